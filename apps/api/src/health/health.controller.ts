@@ -1,0 +1,44 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { JobQueueService } from '#platform';
+import { Public } from '../auth/auth.guard';
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobQueueService,
+  ) {}
+
+  /** Alive: the process answers. */
+  @Get()
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  alive(): { status: string } {
+    return { status: 'ok' };
+  }
+
+  /** Ready: the database and the queue backend answer. */
+  @Get('ready')
+  @ApiOkResponse({ schema: { example: { status: 'ok', checks: { database: 'ok', queue: 'ok' } } } })
+  async ready(): Promise<{ status: string; checks: Record<string, string> }> {
+    const checks = {
+      database: await probe(() => this.dataSource.query('SELECT 1')),
+      queue: await probe(() => this.jobs.ping()),
+    };
+    const status = Object.values(checks).every((c) => c === 'ok') ? 'ok' : 'unavailable';
+    if (status !== 'ok') throw new ServiceUnavailableException(`Not ready: ${JSON.stringify(checks)}`);
+    return { status, checks };
+  }
+}
+
+async function probe(check: () => Promise<unknown>): Promise<string> {
+  try {
+    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+    return 'ok';
+  } catch (e) {
+    return `error: ${(e as Error).message}`;
+  }
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { ConfigError, createLogger, loadConfig } from '#platform';
+import { ApiModule } from './api.module';
+import { configureApp, createHttpAdapter } from './bootstrap';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.log, 'api');
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), createHttpAdapter(config), { logger });
+  if (config.database.runMigrations) {
+    const applied = await app.get(DataSource).runMigrations({ transaction: 'each' });
+    logger.log(`migrations: ${applied.length === 0 ? 'up to date' : `applied ${applied.map((m) => m.name).join(', ')}`}`);
+  }
+  await configureApp(app, config);
+  await app.listen(config.http.port, config.http.host);
+  const url = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`;
+  logger.log(`Dossier API ready at ${url} (docs: ${url}/docs, OpenAPI: ${url}/docs-json, queues: ${url}/queues)`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof ConfigError ? e.message : (e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

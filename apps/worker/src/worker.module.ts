@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ENTITIES } from '#domain/entities';
+import { ImportsModule } from '#domain/imports/imports.module';
+import { AppConfig, AppConfigModule, DatabaseModule, QueueModule } from '#platform';
+import { MIGRATIONS } from '../../../migrations/index';
+import { PROCESSORS } from './processors/index';
+
+/** The worker app: the same domain services as the API, plus the BullMQ processors. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), ImportsModule],
+      providers: [...PROCESSORS],
+    };
+  }
+}

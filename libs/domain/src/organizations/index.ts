@@ -1,0 +1,4 @@
+export * from './organization.entity';
+export * from './organizations.module';
+export * from './organizations.service';
+export * from './team.entity';

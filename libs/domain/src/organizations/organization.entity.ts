@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Team } from './team.entity';
+
+@Entity('organizations')
+@Index(['userId', 'nameFolded'], { unique: true })
+export class Organization {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** Accent- and case-folded name: for search and to find "DeepMind" when an import says "deepmind". */
+  @Column({ name: 'name_folded', type: 'text' })
+  nameFolded: string;
+
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  /** What the user learnt about the lab: mission, research directions, culture. */
+  @Column({ name: 'research_notes', type: 'text', nullable: true })
+  researchNotes: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  @OneToMany(() => Team, (team) => team.organization)
+  teams?: Relation<Team[]>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+import { FieldProblem, NotFoundError } from '#platform';
+import { escapeLike, OrganizationsService } from '../organizations/organizations.service';
+import { foldText, splitFullName } from './name-folding';
+import { InvalidPersonError, MergeSelfError, PersonDeletedError } from './people.errors';
+import { Page, PeopleQuery, PeopleSort, PersonInput } from './people.types';
+import { Person } from './person.entity';
+import { LINK_KINDS, normalizeEmail, normalizeLinks, PersonLinks } from './person-links';
+import { PERSON_REFERENCES } from './person-references';
+
+const SORT_COLUMNS: Record<PeopleSort, string> = {
+  name: 'p.name_folded',
+  createdAt: 'p.created_at',
+  updatedAt: 'p.updated_at',
+  nextFollowUpAt: 'p.next_follow_up_at',
+  lastInteractionAt: 'p.last_interaction_at',
+};
+
+export interface DuplicateGroup {
+  reason: 'email' | 'linkedin' | 'name';
+  value: string;
+  people: Person[];
+}
+
+export interface MergePreview {
+  survivor: Person;
+  merged: Person;
+  /** Fields where both had a different value; the survivor's value is kept. */
+  conflicts: { field: string; kept: unknown; dropped: unknown }[];
+  /** Related records moved from the merged person to the survivor, by kind. */
+  moved: Record<string, number>;
+  applied: boolean;
+}
+
+/** The user's network. Every query is scoped to one user; another user's id is simply not found. */
+@Injectable()
+export class PeopleService {
+  constructor(
+    @InjectRepository(Person) private readonly people: Repository<Person>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  async create(userId: string, input: PersonInput & { fullName: string }): Promise<Person> {
+    const person = this.people.create({ userId, emails: [], links: {}, tags: [], relationshipStage: 'stranger' });
+    await this.apply(userId, person, input);
+    await this.people.insert(person);
+    return this.get(userId, person.id);
+  }
+
+  async list(userId: string, query: PeopleQuery): Promise<Page<Person>> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const qb = this.people.createQueryBuilder('p').leftJoinAndSelect('p.organization', 'o').leftJoinAndSelect('p.team', 't').where('p.user_id = :userId', { userId });
+    if (query.deleted === 'include' || query.deleted === 'only') qb.withDeleted();
+    if (query.deleted === 'only') qb.andWhere('p.deleted_at IS NOT NULL');
+    if (query.q) {
+      const folded = `%${escapeLike(foldText(query.q))}%`;
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('p.name_folded LIKE :folded', { folded })
+            .orWhere("array_to_string(p.emails, ' ') LIKE :folded")
+            .orWhere('o.name_folded LIKE :folded');
+        }),
+      );
+    }
+    if (query.tag) qb.andWhere(':tag = ANY(p.tags)', { tag: query.tag });
+    if (query.organizationId) qb.andWhere('p.organization_id = :organizationId', { organizationId: query.organizationId });
+    if (query.teamId) qb.andWhere('p.team_id = :teamId', { teamId: query.teamId });
+    if (query.stage) qb.andWhere('p.relationship_stage = :stage', { stage: query.stage });
+    if (query.dueBy) qb.andWhere('p.next_follow_up_at <= :dueBy', { dueBy: query.dueBy });
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    // The id breaks ties so that pages never repeat or skip a person.
+    qb.orderBy(SORT_COLUMNS[query.sort ?? 'name'], direction, 'NULLS LAST').addOrderBy('p.id', 'ASC').limit(limit).offset(offset);
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total, limit, offset };
+  }
+
+  async get(userId: string, id: string, options: { withDeleted?: boolean } = {}): Promise<Person> {
+    const person = await this.people.findOne({ where: { id, userId }, relations: { organization: true, team: true }, withDeleted: options.withDeleted ?? false });
+    if (!person) throw new NotFoundError('person', id);
+    return person;
+  }
+
+  async update(userId: string, id: string, input: PersonInput): Promise<Person> {
+    const person = await this.get(userId, id);
+    await this.apply(userId, person, input);
+    const { organization: _o, team: _t, ...columns } = person;
+    await this.people.update({ id, userId }, columns);
+    return this.get(userId, id);
+  }
+
+  async softDelete(userId: string, id: string): Promise<void> {
+    const result = await this.people.softDelete({ id, userId });
+    if (!result.affected) throw new NotFoundError('person', id);
+  }
+
+  async restore(userId: string, id: string): Promise<Person> {
+    const result = await this.people.restore({ id, userId });
+    if (!result.affected) throw new NotFoundError('person', id);
+    return this.get(userId, id);
+  }
+
+  /** Deletes the person and everything about them, for good (their data is theirs, not the user's). */
+  async erase(userId: string, id: string): Promise<{ erased: Record<string, number> }> {
+    return this.dataSource.transaction(async (em) => {
+      const person = await em.findOne(Person, { where: { id, userId }, withDeleted: true });
+      if (!person) throw new NotFoundError('person', id);
+      const erased: Record<string, number> = {};
+      for (const ref of PERSON_REFERENCES) {
+        const deleted = (await em.query(`DELETE FROM "${ref.table}" WHERE "${ref.column}" = $1 RETURNING 1`, [id])) as unknown[];
+        erased[ref.label] = deleted.length;
+      }
+      await em.delete(Person, { id, userId });
+      erased.people = 1;
+      return { erased };
+    });
+  }
+
+  /** Likely duplicates: the same email, the same LinkedIn profile, or the same name once accents and case are folded. */
+  async findDuplicates(userId: string): Promise<DuplicateGroup[]> {
+    const rows: { reason: DuplicateGroup['reason']; value: string; ids: string[] }[] = await this.dataSource.query(
+      `SELECT 'email' AS reason, e.email AS value, array_agg(p.id ORDER BY p.created_at, p.id) AS ids
+         FROM people p CROSS JOIN LATERAL unnest(p.emails) AS e(email)
+        WHERE p.user_id = $1 AND p.deleted_at IS NULL GROUP BY e.email HAVING count(DISTINCT p.id) > 1
+       UNION ALL
+       SELECT 'linkedin', p.links->>'linkedin', array_agg(p.id ORDER BY p.created_at, p.id)
+         FROM people p WHERE p.user_id = $1 AND p.deleted_at IS NULL AND p.links ? 'linkedin' GROUP BY p.links->>'linkedin' HAVING count(*) > 1
+       UNION ALL
+       SELECT 'name', p.name_folded, array_agg(p.id ORDER BY p.created_at, p.id)
+         FROM people p WHERE p.user_id = $1 AND p.deleted_at IS NULL GROUP BY p.name_folded HAVING count(*) > 1
+       ORDER BY 1, 2`,
+      [userId],
+    );
+    if (rows.length === 0) return [];
+    const people = await this.people.find({ where: rows.flatMap((r) => r.ids.map((id) => ({ id, userId }))), relations: { organization: true, team: true } });
+    const byId = new Map(people.map((p) => [p.id, p]));
+    return rows.map((r) => ({ reason: r.reason, value: r.value, people: r.ids.map((id) => byId.get(id)!).filter(Boolean) }));
+  }
+
+  /**
+   * Merges `otherId` into `survivorId`. The survivor's values win; empty fields are filled from the
+   * other; lists are united; notes are appended; every related record moves to the survivor.
+   * With `dryRun` nothing is written and the preview shows what would happen.
+   */
+  async merge(userId: string, survivorId: string, otherId: string, dryRun: boolean): Promise<MergePreview> {
+    if (survivorId === otherId) throw new MergeSelfError();
+    return this.dataSource.transaction(async (em) => {
+      const survivor = await this.lockedPerson(em, userId, survivorId);
+      const other = await this.lockedPerson(em, userId, otherId);
+      const { merged, conflicts } = combine(survivor, other);
+      const moved: Record<string, number> = {};
+      for (const ref of PERSON_REFERENCES) {
+        const [{ count }] = (await em.query(`SELECT count(*)::int AS count FROM "${ref.table}" WHERE "${ref.column}" = $1`, [otherId])) as { count: number }[];
+        moved[ref.label] = count;
+      }
+      if (!dryRun) {
+        for (const ref of PERSON_REFERENCES) await em.query(`UPDATE "${ref.table}" SET "${ref.column}" = $1 WHERE "${ref.column}" = $2`, [survivorId, otherId]);
+        const { organization: _o, team: _t, ...columns } = merged;
+        await em.update(Person, { id: survivorId, userId }, { ...columns, updatedAt: new Date() });
+        await em.delete(Person, { id: otherId, userId });
+      }
+      const result = dryRun ? merged : await em.findOneOrFail(Person, { where: { id: survivorId }, relations: { organization: true, team: true } });
+      return { survivor: result, merged: other, conflicts, moved, applied: !dryRun };
+    });
+  }
+
+  /** Records that the user was in touch: keeps the last-interaction date and advances the cadence. */
+  async touch(em: EntityManager, userId: string, personId: string): Promise<void> {
+    await em.query(
+      `UPDATE people p SET
+         last_interaction_at = latest.at,
+         next_follow_up_at = CASE WHEN p.follow_up_cadence_days IS NULL OR latest.at IS NULL THEN p.next_follow_up_at
+                                  ELSE (latest.at AT TIME ZONE 'UTC')::date + p.follow_up_cadence_days END
+       FROM (SELECT max(occurred_at) AS at FROM interactions WHERE person_id = $1) latest
+       WHERE p.id = $1 AND p.user_id = $2`,
+      [personId, userId],
+    );
+  }
+
+  async assertExists(userId: string, personId: string): Promise<void> {
+    if (!(await this.people.existsBy({ id: personId, userId }))) throw new NotFoundError('person', personId);
+  }
+
+  private async lockedPerson(em: EntityManager, userId: string, id: string): Promise<Person> {
+    const person = await em.findOne(Person, { where: { id, userId }, withDeleted: true, lock: { mode: 'pessimistic_write', tables: ['people'] } });
+    if (!person) throw new NotFoundError('person', id);
+    if (person.deletedAt) throw new PersonDeletedError(id);
+    const withRelations = await em.findOneOrFail(Person, { where: { id }, relations: { organization: true, team: true } });
+    return withRelations;
+  }
+
+  /** Validates and normalizes input onto the entity; throws one 400 listing every bad field. */
+  private async apply(userId: string, person: Person, input: PersonInput): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (input.fullName !== undefined) {
+      const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ');
+      if (!fullName) problems.push({ field: 'fullName', problem: 'must not be empty' });
+      person.fullName = fullName;
+      person.nameFolded = foldText(fullName);
+      if (input.givenName === undefined && input.familyName === undefined && !person.givenName && !person.familyName) {
+        const split = splitFullName(fullName);
+        person.givenName = split.givenName ?? null;
+        person.familyName = split.familyName ?? null;
+      }
+    }
+    for (const key of ['givenName', 'familyName', 'headline', 'role', 'howWeMet', 'notes', 'nextFollowUpAt'] as const) {
+      if (input[key] !== undefined) person[key] = input[key] === null ? null : (input[key] as string).normalize('NFC').trim() || null;
+    }
+    if (input.followUpCadenceDays !== undefined) person.followUpCadenceDays = input.followUpCadenceDays;
+    if (input.relationshipStage !== undefined) person.relationshipStage = input.relationshipStage;
+    if (input.tags !== undefined) person.tags = uniq(input.tags.map((t) => t.trim()).filter(Boolean));
+    if (input.emails !== undefined) {
+      const emails: string[] = [];
+      input.emails.forEach((raw, i) => {
+        const email = normalizeEmail(raw);
+        if (email) emails.push(email);
+        else problems.push({ field: `emails.${i}`, problem: 'is not an email address' });
+      });
+      person.emails = uniq(emails);
+    }
+    if (input.links !== undefined) {
+      const removals = Object.entries(input.links).filter(([, v]) => v === null || v === '').map(([k]) => k);
+      const { links, problems: linkProblems } = normalizeLinks(Object.fromEntries(Object.entries(input.links).filter(([, v]) => v !== null && v !== '')));
+      problems.push(...linkProblems);
+      for (const kind of removals) {
+        if (!(LINK_KINDS as readonly string[]).includes(kind)) problems.push({ field: `links.${kind}`, problem: 'is not a known link kind' });
+      }
+      const next: PersonLinks = { ...person.links, ...links };
+      for (const kind of removals) delete next[kind as keyof PersonLinks];
+      person.links = next;
+    }
+    if (input.organizationId !== undefined) person.organizationId = input.organizationId;
+    if (input.teamId !== undefined) person.teamId = input.teamId;
+    if (problems.length > 0) throw new InvalidPersonError(problems);
+    if (input.organizationId !== undefined || input.teamId !== undefined) {
+      await this.organizations.assertOwned(userId, person.organizationId, person.teamId);
+      // A team implies its organization.
+      if (person.teamId && !person.organizationId) person.organizationId = (await this.organizations.teamOrganization(userId, person.teamId)) ?? null;
+    }
+  }
+}
+
+function combine(survivor: Person, other: Person): { merged: Person; conflicts: MergePreview['conflicts'] } {
+  const merged: Person = { ...survivor, links: { ...survivor.links } };
+  const conflicts: MergePreview['conflicts'] = [];
+  for (const key of ['givenName', 'familyName', 'headline', 'role', 'organizationId', 'teamId', 'howWeMet', 'nextFollowUpAt', 'followUpCadenceDays'] as const) {
+    const kept = survivor[key];
+    const dropped = other[key];
+    if (kept === null || kept === undefined) (merged as unknown as Record<string, unknown>)[key] = dropped;
+    else if (dropped !== null && dropped !== undefined && dropped !== kept) conflicts.push({ field: key, kept, dropped });
+  }
+  if (!survivor.organizationId && other.organizationId) {
+    merged.organization = other.organization;
+    merged.team = other.team;
+  }
+  if (survivor.fullName !== other.fullName) conflicts.push({ field: 'fullName', kept: survivor.fullName, dropped: other.fullName });
+  for (const [kind, value] of Object.entries(other.links) as [keyof PersonLinks, string][]) {
+    if (!merged.links[kind]) merged.links[kind] = value;
+    else if (merged.links[kind] !== value) conflicts.push({ field: `links.${kind}`, kept: merged.links[kind], dropped: value });
+  }
+  merged.emails = uniq([...survivor.emails, ...other.emails]);
+  merged.tags = uniq([...survivor.tags, ...other.tags]);
+  merged.notes = [survivor.notes, other.notes].filter(Boolean).join('\n\n') || null;
+  const stages = ['stranger', 'acquainted', 'engaged', 'advocate'];
+  if (stages.indexOf(other.relationshipStage) > stages.indexOf(survivor.relationshipStage)) merged.relationshipStage = other.relationshipStage;
+  merged.lastInteractionAt = latest(survivor.lastInteractionAt, other.lastInteractionAt);
+  merged.createdAt = survivor.createdAt < other.createdAt ? survivor.createdAt : other.createdAt;
+  return { merged, conflicts };
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
+}
+
+function uniq<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,45 @@
+import type { RelationshipStage } from './person.entity';
+
+/** What a caller may set on a person; links and emails arrive raw and are normalized here. */
+export interface PersonInput {
+  fullName?: string;
+  givenName?: string | null;
+  familyName?: string | null;
+  headline?: string | null;
+  role?: string | null;
+  organizationId?: string | null;
+  teamId?: string | null;
+  emails?: string[];
+  links?: Record<string, string | null>;
+  tags?: string[];
+  howWeMet?: string | null;
+  relationshipStage?: RelationshipStage;
+  notes?: string | null;
+  nextFollowUpAt?: string | null;
+  followUpCadenceDays?: number | null;
+}
+
+export const PEOPLE_SORTS = ['name', 'createdAt', 'updatedAt', 'nextFollowUpAt', 'lastInteractionAt'] as const;
+export type PeopleSort = (typeof PEOPLE_SORTS)[number];
+
+export interface PeopleQuery {
+  q?: string;
+  tag?: string;
+  organizationId?: string;
+  teamId?: string;
+  stage?: RelationshipStage;
+  /** Only people whose next follow-up is on or before this date (yyyy-mm-dd). */
+  dueBy?: string;
+  deleted?: 'exclude' | 'include' | 'only';
+  sort?: PeopleSort;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}

@@ -1,0 +1,47 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvSchema } from './env.schema';
+
+export interface AppConfig {
+  env: EnvSchema['NODE_ENV'];
+  http: { host: string; port: number; bodyLimitBytes: number };
+  database: { url: string; runMigrations: boolean };
+  queue: { backend: 'redis'; url: string; prefix: string } | { backend: 'postgres'; url: string; prefix: string };
+  auth: { sessionTtlHours: number; tokenCacheSeconds: number };
+  imports: { inlineMaxRows: number };
+  log: { level: EnvSchema['LOG_LEVEL']; format: EnvSchema['LOG_FORMAT'] };
+  bullBoard: { enabled: boolean };
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment once; throws a ConfigError that names every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new EnvSchema());
+  const raw: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (!parsed.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  DATABASE_URL is not set (use `npm start`, which runs an embedded PostgreSQL when it is unset)');
+  }
+  return {
+    env: parsed.NODE_ENV,
+    http: { host: parsed.HOST, port: parsed.PORT, bodyLimitBytes: parsed.BODY_LIMIT_BYTES },
+    database: { url: parsed.DATABASE_URL, runMigrations: parsed.RUN_MIGRATIONS },
+    queue: parsed.REDIS_URL
+      ? { backend: 'redis', url: parsed.REDIS_URL, prefix: parsed.QUEUE_PREFIX }
+      : { backend: 'postgres', url: parsed.DATABASE_URL, prefix: parsed.QUEUE_PREFIX },
+    auth: { sessionTtlHours: parsed.SESSION_TTL_HOURS, tokenCacheSeconds: parsed.TOKEN_CACHE_SECONDS },
+    imports: { inlineMaxRows: parsed.IMPORT_INLINE_MAX_ROWS },
+    log: { level: parsed.LOG_LEVEL, format: parsed.LOG_FORMAT },
+    bullBoard: { enabled: parsed.BULL_BOARD_ENABLED },
+  };
+}

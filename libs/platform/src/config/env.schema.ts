@@ -1,0 +1,103 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
+
+/** Human description of each variable; the README's configuration table is written from these. */
+export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
+  NODE_ENV: 'production, development or test.',
+  PORT: 'Port the API listens on.',
+  HOST: 'Address the API binds to.',
+  DATABASE_URL: 'PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL in DATA_DIR.',
+  DATA_DIR: 'Folder for the embedded PostgreSQL data (used only when DATABASE_URL is unset).',
+  EMBEDDED_PG_PORT: 'Port of the embedded PostgreSQL.',
+  REDIS_URL: 'Redis connection string for BullMQ. Unset: BullMQ runs on the PostgreSQL backend in DATABASE_URL.',
+  QUEUE_PREFIX: 'Prefix (Redis) or schema (PostgreSQL) that namespaces every BullMQ queue.',
+  RUN_MIGRATIONS: 'Run pending migrations when the API starts (the worker never does).',
+  LOG_LEVEL: 'Lowest level logged: debug, log, warn or error.',
+  LOG_FORMAT: 'json (one object per line) or pretty.',
+  BODY_LIMIT_BYTES: 'Largest request body accepted; larger bodies get 413.',
+  SESSION_TTL_HOURS: 'Lifetime of a login session token.',
+  TOKEN_CACHE_SECONDS: 'How long a process trusts a verified token before checking the database again (revocation elsewhere takes effect within this time).',
+  IMPORT_INLINE_MAX_ROWS: 'Imports with more rows than this run as a background job (202 + progress).',
+  BULL_BOARD_ENABLED: 'Mount the queue dashboard at /queues (requires a bearer token or ?token=).',
+};
+
+/**
+ * Every environment variable Dossier reads, with its default and constraint.
+ * Validated once at boot: a wrong value stops the process with a message naming the variable.
+ */
+export class EnvSchema {
+  @IsIn(['production', 'development', 'test'])
+  NODE_ENV: 'production' | 'development' | 'test' = 'development';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== '')
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL?: string;
+
+  @IsString()
+  QUEUE_PREFIX = 'dossier';
+
+  @Transform(({ value }) => toBoolean(value))
+  @IsBoolean()
+  RUN_MIGRATIONS = true;
+
+  @IsIn(['debug', 'log', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'log' | 'warn' | 'error' = 'log';
+
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  SESSION_TTL_HOURS = 24 * 14;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  TOKEN_CACHE_SECONDS = 10;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  IMPORT_INLINE_MAX_ROWS = 500;
+
+  @Transform(({ value }) => toBoolean(value))
+  @IsBoolean()
+  BULL_BOARD_ENABLED = true;
+}
+
+function toBoolean(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (/^(true|1|yes|on)$/i.test(value)) return true;
+  if (/^(false|0|no|off)$/i.test(value)) return false;
+  return value;
+}

@@ -1,0 +1,53 @@
+/** What kind of failure a domain error is; the HTTP layer maps each kind to one status code. */
+export enum ErrorKind {
+  Invalid = 'invalid',
+  Unauthorized = 'unauthorized',
+  NotFound = 'not_found',
+  Conflict = 'conflict',
+  TooLarge = 'too_large',
+  Unprocessable = 'unprocessable',
+}
+
+export interface FieldProblem {
+  field: string;
+  problem: string;
+}
+
+/**
+ * Base class of every error a service throws on purpose. `code` is a stable machine-readable
+ * identifier (e.g. `person.not-found`); `extra` adds fields to the response body (e.g. allowed moves).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details?: FieldProblem[],
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, id?: string) {
+    super(ErrorKind.NotFound, `${what}.not-found`, id ? `${capitalize(what)} ${id} was not found` : `${capitalize(what)} was not found`);
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  constructor(message: string, details?: FieldProblem[], code = 'request.invalid') {
+    super(ErrorKind.Invalid, code, message, details);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string, extra?: Record<string, unknown>) {
+    super(ErrorKind.Conflict, code, message, undefined, extra);
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

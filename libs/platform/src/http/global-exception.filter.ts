@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, ErrorKind } from './domain-error';
+import { ErrorBody, errorBody } from './error-body';
+
+const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  [ErrorKind.Invalid]: 400,
+  [ErrorKind.Unauthorized]: 401,
+  [ErrorKind.NotFound]: 404,
+  [ErrorKind.Conflict]: 409,
+  [ErrorKind.TooLarge]: 413,
+  [ErrorKind.Unprocessable]: 422,
+};
+
+/** Every error leaves the API through here, in one body shape. Unknown errors become a logged 500. */
+@Catch()
+export class GlobalExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = toErrorBody(exception, String(request.id));
+    if (body.statusCode >= 500) {
+      this.logger.error({ message: 'unhandled error', requestId: body.requestId, method: request.method, url: request.url, error: describe(exception) });
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+}
+
+export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
+  if (exception instanceof DomainError) {
+    return errorBody(STATUS_OF_KIND[exception.kind], exception.code, exception.message, requestId, exception.details, exception.extra);
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+    return errorBody(status, httpCode(status), Array.isArray(message) ? message.join('; ') : message, requestId);
+  }
+  // Errors raised by Fastify itself before routing (bad JSON, body too large, wrong content type).
+  const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return errorBody(fastifyError.statusCode, httpCode(fastifyError.statusCode), fastifyMessage(fastifyError), requestId);
+  }
+  if (exception instanceof QueryFailedError) {
+    const driverError = exception.driverError as { code?: string };
+    // Invalid text for a typed column (a malformed uuid, an out-of-range number) is bad input, not a crash.
+    if (driverError?.code === '22P02' || driverError?.code === '22003' || driverError?.code === '22007' || driverError?.code === '22008') {
+      return errorBody(400, 'request.invalid', 'A value in the request is malformed', requestId);
+    }
+  }
+  return errorBody(500, 'internal', 'Internal server error', requestId);
+}
+
+function fastifyMessage(error: { code?: string; message?: string }): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'Request body is larger than the server accepts';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Unsupported content type';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'Body must not be empty when content-type is application/json';
+    default:
+      return error.message?.replace(/^Body is not valid JSON but content-type is set to 'application\/json'/, 'Body is not valid JSON') ?? 'Bad request';
+  }
+}
+
+function httpCode(status: number): string {
+  const codes: Record<number, string> = { 400: 'request.invalid', 401: 'auth.unauthorized', 403: 'auth.forbidden', 404: 'route.not-found', 405: 'route.method-not-allowed', 409: 'conflict', 413: 'request.too-large', 415: 'request.unsupported-media-type', 429: 'request.rate-limited' };
+  return codes[status] ?? `http.${status}`;
+}
+
+function describe(e: unknown): unknown {
+  return e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : e;
+}

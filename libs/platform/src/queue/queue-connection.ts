@@ -1,0 +1,34 @@
+import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
+import type { AppConfig } from '../config/app-config';
+
+/**
+ * BullMQ runs on Redis when REDIS_URL is set and on PostgreSQL otherwise. The PostgreSQL backend is
+ * process-wide, so it must be selected before any queue or worker is created.
+ */
+export function bullConnection(queue: AppConfig['queue']): { connection: object; prefix?: string } {
+  if (queue.backend === 'redis') {
+    setDefaultBackendFactory();
+    return { connection: redisOptions(queue.url), prefix: queue.prefix };
+  }
+  setDefaultBackendFactory(createPostgresBackend);
+  // The PostgreSQL backend namespaces queues by schema instead of a key prefix.
+  return { connection: { connectionString: queue.url, migrate: true, schema: schemaName(queue.prefix), max: 4 } };
+}
+
+export function redisOptions(url: string): Record<string, unknown> {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 6379,
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    // BullMQ's workers block on Redis; it requires this to be null.
+    maxRetriesPerRequest: null,
+  };
+}
+
+function schemaName(prefix: string): string {
+  return `bullmq_${prefix.replace(/[^a-zA-Z0-9_]/g, '_')}`.toLowerCase();
+}
