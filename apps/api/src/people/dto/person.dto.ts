@@ -1,0 +1,261 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { LINK_KINDS, Person, PersonLinks, RELATIONSHIP_STAGES, RelationshipStage } from '#domain/people/index';
+
+const LINKS_EXAMPLE = { linkedin: 'https://www.linkedin.com/in/ada-lovelace', orcid: '0000-0002-1825-0097', googleScholar: 'https://scholar.google.com/citations?user=JicYPdAAAAAJ' };
+
+export class CreatePersonDto {
+  @ApiProperty({ example: 'Zoë Ünal', description: 'Any script and diacritics' })
+  @IsString()
+  @Length(1, 300)
+  fullName: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  givenName?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  familyName?: string | null;
+
+  @ApiPropertyOptional({ example: 'Research Scientist, reinforcement learning', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  headline?: string | null;
+
+  @ApiPropertyOptional({ example: 'Research Scientist', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  role?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  organizationId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  teamId?: string | null;
+
+  @ApiPropertyOptional({ type: [String], example: ['zoe@example.org'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  emails?: string[];
+
+  @ApiPropertyOptional({ description: `Profile links by kind (${LINK_KINDS.join(', ')}); each is validated and normalized. null removes one.`, example: LINKS_EXAMPLE })
+  @IsOptional()
+  @IsObject()
+  links?: Record<string, string | null>;
+
+  @ApiPropertyOptional({ type: [String], example: ['rl', 'neurips-2025'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ example: 'Poster session at NeurIPS 2025', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  howWeMet?: string | null;
+
+  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES })
+  @IsOptional()
+  @IsIn(RELATIONSHIP_STAGES)
+  relationshipStage?: RelationshipStage;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100_000)
+  notes?: string | null;
+
+  @ApiPropertyOptional({ example: '2026-12-15', description: 'Next time to reach out (date)', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsDateString({ strict: true })
+  nextFollowUpAt?: string | null;
+
+  @ApiPropertyOptional({ example: 60, description: 'Keep-in-touch cadence in days; logging an interaction moves the next follow-up this far ahead', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  followUpCadenceDays?: number | null;
+}
+
+export class UpdatePersonDto extends PartialType(CreatePersonDto) {}
+
+export class ListPeopleQuery {
+  @ApiPropertyOptional({ description: 'Text in name, email or organization; accents and case ignored' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  tag?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+
+  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES })
+  @IsOptional()
+  @IsIn(RELATIONSHIP_STAGES)
+  stage?: RelationshipStage;
+
+  @ApiPropertyOptional({ description: 'Only people due for a follow-up on or before this date (yyyy-mm-dd); `today` is accepted' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== 'today')
+  @IsDateString({ strict: true })
+  dueBy?: string;
+
+  @ApiPropertyOptional({ enum: ['exclude', 'include', 'only'], default: 'exclude', description: 'Soft-deleted people' })
+  @IsOptional()
+  @IsIn(['exclude', 'include', 'only'])
+  deleted?: 'exclude' | 'include' | 'only';
+
+  @ApiPropertyOptional({ enum: ['name', 'createdAt', 'updatedAt', 'nextFollowUpAt', 'lastInteractionAt'], default: 'name' })
+  @IsOptional()
+  @IsIn(['name', 'createdAt', 'updatedAt', 'nextFollowUpAt', 'lastInteractionAt'])
+  sort?: 'name' | 'createdAt' | 'updatedAt' | 'nextFollowUpAt' | 'lastInteractionAt';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class MergePeopleDto {
+  @ApiProperty({ format: 'uuid', description: 'The person merged into this one and then removed' })
+  @IsUUID()
+  otherId: string;
+
+  @ApiPropertyOptional({ default: true, description: 'Preview only; send false to apply' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class RefDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
+
+export class PersonResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ nullable: true, type: String }) givenName: string | null;
+  @ApiProperty({ nullable: true, type: String }) familyName: string | null;
+  @ApiProperty({ nullable: true, type: String }) headline: string | null;
+  @ApiProperty({ nullable: true, type: String }) role: string | null;
+  @ApiProperty({ nullable: true, type: RefDto }) organization: RefDto | null;
+  @ApiProperty({ nullable: true, type: RefDto }) team: RefDto | null;
+  @ApiProperty({ type: [String] }) emails: string[];
+  @ApiProperty({ example: LINKS_EXAMPLE }) links: PersonLinks;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty({ nullable: true, type: String }) howWeMet: string | null;
+  @ApiProperty({ enum: RELATIONSHIP_STAGES }) relationshipStage: RelationshipStage;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-12-15' }) nextFollowUpAt: string | null;
+  @ApiProperty({ nullable: true, type: Number }) followUpCadenceDays: number | null;
+  @ApiProperty({ nullable: true, type: String }) lastInteractionAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ nullable: true, type: String }) deletedAt: string | null;
+
+  static from(p: Person): PersonResponse {
+    return {
+      id: p.id,
+      fullName: p.fullName,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      headline: p.headline,
+      role: p.role,
+      organization: p.organization ? { id: p.organization.id, name: p.organization.name } : null,
+      team: p.team ? { id: p.team.id, name: p.team.name } : null,
+      emails: p.emails,
+      links: p.links,
+      tags: p.tags,
+      howWeMet: p.howWeMet,
+      relationshipStage: p.relationshipStage,
+      notes: p.notes,
+      nextFollowUpAt: p.nextFollowUpAt,
+      followUpCadenceDays: p.followUpCadenceDays,
+      lastInteractionAt: p.lastInteractionAt?.toISOString() ?? null,
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+      deletedAt: p.deletedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class PeoplePage {
+  @ApiProperty({ type: [PersonResponse] }) items: PersonResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
+export class DuplicateGroupResponse {
+  @ApiProperty({ enum: ['email', 'linkedin', 'name'] }) reason: string;
+  @ApiProperty() value: string;
+  @ApiProperty({ type: [PersonResponse] }) people: PersonResponse[];
+}
+
+export class MergeConflictDto {
+  @ApiProperty() field: string;
+  @ApiProperty() kept: unknown;
+  @ApiProperty() dropped: unknown;
+}
+
+export class MergeResponse {
+  @ApiProperty({ type: PersonResponse, description: 'The person after the merge' }) result: PersonResponse;
+  @ApiProperty({ type: PersonResponse, description: 'The person merged in (removed when applied)' }) merged: PersonResponse;
+  @ApiProperty({ type: [MergeConflictDto] }) conflicts: MergeConflictDto[];
+  @ApiProperty({ example: { interactions: 3 } }) moved: Record<string, number>;
+  @ApiProperty() applied: boolean;
+}
+
+export class EraseResponse {
+  @ApiProperty({ example: { interactions: 3, people: 1 } }) erased: Record<string, number>;
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PeopleService } from '#domain/people/index';
+import { CurrentUserId } from '../auth/current-user.decorator';
+import { uuidParam } from '../common/uuid-param';
+import { CreatePersonDto, DuplicateGroupResponse, EraseResponse, ListPeopleQuery, MergePeopleDto, MergeResponse, PeoplePage, PersonResponse, UpdatePersonDto } from './dto/person.dto';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('people')
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: PersonResponse })
+  async create(@CurrentUserId() userId: string, @Body() body: CreatePersonDto): Promise<PersonResponse> {
+    return PersonResponse.from(await this.people.create(userId, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List people: filters, sorting, stable pages' })
+  @ApiOkResponse({ type: PeoplePage })
+  async list(@CurrentUserId() userId: string, @Query() query: ListPeopleQuery): Promise<PeoplePage> {
+    const dueBy = query.dueBy === 'today' ? new Date().toISOString().slice(0, 10) : query.dueBy;
+    const page = await this.people.list(userId, { ...query, dueBy });
+    return { ...page, items: page.items.map(PersonResponse.from) };
+  }
+
+  @Get('duplicates')
+  @ApiOperation({ summary: 'Likely duplicates: same email, same LinkedIn profile, or same name once accents and case are folded' })
+  @ApiOkResponse({ type: [DuplicateGroupResponse] })
+  async duplicates(@CurrentUserId() userId: string): Promise<DuplicateGroupResponse[]> {
+    return (await this.people.findDuplicates(userId)).map((g) => ({ ...g, people: g.people.map(PersonResponse.from) }));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: PersonResponse })
+  async get(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<PersonResponse> {
+    return PersonResponse.from(await this.people.get(userId, id));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: PersonResponse })
+  async update(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: UpdatePersonDto): Promise<PersonResponse> {
+    return PersonResponse.from(await this.people.update(userId, id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Soft delete (restorable); see POST /people/:id/erase to remove for good' })
+  async remove(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<void> {
+    await this.people.softDelete(userId, id);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PersonResponse })
+  async restore(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<PersonResponse> {
+    return PersonResponse.from(await this.people.restore(userId, id));
+  }
+
+  @Post(':id/erase')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Erase a person and everything about them, for good' })
+  @ApiOkResponse({ type: EraseResponse })
+  erase(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<EraseResponse> {
+    return this.people.erase(userId, id);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Merge another person into this one; a dry run (the default) previews the result' })
+  @ApiOkResponse({ type: MergeResponse })
+  async merge(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: MergePeopleDto): Promise<MergeResponse> {
+    const preview = await this.people.merge(userId, id, body.otherId, body.dryRun ?? true);
+    return { result: PersonResponse.from(preview.survivor), merged: PersonResponse.from(preview.merged), conflicts: preview.conflicts, moved: preview.moved, applied: preview.applied };
+  }
+}
