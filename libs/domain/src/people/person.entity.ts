@@ -10,6 +10,8 @@ export type RelationshipStage = (typeof RELATIONSHIP_STAGES)[number];
 @Index(['userId', 'nameFolded'])
 @Index(['userId', 'nextFollowUpAt'])
 @Index(['userId', 'createdAt'])
+// An expression index on links->>'linkedin', written by hand in the migration.
+@Index('IDX_people_linkedin', { synchronize: false })
 export class Person {
   @PrimaryGeneratedColumn('uuid')
   id: string;

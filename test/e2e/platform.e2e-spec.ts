@@ -1,0 +1,51 @@
+import { createTestApp, QueueBackend, registerUser, TestApp } from '../support/test-app';
+
+describe.each<QueueBackend>(['redis', 'postgres'])('platform on the %s queue backend', (queue) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ queue, worker: true, env: { BODY_LIMIT_BYTES: '4096' } });
+  });
+  afterAll(() => t.close());
+
+  it('is alive and ready: database and queue backend answer', async () => {
+    expect((await t.http().get('/health').expect(200)).body).toEqual({ status: 'ok' });
+    expect((await t.http().get('/health/ready').expect(200)).body).toEqual({ status: 'ok', checks: { database: 'ok', queue: 'ok' } });
+  });
+
+  it('serves the OpenAPI document generated from the DTOs', async () => {
+    const doc = (await t.http().get('/docs-json').expect(200)).body;
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/people', '/people/{id}', '/auth/register', '/tokens']));
+    expect(doc.components.schemas.CreatePersonDto.properties.fullName).toMatchObject({ type: 'string' });
+    expect((await t.http().get('/docs').redirects(1)).status).toBe(200);
+  });
+
+  it('keeps the queue dashboard behind authentication', async () => {
+    await t.http().get('/queues').expect(401);
+    const user = await registerUser(t);
+    const page = await t.http().get('/queues').set(user.auth).expect(200);
+    expect(page.text).toContain('<html');
+    const api = await t.http().get('/queues/api/queues').set(user.auth).expect(200);
+    expect(api.body.queues.map((q: { name: string }) => q.name)).toContain('imports');
+  });
+
+  it('answers every error in one body shape', async () => {
+    const user = await registerUser(t);
+    const notFound = await t.http().get('/no-such-route').set(user.auth).expect(404);
+    expect(notFound.body).toEqual({ statusCode: 404, error: 'Not Found', code: 'route.not-found', message: expect.any(String), requestId: expect.any(String) });
+
+    const badJson = await t.http().post('/people').set(user.auth).set('content-type', 'application/json').send('{"fullName": ').expect(400);
+    expect(badJson.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(/JSON/) });
+
+    const tooLarge = await t.http().post('/people').set(user.auth).send({ fullName: 'x', notes: 'y'.repeat(5000) }).expect(413);
+    expect(tooLarge.body).toMatchObject({ statusCode: 413, code: 'request.too-large' });
+
+    const badId = await t.http().get('/people/not-a-uuid').set(user.auth).expect(400);
+    expect(badId.body.details).toEqual([{ field: 'id', problem: 'must be a UUID' }]);
+  });
+
+  it('echoes the request id it was given, for tracing', async () => {
+    const res = await t.http().get('/health').set('x-request-id', 'trace-me-123').expect(200);
+    expect(res.headers['x-request-id']).toBe('trace-me-123');
+  });
+});
