@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import { ImportsService } from '#domain/imports/imports.service';
-import { JobData, JobName, QueueName } from '#platform';
+import { DomainError, JobData, JobName, QueueName } from '#platform';
 
 export type RunImportJob = Job<JobData<typeof JobName.RunImport>, void, typeof JobName.RunImport>;
 
@@ -14,7 +14,13 @@ export class ImportsProcessor extends WorkerHost {
   async process(job: RunImportJob): Promise<void> {
     switch (job.name) {
       case JobName.RunImport:
-        await this.imports.runQueued(job.data.importId, (done, total) => job.updateProgress({ done, total }));
+        try {
+          await this.imports.runQueued(job.data.importId, (done, total) => job.updateProgress({ done, total }));
+        } catch (e) {
+          // A domain error (e.g. the account is no longer empty) fails the same way on every retry.
+          if (e instanceof DomainError) throw new UnrecoverableError(e.message);
+          throw e;
+        }
         return;
       default:
         assertNever(job.name);

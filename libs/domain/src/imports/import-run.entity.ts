@@ -9,6 +9,8 @@ export interface ImportReport {
   updated: number;
   skipped: number;
   skips: { line?: number; item?: string; reason: string }[];
+  /** Rows imported with something left out (an invalid link or email). */
+  warnings: { line: number; problem: string }[];
 }
 
 /** One import of a file into a user's account; large ones run as a BullMQ job and report progress here. */

@@ -1,5 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { PeopleModule } from '../people/people.module';
+import { Person } from '../people/person.entity';
+import { AccountExportService } from './account-export.service';
+import { ImportRun } from './import-run.entity';
 import { ImportsService } from './imports.service';
 
-@Module({ providers: [ImportsService], exports: [ImportsService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([ImportRun, Person]), PeopleModule, OrganizationsModule],
+  providers: [ImportsService, AccountExportService],
+  exports: [ImportsService, AccountExportService],
+})
 export class ImportsModule {}

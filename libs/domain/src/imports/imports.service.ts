@@ -1,7 +1,207 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig, JobName, JobQueueService, NotFoundError } from '#platform';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { foldText } from '../people/name-folding';
+import { PeopleService } from '../people/people.service';
+import { PersonInput } from '../people/people.types';
+import { Person } from '../people/person.entity';
+import { normalizeEmail, normalizeLinks, PersonLinks } from '../people/person-links';
+import { AccountExportService } from './account-export.service';
+import { AccountExport } from './account-export.types';
+import { parseLinkedInConnections, parseVCards, ParseResult, PersonDraft } from './formats/index';
+import { ImportFormat, ImportReport, ImportRun } from './import-run.entity';
+import { UnreadableImportError } from './imports.errors';
 
-/** Placeholder replaced by the imports implementation. */
+const PROGRESS_EVERY = 50;
+
+/**
+ * Imports into a user's network. Small files run inline and answer with their report; larger ones are
+ * stored on the import run and processed by the worker, which reports progress on the same row.
+ * Contacts are matched before they are written, so importing the same file twice creates nothing new.
+ */
 @Injectable()
 export class ImportsService {
-  async runQueued(_importId: string, _onProgress: (done: number, total: number) => Promise<void>): Promise<void> {}
+  private readonly logger = new Logger(ImportsService.name);
+
+  constructor(
+    @InjectRepository(ImportRun) private readonly runs: Repository<ImportRun>,
+    @InjectRepository(Person) private readonly peopleRows: Repository<Person>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly people: PeopleService,
+    private readonly organizations: OrganizationsService,
+    private readonly accountExport: AccountExportService,
+    private readonly jobs: JobQueueService,
+  ) {}
+
+  /** Parses first (so a broken file is a 400 at once), then runs inline or queues. */
+  async start(userId: string, format: ImportFormat, payload: string): Promise<{ run: ImportRun; queued: boolean }> {
+    const total = this.countItems(format, payload);
+    if (format === 'dossier-json') await this.accountExport.assertEmptyAccount(userId);
+    const queued = total > this.config.imports.inlineMaxRows;
+    const run = this.runs.create({ userId, format, status: queued ? 'queued' : 'running', totalItems: total, processedItems: 0, payload: queued ? payload : null, report: null, error: null, finishedAt: null });
+    await this.runs.insert(run);
+    if (queued) {
+      await this.jobs.enqueue({ name: JobName.RunImport, data: { importId: run.id } });
+      return { run, queued };
+    }
+    await this.execute(run, payload, async () => undefined);
+    return { run: await this.get(userId, run.id), queued };
+  }
+
+  async get(userId: string, id: string): Promise<ImportRun> {
+    const run = await this.runs.findOne({ where: { id, userId }, select: { payload: false, id: true, userId: true, format: true, status: true, totalItems: true, processedItems: true, report: true, error: true, createdAt: true, finishedAt: true } });
+    if (!run) throw new NotFoundError('import', id);
+    return run;
+  }
+
+  list(userId: string): Promise<ImportRun[]> {
+    return this.runs.find({ where: { userId }, order: { createdAt: 'DESC', id: 'ASC' }, take: 100, select: { payload: false, id: true, userId: true, format: true, status: true, totalItems: true, processedItems: true, report: true, error: true, createdAt: true, finishedAt: true } });
+  }
+
+  /** Worker entry point. A retried job starts again; matching makes that safe. */
+  async runQueued(importId: string, onProgress: (done: number, total: number) => Promise<void>): Promise<void> {
+    const run = await this.runs.findOneBy({ id: importId });
+    if (!run || run.status === 'completed' || run.payload === null) return;
+    await this.runs.update({ id: run.id }, { status: 'running', processedItems: 0 });
+    await this.execute(run, run.payload, onProgress);
+  }
+
+  private async execute(run: ImportRun, payload: string, onProgress: (done: number, total: number) => Promise<void>): Promise<void> {
+    const progress = async (done: number): Promise<void> => {
+      await this.runs.update({ id: run.id }, { processedItems: done });
+      await onProgress(done, run.totalItems);
+    };
+    try {
+      const report = run.format === 'dossier-json' ? await this.restore(run.userId, JSON.parse(payload) as AccountExport, progress) : await this.importContacts(run.userId, this.parse(run.format, payload), progress);
+      await this.runs.update({ id: run.id }, { status: 'completed', report, processedItems: run.totalItems, payload: null, error: null, finishedAt: new Date() });
+    } catch (e) {
+      this.logger.warn(`import ${run.id} failed: ${(e as Error).message}`);
+      await this.runs.update({ id: run.id }, { status: 'failed', error: (e as Error).message, finishedAt: new Date() });
+      throw e;
+    }
+  }
+
+  private async restore(userId: string, doc: AccountExport, progress: (done: number) => Promise<void>): Promise<ImportReport> {
+    const { created, skips } = await this.accountExport.restore(userId, doc, progress);
+    return { created, updated: 0, skipped: skips.length, skips, warnings: [] };
+  }
+
+  private countItems(format: ImportFormat, payload: string): number {
+    if (format === 'dossier-json') {
+      let doc: AccountExport;
+      try {
+        doc = JSON.parse(payload) as AccountExport;
+      } catch {
+        throw new UnreadableImportError('The Dossier export is not valid JSON');
+      }
+      return AccountExportService.countItems(doc);
+    }
+    const parsed = this.parse(format, payload);
+    return parsed.rows.length + parsed.skipped.length;
+  }
+
+  private parse(format: Exclude<ImportFormat, 'dossier-json'>, payload: string): ParseResult {
+    const parsed = format === 'linkedin-csv' ? parseLinkedInConnections(payload) : parseVCards(payload);
+    if (parsed.rows.length === 0 && parsed.skipped.length > 0) {
+      throw new UnreadableImportError(`Nothing to import: ${parsed.skipped[0].reason}`, parsed.skipped.slice(0, 20).map((s) => ({ field: `line ${s.line}`, problem: s.reason })));
+    }
+    return parsed;
+  }
+
+  private async importContacts(userId: string, parsed: ParseResult, progress: (done: number) => Promise<void>): Promise<ImportReport> {
+    const report: ImportReport = { created: 0, updated: 0, skipped: parsed.skipped.length, skips: parsed.skipped.map((s) => ({ line: s.line, reason: s.reason })), warnings: [] };
+    let done = parsed.skipped.length;
+    for (const { line, draft } of parsed.rows) {
+      try {
+        const outcome = await this.importDraft(userId, draft, (problem) => report.warnings.push({ line, problem }));
+        if (outcome.kind === 'skipped') {
+          report.skipped += 1;
+          report.skips.push({ line, reason: outcome.reason });
+        } else report[outcome.kind] += 1;
+      } catch (e) {
+        report.skipped += 1;
+        report.skips.push({ line, reason: (e as Error).message });
+      }
+      done += 1;
+      if (done % PROGRESS_EVERY === 0) await progress(done);
+    }
+    report.skips.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return report;
+  }
+
+  private async importDraft(userId: string, draft: PersonDraft, warn: (problem: string) => void): Promise<{ kind: 'created' | 'updated' } | { kind: 'skipped'; reason: string }> {
+    const { links, problems } = normalizeLinks(draft.links);
+    for (const p of problems) warn(`${p.field} ${p.problem}; left out`);
+    const emails = draft.emails.map((e) => normalizeEmail(e)).filter((e): e is string => e !== null);
+    for (const e of draft.emails) if (!normalizeEmail(e)) warn(`"${e}" is not an email address; left out`);
+    const organizationId = draft.organizationName ? (await this.organizations.findOrCreateByName(userId, draft.organizationName)).id : undefined;
+    const teamId = organizationId && draft.teamName ? (await this.organizations.findOrCreateTeam(userId, organizationId, draft.teamName)).id : undefined;
+
+    const match = await this.findMatch(userId, draft, links, emails);
+    if (!match) {
+      await this.people.create(userId, {
+        fullName: draft.fullName,
+        givenName: draft.givenName ?? null,
+        familyName: draft.familyName ?? null,
+        headline: draft.headline ?? null,
+        role: draft.role ?? null,
+        organizationId: organizationId ?? null,
+        teamId: teamId ?? null,
+        emails,
+        links,
+        tags: draft.tags,
+        notes: draft.notes ?? null,
+        howWeMet: draft.connectedOn ? `LinkedIn connection since ${draft.connectedOn}` : null,
+        relationshipStage: draft.connectedOn ? 'acquainted' : 'stranger',
+      });
+      return { kind: 'created' };
+    }
+    // Existing values win; the import only fills gaps and adds what is new.
+    const patch: PersonInput = {};
+    const fill = <K extends 'headline' | 'role' | 'notes' | 'givenName' | 'familyName'>(key: K, value: string | undefined): void => {
+      if (value && !match[key]) patch[key] = value;
+    };
+    fill('headline', draft.headline);
+    fill('role', draft.role);
+    fill('notes', draft.notes);
+    fill('givenName', draft.givenName);
+    fill('familyName', draft.familyName);
+    if (organizationId && !match.organizationId) {
+      patch.organizationId = organizationId;
+      if (teamId) patch.teamId = teamId;
+    }
+    const newEmails = emails.filter((e) => !match.emails.includes(e));
+    if (newEmails.length) patch.emails = [...match.emails, ...newEmails];
+    const newLinks = Object.fromEntries(Object.entries(links).filter(([k]) => !match.links[k as keyof PersonLinks]));
+    if (Object.keys(newLinks).length) patch.links = newLinks;
+    const newTags = draft.tags.filter((t) => !match.tags.includes(t));
+    if (newTags.length) patch.tags = [...match.tags, ...newTags];
+    if (Object.keys(patch).length === 0) return { kind: 'skipped', reason: `already up to date (${match.fullName})` };
+    await this.people.update(userId, match.id, patch);
+    return { kind: 'updated' };
+  }
+
+  /** Same person: the id Dossier wrote into a vCard, then LinkedIn profile, then email, then folded name. */
+  private async findMatch(userId: string, draft: PersonDraft, links: PersonLinks, emails: string[]): Promise<Person | null> {
+    const uuid = /^urn:uuid:([0-9a-f-]{36})$/i.exec(draft.externalId ?? '')?.[1];
+    const qb = () => this.peopleRows.createQueryBuilder('p').where('p.user_id = :userId', { userId });
+    if (uuid) {
+      const byId = await qb().andWhere('p.id = :uuid', { uuid }).getOne();
+      if (byId) return byId;
+    }
+    if (links.linkedin) {
+      const byLinkedIn = await qb().andWhere("p.links->>'linkedin' = :linkedin", { linkedin: links.linkedin }).orderBy('p.created_at').getOne();
+      if (byLinkedIn) return byLinkedIn;
+    }
+    if (emails.length) {
+      const byEmail = await qb().andWhere('p.emails && :emails', { emails }).orderBy('p.created_at').getOne();
+      if (byEmail) return byEmail;
+    }
+    const byName = await qb().andWhere('p.name_folded = :name', { name: foldText(draft.fullName) }).orderBy('p.created_at').getOne();
+    // A namesake with a different LinkedIn profile is someone else.
+    if (byName && links.linkedin && byName.links.linkedin && byName.links.linkedin !== links.linkedin) return null;
+    return byName;
+  }
 }

@@ -84,6 +84,11 @@ export class PeopleService {
     return person;
   }
 
+  /** Every (not deleted) person of the user, by name: for whole-network exports. */
+  listAll(userId: string): Promise<Person[]> {
+    return this.people.find({ where: { userId }, relations: { organization: true, team: true }, order: { nameFolded: 'ASC', id: 'ASC' } });
+  }
+
   async update(userId: string, id: string, input: PersonInput): Promise<Person> {
     const person = await this.get(userId, id);
     await this.apply(userId, person, input);

@@ -1,0 +1,107 @@
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AccountExportService, ImportFormat, ImportsService, serializeVCards } from '#domain/imports/index';
+import { PeopleService } from '#domain/people/index';
+import { InvalidInputError } from '#platform';
+import { CurrentUserId } from '../auth/current-user.decorator';
+import { uuidParam } from '../common/uuid-param';
+import { AccountExportDto } from './dto/account-export.dto';
+import { ImportRunResponse, VCardExportQuery } from './dto/import-run.response';
+
+@ApiTags('imports and exports')
+@ApiBearerAuth()
+@Controller()
+export class ImportsController {
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly accountExport: AccountExportService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @Post('imports/linkedin')
+  @ApiOperation({ summary: 'Import LinkedIn "Connections.csv" as LinkedIn writes it. Small files answer 201 with the report; large ones 202, then poll GET /imports/:id' })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n…' } })
+  @ApiCreatedResponse({ type: ImportRunResponse })
+  @ApiAcceptedResponse({ type: ImportRunResponse })
+  importLinkedIn(@CurrentUserId() userId: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
+    return this.start(userId, 'linkedin-csv', textBody(body, 'text/csv'), reply);
+  }
+
+  @Post('imports/vcard')
+  @ApiOperation({ summary: 'Import a .vcf file (vCard 3.0 or 4.0, any number of cards)' })
+  @ApiConsumes('text/vcard')
+  @ApiBody({ schema: { type: 'string', example: 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoë Ünal\r\nEND:VCARD\r\n' } })
+  @ApiCreatedResponse({ type: ImportRunResponse })
+  @ApiAcceptedResponse({ type: ImportRunResponse })
+  importVCard(@CurrentUserId() userId: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
+    return this.start(userId, 'vcard', textBody(body, 'text/vcard'), reply);
+  }
+
+  @Post('imports/dossier')
+  @ApiOperation({ summary: 'Import a Dossier export (GET /export) into this account, which must be empty' })
+  @ApiCreatedResponse({ type: ImportRunResponse })
+  @ApiAcceptedResponse({ type: ImportRunResponse })
+  importDossier(@CurrentUserId() userId: string, @Body() body: AccountExportDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
+    return this.start(userId, 'dossier-json', JSON.stringify(body), reply);
+  }
+
+  @Get('imports')
+  @ApiOkResponse({ type: [ImportRunResponse] })
+  async list(@CurrentUserId() userId: string): Promise<ImportRunResponse[]> {
+    return (await this.imports.list(userId)).map(ImportRunResponse.from);
+  }
+
+  @Get('imports/:id')
+  @ApiOperation({ summary: 'An import: status, progress and report' })
+  @ApiOkResponse({ type: ImportRunResponse })
+  async get(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<ImportRunResponse> {
+    return ImportRunResponse.from(await this.imports.get(userId, id));
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'All of your data as one versioned JSON document (import it with POST /imports/dossier)' })
+  @ApiOkResponse({ type: AccountExportDto })
+  @Header('content-disposition', 'attachment; filename="dossier-export.json"')
+  export(@CurrentUserId() userId: string): Promise<AccountExportDto> {
+    return this.accountExport.export(userId);
+  }
+
+  @Get('export/vcard')
+  @ApiOperation({ summary: 'Your people as a .vcf file (vCard 4.0 by default, or ?version=3.0)' })
+  @ApiProduces('text/vcard')
+  async exportVCard(@CurrentUserId() userId: string, @Query() query: VCardExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const people = await this.people.listAll(userId);
+    void reply.header('content-type', 'text/vcard; charset=utf-8').header('content-disposition', 'attachment; filename="dossier-people.vcf"');
+    return serializeVCards(
+      people.map((p) => ({
+        id: p.id,
+        fullName: p.fullName,
+        givenName: p.givenName ?? undefined,
+        familyName: p.familyName ?? undefined,
+        headline: p.headline ?? undefined,
+        role: p.role ?? undefined,
+        organizationName: p.organization?.name,
+        teamName: p.team?.name,
+        emails: p.emails,
+        links: p.links as Record<string, string>,
+        tags: p.tags,
+        notes: p.notes ?? undefined,
+      })),
+      query.version ?? '4.0',
+    );
+  }
+
+  private async start(userId: string, format: ImportFormat, payload: string, reply: FastifyReply): Promise<ImportRunResponse> {
+    const { run, queued } = await this.imports.start(userId, format, payload);
+    void reply.status(queued ? 202 : 201);
+    if (queued) void reply.header('location', `/imports/${run.id}`);
+    return ImportRunResponse.from(run);
+  }
+}
+
+function textBody(body: unknown, expected: string): string {
+  if (typeof body === 'string') return body;
+  throw new InvalidInputError(`Send the file as the request body with content-type ${expected}`, [{ field: 'body', problem: `must be the file's text (content-type ${expected})` }], 'request.unsupported-body');
+}

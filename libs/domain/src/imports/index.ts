@@ -1,0 +1,7 @@
+export * from './account-export.service';
+export * from './account-export.types';
+export * from './import-run.entity';
+export * from './imports.errors';
+export * from './imports.module';
+export * from './imports.service';
+export { serializeVCards, type VCardVersion } from './formats/index';
