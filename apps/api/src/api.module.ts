@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ENTITIES } from '#domain/entities';
 import { AccountsModule } from '#domain/accounts/index';
 import { PeopleModule } from '#domain/people/index';
+import { OrganizationsModule } from '#domain/organizations/index';
+import { InteractionsModule } from '#domain/interactions/index';
 import { ImportsModule } from '#domain/imports/index';
 import { AppConfig, AppConfigModule, DatabaseModule, GlobalExceptionFilter, QueueModule } from '#platform';
 import { MIGRATIONS } from '../../../migrations/index';
@@ -11,6 +13,9 @@ import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { PeopleController } from './people/people.controller';
 import { ImportsController } from './imports/imports.controller';
+import { OrganizationsController } from './organizations/organizations.controller';
+import { InteractionsController } from './interactions/interactions.controller';
+import { FollowUpsController } from './follow-ups/follow-ups.controller';
 
 /** The HTTP app: controllers over the domain services. It enqueues jobs but runs none. */
 @Module({})
@@ -18,8 +23,8 @@ export class ApiModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule],
-      controllers: [AuthController, HealthController, PeopleController, ImportsController],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule],
+      controllers: [AuthController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -1,4 +1,5 @@
 export * from './organization.entity';
+export * from './organizations.errors';
 export * from './organizations.module';
 export * from './organizations.service';
 export * from './team.entity';

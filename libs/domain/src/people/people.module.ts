@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { FollowUpsService } from './follow-ups.service';
 import { PeopleService } from './people.service';
 import { Person } from './person.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Person]), OrganizationsModule],
-  providers: [PeopleService],
-  exports: [PeopleService],
+  providers: [PeopleService, FollowUpsService],
+  exports: [PeopleService, FollowUpsService],
 })
 export class PeopleModule {}

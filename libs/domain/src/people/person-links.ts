@@ -81,7 +81,6 @@ const LINKEDIN_NON_PROFILE: Readonly<Record<string, string>> = {
   jobs: 'job posting',
   posts: 'post',
   feed: 'feed URL',
-  pub: 'legacy public profile URL',
 };
 
 function normalizeLinkedin(input: string): LinkResult {
@@ -94,6 +93,10 @@ function normalizeLinkedin(input: string): LinkResult {
       return fail(`is not a LinkedIn profile URL (${LINKEDIN_EXPECTED})`);
     }
     const [section, rawSlug] = url.segments;
+    if (section?.toLowerCase() === 'pub') {
+      // Pre-2013 /pub/ URLs redirect to an /in/ slug that cannot be derived offline.
+      return fail(`is an old LinkedIn /pub/ URL; open it and copy the /in/ profile link (${LINKEDIN_EXPECTED})`);
+    }
     if (section?.toLowerCase() !== 'in' || rawSlug === undefined) {
       const what = section ? LINKEDIN_NON_PROFILE[section.toLowerCase()] : undefined;
       return fail(
@@ -207,6 +210,7 @@ function normalizeHomepage(input: string): LinkResult {
   }
   if (url.username || url.password) return fail('must not contain a user name or password');
   url.hash = '';
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1); // "example.org." is the same host
   return ok(url.href);
 }
 
@@ -392,7 +396,8 @@ export function normalizeLink(kind: LinkKind, input: string): LinkResult {
   const trimmed = input.trim();
   if (!trimmed) return fail('is empty');
   if (trimmed.length > MAX_INPUT_LENGTH) return fail(`is too long (at most ${MAX_INPUT_LENGTH} characters)`);
-  if (/\s/.test(trimmed) && kind !== 'homepage') return fail('must not contain spaces');
+  // ORCID iDs are often printed in space-separated groups; URLs get spaces percent-encoded.
+  if (/\s/.test(trimmed) && kind !== 'homepage' && kind !== 'orcid') return fail('must not contain spaces');
   return normalizer(trimmed);
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { LINK_KINDS, Person, PersonLinks, RELATIONSHIP_STAGES, RelationshipStage } from '#domain/people/index';
+import { PageQuery } from '../../common/page-query';
 
 const LINKS_EXAMPLE = { linkedin: 'https://www.linkedin.com/in/ada-lovelace', orcid: '0000-0002-1825-0097', googleScholar: 'https://scholar.google.com/citations?user=JicYPdAAAAAJ' };
 
@@ -101,7 +102,7 @@ export class CreatePersonDto {
 
 export class UpdatePersonDto extends PartialType(CreatePersonDto) {}
 
-export class ListPeopleQuery {
+export class ListPeopleQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Text in name, email or organization; accents and case ignored' })
   @IsOptional()
   @IsString()
@@ -148,21 +149,6 @@ export class ListPeopleQuery {
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class MergePeopleDto {

@@ -36,7 +36,8 @@ const BY_SQUASHED_NAME = new Map<string, LinkKind>([
  * to a link kind, or undefined when it names none.
  */
 export function linkKindFromLabel(label: string): LinkKind | undefined {
-  return BY_SQUASHED_NAME.get(squash(label));
+  // Some writers mark non-standard TYPE values with an x- prefix (TYPE=x-linkedin).
+  return BY_SQUASHED_NAME.get(squash(label.trim().replace(/^x-(?=.)/i, '')));
 }
 
 /** Classifies a URL by its host; anything unrecognised is a homepage. */

@@ -183,11 +183,13 @@ describe('parseVCards', () => {
       'URL;type=WORK;type=pref,GitHub:https://code.example.org/ada',
       'item1.URL:https://ada.example.org/pubs',
       'item1.X-ABLabel:Google Scholar',
+      'URL;TYPE=x-linkedin:https://profiles.example.org/ada',
       'END:VCARD',
     ].join('\r\n');
     expect(parseVCards(text).rows[0].draft.links).toEqual({
       github: 'https://code.example.org/ada',
       googleScholar: 'https://ada.example.org/pubs',
+      linkedin: 'https://profiles.example.org/ada',
     });
   });
 
@@ -280,12 +282,13 @@ describe('serializeVCards', () => {
     expect(lines).toContain('UID:urn:uuid:6f1c0c9e-2a9b-4c52-9f0e-1d2e3f405162');
   });
 
-  it('types links with TYPE in 4.0 and with item groups and labels in 3.0', () => {
+  it('types links with TYPE in both versions, plus item groups and labels in 3.0', () => {
     const v4 = serializeVCards([people[0]], '4.0');
     expect(v4).toContain('URL;TYPE=github:https://github.com/emilie-example\r\n');
     expect(v4).toContain('URL;TYPE=orcid:https://orcid.org/0000-0002-1825-0097\r\n');
     const v3 = serializeVCards([people[0]], '3.0');
-    expect(v3).toContain('ITEM3.URL:https://github.com/emilie-example\r\nITEM3.X-ABLABEL:GitHub\r\n');
+    expect(v3).toContain('ITEM3.URL;TYPE=github:https://github.com/emilie-example\r\nITEM3.X-ABLABEL:GitHub\r\n');
+    expect(v3).toContain('ITEM6.URL;TYPE=orcid:https://orcid.org/0000-0002-1825-0097\r\nITEM6.X-ABLABEL:ORCID\r\n');
     expect(v3).toContain('EMAIL;TYPE=INTERNET:emilie@example.org\r\n');
     expect(v3).toContain('N:du Châtelet;Émilie;;;\r\n');
     expect(v3).toContain('ORG:Cirey Physics\\, Optics & Fire;Fire\\; Light\r\n');

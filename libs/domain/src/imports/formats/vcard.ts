@@ -366,10 +366,9 @@ function toComponent(person: VCardPerson, version: VCardVersion): Component {
     if (!url) continue;
     const kind = (LINK_KINDS as readonly string[]).includes(key) ? (key as LinkKind) : undefined;
     const prop = card.addPropertyWithValue('url', url);
-    if (version === '4.0') {
-      prop.setParameter('type', key);
-    } else {
-      // Apple/Google style: the label shows in address books and tells us the kind on re-import.
+    prop.setParameter('type', key);
+    if (version === '3.0') {
+      // Apple/Google style label as well: 3.0 address books show it, and ignore unknown TYPEs.
       const group = `item${++item}`;
       prop.setParameter('group', group);
       card.addPropertyWithValue('x-ablabel', kind ? LINK_KIND_LABELS[kind] : key).setParameter('group', group);

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FollowUpsService } from '#domain/people/index';
+import { CurrentUserId } from '../auth/current-user.decorator';
+import { uuidParam } from '../common/uuid-param';
+import { InteractionResponse } from '../interactions/dto/interaction.dto';
+import { PersonResponse } from '../people/dto/person.dto';
+import { DueFollowUpsPage, DueFollowUpsQuery, FollowUpDoneDto, FollowUpDoneResponse, SetFollowUpDto } from './dto/follow-up.dto';
+
+@ApiTags('follow-ups')
+@ApiBearerAuth()
+@Controller()
+export class FollowUpsController {
+  constructor(private readonly followUps: FollowUpsService) {}
+
+  @Get('follow-ups/due')
+  @ApiOperation({ summary: 'People to reach out to: next follow-up on or before `by`, oldest due first' })
+  @ApiOkResponse({ type: DueFollowUpsPage })
+  async due(@CurrentUserId() userId: string, @Query() query: DueFollowUpsQuery): Promise<DueFollowUpsPage> {
+    const page = await this.followUps.due(userId, { ...query, by: query.by === 'today' ? undefined : query.by });
+    return {
+      ...page,
+      items: page.items.map(({ person, daysOverdue }) => ({
+        person: PersonResponse.from(person),
+        nextFollowUpAt: person.nextFollowUpAt!,
+        daysOverdue,
+        lastInteractionAt: person.lastInteractionAt?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  @Put('people/:id/follow-up')
+  @ApiOperation({ summary: 'Set or clear the next follow-up and the keep-in-touch cadence' })
+  @ApiOkResponse({ type: PersonResponse })
+  async set(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: SetFollowUpDto): Promise<PersonResponse> {
+    return PersonResponse.from(await this.followUps.set(userId, id, body));
+  }
+
+  @Post('people/:id/follow-up/done')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'You reached out: logs the note as an interaction (if given) and moves the next follow-up one cadence past today, or clears it' })
+  @ApiOkResponse({ type: FollowUpDoneResponse })
+  async done(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: FollowUpDoneDto): Promise<FollowUpDoneResponse> {
+    const { person, interaction } = await this.followUps.done(userId, id, { ...body, summary: body.summary ?? undefined });
+    return { person: PersonResponse.from(person), interaction: interaction ? InteractionResponse.from(interaction) : null };
+  }
+}

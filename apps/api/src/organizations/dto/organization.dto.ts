@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
+import { Organization, Team } from '#domain/organizations/index';
+import { PageQuery } from '../../common/page-query';
+
+export class CreateOrganizationDto {
+  @ApiProperty({ example: 'Google DeepMind', description: 'Unique per user once accents and case are folded' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'https://deepmind.google', description: 'http(s) address; a bare host gets https://', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(2000)
+  website?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(10_000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ example: 'Mission: solve intelligence. Teams publish a lot on RL and world models.', description: 'What you learnt about the lab: mission, research directions, culture', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(100_000)
+  researchNotes?: string | null;
+
+  @ApiPropertyOptional({ type: [String], example: ['frontier-lab', 'london'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  tags?: string[];
+}
+
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+
+export class ListOrganizationsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Text in the name; accents and case ignored' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Only organizations with this tag' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  tag?: string;
+}
+
+export class CreateTeamDto {
+  @ApiProperty({ example: 'Applied', description: 'Unique within the organization once accents and case are folded' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(10_000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: "What you learnt about the team: its projects, papers, lead" })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(100_000)
+  researchNotes?: string | null;
+}
+
+export class UpdateTeamDto extends PartialType(CreateTeamDto) {}
+
+export class TeamResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() organizationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ nullable: true, type: String }) researchNotes: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static from(t: Team): TeamResponse {
+    return {
+      id: t.id,
+      organizationId: t.organizationId,
+      name: t.name,
+      description: t.description,
+      researchNotes: t.researchNotes,
+      createdAt: t.createdAt.toISOString(),
+      updatedAt: t.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class OrganizationResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) website: string | null;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ nullable: true, type: String }) researchNotes: string | null;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty({ type: [TeamResponse], description: 'By name' }) teams: TeamResponse[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static from(o: Organization): OrganizationResponse {
+    return {
+      id: o.id,
+      name: o.name,
+      website: o.website,
+      description: o.description,
+      researchNotes: o.researchNotes,
+      tags: o.tags,
+      teams: (o.teams ?? []).map(TeamResponse.from),
+      createdAt: o.createdAt.toISOString(),
+      updatedAt: o.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class OrganizationsPage {
+  @ApiProperty({ type: [OrganizationResponse] }) items: OrganizationResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}

@@ -1,0 +1,5 @@
+export * from './interaction-input';
+export * from './interaction.entity';
+export * from './interactions.errors';
+export * from './interactions.module';
+export * from './interactions.service';

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { InvalidInputError } from '#platform';
+import { InteractionInput, interactionColumns } from '../interactions/interaction-input';
+import { Interaction } from '../interactions/interaction.entity';
+import { PeopleService } from './people.service';
+import type { Page } from './people.types';
+import { Person } from './person.entity';
+import { lockPerson } from './person-lock';
+
+export interface DueFollowUp {
+  person: Person;
+  /** Days between the follow-up date and the user's today: 0 = due today, negative = due later. */
+  daysOverdue: number;
+}
+
+export interface DueFollowUps extends Page<DueFollowUp> {
+  /** The day the list was computed for (yyyy-mm-dd). */
+  by: string;
+  /** Today in the user's time zone (yyyy-mm-dd). */
+  today: string;
+}
+
+export interface FollowUpInput {
+  /** yyyy-mm-dd; null clears it. */
+  nextFollowUpAt?: string | null;
+  /** Keep-in-touch cadence in days; null clears it. */
+  cadenceDays?: number | null;
+}
+
+/** What the user did when following up; a summary logs it as an interaction. */
+export type FollowUpDoneInput = InteractionInput;
+
+/** When to reach out to whom next: the due list, setting a follow-up, and marking one done. */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleService,
+  ) {}
+
+  /** People whose next follow-up is on or before `by` (default: the user's today), oldest due first. */
+  async due(userId: string, query: { by?: string; limit?: number; offset?: number } = {}): Promise<DueFollowUps> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const today = await this.today(this.dataSource.manager, userId);
+    const by = query.by ?? today;
+    const [people, total] = await this.dataSource
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.organization', 'o')
+      .leftJoinAndSelect('p.team', 't')
+      .where('p.user_id = :userId AND p.next_follow_up_at <= :by', { userId, by })
+      .orderBy('p.next_follow_up_at', 'ASC')
+      .addOrderBy('p.name_folded', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(limit)
+      .offset(offset)
+      .getManyAndCount();
+    const items = people.map((person) => ({ person, daysOverdue: daysBetween(person.nextFollowUpAt!, today) }));
+    return { by, today, items, total, limit, offset };
+  }
+
+  /**
+   * Sets or clears the next follow-up and the cadence; a field left out stays as it is. A cadence
+   * given without a date schedules the next follow-up that many days after the last interaction
+   * (or today, if there was none), as logging an interaction would.
+   */
+  async set(userId: string, personId: string, input: FollowUpInput): Promise<Person> {
+    await this.dataSource.transaction(async (em) => {
+      const person = await lockPerson(em, userId, personId);
+      const patch: Partial<Person> = {};
+      if (input.cadenceDays !== undefined) patch.followUpCadenceDays = input.cadenceDays;
+      if (input.nextFollowUpAt !== undefined) patch.nextFollowUpAt = input.nextFollowUpAt;
+      else if (typeof input.cadenceDays === 'number') {
+        const from = person.lastInteractionAt ? person.lastInteractionAt.toISOString().slice(0, 10) : await this.today(em, userId);
+        patch.nextFollowUpAt = addDays(from, input.cadenceDays);
+      }
+      if (Object.keys(patch).length > 0) await em.update(Person, { id: personId, userId }, patch);
+    });
+    return this.people.get(userId, personId);
+  }
+
+  /**
+   * The user reached out: with a summary the touch-point is logged as an interaction (type
+   * `message` unless given). The next follow-up moves one cadence past today, or is cleared when
+   * the person has no cadence.
+   */
+  async done(userId: string, personId: string, input: FollowUpDoneInput): Promise<{ person: Person; interaction: Interaction | null }> {
+    const given = present(input);
+    if (given.summary === undefined) {
+      const stray = Object.keys(given);
+      if (stray.length > 0) {
+        throw new InvalidInputError('Invalid summary', [{ field: 'summary', problem: `is required to log the interaction (${stray.join(', ')} given)` }]);
+      }
+    }
+    const columns = given.summary === undefined ? null : interactionColumns({ type: 'message', occurredAt: new Date(), ...given });
+    const interactionId = await this.dataSource.transaction(async (em) => {
+      const person = await lockPerson(em, userId, personId);
+      let id: string | null = null;
+      if (columns) {
+        const interaction = em.create(Interaction, { channel: null, offered: null, ...columns, userId, personId });
+        await em.insert(Interaction, interaction);
+        await this.people.touch(em, userId, personId);
+        id = interaction.id;
+      }
+      const cadence = person.followUpCadenceDays;
+      await em.update(Person, { id: personId, userId }, { nextFollowUpAt: cadence ? addDays(await this.today(em, userId), cadence) : null });
+      return id;
+    });
+    const person = await this.people.get(userId, personId);
+    const interaction = interactionId ? await this.dataSource.manager.findOneByOrFail(Interaction, { id: interactionId }) : null;
+    return { person, interaction };
+  }
+
+  /** Today's date where the user lives: "due today" should not flip at midnight UTC. */
+  private async today(em: EntityManager, userId: string): Promise<string> {
+    const [row] = (await em.query('SELECT time_zone FROM users WHERE id = $1', [userId])) as { time_zone: string }[];
+    return dateIn(row?.time_zone ?? 'UTC', new Date());
+  }
+}
+
+/** yyyy-mm-dd of an instant in an IANA time zone (UTC when the zone is unknown). */
+export function dateIn(timeZone: string, at: Date): string {
+  try {
+    // en-CA formats dates as yyyy-mm-dd.
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  } catch {
+    return at.toISOString().slice(0, 10);
+  }
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (both yyyy-mm-dd). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The fields that carry a value: a DTO instance has every declared field, most undefined. */
+function present<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+}
