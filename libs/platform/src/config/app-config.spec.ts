@@ -1,0 +1,56 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const DB = 'postgres://dossier@127.0.0.1:5432/dossier';
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.message;
+    throw e;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('fills defaults: PostgreSQL queue backend on the same database, API on 127.0.0.1:3000', () => {
+    const config = loadConfig({ DATABASE_URL: DB });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 10 * 1024 * 1024 });
+    expect(config.queue).toEqual({ backend: 'postgres', url: DB, prefix: 'dossier' });
+    expect(config.database.runMigrations).toBe(true);
+    expect(config.log).toEqual({ level: 'log', format: 'json' });
+  });
+
+  it('uses Redis for queues when REDIS_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: DB, REDIS_URL: 'redis://cache:6379' }).queue).toEqual({ backend: 'redis', url: 'redis://cache:6379', prefix: 'dossier' });
+  });
+
+  it('reads numbers and switches from their text forms', () => {
+    const config = loadConfig({ DATABASE_URL: DB, PORT: '8080', RUN_MIGRATIONS: 'false', BULL_BOARD_ENABLED: 'off', IMPORT_INLINE_MAX_ROWS: '0' });
+    expect(config.http.port).toBe(8080);
+    expect(config.database.runMigrations).toBe(false);
+    expect(config.bullBoard.enabled).toBe(false);
+    expect(config.imports.inlineMaxRows).toBe(0);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: DB, REDIS_URL: '', PORT: '' }).queue.backend).toBe('postgres');
+  });
+
+  it('names each wrong variable with its value and the rule it breaks', () => {
+    const message = configError({ DATABASE_URL: DB, PORT: 'eighty', LOG_LEVEL: 'verbose', REDIS_URL: 'http://cache:6379' });
+    expect(message).toContain('PORT="eighty"');
+    expect(message).toContain('LOG_LEVEL="verbose"');
+    expect(message).toContain('REDIS_URL="http://cache:6379"');
+    expect(message).not.toContain('DATABASE_URL');
+  });
+
+  it('rejects a database URL of another kind and a switch it cannot read', () => {
+    expect(configError({ DATABASE_URL: 'mysql://root@db/dossier' })).toContain('DATABASE_URL="mysql://root@db/dossier"');
+    expect(configError({ DATABASE_URL: DB, RUN_MIGRATIONS: 'sometimes' })).toContain('RUN_MIGRATIONS="sometimes"');
+  });
+
+  it('says how to run without DATABASE_URL', () => {
+    expect(configError({})).toMatch(/DATABASE_URL is not set.*npm start/);
+  });
+});
