@@ -16,10 +16,9 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   });
 }
 
-/** Everything an API app needs beyond its module: validation, docs, dashboard, shutdown hooks. */
+/** Everything an API app needs beyond its module: validation, docs, dashboard. Signals are handled by main.ts. */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<INestApplication> {
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

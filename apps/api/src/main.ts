@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { ConfigError, createLogger, loadConfig } from '#platform';
+import { closeOnSignals, ConfigError, createLogger, loadConfig } from '#platform';
 import { ApiModule } from './api.module';
 import { configureApp, createHttpAdapter } from './bootstrap';
 
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   }
   await configureApp(app, config);
   await app.listen(config.http.port, config.http.host);
+  closeOnSignals(app, logger);
   const url = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`;
   logger.log(`Dossier API ready at ${url} (docs: ${url}/docs, OpenAPI: ${url}/docs-json, queues: ${url}/queues)`);
 }

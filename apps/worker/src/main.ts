@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, createLogger, loadConfig } from '#platform';
+import { closeOnSignals, ConfigError, createLogger, loadConfig } from '#platform';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.log, 'worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
-  // Lets BullMQ finish or hand back active jobs on SIGTERM instead of leaving them stalled.
-  app.enableShutdownHooks();
+  // BullMQ workers close on app.close(): running jobs finish instead of being left stalled.
+  closeOnSignals(app, logger);
   logger.log(`Dossier worker running (queue backend: ${config.queue.backend})`);
 }
 

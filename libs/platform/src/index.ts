@@ -13,3 +13,4 @@ export * from './queue/job-queue.service';
 export * from './queue/jobs';
 export * from './queue/queue-connection';
 export * from './queue/queue.module';
+export * from './lifecycle/graceful-shutdown';
