@@ -1,4 +1,5 @@
 import { CreateNetworkSchema1795889026096 } from './1795889026096-create-network-schema';
+import { CreatePipelineSchema1795916944601 } from './1795916944601-create-pipeline-schema';
 
 /** Every migration, in order. A new migration is generated into this folder and added here. */
-export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096];
+export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096, CreatePipelineSchema1795916944601];

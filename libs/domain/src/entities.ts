@@ -1,10 +1,34 @@
 import { AccessToken } from './accounts/access-token.entity';
 import { User } from './accounts/user.entity';
+import { ApplicationMove } from './applications/application-move.entity';
+import { ApplicationStage } from './applications/application-stage.entity';
+import { Application } from './applications/application.entity';
+import { CalendarFeed } from './calendar/calendar-feed.entity';
 import { ImportRun } from './imports/import-run.entity';
 import { Interaction } from './interactions/interaction.entity';
+import { Interview } from './interviews/interview.entity';
 import { Organization } from './organizations/organization.entity';
 import { Team } from './organizations/team.entity';
 import { Person } from './people/person.entity';
+import { Referral } from './referrals/referral.entity';
+import { StageTemplate } from './stage-templates/stage-template.entity';
+import { Task } from './tasks/task.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
-export const ENTITIES = [User, AccessToken, Organization, Team, Person, Interaction, ImportRun];
+export const ENTITIES = [
+  User,
+  AccessToken,
+  Organization,
+  Team,
+  Person,
+  Interaction,
+  ImportRun,
+  StageTemplate,
+  Application,
+  ApplicationStage,
+  ApplicationMove,
+  Interview,
+  Task,
+  Referral,
+  CalendarFeed,
+];

@@ -38,6 +38,10 @@ export class Interaction {
   @Column({ type: 'text', nullable: true })
   offered: string | null;
 
+  /** What the user asked of them (an intro, a referral, advice): counted so nobody is asked too often. */
+  @Column({ type: 'text', nullable: true })
+  asked: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -115,8 +115,12 @@ export class PeopleService {
       if (!person) throw new NotFoundError('person', id);
       const erased: Record<string, number> = {};
       for (const ref of PERSON_REFERENCES) {
-        const deleted = (await em.query(`DELETE FROM "${ref.table}" WHERE "${ref.column}" = $1 RETURNING 1`, [id])) as unknown[];
-        erased[ref.label] = deleted.length;
+        const sql =
+          ref.onErase === 'delete'
+            ? `DELETE FROM "${ref.table}" WHERE "${ref.column}" = $1 RETURNING 1`
+            : `UPDATE "${ref.table}" SET "${ref.column}" = NULL WHERE "${ref.column}" = $1 RETURNING 1`;
+        const rows = (await em.query(sql, [id])) as unknown[];
+        erased[ref.label] = (erased[ref.label] ?? 0) + rows.length;
       }
       await em.delete(Person, { id, userId });
       erased.people = 1;
@@ -162,7 +166,18 @@ export class PeopleService {
         moved[ref.label] = count;
       }
       if (!dryRun) {
-        for (const ref of PERSON_REFERENCES) await em.query(`UPDATE "${ref.table}" SET "${ref.column}" = $1 WHERE "${ref.column}" = $2`, [survivorId, otherId]);
+        for (const ref of PERSON_REFERENCES) {
+          if (ref.uniqueWith) {
+            // Both were on the same interview or referred the same application: keep the survivor's row.
+            const same = ref.uniqueWith.map((c) => `mine."${c}" = theirs."${c}"`).join(' AND ');
+            await em.query(
+              `DELETE FROM "${ref.table}" theirs WHERE theirs."${ref.column}" = $2
+                 AND EXISTS (SELECT 1 FROM "${ref.table}" mine WHERE mine."${ref.column}" = $1 AND ${same})`,
+              [survivorId, otherId],
+            );
+          }
+          await em.query(`UPDATE "${ref.table}" SET "${ref.column}" = $1 WHERE "${ref.column}" = $2`, [survivorId, otherId]);
+        }
         const { organization: _o, team: _t, ...columns } = merged;
         await em.update(Person, { id: survivorId, userId }, { ...columns, updatedAt: new Date() });
         await em.delete(Person, { id: otherId, userId });

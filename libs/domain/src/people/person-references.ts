@@ -1,6 +1,26 @@
 /**
- * Tables whose rows point at a person. Merging two people moves these rows to the survivor, so a
- * merge keeps every related record; erasing a person deletes them (their foreign keys cascade).
- * A module that adds a table referencing people adds it here.
+ * Columns that point at a person. Merging two people moves these rows to the survivor, so a merge
+ * keeps every related record; erasing a person removes them. A module that adds a table
+ * referencing people adds it here.
+ *
+ * - `onErase: 'delete'`: the row is about the person (an interaction, a referral they made) and
+ *   goes with them; `'nullify'`: the row is the user's own (an application) and only loses the link.
+ * - `uniqueWith`: the other columns of a unique key that includes this column; on merge, a row of
+ *   the merged person that would collide with one of the survivor's is dropped, not moved.
  */
-export const PERSON_REFERENCES: { table: string; column: string; label: string }[] = [{ table: 'interactions', column: 'person_id', label: 'interactions' }];
+export interface PersonReference {
+  table: string;
+  column: string;
+  label: string;
+  onErase: 'delete' | 'nullify';
+  uniqueWith?: string[];
+}
+
+export const PERSON_REFERENCES: PersonReference[] = [
+  { table: 'interactions', column: 'person_id', label: 'interactions', onErase: 'delete' },
+  { table: 'tasks', column: 'person_id', label: 'tasks', onErase: 'delete' },
+  { table: 'referrals', column: 'referrer_id', label: 'referralsMade', onErase: 'delete', uniqueWith: ['application_id'] },
+  { table: 'referrals', column: 'recruiter_id', label: 'referralsRecruited', onErase: 'nullify' },
+  { table: 'applications', column: 'recruiter_id', label: 'applicationsRecruited', onErase: 'nullify' },
+  { table: 'interview_interviewers', column: 'person_id', label: 'interviews', onErase: 'delete', uniqueWith: ['interview_id'] },
+];

@@ -77,6 +77,10 @@ export class Person {
   @Column({ name: 'next_follow_up_at', type: 'date', nullable: true })
   nextFollowUpAt: string | null;
 
+  /** Why the next follow-up is due, when Dossier suggested it (e.g. thank them for a referral). */
+  @Column({ name: 'next_follow_up_reason', type: 'text', nullable: true })
+  nextFollowUpReason: string | null;
+
   /** Keep-in-touch cadence: logging an interaction sets the next follow-up this many days later. */
   @Column({ name: 'follow_up_cadence_days', type: 'integer', nullable: true })
   followUpCadenceDays: number | null;

@@ -1,0 +1,56 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Application } from '../applications/application.entity';
+import { Person } from '../people/person.entity';
+
+/** The path of a referral; `declined` may end it at any step before `acknowledged`. */
+export const REFERRAL_STATUSES = ['discussed', 'offered', 'submitted', 'recruiter_contacted', 'acknowledged', 'declined'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** A person vouching for the user on an application. */
+@Entity('referrals')
+@Index(['applicationId', 'referrerId'], { unique: true })
+@Index(['userId', 'referrerId'])
+export class Referral {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId: string;
+
+  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'application_id' })
+  application?: Relation<Application>;
+
+  @Column({ name: 'referrer_id', type: 'uuid' })
+  referrerId: string;
+
+  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'referrer_id' })
+  referrer?: Relation<Person>;
+
+  @Column({ name: 'recruiter_id', type: 'uuid', nullable: true })
+  recruiterId: string | null;
+
+  @ManyToOne(() => Person, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'recruiter_id' })
+  recruiter?: Relation<Person> | null;
+
+  @Column({ type: 'text', default: 'discussed' })
+  status: ReferralStatus;
+
+  /** The date each status was reached (yyyy-mm-dd), e.g. { discussed: '2026-03-02', submitted: '2026-03-09' }. */
+  @Column({ name: 'status_dates', type: 'jsonb', default: () => "'{}'" })
+  statusDates: Partial<Record<ReferralStatus, string>>;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,73 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { ApplicationStage } from '../applications/application-stage.entity';
+import { Application } from '../applications/application.entity';
+import { Interview } from '../interviews/interview.entity';
+import { Person } from '../people/person.entity';
+
+/** `manual`: the user wrote it; `checklist`: created from a stage's prep checklist. */
+export const TASK_ORIGINS = ['manual', 'checklist'] as const;
+export type TaskOrigin = (typeof TASK_ORIGINS)[number];
+
+/** Something to do, by a date, about a person, an application or an interview. */
+@Entity('tasks')
+@Index(['userId', 'dueOn'])
+export class Task {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ name: 'due_on', type: 'date', nullable: true })
+  dueOn: string | null;
+
+  @Column({ name: 'done_at', type: 'timestamptz', nullable: true })
+  doneAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'text', default: 'manual' })
+  origin: TaskOrigin;
+
+  @Column({ name: 'person_id', type: 'uuid', nullable: true })
+  personId: string | null;
+
+  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person?: Relation<Person> | null;
+
+  @Column({ name: 'application_id', type: 'uuid', nullable: true })
+  applicationId: string | null;
+
+  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'application_id' })
+  application?: Relation<Application> | null;
+
+  /** For checklist tasks: the stage whose prep they are; their due date follows its first interview. */
+  @Column({ name: 'stage_id', type: 'uuid', nullable: true })
+  stageId: string | null;
+
+  @ManyToOne(() => ApplicationStage, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'stage_id' })
+  stage?: Relation<ApplicationStage> | null;
+
+  @Column({ name: 'interview_id', type: 'uuid', nullable: true })
+  interviewId: string | null;
+
+  @ManyToOne(() => Interview, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'interview_id' })
+  interview?: Relation<Interview> | null;
+
+  @Column({ type: 'integer', default: 0 })
+  sequence: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
