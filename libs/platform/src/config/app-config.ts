@@ -17,18 +17,7 @@ export class ConfigError extends Error {}
 
 /** Validates the environment once; throws a ConfigError that names every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new EnvSchema());
-  const raw: Record<string, string> = {};
-  for (const key of known) {
-    const value = env[key];
-    if (value !== undefined && value !== '') raw[key] = value;
-  }
-  const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
-  const errors = validateSync(parsed, { whitelist: true });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(raw[e.property])}: ${problems(e.constraints ?? {})}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const parsed = parseEnv(env);
   if (!parsed.DATABASE_URL) {
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL is not set (use `npm start`, which runs an embedded PostgreSQL when it is unset)');
   }
@@ -44,6 +33,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     log: { level: parsed.LOG_LEVEL, format: parsed.LOG_FORMAT },
     bullBoard: { enabled: parsed.BULL_BOARD_ENABLED },
   };
+}
+
+/**
+ * The validated variables with defaults filled in, DATABASE_URL still optional. The apps use
+ * `loadConfig`; `npm start` uses this to check everything before it starts the embedded PostgreSQL.
+ */
+export function parseEnv(env: NodeJS.ProcessEnv = process.env): EnvSchema {
+  const known = Object.keys(new EnvSchema());
+  const raw: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(raw[e.property])}: ${problems(e.constraints ?? {})}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed;
 }
 
 /** A value that is not a number at all breaks every numeric rule; saying so once is clearer. */
