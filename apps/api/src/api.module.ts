@@ -6,6 +6,8 @@ import { PeopleModule } from '#domain/people/index';
 import { OrganizationsModule } from '#domain/organizations/index';
 import { InteractionsModule } from '#domain/interactions/index';
 import { ImportsModule } from '#domain/imports/index';
+import { ApplicationsModule } from '#domain/applications/index';
+import { StageTemplatesModule } from '#domain/stage-templates/index';
 import { AppConfig, AppConfigModule, DatabaseModule, GlobalExceptionFilter, QueueModule } from '#platform';
 import { MIGRATIONS } from '../../../migrations/index';
 import { AuthController } from './auth/auth.controller';
@@ -16,6 +18,8 @@ import { ImportsController } from './imports/imports.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { InteractionsController } from './interactions/interactions.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { ApplicationsController } from './applications/applications.controller';
+import { StageTemplatesController } from './stage-templates/stage-templates.controller';
 
 /** The HTTP app: controllers over the domain services. It enqueues jobs but runs none. */
 @Module({})
@@ -23,8 +27,8 @@ export class ApiModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule],
-      controllers: [AuthController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule],
+      controllers: [AuthController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

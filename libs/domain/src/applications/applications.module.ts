@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { StageTemplatesModule } from '../stage-templates/stage-templates.module';
+import { ApplicationMove } from './application-move.entity';
+import { ApplicationStage } from './application-stage.entity';
+import { Application } from './application.entity';
+import { ApplicationsService } from './applications.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Application, ApplicationStage, ApplicationMove]), OrganizationsModule, StageTemplatesModule],
+  providers: [ApplicationsService],
+  exports: [ApplicationsService],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { StageTemplate } from './stage-template.entity';
+import { StageTemplatesService } from './stage-templates.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([StageTemplate]), OrganizationsModule],
+  providers: [StageTemplatesService],
+  exports: [StageTemplatesService],
+})
+export class StageTemplatesModule {}
