@@ -21,8 +21,7 @@ export class PeopleController {
   @ApiOperation({ summary: 'List people: filters, sorting, stable pages' })
   @ApiOkResponse({ type: PeoplePage })
   async list(@CurrentUserId() userId: string, @Query() query: ListPeopleQuery): Promise<PeoplePage> {
-    const dueBy = query.dueBy === 'today' ? new Date().toISOString().slice(0, 10) : query.dueBy;
-    const page = await this.people.list(userId, { ...query, dueBy });
+    const page = await this.people.list(userId, query);
     return { ...page, items: page.items.map(PersonResponse.from) };
   }
 

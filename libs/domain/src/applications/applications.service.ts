@@ -4,7 +4,7 @@ import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { NotFoundError } from '#platform';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { foldText } from '../people/name-folding';
-import { dateIn } from '../people/follow-ups.service';
+import { dateIn } from '../shared/dates';
 import { Person } from '../people/person.entity';
 import { StageTemplatesService } from '../stage-templates/stage-templates.service';
 import { REROUTE_TEMPLATE } from '../stage-templates/built-in-templates';

@@ -8,6 +8,9 @@ import { PeopleService } from './people.service';
 import type { Page } from './people.types';
 import { Person } from './person.entity';
 import { lockPerson } from './person-lock';
+import { addDays, dateIn, daysBetween } from '../shared/dates';
+
+export { addDays, dateIn, daysBetween };
 
 export interface DueFollowUp {
   person: Person;
@@ -119,27 +122,6 @@ export class FollowUpsService {
     const [row] = (await em.query('SELECT time_zone FROM users WHERE id = $1', [userId])) as { time_zone: string }[];
     return dateIn(row?.time_zone ?? 'UTC', new Date());
   }
-}
-
-/** yyyy-mm-dd of an instant in an IANA time zone (UTC when the zone is unknown). */
-export function dateIn(timeZone: string, at: Date): string {
-  try {
-    // en-CA formats dates as yyyy-mm-dd.
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-  } catch {
-    return at.toISOString().slice(0, 10);
-  }
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (both yyyy-mm-dd). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** The fields that carry a value: a DTO instance has every declared field, most undefined. */

@@ -9,6 +9,7 @@ import { Page, PeopleQuery, PeopleSort, PersonInput } from './people.types';
 import { Person } from './person.entity';
 import { LINK_KINDS, normalizeEmail, normalizeLinks, PersonLinks } from './person-links';
 import { PERSON_REFERENCES } from './person-references';
+import { dateIn } from '../shared/dates';
 
 const SORT_COLUMNS: Record<PeopleSort, string> = {
   name: 'p.name_folded',
@@ -70,7 +71,11 @@ export class PeopleService {
     if (query.organizationId) qb.andWhere('p.organization_id = :organizationId', { organizationId: query.organizationId });
     if (query.teamId) qb.andWhere('p.team_id = :teamId', { teamId: query.teamId });
     if (query.stage) qb.andWhere('p.relationship_stage = :stage', { stage: query.stage });
-    if (query.dueBy) qb.andWhere('p.next_follow_up_at <= :dueBy', { dueBy: query.dueBy });
+    if (query.dueBy) {
+      // "today" is the user's today, as in the follow-ups list, not the server's.
+      const dueBy = query.dueBy === 'today' ? dateIn(await this.timeZone(userId), new Date()) : query.dueBy;
+      qb.andWhere('p.next_follow_up_at <= :dueBy', { dueBy });
+    }
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     // The id breaks ties so that pages never repeat or skip a person.
     qb.orderBy(SORT_COLUMNS[query.sort ?? 'name'], direction, 'NULLS LAST').addOrderBy('p.id', 'ASC').limit(limit).offset(offset);
@@ -92,7 +97,8 @@ export class PeopleService {
   async update(userId: string, id: string, input: PersonInput): Promise<Person> {
     const person = await this.get(userId, id);
     await this.apply(userId, person, input);
-    const { organization: _o, team: _t, ...columns } = person;
+    // Leave out the timestamps as loaded: TypeORM only sets updated_at to now when it is not given.
+    const { organization: _o, team: _t, createdAt: _c, updatedAt: _u, deletedAt: _d, ...columns } = person;
     await this.people.update({ id, userId }, columns);
     return this.get(userId, id);
   }
@@ -119,8 +125,9 @@ export class PeopleService {
           ref.onErase === 'delete'
             ? `DELETE FROM "${ref.table}" WHERE "${ref.column}" = $1 RETURNING 1`
             : `UPDATE "${ref.table}" SET "${ref.column}" = NULL WHERE "${ref.column}" = $1 RETURNING 1`;
-        const rows = (await em.query(sql, [id])) as unknown[];
-        erased[ref.label] = (erased[ref.label] ?? 0) + rows.length;
+        // Counted through a SELECT: for a bare DELETE/UPDATE the driver answers [rows, rowCount], not the rows.
+        const [{ count }] = (await em.query(`WITH changed AS (${sql}) SELECT count(*)::int AS count FROM changed`, [id])) as { count: number }[];
+        erased[ref.label] = (erased[ref.label] ?? 0) + count;
       }
       await em.delete(Person, { id, userId });
       erased.people = 1;
@@ -157,8 +164,11 @@ export class PeopleService {
   async merge(userId: string, survivorId: string, otherId: string, dryRun: boolean): Promise<MergePreview> {
     if (survivorId === otherId) throw new MergeSelfError();
     return this.dataSource.transaction(async (em) => {
-      const survivor = await this.lockedPerson(em, userId, survivorId);
-      const other = await this.lockedPerson(em, userId, otherId);
+      // Locked in id order, so two opposite merges of the same pair wait instead of deadlocking.
+      const [first, second] = [survivorId, otherId].sort();
+      const locked = new Map([[first, await this.lockedPerson(em, userId, first)], [second, await this.lockedPerson(em, userId, second)]]);
+      const survivor = locked.get(survivorId)!;
+      const other = locked.get(otherId)!;
       const { merged, conflicts } = combine(survivor, other);
       const moved: Record<string, number> = {};
       for (const ref of PERSON_REFERENCES) {
@@ -181,6 +191,8 @@ export class PeopleService {
         const { organization: _o, team: _t, ...columns } = merged;
         await em.update(Person, { id: survivorId, userId }, { ...columns, updatedAt: new Date() });
         await em.delete(Person, { id: otherId, userId });
+        // The merged-in timeline may be newer: the last interaction and the cadence follow it.
+        await this.touch(em, userId, survivorId);
       }
       const result = dryRun ? merged : await em.findOneOrFail(Person, { where: { id: survivorId }, relations: { organization: true, team: true } });
       return { survivor: result, merged: other, conflicts, moved, applied: !dryRun };
@@ -198,6 +210,11 @@ export class PeopleService {
        WHERE p.id = $1 AND p.user_id = $2`,
       [personId, userId],
     );
+  }
+
+  private async timeZone(userId: string): Promise<string> {
+    const [row] = (await this.dataSource.query('SELECT time_zone FROM users WHERE id = $1', [userId])) as { time_zone: string }[];
+    return row?.time_zone ?? 'UTC';
   }
 
   async assertExists(userId: string, personId: string): Promise<void> {
@@ -272,10 +289,10 @@ function combine(survivor: Person, other: Person): { merged: Person; conflicts: 
     if (kept === null || kept === undefined) (merged as unknown as Record<string, unknown>)[key] = dropped;
     else if (dropped !== null && dropped !== undefined && dropped !== kept) conflicts.push({ field: key, kept, dropped });
   }
-  if (!survivor.organizationId && other.organizationId) {
-    merged.organization = other.organization;
-    merged.team = other.team;
-  }
+  // A team implies its organization: the other's team comes along only with the organization kept.
+  if (merged.teamId !== survivor.teamId && merged.organizationId !== other.organizationId) merged.teamId = survivor.teamId;
+  merged.organization = merged.organizationId === survivor.organizationId ? survivor.organization : other.organization;
+  merged.team = merged.teamId === survivor.teamId ? survivor.team : other.team;
   if (survivor.fullName !== other.fullName) conflicts.push({ field: 'fullName', kept: survivor.fullName, dropped: other.fullName });
   for (const [kind, value] of Object.entries(other.links) as [keyof PersonLinks, string][]) {
     if (!merged.links[kind]) merged.links[kind] = value;
