@@ -3,14 +3,18 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../libs/domain/src/entities';
 import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
 import { MIGRATIONS } from '../../migrations/index';
-import { databaseUrl, TEMPLATE_DATABASE, withServer } from './database';
+import { databaseUrl, isAlive, ownerPid, TEMPLATE_DATABASE, withServer } from './database';
 
-/** Migrates a template database once; every test file clones it. */
+/** Migrates a template database once per run; every test file clones it. */
 export default async function globalSetup(): Promise<void> {
+  process.env.DOSSIER_TEST_TEMPLATE = TEMPLATE_DATABASE;
   await withServer(async (c) => {
-    const stale = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'dossier_test_%'");
-    for (const { datname } of stale.rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    await c.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
+    // Databases left by runs that died; a run still going keeps its own.
+    const left = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'dossier\\_test\\_%' OR datname LIKE 'dossier\\_template%'");
+    for (const { datname } of left.rows) {
+      const pid = ownerPid(datname);
+      if (datname === TEMPLATE_DATABASE || pid === undefined || !isAlive(pid)) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
     await c.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
   });
   const ds = new DataSource(dataSourceOptions(databaseUrl(TEMPLATE_DATABASE), ENTITIES, MIGRATIONS));
