@@ -1,40 +1,19 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildOnce, freePort, ROOT, runNode, Running } from '../support/compiled-processes';
 import { waitFor } from '../support/wait-for';
 
 // `npm start` as a person runs it: no DATABASE_URL, so the launcher runs the embedded PostgreSQL in
 // DATA_DIR, then the API and the worker; the data must survive a restart and nothing may outlive it.
-const ROOT = join(__dirname, '..', '..');
 const LAUNCHER = join(ROOT, 'dist/scripts/start.js');
 
-interface Running {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: string[];
-  exited: Promise<number | null>;
-}
 
 function launch(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [LAUNCHER], { cwd: ROOT, env: { PATH: process.env.PATH, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => stdout.push(...chunk.split('\n').filter(Boolean)));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(...chunk.split('\n').filter(Boolean)));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, stdout, stderr, exited };
+  return runNode(LAUNCHER, env);
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 /** Pids whose command line mentions `dir`: the embedded PostgreSQL runs as `postgres -D <dir>/postgres`. */
 function processesUsing(dir: string): number[] {
@@ -85,7 +64,7 @@ describe('npm start (scripts/start.ts)', () => {
   }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    await buildOnce();
     port = await freePort();
     env = { PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), DATA_DIR: dataDir };
   }, 120_000);

@@ -1,40 +1,15 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { buildOnce, freePort, ROOT, runNode as run, Running } from '../support/compiled-processes';
 import { createTestDatabase, databaseUrl, withServer } from '../support/database';
 import { TEST_REDIS_URL } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
 // The compiled apps as `npm start` and the Docker image run them: boot, logs, migrations, shutdown.
-const ROOT = join(__dirname, '..', '..');
 const API = join(ROOT, 'dist/apps/api/src/main.js');
 const WORKER = join(ROOT, 'dist/apps/worker/src/main.js');
 
-interface Running {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: string[];
-  exited: Promise<number | null>;
-}
 
-function run(script: string, env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { PATH: process.env.PATH, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => stdout.push(...chunk.split('\n').filter(Boolean)));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(...chunk.split('\n').filter(Boolean)));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, stdout, stderr, exited };
-}
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 function jsonLines(lines: string[]): { level: string; context?: string; message: unknown }[] {
   return lines.map((line) => JSON.parse(line));
@@ -62,8 +37,8 @@ describe('the API and worker processes', () => {
   const running: Running[] = [];
   const cleanups: (() => Promise<void>)[] = [];
 
-  beforeAll(() => {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  beforeAll(async () => {
+    await buildOnce();
   }, 120_000);
 
   afterAll(async () => {
