@@ -65,24 +65,58 @@ describe('imports and exports (inline)', () => {
     expect(json.body.details).toEqual([{ field: 'body', problem: expect.stringContaining('text/vcard') }]);
   });
 
-  it('round-trips a whole account through the JSON export without losing anything', async () => {
+  it('round-trips a whole account through the JSON export without losing anything, the pipeline included', async () => {
     const source = await registerUser(t);
+    // The pipeline: a lab with its loop, three applications (one rerouted), interviews with
+    // interviewers, prep and own tasks, a submitted referral with its thank-you suggestion, asks.
+    await t.http().patch('/me').set(source.auth).send({ timeZone: 'Europe/Paris', displayName: 'Source Account' }).expect(200);
+    const example = (await t.http().post('/examples/research-lab').set(source.auth).expect(201)).body;
+    await t.http().post('/stage-templates').set(source.auth).send({ fromBuiltIn: 'default', name: 'My general loop' }).expect(201);
+    await t.db.query("INSERT INTO tasks (user_id, title, due_on, done_at, notes) VALUES ($1, 'Update the résumé', '2026-01-10', '2026-01-09T12:00:00Z', 'done early')", [source.id]);
+    const lapsed = (await t.http().post('/people').set(source.auth).send({ fullName: 'Lapsed Referrer' }).expect(201)).body;
+    const declined = (await t.http().post('/referrals').set(source.auth).send({ applicationId: example.applicationIds.reroutedWithOffer, referrerId: lapsed.id, status: 'offered', on: '2026-01-02' }).expect(201)).body;
+    await t.http().patch(`/referrals/${declined.id}`).set(source.auth).send({ status: 'declined', on: '2026-01-05' }).expect(200);
     const org = await t.db.query("INSERT INTO organizations (user_id, name, name_folded, research_notes, tags) VALUES ($1, 'Ünïversal Lab', 'universal lab', 'mission: AGI safely', '{lab}') RETURNING id", [source.id]);
     const team = await t.db.query("INSERT INTO teams (user_id, organization_id, name, name_folded) VALUES ($1, $2, 'Core', 'core') RETURNING id", [source.id, org[0].id]);
     const ada = await t.http().post('/people').set(source.auth).send({ fullName: 'Ada Łovelace', organizationId: org[0].id, teamId: team[0].id, emails: ['ada@example.org'], links: { orcid: '0000-0002-1825-0097' }, tags: ['math'], relationshipStage: 'engaged', nextFollowUpAt: '2026-12-01', followUpCadenceDays: 30, notes: 'Met at NeurIPS' }).expect(201);
     const gone = await t.http().post('/people').set(source.auth).send({ fullName: 'Deleted Person' }).expect(201);
     await t.http().delete(`/people/${gone.body.id}`).set(source.auth).expect(204);
-    await t.db.query("INSERT INTO interactions (user_id, person_id, type, occurred_at, summary, offered) VALUES ($1, $2, 'conference_chat', '2025-12-10T15:00:00Z', 'Poster chat about RL', 'sent my notes')", [source.id, ada.body.id]);
+    await t.db.query("INSERT INTO interactions (user_id, person_id, type, occurred_at, summary, offered, asked) VALUES ($1, $2, 'conference_chat', '2025-12-10T15:00:00Z', 'Poster chat about RL', 'sent my notes', 'an intro to her team lead')", [source.id, ada.body.id]);
 
     const exported = (await t.http().get('/export').set(source.auth).expect(200)).body;
-    expect(exported).toMatchObject({ format: 'dossier-export', version: 1 });
-    expect(exported.people).toHaveLength(2);
+    expect(exported).toMatchObject({ format: 'dossier-export', version: 2, account: { displayName: 'Source Account', timeZone: 'Europe/Paris' } });
+    expect(exported.people).toHaveLength(11);
+    expect(exported.stageTemplates).toHaveLength(2);
+    expect(exported.applications).toHaveLength(3);
+    expect(exported.interviews).toHaveLength(8);
+    expect(exported.referrals).toHaveLength(2);
+    const offer = exported.applications.find((a: { id: string }) => a.id === example.applicationIds.reroutedWithOffer);
+    expect(offer).toMatchObject({ status: 'offer', reroutedFromId: example.applicationIds.failedAtCoding, currentStageId: offer.stages[1].id, templateId: null });
+    expect(offer.moves[0]).toMatchObject({ move: 'reroute', relatedApplicationId: example.applicationIds.failedAtCoding, toStageId: offer.stages[0].id });
+    expect(exported.interviews.every((i: { interviewerIds: string[] }) => i.interviewerIds.length > 0)).toBe(true);
+    expect(exported.tasks.some((t: { stageId: string | null; dueOn: string | null }) => t.stageId && t.dueOn)).toBe(true);
+    expect(exported.people.find((p: { fullName: string }) => p.fullName === 'Samuel Okafor').nextFollowUpReason).toBe('Thank Samuel Okafor for referring you to Example Frontier Lab');
+    expect(exported.interactions.filter((i: { asked: string | null }) => i.asked)).toHaveLength(3);
 
     const target = await registerUser(t);
     const imported = await t.http().post('/imports/dossier').set(target.auth).send(exported).expect(201);
-    expect(imported.body.report).toMatchObject({ created: 5, skipped: 0 });
+    expect(imported.body.report).toMatchObject({ created: itemCount(exported), skipped: 0, skips: [] });
     const reexported = (await t.http().get('/export').set(target.auth).expect(200)).body;
     expect(withoutIds(reexported)).toEqual(withoutIds(exported));
+
+    // And it works: the imported pipeline answers like the original.
+    const board = (await t.http().get('/applications').set(target.auth).expect(200)).body;
+    expect(board.items.map((a: { status: string; currentStage: { name: string } }) => [a.status, a.currentStage.name]).sort()).toEqual([
+      ['active', 'Quiz: maths, statistics, CS and ML'],
+      ['offer', 'People & culture'],
+      ['rejected', 'Coding interview'],
+    ]);
+    const quiz = board.items.find((a: { status: string }) => a.status === 'active');
+    const detail = (await t.http().get(`/applications/${quiz.id}`).set(target.auth).expect(200)).body;
+    expect(detail.referrals).toEqual([expect.objectContaining({ status: 'submitted', referrer: expect.objectContaining({ fullName: 'Samuel Okafor' }) })]);
+    expect(detail.allowedMoves.sort()).toEqual(['advance', 'fail', 'pass', 'withdraw']);
+    const rejected = board.items.find((a: { status: string }) => a.status === 'rejected');
+    expect((await t.http().get(`/applications/${rejected.id}`).set(target.auth).expect(200)).body.reroutedTo).toHaveLength(1);
 
     // Only into an empty account.
     const twice = await t.http().post('/imports/dossier').set(target.auth).send(exported).expect(409);
@@ -94,8 +128,33 @@ describe('imports and exports (inline)', () => {
     const doc = { format: 'dossier-export', version: 1, account: { displayName: 'x', timeZone: 'UTC' }, organizations: [], interactions: [], people: [{ id: 'nope' }] };
     const res = await t.http().post('/imports/dossier').set(target.auth).send(doc).expect(400);
     expect(res.body.details).toEqual(expect.arrayContaining([{ field: 'people.0.id', problem: 'must be a UUID' }, { field: 'people.0.fullName', problem: 'must be a string' }]));
-    const future = await t.http().post('/imports/dossier').set(target.auth).send({ ...doc, people: [], version: 2 }).expect(400);
+    const future = await t.http().post('/imports/dossier').set(target.auth).send({ ...doc, people: [], version: 3 }).expect(400);
     expect(future.body.details[0].field).toBe('version');
+    const badPipeline = { ...doc, people: [], version: 2, referrals: [{ id: '00000000-0000-4000-8000-000000000001', applicationId: 'x', referrerId: '00000000-0000-4000-8000-000000000002', recruiterId: null, status: 'maybe', statusDates: { later: 'soon' }, notes: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }] };
+    const bad = await t.http().post('/imports/dossier').set(target.auth).send(badPipeline).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['referrals.0.applicationId', 'referrals.0.status', 'referrals.0.statusDates']);
+  });
+
+  it('still imports a version-1 export (no pipeline), and reports references to records the document does not hold', async () => {
+    const source = await registerUser(t);
+    const ada = (await t.http().post('/people').set(source.auth).send({ fullName: 'Ada Lovelace', nextFollowUpAt: '2026-12-01' }).expect(201)).body;
+    await t.http().post(`/people/${ada.id}/interactions`).set(source.auth).send({ type: 'call', occurredAt: '2026-01-05T10:00:00Z', summary: 'Call', asked: 'advice' }).expect(201);
+    const v2 = (await t.http().get('/export').set(source.auth).expect(200)).body;
+    const { stageTemplates: _s, applications: _a, interviews: _i, tasks: _t, referrals: _r, ...rest } = v2;
+    const v1 = { ...rest, version: 1, people: v2.people.map(({ nextFollowUpReason: _n, ...p }: Record<string, unknown>) => p), interactions: v2.interactions.map(({ asked: _k, ...i }: Record<string, unknown>) => i) };
+
+    const target = await registerUser(t);
+    expect((await t.http().post('/imports/dossier').set(target.auth).send(v1).expect(201)).body.report).toMatchObject({ created: 2, skipped: 0 });
+    const back = (await t.http().get('/export').set(target.auth).expect(200)).body;
+    expect(back).toMatchObject({ version: 2, stageTemplates: [], applications: [], interviews: [], tasks: [], referrals: [] });
+    expect(back.people[0]).toMatchObject({ fullName: 'Ada Lovelace', nextFollowUpAt: '2026-12-01', nextFollowUpReason: null });
+    expect(back.interactions[0].asked).toBeNull();
+
+    // A referral whose application is not in the document is reported, not guessed.
+    const orphan = { ...v2, referrals: [{ id: '00000000-0000-4000-8000-000000000001', applicationId: '00000000-0000-4000-8000-000000000009', referrerId: ada.id, recruiterId: null, status: 'discussed', statusDates: {}, notes: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }] };
+    const third = await registerUser(t);
+    const report = (await t.http().post('/imports/dossier').set(third.auth).send(orphan).expect(201)).body.report;
+    expect(report).toMatchObject({ created: 2, skipped: 1, skips: [{ item: 'referrals[00000000-0000-4000-8000-000000000001]', reason: expect.stringContaining('not in the document') }] });
   });
 });
 
@@ -126,6 +185,23 @@ describe.each<QueueBackend>(['redis', 'postgres'])('large imports run as a BullM
     expect(payload).toBeNull();
   });
 });
+
+/** The records an export holds: what an import of it creates. */
+function itemCount(doc: Record<string, any>): number {
+  const apps = doc.applications as { stages: unknown[]; moves: unknown[] }[];
+  return (
+    doc.organizations.length +
+    doc.organizations.reduce((n: number, o: { teams: unknown[] }) => n + o.teams.length, 0) +
+    doc.people.length +
+    doc.interactions.length +
+    doc.stageTemplates.length +
+    apps.length +
+    apps.reduce((n, a) => n + a.stages.length + a.moves.length, 0) +
+    doc.interviews.length +
+    doc.tasks.length +
+    doc.referrals.length
+  );
+}
 
 /** Replaces every id by its order of first appearance, so two exports compare by content and shape. */
 function withoutIds(doc: Record<string, unknown>): unknown {

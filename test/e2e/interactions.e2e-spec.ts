@@ -31,6 +31,7 @@ describe('interactions: the timeline of a person', () => {
       channel: 'NeurIPS 2025 poster session',
       summary: 'Talked about her world-model paper; she suggested the follow-up on latent planning.',
       offered: 'Sent my reproduction notes',
+      asked: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

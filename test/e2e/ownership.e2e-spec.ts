@@ -18,7 +18,19 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'PATCH /interactions/{id}': () => ({ summary: 'changed by a stranger' }),
   'PUT /people/{id}/follow-up': () => ({ nextFollowUpAt: '2027-01-01', cadenceDays: 10 }),
   'POST /people/{id}/follow-up/done': () => ({ summary: 'done by a stranger' }),
+  'PATCH /stage-templates/{id}': () => ({ name: 'Renamed by a stranger' }),
+  'PATCH /applications/{id}': () => ({ notes: 'changed by a stranger' }),
+  'POST /applications/{id}/moves': () => ({ move: 'pass' }),
+  'POST /applications/{id}/reroute': (ids) => ({ teamId: ids.otherTeamId }),
+  'PATCH /referrals/{id}': () => ({ status: 'offered', notes: 'changed by a stranger' }),
+  'PATCH /interviews/{id}': () => ({ outcome: 'cancelled', feedback: 'changed by a stranger' }),
+  'PATCH /tasks/{id}': () => ({ done: true, title: 'changed by a stranger' }),
 };
+/**
+ * Routes whose path secret is the credential, not a record id: the calendar feed URL is given to
+ * calendar apps, which cannot send a token. Its rotation and revocation are tested in calendar.e2e-spec.
+ */
+const SECRET_URL_ROUTES = new Set(['GET /calendar/{file}']);
 const NO_BODY = new Set(['GET', 'DELETE']);
 
 describe('ownership: another user gets 404 for every record on every route', () => {
@@ -49,6 +61,7 @@ describe('ownership: another user gets 404 for every record on every route', () 
     const failures: string[] = [];
     for (const { method, path } of routes) {
       const key = `${method} ${path}`;
+      if (SECRET_URL_ROUTES.has(key)) continue;
       const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
         const id = ids[paramKey(path, name)];
         if (!id) failures.push(`${key}: no owner record for {${name}}`);
@@ -76,7 +89,12 @@ describe('ownership: another user gets 404 for every record on every route', () 
     expect((await t.http().get('/tokens').set(stranger.auth).expect(200)).body).toEqual([]);
     expect((await t.http().get('/imports').set(stranger.auth).expect(200)).body).toEqual([]);
     const exported = (await t.http().get('/export').set(stranger.auth).expect(200)).body;
-    expect([exported.people, exported.organizations, exported.interactions]).toEqual([[], [], []]);
+    expect([exported.people, exported.organizations, exported.interactions, exported.applications, exported.referrals, exported.stageTemplates]).toEqual([[], [], [], [], [], []]);
+    expect((await t.http().get('/referrals').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/applications').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/interviews?when=upcoming&days=365').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/tasks?status=all').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/applications/board?closed=true').set(stranger.auth).expect(200)).body.columns.every((c: { cards: unknown[] }) => c.cards.length === 0)).toBe(true);
   });
 });
 
@@ -84,7 +102,9 @@ describe('ownership: another user gets 404 for every record on every route', () 
 function paramKey(path: string, name: string): string {
   if (name !== 'id') return name;
   const resource = path.split('/')[1];
-  return ({ people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId' } as Record<string, string>)[resource] ?? `${resource}Id`;
+  return (
+    { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId' } as Record<string, string>
+  )[resource] ?? `${resource}Id`;
 }
 
 function isBodyless(key: string): boolean {
@@ -100,7 +120,34 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
   const token = (await t.http().post('/tokens').set(owner.auth).send({ name: 'owned token' }).expect(201)).body;
   const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nOwned,Import,https://www.linkedin.com/in/owned-import,,,,01 Jan 2025\n';
   const run = (await t.http().post('/imports/linkedin').set(owner.auth).set('content-type', 'text/csv').send(csv).expect(201)).body;
-  return { personId: person.id, otherPersonId: other.id, organizationId: org.id, teamId: team.id, interactionId: interaction.id, tokenId: token.id, importId: run.id };
+  const [otherTeam] = await t.db.query("INSERT INTO teams (user_id, organization_id, name, name_folded) VALUES ($1, $2, 'Applied', 'applied') RETURNING id", [owner.id, org.id]);
+  const template = (await t.http().post('/stage-templates').set(owner.auth).send({ fromBuiltIn: 'research-engineer', organizationId: org.id }).expect(201)).body;
+  const application = (await t.http().post('/applications').set(owner.auth).send({ organizationId: org.id, teamId: team.id, role: 'Research Engineer', templateId: template.id }).expect(201)).body;
+  const referral = (await t.http().post('/referrals').set(owner.auth).send({ applicationId: application.id, referrerId: person.id }).expect(201)).body;
+  const interview = (
+    await t
+      .http()
+      .post('/interviews')
+      .set(owner.auth)
+      .send({ stageId: application.stages[0].id, startsAt: '2027-01-10T10:00:00Z', timeZone: 'Europe/London', durationMinutes: 45, format: 'video', interviewerIds: [person.id] })
+      .expect(201)
+  ).body;
+  const task = (await t.http().post('/tasks').set(owner.auth).send({ title: 'Owned task', dueOn: '2027-01-09', personId: person.id }).expect(201)).body;
+  return {
+    personId: person.id,
+    otherPersonId: other.id,
+    organizationId: org.id,
+    teamId: team.id,
+    otherTeamId: otherTeam.id,
+    interactionId: interaction.id,
+    tokenId: token.id,
+    importId: run.id,
+    templateId: template.id,
+    applicationId: application.id,
+    referralId: referral.id,
+    interviewId: interview.id,
+    taskId: task.id,
+  };
 }
 
 async function snapshot(t: TestApp, userId: string): Promise<unknown> {
@@ -111,5 +158,13 @@ async function snapshot(t: TestApp, userId: string): Promise<unknown> {
     teams: await rows('SELECT * FROM teams WHERE user_id = $1 ORDER BY id'),
     interactions: await rows('SELECT * FROM interactions WHERE user_id = $1 ORDER BY id'),
     tokens: await rows('SELECT id, revoked_at FROM access_tokens WHERE user_id = $1 ORDER BY id'),
+    templates: await rows('SELECT * FROM stage_templates WHERE user_id = $1 ORDER BY id'),
+    applications: await rows('SELECT * FROM applications WHERE user_id = $1 ORDER BY id'),
+    stages: await rows('SELECT * FROM application_stages WHERE user_id = $1 ORDER BY id'),
+    moves: await rows('SELECT * FROM application_moves WHERE user_id = $1 ORDER BY id'),
+    referrals: await rows('SELECT * FROM referrals WHERE user_id = $1 ORDER BY id'),
+    interviews: await rows('SELECT * FROM interviews WHERE user_id = $1 ORDER BY id'),
+    interviewers: await rows('SELECT ii.* FROM interview_interviewers ii JOIN interviews i ON i.id = ii.interview_id WHERE i.user_id = $1 ORDER BY 1, 2'),
+    tasks: await rows('SELECT * FROM tasks WHERE user_id = $1 ORDER BY id'),
   };
 }

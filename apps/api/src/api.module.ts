@@ -20,6 +20,16 @@ import { InteractionsController } from './interactions/interactions.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { ApplicationsController } from './applications/applications.controller';
 import { StageTemplatesController } from './stage-templates/stage-templates.controller';
+import { InterviewsModule } from '#domain/interviews/index';
+import { TasksModule } from '#domain/tasks/index';
+import { CalendarModule } from '#domain/calendar/index';
+import { InterviewsController } from './interviews/interviews.controller';
+import { TasksController } from './tasks/tasks.controller';
+import { CalendarController } from './calendar/calendar.controller';
+import { ReferralsModule } from '#domain/referrals/index';
+import { ExamplesModule } from '#domain/examples/index';
+import { ReferralsController } from './referrals/referrals.controller';
+import { ExamplesController } from './examples/examples.controller';
 
 /** The HTTP app: controllers over the domain services. It enqueues jobs but runs none. */
 @Module({})
@@ -27,8 +37,8 @@ export class ApiModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule],
-      controllers: [AuthController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule],
+      controllers: [AuthController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, InterviewsController, TasksController, CalendarController, ReferralsController, ExamplesController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

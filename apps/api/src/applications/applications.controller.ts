@@ -1,15 +1,29 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApplicationsService } from '#domain/applications/index';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApplicationDetail, ApplicationsService, PipelineStatsService } from '#domain/applications/index';
+import { ReferralsService } from '#domain/referrals/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { ApplicationResponse, ApplicationsPage, ApplicationSummary, CreateApplicationDto, ListApplicationsQuery, MoveDto, RerouteDto, UpdateApplicationDto } from './dto/application.dto';
+import { BoardQueryDto, BoardResponse } from './dto/board.dto';
+import { ExportApplicationsQuery } from './dto/export.dto';
+import { FunnelQueryDto, FunnelResponse } from './dto/funnel.dto';
 
 @ApiTags('applications')
 @ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly stats: PipelineStatsService,
+    private readonly referrals: ReferralsService,
+  ) {}
+
+  /** The application's page, with its referrals. */
+  private async detail(userId: string, detail: ApplicationDetail): Promise<ApplicationResponse> {
+    return ApplicationResponse.fromDetail(detail, await this.referrals.forApplication(userId, detail.application.id));
+  }
 
   @Post()
   @ApiOperation({ summary: 'Apply: copies the loop from a template and enters its first stage' })
@@ -26,17 +40,44 @@ export class ApplicationsController {
     return { ...page, items: page.items.map((a) => ApplicationSummary.from(a, a.currentStage)) };
   }
 
+  // The routes below are declared before the ':id' ones so their paths are never read as an id.
+
+  @Get('board')
+  @ApiOperation({ summary: 'The kanban board in one call: active applications by current stage, then offer (and with ?closed=true the ended loops)' })
+  @ApiOkResponse({ type: BoardResponse })
+  async board(@CurrentUserId() userId: string, @Query() query: BoardQueryDto): Promise<BoardResponse> {
+    return BoardResponse.from(await this.stats.board(userId, query));
+  }
+
+  @Get('funnel')
+  @ApiOperation({ summary: 'Funnel per stage and per stage type, overall and per organization: reached, passed, failed, current, conversion, median days' })
+  @ApiOkResponse({ type: FunnelResponse })
+  @ApiBadRequestResponse({ description: 'from is after to, or a date is not yyyy-mm-dd' })
+  async funnel(@CurrentUserId() userId: string, @Query() query: FunnelQueryDto): Promise<FunnelResponse> {
+    return FunnelResponse.from(await this.stats.funnel(userId, query));
+  }
+
+  @Get('export.csv')
+  @ApiOperation({ summary: 'The full stage history as CSV: one row per recorded move, with its application; by applied_on, then move time' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'UTF-8 CSV with a BOM and a header row; cells a spreadsheet would run as formulas start with a single quote', schema: { type: 'string', example: 'application_id,organization,team,role,source,status,applied_on,closed_on,template,rerouted_from_id,move,at,from_stage,to_stage,from_status,to_status,note' } })
+  async exportCsv(@CurrentUserId() userId: string, @Query() query: ExportApplicationsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const { filename, csv } = await this.stats.exportCsv(userId, query);
+    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`);
+    return csv;
+  }
+
   @Get(':id')
   @ApiOkResponse({ type: ApplicationResponse })
   async get(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<ApplicationResponse> {
-    return ApplicationResponse.fromDetail(await this.applications.get(userId, id));
+    return this.detail(userId, await this.applications.get(userId, id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit the details; stages and status change only through moves' })
   @ApiOkResponse({ type: ApplicationResponse })
   async update(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: UpdateApplicationDto): Promise<ApplicationResponse> {
-    return ApplicationResponse.fromDetail(await this.applications.update(userId, id, body));
+    return this.detail(userId, await this.applications.update(userId, id, body));
   }
 
   @Delete(':id')
@@ -52,7 +93,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationResponse })
   @ApiConflictResponse({ description: 'The move is not allowed from where the application is; the body lists allowedMoves' })
   async move(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: MoveDto): Promise<ApplicationResponse> {
-    return ApplicationResponse.fromDetail(await this.applications.move(userId, id, body.move, body));
+    return this.detail(userId, await this.applications.move(userId, id, body.move, body));
   }
 
   @Post(':id/reroute')
@@ -60,6 +101,6 @@ export class ApplicationsController {
   @ApiCreatedResponse({ type: ApplicationResponse, description: 'The new application' })
   @ApiConflictResponse({ description: 'The application has not failed a stage' })
   async reroute(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: RerouteDto): Promise<ApplicationResponse> {
-    return ApplicationResponse.fromDetail(await this.applications.reroute(userId, id, body));
+    return this.detail(userId, await this.applications.reroute(userId, id, body));
   }
 }

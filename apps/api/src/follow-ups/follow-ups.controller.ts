@@ -23,6 +23,7 @@ export class FollowUpsController {
       items: page.items.map(({ person, daysOverdue }) => ({
         person: PersonResponse.from(person),
         nextFollowUpAt: person.nextFollowUpAt!,
+        reason: person.nextFollowUpReason,
         daysOverdue,
         lastInteractionAt: person.lastInteractionAt?.toISOString() ?? null,
       })),

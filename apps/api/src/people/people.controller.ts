@@ -1,15 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PeopleService } from '#domain/people/index';
+import { ReferralsService } from '#domain/referrals/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
-import { CreatePersonDto, DuplicateGroupResponse, EraseResponse, ListPeopleQuery, MergePeopleDto, MergeResponse, PeoplePage, PersonResponse, UpdatePersonDto } from './dto/person.dto';
+import { ReferralResponse } from '../referrals/dto/referral.dto';
+import { CreatePersonDto, DuplicateGroupResponse, EraseResponse, ListPeopleQuery, MergePeopleDto, MergeResponse, PeoplePage, PersonDetailResponse, PersonResponse, UpdatePersonDto } from './dto/person.dto';
 
 @ApiTags('people')
 @ApiBearerAuth()
 @Controller('people')
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly referrals: ReferralsService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: PersonResponse })
@@ -33,9 +38,16 @@ export class PeopleController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: PersonResponse })
-  async get(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<PersonResponse> {
-    return PersonResponse.from(await this.people.get(userId, id));
+  @ApiOperation({ summary: 'One person, with what you asked of them (asks) and the referrals they offered or made' })
+  @ApiOkResponse({ type: PersonDetailResponse })
+  async get(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<PersonDetailResponse> {
+    const person = await this.people.get(userId, id);
+    const [asks, referrals] = await Promise.all([this.referrals.asks(userId, id), this.referrals.byReferrer(userId, id)]);
+    return {
+      ...PersonResponse.from(person),
+      asks: { count: asks.count, lastAskedAt: asks.lastAskedAt?.toISOString() ?? null },
+      referrals: referrals.map(ReferralResponse.from),
+    };
   }
 
   @Patch(':id')

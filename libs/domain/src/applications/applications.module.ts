@@ -6,10 +6,11 @@ import { ApplicationMove } from './application-move.entity';
 import { ApplicationStage } from './application-stage.entity';
 import { Application } from './application.entity';
 import { ApplicationsService } from './applications.service';
+import { PipelineStatsService } from './pipeline-stats.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationStage, ApplicationMove]), OrganizationsModule, StageTemplatesModule],
-  providers: [ApplicationsService],
-  exports: [ApplicationsService],
+  providers: [ApplicationsService, PipelineStatsService],
+  exports: [ApplicationsService, PipelineStatsService],
 })
 export class ApplicationsModule {}

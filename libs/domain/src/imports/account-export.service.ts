@@ -4,115 +4,225 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '#platform';
 import { User } from '../accounts/user.entity';
+import { ApplicationMove } from '../applications/application-move.entity';
+import { ApplicationStage } from '../applications/application-stage.entity';
+import { Application } from '../applications/application.entity';
 import { Interaction } from '../interactions/interaction.entity';
+import { Interview } from '../interviews/interview.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../organizations/team.entity';
 import { foldText } from '../people/name-folding';
 import { Person } from '../people/person.entity';
-import { AccountExport, EXPORT_FORMAT, EXPORT_VERSION } from './account-export.types';
+import { Referral } from '../referrals/referral.entity';
+import { StageTemplate } from '../stage-templates/stage-template.entity';
+import { Task } from '../tasks/task.entity';
+import { AccountExport, EXPORT_FORMAT, EXPORT_VERSION, ExportedApplication } from './account-export.types';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const BATCH = 500;
+const NOT_EMPTY = 'A Dossier export can only be imported into an empty account (no people, organizations, stage templates or tasks)';
+
+type Skip = { item: string; reason: string };
 
 /**
  * Whole-account export and restore. Restore writes the tables of several modules at once, in one
- * transaction, because a partial restore would be worse than none.
+ * transaction, because a partial restore would be worse than none. It writes rows directly (not
+ * through the modules' services): it restores history as it was, it does not replay it.
  */
 @Injectable()
 export class AccountExportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** One consistent snapshot: every table is read in the same repeatable-read transaction. */
   async export(userId: string): Promise<AccountExport> {
-    const em = this.dataSource.manager;
-    const user = await em.findOneBy(User, { id: userId });
-    if (!user) throw new NotFoundError('user', userId);
-    const [organizations, teams, people, interactions] = await Promise.all([
-      em.find(Organization, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      em.find(Team, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      em.find(Person, { where: { userId }, withDeleted: true, order: { createdAt: 'ASC', id: 'ASC' } }),
-      em.find(Interaction, { where: { userId }, order: { occurredAt: 'ASC', id: 'ASC' } }),
-    ]);
-    return {
-      format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
-      exportedAt: new Date().toISOString(),
-      account: { displayName: user.displayName, timeZone: user.timeZone },
-      organizations: organizations.map((o) => ({
-        id: o.id,
-        name: o.name,
-        website: o.website,
-        description: o.description,
-        researchNotes: o.researchNotes,
-        tags: o.tags,
-        createdAt: o.createdAt.toISOString(),
-        updatedAt: o.updatedAt.toISOString(),
-        teams: teams
-          .filter((t) => t.organizationId === o.id)
-          .map((t) => ({ id: t.id, name: t.name, description: t.description, researchNotes: t.researchNotes, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() })),
-      })),
-      people: people.map((p) => ({
-        id: p.id,
-        fullName: p.fullName,
-        givenName: p.givenName,
-        familyName: p.familyName,
-        headline: p.headline,
-        role: p.role,
-        organizationId: p.organizationId,
-        teamId: p.teamId,
-        emails: p.emails,
-        links: p.links,
-        tags: p.tags,
-        howWeMet: p.howWeMet,
-        relationshipStage: p.relationshipStage,
-        notes: p.notes,
-        nextFollowUpAt: p.nextFollowUpAt,
-        followUpCadenceDays: p.followUpCadenceDays,
-        lastInteractionAt: iso(p.lastInteractionAt),
-        createdAt: p.createdAt.toISOString(),
-        updatedAt: p.updatedAt.toISOString(),
-        deletedAt: iso(p.deletedAt),
-      })),
-      interactions: interactions.map((i) => ({
-        id: i.id,
-        personId: i.personId,
-        type: i.type,
-        occurredAt: i.occurredAt.toISOString(),
-        channel: i.channel,
-        summary: i.summary,
-        offered: i.offered,
-        createdAt: i.createdAt.toISOString(),
-        updatedAt: i.updatedAt.toISOString(),
-      })),
-    };
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const user = await em.findOneBy(User, { id: userId });
+      if (!user) throw new NotFoundError('user', userId);
+      const organizations = await em.find(Organization, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const teams = await em.find(Team, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const people = await em.find(Person, { where: { userId }, withDeleted: true, order: { createdAt: 'ASC', id: 'ASC' } });
+      const interactions = await em.find(Interaction, { where: { userId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+      const templates = await em.find(StageTemplate, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const applications = await em.find(Application, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const stages = await em.find(ApplicationStage, { where: { userId }, order: { applicationId: 'ASC', position: 'ASC' } });
+      const moves = await em.find(ApplicationMove, { where: { userId }, order: { at: 'ASC', recordedAt: 'ASC', id: 'ASC' } });
+      const interviews = await em.find(Interview, { where: { userId }, order: { startsAt: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+      const interviewers = (await em.query(
+        `SELECT ii.interview_id AS "interviewId", ii.person_id AS "personId" FROM interview_interviewers ii JOIN interviews i ON i.id = ii.interview_id
+          WHERE i.user_id = $1 ORDER BY ii.person_id`,
+        [userId],
+      )) as { interviewId: string; personId: string }[];
+      const tasks = await em.find(Task, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const referrals = await em.find(Referral, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      return {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exportedAt: new Date().toISOString(),
+        account: { displayName: user.displayName, timeZone: user.timeZone },
+        organizations: organizations.map((o) => ({
+          id: o.id,
+          name: o.name,
+          website: o.website,
+          description: o.description,
+          researchNotes: o.researchNotes,
+          tags: o.tags,
+          createdAt: o.createdAt.toISOString(),
+          updatedAt: o.updatedAt.toISOString(),
+          teams: teams
+            .filter((t) => t.organizationId === o.id)
+            .map((t) => ({ id: t.id, name: t.name, description: t.description, researchNotes: t.researchNotes, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() })),
+        })),
+        people: people.map((p) => ({
+          id: p.id,
+          fullName: p.fullName,
+          givenName: p.givenName,
+          familyName: p.familyName,
+          headline: p.headline,
+          role: p.role,
+          organizationId: p.organizationId,
+          teamId: p.teamId,
+          emails: p.emails,
+          links: p.links,
+          tags: p.tags,
+          howWeMet: p.howWeMet,
+          relationshipStage: p.relationshipStage,
+          notes: p.notes,
+          nextFollowUpAt: p.nextFollowUpAt,
+          nextFollowUpReason: p.nextFollowUpReason,
+          followUpCadenceDays: p.followUpCadenceDays,
+          lastInteractionAt: iso(p.lastInteractionAt),
+          createdAt: p.createdAt.toISOString(),
+          updatedAt: p.updatedAt.toISOString(),
+          deletedAt: iso(p.deletedAt),
+        })),
+        interactions: interactions.map((i) => ({
+          id: i.id,
+          personId: i.personId,
+          type: i.type,
+          occurredAt: i.occurredAt.toISOString(),
+          channel: i.channel,
+          summary: i.summary,
+          offered: i.offered,
+          asked: i.asked,
+          createdAt: i.createdAt.toISOString(),
+          updatedAt: i.updatedAt.toISOString(),
+        })),
+        stageTemplates: templates.map((t) => ({ id: t.id, organizationId: t.organizationId, name: t.name, role: t.role, stages: t.stages, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() })),
+        applications: applications.map((a) => ({
+          id: a.id,
+          organizationId: a.organizationId,
+          teamId: a.teamId,
+          role: a.role,
+          source: a.source,
+          status: a.status,
+          appliedOn: a.appliedOn,
+          closedOn: a.closedOn,
+          notes: a.notes,
+          recruiterId: a.recruiterId,
+          templateId: a.templateId,
+          templateName: a.templateName,
+          currentStageId: a.currentStageId,
+          reroutedFromId: a.reroutedFromId,
+          createdAt: a.createdAt.toISOString(),
+          updatedAt: a.updatedAt.toISOString(),
+          stages: stages
+            .filter((s) => s.applicationId === a.id)
+            .map((s) => ({ id: s.id, position: s.position, name: s.name, type: s.type, checklist: s.checklist, status: s.status, enteredAt: iso(s.enteredAt), leftAt: iso(s.leftAt) })),
+          moves: moves
+            .filter((m) => m.applicationId === a.id)
+            .map((m) => ({
+              id: m.id,
+              move: m.move,
+              at: m.at.toISOString(),
+              fromStatus: m.fromStatus,
+              toStatus: m.toStatus,
+              fromStage: m.fromStage,
+              toStage: m.toStage,
+              fromStageId: m.fromStageId,
+              toStageId: m.toStageId,
+              relatedApplicationId: m.relatedApplicationId,
+              note: m.note,
+              recordedAt: m.recordedAt.toISOString(),
+            })),
+        })),
+        interviews: interviews.map((i) => ({
+          id: i.id,
+          applicationId: i.applicationId,
+          stageId: i.stageId,
+          startsAt: i.startsAt.toISOString(),
+          timeZone: i.timeZone,
+          durationMinutes: i.durationMinutes,
+          format: i.format,
+          location: i.location,
+          meetingUrl: i.meetingUrl,
+          prepNotes: i.prepNotes,
+          outcome: i.outcome,
+          feedback: i.feedback,
+          sequence: i.sequence,
+          interviewerIds: interviewers.filter((r) => r.interviewId === i.id).map((r) => r.personId),
+          createdAt: i.createdAt.toISOString(),
+          updatedAt: i.updatedAt.toISOString(),
+        })),
+        tasks: tasks.map((t) => ({
+          id: t.id,
+          title: t.title,
+          dueOn: t.dueOn,
+          doneAt: iso(t.doneAt),
+          notes: t.notes,
+          origin: t.origin,
+          personId: t.personId,
+          applicationId: t.applicationId,
+          stageId: t.stageId,
+          interviewId: t.interviewId,
+          sequence: t.sequence,
+          createdAt: t.createdAt.toISOString(),
+          updatedAt: t.updatedAt.toISOString(),
+        })),
+        referrals: referrals.map((r) => ({
+          id: r.id,
+          applicationId: r.applicationId,
+          referrerId: r.referrerId,
+          recruiterId: r.recruiterId,
+          status: r.status,
+          statusDates: r.statusDates,
+          notes: r.notes,
+          createdAt: r.createdAt.toISOString(),
+          updatedAt: r.updatedAt.toISOString(),
+        })),
+      };
+    });
   }
 
   /** Number of records a restore of this document writes (its progress total). */
   static countItems(doc: AccountExport): number {
-    return doc.organizations.length + doc.organizations.reduce((n, o) => n + o.teams.length, 0) + doc.people.length + doc.interactions.length;
+    const applications = doc.applications ?? [];
+    return (
+      doc.organizations.length +
+      doc.organizations.reduce((n, o) => n + o.teams.length, 0) +
+      doc.people.length +
+      doc.interactions.length +
+      (doc.stageTemplates?.length ?? 0) +
+      applications.length +
+      applications.reduce((n, a) => n + a.stages.length + a.moves.length, 0) +
+      (doc.interviews?.length ?? 0) +
+      (doc.tasks?.length ?? 0) +
+      (doc.referrals?.length ?? 0)
+    );
   }
 
   async assertEmptyAccount(userId: string): Promise<void> {
-    const [{ count }] = (await this.dataSource.query(
-      `SELECT (SELECT count(*) FROM people WHERE user_id = $1) + (SELECT count(*) FROM organizations WHERE user_id = $1) AS count`,
-      [userId],
-    )) as { count: string }[];
-    if (Number(count) > 0) throw new ConflictError('import.account-not-empty', 'A Dossier export can only be imported into an empty account (no people, no organizations)');
+    if (await this.hasData(this.dataSource.manager, userId)) throw new ConflictError('import.account-not-empty', NOT_EMPTY);
   }
 
   /**
    * Restores an export into an empty account, giving every record a new id and keeping every
    * reference and timestamp. References to ids the document does not hold are reported, not guessed.
+   * New ids keep the order of the old ones, so records that tie on a date list in the same order.
    */
-  async restore(userId: string, doc: AccountExport, onProgress: (done: number) => Promise<void>): Promise<{ created: number; skips: { item: string; reason: string }[] }> {
+  async restore(userId: string, doc: AccountExport, onProgress: (done: number) => Promise<void>): Promise<{ created: number; skips: Skip[] }> {
     return this.dataSource.transaction(async (em) => {
       await this.assertEmptyAccountIn(em, userId);
-      const ids = new Map<string, string>();
-      const fresh = (old: string): string => {
-        const id = randomUUID();
-        ids.set(old, id);
-        return id;
-      };
-      const skips: { item: string; reason: string }[] = [];
+      const skips: Skip[] = [];
       let done = 0;
       const write = async <T extends object>(target: new () => T, rows: Partial<T>[]): Promise<void> => {
         for (let i = 0; i < rows.length; i += BATCH) {
@@ -121,24 +231,45 @@ export class AccountExportService {
           await onProgress(done);
         }
       };
+      const ids = {
+        organization: new IdMap('organizations', skips),
+        team: new IdMap('teams', skips),
+        person: new IdMap('people', skips),
+        interaction: new IdMap('interactions', skips),
+        template: new IdMap('stageTemplates', skips),
+        application: new IdMap('applications', skips),
+        stage: new IdMap('stages', skips),
+        move: new IdMap('moves', skips),
+        interview: new IdMap('interviews', skips),
+        task: new IdMap('tasks', skips),
+        referral: new IdMap('referrals', skips),
+      };
+      /** The new id of a reference; one that is not in the document is reported and left empty. */
+      const ref = (map: IdMap, id: string | null | undefined, item: string): string | null => {
+        if (!id) return null;
+        const mapped = map.get(id);
+        if (!mapped) skips.push({ item, reason: `refers to ${id}, which is not in the document; left empty` });
+        return mapped;
+      };
+
       await em.update(User, { id: userId }, { displayName: doc.account.displayName, timeZone: doc.account.timeZone });
+
+      const organizations = ids.organization.allocate(doc.organizations);
       await write(
         Organization,
-        doc.organizations.map((o) => ({ id: fresh(o.id), userId, name: o.name, nameFolded: foldText(o.name), website: o.website, description: o.description, researchNotes: o.researchNotes, tags: o.tags, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
+        organizations.map((o) => ({ id: ids.organization.get(o.id)!, userId, name: o.name, nameFolded: foldText(o.name), website: o.website, description: o.description, researchNotes: o.researchNotes, tags: o.tags, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
       );
+      const teams = ids.team.allocate(organizations.flatMap((o) => o.teams.map((t) => ({ ...t, organizationId: o.id }))));
       await write(
         Team,
-        doc.organizations.flatMap((o) => o.teams.map((t) => ({ id: fresh(t.id), userId, organizationId: ids.get(o.id)!, name: t.name, nameFolded: foldText(t.name), description: t.description, researchNotes: t.researchNotes, createdAt: new Date(t.createdAt), updatedAt: new Date(t.updatedAt) }))),
+        teams.map((t) => ({ id: ids.team.get(t.id)!, userId, organizationId: ids.organization.get(t.organizationId)!, name: t.name, nameFolded: foldText(t.name), description: t.description, researchNotes: t.researchNotes, createdAt: new Date(t.createdAt), updatedAt: new Date(t.updatedAt) })),
       );
-      const people = doc.people.map((p) => {
-        const ref = (id: string | null, what: string): string | null => {
-          if (!id) return null;
-          const mapped = ids.get(id);
-          if (!mapped) skips.push({ item: `people[${p.id}].${what}`, reason: `refers to ${id}, which is not in the document; left empty` });
-          return mapped ?? null;
-        };
-        return {
-          id: fresh(p.id),
+
+      const people = ids.person.allocate(doc.people);
+      await write(
+        Person,
+        people.map((p) => ({
+          id: ids.person.get(p.id)!,
           userId,
           fullName: p.fullName,
           nameFolded: foldText(p.fullName),
@@ -146,8 +277,8 @@ export class AccountExportService {
           familyName: p.familyName,
           headline: p.headline,
           role: p.role,
-          organizationId: ref(p.organizationId, 'organizationId'),
-          teamId: ref(p.teamId, 'teamId'),
+          organizationId: ref(ids.organization, p.organizationId, `people[${p.id}].organizationId`),
+          teamId: ref(ids.team, p.teamId, `people[${p.id}].teamId`),
           emails: p.emails,
           links: p.links,
           tags: p.tags,
@@ -155,23 +286,194 @@ export class AccountExportService {
           relationshipStage: p.relationshipStage,
           notes: p.notes,
           nextFollowUpAt: p.nextFollowUpAt,
+          nextFollowUpReason: p.nextFollowUpReason ?? null,
           followUpCadenceDays: p.followUpCadenceDays,
           lastInteractionAt: p.lastInteractionAt ? new Date(p.lastInteractionAt) : null,
           createdAt: new Date(p.createdAt),
           updatedAt: new Date(p.updatedAt),
           deletedAt: p.deletedAt ? new Date(p.deletedAt) : null,
-        };
-      });
-      await write(Person, people);
-      const interactions = doc.interactions.flatMap((i) => {
-        const personId = ids.get(i.personId);
-        if (!personId) {
-          skips.push({ item: `interactions[${i.id}]`, reason: `refers to person ${i.personId}, which is not in the document` });
-          return [];
-        }
-        return [{ id: fresh(i.id), userId, personId, type: i.type, occurredAt: new Date(i.occurredAt), channel: i.channel, summary: i.summary, offered: i.offered, createdAt: new Date(i.createdAt), updatedAt: new Date(i.updatedAt) }];
-      });
-      await write(Interaction, interactions);
+        })),
+      );
+
+      const interactions = ids.interaction.allocate(doc.interactions.filter((i) => required(ids.person, i.personId, `interactions[${i.id}]`, 'person', skips)));
+      await write(
+        Interaction,
+        interactions.map((i) => ({
+          id: ids.interaction.get(i.id)!,
+          userId,
+          personId: ids.person.get(i.personId)!,
+          type: i.type,
+          occurredAt: new Date(i.occurredAt),
+          channel: i.channel,
+          summary: i.summary,
+          offered: i.offered,
+          asked: i.asked ?? null,
+          createdAt: new Date(i.createdAt),
+          updatedAt: new Date(i.updatedAt),
+        })),
+      );
+
+      const templates = ids.template.allocate(doc.stageTemplates ?? []);
+      await write(
+        StageTemplate,
+        templates.map((t) => ({
+          id: ids.template.get(t.id)!,
+          userId,
+          organizationId: ref(ids.organization, t.organizationId, `stageTemplates[${t.id}].organizationId`),
+          name: t.name,
+          role: t.role,
+          stages: t.stages,
+          createdAt: new Date(t.createdAt),
+          updatedAt: new Date(t.updatedAt),
+        })),
+      );
+
+      // An application's reroute source is written before it (a foreign key), whatever the document's order.
+      const applications = ids.application.allocate(rerouteOrder((doc.applications ?? []).filter((a) => required(ids.organization, a.organizationId, `applications[${a.id}]`, 'organization', skips))));
+      const stages = ids.stage.allocate(applications.flatMap((a) => a.stages.map((s) => ({ ...s, applicationId: a.id }))));
+      await write(
+        Application,
+        applications.map((a) => ({
+          id: ids.application.get(a.id)!,
+          userId,
+          organizationId: ids.organization.get(a.organizationId)!,
+          teamId: ref(ids.team, a.teamId, `applications[${a.id}].teamId`),
+          role: a.role,
+          source: a.source,
+          status: a.status,
+          appliedOn: a.appliedOn,
+          closedOn: a.closedOn,
+          notes: a.notes,
+          recruiterId: ref(ids.person, a.recruiterId, `applications[${a.id}].recruiterId`),
+          templateId: ref(ids.template, a.templateId, `applications[${a.id}].templateId`),
+          templateName: a.templateName,
+          currentStageId: ref(ids.stage, a.currentStageId, `applications[${a.id}].currentStageId`),
+          reroutedFromId: ref(ids.application, a.reroutedFromId, `applications[${a.id}].reroutedFromId`),
+          createdAt: new Date(a.createdAt),
+          updatedAt: new Date(a.updatedAt),
+        })),
+      );
+      await write(
+        ApplicationStage,
+        stages.map((s) => ({
+          id: ids.stage.get(s.id)!,
+          userId,
+          applicationId: ids.application.get(s.applicationId)!,
+          position: s.position,
+          name: s.name,
+          type: s.type,
+          checklist: s.checklist,
+          status: s.status,
+          enteredAt: s.enteredAt ? new Date(s.enteredAt) : null,
+          leftAt: s.leftAt ? new Date(s.leftAt) : null,
+        })),
+      );
+      const moves = ids.move.allocate(applications.flatMap((a) => a.moves.map((m) => ({ ...m, applicationId: a.id }))));
+      await write(
+        ApplicationMove,
+        moves.map((m) => ({
+          id: ids.move.get(m.id)!,
+          userId,
+          applicationId: ids.application.get(m.applicationId)!,
+          move: m.move,
+          // Today every move is the account owner's own.
+          actorId: userId,
+          at: new Date(m.at),
+          fromStatus: m.fromStatus,
+          toStatus: m.toStatus,
+          fromStage: m.fromStage,
+          toStage: m.toStage,
+          fromStageId: ref(ids.stage, m.fromStageId, `applications[${m.applicationId}].moves[${m.id}].fromStageId`),
+          toStageId: ref(ids.stage, m.toStageId, `applications[${m.applicationId}].moves[${m.id}].toStageId`),
+          relatedApplicationId: ref(ids.application, m.relatedApplicationId, `applications[${m.applicationId}].moves[${m.id}].relatedApplicationId`),
+          note: m.note,
+          recordedAt: new Date(m.recordedAt),
+        })),
+      );
+
+      const interviews = ids.interview.allocate(
+        (doc.interviews ?? []).filter((i) => required(ids.application, i.applicationId, `interviews[${i.id}]`, 'application', skips) && required(ids.stage, i.stageId, `interviews[${i.id}]`, 'stage', skips)),
+      );
+      await write(
+        Interview,
+        interviews.map((i) => ({
+          id: ids.interview.get(i.id)!,
+          userId,
+          applicationId: ids.application.get(i.applicationId)!,
+          stageId: ids.stage.get(i.stageId)!,
+          startsAt: new Date(i.startsAt),
+          timeZone: i.timeZone,
+          durationMinutes: i.durationMinutes,
+          format: i.format,
+          location: i.location,
+          meetingUrl: i.meetingUrl,
+          prepNotes: i.prepNotes,
+          outcome: i.outcome,
+          feedback: i.feedback,
+          sequence: i.sequence,
+          createdAt: new Date(i.createdAt),
+          updatedAt: new Date(i.updatedAt),
+        })),
+      );
+      const panel = interviews.flatMap((i) =>
+        [...new Set(i.interviewerIds)].flatMap((personId) => {
+          const mapped = ref(ids.person, personId, `interviews[${i.id}].interviewerIds`);
+          return mapped ? [[ids.interview.get(i.id)!, mapped] as const] : [];
+        }),
+      );
+      if (panel.length) {
+        await em.query('INSERT INTO interview_interviewers (interview_id, person_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [panel.map((p) => p[0]), panel.map((p) => p[1])]);
+      }
+
+      const tasks = ids.task.allocate(doc.tasks ?? []);
+      await write(
+        Task,
+        tasks.map((t) => ({
+          id: ids.task.get(t.id)!,
+          userId,
+          title: t.title,
+          dueOn: t.dueOn,
+          doneAt: t.doneAt ? new Date(t.doneAt) : null,
+          notes: t.notes,
+          origin: t.origin,
+          personId: ref(ids.person, t.personId, `tasks[${t.id}].personId`),
+          applicationId: ref(ids.application, t.applicationId, `tasks[${t.id}].applicationId`),
+          stageId: ref(ids.stage, t.stageId, `tasks[${t.id}].stageId`),
+          interviewId: ref(ids.interview, t.interviewId, `tasks[${t.id}].interviewId`),
+          sequence: t.sequence,
+          createdAt: new Date(t.createdAt),
+          updatedAt: new Date(t.updatedAt),
+        })),
+      );
+
+      const seenPairs = new Set<string>();
+      const referrals = ids.referral.allocate(
+        (doc.referrals ?? []).filter((r) => {
+          if (!required(ids.application, r.applicationId, `referrals[${r.id}]`, 'application', skips) || !required(ids.person, r.referrerId, `referrals[${r.id}]`, 'person', skips)) return false;
+          const pair = `${r.applicationId}/${r.referrerId}`;
+          if (seenPairs.has(pair)) {
+            skips.push({ item: `referrals[${r.id}]`, reason: 'the same person already referred this application earlier in the document' });
+            return false;
+          }
+          seenPairs.add(pair);
+          return true;
+        }),
+      );
+      await write(
+        Referral,
+        referrals.map((r) => ({
+          id: ids.referral.get(r.id)!,
+          userId,
+          applicationId: ids.application.get(r.applicationId)!,
+          referrerId: ids.person.get(r.referrerId)!,
+          recruiterId: ref(ids.person, r.recruiterId, `referrals[${r.id}].recruiterId`),
+          status: r.status,
+          statusDates: r.statusDates,
+          notes: r.notes,
+          createdAt: new Date(r.createdAt),
+          updatedAt: new Date(r.updatedAt),
+        })),
+      );
       return { created: done, skips };
     });
   }
@@ -179,8 +481,72 @@ export class AccountExportService {
   private async assertEmptyAccountIn(em: EntityManager, userId: string): Promise<void> {
     // Serializes concurrent restores into one account.
     await em.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [userId]);
-    const people = await em.count(Person, { where: { userId }, withDeleted: true });
-    const orgs = await em.count(Organization, { where: { userId } });
-    if (people + orgs > 0) throw new ConflictError('import.account-not-empty', 'A Dossier export can only be imported into an empty account (no people, no organizations)');
+    if (await this.hasData(em, userId)) throw new ConflictError('import.account-not-empty', NOT_EMPTY);
   }
+
+  /** Applications need an organization, and interviews and referrals an application: these four cover everything. */
+  private async hasData(em: EntityManager, userId: string): Promise<boolean> {
+    const [{ found }] = (await em.query(
+      `SELECT EXISTS (SELECT 1 FROM people WHERE user_id = $1) OR EXISTS (SELECT 1 FROM organizations WHERE user_id = $1)
+           OR EXISTS (SELECT 1 FROM stage_templates WHERE user_id = $1) OR EXISTS (SELECT 1 FROM tasks WHERE user_id = $1) AS found`,
+      [userId],
+    )) as { found: boolean }[];
+    return found;
+  }
+}
+
+/**
+ * Old ids to new ones, for one kind of record. `allocate` hands out fresh ids in the same sorted
+ * order as the old ones, so "by date, then id" lists the same after an import, and drops a record
+ * whose id the document already used for another.
+ */
+class IdMap {
+  private readonly ids = new Map<string, string>();
+
+  constructor(
+    private readonly kind: string,
+    private readonly skips: Skip[],
+  ) {}
+
+  allocate<T extends { id: string }>(rows: T[]): T[] {
+    const unique = rows.filter((row) => {
+      if (!this.ids.has(row.id)) {
+        this.ids.set(row.id, '');
+        return true;
+      }
+      this.skips.push({ item: `${this.kind}[${row.id}]`, reason: 'the id appears twice in the document; the first is kept' });
+      return false;
+    });
+    const fresh = unique.map(() => randomUUID()).sort();
+    [...unique.map((r) => r.id)].sort().forEach((old, i) => this.ids.set(old, fresh[i]));
+    return unique;
+  }
+
+  get(old: string): string | null {
+    return this.ids.get(old) || null;
+  }
+}
+
+/** Keeps a record whose required reference is in the document; reports the others. */
+function required(map: IdMap, id: string, item: string, what: string, skips: Skip[]): boolean {
+  if (map.get(id)) return true;
+  skips.push({ item, reason: `refers to ${what} ${id}, which is not in the document; not imported` });
+  return false;
+}
+
+/** Applications in document order, except that one rerouted from another always comes after it. */
+function rerouteOrder(applications: ExportedApplication[]): ExportedApplication[] {
+  const byId = new Map(applications.map((a) => [a.id, a]));
+  const out: ExportedApplication[] = [];
+  const placed = new Set<string>();
+  const place = (a: ExportedApplication, path: Set<string>): void => {
+    if (placed.has(a.id) || path.has(a.id)) return;
+    path.add(a.id);
+    const parent = a.reroutedFromId ? byId.get(a.reroutedFromId) : undefined;
+    if (parent) place(parent, path);
+    placed.add(a.id);
+    out.push(a);
+  };
+  for (const a of applications) place(a, new Set());
+  return out;
 }

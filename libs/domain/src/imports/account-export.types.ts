@@ -1,9 +1,19 @@
+import type { ApplicationMoveKind } from '../applications/application-move.entity';
+import type { StageStatus } from '../applications/application-stage.entity';
+import type { ApplicationSource, ApplicationStatus } from '../applications/application.entity';
 import type { InteractionType } from '../interactions/interaction.entity';
+import type { InterviewFormat, InterviewOutcome } from '../interviews/interview.entity';
 import type { RelationshipStage } from '../people/person.entity';
 import type { PersonLinks } from '../people/person-links';
+import type { ReferralStatus } from '../referrals/referral.entity';
+import type { StageType, TemplateStage } from '../stage-templates/stage-types';
+import type { TaskOrigin } from '../tasks/task.entity';
 
 export const EXPORT_FORMAT = 'dossier-export';
-export const EXPORT_VERSION = 1;
+/** 2 added the pipeline: stage templates, applications, interviews, tasks, referrals, asks, follow-up reasons. */
+export const EXPORT_VERSION = 2;
+/** The versions an import reads; a version-1 document simply has no pipeline. */
+export const READABLE_EXPORT_VERSIONS = [1, 2] as const;
 
 /**
  * All of one user's data as one JSON document. Versioned: an importer reads any version it knows.
@@ -17,6 +27,16 @@ export interface AccountExport {
   organizations: ExportedOrganization[];
   people: ExportedPerson[];
   interactions: ExportedInteraction[];
+  /** Since version 2. */
+  stageTemplates?: ExportedStageTemplate[];
+  /** Since version 2: each with its stages and its moves. */
+  applications?: ExportedApplication[];
+  /** Since version 2. */
+  interviews?: ExportedInterview[];
+  /** Since version 2. */
+  tasks?: ExportedTask[];
+  /** Since version 2. */
+  referrals?: ExportedReferral[];
 }
 
 export interface ExportedOrganization {
@@ -47,6 +67,8 @@ export interface ExportedPerson {
   relationshipStage: RelationshipStage;
   notes: string | null;
   nextFollowUpAt: string | null;
+  /** Since version 2. */
+  nextFollowUpReason?: string | null;
   followUpCadenceDays: number | null;
   lastInteractionAt: string | null;
   createdAt: string;
@@ -62,6 +84,113 @@ export interface ExportedInteraction {
   channel: string | null;
   summary: string;
   offered: string | null;
+  /** Since version 2. */
+  asked?: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportedStageTemplate {
+  id: string;
+  organizationId: string | null;
+  name: string;
+  role: string | null;
+  stages: TemplateStage[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportedStage {
+  id: string;
+  position: number;
+  name: string;
+  type: StageType;
+  checklist: string[];
+  status: StageStatus;
+  enteredAt: string | null;
+  leftAt: string | null;
+}
+
+export interface ExportedMove {
+  id: string;
+  move: ApplicationMoveKind;
+  at: string;
+  fromStatus: ApplicationStatus | null;
+  toStatus: ApplicationStatus;
+  fromStage: string | null;
+  toStage: string | null;
+  fromStageId: string | null;
+  toStageId: string | null;
+  relatedApplicationId: string | null;
+  note: string | null;
+  recordedAt: string;
+}
+
+export interface ExportedApplication {
+  id: string;
+  organizationId: string;
+  teamId: string | null;
+  role: string;
+  source: ApplicationSource;
+  status: ApplicationStatus;
+  appliedOn: string;
+  closedOn: string | null;
+  notes: string | null;
+  recruiterId: string | null;
+  templateId: string | null;
+  templateName: string;
+  currentStageId: string | null;
+  reroutedFromId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  stages: ExportedStage[];
+  /** Oldest first. */
+  moves: ExportedMove[];
+}
+
+export interface ExportedInterview {
+  id: string;
+  applicationId: string;
+  stageId: string;
+  startsAt: string;
+  timeZone: string;
+  durationMinutes: number;
+  format: InterviewFormat;
+  location: string | null;
+  meetingUrl: string | null;
+  prepNotes: string | null;
+  outcome: InterviewOutcome;
+  feedback: string | null;
+  sequence: number;
+  interviewerIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportedTask {
+  id: string;
+  title: string;
+  dueOn: string | null;
+  doneAt: string | null;
+  notes: string | null;
+  origin: TaskOrigin;
+  personId: string | null;
+  applicationId: string | null;
+  stageId: string | null;
+  interviewId: string | null;
+  sequence: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportedReferral {
+  id: string;
+  applicationId: string;
+  referrerId: string;
+  recruiterId: string | null;
+  status: ReferralStatus;
+  statusDates: Partial<Record<ReferralStatus, string>>;
+  notes: string | null;
   createdAt: string;
   updatedAt: string;
 }

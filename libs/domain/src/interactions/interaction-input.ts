@@ -10,6 +10,8 @@ export interface InteractionInput {
   channel?: string | null;
   summary?: string;
   offered?: string | null;
+  /** What the user asked of them: an intro, a referral, advice. */
+  asked?: string | null;
 }
 
 export type NewInteraction = InteractionInput & Required<Pick<InteractionInput, 'type' | 'occurredAt' | 'summary'>>;
@@ -39,6 +41,7 @@ export function interactionColumns(input: InteractionInput): Partial<Interaction
   }
   if (input.channel !== undefined) columns.channel = optionalText(input.channel);
   if (input.offered !== undefined) columns.offered = optionalText(input.offered);
+  if (input.asked !== undefined) columns.asked = optionalText(input.asked);
   if (problems.length > 0) throw new InvalidInteractionError(problems);
   return columns;
 }

@@ -9,6 +9,11 @@ import { Person } from '../people/person.entity';
 import { InteractionInput, interactionColumns, NewInteraction } from './interaction-input';
 import { Interaction, InteractionType } from './interaction.entity';
 
+/** Clears the reason of a suggested follow-up once the user has been in touch. */
+export async function clearFollowUpReason(em: EntityManager, userId: string, personId: string): Promise<void> {
+  await em.query('UPDATE people SET next_follow_up_reason = NULL WHERE id = $1 AND user_id = $2 AND next_follow_up_reason IS NOT NULL', [personId, userId]);
+}
+
 export interface InteractionsQuery {
   type?: InteractionType;
   limit?: number;
@@ -46,9 +51,11 @@ export class InteractionsService {
     const columns = interactionColumns(input);
     return this.dataSource.transaction(async (em) => {
       await lockPerson(em, userId, personId);
-      const interaction = em.create(Interaction, { channel: null, offered: null, ...columns, userId, personId });
+      const interaction = em.create(Interaction, { channel: null, offered: null, asked: null, ...columns, userId, personId });
       await em.insert(Interaction, interaction);
       await this.people.touch(em, userId, personId);
+      // The user was in touch: a follow-up Dossier suggested (e.g. thanking a referrer) is taken care of.
+      await clearFollowUpReason(em, userId, personId);
       return this.find(em, userId, interaction.id);
     });
   }

@@ -80,6 +80,8 @@ export class FollowUpsService {
         const from = person.lastInteractionAt ? person.lastInteractionAt.toISOString().slice(0, 10) : await this.today(em, userId);
         patch.nextFollowUpAt = addDays(from, input.cadenceDays);
       }
+      // A date set by the user replaces a follow-up Dossier suggested, and its reason.
+      if (patch.nextFollowUpAt !== undefined) patch.nextFollowUpReason = null;
       if (Object.keys(patch).length > 0) await em.update(Person, { id: personId, userId }, patch);
     });
     return this.people.get(userId, personId);
@@ -109,7 +111,7 @@ export class FollowUpsService {
         id = interaction.id;
       }
       const cadence = person.followUpCadenceDays;
-      await em.update(Person, { id: personId, userId }, { nextFollowUpAt: cadence ? addDays(await this.today(em, userId), cadence) : null });
+      await em.update(Person, { id: personId, userId }, { nextFollowUpAt: cadence ? addDays(await this.today(em, userId), cadence) : null, nextFollowUpReason: null });
       return id;
     });
     const person = await this.people.get(userId, personId);

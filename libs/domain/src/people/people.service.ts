@@ -246,6 +246,8 @@ export class PeopleService {
     for (const key of ['givenName', 'familyName', 'headline', 'role', 'howWeMet', 'notes', 'nextFollowUpAt'] as const) {
       if (input[key] !== undefined) person[key] = input[key] === null ? null : (input[key] as string).normalize('NFC').trim() || null;
     }
+    // A date set by the user replaces a follow-up Dossier suggested, and its reason.
+    if (input.nextFollowUpAt !== undefined) person.nextFollowUpReason = null;
     if (input.followUpCadenceDays !== undefined) person.followUpCadenceDays = input.followUpCadenceDays;
     if (input.relationshipStage !== undefined) person.relationshipStage = input.relationshipStage;
     if (input.tags !== undefined) person.tags = uniq(input.tags.map((t) => t.trim()).filter(Boolean));
@@ -283,12 +285,17 @@ export class PeopleService {
 function combine(survivor: Person, other: Person): { merged: Person; conflicts: MergePreview['conflicts'] } {
   const merged: Person = { ...survivor, links: { ...survivor.links } };
   const conflicts: MergePreview['conflicts'] = [];
-  for (const key of ['givenName', 'familyName', 'headline', 'role', 'organizationId', 'teamId', 'howWeMet', 'nextFollowUpAt', 'followUpCadenceDays'] as const) {
+  for (const key of ['givenName', 'familyName', 'headline', 'role', 'organizationId', 'teamId', 'howWeMet', 'followUpCadenceDays'] as const) {
     const kept = survivor[key];
     const dropped = other[key];
     if (kept === null || kept === undefined) (merged as unknown as Record<string, unknown>)[key] = dropped;
     else if (dropped !== null && dropped !== undefined && dropped !== kept) conflicts.push({ field: key, kept, dropped });
   }
+  // The sooner follow-up wins, with its reason (e.g. a thank-you suggested on the merged-in record).
+  const [sooner, later] = other.nextFollowUpAt && (!survivor.nextFollowUpAt || other.nextFollowUpAt < survivor.nextFollowUpAt) ? [other, survivor] : [survivor, other];
+  merged.nextFollowUpAt = sooner.nextFollowUpAt;
+  merged.nextFollowUpReason = sooner.nextFollowUpReason;
+  if (later.nextFollowUpAt && later.nextFollowUpAt !== sooner.nextFollowUpAt) conflicts.push({ field: 'nextFollowUpAt', kept: sooner.nextFollowUpAt, dropped: later.nextFollowUpAt });
   // A team implies its organization: the other's team comes along only with the organization kept.
   if (merged.teamId !== survivor.teamId && merged.organizationId !== other.organizationId) merged.teamId = survivor.teamId;
   merged.organization = merged.organizationId === survivor.organizationId ? survivor.organization : other.organization;

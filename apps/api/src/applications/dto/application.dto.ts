@@ -20,6 +20,8 @@ import { BUILT_IN_TEMPLATE_KEYS, STAGE_TYPES, StageType } from '#domain/stage-te
 import { IsCalendarDate, IsZonedDateTime } from '../../common/date-validators';
 import { PageQuery } from '../../common/page-query';
 import { RefDto } from '../../people/dto/person.dto';
+import type { Referral } from '#domain/referrals/index';
+import { ReferralResponse } from '../../referrals/dto/referral.dto';
 
 export class CreateApplicationDto {
   @ApiProperty() @IsUUID() organizationId: string;
@@ -237,8 +239,9 @@ export class ApplicationResponse extends ApplicationSummary {
   @ApiProperty({ type: [MoveResponse], description: 'Every move, oldest first, across the applications linked by reroutes' }) history: MoveResponse[];
   @ApiProperty({ nullable: true, type: LinkedApplicationDto, description: 'The failed application this one was rerouted from' }) reroutedFrom: LinkedApplicationDto | null;
   @ApiProperty({ type: [LinkedApplicationDto], description: 'Applications rerouted from this one' }) reroutedTo: LinkedApplicationDto[];
+  @ApiProperty({ type: [ReferralResponse], description: 'The referrals for this application, oldest first' }) referrals: ReferralResponse[];
 
-  static fromDetail(d: ApplicationDetail): ApplicationResponse {
+  static fromDetail(d: ApplicationDetail, referrals: Referral[] = []): ApplicationResponse {
     const current = d.stages.find((s) => s.id === d.application.currentStageId) ?? null;
     return {
       ...ApplicationSummary.from(d.application, current),
@@ -247,6 +250,7 @@ export class ApplicationResponse extends ApplicationSummary {
       history: d.history.map(MoveResponse.from),
       reroutedFrom: d.reroutedFrom ? LinkedApplicationDto.from(d.reroutedFrom) : null,
       reroutedTo: d.reroutedTo.map(LinkedApplicationDto.from),
+      referrals: referrals.map(ReferralResponse.from),
     };
   }
 }

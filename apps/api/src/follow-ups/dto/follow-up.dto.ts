@@ -63,6 +63,7 @@ export class FollowUpDoneDto {
 export class DueFollowUpResponse {
   @ApiProperty({ type: PersonResponse }) person: PersonResponse;
   @ApiProperty({ example: '2026-03-01' }) nextFollowUpAt: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Thank Maya Chen for referring you to Example Frontier Lab', description: 'Why it is due, when Dossier suggested it' }) reason: string | null;
   @ApiProperty({ description: 'Days since the follow-up date, counted to your today: 0 = due today, negative = not yet due' }) daysOverdue: number;
   @ApiProperty({ nullable: true, type: String, description: 'When you last interacted with them' }) lastInteractionAt: string | null;
 }

@@ -1,15 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsTimeZone, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { EXPORT_FORMAT, EXPORT_VERSION } from '#domain/imports/index';
+import { Equals, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsTimeZone, IsUUID, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { APPLICATION_MOVES, APPLICATION_SOURCES, APPLICATION_STATUSES, STAGE_STATUSES } from '#domain/applications/index';
+import { EXPORT_FORMAT, EXPORT_VERSION, READABLE_EXPORT_VERSIONS } from '#domain/imports/index';
 import { INTERACTION_TYPES } from '#domain/interactions/interaction.entity';
+import { INTERVIEW_FORMATS, INTERVIEW_OUTCOMES } from '#domain/interviews/interview.entity';
 import { RELATIONSHIP_STAGES } from '#domain/people/index';
+import { REFERRAL_STATUSES } from '#domain/referrals/referral.entity';
+import { STAGE_TYPES } from '#domain/stage-templates/stage-types';
+import { TASK_ORIGINS } from '#domain/tasks/task.entity';
+import { IsCalendarDate } from '../../common/date-validators';
 
 // Nullable text: present, either a string or null.
 const NullableText = (): PropertyDecorator => (target, key) => {
   ValidateIf((_, v) => v !== null)(target, key);
   IsString()(target, key);
   MaxLength(100_000)(target, key);
+};
+
+const NullableUuid = (): PropertyDecorator => (target, key) => {
+  ValidateIf((_, v) => v !== null)(target, key);
+  IsUUID()(target, key);
+};
+
+const NullableDateTime = (): PropertyDecorator => (target, key) => {
+  ValidateIf((_, v) => v !== null)(target, key);
+  IsDateString()(target, key);
 };
 
 class ExportedAccountDto {
@@ -54,6 +70,7 @@ class ExportedPersonDto {
   @ApiProperty({ enum: RELATIONSHIP_STAGES }) @IsIn(RELATIONSHIP_STAGES) relationshipStage: (typeof RELATIONSHIP_STAGES)[number];
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) nextFollowUpAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Since version 2' }) @IsOptional() @NullableText() nextFollowUpReason?: string | null;
   @ApiProperty({ nullable: true, type: Number }) @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(3650) followUpCadenceDays: number | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString() lastInteractionAt: string | null;
   @ApiProperty() @IsDateString() createdAt: string;
@@ -69,17 +86,144 @@ class ExportedInteractionDto {
   @ApiProperty({ nullable: true, type: String }) @NullableText() channel: string | null;
   @ApiProperty() @IsString() @MaxLength(100_000) summary: string;
   @ApiProperty({ nullable: true, type: String }) @NullableText() offered: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Since version 2' }) @IsOptional() @NullableText() asked?: string | null;
   @ApiProperty() @IsDateString() createdAt: string;
   @ApiProperty() @IsDateString() updatedAt: string;
+}
+
+class ExportedTemplateStageDto {
+  @ApiProperty() @IsString() @MaxLength(300) name: string;
+  @ApiProperty({ enum: STAGE_TYPES }) @IsIn(STAGE_TYPES) type: (typeof STAGE_TYPES)[number];
+  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) checklist: string[];
+}
+
+class ExportedStageTemplateDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() organizationId: string | null;
+  @ApiProperty() @IsString() @MaxLength(300) name: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() role: string | null;
+  @ApiProperty({ type: [ExportedTemplateStageDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedTemplateStageDto) stages: ExportedTemplateStageDto[];
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty() @IsDateString() updatedAt: string;
+}
+
+class ExportedStageDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty() @IsInt() @Min(0) position: number;
+  @ApiProperty() @IsString() @MaxLength(300) name: string;
+  @ApiProperty({ enum: STAGE_TYPES }) @IsIn(STAGE_TYPES) type: (typeof STAGE_TYPES)[number];
+  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) checklist: string[];
+  @ApiProperty({ enum: STAGE_STATUSES }) @IsIn(STAGE_STATUSES) status: (typeof STAGE_STATUSES)[number];
+  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() enteredAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() leftAt: string | null;
+}
+
+class ExportedMoveDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty({ enum: APPLICATION_MOVES }) @IsIn(APPLICATION_MOVES) move: (typeof APPLICATION_MOVES)[number];
+  @ApiProperty() @IsDateString() at: string;
+  @ApiProperty({ nullable: true, enum: APPLICATION_STATUSES }) @ValidateIf((_, v) => v !== null) @IsIn(APPLICATION_STATUSES) fromStatus: (typeof APPLICATION_STATUSES)[number] | null;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) @IsIn(APPLICATION_STATUSES) toStatus: (typeof APPLICATION_STATUSES)[number];
+  @ApiProperty({ nullable: true, type: String }) @NullableText() fromStage: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() toStage: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() fromStageId: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() toStageId: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() relatedApplicationId: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() note: string | null;
+  @ApiProperty() @IsDateString() recordedAt: string;
+}
+
+class ExportedApplicationDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty() @IsUUID() organizationId: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() teamId: string | null;
+  @ApiProperty() @IsString() @MaxLength(300) role: string;
+  @ApiProperty({ enum: APPLICATION_SOURCES }) @IsIn(APPLICATION_SOURCES) source: (typeof APPLICATION_SOURCES)[number];
+  @ApiProperty({ enum: APPLICATION_STATUSES }) @IsIn(APPLICATION_STATUSES) status: (typeof APPLICATION_STATUSES)[number];
+  @ApiProperty() @IsCalendarDate() appliedOn: string;
+  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() closedOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() recruiterId: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() templateId: string | null;
+  @ApiProperty() @IsString() @MaxLength(300) templateName: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() currentStageId: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() reroutedFromId: string | null;
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ type: [ExportedStageDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedStageDto) stages: ExportedStageDto[];
+  @ApiProperty({ type: [ExportedMoveDto], description: 'Oldest first' }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedMoveDto) moves: ExportedMoveDto[];
+}
+
+class ExportedInterviewDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty() @IsUUID() applicationId: string;
+  @ApiProperty() @IsUUID() stageId: string;
+  @ApiProperty() @IsDateString() startsAt: string;
+  @ApiProperty() @IsTimeZone() timeZone: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(24 * 60) durationMinutes: number;
+  @ApiProperty({ enum: INTERVIEW_FORMATS }) @IsIn(INTERVIEW_FORMATS) format: (typeof INTERVIEW_FORMATS)[number];
+  @ApiProperty({ nullable: true, type: String }) @NullableText() location: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() meetingUrl: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() prepNotes: string | null;
+  @ApiProperty({ enum: INTERVIEW_OUTCOMES }) @IsIn(INTERVIEW_OUTCOMES) outcome: (typeof INTERVIEW_OUTCOMES)[number];
+  @ApiProperty({ nullable: true, type: String }) @NullableText() feedback: string | null;
+  @ApiProperty() @IsInt() @Min(0) sequence: number;
+  @ApiProperty({ type: [String] }) @IsArray() @IsUUID(undefined, { each: true }) interviewerIds: string[];
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty() @IsDateString() updatedAt: string;
+}
+
+class ExportedTaskDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty() @IsString() @MaxLength(2000) title: string;
+  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() dueOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() doneAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
+  @ApiProperty({ enum: TASK_ORIGINS }) @IsIn(TASK_ORIGINS) origin: (typeof TASK_ORIGINS)[number];
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() personId: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() applicationId: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() stageId: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() interviewId: string | null;
+  @ApiProperty() @IsInt() @Min(0) sequence: number;
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty() @IsDateString() updatedAt: string;
+}
+
+class ExportedReferralDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty() @IsUUID() applicationId: string;
+  @ApiProperty() @IsUUID() referrerId: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() recruiterId: string | null;
+  @ApiProperty({ enum: REFERRAL_STATUSES }) @IsIn(REFERRAL_STATUSES) status: (typeof REFERRAL_STATUSES)[number];
+  @ApiProperty({ example: { discussed: '2026-03-02', submitted: '2026-03-09' } }) @IsObject() @IsValidStatusDates() statusDates: Record<string, string>;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty() @IsDateString() updatedAt: string;
+}
+
+/** { status: yyyy-mm-dd } with known statuses only. */
+function IsValidStatusDates(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isValidStatusDates',
+    validator: {
+      validate: (v) => !!v && typeof v === 'object' && Object.entries(v as object).every(([k, d]) => (REFERRAL_STATUSES as readonly string[]).includes(k) && typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)),
+      defaultMessage: () => `must map statuses (${REFERRAL_STATUSES.join(', ')}) to dates as yyyy-mm-dd`,
+    },
+  });
 }
 
 /** The versioned export document; the same shape GET /export answers with. */
 export class AccountExportDto {
   @ApiProperty({ example: EXPORT_FORMAT }) @Equals(EXPORT_FORMAT) format: typeof EXPORT_FORMAT;
-  @ApiProperty({ example: EXPORT_VERSION, description: 'Versions this server reads: 1' }) @IsIn([EXPORT_VERSION]) version: number;
+  @ApiProperty({ example: EXPORT_VERSION, description: `Versions this server reads: ${READABLE_EXPORT_VERSIONS.join(', ')} (1 has no pipeline data)` }) @IsIn([...READABLE_EXPORT_VERSIONS]) version: number;
   @ApiPropertyOptional() @IsOptional() @IsDateString() exportedAt: string;
   @ApiProperty({ type: ExportedAccountDto }) @ValidateNested() @Type(() => ExportedAccountDto) account: ExportedAccountDto;
   @ApiProperty({ type: [ExportedOrganizationDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedOrganizationDto) organizations: ExportedOrganizationDto[];
   @ApiProperty({ type: [ExportedPersonDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedPersonDto) people: ExportedPersonDto[];
   @ApiProperty({ type: [ExportedInteractionDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedInteractionDto) interactions: ExportedInteractionDto[];
+  @ApiPropertyOptional({ type: [ExportedStageTemplateDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedStageTemplateDto) stageTemplates?: ExportedStageTemplateDto[];
+  @ApiPropertyOptional({ type: [ExportedApplicationDto], description: 'Since version 2: with their stages and moves' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedApplicationDto) applications?: ExportedApplicationDto[];
+  @ApiPropertyOptional({ type: [ExportedInterviewDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedInterviewDto) interviews?: ExportedInterviewDto[];
+  @ApiPropertyOptional({ type: [ExportedTaskDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedTaskDto) tasks?: ExportedTaskDto[];
+  @ApiPropertyOptional({ type: [ExportedReferralDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedReferralDto) referrals?: ExportedReferralDto[];
 }

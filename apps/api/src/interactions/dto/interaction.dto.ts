@@ -33,6 +33,12 @@ export class CreateInteractionDto {
   @IsString()
   @MaxLength(20_000)
   offered?: string | null;
+
+  @ApiPropertyOptional({ example: 'Whether they would refer me for the Research Engineer role', description: 'What you asked of them: an intro, a referral, advice. Counted on the person, so nobody is asked too often', nullable: true })
+  @ValidateIf(notNullish)
+  @IsString()
+  @MaxLength(20_000)
+  asked?: string | null;
 }
 
 /** Every field optional; the required ones may be left out but not set to null. */
@@ -64,6 +70,12 @@ export class UpdateInteractionDto {
   @IsString()
   @MaxLength(20_000)
   offered?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'What you asked of them; null clears it' })
+  @ValidateIf(notNullish)
+  @IsString()
+  @MaxLength(20_000)
+  asked?: string | null;
 }
 
 export class ListInteractionsQuery extends PageQuery {
@@ -81,6 +93,7 @@ export class InteractionResponse {
   @ApiProperty({ nullable: true, type: String }) channel: string | null;
   @ApiProperty() summary: string;
   @ApiProperty({ nullable: true, type: String, description: 'What the user offered or gave' }) offered: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'What the user asked of them' }) asked: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
@@ -93,6 +106,7 @@ export class InteractionResponse {
       channel: i.channel,
       summary: i.summary,
       offered: i.offered,
+      asked: i.asked,
       createdAt: i.createdAt.toISOString(),
       updatedAt: i.updatedAt.toISOString(),
     };

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { LINK_KINDS, Person, PersonLinks, RELATIONSHIP_STAGES, RelationshipStage } from '#domain/people/index';
 import { PageQuery } from '../../common/page-query';
+import { ReferralResponse } from '../../referrals/dto/referral.dto';
 
 const LINKS_EXAMPLE = { linkedin: 'https://www.linkedin.com/in/ada-lovelace', orcid: '0000-0002-1825-0097', googleScholar: 'https://scholar.google.com/citations?user=JicYPdAAAAAJ' };
 
@@ -183,6 +184,8 @@ export class PersonResponse {
   @ApiProperty({ enum: RELATIONSHIP_STAGES }) relationshipStage: RelationshipStage;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2026-12-15' }) nextFollowUpAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Thank Maya Chen for referring you to Example Frontier Lab', description: 'Why the next follow-up is due, when Dossier suggested it' })
+  nextFollowUpReason: string | null;
   @ApiProperty({ nullable: true, type: Number }) followUpCadenceDays: number | null;
   @ApiProperty({ nullable: true, type: String }) lastInteractionAt: string | null;
   @ApiProperty() createdAt: string;
@@ -206,6 +209,7 @@ export class PersonResponse {
       relationshipStage: p.relationshipStage,
       notes: p.notes,
       nextFollowUpAt: p.nextFollowUpAt,
+      nextFollowUpReason: p.nextFollowUpReason ?? null,
       followUpCadenceDays: p.followUpCadenceDays,
       lastInteractionAt: p.lastInteractionAt?.toISOString() ?? null,
       createdAt: p.createdAt.toISOString(),
@@ -213,6 +217,17 @@ export class PersonResponse {
       deletedAt: p.deletedAt?.toISOString() ?? null,
     };
   }
+}
+
+export class AsksDto {
+  @ApiProperty({ description: 'Interactions where you asked something of them, plus the referrals you asked them for' }) count: number;
+  @ApiProperty({ nullable: true, type: String, description: 'When you last asked' }) lastAskedAt: string | null;
+}
+
+/** One person's page: the record, what you asked of them, and the referrals they offered or made. */
+export class PersonDetailResponse extends PersonResponse {
+  @ApiProperty({ type: AsksDto }) asks: AsksDto;
+  @ApiProperty({ type: [ReferralResponse], description: 'Referrals they offered or made, newest first' }) referrals: ReferralResponse[];
 }
 
 export class PeoplePage {

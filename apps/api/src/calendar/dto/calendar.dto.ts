@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class IssuedFeedResponse {
+  @ApiProperty({ example: 'https://dossier.example.org/calendar/3q2-7wXb….ics', description: 'Subscribe to this URL in your calendar app. It is shown only now: keep it secret, anyone with it can read your calendar' })
+  url: string;
+
+  @ApiProperty() createdAt: string;
+}
+
+export class FeedStatusResponse {
+  @ApiProperty({ description: 'Whether a feed URL is active (the URL itself cannot be shown again)' }) active: boolean;
+  @ApiProperty({ nullable: true, type: String }) createdAt: string | null;
+}

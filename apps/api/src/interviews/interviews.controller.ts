@@ -1,0 +1,49 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InterviewsService } from '#domain/interviews/index';
+import { CurrentUserId } from '../auth/current-user.decorator';
+import { uuidParam } from '../common/uuid-param';
+import { CreateInterviewDto, InterviewResponse, InterviewsPage, ListInterviewsQuery, UpdateInterviewDto } from './dto/interview.dto';
+
+@ApiTags('interviews')
+@ApiBearerAuth()
+@Controller('interviews')
+export class InterviewsController {
+  constructor(private readonly interviews: InterviewsService) {}
+
+  @Post()
+  @ApiOperation({ summary: "Schedule an interview for a stage of an application; the stage's prep tasks become due the day before its first interview" })
+  @ApiCreatedResponse({ type: InterviewResponse })
+  @ApiNotFoundResponse({ description: 'The stage or an interviewer is not yours' })
+  async create(@CurrentUserId() userId: string, @Body() body: CreateInterviewDto): Promise<InterviewResponse> {
+    return InterviewResponse.from(await this.interviews.create(userId, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Interviews: upcoming (next `days`, soonest first), past (most recent first) or all; by application, stage or outcome' })
+  @ApiOkResponse({ type: InterviewsPage })
+  async list(@CurrentUserId() userId: string, @Query() query: ListInterviewsQuery): Promise<InterviewsPage> {
+    const page = await this.interviews.list(userId, query);
+    return { ...page, items: page.items.map(InterviewResponse.from) };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: InterviewResponse })
+  async get(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<InterviewResponse> {
+    return InterviewResponse.from(await this.interviews.get(userId, id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Reschedule, change people or place (SEQUENCE goes up), record the outcome and feedback' })
+  @ApiOkResponse({ type: InterviewResponse })
+  async update(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: UpdateInterviewDto): Promise<InterviewResponse> {
+    return InterviewResponse.from(await this.interviews.update(userId, id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Delete with the tasks linked to it; the stage's prep tasks move to its next interview" })
+  async remove(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<void> {
+    await this.interviews.remove(userId, id);
+  }
+}

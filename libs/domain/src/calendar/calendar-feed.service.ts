@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { InterviewsService } from '../interviews/interviews.service';
+import { Person } from '../people/person.entity';
+import { TasksService } from '../tasks/tasks.service';
+import { CalendarFeed } from './calendar-feed.entity';
+import { renderCalendar } from './calendar-ics';
+import { CalendarFeedNotFoundError } from './calendar.errors';
+
+/** 32 random bytes in base64url: what a feed token looks like; anything else is not looked up. */
+const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
+
+export interface IssuedFeed {
+  /** The secret, shown once: only its SHA-256 is stored. */
+  token: string;
+  createdAt: Date;
+}
+
+/**
+ * The user's private iCalendar feed. Calendar apps subscribe by URL and cannot send a bearer
+ * token, so the URL carries a secret; one feed per user, rotated by issuing a new one.
+ */
+@Injectable()
+export class CalendarFeedService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly interviews: InterviewsService,
+    private readonly tasks: TasksService,
+  ) {}
+
+  /** Creates the feed, or rotates it: the previous URL stops working at once. */
+  async issue(userId: string): Promise<IssuedFeed> {
+    const token = randomBytes(32).toString('base64url');
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()
+       RETURNING created_at`,
+      [userId, hashToken(token)],
+    )) as { created_at: Date }[];
+    return { token, createdAt: row.created_at };
+  }
+
+  async status(userId: string): Promise<{ active: boolean; createdAt: Date | null }> {
+    const feed = await this.dataSource.getRepository(CalendarFeed).findOneBy({ userId });
+    return { active: !!feed, createdAt: feed?.createdAt ?? null };
+  }
+
+  /** Revoking twice is not an error: either way there is no feed afterwards. */
+  async revoke(userId: string): Promise<void> {
+    await this.dataSource.getRepository(CalendarFeed).delete({ userId });
+  }
+
+  /** The .ics document for a feed token. */
+  async render(token: string): Promise<string> {
+    if (!TOKEN_RE.test(token)) throw new CalendarFeedNotFoundError();
+    const feed = await this.dataSource.getRepository(CalendarFeed).findOneBy({ tokenHash: hashToken(token) });
+    if (!feed) throw new CalendarFeedNotFoundError();
+    const userId = feed.userId;
+    // One snapshot, so a task and the interview it prepares for come from the same moment.
+    const content = await this.dataSource.transaction('REPEATABLE READ', async (em) => ({
+      interviews: await this.interviews.all(userId, em),
+      tasks: await this.tasks.openDated(userId, em),
+      followUps: await em.find(Person, { where: { userId, nextFollowUpAt: Not(IsNull()) }, relations: { organization: true }, order: { nextFollowUpAt: 'ASC', id: 'ASC' } }),
+    }));
+    return renderCalendar(content);
+  }
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,4 @@
+export * from './examples.errors';
+export * from './examples.module';
+export * from './examples.service';
+export * from './research-lab.example';

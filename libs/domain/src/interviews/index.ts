@@ -1,0 +1,5 @@
+export * from './interview.entity';
+export * from './interviews.errors';
+export * from './interviews.module';
+export * from './interviews.service';
+export * from './zoned-time';

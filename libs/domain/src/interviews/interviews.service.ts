@@ -1,0 +1,283 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { NotFoundError } from '#platform';
+import { ApplicationStage } from '../applications/application-stage.entity';
+import type { Page } from '../people/people.types';
+import { Person } from '../people/person.entity';
+import { refreshPrepTaskDueDates } from '../tasks/prep-tasks';
+import { Interview, InterviewFormat, InterviewOutcome } from './interview.entity';
+import { InvalidInterviewError } from './interviews.errors';
+import { canonicalTimeZone } from './zoned-time';
+
+export interface InterviewInput {
+  /** A stage of one of the user's applications; the interview belongs to that application. */
+  stageId?: string;
+  /** ISO 8601 with an offset. */
+  startsAt?: string;
+  /** IANA zone the interview was arranged in. */
+  timeZone?: string;
+  durationMinutes?: number;
+  format?: InterviewFormat;
+  location?: string | null;
+  meetingUrl?: string | null;
+  /** People of the user's network; replaces the list. */
+  interviewerIds?: string[];
+  prepNotes?: string | null;
+  outcome?: InterviewOutcome;
+  feedback?: string | null;
+}
+
+export interface CreateInterviewInput extends InterviewInput {
+  stageId: string;
+  startsAt: string;
+  timeZone: string;
+  durationMinutes: number;
+  format: InterviewFormat;
+}
+
+export interface InterviewsQuery {
+  /** `upcoming`: not yet over and starting within `days`; `past`: over. Default: every interview. */
+  when?: 'upcoming' | 'past';
+  days?: number;
+  applicationId?: string;
+  stageId?: string;
+  outcome?: InterviewOutcome[];
+  limit?: number;
+  offset?: number;
+}
+
+export interface InterviewerRef {
+  id: string;
+  fullName: string;
+  headline: string | null;
+}
+
+/** An interview with its application (organization, team), stage and interviewers loaded. */
+export interface InterviewView {
+  interview: Interview;
+  interviewers: InterviewerRef[];
+}
+
+export const DEFAULT_UPCOMING_DAYS = 14;
+
+/** Changing these moves or changes the meeting: calendar clients must notice (SEQUENCE + 1). */
+const SCHEDULE_FIELDS = ['stageId', 'startsAt', 'timeZone', 'durationMinutes', 'format', 'location', 'meetingUrl'] as const;
+
+/** Fields an update may leave out but not clear. */
+const REQUIRED_FIELDS = ['stageId', 'startsAt', 'timeZone', 'durationMinutes', 'format', 'interviewerIds', 'outcome'] as const;
+
+/**
+ * Interviews of the user's applications. Every write re-dates the stage's prep checklist in the
+ * same transaction, so its tasks are always due the day before the stage's first interview.
+ */
+@Injectable()
+export class InterviewsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(userId: string, input: CreateInterviewInput): Promise<InterviewView> {
+    const timeZone = await this.zone(input.timeZone);
+    const id = await this.dataSource.transaction(async (em) => {
+      const stage = await this.stage(em, userId, input.stageId);
+      const interviewerIds = await this.assertInterviewers(em, userId, input.interviewerIds ?? []);
+      const interview = em.create(Interview, {
+        userId,
+        applicationId: stage.applicationId,
+        stageId: stage.id,
+        startsAt: instant(input.startsAt),
+        timeZone,
+        durationMinutes: input.durationMinutes,
+        format: input.format,
+        location: blankToNull(input.location),
+        meetingUrl: blankToNull(input.meetingUrl),
+        prepNotes: input.prepNotes ?? null,
+        outcome: input.outcome ?? 'pending',
+        feedback: input.feedback ?? null,
+        sequence: 0,
+      });
+      await em.insert(Interview, interview);
+      if (interviewerIds.length) await em.createQueryBuilder().relation(Interview, 'interviewers').of(interview.id).add(interviewerIds);
+      await refreshPrepTaskDueDates(em, stage.id);
+      return interview.id;
+    });
+    return this.get(userId, id);
+  }
+
+  async get(userId: string, id: string): Promise<InterviewView> {
+    const interview = await this.query(this.dataSource.manager, userId).andWhere('i.id = :id', { id }).getOne();
+    if (!interview) throw new NotFoundError('interview', id);
+    const interviewers = await this.interviewersOf(this.dataSource.manager, [id]);
+    return { interview, interviewers: interviewers.get(id) ?? [] };
+  }
+
+  async list(userId: string, query: InterviewsQuery = {}): Promise<Page<InterviewView>> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const now = new Date();
+    const qb = this.query(this.dataSource.manager, userId);
+    // An interview in progress is still upcoming: it is over only once its duration has passed.
+    const endsAt = "i.starts_at + i.duration_minutes * interval '1 minute'";
+    if (query.when === 'upcoming') {
+      const days = query.days ?? DEFAULT_UPCOMING_DAYS;
+      qb.andWhere(`${endsAt} > :now AND i.starts_at < :until`, { now, until: new Date(now.getTime() + days * 86_400_000) });
+    } else if (query.when === 'past') {
+      qb.andWhere(`${endsAt} <= :now`, { now });
+    }
+    if (query.applicationId) qb.andWhere('i.application_id = :applicationId', { applicationId: query.applicationId });
+    if (query.stageId) qb.andWhere('i.stage_id = :stageId', { stageId: query.stageId });
+    if (query.outcome?.length) qb.andWhere('i.outcome IN (:...outcome)', { outcome: query.outcome });
+    const direction = query.when === 'past' ? 'DESC' : 'ASC';
+    const [items, total] = await qb.orderBy('i.starts_at', direction).addOrderBy('i.id', 'ASC').limit(limit).offset(offset).getManyAndCount();
+    const interviewers = await this.interviewersOf(this.dataSource.manager, items.map((i) => i.id));
+    return { items: items.map((interview) => ({ interview, interviewers: interviewers.get(interview.id) ?? [] })), total, limit, offset };
+  }
+
+  /** Every interview of the user, oldest first (for the calendar feed). */
+  async all(userId: string, em: EntityManager = this.dataSource.manager): Promise<InterviewView[]> {
+    const items = await this.query(em, userId).orderBy('i.starts_at', 'ASC').addOrderBy('i.id', 'ASC').getMany();
+    const interviewers = await this.interviewersOf(em, items.map((i) => i.id));
+    return items.map((interview) => ({ interview, interviewers: interviewers.get(interview.id) ?? [] }));
+  }
+
+  async update(userId: string, id: string, input: InterviewInput): Promise<InterviewView> {
+    const nulls = REQUIRED_FIELDS.filter((f) => input[f] === null);
+    if (nulls.length) throw new InvalidInterviewError(nulls.map((field) => ({ field, problem: 'must not be null' })));
+    const timeZone = input.timeZone === undefined ? undefined : await this.zone(input.timeZone);
+    await this.dataSource.transaction(async (em) => {
+      const interview = await em.findOne(Interview, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+      if (!interview) throw new NotFoundError('interview', id);
+      const next: Partial<Interview> = {};
+      if (input.stageId !== undefined && input.stageId !== interview.stageId) {
+        const stage = await this.stage(em, userId, input.stageId);
+        Object.assign(next, { stageId: stage.id, applicationId: stage.applicationId });
+      }
+      if (input.startsAt !== undefined) next.startsAt = instant(input.startsAt);
+      if (timeZone !== undefined) next.timeZone = timeZone;
+      if (input.durationMinutes !== undefined) next.durationMinutes = input.durationMinutes;
+      if (input.format !== undefined) next.format = input.format;
+      if (input.location !== undefined) next.location = blankToNull(input.location);
+      if (input.meetingUrl !== undefined) next.meetingUrl = blankToNull(input.meetingUrl);
+      if (input.prepNotes !== undefined) next.prepNotes = input.prepNotes;
+      if (input.outcome !== undefined) next.outcome = input.outcome;
+      if (input.feedback !== undefined) next.feedback = input.feedback;
+
+      const patch = changed(interview, next);
+      let significant = SCHEDULE_FIELDS.some((f) => f in patch);
+      // Cancelling or un-cancelling changes the event's STATUS in calendars.
+      if ('outcome' in patch && (interview.outcome === 'cancelled') !== (patch.outcome === 'cancelled')) significant = true;
+      if (input.interviewerIds !== undefined) {
+        const wanted = await this.assertInterviewers(em, userId, input.interviewerIds);
+        const current = (await em.query('SELECT person_id FROM interview_interviewers WHERE interview_id = $1', [id])) as { person_id: string }[];
+        const have = new Set(current.map((r) => r.person_id));
+        const add = wanted.filter((p) => !have.has(p));
+        const remove = [...have].filter((p) => !wanted.includes(p));
+        if (add.length || remove.length) {
+          await em.createQueryBuilder().relation(Interview, 'interviewers').of(id).addAndRemove(add, remove);
+          significant = true;
+        }
+      }
+      if (significant) patch.sequence = interview.sequence + 1;
+      // The timestamp moves for interviewer changes too, which touch only the join table.
+      if (Object.keys(patch).length) await em.update(Interview, { id }, { ...patch, updatedAt: new Date() });
+      await refreshPrepTaskDueDates(em, interview.stageId);
+      if (patch.stageId) await refreshPrepTaskDueDates(em, patch.stageId);
+    });
+    return this.get(userId, id);
+  }
+
+  /** Deletes the interview and the tasks linked to it; the stage's prep tasks move to its next interview. */
+  async remove(userId: string, id: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const interview = await em.findOne(Interview, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+      if (!interview) throw new NotFoundError('interview', id);
+      await em.delete(Interview, { id });
+      await refreshPrepTaskDueDates(em, interview.stageId);
+    });
+  }
+
+  /** The interviewers of each interview, by name; people in the trash are left out. */
+  async interviewersOf(em: EntityManager, interviewIds: string[]): Promise<Map<string, InterviewerRef[]>> {
+    const out = new Map<string, InterviewerRef[]>();
+    if (!interviewIds.length) return out;
+    const rows = (await em.query(
+      `SELECT ii.interview_id, p.id, p.full_name, p.headline
+         FROM interview_interviewers ii JOIN people p ON p.id = ii.person_id
+        WHERE ii.interview_id = ANY($1) AND p.deleted_at IS NULL
+        ORDER BY p.name_folded, p.id`,
+      [interviewIds],
+    )) as { interview_id: string; id: string; full_name: string; headline: string | null }[];
+    for (const r of rows) {
+      const list = out.get(r.interview_id) ?? [];
+      list.push({ id: r.id, fullName: r.full_name, headline: r.headline });
+      out.set(r.interview_id, list);
+    }
+    return out;
+  }
+
+  private query(em: EntityManager, userId: string) {
+    return em
+      .getRepository(Interview)
+      .createQueryBuilder('i')
+      .innerJoinAndSelect('i.application', 'a')
+      .innerJoinAndSelect('a.organization', 'o')
+      .leftJoinAndSelect('a.team', 't')
+      .innerJoinAndSelect('i.stage', 's')
+      .where('i.user_id = :userId', { userId });
+  }
+
+  /**
+   * The canonical name of a zone both the runtime and PostgreSQL know: prep-task dates are computed
+   * in SQL, and a zone only the runtime knows would fail there (checked outside the transaction,
+   * where a failed statement would abort it).
+   */
+  private async zone(value: string): Promise<string> {
+    const canonical = canonicalTimeZone(value);
+    if (canonical) {
+      try {
+        await this.dataSource.query('SELECT now() AT TIME ZONE $1', [canonical]);
+        return canonical;
+      } catch {
+        // Unknown to PostgreSQL's time-zone database.
+      }
+    }
+    throw new InvalidInterviewError([{ field: 'timeZone', problem: 'must be an IANA time zone, e.g. Europe/London' }]);
+  }
+
+  private async stage(em: EntityManager, userId: string, stageId: string): Promise<ApplicationStage> {
+    const stage = await em.findOneBy(ApplicationStage, { id: stageId, userId });
+    if (!stage) throw new NotFoundError('stage', stageId);
+    return stage;
+  }
+
+  /** Interviewers must be people of the user's network, not in the trash; duplicates collapse. */
+  private async assertInterviewers(em: EntityManager, userId: string, ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return unique;
+    const found = await em.find(Person, { select: { id: true }, where: { id: In(unique), userId, deletedAt: IsNull() } });
+    const known = new Set(found.map((p) => p.id));
+    const missing = unique.find((id) => !known.has(id));
+    if (missing) throw new NotFoundError('person', missing);
+    return unique;
+  }
+}
+
+function instant(value: string): Date {
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new InvalidInterviewError([{ field: 'startsAt', problem: 'must be an ISO 8601 date-time with a time zone' }]);
+  return at;
+}
+
+function blankToNull(value: string | null | undefined): string | null {
+  return value?.trim() ? value.trim() : null;
+}
+
+/** The fields of `next` whose value differs from the entity's (dates compared by instant). */
+function changed(current: Interview, next: Partial<Interview>): Partial<Interview> {
+  const out: Partial<Interview> = {};
+  for (const [key, value] of Object.entries(next) as [keyof Interview, unknown][]) {
+    const before = current[key];
+    const same = before instanceof Date && value instanceof Date ? before.getTime() === value.getTime() : before === value;
+    if (!same) Object.assign(out, { [key]: value });
+  }
+  return out;
+}

@@ -1,0 +1,5 @@
+export * from './referral-path';
+export * from './referral.entity';
+export * from './referrals.errors';
+export * from './referrals.module';
+export * from './referrals.service';

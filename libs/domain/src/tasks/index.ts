@@ -1,0 +1,5 @@
+export * from './prep-tasks';
+export * from './task.entity';
+export * from './tasks.errors';
+export * from './tasks.module';
+export * from './tasks.service';
