@@ -24,10 +24,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const body = toErrorBody(exception, String(request.id));
     if (body.statusCode >= 500) {
-      this.logger.error({ message: 'unhandled error', requestId: body.requestId, method: request.method, url: request.url, error: describe(exception) });
+      this.logger.error({ message: 'unhandled error', requestId: body.requestId, method: request.method, url: redactSecrets(request.url), error: describe(exception) });
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
+}
+
+/** Secrets that travel in URLs (the calendar feed's, the queue dashboard's ?token=) never reach the logs. */
+export function redactSecrets(url: string): string {
+  return url.replace(/(\/calendar\/)[^/?#]+(\.ics)/, '$1[secret]$2').replace(/([?&]token=)[^&#]*/, '$1[secret]');
 }
 
 export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
