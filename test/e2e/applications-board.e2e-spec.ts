@@ -147,9 +147,9 @@ describe('applications: board, funnel and CSV export', () => {
         columns: [
           stageColumn('Recruiter chat', 'recruiter', [card(apps.fresh, 3)]),
           stageColumn('Recruiter screen', 'recruiter', [card(apps.screen, 10, nextInterviewAt)]),
-          // Position 0 of the reroute loop and 4 of the research loop: one column, placed by its smallest position.
-          stageColumn('Team lead interview', 'team_lead', [card(apps.rerouted, 38), card(apps.teamLead, 35)]),
           stageColumn(QUIZ, 'quiz', [card(apps.quiz, 12)]),
+          // Position 0 of the reroute loop and 4 of the research loop: one column, placed where the full loop has it.
+          stageColumn('Team lead interview', 'team_lead', [card(apps.rerouted, 38), card(apps.teamLead, 35)]),
           statusColumn('offer', [card(apps.offer, 14)]),
         ],
       });
@@ -158,7 +158,7 @@ describe('applications: board, funnel and CSV export', () => {
 
     it('adds the ended loops with ?closed=true, and filters by organization', async () => {
       const closed = (await get(user, '/applications/board?closed=true').expect(200)).body;
-      expect(closed.columns.map((c: { key: string }) => c.key)).toEqual(['Recruiter chat', 'Recruiter screen', 'Team lead interview', QUIZ, 'offer', 'accepted', 'declined', 'rejected', 'withdrawn']);
+      expect(closed.columns.map((c: { key: string }) => c.key)).toEqual(['Recruiter chat', 'Recruiter screen', QUIZ, 'Team lead interview', 'offer', 'accepted', 'declined', 'rejected', 'withdrawn']);
       expect(closed.columns.slice(5)).toEqual([statusColumn('accepted'), statusColumn('declined'), statusColumn('rejected', [card(apps.failed, 45)]), statusColumn('withdrawn', [card(apps.withdrawn, 25)])]);
       expect(apps.withdrawn.currentStage).toMatchObject({ name: 'Recruiter screen', status: 'current' });
 
@@ -183,15 +183,15 @@ describe('applications: board, funnel and CSV export', () => {
       stages: [
         row('Recruiter chat', 'recruiter', 3, 3, 0, 0, 1, 3), // left after 5, 3 and 2 days
         row('Recruiter screen', 'recruiter', 1, 0, 0, 0, null, 1), // withdrawn after a day: left, neither passed nor failed
-        row('Team lead interview', 'team_lead', 2, 0, 0, 2, null, null), // the rerouted application's own first stage, and the long loop's fifth
-        zero('People & culture', 'culture'),
         row(QUIZ, 'quiz', 3, 2, 0, 1, 1, 7), // 10 and 4 days
         zero('Technical interview', 'coding'),
         zero('Hiring manager', 'team_lead'),
         row('Second quiz', 'quiz', 2, 1, 1, 0, 0.5, 4), // failed after 5 days, passed after 3
         row('Coding interview', 'coding', 1, 1, 0, 0, 1, 6),
         zero('Final round', 'culture'),
+        row('Team lead interview', 'team_lead', 2, 0, 0, 2, null, null), // the rerouted loop's first stage and the long loop's fifth: placed by the long loop
         zero('Senior team lead interview', 'senior_lead'),
+        zero('People & culture', 'culture'),
       ],
       types: [
         typeRow('recruiter', 4, 3, 0, 0, 1, 2.5), // 5, 3, 2, 1
@@ -232,15 +232,15 @@ describe('applications: board, funnel and CSV export', () => {
         stages: [
           row('Recruiter chat', 'recruiter', 4, 3, 0, 1, 1, 3), // 5, 3, 2
           row('Recruiter screen', 'recruiter', 3, 1, 0, 1, 1, 2.5), // 4, 1
-          row('Team lead interview', 'team_lead', 2, 0, 0, 2, null, null),
-          zero('People & culture', 'culture'),
           row(QUIZ, 'quiz', 3, 2, 0, 1, 1, 7),
           row('Technical interview', 'coding', 1, 1, 0, 0, 1, 6),
           row('Hiring manager', 'team_lead', 1, 1, 0, 0, 1, 6),
           row('Second quiz', 'quiz', 2, 1, 1, 0, 0.5, 4),
           row('Coding interview', 'coding', 1, 1, 0, 0, 1, 6),
           row('Final round', 'culture', 1, 1, 0, 0, 1, 7),
+          row('Team lead interview', 'team_lead', 2, 0, 0, 2, null, null),
           zero('Senior team lead interview', 'senior_lead'),
+          zero('People & culture', 'culture'),
         ],
         types: [
           typeRow('recruiter', 7, 4, 0, 2, 1, 3), // 5, 3, 2, 4, 1

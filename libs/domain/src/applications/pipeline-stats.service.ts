@@ -107,11 +107,12 @@ export function wholeDaysSince(from: Date, now: Date): number {
 
 /**
  * Lays out the board: one column per current stage name of active applications (applications of
- * different templates share a column when their stage names match), ordered by the smallest
- * position the stage has among the cards, then by name; then the status columns, present even
+ * different templates share a column when their stage names match), in loop order (`loopOrder`:
+ * a stage name's latest position in any of the user's loops, so a short rerouted loop's
+ * "Team lead interview" still sorts after the quizzes; else the card's own position), then by name; then the status columns, present even
  * when empty so a client always has its drop targets. Cards: longest in their stage first.
  */
-export function layOutBoard(cards: readonly BoardCard[], statuses: readonly ApplicationStatus[]): BoardColumn[] {
+export function layOutBoard(cards: readonly BoardCard[], statuses: readonly ApplicationStatus[], loopOrder: ReadonlyMap<string, number> = new Map()): BoardColumn[] {
   const stageColumns = new Map<string, BoardColumn & { position: number; typePosition: number }>();
   const statusColumns = new Map<ApplicationStatus, BoardColumn>(statuses.map((status) => [status, { key: status, kind: 'status', stageType: null, status, cards: [] }]));
   for (const card of cards) {
@@ -121,7 +122,7 @@ export function layOutBoard(cards: readonly BoardCard[], statuses: readonly Appl
     }
     const stage = card.currentStage;
     const key = stage?.name ?? '';
-    const position = stage?.position ?? Number.MAX_SAFE_INTEGER;
+    const position = stage ? (loopOrder.get(stage.name) ?? stage.position) : Number.MAX_SAFE_INTEGER;
     let column = stageColumns.get(key);
     if (!column) stageColumns.set(key, (column = { key, kind: 'stage', stageType: stage?.type ?? null, status: 'active', cards: [], position, typePosition: position }));
     column.position = Math.min(column.position, position);
@@ -247,7 +248,13 @@ export class PipelineStatsService {
         updatedAt: r.updated_at,
       }),
     );
-    return { columns: layOutBoard(cards, statuses.slice(1)) };
+    return { columns: layOutBoard(cards, statuses.slice(1), await this.loopOrder(userId)) };
+  }
+
+  /** Each stage name's latest position in any of the user's loops: where it sits in a full loop. */
+  private async loopOrder(userId: string): Promise<Map<string, number>> {
+    const rows = (await this.dataSource.query('SELECT name, max(position)::int AS position FROM application_stages WHERE user_id = $1 GROUP BY name', [userId])) as { name: string; position: number }[];
+    return new Map(rows.map((r) => [r.name, r.position]));
   }
 
   /**
@@ -273,7 +280,7 @@ export class PipelineStatsService {
          SELECT GROUPING(organization_id) = 0 AS by_org, GROUPING(type) = 0 AS by_type,
                 organization_id, CASE WHEN GROUPING(organization_id) = 0 THEN min(organization_name) END AS organization_name, name, type,
                 (array_agg(type ORDER BY position, type))[1] AS name_type,
-                min(position)::int AS position,
+                max(position)::int AS position, -- a short rerouted loop starts mid-way: the full loop's place counts
                 count(*) FILTER (WHERE entered_at IS NOT NULL)::int AS reached,
                 count(*) FILTER (WHERE status = 'passed')::int AS passed,
                 count(*) FILTER (WHERE status = 'failed')::int AS failed,
@@ -303,7 +310,7 @@ export class PipelineStatsService {
       if (row.by_type) section.types.push({ type: row.type!, ...counts });
       else section.stages.push({ name: row.name!, type: row.name_type, ...counts });
     }
-    // Stages are in loop order (smallest position, then name, as on the board); types in the order of the closed list, itself a loop's order.
+    // Stages are in loop order (latest position in any loop, then name, as on the board); types in the order of the closed list, itself a loop's order.
     for (const section of [overall, ...organizations.values()]) section.types.sort((a, b) => typeOrder(a.type) - typeOrder(b.type));
     return { overall, organizations: [...organizations.values()] };
   }
