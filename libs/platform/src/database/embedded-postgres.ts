@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -33,13 +34,24 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     await server.initialise();
   }
   await server.start();
-  try {
-    await server.createDatabase('dossier');
-  } catch {
-    // Already there from an earlier run.
-  }
+  await ensureDatabase(`postgres://dossier:dossier@127.0.0.1:${port}/postgres`, 'dossier');
   return {
     url: `postgres://dossier:dossier@127.0.0.1:${port}/dossier`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Creates the database on the first start only. (The package's own createDatabase leaves its
+ * connection open when the database exists, and stopping the server then reports it as an error.)
+ */
+async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
 }
