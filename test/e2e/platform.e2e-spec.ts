@@ -20,6 +20,19 @@ describe.each<QueueBackend>(['redis', 'postgres'])('platform on the %s queue bac
     expect((await t.http().get('/docs').redirects(1)).status).toBe(200);
   });
 
+  it('documents every operation: a tag, and a success response with its schema (or no content)', async () => {
+    const doc = (await t.http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { tags?: string[]; responses: Record<string, { content?: unknown }> }>> };
+    const undocumented: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const success = Object.entries(op.responses).filter(([status]) => /^2/.test(status));
+        const described = success.some(([status, response]) => status === '204' || response.content !== undefined);
+        if (!op.tags?.length || !described) undocumented.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
   it('keeps the queue dashboard behind authentication', async () => {
     await t.http().get('/queues').expect(401);
     const user = await registerUser(t);

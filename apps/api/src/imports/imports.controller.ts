@@ -71,6 +71,7 @@ export class ImportsController {
   @Get('export/vcard')
   @ApiOperation({ summary: 'Your people as a .vcf file (vCard 4.0 by default, or ?version=3.0)' })
   @ApiProduces('text/vcard')
+  @ApiOkResponse({ description: 'One vCard per person (deleted people left out)', schema: { type: 'string', example: 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoë Ångström\r\nEND:VCARD\r\n' } })
   async exportVCard(@CurrentUserId() userId: string, @Query() query: VCardExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const people = await this.people.listAll(userId);
     void reply.header('content-type', 'text/vcard; charset=utf-8').header('content-disposition', 'attachment; filename="dossier-people.vcf"');
