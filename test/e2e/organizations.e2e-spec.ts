@@ -173,7 +173,7 @@ describe('organizations and teams', () => {
 
     const org = (await post(user, '/organizations', { name: 'Valid Lab' }).expect(201)).body;
     const nullName = await patch(user, `/organizations/${org.id}`, { name: null }).expect(400);
-    expect(nullName.body.details).toEqual([{ field: 'name', problem: 'must not be blank' }]);
+    expect(nullName.body.details).toEqual([{ field: 'name', problem: 'must not be null' }]);
     const team = await post(user, `/organizations/${org.id}/teams`, { name: '' }).expect(400);
     expect(team.body.details).toEqual([{ field: 'name', problem: 'must be longer than or equal to 1 characters' }]);
 

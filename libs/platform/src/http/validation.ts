@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem, InvalidInputError } from './domain-error';
 
 /** Flattens class-validator's tree into one problem per field, with dotted paths (`links.orcid`, `emails.1`). */
@@ -20,16 +20,50 @@ function humanize(message: string, property: string, field: string): string {
   return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message.replace(property, field);
 }
 
+/** Where @nestjs/swagger keeps a DTO property's documented shape, `nullable` included. */
+const SWAGGER_PROPERTY = 'swagger/apiModelProperties';
+
+/**
+ * class-validator's @IsOptional (and PartialType, which adds it to every field) lets null through
+ * as well as a missing field, so `{"role": null}` would reach a service that trusts the DTO. Null
+ * is accepted only where the DTO documents the field as nullable; anywhere else it is a 400.
+ */
+export function unexpectedNulls(body: unknown, metatype: Function | undefined): FieldProblem[] {
+  if (!metatype || body === null || typeof body !== 'object' || Array.isArray(body)) return [];
+  const problems: FieldProblem[] = [];
+  for (const [field, value] of Object.entries(body)) {
+    if (value !== null) continue;
+    const documented = Reflect.getMetadata(SWAGGER_PROPERTY, metatype.prototype, field) as { nullable?: boolean } | undefined;
+    if (documented && !documented.nullable) problems.push({ field, problem: 'must not be null' });
+  }
+  return problems;
+}
+
+class DossierValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const nulls = metadata.type === 'body' ? unexpectedNulls(value, metadata.metatype) : [];
+    try {
+      const result = await super.transform(value, metadata);
+      if (nulls.length) throw invalid(nulls);
+      return result;
+    } catch (e) {
+      if (nulls.length && e instanceof InvalidInputError) throw invalid([...nulls, ...(e.details ?? []).filter((d) => !nulls.some((n) => n.field === d.field))]);
+      throw e;
+    }
+  }
+}
+
+function invalid(details: FieldProblem[]): InvalidInputError {
+  const fields = [...new Set(details.map((d) => d.field))];
+  return new InvalidInputError(`Invalid ${fields.join(', ')}`, details);
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DossierValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      const fields = [...new Set(details.map((d) => d.field))];
-      return new InvalidInputError(`Invalid ${fields.join(', ')}`, details);
-    },
+    exceptionFactory: (errors) => invalid(flattenValidationErrors(errors)),
   });
 }

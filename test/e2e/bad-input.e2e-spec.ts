@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
+
+/**
+ * Bad input gets a 4xx, never a 500: every operation in the OpenAPI document is called with bodies
+ * and query values of the wrong shape, and each answer must be a 4xx in the one error body shape
+ * (or a success, where the junk happens to be acceptable).
+ */
+type Operation = { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema?: { $ref?: string } }> } };
+type Schema = { properties?: Record<string, unknown> };
+
+describe('bad input never gets a 500', () => {
+  let t: TestApp;
+  let user: TestUser;
+  let ids: Record<string, string>;
+  let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+  beforeAll(async () => {
+    t = await createTestApp();
+    user = await registerUser(t);
+    doc = (await t.http().get('/docs-json').expect(200)).body;
+    ids = await realIds(t, user);
+  });
+  afterAll(() => t.close());
+
+  function bodiesFor(op: Operation): unknown[] {
+    const ref = Object.values(op.requestBody?.content ?? {})[0]?.schema?.$ref;
+    const properties = Object.keys((ref && doc.components.schemas[ref.split('/').pop()!]?.properties) || {});
+    const every = (value: unknown) => Object.fromEntries(properties.map((p) => [p, value]));
+    return [[], 'text', 42, {}, every(null), every(-1), every('x'), every([]), every({ nested: true }), every('9'.repeat(40)), every('2026-02-30')];
+  }
+
+  it('answers every operation with junk with a 4xx error body or a success', async () => {
+    const failures: string[] = [];
+    const user2 = user;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        if (path.startsWith('/auth/logout') || path === '/tokens/{id}') continue; // would end this user's session
+        // Real records, so that junk reaches the services; deletions get random ids to keep them.
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => (method === 'delete' || path.endsWith('/erase') ? randomUUID() : (ids[idKey(path, name)] ?? randomUUID())));
+        const queries = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+        const junkQueries = queries.length ? [Object.fromEntries(queries.map((q) => [q, 'x'])), Object.fromEntries(queries.map((q) => [q, '-1'])), Object.fromEntries(queries.map((q) => [q, ['a', 'b']]))] : [{}];
+        const bodies = op.requestBody ? bodiesFor(op) : [undefined];
+        for (const query of junkQueries) {
+          for (const body of bodies) {
+            const req = t.http()[method as 'post'](url).query(query).set(user2.auth);
+            const res = await (body === undefined ? req : req.set('content-type', 'application/json').send(JSON.stringify(body)));
+            const label = `${method.toUpperCase()} ${path} ${JSON.stringify(query)} ${JSON.stringify(body)?.slice(0, 60)}`;
+            if (res.status >= 500) failures.push(`${label} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+            else if (res.status >= 400 && !(res.body && typeof res.body.code === 'string' && typeof res.body.message === 'string' && res.body.statusCode === res.status)) {
+              failures.push(`${label} → ${res.status} without the error body`);
+            }
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
+
+/** Which record a path parameter names: `{id}` by the resource, others by their own name. */
+function idKey(path: string, name: string): string {
+  return name === 'id' ? path.split('/')[1] : name;
+}
+
+/** The research-lab example gives a record of every kind. */
+async function realIds(t: TestApp, user: TestUser): Promise<Record<string, string>> {
+  const get = async (path: string) => (await t.http().get(path).set(user.auth).expect(200)).body;
+  const example = (await t.http().post('/examples/research-lab').set(user.auth).expect(201)).body;
+  const people = (await get('/people')).items as { id: string; lastInteractionAt: string | null }[];
+  const person = people.find((p) => p.lastInteractionAt)!;
+  const interactions = await get(`/people/${person.id}/interactions`);
+  return {
+    people: person.id,
+    personId: person.id,
+    organizations: example.organizationId,
+    teamId: example.teamIds.core,
+    interactions: interactions.items[0].id,
+    applications: example.applicationIds.inQuiz,
+    'stage-templates': example.templateId,
+    interviews: (await get('/interviews?when=past')).items[0].id,
+    tasks: (await get('/tasks?status=all')).items[0].id,
+    referrals: example.referralId,
+  };
+}
