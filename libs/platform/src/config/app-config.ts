@@ -11,6 +11,19 @@ export interface AppConfig {
   imports: { inlineMaxRows: number };
   log: { level: EnvSchema['LOG_LEVEL']; format: EnvSchema['LOG_FORMAT'] };
   bullBoard: { enabled: boolean };
+  scholarly: ScholarlyConfig;
+}
+
+/** How Dossier reaches the public scholarly APIs: where, as whom, with which keys. */
+export interface ScholarlyConfig {
+  contactEmail: string | null;
+  timeoutMs: number;
+  openalex: { baseUrl: string; apiKey: string | null };
+  semanticScholar: { baseUrl: string; apiKey: string | null };
+  arxiv: { baseUrl: string };
+  dblp: { baseUrl: string };
+  crossref: { baseUrl: string };
+  orcid: { baseUrl: string };
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +45,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     imports: { inlineMaxRows: parsed.IMPORT_INLINE_MAX_ROWS },
     log: { level: parsed.LOG_LEVEL, format: parsed.LOG_FORMAT },
     bullBoard: { enabled: parsed.BULL_BOARD_ENABLED },
+    scholarly: {
+      contactEmail: parsed.SCHOLARLY_CONTACT_EMAIL || null,
+      timeoutMs: parsed.SCHOLARLY_TIMEOUT_MS,
+      openalex: { baseUrl: trimSlash(parsed.OPENALEX_BASE_URL), apiKey: parsed.OPENALEX_API_KEY || null },
+      semanticScholar: { baseUrl: trimSlash(parsed.SEMANTIC_SCHOLAR_BASE_URL), apiKey: parsed.SEMANTIC_SCHOLAR_API_KEY || null },
+      arxiv: { baseUrl: trimSlash(parsed.ARXIV_BASE_URL) },
+      dblp: { baseUrl: trimSlash(parsed.DBLP_BASE_URL) },
+      crossref: { baseUrl: trimSlash(parsed.CROSSREF_BASE_URL) },
+      orcid: { baseUrl: trimSlash(parsed.ORCID_BASE_URL) },
+    },
   };
 }
 
@@ -59,4 +82,8 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): EnvSchema {
 function problems(constraints: Record<string, string>): string {
   if (constraints.isInt) return constraints.isInt;
   return Object.values(constraints).reverse().join('; ');
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
 }

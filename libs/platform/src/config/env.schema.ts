@@ -1,5 +1,8 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
+
+/** Base URLs: http(s), and local hosts allowed (tests and benchmarks use a replay server on 127.0.0.1). */
+const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
 
 /** Human description of each variable; the README's configuration table is written from these. */
 export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
@@ -19,6 +22,16 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   TOKEN_CACHE_SECONDS: 'How long a process trusts a verified token before checking the database again (revocation elsewhere takes effect within this time).',
   IMPORT_INLINE_MAX_ROWS: 'Imports with more rows than this run as a background job (202 + progress).',
   BULL_BOARD_ENABLED: 'Mount the queue dashboard at /queues (requires a bearer token or ?token=).',
+  SCHOLARLY_CONTACT_EMAIL: "Contact address sent to the scholarly APIs (User-Agent, Crossref's mailto): their etiquette asks for one.",
+  SCHOLARLY_TIMEOUT_MS: 'Time limit of one request to a scholarly API.',
+  OPENALEX_BASE_URL: 'OpenAlex API base URL (tests point it at a local replay server).',
+  OPENALEX_API_KEY: 'OpenAlex API key (free; OpenAlex asks for one on every call). Never logged.',
+  SEMANTIC_SCHOLAR_BASE_URL: 'Semantic Scholar Graph API base URL.',
+  SEMANTIC_SCHOLAR_API_KEY: 'Semantic Scholar API key (optional; sent as x-api-key). Never logged.',
+  ARXIV_BASE_URL: 'arXiv API base URL.',
+  DBLP_BASE_URL: 'DBLP base URL.',
+  CROSSREF_BASE_URL: 'Crossref REST API base URL.',
+  ORCID_BASE_URL: 'ORCID public API base URL (v3.0).',
 };
 
 /**
@@ -93,7 +106,44 @@ export class EnvSchema {
   @Transform(({ value }) => toBoolean(value))
   @IsBoolean()
   BULL_BOARD_ENABLED = true;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== '')
+  @IsEmail()
+  SCHOLARLY_CONTACT_EMAIL?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  SCHOLARLY_TIMEOUT_MS = 20_000;
+
+  @IsUrl(HTTP_URL)
+  OPENALEX_BASE_URL = 'https://api.openalex.org';
+
+  @IsOptional()
+  @IsString()
+  OPENALEX_API_KEY?: string;
+
+  @IsUrl(HTTP_URL)
+  SEMANTIC_SCHOLAR_BASE_URL = 'https://api.semanticscholar.org';
+
+  @IsOptional()
+  @IsString()
+  SEMANTIC_SCHOLAR_API_KEY?: string;
+
+  @IsUrl(HTTP_URL)
+  ARXIV_BASE_URL = 'https://export.arxiv.org';
+
+  @IsUrl(HTTP_URL)
+  DBLP_BASE_URL = 'https://dblp.org';
+
+  @IsUrl(HTTP_URL)
+  CROSSREF_BASE_URL = 'https://api.crossref.org';
+
+  @IsUrl(HTTP_URL)
+  ORCID_BASE_URL = 'https://pub.orcid.org';
 }
+
 
 function toBoolean(value: unknown): unknown {
   if (typeof value !== 'string') return value;

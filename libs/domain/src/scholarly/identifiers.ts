@@ -1,0 +1,64 @@
+import { isValidOrcid } from '../people/person-links';
+
+/**
+ * Identifiers as every source writes them, made comparable: a DOI, an arXiv id and an ORCID iD
+ * each have one normal form here, so works and people match across sources.
+ */
+
+const DOI_RE = /(10\.\d{4,9}\/\S+)/i;
+
+/** `https://doi.org/10.48550/ARXIV.1706.03762`, `doi:10.1/x`, `10.1/X` → `10.48550/arxiv.1706.03762`; null when there is no DOI. */
+export function normalizeDoi(input: string | null | undefined): string | null {
+  if (!input) return null;
+  let text = input.trim();
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    // Not percent-encoded after all.
+  }
+  const match = DOI_RE.exec(text);
+  if (!match) return null;
+  // DOIs are case-insensitive; trailing punctuation comes from the prose around them.
+  return match[1].replace(/[.,;)\]]+$/, '').toLowerCase();
+}
+
+const NEW_ARXIV_RE = /(?<!\d)(\d{4}\.\d{4,5})(?:v\d+)?(?!\d)/i;
+const OLD_ARXIV_RE = /((?:[a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?/i;
+
+/**
+ * `arXiv:1706.03762v5`, `http://arxiv.org/abs/1706.03762v1`, `10.48550/arXiv.1706.03762`,
+ * `hep-th/9901001v2`, `math.GT/0309136` → the id without its version; null when there is none.
+ */
+export function normalizeArxivId(input: string | null | undefined): string | null {
+  if (!input) return null;
+  const text = input.trim();
+  const modern = NEW_ARXIV_RE.exec(text);
+  if (modern) return modern[1];
+  const old = OLD_ARXIV_RE.exec(text);
+  if (old) return old[1].toLowerCase().replace(/\.[a-z]{2}\//, '/');
+  return null;
+}
+
+/** The version of an arXiv id (2 for 1706.03762v2), or null. */
+export function arxivVersion(input: string): number | null {
+  const match = /v(\d+)\s*$/i.exec(input.trim());
+  return match ? Number(match[1]) : null;
+}
+
+/** `https://orcid.org/0000-0002-1825-0097` or the bare iD → the bare iD, when its checksum holds. */
+export function normalizeOrcid(input: string | null | undefined): string | null {
+  if (!input) return null;
+  const match = /(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/i.exec(input);
+  if (!match) return null;
+  const id = match[1].toUpperCase();
+  return isValidOrcid(id) ? id : null;
+}
+
+/** yyyy-mm-dd, yyyy-mm or yyyy from the parts a source gives; null when there is no year. */
+export function partialDate(year: number | null | undefined, month?: number | null, day?: number | null): string | null {
+  if (!year || !Number.isInteger(year)) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (!month) return String(year);
+  if (!day) return `${year}-${pad(month)}`;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}

@@ -1,0 +1,156 @@
+import type { ScholarlyConfig } from '#platform';
+import type { ScholarlySource } from './scholarly.types';
+
+/**
+ * The one way Dossier calls a scholarly API: polite identification, a time limit, and failures
+ * sorted into what the sync must do about them (wait, retry, give up on the identity, or fail loud).
+ */
+
+/** Base class: every failure names the source and the request (with secrets taken out). */
+export abstract class ScholarlySourceError extends Error {
+  constructor(
+    readonly source: ScholarlySource,
+    readonly request: string,
+    message: string,
+  ) {
+    super(`${source}: ${message} (GET ${request})`);
+    this.name = new.target.name;
+  }
+}
+
+/** 429: wait `retryAfterMs` (from Retry-After when given) before the next call. */
+export class SourceRateLimitedError extends ScholarlySourceError {
+  constructor(source: ScholarlySource, request: string, readonly retryAfterMs: number | null) {
+    super(source, request, `rate limited${retryAfterMs !== null ? `, retry after ${Math.ceil(retryAfterMs / 1000)} s` : ''}`);
+  }
+}
+
+/** 5xx, a reset connection or a timeout: worth retrying with backoff. */
+export class SourceUnavailableError extends ScholarlySourceError {
+  constructor(source: ScholarlySource, request: string, readonly reason: string, readonly status: number | null = null) {
+    super(source, request, reason);
+  }
+}
+
+/** Any other 4xx: retrying will not help (unknown id, bad query); the identity is marked broken. */
+export class SourceRejectedError extends ScholarlySourceError {
+  constructor(source: ScholarlySource, request: string, readonly status: number, readonly detail: string) {
+    super(source, request, `HTTP ${status}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+/** A 2xx whose body is not what the source documents (truncated, not JSON, missing fields). */
+export class MalformedResponseError extends ScholarlySourceError {
+  constructor(source: ScholarlySource, request: string, readonly reason: string) {
+    super(source, request, `malformed response: ${reason}`);
+  }
+}
+
+export interface ScholarlyResponse {
+  status: number;
+  headers: Headers;
+  body: string;
+  /** The request as logged and shown in errors: path and query, secrets removed. */
+  request: string;
+}
+
+export interface ScholarlyRequest {
+  /** Query parameters; undefined and null values are left out. */
+  query?: Record<string, string | number | undefined | null>;
+  headers?: Record<string, string>;
+  /** Query parameters and headers that are secrets (API keys): sent, never shown. */
+  secretQuery?: Record<string, string>;
+  accept?: string;
+}
+
+/** Query parameter names and headers whose values never reach a log or an error message. */
+const SECRET_PARAMS = new Set(['api_key', 'apikey', 'key', 'token']);
+
+export class ScholarlyHttp {
+  constructor(
+    private readonly config: Pick<ScholarlyConfig, 'contactEmail' | 'timeoutMs'>,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  /** User-Agent per the sources' etiquette: the application, and a contact address when configured. */
+  get userAgent(): string {
+    return `Dossier/0.1 (self-hosted research CRM${this.config.contactEmail ? `; mailto:${this.config.contactEmail}` : ''})`;
+  }
+
+  get contactEmail(): string | null {
+    return this.config.contactEmail;
+  }
+
+  async get(source: ScholarlySource, baseUrl: string, path: string, options: ScholarlyRequest = {}): Promise<ScholarlyResponse> {
+    const url = new URL(baseUrl + path);
+    for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
+    const shown = redactUrl(url);
+    for (const [name, value] of Object.entries(options.secretQuery ?? {})) url.searchParams.set(name, value);
+    let response: Response;
+    let body: string;
+    try {
+      response = await this.fetchImpl(url, {
+        headers: { 'user-agent': this.userAgent, accept: options.accept ?? 'application/json', ...options.headers },
+        redirect: 'follow',
+        signal: AbortSignal.timeout(this.config.timeoutMs),
+      });
+      body = await response.text();
+    } catch (e) {
+      throw new SourceUnavailableError(source, shown, describeNetworkError(e));
+    }
+    if (response.status === 429) throw new SourceRateLimitedError(source, shown, retryAfterMs(response.headers.get('retry-after')));
+    if (response.status >= 500) {
+      // A 503 with Retry-After asks for the same patience as a 429.
+      const wait = retryAfterMs(response.headers.get('retry-after'));
+      if (response.status === 503 && wait !== null) throw new SourceRateLimitedError(source, shown, wait);
+      throw new SourceUnavailableError(source, shown, `HTTP ${response.status}`, response.status);
+    }
+    if (response.status >= 400) throw new SourceRejectedError(source, shown, response.status, errorDetail(body));
+    return { status: response.status, headers: response.headers, body, request: shown };
+  }
+
+  /** GET and parse JSON; a body that does not parse is a MalformedResponseError naming the request. */
+  async getJson<T>(source: ScholarlySource, baseUrl: string, path: string, options: ScholarlyRequest = {}): Promise<{ data: T; response: ScholarlyResponse }> {
+    const response = await this.get(source, baseUrl, path, options);
+    try {
+      return { data: JSON.parse(response.body) as T, response };
+    } catch (e) {
+      throw new MalformedResponseError(source, response.request, `not JSON (${(e as Error).message})`);
+    }
+  }
+}
+
+/** Retry-After as seconds or an HTTP date, in milliseconds; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const trimmed = header.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** The path and query of a URL with secret parameters replaced, for logs and errors. */
+export function redactUrl(url: URL): string {
+  const copy = new URL(url);
+  for (const name of [...copy.searchParams.keys()]) if (SECRET_PARAMS.has(name.toLowerCase())) copy.searchParams.set(name, '[secret]');
+  return `${copy.pathname}${copy.search}`;
+}
+
+function describeNetworkError(e: unknown): string {
+  const error = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timed out';
+  const code = error.cause?.code;
+  return code ? `connection failed (${code})` : `connection failed (${error.cause?.message ?? error.message ?? 'unknown'})`;
+}
+
+function errorDetail(body: string): string {
+  const text = body.trim();
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    const message = parsed.message ?? parsed.error ?? parsed['error-desc'] ?? parsed['developer-message'];
+    if (typeof message === 'string') return message.slice(0, 300);
+  } catch {
+    // Not JSON: an HTML error page or plain text.
+  }
+  return text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+}

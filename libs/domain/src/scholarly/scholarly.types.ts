@@ -1,0 +1,94 @@
+/**
+ * What every scholarly source is turned into. Each client (one folder per source under sources/)
+ * maps its own responses onto these shapes; nothing past the client sees a source's raw format.
+ */
+export const SCHOLARLY_SOURCES = ['openalex', 'semanticscholar', 'arxiv', 'dblp', 'crossref', 'orcid'] as const;
+export type ScholarlySource = (typeof SCHOLARLY_SOURCES)[number];
+
+export const WORK_TYPES = ['article', 'preprint', 'conference-paper', 'book', 'book-chapter', 'thesis', 'dataset', 'review', 'editorial', 'other'] as const;
+export type WorkType = (typeof WORK_TYPES)[number];
+
+/** One author position on a work, in the source's order. */
+export interface NormalizedAuthor {
+  /** 1-based position in the author list. */
+  position: number;
+  name: string;
+  /** The author's id at this source (OpenAlex A…, Semantic Scholar authorId, DBLP pid), if it gives one. */
+  sourceAuthorId: string | null;
+  /** Bare ORCID iD (0000-0002-1825-0097), if the source gives one. */
+  orcid: string | null;
+  affiliations: string[];
+}
+
+/** One record of one work at one source. Canonical works (one per paper) are built from these. */
+export interface NormalizedWork {
+  source: ScholarlySource;
+  /** The work's id at this source: OpenAlex W…, Semantic Scholar paperId, arXiv id, DBLP key, DOI, ORCID put-code. */
+  sourceId: string;
+  /** The record's address for a person to open (every scholarly fact links to where it came from). */
+  sourceUrl: string;
+  title: string;
+  /** yyyy-mm-dd, yyyy-mm or yyyy, as precise as the source is. */
+  publicationDate: string | null;
+  year: number | null;
+  venue: string | null;
+  type: WorkType;
+  /** Lowercase, without https://doi.org/ (10.1234/abc). */
+  doi: string | null;
+  /** Without version: 1706.03762 or hep-th/9901001. */
+  arxivId: string | null;
+  /** Ids this record gives at other sources and registries, already normalized. */
+  externalIds: Partial<Record<ScholarlySource | 'pubmed' | 'mag' | 'acl' | 'corpus', string>>;
+  authors: NormalizedAuthor[];
+  citationCount: number | null;
+  /** Plain text: OpenAlex's inverted index rebuilt, Crossref's JATS stripped. */
+  abstract: string | null;
+  /** A landing page or PDF that is free to read. */
+  openAccessUrl: string | null;
+  pdfUrl: string | null;
+  /** When the source last changed the record, if it says. */
+  sourceUpdatedAt: string | null;
+}
+
+/** A person found at a source when searching by name: who they might be. */
+export interface AuthorCandidate {
+  source: ScholarlySource;
+  sourceAuthorId: string;
+  name: string;
+  /** Other names the source knows them by. */
+  alternativeNames: string[];
+  /** Current first, then past, as the source orders them. */
+  affiliations: string[];
+  orcid: string | null;
+  worksCount: number | null;
+  citationCount: number | null;
+  topics: string[];
+  sourceUrl: string;
+}
+
+/** The cheap author record a scheduled sync reads first, to skip authors whose works did not change. */
+export interface AuthorSnapshot {
+  source: ScholarlySource;
+  sourceAuthorId: string;
+  name: string;
+  worksCount: number | null;
+  citationCount: number | null;
+  /** When the source last changed the author or their works, if it says. */
+  updatedAt: string | null;
+}
+
+/** One page of an author's works; `next` is the opaque token for the next page, null on the last. */
+export interface WorksPage {
+  works: NormalizedWork[];
+  next: string | null;
+  /** How many works the source says the author has in all, if it says. */
+  total: number | null;
+}
+
+/** What every source client offers; a source that cannot do one (ORCID has no name search worth using) says so. */
+export interface ScholarlyClient {
+  readonly source: ScholarlySource;
+  searchAuthors(query: { name: string; affiliation?: string | null; limit?: number }): Promise<AuthorCandidate[]>;
+  getAuthor(sourceAuthorId: string): Promise<AuthorSnapshot>;
+  listWorks(sourceAuthorId: string, page: string | null): Promise<WorksPage>;
+}
