@@ -154,3 +154,11 @@ function errorDetail(body: string): string {
   }
   return text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
 }
+
+/** A source asked for something it has no endpoint for (e.g. ORCID has no useful author search by affiliation). */
+export class UnsupportedBySourceError extends Error {
+  constructor(readonly source: ScholarlySource, readonly operation: string) {
+    super(`${source} does not support ${operation}`);
+    this.name = 'UnsupportedBySourceError';
+  }
+}
