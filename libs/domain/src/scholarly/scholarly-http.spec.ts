@@ -46,6 +46,44 @@ describe('ScholarlyHttp over a replay server', () => {
     }
   });
 
+  it('POSTs a JSON body (batch endpoints) with the same identification and failure sorting, naming the request as POST', async () => {
+    const batch = { path: '/graph/v1/author/batch', query: { fields: 'name' } };
+    replay.route({ ...batch, body: JSON.stringify([null, { authorId: '1', name: 'Zoë Ångström' }]) });
+    const sentBodies: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      sentBodies.push(String(init?.body));
+      return fetch(input, init);
+    };
+    const posting = new ScholarlyHttp({ contactEmail: 'me@example.org', timeoutMs: 300 }, recording);
+    const post = () => posting.postJson('semanticscholar', replay.url, '/graph/v1/author/batch', { ids: ['0', '1'] }, { query: { fields: 'name' }, headers: { 'x-api-key': 'SECRET-KEY' } });
+
+    const { data, response } = await post();
+    expect(data).toEqual([null, { authorId: '1', name: 'Zoë Ångström' }]);
+    expect(response).toMatchObject({ method: 'POST', request: '/graph/v1/author/batch?fields=name' });
+    const sent = replay.requests.at(-1)!;
+    expect(sent).toMatchObject({ method: 'POST', path: '/graph/v1/author/batch' });
+    expect(sent.headers).toMatchObject({ 'content-type': 'application/json', 'user-agent': http.userAgent, 'x-api-key': 'SECRET-KEY' });
+    expect(JSON.parse(sentBodies.at(-1)!)).toEqual({ ids: ['0', '1'] });
+
+    const cases: [Parameters<ReplayServer['fault']>[1], (e: unknown) => void][] = [
+      [{ kind: 'status', status: 429, headers: { 'retry-after': '3' } }, (e) => expect(e).toMatchObject({ constructor: SourceRateLimitedError, retryAfterMs: 3000, method: 'POST' })],
+      [{ kind: 'status', status: 500, body: '{"message":"Internal Server Error"}' }, (e) => expect(e).toMatchObject({ constructor: SourceUnavailableError, status: 500, method: 'POST' })],
+      [{ kind: 'status', status: 403, body: '{"message":"Forbidden"}' }, (e) => expect(e).toMatchObject({ constructor: SourceRejectedError, status: 403, detail: 'Forbidden', method: 'POST' })],
+      [{ kind: 'reset' }, (e) => expect(e).toMatchObject({ constructor: SourceUnavailableError, method: 'POST' })],
+      [{ kind: 'malformed' }, (e) => expect(e).toMatchObject({ constructor: MalformedResponseError, method: 'POST' })],
+    ];
+    for (const [fault, check] of cases) {
+      replay.fault(batch, fault);
+      const error = await post().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      check(error);
+      expect((error as Error).message).toMatch(/^semanticscholar: .*\(POST \/graph\/v1\/author\/batch\?fields=name\)$/);
+      expect((error as Error).message).not.toContain('SECRET');
+    }
+  });
+
   it('reads Retry-After as seconds or as a date', () => {
     expect(retryAfterMs('120')).toBe(120_000);
     expect(retryAfterMs('Wed, 21 Oct 2026 07:28:00 GMT', Date.parse('Wed, 21 Oct 2026 07:27:00 GMT'))).toBe(60_000);

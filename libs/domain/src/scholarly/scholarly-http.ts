@@ -6,43 +6,46 @@ import type { ScholarlySource } from './scholarly.types';
  * sorted into what the sync must do about them (wait, retry, give up on the identity, or fail loud).
  */
 
+export type ScholarlyMethod = 'GET' | 'POST';
+
 /** Base class: every failure names the source and the request (with secrets taken out). */
 export abstract class ScholarlySourceError extends Error {
   constructor(
     readonly source: ScholarlySource,
     readonly request: string,
     message: string,
+    readonly method: ScholarlyMethod = 'GET',
   ) {
-    super(`${source}: ${message} (GET ${request})`);
+    super(`${source}: ${message} (${method} ${request})`);
     this.name = new.target.name;
   }
 }
 
 /** 429: wait `retryAfterMs` (from Retry-After when given) before the next call. */
 export class SourceRateLimitedError extends ScholarlySourceError {
-  constructor(source: ScholarlySource, request: string, readonly retryAfterMs: number | null) {
-    super(source, request, `rate limited${retryAfterMs !== null ? `, retry after ${Math.ceil(retryAfterMs / 1000)} s` : ''}`);
+  constructor(source: ScholarlySource, request: string, readonly retryAfterMs: number | null, method?: ScholarlyMethod) {
+    super(source, request, `rate limited${retryAfterMs !== null ? `, retry after ${Math.ceil(retryAfterMs / 1000)} s` : ''}`, method);
   }
 }
 
 /** 5xx, a reset connection or a timeout: worth retrying with backoff. */
 export class SourceUnavailableError extends ScholarlySourceError {
-  constructor(source: ScholarlySource, request: string, readonly reason: string, readonly status: number | null = null) {
-    super(source, request, reason);
+  constructor(source: ScholarlySource, request: string, readonly reason: string, readonly status: number | null = null, method?: ScholarlyMethod) {
+    super(source, request, reason, method);
   }
 }
 
 /** Any other 4xx: retrying will not help (unknown id, bad query); the identity is marked broken. */
 export class SourceRejectedError extends ScholarlySourceError {
-  constructor(source: ScholarlySource, request: string, readonly status: number, readonly detail: string) {
-    super(source, request, `HTTP ${status}${detail ? `: ${detail}` : ''}`);
+  constructor(source: ScholarlySource, request: string, readonly status: number, readonly detail: string, method?: ScholarlyMethod) {
+    super(source, request, `HTTP ${status}${detail ? `: ${detail}` : ''}`, method);
   }
 }
 
 /** A 2xx whose body is not what the source documents (truncated, not JSON, missing fields). */
 export class MalformedResponseError extends ScholarlySourceError {
-  constructor(source: ScholarlySource, request: string, readonly reason: string) {
-    super(source, request, `malformed response: ${reason}`);
+  constructor(source: ScholarlySource, request: string, readonly reason: string, method?: ScholarlyMethod) {
+    super(source, request, `malformed response: ${reason}`, method);
   }
 }
 
@@ -52,6 +55,8 @@ export interface ScholarlyResponse {
   body: string;
   /** The request as logged and shown in errors: path and query, secrets removed. */
   request: string;
+  /** GET when absent. */
+  method?: ScholarlyMethod;
 }
 
 export interface ScholarlyRequest {
@@ -82,6 +87,15 @@ export class ScholarlyHttp {
   }
 
   async get(source: ScholarlySource, baseUrl: string, path: string, options: ScholarlyRequest = {}): Promise<ScholarlyResponse> {
+    return this.send('GET', source, baseUrl, path, options);
+  }
+
+  /** POST a JSON body (batch endpoints); failures are sorted exactly as for GET and name the request as POST. */
+  async post(source: ScholarlySource, baseUrl: string, path: string, body: unknown, options: ScholarlyRequest = {}): Promise<ScholarlyResponse> {
+    return this.send('POST', source, baseUrl, path, options, JSON.stringify(body));
+  }
+
+  private async send(method: ScholarlyMethod, source: ScholarlySource, baseUrl: string, path: string, options: ScholarlyRequest, payload?: string): Promise<ScholarlyResponse> {
     const url = new URL(baseUrl + path);
     for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
     const shown = redactUrl(url);
@@ -90,33 +104,43 @@ export class ScholarlyHttp {
     let body: string;
     try {
       response = await this.fetchImpl(url, {
-        headers: { 'user-agent': this.userAgent, accept: options.accept ?? 'application/json', ...options.headers },
+        method,
+        headers: { 'user-agent': this.userAgent, accept: options.accept ?? 'application/json', ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
+        body: payload,
         redirect: 'follow',
         signal: AbortSignal.timeout(this.config.timeoutMs),
       });
       body = await response.text();
     } catch (e) {
-      throw new SourceUnavailableError(source, shown, describeNetworkError(e));
+      throw new SourceUnavailableError(source, shown, describeNetworkError(e), null, method);
     }
-    if (response.status === 429) throw new SourceRateLimitedError(source, shown, retryAfterMs(response.headers.get('retry-after')));
+    if (response.status === 429) throw new SourceRateLimitedError(source, shown, retryAfterMs(response.headers.get('retry-after')), method);
     if (response.status >= 500) {
       // A 503 with Retry-After asks for the same patience as a 429.
       const wait = retryAfterMs(response.headers.get('retry-after'));
-      if (response.status === 503 && wait !== null) throw new SourceRateLimitedError(source, shown, wait);
-      throw new SourceUnavailableError(source, shown, `HTTP ${response.status}`, response.status);
+      if (response.status === 503 && wait !== null) throw new SourceRateLimitedError(source, shown, wait, method);
+      throw new SourceUnavailableError(source, shown, `HTTP ${response.status}`, response.status, method);
     }
-    if (response.status >= 400) throw new SourceRejectedError(source, shown, response.status, errorDetail(body));
-    return { status: response.status, headers: response.headers, body, request: shown };
+    if (response.status >= 400) throw new SourceRejectedError(source, shown, response.status, errorDetail(body), method);
+    return { status: response.status, headers: response.headers, body, request: shown, method };
   }
 
   /** GET and parse JSON; a body that does not parse is a MalformedResponseError naming the request. */
   async getJson<T>(source: ScholarlySource, baseUrl: string, path: string, options: ScholarlyRequest = {}): Promise<{ data: T; response: ScholarlyResponse }> {
-    const response = await this.get(source, baseUrl, path, options);
-    try {
-      return { data: JSON.parse(response.body) as T, response };
-    } catch (e) {
-      throw new MalformedResponseError(source, response.request, `not JSON (${(e as Error).message})`);
-    }
+    return parseJson<T>(source, await this.get(source, baseUrl, path, options));
+  }
+
+  /** POST a JSON body and parse the JSON answer, as getJson does. */
+  async postJson<T>(source: ScholarlySource, baseUrl: string, path: string, body: unknown, options: ScholarlyRequest = {}): Promise<{ data: T; response: ScholarlyResponse }> {
+    return parseJson<T>(source, await this.post(source, baseUrl, path, body, options));
+  }
+}
+
+function parseJson<T>(source: ScholarlySource, response: ScholarlyResponse): { data: T; response: ScholarlyResponse } {
+  try {
+    return { data: JSON.parse(response.body) as T, response };
+  } catch (e) {
+    throw new MalformedResponseError(source, response.request, `not JSON (${(e as Error).message})`, response.method);
   }
 }
 
