@@ -37,6 +37,9 @@ export class SourceUnavailableError extends ScholarlySourceError {
 
 /** Any other 4xx: retrying will not help (unknown id, bad query); the identity is marked broken. */
 export class SourceRejectedError extends ScholarlySourceError {
+  /** The start of the error body, for a client that reads its source's own error format. */
+  body: string | null = null;
+
   constructor(source: ScholarlySource, request: string, readonly status: number, readonly detail: string, method?: ScholarlyMethod) {
     super(source, request, `HTTP ${status}${detail ? `: ${detail}` : ''}`, method);
   }
@@ -69,7 +72,8 @@ export interface ScholarlyRequest {
 }
 
 /** Query parameter names and headers whose values never reach a log or an error message. */
-const SECRET_PARAMS = new Set(['api_key', 'apikey', 'key', 'token']);
+// The contact address is not a secret, but it is personal: it stays out of logs too.
+const SECRET_PARAMS = new Set(['api_key', 'apikey', 'key', 'token', 'mailto']);
 
 export class ScholarlyHttp {
   constructor(
@@ -121,7 +125,7 @@ export class ScholarlyHttp {
       if (response.status === 503 && wait !== null) throw new SourceRateLimitedError(source, shown, wait, method);
       throw new SourceUnavailableError(source, shown, `HTTP ${response.status}`, response.status, method);
     }
-    if (response.status >= 400) throw new SourceRejectedError(source, shown, response.status, errorDetail(body), method);
+    if (response.status >= 400) throw Object.assign(new SourceRejectedError(source, shown, response.status, errorDetail(body), method), { body: body.slice(0, 4000) });
     return { status: response.status, headers: response.headers, body, request: shown, method };
   }
 
@@ -173,6 +177,8 @@ function errorDetail(body: string): string {
     const parsed = JSON.parse(text) as Record<string, unknown>;
     const message = parsed.message ?? parsed.error ?? parsed['error-desc'] ?? parsed['developer-message'];
     if (typeof message === 'string') return message.slice(0, 300);
+    // Crossref lists its problems: [{ type, value, message }].
+    if (Array.isArray(message)) return message.map((m) => (typeof m === 'string' ? m : String((m as { message?: unknown }).message ?? JSON.stringify(m)))).join('; ').slice(0, 500);
   } catch {
     // Not JSON: an HTML error page or plain text.
   }
