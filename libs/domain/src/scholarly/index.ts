@@ -1,3 +1,4 @@
 export * from './identifiers';
 export * from './scholarly-http';
 export * from './scholarly.types';
+export * from './scholarly-clients';
