@@ -1,5 +1,7 @@
 import { CreateNetworkSchema1795889026096 } from './1795889026096-create-network-schema';
 import { CreatePipelineSchema1795916944601 } from './1795916944601-create-pipeline-schema';
+import { IndexPeopleTags1795918918096 } from './1795918918096-index-people-tags';
+import { CreateWorksSchema1795921460018 } from './1795921460018-create-works-schema';
 
 /** Every migration, in order. A new migration is generated into this folder and added here. */
-export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096, CreatePipelineSchema1795916944601];
+export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096, CreatePipelineSchema1795916944601, IndexPeopleTags1795918918096, CreateWorksSchema1795921460018];

@@ -11,8 +11,13 @@ import { Organization } from './organizations/organization.entity';
 import { Team } from './organizations/team.entity';
 import { Person } from './people/person.entity';
 import { Referral } from './referrals/referral.entity';
+import { ScholarlyIdentity } from './scholarly-identities/scholarly-identity.entity';
+import { SyncRun } from './scholarly-identities/sync-run.entity';
 import { StageTemplate } from './stage-templates/stage-template.entity';
 import { Task } from './tasks/task.entity';
+import { WorkAuthorship } from './works/work-authorship.entity';
+import { WorkRecord } from './works/work-record.entity';
+import { Work } from './works/work.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -31,4 +36,9 @@ export const ENTITIES = [
   Task,
   Referral,
   CalendarFeed,
+  Work,
+  WorkRecord,
+  WorkAuthorship,
+  ScholarlyIdentity,
+  SyncRun,
 ];

@@ -23,4 +23,6 @@ export const PERSON_REFERENCES: PersonReference[] = [
   { table: 'referrals', column: 'recruiter_id', label: 'referralsRecruited', onErase: 'nullify' },
   { table: 'applications', column: 'recruiter_id', label: 'applicationsRecruited', onErase: 'nullify' },
   { table: 'interview_interviewers', column: 'person_id', label: 'interviews', onErase: 'delete', uniqueWith: ['interview_id'] },
+  { table: 'scholarly_identities', column: 'person_id', label: 'scholarlyIdentities', onErase: 'delete', uniqueWith: ['source', 'source_author_id'] },
+  { table: 'sync_runs', column: 'person_id', label: 'syncRuns', onErase: 'delete' },
 ];

@@ -1,0 +1,326 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { NormalizedWork, ScholarlySource } from '../scholarly/scholarly.types';
+import { MatchKeys, matchKeys, sameByTitle } from './work-matching';
+
+/** What one page did to the shared cache of works. */
+export interface IngestResult {
+  new: number;
+  updated: number;
+  unchanged: number;
+  /** Canonical work id of each record, in the order given. */
+  workIds: string[];
+}
+
+/** Which source's value a canonical field takes when records disagree: publishers first, preprints last. */
+const METADATA_PRIORITY: ScholarlySource[] = ['crossref', 'openalex', 'semanticscholar', 'dblp', 'orcid', 'arxiv'];
+const ABSTRACT_PRIORITY: ScholarlySource[] = ['openalex', 'semanticscholar', 'crossref', 'arxiv', 'dblp', 'orcid'];
+
+interface ExistingRecord {
+  id: string;
+  source: ScholarlySource;
+  source_id: string;
+  work_id: string;
+  content_hash: string;
+}
+
+interface CandidateWork {
+  id: string;
+  doi: string | null;
+  arxiv_id: string | null;
+  title_key: string;
+  year: number | null;
+  first_author_key: string | null;
+}
+
+/**
+ * Writes pages of normalized records into the shared cache: each page in one transaction, with a
+ * fixed number of set-based statements whatever its size (never one statement per work), so a
+ * failed job leaves no half-written page and running the same page twice changes nothing.
+ */
+@Injectable()
+export class WorksIngestService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async ingest(records: NormalizedWork[], fetchedAt = new Date()): Promise<IngestResult> {
+    if (records.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
+    return this.dataSource.transaction((em) => this.ingestIn(em, dedupe(records), fetchedAt));
+  }
+
+  private async ingestIn(em: EntityManager, records: NormalizedWork[], fetchedAt: Date): Promise<IngestResult> {
+    // Serializes writers touching the same ids, so two workers never create the same work twice.
+    await this.lockKeys(em, records);
+    const hashes = records.map(contentHash);
+    const existing = await this.existingRecords(em, records);
+    const result: IngestResult = { new: 0, updated: 0, unchanged: 0, workIds: [] };
+    const changed: { record: NormalizedWork; hash: string; keys: MatchKeys; existing?: ExistingRecord }[] = [];
+    records.forEach((record, i) => {
+      const found = existing.get(recordKey(record.source, record.sourceId));
+      if (found && found.content_hash === hashes[i]) {
+        result.unchanged += 1;
+        return;
+      }
+      if (found) result.updated += 1;
+      else result.new += 1;
+      changed.push({ record, hash: hashes[i], keys: matchKeys(record), existing: found });
+    });
+
+    const workOf = new Map<string, string>();
+    for (const [key, found] of existing) workOf.set(key, found.work_id);
+    if (changed.length > 0) {
+      const candidates = await this.candidateWorks(em, changed.map((c) => c.keys));
+      const merges: [string, string][] = [];
+      const fresh: { index: number; keys: MatchKeys; record: NormalizedWork }[] = [];
+      changed.forEach((c, index) => {
+        const matches = [...new Set([...(c.existing ? [c.existing.work_id] : []), ...findMatches(c.keys, candidates).map((w) => w.id)])];
+        if (matches.length === 0) return fresh.push({ index, keys: c.keys, record: c.record });
+        // One record naming two works (a preprint and its publication found apart): they are one.
+        for (const other of matches.slice(1)) merges.push([matches[0], other]);
+        workOf.set(recordKey(c.record.source, c.record.sourceId), matches[0]);
+      });
+      // Records of this page that match each other but no stored work share one new work.
+      const newIds = await this.insertWorks(em, groupFresh(fresh));
+      for (const [i, id] of newIds) workOf.set(recordKey(changed[i].record.source, changed[i].record.sourceId), id);
+      for (const [keep, drop] of resolveMerges(merges)) await this.mergeWorks(em, keep, drop, workOf);
+      await this.upsertRecords(em, changed, workOf, fetchedAt);
+      await this.refreshWorks(em, [...new Set(changed.map((c) => workOf.get(recordKey(c.record.source, c.record.sourceId))!))]);
+    }
+    result.workIds = records.map((r) => workOf.get(recordKey(r.source, r.sourceId))!);
+    return result;
+  }
+
+  private async lockKeys(em: EntityManager, records: NormalizedWork[]): Promise<void> {
+    const keys = new Set<string>();
+    for (const r of records) {
+      const k = matchKeys(r);
+      if (k.doi) keys.add(`doi:${k.doi}`);
+      if (k.arxivId) keys.add(`arxiv:${k.arxivId}`);
+      keys.add(`title:${k.titleKey}`);
+    }
+    // Sorted, so two transactions take the locks in the same order and never deadlock.
+    await em.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k', [[...keys].sort()]);
+  }
+
+  private async existingRecords(em: EntityManager, records: NormalizedWork[]): Promise<Map<string, ExistingRecord>> {
+    const rows = (await em.query(
+      `SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
+         FROM work_records r JOIN unnest($1::text[], $2::text[]) AS k(source, source_id) USING (source, source_id)`,
+      [records.map((r) => r.source), records.map((r) => r.sourceId)],
+    )) as ExistingRecord[];
+    return new Map(rows.map((r) => [recordKey(r.source, r.source_id), r]));
+  }
+
+  private async candidateWorks(em: EntityManager, keys: MatchKeys[]): Promise<CandidateWork[]> {
+    return (await em.query(
+      `SELECT id, doi, arxiv_id, title_key, year, first_author_key FROM works
+        WHERE doi = ANY($1::text[]) OR arxiv_id = ANY($2::text[]) OR title_key = ANY($3::text[])`,
+      [keys.flatMap((k) => (k.doi ? [k.doi] : [])), keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])), keys.map((k) => k.titleKey)],
+    )) as CandidateWork[];
+  }
+
+  /** One multi-row INSERT for every new work of the page; returns each record index's work id. */
+  private async insertWorks(em: EntityManager, groups: { indexes: number[]; keys: MatchKeys; record: NormalizedWork }[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    if (groups.length === 0) return out;
+    const rows = (await em.query(
+      `INSERT INTO works (title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+       RETURNING id`,
+      [
+        groups.map((g) => g.record.title),
+        groups.map((g) => g.keys.titleKey),
+        groups.map((g) => g.record.year),
+        groups.map((g) => g.record.publicationDate),
+        groups.map((g) => g.record.venue),
+        groups.map((g) => g.record.type),
+        groups.map((g) => g.keys.doi),
+        groups.map((g) => g.keys.arxivId),
+        groups.map((g) => g.keys.firstAuthorKey),
+      ],
+    )) as { id: string }[];
+    groups.forEach((g, i) => g.indexes.forEach((index) => out.set(index, rows[i].id)));
+    return out;
+  }
+
+  /** Moves every record of `drop` to `keep` and deletes `drop`. */
+  private async mergeWorks(em: EntityManager, keep: string, drop: string, workOf: Map<string, string>): Promise<void> {
+    await em.query('UPDATE work_records SET work_id = $1 WHERE work_id = $2', [keep, drop]);
+    await em.query('UPDATE work_authorships SET work_id = $1 WHERE work_id = $2', [keep, drop]);
+    await em.query('DELETE FROM works WHERE id = $1', [drop]);
+    for (const [key, id] of workOf) if (id === drop) workOf.set(key, keep);
+  }
+
+  private async upsertRecords(em: EntityManager, changed: { record: NormalizedWork; hash: string }[], workOf: Map<string, string>, fetchedAt: Date): Promise<void> {
+    const workIds = changed.map((c) => workOf.get(recordKey(c.record.source, c.record.sourceId))!);
+    const rows = (await em.query(
+      `INSERT INTO work_records (work_id, source, source_id, source_url, record, content_hash, citation_count, fetched_at)
+       SELECT w, s, i, u, r, h, c, $8 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::int[]) AS t(w, s, i, u, r, h, c)
+       ON CONFLICT (source, source_id) DO UPDATE SET work_id = EXCLUDED.work_id, source_url = EXCLUDED.source_url, record = EXCLUDED.record,
+         content_hash = EXCLUDED.content_hash, citation_count = EXCLUDED.citation_count, fetched_at = EXCLUDED.fetched_at
+       RETURNING id, source, source_id`,
+      [
+        workIds,
+        changed.map((c) => c.record.source),
+        changed.map((c) => c.record.sourceId),
+        changed.map((c) => c.record.sourceUrl),
+        changed.map((c) => JSON.stringify(c.record)),
+        changed.map((c) => c.hash),
+        changed.map((c) => c.record.citationCount),
+        fetchedAt,
+      ],
+    )) as { id: string; source: ScholarlySource; source_id: string }[];
+    const recordIds = new Map(rows.map((r) => [recordKey(r.source, r.source_id), r.id]));
+    const ids = [...recordIds.values()];
+    await em.query('DELETE FROM work_authorships WHERE record_id = ANY($1::uuid[])', [ids]);
+    const authorships = changed.flatMap((c, i) =>
+      c.record.authors.map((a) => ({ recordId: recordIds.get(recordKey(c.record.source, c.record.sourceId))!, workId: workIds[i], source: c.record.source, author: a, count: c.record.authors.length })),
+    );
+    if (authorships.length === 0) return;
+    await em.query(
+      `INSERT INTO work_authorships (record_id, position, work_id, source, name, source_author_id, orcid, author_count)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[])`,
+      [
+        authorships.map((a) => a.recordId),
+        authorships.map((a) => a.author.position),
+        authorships.map((a) => a.workId),
+        authorships.map((a) => a.source),
+        authorships.map((a) => a.author.name),
+        authorships.map((a) => a.author.sourceAuthorId),
+        authorships.map((a) => a.author.orcid),
+        authorships.map((a) => a.count),
+      ],
+    );
+  }
+
+  /** Rebuilds the canonical fields of works from all their records, in one UPDATE. */
+  private async refreshWorks(em: EntityManager, workIds: string[]): Promise<void> {
+    const rows = (await em.query('SELECT work_id, record FROM work_records WHERE work_id = ANY($1::uuid[])', [workIds])) as { work_id: string; record: NormalizedWork }[];
+    const byWork = new Map<string, NormalizedWork[]>();
+    for (const row of rows) byWork.set(row.work_id, [...(byWork.get(row.work_id) ?? []), row.record]);
+    const merged = [...byWork].map(([id, records]) => ({ id, ...canonicalFields(records) }));
+    await em.query(
+      `UPDATE works w SET title = m.title, title_key = m.title_key, year = m.year, publication_date = m.publication_date, venue = m.venue, type = m.type,
+              doi = m.doi, arxiv_id = m.arxiv_id, first_author_key = m.first_author_key, citation_count = m.citation_count, abstract = m.abstract,
+              open_access_url = m.open_access_url, pdf_url = m.pdf_url, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[])
+              AS m(id, title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key, citation_count, abstract, open_access_url, pdf_url)
+        WHERE w.id = m.id`,
+      [
+        merged.map((m) => m.id),
+        merged.map((m) => m.title),
+        merged.map((m) => m.titleKey),
+        merged.map((m) => m.year),
+        merged.map((m) => m.publicationDate),
+        merged.map((m) => m.venue),
+        merged.map((m) => m.type),
+        merged.map((m) => m.doi),
+        merged.map((m) => m.arxivId),
+        merged.map((m) => m.firstAuthorKey),
+        merged.map((m) => m.citationCount),
+        merged.map((m) => m.abstract),
+        merged.map((m) => m.openAccessUrl),
+        merged.map((m) => m.pdfUrl),
+      ],
+    );
+  }
+}
+
+function recordKey(source: string, sourceId: string): string {
+  return `${source}\u0000${sourceId}`;
+}
+
+/** A page may list a record twice (sources repeat items across pages): the last one wins. */
+function dedupe(records: NormalizedWork[]): NormalizedWork[] {
+  return [...new Map(records.map((r) => [recordKey(r.source, r.sourceId), r])).values()];
+}
+
+function contentHash(record: NormalizedWork): string {
+  return createHash('sha256').update(stableJson(record)).digest('base64url');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function findMatches(keys: MatchKeys, works: CandidateWork[]): CandidateWork[] {
+  const byId = works.filter((w) => (keys.doi && w.doi === keys.doi) || (keys.arxivId && w.arxiv_id === keys.arxivId));
+  // A work already holding another DOI (or arXiv id) is another work, even with the same title.
+  const byTitle = works.filter(
+    (w) =>
+      (!keys.doi || !w.doi || w.doi === keys.doi) &&
+      (!keys.arxivId || !w.arxiv_id || w.arxiv_id === keys.arxivId) &&
+      sameByTitle(keys, { doi: w.doi, arxivId: w.arxiv_id, titleKey: w.title_key, year: w.year, firstAuthorKey: w.first_author_key }),
+  );
+  return [...new Set([...byId, ...byTitle])];
+}
+
+/** Groups the page's unmatched records that are one work among themselves. */
+function groupFresh(fresh: { index: number; keys: MatchKeys; record: NormalizedWork }[]): { indexes: number[]; keys: MatchKeys; record: NormalizedWork }[] {
+  const groups: { indexes: number[]; keys: MatchKeys; record: NormalizedWork }[] = [];
+  for (const f of fresh) {
+    const group = groups.find(
+      (g) => (f.keys.doi && g.keys.doi === f.keys.doi) || (f.keys.arxivId && g.keys.arxivId === f.keys.arxivId) || (!(f.keys.doi && g.keys.doi) && sameByTitle(f.keys, g.keys)),
+    );
+    if (group) {
+      group.indexes.push(f.index);
+      group.keys = { ...group.keys, doi: group.keys.doi ?? f.keys.doi, arxivId: group.keys.arxivId ?? f.keys.arxivId };
+    } else groups.push({ indexes: [f.index], keys: f.keys, record: f.record });
+  }
+  return groups;
+}
+
+/** Pairs to merge, resolved so each dropped work goes to a work that is kept. */
+function resolveMerges(pairs: [string, string][]): [string, string][] {
+  const parent = new Map<string, string>();
+  const root = (id: string): string => (parent.has(id) ? root(parent.get(id)!) : id);
+  const out: [string, string][] = [];
+  for (const [a, b] of pairs) {
+    const [ra, rb] = [root(a), root(b)];
+    if (ra === rb) continue;
+    parent.set(rb, ra);
+    out.push([ra, rb]);
+  }
+  return out;
+}
+
+function pick<T>(records: NormalizedWork[], priority: ScholarlySource[], value: (r: NormalizedWork) => T | null | undefined): T | null {
+  const sorted = [...records].sort((a, b) => priority.indexOf(a.source) - priority.indexOf(b.source));
+  for (const r of sorted) {
+    const v = value(r);
+    if (v !== null && v !== undefined && v !== '') return v;
+  }
+  return null;
+}
+
+/** The canonical work from its records: the publisher's metadata first, the highest citation count. */
+export function canonicalFields(records: NormalizedWork[]) {
+  const keys = records.map(matchKeys);
+  const published = records.filter((r) => r.type !== 'preprint');
+  const title = pick(records, METADATA_PRIORITY, (r) => r.title) ?? '';
+  const counts = records.map((r) => r.citationCount).filter((c): c is number => c !== null);
+  return {
+    title,
+    titleKey: matchKeys({ ...records[0], title }).titleKey,
+    // The published version's date and venue, when there is one; else the preprint's.
+    year: pick(published.length ? published : records, METADATA_PRIORITY, (r) => r.year),
+    publicationDate: pick(published.length ? published : records, METADATA_PRIORITY, (r) => r.publicationDate),
+    venue: pick(published.length ? published : records, METADATA_PRIORITY, (r) => r.venue),
+    type: pick(published.length ? published : records, METADATA_PRIORITY, (r) => r.type) ?? 'other',
+    doi: keys.find((k) => k.doi)?.doi ?? null,
+    arxivId: keys.find((k) => k.arxivId)?.arxivId ?? null,
+    firstAuthorKey: pick(records, METADATA_PRIORITY, (r) => matchKeys(r).firstAuthorKey),
+    citationCount: counts.length ? Math.max(...counts) : null,
+    abstract: pick(records, ABSTRACT_PRIORITY, (r) => r.abstract),
+    openAccessUrl: pick(records, METADATA_PRIORITY, (r) => r.openAccessUrl),
+    pdfUrl: pick(records, METADATA_PRIORITY, (r) => r.pdfUrl),
+  };
+}

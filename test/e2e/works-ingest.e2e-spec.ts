@@ -1,0 +1,115 @@
+import type { NormalizedWork } from '#domain/scholarly/index';
+import { WorksIngestService } from '#domain/works/index';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/** The shared cache of works: one canonical work across sources and versions, written page by page. */
+function record(overrides: Partial<NormalizedWork> & Pick<NormalizedWork, 'source' | 'sourceId'>): NormalizedWork {
+  return {
+    sourceUrl: `https://example.org/${overrides.source}/${overrides.sourceId}`,
+    title: 'Attention Is All You Need',
+    publicationDate: '2017-06-12',
+    year: 2017,
+    venue: null,
+    type: 'article',
+    doi: null,
+    arxivId: null,
+    externalIds: {},
+    authors: [
+      { position: 1, name: 'Ashish Vaswani', sourceAuthorId: null, orcid: null, affiliations: [] },
+      { position: 2, name: 'Noam Shazeer', sourceAuthorId: null, orcid: null, affiliations: [] },
+    ],
+    citationCount: null,
+    abstract: null,
+    openAccessUrl: null,
+    pdfUrl: null,
+    sourceUpdatedAt: null,
+    ...overrides,
+  };
+}
+
+describe('works ingest', () => {
+  let t: TestApp;
+  let ingest: WorksIngestService;
+  beforeAll(async () => {
+    t = await createTestApp();
+    ingest = new WorksIngestService(t.db);
+  });
+  afterAll(() => t.close());
+
+  const count = async (table: string): Promise<number> => Number((await t.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const works = () => t.db.query('SELECT title, year, venue, type, doi, arxiv_id, citation_count, abstract FROM works ORDER BY title, id');
+
+  it('makes a preprint, its published version and a title-only record one work, keeping each source record', async () => {
+    const preprint = record({ source: 'arxiv', sourceId: '1706.03762', arxivId: '1706.03762', type: 'preprint', abstract: 'The dominant sequence transduction models…' });
+    const first = await ingest.ingest([preprint]);
+    expect(first).toMatchObject({ new: 1, updated: 0, unchanged: 0 });
+
+    // Semantic Scholar knows both ids; OpenAlex only the DOI; DBLP only title, year and authors.
+    const page = [
+      record({ source: 'semanticscholar', sourceId: 's2-1', doi: '10.5555/3295222.3295349', arxivId: '1706.03762', venue: 'NeurIPS', type: 'conference-paper', citationCount: 90_000 }),
+      record({ source: 'openalex', sourceId: 'W2963403868', doi: '10.5555/3295222.3295349', venue: 'Neural Information Processing Systems', type: 'conference-paper', citationCount: 95_000 }),
+      record({ source: 'dblp', sourceId: 'conf/nips/VaswaniSPUJGKP17', title: 'Attention is All you Need.', year: 2017, venue: 'NIPS', type: 'conference-paper', authors: [{ position: 1, name: 'Ashish Vaswani', sourceAuthorId: '10/7071', orcid: null, affiliations: [] }] }),
+    ];
+    const second = await ingest.ingest(page);
+    expect(second).toMatchObject({ new: 3, updated: 0, unchanged: 0 });
+    expect(new Set([...first.workIds, ...second.workIds]).size).toBe(1);
+    expect(await works()).toEqual([
+      {
+        title: 'Attention Is All You Need',
+        year: 2017,
+        venue: 'Neural Information Processing Systems', // OpenAlex's, before Semantic Scholar's and DBLP's
+        type: 'conference-paper', // the published version's
+        doi: '10.5555/3295222.3295349',
+        arxiv_id: '1706.03762',
+        citation_count: 95_000, // the highest any source reports
+        abstract: 'The dominant sequence transduction models…',
+      },
+    ]);
+    expect(await count('work_records')).toBe(4);
+    expect(await count('work_authorships')).toBe(2 + 2 + 2 + 1);
+  });
+
+  it('running the same page twice changes nothing; a changed record is an update', async () => {
+    const page = [record({ source: 'openalex', sourceId: 'W1', title: 'Deep Residual Learning for Image Recognition', doi: '10.1109/cvpr.2016.90', citationCount: 100 })];
+    await ingest.ingest(page);
+    const before = await t.db.query("SELECT * FROM work_records WHERE source_id = 'W1'");
+    expect(await ingest.ingest(page)).toMatchObject({ new: 0, updated: 0, unchanged: 1 });
+    expect(await t.db.query("SELECT * FROM work_records WHERE source_id = 'W1'")).toEqual(before);
+    expect(await ingest.ingest([{ ...page[0], citationCount: 120 }])).toMatchObject({ new: 0, updated: 1, unchanged: 0 });
+    expect((await t.db.query("SELECT citation_count FROM works WHERE doi = '10.1109/cvpr.2016.90'"))[0].citation_count).toBe(120);
+  });
+
+  it('keeps apart works that only share a title: other first author, years apart, or another DOI', async () => {
+    const base = { title: 'A Survey of Graph Neural Networks', year: 2020 };
+    const ids = (
+      await ingest.ingest([
+        record({ source: 'openalex', sourceId: 'S1', ...base, authors: [{ position: 1, name: 'Jie Zhou', sourceAuthorId: null, orcid: null, affiliations: [] }] }),
+        record({ source: 'openalex', sourceId: 'S2', ...base, authors: [{ position: 1, name: 'Zonghan Wu', sourceAuthorId: null, orcid: null, affiliations: [] }] }),
+        record({ source: 'openalex', sourceId: 'S3', ...base, year: 2024, authors: [{ position: 1, name: 'Jie Zhou', sourceAuthorId: null, orcid: null, affiliations: [] }] }),
+        record({ source: 'crossref', sourceId: '10.1/a', ...base, doi: '10.1/a', authors: [{ position: 1, name: 'Jie Zhou', sourceAuthorId: null, orcid: null, affiliations: [] }] }),
+        record({ source: 'crossref', sourceId: '10.1/b', ...base, doi: '10.1/b', authors: [{ position: 1, name: 'Jie Zhou', sourceAuthorId: null, orcid: null, affiliations: [] }] }),
+      ])
+    ).workIds;
+    // S1 joins the first DOI's work (same title, year and first author, no conflicting id); the rest stay apart.
+    expect(ids[0]).toBe(ids[3]);
+    expect(new Set([ids[1], ids[2], ids[3], ids[4]]).size).toBe(4);
+  });
+
+  it('merges two works found apart once a record shows they are one (preprint first, publication later)', async () => {
+    const [pre] = (await ingest.ingest([record({ source: 'arxiv', sourceId: '1810.04805', title: 'BERT: Pre-training of Deep Bidirectional Transformers', arxivId: '1810.04805', type: 'preprint', authors: [{ position: 1, name: 'Jacob Devlin', sourceAuthorId: null, orcid: null, affiliations: [] }] })])).workIds;
+    const [pub] = (await ingest.ingest([record({ source: 'crossref', sourceId: '10.18653/v1/n19-1423', title: 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding', doi: '10.18653/v1/n19-1423', year: 2019, authors: [{ position: 1, name: 'Jacob Devlin', sourceAuthorId: null, orcid: null, affiliations: [] }] })])).workIds;
+    expect(pre).not.toBe(pub);
+    const [both] = (await ingest.ingest([record({ source: 'semanticscholar', sourceId: 'bert', title: 'BERT', doi: '10.18653/v1/n19-1423', arxivId: '1810.04805', year: 2019 })])).workIds;
+    expect([pre, pub]).toContain(both);
+    const rows = await t.db.query("SELECT id, doi, arxiv_id FROM works WHERE doi = '10.18653/v1/n19-1423' OR arxiv_id = '1810.04805'");
+    expect(rows).toEqual([{ id: both, doi: '10.18653/v1/n19-1423', arxiv_id: '1810.04805' }]);
+    expect(Number((await t.db.query('SELECT count(*) AS n FROM work_records WHERE work_id = $1', [both]))[0].n)).toBe(3);
+  });
+
+  it('two writers ingesting the same new work at once make one work', async () => {
+    const a = record({ source: 'openalex', sourceId: 'R1', title: 'Playing Atari with Deep Reinforcement Learning', arxivId: '1312.5602' });
+    const b = record({ source: 'arxiv', sourceId: '1312.5602', title: 'Playing Atari with Deep Reinforcement Learning', arxivId: '1312.5602', type: 'preprint' });
+    const [ra, rb] = await Promise.all([ingest.ingest([a]), ingest.ingest([b])]);
+    expect(ra.workIds[0]).toBe(rb.workIds[0]);
+  });
+});
