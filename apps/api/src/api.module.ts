@@ -30,6 +30,8 @@ import { ReferralsModule } from '#domain/referrals/index';
 import { ExamplesModule } from '#domain/examples/index';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ExamplesController } from './examples/examples.controller';
+import { WorksModule } from '#domain/works/index';
+import { WorksController } from './works/works.controller';
 
 /** The HTTP app: controllers over the domain services. It enqueues jobs but runs none. */
 @Module({})
@@ -37,8 +39,8 @@ export class ApiModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule],
-      controllers: [AuthController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, InterviewsController, TasksController, CalendarController, ReferralsController, ExamplesController],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule],
+      controllers: [AuthController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, InterviewsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

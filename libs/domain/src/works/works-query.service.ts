@@ -1,0 +1,368 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { InvalidInputError, NotFoundError } from '#platform';
+import { normalizeArxivId, normalizeDoi } from '../scholarly/identifiers';
+import type { ScholarlySource, WorkType } from '../scholarly/scholarly.types';
+import { titleKey } from './work-matching';
+
+/**
+ * Reading the shared cache of works back: a person's works (private to the person's user, as the
+ * person is), and the works themselves (public data, the same for every user).
+ *
+ * A person's works are the works with an authorship whose (source, source author id) is one of the
+ * person's linked identities, or whose ORCID iD is the person's (their `orcid` link, or a linked
+ * ORCID identity). Every list is one SQL statement (a second one only counts a page past the end).
+ */
+
+export const PERSON_WORK_SORTS = ['year', 'citations', 'position'] as const;
+export type PersonWorkSort = (typeof PERSON_WORK_SORTS)[number];
+
+export const AUTHOR_POSITION_FILTERS = ['first', 'last', 'any'] as const;
+export type AuthorPositionFilter = (typeof AUTHOR_POSITION_FILTERS)[number];
+
+/** Records are listed publishers first, preprints last (the order the ingest trusts them in). */
+const SOURCE_ORDER: ScholarlySource[] = ['crossref', 'openalex', 'semanticscholar', 'dblp', 'orcid', 'arxiv'];
+
+export interface PersonWorksQuery {
+  yearFrom?: number;
+  yearTo?: number;
+  type?: WorkType;
+  /** first: the person is the first author; last: the last author (a sole author is both). */
+  position?: AuthorPositionFilter;
+  /** Works that this source has a record of. */
+  source?: ScholarlySource;
+  /** Title words, folded like titles are (case, accents, punctuation, LaTeX); each must start a word of the title. */
+  q?: string;
+  /** year (default, newest first), citations (most cited first) or position (first authors first). */
+  sort?: PersonWorkSort;
+  /** Flips the sort's default direction; nulls stay last, ties are broken by work id. */
+  order?: 'asc' | 'desc';
+  /** Abstracts are long: the list carries them only when asked. */
+  withAbstract?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface WorksSearchQuery {
+  /** Title words, a DOI in any written form, or an arXiv id (any version, any form). */
+  q: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface WorkPage<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** The canonical work, merged from its records. */
+export interface WorkView {
+  id: string;
+  title: string;
+  year: number | null;
+  publicationDate: string | null;
+  venue: string | null;
+  type: WorkType;
+  doi: string | null;
+  arxivId: string | null;
+  /** The highest count any source reports. */
+  citationCount: number | null;
+  /** Undefined when not asked for (lists); null when no source has one. */
+  abstract?: string | null;
+  openAccessUrl: string | null;
+  pdfUrl: string | null;
+}
+
+/** One source's record behind a work. */
+export interface WorkSourceRecord {
+  source: ScholarlySource;
+  sourceId: string;
+  sourceUrl: string;
+  citationCount: number | null;
+  fetchedAt: Date;
+}
+
+export interface AuthorPosition {
+  /** 1-based; where sources disagree, the one most of the person's records give. */
+  position: number;
+  authorCount: number;
+  first: boolean;
+  last: boolean;
+}
+
+export interface PersonWork {
+  work: WorkView;
+  authorship: AuthorPosition;
+  records: WorkSourceRecord[];
+}
+
+export interface WorkSearchHit {
+  work: WorkView;
+  sources: ScholarlySource[];
+}
+
+export interface RecordAuthor {
+  position: number;
+  name: string;
+  sourceAuthorId: string | null;
+  orcid: string | null;
+}
+
+/** A record as its source gave it: its own title, year, venue and ids, and its authors in order. */
+export interface WorkRecordDetail extends WorkSourceRecord {
+  title: string;
+  year: number | null;
+  venue: string | null;
+  type: WorkType;
+  doi: string | null;
+  arxivId: string | null;
+  authors: RecordAuthor[];
+}
+
+export interface WorkDetail {
+  work: WorkView;
+  records: WorkRecordDetail[];
+}
+
+const WORK_COLUMNS = 'w.id, w.title, w.year, w.publication_date, w.venue, w.type, w.doi, w.arxiv_id, w.citation_count, w.open_access_url, w.pdf_url';
+
+/** The records of work `w`, as JSON, in SOURCE_ORDER ($1 is that order). */
+const RECORDS_JSON = `(SELECT coalesce(json_agg(json_build_object('source', r.source, 'sourceId', r.source_id, 'sourceUrl', r.source_url, 'citationCount', r.citation_count, 'fetchedAt', r.fetched_at)
+                              ORDER BY array_position($1::text[], r.source), r.source_id), '[]'::json)
+     FROM work_records r WHERE r.work_id = w.id)`;
+
+@Injectable()
+export class WorksQueryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The person's works, paged; a person of another user (or none, or deleted) is a 404. */
+  async forPerson(userId: string, personId: string, query: PersonWorksQuery = {}): Promise<WorkPage<PersonWork>> {
+    if (query.yearFrom !== undefined && query.yearTo !== undefined && query.yearFrom > query.yearTo) {
+      throw new InvalidInputError('yearFrom is after yearTo', [{ field: 'yearFrom', problem: 'must not be after yearTo' }]);
+    }
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const params: unknown[] = [SOURCE_ORDER, personId, userId];
+    const param = (value: unknown): string => `$${params.push(value)}`;
+
+    const where: string[] = [];
+    if (query.yearFrom !== undefined) where.push(`w.year >= ${param(query.yearFrom)}`);
+    if (query.yearTo !== undefined) where.push(`w.year <= ${param(query.yearTo)}`);
+    if (query.type) where.push(`w.type = ${param(query.type)}`);
+    if (query.position === 'first') where.push('p.position = 1');
+    if (query.position === 'last') where.push('p.position = p.author_count');
+    if (query.source) where.push(`EXISTS (SELECT 1 FROM work_records r WHERE r.work_id = w.id AND r.source = ${param(query.source)})`);
+    const words = titleWords(query.q);
+    if (words.length > 0) where.push(titleWordsCondition(param(words)));
+
+    const desc = (query.order ?? (query.sort === 'position' ? 'asc' : 'desc')) === 'desc';
+    const dir = desc ? 'DESC' : 'ASC';
+    const order = (a: string): string => {
+      switch (query.sort ?? 'year') {
+        case 'citations':
+          return `${a}.citation_count ${dir} NULLS LAST, ${a}.id`;
+        case 'position':
+          return `${a}.position ${dir}, ${a}.year DESC NULLS LAST, ${a}.id`;
+        default:
+          return `${a}.year ${dir} NULLS LAST, ${a}.publication_date ${dir} NULLS LAST, ${a}.id`;
+      }
+    };
+    const abstract = query.withAbstract ? 'w.abstract' : 'NULL::text';
+
+    const sql = `
+      WITH person AS (
+        SELECT p.id, substring(p.links->>'orcid' from '\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]') AS orcid
+          FROM people p WHERE p.id = $2 AND p.user_id = $3 AND p.deleted_at IS NULL
+      ),
+      identities AS (
+        SELECT i.source, i.source_author_id FROM scholarly_identities i JOIN person ON person.id = i.person_id
+         WHERE i.user_id = $3 AND i.status = 'linked'
+      ),
+      orcids AS (
+        SELECT orcid FROM person WHERE orcid IS NOT NULL
+        UNION SELECT upper(source_author_id) FROM identities WHERE source = 'orcid'
+      ),
+      mine AS (
+        -- The person's place on each record that lists them (once per record, if listed twice: the first).
+        SELECT DISTINCT ON (a.record_id) a.record_id, a.work_id, a.position, a.author_count, array_position($1::text[], a.source) AS rank
+          FROM (SELECT a.* FROM work_authorships a JOIN identities i ON a.source = i.source AND a.source_author_id = i.source_author_id
+                UNION ALL
+                SELECT a.* FROM work_authorships a JOIN orcids o ON a.orcid = o.orcid) a
+         ORDER BY a.record_id, a.position
+      ),
+      chosen AS (
+        -- Where sources disagree: the position most records give, then the most trusted source's.
+        SELECT DISTINCT ON (work_id) work_id, position FROM mine
+         GROUP BY work_id, position ORDER BY work_id, count(*) DESC, min(rank), position
+      ),
+      positions AS (
+        SELECT DISTINCT ON (m.work_id) m.work_id, m.position, m.author_count FROM mine m JOIN chosen c USING (work_id, position)
+         GROUP BY m.work_id, m.position, m.author_count ORDER BY m.work_id, count(*) DESC, min(m.rank), m.author_count DESC
+      ),
+      filtered AS (
+        SELECT w.id, w.year, w.publication_date, w.citation_count, p.position, p.author_count
+          FROM positions p JOIN works w ON w.id = p.work_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      )
+      SELECT (SELECT count(*) FROM person)::int AS person_found, t.total, pg.*
+        FROM (SELECT count(*)::int AS total FROM filtered) t
+        LEFT JOIN LATERAL (
+          SELECT ${WORK_COLUMNS}, ${abstract} AS abstract, f.position, f.author_count, ${RECORDS_JSON} AS records
+            FROM filtered f JOIN works w ON w.id = f.id
+           ORDER BY ${order('f')}
+           LIMIT ${param(limit)} OFFSET ${param(offset)}
+        ) pg ON true
+       ORDER BY ${order('pg')}`;
+    const rows = (await this.dataSource.query(sql, params)) as Record<string, any>[];
+    if (rows[0].person_found === 0) throw new NotFoundError('person', personId);
+    const items = rows
+      .filter((row) => row.id !== null)
+      .map((row) => ({
+        work: workFromRow(row, query.withAbstract === true),
+        authorship: authorPosition(row.position, row.author_count),
+        records: recordsFromJson(row.records),
+      }));
+    return { items, total: rows[0].total, limit, offset };
+  }
+
+  /** Shared works by title words, DOI (any written form) or arXiv id (any form, any version): most cited first. */
+  async search(query: WorksSearchQuery): Promise<WorkPage<WorkSearchHit>> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const params: unknown[] = [];
+    const param = (value: unknown): string => `$${params.push(value)}`;
+    const key = identifierOf(query.q);
+    let condition: string;
+    if (key?.doi) condition = `w.doi = ${param(key.doi)}`;
+    else if (key?.arxivId) condition = `w.arxiv_id = ${param(key.arxivId)}`;
+    else {
+      const words = titleWords(query.q);
+      if (words.length === 0) return { items: [], total: 0, limit, offset };
+      condition = titleWordsCondition(param(words));
+    }
+    const page = `
+      SELECT ${WORK_COLUMNS}, count(*) OVER ()::int AS total,
+             (SELECT array_agg(DISTINCT r.source) FROM work_records r WHERE r.work_id = w.id) AS sources
+        FROM works w WHERE ${condition}
+       ORDER BY w.citation_count DESC NULLS LAST, w.year DESC NULLS LAST, w.id
+       LIMIT ${param(limit)} OFFSET ${param(offset)}`;
+    const rows = (await this.dataSource.query(page, params)) as Record<string, any>[];
+    let total = rows[0]?.total ?? 0;
+    // A page past the end has no row to carry the total: only then is it counted apart.
+    if (rows.length === 0 && offset > 0) {
+      [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM works w WHERE ${condition}`, params.slice(0, -2))) as { total: number }[];
+    }
+    const items = rows.map((row) => ({ work: workFromRow(row, false), sources: sortSources(parsePgArray(row.sources)) }));
+    return { items, total, limit, offset };
+  }
+
+  /** One shared work with every source's record of it and each record's authors in order. */
+  async get(workId: string): Promise<WorkDetail> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${WORK_COLUMNS}, w.abstract,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'source', r.source, 'sourceId', r.source_id, 'sourceUrl', r.source_url, 'citationCount', r.citation_count, 'fetchedAt', r.fetched_at,
+                        'title', r.record->'title', 'year', r.record->'year', 'venue', r.record->'venue', 'type', r.record->'type',
+                        'doi', r.record->'doi', 'arxivId', r.record->'arxivId',
+                        'authors', (SELECT coalesce(json_agg(json_build_object('position', a.position, 'name', a.name, 'sourceAuthorId', a.source_author_id, 'orcid', a.orcid) ORDER BY a.position), '[]'::json)
+                                      FROM work_authorships a WHERE a.record_id = r.id))
+                      ORDER BY array_position($1::text[], r.source), r.source_id), '[]'::json)
+                 FROM work_records r WHERE r.work_id = w.id) AS records
+         FROM works w WHERE w.id = $2`,
+      [SOURCE_ORDER, workId],
+    )) as Record<string, any>[];
+    if (!row) throw new NotFoundError('work', workId);
+    const records = (row.records as any[]).map(
+      (r): WorkRecordDetail => ({
+        ...recordFromJson(r),
+        title: r.title,
+        year: r.year ?? null,
+        venue: r.venue ?? null,
+        type: r.type,
+        doi: r.doi ?? null,
+        arxivId: r.arxivId ?? null,
+        authors: r.authors,
+      }),
+    );
+    return { work: workFromRow(row, true), records };
+  }
+}
+
+/** Title words as stored titles are folded; empty when nothing is left to search for. */
+export function titleWords(q: string | undefined): string[] {
+  if (!q) return [];
+  return [...new Set(titleKey(q).split(' ').filter(Boolean))];
+}
+
+/** Every word starts a word of the title (title keys are letters and digits between single spaces). */
+function titleWordsCondition(wordsParam: string): string {
+  return `(SELECT bool_and(strpos(' ' || w.title_key, ' ' || x) > 0) FROM unnest(${wordsParam}::text[]) AS x)`;
+}
+
+/**
+ * A DOI or an arXiv id, when the query is one: any DOI is read as one (`10.` then a slash is
+ * distinctive; an arXiv-minted DOI names the preprint), an arXiv id only when the query is a
+ * single token or mentions arXiv, so a title with a number in it stays a title search.
+ */
+export function identifierOf(q: string): { doi: string | null; arxivId: string | null } | null {
+  const text = q.trim();
+  const doi = normalizeDoi(text);
+  if (doi) return doi.startsWith('10.48550/arxiv.') ? { doi: null, arxivId: normalizeArxivId(doi.slice('10.48550/arxiv.'.length)) } : { doi, arxivId: null };
+  if (/\s/.test(text) && !/arxiv/i.test(text)) return null;
+  const arxivId = normalizeArxivId(text);
+  return arxivId ? { doi: null, arxivId } : null;
+}
+
+function workFromRow(row: Record<string, any>, withAbstract: boolean): WorkView {
+  const work: WorkView = {
+    id: row.id,
+    title: row.title,
+    year: row.year,
+    publicationDate: row.publication_date,
+    venue: row.venue,
+    type: row.type,
+    doi: row.doi,
+    arxivId: row.arxiv_id,
+    citationCount: row.citation_count,
+    openAccessUrl: row.open_access_url,
+    pdfUrl: row.pdf_url,
+  };
+  if (withAbstract) work.abstract = row.abstract ?? null;
+  return work;
+}
+
+function authorPosition(position: number, authorCount: number): AuthorPosition {
+  return { position, authorCount, first: position === 1, last: position === authorCount };
+}
+
+function recordFromJson(r: Record<string, any>): WorkSourceRecord {
+  return { source: r.source, sourceId: r.sourceId, sourceUrl: r.sourceUrl, citationCount: r.citationCount ?? null, fetchedAt: new Date(r.fetchedAt) };
+}
+
+function recordsFromJson(records: Record<string, any>[]): WorkSourceRecord[] {
+  return records.map(recordFromJson);
+}
+
+function sortSources(sources: string[]): ScholarlySource[] {
+  return (sources as ScholarlySource[]).sort((a, b) => SOURCE_ORDER.indexOf(a) - SOURCE_ORDER.indexOf(b));
+}
+
+/** node-postgres parses text[] into an array, but array_agg over a text column may come back as `{a,b}`. */
+function parsePgArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value as string[];
+  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  return [];
+}
+
+/** Citation counts per source: the highest each source's records report (null when it gives none). */
+export function citationsBySource(records: WorkSourceRecord[]): Partial<Record<ScholarlySource, number | null>> {
+  const out: Partial<Record<ScholarlySource, number | null>> = {};
+  for (const r of records) {
+    const current = out[r.source];
+    out[r.source] = r.citationCount === null ? (current ?? null) : Math.max(current ?? r.citationCount, r.citationCount);
+  }
+  return out;
+}
