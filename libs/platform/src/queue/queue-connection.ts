@@ -11,8 +11,11 @@ export function bullConnection(queue: AppConfig['queue']): { connection: object;
     return { connection: redisOptions(queue.url), prefix: queue.prefix };
   }
   setDefaultBackendFactory(createPostgresBackend);
-  // The PostgreSQL backend namespaces queues by schema instead of a key prefix.
-  return { connection: { connectionString: queue.url, migrate: true, schema: schemaName(queue.prefix), max: 4 } };
+  // The PostgreSQL backend namespaces queues by schema instead of a key prefix. Every queue, worker
+  // and flow producer opens its own pool (plus a LISTEN connection for a worker), and a process runs
+  // eight queues: two pooled connections each keep a whole deployment well under PostgreSQL's
+  // default of 100 connections.
+  return { connection: { connectionString: queue.url, migrate: true, schema: schemaName(queue.prefix), max: 2 } };
 }
 
 export function redisOptions(url: string): Record<string, unknown> {
