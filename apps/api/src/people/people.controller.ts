@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PeopleService } from '#domain/people/index';
-import { ReferralsService } from '#domain/referrals/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { ReferralResponse } from '../referrals/dto/referral.dto';
@@ -11,10 +10,7 @@ import { CreatePersonDto, DuplicateGroupResponse, EraseResponse, ListPeopleQuery
 @ApiBearerAuth()
 @Controller('people')
 export class PeopleController {
-  constructor(
-    private readonly people: PeopleService,
-    private readonly referrals: ReferralsService,
-  ) {}
+  constructor(private readonly people: PeopleService) {}
 
   @Post()
   @ApiCreatedResponse({ type: PersonResponse })
@@ -41,8 +37,8 @@ export class PeopleController {
   @ApiOperation({ summary: 'One person, with what you asked of them (asks) and the referrals they offered or made' })
   @ApiOkResponse({ type: PersonDetailResponse })
   async get(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<PersonDetailResponse> {
-    const person = await this.people.get(userId, id);
-    const [asks, referrals] = await Promise.all([this.referrals.asks(userId, id), this.referrals.byReferrer(userId, id)]);
+    // One round trip for the person, their asks and their referrals (PeopleService.detail).
+    const { person, asks, referrals } = await this.people.detail(userId, id);
     return {
       ...PersonResponse.from(person),
       asks: { count: asks.count, lastAskedAt: asks.lastAskedAt?.toISOString() ?? null },

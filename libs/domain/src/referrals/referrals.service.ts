@@ -39,7 +39,11 @@ export interface ReferralsQuery {
   offset?: number;
 }
 
-/** What the user has asked of a person: interactions with an ask, plus the referrals asked for. */
+/**
+ * What the user has asked of a person: interactions with an ask, plus the referrals asked for.
+ * The person's page reads it, with the referrals they made, in the one statement PERSON_DETAIL
+ * (people/people.queries.ts).
+ */
 export interface Asks {
   count: number;
   lastAskedAt: Date | null;
@@ -109,32 +113,6 @@ export class ReferralsService {
       .orderBy('r.created_at', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .getMany();
-  }
-
-  /** The referrals a person offered or made, newest first: for the person's page. */
-  byReferrer(userId: string, personId: string): Promise<Referral[]> {
-    return this.withRelations(this.dataSource.manager)
-      .where('r.user_id = :userId AND r.referrer_id = :personId', { userId, personId })
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'ASC')
-      .getMany();
-  }
-
-  /**
-   * How often the user asked something of a person: interactions with `asked` set, plus every
-   * referral asked of them (dated by when it was discussed, else when it was recorded).
-   */
-  async asks(userId: string, personId: string): Promise<Asks> {
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS count, max(at) AS last FROM (
-         SELECT i.occurred_at AS at FROM interactions i WHERE i.user_id = $1 AND i.person_id = $2 AND i.asked IS NOT NULL
-         UNION ALL
-         SELECT COALESCE(((r.status_dates->>'discussed')::date)::timestamp AT TIME ZONE u.time_zone, r.created_at)
-           FROM referrals r JOIN users u ON u.id = r.user_id WHERE r.user_id = $1 AND r.referrer_id = $2
-       ) asks`,
-      [userId, personId],
-    )) as { count: number; last: Date | null }[];
-    return { count: row.count, lastAskedAt: row.last };
   }
 
   async update(userId: string, id: string, input: ReferralUpdate): Promise<Referral> {

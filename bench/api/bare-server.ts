@@ -1,0 +1,251 @@
+// The baseline for `npm run bench:api`: the two benchmarked routes written by hand on node:http and
+// pg, with no framework, no ORM and no validation library. It does the same work the API does for
+// these routes, so that the ratio measures what Nest + Fastify + TypeORM + class-validator cost:
+//
+//   - bearer token: the same parse (`Bearer <token>`), SHA-256, one select on access_tokens by
+//     token_hash, the same revoked/expired checks, and the same cache as AccountsService.authenticate
+//     (a verified token is trusted for TOKEN_CACHE_SECONDS, default 10, with last_used_at written once
+//     per cache period), so both servers spend one token query per 10 s, not one per request;
+//   - query validation: unknown parameters rejected, limit an integer 1..200 (default 50), offset an
+//     integer >= 0, tag a single string, id a UUID, all checked before any query runs;
+//   - the same SQL statements as PeopleService (libs/domain/src/people/people.queries.ts), written out
+//     here: for the list one statement with the page and its total (`tags @> ARRAY[tag]`, not
+//     deleted, name_folded ASC NULLS LAST then id; the total counted apart only for a page past the
+//     end), for the person page one statement with the person, their asks and their referrals;
+//   - the same bodies as PersonResponse / PeoplePage / PersonDetailResponse (with ReferralResponse,
+//     whose path and allowed moves come from the domain's own referral-path.ts, plain functions), so
+//     the bench can compare both servers' bodies for equality.
+//
+// What it does not do is what the API adds on top: request ids, the onSend hook, the guard, pipe and
+// interceptor chain, class-validator, TypeORM's query runner, mapping rows to entities and entities to
+// responses. Run: DATABASE_URL=… PORT=… node dist/bench/api/bare-server.js
+import { createHash } from 'node:crypto';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { Pool } from 'pg';
+import { nextReferralStatuses, referralPath } from '../../libs/domain/src/referrals/referral-path';
+
+const pool = new Pool({
+  connectionString: required('DATABASE_URL'),
+  // The same pool size as the API (data-source-options.ts: extra.max = 10).
+  max: 10,
+});
+const tokenCacheMs = Number(process.env.TOKEN_CACHE_SECONDS ?? 10) * 1000;
+const tokenCache = new Map<string, { userId: string; until: number }>();
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LIST_PARAMS = new Set(['tag', 'limit', 'offset']);
+
+// The statements of people.queries.ts: every column of people (the date as 'yyyy-mm-dd' text), with the organization and team names.
+const PERSON_COLUMNS = `p.id, p.user_id, p.full_name, p.given_name, p.family_name, p.name_folded, p.headline, p.role,
+  p.organization_id, o.id AS org_id, o.name AS org_name, p.team_id, t.id AS team_ref_id, t.name AS team_name,
+  p.emails, p.links, p.tags, p.how_we_met, p.relationship_stage, p.notes,
+  to_char(p.next_follow_up_at, 'YYYY-MM-DD') AS next_follow_up_at, p.next_follow_up_reason, p.follow_up_cadence_days,
+  p.last_interaction_at, p.created_at, p.updated_at, p.deleted_at`;
+const PERSON_FROM = `people p
+  LEFT JOIN organizations o ON o.id = p.organization_id
+  LEFT JOIN teams t ON t.id = p.team_id`;
+// The person ($1 id, $2 user) with their asks, one row per referral they made, newest first.
+const PERSON_DETAIL = `SELECT ${PERSON_COLUMNS}, asks.count AS asks_count, asks.last AS asks_last_at,
+  r.id AS r_id, r.application_id AS r_application_id, r.recruiter_id AS r_recruiter_id, r.status AS r_status,
+  r.status_dates AS r_status_dates, r.notes AS r_notes, r.created_at AS r_created_at, r.updated_at AS r_updated_at,
+  a.role AS a_role, a.status AS a_status, a.organization_id AS a_organization_id, aorg.name AS a_organization_name,
+  ateam.id AS a_team_id, ateam.name AS a_team_name, rec.id AS rec_id, rec.full_name AS rec_full_name
+FROM ${PERSON_FROM}
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS count, max(asked.at) AS last FROM (
+      SELECT i.occurred_at AS at FROM interactions i WHERE i.user_id = p.user_id AND i.person_id = p.id AND i.asked IS NOT NULL
+      UNION ALL
+      SELECT COALESCE(((ar.status_dates->>'discussed')::date)::timestamp AT TIME ZONE u.time_zone, ar.created_at)
+        FROM referrals ar JOIN users u ON u.id = ar.user_id WHERE ar.user_id = p.user_id AND ar.referrer_id = p.id
+    ) asked
+  ) asks
+  LEFT JOIN referrals r ON r.user_id = p.user_id AND r.referrer_id = p.id
+  LEFT JOIN applications a ON a.id = r.application_id
+  LEFT JOIN organizations aorg ON aorg.id = a.organization_id
+  LEFT JOIN teams ateam ON ateam.id = a.team_id
+  LEFT JOIN people rec ON rec.id = r.recruiter_id
+WHERE p.id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL
+ORDER BY r.created_at DESC, r.id ASC`;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: { field: string; problem: string }[],
+  ) {
+    super(message);
+  }
+}
+
+const server = createServer((req, res) => {
+  handle(req, res).catch((e: unknown) => {
+    if (e instanceof HttpError) return send(res, e.status, { statusCode: e.status, error: STATUS[e.status] ?? 'Error', code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) });
+    process.stderr.write(`bare-server: ${(e as Error).stack ?? String(e)}\n`);
+    send(res, 500, { statusCode: 500, error: 'Internal Server Error', code: 'internal', message: 'Internal server error' });
+  });
+});
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method === 'GET' && url.pathname === '/health/ready') {
+    await pool.query('SELECT 1');
+    return send(res, 200, { status: 'ok' });
+  }
+  if (req.method !== 'GET' || !url.pathname.startsWith('/people')) throw new HttpError(404, 'route.not-found', `Cannot ${req.method} ${url.pathname}`);
+  const userId = await authenticate(req.headers.authorization);
+  if (url.pathname === '/people') return send(res, 200, await listPeople(userId, url.searchParams));
+  const id = url.pathname.slice('/people/'.length);
+  if (id.includes('/')) throw new HttpError(404, 'route.not-found', `Cannot GET ${url.pathname}`);
+  if (!UUID.test(id)) throw new HttpError(400, 'request.invalid', 'Invalid id', [{ field: 'id', problem: 'must be a UUID' }]);
+  return send(res, 200, await getPerson(userId, id));
+}
+
+/** AccountsService.authenticate, by hand: bearer token → SHA-256 → access_tokens row, cached as the API caches it. */
+async function authenticate(header: string | undefined): Promise<string> {
+  const token = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+  if (!token) throw new HttpError(401, 'auth.unauthenticated', 'A valid bearer token is required');
+  const hash = createHash('sha256').update(token).digest('hex');
+  const now = Date.now();
+  const cached = tokenCache.get(hash);
+  if (cached && cached.until > now) return cached.userId;
+  const { rows } = await pool.query<{ id: string; user_id: string; expires_at: Date | null; revoked_at: Date | null }>(
+    'SELECT id, user_id, expires_at, revoked_at FROM access_tokens WHERE token_hash = $1',
+    [hash],
+  );
+  const record = rows[0];
+  if (!record || record.revoked_at || (record.expires_at && record.expires_at.getTime() <= now)) {
+    tokenCache.delete(hash);
+    throw new HttpError(401, 'auth.unauthenticated', 'The bearer token is unknown, expired or revoked');
+  }
+  if (tokenCacheMs > 0) {
+    if (tokenCache.size > 10_000) tokenCache.clear();
+    tokenCache.set(hash, { userId: record.user_id, until: Math.min(now + tokenCacheMs, record.expires_at?.getTime() ?? Infinity) });
+    void pool.query('UPDATE access_tokens SET last_used_at = now() WHERE id = $1', [record.id]).catch(() => undefined);
+  }
+  return record.user_id;
+}
+
+async function listPeople(userId: string, params: URLSearchParams): Promise<object> {
+  const problems: { field: string; problem: string }[] = [];
+  for (const key of new Set(params.keys())) if (!LIST_PARAMS.has(key)) problems.push({ field: key, problem: 'is not a known field' });
+  const limit = intParam(params, 'limit', 1, 200, 50, problems);
+  const offset = intParam(params, 'offset', 0, Number.MAX_SAFE_INTEGER, 0, problems);
+  const tags = params.getAll('tag');
+  if (tags.length > 1) problems.push({ field: 'tag', problem: 'must be a string' });
+  if (problems.length > 0) throw new HttpError(400, 'request.invalid', `Invalid ${[...new Set(problems.map((p) => p.field))].join(', ')}`, problems);
+  const tag = tags[0] || undefined;
+
+  const where = `p.user_id = $1 AND p.deleted_at IS NULL${tag ? ' AND p.tags @> ARRAY[$2]::text[]' : ''}`;
+  const args = tag ? [userId, tag] : [userId];
+  const n = args.length;
+  // One statement: the page, each row carrying the total; a page past the end counts apart, as in the API.
+  const count = `SELECT count(*)::int AS total FROM ${PERSON_FROM} WHERE ${where}`;
+  const page = await pool.query(
+    `SELECT ${PERSON_COLUMNS}, (${count}) AS total FROM ${PERSON_FROM} WHERE ${where} ORDER BY p.name_folded ASC NULLS LAST, p.id ASC LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...args, limit, offset],
+  );
+  const total = page.rows.length > 0 ? page.rows[0].total : offset === 0 ? 0 : (await pool.query<{ total: number }>(count, args)).rows[0].total;
+  return { items: page.rows.map(personResponse), total, limit, offset };
+}
+
+async function getPerson(userId: string, id: string): Promise<object> {
+  const { rows } = await pool.query(PERSON_DETAIL, [id, userId]);
+  if (rows.length === 0) throw new HttpError(404, 'person.not-found', `Person ${id} was not found`);
+  const first = rows[0];
+  return {
+    ...personResponse(first),
+    asks: { count: first.asks_count, lastAskedAt: first.asks_last_at?.toISOString() ?? null },
+    referrals: rows.filter((r) => r.r_id !== null).map((r) => referralResponse(r, first)),
+  };
+}
+
+/** PersonResponse.from, over a raw row. */
+function personResponse(r: Record<string, any>): object {
+  return {
+    id: r.id,
+    fullName: r.full_name,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    headline: r.headline,
+    role: r.role,
+    organization: r.org_id ? { id: r.org_id, name: r.org_name } : null,
+    team: r.team_ref_id ? { id: r.team_ref_id, name: r.team_name } : null,
+    emails: r.emails,
+    links: r.links,
+    tags: r.tags,
+    howWeMet: r.how_we_met,
+    relationshipStage: r.relationship_stage,
+    notes: r.notes,
+    nextFollowUpAt: r.next_follow_up_at,
+    nextFollowUpReason: r.next_follow_up_reason,
+    followUpCadenceDays: r.follow_up_cadence_days,
+    lastInteractionAt: r.last_interaction_at?.toISOString() ?? null,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    deletedAt: r.deleted_at?.toISOString() ?? null,
+  };
+}
+
+/** ReferralResponse.from, over a raw row of PERSON_DETAIL (the referrer is the person). */
+function referralResponse(r: Record<string, any>, person: Record<string, any>): object {
+  return {
+    id: r.r_id,
+    application: {
+      id: r.r_application_id,
+      role: r.a_role,
+      status: r.a_status,
+      organization: { id: r.a_organization_id, name: r.a_organization_name },
+      team: r.a_team_id ? { id: r.a_team_id, name: r.a_team_name } : null,
+    },
+    referrer: { id: person.id, fullName: person.full_name },
+    recruiter: r.rec_id ? { id: r.rec_id, fullName: r.rec_full_name } : null,
+    status: r.r_status,
+    statusDates: r.r_status_dates,
+    path: referralPath(r.r_status, r.r_status_dates),
+    allowedNext: nextReferralStatuses(r.r_status),
+    notes: r.r_notes,
+    createdAt: r.r_created_at.toISOString(),
+    updatedAt: r.r_updated_at.toISOString(),
+  };
+}
+
+/** `@Type(() => Number) @IsInt() @Min @Max`, as PageQuery declares limit and offset. */
+function intParam(params: URLSearchParams, name: string, min: number, max: number, fallback: number, problems: { field: string; problem: string }[]): number {
+  const raw = params.getAll(name);
+  if (raw.length === 0) return fallback;
+  const value = raw.length === 1 ? Number(raw[0]) : NaN;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push({ field: name, problem: `must be an integer from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}` });
+    return fallback;
+  }
+  return value;
+}
+
+const STATUS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 500: 'Internal Server Error' };
+
+function send(res: ServerResponse, status: number, body: object): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.end(json);
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    process.stderr.write(`bare-server: ${name} is not set\n`);
+    process.exit(2);
+  }
+  return value;
+}
+
+server.listen(Number(process.env.PORT ?? 3100), process.env.HOST ?? '127.0.0.1');
+// The bench stops this process with SIGTERM: stop accepting, let requests in flight finish (ending
+// the pool under them would fail them), then close the pool; give up after 3 s.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    server.close(() => void pool.end().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
