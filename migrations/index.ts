@@ -2,6 +2,7 @@ import { CreateNetworkSchema1795889026096 } from './1795889026096-create-network
 import { CreatePipelineSchema1795916944601 } from './1795916944601-create-pipeline-schema';
 import { IndexPeopleTags1795918918096 } from './1795918918096-index-people-tags';
 import { CreateWorksSchema1795921460018 } from './1795921460018-create-works-schema';
+import { CreatePersonSyncSettings1795922564720 } from './1795922564720-create-person-sync-settings';
 
 /** Every migration, in order. A new migration is generated into this folder and added here. */
-export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096, CreatePipelineSchema1795916944601, IndexPeopleTags1795918918096, CreateWorksSchema1795921460018];
+export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096, CreatePipelineSchema1795916944601, IndexPeopleTags1795918918096, CreateWorksSchema1795921460018, CreatePersonSyncSettings1795922564720];

@@ -25,6 +25,11 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'PATCH /referrals/{id}': () => ({ status: 'offered', notes: 'changed by a stranger' }),
   'PATCH /interviews/{id}': () => ({ outcome: 'cancelled', feedback: 'changed by a stranger' }),
   'PATCH /tasks/{id}': () => ({ done: true, title: 'changed by a stranger' }),
+  'POST /people/{id}/sync': () => ({}),
+  'PUT /people/{id}/sync-schedule': () => ({ everyHours: 12 }),
+  'POST /people/{id}/identities': () => ({ source: 'dblp', id: '39/1762' }),
+  'POST /people/{id}/identities/reject': () => ({ source: 'dblp', sourceAuthorId: '39/1762' }),
+  'POST /people/{id}/identities/auto-link': () => ({ sources: ['dblp'] }),
 };
 /**
  * Routes whose path secret is the credential, not a record id: the calendar feed URL is given to
@@ -109,7 +114,7 @@ function paramKey(path: string, name: string): string {
   if (name !== 'id') return name;
   const resource = path.split('/')[1];
   return (
-    { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId' } as Record<string, string>
+    { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId', 'sync-runs': 'syncRunId' } as Record<string, string>
   )[resource] ?? `${resource}Id`;
 }
 
@@ -139,6 +144,9 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
       .expect(201)
   ).body;
   const task = (await t.http().post('/tasks').set(owner.auth).send({ title: 'Owned task', dueOn: '2027-01-09', personId: person.id }).expect(201)).body;
+  const [syncedIdentity] = await t.db.query("INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id) VALUES ($1, $2, 'dblp', 'owned/0001') RETURNING id", [owner.id, person.id]);
+  const [syncRun] = await t.db.query("INSERT INTO sync_runs (user_id, person_id, identity_id, source, trigger, status, started_at, finished_at) VALUES ($1, $2, $3, 'dblp', 'manual', 'succeeded', now(), now()) RETURNING id", [owner.id, person.id, syncedIdentity.id]);
+  await t.http().put(`/people/${person.id}/sync-schedule`).set(owner.auth).send({ everyHours: 48 }).expect(200);
   return {
     personId: person.id,
     otherPersonId: other.id,
@@ -153,6 +161,8 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     referralId: referral.id,
     interviewId: interview.id,
     taskId: task.id,
+    syncRunId: syncRun.id,
+    identityId: syncedIdentity.id,
   };
 }
 
@@ -172,5 +182,8 @@ async function snapshot(t: TestApp, userId: string): Promise<unknown> {
     interviews: await rows('SELECT * FROM interviews WHERE user_id = $1 ORDER BY id'),
     interviewers: await rows('SELECT ii.* FROM interview_interviewers ii JOIN interviews i ON i.id = ii.interview_id WHERE i.user_id = $1 ORDER BY 1, 2'),
     tasks: await rows('SELECT * FROM tasks WHERE user_id = $1 ORDER BY id'),
+    syncRuns: await rows('SELECT * FROM sync_runs WHERE user_id = $1 ORDER BY id'),
+    syncSettings: await rows('SELECT * FROM person_sync_settings WHERE user_id = $1 ORDER BY person_id'),
+    identities: await rows('SELECT * FROM scholarly_identities WHERE user_id = $1 ORDER BY id'),
   };
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ENTITIES } from '#domain/entities';
 import { ImportsModule } from '#domain/imports/imports.module';
+import { SyncModule } from '#domain/sync/sync.module';
 import { AppConfig, AppConfigModule, DatabaseModule, QueueModule } from '#platform';
 import { MIGRATIONS } from '../../../migrations/index';
 import { PROCESSORS } from './processors/index';
@@ -11,7 +12,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), ImportsModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), ImportsModule, SyncModule],
       providers: [...PROCESSORS],
     };
   }

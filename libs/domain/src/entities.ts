@@ -14,6 +14,7 @@ import { Referral } from './referrals/referral.entity';
 import { ScholarlyIdentity } from './scholarly-identities/scholarly-identity.entity';
 import { SyncRun } from './scholarly-identities/sync-run.entity';
 import { StageTemplate } from './stage-templates/stage-template.entity';
+import { PersonSyncSettings } from './sync/person-sync-settings.entity';
 import { Task } from './tasks/task.entity';
 import { WorkAuthorship } from './works/work-authorship.entity';
 import { WorkRecord } from './works/work-record.entity';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   WorkAuthorship,
   ScholarlyIdentity,
   SyncRun,
+  PersonSyncSettings,
 ];

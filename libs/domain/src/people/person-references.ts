@@ -25,4 +25,6 @@ export const PERSON_REFERENCES: PersonReference[] = [
   { table: 'interview_interviewers', column: 'person_id', label: 'interviews', onErase: 'delete', uniqueWith: ['interview_id'] },
   { table: 'scholarly_identities', column: 'person_id', label: 'scholarlyIdentities', onErase: 'delete', uniqueWith: ['source', 'source_author_id'] },
   { table: 'sync_runs', column: 'person_id', label: 'syncRuns', onErase: 'delete' },
+  // One row per person (person_id is the key): when both have their own schedule, the survivor's stays.
+  { table: 'person_sync_settings', column: 'person_id', label: 'syncSettings', onErase: 'delete', uniqueWith: ['user_id'] },
 ];

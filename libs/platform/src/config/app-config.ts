@@ -12,6 +12,25 @@ export interface AppConfig {
   log: { level: EnvSchema['LOG_LEVEL']; format: EnvSchema['LOG_FORMAT'] };
   bullBoard: { enabled: boolean };
   scholarly: ScholarlyConfig;
+  sync: SyncConfig;
+}
+
+/** The scholarly sources, as the queue layer names them (one sync queue each). */
+export const SYNC_SOURCES = ['openalex', 'semanticscholar', 'arxiv', 'dblp', 'crossref', 'orcid'] as const;
+export type SyncSource = (typeof SYNC_SOURCES)[number];
+
+/** How fast one source may be called: `max` requests per `durationMs`, `concurrency` at once, over every worker. */
+export interface SourceLimit {
+  max: number;
+  durationMs: number;
+  concurrency: number;
+}
+
+/** Publication sync: the default schedule, the retry pace, and each source's published limits. */
+export interface SyncConfig {
+  defaultEveryHours: number;
+  backoffMs: number;
+  limits: Record<SyncSource, SourceLimit>;
 }
 
 /** How Dossier reaches the public scholarly APIs: where, as whom, with which keys. */
@@ -55,7 +74,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       crossref: { baseUrl: trimSlash(parsed.CROSSREF_BASE_URL) },
       orcid: { baseUrl: trimSlash(parsed.ORCID_BASE_URL) },
     },
+    sync: syncConfig(parsed),
   };
+}
+
+/**
+ * Each source's limit, from its published terms (see ENV_DESCRIPTIONS). Two depend on identification:
+ * Semantic Scholar allows 1 req/s with a key and a shared 100 per 5 minutes without; Crossref's
+ * polite pool (a contact address) allows 3 list requests/s and 3 at once, its public pool 1 and 1.
+ */
+function syncConfig(parsed: EnvSchema): SyncConfig {
+  const polite = !!parsed.SCHOLARLY_CONTACT_EMAIL;
+  const limit = (rate: string, concurrency: number): SourceLimit => ({ ...parseRate(rate), concurrency });
+  return {
+    defaultEveryHours: parsed.SYNC_DEFAULT_EVERY_HOURS,
+    backoffMs: parsed.SYNC_BACKOFF_MS,
+    limits: {
+      openalex: limit(parsed.OPENALEX_RATE_LIMIT, parsed.OPENALEX_CONCURRENCY),
+      semanticscholar: limit(parsed.SEMANTIC_SCHOLAR_RATE_LIMIT ?? (parsed.SEMANTIC_SCHOLAR_API_KEY ? '1/1100ms' : '100/5m'), parsed.SEMANTIC_SCHOLAR_CONCURRENCY),
+      arxiv: limit(parsed.ARXIV_RATE_LIMIT, parsed.ARXIV_CONCURRENCY),
+      dblp: limit(parsed.DBLP_RATE_LIMIT, parsed.DBLP_CONCURRENCY),
+      crossref: limit(parsed.CROSSREF_RATE_LIMIT ?? (polite ? '3/1s' : '1/1s'), parsed.CROSSREF_CONCURRENCY ?? (polite ? 3 : 1)),
+      orcid: limit(parsed.ORCID_RATE_LIMIT, parsed.ORCID_CONCURRENCY),
+    },
+  };
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `10/1s` → 10 requests per 1000 ms (the value has passed RATE_PATTERN). */
+export function parseRate(rate: string): { max: number; durationMs: number } {
+  const match = /^(\d+)\/(\d+)(ms|s|m|h)$/.exec(rate);
+  if (!match) throw new ConfigError(`not a rate: ${rate}`);
+  return { max: Number(match[1]), durationMs: Number(match[2]) * UNIT_MS[match[3]] };
 }
 
 /**

@@ -1,8 +1,11 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** Base URLs: http(s), and local hosts allowed (tests and benchmarks use a replay server on 127.0.0.1). */
 const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
+/** A request rate as `<requests>/<window>`: `10/1s`, `1/3s`, `1/1100ms`, `100/5m`. */
+export const RATE_PATTERN = /^[1-9]\d*\/[1-9]\d*(ms|s|m|h)$/;
+const RATE_MESSAGE = { message: 'must be <requests>/<window>, e.g. 10/1s, 1/3s, 1/1100ms or 100/5m' };
 
 /** Human description of each variable; the README's configuration table is written from these. */
 export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
@@ -32,6 +35,20 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   DBLP_BASE_URL: 'DBLP base URL.',
   CROSSREF_BASE_URL: 'Crossref REST API base URL.',
   ORCID_BASE_URL: 'ORCID public API base URL (v3.0).',
+  SYNC_DEFAULT_EVERY_HOURS: 'How often a person with linked scholarly identities is synced on schedule, in hours (a person can override it).',
+  SYNC_BACKOFF_MS: 'First retry delay of a sync request that failed (5xx, reset, timeout, malformed body); it doubles on each retry, with jitter.',
+  OPENALEX_RATE_LIMIT: 'OpenAlex requests per window over all workers (docs: 100 req/s ceiling, legacy polite pool 10 req/s).',
+  OPENALEX_CONCURRENCY: 'OpenAlex requests in flight at once over all workers.',
+  SEMANTIC_SCHOLAR_RATE_LIMIT: 'Semantic Scholar requests per window (docs: 1 req/s with a key, paced at 1.1 s; 100 per 5 min without). Unset: 1/1100ms with a key, 100/5m without.',
+  SEMANTIC_SCHOLAR_CONCURRENCY: 'Semantic Scholar requests in flight at once.',
+  ARXIV_RATE_LIMIT: 'arXiv requests per window (terms of use: one request every 3 s over all machines).',
+  ARXIV_CONCURRENCY: 'arXiv requests in flight at once (terms of use: one connection at a time).',
+  DBLP_RATE_LIMIT: 'DBLP requests per window (fair use: roughly one request every 1-2 s).',
+  DBLP_CONCURRENCY: 'DBLP requests in flight at once.',
+  CROSSREF_RATE_LIMIT: 'Crossref list requests per window (since Dec 2025: polite pool 3 req/s, public 1 req/s). Unset: 3/1s with SCHOLARLY_CONTACT_EMAIL, 1/1s without.',
+  CROSSREF_CONCURRENCY: 'Crossref requests in flight at once (polite pool 3, public 1). Unset: 3 with SCHOLARLY_CONTACT_EMAIL, 1 without.',
+  ORCID_RATE_LIMIT: 'ORCID public API requests per window (12 req/s, burst 40).',
+  ORCID_CONCURRENCY: 'ORCID requests in flight at once.',
 };
 
 /**
@@ -142,6 +159,69 @@ export class EnvSchema {
 
   @IsUrl(HTTP_URL)
   ORCID_BASE_URL = 'https://pub.orcid.org';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 365)
+  SYNC_DEFAULT_EVERY_HOURS = 24;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  SYNC_BACKOFF_MS = 5000;
+
+  // Published limits, cited in ENV_DESCRIPTIONS (sources: ../shared/fixtures/scholarly/<source>/README.md).
+  @Matches(RATE_PATTERN, RATE_MESSAGE)
+  OPENALEX_RATE_LIMIT = '10/1s';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  OPENALEX_CONCURRENCY = 4;
+
+  @IsOptional()
+  @Matches(RATE_PATTERN, RATE_MESSAGE)
+  SEMANTIC_SCHOLAR_RATE_LIMIT?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  SEMANTIC_SCHOLAR_CONCURRENCY = 1;
+
+  @Matches(RATE_PATTERN, RATE_MESSAGE)
+  ARXIV_RATE_LIMIT = '1/3s';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  ARXIV_CONCURRENCY = 1;
+
+  @Matches(RATE_PATTERN, RATE_MESSAGE)
+  DBLP_RATE_LIMIT = '1/2s';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  DBLP_CONCURRENCY = 1;
+
+  @IsOptional()
+  @Matches(RATE_PATTERN, RATE_MESSAGE)
+  CROSSREF_RATE_LIMIT?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  CROSSREF_CONCURRENCY?: number;
+
+  @Matches(RATE_PATTERN, RATE_MESSAGE)
+  ORCID_RATE_LIMIT = '12/1s';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  ORCID_CONCURRENCY = 4;
 }
 
 

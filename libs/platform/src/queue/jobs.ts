@@ -1,21 +1,80 @@
+import type { SyncSource } from '../config/app-config';
+
 /** Every queue Dossier runs. Queue names are kebab-case; one queue per kind of outside work. */
 export const QueueName = {
   Imports: 'imports',
+  /** Publication sync, per person: scheduler ticks and the parent job of each person's flow. */
+  SyncPeople: 'sync-people',
+  /** One queue per scholarly source, so each source's rate limit applies to its queue over every worker. */
+  SyncOpenAlex: 'sync-openalex',
+  SyncSemanticScholar: 'sync-semanticscholar',
+  SyncArxiv: 'sync-arxiv',
+  SyncDblp: 'sync-dblp',
+  SyncCrossref: 'sync-crossref',
+  SyncOrcid: 'sync-orcid',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 /** Every job, named `domain.verb-noun`. */
 export const JobName = {
   RunImport: 'imports.run-import',
+  /** The default-cadence scheduler's tick: starts a scheduled sync of every person without an own schedule. */
+  SyncDuePeople: 'sync.sync-due-people',
+  /** A person's own scheduler's tick: starts a scheduled sync of that person. */
+  SyncScheduledPerson: 'sync.sync-scheduled-person',
+  /** The parent of a person's sync flow: runs once every identity child has finished. */
+  FinishPersonSync: 'sync.finish-person-sync',
+  /** One identity's sync at one source (a child of the person's flow), one request per activation. */
+  SyncOpenAlexIdentity: 'sync.sync-openalex-identity',
+  SyncSemanticScholarIdentity: 'sync.sync-semanticscholar-identity',
+  SyncArxivIdentity: 'sync.sync-arxiv-identity',
+  SyncDblpIdentity: 'sync.sync-dblp-identity',
+  SyncCrossrefIdentity: 'sync.sync-crossref-identity',
+  SyncOrcidIdentity: 'sync.sync-orcid-identity',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 /** Which queue carries each job. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RunImport]: QueueName.Imports,
+  [JobName.SyncDuePeople]: QueueName.SyncPeople,
+  [JobName.SyncScheduledPerson]: QueueName.SyncPeople,
+  [JobName.FinishPersonSync]: QueueName.SyncPeople,
+  [JobName.SyncOpenAlexIdentity]: QueueName.SyncOpenAlex,
+  [JobName.SyncSemanticScholarIdentity]: QueueName.SyncSemanticScholar,
+  [JobName.SyncArxivIdentity]: QueueName.SyncArxiv,
+  [JobName.SyncDblpIdentity]: QueueName.SyncDblp,
+  [JobName.SyncCrossrefIdentity]: QueueName.SyncCrossref,
+  [JobName.SyncOrcidIdentity]: QueueName.SyncOrcid,
 };
 
+/** Each source's sync queue and identity job. */
+export const SYNC_SOURCE_JOBS: Record<SyncSource, { queue: QueueName; job: SyncIdentityJobName }> = {
+  openalex: { queue: QueueName.SyncOpenAlex, job: JobName.SyncOpenAlexIdentity },
+  semanticscholar: { queue: QueueName.SyncSemanticScholar, job: JobName.SyncSemanticScholarIdentity },
+  arxiv: { queue: QueueName.SyncArxiv, job: JobName.SyncArxivIdentity },
+  dblp: { queue: QueueName.SyncDblp, job: JobName.SyncDblpIdentity },
+  crossref: { queue: QueueName.SyncCrossref, job: JobName.SyncCrossrefIdentity },
+  orcid: { queue: QueueName.SyncOrcid, job: JobName.SyncOrcidIdentity },
+};
+
+export type SyncIdentityJobName =
+  | typeof JobName.SyncOpenAlexIdentity
+  | typeof JobName.SyncSemanticScholarIdentity
+  | typeof JobName.SyncArxivIdentity
+  | typeof JobName.SyncDblpIdentity
+  | typeof JobName.SyncCrossrefIdentity
+  | typeof JobName.SyncOrcidIdentity;
+
 /** Job payloads hold ids only; the handler loads the rest. */
-export type JobItem = { name: typeof JobName.RunImport; data: { importId: string } };
+export type JobItem =
+  | { name: typeof JobName.RunImport; data: { importId: string } }
+  | { name: typeof JobName.SyncDuePeople; data: Record<string, never> }
+  | { name: typeof JobName.SyncScheduledPerson; data: { personId: string } }
+  | { name: typeof JobName.FinishPersonSync; data: { personId: string; runIds: string[] } }
+  | SyncIdentityJobItem;
+
+/** One item per source's identity job, so that JobData<N> resolves for each name. */
+type SyncIdentityJobItem = { [N in SyncIdentityJobName]: { name: N; data: { runId: string } } }[SyncIdentityJobName];
 
 export type JobData<N extends JobName> = Extract<JobItem, { name: N }>['data'];

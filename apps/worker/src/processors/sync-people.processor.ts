@@ -1,0 +1,48 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { SyncSchedules, SyncService } from '#domain/sync/index';
+import { JobData, JobName, QueueName } from '#platform';
+
+type SyncPeopleJobName = typeof JobName.SyncDuePeople | typeof JobName.SyncScheduledPerson | typeof JobName.FinishPersonSync;
+export type SyncPeopleJob = Job<JobData<SyncPeopleJobName>, unknown, SyncPeopleJobName>;
+
+/** The person side of publication sync: scheduler ticks, and the parent job of each person's flow. */
+@Processor(QueueName.SyncPeople)
+export class SyncPeopleProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SyncPeopleProcessor.name);
+  private stopping = false;
+
+  constructor(
+    private readonly sync: SyncService,
+    private readonly schedules: SyncSchedules,
+  ) {
+    super();
+  }
+
+  /** Every worker start brings the job schedulers in line with the configuration and the table. */
+  onApplicationBootstrap(): void {
+    void this.schedules.reconcile().catch((e: unknown) => {
+      if (!this.stopping) this.logger.error(`sync schedulers not reconciled: ${(e as Error).message}`);
+    });
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
+  async process(job: SyncPeopleJob): Promise<unknown> {
+    switch (job.name) {
+      case JobName.SyncDuePeople:
+        return this.schedules.syncDuePeople();
+      case JobName.SyncScheduledPerson:
+        return this.schedules.syncScheduledPerson((job.data as JobData<typeof JobName.SyncScheduledPerson>).personId);
+      case JobName.FinishPersonSync: {
+        const data = job.data as JobData<typeof JobName.FinishPersonSync>;
+        return this.sync.finishFlow(data.runIds, await job.getIgnoredChildrenFailures());
+      }
+      default:
+        throw new UnrecoverableError(`sync-people queue received an unknown job: ${String((job as Job).name)}`);
+    }
+  }
+}

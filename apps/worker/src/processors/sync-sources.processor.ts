@@ -1,0 +1,119 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DelayedError, type Job, RateLimitError, UnrecoverableError } from 'bullmq';
+import { SyncService, SyncStepState } from '#domain/sync/index';
+import { APP_CONFIG, AppConfig, JobQueueService, QueueName, SYNC_SOURCE_JOBS, SyncIdentityJobName, SyncSource } from '#platform';
+
+export type SyncIdentityJob = Job<{ runId: string }, unknown, SyncIdentityJobName>;
+
+/**
+ * Every worker option that matters for a source comes from configuration, which the @Processor
+ * decorator cannot read; so the workers start paused (autorun: false), and each one sets its
+ * queue's limits before it runs:
+ * - the source's rate limit as the queue's global rate limit (`setGlobalRateLimit`), and its
+ *   concurrency as the queue's global concurrency (`setGlobalConcurrency`): both hold over every
+ *   worker process, on Redis and on the PostgreSQL backend;
+ * - the same concurrency on this worker.
+ * A job step makes one request, so the limiter counts requests. A step's lock is renewed while it
+ * runs; a worker that dies mid-step leaves a lock that expires within 10 s, and the stalled check
+ * (every 5 s) gives the step to another worker, which resumes from the job's saved progress.
+ */
+const WORKER_OPTIONS = { autorun: false, lockDuration: 10_000, stalledInterval: 5_000 } as const;
+
+@Injectable()
+export abstract class SyncSourceProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  protected abstract readonly source: SyncSource;
+  private readonly logger = new Logger('SyncSourceProcessor');
+  private stopping = false;
+
+  constructor(
+    private readonly sync: SyncService,
+    private readonly jobs: JobQueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  private get queueName(): QueueName {
+    return SYNC_SOURCE_JOBS[this.source].queue;
+  }
+
+  /** Does not hold up the app's start: the worker runs as soon as its queue has its limits. */
+  onApplicationBootstrap(): void {
+    void this.start().catch((e: unknown) => {
+      if (!this.stopping) this.logger.error(`${this.queueName} worker stopped: ${(e as Error).message}`);
+    });
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
+  private async start(): Promise<void> {
+    const limit = this.config.sync.limits[this.source];
+    const queue = this.jobs.queue(this.queueName);
+    await Promise.all([queue.setGlobalRateLimit(limit.max, limit.durationMs), queue.setGlobalConcurrency(limit.concurrency)]);
+    if (this.stopping || this.worker.closing) return;
+    this.worker.concurrency = limit.concurrency;
+    await this.worker.run();
+  }
+
+  async process(job: SyncIdentityJob, token?: string): Promise<unknown> {
+    if (job.name !== SYNC_SOURCE_JOBS[this.source].job) throw new UnrecoverableError(`${this.queueName} received an unknown job: ${job.name}`);
+    const outcome = await this.sync.runStep(job.data.runId, stepState(job.progress), { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
+    switch (outcome.kind) {
+      case 'continue':
+        // The next request is the next step: back through the queue, where the limiter counts it.
+        await job.updateProgress(outcome.state as unknown as object);
+        await job.moveToDelayed(Date.now(), token);
+        throw new DelayedError();
+      case 'wait':
+        // 429: the whole queue waits Retry-After; the job goes back to waiting without using an attempt.
+        await this.jobs.queue(this.queueName).rateLimit(outcome.ms);
+        throw new RateLimitError();
+      case 'broken':
+        throw new UnrecoverableError(outcome.message);
+      case 'retry':
+        throw outcome.error;
+      case 'done':
+        return { status: outcome.status };
+      case 'gone':
+        return { status: 'gone' };
+    }
+  }
+}
+
+function stepState(progress: unknown): SyncStepState | null {
+  const p = progress as Partial<SyncStepState> | null;
+  return p && typeof p === 'object' && (p.step === 'author' || p.step === 'list') ? (p as SyncStepState) : null;
+}
+
+@Processor(QueueName.SyncOpenAlex, WORKER_OPTIONS)
+export class SyncOpenAlexProcessor extends SyncSourceProcessor {
+  protected readonly source = 'openalex';
+}
+
+@Processor(QueueName.SyncSemanticScholar, WORKER_OPTIONS)
+export class SyncSemanticScholarProcessor extends SyncSourceProcessor {
+  protected readonly source = 'semanticscholar';
+}
+
+@Processor(QueueName.SyncArxiv, WORKER_OPTIONS)
+export class SyncArxivProcessor extends SyncSourceProcessor {
+  protected readonly source = 'arxiv';
+}
+
+@Processor(QueueName.SyncDblp, WORKER_OPTIONS)
+export class SyncDblpProcessor extends SyncSourceProcessor {
+  protected readonly source = 'dblp';
+}
+
+@Processor(QueueName.SyncCrossref, WORKER_OPTIONS)
+export class SyncCrossrefProcessor extends SyncSourceProcessor {
+  protected readonly source = 'crossref';
+}
+
+@Processor(QueueName.SyncOrcid, WORKER_OPTIONS)
+export class SyncOrcidProcessor extends SyncSourceProcessor {
+  protected readonly source = 'orcid';
+}

@@ -1,0 +1,484 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { NotFoundError } from '#platform';
+import { Person } from '../people/person.entity';
+import { ScholarlyClients } from '../scholarly/scholarly-clients';
+import { ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/scholarly-http';
+import { SCHOLARLY_SOURCES, type AuthorCandidate, type ScholarlySource } from '../scholarly/scholarly.types';
+import { AutoLinkRule, CandidateScore, Coauthor, compareScored, decideAutoLinks, isPlausible, scoreCandidate, ScoringSubject } from './candidate-scoring';
+import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityError, UnknownAtSourceError } from './identities.errors';
+import { idFromProfileLink, parseIdentityInput } from './identity-input';
+import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entity';
+
+/** The sources that can search authors by name (Crossref cannot: its identities are ORCID iDs). */
+export const CANDIDATE_SOURCES: ScholarlySource[] = SCHOLARLY_SOURCES.filter((s) => s !== 'crossref');
+export const DEFAULT_CANDIDATE_LIMIT = 10;
+export const MAX_CANDIDATE_LIMIT = 25;
+
+export interface ScoredCandidate {
+  candidate: AuthorCandidate;
+  score: CandidateScore;
+  /** This person's identity for the candidate: linked (confirmed) or rejected; null: neither. */
+  status: 'linked' | 'rejected' | null;
+  identityId: string | null;
+  /** Another of the user's people this author is linked to. */
+  linkedTo: { personId: string; fullName: string } | null;
+}
+
+export interface SourceFailure {
+  source: ScholarlySource;
+  message: string;
+}
+
+export interface CandidateSearch {
+  personId: string;
+  query: { name: string; affiliation: string | null };
+  sources: ScholarlySource[];
+  candidates: ScoredCandidate[];
+  errors: SourceFailure[];
+}
+
+export interface LinkInput {
+  source: ScholarlySource;
+  id?: string;
+  url?: string;
+}
+
+export interface LinkResult {
+  identity: ScholarlyIdentity;
+  /** False when it was already linked: nothing changed. */
+  changed: boolean;
+  /** Something the user should know: the source could not be asked, or gave another id (an OpenAlex merge). */
+  warning: string | null;
+}
+
+export interface AutoLinked {
+  identity: ScholarlyIdentity;
+  rule: AutoLinkRule;
+  why: string;
+  score: number | null;
+}
+
+export interface AutoLinkResult {
+  linked: AutoLinked[];
+  undecided: SourceFailure[];
+  errors: SourceFailure[];
+}
+
+
+/**
+ * "Who is who": which author at each scholarly source a person of the user's network is. Searches
+ * the sources by name and organization and scores each candidate (candidate-scoring.ts); the user
+ * confirms, rejects or adds identities by id or URL; autoLink links only what is unambiguous.
+ * Everything is scoped to the user: another user's person is a 404.
+ */
+@Injectable()
+export class IdentitiesService {
+  private readonly logger = new Logger(IdentitiesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(ScholarlyIdentity) private readonly identities: Repository<ScholarlyIdentity>,
+    @InjectRepository(Person) private readonly people: Repository<Person>,
+    private readonly clients: ScholarlyClients,
+  ) {}
+
+  /** The person's identities, linked first, then rejected; by source, oldest first. */
+  async list(userId: string, personId: string): Promise<ScholarlyIdentity[]> {
+    await this.person(userId, personId);
+    const rows = await this.identities.find({ where: { userId, personId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const status = (s: string) => IDENTITY_STATUSES.indexOf(s as never);
+    const source = (s: ScholarlySource) => SCHOLARLY_SOURCES.indexOf(s);
+    return rows.sort((a, b) => status(a.status) - status(b.status) || source(a.source) - source(b.source));
+  }
+
+  /**
+   * Searches the sources at once by the person's name (and organization: the clients put matching
+   * affiliations first; ORCID's search would filter on it, so it gets the name alone). A source that
+   * fails is reported in `errors`; the others still answer. Candidates with no name agreement and no
+   * decisive identifier are left out; the rest are scored, marked and sorted best first.
+   */
+  async candidates(userId: string, personId: string, options: { sources?: ScholarlySource[]; limit?: number } = {}): Promise<CandidateSearch> {
+    const person = await this.person(userId, personId);
+    return this.search(userId, person, await this.subject(userId, person), options.sources ?? CANDIDATE_SOURCES, options.limit ?? DEFAULT_CANDIDATE_LIMIT);
+  }
+
+  /**
+   * Adds an identity by id or URL, or confirms a candidate: validated and normalized per source
+   * (a bad ORCID check digit is a 400 on the field given), then checked at the source, which also
+   * gives the name (an unknown id is a 422; a source that cannot be reached does not stop the link,
+   * the answer warns and the next sync will tell). Linking one already linked changes nothing;
+   * linking one rejected for this person turns the rejection into a link. An author linked to
+   * another of the user's people is a 409 (IdentityLinkedElsewhereError).
+   */
+  async link(userId: string, personId: string, input: LinkInput): Promise<LinkResult> {
+    if (input.id !== undefined && input.url !== undefined) throw new InvalidIdentityError('url', 'must not be given with id: give one of them');
+    const field = input.id !== undefined ? 'id' : 'url';
+    const parsed = parseIdentityInput(input.source, (input.id ?? input.url) as string);
+    if (!parsed.ok) throw new InvalidIdentityError(field, parsed.problem);
+    const { source } = input;
+    let sourceAuthorId = parsed.sourceAuthorId;
+    await this.person(userId, personId);
+    const existing = await this.identities.findOneBy({ userId, personId, source, sourceAuthorId });
+    if (existing?.status === 'linked') return { identity: existing, changed: false, warning: null };
+    const elsewhere = await this.linkedElsewhere(this.dataSource.manager, userId, personId, source, sourceAuthorId);
+    if (elsewhere) throw new IdentityLinkedElsewhereError(source, sourceAuthorId, elsewhere);
+
+    const checked = await this.check(field, source, sourceAuthorId);
+    sourceAuthorId = checked.sourceAuthorId;
+    const { identity, changed } = await this.write(userId, personId, source, sourceAuthorId, { status: 'linked', linkedBy: 'user', name: checked.name });
+    return { identity, changed, warning: checked.warning };
+  }
+
+  /** Remembers that a candidate is someone else: it is marked in the candidates and never auto-linked. Rejecting a linked identity unlinks it. */
+  async reject(userId: string, personId: string, input: { source: ScholarlySource; sourceAuthorId: string; name?: string | null }): Promise<ScholarlyIdentity> {
+    const parsed = parseIdentityInput(input.source, input.sourceAuthorId);
+    if (!parsed.ok) throw new InvalidIdentityError('sourceAuthorId', parsed.problem);
+    await this.person(userId, personId);
+    return (await this.write(userId, personId, input.source, parsed.sourceAuthorId, { status: 'rejected', linkedBy: 'user', name: input.name ?? null })).identity;
+  }
+
+  /**
+   * Unlinks. An identity Dossier linked on its own is kept as a rejection, so the next auto-link
+   * does not link it again; one the user linked (or a rejection) is forgotten.
+   */
+  async unlink(userId: string, personId: string, identityId: string): Promise<{ keptAsRejection: boolean }> {
+    return this.dataSource.transaction(async (em) => {
+      const person = await em.findOne(Person, { where: { id: personId, userId } });
+      const identity = person ? await em.findOne(ScholarlyIdentity, { where: { id: identityId, userId, personId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!identity) throw new IdentityNotFoundError(identityId);
+      if (identity.status === 'linked' && identity.linkedBy === 'auto') {
+        await em.update(ScholarlyIdentity, { id: identity.id }, { status: 'rejected', linkedBy: 'user' });
+        return { keptAsRejection: true };
+      }
+      await em.delete(ScholarlyIdentity, { id: identity.id });
+      return { keptAsRejection: false };
+    });
+  }
+
+  /**
+   * Links what is unambiguous, and says why (the rule is decideAutoLinks in candidate-scoring.ts).
+   * The person's own profile links (links.openalex, .semanticScholar, .dblp, .orcid; Crossref by
+   * the ORCID iD) are linked without a search; the other sources are searched and their candidates
+   * go through the rule. Rejections always hold, and an author linked to another of the user's
+   * people is never linked. For the sync too: call it before syncing a person without identities.
+   */
+  async autoLink(userId: string, personId: string, options: { sources?: ScholarlySource[]; limit?: number } = {}): Promise<AutoLinkResult> {
+    const person = await this.person(userId, personId);
+    const subject = await this.subject(userId, person);
+    const sources = [...new Set(options.sources ?? CANDIDATE_SOURCES)];
+    const mine = await this.identities.findBy({ userId, personId });
+    const result: AutoLinkResult = { linked: [], undecided: [], errors: [] };
+
+    const toSearch: ScholarlySource[] = [];
+    for (const source of sources) {
+      const id = subject.profileIds[source];
+      if (!id) {
+        toSearch.push(source);
+        continue;
+      }
+      const own = mine.find((i) => i.source === source && i.sourceAuthorId === id);
+      if (own?.status === 'linked') result.undecided.push({ source, message: 'Already linked' });
+      else if (own?.status === 'rejected') result.undecided.push({ source, message: `The person's profile link names ${id}, which was rejected` });
+      else {
+        const done = await this.tryAutoLink(userId, personId, source, id, null);
+        if (done.identity) result.linked.push({ identity: done.identity, rule: 'profile-link', why: `The person's own profile link names ${id}`, score: null });
+        else result.undecided.push({ source, message: done.message });
+      }
+    }
+
+    if (toSearch.length > 0) {
+      const search = await this.search(userId, person, subject, toSearch, options.limit ?? DEFAULT_CANDIDATE_LIMIT);
+      result.errors.push(...search.errors);
+      const failed = new Set(search.errors.map((e) => e.source));
+      const linkedSources = new Set(mine.filter((i) => i.status === 'linked').map((i) => i.source));
+      const plan = decideAutoLinks(
+        search.candidates.map((c) => ({ candidate: c.candidate, score: c.score, status: c.status, linkedElsewhere: c.linkedTo !== null })),
+        linkedSources,
+        search.sources.filter((s) => !failed.has(s)),
+      );
+      result.undecided.push(...plan.undecided);
+      for (const decision of plan.link) {
+        const { source, sourceAuthorId, name } = decision.candidate;
+        const done = await this.tryAutoLink(userId, personId, source, sourceAuthorId, name);
+        if (done.identity) result.linked.push({ identity: done.identity, rule: decision.rule, why: decision.why, score: decision.score });
+        else result.undecided.push({ source, message: done.message });
+      }
+    }
+    return result;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private async person(userId: string, personId: string): Promise<Person> {
+    const person = await this.people.findOne({ where: { id: personId, userId }, relations: { organization: true } });
+    if (!person) throw new NotFoundError('person', personId);
+    return person;
+  }
+
+  /** What the person is known by, for scoring. */
+  private async subject(userId: string, person: Person): Promise<ScoringSubject> {
+    const links = person.links ?? {};
+    let orcid = idFromProfileLink('orcid', links.orcid);
+    if (!orcid) {
+      const identity = await this.identities.findOne({ where: [{ userId, personId: person.id, status: 'linked', source: 'orcid' }, { userId, personId: person.id, status: 'linked', source: 'crossref' }], order: { createdAt: 'ASC' } });
+      orcid = identity?.sourceAuthorId ?? null;
+    }
+    const profileIds: ScoringSubject['profileIds'] = {};
+    const openalex = idFromProfileLink('openalex', links.openalex);
+    const s2 = idFromProfileLink('semanticScholar', links.semanticScholar);
+    const dblp = idFromProfileLink('dblp', links.dblp);
+    const ownOrcid = idFromProfileLink('orcid', links.orcid);
+    if (openalex) profileIds.openalex = openalex;
+    if (s2) profileIds.semanticscholar = s2;
+    if (dblp) profileIds.dblp = dblp;
+    if (ownOrcid) profileIds.orcid = profileIds.crossref = ownOrcid;
+    const names = [person.fullName];
+    if (person.givenName && person.familyName) names.push(`${person.givenName} ${person.familyName}`);
+    return {
+      names,
+      organizations: person.organization ? [{ name: person.organization.name, current: true }] : [],
+      orcid,
+      profileIds,
+      interests: [...(person.tags ?? []), ...(person.headline ? [person.headline] : [])],
+    };
+  }
+
+  private async search(userId: string, person: Person, subject: ScoringSubject, sources: ScholarlySource[], limit: number): Promise<CandidateSearch> {
+    const name = person.fullName;
+    const affiliation = person.organization?.name ?? null;
+    const unique = [...new Set(sources)];
+    const answers = await Promise.all(
+      unique.map(async (source) => {
+        try {
+          const found = await this.clients.get(source).searchAuthors({ name, affiliation: source === 'orcid' ? null : affiliation, limit });
+          return { source, found };
+        } catch (e) {
+          return { source, error: this.describe(source, e) };
+        }
+      }),
+    );
+    const errors: SourceFailure[] = [];
+    const found: { candidate: AuthorCandidate; order: number }[] = [];
+    for (const answer of answers) {
+      if ('error' in answer) {
+        errors.push({ source: answer.source, message: answer.error as string });
+        continue;
+      }
+      const seen = new Set<string>();
+      for (const candidate of answer.found) {
+        if (seen.has(candidate.sourceAuthorId)) continue;
+        seen.add(candidate.sourceAuthorId);
+        found.push({ candidate, order: found.length });
+      }
+    }
+
+    const marks = await this.marks(userId, found.map((f) => f.candidate));
+    const coauthors = await this.coauthors(userId, person.id, found.map((f) => f.candidate));
+    const scored = found
+      .map(({ candidate, order }, index) => {
+        const key = `${candidate.source}\u0000${candidate.sourceAuthorId}`;
+        const rows = marks.get(key) ?? [];
+        const own = rows.find((r) => r.person_id === person.id);
+        const other = rows.find((r) => r.person_id !== person.id && r.status === 'linked');
+        // Someone already linked to this author is not a co-author of themselves.
+        const contacts = (coauthors.get(index) ?? []).filter((c) => c.personId !== other?.person_id);
+        return {
+          candidate,
+          order,
+          score: scoreCandidate(subject, candidate, contacts),
+          status: (own?.status as ScoredCandidate['status']) ?? null,
+          identityId: own?.id ?? null,
+          linkedTo: other ? { personId: other.person_id, fullName: other.full_name } : null,
+        };
+      })
+      .filter((c) => isPlausible(c.score) || c.status !== null)
+      .sort(compareScored);
+    return {
+      personId: person.id,
+      query: { name, affiliation },
+      sources: unique,
+      candidates: scored.map(({ order: _order, ...rest }) => rest),
+      errors,
+    };
+  }
+
+  private describe(source: ScholarlySource, e: unknown): string {
+    if (e instanceof UnsupportedBySourceError) {
+      return source === 'crossref' ? `${e.message}: Crossref identities are ORCID iDs; add one with POST /people/{id}/identities` : e.message;
+    }
+    if (e instanceof ScholarlySourceError) return e.message;
+    this.logger.warn(`${source}: author search failed unexpectedly: ${(e as Error)?.stack ?? String(e)}`);
+    return `${source}: unexpected error (${(e as Error)?.message ?? String(e)})`;
+  }
+
+  /** The user's identities (of people not deleted) for these candidates, by source and id. */
+  private async marks(userId: string, candidates: AuthorCandidate[]): Promise<Map<string, { id: string; person_id: string; status: string; full_name: string }[]>> {
+    const out = new Map<string, { id: string; person_id: string; status: string; full_name: string }[]>();
+    if (candidates.length === 0) return out;
+    const rows = (await this.dataSource.query(
+      `SELECT i.id, i.person_id, i.source, i.source_author_id, i.status, p.full_name
+         FROM scholarly_identities i
+         JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
+        WHERE i.user_id = $1
+          AND (i.source, i.source_author_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+        ORDER BY i.created_at, i.id`,
+      [userId, candidates.map((c) => c.source), candidates.map((c) => c.sourceAuthorId)],
+    )) as { id: string; person_id: string; source: string; source_author_id: string; status: string; full_name: string }[];
+    for (const row of rows) {
+      const key = `${row.source}\u0000${row.source_author_id}`;
+      out.set(key, [...(out.get(key) ?? []), row]);
+    }
+    return out;
+  }
+
+  /**
+   * The user's other people who co-authored with each candidate, from the works already in the
+   * shared cache: a work listing the candidate (by id at its source, or by ORCID iD) and, on any
+   * record of the same work, one of a contact's linked identities (or their ORCID iD). Early on,
+   * before anything is synced, there are none.
+   */
+  private async coauthors(userId: string, personId: string, candidates: AuthorCandidate[]): Promise<Map<number, Coauthor[]>> {
+    const out = new Map<number, Coauthor[]>();
+    if (candidates.length === 0) return out;
+    const rows = (await this.dataSource.query(
+      `WITH cand AS (
+         SELECT * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS c(n, source, source_author_id, orcid)
+       ),
+       cand_authorships AS (
+         SELECT c.n, a.work_id, a.record_id, a.position
+           FROM cand c JOIN work_authorships a ON a.source = c.source AND a.source_author_id = c.source_author_id
+         UNION
+         SELECT c.n, a.work_id, a.record_id, a.position
+           FROM cand c JOIN work_authorships a ON a.orcid = c.orcid
+          WHERE c.orcid IS NOT NULL
+       ),
+       contact_ids AS (
+         SELECT i.person_id, i.source, i.source_author_id
+           FROM scholarly_identities i JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
+          WHERE i.user_id = $1 AND i.person_id <> $2 AND i.status = 'linked'
+       ),
+       contact_orcids AS (
+         SELECT person_id, upper(source_author_id) AS orcid FROM contact_ids WHERE source IN ('orcid', 'crossref')
+         UNION
+         SELECT p.id, upper(substring(p.links->>'orcid' from $7)) FROM people p
+          WHERE p.user_id = $1 AND p.id <> $2 AND p.deleted_at IS NULL AND p.links->>'orcid' IS NOT NULL
+       ),
+       others AS (
+         SELECT ca.n, oa.work_id, oa.source, oa.source_author_id, oa.orcid
+           FROM cand_authorships ca
+           JOIN work_records r ON r.work_id = ca.work_id
+           JOIN work_authorships oa ON oa.record_id = r.id AND NOT (oa.record_id = ca.record_id AND oa.position = ca.position)
+       ),
+       coauthorships AS (
+         SELECT o.n, o.work_id, ci.person_id FROM others o JOIN contact_ids ci ON ci.source = o.source AND ci.source_author_id = o.source_author_id
+         UNION
+         SELECT o.n, o.work_id, co.person_id FROM others o JOIN contact_orcids co ON co.orcid = o.orcid
+       )
+       SELECT c.n, c.person_id, p.full_name, count(DISTINCT c.work_id)::int AS works
+         FROM coauthorships c JOIN people p ON p.id = c.person_id
+        GROUP BY c.n, c.person_id, p.full_name
+        ORDER BY c.n, p.full_name`,
+      [
+        userId,
+        personId,
+        candidates.map((_, i) => i),
+        candidates.map((c) => c.source),
+        candidates.map((c) => c.sourceAuthorId),
+        candidates.map((c) => c.orcid),
+        '\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dXx]',
+      ],
+    )) as { n: number; person_id: string; full_name: string; works: number }[];
+    for (const row of rows) out.set(row.n, [...(out.get(row.n) ?? []), { personId: row.person_id, name: row.full_name, works: row.works }]);
+    return out;
+  }
+
+  /** Another (not deleted) person of the user this author is linked to. */
+  private async linkedElsewhere(em: EntityManager, userId: string, personId: string, source: ScholarlySource, sourceAuthorId: string): Promise<{ id: string; fullName: string } | null> {
+    const [row] = (await em.query(
+      `SELECT p.id, p.full_name FROM scholarly_identities i JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
+        WHERE i.user_id = $1 AND i.source = $2 AND i.source_author_id = $3 AND i.status = 'linked' AND i.person_id <> $4
+        ORDER BY i.created_at LIMIT 1`,
+      [userId, source, sourceAuthorId, personId],
+    )) as { id: string; full_name: string }[];
+    return row ? { id: row.id, fullName: row.full_name } : null;
+  }
+
+  /**
+   * Asks the source for the author (one request): its name, and whether it exists. A refusal (an
+   * unknown id, a deleted OpenAlex author) is a 422; anything else (down, rate limited) is a warning.
+   */
+  private async check(field: string, source: ScholarlySource, sourceAuthorId: string): Promise<{ sourceAuthorId: string; name: string | null; warning: string | null }> {
+    try {
+      const snapshot = await this.clients.get(source).getAuthor(sourceAuthorId);
+      if (source === 'arxiv' && snapshot.worksCount === 0) throw new UnknownAtSourceError(field, source, sourceAuthorId, 'no preprint matches this author query');
+      let warning: string | null = null;
+      let id = sourceAuthorId;
+      if (source === 'openalex' && snapshot.sourceAuthorId && snapshot.sourceAuthorId !== sourceAuthorId) {
+        warning = `OpenAlex merged ${sourceAuthorId} into ${snapshot.sourceAuthorId}; the surviving id was linked`;
+        id = snapshot.sourceAuthorId;
+      }
+      if (source === 'crossref' && !snapshot.worksCount) warning = 'Crossref has no works naming this ORCID iD yet';
+      const name = snapshot.name && snapshot.name !== sourceAuthorId ? snapshot.name : null;
+      return { sourceAuthorId: id, name, warning };
+    } catch (e) {
+      if (e instanceof UnknownAtSourceError) throw e;
+      if (e instanceof SourceRejectedError) throw new UnknownAtSourceError(field, source, sourceAuthorId, e.detail || e.message);
+      const reason = e instanceof ScholarlySourceError ? e.message : `${source}: ${(e as Error)?.message ?? String(e)}`;
+      if (!(e instanceof ScholarlySourceError)) this.logger.warn(`checking ${source} ${sourceAuthorId} failed unexpectedly: ${(e as Error)?.stack ?? String(e)}`);
+      return { sourceAuthorId, name: null, warning: `Not checked at ${source} (${reason}); linked anyway, the next sync will tell whether the source knows it` };
+    }
+  }
+
+  /** Links (or rejects) in one transaction that holds the author's key, so two people cannot take the same author at once. */
+  private async write(
+    userId: string,
+    personId: string,
+    source: ScholarlySource,
+    sourceAuthorId: string,
+    values: { status: 'linked' | 'rejected'; linkedBy: 'user' | 'auto'; name: string | null },
+  ): Promise<{ identity: ScholarlyIdentity; changed: boolean }> {
+    // Dossier never overrides the user: an auto-link finding a rejection (made meanwhile) stops.
+    const keepRejection = values.linkedBy === 'auto';
+    return this.dataSource.transaction(async (em) => {
+      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`scholarly-identity:${userId}:${source}:${sourceAuthorId}`]);
+      const person = await em.findOne(Person, { where: { id: personId, userId } });
+      if (!person) throw new NotFoundError('person', personId);
+      if (values.status === 'linked') {
+        const elsewhere = await this.linkedElsewhere(em, userId, personId, source, sourceAuthorId);
+        if (elsewhere) throw new IdentityLinkedElsewhereError(source, sourceAuthorId, elsewhere);
+      }
+      const row = await em.findOne(ScholarlyIdentity, { where: { personId, source, sourceAuthorId }, lock: { mode: 'pessimistic_write' } });
+      if (row) {
+        if (keepRejection && row.status === 'rejected') throw new RejectedMeanwhile(sourceAuthorId);
+        if (row.status === values.status) {
+          if (values.name && !row.name) await em.update(ScholarlyIdentity, { id: row.id }, { name: values.name });
+          return { identity: await em.findOneByOrFail(ScholarlyIdentity, { id: row.id }), changed: false };
+        }
+        await em.update(ScholarlyIdentity, { id: row.id }, { status: values.status, linkedBy: values.linkedBy, name: values.name ?? row.name });
+        return { identity: await em.findOneByOrFail(ScholarlyIdentity, { id: row.id }), changed: true };
+      }
+      const created = em.create(ScholarlyIdentity, { userId, personId, source, sourceAuthorId, name: values.name, status: values.status, linkedBy: values.linkedBy });
+      await em.insert(ScholarlyIdentity, created);
+      return { identity: await em.findOneByOrFail(ScholarlyIdentity, { id: created.id }), changed: true };
+    });
+  }
+
+  /** An auto-link that lost a race (the user rejected it, or linked it elsewhere, meanwhile) is reported, not thrown. */
+  private async tryAutoLink(userId: string, personId: string, source: ScholarlySource, sourceAuthorId: string, name: string | null): Promise<{ identity: ScholarlyIdentity | null; message: string }> {
+    try {
+      const { identity } = await this.write(userId, personId, source, sourceAuthorId, { status: 'linked', linkedBy: 'auto', name });
+      return { identity, message: '' };
+    } catch (e) {
+      if (e instanceof IdentityLinkedElsewhereError || e instanceof RejectedMeanwhile) return { identity: null, message: e.message };
+      throw e;
+    }
+  }
+}
+
+class RejectedMeanwhile extends Error {
+  constructor(sourceAuthorId: string) {
+    super(`${sourceAuthorId} was rejected for this person`);
+  }
+}

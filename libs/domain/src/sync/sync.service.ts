@@ -1,0 +1,314 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig, JobName, JobQueueService, NotFoundError, SYNC_SOURCE_JOBS } from '#platform';
+import { Person } from '../people/person.entity';
+import { ScholarlyClients } from '../scholarly/scholarly-clients';
+import { MalformedResponseError, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError } from '../scholarly/scholarly-http';
+import type { AuthorSnapshot } from '../scholarly/scholarly.types';
+import { IdentitySyncState, ScholarlyIdentity } from '../scholarly-identities/scholarly-identity.entity';
+import { SyncRun } from '../scholarly-identities/sync-run.entity';
+import { WorksIngestService } from '../works/works-ingest.service';
+
+export type SyncTrigger = SyncRun['trigger'];
+
+/**
+ * Where one identity's sync stands between two steps. It is kept with the job (as its progress),
+ * so a retried or restarted job resumes at the page it had reached instead of starting over.
+ */
+export interface SyncStepState {
+  step: 'author' | 'list';
+  /** The token of the next listWorks page; null: the first page. */
+  page: string | null;
+  /** Pages ingested so far. */
+  pages: number;
+  /** The author as read at the start; saved on the identity only once every page is in. */
+  snapshot: AuthorSnapshot | null;
+}
+
+/** What the queue should do after one step. The processor turns each into BullMQ's own mechanics. */
+export type SyncStepOutcome =
+  /** More to fetch: run again (through the queue, so the source's rate limit counts the next request). */
+  | { kind: 'continue'; state: SyncStepState }
+  | { kind: 'done'; status: 'succeeded' | 'skipped' }
+  /** 429 (or 503 with Retry-After): wait, then run the same step again, without using up an attempt. */
+  | { kind: 'wait'; ms: number; message: string }
+  /** The source refused the identity: retrying will not help. */
+  | { kind: 'broken'; message: string }
+  /** Worth retrying with backoff (5xx, reset, timeout, malformed body, anything unexpected). */
+  | { kind: 'retry'; error: Error; final: boolean }
+  /** The run or its identity no longer exists (the person was erased, the identity unlinked). */
+  | { kind: 'gone' };
+
+export interface SyncRunPage {
+  items: SyncRun[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** A 429 without Retry-After waits this long; a Retry-After longer than the cap is read as the cap. */
+export const DEFAULT_RATE_LIMIT_WAIT_MS = 30_000;
+export const MAX_RATE_LIMIT_WAIT_MS = 3_600_000;
+/** A listing that has not ended after this many pages is stopped (a source repeating its cursor). */
+export const MAX_PAGES = 500;
+/** Errors kept on one run. */
+const MAX_ERRORS = 50;
+/** An open run whose job has vanished (a flushed queue) is given up after this long. */
+const LOST_AFTER_MS = 60_000;
+
+/**
+ * Publication sync of a person's scholarly identities. A sync is a BullMQ flow: one child job per
+ * linked identity, in its source's queue (so every source keeps to its own rate limit), and a parent
+ * job per person that runs once they have all finished. Each identity's job works in steps of one
+ * request: the author snapshot first, then one page of works per step, each page ingested in its
+ * own transaction; every step goes back through the queue, so the source's limiter counts every
+ * request. Each identity sync is recorded on a sync_runs row: requests, works new/updated/unchanged,
+ * errors and its outcome.
+ */
+@Injectable()
+export class SyncService {
+  private readonly logger = new Logger(SyncService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(SyncRun) private readonly runs: Repository<SyncRun>,
+    @InjectRepository(ScholarlyIdentity) private readonly identities: Repository<ScholarlyIdentity>,
+    @InjectRepository(Person) private readonly people: Repository<Person>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobQueueService,
+    private readonly ingest: WorksIngestService,
+  ) {}
+
+  /**
+   * Starts a sync of every linked identity of the person, as one flow. An identity whose sync is
+   * already queued or running is not queued twice: its open run is returned instead. A scheduled
+   * sync leaves out broken identities (a manual one tries them again).
+   */
+  async trigger(userId: string, personId: string, trigger: SyncTrigger): Promise<{ runIds: string[] }> {
+    await this.assertPerson(userId, personId);
+    const { created, open } = await this.dataSource.transaction(async (em) => {
+      const identities = await em
+        .createQueryBuilder(ScholarlyIdentity, 'i')
+        .setLock('pessimistic_write')
+        .where('i.user_id = :userId AND i.person_id = :personId AND i.status = :status', { userId, personId, status: 'linked' })
+        .orderBy('i.created_at')
+        .addOrderBy('i.id')
+        .getMany();
+      const created: SyncRun[] = [];
+      const open: string[] = [];
+      for (const identity of identities) {
+        if (trigger === 'schedule' && identity.syncState === 'broken') continue;
+        if (identity.syncState === 'queued' || identity.syncState === 'running') {
+          const inFlight = await this.openRun(em, identity);
+          if (inFlight) {
+            open.push(inFlight.id);
+            continue;
+          }
+        }
+        const run = em.create(SyncRun, { userId, personId, identityId: identity.id, source: identity.source, trigger, status: 'running', startedAt: new Date(), finishedAt: null, errors: [] });
+        await em.insert(SyncRun, run);
+        await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'queued' });
+        created.push(run);
+      }
+      return { created, open };
+    });
+    if (created.length > 0) {
+      try {
+        await this.jobs.enqueueFlow(
+          { name: JobName.FinishPersonSync, data: { personId, runIds: created.map((r) => r.id) } },
+          created.map((run) => ({ name: SYNC_SOURCE_JOBS[run.source].job, data: { runId: run.id } })),
+        );
+      } catch (e) {
+        // Nothing was queued (a flow is added atomically): the runs did not happen.
+        for (const run of created) await this.finishFailed(run.id, `could not be queued: ${(e as Error).message}`);
+        await this.dataSource.query(
+          `UPDATE scholarly_identities SET sync_state = CASE WHEN broken_reason IS NOT NULL THEN 'broken' WHEN last_synced_at IS NOT NULL THEN 'ok' ELSE 'never' END
+            WHERE id = ANY($1::uuid[]) AND sync_state = 'queued'`,
+          [created.map((r) => r.identityId)],
+        );
+        throw e;
+      }
+    }
+    return { runIds: [...open, ...created.map((r) => r.id)] };
+  }
+
+  /** The open run of an identity marked queued/running, if its job is still in the queue; a lost one is closed. */
+  private async openRun(em: EntityManager, identity: ScholarlyIdentity): Promise<SyncRun | null> {
+    const run = await em.findOne(SyncRun, { where: { identityId: identity.id, status: 'running' }, order: { startedAt: 'DESC' } });
+    if (!run) return null;
+    if (Date.now() - run.startedAt.getTime() < LOST_AFTER_MS) return run;
+    const job = await this.jobs.queue(SYNC_SOURCE_JOBS[identity.source].queue).getJob(`sync-run-${run.id}`);
+    const state = job ? await job.getState() : 'unknown';
+    if (state !== 'unknown' && state !== 'completed' && state !== 'failed') return run;
+    await closeRun(em, run.id, 'failed', 'its job was lost from the queue');
+    return null;
+  }
+
+  async listRuns(userId: string, personId: string, page: { limit?: number; offset?: number } = {}): Promise<SyncRunPage> {
+    await this.assertPerson(userId, personId);
+    const limit = page.limit ?? 50;
+    const offset = page.offset ?? 0;
+    const [items, total] = await this.runs.findAndCount({ where: { userId, personId }, order: { startedAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
+    return { items, total, limit, offset };
+  }
+
+  async getRun(userId: string, runId: string): Promise<SyncRun> {
+    const run = await this.runs.findOneBy({ id: runId, userId });
+    if (!run) throw new NotFoundError('sync run', runId);
+    return run;
+  }
+
+  async assertPerson(userId: string, personId: string): Promise<void> {
+    if (!(await this.people.existsBy({ id: personId, userId }))) throw new NotFoundError('person', personId);
+  }
+
+  /**
+   * One step of one identity's sync: exactly one call of the source's client (one request, except
+   * where a client needs more for one page: ORCID's bulk works, Semantic Scholar's shrinking page).
+   * `attempt` is the job's: a retryable failure on its last attempt closes the run as failed.
+   */
+  async runStep(runId: string, previous: SyncStepState | null, attempt: { made: number; max: number }): Promise<SyncStepOutcome> {
+    const run = await this.runs.findOneBy({ id: runId });
+    if (!run || run.status !== 'running') return { kind: 'gone' };
+    const identity = await this.identities.findOneBy({ id: run.identityId });
+    if (!identity || identity.status !== 'linked') {
+      await this.finishFailed(run.id, 'the identity was unlinked before its sync ran');
+      return { kind: 'gone' };
+    }
+    const state: SyncStepState = previous ?? { step: 'author', page: null, pages: 0, snapshot: null };
+    if (identity.syncState !== 'running') await this.identities.update({ id: identity.id }, { syncState: 'running' });
+
+    let requests = 0;
+    const counting: typeof fetch = (input, init) => {
+      requests += 1;
+      return fetch(input, init);
+    };
+    const client = new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, counting)).get(identity.source);
+    try {
+      if (state.step === 'author') {
+        const snapshot = await client.getAuthor(identity.sourceAuthorId);
+        await this.count(run.id, requests);
+        requests = 0;
+        if (run.trigger === 'schedule' && sameSnapshot(snapshot, identity.lastSnapshot)) {
+          await this.finish(run, identity, 'skipped', identity.lastSnapshot);
+          return { kind: 'done', status: 'skipped' };
+        }
+        return { kind: 'continue', state: { step: 'list', page: null, pages: 0, snapshot } };
+      }
+      // A merged OpenAlex author answers under the surviving id: list that one.
+      const listId = state.snapshot?.sourceAuthorId && identity.source === 'openalex' ? state.snapshot.sourceAuthorId : identity.sourceAuthorId;
+      const page = await client.listWorks(listId, state.page);
+      const result = await this.ingest.ingest(page.works);
+      await this.count(run.id, requests, result);
+      requests = 0;
+      const pages = state.pages + 1;
+      if (page.next !== null && pages >= MAX_PAGES) {
+        await this.addError(run.id, `${identity.source}: stopped after ${MAX_PAGES} pages; the rest of the list was not read`);
+      } else if (page.next !== null) {
+        return { kind: 'continue', state: { step: 'list', page: page.next, pages, snapshot: state.snapshot } };
+      }
+      await this.finish(run, identity, 'succeeded', state.snapshot);
+      return { kind: 'done', status: 'succeeded' };
+    } catch (e) {
+      await this.count(run.id, requests);
+      return this.failure(run, identity, e as Error, attempt);
+    }
+  }
+
+  /** Sorts a failure into what the queue does next, and records it on the run (and identity). */
+  private async failure(run: SyncRun, identity: ScholarlyIdentity, error: Error, attempt: { made: number; max: number }): Promise<SyncStepOutcome> {
+    if (error instanceof SourceRateLimitedError) {
+      const ms = Math.min(error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS);
+      await this.addError(run.id, error.message);
+      return { kind: 'wait', ms, message: error.message };
+    }
+    if (error instanceof SourceRejectedError) {
+      await this.dataSource.transaction(async (em) => {
+        await closeRun(em, run.id, 'broken', error.message);
+        await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'broken', brokenReason: error.message });
+      });
+      return { kind: 'broken', message: error.message };
+    }
+    const message = error instanceof MalformedResponseError ? error.message : describe(identity, error);
+    const final = attempt.made + 1 >= attempt.max;
+    if (final) {
+      await this.finishFailed(run.id, message);
+      await this.identities.update({ id: identity.id }, { syncState: restingState(identity) });
+    } else {
+      await this.addError(run.id, message);
+    }
+    this.logger.warn(`sync run ${run.id} (${identity.source}): ${message}${final ? ' (last attempt)' : ''}`);
+    return { kind: 'retry', error: error.message === message ? error : Object.assign(new Error(message), { cause: error }), final };
+  }
+
+  /**
+   * The person's flow is over: any of its runs still open (its job failed without reaching the
+   * handler, e.g. it stalled too often) is closed as failed with the queue's reason.
+   */
+  async finishFlow(runIds: string[], failures: Record<string, string>): Promise<{ runs: Pick<SyncRun, 'id' | 'status'>[] }> {
+    if (runIds.length === 0) return { runs: [] };
+    const reasons = new Map<string, string>();
+    for (const [key, reason] of Object.entries(failures)) {
+      const runId = /sync-run-([0-9a-f-]{36})$/.exec(key)?.[1];
+      if (runId) reasons.set(runId, reason);
+    }
+    const open = await this.runs.find({ where: { id: In(runIds), status: 'running' } });
+    for (const run of open) {
+      await this.finishFailed(run.id, reasons.get(run.id) ?? 'its job ended without finishing the run');
+      const identity = await this.identities.findOneBy({ id: run.identityId });
+      if (identity && (identity.syncState === 'queued' || identity.syncState === 'running')) await this.identities.update({ id: identity.id }, { syncState: restingState(identity) });
+    }
+    const runs = await this.runs.find({ where: { id: In(runIds) }, select: { id: true, status: true } });
+    return { runs };
+  }
+
+  private async finish(run: SyncRun, identity: ScholarlyIdentity, status: 'succeeded' | 'skipped', snapshot: AuthorSnapshot | null): Promise<void> {
+    const now = new Date();
+    await this.dataSource.transaction(async (em) => {
+      await em.update(SyncRun, { id: run.id }, { status, finishedAt: now });
+      await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'ok', brokenReason: null, lastSyncedAt: now, lastSnapshot: snapshot ?? identity.lastSnapshot });
+    });
+  }
+
+  private async finishFailed(runId: string, message: string): Promise<void> {
+    await closeRun(this.dataSource.manager, runId, 'failed', message);
+  }
+
+  private async addError(runId: string, message: string): Promise<void> {
+    await this.dataSource.query(`UPDATE sync_runs SET errors = ${APPEND_ERROR} WHERE id = $1`, [runId, message.slice(0, 1000)]);
+  }
+
+  /** Adds to the run's counters in one statement (two workers never lose an update). */
+  private async count(runId: string, requests: number, works?: { new: number; updated: number; unchanged: number }): Promise<void> {
+    if (requests === 0 && !works) return;
+    await this.dataSource.query(
+      `UPDATE sync_runs SET requests = requests + $2, works_new = works_new + $3, works_updated = works_updated + $4, works_unchanged = works_unchanged + $5 WHERE id = $1`,
+      [runId, requests, works?.new ?? 0, works?.updated ?? 0, works?.unchanged ?? 0],
+    );
+  }
+}
+
+/** Whether the author's works can be assumed unchanged: the same counts and the same last change. */
+export function sameSnapshot(a: AuthorSnapshot, b: AuthorSnapshot | null): boolean {
+  return !!b && a.worksCount === b.worksCount && a.citationCount === b.citationCount && a.updatedAt === b.updatedAt;
+}
+
+/** The identity's state once a run ends without new data: as it was before the run. */
+function restingState(identity: ScholarlyIdentity): IdentitySyncState {
+  if (identity.brokenReason) return 'broken';
+  return identity.lastSyncedAt ? 'ok' : 'never';
+}
+
+/** SQL for a run's errors with the message $2 appended, keeping the last MAX_ERRORS. */
+const APPEND_ERROR = `(SELECT COALESCE(jsonb_agg(e ORDER BY n), '[]'::jsonb) FROM jsonb_array_elements(errors || jsonb_build_array($2::text)) WITH ORDINALITY AS t(e, n) WHERE n > jsonb_array_length(errors) + 1 - ${MAX_ERRORS})`;
+
+/** Ends a run that is still open with `status`, recording why. */
+async function closeRun(em: EntityManager, runId: string, status: 'failed' | 'broken', message: string): Promise<void> {
+  await em.query(`UPDATE sync_runs SET status = $3, finished_at = now(), errors = ${APPEND_ERROR} WHERE id = $1 AND status = 'running'`, [runId, message.slice(0, 1000), status]);
+}
+
+/** A failure that is not a source error still names the source and the identity. */
+function describe(identity: ScholarlyIdentity, error: Error): string {
+  return /^(openalex|semanticscholar|arxiv|dblp|crossref|orcid): /.test(error.message) ? error.message : `${identity.source}: ${error.message} (identity ${identity.sourceAuthorId})`;
+}

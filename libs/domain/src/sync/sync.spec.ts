@@ -1,0 +1,66 @@
+import { ConfigError, jobOptions, JobName, loadConfig, parseRate, SYNC_SOURCE_JOBS } from '#platform';
+import type { AuthorSnapshot } from '../scholarly/scholarly.types';
+import { sameSnapshot } from './sync.service';
+
+const DB = 'postgres://dossier@127.0.0.1:5432/dossier';
+
+describe('sync configuration', () => {
+  it('defaults every source to its published limit', () => {
+    const { sync } = loadConfig({ DATABASE_URL: DB });
+    expect(sync.defaultEveryHours).toBe(24);
+    expect(sync.limits).toEqual({
+      openalex: { max: 10, durationMs: 1000, concurrency: 4 },
+      // No key: the shared pool's 100 requests per 5 minutes.
+      semanticscholar: { max: 100, durationMs: 300_000, concurrency: 1 },
+      arxiv: { max: 1, durationMs: 3000, concurrency: 1 },
+      dblp: { max: 1, durationMs: 2000, concurrency: 1 },
+      // No contact address: Crossref's public pool, 1 list request/s, 1 at a time.
+      crossref: { max: 1, durationMs: 1000, concurrency: 1 },
+      orcid: { max: 12, durationMs: 1000, concurrency: 4 },
+    });
+  });
+
+  it('follows identification: a Semantic Scholar key, a contact address for Crossref', () => {
+    const { sync } = loadConfig({ DATABASE_URL: DB, SEMANTIC_SCHOLAR_API_KEY: 'k', SCHOLARLY_CONTACT_EMAIL: 'me@example.org' });
+    expect(sync.limits.semanticscholar).toEqual({ max: 1, durationMs: 1100, concurrency: 1 });
+    expect(sync.limits.crossref).toEqual({ max: 3, durationMs: 1000, concurrency: 3 });
+  });
+
+  it('reads rates as <requests>/<window> and refuses anything else, naming the variable', () => {
+    expect(parseRate('100/5m')).toEqual({ max: 100, durationMs: 300_000 });
+    expect(parseRate('1/1100ms')).toEqual({ max: 1, durationMs: 1100 });
+    expect(parseRate('2/1h')).toEqual({ max: 2, durationMs: 3_600_000 });
+    expect(loadConfig({ DATABASE_URL: DB, ARXIV_RATE_LIMIT: '1/5s', ARXIV_CONCURRENCY: '1' }).sync.limits.arxiv).toEqual({ max: 1, durationMs: 5000, concurrency: 1 });
+    expect(() => loadConfig({ DATABASE_URL: DB, ARXIV_RATE_LIMIT: 'fast', OPENALEX_RATE_LIMIT: '0/1s', SYNC_DEFAULT_EVERY_HOURS: '0' })).toThrow(ConfigError);
+    try {
+      loadConfig({ DATABASE_URL: DB, ARXIV_RATE_LIMIT: 'fast', OPENALEX_RATE_LIMIT: '0/1s' });
+    } catch (e) {
+      expect((e as Error).message).toContain('ARXIV_RATE_LIMIT="fast": must be <requests>/<window>');
+      expect((e as Error).message).toContain('OPENALEX_RATE_LIMIT="0/1s"');
+    }
+  });
+});
+
+describe('sync jobs', () => {
+  it('retry a source step with exponential backoff and jitter, one job per run, without holding the flow', () => {
+    const config = loadConfig({ DATABASE_URL: DB, SYNC_BACKOFF_MS: '2000' });
+    expect(jobOptions({ name: SYNC_SOURCE_JOBS.arxiv.job, data: { runId: 'r1' } }, config)).toMatchObject({
+      jobId: 'sync-run-r1',
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
+      ignoreDependencyOnFailure: true,
+    });
+    expect(jobOptions({ name: JobName.FinishPersonSync, data: { personId: 'p', runIds: ['r1', 'r2'] } }, config).jobId).toBe('sync-flow-r1');
+  });
+});
+
+describe('sameSnapshot', () => {
+  const snapshot: AuthorSnapshot = { source: 'openalex', sourceAuthorId: 'A1', name: 'Zoë', worksCount: 42, citationCount: 1234, updatedAt: '2026-01-02T00:00:00.000Z' };
+  it('compares works count, citation count and the last change; nothing else', () => {
+    expect(sameSnapshot(snapshot, { ...snapshot, name: 'Zoe' })).toBe(true);
+    expect(sameSnapshot(snapshot, { ...snapshot, worksCount: 43 })).toBe(false);
+    expect(sameSnapshot(snapshot, { ...snapshot, citationCount: 1235 })).toBe(false);
+    expect(sameSnapshot(snapshot, { ...snapshot, updatedAt: '2026-01-03T00:00:00.000Z' })).toBe(false);
+    expect(sameSnapshot(snapshot, null)).toBe(false);
+  });
+});

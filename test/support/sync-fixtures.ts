@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { ReplayServer } from './replay-server';
+import type { TestApp, TestUser } from './test-app';
+import { waitFor } from './wait-for';
+
+/**
+ * A replay server answering as OpenAlex and arXiv for two authors, from the client fixtures in
+ * test/fixtures/scholarly (see the README in each folder):
+ * - OpenAlex author A5100000001: the singleton (the snapshot), then four cursor pages of works
+ *   (2 + 2 + 2 + an empty last page; the untitled paratext records are left out by the client);
+ * - arXiv `au:"Lukasz Kaiser"`: the lastUpdatedDate query (the snapshot), then pages at start
+ *   0, 2 and 4 (2 + 2 + 1 preprints; totalResults 5).
+ */
+export const FIXTURES = join(__dirname, '..', 'fixtures', 'scholarly');
+export const OPENALEX_AUTHOR = 'A5100000001';
+export const KAISER = 'au:"Lukasz Kaiser"';
+export const CURSORS = {
+  start: '*',
+  second: 'IlsxNzA5MzM3NjAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzQxMDAwMDAwMDInXSI=',
+  third: 'IlsxNjcyNTMxMjAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzQxMDAwMDAwMDQnXSI=',
+  last: 'IlsxNjk2MTE4NDAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzQxMDAwMDAwMDYnXSI=',
+};
+
+export const openAlexAuthor = { path: `/authors/${OPENALEX_AUTHOR}` };
+export const openAlexWorks = (cursor: string) => ({ path: '/works', query: { filter: `author.id:${OPENALEX_AUTHOR}`, cursor } });
+export const arxivSnapshot = { path: '/api/query', query: { search_query: KAISER, sortBy: 'lastUpdatedDate', max_results: '1' } };
+export const arxivPage = (start: number) => ({ path: '/api/query', query: { search_query: KAISER, sortBy: 'submittedDate', start: String(start) } });
+
+export async function scholarlyReplay(): Promise<ReplayServer> {
+  const replay = await ReplayServer.start();
+  const oa = (name: string) => join(FIXTURES, 'openalex', name);
+  const ax = (name: string) => join(FIXTURES, 'arxiv', name);
+  replay
+    .route({ ...openAlexAuthor, file: oa('author_A5100000001.json') })
+    .route({ ...openAlexWorks(CURSORS.start), file: oa('works_filter_author.id_A5100000001_cursor_start.json') })
+    .route({ ...openAlexWorks(CURSORS.second), file: oa('works_filter_author.id_A5100000001_cursor_2.json') })
+    .route({ ...openAlexWorks(CURSORS.third), file: oa('works_filter_author.id_A5100000001_cursor_3.json') })
+    .route({ ...openAlexWorks(CURSORS.last), file: oa('works_filter_author.id_A5100000001_cursor_4_empty.json') })
+    .route({ ...arxivSnapshot, file: ax('au_kaiser_updated.atom.xml') })
+    .route({ ...arxivPage(0), file: ax('au_kaiser_start-0.atom.xml') })
+    .route({ ...arxivPage(2), file: ax('au_kaiser_start-2.atom.xml') })
+    .route({ ...arxivPage(4), file: ax('au_kaiser_start-4.atom.xml') });
+  return replay;
+}
+
+/** Sources at the replay server; limits loose enough for a test, retries quick. */
+export function syncEnv(replay: ReplayServer, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    OPENALEX_BASE_URL: replay.url,
+    ARXIV_BASE_URL: replay.url,
+    OPENALEX_RATE_LIMIT: '50/1s',
+    ARXIV_RATE_LIMIT: '50/1s',
+    SYNC_BACKOFF_MS: '100',
+    SCHOLARLY_TIMEOUT_MS: '5000',
+    ...extra,
+  };
+}
+
+/** A person with linked identities (inserted as the identities module would link them). */
+export async function personWithIdentities(t: TestApp, user: TestUser, name: string, identities: [string, string][]): Promise<{ personId: string; identityIds: Record<string, string> }> {
+  const person = (await t.http().post('/people').set(user.auth).send({ fullName: name }).expect(201)).body;
+  const identityIds: Record<string, string> = {};
+  for (const [source, sourceAuthorId] of identities) {
+    const [row] = await t.db.query(
+      "INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, name, status, linked_by) VALUES ($1, $2, $3, $4, $5, 'linked', 'user') RETURNING id",
+      [user.id, person.id, source, sourceAuthorId, name],
+    );
+    identityIds[source] = row.id;
+  }
+  return { personId: person.id, identityIds };
+}
+
+export interface RunView {
+  id: string;
+  source: string;
+  trigger: string;
+  status: string;
+  requests: number;
+  worksNew: number;
+  worksUpdated: number;
+  worksUnchanged: number;
+  errors: string[];
+  finishedAt: string | null;
+}
+
+/** Waits until every run has ended, and returns them by source. */
+export async function finishedRuns(t: TestApp, user: TestUser, runIds: string[], timeoutMs = 30_000): Promise<Record<string, RunView>> {
+  const runs = await waitFor(async () => {
+    const all = await Promise.all(runIds.map(async (id) => (await t.http().get(`/sync-runs/${id}`).set(user.auth).expect(200)).body as RunView));
+    return all.every((r) => r.status !== 'running') ? all : undefined;
+  }, timeoutMs);
+  return Object.fromEntries(runs.map((r) => [r.source, r]));
+}
+
+/** The shared works cache, without generated ids and times: two databases with the same works compare equal. */
+export async function worksSnapshot(db: DataSource): Promise<unknown> {
+  return {
+    works: await db.query(
+      `SELECT title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key, citation_count, abstract, open_access_url, pdf_url,
+              (SELECT array_agg(r.source || ':' || r.source_id ORDER BY r.source, r.source_id) FROM work_records r WHERE r.work_id = w.id) AS records
+         FROM works w ORDER BY title_key, doi NULLS LAST, arxiv_id NULLS LAST`,
+    ),
+    records: await db.query('SELECT source, source_id, source_url, record, content_hash, citation_count FROM work_records ORDER BY source, source_id'),
+    authorships: await db.query(
+      `SELECT r.source, r.source_id, a.position, a.name, a.source_author_id, a.orcid, a.author_count
+         FROM work_authorships a JOIN work_records r ON r.id = a.record_id ORDER BY r.source, r.source_id, a.position`,
+    ),
+  };
+}
