@@ -12,10 +12,11 @@ export function bullConnection(queue: AppConfig['queue']): { connection: object;
   }
   setDefaultBackendFactory(createPostgresBackend);
   // The PostgreSQL backend namespaces queues by schema instead of a key prefix. Every queue, worker
-  // and flow producer opens its own pool (plus a LISTEN connection for a worker), and a process runs
-  // eight queues: two pooled connections each keep a whole deployment well under PostgreSQL's
-  // default of 100 connections.
-  return { connection: { connectionString: queue.url, migrate: true, schema: schemaName(queue.prefix), max: 2 } };
+  // and flow producer opens its own pool (a worker also holds one LISTEN connection), and a process
+  // runs a queue per kind of job: one pooled connection each (BullMQ's documented minimum), closed
+  // soon after it goes idle, keeps the API and the worker together around 30 connections, well
+  // under PostgreSQL's default max_connections of 100.
+  return { connection: { connectionString: queue.url, migrate: true, schema: schemaName(queue.prefix), max: 1, idleTimeoutMillis: 2_000 } };
 }
 
 export function redisOptions(url: string): Record<string, unknown> {
