@@ -30,6 +30,7 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'POST /people/{id}/identities': () => ({ source: 'dblp', id: '39/1762' }),
   'POST /people/{id}/identities/reject': () => ({ source: 'dblp', sourceAuthorId: '39/1762' }),
   'POST /people/{id}/identities/auto-link': () => ({ sources: ['dblp'] }),
+  'POST /interviews/{id}/briefings': () => ({}),
 };
 /**
  * Routes whose path secret is the credential, not a record id: the calendar feed URL is given to
@@ -114,7 +115,7 @@ function paramKey(path: string, name: string): string {
   if (name !== 'id') return name;
   const resource = path.split('/')[1];
   return (
-    { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId', 'sync-runs': 'syncRunId' } as Record<string, string>
+    { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId', 'sync-runs': 'syncRunId', briefings: 'briefingId' } as Record<string, string>
   )[resource] ?? `${resource}Id`;
 }
 
@@ -147,6 +148,10 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
   const [syncedIdentity] = await t.db.query("INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id) VALUES ($1, $2, 'dblp', 'owned/0001') RETURNING id", [owner.id, person.id]);
   const [syncRun] = await t.db.query("INSERT INTO sync_runs (user_id, person_id, identity_id, source, trigger, status, started_at, finished_at) VALUES ($1, $2, $3, 'dblp', 'manual', 'succeeded', now(), now()) RETURNING id", [owner.id, person.id, syncedIdentity.id]);
   await t.http().put(`/people/${person.id}/sync-schedule`).set(owner.auth).send({ everyHours: 48 }).expect(200);
+  const [briefing] = await t.db.query(
+    "INSERT INTO briefings (user_id, interview_id, version, trigger, status, markdown, html) VALUES ($1, $2, 1, 'manual', 'ready', '# Owned', '<h1>Owned</h1>') RETURNING id",
+    [owner.id, interview.id],
+  );
   return {
     personId: person.id,
     otherPersonId: other.id,
@@ -160,6 +165,7 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     applicationId: application.id,
     referralId: referral.id,
     interviewId: interview.id,
+    briefingId: briefing.id,
     taskId: task.id,
     syncRunId: syncRun.id,
     identityId: syncedIdentity.id,
@@ -185,5 +191,6 @@ async function snapshot(t: TestApp, userId: string): Promise<unknown> {
     syncRuns: await rows('SELECT * FROM sync_runs WHERE user_id = $1 ORDER BY id'),
     syncSettings: await rows('SELECT * FROM person_sync_settings WHERE user_id = $1 ORDER BY person_id'),
     identities: await rows('SELECT * FROM scholarly_identities WHERE user_id = $1 ORDER BY id'),
+    briefings: await rows('SELECT * FROM briefings WHERE user_id = $1 ORDER BY id'),
   };
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ENTITIES } from '#domain/entities';
+import { BriefingsModule } from '#domain/briefings/briefings.module';
 import { ImportsModule } from '#domain/imports/imports.module';
 import { SyncModule } from '#domain/sync/sync.module';
 import { AppConfig, AppConfigModule, DatabaseModule, QueueModule } from '#platform';
@@ -12,7 +13,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), ImportsModule, SyncModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), ImportsModule, SyncModule, BriefingsModule],
       providers: [...PROCESSORS],
     };
   }

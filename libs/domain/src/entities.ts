@@ -16,6 +16,7 @@ import { SyncRun } from './scholarly-identities/sync-run.entity';
 import { StageTemplate } from './stage-templates/stage-template.entity';
 import { PersonSyncSettings } from './sync/person-sync-settings.entity';
 import { Task } from './tasks/task.entity';
+import { Briefing } from './briefings/briefing.entity';
 import { WorkAuthorship } from './works/work-authorship.entity';
 import { WorkRecord } from './works/work-record.entity';
 import { Work } from './works/work.entity';
@@ -43,4 +44,5 @@ export const ENTITIES = [
   ScholarlyIdentity,
   SyncRun,
   PersonSyncSettings,
+  Briefing,
 ];

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { JobName } from '#platform';
+import { BriefingsProcessor } from './briefings.processor';
 import { ImportsProcessor } from './imports.processor';
 import { SyncPeopleProcessor } from './sync-people.processor';
 import { SyncArxivProcessor, SyncCrossrefProcessor, SyncDblpProcessor, SyncOpenAlexProcessor, SyncOrcidProcessor, SyncSemanticScholarProcessor } from './sync-sources.processor';
@@ -7,6 +8,8 @@ import { SyncArxivProcessor, SyncCrossrefProcessor, SyncDblpProcessor, SyncOpenA
 /** Which processor handles each job. A job without a handler is a compile error here. */
 export const JOB_HANDLERS: Record<JobName, Type> = {
   [JobName.RunImport]: ImportsProcessor,
+  [JobName.GenerateBriefing]: BriefingsProcessor,
+  [JobName.GenerateDueBriefings]: BriefingsProcessor,
   [JobName.SyncDuePeople]: SyncPeopleProcessor,
   [JobName.SyncScheduledPerson]: SyncPeopleProcessor,
   [JobName.FinishPersonSync]: SyncPeopleProcessor,

@@ -36,6 +36,8 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   CROSSREF_BASE_URL: 'Crossref REST API base URL.',
   ORCID_BASE_URL: 'ORCID public API base URL (v3.0).',
   SYNC_DEFAULT_EVERY_HOURS: 'How often a person with linked scholarly identities is synced on schedule, in hours (a person can override it).',
+  BRIEFING_HOURS_BEFORE: 'A briefing is generated automatically this many hours before each interview.',
+  BRIEFING_CHECK_EVERY_MINUTES: 'How often the worker looks for interviews coming up without a briefing, in minutes.',
   SYNC_BACKOFF_MS: 'First retry delay of a sync request that failed (5xx, reset, timeout, malformed body); it doubles on each retry, with jitter.',
   OPENALEX_RATE_LIMIT: 'OpenAlex requests per window over all workers (docs: 100 req/s ceiling, legacy polite pool 10 req/s).',
   OPENALEX_CONCURRENCY: 'OpenAlex requests in flight at once over all workers.',
@@ -170,6 +172,18 @@ export class EnvSchema {
   @IsInt()
   @Min(10)
   SYNC_BACKOFF_MS = 5000;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  BRIEFING_HOURS_BEFORE = 24;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  BRIEFING_CHECK_EVERY_MINUTES = 15;
 
   // Published limits, cited in ENV_DESCRIPTIONS (sources: ../shared/fixtures/scholarly/<source>/README.md).
   @Matches(RATE_PATTERN, RATE_MESSAGE)

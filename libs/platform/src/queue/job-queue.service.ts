@@ -92,6 +92,12 @@ export function jobOptions(item: JobItem, config: AppConfig): JobsOptions {
     case JobName.RunImport:
       // An import is not safe to run twice concurrently; the id de-duplicates a double enqueue.
       return { jobId: `import-${item.data.importId}`, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 };
+    case JobName.GenerateBriefing:
+      // The version's id names the job; a generation reads and writes only that row, so a retry is safe.
+      return { jobId: `briefing-${item.data.briefingId}`, attempts: 3, backoff: { type: 'exponential', delay: 2000, jitter: 0.5 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
+    case JobName.GenerateDueBriefings:
+      // A tick that fails is the next tick's work.
+      return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
     case JobName.SyncDuePeople:
       // A tick that fails is simply the next tick's work; no retries.
       return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };

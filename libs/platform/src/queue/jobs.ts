@@ -3,6 +3,8 @@ import type { SyncSource } from '../config/app-config';
 /** Every queue Dossier runs. Queue names are kebab-case; one queue per kind of outside work. */
 export const QueueName = {
   Imports: 'imports',
+  /** Pre-interview briefings: generating a version, and the tick that finds interviews coming up. */
+  Briefings: 'briefings',
   /** Publication sync, per person: scheduler ticks and the parent job of each person's flow. */
   SyncPeople: 'sync-people',
   /** One queue per scholarly source, so each source's rate limit applies to its queue over every worker. */
@@ -18,6 +20,10 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 /** Every job, named `domain.verb-noun`. */
 export const JobName = {
   RunImport: 'imports.run-import',
+  /** Assembles and renders one version of an interview's briefing. */
+  GenerateBriefing: 'briefings.generate-briefing',
+  /** The scheduler's tick: a briefing for every interview coming up without one. */
+  GenerateDueBriefings: 'briefings.generate-due-briefings',
   /** The default-cadence scheduler's tick: starts a scheduled sync of every person without an own schedule. */
   SyncDuePeople: 'sync.sync-due-people',
   /** A person's own scheduler's tick: starts a scheduled sync of that person. */
@@ -37,6 +43,8 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 /** Which queue carries each job. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RunImport]: QueueName.Imports,
+  [JobName.GenerateBriefing]: QueueName.Briefings,
+  [JobName.GenerateDueBriefings]: QueueName.Briefings,
   [JobName.SyncDuePeople]: QueueName.SyncPeople,
   [JobName.SyncScheduledPerson]: QueueName.SyncPeople,
   [JobName.FinishPersonSync]: QueueName.SyncPeople,
@@ -69,6 +77,8 @@ export type SyncIdentityJobName =
 /** Job payloads hold ids only; the handler loads the rest. */
 export type JobItem =
   | { name: typeof JobName.RunImport; data: { importId: string } }
+  | { name: typeof JobName.GenerateBriefing; data: { briefingId: string } }
+  | { name: typeof JobName.GenerateDueBriefings; data: Record<string, never> }
   | { name: typeof JobName.SyncDuePeople; data: Record<string, never> }
   | { name: typeof JobName.SyncScheduledPerson; data: { personId: string } }
   | { name: typeof JobName.FinishPersonSync; data: { personId: string; runIds: string[] } }

@@ -1,0 +1,70 @@
+import type { BriefingContent, BriefingWork } from './briefing-content';
+
+/**
+ * What changed between two generations of a briefing, in sentences a user reads at the top of the
+ * new one: the interview moved, interviewers came or went, new works, reading progress, notes,
+ * prep tasks done, the application's stage. Empty when nothing they would notice changed.
+ */
+export function briefingChanges(before: BriefingContent, after: BriefingContent): string[] {
+  const changes: string[] = [];
+  const b = before.interview;
+  const a = after.interview;
+  if (b.startsAt !== a.startsAt || b.durationMinutes !== a.durationMinutes) changes.push('The interview was moved.');
+  if (b.format !== a.format || b.meetingUrl !== a.meetingUrl || b.location !== a.location) changes.push('The interview format, link or location changed.');
+
+  const beforeNames = new Map(before.interviewers.map((p) => [p.id, p.fullName]));
+  const afterNames = new Map(after.interviewers.map((p) => [p.id, p.fullName]));
+  for (const [id, name] of afterNames) if (!beforeNames.has(id)) changes.push(`${name} joined the interviewers.`);
+  for (const [id, name] of beforeNames) if (!afterNames.has(id)) changes.push(`${name} is no longer an interviewer.`);
+
+  for (const person of after.interviewers) {
+    const previous = before.interviewers.find((p) => p.id === person.id);
+    if (!previous) continue;
+    const known = new Set(previous.publishedSince.map((w) => w.id).concat(previous.topWorks.map((w) => w.id)));
+    const fresh = person.publishedSince.filter((w) => !known.has(w.id));
+    if (person.totals.works > previous.totals.works) {
+      changes.push(`${person.fullName}: ${plural(person.totals.works - previous.totals.works, 'new work')} synced${fresh.length ? `, among them ${titles(fresh)}` : ''}.`);
+    }
+    if (person.warmPaths.direct.length + person.warmPaths.viaCoauthor.length !== previous.warmPaths.direct.length + previous.warmPaths.viaCoauthor.length) {
+      changes.push(`${person.fullName}: warm paths changed.`);
+    }
+  }
+
+  const beforeItems = new Map((before.reading?.items ?? []).map((i) => [i.work.id, i]));
+  const afterItems = after.reading?.items ?? [];
+  const added = afterItems.filter((i) => !beforeItems.has(i.work.id));
+  if (added.length) changes.push(`Reading checklist: ${plural(added.length, 'new item')} (${titles(added.map((i) => i.work))}).`);
+  const read = afterItems.filter((i) => i.status === 'read' && beforeItems.has(i.work.id) && beforeItems.get(i.work.id)?.status !== 'read');
+  if (read.length) changes.push(`You read ${titles(read.map((i) => i.work))}.`);
+  const noted = afterItems.filter((i) => {
+    const prior = beforeItems.get(i.work.id);
+    return prior && (prior.notes !== i.notes || prior.summary !== i.summary || prior.questions.join('\n') !== i.questions.join('\n'));
+  });
+  if (noted.length) changes.push(`New notes, summaries or questions on ${titles(noted.map((i) => i.work))}.`);
+
+  const doneBefore = new Set(before.prep.tasks.filter((t) => t.done).map((t) => t.id));
+  const done = after.prep.tasks.filter((t) => t.done && !doneBefore.has(t.id));
+  if (done.length) changes.push(`Prep tasks done: ${done.map((t) => t.title).join('; ')}.`);
+  const newTasks = after.prep.tasks.filter((t) => !before.prep.tasks.some((p) => p.id === t.id));
+  if (newTasks.length) changes.push(`New prep tasks: ${newTasks.map((t) => t.title).join('; ')}.`);
+
+  if (before.application.status !== after.application.status || before.application.history.length !== after.application.history.length) {
+    changes.push(`The application moved: now ${after.application.status}${after.interview.stage.name ? `, at ${after.interview.stage.name}` : ''}.`);
+  }
+  if (before.application.notes !== after.application.notes || before.interview.prepNotes !== after.interview.prepNotes) changes.push('Your application or interview notes changed.');
+  if (before.organization?.researchNotes !== after.organization?.researchNotes || before.organization?.team?.researchNotes !== after.organization?.team?.researchNotes) {
+    changes.push('The research notes changed.');
+  }
+  const projects = (c: BriefingContent) => JSON.stringify(c.resumeProjects);
+  if (projects(before) !== projects(after)) changes.push('Your résumé projects changed.');
+  return changes;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function titles(works: Pick<BriefingWork, 'title'>[]): string {
+  const shown = works.slice(0, 3).map((w) => `“${w.title}”`);
+  return works.length > 3 ? `${shown.join(', ')} and ${works.length - 3} more` : shown.join(', ');
+}

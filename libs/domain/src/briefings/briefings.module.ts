@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from '../applications/applications.module';
+import { InterviewsModule } from '../interviews/interviews.module';
+import { WorksModule } from '../works/works.module';
+import { BriefingAssembler } from './briefing-assembler';
+import { BriefingExtras } from './briefing-extras';
+import { Briefing } from './briefing.entity';
+import { BriefingsService } from './briefings.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Briefing]), ApplicationsModule, InterviewsModule, WorksModule],
+  providers: [BriefingsService, BriefingAssembler, BriefingExtras],
+  exports: [BriefingsService],
+})
+export class BriefingsModule {}

@@ -1,0 +1,5 @@
+export * from './briefing.entity';
+export * from './briefing-content';
+export * from './briefings.service';
+export * from './briefings.module';
+export * from './briefings.errors';

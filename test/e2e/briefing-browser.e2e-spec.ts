@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { AddressInfo } from 'node:net';
+import { Browser, chromium } from 'playwright-core';
+import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
+import { seedInterviewScene, Scene } from '../support/briefing-scene';
+
+/**
+ * The HTML briefing as a user's browser shows it: Debian's Chromium (CHROMIUM_PATH, default
+ * /usr/bin/chromium; `.ci/run` installs it) opens the page from the running API, with the API's
+ * Content-Security-Policy, and a screenshot of each key section is taken (kept in test/output/).
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUTPUT = path.join(__dirname, '..', 'output');
+// The flags a sandboxed, offline machine needs (no background calls to Google's hosts).
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('the HTML briefing in a browser', () => {
+  let t: TestApp;
+  let user: TestUser;
+  let scene: Scene;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+    t = await createTestApp({ worker: true });
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    user = await registerUser(t);
+    scene = await seedInterviewScene(t, user);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('renders every key section, styled, with nothing blocked by its security policy', async () => {
+    const requested = (await t.http().post(`/interviews/${scene.interviewId}/briefings`).set(user.auth).expect(202)).body;
+    await waitFor(async () => ((await t.http().get(`/briefings/${requested.id}`).set(user.auth)).body.status === 'ready' ? true : undefined));
+
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, extraHTTPHeaders: { authorization: user.auth.Authorization } });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(`${baseUrl}/briefings/${requested.id}/html`);
+    expect(response?.status()).toBe(200);
+    expect(await page.title()).toBe('Briefing: Team lead interview at Example Frontier Lab (v1)');
+
+    mkdirSync(OUTPUT, { recursive: true });
+    writeFileSync(path.join(OUTPUT, 'briefing.png'), await page.screenshot({ fullPage: true }));
+    const sections = ['the-interview', 'interviewers', 'reading-checklist', 'the-application', 'prep-for-the-team-lead-stage', 'research-notes-example-frontier-lab'];
+    const shots = new Set<string>();
+    for (const id of sections) {
+      const heading = page.locator(`h2#${id}`);
+      expect(await heading.isVisible()).toBe(true);
+      const box = await heading.boundingBox();
+      expect(box?.width).toBeGreaterThan(200);
+      expect(box?.height).toBeGreaterThan(10);
+      // The stylesheet applied (inline styles are what the policy allows): headings carry their rule.
+      expect(await heading.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderBottomStyle: string } }).getComputedStyle(el).borderBottomStyle)).toBe('solid');
+      const shot = await heading.screenshot();
+      writeFileSync(path.join(OUTPUT, `briefing-${id}.png`), shot);
+      shots.add(shot.toString('base64'));
+    }
+    // Six different headings give six different pictures (not six blank boxes).
+    expect(shots.size).toBe(sections.length);
+    // The interviewers' sections and the links to the source records are there, as links.
+    expect(await page.locator('h3', { hasText: 'Ada Lovelace' }).isVisible()).toBe(true);
+    expect(await page.locator('a[href="https://openalex.org/W2001"]').count()).toBeGreaterThan(0);
+    // The user's note with markup shows as text.
+    expect(await page.locator('blockquote', { hasText: 'Bring <script>-free questions' }).count()).toBe(1);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
