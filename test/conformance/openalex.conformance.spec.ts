@@ -89,6 +89,9 @@ function authorRecording(file: string, id: string, requested = id, path = `/auth
     routes: [{ path, file }],
     check: async (client) => {
       const raw = read<OpenAlexAuthor>(file);
+      // The same record as a candidate: current institutions first, ORCID bare.
+      const candidate = normalizeOpenAlexCandidate(raw)!;
+      // The snapshot carries the same institutions and topics, for the briefing's profile.
       await expect(client.getAuthor(requested)).resolves.toEqual({
         source: 'openalex',
         sourceAuthorId: short(raw.id),
@@ -96,9 +99,9 @@ function authorRecording(file: string, id: string, requested = id, path = `/auth
         worksCount: raw.works_count,
         citationCount: raw.cited_by_count,
         updatedAt: utc(raw.updated_date!),
+        affiliations: candidate.affiliations,
+        topics: candidate.topics,
       });
-      // The same record as a candidate: current institutions first, ORCID bare.
-      const candidate = normalizeOpenAlexCandidate(raw)!;
       expect(candidate.orcid).toBe(raw.orcid ? raw.orcid.replace('https://orcid.org/', '') : null);
       const current = raw.last_known_institutions?.[0]?.display_name;
       if (current) expect(candidate.affiliations[0]).toBe(current);

@@ -74,18 +74,17 @@ export async function seedInterviewScene(t: TestApp, user: TestUser): Promise<Sc
     grace: (await post('/people', { fullName: 'Grace Hopper', headline: 'Friend at the lab' })).id as string,
     rita: await person({ fullName: 'Rita Recruiter', headline: 'Technical recruiter' }),
   };
-  for (const [personId, source, id] of [
-    [people.ada, 'openalex', 'A100'],
-    [people.ada, 'semanticscholar', 'S100'],
-    [people.alan, 'openalex', 'A200'],
-  ]) {
-    await t.db.query("INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, name, status, linked_by) VALUES ($1, $2, $3, $4, $5, 'linked', 'user')", [
-      user.id,
-      personId,
-      source,
-      id,
-      source === 'openalex' && id === 'A200' ? 'Alan Turing' : 'Ada Lovelace',
-    ]);
+  // As a sync leaves them: each identity with the author record its source last gave.
+  const snapshot = (source: string, id: string, name: string, affiliations: string[], topics: string[]) => ({ source, sourceAuthorId: id, name, worksCount: 4, citationCount: 655, updatedAt: null, affiliations, topics });
+  for (const [personId, source, id, name, last] of [
+    [people.ada, 'openalex', 'A100', 'Ada Lovelace', snapshot('openalex', 'A100', 'Ada Lovelace', ['Example Frontier Lab', 'University of Cambridge'], ['World models', 'Model-based reinforcement learning'])],
+    [people.ada, 'semanticscholar', 'S100', 'Ada Lovelace', snapshot('semanticscholar', 'S100', 'Ada Lovelace', ['Example Frontier Lab'], [])],
+    [people.alan, 'openalex', 'A200', 'Alan Turing', null],
+  ] as const) {
+    await t.db.query(
+      "INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, name, status, linked_by, last_snapshot, last_synced_at) VALUES ($1, $2, $3, $4, $5, 'linked', 'user', $6, $7)",
+      [user.id, personId, source, id, name, last, last ? FETCHED_AT : null],
+    );
   }
   const ingest = new WorksIngestService(t.db);
   await ingest.ingest(ADA_WORKS, FETCHED_AT);

@@ -14,7 +14,7 @@ import { PREP_TOPICS, RESUME_STAGES } from './prep-topics';
 /** Works listed in an interviewer's profile. */
 const TOP_WORKS = 5;
 const PUBLISHED_SINCE_MAX = 10;
-/** Venues shown as an interviewer's main topics. */
+/** Topics and venues shown in an interviewer's profile. */
 const TOPICS = 5;
 /** Read in pages of this many to total up an interviewer's works. */
 const PAGE = 200;
@@ -117,7 +117,7 @@ export class BriefingAssembler {
       `SELECT source, source_author_id, name, last_synced_at, last_snapshot FROM scholarly_identities
         WHERE user_id = $1 AND person_id = $2 AND status = 'linked' ORDER BY source, created_at`,
       [userId, personId],
-    )) as { source: ScholarlySource; source_author_id: string; name: string | null; last_synced_at: Date | null; last_snapshot: { affiliations?: { name: string; current?: boolean }[] } | null }[];
+    )) as { source: ScholarlySource; source_author_id: string; name: string | null; last_synced_at: Date | null; last_snapshot: { affiliations?: string[]; topics?: string[] } | null }[];
 
     const all: PersonWork[] = [];
     for (let offset = 0; ; offset += PAGE) {
@@ -133,16 +133,19 @@ export class BriefingAssembler {
     const venues = new Map<string, number>();
     for (const w of all) if (w.work.venue) venues.set(w.work.venue, (venues.get(w.work.venue) ?? 0) + 1);
 
+    // Each source lists institutions current first; one named current by any source is current.
     const affiliations = new Map<string, { name: string; current: boolean; sources: SourceLink[] }>();
+    const topics = new Map<string, string>();
     for (const identity of identities) {
-      for (const a of identity.last_snapshot?.affiliations ?? []) {
-        const key = a.name.toLowerCase();
-        const entry = affiliations.get(key) ?? { name: a.name, current: false, sources: [] };
-        entry.current ||= a.current === true;
-        const url = identitySourceUrl(identity.source, identity.source_author_id);
+      const url = identitySourceUrl(identity.source, identity.source_author_id);
+      (identity.last_snapshot?.affiliations ?? []).forEach((name, i) => {
+        const key = name.toLowerCase();
+        const entry = affiliations.get(key) ?? { name, current: false, sources: [] };
+        entry.current ||= i === 0;
         if (!entry.sources.some((s) => s.source === identity.source)) entry.sources.push({ source: identity.source, url });
         affiliations.set(key, entry);
-      }
+      });
+      for (const topic of identity.last_snapshot?.topics ?? []) if (!topics.has(topic.toLowerCase())) topics.set(topic.toLowerCase(), topic);
     }
     return {
       id: person.id,
@@ -154,10 +157,11 @@ export class BriefingAssembler {
       links: Object.entries(person.links ?? {}).map(([kind, url]) => ({ kind, url })),
       identities: identities.map((i) => ({ source: i.source, name: i.name, url: identitySourceUrl(i.source, i.source_author_id), lastSyncedAt: i.last_synced_at?.toISOString() ?? null })),
       affiliations: [...affiliations.values()].sort((a, b) => Number(b.current) - Number(a.current) || a.name.localeCompare(b.name)),
-      topics: [...venues.entries()]
+      topics: [...topics.values()].slice(0, TOPICS),
+      venues: [...venues.entries()]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, TOPICS)
-        .map(([term, works]) => ({ term, works })),
+        .map(([name, works]) => ({ name, works })),
       totals: {
         works: all.length,
         citations: all.reduce((sum, w) => sum + (w.work.citationCount ?? 0), 0),

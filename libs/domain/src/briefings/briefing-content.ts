@@ -86,8 +86,10 @@ export interface BriefingInterviewer {
   identities: { source: ScholarlySource; name: string | null; url: string; lastSyncedAt: string | null }[];
   /** Affiliations as the sources record them, current first. */
   affiliations: { name: string; current: boolean; sources: SourceLink[] }[];
-  /** The venues they publish in most, standing in for topics until works carry topics. */
-  topics: { term: string; works: number }[];
+  /** Main research topics, as the sources classify the author. */
+  topics: string[];
+  /** The venues they publish in most, with their number of works there. */
+  venues: { name: string; works: number }[];
   totals: { works: number; citations: number; firstAuthor: number; lastAuthor: number };
   /** When the user last spoke with them (their latest interaction), if ever. */
   lastSpokeAt: string | null;

@@ -75,6 +75,10 @@ export interface AuthorSnapshot {
   citationCount: number | null;
   /** When the source last changed the author or their works, if it says. */
   updatedAt: string | null;
+  /** Institutions, current first, where the author record lists them (briefings show them). */
+  affiliations?: string[];
+  /** Main research topics, where the source has them. */
+  topics?: string[];
 }
 
 /** One page of an author's works; `next` is the opaque token for the next page, null on the last. */

@@ -285,7 +285,17 @@ describe('OpenAlexClient over a replay server', () => {
   });
 
   it('reads the author singleton by id, URL or ORCID', async () => {
-    const snapshot = { source: 'openalex', sourceAuthorId: 'A5100000001', name: 'Zoë Ångström', worksCount: 42, citationCount: 1234, updatedAt: '2026-01-15T08:30:12.123Z' };
+    const snapshot = {
+      source: 'openalex',
+      sourceAuthorId: 'A5100000001',
+      name: 'Zoë Ångström',
+      worksCount: 42,
+      citationCount: 1234,
+      updatedAt: '2026-01-15T08:30:12.123Z',
+      // Current institution first, then past ones; topics for the briefing's profile.
+      affiliations: ['KTH Royal Institute of Technology', 'Uppsala University', 'University of Amsterdam'],
+      topics: ['Neural Networks and Applications', 'Machine Learning in Materials Science', 'Topic Modeling', 'Explainable Artificial Intelligence (XAI)', 'Computational Drug Discovery Methods'],
+    };
     await expect(client.getAuthor('A5100000001')).resolves.toEqual(snapshot);
     await expect(client.getAuthor('https://openalex.org/A5100000001')).resolves.toEqual(snapshot);
     await expect(client.getAuthor('https://orcid.org/0000-0002-1825-0097')).resolves.toEqual(snapshot);

@@ -269,5 +269,7 @@ export function normalizeOpenAlexSnapshot(author: OpenAlexAuthor): AuthorSnapsho
     worksCount: count(author.works_count),
     citationCount: count(author.cited_by_count),
     updatedAt: openAlexTimestamp(author.updated_date),
+    affiliations: authorAffiliations(author),
+    topics: unique((author.topics && author.topics.length > 0 ? author.topics : (author.x_concepts ?? [])).map((t) => t?.display_name)).slice(0, TOPICS_PER_CANDIDATE),
   };
 }
