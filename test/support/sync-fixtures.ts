@@ -44,13 +44,42 @@ export async function scholarlyReplay(): Promise<ReplayServer> {
   return replay;
 }
 
+/**
+ * Semantic Scholar authors 2100000001–3 (Zoë Ångström, Łukasz Wiśniewski, Inès Moreau) and the
+ * arXiv query `au:moreau_i`, for the scheduled-sync tests (test/e2e/sync-batch.e2e-spec.ts):
+ * - each S2 author's snapshot (`GET /author/<id>`) and papers (3 pages for the first, 1 for the others);
+ * - `POST /author/batch` answering for the three ids in order, the third changed since its snapshot;
+ * - arXiv `au:moreau_i`: the snapshot and one page of 3 preprints where she is first, second or last.
+ */
+export const S2_AUTHORS = ['2100000001', '2100000002', '2100000003'] as const;
+export const MOREAU = 'au:moreau_i';
+export const s2Author = (id: string) => ({ path: `/graph/v1/author/${id}` });
+export const s2Papers = (id: string, offset = 0) => ({ path: `/graph/v1/author/${id}/papers`, query: { offset: String(offset) } });
+export const s2AuthorBatch = { path: '/graph/v1/author/batch' };
+export const moreauSnapshot = { path: '/api/query', query: { search_query: MOREAU, sortBy: 'lastUpdatedDate', max_results: '1' } };
+export const moreauPage = { path: '/api/query', query: { search_query: MOREAU, sortBy: 'submittedDate', start: '0' } };
+
+export function addSemanticScholarAndMoreau(replay: ReplayServer): ReplayServer {
+  const s2 = (name: string) => join(FIXTURES, 'semanticscholar', name);
+  for (const id of S2_AUTHORS) replay.route({ ...s2Author(id), file: s2(`author_${id}.json`) });
+  for (const offset of [0, 2, 4]) replay.route({ ...s2Papers('2100000001', offset), file: s2(`author_2100000001_papers_offset${offset}.json`) });
+  return replay
+    .route({ ...s2Papers('2100000002'), file: s2('author_2100000002_papers_offset0.json') })
+    .route({ ...s2Papers('2100000003'), file: s2('author_2100000003_papers_offset0.json') })
+    .route({ ...s2AuthorBatch, file: s2('author_batch_3ids_tick.json') })
+    .route({ ...moreauSnapshot, file: join(FIXTURES, 'arxiv', 'au_moreau_i_updated.atom.xml') })
+    .route({ ...moreauPage, file: join(FIXTURES, 'arxiv', 'au_moreau_i_start-0.atom.xml') });
+}
+
 /** Sources at the replay server; limits loose enough for a test, retries quick. */
 export function syncEnv(replay: ReplayServer, extra: Record<string, string> = {}): Record<string, string> {
   return {
     OPENALEX_BASE_URL: replay.url,
     ARXIV_BASE_URL: replay.url,
+    SEMANTIC_SCHOLAR_BASE_URL: replay.url,
     OPENALEX_RATE_LIMIT: '50/1s',
     ARXIV_RATE_LIMIT: '50/1s',
+    SEMANTIC_SCHOLAR_RATE_LIMIT: '50/1s',
     SYNC_BACKOFF_MS: '100',
     SCHOLARLY_TIMEOUT_MS: '5000',
     ...extra,

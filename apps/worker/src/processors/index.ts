@@ -13,6 +13,8 @@ export const JOB_HANDLERS: Record<JobName, Type> = {
   [JobName.SyncDuePeople]: SyncPeopleProcessor,
   [JobName.SyncScheduledPerson]: SyncPeopleProcessor,
   [JobName.FinishPersonSync]: SyncPeopleProcessor,
+  [JobName.StartScheduledSyncs]: SyncPeopleProcessor,
+  [JobName.CheckSemanticScholarAuthors]: SyncSemanticScholarProcessor,
   [JobName.SyncOpenAlexIdentity]: SyncOpenAlexProcessor,
   [JobName.SyncSemanticScholarIdentity]: SyncSemanticScholarProcessor,
   [JobName.SyncArxivIdentity]: SyncArxivProcessor,

@@ -1,13 +1,13 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { SyncSchedules, SyncService } from '#domain/sync/index';
+import { AuthorBatchResult, AuthorChecks, SyncSchedules, SyncService } from '#domain/sync/index';
 import { JobData, JobName, QueueName } from '#platform';
 
-type SyncPeopleJobName = typeof JobName.SyncDuePeople | typeof JobName.SyncScheduledPerson | typeof JobName.FinishPersonSync;
+type SyncPeopleJobName = typeof JobName.SyncDuePeople | typeof JobName.SyncScheduledPerson | typeof JobName.FinishPersonSync | typeof JobName.StartScheduledSyncs;
 export type SyncPeopleJob = Job<JobData<SyncPeopleJobName>, unknown, SyncPeopleJobName>;
 
-/** The person side of publication sync: scheduler ticks, and the parent job of each person's flow. */
+/** The person side of publication sync: scheduler ticks, the parent of a tick's author checks, and the parent job of each person's flow. */
 @Processor(QueueName.SyncPeople)
 export class SyncPeopleProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SyncPeopleProcessor.name);
@@ -40,6 +40,14 @@ export class SyncPeopleProcessor extends WorkerHost implements OnApplicationBoot
       case JobName.FinishPersonSync: {
         const data = job.data as JobData<typeof JobName.FinishPersonSync>;
         return this.sync.finishFlow(data.runIds, await job.getIgnoredChildrenFailures());
+      }
+      case JobName.StartScheduledSyncs: {
+        // The children are the tick's Semantic Scholar batch checks: those that answered, and those that failed for good.
+        const data = job.data as JobData<typeof JobName.StartScheduledSyncs>;
+        const answered = Object.values(await job.getChildrenValues<AuthorBatchResult>());
+        const failed = await this.schedules.failedAuthorBatches(await job.getIgnoredChildrenFailures());
+        const checks = new AuthorChecks([...answered, ...failed]);
+        return { ...(await this.schedules.startCheckedSyncs(data.personIds, checks)), authorsChecked: checks.size };
       }
       default:
         throw new UnrecoverableError(`sync-people queue received an unknown job: ${String((job as Job).name)}`);

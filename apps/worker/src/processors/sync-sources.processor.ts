@@ -1,10 +1,12 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, RateLimitError, UnrecoverableError } from 'bullmq';
-import { SyncService, SyncStepState } from '#domain/sync/index';
-import { APP_CONFIG, AppConfig, JobQueueService, QueueName, SYNC_SOURCE_JOBS, SyncIdentityJobName, SyncSource } from '#platform';
+import type { AuthorSnapshot } from '#domain/scholarly/scholarly.types';
+import { AuthorBatchResult, batchRequests, firstStep, SyncService, SyncStepState } from '#domain/sync/index';
+import { APP_CONFIG, AppConfig, JobData, JobName, JobQueueService, QueueName, SYNC_SOURCE_JOBS, SyncIdentityJobName, SyncSource } from '#platform';
 
-export type SyncIdentityJob = Job<{ runId: string }, unknown, SyncIdentityJobName>;
+export type SyncIdentityJob = Job<JobData<SyncIdentityJobName>, unknown, SyncIdentityJobName>;
+export type CheckAuthorsJob = Job<JobData<typeof JobName.CheckSemanticScholarAuthors>, AuthorBatchResult, typeof JobName.CheckSemanticScholarAuthors>;
 
 /**
  * Every worker option that matters for a source comes from configuration, which the @Processor
@@ -27,14 +29,14 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
   private stopping = false;
 
   constructor(
-    private readonly sync: SyncService,
-    private readonly jobs: JobQueueService,
+    protected readonly sync: SyncService,
+    protected readonly jobs: JobQueueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
 
-  private get queueName(): QueueName {
+  protected get queueName(): QueueName {
     return SYNC_SOURCE_JOBS[this.source].queue;
   }
 
@@ -60,7 +62,9 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
 
   async process(job: SyncIdentityJob, token?: string): Promise<unknown> {
     if (job.name !== SYNC_SOURCE_JOBS[this.source].job) throw new UnrecoverableError(`${this.queueName} received an unknown job: ${job.name}`);
-    const outcome = await this.sync.runStep(job.data.runId, stepState(job.progress), { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
+    // A run whose author a batch check already read starts at listing (see SyncService.trigger).
+    const state = stepState(job.progress) ?? firstStep(job.data.snapshot as AuthorSnapshot | undefined);
+    const outcome = await this.sync.runStep(job.data.runId, state, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
     switch (outcome.kind) {
       case 'continue':
         // The next request is the next step: back through the queue, where the limiter counts it.
@@ -96,6 +100,26 @@ export class SyncOpenAlexProcessor extends SyncSourceProcessor {
 @Processor(QueueName.SyncSemanticScholar, WORKER_OPTIONS)
 export class SyncSemanticScholarProcessor extends SyncSourceProcessor {
   protected readonly source = 'semanticscholar';
+
+  /** Besides identity steps, this queue runs the scheduled ticks' author batch checks: one request each, under the same limiter. */
+  override async process(job: SyncIdentityJob | CheckAuthorsJob, token?: string): Promise<unknown> {
+    if (job.name !== JobName.CheckSemanticScholarAuthors) return super.process(job as SyncIdentityJob, token);
+    const { ids } = (job as CheckAuthorsJob).data;
+    const outcome = await this.sync.checkAuthorBatch(ids);
+    // Requests of earlier attempts are kept on the job, so the batch's count includes them.
+    const requests = batchRequests(job.progress) + outcome.requests;
+    if (outcome.kind === 'done') return { ids, snapshots: outcome.snapshots, requests, failure: null } satisfies AuthorBatchResult;
+    await job.updateProgress({ requests });
+    switch (outcome.kind) {
+      case 'wait':
+        await this.jobs.queue(this.queueName).rateLimit(outcome.ms);
+        throw new RateLimitError();
+      case 'rejected':
+        throw new UnrecoverableError(outcome.message);
+      case 'retry':
+        throw outcome.error;
+    }
+  }
 }
 
 @Processor(QueueName.SyncArxiv, WORKER_OPTIONS)

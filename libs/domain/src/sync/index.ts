@@ -1,3 +1,4 @@
+export * from './author-checks';
 export * from './person-sync-settings.entity';
 export * from './sync-schedules';
 export * from './sync.module';

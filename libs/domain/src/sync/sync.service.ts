@@ -9,6 +9,7 @@ import type { AuthorSnapshot } from '../scholarly/scholarly.types';
 import { IdentitySyncState, ScholarlyIdentity } from '../scholarly-identities/scholarly-identity.entity';
 import { SyncRun } from '../scholarly-identities/sync-run.entity';
 import { WorksIngestService } from '../works/works-ingest.service';
+import { AuthorChecks } from './author-checks';
 
 export type SyncTrigger = SyncRun['trigger'];
 
@@ -39,6 +40,15 @@ export type SyncStepOutcome =
   | { kind: 'retry'; error: Error; final: boolean }
   /** The run or its identity no longer exists (the person was erased, the identity unlinked). */
   | { kind: 'gone' };
+
+/** How a batch check of Semantic Scholar authors went; the processor turns each into BullMQ's mechanics. */
+export type AuthorBatchOutcome =
+  | { kind: 'done'; snapshots: (AuthorSnapshot | null)[]; requests: number }
+  /** 429: the queue waits, then the same batch again. */
+  | { kind: 'wait'; ms: number; message: string; requests: number }
+  /** Another 4xx: the batch is not tried again; its identities are checked one by one. */
+  | { kind: 'rejected'; message: string; requests: number }
+  | { kind: 'retry'; error: Error; requests: number };
 
 export interface SyncRunPage {
   items: SyncRun[];
@@ -84,10 +94,15 @@ export class SyncService {
    * Starts a sync of every linked identity of the person, as one flow. An identity whose sync is
    * already queued or running is not queued twice: its open run is returned instead. A scheduled
    * sync leaves out broken identities (a manual one tries them again).
+   *
+   * `checks`: author records a scheduled tick already read in batches (Semantic Scholar). An
+   * identity whose author is unchanged gets its 'skipped' run at once, without a job or a request
+   * of its own; a changed one starts at listing its works, with the record already read.
    */
-  async trigger(userId: string, personId: string, trigger: SyncTrigger): Promise<{ runIds: string[] }> {
+  async trigger(userId: string, personId: string, trigger: SyncTrigger, checks?: AuthorChecks): Promise<{ runIds: string[] }> {
     await this.assertPerson(userId, personId);
-    const { created, open } = await this.dataSource.transaction(async (em) => {
+    const charges = checks?.saveCharges();
+    const { created, open, skipped } = await this.dataSource.transaction(async (em) => {
       const identities = await em
         .createQueryBuilder(ScholarlyIdentity, 'i')
         .setLock('pessimistic_write')
@@ -95,8 +110,9 @@ export class SyncService {
         .orderBy('i.created_at')
         .addOrderBy('i.id')
         .getMany();
-      const created: SyncRun[] = [];
+      const created: { run: SyncRun; snapshot: AuthorSnapshot | null }[] = [];
       const open: string[] = [];
+      const skipped: string[] = [];
       for (const identity of identities) {
         if (trigger === 'schedule' && identity.syncState === 'broken') continue;
         if (identity.syncState === 'queued' || identity.syncState === 'running') {
@@ -106,31 +122,71 @@ export class SyncService {
             continue;
           }
         }
-        const run = em.create(SyncRun, { userId, personId, identityId: identity.id, source: identity.source, trigger, status: 'running', startedAt: new Date(), finishedAt: null, errors: [] });
+        const checked = trigger === 'schedule' ? (checks?.snapshot(identity.source, identity.sourceAuthorId) ?? null) : null;
+        const charge = checks?.charge(identity.source, identity.sourceAuthorId) ?? { requests: 0, error: null };
+        const now = new Date();
+        const counted = { requests: charge.requests, errors: charge.error ? [charge.error] : [] };
+        if (checked && sameSnapshot(checked, identity.lastSnapshot)) {
+          const run = em.create(SyncRun, { userId, personId, identityId: identity.id, source: identity.source, trigger, status: 'skipped', startedAt: now, finishedAt: now, ...counted });
+          await em.insert(SyncRun, run);
+          await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'ok', brokenReason: null, lastSyncedAt: now });
+          skipped.push(run.id);
+          continue;
+        }
+        const run = em.create(SyncRun, { userId, personId, identityId: identity.id, source: identity.source, trigger, status: 'running', startedAt: now, finishedAt: null, ...counted });
         await em.insert(SyncRun, run);
         await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'queued' });
-        created.push(run);
+        created.push({ run, snapshot: checked });
       }
-      return { created, open };
+      return { created, open, skipped };
+    }).catch((e: unknown) => {
+      // No run was written: the batch requests they would have counted go to the next ones.
+      if (checks && charges) checks.restoreCharges(charges);
+      throw e;
     });
     if (created.length > 0) {
       try {
         await this.jobs.enqueueFlow(
-          { name: JobName.FinishPersonSync, data: { personId, runIds: created.map((r) => r.id) } },
-          created.map((run) => ({ name: SYNC_SOURCE_JOBS[run.source].job, data: { runId: run.id } })),
+          { name: JobName.FinishPersonSync, data: { personId, runIds: created.map((c) => c.run.id) } },
+          created.map(({ run, snapshot }) => ({ name: SYNC_SOURCE_JOBS[run.source].job, data: { runId: run.id, ...(snapshot ? { snapshot } : {}) } })),
         );
       } catch (e) {
         // Nothing was queued (a flow is added atomically): the runs did not happen.
-        for (const run of created) await this.finishFailed(run.id, `could not be queued: ${(e as Error).message}`);
+        for (const { run } of created) await this.finishFailed(run.id, `could not be queued: ${(e as Error).message}`);
         await this.dataSource.query(
           `UPDATE scholarly_identities SET sync_state = CASE WHEN broken_reason IS NOT NULL THEN 'broken' WHEN last_synced_at IS NOT NULL THEN 'ok' ELSE 'never' END
             WHERE id = ANY($1::uuid[]) AND sync_state = 'queued'`,
-          [created.map((r) => r.identityId)],
+          [created.map((c) => c.run.identityId)],
         );
         throw e;
       }
     }
-    return { runIds: [...open, ...created.map((r) => r.id)] };
+    return { runIds: [...open, ...skipped, ...created.map((c) => c.run.id)] };
+  }
+
+  /**
+   * The cheap change check of many Semantic Scholar authors at once: one `POST /author/batch`
+   * request (the caller keeps a batch to S2_AUTHOR_BATCH ids). Failures are sorted as a sync
+   * step's are; `requests` counts what this call sent.
+   */
+  async checkAuthorBatch(ids: string[]): Promise<AuthorBatchOutcome> {
+    let requests = 0;
+    const counting: typeof fetch = (input, init) => {
+      requests += 1;
+      return fetch(input, init);
+    };
+    const client = new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, counting)).semanticscholar;
+    try {
+      const snapshots = await client.getAuthors(ids);
+      return { kind: 'done', snapshots, requests };
+    } catch (e) {
+      const error = e as Error;
+      if (error instanceof SourceRateLimitedError) return { kind: 'wait', ms: Math.min(error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS), message: error.message, requests };
+      if (error instanceof SourceRejectedError) return { kind: 'rejected', message: error.message, requests };
+      const message = /^semanticscholar: /.test(error.message) ? error.message : `semanticscholar: ${error.message} (author batch of ${ids.length})`;
+      this.logger.warn(message);
+      return { kind: 'retry', error: error.message === message ? error : Object.assign(new Error(message), { cause: error }), requests };
+    }
   }
 
   /** The open run of an identity marked queued/running, if its job is still in the queue; a lost one is closed. */
@@ -287,6 +343,11 @@ export class SyncService {
       [runId, requests, works?.new ?? 0, works?.updated ?? 0, works?.unchanged ?? 0],
     );
   }
+}
+
+/** Where an identity's job starts: at listing its works when a batch check already read its author. */
+export function firstStep(snapshot: AuthorSnapshot | null | undefined): SyncStepState | null {
+  return snapshot ? { step: 'list', page: null, pages: 0, snapshot } : null;
 }
 
 /** Whether the author's works can be assumed unchanged: the same counts and the same last change. */

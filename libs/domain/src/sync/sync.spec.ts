@@ -1,6 +1,7 @@
 import { ConfigError, jobOptions, JobName, loadConfig, parseRate, SYNC_SOURCE_JOBS } from '#platform';
 import type { AuthorSnapshot } from '../scholarly/scholarly.types';
-import { sameSnapshot } from './sync.service';
+import { AuthorChecks } from './author-checks';
+import { firstStep, sameSnapshot } from './sync.service';
 
 const DB = 'postgres://dossier@127.0.0.1:5432/dossier';
 
@@ -52,6 +53,17 @@ describe('sync jobs', () => {
     });
     expect(jobOptions({ name: JobName.FinishPersonSync, data: { personId: 'p', runIds: ['r1', 'r2'] } }, config).jobId).toBe('sync-flow-r1');
   });
+
+  it("retry an author batch check like a step, named by its batch, without holding the tick's flow", () => {
+    const config = loadConfig({ DATABASE_URL: DB, SYNC_BACKOFF_MS: '2000' });
+    expect(jobOptions({ name: JobName.CheckSemanticScholarAuthors, data: { batchId: 'b1', ids: ['1'] } }, config)).toMatchObject({
+      jobId: 's2-authors-b1',
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
+      ignoreDependencyOnFailure: true,
+    });
+    expect(jobOptions({ name: JobName.StartScheduledSyncs, data: { personIds: ['p'] } }, config)).toMatchObject({ attempts: 1 });
+  });
 });
 
 describe('sameSnapshot', () => {
@@ -62,5 +74,42 @@ describe('sameSnapshot', () => {
     expect(sameSnapshot(snapshot, { ...snapshot, citationCount: 1235 })).toBe(false);
     expect(sameSnapshot(snapshot, { ...snapshot, updatedAt: '2026-01-03T00:00:00.000Z' })).toBe(false);
     expect(sameSnapshot(snapshot, null)).toBe(false);
+  });
+});
+
+describe('AuthorChecks', () => {
+  const s2 = (id: string, worksCount: number): AuthorSnapshot => ({ source: 'semanticscholar', sourceAuthorId: id, name: id, worksCount, citationCount: 1, updatedAt: null });
+  const checks = () =>
+    new AuthorChecks([
+      { ids: ['1', '2', '3'], snapshots: [s2('1', 5), null, s2('3', 7)], requests: 1, failure: null },
+      { ids: ['4'], snapshots: null, requests: 2, failure: 'semanticscholar: HTTP 400' },
+    ]);
+
+  it("gives each Semantic Scholar author the record its batch read; none for another source, an unknown id or a failed batch", () => {
+    const c = checks();
+    expect(c.size).toBe(4);
+    expect(c.snapshot('semanticscholar', ' 1 ')).toEqual(s2('1', 5));
+    expect(c.snapshot('semanticscholar', '2')).toBeNull();
+    expect(c.snapshot('semanticscholar', '4')).toBeNull();
+    expect(c.snapshot('semanticscholar', '9')).toBeNull();
+    expect(c.snapshot('openalex', '1')).toBeNull();
+  });
+
+  it("counts each batch's requests once, on the first run it served, with a failed batch's reason", () => {
+    const c = checks();
+    expect(c.charge('openalex', '3')).toEqual({ requests: 0, error: null });
+    expect(c.charge('semanticscholar', '3')).toEqual({ requests: 1, error: null });
+    expect(c.charge('semanticscholar', '1')).toEqual({ requests: 0, error: null });
+    const saved = c.saveCharges();
+    expect(c.charge('semanticscholar', '4')).toEqual({ requests: 2, error: 'semanticscholar: the author batch check (1 ids) failed; each author was checked alone: semanticscholar: HTTP 400' });
+    expect(c.charge('semanticscholar', '4').requests).toBe(0);
+    // Runs that were not written give their charge back.
+    c.restoreCharges(saved);
+    expect(c.charge('semanticscholar', '4').requests).toBe(2);
+  });
+
+  it('starts a run whose author was already read at listing its works', () => {
+    expect(firstStep(s2('1', 5))).toEqual({ step: 'list', page: null, pages: 0, snapshot: s2('1', 5) });
+    expect(firstStep(undefined)).toBeNull();
   });
 });

@@ -106,6 +106,20 @@ export function jobOptions(item: JobItem, config: AppConfig): JobsOptions {
     case JobName.FinishPersonSync:
       // One flow per set of runs: the first run id names it, so a re-sent flow is not added twice.
       return { jobId: `sync-flow-${item.data.runIds[0] ?? item.data.personId}`, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
+    case JobName.StartScheduledSyncs:
+      // Like the tick that adds it: a failure is the next tick's work.
+      return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
+    case JobName.CheckSemanticScholarAuthors:
+      // One request, retried like a sync step. A batch that fails for good does not hold the tick:
+      // its parent still runs, and the identities it held are checked one by one.
+      return {
+        jobId: `s2-authors-${item.data.batchId}`,
+        attempts: SYNC_ATTEMPTS,
+        backoff: { type: 'exponential', delay: config.sync.backoffMs, jitter: 0.5 },
+        ignoreDependencyOnFailure: true,
+        removeOnComplete: KEEP_COMPLETED,
+        removeOnFail: KEEP_FAILED,
+      };
     case JobName.SyncOpenAlexIdentity:
     case JobName.SyncSemanticScholarIdentity:
     case JobName.SyncArxivIdentity:

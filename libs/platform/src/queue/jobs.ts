@@ -30,6 +30,10 @@ export const JobName = {
   SyncScheduledPerson: 'sync.sync-scheduled-person',
   /** The parent of a person's sync flow: runs once every identity child has finished. */
   FinishPersonSync: 'sync.finish-person-sync',
+  /** The parent of a scheduled tick's flow: starts each person's scheduled sync once their Semantic Scholar authors are checked. */
+  StartScheduledSyncs: 'sync.start-scheduled-syncs',
+  /** Reads up to 1,000 Semantic Scholar author records in one request (a child of StartScheduledSyncs, in that source's queue). */
+  CheckSemanticScholarAuthors: 'sync.check-semanticscholar-authors',
   /** One identity's sync at one source (a child of the person's flow), one request per activation. */
   SyncOpenAlexIdentity: 'sync.sync-openalex-identity',
   SyncSemanticScholarIdentity: 'sync.sync-semanticscholar-identity',
@@ -48,6 +52,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SyncDuePeople]: QueueName.SyncPeople,
   [JobName.SyncScheduledPerson]: QueueName.SyncPeople,
   [JobName.FinishPersonSync]: QueueName.SyncPeople,
+  [JobName.StartScheduledSyncs]: QueueName.SyncPeople,
+  [JobName.CheckSemanticScholarAuthors]: QueueName.SyncSemanticScholar,
   [JobName.SyncOpenAlexIdentity]: QueueName.SyncOpenAlex,
   [JobName.SyncSemanticScholarIdentity]: QueueName.SyncSemanticScholar,
   [JobName.SyncArxivIdentity]: QueueName.SyncArxiv,
@@ -82,9 +88,22 @@ export type JobItem =
   | { name: typeof JobName.SyncDuePeople; data: Record<string, never> }
   | { name: typeof JobName.SyncScheduledPerson; data: { personId: string } }
   | { name: typeof JobName.FinishPersonSync; data: { personId: string; runIds: string[] } }
+  | { name: typeof JobName.StartScheduledSyncs; data: { personIds: string[] } }
+  /** `batchId` names the job (and so the failed batch among its parent's children); `ids` are Semantic Scholar author ids. */
+  | { name: typeof JobName.CheckSemanticScholarAuthors; data: { batchId: string; ids: string[] } }
   | SyncIdentityJobItem;
 
+/** The author record a batch check has already read, so an identity's sync starts at listing its works. */
+export interface CheckedAuthorData {
+  source: string;
+  sourceAuthorId: string;
+  name: string;
+  worksCount: number | null;
+  citationCount: number | null;
+  updatedAt: string | null;
+}
+
 /** One item per source's identity job, so that JobData<N> resolves for each name. */
-type SyncIdentityJobItem = { [N in SyncIdentityJobName]: { name: N; data: { runId: string } } }[SyncIdentityJobName];
+type SyncIdentityJobItem = { [N in SyncIdentityJobName]: { name: N; data: { runId: string; snapshot?: CheckedAuthorData } } }[SyncIdentityJobName];
 
 export type JobData<N extends JobName> = Extract<JobItem, { name: N }>['data'];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ReplayServer } from '../../../../../../test/support/replay-server';
 import { MalformedResponseError, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError, SourceUnavailableError } from '../../scholarly-http';
 import type { NormalizedWork } from '../../scholarly.types';
-import { ArxivClient, authorQuery } from './arxiv.client';
+import { ArxivClient, authorPatterns, authorQuery, markQueriedAuthor } from './arxiv.client';
 import { parseArxivFeed } from './arxiv.parse';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', '..', 'test', 'fixtures', 'scholarly', 'arxiv');
@@ -93,7 +93,8 @@ describe('ArxivClient over a replay server', () => {
     const first = await client.listWorks(KAISER, null);
     expect(first.total).toBe(5);
     expect(first.next).toBe('2:2212.04567');
-    expect(first.works[0]).toEqual(SPARSE_MIXTURES);
+    // Listed for the query: the queried author's position carries the query as its author id.
+    expect(first.works[0]).toEqual({ ...SPARSE_MIXTURES, authors: SPARSE_MIXTURES.authors.map((a) => (a.position === 2 ? { ...a, sourceAuthorId: KAISER } : a)) });
 
     const second = await client.listWorks(KAISER, first.next);
     expect(second.next).toBe('4:1706.03762');
@@ -110,7 +111,7 @@ describe('ArxivClient over a replay server', () => {
       doi: null,
       arxivId: '2208.11111',
       externalIds: {},
-      authors: [{ position: 1, name: 'Lukasz Kaiser', sourceAuthorId: null, orcid: null, affiliations: [] }],
+      authors: [{ position: 1, name: 'Lukasz Kaiser', sourceAuthorId: KAISER, orcid: null, affiliations: [] }],
       citationCount: null,
       abstract: null,
       openAccessUrl: 'https://arxiv.org/abs/2208.11111',
@@ -118,6 +119,7 @@ describe('ArxivClient over a replay server', () => {
       sourceUpdatedAt: '2022-09-01T08:00:00.000Z',
     });
     expect(second.works[1].authors.map((a) => a.name)).toEqual(['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Lukasz Kaiser', 'Illia Polosukhin']);
+    expect(second.works[1].authors.filter((a) => a.sourceAuthorId !== null).map((a) => [a.position, a.sourceAuthorId])).toEqual([[7, KAISER]]);
 
     const third = await client.listWorks(KAISER, second.next);
     expect(third.next).toBeNull();
@@ -276,7 +278,7 @@ describe('ArxivClient over a replay server', () => {
         authors: [
           { position: 1, name: 'Peter Shaw', sourceAuthorId: null, orcid: null, affiliations: [] },
           { position: 2, name: 'Jakob Uszkoreit', sourceAuthorId: null, orcid: null, affiliations: [] },
-          { position: 3, name: 'Ashish Vaswani', sourceAuthorId: null, orcid: null, affiliations: ['Google Brain'] },
+          { position: 3, name: 'Ashish Vaswani', sourceAuthorId: 'au:"Ashish Vaswani"', orcid: null, affiliations: ['Google Brain'] },
         ],
         citationCount: null,
         abstract: 'Relying entirely on an attention mechanism, the Transformer introduces a new way of modelling sequences.',
@@ -314,9 +316,52 @@ describe('ArxivClient over a replay server', () => {
     expect((await failure(client.listWorks(KAISER, null))).message).toBe(`arxiv: malformed response: missing or non-numeric opensearch:totalResults ${shown}`);
   });
 
+  it('marks the queried author on each listed work: accents, case and initials folded, other namesakes left alone', async () => {
+    const MOREAU = 'au:moreau_i';
+    replay.route({ path: '/api/query', query: { search_query: MOREAU, start: '0', sortBy: 'submittedDate' }, file: fixture('au_moreau_i_start-0.atom.xml') });
+    const { works, next } = await client.listWorks(MOREAU, null);
+    expect(next).toBeNull();
+    const marked = (w: NormalizedWork) => w.authors.map((a) => [a.position, a.name, a.sourceAuthorId]);
+    expect(works.map((w) => [w.sourceId, marked(w)])).toEqual([
+      ['2405.01111', [[1, 'Wei Zhang', null], [2, 'Jean Moreau', null], [3, 'INÈS MOREAU', MOREAU]]],
+      ['2311.02222', [[1, 'Paul Martin', null], [2, 'I. Moreau', MOREAU], [3, 'Claire Moreau', null], [4, 'Ana Lima', null]]],
+      ['2207.03333', [[1, 'Inès Moreau', MOREAU], [2, 'Jean-Luc Dupont', null]]],
+    ]);
+    // getByIds reads no author query: nothing is marked.
+    const byId = await client.getByIds(['2301.01234', 'hep-th/9901001v2', '2105.00420']);
+    expect(byId[0].authors.map((a) => [a.name, a.sourceAuthorId])).toEqual([['Zoë Müller', null], ['Łukasz Kaiser', null]]);
+  });
+
   it('refuses a page token it did not issue', async () => {
     await expect(client.listWorks(KAISER, 'next-please')).rejects.toThrow(TypeError);
     expect(replay.requests).toHaveLength(0);
+  });
+});
+
+describe('markQueriedAuthor', () => {
+  const work = (...names: string[]): NormalizedWork =>
+    ({ authors: names.map((name, i) => ({ position: i + 1, name, sourceAuthorId: null, orcid: null, affiliations: [] })) }) as unknown as NormalizedWork;
+  const positions = (query: string, ...names: string[]) =>
+    markQueriedAuthor([work(...names)], query)[0]
+      .authors.filter((a) => a.sourceAuthorId !== null)
+      .map((a) => { expect(a.sourceAuthorId).toBe(query); return a.position; });
+
+  it('reads a quoted name, the underscore form, a bare name, and the au: terms of a longer query', () => {
+    expect(positions('au:"Inès Moreau"', 'Jean Moreau', 'Ines Moreau', 'I. Moreau', 'Inès M. Moreau', 'Moreau, Inès')).toEqual([2, 3, 4, 5]);
+    expect(positions('au:"moreau_i"', 'Claire Moreau', 'INÈS MOREAU')).toEqual([2]);
+    expect(positions('au:moreau_i', 'Moreau', 'I Moreau')).toEqual([2]);
+    expect(positions('Łukasz Kaiser', 'Lukasz Kaiser', 'L. Kaiser', 'Lukas Kaiser', 'Kaiser Wilhelm')).toEqual([1, 2]);
+    // A multi-word surname: where it ends is not written, every split is tried.
+    expect(positions('au:del_maestro_a', 'Adrian Del Maestro', 'Bea Del Maestro', 'Adrian Maestro')).toEqual([1]);
+    // An initial must not be taken from the surname itself.
+    expect(positions('au:moreau_m', 'Jean Moreau', 'Marie Moreau')).toEqual([2]);
+    expect(positions('au:"Del Maestro" AND cat:cond-mat', 'A. Del Maestro', 'Cat Mat')).toEqual([1]);
+    expect(positions('ti:attention', 'Ashish Vaswani')).toEqual([]);
+    expect(authorPatterns('au:kaiser_l OR au:"Lukasz Kaiser"')).toEqual([
+      { surname: ['kaiser'], given: ['l'] },
+      { surname: ['kaiser', 'l'], given: [] },
+      { surname: ['kaiser'], given: ['lukasz'] },
+    ]);
   });
 });
 

@@ -186,7 +186,7 @@ export class ArxivClient implements ScholarlyClient {
     const seen = after ? works.findIndex((w) => w.sourceId === after) : -1;
     const fresh = seen >= 0 ? works.slice(seen + 1) : works;
     const last = works.at(-1)?.sourceId ?? after;
-    return { works: fresh, next: next === null ? null : `${next}:${last ?? ''}`, total: feed.totalResults };
+    return { works: markQueriedAuthor(fresh, sourceAuthorId), next: next === null ? null : `${next}:${last ?? ''}`, total: feed.totalResults };
   }
 
   /**
@@ -208,6 +208,70 @@ export function authorQuery(sourceAuthorId: string): string {
   const trimmed = sourceAuthorId.trim();
   if (!trimmed) throw new TypeError('an arXiv author query must not be empty');
   return /(^|[\s(])(au|ti|abs|co|jr|cat|rn|id|all):/.test(trimmed) ? trimmed : `au:"${queryName(trimmed)}"`;
+}
+
+/**
+ * arXiv entries carry names, never author ids; so on the works listed for an author query, the
+ * position(s) whose name the query's `au:` terms match get the query itself (exactly as the
+ * identity stores it) as their sourceAuthorId. That is what ties the person's authorships to the
+ * identity, as an author id does at the other sources. Other positions keep null.
+ */
+export function markQueriedAuthor(works: NormalizedWork[], sourceAuthorId: string): NormalizedWork[] {
+  const patterns = authorPatterns(authorQuery(sourceAuthorId));
+  if (patterns.length === 0) return works;
+  return works.map((work) => ({
+    ...work,
+    authors: work.authors.map((author) => (patterns.some((p) => matchesPattern(p, nameTokens(author.name))) ? { ...author, sourceAuthorId } : author)),
+  }));
+}
+
+/** One reading of an `au:` term: surname tokens (together, in order) and given-name tokens or initials. */
+interface AuthorPattern {
+  surname: string[];
+  given: string[];
+}
+
+/**
+ * The names an author query asks for, folded like nameTokens. A phrase (`au:"Inès Moreau"`, or a
+ * bare word) ends with the surname. arXiv's underscore form (`au:moreau_i`, `au:del_maestro_a`)
+ * puts the surname first and the initials after; where the surname ends is not written, so each
+ * split is one reading. Other fields of the query (`ti:`, `cat:`…) name no author.
+ */
+export function authorPatterns(query: string): AuthorPattern[] {
+  const patterns: AuthorPattern[] = [];
+  for (const match of query.matchAll(/(?:^|[\s(])au:\s*(?:"([^"]*)"|([^\s()"]+))/g)) {
+    const term = (match[1] ?? match[2]).replace(/\*/g, '');
+    if (term.includes('_')) {
+      const parts = term.split('_').flatMap((part) => nameTokens(part));
+      for (let k = 1; k <= parts.length; k += 1) patterns.push({ surname: parts.slice(0, k), given: parts.slice(k) });
+    } else {
+      const tokens = nameTokens(term);
+      if (tokens.length > 0) patterns.push({ surname: tokens.slice(-1), given: tokens.slice(0, -1) });
+    }
+  }
+  return patterns;
+}
+
+/**
+ * The surname appears whole (its tokens side by side, anywhere: "Moreau Inès" too), and each
+ * given token matches another token of the name in order, an initial matching a whole name either
+ * way (`i` ~ `ines`, `lukasz` ~ `l`).
+ */
+function matchesPattern(pattern: AuthorPattern, name: string[]): boolean {
+  const { surname, given } = pattern;
+  for (let at = 0; at + surname.length <= name.length; at += 1) {
+    if (!surname.every((token, i) => name[at + i] === token)) continue;
+    const rest = [...name.slice(0, at), ...name.slice(at + surname.length)];
+    let from = 0;
+    const allGiven = given.every((g) => {
+      const found = rest.findIndex((n, i) => i >= from && (n === g || (g.length === 1 && n.startsWith(g)) || (n.length === 1 && g.startsWith(n))));
+      if (found < 0) return false;
+      from = found + 1;
+      return true;
+    });
+    if (allGiven) return true;
+  }
+  return false;
 }
 
 /** `au:"Lukasz Kaiser"` → Lukasz Kaiser; `au:kaiser_l` → kaiser l. */
