@@ -30,7 +30,10 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'POST /people/{id}/identities': () => ({ source: 'dblp', id: '39/1762' }),
   'POST /people/{id}/identities/reject': () => ({ source: 'dblp', sourceAuthorId: '39/1762' }),
   'POST /people/{id}/identities/auto-link': () => ({ sources: ['dblp'] }),
+  'PATCH /resume-projects/{id}': () => ({ title: 'changed by a stranger', talkingPoints: ['a stranger point'] }),
   'POST /interviews/{id}/briefings': () => ({}),
+  'PUT /people/{id}/reading-checklist/settings': () => ({ size: 3, weights: { citations: 9 } }),
+  'PUT /interviews/{id}/reading-checklist/settings': () => ({ size: 3 }),
 };
 /**
  * Routes whose path secret is the credential, not a record id: the calendar feed URL is given to
@@ -42,7 +45,9 @@ const SECRET_URL_ROUTES = new Set(['GET /calendar/{file}']);
  * are the same for every user, so another user reads them too (200, behind login). A person's list
  * of works (GET /people/{id}/works) is private and stays in the walk. Covered by works-read.e2e-spec.
  */
-const SHARED_DATA_ROUTES = new Set(['GET /works/{id}']);
+// A work's reading (GET/PUT /works/{id}/reading) is each user's own over a shared work: another user
+// reads and writes their own, never the owner's (the snapshot below and reading.e2e-spec check it).
+const SHARED_DATA_ROUTES = new Set(['GET /works/{id}', 'GET /works/{id}/reading', 'PUT /works/{id}/reading']);
 const NO_BODY = new Set(['GET', 'DELETE']);
 
 describe('ownership: another user gets 404 for every record on every route', () => {
@@ -106,6 +111,7 @@ describe('ownership: another user gets 404 for every record on every route', () 
     expect((await t.http().get('/applications').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/interviews?when=upcoming&days=365').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/tasks?status=all').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/resume-projects').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/applications/board?closed=true').set(stranger.auth).expect(200)).body.columns.every((c: { cards: unknown[] }) => c.cards.length === 0)).toBe(true);
   });
 });
@@ -115,7 +121,7 @@ function paramKey(path: string, name: string): string {
   if (name !== 'id') return name;
   const resource = path.split('/')[1];
   return (
-    { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId', 'sync-runs': 'syncRunId', briefings: 'briefingId' } as Record<string, string>
+    { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId', 'sync-runs': 'syncRunId', 'resume-projects': 'resumeProjectId', briefings: 'briefingId' } as Record<string, string>
   )[resource] ?? `${resource}Id`;
 }
 
@@ -148,6 +154,11 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
   const [syncedIdentity] = await t.db.query("INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id) VALUES ($1, $2, 'dblp', 'owned/0001') RETURNING id", [owner.id, person.id]);
   const [syncRun] = await t.db.query("INSERT INTO sync_runs (user_id, person_id, identity_id, source, trigger, status, started_at, finished_at) VALUES ($1, $2, $3, 'dblp', 'manual', 'succeeded', now(), now()) RETURNING id", [owner.id, person.id, syncedIdentity.id]);
   await t.http().put(`/people/${person.id}/sync-schedule`).set(owner.auth).send({ everyHours: 48 }).expect(200);
+  const resumeProject = (await t.http().post('/resume-projects').set(owner.auth).send({ title: 'Owned project', talkingPoints: ['owned point'] }).expect(201)).body;
+  await t.http().put(`/people/${person.id}/reading-checklist/settings`).set(owner.auth).send({ size: 5 }).expect(200);
+  await t.http().put(`/interviews/${interview.id}/reading-checklist/settings`).set(owner.auth).send({ size: 4 }).expect(200);
+  const [ownedWork] = await t.db.query("INSERT INTO works (title, title_key, type) VALUES ('Owned reading', 'owned reading', 'article') RETURNING id");
+  await t.http().put(`/works/${ownedWork.id}/reading`).set(owner.auth).send({ status: 'read', notes: 'owned notes' }).expect(200);
   const [briefing] = await t.db.query(
     "INSERT INTO briefings (user_id, interview_id, version, trigger, status, markdown, html) VALUES ($1, $2, 1, 'manual', 'ready', '# Owned', '<h1>Owned</h1>') RETURNING id",
     [owner.id, interview.id],
@@ -169,6 +180,7 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     taskId: task.id,
     syncRunId: syncRun.id,
     identityId: syncedIdentity.id,
+    resumeProjectId: resumeProject.id,
   };
 }
 
@@ -191,6 +203,9 @@ async function snapshot(t: TestApp, userId: string): Promise<unknown> {
     syncRuns: await rows('SELECT * FROM sync_runs WHERE user_id = $1 ORDER BY id'),
     syncSettings: await rows('SELECT * FROM person_sync_settings WHERE user_id = $1 ORDER BY person_id'),
     identities: await rows('SELECT * FROM scholarly_identities WHERE user_id = $1 ORDER BY id'),
+    resumeProjects: await rows('SELECT * FROM resume_projects WHERE user_id = $1 ORDER BY id'),
     briefings: await rows('SELECT * FROM briefings WHERE user_id = $1 ORDER BY id'),
+    readingEntries: await rows('SELECT * FROM reading_entries WHERE user_id = $1 ORDER BY id'),
+    checklistSettings: await rows('SELECT * FROM reading_checklist_settings WHERE user_id = $1 ORDER BY id'),
   };
 }

@@ -34,10 +34,16 @@ import { WorksModule } from '#domain/works/index';
 import { BriefingsModule } from '#domain/briefings/index';
 import { BriefingsController } from './briefings/briefings.controller';
 import { WorksController } from './works/works.controller';
+import { ReadingModule } from '#domain/reading/index';
+import { ReadingController } from './reading/reading.controller';
 import { SyncModule } from '#domain/sync/index';
 import { SyncController } from './sync/sync.controller';
 import { ScholarlyIdentitiesModule } from '#domain/scholarly-identities/index';
 import { IdentitiesController } from './scholarly-identities/identities.controller';
+import { WarmPathsModule } from '#domain/warm-paths/index';
+import { WarmPathsController } from './warm-paths/warm-paths.controller';
+import { ResumeProjectsModule } from '#domain/resume-projects/index';
+import { ResumeProjectsController } from './resume-projects/resume-projects.controller';
 
 /** The HTTP app: controllers over the domain services. It enqueues jobs but runs none. */
 @Module({})
@@ -45,8 +51,8 @@ export class ApiModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule, SyncModule, ScholarlyIdentitiesModule, BriefingsModule],
-      controllers: [AuthController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, InterviewsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, SyncController, IdentitiesController, BriefingsController],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule, SyncModule, ScholarlyIdentitiesModule, BriefingsModule, WarmPathsModule, ResumeProjectsModule, ReadingModule],
+      controllers: [AuthController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, InterviewsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

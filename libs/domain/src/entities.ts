@@ -16,10 +16,13 @@ import { SyncRun } from './scholarly-identities/sync-run.entity';
 import { StageTemplate } from './stage-templates/stage-template.entity';
 import { PersonSyncSettings } from './sync/person-sync-settings.entity';
 import { Task } from './tasks/task.entity';
+import { ResumeProject } from './resume-projects/resume-project.entity';
 import { Briefing } from './briefings/briefing.entity';
 import { WorkAuthorship } from './works/work-authorship.entity';
 import { WorkRecord } from './works/work-record.entity';
 import { Work } from './works/work.entity';
+import { ReadingEntry } from './reading/reading-entry.entity';
+import { ChecklistSettings } from './reading/checklist-settings.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -45,4 +48,7 @@ export const ENTITIES = [
   SyncRun,
   PersonSyncSettings,
   Briefing,
+  ResumeProject,
+  ReadingEntry,
+  ChecklistSettings,
 ];

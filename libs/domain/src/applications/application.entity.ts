@@ -56,6 +56,10 @@ export class Application {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
+  /** The role's topics (e.g. "reinforcement learning"): what the reading checklist calls relevant. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  keywords: string[];
+
   @Column({ name: 'recruiter_id', type: 'uuid', nullable: true })
   recruiterId: string | null;
 

@@ -23,6 +23,7 @@ export interface ApplicationInput {
   source?: ApplicationSource;
   appliedOn?: string;
   notes?: string | null;
+  keywords?: string[];
   recruiterId?: string | null;
 }
 
@@ -98,6 +99,7 @@ export class ApplicationsService {
         appliedOn,
         closedOn: null,
         notes: input.notes ?? null,
+        keywords: cleanKeywords(input.keywords),
         recruiterId: input.recruiterId ?? null,
         templateId: template.templateId,
         templateName: template.name,
@@ -158,6 +160,7 @@ export class ApplicationsService {
     const patch: Partial<Application> = {};
     for (const key of ['teamId', 'source', 'appliedOn', 'notes', 'recruiterId'] as const) if (input[key] !== undefined) Object.assign(patch, { [key]: input[key] });
     if (input.role !== undefined) patch.role = input.role.trim();
+    if (input.keywords !== undefined) patch.keywords = cleanKeywords(input.keywords);
     if (Object.keys(patch).length) await this.dataSource.getRepository(Application).update({ id, userId }, patch);
     return this.get(userId, id);
   }
@@ -220,6 +223,8 @@ export class ApplicationsService {
         appliedOn: dateIn(await this.timeZone(em, userId), at),
         closedOn: null,
         notes: null,
+        // The same role's topics usually still apply on the new team.
+        keywords: failed.keywords,
         recruiterId: failed.recruiterId,
         templateId: template.templateId,
         templateName: template.name,
@@ -344,4 +349,17 @@ export class ApplicationsService {
 
 function state(application: Application, stages: ApplicationStage[]): PipelineState {
   return { status: application.status, stages: stages.map((s) => s.status), current: stages.findIndex((s) => s.id === application.currentStageId) };
+}
+
+/** Keywords trimmed, blanks dropped, duplicates (ignoring case) kept once in their first spelling. */
+export function cleanKeywords(keywords: string[] | undefined): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of keywords ?? []) {
+    const keyword = raw.trim().replace(/\s+/g, ' ');
+    if (!keyword || seen.has(keyword.toLowerCase())) continue;
+    seen.add(keyword.toLowerCase());
+    out.push(keyword);
+  }
+  return out;
 }

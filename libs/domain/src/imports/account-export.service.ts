@@ -13,14 +13,17 @@ import { Organization } from '../organizations/organization.entity';
 import { Team } from '../organizations/team.entity';
 import { foldText } from '../people/name-folding';
 import { Person } from '../people/person.entity';
+import { ChecklistSettings } from '../reading/checklist-settings.entity';
+import { ReadingEntry } from '../reading/reading-entry.entity';
 import { Referral } from '../referrals/referral.entity';
+import { ResumeProject } from '../resume-projects/resume-project.entity';
 import { StageTemplate } from '../stage-templates/stage-template.entity';
 import { Task } from '../tasks/task.entity';
 import { AccountExport, EXPORT_FORMAT, EXPORT_VERSION, ExportedApplication } from './account-export.types';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const BATCH = 500;
-const NOT_EMPTY = 'A Dossier export can only be imported into an empty account (no people, organizations, stage templates or tasks)';
+const NOT_EMPTY = 'A Dossier export can only be imported into an empty account (no people, organizations, stage templates, tasks or résumé projects)';
 
 type Skip = { item: string; reason: string };
 
@@ -54,10 +57,30 @@ export class AccountExportService {
       )) as { interviewId: string; personId: string }[];
       const tasks = await em.find(Task, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const referrals = await em.find(Referral, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const resumeProjects = await em.find(ResumeProject, { where: { userId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+      const readingEntries = (await em.query(
+        `SELECT e.*, w.doi, w.arxiv_id, w.title FROM reading_entries e JOIN works w ON w.id = e.work_id WHERE e.user_id = $1 ORDER BY e.created_at, e.id`,
+        [userId],
+      )) as Record<string, any>[];
+      const checklistSettings = await em.find(ChecklistSettings, { where: { userId }, order: { updatedAt: 'ASC', id: 'ASC' } });
       return {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
         exportedAt: new Date().toISOString(),
+        readingEntries: readingEntries.map((e) => ({
+          id: e.id,
+          workId: e.work_id,
+          doi: e.doi,
+          arxivId: e.arxiv_id,
+          title: e.title,
+          status: e.status,
+          notes: e.notes,
+          summary: e.summary,
+          questions: e.questions,
+          createdAt: e.created_at.toISOString(),
+          updatedAt: e.updated_at.toISOString(),
+        })),
+        readingChecklistSettings: checklistSettings.map((c) => ({ id: c.id, personId: c.personId, interviewId: c.interviewId, size: c.size, weights: c.weights, updatedAt: c.updatedAt.toISOString() })),
         account: { displayName: user.displayName, timeZone: user.timeZone },
         organizations: organizations.map((o) => ({
           id: o.id,
@@ -118,6 +141,7 @@ export class AccountExportService {
           appliedOn: a.appliedOn,
           closedOn: a.closedOn,
           notes: a.notes,
+          keywords: a.keywords,
           recruiterId: a.recruiterId,
           templateId: a.templateId,
           templateName: a.templateName,
@@ -189,6 +213,21 @@ export class AccountExportService {
           createdAt: r.createdAt.toISOString(),
           updatedAt: r.updatedAt.toISOString(),
         })),
+        resumeProjects: resumeProjects.map((p) => ({
+          id: p.id,
+          title: p.title,
+          summary: p.summary,
+          role: p.role,
+          periodFrom: p.periodFrom,
+          periodTo: p.periodTo,
+          tags: p.tags,
+          links: p.links,
+          talkingPoints: p.talkingPoints,
+          stageTypes: p.stageTypes,
+          position: p.position,
+          createdAt: p.createdAt.toISOString(),
+          updatedAt: p.updatedAt.toISOString(),
+        })),
       };
     });
   }
@@ -206,7 +245,10 @@ export class AccountExportService {
       applications.reduce((n, a) => n + a.stages.length + a.moves.length, 0) +
       (doc.interviews?.length ?? 0) +
       (doc.tasks?.length ?? 0) +
-      (doc.referrals?.length ?? 0)
+      (doc.referrals?.length ?? 0) +
+      (doc.readingEntries?.length ?? 0) +
+      (doc.readingChecklistSettings?.length ?? 0) +
+      (doc.resumeProjects?.length ?? 0)
     );
   }
 
@@ -344,6 +386,7 @@ export class AccountExportService {
           appliedOn: a.appliedOn,
           closedOn: a.closedOn,
           notes: a.notes,
+          keywords: a.keywords ?? [],
           recruiterId: ref(ids.person, a.recruiterId, `applications[${a.id}].recruiterId`),
           templateId: ref(ids.template, a.templateId, `applications[${a.id}].templateId`),
           templateName: a.templateName,
@@ -474,8 +517,80 @@ export class AccountExportService {
           updatedAt: new Date(r.updatedAt),
         })),
       );
+      const resumeProjectIds = new IdMap('resumeProjects', skips);
+      const resumeProjects = resumeProjectIds.allocate(doc.resumeProjects ?? []);
+      await write(
+        ResumeProject,
+        resumeProjects.map((p) => ({
+          id: resumeProjectIds.get(p.id)!,
+          userId,
+          title: p.title,
+          summary: p.summary,
+          role: p.role,
+          periodFrom: p.periodFrom,
+          periodTo: p.periodTo,
+          tags: p.tags,
+          links: p.links,
+          talkingPoints: p.talkingPoints,
+          stageTypes: p.stageTypes,
+          position: p.position,
+          createdAt: new Date(p.createdAt),
+          updatedAt: new Date(p.updatedAt),
+        })),
+      );
+      await this.restoreReading(em, userId, doc, ids.person, ids.interview, skips, write);
       return { created: done, skips };
     });
+  }
+
+  /**
+   * Reading entries name shared works: the same id where the work is cached here, else the work with
+   * the same DOI or arXiv id; one whose work is not here is reported (a sync of its author brings it).
+   */
+  private async restoreReading(
+    em: EntityManager,
+    userId: string,
+    doc: AccountExport,
+    people: IdMap,
+    interviews: IdMap,
+    skips: Skip[],
+    write: <T extends object>(target: new () => T, rows: Partial<T>[]) => Promise<void>,
+  ): Promise<void> {
+    const entries = doc.readingEntries ?? [];
+    const found = entries.length
+      ? ((await em.query(
+          `SELECT coalesce((SELECT w.id FROM works w WHERE w.id = e.id), (SELECT w.id FROM works w WHERE w.doi = e.doi), (SELECT w.id FROM works w WHERE w.arxiv_id = e.arxiv)) AS work_id
+             FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS e(id, doi, arxiv, ord) ORDER BY e.ord`,
+          [entries.map((e) => e.workId), entries.map((e) => e.doi), entries.map((e) => e.arxivId)],
+        )) as { work_id: string | null }[])
+      : [];
+    const seenWorks = new Set<string>();
+    const rows: Partial<ReadingEntry>[] = [];
+    entries.forEach((e, i) => {
+      const workId = found[i].work_id;
+      if (!workId) return skips.push({ item: `readingEntries[${e.id}]`, reason: `the work "${e.title}" is not cached here; sync its author, then import again or set it anew` });
+      if (seenWorks.has(workId)) return skips.push({ item: `readingEntries[${e.id}]`, reason: 'another entry of the document is about the same work; the first is kept' });
+      seenWorks.add(workId);
+      rows.push({ userId, workId, status: e.status, notes: e.notes, summary: e.summary, questions: e.questions, createdAt: new Date(e.createdAt), updatedAt: new Date(e.updatedAt) });
+    });
+    await write(ReadingEntry, rows);
+
+    const seenTargets = new Set<string>();
+    const settings: Partial<ChecklistSettings>[] = [];
+    for (const c of doc.readingChecklistSettings ?? []) {
+      const personId = c.personId ? people.get(c.personId) : null;
+      const interviewId = c.interviewId ? interviews.get(c.interviewId) : null;
+      const target = personId ? `p${personId}` : interviewId ? `i${interviewId}` : null;
+      if (!target || (personId && interviewId)) {
+        skips.push({ item: `readingChecklistSettings[${c.id}]`, reason: 'refers to no person or interview of the document (or to both); not imported' });
+      } else if (seenTargets.has(target)) {
+        skips.push({ item: `readingChecklistSettings[${c.id}]`, reason: 'the same checklist has settings earlier in the document; the first are kept' });
+      } else {
+        seenTargets.add(target);
+        settings.push({ userId, personId, interviewId, size: c.size, weights: c.weights, updatedAt: new Date(c.updatedAt) });
+      }
+    }
+    await write(ChecklistSettings, settings);
   }
 
   private async assertEmptyAccountIn(em: EntityManager, userId: string): Promise<void> {
@@ -484,11 +599,12 @@ export class AccountExportService {
     if (await this.hasData(em, userId)) throw new ConflictError('import.account-not-empty', NOT_EMPTY);
   }
 
-  /** Applications need an organization, and interviews and referrals an application: these four cover everything. */
+  /** Applications need an organization, and interviews and referrals an application: these four cover the rest; résumé projects stand alone. */
   private async hasData(em: EntityManager, userId: string): Promise<boolean> {
     const [{ found }] = (await em.query(
       `SELECT EXISTS (SELECT 1 FROM people WHERE user_id = $1) OR EXISTS (SELECT 1 FROM organizations WHERE user_id = $1)
-           OR EXISTS (SELECT 1 FROM stage_templates WHERE user_id = $1) OR EXISTS (SELECT 1 FROM tasks WHERE user_id = $1) AS found`,
+           OR EXISTS (SELECT 1 FROM stage_templates WHERE user_id = $1) OR EXISTS (SELECT 1 FROM tasks WHERE user_id = $1)
+           OR EXISTS (SELECT 1 FROM resume_projects WHERE user_id = $1) AS found`,
       [userId],
     )) as { found: boolean }[];
     return found;

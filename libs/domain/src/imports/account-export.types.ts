@@ -5,6 +5,8 @@ import type { InteractionType } from '../interactions/interaction.entity';
 import type { InterviewFormat, InterviewOutcome } from '../interviews/interview.entity';
 import type { RelationshipStage } from '../people/person.entity';
 import type { PersonLinks } from '../people/person-links';
+import type { ReadingStatus } from '../reading/reading-entry.entity';
+import type { RankingWeights } from '../reading/reading-ranking';
 import type { ReferralStatus } from '../referrals/referral.entity';
 import type { StageType, TemplateStage } from '../stage-templates/stage-types';
 import type { TaskOrigin } from '../tasks/task.entity';
@@ -37,6 +39,12 @@ export interface AccountExport {
   tasks?: ExportedTask[];
   /** Since version 2. */
   referrals?: ExportedReferral[];
+  /** Added with reading checklists; absent in older documents. Each names its work by id and by DOI/arXiv id, as works are shared. */
+  readingEntries?: ExportedReadingEntry[];
+  /** Added with reading checklists; absent in older documents. */
+  readingChecklistSettings?: ExportedChecklistSettings[];
+  /** Added with résumé projects; absent in older documents. */
+  resumeProjects?: ExportedResumeProject[];
 }
 
 export interface ExportedOrganization {
@@ -136,6 +144,8 @@ export interface ExportedApplication {
   appliedOn: string;
   closedOn: string | null;
   notes: string | null;
+  /** Added with reading checklists; absent in older documents. */
+  keywords?: string[];
   recruiterId: string | null;
   templateId: string | null;
   templateName: string;
@@ -192,5 +202,46 @@ export interface ExportedReferral {
   statusDates: Partial<Record<ReferralStatus, string>>;
   notes: string | null;
   createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportedResumeProject {
+  id: string;
+  title: string;
+  summary: string | null;
+  role: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  tags: string[];
+  links: { url: string; label: string | null }[];
+  talkingPoints: string[];
+  stageTypes: StageType[];
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportedReadingEntry {
+  id: string;
+  workId: string;
+  /** How the work is found again where its id is unknown (another Dossier). */
+  doi: string | null;
+  arxivId: string | null;
+  title: string;
+  status: ReadingStatus;
+  notes: string | null;
+  summary: string | null;
+  questions: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportedChecklistSettings {
+  id: string;
+  /** Exactly one of personId and interviewId. */
+  personId: string | null;
+  interviewId: string | null;
+  size: number;
+  weights: RankingWeights;
   updatedAt: string;
 }

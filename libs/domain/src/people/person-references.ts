@@ -27,4 +27,6 @@ export const PERSON_REFERENCES: PersonReference[] = [
   { table: 'sync_runs', column: 'person_id', label: 'syncRuns', onErase: 'delete' },
   // One row per person (person_id is the key): when both have their own schedule, the survivor's stays.
   { table: 'person_sync_settings', column: 'person_id', label: 'syncSettings', onErase: 'delete', uniqueWith: ['user_id'] },
+  // One checklist's settings per person and user: when both have some, the survivor's stay.
+  { table: 'reading_checklist_settings', column: 'person_id', label: 'readingChecklistSettings', onErase: 'delete', uniqueWith: ['user_id'] },
 ];

@@ -5,3 +5,4 @@ export * from './work.entity';
 export * from './works-ingest.service';
 export * from './works-query.service';
 export * from './works.module';
+export * from './person-authorships';

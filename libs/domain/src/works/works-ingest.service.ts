@@ -148,6 +148,14 @@ export class WorksIngestService {
   private async mergeWorks(em: EntityManager, keep: string, drop: string, workOf: Map<string, string>): Promise<void> {
     await em.query('UPDATE work_records SET work_id = $1 WHERE work_id = $2', [keep, drop]);
     await em.query('UPDATE work_authorships SET work_id = $1 WHERE work_id = $2', [keep, drop]);
+    // Users' reading of the two versions (reading_entries) becomes their reading of the one work: where a
+    // user has both, the one they touched last stays.
+    await em.query(
+      `DELETE FROM reading_entries d USING reading_entries k
+        WHERE d.user_id = k.user_id AND ((d.work_id = $2 AND k.work_id = $1 AND d.updated_at <= k.updated_at) OR (d.work_id = $1 AND k.work_id = $2 AND d.updated_at < k.updated_at))`,
+      [keep, drop],
+    );
+    await em.query('UPDATE reading_entries SET work_id = $1 WHERE work_id = $2', [keep, drop]);
     await em.query('DELETE FROM works WHERE id = $1', [drop]);
     for (const [key, id] of workOf) if (id === drop) workOf.set(key, keep);
   }

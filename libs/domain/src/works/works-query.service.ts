@@ -4,15 +4,15 @@ import { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '#platform';
 import { normalizeArxivId, normalizeDoi } from '../scholarly/identifiers';
 import type { ScholarlySource, WorkType } from '../scholarly/scholarly.types';
+import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
 import { titleKey } from './work-matching';
 
 /**
  * Reading the shared cache of works back: a person's works (private to the person's user, as the
  * person is), and the works themselves (public data, the same for every user).
  *
- * A person's works are the works with an authorship whose (source, source author id) is one of the
- * person's linked identities, or whose ORCID iD is the person's (their `orcid` link, or a linked
- * ORCID identity). Every list is one SQL statement (a second one only counts a page past the end).
+ * A person's works are the works with an authorship that is the person's (see person-authorships.ts:
+ * a linked identity or their ORCID iD). Every list is one SQL statement (a second one only counts a page past the end).
  */
 
 export const PERSON_WORK_SORTS = ['year', 'citations', 'position'] as const;
@@ -22,7 +22,7 @@ export const AUTHOR_POSITION_FILTERS = ['first', 'last', 'any'] as const;
 export type AuthorPositionFilter = (typeof AUTHOR_POSITION_FILTERS)[number];
 
 /** Records are listed publishers first, preprints last (the order the ingest trusts them in). */
-const SOURCE_ORDER: ScholarlySource[] = ['crossref', 'openalex', 'semanticscholar', 'dblp', 'orcid', 'arxiv'];
+export const SOURCE_ORDER: ScholarlySource[] = ['crossref', 'openalex', 'semanticscholar', 'dblp', 'orcid', 'arxiv'];
 
 export interface PersonWorksQuery {
   yearFrom?: number;
@@ -174,23 +174,14 @@ export class WorksQueryService {
 
     const sql = `
       WITH person AS (
-        SELECT p.id, substring(p.links->>'orcid' from '\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]') AS orcid
+        SELECT p.id, ${personOrcidSql('p')} AS orcid
           FROM people p WHERE p.id = $2 AND p.user_id = $3 AND p.deleted_at IS NULL
       ),
-      identities AS (
-        SELECT i.source, i.source_author_id FROM scholarly_identities i JOIN person ON person.id = i.person_id
-         WHERE i.user_id = $3 AND i.status = 'linked'
-      ),
-      orcids AS (
-        SELECT orcid FROM person WHERE orcid IS NOT NULL
-        UNION SELECT upper(source_author_id) FROM identities WHERE source = 'orcid'
-      ),
+      person_keys AS (${peopleAuthorKeysSql('person', '$3')}),
       mine AS (
         -- The person's place on each record that lists them (once per record, if listed twice: the first).
         SELECT DISTINCT ON (a.record_id) a.record_id, a.work_id, a.position, a.author_count, array_position($1::text[], a.source) AS rank
-          FROM (SELECT a.* FROM work_authorships a JOIN identities i ON a.source = i.source AND a.source_author_id = i.source_author_id
-                UNION ALL
-                SELECT a.* FROM work_authorships a JOIN orcids o ON a.orcid = o.orcid) a
+          FROM (${matchAuthorshipsSql('work_authorships', 'person_keys')}) a
          ORDER BY a.record_id, a.position
       ),
       chosen AS (

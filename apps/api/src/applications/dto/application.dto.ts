@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import {
   Application,
   ApplicationDetail,
@@ -53,6 +53,14 @@ export class CreateApplicationDto {
   @IsString()
   @MaxLength(100_000)
   notes?: string | null;
+
+  @ApiPropertyOptional({ type: [String], example: ['reinforcement learning', 'world models'], description: "The role's topics: reading checklists rank an interviewer's works on them higher" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  keywords?: string[];
 
   @ApiPropertyOptional({ nullable: true, description: 'The recruiter: a person in your network' })
   @IsOptional()
@@ -197,6 +205,7 @@ export class ApplicationSummary {
   @ApiProperty({ nullable: true, type: String }) templateId: string | null;
   @ApiProperty({ nullable: true, type: String }) reroutedFromId: string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ type: [String], description: "The role's topics" }) keywords: string[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
@@ -216,6 +225,7 @@ export class ApplicationSummary {
       templateId: a.templateId,
       reroutedFromId: a.reroutedFromId,
       notes: a.notes,
+      keywords: a.keywords ?? [],
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
     };

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsTimeZone, IsUUID, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { Equals, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { APPLICATION_MOVES, APPLICATION_SOURCES, APPLICATION_STATUSES, STAGE_STATUSES } from '#domain/applications/index';
 import { EXPORT_FORMAT, EXPORT_VERSION, READABLE_EXPORT_VERSIONS } from '#domain/imports/index';
 import { INTERACTION_TYPES } from '#domain/interactions/interaction.entity';
 import { INTERVIEW_FORMATS, INTERVIEW_OUTCOMES } from '#domain/interviews/interview.entity';
 import { RELATIONSHIP_STAGES } from '#domain/people/index';
+import { READING_STATUSES } from '#domain/reading/reading-entry.entity';
 import { REFERRAL_STATUSES } from '#domain/referrals/referral.entity';
 import { STAGE_TYPES } from '#domain/stage-templates/stage-types';
 import { TASK_ORIGINS } from '#domain/tasks/task.entity';
@@ -143,6 +144,7 @@ class ExportedApplicationDto {
   @ApiProperty() @IsCalendarDate() appliedOn: string;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() closedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
+  @ApiPropertyOptional({ type: [String], description: 'Added with reading checklists; absent in older documents' }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(100, { each: true }) keywords?: string[];
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() recruiterId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() templateId: string | null;
   @ApiProperty() @IsString() @MaxLength(300) templateName: string;
@@ -201,6 +203,27 @@ class ExportedReferralDto {
   @ApiProperty() @IsDateString() updatedAt: string;
 }
 
+class ExportedResumeProjectLinkDto {
+  @ApiProperty() @IsString() @MaxLength(2000) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' }) url: string;
+  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(200) label: string | null;
+}
+
+class ExportedResumeProjectDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty() @IsString() @Length(1, 300) title: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() summary: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() role: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2024-03' }) @ValidateIf((_, v) => v !== null) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'periodFrom must be a month as yyyy-mm' }) periodFrom: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2025-01' }) @ValidateIf((_, v) => v !== null) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'periodTo must be a month as yyyy-mm' }) periodTo: string | null;
+  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(100, { each: true }) tags: string[];
+  @ApiProperty({ type: [ExportedResumeProjectLinkDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedResumeProjectLinkDto) links: ExportedResumeProjectLinkDto[];
+  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) talkingPoints: string[];
+  @ApiProperty({ enum: STAGE_TYPES, isArray: true }) @IsArray() @IsIn(STAGE_TYPES, { each: true }) stageTypes: (typeof STAGE_TYPES)[number][];
+  @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) position: number;
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty() @IsDateString() updatedAt: string;
+}
+
 /** { status: yyyy-mm-dd } with known statuses only. */
 function IsValidStatusDates(): PropertyDecorator {
   return ValidateBy({
@@ -210,6 +233,36 @@ function IsValidStatusDates(): PropertyDecorator {
       defaultMessage: () => `must map statuses (${REFERRAL_STATUSES.join(', ')}) to dates as yyyy-mm-dd`,
     },
   });
+}
+
+class ExportedReadingEntryDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty() @IsUUID() workId: string;
+  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300) doi: string | null;
+  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(100) arxivId: string | null;
+  @ApiProperty() @IsString() @MaxLength(5000) title: string;
+  @ApiProperty({ enum: READING_STATUSES }) @IsIn(READING_STATUSES) status: (typeof READING_STATUSES)[number];
+  @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() summary: string | null;
+  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) questions: string[];
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty() @IsDateString() updatedAt: string;
+}
+
+class ExportedWeightsDto {
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) citations: number;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) authorship: number;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) recency: number;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) relevance: number;
+}
+
+class ExportedChecklistSettingsDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() personId: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableUuid() interviewId: string | null;
+  @ApiProperty() @IsInt() @Min(1) @Max(100) size: number;
+  @ApiProperty({ type: ExportedWeightsDto }) @ValidateNested() @Type(() => ExportedWeightsDto) weights: ExportedWeightsDto;
+  @ApiProperty() @IsDateString() updatedAt: string;
 }
 
 /** The versioned export document; the same shape GET /export answers with. */
@@ -226,4 +279,7 @@ export class AccountExportDto {
   @ApiPropertyOptional({ type: [ExportedInterviewDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedInterviewDto) interviews?: ExportedInterviewDto[];
   @ApiPropertyOptional({ type: [ExportedTaskDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedTaskDto) tasks?: ExportedTaskDto[];
   @ApiPropertyOptional({ type: [ExportedReferralDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedReferralDto) referrals?: ExportedReferralDto[];
+  @ApiPropertyOptional({ type: [ExportedReadingEntryDto], description: 'Added with reading checklists; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedReadingEntryDto) readingEntries?: ExportedReadingEntryDto[];
+  @ApiPropertyOptional({ type: [ExportedChecklistSettingsDto], description: 'Added with reading checklists; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedChecklistSettingsDto) readingChecklistSettings?: ExportedChecklistSettingsDto[];
+  @ApiPropertyOptional({ type: [ExportedResumeProjectDto], description: 'Added with résumé projects; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedResumeProjectDto) resumeProjects?: ExportedResumeProjectDto[];
 }

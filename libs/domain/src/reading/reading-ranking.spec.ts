@@ -1,0 +1,122 @@
+import { ageInYears, DEFAULT_WEIGHTS, matchTerms, rankWorks, RankableWork } from './reading-ranking';
+import { toBriefingReading } from './reading-briefing';
+import { contextTerms, stem } from './reading-terms';
+
+const NOW = new Date('2026-07-01T00:00:00Z');
+
+function work(id: string, overrides: Partial<RankableWork> = {}): RankableWork {
+  return { id, title: `Work ${id}`, venue: null, abstract: null, year: 2020, publicationDate: null, citationCount: 0, authorship: { position: 1, authorCount: 3 }, ...overrides };
+}
+
+describe('reading ranking', () => {
+  it('normalizes citations for age: a young paper with fewer citations can beat an old one with more', () => {
+    // Exactly two years (of 365.25 days) after the young paper.
+    const NOW = new Date(Date.UTC(2024, 6, 1) + 2 * 365.25 * 24 * 3600 * 1000);
+    const young = work('young', { year: 2024, publicationDate: '2024-07-01', citationCount: 200 }); // 100 a year
+    const old = work('old', { year: 1996, publicationDate: '1996-07-01', citationCount: 1500 }); // 50 a year
+    const ranked = rankWorks([old, young], { citations: 1, authorship: 0, recency: 0, relevance: 0 }, null, NOW);
+    expect(ranked.map((r) => r.work.id)).toEqual(['young', 'old']);
+    const [best, other] = ranked.map((r) => r.reasons.find((x) => x.kind === 'citations')!);
+    expect(best).toMatchObject({ value: 1, citationsPerYear: 100, bestPerYear: 100, text: '200 citations, 100 a year (their best: 100 a year)' });
+    // Log-scaled: half the rate is well above half the value.
+    expect(other.value).toBeCloseTo(Math.log1p(50) / Math.log1p(100), 3);
+    expect(ranked[0].score).toBe(100);
+  });
+
+  it('counts a paper of the first year as one year old, and a missing count as nothing', () => {
+    const fresh = work('fresh', { year: 2026, publicationDate: '2026-06-01', citationCount: 10 });
+    const none = work('none', { citationCount: null });
+    const [a, b] = rankWorks([none, fresh], DEFAULT_WEIGHTS, null, NOW);
+    expect(a.reasons[0]).toMatchObject({ kind: 'citations', citationsPerYear: 10 });
+    expect(b.reasons[0]).toMatchObject({ kind: 'citations', value: 0, citationCount: null, text: 'no citation count from any source' });
+  });
+
+  it('values first and sole authors most, last authors next, middle authors not', () => {
+    const roles = rankWorks(
+      [work('middle', { authorship: { position: 2, authorCount: 3 } }), work('last', { authorship: { position: 3, authorCount: 3 } }), work('sole', { authorship: { position: 1, authorCount: 1 } }), work('first')],
+      { citations: 0, authorship: 1, recency: 0, relevance: 0 },
+      null,
+      NOW,
+    );
+    expect(roles.map((r) => [r.work.id, r.score])).toEqual([
+      ['first', 100],
+      ['sole', 100],
+      ['last', 75],
+      ['middle', 0],
+    ]);
+  });
+
+  it('halves recency every three years and leaves relevance out without a context', () => {
+    const [r] = rankWorks([work('a', { year: 2023, publicationDate: '2023-07-01' })], DEFAULT_WEIGHTS, null, NOW);
+    expect(r.reasons.map((x) => x.kind)).toEqual(['citations', 'authorship', 'recency']);
+    expect(r.reasons[2].value).toBeCloseTo(0.5, 2);
+    expect(ageInYears({ year: 2020, publicationDate: null }, NOW)).toBeCloseTo(6, 1);
+    expect(ageInYears({ year: null, publicationDate: null }, NOW)).toBeNull();
+  });
+
+  it('matches context terms folded for case and accents, by stem, in the title, venue or abstract', () => {
+    const terms = contextTerms({
+      application: { keywords: ['Réseaux de Neurones', 'World Models'], notes: 'The team cares about robustness.' },
+      team: { name: 'Agents', description: null, researchNotes: null },
+      organization: { tags: [], researchNotes: 'Mission: safe agents.' },
+    });
+    expect(terms).toEqual(
+      expect.arrayContaining([
+        { term: 'reseaux de neurones', from: ['application'] },
+        { term: 'world models', from: ['application'] },
+        { term: 'agents', from: ['team', 'organization'] },
+        { term: 'robustness', from: ['application'] },
+        { term: 'safe', from: ['organization'] },
+      ]),
+    );
+    // Words every lab's notes share say nothing about topics.
+    expect(terms.map((t) => t.term)).not.toContain('team');
+    expect(terms.map((t) => t.term)).not.toContain('mission');
+    const matches = matchTerms({ title: 'RÉSEAUX DE NEURONES for an Agent', venue: 'Workshop on World Model Learning', abstract: 'Robustness matters.' }, terms);
+    expect(matches).toEqual([
+      { term: 'reseaux de neurones', from: ['application'], in: ['title'] },
+      { term: 'world models', from: ['application'], in: ['venue'] },
+      { term: 'agents', from: ['team', 'organization'], in: ['title'] },
+      { term: 'robustness', from: ['application'], in: ['abstract'] },
+    ]);
+    const [ranked] = rankWorks([work('x', { title: 'RÉSEAUX DE NEURONES for an Agent' })], { citations: 0, authorship: 0, recency: 0, relevance: 1 }, terms, NOW);
+    expect(ranked.reasons[3]).toMatchObject({ kind: 'relevance', value: 1, text: 'matches "reseaux de neurones" (title), "agents" (title)' });
+  });
+
+  it('does not count the words of a matched phrase again', () => {
+    const terms = contextTerms({ application: { keywords: ['world models'], notes: 'world' }, team: null, organization: { tags: [], researchNotes: null } });
+    expect(matchTerms({ title: 'World Models', venue: null, abstract: null }, terms).map((m) => m.term)).toEqual(['world models']);
+  });
+
+  it('stems plurals without merging different words', () => {
+    expect(['agents', 'policies', 'boxes', 'class', 'corpus', 'analysis'].map(stem)).toEqual(['agent', 'policy', 'box', 'class', 'corpus', 'analysis']);
+  });
+
+  it('breaks ties by citations, then year, then id', () => {
+    const ranked = rankWorks([work('b', { citationCount: 5 }), work('a', { citationCount: 5 }), work('c', { citationCount: 9 })], { citations: 0, authorship: 1, recency: 0, relevance: 0 }, null, NOW);
+    expect(ranked.map((r) => r.work.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('a checklist in a briefing', () => {
+  it('names the position as people say it and keeps only the reasons that added points', () => {
+    const [ranked] = rankWorks([work('w', { year: 2024, citationCount: 0, authorship: { position: 2, authorCount: 12 } })], DEFAULT_WEIGHTS, null, NOW);
+    const item = {
+      work: { id: 'w', title: 'T', year: 2024, publicationDate: null, venue: null, type: 'article', doi: null, arxivId: null, citationCount: 0, openAccessUrl: null, pdfUrl: null },
+      authors: [],
+      records: [{ source: 'openalex', sourceId: 'W1', sourceUrl: 'https://openalex.org/W1', citationCount: 0, fetchedAt: NOW }],
+      links: { doi: null, arxiv: null },
+      score: ranked.score,
+      reasons: ranked.reasons,
+      interviewers: [{ id: 'p', fullName: 'Ada', rank: 1, score: ranked.score, authorship: { position: 2, authorCount: 12, first: false, last: false }, reasons: ranked.reasons }],
+      reading: { status: 'read', notes: 'n', summary: null, questions: ['q'], updatedAt: null },
+    } as const;
+    const out = toBriefingReading({ settings: { size: 10, weights: DEFAULT_WEIGHTS, updatedAt: null }, context: null, items: [item as any], coverage: { read: 1, total: 1 }, perInterviewer: [{ id: 'p', fullName: 'Ada', read: 1, total: 1, worksTotal: 3 }] });
+    expect(out.items[0].work.position).toBe('2nd of 12');
+    expect(out.items[0].work.sources).toEqual([{ source: 'openalex', url: 'https://openalex.org/W1' }]);
+    // Only recency added points: no citations, a middle author.
+    expect(out.items[0].reasons).toEqual(['published 2024']);
+    expect(out.items[0]).toMatchObject({ status: 'read', notes: 'n', questions: ['q'], interviewers: [{ id: 'p', fullName: 'Ada' }] });
+    expect(out.perInterviewer).toEqual([{ id: 'p', fullName: 'Ada', read: 1, total: 1 }]);
+  });
+});

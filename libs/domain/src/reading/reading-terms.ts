@@ -1,0 +1,99 @@
+import { titleKey } from '../works/work-matching';
+
+/**
+ * What "relevant to the application" means: terms from the application's keywords and notes, the
+ * team (name, description, research notes) and the organization (tags, research notes), matched
+ * against a work's title, venue and abstract. Everything is folded the way titles are (case,
+ * accents, punctuation, LaTeX), and words are compared by a light stem, so "Agents" matches "agent".
+ */
+
+export const TERM_SOURCES = ['application', 'team', 'organization'] as const;
+export type TermSource = (typeof TERM_SOURCES)[number];
+
+export interface ContextTerm {
+  /** Folded words, one or more (a keyword may be a phrase). */
+  term: string;
+  from: TermSource[];
+}
+
+export interface RelevanceContext {
+  application: { keywords: string[]; notes: string | null };
+  team: { name: string; description: string | null; researchNotes: string | null } | null;
+  organization: { tags: string[]; researchNotes: string | null };
+}
+
+// Words of notes that say nothing about a topic: English function words and the vocabulary every
+// lab's notes share. Keywords and tags the user typed are kept whole, whatever their words.
+const STOPWORDS = new Set(
+  `about above after again against also among and any are around because been before being below between both but can could did does doing down during each
+  else every few for from further had has have having her here hers him his how however into its itself just like more most much must need needs not now
+  off once only other our ours out over own same she should since some such than that the their theirs them then there these they this those through
+  under until very was were what when where which while who whom why will with within without would you your yours yet
+  research team teams lab labs work works working paper papers mission culture role roles interview interviews people person focus focuses using use used
+  based new good great really think want also well make makes made many including include includes company group groups project projects year years
+  application applications applied core area areas strong known other others`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** A light stem: enough to match plurals and simple verb forms, never so much that words collide. */
+export function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && word.endsWith('es') && /(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
+}
+
+export function foldWords(text: string | null | undefined): string[] {
+  if (!text) return [];
+  return titleKey(text).split(' ').filter(Boolean);
+}
+
+/** The terms of a context, each once, with where it came from: phrases first, then single words. */
+export function contextTerms(context: RelevanceContext): ContextTerm[] {
+  const terms = new Map<string, Set<TermSource>>();
+  const add = (term: string, from: TermSource): void => {
+    if (!term) return;
+    const seen = terms.get(term) ?? new Set<TermSource>();
+    seen.add(from);
+    terms.set(term, seen);
+  };
+  const phrase = (text: string, from: TermSource): void => add(foldWords(text).join(' '), from);
+  const words = (text: string | null | undefined, from: TermSource): void => {
+    for (const word of foldWords(text)) if (word.length >= 3 && !STOPWORDS.has(word) && !/^\d+$/.test(word)) add(word, from);
+  };
+
+  context.application.keywords.forEach((k) => phrase(k, 'application'));
+  words(context.application.notes, 'application');
+  if (context.team) {
+    words(context.team.name, 'team');
+    words(context.team.description, 'team');
+    words(context.team.researchNotes, 'team');
+  }
+  context.organization.tags.forEach((t) => phrase(t, 'organization'));
+  words(context.organization.researchNotes, 'organization');
+
+  return [...terms]
+    .map(([term, from]) => ({ term, from: TERM_SOURCES.filter((s) => from.has(s)) }))
+    .sort((a, b) => b.term.split(' ').length - a.term.split(' ').length || a.term.localeCompare(b.term));
+}
+
+/** A text, folded and stemmed, ready to be searched for terms. */
+export interface PreparedText {
+  stems: string[];
+}
+
+export function prepareText(text: string | null | undefined): PreparedText {
+  return { stems: foldWords(text).map(stem) };
+}
+
+/** True when the term's words occur in the text in a row (every word compared by its stem). */
+export function containsTerm(text: PreparedText, term: string): boolean {
+  const needle = term.split(' ').map(stem);
+  const { stems } = text;
+  outer: for (let i = 0; i + needle.length <= stems.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (stems[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { WorksModule } from '../works/works.module';
+import { ReadingService } from './reading.service';
+
+@Module({
+  imports: [WorksModule],
+  providers: [ReadingService],
+  exports: [ReadingService],
+})
+export class ReadingModule {}

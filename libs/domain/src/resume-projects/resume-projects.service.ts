@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { FieldProblem, NotFoundError } from '#platform';
+import type { Page } from '../people/people.types';
+import type { StageType } from '../stage-templates/stage-types';
+import { ResumeProject, ResumeProjectLink } from './resume-project.entity';
+import { InvalidResumeProjectError } from './resume-projects.errors';
+
+export interface ResumeProjectInput {
+  title?: string;
+  summary?: string | null;
+  role?: string | null;
+  /** yyyy-mm */
+  periodFrom?: string | null;
+  /** yyyy-mm; null: ongoing */
+  periodTo?: string | null;
+  tags?: string[];
+  links?: { url: string; label?: string | null }[];
+  talkingPoints?: string[];
+  stageTypes?: StageType[];
+  position?: number;
+}
+
+export interface ResumeProjectsQuery {
+  /** Only the projects relevant to this stage type (those that name it, or name none). */
+  stageType?: StageType;
+  limit?: number;
+  offset?: number;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The user's résumé projects, in the order they set (then oldest first). */
+@Injectable()
+export class ResumeProjectsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(userId: string, input: ResumeProjectInput & { title: string }): Promise<ResumeProject> {
+    const em = this.dataSource.manager;
+    const fields = normalize(input, { periodFrom: null, periodTo: null });
+    // A new project goes last unless the user places it.
+    const position =
+      input.position ??
+      ((await em.query('SELECT coalesce(max(position) + 1, 0)::int AS next FROM resume_projects WHERE user_id = $1', [userId])) as { next: number }[])[0].next;
+    return em.save(em.create(ResumeProject, { summary: null, role: null, periodFrom: null, periodTo: null, tags: [], links: [], talkingPoints: [], stageTypes: [], ...fields, userId, position }));
+  }
+
+  async list(userId: string, query: ResumeProjectsQuery = {}): Promise<Page<ResumeProject>> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const qb = this.dataSource.manager.createQueryBuilder(ResumeProject, 'p').where('p.user_id = :userId', { userId });
+    if (query.stageType) qb.andWhere("(p.stage_types = '{}' OR :stageType = ANY(p.stage_types))", { stageType: query.stageType });
+    const [items, total] = await qb.orderBy('p.position', 'ASC').addOrderBy('p.created_at', 'ASC').addOrderBy('p.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    return { items, total, limit, offset };
+  }
+
+  async get(userId: string, id: string): Promise<ResumeProject> {
+    const project = await this.dataSource.manager.findOneBy(ResumeProject, { id, userId });
+    if (!project) throw new NotFoundError('resume project', id);
+    return project;
+  }
+
+  async update(userId: string, id: string, input: ResumeProjectInput): Promise<ResumeProject> {
+    return this.dataSource.transaction(async (em) => {
+      const project = await em.findOne(ResumeProject, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+      if (!project) throw new NotFoundError('resume project', id);
+      Object.assign(project, normalize(input, project));
+      return em.save(project);
+    });
+  }
+
+  async remove(userId: string, id: string): Promise<void> {
+    const result = await this.dataSource.manager.delete(ResumeProject, { id, userId });
+    if (!result.affected) throw new NotFoundError('resume project', id);
+  }
+}
+
+/**
+ * Trims the text, drops blank and repeated tags (the first spelling wins), repeated links and
+ * stage types, and checks what a field-by-field validation cannot: blank text and the period's
+ * order, against the stored period when only one end changes.
+ */
+function normalize(input: ResumeProjectInput, current: { periodFrom: string | null; periodTo: string | null }): Partial<ResumeProject> {
+  const problems: FieldProblem[] = [];
+  const out: Partial<ResumeProject> = {};
+  const text = (v: string | null | undefined): string | null | undefined => (v === undefined || v === null ? v : v.trim() || null);
+
+  if (input.title !== undefined) {
+    out.title = input.title.trim();
+    if (!out.title) problems.push({ field: 'title', problem: 'must not be blank' });
+  }
+  if (input.summary !== undefined) out.summary = text(input.summary)!;
+  if (input.role !== undefined) out.role = text(input.role)!;
+  for (const field of ['periodFrom', 'periodTo'] as const) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (value !== null && !MONTH.test(value)) problems.push({ field, problem: 'must be a month as yyyy-mm' });
+    out[field] = value;
+  }
+  const from = out.periodFrom !== undefined ? out.periodFrom : current.periodFrom;
+  const to = out.periodTo !== undefined ? out.periodTo : current.periodTo;
+  if (to && !from) problems.push({ field: 'periodTo', problem: 'needs periodFrom' });
+  if (from && to && MONTH.test(from) && MONTH.test(to) && from > to) problems.push({ field: 'periodTo', problem: `must not be before periodFrom (${from})` });
+
+  if (input.tags !== undefined) {
+    const seen = new Set<string>();
+    out.tags = input.tags.map((t) => t.trim()).filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+  }
+  if (input.links !== undefined) {
+    const seen = new Set<string>();
+    out.links = input.links
+      .map((l): ResumeProjectLink => ({ url: l.url.trim(), label: text(l.label) ?? null }))
+      .filter((l) => !seen.has(l.url) && seen.add(l.url));
+  }
+  if (input.talkingPoints !== undefined) {
+    out.talkingPoints = input.talkingPoints.map((p) => p.trim());
+    out.talkingPoints.forEach((p, i) => p || problems.push({ field: `talkingPoints.${i}`, problem: 'must not be blank' }));
+  }
+  if (input.stageTypes !== undefined) out.stageTypes = [...new Set(input.stageTypes)];
+  if (input.position !== undefined) out.position = input.position;
+
+  if (problems.length) throw new InvalidResumeProjectError(problems);
+  return out;
+}

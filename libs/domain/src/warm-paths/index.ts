@@ -1,0 +1,2 @@
+export * from './warm-paths.module';
+export * from './warm-paths.service';

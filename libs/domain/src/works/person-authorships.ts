@@ -1,0 +1,43 @@
+/**
+ * Which authorships are a person's, in one place: the rule the list of a person's works and the
+ * warm paths between people both follow. An authorship is a person's when its (source, source
+ * author id) is one of the person's linked identities, or its ORCID iD is the person's (their
+ * `orcid` link, or a linked ORCID identity). Never by name: namesakes are common in science.
+ */
+
+/** The ORCID iD in a person's `orcid` link (`alias` is the people row), or null. */
+export function personOrcidSql(alias: string): string {
+  return `substring(${alias}.links->>'orcid' from '\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]')`;
+}
+
+/**
+ * SQL for the author keys of some people: rows (person_id, source, source_author_id, orcid), each
+ * either an identity (orcid null) or an ORCID iD (source and source_author_id null).
+ * `people` names a relation of one user's people with columns (id, orcid); `user` is the SQL
+ * parameter holding that user's id.
+ */
+export function peopleAuthorKeysSql(people: string, user: string): string {
+  return `
+    SELECT i.person_id, i.source, i.source_author_id, NULL::text AS orcid
+      FROM scholarly_identities i JOIN ${people} pk ON pk.id = i.person_id
+     WHERE i.user_id = ${user} AND i.status = 'linked'
+    UNION
+    SELECT pk.id, NULL, NULL, pk.orcid FROM ${people} pk WHERE pk.orcid IS NOT NULL
+    UNION
+    SELECT i.person_id, NULL, NULL, upper(i.source_author_id)
+      FROM scholarly_identities i JOIN ${people} pk ON pk.id = i.person_id
+     WHERE i.user_id = ${user} AND i.status = 'linked' AND i.source = 'orcid'`;
+}
+
+/**
+ * SQL matching authorship rows to author keys: every column of `authorships` (a relation shaped like
+ * work_authorships, maybe with more columns) plus the key's person_id first. Two equality joins,
+ * not one OR, so that either side's index serves. A row matched both by identity and by ORCID iD
+ * comes twice: callers keep one per (person, record, position).
+ */
+export function matchAuthorshipsSql(authorships: string, keys: string): string {
+  return `
+    SELECT mk.person_id, ma.* FROM ${authorships} ma JOIN ${keys} mk ON mk.orcid IS NULL AND ma.source = mk.source AND ma.source_author_id = mk.source_author_id
+    UNION ALL
+    SELECT mk.person_id, ma.* FROM ${authorships} ma JOIN ${keys} mk ON ma.orcid = mk.orcid`;
+}
