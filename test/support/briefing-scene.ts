@@ -12,7 +12,7 @@ export interface Scene {
   applicationId: string;
   interviewId: string;
   teamLeadStageId: string;
-  people: Record<'ada' | 'edsger' | 'alan' | 'grace' | 'rita', string>;
+  people: Record<'ada' | 'edsger' | 'alan' | 'grace' | 'rita' | 'hedy', string>;
   prepTaskIds: string[];
   /** Ingests one more work with Ada as first author (what a later sync would bring). */
   addWork(title: string, year: number): Promise<void>;
@@ -53,6 +53,8 @@ const ADA_WORKS: NormalizedWork[] = [
   record({ source: 'semanticscholar', sourceId: 's2-2001', title: 'Scaling world models', year: 2026, venue: 'ICLR', type: 'conference-paper', doi: '10.5555/swm', citationCount: 12, authors: [author(1, 'Ada Lovelace', 'S100'), author(2, 'Kurt Gödel', 'S300')] }),
   record({ source: 'openalex', sourceId: 'W2002', title: 'Deep Residual Learning for Image Recognition', year: 2016, publicationDate: '2016-06-27', venue: 'CVPR', doi: '10.1109/cvpr.2016.90', citationCount: 500, authors: [author(1, 'Alan Turing', 'A200'), author(2, 'Kurt Gödel', 'A300'), author(3, 'Ada Lovelace', 'A100')] }),
   record({ source: 'openalex', sourceId: 'W2003', title: 'Notes on Planning with Learned Models', year: 2024, publicationDate: '2024-07-21', venue: 'ICML', citationCount: 100, authors: [author(1, 'Ada Lovelace', 'A100'), author(2, 'Emmy Noether', 'A400')] }),
+  // Not Ada's: Kurt Gödel (her co-author, not a contact) with Hedy Lamarr (a contact): Hedy is one co-author away.
+  record({ source: 'openalex', sourceId: 'W2005', title: 'Frequency Hopping for Learned Planners', year: 2022, venue: 'NeurIPS', citationCount: 3, authors: [author(1, 'Hedy Lamarr', 'A700'), author(2, 'Kurt Gödel', 'A300')] }),
   record({ source: 'openalex', sourceId: 'W2004', title: 'A Treatise on Engines & Their *Uses*', year: 2018, venue: 'Journal of Engines', type: 'book', citationCount: 40, authors: [author(1, 'Charles Babbage', 'A500'), author(2, 'Ada Lovelace', 'A100'), author(3, 'Mary Somerville', 'A600')] }),
 ];
 
@@ -73,6 +75,7 @@ export async function seedInterviewScene(t: TestApp, user: TestUser): Promise<Sc
     alan: (await post('/people', { fullName: 'Alan Turing', headline: 'Professor' })).id as string,
     grace: (await post('/people', { fullName: 'Grace Hopper', headline: 'Friend at the lab' })).id as string,
     rita: await person({ fullName: 'Rita Recruiter', headline: 'Technical recruiter' }),
+    hedy: (await post('/people', { fullName: 'Hedy Lamarr', headline: 'Inventor' })).id as string,
   };
   // As a sync leaves them: each identity with the author record its source last gave.
   const snapshot = (source: string, id: string, name: string, affiliations: string[], topics: string[]) => ({ source, sourceAuthorId: id, name, worksCount: 4, citationCount: 655, updatedAt: null, affiliations, topics });
@@ -80,6 +83,7 @@ export async function seedInterviewScene(t: TestApp, user: TestUser): Promise<Sc
     [people.ada, 'openalex', 'A100', 'Ada Lovelace', snapshot('openalex', 'A100', 'Ada Lovelace', ['Example Frontier Lab', 'University of Cambridge'], ['World models', 'Model-based reinforcement learning'])],
     [people.ada, 'semanticscholar', 'S100', 'Ada Lovelace', snapshot('semanticscholar', 'S100', 'Ada Lovelace', ['Example Frontier Lab'], [])],
     [people.alan, 'openalex', 'A200', 'Alan Turing', null],
+    [people.hedy, 'openalex', 'A700', 'Hedy Lamarr', null],
   ] as const) {
     await t.db.query(
       "INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, name, status, linked_by, last_snapshot, last_synced_at) VALUES ($1, $2, $3, $4, $5, 'linked', 'user', $6, $7)",
@@ -98,6 +102,7 @@ export async function seedInterviewScene(t: TestApp, user: TestUser): Promise<Sc
     appliedOn: '2026-09-01',
     recruiterId: people.rita,
     notes: 'Bring <script>-free questions about evaluation.',
+    keywords: ['world models', 'planning'],
   });
   const move = (move: string, at: string) => post(`/applications/${application.id}/moves`, { move, at }, 200);
   const days = ['2026-09-10', '2026-09-20', '2026-10-01', '2026-10-12'];
@@ -123,6 +128,24 @@ export async function seedInterviewScene(t: TestApp, user: TestUser): Promise<Sc
       })
     ).id as string;
   const interviewId = await schedule('2027-03-02T13:00:00Z', [people.ada, people.edsger]);
+
+  // What the user has read and wants to ask, and the projects to be ready to discuss.
+  const [{ id: planning }] = await t.db.query("SELECT work_id AS id FROM work_records WHERE source = 'openalex' AND source_id = 'W2003'");
+  const [{ id: scaling }] = await t.db.query("SELECT work_id AS id FROM work_records WHERE source = 'openalex' AND source_id = 'W2001'");
+  await t.http().put(`/works/${planning}/reading`).set(user.auth).send({ status: 'read', summary: 'Plans in a learned latent space; beats MCTS at a tenth of the compute.', questions: ['How does it fail when the model is wrong?'] }).expect(200);
+  await t.http().put(`/works/${scaling}/reading`).set(user.auth).send({ status: 'reading', notes: 'Section 4: the compute-optimal frontier.' }).expect(200);
+  await post('/resume-projects', {
+    title: 'Distributed RL trainer',
+    summary: 'A trainer for 512 actors on preemptible machines.',
+    role: 'Lead engineer',
+    periodFrom: '2024-01',
+    periodTo: '2025-06',
+    tags: ['JAX', 'Kubernetes'],
+    links: [{ url: 'https://github.com/example/trainer', label: 'code' }],
+    talkingPoints: ['Why actors restart without losing episodes', 'The 3× throughput fix'],
+    stageTypes: ['team_lead', 'research'],
+  });
+  await post('/resume-projects', { title: 'Quiz-only project', stageTypes: ['quiz'] });
   const prepTaskIds = ((await t.db.query('SELECT id FROM tasks WHERE stage_id = $1 ORDER BY sequence, created_at, id', [teamLead.id])) as { id: string }[]).map((r) => r.id);
 
   let added = 0;

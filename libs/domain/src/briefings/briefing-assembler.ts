@@ -95,7 +95,8 @@ export class BriefingAssembler {
         ? { id: org[0].id, name: org[0].name, website: org[0].website, researchNotes: org[0].research_notes, team: org[0].team_name ? { name: org[0].team_name, researchNotes: org[0].team_notes } : null }
         : null,
       interviewers: people,
-      reading: await this.extras.reading(userId, interview.id, interviewers),
+      // Works are ranked as of the interview: a paper's age and recency are what they will be on the day.
+      reading: await this.extras.reading(userId, interview.id, interviewers, interview.startsAt),
       prep: {
         checklist: stage?.checklist ?? [],
         topics: [...PREP_TOPICS[stageType]],

@@ -55,7 +55,8 @@ export function briefingChanges(before: BriefingContent, after: BriefingContent)
   if (before.organization?.researchNotes !== after.organization?.researchNotes || before.organization?.team?.researchNotes !== after.organization?.team?.researchNotes) {
     changes.push('The research notes changed.');
   }
-  const projects = (c: BriefingContent) => JSON.stringify(c.resumeProjects);
+  // The earlier content came back from jsonb, which reorders object keys: compare in a fixed order.
+  const projects = (c: BriefingContent) => JSON.stringify(c.resumeProjects.map((p) => [p.id, p.title, p.summary, p.role, p.technologies, p.talkingPoints, p.links]));
   if (projects(before) !== projects(after)) changes.push('Your résumé projects changed.');
   return changes;
 }

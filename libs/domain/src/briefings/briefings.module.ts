@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
 import { InterviewsModule } from '../interviews/interviews.module';
+import { ReadingModule } from '../reading/reading.module';
+import { ResumeProjectsModule } from '../resume-projects/resume-projects.module';
+import { WarmPathsModule } from '../warm-paths/warm-paths.module';
 import { WorksModule } from '../works/works.module';
 import { BriefingAssembler } from './briefing-assembler';
 import { BriefingExtras } from './briefing-extras';
@@ -9,7 +12,7 @@ import { Briefing } from './briefing.entity';
 import { BriefingsService } from './briefings.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Briefing]), ApplicationsModule, InterviewsModule, WorksModule],
+  imports: [TypeOrmModule.forFeature([Briefing]), ApplicationsModule, InterviewsModule, WorksModule, ReadingModule, WarmPathsModule, ResumeProjectsModule],
   providers: [BriefingsService, BriefingAssembler, BriefingExtras],
   exports: [BriefingsService],
 })
