@@ -15,10 +15,13 @@
 //       all at once.
 //   (b) Requests per author, from the real clients against a ReplayServer serving generated pages.
 //   (c) Reading back: WorksQueryService.forPerson (GET /people/:id/works) over the ingested corpus.
-//   The database is dropped at the end unless BENCH_KEEP=1.
+//   (d) Politeness: the API and worker in-process sync people at every source against replay
+//       servers that enforce each source's published limit (see politeness.ts).
+//   The databases are dropped at the end unless BENCH_KEEP=1.
 //
 // Environment: BENCH_DATABASE_URL or DATABASE_URL (a server; default postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_AUTHORS (100), BENCH_WORKS (500 per author), BENCH_SECOND_SOURCE_AUTHORS (20), BENCH_KEEP=1.
+// BENCH_AUTHORS (100), BENCH_WORKS (500 per author), BENCH_SECOND_SOURCE_AUTHORS (20), BENCH_KEEP=1;
+// for (d) REDIS_URL and the BENCH_POLITE_* variables listed in politeness.ts.
 import os from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -30,6 +33,8 @@ import { MIGRATIONS } from '../../migrations/index';
 import { dropDatabase, recreateDatabase } from '../api/seed';
 import { copyFrom, copyText } from './copy-from';
 import { Corpus, generateCorpus, mulberry32, openalexRecord, pagesOf, semanticScholarRecord } from './generate';
+import { measurePoliteness, politenessOptionsFromEnv, printPoliteness } from './politeness';
+import { intEnv, table } from './report';
 import { countRequests, SourceCount } from './requests';
 
 const DB_NAME = 'dossier_bench_sync';
@@ -113,6 +118,9 @@ async function main(): Promise<void> {
     await client.end();
     await dataSource.destroy();
   }
+
+  // (d) Politeness, on its own database, once the ingest one is closed.
+  printPoliteness(await measurePoliteness(politenessOptionsFromEnv(SERVER_URL)));
   console.log(`\ntotal time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -272,7 +280,7 @@ function printIngest(passes: PassResult[], copies: CopyResult[], stored: { works
       ...copies.map((c) => [`${c.name} (bare tables)`, c.seconds.toFixed(2), rate(stored.works, c.seconds), rate(rows, c.seconds), `${(first.seconds / c.seconds).toFixed(2)}x`]),
     ],
   );
-  console.log('    (COPY through node-postgres\'s own copy-in protocol support, no pg-copy-streams; bare tables: same columns, no keys or indexes)');
+  console.log('    (COPY … FROM STDIN through pg-copy-streams; bare tables: same columns, no keys or indexes)');
 }
 
 function printRequests(counted: SourceCount[][]): void {
@@ -299,29 +307,12 @@ function printReads(reads: ReadResult[]): void {
   );
 }
 
-function table(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const left = (i: number): boolean => i === 0 || header[i] === 'note';
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => (left(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w, i) => (left(i) ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
-}
-
 function rate(count: number, seconds: number): string {
   return seconds > 0 ? Math.round(count / seconds).toLocaleString('en-US') : '-';
 }
 
 function pct(part: number, whole: number): string {
   return `${Math.round((100 * part) / whole)}%`;
-}
-
-function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  return value;
 }
 
 async function cleanup(): Promise<void> {

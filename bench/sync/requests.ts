@@ -1,7 +1,8 @@
 // Requests per author, counted from the real source clients against a ReplayServer that serves
 // generated pages in each source's own format (records cloned from test/fixtures/scholarly, ids
 // changed): how many calls a full sync of an author with N works takes, against the fewest the
-// source's page size allows, and what a scheduled sync of an unchanged author costs.
+// source's page size allows, and what a scheduled sync of an unchanged author costs. The route
+// generators take an author number too (benchAuthorIds), so the politeness benchmark serves many.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ScholarlyConfig } from '#platform';
@@ -18,6 +19,36 @@ const S2_AUTHOR = '2100000001';
 const ARXIV_AUTHOR = 'au:"Bench Author"';
 const DBLP_PID = '39/1762';
 const ORCID = '0000-0002-1825-0097';
+
+/**
+ * The k-th generated author's id at each source (k = 0: the ids above). Their works get their own
+ * ids, DOIs and titles, so several authors can be served at once (the politeness benchmark).
+ */
+export function benchAuthorIds(k: number): Record<ScholarlySource, string> {
+  return {
+    openalex: `A${5_100_000_001 + k}`,
+    semanticscholar: String(2_100_000_001 + k),
+    arxiv: k === 0 ? ARXIV_AUTHOR : `au:"Bench Author ${k}"`,
+    dblp: k === 0 ? DBLP_PID : `39/${1762 + k}`,
+    crossref: benchOrcid(k),
+    orcid: benchOrcid(k),
+  };
+}
+
+function benchOrcid(k: number): string {
+  if (k === 0) return ORCID;
+  const digits = `0000000218260${String(k).padStart(2, '0')}`;
+  if (digits.length !== 15) throw new Error(`no bench ORCID iD for author ${k}`);
+  // ISO 7064 MOD 11-2, the check character every ORCID iD ends with.
+  let total = 0;
+  for (const d of digits) total = (total + Number(d)) * 2;
+  const check = (12 - (total % 11)) % 11;
+  const id = `${digits}${check === 10 ? 'X' : check}`;
+  return id.match(/.{4}/g)!.join('-');
+}
+
+/** Work numbers of the k-th author: 0.. for k = 0, then a million apart. */
+const workNo = (k: number, i: number): number => k * 1_000_000 + i;
 
 export interface SourceCount {
   source: ScholarlySource;
@@ -63,48 +94,51 @@ function pages(n: number, size: number): { start: number; count: number }[] {
 
 // ---------------------------------------------------------------- OpenAlex: cursor, 200 a page
 
-function openalexRoutes(n: number): ReplayRoute[] {
+export function openalexRoutes(n: number, k = 0): ReplayRoute[] {
+  const author = benchAuthorIds(k).openalex;
   const template = json('openalex/works_filter_author.id_A5100000001_cursor_start.json').results[0];
-  const work = (i: number) => ({ ...clone(template), id: `https://openalex.org/W9${String(i).padStart(9, '0')}`, ids: { openalex: `https://openalex.org/W9${String(i).padStart(9, '0')}` }, doi: null, title: `Bench work ${i}`, display_name: `Bench work ${i}` });
+  const work = (w: number) => ({ ...clone(template), id: `https://openalex.org/W9${String(workNo(k, w)).padStart(9, '0')}`, ids: { openalex: `https://openalex.org/W9${String(workNo(k, w)).padStart(9, '0')}` }, doi: null, title: `Bench work ${workNo(k, w)}`, display_name: `Bench work ${workNo(k, w)}` });
   const routes: ReplayRoute[] = [];
   const list = pages(n, 200);
   // The server sets next_cursor to null as soon as a page holds fewer than per_page hits, so an
   // exactly full last page is followed by one empty page (fixtures README, core/cursor.py).
   if (n % 200 === 0) list.push({ start: n, count: 0 });
-  list.forEach((p, k) => {
-    const results = Array.from({ length: p.count }, (_, j) => work(p.start + j));
-    const next = p.count === 200 ? `c${k + 1}` : null;
-    routes.push({ path: '/works', query: { filter: `author.id:${OPENALEX_AUTHOR}`, cursor: k === 0 ? '*' : `c${k}` }, body: JSON.stringify({ meta: { count: n, page: null, per_page: 200, next_cursor: next }, results }) });
+  list.forEach(({ start, count }, p) => {
+    const results = Array.from({ length: count }, (_, j) => work(start + j));
+    const next = count === 200 ? `c${p + 1}` : null;
+    routes.push({ path: '/works', query: { filter: `author.id:${author}`, cursor: p === 0 ? '*' : `c${p}` }, body: JSON.stringify({ meta: { count: n, page: null, per_page: 200, next_cursor: next }, results }) });
   });
-  routes.push({ path: `/authors/${OPENALEX_AUTHOR}`, body: readFileSync(path.join(FIXTURES, 'openalex/author_A5100000001.json'), 'utf8') });
+  // The singleton names the author it answers for (a merged author answers under another id, which the sync then lists).
+  routes.push({ path: `/authors/${author}`, body: JSON.stringify({ ...json('openalex/author_A5100000001.json'), id: `https://openalex.org/${author}` }) });
   return routes;
 }
 
 // ---------------------------------------------------------------- Semantic Scholar: offset, 500 a page
 
-function s2Routes(n: number): ReplayRoute[] {
+export function s2Routes(n: number, k = 0): ReplayRoute[] {
+  const authorId = benchAuthorIds(k).semanticscholar;
   const template = json('semanticscholar/author_2100000001_papers_offset0.json').data[0];
-  const paper = (i: number) => ({ ...clone(template), paperId: `b${String(i).padStart(39, '0')}`, corpusId: 900_000_000 + i, externalIds: { CorpusId: 900_000_000 + i }, title: `Bench work ${i}` });
+  const paper = (w: number) => ({ ...clone(template), paperId: `b${String(workNo(k, w)).padStart(39, '0')}`, corpusId: 900_000_000 + workNo(k, w), externalIds: { CorpusId: 900_000_000 + workNo(k, w) }, title: `Bench work ${workNo(k, w)}` });
   const routes: ReplayRoute[] = pages(n, 500).map((p) => ({
-    path: `/graph/v1/author/${S2_AUTHOR}/papers`,
+    path: `/graph/v1/author/${authorId}/papers`,
     query: { offset: String(p.start) },
     // The last page simply has no `next`.
     body: JSON.stringify({ offset: p.start, ...(p.start + p.count < n ? { next: p.start + p.count } : {}), data: Array.from({ length: p.count }, (_, j) => paper(p.start + j)) }),
   }));
   const author = json('semanticscholar/author_2100000001.json');
-  routes.push({ path: `/graph/v1/author/${S2_AUTHOR}`, body: JSON.stringify(author) });
-  // POST /author/batch for 1,000 tracked authors: one entry per id.
-  routes.push({ path: '/graph/v1/author/batch', body: JSON.stringify(Array.from({ length: 1000 }, (_, i) => ({ ...author, authorId: String(2_100_000_000 + i) }))) });
+  routes.push({ path: `/graph/v1/author/${authorId}`, body: JSON.stringify({ ...author, authorId }) });
+  // POST /author/batch for 1,000 tracked authors: one entry per id (served once, with the first author).
+  if (k === 0) routes.push({ path: '/graph/v1/author/batch', body: JSON.stringify(Array.from({ length: 1000 }, (_, i) => ({ ...author, authorId: String(2_100_000_000 + i) }))) });
   return routes;
 }
 
 // ---------------------------------------------------------------- arXiv: start/max_results, 100 a page
 
-function arxivFeed(entries: string[], total: number, start: number, perPage: number): string {
+function arxivFeed(entries: string[], total: number, start: number, perPage: number, query = ARXIV_AUTHOR): string {
   return `<?xml version='1.0' encoding='UTF-8'?>
 <feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
   <id>https://arxiv.org/api/bench</id>
-  <title>arXiv Query: search_query=au:"Bench Author"&amp;id_list=&amp;start=${start}&amp;max_results=${perPage}</title>
+  <title>arXiv Query: search_query=${query.replace(/&/g, '&amp;')}&amp;id_list=&amp;start=${start}&amp;max_results=${perPage}</title>
   <updated>2026-05-02T09:00:00Z</updated>
   <opensearch:itemsPerPage>${perPage}</opensearch:itemsPerPage>
   <opensearch:totalResults>${total}</opensearch:totalResults>
@@ -113,11 +147,12 @@ ${entries.join('\n')}
 </feed>`;
 }
 
-function arxivEntry(i: number): string {
-  const id = `25${String(1 + (i % 12)).padStart(2, '0')}.${String(10_000 + i).padStart(5, '0')}`;
+function arxivEntry(i: number, k = 0): string {
+  // New-style ids (YYMM.NNNNN): each author's works in their own year.
+  const id = `${String(25 - (k % 18)).padStart(2, '0')}${String(1 + (i % 12)).padStart(2, '0')}.${String(10_000 + i).padStart(5, '0')}`;
   return `  <entry>
     <id>http://arxiv.org/abs/${id}v1</id>
-    <title>Bench work ${i}</title>
+    <title>Bench work ${workNo(k, i)}</title>
     <updated>2025-01-02T08:00:00Z</updated>
     <link href="https://arxiv.org/abs/${id}v1" rel="alternate" type="text/html"/>
     <link href="https://arxiv.org/pdf/${id}v1" rel="related" type="application/pdf" title="pdf"/>
@@ -130,42 +165,45 @@ function arxivEntry(i: number): string {
   </entry>`;
 }
 
-function arxivRoutes(n: number): ReplayRoute[] {
+export function arxivRoutes(n: number, k = 0): ReplayRoute[] {
+  if (n > 90_000) throw new Error('arXiv bench ids have five digits: at most 90,000 works an author');
+  const query = benchAuthorIds(k).arxiv;
   const headers = { 'content-type': 'application/atom+xml; charset=utf-8' };
   const routes: ReplayRoute[] = pages(n, 100).map((p) => ({
     path: '/api/query',
-    query: { search_query: ARXIV_AUTHOR, start: String(p.start), max_results: '100' },
+    query: { search_query: query, start: String(p.start), max_results: '100' },
     headers,
-    body: arxivFeed(Array.from({ length: p.count }, (_, j) => arxivEntry(p.start + j)), n, p.start, 100),
+    body: arxivFeed(Array.from({ length: p.count }, (_, j) => arxivEntry(p.start + j, k)), n, p.start, 100, query),
   }));
-  routes.push({ path: '/api/query', query: { search_query: ARXIV_AUTHOR, max_results: '1' }, headers, body: arxivFeed([arxivEntry(0)], n, 0, 1) });
+  routes.push({ path: '/api/query', query: { search_query: query, max_results: '1' }, headers, body: arxivFeed([arxivEntry(0, k)], n, 0, 1, query) });
   return routes;
 }
 
 // ---------------------------------------------------------------- dblp: the whole person page
 
-function dblpRoutes(n: number): ReplayRoute[] {
+export function dblpRoutes(n: number, k = 0): ReplayRoute[] {
+  const pid = benchAuthorIds(k).dblp;
   const records = Array.from(
     { length: n },
-    (_, i) => `<r><inproceedings key="conf/bench/Author${i}" mdate="2024-03-05">
-<author pid="${DBLP_PID}">Bench Author</author>
+    (_, i) => `<r><inproceedings key="conf/bench/Author${workNo(k, i)}" mdate="2024-03-05">
+<author pid="${pid}">Bench Author</author>
 <author pid="301/2211">Zo&euml; M&uuml;ller</author>
-<title>Bench work ${i}.</title>
+<title>Bench work ${workNo(k, i)}.</title>
 <year>${2000 + (i % 25)}</year>
 <booktitle>NeurIPS</booktitle>
-<ee type="oa">https://doi.org/10.5555/bench.${i}</ee>
-<url>db/conf/nips/nips${2000 + (i % 25)}.html#Author${i}</url>
+<ee type="oa">https://doi.org/10.5555/bench.${workNo(k, i)}</ee>
+<url>db/conf/nips/nips${2000 + (i % 25)}.html#Author${workNo(k, i)}</url>
 </inproceedings>
 </r>`,
   );
   const body = `<?xml version="1.0" encoding="US-ASCII"?>
-<dblpperson name="Bench Author" pid="${DBLP_PID}" n="${n}">
-<person key="homepages/${DBLP_PID}" mdate="2024-02-10">
-<author pid="${DBLP_PID}">Bench Author</author>
+<dblpperson name="Bench Author" pid="${pid}" n="${n}">
+<person key="homepages/${pid}" mdate="2024-02-10">
+<author pid="${pid}">Bench Author</author>
 </person>
 ${records.join('\n')}
 </dblpperson>`;
-  return [{ path: `/pid/${DBLP_PID}.xml`, headers: { 'content-type': 'application/xml; charset=utf-8' }, body }];
+  return [{ path: `/pid/${pid}.xml`, headers: { 'content-type': 'application/xml; charset=utf-8' }, body }];
 }
 
 // ---------------------------------------------------------------- ORCID: one /works, then full works 100 a request
@@ -173,35 +211,37 @@ ${records.join('\n')}
 /** A quarter of groups hold two versions (a publisher's and a repository's), as in the recordings. */
 const ORCID_TWO_VERSIONS_EVERY = 4;
 
-function orcidPutCodes(n: number): number[][] {
-  let code = 100_000;
+function orcidPutCodes(n: number, k = 0): number[][] {
+  let code = 100_000 + workNo(k, 0) * 2;
   return Array.from({ length: n }, (_, i) => (i % ORCID_TWO_VERSIONS_EVERY === 0 ? [code++, code++] : [code++]));
 }
 
-function orcidRoutes(n: number): ReplayRoute[] {
+export function orcidRoutes(n: number, k = 0): ReplayRoute[] {
+  const orcid = benchAuthorIds(k).orcid;
   const works = json('orcid/works_0000-0002-1825-0097.json');
   const summary = works.group[0]['work-summary'][0];
   const groupTemplate = works.group[0];
   const fullTemplate = json('orcid/works-bulk_0000-0002-1825-0097_1001-1006.json').bulk[0].work;
-  const codes = orcidPutCodes(n);
+  const codes = orcidPutCodes(n, k);
   const group = (i: number) => ({
     ...clone(groupTemplate),
     'external-ids': { 'external-id': [] },
-    'work-summary': codes[i].map((code) => ({ ...clone(summary), 'put-code': code, path: `/${ORCID}/work/${code}`, title: { title: { value: `Bench work ${i}` } }, 'external-ids': { 'external-id': [] } })),
+    'work-summary': codes[i].map((code) => ({ ...clone(summary), 'put-code': code, path: `/${orcid}/work/${code}`, title: { title: { value: `Bench work ${workNo(k, i)}` } }, 'external-ids': { 'external-id': [] } })),
   });
-  const routes: ReplayRoute[] = [{ path: `/v3.0/${ORCID}/works`, body: JSON.stringify({ ...works, group: Array.from({ length: n }, (_, i) => group(i)) }) }];
+  const routes: ReplayRoute[] = [{ path: `/v3.0/${orcid}/works`, body: JSON.stringify({ ...works, group: Array.from({ length: n }, (_, i) => group(i)) }) }];
   const all = codes.flat();
   for (let i = 0; i < all.length; i += 100) {
     const chunk = all.slice(i, i + 100);
-    routes.push({ path: `/v3.0/${ORCID}/works/${chunk.join(',')}`, body: JSON.stringify({ bulk: chunk.map((code) => ({ work: { ...clone(fullTemplate), 'put-code': code, path: `/${ORCID}/work/${code}` } })) }) });
+    routes.push({ path: `/v3.0/${orcid}/works/${chunk.join(',')}`, body: JSON.stringify({ bulk: chunk.map((code) => ({ work: { ...clone(fullTemplate), 'put-code': code, path: `/${orcid}/work/${code}` } })) }) });
   }
-  routes.push({ path: `/v3.0/${ORCID}/record`, body: readFileSync(path.join(FIXTURES, 'orcid/record_0000-0002-1825-0097.json'), 'utf8') });
+  routes.push({ path: `/v3.0/${orcid}/record`, body: readFileSync(path.join(FIXTURES, 'orcid/record_0000-0002-1825-0097.json'), 'utf8') });
   return routes;
 }
 
 // ---------------------------------------------------------------- Crossref: cursor, 100 a page
 
-function crossrefRoutes(n: number): ReplayRoute[] {
+export function crossrefRoutes(n: number, k = 0): ReplayRoute[] {
+  const orcid = benchAuthorIds(k).crossref;
   const list = json('crossref/works_orcid-0000-0002-1825-0097_cursor-star.json');
   const item = list.message.items[0];
   const routes: ReplayRoute[] = [];
@@ -210,15 +250,15 @@ function crossrefRoutes(n: number): ReplayRoute[] {
   // end, so an exactly full last page is followed by one empty page. (Its scroll id stays the same
   // from page to page; here each page gets its own, which the client treats alike, so static routes can serve them.)
   if (n % 100 === 0) all.push({ start: n, count: 0 });
-  all.forEach((p, k) => {
-    const items = Array.from({ length: p.count }, (_, j) => ({ ...clone(item), DOI: `10.5555/bench.${p.start + j}`, title: [`Bench work ${p.start + j}`] }));
+  all.forEach(({ start, count }, p) => {
+    const items = Array.from({ length: count }, (_, j) => ({ ...clone(item), DOI: `10.5555/bench.${workNo(k, start + j)}`, title: [`Bench work ${workNo(k, start + j)}`] }));
     routes.push({
       path: '/works',
-      query: { filter: `orcid:${ORCID}`, rows: '100', cursor: k === 0 ? '*' : `cursor-${k}` },
-      body: JSON.stringify({ ...list, message: { ...list.message, 'total-results': n, 'items-per-page': 100, 'next-cursor': `cursor-${k + 1}`, items } }),
+      query: { filter: `orcid:${orcid}`, rows: '100', cursor: p === 0 ? '*' : `cursor-${p}` },
+      body: JSON.stringify({ ...list, message: { ...list.message, 'total-results': n, 'items-per-page': 100, 'next-cursor': `cursor-${p + 1}`, items } }),
     });
   });
-  routes.push({ path: '/works', query: { filter: `orcid:${ORCID}`, rows: '1' }, body: JSON.stringify({ ...list, message: { ...list.message, 'total-results': n, 'items-per-page': 1, items: [item] } }) });
+  routes.push({ path: '/works', query: { filter: `orcid:${orcid}`, rows: '1' }, body: JSON.stringify({ ...list, message: { ...list.message, 'total-results': n, 'items-per-page': 1, items: [item] } }) });
   return routes;
 }
 
