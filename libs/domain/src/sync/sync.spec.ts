@@ -6,25 +6,34 @@ import { firstStep, sameSnapshot } from './sync.service';
 const DB = 'postgres://dossier@127.0.0.1:5432/dossier';
 
 describe('sync configuration', () => {
-  it('defaults every source to its published limit', () => {
+  /** Milliseconds between two requests at a limit: what a strict server checks. */
+  const interval = (l: { max: number; durationMs: number }) => l.durationMs / l.max;
+  /** Paced evenly, never faster than the published pace, at most 6% slower. */
+  const expectPaced = (l: { max: number; durationMs: number }, publishedMs: number) => {
+    expect(l.max).toBe(1);
+    expect(interval(l)).toBeGreaterThanOrEqual(publishedMs);
+    expect(interval(l)).toBeLessThanOrEqual(publishedMs * 1.06);
+  };
+
+  it('defaults every source to its published limit, paced evenly with a small margin', () => {
     const { sync } = loadConfig({ DATABASE_URL: DB });
     expect(sync.defaultEveryHours).toBe(24);
-    expect(sync.limits).toEqual({
-      openalex: { max: 10, durationMs: 1000, concurrency: 4 },
-      // No key: the shared pool's 100 requests per 5 minutes.
-      semanticscholar: { max: 100, durationMs: 300_000, concurrency: 1 },
-      arxiv: { max: 1, durationMs: 3000, concurrency: 1 },
-      dblp: { max: 1, durationMs: 2000, concurrency: 1 },
-      // No contact address: Crossref's public pool, 1 list request/s, 1 at a time.
-      crossref: { max: 1, durationMs: 1000, concurrency: 1 },
-      orcid: { max: 12, durationMs: 1000, concurrency: 4 },
-    });
+    const { openalex, semanticscholar, arxiv, dblp, crossref, orcid } = sync.limits;
+    expectPaced(openalex, 100); // 10 req/s
+    expectPaced(semanticscholar, 3000); // no key: the shared pool's 100 requests per 5 minutes
+    expectPaced(arxiv, 3000); // one request every 3 s
+    expectPaced(dblp, 2000);
+    expectPaced(crossref, 1000); // no contact address: the public pool, 1 list request/s
+    expectPaced(orcid, 1000 / 12);
+    expect([openalex, semanticscholar, arxiv, dblp, crossref, orcid].map((l) => l.concurrency)).toEqual([4, 1, 1, 1, 1, 4]);
   });
 
   it('follows identification: a Semantic Scholar key, a contact address for Crossref', () => {
     const { sync } = loadConfig({ DATABASE_URL: DB, SEMANTIC_SCHOLAR_API_KEY: 'k', SCHOLARLY_CONTACT_EMAIL: 'me@example.org' });
+    // 1 req/s with a key, which Semantic Scholar's docs suggest pacing at 1.1 s.
     expect(sync.limits.semanticscholar).toEqual({ max: 1, durationMs: 1100, concurrency: 1 });
-    expect(sync.limits.crossref).toEqual({ max: 3, durationMs: 1000, concurrency: 3 });
+    expectPaced(sync.limits.crossref, 1000 / 3); // the polite pool: 3 req/s, 3 at once
+    expect(sync.limits.crossref.concurrency).toBe(3);
   });
 
   it('reads rates as <requests>/<window> and refuses anything else, naming the variable', () => {

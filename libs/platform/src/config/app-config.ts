@@ -94,10 +94,10 @@ function syncConfig(parsed: EnvSchema): SyncConfig {
     backoffMs: parsed.SYNC_BACKOFF_MS,
     limits: {
       openalex: limit(parsed.OPENALEX_RATE_LIMIT, parsed.OPENALEX_CONCURRENCY),
-      semanticscholar: limit(parsed.SEMANTIC_SCHOLAR_RATE_LIMIT ?? (parsed.SEMANTIC_SCHOLAR_API_KEY ? '1/1100ms' : '100/5m'), parsed.SEMANTIC_SCHOLAR_CONCURRENCY),
+      semanticscholar: limit(parsed.SEMANTIC_SCHOLAR_RATE_LIMIT ?? (parsed.SEMANTIC_SCHOLAR_API_KEY ? '1/1100ms' : '1/3150ms'), parsed.SEMANTIC_SCHOLAR_CONCURRENCY),
       arxiv: limit(parsed.ARXIV_RATE_LIMIT, parsed.ARXIV_CONCURRENCY),
       dblp: limit(parsed.DBLP_RATE_LIMIT, parsed.DBLP_CONCURRENCY),
-      crossref: limit(parsed.CROSSREF_RATE_LIMIT ?? (polite ? '3/1s' : '1/1s'), parsed.CROSSREF_CONCURRENCY ?? (polite ? 3 : 1)),
+      crossref: limit(parsed.CROSSREF_RATE_LIMIT ?? (polite ? '1/350ms' : '1/1050ms'), parsed.CROSSREF_CONCURRENCY ?? (polite ? 3 : 1)),
       orcid: limit(parsed.ORCID_RATE_LIMIT, parsed.ORCID_CONCURRENCY),
     },
   };
