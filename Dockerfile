@@ -18,6 +18,10 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000
 WORKDIR /app
+# Debian's Chromium prints briefings as PDF (CHROMIUM_PATH); playwright-core drives it and downloads nothing.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 # package.json is needed at run time: it maps the #platform / #domain imports into dist/.
 # Owned by root and only readable by `node`: the app never writes to its own files.
 COPY --from=build /app/package.json ./package.json

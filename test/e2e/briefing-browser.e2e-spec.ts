@@ -75,5 +75,47 @@ describe('the HTML briefing in a browser', () => {
     expect(await page.locator('blockquote', { hasText: 'Bring <script>-free questions' }).count()).toBe(1);
     expect(violations).toEqual([]);
     await page.close();
+
+    // The same page printed to PDF by the server's Chromium.
+    const pdf = await t.http().get(`/briefings/${requested.id}/pdf`).set(user.auth).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe('inline; filename="briefing-v1.pdf"');
+    const bytes = pdf.body as Buffer;
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Titled like the page; A4 pages (595 × 842 points), more than one: the briefing is several screens long.
+    const text = bytes.toString('latin1');
+    expect(text).toContain('/Title (Briefing: Team lead interview at Example Frontier Lab \\(v1\\))');
+    const boxes = [...text.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    expect(boxes.length).toBeGreaterThan(1);
+    for (const [w, h] of boxes) {
+      expect(Math.abs(w - 595)).toBeLessThanOrEqual(1);
+      expect(Math.abs(h - 842)).toBeLessThanOrEqual(1);
+    }
+    writeFileSync(path.join(OUTPUT, 'briefing.pdf'), bytes);
+  });
+
+  it('answers 503, naming the setting, where the server has no Chromium', async () => {
+    const bare = await createTestApp({ env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
+    try {
+      const owner = await registerUser(bare);
+      const [org] = await bare.db.query("INSERT INTO organizations (user_id, name, name_folded) VALUES ($1, 'Lab', 'lab') RETURNING id", [owner.id]);
+      const application = (await bare.http().post('/applications').set(owner.auth).send({ organizationId: org.id, role: 'Research Engineer' }).expect(201)).body;
+      const interview = (
+        await bare.http().post('/interviews').set(owner.auth).send({ stageId: application.stages[0].id, startsAt: '2027-01-05T10:00:00Z', timeZone: 'UTC', durationMinutes: 30, format: 'phone' }).expect(201)
+      ).body;
+      const [briefing] = await bare.db.query("INSERT INTO briefings (user_id, interview_id, version, trigger, status, markdown, html) VALUES ($1, $2, 1, 'manual', 'ready', '# B', '<h1>B</h1>') RETURNING id", [owner.id, interview.id]);
+      const res = await bare.http().get(`/briefings/${briefing.id}/pdf`).set(owner.auth).expect(503);
+      expect(res.body).toMatchObject({ code: 'briefing.pdf-unavailable' });
+      expect(res.body.message).toContain('CHROMIUM_PATH (/nonexistent/chromium)');
+      // The other formats do not need it.
+      expect((await bare.http().get(`/briefings/${briefing.id}/html`).set(owner.auth).expect(200)).text).toBe('<h1>B</h1>');
+    } finally {
+      await bare.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Briefing, BriefingNotReadyError, BriefingsService } from '#domain/briefings/index';
+import { Briefing, BriefingNotReadyError, BriefingPdfRenderer, BriefingsService } from '#domain/briefings/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { PageQuery } from '../common/page-query';
 import { uuidParam } from '../common/uuid-param';
@@ -11,7 +11,10 @@ import { BriefingResponse, BriefingsPage, BriefingSummaryResponse } from './dto/
 @ApiBearerAuth()
 @Controller()
 export class BriefingsController {
-  constructor(private readonly briefings: BriefingsService) {}
+  constructor(
+    private readonly briefings: BriefingsService,
+    private readonly pdf: BriefingPdfRenderer,
+  ) {}
 
   @Post('interviews/:id/briefings')
   @HttpCode(202)
@@ -59,6 +62,19 @@ export class BriefingsController {
   @ApiConflictResponse({ description: 'Not generated yet, or its generation failed (briefing.not-ready)' })
   async html(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<string> {
     return document(await this.briefings.get(userId, id), 'html');
+  }
+
+  @Get('briefings/:id/pdf')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: "The briefing as PDF (A4), printed from its HTML by the server's Chromium (CHROMIUM_PATH)" })
+  @ApiOkResponse({ description: 'application/pdf', schema: { type: 'string', format: 'binary' } })
+  @ApiConflictResponse({ description: 'Not generated yet, or its generation failed (briefing.not-ready)' })
+  @ApiServiceUnavailableResponse({ description: 'No Chromium on this server (briefing.pdf-unavailable); Markdown and HTML still work' })
+  async pdfDocument(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const briefing = await this.briefings.get(userId, id);
+    const pdf = await this.pdf.render(document(briefing, 'html'));
+    void reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="briefing-v${briefing.version}.pdf"`);
+    return pdf;
   }
 }
 

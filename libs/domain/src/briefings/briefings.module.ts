@@ -8,12 +8,13 @@ import { WarmPathsModule } from '../warm-paths/warm-paths.module';
 import { WorksModule } from '../works/works.module';
 import { BriefingAssembler } from './briefing-assembler';
 import { BriefingExtras } from './briefing-extras';
+import { BriefingPdfRenderer } from './briefing-pdf';
 import { Briefing } from './briefing.entity';
 import { BriefingsService } from './briefings.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Briefing]), ApplicationsModule, InterviewsModule, WorksModule, ReadingModule, WarmPathsModule, ResumeProjectsModule],
-  providers: [BriefingsService, BriefingAssembler, BriefingExtras],
-  exports: [BriefingsService],
+  providers: [BriefingsService, BriefingAssembler, BriefingExtras, BriefingPdfRenderer],
+  exports: [BriefingsService, BriefingPdfRenderer],
 })
 export class BriefingsModule {}

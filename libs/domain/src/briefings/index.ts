@@ -3,3 +3,4 @@ export * from './briefing-content';
 export * from './briefings.service';
 export * from './briefings.module';
 export * from './briefings.errors';
+export * from './briefing-pdf';

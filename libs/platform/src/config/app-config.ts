@@ -14,7 +14,7 @@ export interface AppConfig {
   scholarly: ScholarlyConfig;
   sync: SyncConfig;
   /** Pre-interview briefings: generated this many hours before each interview, looked for this often. */
-  briefings: { hoursBefore: number; checkEveryMinutes: number };
+  briefings: { hoursBefore: number; checkEveryMinutes: number; chromiumPath: string };
 }
 
 /** The scholarly sources, as the queue layer names them (one sync queue each). */
@@ -77,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       orcid: { baseUrl: trimSlash(parsed.ORCID_BASE_URL) },
     },
     sync: syncConfig(parsed),
-    briefings: { hoursBefore: parsed.BRIEFING_HOURS_BEFORE, checkEveryMinutes: parsed.BRIEFING_CHECK_EVERY_MINUTES },
+    briefings: { hoursBefore: parsed.BRIEFING_HOURS_BEFORE, checkEveryMinutes: parsed.BRIEFING_CHECK_EVERY_MINUTES, chromiumPath: parsed.CHROMIUM_PATH },
   };
 }
 

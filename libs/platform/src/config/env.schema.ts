@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** Base URLs: http(s), and local hosts allowed (tests and benchmarks use a replay server on 127.0.0.1). */
 const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
@@ -37,6 +37,7 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   ORCID_BASE_URL: 'ORCID public API base URL (v3.0).',
   SYNC_DEFAULT_EVERY_HOURS: 'How often a person with linked scholarly identities is synced on schedule, in hours (a person can override it).',
   BRIEFING_HOURS_BEFORE: 'A briefing is generated automatically this many hours before each interview.',
+  CHROMIUM_PATH: "The Chromium that prints briefings as PDF (Debian's chromium). Without it, PDFs answer 503; Markdown and HTML work.",
   BRIEFING_CHECK_EVERY_MINUTES: 'How often the worker looks for interviews coming up without a briefing, in minutes.',
   SYNC_BACKOFF_MS: 'First retry delay of a sync request that failed (5xx, reset, timeout, malformed body); it doubles on each retry, with jitter.',
   OPENALEX_RATE_LIMIT: 'OpenAlex requests per window over all workers (docs: 100 req/s ceiling, legacy polite pool 10 req/s).',
@@ -184,6 +185,10 @@ export class EnvSchema {
   @Min(1)
   @Max(24 * 60)
   BRIEFING_CHECK_EVERY_MINUTES = 15;
+
+  @IsString()
+  @IsNotEmpty()
+  CHROMIUM_PATH = '/usr/bin/chromium';
 
   // The published limits (cited in ENV_DESCRIPTIONS; sources: ../shared/fixtures/scholarly/<source>/README.md),
   // paced evenly, one request per interval, with a margin of about 5%. BullMQ paces job starts, and a

@@ -6,6 +6,8 @@ export enum ErrorKind {
   Conflict = 'conflict',
   TooLarge = 'too_large',
   Unprocessable = 'unprocessable',
+  /** Something this server needs is missing (e.g. a PDF renderer not installed): 503. */
+  Unavailable = 'unavailable',
 }
 
 export interface FieldProblem {

@@ -11,6 +11,7 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Conflict]: 409,
   [ErrorKind.TooLarge]: 413,
   [ErrorKind.Unprocessable]: 422,
+  [ErrorKind.Unavailable]: 503,
 };
 
 /** Every error leaves the API through here, in one body shape. Unknown errors become a logged 500. */

@@ -11,8 +11,8 @@ export class BriefingSummaryResponse {
   @ApiProperty({ nullable: true, type: String, description: 'Why the generation failed' }) error: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) generatedAt: string | null;
-  @ApiProperty({ description: 'Where the document is, once ready', example: { markdown: '/briefings/…/markdown', html: '/briefings/…/html' } })
-  links: { markdown: string; html: string };
+  @ApiProperty({ description: 'Where the document is, once ready', example: { markdown: '/briefings/…/markdown', html: '/briefings/…/html', pdf: '/briefings/…/pdf' } })
+  links: { markdown: string; html: string; pdf: string };
 
   static from(b: Briefing): BriefingSummaryResponse {
     return {
@@ -25,7 +25,7 @@ export class BriefingSummaryResponse {
       error: b.error,
       createdAt: b.createdAt.toISOString(),
       generatedAt: b.generatedAt?.toISOString() ?? null,
-      links: { markdown: `/briefings/${b.id}/markdown`, html: `/briefings/${b.id}/html` },
+      links: { markdown: `/briefings/${b.id}/markdown`, html: `/briefings/${b.id}/html`, pdf: `/briefings/${b.id}/pdf` },
     };
   }
 }
