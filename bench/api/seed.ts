@@ -20,6 +20,7 @@ import { PeopleService, Person, PersonInput, RelationshipStage } from '#domain/p
 import { ReferralsService, ReferralStatus } from '#domain/referrals/index';
 import { StageTemplate, StageTemplatesService } from '#domain/stage-templates/index';
 import { MIGRATIONS } from '../../migrations/index';
+import { mulberry32 } from '../random';
 
 export interface SeedOptions {
   people: number;
@@ -308,17 +309,6 @@ function slug(text: string): string {
   return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 }
 
-/** A small seeded PRNG, so every run seeds the same network. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];

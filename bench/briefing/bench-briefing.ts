@@ -37,7 +37,7 @@ import { ReadingService } from '#domain/reading/index';
 import type { NormalizedAuthor, NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
 import { dropDatabase, recreateDatabase } from '../api/seed';
-import { mulberry32 } from '../sync/generate';
+import { mulberry32 } from '../random';
 
 const DB_NAME = 'dossier_bench_briefing';
 const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';

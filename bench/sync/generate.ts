@@ -2,6 +2,7 @@
 // works appear in several authors' lists, as they do in a real network of one lab's interviewers.
 import { createHash } from 'node:crypto';
 import type { NormalizedAuthor, NormalizedWork, WorkType } from '#domain/scholarly/index';
+import { mulberry32 } from '../random';
 
 export interface TrackedAuthor {
   index: number;
@@ -53,18 +54,6 @@ const SENTENCES = [
   'The resulting models transfer to new tasks with little additional data.',
   'We identify a simple failure mode of prior work and propose a fix.',
 ];
-
-/** A small seeded PRNG, so every run generates the same corpus. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];

@@ -2,6 +2,7 @@ import type { NormalizedAuthor, NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
 import { parseBibtex } from '../support/parse-bibtex';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
+import { workAuthor as author, workRecord as record } from '../support/work-records';
 
 /**
  * Reading checklists over HTTP: an interviewer's works ranked with the reasons a user sees, the
@@ -9,29 +10,6 @@ import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-
  * BibTeX read back by an independent parser, and the export/import round trip.
  */
 
-function author(position: number, name: string, sourceAuthorId: string | null = null): NormalizedAuthor {
-  return { position, name, sourceAuthorId, orcid: null, affiliations: [] };
-}
-
-function record(overrides: Partial<NormalizedWork> & Pick<NormalizedWork, 'source' | 'sourceId' | 'title'>): NormalizedWork {
-  return {
-    sourceUrl: `https://example.org/${overrides.source}/${encodeURIComponent(overrides.sourceId)}`,
-    publicationDate: null,
-    year: null,
-    venue: null,
-    type: 'article',
-    doi: null,
-    arxivId: null,
-    externalIds: {},
-    authors: [],
-    citationCount: null,
-    abstract: null,
-    openAccessUrl: null,
-    pdfUrl: null,
-    sourceUpdatedAt: null,
-    ...overrides,
-  };
-}
 
 const ADA = (position: number) => author(position, 'Ada Lovelace', 'A1');
 const BOB = (position: number) => author(position, 'Bob Kahn', 'B1');

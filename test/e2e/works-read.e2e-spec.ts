@@ -1,6 +1,7 @@
 import type { NormalizedAuthor, NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
+import { workAuthor as author, workRecord as record } from '../support/work-records';
 
 /**
  * Reading the works back: a person's works (matched by their linked identities and their ORCID iD,
@@ -9,36 +10,12 @@ import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-
 const ORCID = '0000-0002-1825-0097';
 const FETCHED_AT = '2026-01-02T03:04:05.000Z';
 
-function author(position: number, name: string, sourceAuthorId: string | null = null, orcid: string | null = null): NormalizedAuthor {
-  return { position, name, sourceAuthorId, orcid, affiliations: [] };
-}
-
 /** Co-authors around Ada at `position` of `count`; Ada carries the given source id and ORCID. */
 function authors(count: number, position: number, ada: { id?: string | null; orcid?: string | null }): NormalizedAuthor[] {
   const others = ['Grace Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov', 'Donald Knuth'];
   return Array.from({ length: count }, (_, i) =>
     i + 1 === position ? author(i + 1, 'Ada Lovelace', ada.id ?? null, ada.orcid ?? null) : author(i + 1, others[i % others.length], `X${i}`),
   );
-}
-
-function record(overrides: Partial<NormalizedWork> & Pick<NormalizedWork, 'source' | 'sourceId' | 'title'>): NormalizedWork {
-  return {
-    sourceUrl: `https://example.org/${overrides.source}/${overrides.sourceId}`,
-    publicationDate: null,
-    year: null,
-    venue: null,
-    type: 'article',
-    doi: null,
-    arxivId: null,
-    externalIds: {},
-    authors: [],
-    citationCount: null,
-    abstract: null,
-    openAccessUrl: null,
-    pdfUrl: null,
-    sourceUpdatedAt: null,
-    ...overrides,
-  };
 }
 
 // Ada's works, by key. Her identities: openalex A1, semanticscholar S1 (linked), dblp D1 (rejected).

@@ -1,6 +1,7 @@
-import type { NormalizedAuthor, NormalizedWork } from '#domain/scholarly/index';
+import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
 import type { TestApp, TestUser } from './test-app';
+import { workAuthor as author, workRecord } from './work-records';
 
 /**
  * One interview to brief, built through the API with fixed dates so its briefing is the same on
@@ -22,30 +23,13 @@ export interface Scene {
 
 const FETCHED_AT = new Date('2026-11-01T08:00:00Z');
 
-function author(position: number, name: string, sourceAuthorId: string | null): NormalizedAuthor {
-  return { position, name, sourceAuthorId, orcid: null, affiliations: [] };
+/** A record with its source's real URL, as the briefing links it. */
+function record(overrides: Parameters<typeof workRecord>[0]): NormalizedWork {
+  const url = overrides.source === 'openalex' ? `https://openalex.org/${overrides.sourceId}` : `https://www.semanticscholar.org/paper/${overrides.sourceId}`;
+  return workRecord({ sourceUrl: url, ...overrides });
 }
 
-function record(overrides: Partial<NormalizedWork> & Pick<NormalizedWork, 'source' | 'sourceId' | 'title'>): NormalizedWork {
-  const url = overrides.source === 'openalex' ? `https://openalex.org/${overrides.sourceId}` : `https://www.semanticscholar.org/paper/${overrides.sourceId}`;
-  return {
-    sourceUrl: url,
-    publicationDate: null,
-    year: null,
-    venue: null,
-    type: 'article',
-    doi: null,
-    arxivId: null,
-    externalIds: {},
-    authors: [],
-    citationCount: null,
-    abstract: null,
-    openAccessUrl: null,
-    pdfUrl: null,
-    sourceUpdatedAt: null,
-    ...overrides,
-  };
-}
+
 
 /** Ada's works: OpenAlex A100 and Semantic Scholar S100 are hers; Alan (a contact) is OpenAlex A200. */
 const ADA_WORKS: NormalizedWork[] = [
