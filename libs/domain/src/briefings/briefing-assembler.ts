@@ -136,7 +136,7 @@ export class BriefingAssembler {
 
     // Each source lists institutions current first; one named current by any source is current.
     const affiliations = new Map<string, { name: string; current: boolean; sources: SourceLink[] }>();
-    const topics = new Map<string, string>();
+    const topics = new Map<string, { name: string; sources: SourceLink[] }>();
     for (const identity of identities) {
       const url = identitySourceUrl(identity.source, identity.source_author_id);
       (identity.last_snapshot?.affiliations ?? []).forEach((name, i) => {
@@ -146,7 +146,11 @@ export class BriefingAssembler {
         if (!entry.sources.some((s) => s.source === identity.source)) entry.sources.push({ source: identity.source, url });
         affiliations.set(key, entry);
       });
-      for (const topic of identity.last_snapshot?.topics ?? []) if (!topics.has(topic.toLowerCase())) topics.set(topic.toLowerCase(), topic);
+      for (const name of identity.last_snapshot?.topics ?? []) {
+        const entry = topics.get(name.toLowerCase()) ?? { name, sources: [] };
+        if (!entry.sources.some((s) => s.source === identity.source)) entry.sources.push({ source: identity.source, url });
+        topics.set(name.toLowerCase(), entry);
+      }
     }
     return {
       id: person.id,

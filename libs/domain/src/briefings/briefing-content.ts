@@ -86,8 +86,8 @@ export interface BriefingInterviewer {
   identities: { source: ScholarlySource; name: string | null; url: string; lastSyncedAt: string | null }[];
   /** Affiliations as the sources record them, current first. */
   affiliations: { name: string; current: boolean; sources: SourceLink[] }[];
-  /** Main research topics, as the sources classify the author. */
-  topics: string[];
+  /** Main research topics, as the sources classify the author, with the sources that say so. */
+  topics: { name: string; sources: SourceLink[] }[];
   /** The venues they publish in most, with their number of works there. */
   venues: { name: string; works: number }[];
   totals: { works: number; citations: number; firstAuthor: number; lastAuthor: number };

@@ -127,7 +127,7 @@ function interviewerSection(person: BriefingInterviewer, timeZone: string): stri
   const at = [person.role, person.team, person.organization].filter(Boolean).map((s) => esc(s as string));
   if (at.length) out.push(`- **Now:** ${at.join(', ')}`);
   if (person.affiliations.length) out.push(`- **Affiliations:** ${person.affiliations.map((a) => `${esc(a.name)}${a.current ? ' (current)' : ''} ${sourceRefs(a.sources)}`.trim()).join('; ')}`);
-  if (person.topics.length) out.push(`- **Topics:** ${person.topics.map(esc).join(', ')}`);
+  if (person.topics.length) out.push(`- **Topics:** ${person.topics.map((t) => `${esc(t.name)} ${sourceRefs(t.sources)}`.trim()).join('; ')}`);
   if (person.venues.length) out.push(`- **Publishes in:** ${person.venues.map((v) => `${esc(v.name)} (${v.works})`).join(', ')}`);
   const t = person.totals;
   out.push(`- **Works:** ${t.works} (first author of ${t.firstAuthor}, last author of ${t.lastAuthor}), ${t.citations} citations`);
