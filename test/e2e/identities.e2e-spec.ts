@@ -243,6 +243,8 @@ describe('scholarly identities: who is who', () => {
     expect(await added(id, { source: 'crossref', id: ORCID.replace(/-/g, '') })).toMatchObject({ sourceAuthorId: ORCID, sourceUrl: `https://orcid.org/${ORCID}`, warning: null });
     expect(await added(kaiser, { source: 'dblp', url: 'https://dblp.org/pid/39/1762.html' })).toMatchObject({ sourceAuthorId: '39/1762', sourceUrl: 'https://dblp.org/pid/39/1762', name: 'Łukasz Kaiser' });
     expect(await added(kaiser, { source: 'arxiv', url: 'https://arxiv.org/search/?searchtype=author&query=Lukasz%20Kaiser' })).toMatchObject({ sourceAuthorId: 'au:"Lukasz Kaiser"', name: 'Lukasz Kaiser' });
+    // A pasted profile URL says its source by itself.
+    expect(await added(kaiser, { url: 'https://dblp.org/pid/39/1762.html' }, 200)).toMatchObject({ source: 'dblp', sourceAuthorId: '39/1762' });
     // The same ids written otherwise are the same identities.
     await added(id, { source: 'semanticscholar', id: '2100000001' }, 200);
     await added(id, { source: 'orcid', id: `orcid:${ORCID}` }, 200);
@@ -289,6 +291,8 @@ describe('scholarly identities: who is who', () => {
     expect(await problem({ source: 'openalex' })).toEqual([{ field: 'id', problem: 'is required unless url is given' }]);
     expect(await problem({ source: 'openalex', id: 'A5100000001', url: 'https://openalex.org/A5100000001' })).toEqual([{ field: 'url', problem: 'must not be given with id: give one of them' }]);
     expect(await problem({ source: 'scholar', id: 'x' })).toEqual([{ field: 'source', problem: expect.stringContaining('must be one of') }]);
+    expect(await problem({ id: 'A5100000001' })).toEqual([{ field: 'source', problem: 'is required with id' }]);
+    expect(await problem({ url: 'https://scholar.google.com/citations?user=abc' })).toEqual([{ field: 'source', problem: expect.stringContaining('the url is not an OpenAlex, Semantic Scholar, dblp, ORCID or arXiv address') }]);
     const reject = await t.http().post(`/people/${id}/identities/reject`).set(user.auth).send({ source: 'orcid', sourceAuthorId: '0000-0002-1825-0098' }).expect(400);
     expect(reject.body.details).toEqual([{ field: 'sourceAuthorId', problem: 'ORCID iD checksum is wrong' }]);
     expect(replay.requests).toEqual([]);

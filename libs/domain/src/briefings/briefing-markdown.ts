@@ -210,5 +210,7 @@ function formatRange(startIso: string, minutes: number, timeZone: string): strin
   const end = new Date(start.getTime() + minutes * 60_000);
   const day = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(start);
   const time = (d: Date, zone: boolean) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', ...(zone ? { timeZoneName: 'short' } : {}) }).format(d);
-  return `${day}, ${time(start, false)}–${time(end, true)} (${timeZone})`;
+  // The zone's abbreviation can be its whole name (UTC): then it is not repeated.
+  const shown = time(end, true);
+  return `${day}, ${time(start, false)}–${shown}${shown.endsWith(` ${timeZone}`) ? '' : ` (${timeZone})`}`;
 }

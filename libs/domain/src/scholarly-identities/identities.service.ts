@@ -8,7 +8,7 @@ import { ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } f
 import { SCHOLARLY_SOURCES, type AuthorCandidate, type ScholarlySource } from '../scholarly/scholarly.types';
 import { AutoLinkRule, CandidateScore, Coauthor, compareScored, decideAutoLinks, isPlausible, scoreCandidate, ScoringSubject } from './candidate-scoring';
 import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityError, UnknownAtSourceError } from './identities.errors';
-import { idFromProfileLink, parseIdentityInput } from './identity-input';
+import { idFromProfileLink, parseIdentityInput, sourceOfUrl } from './identity-input';
 import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entity';
 
 /** The sources that can search authors by name (Crossref cannot: its identities are ORCID iDs). */
@@ -40,7 +40,8 @@ export interface CandidateSearch {
 }
 
 export interface LinkInput {
-  source: ScholarlySource;
+  /** Optional with a url: its host names the source. */
+  source?: ScholarlySource;
   id?: string;
   url?: string;
 }
@@ -115,9 +116,14 @@ export class IdentitiesService {
   async link(userId: string, personId: string, input: LinkInput): Promise<LinkResult> {
     if (input.id !== undefined && input.url !== undefined) throw new InvalidIdentityError('url', 'must not be given with id: give one of them');
     const field = input.id !== undefined ? 'id' : 'url';
-    const parsed = parseIdentityInput(input.source, (input.id ?? input.url) as string);
+    const source = input.source ?? (input.url !== undefined ? sourceOfUrl(input.url) : null);
+    if (!source) {
+      throw input.url !== undefined
+        ? new InvalidIdentityError('source', 'is required: the url is not an OpenAlex, Semantic Scholar, dblp, ORCID or arXiv address')
+        : new InvalidIdentityError('source', 'is required with id');
+    }
+    const parsed = parseIdentityInput(source, (input.id ?? input.url) as string);
     if (!parsed.ok) throw new InvalidIdentityError(field, parsed.problem);
-    const { source } = input;
     let sourceAuthorId = parsed.sourceAuthorId;
     await this.person(userId, personId);
     const existing = await this.identities.findOneBy({ userId, personId, source, sourceAuthorId });

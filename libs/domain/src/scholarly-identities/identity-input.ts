@@ -47,6 +47,23 @@ export function parseIdentityInput(source: ScholarlySource, input: string): Iden
   return { ok: true, sourceAuthorId: result.value.slice(CANONICAL_PREFIX[kind]!.length) };
 }
 
+/** Which source a pasted profile URL belongs to, by its host; null when the host is none of theirs. */
+export function sourceOfUrl(input: string): ScholarlySource | null {
+  let host: string;
+  try {
+    host = new URL(input.trim()).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+  if (host === 'openalex.org' || host === 'api.openalex.org') return 'openalex';
+  if (host === 'semanticscholar.org' || host === 'api.semanticscholar.org') return 'semanticscholar';
+  if (host === 'dblp.org' || host.startsWith('dblp.')) return 'dblp';
+  // An ORCID profile is an ORCID identity (Crossref's identities are ORCID iDs too: say source=crossref for one).
+  if (host === 'orcid.org' || host === 'pub.orcid.org') return 'orcid';
+  if (host === 'arxiv.org' || host === 'export.arxiv.org') return 'arxiv';
+  return null;
+}
+
 /** The source author id a person's profile link names (links.openalex → A…), or null. */
 export function idFromProfileLink(kind: LinkKind, link: string | undefined | null): string | null {
   const prefix = CANONICAL_PREFIX[kind];

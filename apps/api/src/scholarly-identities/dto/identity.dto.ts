@@ -42,9 +42,10 @@ export class CandidatesQuery {
 }
 
 export class LinkIdentityDto {
-  @ApiProperty({ enum: SCHOLARLY_SOURCES, example: 'openalex' })
+  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, example: 'openalex', description: 'Required with id; with url, the address says it (an orcid.org URL is an ORCID identity: give crossref for a Crossref one)' })
+  @IsOptional()
   @IsIn(SCHOLARLY_SOURCES)
-  source: ScholarlySource;
+  source?: ScholarlySource;
 
   @ApiPropertyOptional({
     example: 'A5023888391',
