@@ -75,11 +75,12 @@ async function main(): Promise<void> {
     const reading = app.get(ReadingService);
     const assembler = app.get(BriefingAssembler);
     const db = app.get(DataSource);
-    const { userId, interviewId, interviewerIds } = seeded;
+    const { userId, interviewId, interviewerIds, applicationId } = seeded;
 
     const rows: Timing[] = [];
     const personRanking = await measure(async () => {
-      for (const id of interviewerIds) await reading.personChecklist(userId, id);
+      // With the application, as the interview's checklist ranks them: relevance on.
+      for (const id of interviewerIds) await reading.personChecklist(userId, id, applicationId);
     });
     const bareRead = await measure(() => bareWorksRead(db, userId, interviewerIds));
     rows.push({ step: `rank ${interviewerIds.length} interviewer checklists`, ...personRanking, baseline: { name: 'one SQL read, sorted by citations', median: bareRead.median } });
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function seed(app: INestApplicationContext): Promise<{ userId: string; interviewId: string; interviewerIds: string[]; works: number; records: number; seconds: number }> {
+async function seed(app: INestApplicationContext): Promise<{ userId: string; interviewId: string; applicationId: string; interviewerIds: string[]; works: number; records: number; seconds: number }> {
   const t0 = performance.now();
   const { user } = await app.get(AccountsService).register({ email: 'bench@example.org', password: 'a long bench password', timeZone: 'Europe/Paris' });
   const orgs = app.get(OrganizationsService);
@@ -140,7 +141,7 @@ async function seed(app: INestApplicationContext): Promise<{ userId: string; int
   const ingest = app.get(WorksIngestService);
   for (let i = 0; i < records.length; i += PAGE) await ingest.ingest(records.slice(i, i + PAGE));
   const [{ count }] = (await db.query('SELECT count(*)::int AS count FROM works')) as { count: number }[];
-  return { userId: user.id, interviewId: interview.id, interviewerIds, works: count, records: records.length, seconds: (performance.now() - t0) / 1000 };
+  return { userId: user.id, interviewId: interview.id, applicationId: application.application.id, interviewerIds, works: count, records: records.length, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** Each interviewer's works; one in twenty also lists the next interviewer; the two contacts co-write some. */
