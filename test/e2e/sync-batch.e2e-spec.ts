@@ -99,8 +99,8 @@ describe.each<QueueBackend>(['redis', 'postgres'])('scheduled sync with author b
     ]);
     // Only the matching positions carry the identity's query.
     const marked = await t.db.query(
-      `SELECT r.source_id, a.position FROM work_authorships a JOIN work_records r ON r.id = a.record_id
-        WHERE a.source = 'arxiv' AND a.source_author_id = $1 ORDER BY r.source_id`,
+      `SELECT r.source_id, q.position FROM work_author_queries q JOIN work_records r ON r.id = q.record_id
+        WHERE r.source = 'arxiv' AND q.query = $1 ORDER BY r.source_id`,
       [MOREAU],
     );
     expect(marked).toEqual([

@@ -135,5 +135,9 @@ export async function worksSnapshot(db: DataSource): Promise<unknown> {
       `SELECT r.source, r.source_id, a.position, a.name, a.source_author_id, a.orcid, a.author_count
          FROM work_authorships a JOIN work_records r ON r.id = a.record_id ORDER BY r.source, r.source_id, a.position`,
     ),
+    authorQueries: await db.query(
+      `SELECT r.source, r.source_id, q.position, q.query
+         FROM work_author_queries q JOIN work_records r ON r.id = q.record_id ORDER BY r.source, r.source_id, q.position, q.query`,
+    ),
   };
 }

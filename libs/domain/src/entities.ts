@@ -18,6 +18,7 @@ import { PersonSyncSettings } from './sync/person-sync-settings.entity';
 import { Task } from './tasks/task.entity';
 import { ResumeProject } from './resume-projects/resume-project.entity';
 import { Briefing } from './briefings/briefing.entity';
+import { WorkAuthorQuery } from './works/work-author-query.entity';
 import { WorkAuthorship } from './works/work-authorship.entity';
 import { WorkRecord } from './works/work-record.entity';
 import { Work } from './works/work.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   Work,
   WorkRecord,
   WorkAuthorship,
+  WorkAuthorQuery,
   ScholarlyIdentity,
   SyncRun,
   PersonSyncSettings,

@@ -10,6 +10,7 @@ import { AutoLinkRule, CandidateScore, Coauthor, compareScored, decideAutoLinks,
 import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityError, UnknownAtSourceError } from './identities.errors';
 import { idFromProfileLink, parseIdentityInput, sourceOfUrl } from './identity-input';
 import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entity';
+import { AUTHORSHIPS_WITH_QUERIES_SQL } from '../works/person-authorships';
 
 /** The sources that can search authors by name (Crossref cannot: its identities are ORCID iDs). */
 export const CANDIDATE_SOURCES: ScholarlySource[] = SCHOLARLY_SOURCES.filter((s) => s !== 'crossref');
@@ -354,7 +355,7 @@ export class IdentitiesService {
        ),
        cand_authorships AS (
          SELECT c.n, a.work_id, a.record_id, a.position
-           FROM cand c JOIN work_authorships a ON a.source = c.source AND a.source_author_id = c.source_author_id
+           FROM cand c JOIN (${AUTHORSHIPS_WITH_QUERIES_SQL}) a ON a.source = c.source AND a.source_author_id = c.source_author_id
          UNION
          SELECT c.n, a.work_id, a.record_id, a.position
            FROM cand c JOIN work_authorships a ON a.orcid = c.orcid
@@ -375,7 +376,7 @@ export class IdentitiesService {
          SELECT ca.n, oa.work_id, oa.source, oa.source_author_id, oa.orcid
            FROM cand_authorships ca
            JOIN work_records r ON r.work_id = ca.work_id
-           JOIN work_authorships oa ON oa.record_id = r.id AND NOT (oa.record_id = ca.record_id AND oa.position = ca.position)
+           JOIN (${AUTHORSHIPS_WITH_QUERIES_SQL}) oa ON oa.record_id = r.id AND NOT (oa.record_id = ca.record_id AND oa.position = ca.position)
        ),
        coauthorships AS (
          SELECT o.n, o.work_id, ci.person_id FROM others o JOIN contact_ids ci ON ci.source = o.source AND ci.source_author_id = o.source_author_id

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '#platform';
 import type { ScholarlySource } from '../scholarly/scholarly.types';
-import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from '../works/person-authorships';
+import { AUTHORSHIPS_WITH_QUERIES_SQL, matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from '../works/person-authorships';
 
 /**
  * Warm paths to an interviewer: who in the user's network can introduce them, read from the shared
@@ -145,7 +145,7 @@ const WARM_PATHS_SQL = `
            coalesce('orcid:' || a.orcid,
                     'orcid:' || max(a.orcid) OVER (PARTITION BY a.source, a.source_author_id),
                     a.source || ':' || a.source_author_id) AS key
-      FROM (SELECT DISTINCT record_id FROM theirs) tr JOIN work_authorships a ON a.record_id = tr.record_id
+      FROM (SELECT DISTINCT record_id FROM theirs) tr JOIN (${AUTHORSHIPS_WITH_QUERIES_SQL}) a ON a.record_id = tr.record_id
      WHERE (a.source_author_id IS NOT NULL OR a.orcid IS NOT NULL)
        AND NOT EXISTS (SELECT 1 FROM theirs t WHERE t.record_id = a.record_id AND t.position = a.position)
   ),
@@ -167,6 +167,8 @@ const WARM_PATHS_SQL = `
       SELECT xi.xkey, a.record_id, a.position FROM x_ids xi JOIN work_authorships a ON a.source = xi.source AND a.source_author_id = xi.source_author_id
       UNION ALL
       SELECT xo.xkey, a.record_id, a.position FROM x_orcids xo JOIN work_authorships a ON a.orcid = xo.orcid
+      UNION ALL
+      SELECT xi.xkey, q.record_id, q.position FROM x_ids xi JOIN work_author_queries q ON xi.source = 'arxiv' AND q.query = xi.source_author_id
     ) x
   ),
   via_rows AS (

@@ -1,3 +1,4 @@
+export * from './work-author-query.entity';
 export * from './work-authorship.entity';
 export * from './work-matching';
 export * from './work-record.entity';

@@ -1,7 +1,8 @@
 /**
  * Which authorships are a person's, in one place: the rule the list of a person's works and the
  * warm paths between people both follow. An authorship is a person's when its (source, source
- * author id) is one of the person's linked identities, or its ORCID iD is the person's (their
+ * author id) is one of the person's linked identities (at arXiv, whose ids are author queries: the
+ * query matched that position, see work_author_queries), or its ORCID iD is the person's (their
  * `orcid` link, or a linked ORCID identity). Never by name: namesakes are common in science.
  */
 
@@ -31,13 +32,29 @@ export function peopleAuthorKeysSql(people: string, user: string): string {
 
 /**
  * SQL matching authorship rows to author keys: every column of `authorships` (a relation shaped like
- * work_authorships, maybe with more columns) plus the key's person_id first. Two equality joins,
- * not one OR, so that either side's index serves. A row matched both by identity and by ORCID iD
- * comes twice: callers keep one per (person, record, position).
+ * work_authorships, maybe with more columns) plus the key's person_id first. Equality joins, not
+ * one OR, so that each side's index serves: by source author id, by ORCID iD, and (for arXiv,
+ * whose ids are author queries kept apart in work_author_queries) by query back to the position it
+ * matched. A row matched twice comes twice: callers keep one per (person, record, position).
  */
 export function matchAuthorshipsSql(authorships: string, keys: string): string {
   return `
     SELECT mk.person_id, ma.* FROM ${authorships} ma JOIN ${keys} mk ON mk.orcid IS NULL AND ma.source = mk.source AND ma.source_author_id = mk.source_author_id
     UNION ALL
-    SELECT mk.person_id, ma.* FROM ${authorships} ma JOIN ${keys} mk ON ma.orcid = mk.orcid`;
+    SELECT mk.person_id, ma.* FROM ${authorships} ma JOIN ${keys} mk ON ma.orcid = mk.orcid
+    UNION ALL
+    SELECT mk.person_id, ma.* FROM ${keys} mk
+      JOIN work_author_queries mq ON mk.orcid IS NULL AND mk.source = 'arxiv' AND mq.query = mk.source_author_id
+      JOIN ${authorships} ma ON ma.record_id = mq.record_id AND ma.position = mq.position AND ma.source = mk.source`;
 }
+
+/**
+ * work_authorships with author queries as ids: each arXiv position once more for every query that
+ * matched it, that query as its source_author_id. For joins on (source, source_author_id) that do
+ * not go through matchAuthorshipsSql.
+ */
+export const AUTHORSHIPS_WITH_QUERIES_SQL = `
+  SELECT wa.record_id, wa.position, wa.work_id, wa.source, wa.name, wa.source_author_id, wa.orcid, wa.author_count FROM work_authorships wa
+  UNION ALL
+  SELECT wa.record_id, wa.position, wa.work_id, wa.source, wa.name, wq.query, wa.orcid, wa.author_count
+    FROM work_author_queries wq JOIN work_authorships wa ON wa.record_id = wq.record_id AND wa.position = wq.position`;

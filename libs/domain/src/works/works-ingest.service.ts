@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { NormalizedWork, ScholarlySource } from '../scholarly/scholarly.types';
+import { queriedPositions } from '../scholarly/sources/arxiv/arxiv.client';
 import { MatchKeys, matchKeys, sameByTitle } from './work-matching';
 
 /** What one page did to the shared cache of works. */
@@ -17,6 +18,12 @@ export interface IngestResult {
 /** Which source's value a canonical field takes when records disagree: publishers first, preprints last. */
 const METADATA_PRIORITY: ScholarlySource[] = ['crossref', 'openalex', 'semanticscholar', 'dblp', 'orcid', 'arxiv'];
 const ABSTRACT_PRIORITY: ScholarlySource[] = ['openalex', 'semanticscholar', 'crossref', 'arxiv', 'dblp', 'orcid'];
+/**
+ * Sources without author ids, whose sourceAuthorId is the author query that listed the record. The
+ * record is shared, so its query marks go to work_author_queries (one row per query), never into
+ * the record, its hash or work_authorships: another user's query must not overwrite them.
+ */
+const QUERY_ID_SOURCES: ScholarlySource[] = ['arxiv'];
 
 interface ExistingRecord {
   id: string;
@@ -24,6 +31,12 @@ interface ExistingRecord {
   source_id: string;
   work_id: string;
   content_hash: string;
+}
+
+/** A page's record with its query marks taken off. */
+interface PageRecord {
+  record: NormalizedWork;
+  marks: { position: number; query: string }[];
 }
 
 interface CandidateWork {
@@ -46,10 +59,19 @@ export class WorksIngestService {
 
   async ingest(records: NormalizedWork[], fetchedAt = new Date()): Promise<IngestResult> {
     if (records.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
-    return this.dataSource.transaction((em) => this.ingestIn(em, dedupe(records), fetchedAt));
+    const page = dedupe(records).map(takeQueryMarks);
+    return this.dataSource.transaction(async (em) => {
+      const { result, recordIds, rewritten } = await this.ingestIn(em, page.map((p) => p.record), fetchedAt);
+      await this.writeAuthorQueries(em, page, recordIds, rewritten);
+      return result;
+    });
   }
 
-  private async ingestIn(em: EntityManager, records: NormalizedWork[], fetchedAt: Date): Promise<IngestResult> {
+  private async ingestIn(
+    em: EntityManager,
+    records: NormalizedWork[],
+    fetchedAt: Date,
+  ): Promise<{ result: IngestResult; recordIds: Map<string, string>; rewritten: Map<string, NormalizedWork> }> {
     // Serializes writers touching the same ids, so two workers never create the same work twice.
     await this.lockKeys(em, records);
     const hashes = records.map(contentHash);
@@ -69,6 +91,7 @@ export class WorksIngestService {
 
     const workOf = new Map<string, string>();
     for (const [key, found] of existing) workOf.set(key, found.work_id);
+    const recordIds = new Map([...existing].map(([key, found]) => [key, found.id]));
     if (changed.length > 0) {
       const candidates = await this.candidateWorks(em, changed.map((c) => c.keys));
       const merges: [string, string][] = [];
@@ -84,11 +107,39 @@ export class WorksIngestService {
       const newIds = await this.insertWorks(em, groupFresh(fresh));
       for (const [i, id] of newIds) workOf.set(recordKey(changed[i].record.source, changed[i].record.sourceId), id);
       for (const [keep, drop] of resolveMerges(merges)) await this.mergeWorks(em, keep, drop, workOf);
-      await this.upsertRecords(em, changed, workOf, fetchedAt);
+      for (const [key, id] of await this.upsertRecords(em, changed, workOf, fetchedAt)) recordIds.set(key, id);
       await this.refreshWorks(em, [...new Set(changed.map((c) => workOf.get(recordKey(c.record.source, c.record.sourceId))!))]);
     }
     result.workIds = records.map((r) => workOf.get(recordKey(r.source, r.sourceId))!);
-    return result;
+    // Records stored before whose author list was just rewritten: their queries' positions may have moved.
+    const rewritten = new Map(changed.filter((c) => c.existing && QUERY_ID_SOURCES.includes(c.record.source)).map((c) => [c.existing!.id, c.record]));
+    return { result, recordIds, rewritten };
+  }
+
+  /**
+   * Every author query of the page, unchanged records included (a second user's query on a record
+   * another synced first), in one INSERT; a rewritten record's stored queries are matched again
+   * against its new author list, so another user's query keeps following its author.
+   */
+  private async writeAuthorQueries(em: EntityManager, page: PageRecord[], recordIds: Map<string, string>, rewritten: Map<string, NormalizedWork>): Promise<void> {
+    const rows = new Map<string, { recordId: string; position: number; query: string }>();
+    const add = (recordId: string, position: number, query: string) => rows.set(`${recordId}\u0000${position}\u0000${query}`, { recordId, position, query });
+    if (rewritten.size > 0) {
+      // Wrapped in a SELECT: TypeORM answers a bare DELETE … RETURNING with [rows, count].
+      const stored = (await em.query(
+        'WITH gone AS (DELETE FROM work_author_queries WHERE record_id = ANY($1::uuid[]) RETURNING record_id, query) SELECT * FROM gone',
+        [[...rewritten.keys()]],
+      )) as { record_id: string; query: string }[];
+      for (const { record_id, query } of stored) for (const position of queriedPositions(rewritten.get(record_id)!.authors, query)) add(record_id, position, query);
+    }
+    for (const { record, marks } of page) for (const m of marks) add(recordIds.get(recordKey(record.source, record.sourceId))!, m.position, m.query);
+    if (rows.size === 0) return;
+    const all = [...rows.values()];
+    await em.query(
+      `INSERT INTO work_author_queries (record_id, position, query)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]) ON CONFLICT DO NOTHING`,
+      [all.map((r) => r.recordId), all.map((r) => r.position), all.map((r) => r.query)],
+    );
   }
 
   private async lockKeys(em: EntityManager, records: NormalizedWork[]): Promise<void> {
@@ -160,7 +211,8 @@ export class WorksIngestService {
     for (const [key, id] of workOf) if (id === drop) workOf.set(key, keep);
   }
 
-  private async upsertRecords(em: EntityManager, changed: { record: NormalizedWork; hash: string }[], workOf: Map<string, string>, fetchedAt: Date): Promise<void> {
+  /** Returns the id of each record written, by recordKey. */
+  private async upsertRecords(em: EntityManager, changed: { record: NormalizedWork; hash: string }[], workOf: Map<string, string>, fetchedAt: Date): Promise<Map<string, string>> {
     const workIds = changed.map((c) => workOf.get(recordKey(c.record.source, c.record.sourceId))!);
     const rows = (await em.query(
       `INSERT INTO work_records (work_id, source, source_id, source_url, record, content_hash, citation_count, fetched_at)
@@ -185,7 +237,7 @@ export class WorksIngestService {
     const authorships = changed.flatMap((c, i) =>
       c.record.authors.map((a) => ({ recordId: recordIds.get(recordKey(c.record.source, c.record.sourceId))!, workId: workIds[i], source: c.record.source, author: a, count: c.record.authors.length })),
     );
-    if (authorships.length === 0) return;
+    if (authorships.length === 0) return recordIds;
     await em.query(
       `INSERT INTO work_authorships (record_id, position, work_id, source, name, source_author_id, orcid, author_count)
        SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[])`,
@@ -200,6 +252,7 @@ export class WorksIngestService {
         authorships.map((a) => a.count),
       ],
     );
+    return recordIds;
   }
 
   /** Rebuilds the canonical fields of works from all their records, in one UPDATE. */
@@ -242,6 +295,15 @@ function recordKey(source: string, sourceId: string): string {
 /** A page may list a record twice (sources repeat items across pages): the last one wins. */
 function dedupe(records: NormalizedWork[]): NormalizedWork[] {
   return [...new Map(records.map((r) => [recordKey(r.source, r.sourceId), r])).values()];
+}
+
+/** Splits a query-id source's record into the record as stored (no author ids) and its query marks. */
+function takeQueryMarks(record: NormalizedWork): PageRecord {
+  if (!QUERY_ID_SOURCES.includes(record.source)) return { record, marks: [] };
+  return {
+    record: { ...record, authors: record.authors.map((a) => (a.sourceAuthorId === null ? a : { ...a, sourceAuthorId: null })) },
+    marks: record.authors.flatMap((a) => (a.sourceAuthorId ? [{ position: a.position, query: a.sourceAuthorId }] : [])),
+  };
 }
 
 function contentHash(record: NormalizedWork): string {

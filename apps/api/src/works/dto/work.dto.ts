@@ -184,7 +184,7 @@ export class WorksSearchPage {
 export class RecordAuthorDto {
   @ApiProperty({ description: '1-based, in the source’s order' }) position: number;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: String, description: "The author's id at that source" }) sourceAuthorId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The author's id at that source; null at arXiv, which has none (its author queries are per user)" }) sourceAuthorId: string | null;
   @ApiProperty({ nullable: true, type: String }) orcid: string | null;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ReplayServer } from '../../../../../../test/support/replay-server';
 import { MalformedResponseError, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError, SourceUnavailableError } from '../../scholarly-http';
 import type { NormalizedWork } from '../../scholarly.types';
-import { ArxivClient, authorPatterns, authorQuery, markQueriedAuthor } from './arxiv.client';
+import { ArxivClient, authorPatterns, authorQuery, markQueriedAuthor, queriedPositions } from './arxiv.client';
 import { parseArxivFeed } from './arxiv.parse';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', '..', 'test', 'fixtures', 'scholarly', 'arxiv');
@@ -362,6 +362,16 @@ describe('markQueriedAuthor', () => {
       { surname: ['kaiser', 'l'], given: [] },
       { surname: ['kaiser'], given: ['lukasz'] },
     ]);
+  });
+});
+
+describe('queriedPositions', () => {
+  it('finds again the positions a stored query marks, after the author list changed', () => {
+    const authors = ['Wei Zhang', 'Jean Moreau', 'Ana Lima', 'INÈS MOREAU'].map((name, i) => ({ position: i + 1, name }));
+    expect(queriedPositions(authors, 'au:moreau_i')).toEqual([4]);
+    expect(queriedPositions(authors, 'au:"Ines Moreau"')).toEqual([4]);
+    expect(queriedPositions(authors, 'au:"Claire Moreau"')).toEqual([]);
+    expect(queriedPositions(authors, '  ')).toEqual([]);
   });
 });
 

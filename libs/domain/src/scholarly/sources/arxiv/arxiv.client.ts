@@ -225,6 +225,16 @@ export function markQueriedAuthor(works: NormalizedWork[], sourceAuthorId: strin
   }));
 }
 
+/**
+ * The positions of `authors` that markQueriedAuthor would mark for `sourceAuthorId`: where a stored
+ * query's author moved when a record's author list changed.
+ */
+export function queriedPositions(authors: { position: number; name: string }[], sourceAuthorId: string): number[] {
+  if (!sourceAuthorId.trim()) return [];
+  const patterns = authorPatterns(authorQuery(sourceAuthorId));
+  return authors.filter((author) => patterns.some((p) => matchesPattern(p, nameTokens(author.name)))).map((author) => author.position);
+}
+
 /** One reading of an `au:` term: surname tokens (together, in order) and given-name tokens or initials. */
 interface AuthorPattern {
   surname: string[];
