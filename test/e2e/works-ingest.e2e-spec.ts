@@ -1,30 +1,19 @@
 import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
 import { createTestApp, TestApp } from '../support/test-app';
+import { workAuthor, workRecord } from '../support/work-records';
 
 /** The shared cache of works: one canonical work across sources and versions, written page by page. */
 function record(overrides: Partial<NormalizedWork> & Pick<NormalizedWork, 'source' | 'sourceId'>): NormalizedWork {
-  return {
+  // The same paper unless a test says otherwise.
+  return workRecord({
     sourceUrl: `https://example.org/${overrides.source}/${overrides.sourceId}`,
     title: 'Attention Is All You Need',
     publicationDate: '2017-06-12',
     year: 2017,
-    venue: null,
-    type: 'article',
-    doi: null,
-    arxivId: null,
-    externalIds: {},
-    authors: [
-      { position: 1, name: 'Ashish Vaswani', sourceAuthorId: null, orcid: null, affiliations: [] },
-      { position: 2, name: 'Noam Shazeer', sourceAuthorId: null, orcid: null, affiliations: [] },
-    ],
-    citationCount: null,
-    abstract: null,
-    openAccessUrl: null,
-    pdfUrl: null,
-    sourceUpdatedAt: null,
+    authors: [workAuthor(1, 'Ashish Vaswani'), workAuthor(2, 'Noam Shazeer')],
     ...overrides,
-  };
+  });
 }
 
 describe('works ingest', () => {
