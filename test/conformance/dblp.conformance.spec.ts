@@ -48,6 +48,8 @@ const RECORDINGS: Record<string, Recording> = {
         citationCount: null,
         // The newest record mdate (conf/ictai/PourazadXN12), newer than the person record's.
         updatedAt: '2023-03-24',
+        // Its person record's affiliation notes.
+        affiliations: [...body.matchAll(/<note type="affiliation"[^>]*>([^<]*)<\/note>/g)].map((m) => m[1]),
       });
       const { works, next, total } = await client.listWorks('95/7448-1', null);
       expect({ next, total }).toEqual({ next: null, total: 8 });

@@ -95,9 +95,17 @@ describe('DblpClient over a replay server', () => {
   });
 
   it('snapshots a person: n as works count, the newest mdate as updatedAt, the name without homonym number', async () => {
-    await expect(client.getAuthor('39/1762')).resolves.toEqual({ source: 'dblp', sourceAuthorId: '39/1762', name: 'Łukasz Kaiser', worksCount: 7, citationCount: null, updatedAt: '2024-03-05' });
+    await expect(client.getAuthor('39/1762')).resolves.toEqual({ source: 'dblp', sourceAuthorId: '39/1762', name: 'Łukasz Kaiser', worksCount: 7, citationCount: null, updatedAt: '2024-03-05', affiliations: ['OpenAI, San Francisco, CA, USA', 'Google Brain, Mountain View, CA, USA'] });
     // Here the person record changed last.
-    await expect(client.getAuthor('35/7092-1')).resolves.toEqual({ source: 'dblp', sourceAuthorId: '35/7092-1', name: 'Wei Wang', worksCount: 3, citationCount: null, updatedAt: '2022-02-02' });
+    await expect(client.getAuthor('35/7092-1')).resolves.toEqual({
+      source: 'dblp',
+      sourceAuthorId: '35/7092-1',
+      name: 'Wei Wang',
+      worksCount: 3,
+      citationCount: null,
+      updatedAt: '2022-02-02',
+      affiliations: ['University of California, Los Angeles, Department of Computer Science, CA, USA'],
+    });
   });
 
   it('lists every record of the person page in one page, each type mapped and identifiers taken from <ee>', async () => {

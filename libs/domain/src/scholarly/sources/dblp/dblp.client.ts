@@ -95,6 +95,8 @@ export class DblpClient implements ScholarlyClient {
       worksCount: page.recordCount ?? page.records.length,
       citationCount: null,
       updatedAt: dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : null,
+      // The person record's affiliation notes, as dblp lists them (briefings show them).
+      affiliations: page.affiliations,
     };
   }
 
