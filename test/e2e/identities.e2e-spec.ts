@@ -1,6 +1,10 @@
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { JobQueueService, QueueName } from '#platform';
 import { ReplayServer } from '../support/replay-server';
-import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
+import { addSemanticScholarAndMoreau, finishedRuns, personWithIdentities } from '../support/sync-fixtures';
+import { createTestApp, QueueBackend, registerUser, TestApp, TestUser } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
 
 /**
  * "Who is who" over HTTP, every source answering from the client fixtures in
@@ -58,7 +62,9 @@ describe('scholarly identities: who is who', () => {
   beforeAll(async () => {
     replay = await replayServer();
     const url = replay.url;
+    // The worker answers the sources' lookups: they run in each source's queue, under its rate limit.
     t = await createTestApp({
+      worker: true,
       env: { OPENALEX_BASE_URL: url, SEMANTIC_SCHOLAR_BASE_URL: url, ARXIV_BASE_URL: url, DBLP_BASE_URL: url, CROSSREF_BASE_URL: url, ORCID_BASE_URL: url, SCHOLARLY_TIMEOUT_MS: '2000' },
     });
   }, 60_000);
@@ -418,4 +424,109 @@ describe('scholarly identities: who is who', () => {
     await t.http().post(`/people/${id}/identities/auto-link`).set(stranger.auth).send({}).expect(404);
     expect(replay.requests).toEqual([]);
   });
+});
+
+/**
+ * The API asks the sources through their sync queues, so a source's rate limit holds for the
+ * users browsing candidates and linking identities as it does for the sync (and over every process).
+ */
+describe.each<QueueBackend>(['redis', 'postgres'])('scholarly identities under the sources\' rate limits on %s', (queue) => {
+  let replay: ReplayServer;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // And Semantic Scholar's author 2100000001 for a sync: the author, then three pages of papers.
+    replay = addSemanticScholarAndMoreau(await replayServer());
+    const url = replay.url;
+    t = await createTestApp({
+      queue,
+      worker: true,
+      env: { OPENALEX_BASE_URL: url, SEMANTIC_SCHOLAR_BASE_URL: url, ARXIV_BASE_URL: url, DBLP_BASE_URL: url, CROSSREF_BASE_URL: url, ORCID_BASE_URL: url, SCHOLARLY_TIMEOUT_MS: '2000', SEMANTIC_SCHOLAR_RATE_LIMIT: '1/1000ms' },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await replay?.close();
+  });
+  afterEach(() => {
+    expect(replay.unmatched).toEqual([]);
+    replay.clearRequests();
+  });
+
+  const zoe = async (user: TestUser) => (await t.http().post('/people').set(user.auth).send({ fullName: 'Zoë Ångström' }).expect(201)).body.id as string;
+  const s2Requests = () => replay.requests.filter((r) => r.path.startsWith('/graph/v1/author'));
+
+  it('paces searches and checks from several users at once by the source\'s limit (1 request a second)', async () => {
+    const users = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
+    const people = await Promise.all(users.map(zoe));
+    const [first, second, linked] = await Promise.all([
+      t.http().get(`/people/${people[0]}/identity-candidates?sources=semanticscholar`).set(users[0].auth).expect(200),
+      t.http().get(`/people/${people[1]}/identity-candidates?sources=semanticscholar`).set(users[1].auth).expect(200),
+      t.http().post(`/people/${people[2]}/identities`).set(users[2].auth).send({ source: 'semanticscholar', id: '2100000001' }).expect(201),
+    ]);
+    for (const res of [first, second]) {
+      expect(res.body.errors).toEqual([]);
+      expect(res.body.candidates.map((c: Candidate) => c.sourceAuthorId)).toContain('2100000001');
+    }
+    expect(linked.body).toMatchObject({ sourceAuthorId: '2100000001', name: 'Zoë Ångström', warning: null });
+
+    const arrivals = s2Requests().map((r) => r.at).sort((a, b) => a - b);
+    expect(arrivals).toHaveLength(3);
+    // Asked at the same moment, answered one a second: the limiter counts every one of them.
+    expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(900);
+    expect(arrivals[2] - arrivals[1]).toBeGreaterThanOrEqual(900);
+  });
+
+  it('runs a search ahead of the sync steps already queued, at the pace they share', async () => {
+    const user = await registerUser(t);
+    const { personId } = await personWithIdentities(t, user, 'Zoë Ångström', [['semanticscholar', '2100000001']]);
+    const namesake = await zoe(user);
+    const { runIds } = (await t.http().post(`/people/${personId}/sync`).set(user.auth).expect(202)).body;
+    // The sync's first request (the author) is made; its next step (the first page of papers) is queued.
+    await waitFor(async () => (s2Requests().length > 0 ? true : undefined), 10_000, 20);
+    const listed = await t.http().get(`/people/${namesake}/identity-candidates?sources=semanticscholar`).set(user.auth).expect(200);
+    expect(listed.body.errors).toEqual([]);
+    expect((await finishedRuns(t, user, runIds)).semanticscholar).toMatchObject({ status: 'succeeded', requests: 4 });
+
+    const s2 = s2Requests();
+    // The search went before the sync's remaining pages: nobody waits behind a whole sync.
+    expect(s2.map((r) => `${r.path}${r.query.has('offset') ? `?offset=${r.query.get('offset')}` : ''}`)).toEqual([
+      '/graph/v1/author/2100000001',
+      '/graph/v1/author/search',
+      '/graph/v1/author/2100000001/papers?offset=0',
+      '/graph/v1/author/2100000001/papers?offset=2',
+      '/graph/v1/author/2100000001/papers?offset=4',
+    ]);
+    // One limit for both: a second between any two requests to the source.
+    for (let i = 1; i < s2.length; i += 1) expect(s2[i].at - s2[i - 1].at).toBeGreaterThanOrEqual(900);
+  }, 30_000);
+
+  it('reports the source as busy when its queue cannot answer in time, and takes the request back', async () => {
+    const user = await registerUser(t);
+    const s2 = t.app.get(JobQueueService).queue(QueueName.SyncSemanticScholar);
+    // Nothing leaves the paused queue: as if its limit were used up for longer than the user can wait.
+    await s2.pause();
+    try {
+      const started = Date.now();
+      const [listed, linked] = await Promise.all([
+        t.http().get(`/people/${await zoe(user)}/identity-candidates?sources=openalex,semanticscholar`).set(user.auth).expect(200),
+        t.http().post(`/people/${await zoe(user)}/identities`).set(user.auth).send({ source: 'semanticscholar', id: '2100000001' }).expect(201),
+      ]);
+      // The wait is bounded: one request's time limit (2 s), one window of the limit (1 s), and 3 s for the queue.
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(listed.body.errors).toEqual([{ source: 'semanticscholar', message: expect.stringMatching(/^semanticscholar: busy, no answer within 6 s/) }]);
+      expect(listed.body.candidates.map(brief)).toEqual([
+        ['openalex', 'A5100000001'],
+        ['openalex', 'A2100000003'],
+      ]);
+      expect(linked.body).toMatchObject({ sourceAuthorId: '2100000001', status: 'linked', name: null, warning: expect.stringMatching(/^Not checked at semanticscholar \(semanticscholar: busy/) });
+    } finally {
+      await s2.resume();
+    }
+    // The requests nobody waits for any more are never sent.
+    await sleep(1500);
+    expect(s2Requests()).toEqual([]);
+  }, 30_000);
+
+  const brief = (c: Candidate) => [c.source, c.sourceAuthorId];
 });

@@ -26,7 +26,7 @@ export class IdentitiesController {
 
   @Get('identity-candidates')
   @ApiOperation({
-    summary: 'Who is who: authors at the scholarly sources who may be this person, searched at once by name and organization, each scored 0..1 with its reasons; those already linked or rejected are marked; best first. A source that fails is listed in errors, the others still answer',
+    summary: 'Who is who: authors at the scholarly sources who may be this person, searched at once by name and organization, each scored 0..1 with its reasons; those already linked or rejected are marked; best first. A source that fails, or is too busy under its rate limit to answer in time, is listed in errors; the others still answer',
   })
   @ApiOkResponse({ type: CandidatesResponse })
   @ApiBadRequestResponse({ description: 'An unknown source, or limit out of range' })

@@ -21,6 +21,12 @@ export const JOB_HANDLERS: Record<JobName, Type> = {
   [JobName.SyncDblpIdentity]: SyncDblpProcessor,
   [JobName.SyncCrossrefIdentity]: SyncCrossrefProcessor,
   [JobName.SyncOrcidIdentity]: SyncOrcidProcessor,
+  [JobName.LookupOpenAlex]: SyncOpenAlexProcessor,
+  [JobName.LookupSemanticScholar]: SyncSemanticScholarProcessor,
+  [JobName.LookupArxiv]: SyncArxivProcessor,
+  [JobName.LookupDblp]: SyncDblpProcessor,
+  [JobName.LookupCrossref]: SyncCrossrefProcessor,
+  [JobName.LookupOrcid]: SyncOrcidProcessor,
 };
 
 export const PROCESSORS = [...new Set(Object.values(JOB_HANDLERS))];

@@ -1,11 +1,14 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, RateLimitError, UnrecoverableError } from 'bullmq';
+import { ScholarlyClients } from '#domain/scholarly/scholarly-clients';
 import type { AuthorSnapshot } from '#domain/scholarly/scholarly.types';
-import { AuthorBatchResult, batchRequests, firstStep, SyncService, SyncStepState } from '#domain/sync/index';
-import { APP_CONFIG, AppConfig, JobData, JobName, JobQueueService, QueueName, SYNC_SOURCE_JOBS, SyncIdentityJobName, SyncSource } from '#platform';
+import { answerLookup, SourceLookupAnswer } from '#domain/scholarly/source-lookup';
+import { AuthorBatchResult, batchRequests, DEFAULT_RATE_LIMIT_WAIT_MS, firstStep, MAX_RATE_LIMIT_WAIT_MS, SyncService, SyncStepState } from '#domain/sync/index';
+import { APP_CONFIG, AppConfig, JobData, JobName, JobQueueService, QueueName, SourceLookupJobName, SYNC_SOURCE_JOBS, SyncIdentityJobName, SyncSource } from '#platform';
 
 export type SyncIdentityJob = Job<JobData<SyncIdentityJobName>, unknown, SyncIdentityJobName>;
+export type SourceLookupJob = Job<JobData<SourceLookupJobName>, SourceLookupAnswer<unknown>, SourceLookupJobName>;
 export type CheckAuthorsJob = Job<JobData<typeof JobName.CheckSemanticScholarAuthors>, AuthorBatchResult, typeof JobName.CheckSemanticScholarAuthors>;
 
 /**
@@ -16,7 +19,10 @@ export type CheckAuthorsJob = Job<JobData<typeof JobName.CheckSemanticScholarAut
  *   concurrency as the queue's global concurrency (`setGlobalConcurrency`): both hold over every
  *   worker process, on Redis and on the PostgreSQL backend;
  * - the same concurrency on this worker.
- * A job step makes one request, so the limiter counts requests. A step's lock is renewed while it
+ * A job step makes one request, so the limiter counts requests. Besides the sync's steps, each queue
+ * runs the API's interactive lookups (an author search, or reading one author while an identity is
+ * linked), one request each, under the same limiter: they jump the queue (LIFO) and return their
+ * answer, failures included, as the job's value (see SourceLookups). A step's lock is renewed while it
  * runs; a worker that dies mid-step leaves a lock that expires within 10 s, and the stalled check
  * (every 5 s) gives the step to another worker, which resumes from the job's saved progress.
  */
@@ -27,6 +33,7 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
   protected abstract readonly source: SyncSource;
   private readonly logger = new Logger('SyncSourceProcessor');
   private stopping = false;
+  private clients?: ScholarlyClients;
 
   constructor(
     protected readonly sync: SyncService,
@@ -60,7 +67,24 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
     await this.worker.run();
   }
 
-  async process(job: SyncIdentityJob, token?: string): Promise<unknown> {
+  async process(job: SyncIdentityJob | SourceLookupJob, token?: string): Promise<unknown> {
+    if (job.name === SYNC_SOURCE_JOBS[this.source].lookup) return this.lookup(job as SourceLookupJob);
+    return this.syncStep(job as SyncIdentityJob, token);
+  }
+
+  /** Never throws: someone is waiting for the answer, and a retry would come too late. */
+  private async lookup(job: SourceLookupJob): Promise<SourceLookupAnswer<unknown>> {
+    this.clients ??= new ScholarlyClients(this.config.scholarly);
+    const answer = await answerLookup(this.clients, this.source, job.data);
+    if (!answer.ok && answer.error.kind === 'rate-limited') {
+      // The source said to wait: the sync's steps wait too, as after their own 429.
+      await this.jobs.queue(this.queueName).rateLimit(Math.min(answer.error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS));
+    }
+    if (!answer.ok && answer.error.kind === 'unexpected') this.logger.warn(`${this.queueName} lookup failed unexpectedly: ${answer.error.message}`);
+    return answer;
+  }
+
+  private async syncStep(job: SyncIdentityJob, token?: string): Promise<unknown> {
     if (job.name !== SYNC_SOURCE_JOBS[this.source].job) throw new UnrecoverableError(`${this.queueName} received an unknown job: ${job.name}`);
     // A run whose author a batch check already read starts at listing (see SyncService.trigger).
     const state = stepState(job.progress) ?? firstStep(job.data.snapshot as AuthorSnapshot | undefined);
@@ -102,8 +126,8 @@ export class SyncSemanticScholarProcessor extends SyncSourceProcessor {
   protected readonly source = 'semanticscholar';
 
   /** Besides identity steps, this queue runs the scheduled ticks' author batch checks: one request each, under the same limiter. */
-  override async process(job: SyncIdentityJob | CheckAuthorsJob, token?: string): Promise<unknown> {
-    if (job.name !== JobName.CheckSemanticScholarAuthors) return super.process(job as SyncIdentityJob, token);
+  override async process(job: SyncIdentityJob | SourceLookupJob | CheckAuthorsJob, token?: string): Promise<unknown> {
+    if (job.name !== JobName.CheckSemanticScholarAuthors) return super.process(job as SyncIdentityJob | SourceLookupJob, token);
     const { ids } = (job as CheckAuthorsJob).data;
     const outcome = await this.sync.checkAuthorBatch(ids);
     // Requests of earlier attempts are kept on the job, so the batch's count includes them.

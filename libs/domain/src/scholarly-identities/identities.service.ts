@@ -3,7 +3,6 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { NotFoundError } from '#platform';
 import { Person } from '../people/person.entity';
-import { ScholarlyClients } from '../scholarly/scholarly-clients';
 import { ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/scholarly-http';
 import { SCHOLARLY_SOURCES, type AuthorCandidate, type ScholarlySource } from '../scholarly/scholarly.types';
 import { AutoLinkRule, CandidateScore, Coauthor, compareScored, decideAutoLinks, isPlausible, scoreCandidate, ScoringSubject } from './candidate-scoring';
@@ -11,6 +10,7 @@ import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityErr
 import { idFromProfileLink, parseIdentityInput, sourceOfUrl } from './identity-input';
 import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entity';
 import { AUTHORSHIPS_WITH_QUERIES_SQL } from '../works/person-authorships';
+import { SourceLookups } from './source-lookups';
 
 /** The sources that can search authors by name (Crossref cannot: its identities are ORCID iDs). */
 export const CANDIDATE_SOURCES: ScholarlySource[] = SCHOLARLY_SOURCES.filter((s) => s !== 'crossref');
@@ -83,7 +83,7 @@ export class IdentitiesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ScholarlyIdentity) private readonly identities: Repository<ScholarlyIdentity>,
     @InjectRepository(Person) private readonly people: Repository<Person>,
-    private readonly clients: ScholarlyClients,
+    private readonly lookups: SourceLookups,
   ) {}
 
   /** The person's identities, linked first, then rejected; by source, oldest first. */
@@ -98,7 +98,8 @@ export class IdentitiesService {
   /**
    * Searches the sources at once by the person's name (and organization: the clients put matching
    * affiliations first; ORCID's search would filter on it, so it gets the name alone). A source that
-   * fails is reported in `errors`; the others still answer. Candidates with no name agreement and no
+   * fails (or is too busy under its rate limit to answer in time, see SourceLookups) is reported in
+   * `errors`; the others still answer. Candidates with no name agreement and no
    * decisive identifier are left out; the rest are scored, marked and sorted best first.
    */
   async candidates(userId: string, personId: string, options: { sources?: ScholarlySource[]; limit?: number } = {}): Promise<CandidateSearch> {
@@ -259,7 +260,7 @@ export class IdentitiesService {
     const answers = await Promise.all(
       unique.map(async (source) => {
         try {
-          const found = await this.clients.get(source).searchAuthors({ name, affiliation: source === 'orcid' ? null : affiliation, limit });
+          const found = await this.lookups.searchAuthors(source, { name, affiliation: source === 'orcid' ? null : affiliation, limit });
           return { source, found };
         } catch (e) {
           return { source, error: this.describe(source, e) };
@@ -413,12 +414,12 @@ export class IdentitiesService {
   }
 
   /**
-   * Asks the source for the author (one request): its name, and whether it exists. A refusal (an
+   * Asks the source for the author (one request, through its queue: SourceLookups): its name, and whether it exists. A refusal (an
    * unknown id, a deleted OpenAlex author) is a 422; anything else (down, rate limited) is a warning.
    */
   private async check(field: string, source: ScholarlySource, sourceAuthorId: string): Promise<{ sourceAuthorId: string; name: string | null; warning: string | null }> {
     try {
-      const snapshot = await this.clients.get(source).getAuthor(sourceAuthorId);
+      const snapshot = await this.lookups.getAuthor(source, sourceAuthorId);
       if (source === 'arxiv' && snapshot.worksCount === 0) throw new UnknownAtSourceError(field, source, sourceAuthorId, 'no preprint matches this author query');
       let warning: string | null = null;
       let id = sourceAuthorId;

@@ -1,18 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '#platform';
 import { Person } from '../people/person.entity';
-import { ScholarlyClients } from '../scholarly/scholarly-clients';
 import { IdentitiesService } from './identities.service';
 import { ScholarlyIdentity } from './scholarly-identity.entity';
+import { SourceLookups } from './source-lookups';
 
 /**
- * Scholarly identities: who each person is at each source. Provides the source clients, built
- * once from the configuration, to the identities service and to whoever imports this module.
+ * Scholarly identities: who each person is at each source. The identities service asks the
+ * sources only through their queues (SourceLookups), under their rate limits: no source client is
+ * provided here, so the API cannot call a source directly.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ScholarlyIdentity, Person])],
-  providers: [IdentitiesService, { provide: ScholarlyClients, useFactory: (config: AppConfig) => new ScholarlyClients(config.scholarly), inject: [APP_CONFIG] }],
-  exports: [IdentitiesService, ScholarlyClients],
+  providers: [IdentitiesService, SourceLookups],
+  exports: [IdentitiesService],
 })
 export class ScholarlyIdentitiesModule {}

@@ -2,3 +2,4 @@ export * from './identifiers';
 export * from './scholarly-http';
 export * from './scholarly.types';
 export * from './scholarly-clients';
+export * from './source-lookup';

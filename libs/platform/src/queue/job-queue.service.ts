@@ -83,6 +83,7 @@ export class JobQueueService implements OnApplicationShutdown {
 /** Jobs removed this long after they finish, successful or not (enough to read a failure). */
 const KEEP_COMPLETED = { age: 24 * 3600, count: 1000 };
 const KEEP_FAILED = { age: 7 * 24 * 3600, count: 5000 };
+const LOOKUP_KEEP = { age: 600, count: 1000 };
 /** Attempts of one sync step (one request) that fails in a way worth retrying: 5xx, reset, timeout, malformed body. */
 export const SYNC_ATTEMPTS = 6;
 
@@ -136,5 +137,15 @@ export function jobOptions(item: JobItem, config: AppConfig): JobsOptions {
         removeOnComplete: KEEP_COMPLETED,
         removeOnFail: KEEP_FAILED,
       };
+    case JobName.LookupOpenAlex:
+    case JobName.LookupSemanticScholar:
+    case JobName.LookupArxiv:
+    case JobName.LookupDblp:
+    case JobName.LookupCrossref:
+    case JobName.LookupOrcid:
+      // Someone is waiting for it: LIFO puts it ahead of the queued sync steps (BullMQ runs jobs
+      // without a priority before prioritized ones, so a numeric priority would put it behind them).
+      // Never retried: a failure is the answer. Kept a little while, for the API to read the result.
+      return { attempts: 1, lifo: true, removeOnComplete: LOOKUP_KEEP, removeOnFail: LOOKUP_KEEP };
   }
 }

@@ -41,6 +41,16 @@ export const JobName = {
   SyncDblpIdentity: 'sync.sync-dblp-identity',
   SyncCrossrefIdentity: 'sync.sync-crossref-identity',
   SyncOrcidIdentity: 'sync.sync-orcid-identity',
+  /**
+   * One interactive request to a source (an author search, or reading one author), asked by the API
+   * and run in the source's queue so that its rate limit counts it; the answer is the job's return value.
+   */
+  LookupOpenAlex: 'scholarly.lookup-openalex',
+  LookupSemanticScholar: 'scholarly.lookup-semanticscholar',
+  LookupArxiv: 'scholarly.lookup-arxiv',
+  LookupDblp: 'scholarly.lookup-dblp',
+  LookupCrossref: 'scholarly.lookup-crossref',
+  LookupOrcid: 'scholarly.lookup-orcid',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -60,17 +70,36 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SyncDblpIdentity]: QueueName.SyncDblp,
   [JobName.SyncCrossrefIdentity]: QueueName.SyncCrossref,
   [JobName.SyncOrcidIdentity]: QueueName.SyncOrcid,
+  [JobName.LookupOpenAlex]: QueueName.SyncOpenAlex,
+  [JobName.LookupSemanticScholar]: QueueName.SyncSemanticScholar,
+  [JobName.LookupArxiv]: QueueName.SyncArxiv,
+  [JobName.LookupDblp]: QueueName.SyncDblp,
+  [JobName.LookupCrossref]: QueueName.SyncCrossref,
+  [JobName.LookupOrcid]: QueueName.SyncOrcid,
 };
 
-/** Each source's sync queue and identity job. */
-export const SYNC_SOURCE_JOBS: Record<SyncSource, { queue: QueueName; job: SyncIdentityJobName }> = {
-  openalex: { queue: QueueName.SyncOpenAlex, job: JobName.SyncOpenAlexIdentity },
-  semanticscholar: { queue: QueueName.SyncSemanticScholar, job: JobName.SyncSemanticScholarIdentity },
-  arxiv: { queue: QueueName.SyncArxiv, job: JobName.SyncArxivIdentity },
-  dblp: { queue: QueueName.SyncDblp, job: JobName.SyncDblpIdentity },
-  crossref: { queue: QueueName.SyncCrossref, job: JobName.SyncCrossrefIdentity },
-  orcid: { queue: QueueName.SyncOrcid, job: JobName.SyncOrcidIdentity },
+/** Each source's sync queue, identity job and interactive lookup job. */
+export const SYNC_SOURCE_JOBS: Record<SyncSource, { queue: QueueName; job: SyncIdentityJobName; lookup: SourceLookupJobName }> = {
+  openalex: { queue: QueueName.SyncOpenAlex, job: JobName.SyncOpenAlexIdentity, lookup: JobName.LookupOpenAlex },
+  semanticscholar: { queue: QueueName.SyncSemanticScholar, job: JobName.SyncSemanticScholarIdentity, lookup: JobName.LookupSemanticScholar },
+  arxiv: { queue: QueueName.SyncArxiv, job: JobName.SyncArxivIdentity, lookup: JobName.LookupArxiv },
+  dblp: { queue: QueueName.SyncDblp, job: JobName.SyncDblpIdentity, lookup: JobName.LookupDblp },
+  crossref: { queue: QueueName.SyncCrossref, job: JobName.SyncCrossrefIdentity, lookup: JobName.LookupCrossref },
+  orcid: { queue: QueueName.SyncOrcid, job: JobName.SyncOrcidIdentity, lookup: JobName.LookupOrcid },
 };
+
+export type SourceLookupJobName =
+  | typeof JobName.LookupOpenAlex
+  | typeof JobName.LookupSemanticScholar
+  | typeof JobName.LookupArxiv
+  | typeof JobName.LookupDblp
+  | typeof JobName.LookupCrossref
+  | typeof JobName.LookupOrcid;
+
+/** What an interactive lookup asks its source: an author search by name, or one author by id. */
+export type SourceLookupRequest =
+  | { kind: 'search'; name: string; affiliation: string | null; limit: number }
+  | { kind: 'author'; sourceAuthorId: string };
 
 export type SyncIdentityJobName =
   | typeof JobName.SyncOpenAlexIdentity
@@ -91,7 +120,8 @@ export type JobItem =
   | { name: typeof JobName.StartScheduledSyncs; data: { personIds: string[] } }
   /** `batchId` names the job (and so the failed batch among its parent's children); `ids` are Semantic Scholar author ids. */
   | { name: typeof JobName.CheckSemanticScholarAuthors; data: { batchId: string; ids: string[] } }
-  | SyncIdentityJobItem;
+  | SyncIdentityJobItem
+  | SourceLookupJobItem;
 
 /** The author record a batch check has already read, so an identity's sync starts at listing its works. */
 export interface CheckedAuthorData {
@@ -105,5 +135,7 @@ export interface CheckedAuthorData {
 
 /** One item per source's identity job, so that JobData<N> resolves for each name. */
 type SyncIdentityJobItem = { [N in SyncIdentityJobName]: { name: N; data: { runId: string; snapshot?: CheckedAuthorData } } }[SyncIdentityJobName];
+
+type SourceLookupJobItem = { [N in SourceLookupJobName]: { name: N; data: SourceLookupRequest } }[SourceLookupJobName];
 
 export type JobData<N extends JobName> = Extract<JobItem, { name: N }>['data'];

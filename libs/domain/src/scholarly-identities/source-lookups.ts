@@ -1,0 +1,66 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, JobQueueService, SourceLookupRequest, SYNC_SOURCE_JOBS } from '#platform';
+import { rebuildLookupFailure, SourceBusyError, SourceLookupAnswer } from '../scholarly/source-lookup';
+import type { AuthorCandidate, AuthorSnapshot, ScholarlySource } from '../scholarly/scholarly.types';
+
+/** Extra patience beyond one request's time limit and one rate-limit window: the queue's own round trips. */
+const QUEUE_SLACK_MS = 3_000;
+/** The first look at the job is soon (a free queue answers in a few tens of ms); then less often, to spare the backend. */
+const FIRST_POLL_MS = 25;
+const MAX_POLL_MS = 250;
+
+/**
+ * The API's way to ask a source something while a user waits: the request runs in the worker, in
+ * the source's queue, whose global rate limit and concurrency count it with the sync's steps (see
+ * SyncSourceProcessor), however many API processes ask. Throws what the client would have thrown;
+ * no answer in time (a long queue, or no worker) is a SourceBusyError, and the job is taken back
+ * when it has not started.
+ */
+@Injectable()
+export class SourceLookups {
+  constructor(
+    private readonly jobs: JobQueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  searchAuthors(source: ScholarlySource, query: { name: string; affiliation: string | null; limit: number }): Promise<AuthorCandidate[]> {
+    return this.ask(source, { kind: 'search', ...query }, 'author search') as Promise<AuthorCandidate[]>;
+  }
+
+  getAuthor(source: ScholarlySource, sourceAuthorId: string): Promise<AuthorSnapshot> {
+    return this.ask(source, { kind: 'author', sourceAuthorId }, `author ${sourceAuthorId}`) as Promise<AuthorSnapshot>;
+  }
+
+  /** How long a user waits at most: one request's time limit, one window of the source's rate limit, and the queue's slack. */
+  waitMs(source: ScholarlySource): number {
+    return this.config.scholarly.timeoutMs + this.config.sync.limits[source].durationMs + QUEUE_SLACK_MS;
+  }
+
+  private async ask(source: ScholarlySource, request: SourceLookupRequest, what: string): Promise<unknown> {
+    const { queue: queueName, lookup } = SYNC_SOURCE_JOBS[source];
+    const queue = this.jobs.queue(queueName);
+    const id = await this.jobs.enqueue({ name: lookup, data: request });
+    const waitMs = this.waitMs(source);
+    const deadline = Date.now() + waitMs;
+    // Polling the one job costs a read per look; a QueueEvents listener would hold connections of its own.
+    for (let pause = FIRST_POLL_MS; ; pause = Math.min(pause * 2, MAX_POLL_MS)) {
+      const job = await queue.getJob(id);
+      if (!job) throw new Error(`${source}: the lookup job ${id} disappeared before it answered`);
+      if (job.finishedOn) {
+        // Lookups return their failures; a failed job is a bug in the worker, reported as unexpected.
+        if (job.failedReason) throw new Error(job.failedReason);
+        const answer = job.returnvalue as SourceLookupAnswer<unknown>;
+        if (answer.ok) return answer.value;
+        throw rebuildLookupFailure(source, answer.error);
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        // Not started yet: taken back, so the source is not asked for an answer nobody reads. Active: let it finish.
+        await job.remove().catch(() => undefined);
+        throw new SourceBusyError(source, what, waitMs);
+      }
+      await sleep(Math.min(pause, left));
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import type { SourceLookupRequest } from '#platform';
+import type { ScholarlyClients } from './scholarly-clients';
+import {
+  MalformedResponseError,
+  ScholarlyMethod,
+  ScholarlySourceError,
+  SourceRateLimitedError,
+  SourceRejectedError,
+  SourceUnavailableError,
+  UnsupportedBySourceError,
+} from './scholarly-http';
+import type { AuthorCandidate, AuthorSnapshot, ScholarlySource } from './scholarly.types';
+
+/**
+ * An interactive request to a source runs in the worker, in the source's queue (so its rate limit
+ * counts it), and its answer travels back to the API as a job's return value: plain JSON. A
+ * failure is an answer too, not a failed job (nothing retries a call someone is waiting for): the
+ * error is written down here and rebuilt on the API side as the same class with the same message,
+ * so the caller handles it exactly as if it had called the client itself.
+ */
+
+export type SourceLookupFailure =
+  | { kind: 'rejected'; status: number; message: string; request: string; method: ScholarlyMethod; detail: string; body: string | null }
+  | { kind: 'rate-limited'; status: 429; message: string; request: string; method: ScholarlyMethod; retryAfterMs: number | null }
+  | { kind: 'unavailable'; status: number | null; message: string; request: string; method: ScholarlyMethod; reason: string }
+  | { kind: 'malformed'; status: null; message: string; request: string; method: ScholarlyMethod; reason: string }
+  | { kind: 'unsupported'; status: null; message: string; operation: string }
+  | { kind: 'unexpected'; status: null; message: string };
+
+export type SourceLookupAnswer<T> = { ok: true; value: T } | { ok: false; error: SourceLookupFailure };
+
+export type SourceLookupValue<R extends SourceLookupRequest> = R extends { kind: 'search' } ? AuthorCandidate[] : AuthorSnapshot;
+
+/** Runs the request with the source's client (in the worker); never throws. */
+export async function answerLookup(clients: ScholarlyClients, source: ScholarlySource, request: SourceLookupRequest): Promise<SourceLookupAnswer<AuthorCandidate[] | AuthorSnapshot>> {
+  try {
+    const client = clients.get(source);
+    const value = request.kind === 'search' ? await client.searchAuthors({ name: request.name, affiliation: request.affiliation, limit: request.limit }) : await client.getAuthor(request.sourceAuthorId);
+    return { ok: true, value };
+  } catch (e) {
+    return { ok: false, error: describeLookupFailure(e) };
+  }
+}
+
+export function describeLookupFailure(e: unknown): SourceLookupFailure {
+  if (e instanceof SourceRejectedError) return { kind: 'rejected', status: e.status, message: e.message, request: e.request, method: e.method, detail: e.detail, body: e.body };
+  if (e instanceof SourceRateLimitedError) return { kind: 'rate-limited', status: 429, message: e.message, request: e.request, method: e.method, retryAfterMs: e.retryAfterMs };
+  if (e instanceof SourceUnavailableError) return { kind: 'unavailable', status: e.status, message: e.message, request: e.request, method: e.method, reason: e.reason };
+  if (e instanceof MalformedResponseError) return { kind: 'malformed', status: null, message: e.message, request: e.request, method: e.method, reason: e.reason };
+  if (e instanceof UnsupportedBySourceError) return { kind: 'unsupported', status: null, message: e.message, operation: e.operation };
+  return { kind: 'unexpected', status: null, message: (e as Error)?.message ?? String(e) };
+}
+
+/** The error the client threw in the worker, as the same class with the same message (on the API side). */
+export function rebuildLookupFailure(source: ScholarlySource, failure: SourceLookupFailure): Error {
+  const error = ((): Error => {
+    switch (failure.kind) {
+      case 'rejected':
+        return Object.assign(new SourceRejectedError(source, failure.request, failure.status, failure.detail, failure.method), { body: failure.body });
+      case 'rate-limited':
+        return new SourceRateLimitedError(source, failure.request, failure.retryAfterMs, failure.method);
+      case 'unavailable':
+        return new SourceUnavailableError(source, failure.request, failure.reason, failure.status, failure.method);
+      case 'malformed':
+        return new MalformedResponseError(source, failure.request, failure.reason, failure.method);
+      case 'unsupported':
+        return new UnsupportedBySourceError(source, failure.operation);
+      case 'unexpected':
+        return new Error(failure.message);
+    }
+  })();
+  // Some subclasses word their message themselves (a request never sent); keep the worker's words.
+  error.message = failure.message;
+  return error;
+}
+
+/** No answer in time: the source's queue is busy (its rate limit, or no worker running). Reported like any source failure. */
+export class SourceBusyError extends ScholarlySourceError {
+  constructor(source: ScholarlySource, what: string, waitedMs: number) {
+    super(source, what, 'busy');
+    this.message = `${source}: busy, no answer within ${Math.round(waitedMs / 1000)} s under its rate limit (${what}); try again shortly`;
+  }
+}
