@@ -8,8 +8,8 @@
 //     per cache period), so both servers spend one token query per 10 s, not one per request;
 //   - query validation: unknown parameters rejected, limit an integer 1..200 (default 50), offset an
 //     integer >= 0, tag a single string, id a UUID, all checked before any query runs;
-//   - the same SQL statements as PeopleService (libs/domain/src/people/people.queries.ts), written out
-//     here: for the list one statement with the page and its total (`tags @> ARRAY[tag]`, not
+//   - the same SQL as PeopleService, its text imported from libs/domain/src/people/people.queries.ts
+//     (it loads no framework): for the list one statement with the page and its total (`tags @> ARRAY[tag]`, not
 //     deleted, name_folded ASC NULLS LAST then id; the total counted apart only for a page past the
 //     end), for the person page one statement with the person, their asks and their referrals;
 //   - the same bodies as PersonResponse / PeoplePage / PersonDetailResponse (with ReferralResponse,
@@ -22,6 +22,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
+import { PERSON_COLUMNS, PERSON_DETAIL, PERSON_FROM } from '../../libs/domain/src/people/people.queries';
 import { nextReferralStatuses, referralPath } from '../../libs/domain/src/referrals/referral-path';
 
 const pool = new Pool({
@@ -35,37 +36,6 @@ const tokenCache = new Map<string, { userId: string; until: number }>();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIST_PARAMS = new Set(['tag', 'limit', 'offset']);
 
-// The statements of people.queries.ts: every column of people (the date as 'yyyy-mm-dd' text), with the organization and team names.
-const PERSON_COLUMNS = `p.id, p.user_id, p.full_name, p.given_name, p.family_name, p.name_folded, p.headline, p.role,
-  p.organization_id, o.id AS org_id, o.name AS org_name, p.team_id, t.id AS team_ref_id, t.name AS team_name,
-  p.emails, p.links, p.tags, p.how_we_met, p.relationship_stage, p.notes,
-  to_char(p.next_follow_up_at, 'YYYY-MM-DD') AS next_follow_up_at, p.next_follow_up_reason, p.follow_up_cadence_days,
-  p.last_interaction_at, p.created_at, p.updated_at, p.deleted_at`;
-const PERSON_FROM = `people p
-  LEFT JOIN organizations o ON o.id = p.organization_id
-  LEFT JOIN teams t ON t.id = p.team_id`;
-// The person ($1 id, $2 user) with their asks, one row per referral they made, newest first.
-const PERSON_DETAIL = `SELECT ${PERSON_COLUMNS}, asks.count AS asks_count, asks.last AS asks_last_at,
-  r.id AS r_id, r.application_id AS r_application_id, r.recruiter_id AS r_recruiter_id, r.status AS r_status,
-  r.status_dates AS r_status_dates, r.notes AS r_notes, r.created_at AS r_created_at, r.updated_at AS r_updated_at,
-  a.role AS a_role, a.status AS a_status, a.organization_id AS a_organization_id, aorg.name AS a_organization_name,
-  ateam.id AS a_team_id, ateam.name AS a_team_name, rec.id AS rec_id, rec.full_name AS rec_full_name
-FROM ${PERSON_FROM}
-  CROSS JOIN LATERAL (
-    SELECT count(*)::int AS count, max(asked.at) AS last FROM (
-      SELECT i.occurred_at AS at FROM interactions i WHERE i.user_id = p.user_id AND i.person_id = p.id AND i.asked IS NOT NULL
-      UNION ALL
-      SELECT COALESCE(((ar.status_dates->>'discussed')::date)::timestamp AT TIME ZONE u.time_zone, ar.created_at)
-        FROM referrals ar JOIN users u ON u.id = ar.user_id WHERE ar.user_id = p.user_id AND ar.referrer_id = p.id
-    ) asked
-  ) asks
-  LEFT JOIN referrals r ON r.user_id = p.user_id AND r.referrer_id = p.id
-  LEFT JOIN applications a ON a.id = r.application_id
-  LEFT JOIN organizations aorg ON aorg.id = a.organization_id
-  LEFT JOIN teams ateam ON ateam.id = a.team_id
-  LEFT JOIN people rec ON rec.id = r.recruiter_id
-WHERE p.id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL
-ORDER BY r.created_at DESC, r.id ASC`;
 
 class HttpError extends Error {
   constructor(

@@ -17,15 +17,15 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, dataSourceOptions, loadConfig, redisOptions, SYNC_SOURCES, SyncSource } from '#platform';
+import { AppConfig, dataSourceOptions, loadConfig, SYNC_SOURCES, SyncSource } from '#platform';
 import { ENTITIES } from '#domain/entities';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp, createHttpAdapter } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { MIGRATIONS } from '../../migrations/index';
 import { ReplayLimit, ReplayRoute, ReplayServer } from '../../test/support/replay-server';
+import { flushRedisPrefix } from '../../test/support/test-app';
 import { dropDatabase, recreateDatabase } from '../api/seed';
 import { intEnv, table } from './report';
 import { arxivRoutes, benchAuthorIds, crossrefRoutes, dblpRoutes, openalexRoutes, orcidRoutes, s2Routes } from './requests';
@@ -286,20 +286,6 @@ function redactedUrl(url: string): string {
   const u = new URL(url);
   if (u.password) u.password = '***';
   return u.toString();
-}
-
-async function flushRedisPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisOptions(url) as never);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 export function politenessOptionsFromEnv(serverUrl: string): PolitenessOptions {

@@ -1,4 +1,4 @@
-import type { NormalizedAuthor, NormalizedWork } from '#domain/scholarly/index';
+import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
 import { parseBibtex } from '../support/parse-bibtex';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';

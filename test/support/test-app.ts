@@ -71,7 +71,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
-async function flushRedisPrefix(url: string, prefix: string): Promise<void> {
+/** Deletes a queue namespace's keys from Redis (tests and benchmarks each use a private prefix). */
+export async function flushRedisPrefix(url: string, prefix: string): Promise<void> {
   const redis = new Redis(redisOptions(url) as never);
   try {
     let cursor = '0';

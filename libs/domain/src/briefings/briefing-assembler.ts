@@ -7,7 +7,8 @@ import type { ScholarlySource } from '../scholarly/scholarly.types';
 import { identitySourceUrl } from '../scholarly-identities/identity-input';
 import type { StageType } from '../stage-templates/stage-types';
 import { PersonWork, WorksQueryService } from '../works/works-query.service';
-import type { BriefingContent, BriefingInterviewer, BriefingWork, SourceLink } from './briefing-content';
+import type { BriefingContent, BriefingInterviewer, SourceLink } from './briefing-content';
+import { briefingWork } from './briefing-work';
 import { BriefingExtras } from './briefing-extras';
 import { PREP_TOPICS, RESUME_STAGES } from './prep-topics';
 
@@ -187,18 +188,6 @@ export class BriefingAssembler {
   }
 }
 
-export function briefingWork(w: PersonWork): BriefingWork {
-  return {
-    id: w.work.id,
-    title: w.work.title,
-    year: w.work.year,
-    publicationDate: w.work.publicationDate,
-    venue: w.work.venue,
-    citationCount: w.work.citationCount,
-    position: `${ordinal(w.authorship.position)} of ${w.authorship.authorCount}`,
-    sources: w.records.map((r) => ({ source: r.source, url: r.sourceUrl })),
-  };
-}
 
 function dateOf(w: PersonWork): string {
   return w.work.publicationDate ?? (w.work.year ? `${w.work.year}-12-31` : '0000');
@@ -208,10 +197,4 @@ function dateOf(w: PersonWork): string {
 function publishedAfter(w: PersonWork, since: Date): boolean {
   if (w.work.publicationDate) return w.work.publicationDate > since.toISOString().slice(0, 10);
   return w.work.year !== null && w.work.year >= since.getUTCFullYear();
-}
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReadingService } from '../reading/reading.service';
-import { toBriefingReading } from '../reading/reading-briefing';
+import { toBriefingReading } from './briefing-reading';
 import { ResumeProjectsService } from '../resume-projects/resume-projects.service';
 import type { StageType } from '../stage-templates/stage-types';
 import { WarmPathsService } from '../warm-paths/warm-paths.service';

@@ -8,6 +8,7 @@ import { InvalidOrganizationError } from './organizations.errors';
 import { Organization } from './organization.entity';
 import { Team } from './team.entity';
 import type { Page } from '../people/people.types';
+import { escapeLike } from '../shared/sql';
 
 export interface OrganizationsQuery {
   /** Text in the name; accents and case ignored. */
@@ -188,8 +189,4 @@ function namePatch(raw: string, problems: FieldProblem[]): { name: string; nameF
 
 function optionalText(value: string | null): string | null {
   return value === null ? null : value.normalize('NFC').trim() || null;
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

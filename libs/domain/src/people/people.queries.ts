@@ -10,7 +10,7 @@ import type { Organization } from '../organizations/organization.entity';
 import type { Team } from '../organizations/team.entity';
 import type { Referral } from '../referrals/referral.entity';
 import type { Asks } from '../referrals/referrals.service';
-import { escapeLike } from '../organizations/organizations.service';
+import { escapeLike } from '../shared/sql';
 import { foldText } from './name-folding';
 import type { PeopleQuery, PeopleSort } from './people.types';
 import type { Person } from './person.entity';
@@ -23,12 +23,12 @@ export interface PersonDetail {
 }
 
 /** Every column of people, with the organization's and team's id and name; `date` as 'yyyy-mm-dd' text, as TypeORM gives it. */
-const PERSON_COLUMNS = `p.id, p.user_id, p.full_name, p.given_name, p.family_name, p.name_folded, p.headline, p.role,
+export const PERSON_COLUMNS = `p.id, p.user_id, p.full_name, p.given_name, p.family_name, p.name_folded, p.headline, p.role,
   p.organization_id, o.id AS org_id, o.name AS org_name, p.team_id, t.id AS team_ref_id, t.name AS team_name,
   p.emails, p.links, p.tags, p.how_we_met, p.relationship_stage, p.notes,
   to_char(p.next_follow_up_at, 'YYYY-MM-DD') AS next_follow_up_at, p.next_follow_up_reason, p.follow_up_cadence_days,
   p.last_interaction_at, p.created_at, p.updated_at, p.deleted_at`;
-const PERSON_FROM = `people p
+export const PERSON_FROM = `people p
   LEFT JOIN organizations o ON o.id = p.organization_id
   LEFT JOIN teams t ON t.id = p.team_id`;
 

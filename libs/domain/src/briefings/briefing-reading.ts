@@ -1,10 +1,8 @@
-import type { BriefingReading } from '../briefings/briefing-content';
-import type { Checklist } from './reading.service';
+import type { Checklist } from '../reading/reading.service';
+import type { BriefingReading } from './briefing-content';
+import { ordinal } from './briefing-work';
 
-/**
- * An interview's checklist as a briefing shows it (BriefingExtras.reading can return
- * `toBriefingReading(await readingService.interviewChecklist(userId, interviewId))`).
- */
+/** An interview's checklist as a briefing shows it: positions in words, only the reasons that added points. */
 export function toBriefingReading(checklist: Checklist): BriefingReading {
   return {
     items: checklist.items.map((item) => {
@@ -32,10 +30,4 @@ export function toBriefingReading(checklist: Checklist): BriefingReading {
     coverage: checklist.coverage,
     perInterviewer: checklist.perInterviewer.map(({ id, fullName, read, total }) => ({ id, fullName, read, total })),
   };
-}
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix}`;
 }
