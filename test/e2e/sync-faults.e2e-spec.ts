@@ -145,7 +145,7 @@ describe('a source queue keeps to its rate limit', () => {
 
   beforeAll(async () => {
     replay = await scholarlyReplay();
-    t = await createTestApp({ queue: 'postgres', worker: true, env: syncEnv(replay, { ARXIV_RATE_LIMIT: '1/400ms', ARXIV_CONCURRENCY: '1' }) });
+    t = await createTestApp({ queue: 'postgres', worker: true, env: syncEnv(replay, { ARXIV_RATE_LIMIT: '1/500ms', ARXIV_CONCURRENCY: '1' }) });
   }, 60_000);
   afterAll(async () => {
     await t?.close();
@@ -170,7 +170,9 @@ describe('a source queue keeps to its rate limit', () => {
     expect(runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
     expect(times).toHaveLength(8);
     const gaps = times.slice(1).map((time, i) => time - times[i]);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(350);
+    // The limiter spaces the steps' starts by 500 ms; each request leaves after its step's start-up,
+    // which varies on a loaded machine, so the source sees the window less that slack (unpaced, ~0).
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(300);
   }, 30_000);
 });
 
