@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
+import { JobQueueService, QueueName } from '#platform';
+import { ReplayServer } from '../support/replay-server';
+import { finishedRuns, OPENALEX_AUTHOR, personWithIdentities, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
 import { createTestApp, QueueBackend, registerUser, TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -84,7 +87,7 @@ describe('imports and exports (inline)', () => {
     await t.db.query("INSERT INTO interactions (user_id, person_id, type, occurred_at, summary, offered, asked) VALUES ($1, $2, 'conference_chat', '2025-12-10T15:00:00Z', 'Poster chat about RL', 'sent my notes', 'an intro to her team lead')", [source.id, ada.body.id]);
 
     const exported = (await t.http().get('/export').set(source.auth).expect(200)).body;
-    expect(exported).toMatchObject({ format: 'dossier-export', version: 2, account: { displayName: 'Source Account', timeZone: 'Europe/Paris' } });
+    expect(exported).toMatchObject({ format: 'dossier-export', version: 3, account: { displayName: 'Source Account', timeZone: 'Europe/Paris' } });
     expect(exported.people).toHaveLength(11);
     expect(exported.stageTemplates).toHaveLength(2);
     expect(exported.applications).toHaveLength(3);
@@ -128,7 +131,7 @@ describe('imports and exports (inline)', () => {
     const doc = { format: 'dossier-export', version: 1, account: { displayName: 'x', timeZone: 'UTC' }, organizations: [], interactions: [], people: [{ id: 'nope' }] };
     const res = await t.http().post('/imports/dossier').set(target.auth).send(doc).expect(400);
     expect(res.body.details).toEqual(expect.arrayContaining([{ field: 'people.0.id', problem: 'must be a UUID' }, { field: 'people.0.fullName', problem: 'must be a string' }]));
-    const future = await t.http().post('/imports/dossier').set(target.auth).send({ ...doc, people: [], version: 3 }).expect(400);
+    const future = await t.http().post('/imports/dossier').set(target.auth).send({ ...doc, people: [], version: 4 }).expect(400);
     expect(future.body.details[0].field).toBe('version');
     const badPipeline = { ...doc, people: [], version: 2, referrals: [{ id: '00000000-0000-4000-8000-000000000001', applicationId: 'x', referrerId: '00000000-0000-4000-8000-000000000002', recruiterId: null, status: 'maybe', statusDates: { later: 'soon' }, notes: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }] };
     const bad = await t.http().post('/imports/dossier').set(target.auth).send(badPipeline).expect(400);
@@ -146,7 +149,7 @@ describe('imports and exports (inline)', () => {
     const target = await registerUser(t);
     expect((await t.http().post('/imports/dossier').set(target.auth).send(v1).expect(201)).body.report).toMatchObject({ created: 2, skipped: 0 });
     const back = (await t.http().get('/export').set(target.auth).expect(200)).body;
-    expect(back).toMatchObject({ version: 2, stageTemplates: [], applications: [], interviews: [], tasks: [], referrals: [] });
+    expect(back).toMatchObject({ version: 3, stageTemplates: [], applications: [], interviews: [], tasks: [], referrals: [], scholarlyIdentities: [], syncSchedules: [], briefings: [] });
     expect(back.people[0]).toMatchObject({ fullName: 'Ada Lovelace', nextFollowUpAt: '2026-12-01', nextFollowUpReason: null });
     expect(back.interactions[0].asked).toBeNull();
 
@@ -155,6 +158,128 @@ describe('imports and exports (inline)', () => {
     const third = await registerUser(t);
     const report = (await t.http().post('/imports/dossier').set(third.auth).send(orphan).expect(201)).body.report;
     expect(report).toMatchObject({ created: 2, skipped: 1, skips: [{ item: 'referrals[00000000-0000-4000-8000-000000000001]', reason: expect.stringContaining('not in the document') }] });
+  });
+});
+
+/**
+ * The research a user did: who each person is at the sources (rejected candidates included), their
+ * own sync cadence and every briefing version. The works are the sources' (shared, not the user's):
+ * an import syncs the linked identities again, so they come back on any server.
+ */
+describe('the research round-trips with the account', () => {
+  let replay: ReplayServer;
+  let t: TestApp;
+  beforeAll(async () => {
+    replay = await scholarlyReplay();
+    t = await createTestApp({ worker: true, env: syncEnv(replay) });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await replay?.close();
+  });
+  afterEach(() => expect(replay.unmatched).toEqual([]));
+
+  const briefed = (user: TestUser, id: string) =>
+    waitFor(async () => {
+      const b = (await t.http().get(`/briefings/${id}`).set(user.auth).expect(200)).body;
+      return b.status === 'ready' || b.status === 'failed' ? b : undefined;
+    });
+  const brief = async (user: TestUser, interviewId: string) => briefed(user, (await t.http().post(`/interviews/${interviewId}/briefings`).set(user.auth).expect(202)).body.id);
+  const titles = async (user: TestUser, personId: string) => ((await t.http().get(`/people/${personId}/works?limit=100`).set(user.auth).expect(200)).body.items as { title: string }[]).map((w) => w.title).sort();
+  const zoeOf = async (user: TestUser) => (await t.db.query("SELECT id FROM people WHERE user_id = $1 AND full_name = 'Zoë Ångström'", [user.id]))[0].id as string;
+  const nextInterview = async (user: TestUser) => (await t.db.query('SELECT id FROM interviews WHERE user_id = $1 AND starts_at > now() ORDER BY starts_at LIMIT 1', [user.id]))[0].id as string;
+
+  it('keeps identities, sync schedules and briefings, and syncs the works back', async () => {
+    const source = await registerUser(t);
+    await t.http().post('/examples/research-lab').set(source.auth).expect(201);
+    const { personId: zoe } = await personWithIdentities(t, source, 'Zoë Ångström', [['openalex', OPENALEX_AUTHOR]]);
+    const synced = await finishedRuns(t, source, (await t.http().post(`/people/${zoe}/sync`).set(source.auth).expect(202)).body.runIds);
+    expect(synced.openalex.status).toBe('succeeded');
+    const works = await titles(source, zoe);
+    expect(works.length).toBeGreaterThan(0);
+    await t.http().post(`/people/${zoe}/identities/reject`).set(source.auth).send({ source: 'openalex', sourceAuthorId: 'A2100000003', name: 'Zoë Angstrom' }).expect(200);
+    await t.http().put(`/people/${zoe}/sync-schedule`).set(source.auth).send({ everyHours: 12 }).expect(200);
+    const interview = await nextInterview(source);
+    expect((await brief(source, interview)).status).toBe('ready');
+    await t.http().patch(`/interviews/${interview}`).set(source.auth).send({ prepNotes: 'Ask about the world-model evals' }).expect(200);
+    expect(await brief(source, interview)).toMatchObject({ status: 'ready', version: 2, changes: ['Your application or interview notes changed.'] });
+
+    const exported = (await t.http().get('/export').set(source.auth).expect(200)).body;
+    expect(exported.scholarlyIdentities.map((i: { source: string; sourceAuthorId: string; status: string }) => [i.source, i.sourceAuthorId, i.status])).toEqual([
+      ['openalex', OPENALEX_AUTHOR, 'linked'],
+      ['openalex', 'A2100000003', 'rejected'],
+    ]);
+    expect(exported.syncSchedules).toEqual([{ personId: zoe, everyHours: 12, updatedAt: expect.any(String) }]);
+    expect(exported.briefings.map((b: { version: number; status: string }) => [b.version, b.status])).toEqual([
+      [1, 'ready'],
+      [2, 'ready'],
+    ]);
+
+    const target = await registerUser(t);
+    const imported = await t.http().post('/imports/dossier').set(target.auth).send(exported).expect(201);
+    expect(imported.body.report).toMatchObject({ created: itemCount(exported), skipped: 0, skips: [] });
+    expect(withoutIds((await t.http().get('/export').set(target.auth).expect(200)).body)).toEqual(withoutIds(exported));
+
+    // Zoë's works come back through a sync the import started, at the source's pace.
+    const theirZoe = await zoeOf(target);
+    const runs = await waitFor(async () => {
+      const page = (await t.http().get(`/people/${theirZoe}/sync-runs`).set(target.auth).expect(200)).body;
+      return page.items.length > 0 && page.items.every((r: { status: string }) => r.status !== 'running' && r.status !== 'queued') ? page.items : undefined;
+    });
+    expect(runs.map((r: { source: string; status: string }) => [r.source, r.status])).toEqual([['openalex', 'succeeded']]);
+    expect(await titles(target, theirZoe)).toEqual(works);
+    // Her own cadence has its scheduler again.
+    expect((await t.http().get(`/people/${theirZoe}/sync-schedule`).set(target.auth).expect(200)).body.everyHours).toBe(12);
+    const schedulers = await t.app.get(JobQueueService).queue(QueueName.SyncPeople).getJobSchedulers(0, -1);
+    expect(schedulers.map((s) => s.key)).toContain(`sync-person-${theirZoe}`);
+
+    // The briefings read as before, and the next version compares with them: nothing changed.
+    const theirInterview = await nextInterview(target);
+    const versions = (await t.http().get(`/interviews/${theirInterview}/briefings`).set(target.auth).expect(200)).body.items as { id: string; version: number }[];
+    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+    const theirs = await t.http().get(`/briefings/${versions[0].id}/markdown`).set(target.auth).expect(200);
+    const ours = await t.http().get(`/briefings/${exported.briefings[1].id}/markdown`).set(source.auth).expect(200);
+    expect(theirs.text).toBe(ours.text);
+    const third = await brief(target, theirInterview);
+    expect(third).toMatchObject({ status: 'ready', version: 3, changes: [] });
+    expect((await t.http().get(`/briefings/${third.id}/markdown`).set(target.auth).expect(200)).text).toContain('Nothing you would notice changed since the previous version.');
+  }, 60_000);
+
+  it('reports identities, schedules and briefings whose person or interview the document does not hold, and an id no source would take', async () => {
+    const target = await registerUser(t);
+    const person = '00000000-0000-4000-8000-000000000001';
+    const missing = '00000000-0000-4000-8000-000000000009';
+    const at = '2026-01-01T00:00:00.000Z';
+    const identity = (id: string, personId: string, sourceAuthorId: string) => ({ id, personId, source: 'orcid', sourceAuthorId, name: null, status: 'linked', linkedBy: 'user', createdAt: at });
+    const doc = {
+      format: 'dossier-export',
+      version: 3,
+      account: { displayName: 'Target', timeZone: 'UTC' },
+      organizations: [],
+      interactions: [],
+      people: [{ id: person, fullName: 'Ada Lovelace', givenName: null, familyName: null, headline: null, role: null, organizationId: null, teamId: null, emails: [], links: {}, tags: [], howWeMet: null, relationshipStage: 'stranger', notes: null, nextFollowUpAt: null, followUpCadenceDays: null, lastInteractionAt: null, createdAt: at, updatedAt: at, deletedAt: null }],
+      scholarlyIdentities: [
+        identity('00000000-0000-4000-8000-000000000011', person, 'https://orcid.org/0000-0002-1825-0097'),
+        identity('00000000-0000-4000-8000-000000000012', missing, '0000-0002-1825-0097'),
+        identity('00000000-0000-4000-8000-000000000013', person, 'not an orcid'),
+      ],
+      syncSchedules: [{ personId: missing, everyHours: 6, updatedAt: at }],
+      briefings: [{ id: '00000000-0000-4000-8000-000000000021', interviewId: missing, version: 1, trigger: 'manual', status: 'ready', forStartsAt: null, content: {}, markdown: '# x', html: '<h1>x</h1>', changes: [], error: null, createdAt: at, generatedAt: at }],
+    };
+    const report = (await t.http().post('/imports/dossier').set(target.auth).send(doc).expect(201)).body.report;
+    expect(report).toMatchObject({ created: 2, skipped: 4 });
+    expect(report.skips).toEqual([
+      { item: 'scholarlyIdentities[00000000-0000-4000-8000-000000000012]', reason: `refers to person ${missing}, which is not in the document; not imported` },
+      { item: 'scholarlyIdentities[00000000-0000-4000-8000-000000000013]', reason: expect.stringMatching(/^sourceAuthorId .+ for orcid; not imported$/) },
+      { item: 'syncSchedules[0]', reason: `refers to person ${missing}, which is not in the document; not imported` },
+      { item: 'briefings[00000000-0000-4000-8000-000000000021]', reason: `refers to interview ${missing}, which is not in the document; not imported` },
+    ]);
+    // The ORCID profile URL is kept as the id a sync asks for.
+    const exported = (await t.http().get('/export').set(target.auth).expect(200)).body;
+    expect(exported.scholarlyIdentities.map((i: { sourceAuthorId: string }) => i.sourceAuthorId)).toEqual(['0000-0002-1825-0097']);
+
+    const bad = await t.http().post('/imports/dossier').set((await registerUser(t)).auth).send({ ...doc, scholarlyIdentities: [{ ...doc.scholarlyIdentities[0], source: 'scopus', status: 'maybe' }], briefings: [{ ...doc.briefings[0], content: 'facts', version: 0 }] }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['briefings.0.content', 'briefings.0.version', 'scholarlyIdentities.0.source', 'scholarlyIdentities.0.status']);
   });
 });
 
@@ -189,17 +314,13 @@ describe.each<QueueBackend>(['redis', 'postgres'])('large imports run as a BullM
 /** The records an export holds: what an import of it creates. */
 function itemCount(doc: Record<string, any>): number {
   const apps = doc.applications as { stages: unknown[]; moves: unknown[] }[];
+  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings'];
   return (
     doc.organizations.length +
     doc.organizations.reduce((n: number, o: { teams: unknown[] }) => n + o.teams.length, 0) +
-    doc.people.length +
-    doc.interactions.length +
-    doc.stageTemplates.length +
+    lists.reduce((n, key) => n + (doc[key] as unknown[]).length, 0) +
     apps.length +
-    apps.reduce((n, a) => n + a.stages.length + a.moves.length, 0) +
-    doc.interviews.length +
-    doc.tasks.length +
-    doc.referrals.length
+    apps.reduce((n, a) => n + a.stages.length + a.moves.length, 0)
   );
 }
 

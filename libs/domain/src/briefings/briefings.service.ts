@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobName, JobQueueService, NotFoundError, QueueName } from '#platform';
 import { BriefingAssembler } from './briefing-assembler';
 import { briefingChanges } from './briefing-changes';
+import type { BriefingContent } from './briefing-content';
 import { renderBriefingHtml } from './briefing-html';
 import { renderBriefingMarkdown } from './briefing-markdown';
 import { Briefing, BriefingTrigger } from './briefing.entity';
@@ -76,13 +77,26 @@ export class BriefingsService {
       .where('b.interview_id = :interviewId AND b.status = :ready AND b.version < :version', { interviewId: briefing.interviewId, ready: 'ready', version: briefing.version })
       .orderBy('b.version', 'DESC')
       .getOne();
-    const changes = previous?.content ? briefingChanges(previous.content, content) : [];
+    const changes = previous?.content ? this.changesSince(previous, content) : [];
     const meta = { version: briefing.version, changes: previous && changes.length === 0 ? ['Nothing you would notice changed since the previous version.'] : changes };
     const markdown = renderBriefingMarkdown(content, meta);
     const title = `Briefing: ${content.interview.stage.name}${content.organization ? ` at ${content.organization.name}` : ''} (v${briefing.version})`;
     const html = renderBriefingHtml(markdown, title);
     await this.briefings.update({ id: briefing.id }, { status: 'ready', content, markdown, html, changes, error: null, generatedAt: new Date() });
     return this.briefings.findOneBy({ id: briefing.id });
+  }
+
+  /**
+   * What changed since the previous version. That version's facts may lack some this one compares
+   * (an imported document's, edited by hand): the briefing is still made, and says so.
+   */
+  private changesSince(previous: Briefing, content: BriefingContent): string[] {
+    try {
+      return briefingChanges(previous.content!, content);
+    } catch (e) {
+      this.logger.warn(`briefing ${previous.id}: not compared with the new version: ${(e as Error).message}`);
+      return [`Not compared with version ${previous.version}: its facts could not be read.`];
+    }
   }
 
   /** Records a generation that will not succeed (its last attempt failed, or the interview is gone). */

@@ -7,6 +7,7 @@ import { User } from '../accounts/user.entity';
 import { ApplicationMove } from '../applications/application-move.entity';
 import { ApplicationStage } from '../applications/application-stage.entity';
 import { Application } from '../applications/application.entity';
+import { Briefing } from '../briefings/briefing.entity';
 import { Interaction } from '../interactions/interaction.entity';
 import { Interview } from '../interviews/interview.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -17,7 +18,10 @@ import { ChecklistSettings } from '../reading/checklist-settings.entity';
 import { ReadingEntry } from '../reading/reading-entry.entity';
 import { Referral } from '../referrals/referral.entity';
 import { ResumeProject } from '../resume-projects/resume-project.entity';
+import { parseIdentityInput } from '../scholarly-identities/identity-input';
+import { ScholarlyIdentity } from '../scholarly-identities/scholarly-identity.entity';
 import { StageTemplate } from '../stage-templates/stage-template.entity';
+import { PersonSyncSettings } from '../sync/person-sync-settings.entity';
 import { Task } from '../tasks/task.entity';
 import { AccountExport, EXPORT_FORMAT, EXPORT_VERSION, ExportedApplication } from './account-export.types';
 
@@ -25,7 +29,19 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const BATCH = 500;
 const NOT_EMPTY = 'A Dossier export can only be imported into an empty account (no people, organizations, stage templates, tasks or résumé projects)';
 
+const UNFINISHED_BRIEFING = 'This version was still being made when the account was exported; ask for a new one';
+
 type Skip = { item: string; reason: string };
+
+/** What a restore wrote, and what the caller does once it is committed. */
+export interface RestoreResult {
+  created: number;
+  skips: Skip[];
+  /** Imported people with linked identities (not deleted): their works are synced again. */
+  linkedPeople: string[];
+  /** People with their own sync schedule: their schedulers are set up. */
+  schedules: number;
+}
 
 /**
  * Whole-account export and restore. Restore writes the tables of several modules at once, in one
@@ -63,6 +79,9 @@ export class AccountExportService {
         [userId],
       )) as Record<string, any>[];
       const checklistSettings = await em.find(ChecklistSettings, { where: { userId }, order: { updatedAt: 'ASC', id: 'ASC' } });
+      const identities = await em.find(ScholarlyIdentity, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const syncSchedules = await em.find(PersonSyncSettings, { where: { userId }, order: { personId: 'ASC' } });
+      const briefings = await em.find(Briefing, { where: { userId }, order: { interviewId: 'ASC', version: 'ASC' } });
       return {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
@@ -228,6 +247,32 @@ export class AccountExportService {
           createdAt: p.createdAt.toISOString(),
           updatedAt: p.updatedAt.toISOString(),
         })),
+        scholarlyIdentities: identities.map((i) => ({
+          id: i.id,
+          personId: i.personId,
+          source: i.source,
+          sourceAuthorId: i.sourceAuthorId,
+          name: i.name,
+          status: i.status,
+          linkedBy: i.linkedBy,
+          createdAt: i.createdAt.toISOString(),
+        })),
+        syncSchedules: syncSchedules.map((s) => ({ personId: s.personId, everyHours: s.everyHours, updatedAt: s.updatedAt.toISOString() })),
+        briefings: briefings.map((b) => ({
+          id: b.id,
+          interviewId: b.interviewId,
+          version: b.version,
+          trigger: b.trigger,
+          status: b.status,
+          forStartsAt: iso(b.forStartsAt),
+          content: b.content,
+          markdown: b.markdown,
+          html: b.html,
+          changes: b.changes,
+          error: b.error,
+          createdAt: b.createdAt.toISOString(),
+          generatedAt: iso(b.generatedAt),
+        })),
       };
     });
   }
@@ -248,7 +293,10 @@ export class AccountExportService {
       (doc.referrals?.length ?? 0) +
       (doc.readingEntries?.length ?? 0) +
       (doc.readingChecklistSettings?.length ?? 0) +
-      (doc.resumeProjects?.length ?? 0)
+      (doc.resumeProjects?.length ?? 0) +
+      (doc.scholarlyIdentities?.length ?? 0) +
+      (doc.syncSchedules?.length ?? 0) +
+      (doc.briefings?.length ?? 0)
     );
   }
 
@@ -261,7 +309,7 @@ export class AccountExportService {
    * reference and timestamp. References to ids the document does not hold are reported, not guessed.
    * New ids keep the order of the old ones, so records that tie on a date list in the same order.
    */
-  async restore(userId: string, doc: AccountExport, onProgress: (done: number) => Promise<void>): Promise<{ created: number; skips: Skip[] }> {
+  async restore(userId: string, doc: AccountExport, onProgress: (done: number) => Promise<void>): Promise<RestoreResult> {
     return this.dataSource.transaction(async (em) => {
       await this.assertEmptyAccountIn(em, userId);
       const skips: Skip[] = [];
@@ -539,8 +587,113 @@ export class AccountExportService {
         })),
       );
       await this.restoreReading(em, userId, doc, ids.person, ids.interview, skips, write);
-      return { created: done, skips };
+      const research = await this.restoreResearch(userId, doc, ids, skips, write);
+      return { created: done, skips, ...research };
     });
+  }
+
+  /**
+   * Identities, sync schedules and briefings. Identities are written as never synced: the caller
+   * starts a sync of the people they link once the restore is committed (works are the sources',
+   * not the document's). A briefing keeps its versions; the facts it was made from name the new ids.
+   */
+  private async restoreResearch(
+    userId: string,
+    doc: AccountExport,
+    ids: Record<'person' | 'interview', IdMap> & Record<string, IdMap>,
+    skips: Skip[],
+    write: <T extends object>(target: new () => T, rows: Partial<T>[]) => Promise<void>,
+  ): Promise<{ linkedPeople: string[]; schedules: number }> {
+    const identityIds = new IdMap('scholarlyIdentities', skips);
+    const seenIdentities = new Set<string>();
+    const identities = identityIds.allocate(doc.scholarlyIdentities ?? []).flatMap((i) => {
+      const item = `scholarlyIdentities[${i.id}]`;
+      if (!required(ids.person, i.personId, item, 'person', skips)) return [];
+      const parsed = parseIdentityInput(i.source, i.sourceAuthorId);
+      if (!parsed.ok) {
+        skips.push({ item, reason: `sourceAuthorId ${parsed.problem} for ${i.source}; not imported` });
+        return [];
+      }
+      const key = `${i.personId}/${i.source}/${parsed.sourceAuthorId}`;
+      if (seenIdentities.has(key)) {
+        skips.push({ item, reason: 'the same person has this identity earlier in the document; the first is kept' });
+        return [];
+      }
+      seenIdentities.add(key);
+      return [{ ...i, sourceAuthorId: parsed.sourceAuthorId }];
+    });
+    await write(
+      ScholarlyIdentity,
+      identities.map((i) => ({
+        id: identityIds.get(i.id)!,
+        userId,
+        personId: ids.person.get(i.personId)!,
+        source: i.source,
+        sourceAuthorId: i.sourceAuthorId,
+        name: i.name,
+        status: i.status,
+        linkedBy: i.linkedBy,
+        syncState: 'never' as const,
+        createdAt: new Date(i.createdAt),
+      })),
+    );
+    const deleted = new Set((doc.people ?? []).filter((p) => p.deletedAt).map((p) => p.id));
+    const linkedPeople = [...new Set(identities.filter((i) => i.status === 'linked' && !deleted.has(i.personId)).map((i) => ids.person.get(i.personId)!))];
+
+    const scheduled = new Set<string>();
+    const schedules = (doc.syncSchedules ?? []).filter((s, n) => {
+      const item = `syncSchedules[${n}]`;
+      if (!required(ids.person, s.personId, item, 'person', skips)) return false;
+      if (scheduled.has(s.personId)) {
+        skips.push({ item, reason: 'the same person has a schedule earlier in the document; the first is kept' });
+        return false;
+      }
+      scheduled.add(s.personId);
+      return true;
+    });
+    await write(
+      PersonSyncSettings,
+      schedules.map((s) => ({ personId: ids.person.get(s.personId)!, userId, everyHours: s.everyHours, updatedAt: new Date(s.updatedAt) })),
+    );
+
+    const briefingIds = new IdMap('briefings', skips);
+    const versions = new Set<string>();
+    const briefings = briefingIds.allocate(doc.briefings ?? []).filter((b) => {
+      const item = `briefings[${b.id}]`;
+      if (!required(ids.interview, b.interviewId, item, 'interview', skips)) return false;
+      const key = `${b.interviewId}/${b.version}`;
+      if (versions.has(key)) {
+        skips.push({ item, reason: `the document holds version ${b.version} of this interview's briefing twice; the first is kept` });
+        return false;
+      }
+      versions.add(key);
+      return true;
+    });
+    const renamed = renamer(Object.values(ids).concat(identityIds, briefingIds));
+    await write(
+      Briefing,
+      briefings.map((b) => {
+        // A version still being made when the account was exported is not made here: it is reported failed.
+        const unfinished = b.status === 'queued' || b.status === 'generating';
+        return {
+          id: briefingIds.get(b.id)!,
+          userId,
+          interviewId: ids.interview.get(b.interviewId)!,
+          version: b.version,
+          trigger: b.trigger,
+          status: unfinished ? ('failed' as const) : b.status,
+          forStartsAt: b.forStartsAt ? new Date(b.forStartsAt) : null,
+          content: b.content ? (renamed(b.content) as typeof b.content) : null,
+          markdown: b.markdown,
+          html: b.html,
+          changes: b.changes,
+          error: unfinished ? UNFINISHED_BRIEFING : b.error,
+          createdAt: new Date(b.createdAt),
+          generatedAt: b.generatedAt ? new Date(b.generatedAt) : null,
+        };
+      }),
+    );
+    return { linkedPeople, schedules: schedules.length };
   }
 
   /**
@@ -641,6 +794,26 @@ class IdMap {
   get(old: string): string | null {
     return this.ids.get(old) || null;
   }
+
+  /** Every old id with its new one. */
+  pairs(): [string, string][] {
+    return [...this.ids].filter(([, fresh]) => fresh !== '');
+  }
+}
+
+/**
+ * Rewrites the ids held in a JSON value (a briefing's facts) to the new ones; ids of records the
+ * document does not hold (shared works, among them) stay as they are.
+ */
+function renamer(maps: IdMap[]): (value: unknown) => unknown {
+  const fresh = new Map(maps.flatMap((m) => m.pairs()));
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return fresh.get(v) ?? v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk;
 }
 
 /** Keeps a record whose required reference is in the document; reports the others. */

@@ -1,6 +1,8 @@
 import type { ApplicationMoveKind } from '../applications/application-move.entity';
 import type { StageStatus } from '../applications/application-stage.entity';
 import type { ApplicationSource, ApplicationStatus } from '../applications/application.entity';
+import type { BriefingContent } from '../briefings/briefing-content';
+import type { BriefingStatus, BriefingTrigger } from '../briefings/briefing.entity';
 import type { InteractionType } from '../interactions/interaction.entity';
 import type { InterviewFormat, InterviewOutcome } from '../interviews/interview.entity';
 import type { RelationshipStage } from '../people/person.entity';
@@ -8,14 +10,19 @@ import type { PersonLinks } from '../people/person-links';
 import type { ReadingStatus } from '../reading/reading-entry.entity';
 import type { RankingWeights } from '../reading/reading-ranking';
 import type { ReferralStatus } from '../referrals/referral.entity';
+import type { ScholarlySource } from '../scholarly/scholarly.types';
+import type { IdentityStatus } from '../scholarly-identities/scholarly-identity.entity';
 import type { StageType, TemplateStage } from '../stage-templates/stage-types';
 import type { TaskOrigin } from '../tasks/task.entity';
 
 export const EXPORT_FORMAT = 'dossier-export';
-/** 2 added the pipeline: stage templates, applications, interviews, tasks, referrals, asks, follow-up reasons. */
-export const EXPORT_VERSION = 2;
-/** The versions an import reads; a version-1 document simply has no pipeline. */
-export const READABLE_EXPORT_VERSIONS = [1, 2] as const;
+/**
+ * 2 added the pipeline: stage templates, applications, interviews, tasks, referrals, asks, follow-up reasons.
+ * 3 added the research: scholarly identities, people's own sync schedules and briefings.
+ */
+export const EXPORT_VERSION = 3;
+/** The versions an import reads; an older document simply lacks what came later. */
+export const READABLE_EXPORT_VERSIONS = [1, 2, 3] as const;
 
 /**
  * All of one user's data as one JSON document. Versioned: an importer reads any version it knows.
@@ -45,6 +52,12 @@ export interface AccountExport {
   readingChecklistSettings?: ExportedChecklistSettings[];
   /** Added with résumé projects; absent in older documents. */
   resumeProjects?: ExportedResumeProject[];
+  /** Since version 3: who each person is at the scholarly sources, rejected candidates included. */
+  scholarlyIdentities?: ExportedScholarlyIdentity[];
+  /** Since version 3: people synced at their own cadence. */
+  syncSchedules?: ExportedSyncSchedule[];
+  /** Since version 3: every version of every interview's briefing. */
+  briefings?: ExportedBriefing[];
 }
 
 export interface ExportedOrganization {
@@ -244,4 +257,43 @@ export interface ExportedChecklistSettings {
   size: number;
   weights: RankingWeights;
   updatedAt: string;
+}
+
+/**
+ * A person's id at a source. What the last sync found is not exported (nor when the row last
+ * changed, which every sync does): the works are the source's, and an import syncs the linked
+ * identities again.
+ */
+export interface ExportedScholarlyIdentity {
+  id: string;
+  personId: string;
+  source: ScholarlySource;
+  sourceAuthorId: string;
+  name: string | null;
+  status: IdentityStatus;
+  linkedBy: 'user' | 'auto';
+  createdAt: string;
+}
+
+export interface ExportedSyncSchedule {
+  personId: string;
+  everyHours: number;
+  updatedAt: string;
+}
+
+/** One version of a briefing, with the facts it was rendered from and what it said. */
+export interface ExportedBriefing {
+  id: string;
+  interviewId: string;
+  version: number;
+  trigger: BriefingTrigger;
+  status: BriefingStatus;
+  forStartsAt: string | null;
+  content: BriefingContent | null;
+  markdown: string | null;
+  html: string | null;
+  changes: string[];
+  error: string | null;
+  createdAt: string;
+  generatedAt: string | null;
 }

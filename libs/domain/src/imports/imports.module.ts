@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PeopleModule } from '../people/people.module';
 import { Person } from '../people/person.entity';
+import { SyncModule } from '../sync/sync.module';
 import { AccountExportService } from './account-export.service';
 import { ImportRun } from './import-run.entity';
 import { ImportsService } from './imports.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ImportRun, Person]), PeopleModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([ImportRun, Person]), PeopleModule, OrganizationsModule, SyncModule],
   providers: [ImportsService, AccountExportService],
   exports: [ImportsService, AccountExportService],
 })

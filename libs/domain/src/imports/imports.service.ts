@@ -8,6 +8,7 @@ import { PeopleService } from '../people/people.service';
 import { PersonInput } from '../people/people.types';
 import { Person } from '../people/person.entity';
 import { normalizeEmail, normalizeLinks, PersonLinks } from '../people/person-links';
+import { SyncSchedules } from '../sync/sync-schedules';
 import { AccountExportService } from './account-export.service';
 import { AccountExport } from './account-export.types';
 import { parseLinkedInConnections, parseVCards, ParseResult, PersonDraft } from './formats/index';
@@ -33,6 +34,7 @@ export class ImportsService {
     private readonly organizations: OrganizationsService,
     private readonly accountExport: AccountExportService,
     private readonly jobs: JobQueueService,
+    private readonly syncSchedules: SyncSchedules,
   ) {}
 
   /** Parses first (so a broken file is a 400 at once), then runs inline or queues. */
@@ -84,7 +86,16 @@ export class ImportsService {
   }
 
   private async restore(userId: string, doc: AccountExport, progress: (done: number) => Promise<void>): Promise<ImportReport> {
-    const { created, skips } = await this.accountExport.restore(userId, doc, progress);
+    const { created, skips, linkedPeople, schedules } = await this.accountExport.restore(userId, doc, progress);
+    // Committed: the people's own schedulers, and their works synced again from the sources (as
+    // a scheduled sync would, at each source's pace). Should either fail, the next default tick
+    // does both, so the import still stands.
+    try {
+      if (schedules > 0) await this.syncSchedules.reconcile();
+      await this.syncSchedules.startScheduled(linkedPeople);
+    } catch (e) {
+      this.logger.warn(`import for ${userId}: sync of the imported identities left to the next scheduled tick: ${(e as Error).message}`);
+    }
     return { created, updated: 0, skipped: skips.length, skips, warnings: [] };
   }
 

@@ -129,8 +129,9 @@ export class SyncSchedules {
    * Scheduled syncs of these people. Their Semantic Scholar authors that a sync would check
    * (linked, not broken, not already being synced) are read first, in batches, by a flow whose
    * parent then starts the syncs (startCheckedSyncs); without any, the syncs start at once.
+   * Also how an import brings the imported people's works back.
    */
-  private async startScheduled(personIds: string[]): Promise<ScheduledStart> {
+  async startScheduled(personIds: string[]): Promise<ScheduledStart> {
     if (personIds.length === 0) return { people: 0, runs: 0, authorBatches: 0 };
     const ids = (
       (await this.dataSource.query(

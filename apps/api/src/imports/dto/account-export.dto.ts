@@ -2,12 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { APPLICATION_MOVES, APPLICATION_SOURCES, APPLICATION_STATUSES, STAGE_STATUSES } from '#domain/applications/index';
+import { BRIEFING_STATUSES } from '#domain/briefings/briefing.entity';
 import { EXPORT_FORMAT, EXPORT_VERSION, READABLE_EXPORT_VERSIONS } from '#domain/imports/index';
 import { INTERACTION_TYPES } from '#domain/interactions/interaction.entity';
 import { INTERVIEW_FORMATS, INTERVIEW_OUTCOMES } from '#domain/interviews/interview.entity';
 import { RELATIONSHIP_STAGES } from '#domain/people/index';
 import { READING_STATUSES } from '#domain/reading/reading-entry.entity';
 import { REFERRAL_STATUSES } from '#domain/referrals/referral.entity';
+import { SCHOLARLY_SOURCES } from '#domain/scholarly/scholarly.types';
+import { IDENTITY_STATUSES } from '#domain/scholarly-identities/scholarly-identity.entity';
 import { STAGE_TYPES } from '#domain/stage-templates/stage-types';
 import { TASK_ORIGINS } from '#domain/tasks/task.entity';
 import { IsCalendarDate } from '../../common/date-validators';
@@ -265,6 +268,39 @@ class ExportedChecklistSettingsDto {
   @ApiProperty() @IsDateString() updatedAt: string;
 }
 
+class ExportedScholarlyIdentityDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty() @IsUUID() personId: string;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES }) @IsIn(SCHOLARLY_SOURCES) source: (typeof SCHOLARLY_SOURCES)[number];
+  @ApiProperty({ example: 'A5023888391' }) @IsString() @Length(1, 500) sourceAuthorId: string;
+  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000) name: string | null;
+  @ApiProperty({ enum: IDENTITY_STATUSES }) @IsIn(IDENTITY_STATUSES) status: (typeof IDENTITY_STATUSES)[number];
+  @ApiProperty({ enum: ['user', 'auto'] }) @IsIn(['user', 'auto']) linkedBy: 'user' | 'auto';
+  @ApiProperty() @IsDateString() createdAt: string;
+}
+
+class ExportedSyncScheduleDto {
+  @ApiProperty() @IsUUID() personId: string;
+  @ApiProperty({ minimum: 1, maximum: 24 * 365 }) @IsInt() @Min(1) @Max(24 * 365) everyHours: number;
+  @ApiProperty() @IsDateString() updatedAt: string;
+}
+
+class ExportedBriefingDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty() @IsUUID() interviewId: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(1_000_000) version: number;
+  @ApiProperty({ enum: ['manual', 'schedule'] }) @IsIn(['manual', 'schedule']) trigger: 'manual' | 'schedule';
+  @ApiProperty({ enum: BRIEFING_STATUSES, description: 'A version not finished when exported is imported as failed' }) @IsIn(BRIEFING_STATUSES) status: (typeof BRIEFING_STATUSES)[number];
+  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() forStartsAt: string | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'The facts the version was rendered from, as GET /briefings/:id answers them' }) @ValidateIf((_, v) => v !== null) @IsObject() content: object | null;
+  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(2_000_000) markdown: string | null;
+  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(4_000_000) html: string | null;
+  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) changes: string[];
+  @ApiProperty({ nullable: true, type: String }) @NullableText() error: string | null;
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() generatedAt: string | null;
+}
+
 /** The versioned export document; the same shape GET /export answers with. */
 export class AccountExportDto {
   @ApiProperty({ example: EXPORT_FORMAT }) @Equals(EXPORT_FORMAT) format: typeof EXPORT_FORMAT;
@@ -282,4 +318,7 @@ export class AccountExportDto {
   @ApiPropertyOptional({ type: [ExportedReadingEntryDto], description: 'Added with reading checklists; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedReadingEntryDto) readingEntries?: ExportedReadingEntryDto[];
   @ApiPropertyOptional({ type: [ExportedChecklistSettingsDto], description: 'Added with reading checklists; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedChecklistSettingsDto) readingChecklistSettings?: ExportedChecklistSettingsDto[];
   @ApiPropertyOptional({ type: [ExportedResumeProjectDto], description: 'Added with résumé projects; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedResumeProjectDto) resumeProjects?: ExportedResumeProjectDto[];
+  @ApiPropertyOptional({ type: [ExportedScholarlyIdentityDto], description: 'Since version 3; an import syncs the linked ones again' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedScholarlyIdentityDto) scholarlyIdentities?: ExportedScholarlyIdentityDto[];
+  @ApiPropertyOptional({ type: [ExportedSyncScheduleDto], description: "Since version 3: people's own sync cadences" }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedSyncScheduleDto) syncSchedules?: ExportedSyncScheduleDto[];
+  @ApiPropertyOptional({ type: [ExportedBriefingDto], description: 'Since version 3: every version of every briefing' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedBriefingDto) briefings?: ExportedBriefingDto[];
 }
