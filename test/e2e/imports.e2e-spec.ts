@@ -259,7 +259,8 @@ describe('the research round-trips with the account', () => {
       interactions: [],
       people: [{ id: person, fullName: 'Ada Lovelace', givenName: null, familyName: null, headline: null, role: null, organizationId: null, teamId: null, emails: [], links: {}, tags: [], howWeMet: null, relationshipStage: 'stranger', notes: null, nextFollowUpAt: null, followUpCadenceDays: null, lastInteractionAt: null, createdAt: at, updatedAt: at, deletedAt: null }],
       scholarlyIdentities: [
-        identity('00000000-0000-4000-8000-000000000011', person, 'https://orcid.org/0000-0002-1825-0097'),
+        // Rejected, so that no sync of it starts here.
+        { ...identity('00000000-0000-4000-8000-000000000011', person, 'https://orcid.org/0000-0002-1825-0097'), status: 'rejected' },
         identity('00000000-0000-4000-8000-000000000012', missing, '0000-0002-1825-0097'),
         identity('00000000-0000-4000-8000-000000000013', person, 'not an orcid'),
       ],
@@ -267,16 +268,19 @@ describe('the research round-trips with the account', () => {
       briefings: [{ id: '00000000-0000-4000-8000-000000000021', interviewId: missing, version: 1, trigger: 'manual', status: 'ready', forStartsAt: null, content: {}, markdown: '# x', html: '<h1>x</h1>', changes: [], error: null, createdAt: at, generatedAt: at }],
     };
     const report = (await t.http().post('/imports/dossier').set(target.auth).send(doc).expect(201)).body.report;
-    expect(report).toMatchObject({ created: 2, skipped: 4 });
+    expect(report).toMatchObject({ created: 3, skipped: 3 });
     expect(report.skips).toEqual([
       { item: 'scholarlyIdentities[00000000-0000-4000-8000-000000000012]', reason: `refers to person ${missing}, which is not in the document; not imported` },
-      { item: 'scholarlyIdentities[00000000-0000-4000-8000-000000000013]', reason: expect.stringMatching(/^sourceAuthorId .+ for orcid; not imported$/) },
       { item: 'syncSchedules[0]', reason: `refers to person ${missing}, which is not in the document; not imported` },
       { item: 'briefings[00000000-0000-4000-8000-000000000021]', reason: `refers to interview ${missing}, which is not in the document; not imported` },
     ]);
-    // The ORCID profile URL is kept as the id a sync asks for.
-    const exported = (await t.http().get('/export').set(target.auth).expect(200)).body;
-    expect(exported.scholarlyIdentities.map((i: { sourceAuthorId: string }) => i.sourceAuthorId)).toEqual(['0000-0002-1825-0097']);
+    // The ORCID profile URL is kept as the id a sync asks for; an id no source would take is kept, and shown broken.
+    const ada = (await t.http().get('/people').set(target.auth).expect(200)).body.items[0].id;
+    const identities = (await t.http().get(`/people/${ada}/identities`).set(target.auth).expect(200)).body as { sourceAuthorId: string; status: string; syncState: string; brokenReason: string | null }[];
+    expect(identities.map((i) => [i.sourceAuthorId, i.status, i.syncState, i.brokenReason])).toEqual([
+      ['not an orcid', 'linked', 'broken', expect.stringMatching(/^Imported, but its id is not an ORCID iD/)],
+      ['0000-0002-1825-0097', 'rejected', 'never', null],
+    ]);
 
     const bad = await t.http().post('/imports/dossier').set((await registerUser(t)).auth).send({ ...doc, scholarlyIdentities: [{ ...doc.scholarlyIdentities[0], source: 'scopus', status: 'maybe' }], briefings: [{ ...doc.briefings[0], content: 'facts', version: 0 }] }).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['briefings.0.content', 'briefings.0.version', 'scholarlyIdentities.0.source', 'scholarlyIdentities.0.status']);

@@ -609,18 +609,16 @@ export class AccountExportService {
     const identities = identityIds.allocate(doc.scholarlyIdentities ?? []).flatMap((i) => {
       const item = `scholarlyIdentities[${i.id}]`;
       if (!required(ids.person, i.personId, item, 'person', skips)) return [];
+      // Kept in the form a sync asks for; one no source would take is kept too, marked broken, as a sync would mark it.
       const parsed = parseIdentityInput(i.source, i.sourceAuthorId);
-      if (!parsed.ok) {
-        skips.push({ item, reason: `sourceAuthorId ${parsed.problem} for ${i.source}; not imported` });
-        return [];
-      }
-      const key = `${i.personId}/${i.source}/${parsed.sourceAuthorId}`;
+      const sourceAuthorId = parsed.ok ? parsed.sourceAuthorId : i.sourceAuthorId;
+      const key = `${i.personId}/${i.source}/${sourceAuthorId}`;
       if (seenIdentities.has(key)) {
         skips.push({ item, reason: 'the same person has this identity earlier in the document; the first is kept' });
         return [];
       }
       seenIdentities.add(key);
-      return [{ ...i, sourceAuthorId: parsed.sourceAuthorId }];
+      return [{ ...i, sourceAuthorId, brokenReason: parsed.ok ? null : `Imported, but its id ${parsed.problem}` }];
     });
     await write(
       ScholarlyIdentity,
@@ -633,12 +631,13 @@ export class AccountExportService {
         name: i.name,
         status: i.status,
         linkedBy: i.linkedBy,
-        syncState: 'never' as const,
+        syncState: i.brokenReason ? ('broken' as const) : ('never' as const),
+        brokenReason: i.brokenReason,
         createdAt: new Date(i.createdAt),
       })),
     );
     const deleted = new Set((doc.people ?? []).filter((p) => p.deletedAt).map((p) => p.id));
-    const linkedPeople = [...new Set(identities.filter((i) => i.status === 'linked' && !deleted.has(i.personId)).map((i) => ids.person.get(i.personId)!))];
+    const linkedPeople = [...new Set(identities.filter((i) => i.status === 'linked' && !i.brokenReason && !deleted.has(i.personId)).map((i) => ids.person.get(i.personId)!))];
 
     const scheduled = new Set<string>();
     const schedules = (doc.syncSchedules ?? []).filter((s, n) => {
