@@ -41,6 +41,15 @@ describe('foldText', () => {
     expect(foldText('Kar\u00ADpathy\u200B')).toBe('karpathy');
   });
 
+  it('folds a long text as it folds each of its words, whatever separates them', () => {
+    // Words outside ASCII take the slow path alone; the rest is lower-cased.
+    const words = ['We', 'Train', 'Schrödinger', 'ﬁeld', 'Ｍodels', '\u0301Accent', 'Łukasz\u00AD', 'é\uFEFF', 'Й'];
+    const text = words.join(' \u00A0\t\u3000');
+    expect(foldText(text)).toBe('we train schrodinger field models accent lukasz e й');
+    expect(foldText(text)).toBe(words.map(foldText).join(' '));
+    expect(foldText('Deep \uFEFF Learning')).toBe('deep learning');
+  });
+
   it('keeps Cyrillic, including й as a letter of its own', () => {
     expect(foldText('Андрей Карпатый')).toBe('андрей карпатый');
     expect(foldText('Пётр Щербаков')).toBe('петр щербаков');

@@ -26,6 +26,9 @@ const STRIPPABLE_MARKS_RE =
 const LEADING_MARKS_RE = /^\p{M}+/u;
 // Cyrillic й/ў are separate letters (not и/у with an accent); recompose them before stripping.
 const CYRILLIC_BREVE_RE = /[ИиУу]\u0306/gu;
+const ASCII_RE = /^[\x00-\x7F]*$/;
+// A word (U+FEFF, whitespace to \s, is an invisible part of one) with a character outside ASCII.
+const NON_ASCII_WORD_RE = /[\S\uFEFF]*(?:[^\s\x00-\x7F]|\uFEFF)[\S\uFEFF]*/gu;
 // Invisible characters that sneak in through copy-paste: soft hyphen, zero-width space, BOM.
 const INVISIBLE_RE = /[\u00AD\u200B\u2060\uFEFF]/gu;
 
@@ -35,6 +38,17 @@ const INVISIBLE_RE = /[\u00AD\u200B\u2060\uFEFF]/gu;
  * collapse whitespace. Non-Latin scripts are kept (Greek loses its accents too).
  */
 export function foldText(input: string): string {
+  // Most text is ASCII, where folding is lower-casing: only the words with other characters (a few
+  // accented names in an abstract) take the slow path. Every step of it works within a word.
+  if (ASCII_RE.test(input)) return input.toLowerCase().replace(/\s+/g, ' ').trim();
+  return input
+    .replace(NON_ASCII_WORD_RE, (word) => foldWord(word))
+    .replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function foldWord(input: string): string {
   return input
     .normalize('NFKD')
     .replace(INVISIBLE_RE, '')

@@ -1,4 +1,4 @@
-import { containsTerm, ContextTerm, prepareText, TermSource } from './reading-terms';
+import { containsTerm, ContextTerm, PreparedText, prepareText, termStems, TermSource } from './reading-terms';
 
 /**
  * Ranking an interviewer's works for reading, with every reason shown. Each component is a value
@@ -88,6 +88,7 @@ export function rankWorks<W extends RankableWork>(works: W[], weights: RankingWe
   const used: WeightKey[] = WEIGHT_KEYS.filter((k) => k !== 'relevance' || terms !== null);
   const totalWeight = used.reduce((sum, k) => sum + weights[k], 0);
   const points = (key: WeightKey, value: number): number => (totalWeight === 0 ? 0 : round((100 * weights[key] * value) / totalWeight, 2));
+  const prepared = terms === null ? null : prepareTerms(terms);
 
   const ranked = works.map((work, i): RankedWork<W> => {
     const reasons: RankingReason[] = [];
@@ -134,8 +135,8 @@ export function rankWorks<W extends RankableWork>(works: W[], weights: RankingWe
       text: ages[i] === null ? 'publication date unknown' : `published ${work.publicationDate ?? work.year}`,
     });
 
-    if (terms !== null) {
-      const matches = matchTerms(work, terms);
+    if (prepared !== null) {
+      const matches = matchTerms(work, prepared);
       // A term in the title counts fully, one only in the venue or abstract half; two full matches make 1.
       const relevanceValue = Math.min(1, matches.reduce((sum, m) => sum + (m.in.includes('title') ? 1 : 0.5), 0) / 2);
       reasons.push({
@@ -163,14 +164,32 @@ export function rankWorks<W extends RankableWork>(works: W[], weights: RankingWe
   );
 }
 
+/** A context's terms made ready once for all the works they are looked for in. */
+export interface PreparedTerms {
+  terms: ContextTerm[];
+  /** Each term's words by their stems. */
+  stems: string[][];
+  /** Each term as a text, to find the words a matched phrase hides. */
+  texts: PreparedText[];
+}
+
+export function prepareTerms(terms: ContextTerm[]): PreparedTerms {
+  return { terms, stems: terms.map((t) => termStems(t.term)), texts: terms.map((t) => prepareText(t.term)) };
+}
+
+const PLACES = ['title', 'venue', 'abstract'] as const;
+
 /** The context terms a work mentions, and where. A phrase that matched hides its own words. */
-export function matchTerms(work: Pick<RankableWork, 'title' | 'venue' | 'abstract'>, terms: ContextTerm[]): TermMatch[] {
+export function matchTerms(work: Pick<RankableWork, 'title' | 'venue' | 'abstract'>, context: ContextTerm[] | PreparedTerms): TermMatch[] {
+  const { terms, stems, texts } = Array.isArray(context) ? prepareTerms(context) : context;
   const places = { title: prepareText(work.title), venue: prepareText(work.venue), abstract: prepareText(work.abstract) };
   const matches: TermMatch[] = [];
-  for (const { term, from } of terms) {
-    const where = (['title', 'venue', 'abstract'] as const).filter((p) => containsTerm(places[p], term));
+  const matched: number[] = [];
+  for (const [n, { term, from }] of terms.entries()) {
+    const where = PLACES.filter((p) => containsTerm(places[p], stems[n]));
     if (where.length === 0) continue;
-    if (matches.some((m) => m.term.split(' ').length > 1 && containsTerm(prepareText(m.term), term))) continue;
+    if (matched.some((k) => stems[k].length > 1 && containsTerm(texts[k], stems[n]))) continue;
+    matched.push(n);
     matches.push({ term, from, in: where });
   }
   return matches;

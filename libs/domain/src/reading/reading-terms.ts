@@ -81,18 +81,33 @@ export function contextTerms(context: RelevanceContext): ContextTerm[] {
 /** A text, folded and stemmed, ready to be searched for terms. */
 export interface PreparedText {
   stems: string[];
+  /** Where each stem occurs: a term is looked up at its first word's places, not searched for. */
+  at: Map<string, number[]>;
 }
 
 export function prepareText(text: string | null | undefined): PreparedText {
-  return { stems: foldWords(text).map(stem) };
+  const stems = foldWords(text).map(stem);
+  const at = new Map<string, number[]>();
+  stems.forEach((s, i) => {
+    const places = at.get(s);
+    if (places) places.push(i);
+    else at.set(s, [i]);
+  });
+  return { stems, at };
+}
+
+/** A term's words by their stems: prepared once for all the texts it is looked for in. */
+export function termStems(term: string): string[] {
+  return term.split(' ').map(stem);
 }
 
 /** True when the term's words occur in the text in a row (every word compared by its stem). */
-export function containsTerm(text: PreparedText, term: string): boolean {
-  const needle = term.split(' ').map(stem);
-  const { stems } = text;
-  outer: for (let i = 0; i + needle.length <= stems.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (stems[i + j] !== needle[j]) continue outer;
+export function containsTerm(text: PreparedText, term: string | string[]): boolean {
+  const needle = typeof term === 'string' ? termStems(term) : term;
+  const starts = text.at.get(needle[0]);
+  if (!starts) return false;
+  outer: for (const i of starts) {
+    for (let j = 1; j < needle.length; j++) if (text.stems[i + j] !== needle[j]) continue outer;
     return true;
   }
   return false;

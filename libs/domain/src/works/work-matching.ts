@@ -18,10 +18,13 @@ function stripLatex(title: string): string {
 
 /** The title folded for matching: LaTeX, case, accents, punctuation and spacing removed. */
 export function titleKey(title: string): string {
-  return foldText(stripLatex(title))
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  const folded = foldText(stripLatex(title));
+  // Folded ASCII has no capitals, so its letters and digits are a-z and 0-9. The Unicode classes
+  // cost far more, most of all on text that came through the slow path of folding.
+  return (FOLDED_ASCII_RE.test(folded) ? folded.replace(/[^a-z0-9]+/g, ' ') : folded.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim();
 }
+
+const FOLDED_ASCII_RE = /^[\x00-\x7F]*$/;
 
 /** The surname of an author as written by any source ("Kaiser, Łukasz", "Ł. Kaiser", "Lukasz Kaiser 0001") folded. */
 export function surnameKey(name: string | null | undefined): string | null {
