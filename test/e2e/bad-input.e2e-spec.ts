@@ -26,7 +26,7 @@ describe('bad input never gets a 500', () => {
     const ref = Object.values(op.requestBody?.content ?? {})[0]?.schema?.$ref;
     const properties = Object.keys((ref && doc.components.schemas[ref.split('/').pop()!]?.properties) || {});
     const every = (value: unknown) => Object.fromEntries(properties.map((p) => [p, value]));
-    return [[], 'text', 42, {}, every(null), every(-1), every('x'), every([]), every({ nested: true }), every('9'.repeat(40)), every('2026-02-30')];
+    return [[], 'text', 42, {}, every(null), every(-1), every('x'), every([]), every({ nested: true }), every('9'.repeat(40)), every('2026-02-30'), every('a\u0000b')];
   }
 
   it('answers every operation with junk with a 4xx error body or a success', async () => {
@@ -38,7 +38,7 @@ describe('bad input never gets a 500', () => {
         // Real records, so that junk reaches the services; deletions get random ids to keep them.
         const url = path.replace(/\{(\w+)\}/g, (_, name: string) => (method === 'delete' || path.endsWith('/erase') ? randomUUID() : (ids[idKey(path, name)] ?? randomUUID())));
         const queries = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-        const junkQueries = queries.length ? [Object.fromEntries(queries.map((q) => [q, 'x'])), Object.fromEntries(queries.map((q) => [q, '-1'])), Object.fromEntries(queries.map((q) => [q, ['a', 'b']]))] : [{}];
+        const junkQueries = queries.length ? [Object.fromEntries(queries.map((q) => [q, 'x'])), Object.fromEntries(queries.map((q) => [q, '-1'])), Object.fromEntries(queries.map((q) => [q, ['a', 'b']])), Object.fromEntries(queries.map((q) => [q, 'a\u0000b']))] : [{}];
         const bodies = op.requestBody ? bodiesFor(op) : [undefined];
         for (const query of junkQueries) {
           for (const body of bodies) {
@@ -55,6 +55,21 @@ describe('bad input never gets a 500', () => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('names the field holding a NUL character, which PostgreSQL cannot store, in bodies, queries, paths and imported files', async () => {
+    const nul = 'must not contain the NUL character (U+0000)';
+    const person = await t.http().post('/people').set(user.auth).send({ fullName: 'Ada', notes: 'met at\u0000 NeurIPS', emails: ['a@example.org', 'b\u0000@example.org'] }).expect(400);
+    expect(person.body.details).toEqual([
+      { field: 'notes', problem: nul },
+      { field: 'emails.1', problem: nul },
+    ]);
+    expect((await t.http().get('/people').query({ q: 'Ada\u0000' }).set(user.auth).expect(400)).body.details).toEqual([{ field: 'q', problem: nul }]);
+    expect((await t.http().get('/people/a%00b').set(user.auth).expect(400)).body.details).toEqual([{ field: 'id', problem: nul }]);
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Love\u0000lace,,,,,01 Mar 2025\n';
+    expect((await t.http().post('/imports/linkedin').set(user.auth).set('content-type', 'text/csv').send(csv).expect(400)).body.details).toEqual([{ field: 'body', problem: nul }]);
+    // Nothing was written.
+    expect((await t.http().get('/people').query({ q: 'Ada' }).set(user.auth).expect(200)).body.total).toBe(0);
+  });
 });
 
 /** Which record a path parameter names: `{id}` by the resource, others by their own name. */

@@ -39,8 +39,32 @@ export function unexpectedNulls(body: unknown, metatype: Function | undefined): 
   return problems;
 }
 
+const NUL_PROBLEM = 'must not contain the NUL character (U+0000)';
+/** Deeper than any document Dossier reads; deeper input is refused rather than walked. */
+const MAX_DEPTH = 64;
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000: input with it, in any string or key of a body, a
+ * query or a path, is refused here with the field named, not left to fail in the database.
+ */
+export function nulCharacters(value: unknown, field = '', depth = 0): FieldProblem[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [{ field: field || 'body', problem: NUL_PROBLEM }] : [];
+  if (Buffer.isBuffer(value)) return value.includes(0) ? [{ field: field || 'body', problem: NUL_PROBLEM }] : [];
+  if (value === null || typeof value !== 'object') return [];
+  if (depth >= MAX_DEPTH) return [{ field: field || 'body', problem: `is nested too deeply (more than ${MAX_DEPTH} levels)` }];
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  return entries.flatMap(([key, v]) => {
+    const path = field ? `${field}.${key}` : key;
+    return key.includes('\u0000') ? [{ field: path, problem: NUL_PROBLEM }] : nulCharacters(v, path, depth + 1);
+  });
+}
+
 class DossierValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const nuls = nulCharacters(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (nuls.length) throw invalid(nuls);
+    }
     const nulls = metadata.type === 'body' ? unexpectedNulls(value, metadata.metatype) : [];
     try {
       const result = await super.transform(value, metadata);
