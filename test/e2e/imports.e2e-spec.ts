@@ -60,6 +60,18 @@ describe('imports and exports (inline)', () => {
     expect((await t.http().get('/people').set(other.auth)).body.total).toBe(people.length);
   });
 
+  it('skips a row with a field longer than a person takes, saying which, and imports the rest', async () => {
+    const other = await registerUser(t);
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
+    const csv = [header, `${'A'.repeat(100_000)},Lovelace,,,,,01 Mar 2025`, `Grace,Hopper,,,${'Navy '.repeat(100)},,01 Mar 2025`, 'Alan,Turing,,,Bletchley,Cryptanalyst,01 Mar 2025'].join('\n');
+    const res = await t.http().post('/imports/linkedin').set(other.auth).set('content-type', 'text/csv').send(csv).expect(201);
+    expect(res.body.report).toMatchObject({ created: 1, skipped: 2 });
+    expect(res.body.report.skips).toEqual([
+      { line: 2, reason: 'the name is longer than 300 characters' },
+      { line: 3, reason: 'the company is longer than 200 characters' },
+    ]);
+  });
+
   it('refuses a file with nothing to import, naming why', async () => {
     const res = await t.http().post('/imports/linkedin').set(user.auth).set('content-type', 'text/csv').send('just,some\nrandom,csv\n').expect(400);
     expect(res.body.code).toBe('import.unreadable');

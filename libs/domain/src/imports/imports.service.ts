@@ -132,8 +132,10 @@ export class ImportsService {
           report.skips.push({ line, reason: outcome.reason });
         } else report[outcome.kind] += 1;
       } catch (e) {
+        // The database's own words are not the user's business (nor should they see them); the log keeps them.
+        this.logger.warn(`import ${userId} line ${line} not saved: ${(e as Error).message}`);
         report.skipped += 1;
-        report.skips.push({ line, reason: (e as Error).message });
+        report.skips.push({ line, reason: 'could not be saved' });
       }
       done += 1;
       if (done % PROGRESS_EVERY === 0) await progress(done);
@@ -143,6 +145,8 @@ export class ImportsService {
   }
 
   private async importDraft(userId: string, draft: PersonDraft, warn: (problem: string) => void): Promise<{ kind: 'created' | 'updated' } | { kind: 'skipped'; reason: string }> {
+    const tooLong = tooLongField(draft);
+    if (tooLong) return { kind: 'skipped', reason: tooLong };
     const { links, problems } = normalizeLinks(draft.links);
     for (const p of problems) warn(`${p.field} ${p.problem}; left out`);
     const emails = draft.emails.map((e) => normalizeEmail(e)).filter((e): e is string => e !== null);
@@ -215,4 +219,25 @@ export class ImportsService {
     if (byName && links.linkedin && byName.links.linkedin && byName.links.linkedin !== links.linkedin) return null;
     return byName;
   }
+}
+
+/** The same limits as the API's: a field longer than a person or organization takes skips its row. */
+const DRAFT_LIMITS: [keyof PersonDraft, string, number][] = [
+  ['fullName', 'the name', 300],
+  ['givenName', 'the first name', 200],
+  ['familyName', 'the last name', 200],
+  ['headline', 'the position', 500],
+  ['role', 'the role', 200],
+  ['organizationName', 'the company', 200],
+  ['teamName', 'the team', 200],
+  ['notes', 'the note', 100_000],
+];
+
+function tooLongField(draft: PersonDraft): string | null {
+  for (const [key, label, max] of DRAFT_LIMITS) {
+    const value = draft[key];
+    if (typeof value === 'string' && value.length > max) return `${label} is longer than ${max.toLocaleString('en')} characters`;
+  }
+  const tag = draft.tags.find((t) => t.length > 100);
+  return tag ? 'a category is longer than 100 characters' : null;
 }
