@@ -96,6 +96,25 @@ describe('applications: loops, moves and reroutes', () => {
     // Only a failed application can be rerouted.
     const res = await post(user, `/applications/${rerouted.id}/reroute`, { teamId: team('Core') }).expect(409);
     expect(res.body.allowedMoves.sort()).toEqual(['advance', 'fail', 'pass', 'withdraw']);
+    // And only once to the same team: a second click finds the first one's application.
+    const twice = await post(user, `/applications/${id}/reroute`, { teamId: team('Applied') }).expect(409);
+    expect(twice.body).toMatchObject({ code: 'application.already-rerouted', applicationId: rerouted.id });
+    expect((await t.http().get(`/applications/${id}`).set(user.auth).expect(200)).body.reroutedTo).toHaveLength(1);
+  });
+
+  it('applies a move made from the stage the user saw once: a double click or a second tab gets 409 and changes nothing', async () => {
+    const app = (await apply()).body;
+    const from = app.currentStage.id as string;
+    const answers = await Promise.all([1, 2, 3].map(() => move(app.id, 'advance', { fromStageId: from })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const stale = answers.find((r) => r.status === 409)!;
+    expect(stale.body).toMatchObject({ code: 'application.stale-move', currentStage: 'Quiz: maths, statistics, CS and ML', currentStageId: expect.any(String) });
+    const after = (await t.http().get(`/applications/${app.id}`).set(user.auth).expect(200)).body;
+    expect(after.currentStage.name).toBe('Quiz: maths, statistics, CS and ML');
+    expect(after.history.map((m: { move: string }) => m.move)).toEqual(['apply', 'advance']);
+    // From the stage it is at now, the move goes through.
+    await move(app.id, 'advance', { fromStageId: stale.body.currentStageId }).expect(200);
+    await move(app.id, 'pass', { fromStageId: 'not-a-stage' }).expect(400);
   });
 
   it('keeps its own copy of the stages when the template is edited later', async () => {

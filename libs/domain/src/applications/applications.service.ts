@@ -12,7 +12,7 @@ import { createPrepTasks } from '../tasks/prep-tasks';
 import { ApplicationMove, ApplicationMoveKind } from './application-move.entity';
 import { ApplicationStage } from './application-stage.entity';
 import { Application, ApplicationSource, ApplicationStatus } from './application.entity';
-import { IllegalMoveError, InvalidApplicationError } from './applications.errors';
+import { AlreadyReroutedError, IllegalMoveError, InvalidApplicationError, StaleMoveError } from './applications.errors';
 import { allowedMoves, PipelineState, transition, UserMove } from './pipeline-state-machine';
 import type { Page } from '../people/people.types';
 
@@ -39,6 +39,8 @@ export interface MoveInput {
   /** When it happened (default: now); may be backdated, never before the previous move. */
   at?: string;
   note?: string | null;
+  /** The stage the user saw as current: when the application is elsewhere now, nothing is changed (409). */
+  fromStageId?: string;
 }
 
 export interface RerouteInput extends MoveInput {
@@ -178,6 +180,7 @@ export class ApplicationsService {
       const stages = await em.find(ApplicationStage, { where: { applicationId: id }, order: { position: 'ASC' } });
       const before = state(application, stages);
       const current = stages[before.current] ?? null;
+      if (input.fromStageId !== undefined && input.fromStageId !== application.currentStageId) throw new StaleMoveError(move, application.status, current?.name ?? null, application.currentStageId);
       const allowed = allowedMoves(before);
       if (!allowed.includes(move)) throw new IllegalMoveError(move, application.status, current?.name ?? null, allowed);
       const at = await this.moveTime(em, id, input.at);
@@ -211,6 +214,9 @@ export class ApplicationsService {
       }
       await this.organizations.assertOwned(userId, failed.organizationId, input.teamId);
       if (input.teamId === failed.teamId) throw new InvalidApplicationError([{ field: 'teamId', problem: 'must be another team than the one of the failed application' }]);
+      // The failed application is locked, so a second click waits here and finds the first one's.
+      const earlier = await em.findOne(Application, { where: { userId, reroutedFromId: failed.id, teamId: input.teamId }, select: { id: true } });
+      if (earlier) throw new AlreadyReroutedError(earlier.id);
       const template = await this.templates.resolve(userId, failed.organizationId, { templateId: input.templateId, builtIn: input.builtInTemplate ?? (input.templateId ? undefined : REROUTE_TEMPLATE.key) });
       const at = await this.moveTime(em, id, input.at);
       const rerouted = em.create(Application, {

@@ -97,9 +97,14 @@ export class MoveDto {
   @IsString()
   @MaxLength(10_000)
   note?: string | null;
+
+  @ApiPropertyOptional({ description: "The current stage's id as the dashboard showed it: if the application has moved on since (a second click, another tab), nothing changes and the answer is 409 application.stale-move" })
+  @IsOptional()
+  @IsUUID()
+  fromStageId?: string;
 }
 
-export class RerouteDto extends OmitType(MoveDto, ['move'] as const) {
+export class RerouteDto extends OmitType(MoveDto, ['move', 'fromStageId'] as const) {
   @ApiProperty({ description: 'Another team of the same organization' }) @IsUUID() teamId: string;
 
   @ApiPropertyOptional({ description: 'Default: the same role' })
