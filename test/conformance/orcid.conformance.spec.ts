@@ -175,7 +175,7 @@ const orcidOf = (name: string) => /(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/.exec(name)![1
     });
   });
 
-  it('snapshots the sandbox record: name, works count, works section date', async () => {
+  it('snapshots the sandbox record: name, works count, works section date, its one (ended) employment and its keywords', async () => {
     const raw = json<OrcidRecord>('sample_v3.0_record_sandbox-0000-0002-7319-2192.json');
     const worksDate = raw['activities-summary']!.works!['last-modified-date']!.value;
     expect(worksDate).toBeGreaterThan(raw.person!['last-modified-date']!.value);
@@ -186,6 +186,10 @@ const orcidOf = (name: string) => /(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/.exec(name)![1
       worksCount: 1,
       citationCount: null,
       updatedAt: new Date(worksDate).toISOString(),
+      // The sandbox's placeholder organization, employed until 1948: a past employer.
+      affiliations: ['common:name'],
+      currentAffiliations: 0,
+      topics: ['{{{}}}}{}{{}}}{{{{}}{}{}{}{}{}{}{', 'keyword1'],
     });
   });
 

@@ -145,6 +145,24 @@ describe.each(['redis', 'postgres'] as const)('briefings on %s', (queue) => {
     expect(after[0].changes).toContain('The interview was moved.');
   });
 
+  it("marks as current every employer ORCID says is held now, and only those", async () => {
+    const orcid = '0000-0002-1825-0097';
+    const last = { source: 'orcid', sourceAuthorId: orcid, name: 'Edsger Dijkstra', worksCount: 0, citationCount: null, updatedAt: null, affiliations: ['Example Frontier Lab', 'University of Texas at Austin', 'Burroughs Corporation'], currentAffiliations: 2, topics: [] };
+    await t.db.query(
+      "INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, name, status, linked_by, last_snapshot, last_synced_at) VALUES ($1, $2, 'orcid', $3, 'Edsger Dijkstra', 'linked', 'user', $4, now())",
+      [user.id, scene.people.edsger, orcid, last],
+    );
+    try {
+      const briefing = await ready((await post(user, `/interviews/${scene.interviewId}/briefings`).expect(202)).body.id);
+      const md = (await get(user, `/briefings/${briefing.id}/markdown`).expect(200)).text;
+      const edsger = section(md, '### Edsger Dijkstra', '\n## ');
+      const ref = `[ORCID](https://orcid.org/${orcid})`;
+      expect(edsger).toContain(`- **Affiliations:** Example Frontier Lab (current) ${ref}; University of Texas at Austin (current) ${ref}; Burroughs Corporation ${ref}`);
+    } finally {
+      await t.db.query("DELETE FROM scholarly_identities WHERE person_id = $1 AND source = 'orcid'", [scene.people.edsger]);
+    }
+  });
+
   it('is private to its user, and answers clearly while not ready', async () => {
     const briefing = (await get(user, `/interviews/${scene.interviewId}/briefings`).expect(200)).body.items[0] as BriefingView;
     await get(stranger, `/briefings/${briefing.id}`).expect(404);

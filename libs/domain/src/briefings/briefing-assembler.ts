@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApplicationsService } from '../applications/applications.service';
 import { InterviewsService } from '../interviews/interviews.service';
-import type { ScholarlySource } from '../scholarly/scholarly.types';
+import type { AuthorSnapshot, ScholarlySource } from '../scholarly/scholarly.types';
 import { identitySourceUrl } from '../scholarly-identities/identity-input';
 import type { StageType } from '../stage-templates/stage-types';
 import { PersonWork, WorksQueryService } from '../works/works-query.service';
@@ -119,7 +119,7 @@ export class BriefingAssembler {
       `SELECT source, source_author_id, name, last_synced_at, last_snapshot FROM scholarly_identities
         WHERE user_id = $1 AND person_id = $2 AND status = 'linked' ORDER BY source, created_at`,
       [userId, personId],
-    )) as { source: ScholarlySource; source_author_id: string; name: string | null; last_synced_at: Date | null; last_snapshot: { affiliations?: string[]; topics?: string[] } | null }[];
+    )) as { source: ScholarlySource; source_author_id: string; name: string | null; last_synced_at: Date | null; last_snapshot: Pick<AuthorSnapshot, 'affiliations' | 'currentAffiliations' | 'topics'> | null }[];
 
     const all: PersonWork[] = [];
     for (let offset = 0; ; offset += PAGE) {
@@ -135,15 +135,17 @@ export class BriefingAssembler {
     const venues = new Map<string, number>();
     for (const w of all) if (w.work.venue) venues.set(w.work.venue, (venues.get(w.work.venue) ?? 0) + 1);
 
-    // Each source lists institutions current first; one named current by any source is current.
+    // Each source lists institutions current first (how many are current where it says, else the
+    // first one); one named current by any source is current.
     const affiliations = new Map<string, { name: string; current: boolean; sources: SourceLink[] }>();
     const topics = new Map<string, { name: string; sources: SourceLink[] }>();
     for (const identity of identities) {
       const url = identitySourceUrl(identity.source, identity.source_author_id);
+      const current = identity.last_snapshot?.currentAffiliations ?? 1;
       (identity.last_snapshot?.affiliations ?? []).forEach((name, i) => {
         const key = name.toLowerCase();
         const entry = affiliations.get(key) ?? { name, current: false, sources: [] };
-        entry.current ||= i === 0;
+        entry.current ||= i < current;
         if (!entry.sources.some((s) => s.source === identity.source)) entry.sources.push({ source: identity.source, url });
         affiliations.set(key, entry);
       });

@@ -77,6 +77,8 @@ export interface AuthorSnapshot {
   updatedAt: string | null;
   /** Institutions, current first, where the author record lists them (briefings show them). */
   affiliations?: string[];
+  /** How many of `affiliations` are held now, where the source says (ORCID); otherwise the first one is taken as current. */
+  currentAffiliations?: number;
   /** Main research topics, where the source has them. */
   topics?: string[];
 }

@@ -247,7 +247,8 @@ export class SyncService {
         await this.count(run.id, requests);
         requests = 0;
         if (run.trigger === 'schedule' && sameSnapshot(snapshot, identity.lastSnapshot)) {
-          await this.finish(run, identity, 'skipped', identity.lastSnapshot);
+          // Kept: the fresh record, with the same counts and any new affiliations or topics.
+          await this.finish(run, identity, 'skipped', snapshot);
           return { kind: 'done', status: 'skipped' };
         }
         return { kind: 'continue', state: { step: 'list', page: null, pages: 0, snapshot } };

@@ -4,8 +4,8 @@ import { ReplayServer } from '../../../../../../test/support/replay-server';
 import { MalformedResponseError, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError, SourceUnavailableError } from '../../scholarly-http';
 import type { NormalizedAuthor, NormalizedWork } from '../../scholarly.types';
 import { OrcidClient, xmlRoot } from './orcid.client';
-import { InvalidIdentifierError, mapOrcidType, preferredSummary } from './orcid.normalize';
-import type { OrcidWorkSummary } from './orcid.types';
+import { InvalidIdentifierError, mapOrcidType, orcidEmployments, preferredSummary } from './orcid.normalize';
+import type { OrcidEmploymentSummary, OrcidRecord, OrcidWorkSummary } from './orcid.types';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', '..', '..', '..', 'test', 'fixtures', 'scholarly', 'orcid');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -196,8 +196,18 @@ describe('OrcidClient over a replay server', () => {
     await expect(client.listWorks(EMPTY, null)).resolves.toEqual({ works: [], next: null, total: 0 });
   });
 
-  it('snapshots from /record: credit name, works count, and the later of person and works dates (not an employment edit)', async () => {
-    await expect(client.getAuthor(ID)).resolves.toEqual({ source: 'orcid', sourceAuthorId: ID, name: 'Zoë Ñ. Łukasiewicz', worksCount: 5, citationCount: null, updatedAt: '2024-12-31T00:00:00.000Z' });
+  it('snapshots from /record: credit name, works count, the later of person and works dates (not an employment edit), employers and keywords', async () => {
+    await expect(client.getAuthor(ID)).resolves.toEqual({
+      source: 'orcid',
+      sourceAuthorId: ID,
+      name: 'Zoë Ñ. Łukasiewicz',
+      worksCount: 5,
+      citationCount: null,
+      updatedAt: '2024-12-31T00:00:00.000Z',
+      affiliations: ['Google DeepMind'],
+      currentAffiliations: 1,
+      topics: ['machine learning', 'equivariance', 'molecules', 'graph neural networks'],
+    });
     expect(replay.requests.map((r) => r.path)).toEqual([`/v3.0/${ID}/record`]);
   });
 
@@ -295,6 +305,21 @@ describe('OrcidClient over a replay server', () => {
 });
 
 describe('ORCID normalization', () => {
+  it('lists employers held now first (latest start first), then past ones (latest end first), each once', () => {
+    const date = (year: string, month?: string) => ({ year: { value: year }, month: month ? { value: month } : null, day: null });
+    const job = (name: string, start: string, end?: string, month?: string): { 'employment-summary': OrcidEmploymentSummary } => ({
+      'employment-summary': { 'role-title': 'Researcher', organization: { name }, 'start-date': date(start, month), 'end-date': end ? date(end, month) : null },
+    });
+    const record = (jobs: ReturnType<typeof job>[]): OrcidRecord => ({ 'activities-summary': { employments: { 'affiliation-group': jobs.map((j) => ({ summaries: [j] })) } } });
+    expect(orcidEmployments(record([job('University of Oxford', '2012', '2016'), job('Google DeepMind', '2019'), job('Meta AI', '2016', '2019', '03'), job('University College London', '2021'), job('Google DeepMind', '2016', '2016', '01')]))).toEqual({
+      names: ['University College London', 'Google DeepMind', 'Meta AI', 'University of Oxford'],
+      current: 2,
+    });
+    // Only past employers: none is current, the latest is still first.
+    expect(orcidEmployments(record([job('University of Oxford', '2012', '2016'), job('Meta AI', '2016', '2019')]))).toEqual({ names: ['Meta AI', 'University of Oxford'], current: 0 });
+    expect(orcidEmployments({})).toEqual({ names: [], current: 0 });
+  });
+
   const summary = (putCode: number, displayIndex: string | null): OrcidWorkSummary => ({ 'put-code': putCode, 'display-index': displayIndex });
 
   it('prefers the highest display-index, and the first listed on a tie', () => {

@@ -259,6 +259,7 @@ function unique(values: string[]): string[] {
  */
 export function orcidSnapshot(orcid: string, record: OrcidRecord): AuthorSnapshot {
   const works = record['activities-summary']?.works;
+  const employments = orcidEmployments(record);
   return {
     source: 'orcid',
     sourceAuthorId: orcid,
@@ -266,7 +267,36 @@ export function orcidSnapshot(orcid: string, record: OrcidRecord): AuthorSnapsho
     worksCount: works ? (works.group ?? []).length : null,
     citationCount: null,
     updatedAt: latest(orcidTimestamp(record.person?.['last-modified-date']), orcidTimestamp(works?.['last-modified-date'])),
+    affiliations: employments.names,
+    currentAffiliations: employments.current,
+    topics: orcidKeywords(record.person),
   };
+}
+
+/**
+ * The employers a record lists, those held now (no end date) first, then the others, latest first;
+ * each once. ORCID is the one source that says which are past.
+ */
+export function orcidEmployments(record: OrcidRecord): { names: string[]; current: number } {
+  const held = (record['activities-summary']?.employments?.['affiliation-group'] ?? [])
+    .flatMap((group) => group.summaries ?? [])
+    .map((summary) => summary['employment-summary'])
+    .filter((e): e is NonNullable<typeof e> => !!e && !!plainText(e.organization?.name))
+    .map((e) => ({ name: plainText(e.organization?.name), now: !e['end-date']?.year?.value, since: sortableDate(e['start-date']), until: sortableDate(e['end-date']) }))
+    .sort((a, b) => Number(b.now) - Number(a.now) || (b.now ? b.since.localeCompare(a.since) : b.until.localeCompare(a.until)));
+  const names = unique(held.map((e) => e.name));
+  return { names, current: unique(held.filter((e) => e.now).map((e) => e.name)).length };
+}
+
+/** A fuzzy date as yyyy-mm-dd text that sorts, its missing parts as 00. */
+function sortableDate(date: OrcidFuzzyDate | null | undefined): string {
+  const part = (v: { value?: string } | null | undefined, width: number) => (v?.value ?? '').padStart(width, '0');
+  return `${part(date?.year, 4)}-${part(date?.month, 2)}-${part(date?.day, 2)}`;
+}
+
+/** The person's keywords, as topics (one keyword is often a comma-separated list). */
+function orcidKeywords(person: OrcidPerson | null | undefined): string[] {
+  return unique((person?.keywords?.keyword ?? []).flatMap((k) => (k.content ?? '').split(/[,;]/)).map((k) => plainText(k)));
 }
 
 /** `/{orcid}/person` as a candidate: names and keywords (one keyword is often a comma-separated list). */
@@ -274,7 +304,6 @@ export function orcidPersonCandidate(orcid: string, person: OrcidPerson): Author
   const name = orcidPersonName(person) ?? orcid;
   const fullName = [plainText(person.name?.['given-names']?.value), plainText(person.name?.['family-name']?.value)].filter(Boolean).join(' ');
   const otherNames = (person['other-names']?.['other-name'] ?? []).map((o) => plainText(o.content));
-  const keywords = (person.keywords?.keyword ?? []).flatMap((k) => (k.content ?? '').split(/[,;]/)).map((k) => plainText(k));
   return {
     source: 'orcid',
     sourceAuthorId: orcid,
@@ -285,7 +314,7 @@ export function orcidPersonCandidate(orcid: string, person: OrcidPerson): Author
     orcid,
     worksCount: null,
     citationCount: null,
-    topics: unique(keywords),
+    topics: orcidKeywords(person),
     sourceUrl: `https://orcid.org/${orcid}`,
   };
 }

@@ -126,6 +126,15 @@ export interface OrcidPerson {
   path?: string;
 }
 
+/** One employment, as `/record` summarizes it; no end date: held now. */
+export interface OrcidEmploymentSummary {
+  'role-title'?: string | null;
+  'department-name'?: string | null;
+  'start-date'?: OrcidFuzzyDate | null;
+  'end-date'?: OrcidFuzzyDate | null;
+  organization?: { name?: string | null } | null;
+}
+
 /** `/{orcid}/record`: the person and every activity summary in one document. */
 export interface OrcidRecord {
   'orcid-identifier'?: OrcidIdentifier | null;
@@ -134,6 +143,7 @@ export interface OrcidRecord {
   'activities-summary'?: {
     'last-modified-date'?: OrcidTimestamp;
     works?: OrcidWorks | null;
+    employments?: { 'affiliation-group'?: { summaries?: { 'employment-summary'?: OrcidEmploymentSummary | null }[] | null }[] | null } | null;
   } | null;
   path?: string;
 }
