@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
 import { AppConfig, createValidationPipe } from '#platform';
+import { Idempotency } from './common/idempotency';
 import { mountQueueDashboard } from './queue-dashboard';
 
 /**
@@ -25,9 +27,13 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
 /** Everything an API app needs beyond its module: validation, docs, dashboard. Signals are handled by main.ts. */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<INestApplication> {
   app.useGlobalPipes(createValidationPipe());
+  const idempotency = new Idempotency(app.get(DataSource));
+  app.useGlobalInterceptors(idempotency);
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    await idempotency.settle(request, reply, payload);
+    return payload;
   });
   // Text formats (CSV, vCard) arrive as raw strings; their parsers live in the domain.
   fastify.addContentTypeParser(['text/csv', 'text/vcard', 'text/x-vcard', 'text/plain', 'text/directory'], { parseAs: 'string', bodyLimit: config.http.bodyLimitBytes }, (_req, body, done) => done(null, body));
@@ -39,6 +45,13 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       .setDescription('Networking CRM and interviewer research for people preparing to be hired by research labs.')
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addGlobalParameters({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', maxLength: 255 },
+        description: 'On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,4 +1,5 @@
 import { AccessToken } from './accounts/access-token.entity';
+import { IdempotencyKey } from './accounts/idempotency-key.entity';
 import { User } from './accounts/user.entity';
 import { ApplicationMove } from './applications/application-move.entity';
 import { ApplicationStage } from './applications/application-stage.entity';
@@ -29,6 +30,7 @@ import { ChecklistSettings } from './reading/checklist-settings.entity';
 export const ENTITIES = [
   User,
   AccessToken,
+  IdempotencyKey,
   Organization,
   Team,
   Person,

@@ -50,6 +50,20 @@ export class ConflictError extends DomainError {
   }
 }
 
+/**
+ * Not an error: the answer a request already got, sent again as it was (an idempotent retry). Thrown
+ * past the handler so that the exception filter, which owns the reply, sends it untouched.
+ */
+export class IdempotentReplay extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string | null,
+    readonly headers: Record<string, string>,
+  ) {
+    super('idempotent replay');
+  }
+}
+
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorKind } from './domain-error';
+import { DomainError, ErrorKind, IdempotentReplay } from './domain-error';
 import { ErrorBody, errorBody } from './error-body';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
@@ -23,6 +23,10 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (exception instanceof IdempotentReplay) {
+      void reply.status(exception.status).headers(exception.headers).send(exception.body ?? undefined);
+      return;
+    }
     const body = toErrorBody(exception, String(request.id));
     if (body.statusCode >= 500) {
       this.logger.error({ message: 'unhandled error', requestId: body.requestId, method: request.method, url: redactSecrets(request.url), error: describe(exception) });
