@@ -1,3 +1,4 @@
+import { titleKey } from '../works/work-matching';
 import type { BriefingContent, BriefingWork } from './briefing-content';
 
 /**
@@ -20,8 +21,8 @@ export function briefingChanges(before: BriefingContent, after: BriefingContent)
   for (const person of after.interviewers) {
     const previous = before.interviewers.find((p) => p.id === person.id);
     if (!previous) continue;
-    const known = new Set(previous.publishedSince.map((w) => w.id).concat(previous.topWorks.map((w) => w.id)));
-    const fresh = person.publishedSince.filter((w) => !known.has(w.id));
+    const known = new WorkSet(previous.publishedSince.concat(previous.topWorks));
+    const fresh = person.publishedSince.filter((w) => !known.has(w));
     if (person.totals.works > previous.totals.works) {
       changes.push(`${person.fullName}: ${plural(person.totals.works - previous.totals.works, 'new work')} synced${fresh.length ? `, among them ${titles(fresh)}` : ''}.`);
     }
@@ -30,14 +31,14 @@ export function briefingChanges(before: BriefingContent, after: BriefingContent)
     }
   }
 
-  const beforeItems = new Map((before.reading?.items ?? []).map((i) => [i.work.id, i]));
+  const beforeItems = new WorkSet((before.reading?.items ?? []).map((i) => i.work), before.reading?.items ?? []);
   const afterItems = after.reading?.items ?? [];
-  const added = afterItems.filter((i) => !beforeItems.has(i.work.id));
+  const added = afterItems.filter((i) => !beforeItems.has(i.work));
   if (added.length) changes.push(`Reading checklist: ${plural(added.length, 'new item')} (${titles(added.map((i) => i.work))}).`);
-  const read = afterItems.filter((i) => i.status === 'read' && beforeItems.has(i.work.id) && beforeItems.get(i.work.id)?.status !== 'read');
+  const read = afterItems.filter((i) => i.status === 'read' && beforeItems.has(i.work) && beforeItems.get(i.work)?.status !== 'read');
   if (read.length) changes.push(`You read ${titles(read.map((i) => i.work))}.`);
   const noted = afterItems.filter((i) => {
-    const prior = beforeItems.get(i.work.id);
+    const prior = beforeItems.get(i.work);
     return prior && (prior.notes !== i.notes || prior.summary !== i.summary || prior.questions.join('\n') !== i.questions.join('\n'));
   });
   if (noted.length) changes.push(`New notes, summaries or questions on ${titles(noted.map((i) => i.work))}.`);
@@ -59,6 +60,37 @@ export function briefingChanges(before: BriefingContent, after: BriefingContent)
   const projects = (c: BriefingContent) => JSON.stringify(c.resumeProjects.map((p) => [p.id, p.title, p.summary, p.role, p.technologies, p.talkingPoints, p.links]));
   if (projects(before) !== projects(after)) changes.push('Your résumé projects changed.');
   return changes;
+}
+
+/**
+ * Works of an earlier version, found again by id or, when the id changed (two records of one paper
+ * merged by a later sync, or the briefing imported from another server), by the folded title and year.
+ */
+class WorkSet<T = BriefingWork> {
+  private readonly byKey = new Map<string, T>();
+
+  constructor(works: BriefingWork[], values: T[] = works as unknown as T[]) {
+    works.forEach((w, i) => {
+      for (const key of workKeys(w)) if (!this.byKey.has(key)) this.byKey.set(key, values[i]);
+    });
+  }
+
+  has(work: BriefingWork): boolean {
+    return this.get(work) !== undefined;
+  }
+
+  get(work: BriefingWork): T | undefined {
+    for (const key of workKeys(work)) {
+      const found = this.byKey.get(key);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+}
+
+function workKeys(work: Pick<BriefingWork, 'id' | 'title' | 'year'>): string[] {
+  const title = titleKey(work.title);
+  return title ? [`id:${work.id}`, `title:${title}:${work.year ?? ''}`] : [`id:${work.id}`];
 }
 
 function plural(n: number, noun: string): string {

@@ -1,0 +1,60 @@
+import { briefingChanges } from './briefing-changes';
+import type { BriefingContent, BriefingInterviewer, BriefingReadingItem, BriefingWork } from './briefing-content';
+
+const work = (id: string, title: string, year = 2025): BriefingWork => ({ id, title, year, publicationDate: null, venue: null, citationCount: 3, position: '1st of 2', sources: [] });
+const item = (w: BriefingWork, status = 'to_read'): BriefingReadingItem => ({ work: w, interviewers: [{ id: 'ada', fullName: 'Ada Lovelace' }], score: 50, reasons: [], status, notes: null, summary: null, questions: [] });
+const ada = (works: BriefingWork[], total: number): BriefingInterviewer => ({
+  id: 'ada',
+  fullName: 'Ada Lovelace',
+  headline: null,
+  role: null,
+  organization: null,
+  team: null,
+  links: [],
+  identities: [],
+  affiliations: [],
+  topics: [],
+  venues: [],
+  totals: { works: total, citations: 0, firstAuthor: 0, lastAuthor: 0 },
+  lastSpokeAt: null,
+  publishedSince: works,
+  topWorks: [],
+  warmPaths: { direct: [], viaCoauthor: [] },
+});
+const content = (works: BriefingWork[], items: BriefingReadingItem[]): BriefingContent => ({
+  schema: 1,
+  generatedAt: '2026-11-29T10:00:00Z',
+  timeZone: 'UTC',
+  interview: { id: 'i', startsAt: '2026-12-02T15:00:00Z', timeZone: 'UTC', durationMinutes: 60, format: 'video', location: null, meetingUrl: null, prepNotes: null, stage: { id: 's', name: 'Quiz', type: 'quiz', position: 2, of: 7 } },
+  application: { id: 'a', role: 'Research Engineer', status: 'active', appliedOn: null, team: null, notes: null, recruiter: null, history: [], referral: null },
+  organization: null,
+  interviewers: [ada(works, works.length)],
+  reading: { items, coverage: { read: 0, total: items.length }, perInterviewer: [] },
+  prep: { checklist: [], topics: [], tasks: [] },
+  resumeProjects: [],
+});
+
+describe('briefingChanges', () => {
+  const worldModels = work('w1', 'Scaling World Models');
+  const planning = work('w2', 'Planning with Learned Models');
+
+  it('says which works and checklist items are new, and what the user read', () => {
+    const before = content([worldModels], [item(worldModels)]);
+    const after = content([worldModels, planning], [item(worldModels, 'read'), item(planning)]);
+    expect(briefingChanges(before, after)).toEqual([
+      'Ada Lovelace: 1 new work synced, among them “Planning with Learned Models”.',
+      'Reading checklist: 1 new item (“Planning with Learned Models”).',
+      'You read “Scaling World Models”.',
+    ]);
+  });
+
+  it('knows a work again by its title and year when its id changed (records merged by a sync, or an imported briefing)', () => {
+    const before = content([worldModels], [item(worldModels)]);
+    const renamed = work('w9', 'Scaling  world-models', 2025);
+    expect(briefingChanges(before, content([renamed], [item(renamed)]))).toEqual([]);
+    expect(briefingChanges(before, content([renamed], [item(renamed, 'read')]))).toEqual(['You read “Scaling  world-models”.']);
+    // Another year is another work.
+    const sequel = work('w10', 'Scaling World Models', 2026);
+    expect(briefingChanges(before, content([sequel], [item(sequel)]))).toEqual(['Reading checklist: 1 new item (“Scaling World Models”).']);
+  });
+});
