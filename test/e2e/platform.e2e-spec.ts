@@ -62,3 +62,27 @@ describe.each<QueueBackend>(['redis', 'postgres'])('platform on the %s queue bac
     expect(res.headers['x-request-id']).toBe('trace-me-123');
   });
 });
+
+describe('a dashboard served from another origin', () => {
+  let t: TestApp;
+  const DASHBOARD = 'https://dash.example.org';
+  beforeAll(async () => {
+    t = await createTestApp({ env: { CORS_ORIGINS: `${DASHBOARD},http://localhost:5173` } });
+  });
+  afterAll(() => t.close());
+
+  it('may call the API from a browser when its origin is configured; another origin may not', async () => {
+    const preflight = await t.http().options('/people').set('Origin', DASHBOARD).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'authorization,content-type,idempotency-key').expect(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe(DASHBOARD);
+    expect(preflight.headers['access-control-allow-methods']).toContain('POST');
+    expect(preflight.headers['access-control-allow-headers'].split(/,\s*/)).toEqual(expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']));
+
+    const user = await registerUser(t);
+    const created = await t.http().post('/people').set('Origin', DASHBOARD).set(user.auth).send({ fullName: 'Ada Lovelace' }).expect(201);
+    expect(created.headers['access-control-allow-origin']).toBe(DASHBOARD);
+    expect(created.headers['access-control-expose-headers']).toContain('location');
+
+    const stranger = await t.http().get('/people').set('Origin', 'https://evil.example.com').set(user.auth).expect(200);
+    expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

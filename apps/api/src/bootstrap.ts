@@ -27,6 +27,16 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
 /** Everything an API app needs beyond its module: validation, docs, dashboard. Signals are handled by main.ts. */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<INestApplication> {
   app.useGlobalPipes(createValidationPipe());
+  if (config.http.corsOrigins.length > 0) {
+    // Bearer tokens, not cookies: no credentials mode. The headers a dashboard reads are exposed.
+    app.enableCors({
+      origin: config.http.corsOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
+      exposedHeaders: ['location', 'x-request-id', 'idempotent-replayed', 'content-disposition'],
+      maxAge: 600,
+    });
+  }
   const idempotency = new Idempotency(app.get(DataSource));
   app.useGlobalInterceptors(idempotency);
   const fastify = app.getHttpAdapter().getInstance();

@@ -15,7 +15,7 @@ function configError(env: Record<string, string>): string {
 describe('loadConfig', () => {
   it('fills defaults: PostgreSQL queue backend on the same database, API on 127.0.0.1:3000', () => {
     const config = loadConfig({ DATABASE_URL: DB });
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 10 * 1024 * 1024 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 10 * 1024 * 1024, corsOrigins: [] });
     expect(config.queue).toEqual({ backend: 'postgres', url: DB, prefix: 'dossier' });
     expect(config.database.runMigrations).toBe(true);
     expect(config.log).toEqual({ level: 'log', format: 'json' });
@@ -48,6 +48,11 @@ describe('loadConfig', () => {
   it('rejects a database URL of another kind and a switch it cannot read', () => {
     expect(configError({ DATABASE_URL: 'mysql://root@db/dossier' })).toContain('DATABASE_URL="mysql://root@db/dossier"');
     expect(configError({ DATABASE_URL: DB, RUN_MIGRATIONS: 'sometimes' })).toContain('RUN_MIGRATIONS="sometimes"');
+  });
+
+  it('reads the origins a browser dashboard may call from, and refuses one with a path', () => {
+    expect(loadConfig({ DATABASE_URL: DB, CORS_ORIGINS: ' https://dash.example.org, http://localhost:5173 ' }).http.corsOrigins).toEqual(['https://dash.example.org', 'http://localhost:5173']);
+    expect(configError({ DATABASE_URL: DB, CORS_ORIGINS: 'https://dash.example.org/app' })).toContain('CORS_ORIGINS="https://dash.example.org/app": must be origins');
   });
 
   it('says how to run without DATABASE_URL', () => {

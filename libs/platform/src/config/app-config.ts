@@ -4,7 +4,7 @@ import { EnvSchema } from './env.schema';
 
 export interface AppConfig {
   env: EnvSchema['NODE_ENV'];
-  http: { host: string; port: number; bodyLimitBytes: number };
+  http: { host: string; port: number; bodyLimitBytes: number; corsOrigins: string[] };
   database: { url: string; runMigrations: boolean };
   queue: { backend: 'redis'; url: string; prefix: string } | { backend: 'postgres'; url: string; prefix: string };
   auth: { sessionTtlHours: number; tokenCacheSeconds: number };
@@ -57,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     env: parsed.NODE_ENV,
-    http: { host: parsed.HOST, port: parsed.PORT, bodyLimitBytes: parsed.BODY_LIMIT_BYTES },
+    http: { host: parsed.HOST, port: parsed.PORT, bodyLimitBytes: parsed.BODY_LIMIT_BYTES, corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) },
     database: { url: parsed.DATABASE_URL, runMigrations: parsed.RUN_MIGRATIONS },
     queue: parsed.REDIS_URL
       ? { backend: 'redis', url: parsed.REDIS_URL, prefix: parsed.QUEUE_PREFIX }

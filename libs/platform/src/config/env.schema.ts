@@ -21,6 +21,7 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   LOG_LEVEL: 'Lowest level logged: debug, log, warn or error.',
   LOG_FORMAT: 'json (one object per line) or pretty.',
   BODY_LIMIT_BYTES: 'Largest request body accepted; larger bodies get 413.',
+  CORS_ORIGINS: 'Origins whose browser pages may call the API (a dashboard served elsewhere), comma-separated, e.g. https://dash.example.org,http://localhost:5173. Empty: none (same origin only).',
   SESSION_TTL_HOURS: 'Lifetime of a login session token.',
   TOKEN_CACHE_SECONDS: 'How long a process trusts a verified token before checking the database again (revocation elsewhere takes effect within this time).',
   IMPORT_INLINE_MAX_ROWS: 'Imports with more rows than this run as a background job (202 + progress).',
@@ -106,6 +107,10 @@ export class EnvSchema {
   @IsInt()
   @Min(1024)
   BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+  @IsString()
+  @Matches(/^\s*$|^\s*https?:\/\/[^\s,/]+\s*(,\s*https?:\/\/[^\s,/]+\s*)*$/, { message: 'must be origins (scheme://host[:port], no path) separated by commas, e.g. https://dash.example.org,http://localhost:5173' })
+  CORS_ORIGINS = '';
 
   @Transform(({ value }) => Number(value))
   @IsInt()
