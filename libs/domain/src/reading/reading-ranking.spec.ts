@@ -96,3 +96,52 @@ describe('reading ranking', () => {
     expect(ranked.map((r) => r.work.id)).toEqual(['c', 'a', 'b']);
   });
 });
+
+describe('reading ranking with a limit', () => {
+  // A small deterministic generator, so a failure can be replayed.
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+  const WORDS = ['world', 'models', 'planning', 'agents', 'benchmark', 'robust', 'vision', 'language', 'scaling', 'offline', 'policy', 'graph'];
+  const terms = contextTerms({ application: { keywords: ['World Models', 'offline policy'], notes: 'planning and agents' }, team: null, organization: { tags: ['benchmark'], researchNotes: null } });
+
+  it('returns exactly the first works of the full ranking, reasons and all, while matching terms for fewer works', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const next = random(seed);
+      const pick = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
+      const works = Array.from({ length: 20 + Math.floor(next() * 200) }, (_, i) =>
+        work(`w${i}`, {
+          title: pick(1 + Math.floor(next() * 5)),
+          abstract: next() < 0.8 ? pick(30) : null,
+          year: 2005 + Math.floor(next() * 21),
+          // Many ties on purpose: equal counts and years.
+          citationCount: next() < 0.1 ? null : Math.floor(next() * 5) * 10,
+          authorship: { position: 1 + Math.floor(next() * 3), authorCount: 3 },
+        }),
+      );
+      const weights = { citations: Math.floor(next() * 4), authorship: Math.floor(next() * 4), recency: Math.floor(next() * 3), relevance: 1 + Math.floor(next() * 5) };
+      const limit = 1 + Math.floor(next() * 15);
+      expect(rankWorks(works, weights, terms, NOW, limit)).toEqual(rankWorks(works, weights, terms, NOW).slice(0, limit));
+    }
+  });
+
+  it('skips the term matching of works that cannot reach the list', () => {
+    // One cited work with no terms; many uncited ones: with relevance weighed lightly, none of them can catch up.
+    const works = [work('cited', { citationCount: 500, year: 2025 }), ...Array.from({ length: 50 }, (_, i) => work(`u${i}`, { citationCount: 0, year: 2005, authorship: { position: 2, authorCount: 3 }, abstract: 'world models' }))];
+    let read = 0;
+    const counted = works.map((w) => ({
+      ...w,
+      get abstract() {
+        read += 1;
+        return w.abstract;
+      },
+    }));
+    const [top] = rankWorks(counted, { citations: 5, authorship: 1, recency: 1, relevance: 1 }, terms, NOW, 1);
+    expect(top.work.id).toBe('cited');
+    expect(read).toBeLessThan(5);
+  });
+});

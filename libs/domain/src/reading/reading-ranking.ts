@@ -80,8 +80,10 @@ const AUTHORSHIP_VALUE = { sole: 1, first: 1, last: 0.75, middle: 0 } as const;
 /**
  * The works ranked, best first. `terms` null: no application context, so relevance is left out of
  * the score (rather than counting as zero for every work). Ties: more cited, newer, then by id.
+ * With a `limit`, only the best `limit` are returned, and relevance (matching terms against titles
+ * and abstracts, most of the cost) is worked out only for the works that could still be among them.
  */
-export function rankWorks<W extends RankableWork>(works: W[], weights: RankingWeights, terms: ContextTerm[] | null, now = new Date()): RankedWork<W>[] {
+export function rankWorks<W extends RankableWork>(works: W[], weights: RankingWeights, terms: ContextTerm[] | null, now = new Date(), limit = Infinity): RankedWork<W>[] {
   const ages = works.map((w) => ageInYears(w, now));
   const perYear = works.map((w, i) => (w.citationCount === null || ages[i] === null ? null : w.citationCount / Math.max(1, ages[i]!)));
   const bestPerYear = Math.max(0, ...perYear.map((p) => p ?? 0));
@@ -90,7 +92,8 @@ export function rankWorks<W extends RankableWork>(works: W[], weights: RankingWe
   const points = (key: WeightKey, value: number): number => (totalWeight === 0 ? 0 : round((100 * weights[key] * value) / totalWeight, 2));
   const prepared = terms === null ? null : prepareTerms(terms);
 
-  const ranked = works.map((work, i): RankedWork<W> => {
+  // Citations, authorship and recency: cheap, known for every work first.
+  const based = works.map((work, i): RankedWork<W> => {
     const reasons: RankingReason[] = [];
 
     const citationsValue = perYear[i] === null || bestPerYear === 0 ? 0 : Math.log1p(perYear[i]!) / Math.log1p(bestPerYear);
@@ -135,6 +138,11 @@ export function rankWorks<W extends RankableWork>(works: W[], weights: RankingWe
       text: ages[i] === null ? 'publication date unknown' : `published ${work.publicationDate ?? work.year}`,
     });
 
+    return { work, score: 0, reasons };
+  });
+  const rawScore = (reasons: RankingReason[]): number => reasons.reduce((sum, r) => sum + (totalWeight === 0 ? 0 : (100 * r.weight * r.value) / totalWeight), 0);
+  const complete = (ranked: RankedWork<W>): RankedWork<W> => {
+    const { work, reasons } = ranked;
     if (prepared !== null) {
       const matches = matchTerms(work, prepared);
       // A term in the title counts fully, one only in the venue or abstract half; two full matches make 1.
@@ -148,20 +156,32 @@ export function rankWorks<W extends RankableWork>(works: W[], weights: RankingWe
         text: matches.length === 0 ? 'no term of the application, team or organization' : `matches ${matches.map((m) => `"${m.term}" (${m.in.join(', ')})`).join(', ')}`,
       });
     }
-    const score = round(
-      reasons.reduce((sum, r) => sum + (totalWeight === 0 ? 0 : (100 * r.weight * r.value) / totalWeight), 0),
-      2,
-    );
-    return { work, score, reasons };
-  });
+    return { work, score: round(rawScore(reasons), 2), reasons };
+  };
 
-  return ranked.sort(
-    (a, b) =>
-      b.score - a.score ||
-      (b.work.citationCount ?? -1) - (a.work.citationCount ?? -1) ||
-      (b.work.year ?? -1) - (a.work.year ?? -1) ||
-      a.work.id.localeCompare(b.work.id),
-  );
+  if (prepared === null || limit >= works.length) return based.map(complete).sort(byRank).slice(0, limit);
+  // The best a work can score is with full relevance. Taken from the highest such bound down, a
+  // work whose bound is below the `limit`-th best score found so far cannot reach the list, nor can
+  // any after it: their relevance is never worked out.
+  const fullRelevance = totalWeight === 0 ? 0 : (100 * weights.relevance) / totalWeight;
+  const bounds = based.map((r) => round(rawScore(r.reasons) + fullRelevance, 2));
+  const order = based.map((_, i) => i).sort((a, b) => bounds[b] - bounds[a]);
+  const best: number[] = []; // the `limit` best scores so far, highest first
+  const done: RankedWork<W>[] = [];
+  for (const i of order) {
+    if (best.length >= limit && bounds[i] < best[limit - 1]) break;
+    const ranked = complete(based[i]);
+    done.push(ranked);
+    const at = best.findIndex((score) => score < ranked.score);
+    best.splice(at === -1 ? best.length : at, 0, ranked.score);
+    if (best.length > limit) best.pop();
+  }
+  return done.sort(byRank).slice(0, limit);
+}
+
+/** Best first; ties: more cited, newer, then by id. */
+function byRank<W extends RankableWork>(a: RankedWork<W>, b: RankedWork<W>): number {
+  return b.score - a.score || (b.work.citationCount ?? -1) - (a.work.citationCount ?? -1) || (b.work.year ?? -1) - (a.work.year ?? -1) || a.work.id.localeCompare(b.work.id);
 }
 
 /** A context's terms made ready once for all the works they are looked for in. */

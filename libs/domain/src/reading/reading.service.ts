@@ -171,7 +171,8 @@ export class ReadingService {
         settings.weights,
         context?.terms ?? null,
         now,
-      ).slice(0, settings.size);
+        settings.size,
+      );
       ranked.forEach((r, i) => {
         const entry = byWork.get(r.work.id) ?? { pw: r.work.pw, score: r.score, reasons: r.reasons, interviewers: [] };
         entry.interviewers.push({ ...interviewer, rank: i + 1, score: r.score, authorship: r.work.pw.authorship, reasons: r.reasons });
