@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JobQueueService, QueueName } from '#platform';
 import { ReplayServer } from '../support/replay-server';
-import { addSemanticScholarAndMoreau, finishedRuns, personWithIdentities } from '../support/sync-fixtures';
+import { addSemanticScholarAndMoreau, finishedRuns, pacedGap, personWithIdentities, sourcesAt } from '../support/sync-fixtures';
 import { createTestApp, QueueBackend, registerUser, TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -65,7 +65,7 @@ describe('scholarly identities: who is who', () => {
     // The worker answers the sources' lookups: they run in each source's queue, under its rate limit.
     t = await createTestApp({
       worker: true,
-      env: { OPENALEX_BASE_URL: url, SEMANTIC_SCHOLAR_BASE_URL: url, ARXIV_BASE_URL: url, DBLP_BASE_URL: url, CROSSREF_BASE_URL: url, ORCID_BASE_URL: url, SCHOLARLY_TIMEOUT_MS: '2000' },
+      env: { ...sourcesAt(url), SCHOLARLY_TIMEOUT_MS: '2000' },
     });
   }, 60_000);
   afterAll(async () => {
@@ -430,12 +430,6 @@ describe('scholarly identities: who is who', () => {
  * The API asks the sources through their sync queues, so a source's rate limit holds for the
  * users browsing candidates and linking identities as it does for the sync (and over every process).
  */
-/**
- * The limiter spaces the jobs' starts by its window (1 s here); a request reaches the source after
- * its job's own start-up, which on a loaded two-core CI machine varies by up to a few hundred ms
- * (a gap of 812 ms was seen). So the gap the source sees is the window less that slack.
- */
-const PACED_GAP_MS = 1000 - 400;
 
 describe.each<QueueBackend>(['redis', 'postgres'])('scholarly identities under the sources\' rate limits on %s', (queue) => {
   let replay: ReplayServer;
@@ -448,7 +442,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('scholarly identities under t
     t = await createTestApp({
       queue,
       worker: true,
-      env: { OPENALEX_BASE_URL: url, SEMANTIC_SCHOLAR_BASE_URL: url, ARXIV_BASE_URL: url, DBLP_BASE_URL: url, CROSSREF_BASE_URL: url, ORCID_BASE_URL: url, SCHOLARLY_TIMEOUT_MS: '2000', SEMANTIC_SCHOLAR_RATE_LIMIT: '1/1000ms' },
+      env: { ...sourcesAt(url), SCHOLARLY_TIMEOUT_MS: '2000', SEMANTIC_SCHOLAR_RATE_LIMIT: '1/1000ms' },
     });
   }, 60_000);
   afterAll(async () => {
@@ -481,8 +475,8 @@ describe.each<QueueBackend>(['redis', 'postgres'])('scholarly identities under t
     expect(arrivals).toHaveLength(3);
     // Asked at the same moment, answered one a second: the limiter counts every one of them
     // (unpaced, all three would arrive within a few milliseconds).
-    expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(PACED_GAP_MS);
-    expect(arrivals[2] - arrivals[1]).toBeGreaterThanOrEqual(PACED_GAP_MS);
+    expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(pacedGap(1000));
+    expect(arrivals[2] - arrivals[1]).toBeGreaterThanOrEqual(pacedGap(1000));
   });
 
   it('runs a search ahead of the sync steps already queued, at the pace they share', async () => {
@@ -506,7 +500,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('scholarly identities under t
       '/graph/v1/author/2100000001/papers?offset=4',
     ]);
     // One limit for both: a second between any two requests to the source.
-    for (let i = 1; i < s2.length; i += 1) expect(s2[i].at - s2[i - 1].at).toBeGreaterThanOrEqual(PACED_GAP_MS);
+    for (let i = 1; i < s2.length; i += 1) expect(s2[i].at - s2[i - 1].at).toBeGreaterThanOrEqual(pacedGap(1000));
   }, 30_000);
 
   it('reports the source as busy when its queue cannot answer in time, and takes the request back', async () => {

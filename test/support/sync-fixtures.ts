@@ -72,11 +72,22 @@ export function addSemanticScholarAndMoreau(replay: ReplayServer): ReplayServer 
 }
 
 /** Sources at the replay server; limits loose enough for a test, retries quick. */
+/** Every source's base URL at the replay server: nothing a test does reaches the real APIs. */
+export function sourcesAt(url: string): Record<string, string> {
+  return { OPENALEX_BASE_URL: url, SEMANTIC_SCHOLAR_BASE_URL: url, ARXIV_BASE_URL: url, DBLP_BASE_URL: url, CROSSREF_BASE_URL: url, ORCID_BASE_URL: url };
+}
+
+/**
+ * The least gap a source sees between requests that a limiter of one per `windowMs` released. The
+ * limiter spaces the jobs' starts; each request leaves after its job's own start-up, which on a
+ * loaded two-core CI machine varies by a few hundred ms (a request 188 ms late on a 1 s window was
+ * seen). Unpaced, the requests would arrive within a few ms of each other.
+ */
+export const pacedGap = (windowMs: number): number => windowMs * 0.6;
+
 export function syncEnv(replay: ReplayServer, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    OPENALEX_BASE_URL: replay.url,
-    ARXIV_BASE_URL: replay.url,
-    SEMANTIC_SCHOLAR_BASE_URL: replay.url,
+    ...sourcesAt(replay.url),
     OPENALEX_RATE_LIMIT: '50/1s',
     ARXIV_RATE_LIMIT: '50/1s',
     SEMANTIC_SCHOLAR_RATE_LIMIT: '50/1s',

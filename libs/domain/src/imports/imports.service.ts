@@ -2,10 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobName, JobQueueService, NotFoundError } from '#platform';
+import { ORGANIZATION_NAME_MAX } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { foldText } from '../people/name-folding';
 import { PeopleService } from '../people/people.service';
-import { PersonInput } from '../people/people.types';
+import { PERSON_LIMITS, PersonInput } from '../people/people.types';
 import { Person } from '../people/person.entity';
 import { normalizeEmail, normalizeLinks, PersonLinks } from '../people/person-links';
 import { SyncSchedules } from '../sync/sync-schedules';
@@ -221,16 +222,16 @@ export class ImportsService {
   }
 }
 
-/** The same limits as the API's: a field longer than a person or organization takes skips its row. */
+/** The API's limits: a field longer than a person or organization takes skips its row. */
 const DRAFT_LIMITS: [keyof PersonDraft, string, number][] = [
-  ['fullName', 'the name', 300],
-  ['givenName', 'the first name', 200],
-  ['familyName', 'the last name', 200],
-  ['headline', 'the position', 500],
-  ['role', 'the role', 200],
-  ['organizationName', 'the company', 200],
-  ['teamName', 'the team', 200],
-  ['notes', 'the note', 100_000],
+  ['fullName', 'the name', PERSON_LIMITS.fullName],
+  ['givenName', 'the first name', PERSON_LIMITS.givenName],
+  ['familyName', 'the last name', PERSON_LIMITS.familyName],
+  ['headline', 'the position', PERSON_LIMITS.headline],
+  ['role', 'the role', PERSON_LIMITS.role],
+  ['organizationName', 'the company', ORGANIZATION_NAME_MAX],
+  ['teamName', 'the team', ORGANIZATION_NAME_MAX],
+  ['notes', 'the note', PERSON_LIMITS.notes],
 ];
 
 function tooLongField(draft: PersonDraft): string | null {
@@ -238,6 +239,5 @@ function tooLongField(draft: PersonDraft): string | null {
     const value = draft[key];
     if (typeof value === 'string' && value.length > max) return `${label} is longer than ${max.toLocaleString('en')} characters`;
   }
-  const tag = draft.tags.find((t) => t.length > 100);
-  return tag ? 'a category is longer than 100 characters' : null;
+  return draft.tags.some((t) => t.length > PERSON_LIMITS.tag) ? `a category is longer than ${PERSON_LIMITS.tag} characters` : null;
 }

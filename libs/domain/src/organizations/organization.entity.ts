@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
 import { Team } from './team.entity';
 
+/** The longest name of an organization or a team (the API's DTOs and the contact imports both hold to it). */
+export const ORGANIZATION_NAME_MAX = 200;
+
 @Entity('organizations')
 @Index(['userId', 'nameFolded'], { unique: true })
 export class Organization {

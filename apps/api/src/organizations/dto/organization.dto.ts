@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
+import { ORGANIZATION_NAME_MAX } from '#domain/organizations/organization.entity';
 import { Organization, Team } from '#domain/organizations/index';
 import { PageQuery } from '../../common/page-query';
 
 export class CreateOrganizationDto {
   @ApiProperty({ example: 'Google DeepMind', description: 'Unique per user once accents and case are folded' })
   @IsString()
-  @Length(1, 200)
+  @Length(1, ORGANIZATION_NAME_MAX)
   name: string;
 
   @ApiPropertyOptional({ example: 'https://deepmind.google', description: 'http(s) address; a bare host gets https://', nullable: true })
@@ -58,7 +59,7 @@ export class ListOrganizationsQuery extends PageQuery {
 export class CreateTeamDto {
   @ApiProperty({ example: 'Applied', description: 'Unique within the organization once accents and case are folded' })
   @IsString()
-  @Length(1, 200)
+  @Length(1, ORGANIZATION_NAME_MAX)
   name: string;
 
   @ApiPropertyOptional({ nullable: true })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { LINK_KINDS, Person, PersonLinks, RELATIONSHIP_STAGES, RelationshipStage } from '#domain/people/index';
+import { LINK_KINDS, Person, PERSON_LIMITS, PersonLinks, RELATIONSHIP_STAGES, RelationshipStage } from '#domain/people/index';
 import { PageQuery } from '../../common/page-query';
 import { ReferralResponse } from '../../referrals/dto/referral.dto';
 
@@ -10,31 +10,31 @@ const LINKS_EXAMPLE = { linkedin: 'https://www.linkedin.com/in/ada-lovelace', or
 export class CreatePersonDto {
   @ApiProperty({ example: 'Zoë Ünal', description: 'Any script and diacritics' })
   @IsString()
-  @Length(1, 300)
+  @Length(1, PERSON_LIMITS.fullName)
   fullName: string;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(PERSON_LIMITS.givenName)
   givenName?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(PERSON_LIMITS.familyName)
   familyName?: string | null;
 
   @ApiPropertyOptional({ example: 'Research Scientist, reinforcement learning', nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(PERSON_LIMITS.headline)
   headline?: string | null;
 
   @ApiPropertyOptional({ example: 'Research Scientist', nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(PERSON_LIMITS.role)
   role?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
@@ -66,13 +66,13 @@ export class CreatePersonDto {
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @MaxLength(PERSON_LIMITS.tag, { each: true })
   tags?: string[];
 
   @ApiPropertyOptional({ example: 'Poster session at NeurIPS 2025', nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(PERSON_LIMITS.howWeMet)
   howWeMet?: string | null;
 
   @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES })
@@ -83,7 +83,7 @@ export class CreatePersonDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(100_000)
+  @MaxLength(PERSON_LIMITS.notes)
   notes?: string | null;
 
   @ApiPropertyOptional({ example: '2026-12-15', description: 'Next time to reach out (date)', nullable: true })
