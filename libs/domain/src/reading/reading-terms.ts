@@ -101,9 +101,8 @@ export function termStems(term: string): string[] {
   return term.split(' ').map(stem);
 }
 
-/** True when the term's words occur in the text in a row (every word compared by its stem). */
-export function containsTerm(text: PreparedText, term: string | string[]): boolean {
-  const needle = typeof term === 'string' ? termStems(term) : term;
+/** True when the term's words (its `termStems`) occur in the text in a row. */
+export function containsTerm(text: PreparedText, needle: string[]): boolean {
   const starts = text.at.get(needle[0]);
   if (!starts) return false;
   outer: for (const i of starts) {
