@@ -12,7 +12,7 @@
  *
  * Output: in a terminal, a short summary (where to open it, where the data and logs are, how to
  * stop), the apps' warnings and errors, and their full JSON logs in DATA_DIR/logs/api.log and
- * worker.log. Under a supervisor (stdout is not a terminal), `--verbose`, LOG_FORMAT set or
+ * worker.log. Under a supervisor (stdout is not a terminal), `--verbose`, LOG_FORMAT=pretty or
  * LOG_LEVEL=debug: the apps' lines go to stdout and stderr unchanged, as the journal wants them.
  * `--log-files` asks for the terminal's behaviour when stdout is not one.
  */
@@ -96,8 +96,9 @@ async function main(): Promise<void> {
   await exitIfTaken(env.HOST, env.PORT, 'PORT');
   if (!env.DATABASE_URL) await exitIfTaken('127.0.0.1', env.EMBEDDED_PG_PORT, 'EMBEDDED_PG_PORT');
 
-  // Asked for everything on the terminal: --verbose, a log format of one's own, or debug logs.
-  const wantsAll = options.includes('--verbose') || process.env.LOG_FORMAT !== undefined || env.LOG_LEVEL === 'debug';
+  // Asked for everything on the terminal: --verbose, the format made for reading there, or debug logs.
+  // (LOG_FORMAT=json, as .env.example has it, is the default and asks for nothing.)
+  const wantsAll = options.includes('--verbose') || env.LOG_FORMAT === 'pretty' || env.LOG_LEVEL === 'debug';
   if (!wantsAll && (process.stdout.isTTY || options.includes('--log-files'))) output = { kind: 'files', dir: join(resolve(env.DATA_DIR), 'logs') };
 
   for (const signal of SIGNALS) process.on(signal, onSignal);
