@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -46,6 +50,24 @@ describe('docker-compose.yml', () => {
     expect(api.healthcheck!.test!.join(' ')).toContain(`http://127.0.0.1:${api.environment!.PORT}/health/ready`);
   });
 
+  it("runs the API's and the worker's checks as written (with this test's port in place of theirs)", async () => {
+    const server = createServer((request, response) => response.writeHead(request.url === '/health/ready' ? 200 : 404).end());
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      for (const name of ['api', 'worker']) {
+        const [kind, command, ...args] = compose.services[name].healthcheck!.test!;
+        expect([kind, command, args[0]]).toEqual(['CMD', 'node', '-e']);
+        const script = args[1].replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`);
+        const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+        expect({ name, code: (await once(child, 'exit'))[0] }).toEqual({ name, code: 0 });
+      }
+    } finally {
+      server.close();
+    }
+  });
+
   it('passes the deployment settings to the apps: one secret key for both, the public URL, proxy trust and who may register', () => {
     const { api, worker } = compose.services;
     for (const variable of ['SECRET_KEY', 'PUBLIC_URL', 'DATABASE_URL', 'REDIS_URL']) {
@@ -78,6 +100,38 @@ describe('Dockerfile', () => {
     expect(healthcheck).toHaveLength(1);
     expect(healthcheck[0]).toContain('process.env.WORKER_HEALTH_PORT || process.env.PORT');
     expect(healthcheck[0]).toContain('/health/ready');
+  });
+
+  it("runs its exec-form commands as written: the health check's script asks the worker's port when set, else PORT, and fails on 503", async () => {
+    const exec = (instruction: string): string[] => JSON.parse(instructions.find((l) => l.startsWith(instruction))!.replace(/^.*?\bCMD\s+|^ENTRYPOINT\s+/, '')) as string[];
+    expect(exec('CMD ')).toEqual(['node', 'dist/apps/api/src/main.js']);
+    const check = exec('HEALTHCHECK ');
+    expect(check.slice(0, 2)).toEqual(['node', '-e']);
+
+    const servers: Server[] = [];
+    const answering = async (status: number): Promise<number> => {
+      const server = createServer((request, response) => response.writeHead(request.url === '/health/ready' ? status : 404).end());
+      servers.push(server);
+      server.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      return (server.address() as AddressInfo).port;
+    };
+    const run = async (env: Record<string, string>): Promise<number | null> => {
+      const child = spawn(process.execPath, check.slice(1), { env: { PATH: process.env.PATH, ...env }, stdio: 'ignore' });
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return code;
+    };
+    try {
+      const api = await answering(200);
+      const worker = await answering(200);
+      const stuck = await answering(503);
+      expect(await run({ PORT: String(api) })).toBe(0);
+      expect(await run({ PORT: String(stuck) })).toBe(1);
+      expect(await run({ PORT: String(stuck), WORKER_HEALTH_PORT: String(worker) })).toBe(0);
+      expect(await run({ PORT: String(api), WORKER_HEALTH_PORT: String(stuck) })).toBe(1);
+    } finally {
+      for (const server of servers) server.close();
+    }
   });
 
   it('leaves out what production does not run: the embedded PostgreSQL, benchmarks, tests, source maps', () => {
