@@ -51,7 +51,8 @@ export async function buildOnce(): Promise<void> {
   }
   try {
     if (readStamp(stamp) === run) return;
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    // As `npm run build` does: compiles only when the sources or dist/ changed since its last build.
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
     writeFileSync(stamp, run);
   } finally {
     rmdirSync(lock);
