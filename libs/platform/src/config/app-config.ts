@@ -11,6 +11,8 @@ export interface AppConfig {
   imports: { inlineMaxRows: number };
   log: { level: EnvSchema['LOG_LEVEL']; format: EnvSchema['LOG_FORMAT'] };
   bullBoard: { enabled: boolean };
+  /** The worker's own health endpoint (127.0.0.1 only), for container checks; null: none. */
+  worker: { healthPort: number | null };
   scholarly: ScholarlyConfig;
   sync: SyncConfig;
   /** Pre-interview briefings: generated this many hours before each interview, looked for this often. */
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     imports: { inlineMaxRows: parsed.IMPORT_INLINE_MAX_ROWS },
     log: { level: parsed.LOG_LEVEL, format: parsed.LOG_FORMAT },
     bullBoard: { enabled: parsed.BULL_BOARD_ENABLED },
+    worker: { healthPort: parsed.WORKER_HEALTH_PORT ?? null },
     scholarly: {
       contactEmail: parsed.SCHOLARLY_CONTACT_EMAIL || null,
       timeoutMs: parsed.SCHOLARLY_TIMEOUT_MS,

@@ -13,8 +13,9 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   PORT: 'Port the API listens on.',
   HOST: 'Address the API binds to.',
   DATABASE_URL: 'PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL in DATA_DIR.',
-  DATA_DIR: 'Folder for the embedded PostgreSQL data (used only when DATABASE_URL is unset).',
+  DATA_DIR: 'Folder for the embedded PostgreSQL data (used only when DATABASE_URL is unset) and, in a terminal, npm start\'s log files (logs/api.log, logs/worker.log).',
   EMBEDDED_PG_PORT: 'Port of the embedded PostgreSQL.',
+  WORKER_HEALTH_PORT: 'Port on 127.0.0.1 where the worker answers GET /health and /health/ready (for a container health check). Unset: the worker serves no HTTP.',
   REDIS_URL: 'Redis connection string for BullMQ. Unset: BullMQ runs on the PostgreSQL backend in DATABASE_URL.',
   QUEUE_PREFIX: 'Prefix (Redis) or schema (PostgreSQL) that namespaces every BullMQ queue.',
   RUN_MIGRATIONS: 'Run pending migrations when the API starts (the worker never does).',
@@ -84,6 +85,13 @@ export class EnvSchema {
   @Min(1)
   @Max(65535)
   EMBEDDED_PG_PORT = 54329;
+
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_HEALTH_PORT?: number;
 
   @IsOptional()
   @ValidateIf((_, v) => v !== '')
