@@ -103,7 +103,11 @@ describe('ownership: another user gets 404 for every record on every route', () 
     const people = (await t.http().get('/people?deleted=include').set(stranger.auth).expect(200)).body;
     expect(people.total).toBe(0);
     expect((await t.http().get('/people/duplicates').set(stranger.auth).expect(200)).body).toEqual([]);
-    expect((await t.http().get('/tokens').set(stranger.auth).expect(200)).body).toEqual([]);
+    expect((await t.http().get('/tokens').set(stranger.auth).expect(200)).body.total).toBe(0);
+    const sessions = (await t.http().get('/me/sessions').set(stranger.auth).expect(200)).body;
+    expect(sessions.items).toEqual([expect.objectContaining({ current: true })]);
+    const events = (await t.http().get('/me/security-events').set(stranger.auth).expect(200)).body;
+    expect(events.items.map((e: { kind: string; details: { sessionId?: string } }) => [e.kind, e.details.sessionId])).toEqual([['sign-in', sessions.items[0].id]]);
     expect((await t.http().get('/imports').set(stranger.auth).expect(200)).body).toEqual([]);
     const exported = (await t.http().get('/export').set(stranger.auth).expect(200)).body;
     expect([exported.people, exported.organizations, exported.interactions, exported.applications, exported.referrals, exported.stageTemplates]).toEqual([[], [], [], [], [], []]);
