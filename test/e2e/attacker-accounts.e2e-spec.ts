@@ -55,6 +55,7 @@ describe('registration: the first account is the admin, REGISTRATION decides the
     try {
       await holder.query('BEGIN');
       await holder.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+      // `.then` sends each request now (supertest sends on first await), while the table is held.
       const pending = Promise.all(['one', 'two', 'three'].map((n) => t.http().post('/auth/register').send({ email: `${n}@example.org`, password: PASSWORD }).then((r) => r)));
       // Watched from outside the holder's transaction, whose view of pg_stat_activity is frozen at its first look.
       await waitFor(async () => {
