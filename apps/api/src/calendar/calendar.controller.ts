@@ -2,8 +2,9 @@ import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req } from '@ne
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CalendarFeedNotFoundError, CalendarFeedService } from '#domain/calendar/index';
+import type { ClientInfo } from '#domain/security-events/index';
 import { Public } from '../auth/auth.guard';
-import { CurrentUserId } from '../auth/current-user.decorator';
+import { Client, CurrentUserId } from '../auth/current-user.decorator';
 import { FeedStatusResponse, IssuedFeedResponse } from './dto/calendar.dto';
 
 @ApiTags('calendar')
@@ -15,8 +16,8 @@ export class CalendarController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Create your private calendar feed, or rotate it: the previous URL stops working' })
   @ApiCreatedResponse({ type: IssuedFeedResponse })
-  async issue(@CurrentUserId() userId: string, @Req() request: FastifyRequest): Promise<IssuedFeedResponse> {
-    const { token, createdAt } = await this.feeds.issue(userId);
+  async issue(@CurrentUserId() userId: string, @Req() request: FastifyRequest, @Client() client: ClientInfo): Promise<IssuedFeedResponse> {
+    const { token, createdAt } = await this.feeds.issue(userId, client);
     return { url: `${publicBaseUrl(request)}/calendar/${token}.ics`, createdAt: createdAt.toISOString() };
   }
 
@@ -32,8 +33,8 @@ export class CalendarController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke the feed: its URL answers 404 from now on' })
-  async revoke(@CurrentUserId() userId: string): Promise<void> {
-    await this.feeds.revoke(userId);
+  async revoke(@CurrentUserId() userId: string, @Client() client: ClientInfo): Promise<void> {
+    await this.feeds.revoke(userId, client);
   }
 
   // Calendar apps cannot send a bearer token: the secret in the URL is the credential.

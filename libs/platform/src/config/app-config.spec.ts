@@ -15,10 +15,17 @@ function configError(env: Record<string, string>): string {
 describe('loadConfig', () => {
   it('fills defaults: PostgreSQL queue backend on the same database, API on 127.0.0.1:3000', () => {
     const config = loadConfig({ DATABASE_URL: DB });
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 10 * 1024 * 1024, corsOrigins: [] });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 10 * 1024 * 1024, corsOrigins: [], publicUrl: 'http://127.0.0.1:3000' });
     expect(config.queue).toEqual({ backend: 'postgres', url: DB, prefix: 'dossier' });
     expect(config.database.runMigrations).toBe(true);
     expect(config.log).toEqual({ level: 'log', format: 'json' });
+  });
+
+  it('asks for an invitation to register by default, and takes open or closed', () => {
+    expect(loadConfig({ DATABASE_URL: DB }).auth.registration).toBe('invite');
+    expect(loadConfig({ DATABASE_URL: DB, REGISTRATION: 'open' }).auth.registration).toBe('open');
+    expect(configError({ DATABASE_URL: DB, REGISTRATION: 'anyone' })).toContain('REGISTRATION="anyone"');
+    expect(loadConfig({ DATABASE_URL: DB, PUBLIC_URL: 'https://dossier.example.org/' }).http.publicUrl).toBe('https://dossier.example.org');
   });
 
   it('uses Redis for queues when REDIS_URL is set', () => {

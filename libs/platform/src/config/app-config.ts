@@ -4,10 +4,10 @@ import { EnvSchema } from './env.schema';
 
 export interface AppConfig {
   env: EnvSchema['NODE_ENV'];
-  http: { host: string; port: number; bodyLimitBytes: number; corsOrigins: string[] };
+  http: { host: string; port: number; bodyLimitBytes: number; corsOrigins: string[]; publicUrl: string };
   database: { url: string; runMigrations: boolean };
   queue: { backend: 'redis'; url: string; prefix: string } | { backend: 'postgres'; url: string; prefix: string };
-  auth: { sessionTtlHours: number; tokenCacheSeconds: number };
+  auth: { sessionTtlHours: number; registration: EnvSchema['REGISTRATION'] };
   imports: { inlineMaxRows: number };
   log: { level: EnvSchema['LOG_LEVEL']; format: EnvSchema['LOG_FORMAT'] };
   bullBoard: { enabled: boolean };
@@ -59,12 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     env: parsed.NODE_ENV,
-    http: { host: parsed.HOST, port: parsed.PORT, bodyLimitBytes: parsed.BODY_LIMIT_BYTES, corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) },
+    http: { host: parsed.HOST, port: parsed.PORT, bodyLimitBytes: parsed.BODY_LIMIT_BYTES, corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean), publicUrl: trimSlash(parsed.PUBLIC_URL) },
     database: { url: parsed.DATABASE_URL, runMigrations: parsed.RUN_MIGRATIONS },
     queue: parsed.REDIS_URL
       ? { backend: 'redis', url: parsed.REDIS_URL, prefix: parsed.QUEUE_PREFIX }
       : { backend: 'postgres', url: parsed.DATABASE_URL, prefix: parsed.QUEUE_PREFIX },
-    auth: { sessionTtlHours: parsed.SESSION_TTL_HOURS, tokenCacheSeconds: parsed.TOKEN_CACHE_SECONDS },
+    auth: { sessionTtlHours: parsed.SESSION_TTL_HOURS, registration: parsed.REGISTRATION },
     imports: { inlineMaxRows: parsed.IMPORT_INLINE_MAX_ROWS },
     log: { level: parsed.LOG_LEVEL, format: parsed.LOG_FORMAT },
     bullBoard: { enabled: parsed.BULL_BOARD_ENABLED },

@@ -24,9 +24,10 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   BODY_LIMIT_BYTES: 'Largest request body accepted; larger bodies get 413.',
   CORS_ORIGINS: 'Origins whose browser pages may call the API (a dashboard served elsewhere), comma-separated, e.g. https://dash.example.org,http://localhost:5173. Empty: none (same origin only).',
   SESSION_TTL_HOURS: 'Lifetime of a login session token.',
-  TOKEN_CACHE_SECONDS: 'How long a process trusts a verified token before checking the database again (revocation elsewhere takes effect within this time).',
+  REGISTRATION: 'Who may create an account once the first one (the admin) exists: invite (an admin sends a one-time link), open (anyone) or closed (nobody).',
+  PUBLIC_URL: 'Where users reach this server (scheme, host, port, and path if behind a proxy); the base of the links it hands out, such as invitations.',
   IMPORT_INLINE_MAX_ROWS: 'Imports with more rows than this run as a background job (202 + progress).',
-  BULL_BOARD_ENABLED: 'Mount the queue dashboard at /queues (requires a bearer token or ?token=).',
+  BULL_BOARD_ENABLED: 'Mount the queue dashboard at /queues, for admins only (a bearer token, or ?token= once in a browser).',
   SCHOLARLY_CONTACT_EMAIL: "Contact address sent to the scholarly APIs (User-Agent, Crossref's mailto): their etiquette asks for one.",
   SCHOLARLY_TIMEOUT_MS: 'Time limit of one request to a scholarly API.',
   OPENALEX_BASE_URL: 'OpenAlex API base URL (tests point it at a local replay server).',
@@ -125,11 +126,11 @@ export class EnvSchema {
   @Min(1)
   SESSION_TTL_HOURS = 24 * 14;
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(300)
-  TOKEN_CACHE_SECONDS = 10;
+  @IsIn(['invite', 'open', 'closed'])
+  REGISTRATION: 'invite' | 'open' | 'closed' = 'invite';
+
+  @IsUrl(HTTP_URL)
+  PUBLIC_URL = 'http://127.0.0.1:3000';
 
   @Transform(({ value }) => Number(value))
   @IsInt()

@@ -7,6 +7,7 @@ import { ErrorBody, errorBody } from './error-body';
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Invalid]: 400,
   [ErrorKind.Unauthorized]: 401,
+  [ErrorKind.Forbidden]: 403,
   [ErrorKind.NotFound]: 404,
   [ErrorKind.Conflict]: 409,
   [ErrorKind.TooLarge]: 413,
