@@ -5,6 +5,10 @@ import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUr
 const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
 /** A request rate as `<requests>/<window>`: `10/1s`, `1/3s`, `1/1100ms`, `100/5m`. */
 export const RATE_PATTERN = /^[1-9]\d*\/[1-9]\d*(ms|s|m|h)$/;
+/** scheme://host[:port][/path], nothing after the path (no query, fragment or credentials). */
+const PUBLIC_URL_PATTERN = /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$/;
+/** false, true, a hop count, or IPv4/IPv6 addresses with an optional /prefix, comma-separated. */
+const TRUST_PROXY_PATTERN = /^\s*(false|true|\d{1,3}|[0-9A-Fa-f:.]+(\/\d{1,3})?(\s*,\s*[0-9A-Fa-f:.]+(\/\d{1,3})?)*)\s*$/i;
 const RATE_MESSAGE = { message: 'must be <requests>/<window>, e.g. 10/1s, 1/3s, 1/1100ms or 100/5m' };
 
 /** Human description of each variable; the README's configuration table is written from these. */
@@ -12,6 +16,8 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   NODE_ENV: 'production, development or test.',
   PORT: 'Port the API listens on.',
   HOST: 'Address the API binds to.',
+  PUBLIC_URL: 'Where clients reach this API (http or https origin, optionally with a path prefix, e.g. https://dossier.example.org or https://example.org/dossier): the base of every link the server hands out (calendar feed URLs, invitations). Never taken from Host or X-Forwarded-* headers. Unset: http://HOST:PORT (localhost when HOST is 0.0.0.0 or ::).',
+  TRUST_PROXY: 'Whether X-Forwarded-For/-Proto are believed for the client address (access log, sessions, throttling): false (default: the address of the connection), true (any proxy), a number of proxy hops, or comma-separated proxy addresses/CIDRs, e.g. 127.0.0.1,10.0.0.0/8.',
   DATABASE_URL: 'PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL in DATA_DIR.',
   DATA_DIR: 'Folder for the embedded PostgreSQL data (used only when DATABASE_URL is unset).',
   EMBEDDED_PG_PORT: 'Port of the embedded PostgreSQL.',
@@ -71,6 +77,13 @@ export class EnvSchema {
 
   @IsString()
   HOST = '127.0.0.1';
+
+  @IsOptional()
+  @Matches(PUBLIC_URL_PATTERN, { message: 'must be an http(s) origin with an optional path prefix and no query, e.g. https://dossier.example.org or https://example.org/dossier' })
+  PUBLIC_URL?: string;
+
+  @Matches(TRUST_PROXY_PATTERN, { message: 'must be false, true, a number of proxy hops, or comma-separated proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)' })
+  TRUST_PROXY = 'false';
 
   @IsOptional()
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
