@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountsService } from '#domain/accounts/index';
+import { ReturnsSecret } from '../common/idempotency';
 import { uuidParam } from '../common/uuid-param';
 import { Public } from './auth.guard';
 import { CurrentTokenId, CurrentUserId } from './current-user.decorator';
@@ -14,6 +15,7 @@ export class AuthController {
   @Public()
   @Post('auth/register')
   @ApiCreatedResponse({ type: SessionResponse })
+  @ReturnsSecret('token')
   async register(@Body() body: RegisterDto): Promise<SessionResponse> {
     const { user, session } = await this.accounts.register(body);
     return { user: UserResponse.from(user), token: session.token, expiresAt: session.record.expiresAt!.toISOString() };
@@ -23,6 +25,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponse })
+  @ReturnsSecret('token')
   async login(@Body() body: LoginDto): Promise<SessionResponse> {
     const { user, session } = await this.accounts.login(body.email, body.password);
     return { user: UserResponse.from(user), token: session.token, expiresAt: session.record.expiresAt!.toISOString() };
@@ -59,6 +62,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('tokens')
   @ApiCreatedResponse({ type: CreatedTokenResponse })
+  @ReturnsSecret('token')
   async createToken(@CurrentUserId() userId: string, @Body() body: CreateTokenDto): Promise<CreatedTokenResponse> {
     const { token, record } = await this.accounts.createPersonalToken(userId, body.name, body.expiresInDays);
     return { ...TokenResponse.from(record), token };
