@@ -3,7 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { AppConfig, createValidationPipe } from '#platform';
+import { Reflector } from '@nestjs/core';
+import { AppConfig, createValidationPipe, drainRefusedBodies, registerAccessLog } from '#platform';
 import { Idempotency } from './common/idempotency';
 import { mountQueueDashboard } from './queue-dashboard';
 
@@ -19,9 +20,16 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: config.http.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    // Requests are logged by the error filter when they fail; per-request access logs stay off on the hot path.
+    // Whether X-Forwarded-For/-Proto are believed for request.ip and request.protocol (TRUST_PROXY).
+    // A hop count becomes "the nearest n hops" (Fastify reads a bare number as "trust none").
+    trustProxy: typeof config.http.trustProxy === 'number' ? hops(config.http.trustProxy) : config.http.trustProxy,
+    // Fastify's own logger stays off: the access log (registerAccessLog) writes one line per request through ours.
     logger: false,
   });
+}
+
+function hops(count: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < count;
 }
 
 /** Everything an API app needs beyond its module: validation, docs, dashboard. Signals are handled by main.ts. */
@@ -37,9 +45,12 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       maxAge: 600,
     });
   }
-  const idempotency = new Idempotency(app.get(DataSource));
+  const idempotency = new Idempotency(app.get(DataSource), app.get(Reflector));
   app.useGlobalInterceptors(idempotency);
   const fastify = app.getHttpAdapter().getInstance();
+  registerAccessLog(fastify, config.log);
+  // A refused body (413) is read to its end, up to 64 MiB (or 4 limits) more or 10 s, so the client gets the answer (see drainRefusedBodies).
+  drainRefusedBodies(fastify, { maxBytes: Math.max(4 * config.http.bodyLimitBytes, 64 * 1024 * 1024), maxMs: 10_000 });
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     await idempotency.settle(request, reply, payload);
