@@ -5,6 +5,7 @@ describe('redactSecrets', () => {
     expect(redactSecrets('/calendar/AbC-123_xyz.ics')).toBe('/calendar/[secret].ics');
     expect(redactSecrets('/queues/api?token=dsr_abc&x=1')).toBe('/queues/api?token=[secret]&x=1');
     expect(redactSecrets('/people/5d1c?limit=2')).toBe('/people/5d1c?limit=2');
+    expect(redactSecrets('/works?mailto=%5Bsecret%5D&api_key=[secret]')).toBe('/works?mailto=%5Bsecret%5D&api_key=[secret]');
   });
 
   it('takes keys and contact addresses out of an echoed request URL, keeping what says what went wrong', () => {

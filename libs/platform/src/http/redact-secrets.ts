@@ -22,8 +22,9 @@ const CONTACT_NAMES = ['mailto', 'email', 'e-mail', 'contact', 'from'];
 
 const names = (list: string[]): string => `(?:${list.join('|')})`;
 /** `name=value` in a query string or form body. */
-const QUERY_SECRET = new RegExp(`([?&;\\s"'(]|^)(${names(SECRET_NAMES)})=([^&#\\s"'<>)]*)`, 'gi');
-const QUERY_CONTACT = new RegExp(`([?&;\\s"'(]|^)(${names(CONTACT_NAMES)})=([^&#\\s"'<>)]*)`, 'gi');
+// A value already redacted (`[secret]`, or `%5Bsecret%5D` in a URL) is left as it is.
+const QUERY_SECRET = new RegExp(`([?&;\\s"'(]|^)(${names(SECRET_NAMES)})=(?!\\[|%5B)([^&#\\s"'<>)]*)`, 'gi');
+const QUERY_CONTACT = new RegExp(`([?&;\\s"'(]|^)(${names(CONTACT_NAMES)})=(?!\\[|%5B)([^&#\\s"'<>)]*)`, 'gi');
 /** `"name": "value"` (JSON) or `name: value` / `name = value` up to the end of the line or a separator. */
 const JSON_SECRET = new RegExp(`("(${names(SECRET_NAMES)})"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|\\[[^\\]]*\\])`, 'gi');
 const JSON_CONTACT = new RegExp(`("(${names(CONTACT_NAMES)})"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*")`, 'gi');
