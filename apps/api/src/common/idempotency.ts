@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, scrypt } from 'node:crypto';
+import { promisify } from 'node:util';
 import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiConflictResponse } from '@nestjs/swagger';
@@ -70,7 +71,7 @@ export class Idempotency implements NestInterceptor {
       throw new InvalidInputError('Invalid Idempotency-Key', [{ field: 'Idempotency-Key', problem: 'must be one value of 1 to 255 visible ASCII characters' }]);
     }
     const userId = request.auth.userId;
-    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const fingerprint = await fingerprintOf(request.method, request.url, request.body, `${userId}:${key}`);
     const claimed = (await this.dataSource.query(
       `INSERT INTO idempotency_keys (user_id, key, fingerprint) VALUES ($1, $2, $3)
        ON CONFLICT (user_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, status = NULL, body = NULL, headers = NULL, created_at = now()
@@ -122,6 +123,28 @@ export class Idempotency implements NestInterceptor {
     // Answers older than a day are not kept: each user's are cleared as they write.
     await this.dataSource.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND created_at < now() - interval '${KEEP}'`, [claim.userId]);
   }
+}
+
+const scryptAsync = promisify(scrypt) as (password: string, salt: string, keylen: number, options: { N: number; r: number; p: number }) => Promise<Buffer>;
+/** Request fields that are secrets a user types (a password, a one-time code): never kept, not even as a fast hash. */
+const SECRET_INPUT = /password|secret|token|^code$|recovery/i;
+
+/**
+ * What tells one request from another, kept for a day: a SHA-256 of the method, path and body. A
+ * fast hash of a body holding a password could be guessed back offline, so such values go in as a
+ * salted scrypt digest (salted per user and key), which makes each guess cost what scrypt costs.
+ */
+export async function fingerprintOf(method: string, url: string, body: unknown, salt: string): Promise<string> {
+  const slow = async (value: unknown): Promise<unknown> => {
+    if (Array.isArray(value)) return Promise.all(value.map(slow));
+    if (!value || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [name, v] of Object.entries(value)) {
+      out[name] = SECRET_INPUT.test(name) && typeof v === 'string' ? `scrypt:${(await scryptAsync(v, salt, 32, { N: 16384, r: 8, p: 1 })).toString('hex')}` : await slow(v);
+    }
+    return out;
+  };
+  return createHash('sha256').update(`${method} ${url}\n${JSON.stringify((await slow(body)) ?? null)}`).digest('hex');
 }
 
 /** A JSON object answer without these top-level fields; null for anything else (no way to know what in it is secret). */
