@@ -13,7 +13,8 @@ import { mountQueueDashboard } from './queue-dashboard';
  * node:http + pg handler running the same SQL: with authentication and validation on, Dossier serves
  * ~0.8–0.9x its requests per second on GET /people?tag= and GET /people/:id (2 cores, shared with
  * PostgreSQL). The gap is Nest's pipeline, class-validator and GC; this adapter's request id and the
- * onSend hook below cost under 1% of the server's CPU there.
+ * onSend hooks below cost under 1% of the server's CPU there, and so does the access log (about 5 µs
+ * of CPU per line against 0.4–0.8 ms per request).
  */
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
