@@ -34,7 +34,7 @@ describe('redactSecrets', () => {
   });
 
   it('leaves ordinary text alone', () => {
-    for (const text of ['openalex: HTTP 404: author not found (GET /authors/A123)', 'duplicate key value violates unique constraint', 'Key (email)=(x) already exists', 'crossref: /works?filter=from-index-date:2024-01-01&rows=20']) {
+    for (const text of ['openalex: HTTP 404: author not found (GET /authors/A123)', 'duplicate key value violates unique constraint', 'Key (email)=(x) already exists', 'crossref: /works?filter=from-index-date:2024-01-01&rows=20', 'dblp: /search?q=x&from=2020&h=5']) {
       expect(redactSecrets(text)).toBe(text);
     }
   });

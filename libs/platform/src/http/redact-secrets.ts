@@ -18,7 +18,7 @@ export const CONTACT = '[contact]';
 /** Names whose value is a credential, wherever they appear (query, form, JSON, header dump). */
 const SECRET_NAMES = ['api[_-]?key', 'apikey', 'key', 'access[_-]?token', 'refresh[_-]?token', 'id[_-]?token', 'token', 'secret', 'client[_-]?secret', 'password', 'passwd', 'signature', 'sig', 'x-api-key', 'x-auth-token', 'authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
 /** Names whose value is a person's address: not a secret, but personal. */
-const CONTACT_NAMES = ['mailto', 'email', 'e-mail', 'contact', 'from'];
+const CONTACT_NAMES = ['mailto', 'email', 'e-mail', 'contact'];
 
 const names = (list: string[]): string => `(?:${list.join('|')})`;
 /** `name=value` in a query string or form body. */
