@@ -4,6 +4,7 @@ import { InvitationsService, UsersAdminService } from '#domain/accounts/index';
 import { AdminOnly } from '../auth/auth.guard';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { PageQuery } from '../common/page-query';
+import { ReturnsSecret } from '../common/idempotency';
 import { uuidParam } from '../common/uuid-param';
 import { AdminUserResponse, AdminUsersPage, CreatedInvitationResponse, CreateInvitationDto, InvitationResponse, InvitationsPage, UpdateUserDto } from './dto/admin.dto';
 
@@ -42,6 +43,7 @@ export class AdminController {
   @Post('invitations')
   @ApiOperation({ summary: 'Create a one-time registration link (the token is shown once; only its hash is kept)' })
   @ApiCreatedResponse({ type: CreatedInvitationResponse })
+  @ReturnsSecret('url', 'token')
   async createInvitation(@CurrentUserId() adminId: string, @Body() body: CreateInvitationDto): Promise<CreatedInvitationResponse> {
     const { invitation, token, url } = await this.invitations.create(adminId, body);
     return { ...InvitationResponse.from(invitation), url, token };

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { AccountsService, AuthenticatedUser } from '#domain/accounts/index';
 import type { ClientInfo } from '#domain/security-events/index';
 import { PageQuery } from '../common/page-query';
+import { ReturnsSecret } from '../common/idempotency';
 import { uuidParam } from '../common/uuid-param';
 import { AnyScope, Public } from './auth.guard';
 import { Client, CurrentAuth, CurrentUserId } from './current-user.decorator';
@@ -24,6 +25,7 @@ export class AuthController {
   @Public()
   @Post('auth/register')
   @ApiCreatedResponse({ type: SessionResponse })
+  @ReturnsSecret('token')
   async register(@Body() body: RegisterDto, @Client() client: ClientInfo): Promise<SessionResponse> {
     const { user, session } = await this.accounts.register(body, client);
     return { user: UserResponse.from(user), token: session.token, expiresAt: session.record.expiresAt!.toISOString() };
@@ -33,6 +35,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponse })
+  @ReturnsSecret('token')
   async login(@Body() body: LoginDto, @Client() client: ClientInfo): Promise<SessionResponse> {
     const { user, session } = await this.accounts.login(body.email, body.password, client);
     return { user: UserResponse.from(user), token: session.token, expiresAt: session.record.expiresAt!.toISOString() };
@@ -72,6 +75,7 @@ export class AuthController {
   @Post('tokens')
   @ApiOperation({ summary: 'Create a personal access token (shown once), with no more scopes than the token making the request' })
   @ApiCreatedResponse({ type: CreatedTokenResponse })
+  @ReturnsSecret('token')
   async createToken(@CurrentAuth() auth: AuthenticatedUser, @Body() body: CreateTokenDto, @Client() client: ClientInfo): Promise<CreatedTokenResponse> {
     const { token, record } = await this.accounts.createPersonalToken(auth, body, client);
     return { ...TokenResponse.from(record), token };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, NotFoundError } from '#platform';
+import { APP_CONFIG, AppConfig, NotFoundError, publicLink } from '#platform';
 import type { Page } from '../people/people.types';
 import { normalizeEmail, sha256 } from './accounts.service';
 import { Invitation } from './invitation.entity';
@@ -11,8 +11,8 @@ const INVITATION_PREFIX = 'dsi_';
 export const INVITATION_DEFAULT_DAYS = 7;
 
 /** Where an invitation is opened: the dashboard's sign-up page for it, on the server's public URL. */
-export function invitationUrl(base: string, token: string): string {
-  return `${base.replace(/\/+$/, '')}/app/invitations/${encodeURIComponent(token)}`;
+export function invitationUrl(config: Pick<AppConfig, 'http'>, token: string): string {
+  return publicLink(config, `/app/invitations/${encodeURIComponent(token)}`);
 }
 
 export type InvitationStatus = 'pending' | 'used' | 'expired';
@@ -42,7 +42,7 @@ export class InvitationsService {
       usedBy: null,
     });
     await this.dataSource.manager.insert(Invitation, invitation);
-    return { invitation, token, url: invitationUrl(this.config.http.publicUrl, token) };
+    return { invitation, token, url: invitationUrl(this.config, token) };
   }
 
   /** Every invitation on the server, newest first. */

@@ -3,8 +3,8 @@ import { invitationStatus, invitationUrl } from './invitations.service';
 
 describe('invitations', () => {
   it('point at the dashboard’s page for them on the server’s public URL', () => {
-    expect(invitationUrl('https://dossier.example.org', 'dsi_abc-_1')).toBe('https://dossier.example.org/app/invitations/dsi_abc-_1');
-    expect(invitationUrl('https://example.org/dossier/', 'dsi_x')).toBe('https://example.org/dossier/app/invitations/dsi_x');
+    expect(invitationUrl({ http: { publicUrl: 'https://dossier.example.org' } } as never, 'dsi_abc-_1')).toBe('https://dossier.example.org/app/invitations/dsi_abc-_1');
+    expect(invitationUrl({ http: { publicUrl: 'https://example.org/dossier' } } as never, 'dsi_x')).toBe('https://example.org/dossier/app/invitations/dsi_x');
   });
 
   it('are pending until used or past their date', () => {

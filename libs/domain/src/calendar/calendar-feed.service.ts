@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
+import { type AppConfig, publicLink } from '#platform';
 import { InterviewsService } from '../interviews/interviews.service';
 import { Person } from '../people/person.entity';
 import { ClientInfo, NO_CLIENT } from '../security-events/client-info';
@@ -32,6 +33,11 @@ export class CalendarFeedService {
     private readonly tasks: TasksService,
     private readonly events: SecurityEventsService,
   ) {}
+
+  /** The URL a calendar app subscribes to, on PUBLIC_URL (never on the Host the request came with). */
+  url(config: Pick<AppConfig, 'http'>, token: string): string {
+    return publicLink(config, `/calendar/${token}.ics`);
+  }
 
   /** Creates the feed, or rotates it: the previous URL stops working at once. */
   async issue(userId: string, client: ClientInfo = NO_CLIENT): Promise<IssuedFeed> {
