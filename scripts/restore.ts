@@ -30,6 +30,13 @@ async function markInterrupted(client: Client): Promise<void> {
     "UPDATE import_runs SET status = 'failed', payload = NULL, finished_at = now(), error = 'Interrupted: the database was restored from a backup made before this import finished; import the file again' WHERE status IN ('queued', 'running')",
   );
   await client.query("UPDATE briefings SET status = 'failed', error = 'Interrupted: the database was restored from a backup made before this version was ready; ask for a new one' WHERE status IN ('queued', 'generating')");
+  await client.query(
+    `UPDATE sync_runs SET status = 'failed', finished_at = now(), errors = errors || '["Interrupted: the database was restored from a backup made while this sync ran"]'::jsonb WHERE status = 'running'`,
+  );
+  // As a finished run leaves its identity: broken, synced before, or never.
+  await client.query(
+    "UPDATE scholarly_identities SET sync_state = CASE WHEN broken_reason IS NOT NULL THEN 'broken' WHEN last_synced_at IS NOT NULL THEN 'ok' ELSE 'never' END WHERE sync_state IN ('queued', 'running')",
+  );
 }
 
 async function main(): Promise<number> {
