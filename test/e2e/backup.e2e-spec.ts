@@ -148,6 +148,24 @@ describe('npm run backup / npm run restore', () => {
     const others = (tables: { name: string }[]) => tables.filter((x) => x.name !== 'briefings');
     expect(others(manifestOf(second).tables)).toEqual(others(manifest.tables));
 
+    // While Dossier runs (its server up, the apps connected): the backup reads the running server,
+    // found by its data folder whatever EMBEDDED_PG_PORT says; a restore refuses to go under the apps.
+    server = await startEmbedded(dataDir, Number(embedded.EMBEDDED_PG_PORT));
+    const app = new Client({ connectionString: server.url });
+    await app.connect();
+    try {
+      const live = join(work, 'live.backup.gz');
+      const elsewhere = { ...embedded, EMBEDDED_PG_PORT: String(await freePort()) };
+      expect(await script('backup', [live], elsewhere)).toMatchObject({ code: 0, stderr: '' });
+      expect(others(manifestOf(live).tables)).toEqual(others(manifest.tables));
+      const underApps = await script('restore', [live], elsewhere);
+      expect(underApps.code).toBe(1);
+      expect(underApps.stderr).toContain('1 other connection(s) to this database: stop Dossier (the API and the worker) first');
+    } finally {
+      await app.end();
+      await server.stop();
+    }
+
     // A damaged backup is refused whole: one changed character in one row.
     const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
     const at = lines.findIndex((line, i) => i > 0 && line.includes('Ångström'));
