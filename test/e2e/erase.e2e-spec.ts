@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { JobName, JobQueueService, QueueName } from '#platform';
 import { ReplayServer } from '../support/replay-server';
 import { sourcesAt } from '../support/sync-fixtures';
 import { createTestApp, QueueBackend, registerUser, TestApp, TestUser } from '../support/test-app';
@@ -113,6 +114,10 @@ describe.each<QueueBackend>(['redis', 'postgres'])('erasing a person (queue on %
     const briefing = await ready((await post(user, `/interviews/${interview.id}/briefings`).expect(202)).body.id);
     expect(JSON.stringify(briefing)).toContain(NAME);
 
+    // A job about many people (a scheduled tick's) lists her id among others: it is not hers to remove.
+    const jobs = t.app.get(JobQueueService);
+    const tick = await jobs.queue(QueueName.SyncPeople).add(JobName.StartScheduledSyncs, { personIds: [zoeId, graceId] }, { delay: 3_600_000 });
+
     // The search finds her where she is, in every kind of place it must then find empty.
     const before = await traces(needles);
     const places = new Set(before.map((f) => f.where));
@@ -127,6 +132,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('erasing a person (queue on %
     expect(erased.jobs).toBeGreaterThanOrEqual(2);
 
     expect(await traces(needles)).toEqual([]);
+    expect(await jobs.queue(QueueName.SyncPeople).getJobState(tick.id!)).toBe('delayed');
 
     // The reports keep their lines and counts; rows about her no longer say who she was; Grace's are untouched.
     const runs = (await get(user, '/imports').expect(200)).body as { format: string; report: { created: number; updated: number; skipped: number; skips: object[]; warnings: object[] } }[];

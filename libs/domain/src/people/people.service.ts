@@ -141,10 +141,12 @@ export class PeopleService {
         [userId, [...needles, id]],
       )) as { count: number }[];
       erased.idempotencyAnswers = answers;
-      return { erased, jobNeedles: [...needles, id, ...runs.map((r) => r.id), ...briefings] };
+      // Run and version ids belong to this person alone; their own id is matched only where a job
+      // names one person (a scheduled tick's job lists many, and must not go with them).
+      return { erased, jobNeedles: [...needles, ...runs.map((r) => r.id), ...briefings] };
     });
     // After the commit: a queue is not part of the transaction, and the person is gone either way.
-    const jobs = await this.jobs.removeJobsMentioning(jobNeedles);
+    const jobs = await this.jobs.removeJobsMentioning(jobNeedles, (data) => (data as { personId?: unknown } | null)?.personId === id);
     erased.jobs = jobs.removed;
     return { erased };
   }

@@ -68,13 +68,14 @@ export class JobQueueService implements OnApplicationShutdown {
    * Removes every job, in every queue and state, whose name, data, progress, result or failure
    * mentions one of `needles` (case aside), then the queue events that repeat such a result. Used when
    * a person is erased: a search job carries their name, a sync job their run, a result their
-   * candidates. A running job cannot be removed (its worker holds it): it is counted in `left`.
+   * candidates. `alsoWhen` picks more jobs by their data (an id in a given field: an id as a mere
+   * substring would also pick a job about many people). A running job cannot be removed (its worker
+   * holds it): it is counted in `left`.
    */
-  async removeJobsMentioning(needles: string[]): Promise<{ removed: number; left: number }> {
+  async removeJobsMentioning(needles: string[], alsoWhen: (data: unknown) => boolean = () => false): Promise<{ removed: number; left: number }> {
     const wanted = needles.map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0);
     let removed = 0;
     let left = 0;
-    if (wanted.length === 0) return { removed, left };
     for (const name of Object.values(QueueName)) {
       const queue = this.queue(name);
       const matching = new Set<string>();
@@ -82,7 +83,7 @@ export class JobQueueService implements OnApplicationShutdown {
         for (let start = 0; ; start += PAGE) {
           const jobs = await queue.getJobs([state], start, start + PAGE - 1, true);
           for (const job of jobs) {
-            if (job?.id && mentionsAny([job.name, job.data, job.progress, job.returnvalue, job.failedReason, job.stacktrace], wanted)) matching.add(job.id);
+            if (job?.id && (mentionsAny([job.name, job.data, job.progress, job.returnvalue, job.failedReason, job.stacktrace], wanted) || alsoWhen(job.data))) matching.add(job.id);
           }
           if (jobs.length < PAGE) break;
         }
