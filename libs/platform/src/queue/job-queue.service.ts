@@ -94,7 +94,7 @@ export class JobQueueService implements OnApplicationShutdown {
           else left += 1;
         } catch (e) {
           left += 1;
-          this.logger.warn(`job ${name}/${id} mentions an erased person and could not be removed: ${(e as Error).message}`);
+          this.logger.warn(`job ${name}/${id} matched for removal but could not be removed: ${(e as Error).message}`);
         }
       }
     }
