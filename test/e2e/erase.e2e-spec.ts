@@ -147,4 +147,20 @@ describe.each<QueueBackend>(['redis', 'postgres'])('erasing a person (queue on %
     expect(again.content.interviewers.map((i: { fullName: string }) => i.fullName)).toEqual(['Grace Hopper']);
     expect(await traces(needles)).toEqual([]);
   });
+
+  it("follows a person through a merge: the report rows about the one merged away are the survivor's to erase", async () => {
+    const user = await registerUser(t);
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nPat,Quillfeather,https://www.linkedin.com/in/pat-quillfeather-erase-test,,,,\n';
+    await post(user, '/imports/linkedin', csv).set('content-type', 'text/csv').expect(201);
+    expect((await post(user, '/imports/linkedin', csv).set('content-type', 'text/csv').expect(201)).body.report.skips).toEqual([{ line: 2, reason: 'already up to date (Pat Quillfeather)' }]);
+    const pat = ((await get(user, '/people').expect(200)).body.items as { id: string }[])[0].id;
+    const survivor = (await post(user, '/people', { fullName: 'Patricia Q. Survivor' }).expect(201)).body.id as string;
+    await post(user, `/people/${survivor}/merge`, { otherId: pat, dryRun: false }).expect(200);
+
+    // The report names someone the survivor no longer is called: only the row's person id leads to it.
+    await post(user, `/people/${survivor}/erase`).expect(200);
+    const [latest] = (await get(user, '/imports').expect(200)).body as { report: { skips: object[] } }[];
+    expect(latest.report.skips).toEqual([{ line: 2, reason: 'a person since erased' }]);
+    expect(await traces(['Pat Quillfeather', 'pat-quillfeather-erase-test', 'Patricia Q. Survivor'])).toEqual([]);
+  });
 });

@@ -204,6 +204,8 @@ export class PeopleService {
           }
           await em.query(`UPDATE "${ref.table}" SET "${ref.column}" = $1 WHERE "${ref.column}" = $2`, [survivorId, otherId]);
         }
+        // Import report rows name the person they were about, for erasure: now the survivor.
+        await em.query('UPDATE import_runs SET report = replace(report::text, $2, $1)::jsonb WHERE user_id = $3 AND strpos(report::text, $2) > 0', [survivorId, otherId, userId]);
         const { organization: _o, team: _t, ...columns } = merged;
         await em.update(Person, { id: survivorId, userId }, { ...columns, updatedAt: new Date() });
         await em.delete(Person, { id: otherId, userId });
