@@ -94,7 +94,8 @@ async function seed(dataSource: DataSource, options: SeedOptions): Promise<Omit<
   const config = loadConfig({ DATABASE_URL: dataSource.options.type === 'postgres' ? String(dataSource.options.url) : '', REGISTRATION: 'open' });
   const accounts = new AccountsService(dataSource, config, new SecurityEventsService(dataSource));
   const organizationsService = new OrganizationsService(dataSource.getRepository(Organization), dataSource.getRepository(Team));
-  const peopleService = new PeopleService(dataSource.getRepository(Person), dataSource, organizationsService);
+  // The seed creates people and never erases one: erasing is the only use of the queue.
+  const peopleService = new PeopleService(dataSource.getRepository(Person), dataSource, organizationsService, undefined as never);
 
   // A real account, as POST /auth/register creates it, and a personal access token, as
   // POST /auth/tokens issues it (only its SHA-256 is stored): the bench sends it as a bearer token.
