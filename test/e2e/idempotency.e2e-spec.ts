@@ -105,7 +105,7 @@ describe('Idempotency-Key on writes', () => {
       requestId: expect.any(String),
     });
     // Nothing was created twice.
-    expect((await t.http().get('/tokens').set(user.auth).expect(200)).body.filter((k: { name: string }) => k.name === 'ci')).toHaveLength(1);
+    expect((await t.http().get('/tokens').set(user.auth).expect(200)).body.items.filter((k: { name: string }) => k.name === 'ci')).toHaveLength(1);
 
     // After the feed is revoked, a retry does not hand out its dead URL.
     await t.http().delete('/calendar/feed').set(user.auth).expect(204);
