@@ -110,6 +110,9 @@ describe('imports and exports (inline)', () => {
     expect(offer.moves[0]).toMatchObject({ move: 'reroute', relatedApplicationId: example.applicationIds.failedAtCoding, toStageId: offer.stages[0].id });
     expect(exported.interviews.every((i: { interviewerIds: string[] }) => i.interviewerIds.length > 0)).toBe(true);
     expect(exported.tasks.some((t: { stageId: string | null; dueOn: string | null }) => t.stageId && t.dueOn)).toBe(true);
+    // The failed stage's prep was settled with the rejected application, not done.
+    expect(exported.tasks.filter((t: { closedReason: string | null }) => t.closedReason === 'rejected').length).toBeGreaterThan(0);
+    expect(exported.tasks.every((t: { closedAt: string | null; closedReason: string | null }) => (t.closedAt === null) === (t.closedReason === null))).toBe(true);
     expect(exported.people.find((p: { fullName: string }) => p.fullName === 'Samuel Okafor').nextFollowUpReason).toBe('Thank Samuel Okafor for referring you to Example Frontier Lab');
     expect(exported.interactions.filter((i: { asked: string | null }) => i.asked)).toHaveLength(3);
 

@@ -8,7 +8,8 @@ import { dateIn } from '../shared/dates';
 import { Person } from '../people/person.entity';
 import { StageTemplatesService } from '../stage-templates/stage-templates.service';
 import { REROUTE_TEMPLATE } from '../stage-templates/built-in-templates';
-import { createPrepTasks } from '../tasks/prep-tasks';
+import { createPrepTasks, settlePrepTasks } from '../tasks/prep-tasks';
+import type { TaskCloseReason } from '../tasks/task.entity';
 import { ApplicationMove, ApplicationMoveKind } from './application-move.entity';
 import { ApplicationStage } from './application-stage.entity';
 import { Application, ApplicationSource, ApplicationStatus } from './application.entity';
@@ -196,6 +197,8 @@ export class ApplicationsService {
       await em.update(Application, { id }, { status: after.status, currentStageId: next.id, closedOn: after.closed ? dateIn(await this.timeZone(em, userId), at) : null });
       await this.record(em, application, { move, actorId, at, note: input.note ?? null, relatedApplicationId: null, fromStatus: application.status, toStatus: after.status, from: current, to: next });
       if (after.entered.includes(after.current)) await createPrepTasks(em, userId, Object.assign(next, { applicationId: id }));
+      // The loop ended: its prep is settled with it, not left due.
+      if (after.closed) await settlePrepTasks(em, id, after.status as TaskCloseReason, at);
     });
     return this.get(userId, id);
   }
@@ -240,6 +243,8 @@ export class ApplicationsService {
       await em.insert(Application, rerouted);
       await this.record(em, failed, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: rerouted.id, fromStatus: failed.status, toStatus: failed.status, from: current, to: current });
       await this.startLoop(em, rerouted, template.stages, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: failed.id });
+      // Settled when it failed; any prep opened again since is settled now, as the story moved on.
+      await settlePrepTasks(em, failed.id, 'rerouted', at);
       return rerouted.id;
     });
     return this.get(userId, newId);

@@ -13,7 +13,7 @@ import type { ReferralStatus } from '../referrals/referral.entity';
 import type { ScholarlySource } from '../scholarly/scholarly.types';
 import type { IdentityStatus } from '../scholarly-identities/scholarly-identity.entity';
 import type { StageType, TemplateStage } from '../stage-templates/stage-types';
-import type { TaskOrigin } from '../tasks/task.entity';
+import type { TaskCloseReason, TaskOrigin } from '../tasks/task.entity';
 
 export const EXPORT_FORMAT = 'dossier-export';
 /**
@@ -195,6 +195,9 @@ export interface ExportedTask {
   title: string;
   dueOn: string | null;
   doneAt: string | null;
+  /** Added with settling prep tasks when an application closes; absent in older documents. */
+  closedAt?: string | null;
+  closedReason?: TaskCloseReason | null;
   notes: string | null;
   origin: TaskOrigin;
   personId: string | null;

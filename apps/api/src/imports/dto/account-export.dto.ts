@@ -12,7 +12,7 @@ import { REFERRAL_STATUSES } from '#domain/referrals/referral.entity';
 import { SCHOLARLY_SOURCES } from '#domain/scholarly/scholarly.types';
 import { IDENTITY_STATUSES } from '#domain/scholarly-identities/scholarly-identity.entity';
 import { STAGE_TYPES } from '#domain/stage-templates/stage-types';
-import { TASK_ORIGINS } from '#domain/tasks/task.entity';
+import { TASK_CLOSE_REASONS, TASK_ORIGINS } from '#domain/tasks/task.entity';
 import { IsCalendarDate } from '../../common/date-validators';
 
 // Nullable text: present, either a string or null.
@@ -183,6 +183,8 @@ class ExportedTaskDto {
   @ApiProperty() @IsString() @MaxLength(2000) title: string;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() dueOn: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableDateTime() doneAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Settled with its application; absent in older documents' }) @IsOptional() @NullableDateTime() closedAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: TASK_CLOSE_REASONS, description: 'Absent in older documents' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(TASK_CLOSE_REASONS) closedReason?: (typeof TASK_CLOSE_REASONS)[number] | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
   @ApiProperty({ enum: TASK_ORIGINS }) @IsIn(TASK_ORIGINS) origin: (typeof TASK_ORIGINS)[number];
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() personId: string | null;

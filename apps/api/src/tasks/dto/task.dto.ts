@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { localDateTime } from '#domain/interviews/index';
 import { STAGE_TYPES, StageType } from '#domain/stage-templates/index';
-import { DueTask, Task, TASK_DUE_WINDOWS, TASK_ORIGINS, TASK_STATUSES, TaskDueWindow, TaskOrigin, TaskStatus } from '#domain/tasks/index';
+import { DueTask, Task, TASK_CLOSE_REASONS, TASK_DUE_WINDOWS, TASK_ORIGINS, TASK_STATUSES, TaskCloseReason, TaskDueWindow, TaskOrigin, TaskStatus } from '#domain/tasks/index';
 import { IsCalendarDate } from '../../common/date-validators';
 import { PageQuery } from '../../common/page-query';
 import { RefDto } from '../../people/dto/person.dto';
@@ -67,14 +67,14 @@ export class UpdateTaskDto {
   @MaxLength(100_000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ description: 'true: done now; false: open again' })
+  @ApiPropertyOptional({ description: 'true: done now; false: open again (also a task settled with its closed application)' })
   @IsOptional()
   @IsBoolean()
   done?: boolean;
 }
 
 export class ListTasksQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'open' })
+  @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'open', description: 'open: neither done nor settled; done; closed: settled when its application closed or was rerouted; all' })
   @IsOptional()
   @IsIn(TASK_STATUSES)
   status?: TaskStatus;
@@ -111,6 +111,10 @@ export class TaskResponse {
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty() done: boolean;
   @ApiProperty({ nullable: true, type: String }) doneAt: string | null;
+  @ApiProperty({ enum: ['open', 'done', 'closed'], description: 'closed: settled with its application (rejected, withdrawn, declined, accepted or rerouted away); out of the due lists and the calendar feed' })
+  status: 'open' | 'done' | 'closed';
+  @ApiProperty({ nullable: true, type: String, description: 'When it was settled with its application' }) closedAt: string | null;
+  @ApiProperty({ nullable: true, enum: TASK_CLOSE_REASONS, description: "The application's status that settled it, or rerouted" }) closedReason: TaskCloseReason | null;
   @ApiProperty({ enum: TASK_ORIGINS, description: "manual: written by you; checklist: from a stage's prep checklist" }) origin: TaskOrigin;
   @ApiProperty({ nullable: true, type: RefDto, description: 'name: their full name' }) person: RefDto | null;
   @ApiProperty({ nullable: true, type: RefDto, description: 'name: "role — organization (team)"' }) application: RefDto | null;
@@ -130,6 +134,9 @@ export class TaskResponse {
       notes: t.notes,
       done: !!t.doneAt,
       doneAt: t.doneAt?.toISOString() ?? null,
+      status: t.doneAt ? 'done' : t.closedAt ? 'closed' : 'open',
+      closedAt: t.closedAt?.toISOString() ?? null,
+      closedReason: t.closedReason,
       origin: t.origin,
       person: t.person ? { id: t.person.id, name: t.person.fullName } : null,
       application: a ? { id: a.id, name: `${a.role} — ${a.organization?.name ?? ''}${a.team ? ` (${a.team.name})` : ''}` } : null,
@@ -147,6 +154,10 @@ export class TasksPage {
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+}
+
+export class ReopenedTasksResponse {
+  @ApiProperty({ type: [TaskResponse], description: 'The tasks opened again, soonest due first' }) items: TaskResponse[];
 }
 
 export class DueTaskResponse extends TaskResponse {
