@@ -231,4 +231,60 @@ describe('referrals: the path, the thank-you, and asks', () => {
     // Another user sees none of them.
     expect((await get(await registerUser(t), '/referrals')).body.total).toBe(0);
   });
+  it('carries the referral and the recruiter over to a reroute unless told not to; both histories and the person show it', async () => {
+    const u = await registerUser(t);
+    const org = (await post(u, '/organizations', { name: 'Reroute Lab' }).expect(201)).body;
+    const team = async (name: string) => (await post(u, `/organizations/${org.id}/teams`, { name }).expect(201)).body.id as string;
+    const [core, applied, robotics] = [await team('Core'), await team('Applied'), await team('Robotics')];
+    const samuel = await person(u, 'Samuel Referrer');
+    const lapsed = await person(u, 'Lapsed Referrer');
+    const rita = await person(u, 'Rita Recruiter');
+    const app = (await post(u, '/applications', { organizationId: org.id, teamId: core, role: 'Research Engineer', builtInTemplate: 'research-engineer', source: 'referral', recruiterId: rita.id }).expect(201)).body;
+    const referral = (await post(u, '/referrals', { applicationId: app.id, referrerId: samuel.id, recruiterId: rita.id, status: 'offered', on: day(-30), notes: 'Knows the hiring manager' }).expect(201)).body;
+    await patch(u, `/referrals/${referral.id}`, { status: 'submitted', on: day(-28) }).expect(200);
+    const declined = (await post(u, '/referrals', { applicationId: app.id, referrerId: lapsed.id, status: 'discussed', on: day(-29) }).expect(201)).body;
+    await patch(u, `/referrals/${declined.id}`, { status: 'declined', on: day(-27) }).expect(200);
+    const asksBefore = (await get(u, `/people/${samuel.id}`).expect(200)).body.asks;
+    await post(u, `/applications/${app.id}/moves`, { move: 'fail' }).expect(200);
+
+    // By default both come along: the Applied application shows Samuel's referral as it stood, and Rita.
+    const rerouted = (await post(u, `/applications/${app.id}/reroute`, { teamId: applied }).expect(201)).body;
+    expect(rerouted.recruiter).toMatchObject({ id: rita.id });
+    expect(rerouted.referrals).toHaveLength(1);
+    const carried = rerouted.referrals[0];
+    expect(carried).toMatchObject({
+      referrer: { id: samuel.id },
+      recruiter: { id: rita.id },
+      status: 'submitted',
+      statusDates: { offered: day(-30), submitted: day(-28) },
+      notes: 'Knows the hiring manager',
+      application: { id: rerouted.id, team: { name: 'Applied' } },
+      carriedFrom: { id: referral.id, application: { id: app.id, status: 'rejected', team: { name: 'Core' } } },
+      carriedTo: [],
+    });
+    expect(carried.id).not.toBe(referral.id);
+    // The referral it came from records where it went.
+    const original = (await get(u, `/referrals/${referral.id}`).expect(200)).body;
+    expect(original).toMatchObject({ application: { id: app.id }, carriedFrom: null, carriedTo: [{ id: carried.id, application: { id: rerouted.id, team: { name: 'Applied' } }, carriedAt: carried.createdAt }] });
+    expect((await get(u, `/referrals?applicationId=${rerouted.id}`).expect(200)).body.items.map((r: { id: string }) => r.id)).toEqual([carried.id]);
+    // Both reroute moves say what was carried.
+    const reroutes = rerouted.history.filter((m: { move: string }) => m.move === 'reroute');
+    expect(reroutes.map((m: { applicationId: string; carriedReferrerIds: string[]; carriedRecruiterId: string | null }) => [m.applicationId, m.carriedReferrerIds, m.carriedRecruiterId])).toEqual([
+      [app.id, [samuel.id], rita.id],
+      [rerouted.id, [samuel.id], rita.id],
+    ]);
+    // Samuel's page shows both, linked; carrying it over is not asking him again.
+    const samuelPage = (await get(u, `/people/${samuel.id}`).expect(200)).body;
+    expect(samuelPage.asks).toEqual(asksBefore);
+    expect(samuelPage.referrals.map((r: { id: string }) => r.id).sort()).toEqual([referral.id, carried.id].sort());
+    expect(samuelPage.referrals.find((r: { id: string }) => r.id === carried.id)).toEqual((await get(u, `/referrals/${carried.id}`).expect(200)).body);
+    expect(samuelPage.referrals.find((r: { id: string }) => r.id === referral.id)).toEqual(original);
+
+    // Told not to: the Robotics application starts with neither.
+    const bare = (await post(u, `/applications/${app.id}/reroute`, { teamId: robotics, carryReferral: false, carryRecruiter: false }).expect(201)).body;
+    expect(bare.recruiter).toBeNull();
+    expect(bare.referrals).toEqual([]);
+    expect(bare.history.filter((m: { move: string; applicationId: string }) => m.move === 'reroute' && m.applicationId === bare.id)).toEqual([expect.objectContaining({ carriedReferrerIds: [], carriedRecruiterId: null })]);
+    expect((await post(u, `/applications/${app.id}/reroute`, { teamId: core, carryReferral: 'yes' }).expect(400)).body.details).toEqual([expect.objectContaining({ field: 'carryReferral' })]);
+  });
 });

@@ -56,6 +56,14 @@ export class ApplicationMove {
   @Column({ name: 'related_application_id', type: 'uuid', nullable: true })
   relatedApplicationId: string | null;
 
+  /** For a reroute: the referrers whose referrals the new application took over (person ids). */
+  @Column({ name: 'carried_referrer_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  carriedReferrerIds: string[];
+
+  /** For a reroute: the recruiter the new application took over, if any. */
+  @Column({ name: 'carried_recruiter_id', type: 'uuid', nullable: true })
+  carriedRecruiterId: string | null;
+
   @Column({ type: 'text', nullable: true })
   note: string | null;
 

@@ -8,6 +8,7 @@ import { dateIn } from '../shared/dates';
 import { Person } from '../people/person.entity';
 import { StageTemplatesService } from '../stage-templates/stage-templates.service';
 import { REROUTE_TEMPLATE } from '../stage-templates/built-in-templates';
+import { Referral } from '../referrals/referral.entity';
 import { createPrepTasks, settlePrepTasks } from '../tasks/prep-tasks';
 import type { TaskCloseReason } from '../tasks/task.entity';
 import { ApplicationMove, ApplicationMoveKind } from './application-move.entity';
@@ -46,6 +47,13 @@ export interface MoveInput {
 
 export interface RerouteInput extends MoveInput {
   teamId: string;
+  /**
+   * Whether the new application takes over the failed one's referrals (all but declined ones):
+   * default true, as a referral vouches for the user at the organization the reroute stays in.
+   */
+  carryReferral?: boolean;
+  /** Whether the new application keeps the failed one's recruiter: default true, the same lab's recruiter usually runs the team match. */
+  carryRecruiter?: boolean;
   role?: string;
   templateId?: string;
   builtInTemplate?: string;
@@ -234,15 +242,16 @@ export class ApplicationsService {
         notes: null,
         // The same role's topics usually still apply on the new team.
         keywords: failed.keywords,
-        recruiterId: failed.recruiterId,
+        recruiterId: (input.carryRecruiter ?? true) ? failed.recruiterId : null,
         templateId: template.templateId,
         templateName: template.name,
         currentStageId: null,
         reroutedFromId: failed.id,
       });
       await em.insert(Application, rerouted);
-      await this.record(em, failed, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: rerouted.id, fromStatus: failed.status, toStatus: failed.status, from: current, to: current });
-      await this.startLoop(em, rerouted, template.stages, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: failed.id });
+      const carried = { carriedReferrerIds: (input.carryReferral ?? true) ? await this.carryReferrals(em, failed, rerouted) : [], carriedRecruiterId: rerouted.recruiterId };
+      await this.record(em, failed, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: rerouted.id, fromStatus: failed.status, toStatus: failed.status, from: current, to: current, ...carried });
+      await this.startLoop(em, rerouted, template.stages, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: failed.id, ...carried });
       // Settled when it failed; any prep opened again since is settled now, as the story moved on.
       await settlePrepTasks(em, failed.id, 'rerouted', at);
       return rerouted.id;
@@ -255,7 +264,7 @@ export class ApplicationsService {
     em: EntityManager,
     application: Application,
     templateStages: { name: string; type: ApplicationStage['type']; checklist: string[] }[],
-    first: { move: ApplicationMoveKind; actorId: string; at: Date; note: string | null; relatedApplicationId: string | null },
+    first: { move: ApplicationMoveKind; actorId: string; at: Date; note: string | null; relatedApplicationId: string | null; carriedReferrerIds?: string[]; carriedRecruiterId?: string | null },
   ): Promise<void> {
     const stages = templateStages.map((s, position) =>
       em.create(ApplicationStage, {
@@ -279,7 +288,19 @@ export class ApplicationsService {
   private async record(
     em: EntityManager,
     application: Application,
-    m: { move: ApplicationMoveKind; actorId: string; at: Date; note: string | null; relatedApplicationId: string | null; fromStatus: ApplicationStatus | null; toStatus: ApplicationStatus; from: ApplicationStage | null; to: ApplicationStage | null },
+    m: {
+      move: ApplicationMoveKind;
+      actorId: string;
+      at: Date;
+      note: string | null;
+      relatedApplicationId: string | null;
+      fromStatus: ApplicationStatus | null;
+      toStatus: ApplicationStatus;
+      from: ApplicationStage | null;
+      to: ApplicationStage | null;
+      carriedReferrerIds?: string[];
+      carriedRecruiterId?: string | null;
+    },
   ): Promise<void> {
     await em.insert(ApplicationMove, {
       userId: application.userId,
@@ -294,9 +315,28 @@ export class ApplicationsService {
       toStage: m.to?.name ?? null,
       toStageId: m.to?.id ?? null,
       relatedApplicationId: m.relatedApplicationId,
+      carriedReferrerIds: m.carriedReferrerIds ?? [],
+      carriedRecruiterId: m.carriedRecruiterId ?? null,
       note: m.note,
     });
     await em.update(Application, { id: application.id }, { updatedAt: new Date() });
+  }
+
+  /**
+   * Copies the failed application's referrals (declined ones stay behind) to the rerouted one, as
+   * they stand, each naming the referral it came from. Returns the referrers' ids.
+   */
+  private async carryReferrals(em: EntityManager, failed: Application, rerouted: Application): Promise<string[]> {
+    const referrals = await em.find(Referral, { where: { applicationId: failed.id, userId: failed.userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const carried = referrals.filter((r) => r.status !== 'declined');
+    if (!carried.length) return [];
+    await em.insert(
+      Referral,
+      carried.map((r) =>
+        em.create(Referral, { userId: r.userId, applicationId: rerouted.id, referrerId: r.referrerId, recruiterId: r.recruiterId, status: r.status, statusDates: { ...r.statusDates }, notes: r.notes, carriedFromId: r.id }),
+      ),
+    );
+    return carried.map((r) => r.referrerId);
   }
 
   /** A backdated move keeps the history in order: never before the previous move, never in the future. */

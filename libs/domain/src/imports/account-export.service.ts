@@ -184,6 +184,8 @@ export class AccountExportService {
               fromStageId: m.fromStageId,
               toStageId: m.toStageId,
               relatedApplicationId: m.relatedApplicationId,
+              carriedReferrerIds: m.carriedReferrerIds,
+              carriedRecruiterId: m.carriedRecruiterId,
               note: m.note,
               recordedAt: m.recordedAt.toISOString(),
             })),
@@ -231,6 +233,7 @@ export class AccountExportService {
           status: r.status,
           statusDates: r.statusDates,
           notes: r.notes,
+          carriedFromId: r.carriedFromId,
           createdAt: r.createdAt.toISOString(),
           updatedAt: r.updatedAt.toISOString(),
         })),
@@ -479,6 +482,8 @@ export class AccountExportService {
           fromStageId: ref(ids.stage, m.fromStageId, `applications[${m.applicationId}].moves[${m.id}].fromStageId`),
           toStageId: ref(ids.stage, m.toStageId, `applications[${m.applicationId}].moves[${m.id}].toStageId`),
           relatedApplicationId: ref(ids.application, m.relatedApplicationId, `applications[${m.applicationId}].moves[${m.id}].relatedApplicationId`),
+          carriedReferrerIds: (m.carriedReferrerIds ?? []).map((id) => ref(ids.person, id, `applications[${m.applicationId}].moves[${m.id}].carriedReferrerIds`)).filter((id): id is string => !!id),
+          carriedRecruiterId: ref(ids.person, m.carriedRecruiterId, `applications[${m.applicationId}].moves[${m.id}].carriedRecruiterId`),
           note: m.note,
           recordedAt: new Date(m.recordedAt),
         })),
@@ -569,6 +574,11 @@ export class AccountExportService {
           updatedAt: new Date(r.updatedAt),
         })),
       );
+      // Linked once all are written, so the document's order does not matter.
+      for (const r of referrals) {
+        const from = ref(ids.referral, r.carriedFromId, `referrals[${r.id}].carriedFromId`);
+        if (from) await em.query('UPDATE referrals SET carried_from_id = $1 WHERE id = $2', [from, ids.referral.get(r.id)]);
+      }
       const resumeProjectIds = new IdMap('resumeProjects', skips);
       const resumeProjects = resumeProjectIds.allocate(doc.resumeProjects ?? []);
       await write(

@@ -143,6 +143,9 @@ export interface ExportedMove {
   fromStageId: string | null;
   toStageId: string | null;
   relatedApplicationId: string | null;
+  /** Added with reroutes carrying referrals and the recruiter over; absent in older documents. */
+  carriedReferrerIds?: string[];
+  carriedRecruiterId?: string | null;
   note: string | null;
   recordedAt: string;
 }
@@ -217,6 +220,8 @@ export interface ExportedReferral {
   status: ReferralStatus;
   statusDates: Partial<Record<ReferralStatus, string>>;
   notes: string | null;
+  /** The referral a reroute carried this one over from; absent in older documents. */
+  carriedFromId?: string | null;
   createdAt: string;
   updatedAt: string;
 }

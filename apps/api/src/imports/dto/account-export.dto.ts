@@ -133,6 +133,8 @@ class ExportedMoveDto {
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() fromStageId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() toStageId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() relatedApplicationId: string | null;
+  @ApiPropertyOptional({ type: [String], description: 'Absent in older documents' }) @IsOptional() @IsArray() @IsUUID(undefined, { each: true }) carriedReferrerIds?: string[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Absent in older documents' }) @IsOptional() @NullableUuid() carriedRecruiterId?: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() note: string | null;
   @ApiProperty() @IsDateString() recordedAt: string;
 }
@@ -204,6 +206,7 @@ class ExportedReferralDto {
   @ApiProperty({ enum: REFERRAL_STATUSES }) @IsIn(REFERRAL_STATUSES) status: (typeof REFERRAL_STATUSES)[number];
   @ApiProperty({ example: { discussed: '2026-03-02', submitted: '2026-03-09' } }) @IsObject() @IsValidStatusDates() statusDates: Record<string, string>;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Absent in older documents' }) @IsOptional() @NullableUuid() carriedFromId?: string | null;
   @ApiProperty() @IsDateString() createdAt: string;
   @ApiProperty() @IsDateString() updatedAt: string;
 }
