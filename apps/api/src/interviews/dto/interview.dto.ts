@@ -122,6 +122,13 @@ export class InterviewerDto {
   @ApiProperty({ nullable: true, type: String }) headline: string | null;
 }
 
+export class SuggestedMoveDto {
+  @ApiProperty({ enum: ['advance', 'pass', 'fail'] }) move: 'advance' | 'pass' | 'fail';
+  @ApiProperty() applicationId: string;
+  @ApiProperty({ description: 'Send it back as fromStageId: the move is refused (409) if the application has moved since' }) fromStageId: string;
+  @ApiProperty({ example: 'Passed the last interview of "Coding interview": advance to "Team lead interview"' }) reason: string;
+}
+
 export class InterviewResponse {
   @ApiProperty() id: string;
   @ApiProperty({ type: InterviewApplicationDto }) application: InterviewApplicationDto;
@@ -139,11 +146,17 @@ export class InterviewResponse {
   @ApiProperty({ nullable: true, type: String }) prepNotes: string | null;
   @ApiProperty({ enum: INTERVIEW_OUTCOMES }) outcome: InterviewOutcome;
   @ApiProperty({ nullable: true, type: String }) feedback: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: SuggestedMoveDto,
+    description: "The move this outcome suggests when it is on the last interview of the application's current stage; accept it with POST /applications/{applicationId}/moves { move, fromStageId }. Nothing moves by itself.",
+  })
+  suggestedMove: SuggestedMoveDto | null;
   @ApiProperty({ description: 'iCalendar SEQUENCE: goes up when the time, place, people or cancellation change' }) sequence: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
-  static from({ interview: i, interviewers }: InterviewView): InterviewResponse {
+  static from({ interview: i, interviewers, suggestedMove }: InterviewView): InterviewResponse {
     const endsAt = new Date(i.startsAt.getTime() + i.durationMinutes * 60_000);
     const a = i.application!;
     return {
@@ -163,6 +176,7 @@ export class InterviewResponse {
       prepNotes: i.prepNotes,
       outcome: i.outcome,
       feedback: i.feedback,
+      suggestedMove: suggestedMove ?? null,
       sequence: i.sequence,
       createdAt: i.createdAt.toISOString(),
       updatedAt: i.updatedAt.toISOString(),
