@@ -109,6 +109,16 @@ describe('interviews', () => {
 
     await patch(user, `/interviews/${soon.id}`, { outcome: 'cancelled' }).expect(200);
     expect(ids(await list('when=upcoming&outcome=pending'))).toEqual([inProgress.id]);
+    // A cancelled interview is not upcoming, unless asked for.
+    expect(await list('when=upcoming&days=30')).toMatchObject({ total: 2, items: [{ id: inProgress.id }, { id: later.id }] });
+    expect(ids(await list('when=upcoming&days=30&includeCancelled=false'))).toEqual([inProgress.id, later.id]);
+    const all = await list('when=upcoming&days=30&includeCancelled=true');
+    expect(ids(all)).toEqual([inProgress.id, soon.id, later.id]);
+    expect(all.items[1]).toMatchObject({ outcome: 'cancelled' });
+    expect(ids(await list('when=upcoming&days=30&outcome=cancelled'))).toEqual([soon.id]);
+    // Past and unfiltered lists still show it: it happened (or was due to).
+    expect(ids(await list(''))).toContain(soon.id);
+    expect((await get(user, '/interviews?when=upcoming&includeCancelled=yes').expect(400)).body.details[0].field).toBe('includeCancelled');
 
     expect((await get(user, '/interviews?when=soon').expect(400)).body.details[0].field).toBe('when');
     expect((await get(user, '/interviews?when=upcoming&days=0').expect(400)).body.details[0].field).toBe('days');

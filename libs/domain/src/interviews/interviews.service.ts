@@ -41,6 +41,8 @@ export interface InterviewsQuery {
   /** `upcoming`: not yet over and starting within `days`; `past`: over. Default: every interview. */
   when?: 'upcoming' | 'past';
   days?: number;
+  /** With `upcoming`: cancelled interviews too (they are left out unless asked for, here or by `outcome`). */
+  includeCancelled?: boolean;
   applicationId?: string;
   stageId?: string;
   outcome?: InterviewOutcome[];
@@ -135,6 +137,7 @@ export class InterviewsService {
     if (query.when === 'upcoming') {
       const days = query.days ?? DEFAULT_UPCOMING_DAYS;
       qb.andWhere(`${endsAt} > :now AND i.starts_at < :until`, { now, until: new Date(now.getTime() + days * 86_400_000) });
+      if (!query.includeCancelled && !query.outcome?.includes('cancelled')) qb.andWhere("i.outcome <> 'cancelled'");
     } else if (query.when === 'past') {
       qb.andWhere(`${endsAt} <= :now`, { now });
     }

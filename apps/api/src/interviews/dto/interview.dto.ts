@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { STAGE_TYPES, StageType } from '#domain/stage-templates/index';
 import { DEFAULT_UPCOMING_DAYS, INTERVIEW_FORMATS, INTERVIEW_OUTCOMES, InterviewFormat, InterviewOutcome, InterviewView, localDateTime } from '#domain/interviews/index';
 import { IsZonedDateTime } from '../../common/date-validators';
@@ -75,6 +75,9 @@ export class UpdateInterviewDto extends PartialType(CreateInterviewDto) {
   feedback?: string | null;
 }
 
+/** "true" and "false" from a query string; anything else is left for the validator to refuse. */
+const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
 const csv = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value);
 
 export class ListInterviewsQuery extends PageQuery {
@@ -90,6 +93,12 @@ export class ListInterviewsQuery extends PageQuery {
   @Min(1)
   @Max(366)
   days?: number;
+
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'With when=upcoming: list cancelled interviews too (also when outcome names cancelled)' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  includeCancelled?: boolean;
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() applicationId?: string;
 
