@@ -287,4 +287,28 @@ describe('referrals: the path, the thank-you, and asks', () => {
     expect(bare.history.filter((m: { move: string; applicationId: string }) => m.move === 'reroute' && m.applicationId === bare.id)).toEqual([expect.objectContaining({ carriedReferrerIds: [], carriedRecruiterId: null })]);
     expect((await post(u, `/applications/${app.id}/reroute`, { teamId: core, carryReferral: 'yes' }).expect(400)).body.details).toEqual([expect.objectContaining({ field: 'carryReferral' })]);
   });
+  it("dates asks by their own dates: a referral offered weeks ago and recorded today was last asked weeks ago, at midnight in the user's zone", async () => {
+    const u = await registerUser(t);
+    await patch(u, '/me', { timeZone: 'Asia/Tokyo' }).expect(200);
+    const tokyoToday = dateIn('Asia/Tokyo');
+    const on = (offset: number) => addDays(tokyoToday, offset);
+    const midnightInTokyo = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 9 * 3_600_000).toISOString();
+    const org = (await post(u, '/organizations', { name: 'Dated Lab' }).expect(201)).body;
+    const app = (await post(u, '/applications', { organizationId: org.id, role: 'Research Engineer' }).expect(201)).body;
+    const other = (await post(u, '/applications', { organizationId: org.id, role: 'Research Scientist' }).expect(201)).body;
+    const ada = await person(u, 'Ada Dated');
+    await post(u, `/people/${ada.id}/interactions`, { type: 'message', summary: 'Asked for advice', occurredAt: `${on(-90)}T09:00:00+09:00`, asked: 'Advice on the quiz' }).expect(201);
+
+    // Offered (the first step recorded) 60 days ago, typed in today.
+    await post(u, '/referrals', { applicationId: app.id, referrerId: ada.id, status: 'offered', on: on(-60) }).expect(201);
+    expect((await get(u, `/people/${ada.id}`).expect(200)).body.asks).toEqual({ count: 2, lastAskedAt: midnightInTokyo(on(-60)) });
+    // A referral discussed 75 days ago and submitted yesterday was asked 75 days ago: the latest ask stays 60 days ago.
+    const later = (await post(u, '/referrals', { applicationId: other.id, referrerId: ada.id, status: 'discussed', on: on(-75) }).expect(201)).body;
+    await patch(u, `/referrals/${later.id}`, { status: 'submitted', on: on(-1) }).expect(200);
+    expect((await get(u, `/people/${ada.id}`).expect(200)).body.asks).toEqual({ count: 3, lastAskedAt: midnightInTokyo(on(-60)) });
+    // Correcting the date of the first step moves the ask.
+    const first = (await get(u, `/referrals?applicationId=${app.id}`).expect(200)).body.items[0];
+    await patch(u, `/referrals/${first.id}`, { status: 'offered', on: on(-80) }).expect(200);
+    expect((await get(u, `/people/${ada.id}`).expect(200)).body.asks).toEqual({ count: 3, lastAskedAt: midnightInTokyo(on(-75)) });
+  });
 });

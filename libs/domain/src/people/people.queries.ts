@@ -43,8 +43,10 @@ const CARRIED_REFERRAL = `json_build_object('id', c.id, 'applicationId', c.appli
 /**
  * The person page ($1 id, $2 user) in one round trip: one row per referral they made (newest first),
  * or a single row when they made none, each with the person and their asks.
- *  - asks: interactions with `asked` set, plus every referral asked of them, dated by when it was
- *    discussed (midnight in the user's time zone), else when it was recorded; a referral a reroute
+ *  - asks: interactions with `asked` set, plus every referral asked of them, each dated by its own
+ *    date: when it happened for an interaction; for a referral its first recorded step (discussed,
+ *    or offered when it began there: midnight in the user's time zone), else when it was recorded.
+ *    lastAskedAt is the latest of these, never the day a past ask was typed in; a referral a reroute
  *    carried over is the same ask, not another;
  *  - referrals: with the application, its organization and team, and the recruiter, who is shown
  *    even when soft-deleted (as ReferralsService loads referrals).
@@ -65,7 +67,7 @@ FROM ${PERSON_FROM}
     SELECT count(*)::int AS count, max(asked.at) AS last FROM (
       SELECT i.occurred_at AS at FROM interactions i WHERE i.user_id = p.user_id AND i.person_id = p.id AND i.asked IS NOT NULL
       UNION ALL
-      SELECT COALESCE(((ar.status_dates->>'discussed')::date)::timestamp AT TIME ZONE u.time_zone, ar.created_at)
+      SELECT COALESCE(((SELECT min(d.value::date) FROM jsonb_each_text(ar.status_dates) d))::timestamp AT TIME ZONE u.time_zone, ar.created_at)
         FROM referrals ar JOIN users u ON u.id = ar.user_id WHERE ar.user_id = p.user_id AND ar.referrer_id = p.id
           AND ar.carried_from_id IS NULL
     ) asked
