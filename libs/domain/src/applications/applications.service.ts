@@ -189,7 +189,11 @@ export class ApplicationsService {
       const stages = await em.find(ApplicationStage, { where: { applicationId: id }, order: { position: 'ASC' } });
       const before = state(application, stages);
       const current = stages[before.current] ?? null;
-      if (input.fromStageId !== undefined && input.fromStageId !== application.currentStageId) throw new StaleMoveError(move, application.status, current?.name ?? null, application.currentStageId);
+      if (input.fromStageId !== undefined && input.fromStageId !== application.currentStageId) {
+        const from = stages.find((st) => st.id === input.fromStageId);
+        if (!from) throw new InvalidApplicationError([{ field: 'fromStageId', problem: 'must be a stage of this application' }]);
+        throw new StaleMoveError(move, application.status, current?.name ?? null, application.currentStageId, { id: from.id, name: from.name, entered: from.enteredAt !== null });
+      }
       const allowed = allowedMoves(before);
       if (!allowed.includes(move)) throw new IllegalMoveError(move, application.status, current?.name ?? null, allowed);
       const at = await this.moveTime(em, id, input.at);
