@@ -141,7 +141,7 @@ describe('imports and exports (inline)', () => {
     expect(twice.body.code).toBe('import.account-not-empty');
   });
 
-  it('round-trips a reroute that carried a referral and the recruiter over, and settled prep tasks', async () => {
+  it('round-trips a reroute that carried a referral and the recruiter over, settled prep tasks and the reading goal', async () => {
     const source = await registerUser(t);
     const org = (await t.http().post('/organizations').set(source.auth).send({ name: 'Carry Lab' }).expect(201)).body;
     const team = async (name: string) => (await t.http().post(`/organizations/${org.id}/teams`).set(source.auth).send({ name }).expect(201)).body.id as string;
@@ -152,8 +152,10 @@ describe('imports and exports (inline)', () => {
     await t.http().post('/referrals').set(source.auth).send({ applicationId: app.id, referrerId: samuel, status: 'offered', on: '2026-10-01' }).expect(201);
     await t.http().post(`/applications/${app.id}/moves`).set(source.auth).send({ move: 'fail' }).expect(200);
     const rerouted = (await t.http().post(`/applications/${app.id}/reroute`).set(source.auth).send({ teamId: applied }).expect(201)).body;
+    await t.http().put('/reading/goal').set(source.auth).send({ coverageTarget: 65 }).expect(200);
 
     const exported = (await t.http().get('/export').set(source.auth).expect(200)).body;
+    expect(exported.account.readingCoverageTarget).toBe(65);
     const carried = exported.referrals.find((r: { applicationId: string }) => r.applicationId === rerouted.id);
     expect(carried.carriedFromId).toBe(exported.referrals.find((r: { applicationId: string }) => r.applicationId === app.id).id);
     const moves = exported.applications.flatMap((a: { moves: { move: string; carriedReferrerIds: string[]; carriedRecruiterId: string | null }[] }) => a.moves.filter((m) => m.move === 'reroute'));
@@ -171,6 +173,7 @@ describe('imports and exports (inline)', () => {
     expect(withoutIds((await t.http().get('/export').set(target.auth).expect(200)).body)).toEqual(withoutIds(exported));
     const [theirs] = (await t.http().get('/referrals').set(target.auth).expect(200)).body.items.filter((r: { carriedFrom: unknown }) => r.carriedFrom);
     expect(theirs).toMatchObject({ status: 'offered', statusDates: { offered: '2026-10-01' }, application: { team: { name: 'Applied' } }, carriedFrom: { application: { status: 'rejected', team: { name: 'Core' } } } });
+    expect((await t.http().get('/reading/goal').set(target.auth).expect(200)).body.coverageTarget).toBe(65);
   });
 
   it('names the bad field of a malformed export document', async () => {

@@ -25,6 +25,7 @@ import { WorkRecord } from './works/work-record.entity';
 import { Work } from './works/work.entity';
 import { ReadingEntry } from './reading/reading-entry.entity';
 import { ChecklistSettings } from './reading/checklist-settings.entity';
+import { ReadingGoal } from './reading/reading-goal.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -55,4 +56,5 @@ export const ENTITIES = [
   ResumeProject,
   ReadingEntry,
   ChecklistSettings,
+  ReadingGoal,
 ];

@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedRe
 import type { FastifyReply } from 'fastify';
 import { ApplicationDetail, ApplicationsService, PipelineStatsService } from '#domain/applications/index';
 import { ReferralsService } from '#domain/referrals/index';
-import { TasksService } from '#domain/tasks/index';
+import { ReadingTasksService, TasksService } from '#domain/tasks/index';
 import { ReopenedTasksResponse, TaskResponse } from '../tasks/dto/task.dto';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
@@ -21,6 +21,7 @@ export class ApplicationsController {
     private readonly stats: PipelineStatsService,
     private readonly referrals: ReferralsService,
     private readonly tasks: TasksService,
+    private readonly readingTasks: ReadingTasksService,
   ) {}
 
   /** The application's page, with its referrals. */
@@ -112,6 +113,8 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Open again the prep tasks settled when the application closed or was rerouted (no move reopens a closed application)' })
   @ApiOkResponse({ type: ReopenedTasksResponse })
   async reopenTasks(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<ReopenedTasksResponse> {
-    return { items: (await this.tasks.reopenSettled(userId, id)).map(TaskResponse.from) };
+    const tasks = await this.tasks.reopenSettled(userId, id);
+    const links = await this.readingTasks.links(userId, tasks);
+    return { items: tasks.map((t) => TaskResponse.from(t, links.get(t.id) ?? null)) };
   }
 }

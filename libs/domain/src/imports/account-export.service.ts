@@ -22,6 +22,7 @@ import { parseIdentityInput } from '../scholarly-identities/identity-input';
 import { ScholarlyIdentity } from '../scholarly-identities/scholarly-identity.entity';
 import { StageTemplate } from '../stage-templates/stage-template.entity';
 import { PersonSyncSettings } from '../sync/person-sync-settings.entity';
+import { ReadingGoal } from '../reading/reading-goal.entity';
 import { Task } from '../tasks/task.entity';
 import { AccountExport, EXPORT_FORMAT, EXPORT_VERSION, ExportedApplication } from './account-export.types';
 
@@ -79,6 +80,7 @@ export class AccountExportService {
         [userId],
       )) as Record<string, any>[];
       const checklistSettings = await em.find(ChecklistSettings, { where: { userId }, order: { updatedAt: 'ASC', id: 'ASC' } });
+      const goal = await em.findOneBy(ReadingGoal, { userId });
       const identities = await em.find(ScholarlyIdentity, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const syncSchedules = await em.find(PersonSyncSettings, { where: { userId }, order: { personId: 'ASC' } });
       const briefings = await em.find(Briefing, { where: { userId }, order: { interviewId: 'ASC', version: 'ASC' } });
@@ -100,7 +102,7 @@ export class AccountExportService {
           updatedAt: e.updated_at.toISOString(),
         })),
         readingChecklistSettings: checklistSettings.map((c) => ({ id: c.id, personId: c.personId, interviewId: c.interviewId, size: c.size, weights: c.weights, updatedAt: c.updatedAt.toISOString() })),
-        account: { displayName: user.displayName, timeZone: user.timeZone },
+        account: { displayName: user.displayName, timeZone: user.timeZone, readingCoverageTarget: goal?.coverageTarget ?? null },
         organizations: organizations.map((o) => ({
           id: o.id,
           name: o.name,
@@ -348,6 +350,9 @@ export class AccountExportService {
       };
 
       await em.update(User, { id: userId }, { displayName: doc.account.displayName, timeZone: doc.account.timeZone });
+      if (doc.account.readingCoverageTarget != null) {
+        await em.query('INSERT INTO reading_goals (user_id, coverage_target) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET coverage_target = EXCLUDED.coverage_target, updated_at = now()', [userId, doc.account.readingCoverageTarget]);
+      }
 
       const organizations = ids.organization.allocate(doc.organizations);
       await write(

@@ -32,7 +32,8 @@ export interface AccountExport {
   format: typeof EXPORT_FORMAT;
   version: number;
   exportedAt: string;
-  account: { displayName: string; timeZone: string };
+  /** readingCoverageTarget: added with reading goals (percent; null while the default applies); absent in older documents. */
+  account: { displayName: string; timeZone: string; readingCoverageTarget?: number | null };
   organizations: ExportedOrganization[];
   people: ExportedPerson[];
   interactions: ExportedInteraction[];

@@ -35,6 +35,13 @@ const NullableDateTime = (): PropertyDecorator => (target, key) => {
 class ExportedAccountDto {
   @ApiProperty() @IsString() @MaxLength(200) displayName: string;
   @ApiProperty() @IsTimeZone() timeZone: string;
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: 100, description: 'Reading goal in percent; null while the default applies; absent in older documents' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  readingCoverageTarget?: number | null;
 }
 
 class ExportedTeamDto {
