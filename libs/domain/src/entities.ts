@@ -1,5 +1,6 @@
 import { AccessToken } from './accounts/access-token.entity';
 import { IdempotencyKey } from './accounts/idempotency-key.entity';
+import { Invitation } from './accounts/invitation.entity';
 import { User } from './accounts/user.entity';
 import { ApplicationMove } from './applications/application-move.entity';
 import { ApplicationStage } from './applications/application-stage.entity';
@@ -26,12 +27,15 @@ import { Work } from './works/work.entity';
 import { ReadingEntry } from './reading/reading-entry.entity';
 import { ChecklistSettings } from './reading/checklist-settings.entity';
 import { ReadingGoal } from './reading/reading-goal.entity';
+import { SecurityEvent } from './security-events/security-event.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
 export const ENTITIES = [
   User,
   AccessToken,
   IdempotencyKey,
+  Invitation,
+  SecurityEvent,
   Organization,
   Team,
   Person,

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessToken } from './access-token.entity';
+import { SecurityEventsModule } from '../security-events/security-events.module';
 import { AccountsService } from './accounts.service';
-import { User } from './user.entity';
+import { InvitationsService } from './invitations.service';
+import { UsersAdminService } from './users-admin.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, AccessToken])],
-  providers: [AccountsService],
-  exports: [AccountsService],
+  imports: [SecurityEventsModule],
+  providers: [AccountsService, InvitationsService, UsersAdminService],
+  exports: [AccountsService, InvitationsService, UsersAdminService, SecurityEventsModule],
 })
 export class AccountsModule {}

@@ -3,4 +3,7 @@ export * from './accounts.errors';
 export * from './accounts.module';
 export * from './accounts.service';
 export * from './idempotency-key.entity';
+export * from './invitation.entity';
+export * from './invitations.service';
 export * from './user.entity';
+export * from './users-admin.service';
