@@ -7,13 +7,13 @@ export class AddRerouteCarryOver1796625341797 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "referrals" ADD "carried_from_id" uuid`);
     await queryRunner.query(`ALTER TABLE "referrals" ADD CONSTRAINT "FK_4299c99638fb2cf12060941ccbc" FOREIGN KEY ("carried_from_id") REFERENCES "referrals"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "application_moves" ADD "carried_referrer_ids" uuid array NOT NULL DEFAULT '{}'`);
-    await queryRunner.query(`ALTER TABLE "application_moves" ADD "carried_recruiter_id" uuid`);
+    await queryRunner.query(`ALTER TABLE "application_moves" ADD "carried_referral_ids" uuid array NOT NULL DEFAULT '{}'`);
+    await queryRunner.query(`ALTER TABLE "application_moves" ADD "carried_recruiter" boolean NOT NULL DEFAULT false`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "application_moves" DROP COLUMN "carried_recruiter_id"`);
-    await queryRunner.query(`ALTER TABLE "application_moves" DROP COLUMN "carried_referrer_ids"`);
+    await queryRunner.query(`ALTER TABLE "application_moves" DROP COLUMN "carried_recruiter"`);
+    await queryRunner.query(`ALTER TABLE "application_moves" DROP COLUMN "carried_referral_ids"`);
     await queryRunner.query(`ALTER TABLE "referrals" DROP CONSTRAINT "FK_4299c99638fb2cf12060941ccbc"`);
     await queryRunner.query(`ALTER TABLE "referrals" DROP COLUMN "carried_from_id"`);
   }

@@ -269,9 +269,9 @@ describe('referrals: the path, the thank-you, and asks', () => {
     expect((await get(u, `/referrals?applicationId=${rerouted.id}`).expect(200)).body.items.map((r: { id: string }) => r.id)).toEqual([carried.id]);
     // Both reroute moves say what was carried.
     const reroutes = rerouted.history.filter((m: { move: string }) => m.move === 'reroute');
-    expect(reroutes.map((m: { applicationId: string; carriedReferrerIds: string[]; carriedRecruiterId: string | null }) => [m.applicationId, m.carriedReferrerIds, m.carriedRecruiterId])).toEqual([
-      [app.id, [samuel.id], rita.id],
-      [rerouted.id, [samuel.id], rita.id],
+    expect(reroutes.map((m: { applicationId: string; carriedReferralIds: string[]; carriedRecruiter: boolean }) => [m.applicationId, m.carriedReferralIds, m.carriedRecruiter])).toEqual([
+      [app.id, [referral.id], true],
+      [rerouted.id, [carried.id], true],
     ]);
     // Samuel's page shows both, linked; carrying it over is not asking him again.
     const samuelPage = (await get(u, `/people/${samuel.id}`).expect(200)).body;
@@ -284,8 +284,19 @@ describe('referrals: the path, the thank-you, and asks', () => {
     const bare = (await post(u, `/applications/${app.id}/reroute`, { teamId: robotics, carryReferral: false, carryRecruiter: false }).expect(201)).body;
     expect(bare.recruiter).toBeNull();
     expect(bare.referrals).toEqual([]);
-    expect(bare.history.filter((m: { move: string; applicationId: string }) => m.move === 'reroute' && m.applicationId === bare.id)).toEqual([expect.objectContaining({ carriedReferrerIds: [], carriedRecruiterId: null })]);
+    expect(bare.history.filter((m: { move: string; applicationId: string }) => m.move === 'reroute' && m.applicationId === bare.id)).toEqual([expect.objectContaining({ carriedReferralIds: [], carriedRecruiter: false })]);
     expect((await post(u, `/applications/${app.id}/reroute`, { teamId: core, carryReferral: 'yes' }).expect(400)).body.details).toEqual([expect.objectContaining({ field: 'carryReferral' })]);
+
+    // Erasing the referrer takes their referrals, the carried one too: the history no longer lists it, the recruiter stays.
+    await t.http().post(`/people/${samuel.id}/erase`).set(u.auth).expect(200);
+    const after = (await get(u, `/applications/${rerouted.id}`).expect(200)).body;
+    expect(after.referrals).toEqual([]);
+    expect(after.history.filter((m: { move: string }) => m.move === 'reroute').map((m: { carriedReferralIds: string[]; carriedRecruiter: boolean }) => [m.carriedReferralIds, m.carriedRecruiter])).toEqual([
+      [[], true],
+      [[], true],
+      [[], false],
+      [[], false],
+    ]);
   });
   it("dates asks by their own dates: a referral offered weeks ago and recorded today was last asked weeks ago, at midnight in the user's zone", async () => {
     const u = await registerUser(t);

@@ -56,13 +56,17 @@ export class ApplicationMove {
   @Column({ name: 'related_application_id', type: 'uuid', nullable: true })
   relatedApplicationId: string | null;
 
-  /** For a reroute: the referrers whose referrals the new application took over (person ids). */
-  @Column({ name: 'carried_referrer_ids', type: 'uuid', array: true, default: () => "'{}'" })
-  carriedReferrerIds: string[];
+  /**
+   * For a reroute: the referrals the new application took over, on the failed application's side
+   * the originals, on the new one's their copies. Referral ids, not people's, so that merging or
+   * erasing a person needs nothing here (a referral erased with its referrer is no longer listed).
+   */
+  @Column({ name: 'carried_referral_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  carriedReferralIds: string[];
 
-  /** For a reroute: the recruiter the new application took over, if any. */
-  @Column({ name: 'carried_recruiter_id', type: 'uuid', nullable: true })
-  carriedRecruiterId: string | null;
+  /** For a reroute: whether the new application kept the failed one's recruiter. */
+  @Column({ name: 'carried_recruiter', type: 'boolean', default: false })
+  carriedRecruiter: boolean;
 
   @Column({ type: 'text', nullable: true })
   note: string | null;

@@ -154,6 +154,12 @@ export class ApplicationsService {
     const chain = await this.rerouteChain(userId, id);
     const moves = await this.dataSource.getRepository(ApplicationMove).find({ where: { applicationId: In(chain) }, order: { at: 'ASC', recordedAt: 'ASC', id: 'ASC' } });
     // A reroute is recorded on both sides at the same instant: the failed application's side first.
+    // A referral erased with its referrer since is no longer listed as carried.
+    const listed = [...new Set(moves.flatMap((m) => m.carriedReferralIds))];
+    if (listed.length) {
+      const existing = new Set((await this.dataSource.getRepository(Referral).find({ select: { id: true }, where: { id: In(listed), userId } })).map((r) => r.id));
+      for (const m of moves) m.carriedReferralIds = m.carriedReferralIds.filter((r) => existing.has(r));
+    }
     const history = moves.sort((a, b) => a.at.getTime() - b.at.getTime() || chain.indexOf(a.applicationId) - chain.indexOf(b.applicationId));
     const reroutedFrom = application.reroutedFromId ? await repo.findOne({ where: { id: application.reroutedFromId, userId }, relations: RELATIONS }) : null;
     const reroutedTo = await repo.find({ where: { reroutedFromId: id, userId }, relations: RELATIONS, order: { createdAt: 'ASC' } });
@@ -253,9 +259,10 @@ export class ApplicationsService {
         reroutedFromId: failed.id,
       });
       await em.insert(Application, rerouted);
-      const carried = { carriedReferrerIds: (input.carryReferral ?? true) ? await this.carryReferrals(em, failed, rerouted) : [], carriedRecruiterId: rerouted.recruiterId };
-      await this.record(em, failed, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: rerouted.id, fromStatus: failed.status, toStatus: failed.status, from: current, to: current, ...carried });
-      await this.startLoop(em, rerouted, template.stages, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: failed.id, ...carried });
+      const carried = (input.carryReferral ?? true) ? await this.carryReferrals(em, failed, rerouted) : [];
+      const carriedRecruiter = rerouted.recruiterId !== null;
+      await this.record(em, failed, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: rerouted.id, fromStatus: failed.status, toStatus: failed.status, from: current, to: current, carriedReferralIds: carried.map((c) => c.from), carriedRecruiter });
+      await this.startLoop(em, rerouted, template.stages, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: failed.id, carriedReferralIds: carried.map((c) => c.to), carriedRecruiter });
       // Settled when it failed; any prep opened again since is settled now, as the story moved on.
       await settlePrepTasks(em, failed.id, 'rerouted', at);
       return rerouted.id;
@@ -268,7 +275,7 @@ export class ApplicationsService {
     em: EntityManager,
     application: Application,
     templateStages: { name: string; type: ApplicationStage['type']; checklist: string[] }[],
-    first: { move: ApplicationMoveKind; actorId: string; at: Date; note: string | null; relatedApplicationId: string | null; carriedReferrerIds?: string[]; carriedRecruiterId?: string | null },
+    first: { move: ApplicationMoveKind; actorId: string; at: Date; note: string | null; relatedApplicationId: string | null; carriedReferralIds?: string[]; carriedRecruiter?: boolean },
   ): Promise<void> {
     const stages = templateStages.map((s, position) =>
       em.create(ApplicationStage, {
@@ -302,8 +309,8 @@ export class ApplicationsService {
       toStatus: ApplicationStatus;
       from: ApplicationStage | null;
       to: ApplicationStage | null;
-      carriedReferrerIds?: string[];
-      carriedRecruiterId?: string | null;
+      carriedReferralIds?: string[];
+      carriedRecruiter?: boolean;
     },
   ): Promise<void> {
     await em.insert(ApplicationMove, {
@@ -319,8 +326,8 @@ export class ApplicationsService {
       toStage: m.to?.name ?? null,
       toStageId: m.to?.id ?? null,
       relatedApplicationId: m.relatedApplicationId,
-      carriedReferrerIds: m.carriedReferrerIds ?? [],
-      carriedRecruiterId: m.carriedRecruiterId ?? null,
+      carriedReferralIds: m.carriedReferralIds ?? [],
+      carriedRecruiter: m.carriedRecruiter ?? false,
       note: m.note,
     });
     await em.update(Application, { id: application.id }, { updatedAt: new Date() });
@@ -328,19 +335,17 @@ export class ApplicationsService {
 
   /**
    * Copies the failed application's referrals (declined ones stay behind) to the rerouted one, as
-   * they stand, each naming the referral it came from. Returns the referrers' ids.
+   * they stand, each naming the referral it came from. Returns each original with its copy.
    */
-  private async carryReferrals(em: EntityManager, failed: Application, rerouted: Application): Promise<string[]> {
+  private async carryReferrals(em: EntityManager, failed: Application, rerouted: Application): Promise<{ from: string; to: string }[]> {
     const referrals = await em.find(Referral, { where: { applicationId: failed.id, userId: failed.userId }, order: { createdAt: 'ASC', id: 'ASC' } });
     const carried = referrals.filter((r) => r.status !== 'declined');
     if (!carried.length) return [];
-    await em.insert(
-      Referral,
-      carried.map((r) =>
-        em.create(Referral, { userId: r.userId, applicationId: rerouted.id, referrerId: r.referrerId, recruiterId: r.recruiterId, status: r.status, statusDates: { ...r.statusDates }, notes: r.notes, carriedFromId: r.id }),
-      ),
+    const copies = carried.map((r) =>
+      em.create(Referral, { userId: r.userId, applicationId: rerouted.id, referrerId: r.referrerId, recruiterId: r.recruiterId, status: r.status, statusDates: { ...r.statusDates }, notes: r.notes, carriedFromId: r.id }),
     );
-    return carried.map((r) => r.referrerId);
+    await em.insert(Referral, copies);
+    return carried.map((r, i) => ({ from: r.id, to: copies[i].id }));
   }
 
   /** A backdated move keeps the history in order: never before the previous move, never in the future. */

@@ -81,6 +81,7 @@ export class AccountExportService {
       )) as Record<string, any>[];
       const checklistSettings = await em.find(ChecklistSettings, { where: { userId }, order: { updatedAt: 'ASC', id: 'ASC' } });
       const goal = await em.findOneBy(ReadingGoal, { userId });
+      const referralIds = new Set(referrals.map((r) => r.id));
       const identities = await em.find(ScholarlyIdentity, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const syncSchedules = await em.find(PersonSyncSettings, { where: { userId }, order: { personId: 'ASC' } });
       const briefings = await em.find(Briefing, { where: { userId }, order: { interviewId: 'ASC', version: 'ASC' } });
@@ -186,8 +187,9 @@ export class AccountExportService {
               fromStageId: m.fromStageId,
               toStageId: m.toStageId,
               relatedApplicationId: m.relatedApplicationId,
-              carriedReferrerIds: m.carriedReferrerIds,
-              carriedRecruiterId: m.carriedRecruiterId,
+              // Only referrals still there (one erased with its referrer is gone).
+              carriedReferralIds: m.carriedReferralIds.filter((id) => referralIds.has(id)),
+              carriedRecruiter: m.carriedRecruiter,
               note: m.note,
               recordedAt: m.recordedAt.toISOString(),
             })),
@@ -487,8 +489,9 @@ export class AccountExportService {
           fromStageId: ref(ids.stage, m.fromStageId, `applications[${m.applicationId}].moves[${m.id}].fromStageId`),
           toStageId: ref(ids.stage, m.toStageId, `applications[${m.applicationId}].moves[${m.id}].toStageId`),
           relatedApplicationId: ref(ids.application, m.relatedApplicationId, `applications[${m.applicationId}].moves[${m.id}].relatedApplicationId`),
-          carriedReferrerIds: (m.carriedReferrerIds ?? []).map((id) => ref(ids.person, id, `applications[${m.applicationId}].moves[${m.id}].carriedReferrerIds`)).filter((id): id is string => !!id),
-          carriedRecruiterId: ref(ids.person, m.carriedRecruiterId, `applications[${m.applicationId}].moves[${m.id}].carriedRecruiterId`),
+          // Carried referrals are linked once the referrals are written, below.
+          carriedReferralIds: [],
+          carriedRecruiter: m.carriedRecruiter ?? false,
           note: m.note,
           recordedAt: new Date(m.recordedAt),
         })),
@@ -583,6 +586,10 @@ export class AccountExportService {
       for (const r of referrals) {
         const from = ref(ids.referral, r.carriedFromId, `referrals[${r.id}].carriedFromId`);
         if (from) await em.query('UPDATE referrals SET carried_from_id = $1 WHERE id = $2', [from, ids.referral.get(r.id)]);
+      }
+      for (const m of moves) {
+        const carried = (m.carriedReferralIds ?? []).map((id) => ref(ids.referral, id, `applications[${m.applicationId}].moves[${m.id}].carriedReferralIds`)).filter((id): id is string => !!id);
+        if (carried.length) await em.query('UPDATE application_moves SET carried_referral_ids = $1::uuid[] WHERE id = $2', [carried, ids.move.get(m.id)]);
       }
       const resumeProjectIds = new IdMap('resumeProjects', skips);
       const resumeProjects = resumeProjectIds.allocate(doc.resumeProjects ?? []);

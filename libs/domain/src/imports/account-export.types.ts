@@ -145,8 +145,8 @@ export interface ExportedMove {
   toStageId: string | null;
   relatedApplicationId: string | null;
   /** Added with reroutes carrying referrals and the recruiter over; absent in older documents. */
-  carriedReferrerIds?: string[];
-  carriedRecruiterId?: string | null;
+  carriedReferralIds?: string[];
+  carriedRecruiter?: boolean;
   note: string | null;
   recordedAt: string;
 }

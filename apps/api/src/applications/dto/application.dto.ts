@@ -179,8 +179,9 @@ export class MoveResponse {
   @ApiProperty({ nullable: true, type: String }) fromStage: string | null;
   @ApiProperty({ nullable: true, type: String }) toStage: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'For a reroute, the application on the other side' }) relatedApplicationId: string | null;
-  @ApiProperty({ type: [String], description: 'For a reroute: the referrers (person ids) whose referrals the new application took over' }) carriedReferrerIds: string[];
-  @ApiProperty({ nullable: true, type: String, description: 'For a reroute: the recruiter (person id) the new application kept' }) carriedRecruiterId: string | null;
+  @ApiProperty({ type: [String], description: "For a reroute: the referrals the new application took over (on the failed application's move the originals, on the new one's their copies)" })
+  carriedReferralIds: string[];
+  @ApiProperty({ description: "For a reroute: whether the new application kept the failed one's recruiter" }) carriedRecruiter: boolean;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty() recordedAt: string;
 
@@ -196,8 +197,8 @@ export class MoveResponse {
       fromStage: m.fromStage,
       toStage: m.toStage,
       relatedApplicationId: m.relatedApplicationId,
-      carriedReferrerIds: m.carriedReferrerIds,
-      carriedRecruiterId: m.carriedRecruiterId,
+      carriedReferralIds: m.carriedReferralIds,
+      carriedRecruiter: m.carriedRecruiter,
       note: m.note,
       recordedAt: m.recordedAt.toISOString(),
     };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { Equals, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { APPLICATION_MOVES, APPLICATION_SOURCES, APPLICATION_STATUSES, STAGE_STATUSES } from '#domain/applications/index';
 import { BRIEFING_STATUSES } from '#domain/briefings/briefing.entity';
 import { EXPORT_FORMAT, EXPORT_VERSION, READABLE_EXPORT_VERSIONS } from '#domain/imports/index';
@@ -140,8 +140,8 @@ class ExportedMoveDto {
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() fromStageId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() toStageId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() relatedApplicationId: string | null;
-  @ApiPropertyOptional({ type: [String], description: 'Absent in older documents' }) @IsOptional() @IsArray() @IsUUID(undefined, { each: true }) carriedReferrerIds?: string[];
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Absent in older documents' }) @IsOptional() @NullableUuid() carriedRecruiterId?: string | null;
+  @ApiPropertyOptional({ type: [String], description: 'Referral ids; absent in older documents' }) @IsOptional() @IsArray() @IsUUID(undefined, { each: true }) carriedReferralIds?: string[];
+  @ApiPropertyOptional({ type: Boolean, description: 'Absent in older documents' }) @IsOptional() @IsBoolean() carriedRecruiter?: boolean;
   @ApiProperty({ nullable: true, type: String }) @NullableText() note: string | null;
   @ApiProperty() @IsDateString() recordedAt: string;
 }
