@@ -117,6 +117,29 @@ describe('applications: loops, moves and reroutes', () => {
     await move(app.id, 'pass', { fromStageId: 'not-a-stage' }).expect(400);
   });
 
+  it('says, when refusing a stale move, whether its stage was left or never entered; a stage of another application is bad input', async () => {
+    const app = (await apply()).body;
+    const [chat, quiz, , coding] = app.stages as { id: string; name: string }[];
+    await move(app.id, 'advance').expect(200);
+    const left = (await move(app.id, 'fail', { fromStageId: chat.id }).expect(409)).body;
+    expect(left).toMatchObject({
+      code: 'application.stale-move',
+      message: 'Not applied: fail was asked from "Recruiter chat", a stage the application has left; it is at "Quiz: maths, statistics, CS and ML" now',
+      fromStage: { id: chat.id, name: 'Recruiter chat', entered: true },
+      currentStageId: quiz.id,
+    });
+    const ahead = (await move(app.id, 'pass', { fromStageId: coding.id }).expect(409)).body;
+    expect(ahead).toMatchObject({
+      code: 'application.stale-move',
+      message: 'Not applied: pass was asked from "Coding interview", a stage the application has not entered; it is at "Quiz: maths, statistics, CS and ML" now',
+      fromStage: { id: coding.id, name: 'Coding interview', entered: false },
+    });
+    const other = (await apply()).body;
+    const foreign = (await move(app.id, 'pass', { fromStageId: other.stages[0].id }).expect(400)).body;
+    expect(foreign.details).toEqual([{ field: 'fromStageId', problem: 'must be a stage of this application' }]);
+    expect((await t.http().get(`/applications/${app.id}`).set(user.auth).expect(200)).body.history.map((m: { move: string }) => m.move)).toEqual(['apply', 'advance']);
+  });
+
   it('keeps its own copy of the stages when the template is edited later', async () => {
     const template = (await post(user, '/stage-templates', { fromBuiltIn: 'research-engineer', organizationId: lab.id, name: 'Frontier RE loop' }).expect(201)).body;
     const app = (await apply({ builtInTemplate: undefined })).body;

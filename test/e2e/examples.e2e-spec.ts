@@ -85,8 +85,16 @@ describe('examples: the research-lab example in one call', () => {
     );
     expect(prep.length).toBeGreaterThan(0);
     for (const task of prep) expect(task).toEqual({ due: addDays(today, 2), done_at: null });
-    const [{ open }] = await t.db.query(`SELECT count(*)::int AS open FROM tasks WHERE user_id = $1 AND done_at IS NULL AND stage_id IN (SELECT id FROM application_stages WHERE left_at IS NOT NULL)`, [u.id]);
+    // Open means neither done nor settled with a closed application.
+    const [{ open }] = await t.db.query(`SELECT count(*)::int AS open FROM tasks WHERE user_id = $1 AND done_at IS NULL AND closed_at IS NULL AND stage_id IN (SELECT id FROM application_stages WHERE left_at IS NOT NULL)`, [u.id]);
     expect(open).toBe(0);
+    // The failed coding stage's prep was settled with the rejected application, not done.
+    const settled = await t.db.query(
+      `SELECT t.closed_reason, s.name FROM tasks t JOIN application_stages s ON s.id = t.stage_id WHERE t.user_id = $1 AND t.done_at IS NULL AND t.closed_at IS NOT NULL`,
+      [u.id],
+    );
+    expect(settled.length).toBeGreaterThan(0);
+    expect(settled.every((r: { closed_reason: string; name: string }) => r.closed_reason === 'rejected' && r.name === 'Coding interview')).toBe(true);
   });
 
   it('refuses a second load, and any account that already has applications, with 409 saying why; writes nothing', async () => {

@@ -110,6 +110,9 @@ describe('imports and exports (inline)', () => {
     expect(offer.moves[0]).toMatchObject({ move: 'reroute', relatedApplicationId: example.applicationIds.failedAtCoding, toStageId: offer.stages[0].id });
     expect(exported.interviews.every((i: { interviewerIds: string[] }) => i.interviewerIds.length > 0)).toBe(true);
     expect(exported.tasks.some((t: { stageId: string | null; dueOn: string | null }) => t.stageId && t.dueOn)).toBe(true);
+    // The failed stage's prep was settled with the rejected application, not done.
+    expect(exported.tasks.filter((t: { closedReason: string | null }) => t.closedReason === 'rejected').length).toBeGreaterThan(0);
+    expect(exported.tasks.every((t: { closedAt: string | null; closedReason: string | null }) => (t.closedAt === null) === (t.closedReason === null))).toBe(true);
     expect(exported.people.find((p: { fullName: string }) => p.fullName === 'Samuel Okafor').nextFollowUpReason).toBe('Thank Samuel Okafor for referring you to Example Frontier Lab');
     expect(exported.interactions.filter((i: { asked: string | null }) => i.asked)).toHaveLength(3);
 
@@ -136,6 +139,41 @@ describe('imports and exports (inline)', () => {
     // Only into an empty account.
     const twice = await t.http().post('/imports/dossier').set(target.auth).send(exported).expect(409);
     expect(twice.body.code).toBe('import.account-not-empty');
+  });
+
+  it('round-trips a reroute that carried a referral and the recruiter over, settled prep tasks and the reading goal', async () => {
+    const source = await registerUser(t);
+    const org = (await t.http().post('/organizations').set(source.auth).send({ name: 'Carry Lab' }).expect(201)).body;
+    const team = async (name: string) => (await t.http().post(`/organizations/${org.id}/teams`).set(source.auth).send({ name }).expect(201)).body.id as string;
+    const [core, applied] = [await team('Core'), await team('Applied')];
+    const person = async (fullName: string) => (await t.http().post('/people').set(source.auth).send({ fullName }).expect(201)).body.id as string;
+    const [samuel, rita] = [await person('Samuel Referrer'), await person('Rita Recruiter')];
+    const app = (await t.http().post('/applications').set(source.auth).send({ organizationId: org.id, teamId: core, role: 'Research Engineer', builtInTemplate: 'research-engineer', recruiterId: rita }).expect(201)).body;
+    await t.http().post('/referrals').set(source.auth).send({ applicationId: app.id, referrerId: samuel, status: 'offered', on: '2026-10-01' }).expect(201);
+    await t.http().post(`/applications/${app.id}/moves`).set(source.auth).send({ move: 'fail' }).expect(200);
+    const rerouted = (await t.http().post(`/applications/${app.id}/reroute`).set(source.auth).send({ teamId: applied }).expect(201)).body;
+    await t.http().put('/reading/goal').set(source.auth).send({ coverageTarget: 65 }).expect(200);
+
+    const exported = (await t.http().get('/export').set(source.auth).expect(200)).body;
+    expect(exported.account.readingCoverageTarget).toBe(65);
+    const carried = exported.referrals.find((r: { applicationId: string }) => r.applicationId === rerouted.id);
+    expect(carried.carriedFromId).toBe(exported.referrals.find((r: { applicationId: string }) => r.applicationId === app.id).id);
+    const moves = exported.applications.flatMap((a: { moves: { move: string; carriedReferralIds: string[]; carriedRecruiter: boolean }[] }) => a.moves.filter((m) => m.move === 'reroute'));
+    expect(moves.map((m: { carriedReferralIds: string[]; carriedRecruiter: boolean }) => [m.carriedReferralIds, m.carriedRecruiter])).toEqual([
+      [[carried.carriedFromId], true],
+      [[carried.id], true],
+    ]);
+    expect(exported.tasks.some((task: { closedReason: string | null }) => task.closedReason === 'rejected')).toBe(true);
+
+    const target = await registerUser(t);
+    // The carried referral first: the import links referrals once all are written.
+    const reordered = { ...exported, referrals: [...exported.referrals].reverse() };
+    const imported = await t.http().post('/imports/dossier').set(target.auth).send(reordered).expect(201);
+    expect(imported.body.report).toMatchObject({ created: itemCount(exported), skipped: 0, skips: [] });
+    expect(withoutIds((await t.http().get('/export').set(target.auth).expect(200)).body)).toEqual(withoutIds(exported));
+    const [theirs] = (await t.http().get('/referrals').set(target.auth).expect(200)).body.items.filter((r: { carriedFrom: unknown }) => r.carriedFrom);
+    expect(theirs).toMatchObject({ status: 'offered', statusDates: { offered: '2026-10-01' }, application: { team: { name: 'Applied' } }, carriedFrom: { application: { status: 'rejected', team: { name: 'Core' } } } });
+    expect((await t.http().get('/reading/goal').set(target.auth).expect(200)).body.coverageTarget).toBe(65);
   });
 
   it('names the bad field of a malformed export document', async () => {

@@ -109,6 +109,16 @@ describe('interviews', () => {
 
     await patch(user, `/interviews/${soon.id}`, { outcome: 'cancelled' }).expect(200);
     expect(ids(await list('when=upcoming&outcome=pending'))).toEqual([inProgress.id]);
+    // A cancelled interview is not upcoming, unless asked for.
+    expect(await list('when=upcoming&days=30')).toMatchObject({ total: 2, items: [{ id: inProgress.id }, { id: later.id }] });
+    expect(ids(await list('when=upcoming&days=30&includeCancelled=false'))).toEqual([inProgress.id, later.id]);
+    const all = await list('when=upcoming&days=30&includeCancelled=true');
+    expect(ids(all)).toEqual([inProgress.id, soon.id, later.id]);
+    expect(all.items[1]).toMatchObject({ outcome: 'cancelled' });
+    expect(ids(await list('when=upcoming&days=30&outcome=cancelled'))).toEqual([soon.id]);
+    // Past and unfiltered lists still show it: it happened (or was due to).
+    expect(ids(await list(''))).toContain(soon.id);
+    expect((await get(user, '/interviews?when=upcoming&includeCancelled=yes').expect(400)).body.details[0].field).toBe('includeCancelled');
 
     expect((await get(user, '/interviews?when=soon').expect(400)).body.details[0].field).toBe('when');
     expect((await get(user, '/interviews?when=upcoming&days=0').expect(400)).body.details[0].field).toBe('days');
@@ -245,5 +255,50 @@ describe('interviews', () => {
       expect(await dueDates(quiz.id)).toEqual(['2026-04-01']);
       expect(await dueDates(recruiter.id)).toEqual([null]);
     });
+  });
+  it("suggests the move an outcome on the stage's last interview points to; nothing moves until the user accepts it", async () => {
+    const application = await apply(user, lab.id);
+    const [chat, quiz, second] = [stageNamed(application, 'Recruiter chat'), stageNamed(application, 'Quiz: maths, statistics, CS and ML'), stageNamed(application, 'Second quiz')];
+    const current = async () => (await get(user, `/applications/${application.id}`).expect(200)).body;
+    const outcome = async (id: string, value: string) => (await patch(user, `/interviews/${id}`, { outcome: value }).expect(200)).body;
+
+    const call = (await schedule(user, { stageId: chat.id, startsAt: '2026-03-02T10:00:00Z' }).expect(201)).body;
+    expect(call.suggestedMove).toBeNull();
+    const passed = await outcome(call.id, 'passed');
+    expect(passed.suggestedMove).toEqual({ move: 'advance', applicationId: application.id, fromStageId: chat.id, reason: 'Passed the last interview of "Recruiter chat": advance to "Quiz: maths, statistics, CS and ML"' });
+    expect((await get(user, `/interviews/${call.id}`).expect(200)).body.suggestedMove).toEqual(passed.suggestedMove);
+    // Nothing moved by itself.
+    expect((await current()).currentStage).toMatchObject({ id: chat.id, status: 'current' });
+    // One call accepts it.
+    const { move, fromStageId } = passed.suggestedMove;
+    expect((await post(user, `/applications/${application.id}/moves`, { move, fromStageId }).expect(200)).body.currentStage).toMatchObject({ id: quiz.id });
+    expect((await get(user, `/interviews/${call.id}`).expect(200)).body.suggestedMove).toBeNull();
+    // Accepting it twice (another tab) changes nothing.
+    expect((await post(user, `/applications/${application.id}/moves`, { move, fromStageId }).expect(409)).body.code).toBe('application.stale-move');
+
+    // Two quiz interviews: only the last one's outcome speaks for the stage, once every one passed.
+    const first = (await schedule(user, { stageId: quiz.id, startsAt: '2026-03-05T10:00:00Z' }).expect(201)).body;
+    const last = (await schedule(user, { stageId: quiz.id, startsAt: '2026-03-06T10:00:00Z' }).expect(201)).body;
+    expect((await outcome(first.id, 'passed')).suggestedMove).toBeNull();
+    expect((await get(user, `/interviews?stageId=${quiz.id}`).expect(200)).body.items.map((i: { suggestedMove: unknown }) => i.suggestedMove)).toEqual([null, null]);
+    const lastPassed = await outcome(last.id, 'passed');
+    expect(lastPassed.suggestedMove).toMatchObject({ move: 'advance', fromStageId: quiz.id });
+    expect((await get(user, `/interviews?stageId=${quiz.id}`).expect(200)).body.items.map((i: { suggestedMove: { move: string } | null }) => i.suggestedMove?.move ?? null)).toEqual([null, 'advance']);
+    // A failed interview earlier in the stage: no advance is suggested.
+    expect((await outcome(first.id, 'failed')).suggestedMove).toBeNull();
+    expect((await get(user, `/interviews/${last.id}`).expect(200)).body.suggestedMove).toBeNull();
+    await outcome(first.id, 'passed');
+    await post(user, `/applications/${application.id}/moves`, { move: 'advance', fromStageId: quiz.id }).expect(200);
+
+    // A failed last interview suggests fail; a later cancelled one does not count as the last.
+    const failed = (await schedule(user, { stageId: second.id, startsAt: '2026-03-09T10:00:00Z' }).expect(201)).body;
+    const cancelled = (await schedule(user, { stageId: second.id, startsAt: '2026-03-10T10:00:00Z' }).expect(201)).body;
+    await outcome(cancelled.id, 'cancelled');
+    const suggestion = (await outcome(failed.id, 'failed')).suggestedMove;
+    expect(suggestion).toEqual({ move: 'fail', applicationId: application.id, fromStageId: second.id, reason: 'Failed the last interview of "Second quiz": mark the stage failed' });
+    expect((await current()).status).toBe('active');
+    const rejected = (await post(user, `/applications/${application.id}/moves`, { move: suggestion.move, fromStageId: suggestion.fromStageId }).expect(200)).body;
+    expect(rejected).toMatchObject({ status: 'rejected', currentStage: { id: second.id, status: 'failed' } });
+    expect((await get(user, `/interviews/${failed.id}`).expect(200)).body.suggestedMove).toBeNull();
   });
 });

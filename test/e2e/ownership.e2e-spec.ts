@@ -22,6 +22,7 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'PATCH /applications/{id}': () => ({ notes: 'changed by a stranger' }),
   'POST /applications/{id}/moves': () => ({ move: 'pass' }),
   'POST /applications/{id}/reroute': (ids) => ({ teamId: ids.otherTeamId }),
+  'POST /applications/{id}/reopen-tasks': () => ({}),
   'PATCH /referrals/{id}': () => ({ status: 'offered', notes: 'changed by a stranger' }),
   'PATCH /interviews/{id}': () => ({ outcome: 'cancelled', feedback: 'changed by a stranger' }),
   'PATCH /tasks/{id}': () => ({ done: true, title: 'changed by a stranger' }),

@@ -310,4 +310,54 @@ describe('reading checklists', () => {
     const empty = await t.http().patch(`/applications/${applicationId}`).set(user.auth).send({ keywords: [''] }).expect(400);
     expect(empty.body.details[0].field).toMatch(/^keywords/);
   });
+  it("ties the prep task of reading the team lead's papers to the interview's checklist: done once the read share reaches the user's goal", async () => {
+    const u = await registerUser(t);
+    const as = (method: 'get' | 'put' | 'post' | 'patch', path: string, body?: object) => (body ? t.http()[method](path).set(u.auth).send(body) : t.http()[method](path).set(u.auth));
+    const lead = (await as('post', '/people', { fullName: 'Ada Lovelace' }).expect(201)).body.id;
+    await t.db.query(`INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, status) VALUES ($1, $2, 'openalex', 'A1', 'linked'), ($1, $2, 'arxiv', 'A1', 'linked'), ($1, $2, 'crossref', 'A1', 'linked')`, [u.id, lead]);
+    const org = (await as('post', '/organizations', { name: 'Goal Lab' }).expect(201)).body;
+    let app = (await as('post', '/applications', { organizationId: org.id, role: 'Research Engineer', builtInTemplate: 'research-engineer' }).expect(201)).body;
+    for (let i = 0; i < 4; i++) app = (await as('post', `/applications/${app.id}/moves`, { move: 'advance' }).expect(200)).body;
+    expect(app.currentStage.name).toBe('Team lead interview');
+    const stageTasks = async () => (await as('get', `/tasks?stageId=${app.currentStage.id}&status=all`).expect(200)).body.items as any[];
+    const readingTask = async () => (await stageTasks()).find((task) => task.title === "Read the team lead's most cited and first-author papers");
+    expect((await as('get', '/reading/goal').expect(200)).body).toEqual({ coverageTarget: 80, updatedAt: null });
+
+    // Before the interview is scheduled the task knows it is about reading, not yet whose papers.
+    expect((await readingTask()).reading).toEqual({ interviewId: null, interviewers: [], read: 0, total: 0, percent: null, target: 80, reached: false });
+    expect((await stageTasks()).filter((task) => task.reading !== null)).toHaveLength(1);
+    const interview = (await as('post', '/interviews', { stageId: app.currentStage.id, startsAt: '2027-02-10T10:00:00Z', timeZone: 'UTC', durationMinutes: 60, format: 'video', interviewerIds: [lead] }).expect(201)).body;
+    const checklist = (await as('get', `/interviews/${interview.id}/reading-checklist`).expect(200)).body;
+    const total = checklist.items.length;
+    expect(total).toBeGreaterThanOrEqual(3);
+    const linked = await readingTask();
+    expect(linked).toMatchObject({ status: 'open', reading: { interviewId: interview.id, interviewers: [{ id: lead, fullName: 'Ada Lovelace', read: 0, total }], read: 0, total, percent: 0, target: 80, reached: false } });
+    expect((await as('get', `/tasks/${linked.id}`).expect(200)).body.reading).toEqual(linked.reading);
+
+    // A goal of 60%: reading papers one by one until the share passes it completes the task, and only it.
+    expect((await as('put', '/reading/goal', { coverageTarget: 60 }).expect(200)).body).toMatchObject({ coverageTarget: 60, updatedAt: expect.any(String) });
+    const needed = Math.ceil((60 * total) / 100);
+    for (const [i, item] of checklist.items.slice(0, needed).entries()) {
+      expect((await readingTask()).status).toBe('open');
+      await as('put', `/works/${item.work.id}/reading`, { status: 'read' }).expect(200);
+      expect((await readingTask()).reading).toMatchObject({ read: i + 1, percent: Math.floor(((i + 1) * 100) / total) });
+    }
+    const done = await readingTask();
+    expect(done).toMatchObject({ status: 'done', done: true, reading: { read: needed, reached: true, target: 60 } });
+    expect((await stageTasks()).filter((task) => task.status === 'done').map((task) => task.id)).toEqual([done.id]);
+    // By hand it opens again, and is done by hand as any task.
+    expect((await as('patch', `/tasks/${done.id}`, { done: false }).expect(200)).body).toMatchObject({ status: 'open', reading: { reached: true } });
+    expect((await as('patch', `/tasks/${done.id}`, { done: true }).expect(200)).body.status).toBe('done');
+
+    // A goal the reading already passes completes a task at once; a task written by hand is never tied.
+    const senior = (await as('post', `/applications/${app.id}/moves`, { move: 'advance' }).expect(200)).body.currentStage;
+    await as('post', '/interviews', { stageId: senior.id, startsAt: '2027-02-20T10:00:00Z', timeZone: 'UTC', durationMinutes: 60, format: 'video', interviewerIds: [lead] }).expect(201);
+    const seniorTask = async () => ((await as('get', `/tasks?stageId=${senior.id}&status=all`).expect(200)).body.items as any[]).find((task) => task.title === "Read the senior lead's recent work");
+    expect(await seniorTask()).toMatchObject({ status: 'done', reading: { reached: true } });
+    expect((await as('post', '/tasks', { title: "Read the team lead's papers again" }).expect(201)).body.reading).toBeNull();
+    expect((await as('put', '/reading/goal', { coverageTarget: 0 }).expect(400)).body.details).toEqual([expect.objectContaining({ field: 'coverageTarget' })]);
+
+    // The goal goes through the export and import.
+    expect((await as('get', '/export').expect(200)).body.account.readingCoverageTarget).toBe(60);
+  });
 });

@@ -231,4 +231,95 @@ describe('referrals: the path, the thank-you, and asks', () => {
     // Another user sees none of them.
     expect((await get(await registerUser(t), '/referrals')).body.total).toBe(0);
   });
+  it('carries the referral and the recruiter over to a reroute unless told not to; both histories and the person show it', async () => {
+    const u = await registerUser(t);
+    const org = (await post(u, '/organizations', { name: 'Reroute Lab' }).expect(201)).body;
+    const team = async (name: string) => (await post(u, `/organizations/${org.id}/teams`, { name }).expect(201)).body.id as string;
+    const [core, applied, robotics] = [await team('Core'), await team('Applied'), await team('Robotics')];
+    const samuel = await person(u, 'Samuel Referrer');
+    const lapsed = await person(u, 'Lapsed Referrer');
+    const rita = await person(u, 'Rita Recruiter');
+    const app = (await post(u, '/applications', { organizationId: org.id, teamId: core, role: 'Research Engineer', builtInTemplate: 'research-engineer', source: 'referral', recruiterId: rita.id }).expect(201)).body;
+    const referral = (await post(u, '/referrals', { applicationId: app.id, referrerId: samuel.id, recruiterId: rita.id, status: 'offered', on: day(-30), notes: 'Knows the hiring manager' }).expect(201)).body;
+    await patch(u, `/referrals/${referral.id}`, { status: 'submitted', on: day(-28) }).expect(200);
+    const declined = (await post(u, '/referrals', { applicationId: app.id, referrerId: lapsed.id, status: 'discussed', on: day(-29) }).expect(201)).body;
+    await patch(u, `/referrals/${declined.id}`, { status: 'declined', on: day(-27) }).expect(200);
+    const asksBefore = (await get(u, `/people/${samuel.id}`).expect(200)).body.asks;
+    await post(u, `/applications/${app.id}/moves`, { move: 'fail' }).expect(200);
+
+    // By default both come along: the Applied application shows Samuel's referral as it stood, and Rita.
+    const rerouted = (await post(u, `/applications/${app.id}/reroute`, { teamId: applied }).expect(201)).body;
+    expect(rerouted.recruiter).toMatchObject({ id: rita.id });
+    expect(rerouted.referrals).toHaveLength(1);
+    const carried = rerouted.referrals[0];
+    expect(carried).toMatchObject({
+      referrer: { id: samuel.id },
+      recruiter: { id: rita.id },
+      status: 'submitted',
+      statusDates: { offered: day(-30), submitted: day(-28) },
+      notes: 'Knows the hiring manager',
+      application: { id: rerouted.id, team: { name: 'Applied' } },
+      carriedFrom: { id: referral.id, application: { id: app.id, status: 'rejected', team: { name: 'Core' } } },
+      carriedTo: [],
+    });
+    expect(carried.id).not.toBe(referral.id);
+    // The referral it came from records where it went.
+    const original = (await get(u, `/referrals/${referral.id}`).expect(200)).body;
+    expect(original).toMatchObject({ application: { id: app.id }, carriedFrom: null, carriedTo: [{ id: carried.id, application: { id: rerouted.id, team: { name: 'Applied' } }, carriedAt: carried.createdAt }] });
+    expect((await get(u, `/referrals?applicationId=${rerouted.id}`).expect(200)).body.items.map((r: { id: string }) => r.id)).toEqual([carried.id]);
+    // Both reroute moves say what was carried.
+    const reroutes = rerouted.history.filter((m: { move: string }) => m.move === 'reroute');
+    expect(reroutes.map((m: { applicationId: string; carriedReferralIds: string[]; carriedRecruiter: boolean }) => [m.applicationId, m.carriedReferralIds, m.carriedRecruiter])).toEqual([
+      [app.id, [referral.id], true],
+      [rerouted.id, [carried.id], true],
+    ]);
+    // Samuel's page shows both, linked; carrying it over is not asking him again.
+    const samuelPage = (await get(u, `/people/${samuel.id}`).expect(200)).body;
+    expect(samuelPage.asks).toEqual(asksBefore);
+    expect(samuelPage.referrals.map((r: { id: string }) => r.id).sort()).toEqual([referral.id, carried.id].sort());
+    expect(samuelPage.referrals.find((r: { id: string }) => r.id === carried.id)).toEqual((await get(u, `/referrals/${carried.id}`).expect(200)).body);
+    expect(samuelPage.referrals.find((r: { id: string }) => r.id === referral.id)).toEqual(original);
+
+    // Told not to: the Robotics application starts with neither.
+    const bare = (await post(u, `/applications/${app.id}/reroute`, { teamId: robotics, carryReferral: false, carryRecruiter: false }).expect(201)).body;
+    expect(bare.recruiter).toBeNull();
+    expect(bare.referrals).toEqual([]);
+    expect(bare.history.filter((m: { move: string; applicationId: string }) => m.move === 'reroute' && m.applicationId === bare.id)).toEqual([expect.objectContaining({ carriedReferralIds: [], carriedRecruiter: false })]);
+    expect((await post(u, `/applications/${app.id}/reroute`, { teamId: core, carryReferral: 'yes' }).expect(400)).body.details).toEqual([expect.objectContaining({ field: 'carryReferral' })]);
+
+    // Erasing the referrer takes their referrals, the carried one too: the history no longer lists it, the recruiter stays.
+    await t.http().post(`/people/${samuel.id}/erase`).set(u.auth).expect(200);
+    const after = (await get(u, `/applications/${rerouted.id}`).expect(200)).body;
+    expect(after.referrals).toEqual([]);
+    expect(after.history.filter((m: { move: string }) => m.move === 'reroute').map((m: { carriedReferralIds: string[]; carriedRecruiter: boolean }) => [m.carriedReferralIds, m.carriedRecruiter])).toEqual([
+      [[], true],
+      [[], true],
+      [[], false],
+      [[], false],
+    ]);
+  });
+  it("dates asks by their own dates: a referral offered weeks ago and recorded today was last asked weeks ago, at midnight in the user's zone", async () => {
+    const u = await registerUser(t);
+    await patch(u, '/me', { timeZone: 'Asia/Tokyo' }).expect(200);
+    const tokyoToday = dateIn('Asia/Tokyo');
+    const on = (offset: number) => addDays(tokyoToday, offset);
+    const midnightInTokyo = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 9 * 3_600_000).toISOString();
+    const org = (await post(u, '/organizations', { name: 'Dated Lab' }).expect(201)).body;
+    const app = (await post(u, '/applications', { organizationId: org.id, role: 'Research Engineer' }).expect(201)).body;
+    const other = (await post(u, '/applications', { organizationId: org.id, role: 'Research Scientist' }).expect(201)).body;
+    const ada = await person(u, 'Ada Dated');
+    await post(u, `/people/${ada.id}/interactions`, { type: 'message', summary: 'Asked for advice', occurredAt: `${on(-90)}T09:00:00+09:00`, asked: 'Advice on the quiz' }).expect(201);
+
+    // Offered (the first step recorded) 60 days ago, typed in today.
+    await post(u, '/referrals', { applicationId: app.id, referrerId: ada.id, status: 'offered', on: on(-60) }).expect(201);
+    expect((await get(u, `/people/${ada.id}`).expect(200)).body.asks).toEqual({ count: 2, lastAskedAt: midnightInTokyo(on(-60)) });
+    // A referral discussed 75 days ago and submitted yesterday was asked 75 days ago: the latest ask stays 60 days ago.
+    const later = (await post(u, '/referrals', { applicationId: other.id, referrerId: ada.id, status: 'discussed', on: on(-75) }).expect(201)).body;
+    await patch(u, `/referrals/${later.id}`, { status: 'submitted', on: on(-1) }).expect(200);
+    expect((await get(u, `/people/${ada.id}`).expect(200)).body.asks).toEqual({ count: 3, lastAskedAt: midnightInTokyo(on(-60)) });
+    // Correcting the date of the first step moves the ask.
+    const first = (await get(u, `/referrals?applicationId=${app.id}`).expect(200)).body.items[0];
+    await patch(u, `/referrals/${first.id}`, { status: 'offered', on: on(-80) }).expect(200);
+    expect((await get(u, `/people/${ada.id}`).expect(200)).body.asks).toEqual({ count: 3, lastAskedAt: midnightInTokyo(on(-75)) });
+  });
 });

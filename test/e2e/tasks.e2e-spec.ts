@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 
 /** yyyy-mm-dd in a time zone, as the server should compute "today". */
@@ -179,5 +180,66 @@ describe('tasks', () => {
     const gone = (await post(user, '/people', { fullName: 'Gone' }).expect(201)).body;
     await t.http().delete(`/people/${gone.id}`).set(user.auth).expect(204);
     await post(user, '/tasks', { title: 'x', personId: gone.id }).expect(404);
+  });
+  it('settles the prep of a closed application: out of /tasks/due and the calendar feed, kept with its status, reopened only when asked', async () => {
+    const u = await registerUser(t);
+    const today = dateIn('UTC');
+    const org = (await post(u, '/organizations', { name: 'Settled Lab' }).expect(201)).body;
+    const core = (await post(u, `/organizations/${org.id}/teams`, { name: 'Core' }).expect(201)).body;
+    const applied = (await post(u, `/organizations/${org.id}/teams`, { name: 'Applied' }).expect(201)).body;
+    const robotics = (await post(u, `/organizations/${org.id}/teams`, { name: 'Robotics' }).expect(201)).body;
+    const app = (await post(u, '/applications', { organizationId: org.id, teamId: core.id, role: 'Research Engineer', builtInTemplate: 'research-engineer' }).expect(201)).body;
+    // The recruiter chat was ten days ago, the quiz three: their prep is overdue.
+    await post(u, '/interviews', { stageId: app.stages[0].id, startsAt: `${addDays(today, -10)}T10:00:00Z`, timeZone: 'UTC', durationMinutes: 30, format: 'phone' }).expect(201);
+    await post(u, `/applications/${app.id}/moves`, { move: 'advance' }).expect(200);
+    await post(u, '/interviews', { stageId: app.stages[1].id, startsAt: `${addDays(today, -3)}T10:00:00Z`, timeZone: 'UTC', durationMinutes: 60, format: 'video' }).expect(201);
+    const mine = (await post(u, '/tasks', { title: 'Thank the recruiter', dueOn: addDays(today, -1), applicationId: app.id }).expect(201)).body;
+    const feed = new URL((await post(u, '/calendar/feed', {}).expect(201)).body.url).pathname;
+    const feedUids = async () => new ICAL.Component(ICAL.parse((await t.http().get(feed).expect(200)).text)).getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('uid')));
+    const prepOf = async (applicationId: string, status: string) => ((await get(u, `/tasks?applicationId=${applicationId}&status=${status}&limit=200`).expect(200)).body.items as (TaskBody & { origin: string })[]).filter((task) => task.origin === 'checklist');
+
+    const prep = await prepOf(app.id, 'open');
+    expect(prep.length).toBeGreaterThanOrEqual(6);
+    const dueIds = async () => ((await get(u, '/tasks/due?limit=200').expect(200)).body.items as TaskBody[]).map((task) => task.id);
+    expect(await dueIds()).toEqual(expect.arrayContaining(prep.map((task) => task.id)));
+    expect(await feedUids()).toEqual(expect.arrayContaining(prep.map((task) => `task-${task.id}@dossier`)));
+
+    // Failed at the quiz, rerouted to Applied: nothing of the rejected loop is due any more.
+    const failedAt = (await post(u, `/applications/${app.id}/moves`, { move: 'fail' }).expect(200)).body.history.at(-1).at;
+    const rerouted = (await post(u, `/applications/${app.id}/reroute`, { teamId: applied.id }).expect(201)).body;
+    expect(await dueIds()).toEqual([mine.id]);
+    const uids = await feedUids();
+    for (const task of prep) expect(uids).not.toContain(`task-${task.id}@dossier`);
+    expect(uids).toContain(`task-${mine.id}@dossier`);
+    expect(titles((await get(u, `/tasks?due=overdue&applicationId=${app.id}`).expect(200)).body)).toEqual(['Thank the recruiter']);
+    expect(await prepOf(app.id, 'open')).toEqual([]);
+    // Kept, each marked closed with the application, when it failed.
+    const closed = await prepOf(app.id, 'closed');
+    expect(closed.map((task) => task.id).sort()).toEqual(prep.map((task) => task.id).sort());
+    for (const task of closed) expect(task).toMatchObject({ status: 'closed', done: false, doneAt: null, closedReason: 'rejected', closedAt: failedAt });
+    expect((await get(u, `/tasks/${prep[0].id}`).expect(200)).body).toMatchObject({ status: 'closed', closedReason: 'rejected' });
+    // The new loop's prep is open, its own.
+    expect((await prepOf(rerouted.id, 'open')).length).toBeGreaterThan(0);
+
+    // Reopening is explicit: the application's settled prep comes back, dated after its interviews again.
+    const reopened = (await post(u, `/applications/${app.id}/reopen-tasks`, {}).expect(200)).body.items as (TaskBody & { status: string; closedAt: string | null })[];
+    expect(reopened.map((task) => task.id).sort()).toEqual(prep.map((task) => task.id).sort());
+    expect(reopened.every((task) => task.status === 'open' && task.closedAt === null)).toBe(true);
+    expect(await dueIds()).toEqual(expect.arrayContaining(prep.map((task) => task.id)));
+    expect((await post(u, `/applications/${app.id}/reopen-tasks`, {}).expect(200)).body.items).toEqual([]);
+    // Rerouted once more: what was opened again is settled as rerouted.
+    await post(u, `/applications/${app.id}/reroute`, { teamId: robotics.id }).expect(201);
+    expect((await prepOf(app.id, 'closed')).map((task) => (task as unknown as { closedReason: string }).closedReason)).toEqual(prep.map(() => 'rerouted'));
+    // One task at a time: done: false opens a settled task, done: true settles it as done.
+    expect((await patch(u, `/tasks/${prep[0].id}`, { done: false }).expect(200)).body).toMatchObject({ status: 'open', closedAt: null, closedReason: null });
+    expect((await patch(u, `/tasks/${prep[1].id}`, { done: true }).expect(200)).body).toMatchObject({ status: 'done', done: true, closedAt: null });
+
+    // A withdrawal settles its prep too.
+    const other = (await post(u, '/applications', { organizationId: org.id, role: 'Research Scientist', builtInTemplate: 'research-engineer' }).expect(201)).body;
+    await post(u, `/applications/${other.id}/moves`, { move: 'withdraw' }).expect(200);
+    const withdrawn = await prepOf(other.id, 'all');
+    expect(withdrawn.length).toBeGreaterThan(0);
+    expect(withdrawn.map((task) => (task as unknown as { status: string; closedReason: string })).every((task) => task.status === 'closed' && task.closedReason === 'withdrawn')).toBe(true);
+    await post(user, `/applications/${other.id}/reopen-tasks`, {}).expect(404);
   });
 });

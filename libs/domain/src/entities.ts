@@ -26,6 +26,7 @@ import { WorkRecord } from './works/work-record.entity';
 import { Work } from './works/work.entity';
 import { ReadingEntry } from './reading/reading-entry.entity';
 import { ChecklistSettings } from './reading/checklist-settings.entity';
+import { ReadingGoal } from './reading/reading-goal.entity';
 import { SecurityEvent } from './security-events/security-event.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
@@ -59,4 +60,5 @@ export const ENTITIES = [
   ResumeProject,
   ReadingEntry,
   ChecklistSettings,
+  ReadingGoal,
 ];

@@ -3,6 +3,8 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedRe
 import type { FastifyReply } from 'fastify';
 import { ApplicationDetail, ApplicationsService, PipelineStatsService } from '#domain/applications/index';
 import { ReferralsService } from '#domain/referrals/index';
+import { ReadingTasksService, TasksService } from '#domain/tasks/index';
+import { ReopenedTasksResponse, TaskResponse } from '../tasks/dto/task.dto';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { ApplicationResponse, ApplicationsPage, ApplicationSummary, CreateApplicationDto, ListApplicationsQuery, MoveDto, RerouteDto, UpdateApplicationDto } from './dto/application.dto';
@@ -18,6 +20,8 @@ export class ApplicationsController {
     private readonly applications: ApplicationsService,
     private readonly stats: PipelineStatsService,
     private readonly referrals: ReferralsService,
+    private readonly tasks: TasksService,
+    private readonly readingTasks: ReadingTasksService,
   ) {}
 
   /** The application's page, with its referrals. */
@@ -102,5 +106,15 @@ export class ApplicationsController {
   @ApiConflictResponse({ description: 'The application has not failed a stage' })
   async reroute(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: RerouteDto): Promise<ApplicationResponse> {
     return this.detail(userId, await this.applications.reroute(userId, id, body));
+  }
+
+  @Post(':id/reopen-tasks')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Open again the prep tasks settled when the application closed or was rerouted (no move reopens a closed application)' })
+  @ApiOkResponse({ type: ReopenedTasksResponse })
+  async reopenTasks(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<ReopenedTasksResponse> {
+    const tasks = await this.tasks.reopenSettled(userId, id);
+    const links = await this.readingTasks.links(userId, tasks);
+    return { items: tasks.map((t) => TaskResponse.from(t, links.get(t.id) ?? null)) };
   }
 }

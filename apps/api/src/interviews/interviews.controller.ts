@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InterviewsService } from '#domain/interviews/index';
+import { ReadingTasksService } from '#domain/tasks/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { CreateInterviewDto, InterviewResponse, InterviewsPage, ListInterviewsQuery, UpdateInterviewDto } from './dto/interview.dto';
@@ -9,14 +10,20 @@ import { CreateInterviewDto, InterviewResponse, InterviewsPage, ListInterviewsQu
 @ApiBearerAuth()
 @Controller('interviews')
 export class InterviewsController {
-  constructor(private readonly interviews: InterviewsService) {}
+  constructor(
+    private readonly interviews: InterviewsService,
+    private readonly readingTasks: ReadingTasksService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: "Schedule an interview for a stage of an application; the stage's prep tasks become due the day before its first interview" })
   @ApiCreatedResponse({ type: InterviewResponse })
   @ApiNotFoundResponse({ description: 'The stage or an interviewer is not yours' })
   async create(@CurrentUserId() userId: string, @Body() body: CreateInterviewDto): Promise<InterviewResponse> {
-    return InterviewResponse.from(await this.interviews.create(userId, body));
+    const view = await this.interviews.create(userId, body);
+    // Its interviewers' papers may be read already: the stage's reading task is then done.
+    await this.readingTasks.completeReached(userId);
+    return InterviewResponse.from(view);
   }
 
   @Get()
@@ -37,7 +44,9 @@ export class InterviewsController {
   @ApiOperation({ summary: 'Reschedule, change people or place (SEQUENCE goes up), record the outcome and feedback' })
   @ApiOkResponse({ type: InterviewResponse })
   async update(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: UpdateInterviewDto): Promise<InterviewResponse> {
-    return InterviewResponse.from(await this.interviews.update(userId, id, body));
+    const view = await this.interviews.update(userId, id, body);
+    await this.readingTasks.completeReached(userId);
+    return InterviewResponse.from(view);
   }
 
   @Delete(':id')

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Param, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ReadingService } from '#domain/reading/index';
+import { ReadingTasksService } from '#domain/tasks/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
 import {
@@ -11,6 +12,8 @@ import {
   InterviewChecklistResponse,
   PersonChecklistResponse,
   ReadingDto,
+  ReadingGoalDto,
+  ReadingGoalResponse,
   WorkReadingResponse,
 } from './dto/reading.dto';
 
@@ -24,7 +27,27 @@ const BIBTEX = 'application/x-bibtex; charset=utf-8';
 @ApiBearerAuth()
 @Controller()
 export class ReadingController {
-  constructor(private readonly reading: ReadingService) {}
+  constructor(
+    private readonly reading: ReadingService,
+    private readonly readingTasks: ReadingTasksService,
+  ) {}
+
+  @Get('reading/goal')
+  @ApiOperation({ summary: "Your reading goal: the percent of an interview's checklist read that completes its reading prep task" })
+  @ApiOkResponse({ type: ReadingGoalResponse })
+  async getGoal(@CurrentUserId() userId: string): Promise<ReadingGoalResponse> {
+    return ReadingGoalResponse.from(await this.reading.getGoal(userId));
+  }
+
+  @Put('reading/goal')
+  @ApiOperation({ summary: 'Sets your reading goal; reading prep tasks whose checklist already reaches it are marked done' })
+  @ApiOkResponse({ type: ReadingGoalResponse })
+  @ApiBadRequestResponse({ description: 'coverageTarget is not a whole number from 1 to 100' })
+  async putGoal(@CurrentUserId() userId: string, @Body() body: ReadingGoalDto): Promise<ReadingGoalResponse> {
+    const goal = await this.reading.putGoal(userId, body);
+    await this.readingTasks.completeReached(userId);
+    return ReadingGoalResponse.from(goal);
+  }
 
   @Get('people/:id/reading-checklist')
   @ApiOperation({ summary: "The person's works ranked for reading (top `size`, default 10), each with its score, the reasons behind it and your status and notes" })
@@ -79,7 +102,10 @@ export class ReadingController {
   @ApiBadRequestResponse({ description: 'size outside 1–100, a negative weight, or every weight 0' })
   @ApiNotFoundResponse({ description: 'No such interview for this user' })
   async putInterviewSettings(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: ChecklistSettingsDto): Promise<ChecklistSettingsResponse> {
-    return ChecklistSettingsResponse.from(await this.reading.putInterviewSettings(userId, id, body));
+    const settings = await this.reading.putInterviewSettings(userId, id, body);
+    // A smaller checklist may already be read far enough.
+    await this.readingTasks.completeReached(userId);
+    return ChecklistSettingsResponse.from(settings);
   }
 
   @Get('works/:id/reading')
@@ -92,12 +118,14 @@ export class ReadingController {
   }
 
   @Put('works/:id/reading')
-  @ApiOperation({ summary: 'Sets your status, notes, summary or questions for a shared work; fields left out keep their value, null clears a text' })
+  @ApiOperation({ summary: "Sets your status, notes, summary or questions for a shared work; fields left out keep their value, null clears a text. Reading prep tasks whose interview's checklist now reaches your reading goal are marked done" })
   @ApiOkResponse({ type: WorkReadingResponse })
   @ApiBadRequestResponse({ description: 'An unknown status or a field of the wrong type' })
   @ApiNotFoundResponse({ description: 'No such work' })
   async putReading(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: ReadingDto): Promise<WorkReadingResponse> {
     const r = await this.reading.putReading(userId, id, body);
+    // A paper read may complete the prep task of reading its authors' papers.
+    await this.readingTasks.completeReached(userId);
     return { workId: r.workId, ...WorkReadingResponse.from(r) };
   }
 }

@@ -56,6 +56,18 @@ export class ApplicationMove {
   @Column({ name: 'related_application_id', type: 'uuid', nullable: true })
   relatedApplicationId: string | null;
 
+  /**
+   * For a reroute: the referrals the new application took over, on the failed application's side
+   * the originals, on the new one's their copies. Referral ids, not people's, so that merging or
+   * erasing a person needs nothing here (a referral erased with its referrer is no longer listed).
+   */
+  @Column({ name: 'carried_referral_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  carriedReferralIds: string[];
+
+  /** For a reroute: whether the new application kept the failed one's recruiter. */
+  @Column({ name: 'carried_recruiter', type: 'boolean', default: false })
+  carriedRecruiter: boolean;
+
   @Column({ type: 'text', nullable: true })
   note: string | null;
 

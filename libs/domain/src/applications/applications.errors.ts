@@ -15,11 +15,20 @@ export class IllegalMoveError extends ConflictError {
   }
 }
 
-/** A move made from a stage the application has left since (a second click, another tab): nothing is changed. */
+/**
+ * A move made from a stage other than the one the application is at (a second click, another tab,
+ * an old page): nothing is changed. The message says whether that stage was left since or never entered.
+ */
 export class StaleMoveError extends ConflictError {
-  constructor(move: string, status: ApplicationStatus, stage: string | null, currentStageId: string | null) {
+  constructor(move: string, status: ApplicationStatus, stage: string | null, currentStageId: string | null, from: { id: string; name: string; entered: boolean }) {
     const where = stage ? `at "${stage}"` : status;
-    super('application.stale-move', `Not applied: ${move} was asked from a stage the application has left; it is ${where} now`, { status, currentStage: stage, currentStageId });
+    const what = from.entered ? 'a stage the application has left' : 'a stage the application has not entered';
+    super('application.stale-move', `Not applied: ${move} was asked from "${from.name}", ${what}; it is ${where} now`, {
+      status,
+      currentStage: stage,
+      currentStageId,
+      fromStage: { id: from.id, name: from.name, entered: from.entered },
+    });
   }
 }
 

@@ -8,7 +8,9 @@ import { dateIn } from '../shared/dates';
 import { Person } from '../people/person.entity';
 import { StageTemplatesService } from '../stage-templates/stage-templates.service';
 import { REROUTE_TEMPLATE } from '../stage-templates/built-in-templates';
-import { createPrepTasks } from '../tasks/prep-tasks';
+import { Referral } from '../referrals/referral.entity';
+import { createPrepTasks, settlePrepTasks } from '../tasks/prep-tasks';
+import type { TaskCloseReason } from '../tasks/task.entity';
 import { ApplicationMove, ApplicationMoveKind } from './application-move.entity';
 import { ApplicationStage } from './application-stage.entity';
 import { Application, ApplicationSource, ApplicationStatus } from './application.entity';
@@ -45,6 +47,13 @@ export interface MoveInput {
 
 export interface RerouteInput extends MoveInput {
   teamId: string;
+  /**
+   * Whether the new application takes over the failed one's referrals (all but declined ones):
+   * default true, as a referral vouches for the user at the organization the reroute stays in.
+   */
+  carryReferral?: boolean;
+  /** Whether the new application keeps the failed one's recruiter: default true, the same lab's recruiter usually runs the team match. */
+  carryRecruiter?: boolean;
   role?: string;
   templateId?: string;
   builtInTemplate?: string;
@@ -145,6 +154,12 @@ export class ApplicationsService {
     const chain = await this.rerouteChain(userId, id);
     const moves = await this.dataSource.getRepository(ApplicationMove).find({ where: { applicationId: In(chain) }, order: { at: 'ASC', recordedAt: 'ASC', id: 'ASC' } });
     // A reroute is recorded on both sides at the same instant: the failed application's side first.
+    // A referral erased with its referrer since is no longer listed as carried.
+    const listed = [...new Set(moves.flatMap((m) => m.carriedReferralIds))];
+    if (listed.length) {
+      const existing = new Set((await this.dataSource.getRepository(Referral).find({ select: { id: true }, where: { id: In(listed), userId } })).map((r) => r.id));
+      for (const m of moves) m.carriedReferralIds = m.carriedReferralIds.filter((r) => existing.has(r));
+    }
     const history = moves.sort((a, b) => a.at.getTime() - b.at.getTime() || chain.indexOf(a.applicationId) - chain.indexOf(b.applicationId));
     const reroutedFrom = application.reroutedFromId ? await repo.findOne({ where: { id: application.reroutedFromId, userId }, relations: RELATIONS }) : null;
     const reroutedTo = await repo.find({ where: { reroutedFromId: id, userId }, relations: RELATIONS, order: { createdAt: 'ASC' } });
@@ -180,7 +195,11 @@ export class ApplicationsService {
       const stages = await em.find(ApplicationStage, { where: { applicationId: id }, order: { position: 'ASC' } });
       const before = state(application, stages);
       const current = stages[before.current] ?? null;
-      if (input.fromStageId !== undefined && input.fromStageId !== application.currentStageId) throw new StaleMoveError(move, application.status, current?.name ?? null, application.currentStageId);
+      if (input.fromStageId !== undefined && input.fromStageId !== application.currentStageId) {
+        const from = stages.find((st) => st.id === input.fromStageId);
+        if (!from) throw new InvalidApplicationError([{ field: 'fromStageId', problem: 'must be a stage of this application' }]);
+        throw new StaleMoveError(move, application.status, current?.name ?? null, application.currentStageId, { id: from.id, name: from.name, entered: from.enteredAt !== null });
+      }
       const allowed = allowedMoves(before);
       if (!allowed.includes(move)) throw new IllegalMoveError(move, application.status, current?.name ?? null, allowed);
       const at = await this.moveTime(em, id, input.at);
@@ -196,6 +215,8 @@ export class ApplicationsService {
       await em.update(Application, { id }, { status: after.status, currentStageId: next.id, closedOn: after.closed ? dateIn(await this.timeZone(em, userId), at) : null });
       await this.record(em, application, { move, actorId, at, note: input.note ?? null, relatedApplicationId: null, fromStatus: application.status, toStatus: after.status, from: current, to: next });
       if (after.entered.includes(after.current)) await createPrepTasks(em, userId, Object.assign(next, { applicationId: id }));
+      // The loop ended: its prep is settled with it, not left due.
+      if (after.closed) await settlePrepTasks(em, id, after.status as TaskCloseReason, at);
     });
     return this.get(userId, id);
   }
@@ -231,15 +252,19 @@ export class ApplicationsService {
         notes: null,
         // The same role's topics usually still apply on the new team.
         keywords: failed.keywords,
-        recruiterId: failed.recruiterId,
+        recruiterId: (input.carryRecruiter ?? true) ? failed.recruiterId : null,
         templateId: template.templateId,
         templateName: template.name,
         currentStageId: null,
         reroutedFromId: failed.id,
       });
       await em.insert(Application, rerouted);
-      await this.record(em, failed, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: rerouted.id, fromStatus: failed.status, toStatus: failed.status, from: current, to: current });
-      await this.startLoop(em, rerouted, template.stages, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: failed.id });
+      const carried = (input.carryReferral ?? true) ? await this.carryReferrals(em, failed, rerouted) : [];
+      const carriedRecruiter = rerouted.recruiterId !== null;
+      await this.record(em, failed, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: rerouted.id, fromStatus: failed.status, toStatus: failed.status, from: current, to: current, carriedReferralIds: carried.map((c) => c.from), carriedRecruiter });
+      await this.startLoop(em, rerouted, template.stages, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: failed.id, carriedReferralIds: carried.map((c) => c.to), carriedRecruiter });
+      // Settled when it failed; any prep opened again since is settled now, as the story moved on.
+      await settlePrepTasks(em, failed.id, 'rerouted', at);
       return rerouted.id;
     });
     return this.get(userId, newId);
@@ -250,7 +275,7 @@ export class ApplicationsService {
     em: EntityManager,
     application: Application,
     templateStages: { name: string; type: ApplicationStage['type']; checklist: string[] }[],
-    first: { move: ApplicationMoveKind; actorId: string; at: Date; note: string | null; relatedApplicationId: string | null },
+    first: { move: ApplicationMoveKind; actorId: string; at: Date; note: string | null; relatedApplicationId: string | null; carriedReferralIds?: string[]; carriedRecruiter?: boolean },
   ): Promise<void> {
     const stages = templateStages.map((s, position) =>
       em.create(ApplicationStage, {
@@ -274,7 +299,19 @@ export class ApplicationsService {
   private async record(
     em: EntityManager,
     application: Application,
-    m: { move: ApplicationMoveKind; actorId: string; at: Date; note: string | null; relatedApplicationId: string | null; fromStatus: ApplicationStatus | null; toStatus: ApplicationStatus; from: ApplicationStage | null; to: ApplicationStage | null },
+    m: {
+      move: ApplicationMoveKind;
+      actorId: string;
+      at: Date;
+      note: string | null;
+      relatedApplicationId: string | null;
+      fromStatus: ApplicationStatus | null;
+      toStatus: ApplicationStatus;
+      from: ApplicationStage | null;
+      to: ApplicationStage | null;
+      carriedReferralIds?: string[];
+      carriedRecruiter?: boolean;
+    },
   ): Promise<void> {
     await em.insert(ApplicationMove, {
       userId: application.userId,
@@ -289,9 +326,26 @@ export class ApplicationsService {
       toStage: m.to?.name ?? null,
       toStageId: m.to?.id ?? null,
       relatedApplicationId: m.relatedApplicationId,
+      carriedReferralIds: m.carriedReferralIds ?? [],
+      carriedRecruiter: m.carriedRecruiter ?? false,
       note: m.note,
     });
     await em.update(Application, { id: application.id }, { updatedAt: new Date() });
+  }
+
+  /**
+   * Copies the failed application's referrals (declined ones stay behind) to the rerouted one, as
+   * they stand, each naming the referral it came from. Returns each original with its copy.
+   */
+  private async carryReferrals(em: EntityManager, failed: Application, rerouted: Application): Promise<{ from: string; to: string }[]> {
+    const referrals = await em.find(Referral, { where: { applicationId: failed.id, userId: failed.userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const carried = referrals.filter((r) => r.status !== 'declined');
+    if (!carried.length) return [];
+    const copies = carried.map((r) =>
+      em.create(Referral, { userId: r.userId, applicationId: rerouted.id, referrerId: r.referrerId, recruiterId: r.recruiterId, status: r.status, statusDates: { ...r.statusDates }, notes: r.notes, carriedFromId: r.id }),
+    );
+    await em.insert(Referral, copies);
+    return carried.map((r, i) => ({ from: r.id, to: copies[i].id }));
   }
 
   /** A backdated move keeps the history in order: never before the previous move, never in the future. */

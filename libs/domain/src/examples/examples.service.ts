@@ -213,10 +213,12 @@ export class ExamplesService {
         await em.query('INSERT INTO interview_interviewers (interview_id, person_id) SELECT $1, unnest($2::uuid[])', [interview.id, i.interviewers]);
         await refreshPrepTaskDueDates(em, i.stage.id);
       }
-      // The prep of the stages already behind was done when they were left.
+      // The prep of the stages already behind was done when they were left; the failed stage's
+      // stays settled with its application, as the fail left it.
       await em.query(
-        `UPDATE tasks t SET done_at = s.left_at, updated_at = now() FROM application_stages s
-          WHERE t.stage_id = s.id AND t.user_id = $1 AND t.origin = 'checklist' AND t.done_at IS NULL AND s.left_at IS NOT NULL`,
+        `UPDATE tasks t SET done_at = s.left_at, closed_at = NULL, closed_reason = NULL, updated_at = now() FROM application_stages s
+          WHERE t.stage_id = s.id AND t.user_id = $1 AND t.origin = 'checklist' AND t.done_at IS NULL AND s.left_at IS NOT NULL
+            AND (t.closed_at IS NULL OR s.left_at < t.closed_at)`,
         [userId],
       );
       await em.insert(

@@ -22,6 +22,7 @@ import { parseIdentityInput } from '../scholarly-identities/identity-input';
 import { ScholarlyIdentity } from '../scholarly-identities/scholarly-identity.entity';
 import { StageTemplate } from '../stage-templates/stage-template.entity';
 import { PersonSyncSettings } from '../sync/person-sync-settings.entity';
+import { ReadingGoal } from '../reading/reading-goal.entity';
 import { Task } from '../tasks/task.entity';
 import { AccountExport, EXPORT_FORMAT, EXPORT_VERSION, ExportedApplication } from './account-export.types';
 
@@ -79,6 +80,8 @@ export class AccountExportService {
         [userId],
       )) as Record<string, any>[];
       const checklistSettings = await em.find(ChecklistSettings, { where: { userId }, order: { updatedAt: 'ASC', id: 'ASC' } });
+      const goal = await em.findOneBy(ReadingGoal, { userId });
+      const referralIds = new Set(referrals.map((r) => r.id));
       const identities = await em.find(ScholarlyIdentity, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const syncSchedules = await em.find(PersonSyncSettings, { where: { userId }, order: { personId: 'ASC' } });
       const briefings = await em.find(Briefing, { where: { userId }, order: { interviewId: 'ASC', version: 'ASC' } });
@@ -100,7 +103,7 @@ export class AccountExportService {
           updatedAt: e.updated_at.toISOString(),
         })),
         readingChecklistSettings: checklistSettings.map((c) => ({ id: c.id, personId: c.personId, interviewId: c.interviewId, size: c.size, weights: c.weights, updatedAt: c.updatedAt.toISOString() })),
-        account: { displayName: user.displayName, timeZone: user.timeZone },
+        account: { displayName: user.displayName, timeZone: user.timeZone, readingCoverageTarget: goal?.coverageTarget ?? null },
         organizations: organizations.map((o) => ({
           id: o.id,
           name: o.name,
@@ -184,6 +187,9 @@ export class AccountExportService {
               fromStageId: m.fromStageId,
               toStageId: m.toStageId,
               relatedApplicationId: m.relatedApplicationId,
+              // Only referrals still there (one erased with its referrer is gone).
+              carriedReferralIds: m.carriedReferralIds.filter((id) => referralIds.has(id)),
+              carriedRecruiter: m.carriedRecruiter,
               note: m.note,
               recordedAt: m.recordedAt.toISOString(),
             })),
@@ -211,6 +217,8 @@ export class AccountExportService {
           title: t.title,
           dueOn: t.dueOn,
           doneAt: iso(t.doneAt),
+          closedAt: iso(t.closedAt),
+          closedReason: t.closedReason,
           notes: t.notes,
           origin: t.origin,
           personId: t.personId,
@@ -229,6 +237,7 @@ export class AccountExportService {
           status: r.status,
           statusDates: r.statusDates,
           notes: r.notes,
+          carriedFromId: r.carriedFromId,
           createdAt: r.createdAt.toISOString(),
           updatedAt: r.updatedAt.toISOString(),
         })),
@@ -343,6 +352,9 @@ export class AccountExportService {
       };
 
       await em.update(User, { id: userId }, { displayName: doc.account.displayName, timeZone: doc.account.timeZone });
+      if (doc.account.readingCoverageTarget != null) {
+        await em.query('INSERT INTO reading_goals (user_id, coverage_target) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET coverage_target = EXCLUDED.coverage_target, updated_at = now()', [userId, doc.account.readingCoverageTarget]);
+      }
 
       const organizations = ids.organization.allocate(doc.organizations);
       await write(
@@ -477,6 +489,9 @@ export class AccountExportService {
           fromStageId: ref(ids.stage, m.fromStageId, `applications[${m.applicationId}].moves[${m.id}].fromStageId`),
           toStageId: ref(ids.stage, m.toStageId, `applications[${m.applicationId}].moves[${m.id}].toStageId`),
           relatedApplicationId: ref(ids.application, m.relatedApplicationId, `applications[${m.applicationId}].moves[${m.id}].relatedApplicationId`),
+          // Carried referrals are linked once the referrals are written, below.
+          carriedReferralIds: [],
+          carriedRecruiter: m.carriedRecruiter ?? false,
           note: m.note,
           recordedAt: new Date(m.recordedAt),
         })),
@@ -525,6 +540,8 @@ export class AccountExportService {
           title: t.title,
           dueOn: t.dueOn,
           doneAt: t.doneAt ? new Date(t.doneAt) : null,
+          closedAt: t.closedAt ? new Date(t.closedAt) : null,
+          closedReason: t.closedAt ? (t.closedReason ?? null) : null,
           notes: t.notes,
           origin: t.origin,
           personId: ref(ids.person, t.personId, `tasks[${t.id}].personId`),
@@ -565,6 +582,15 @@ export class AccountExportService {
           updatedAt: new Date(r.updatedAt),
         })),
       );
+      // Linked once all are written, so the document's order does not matter.
+      for (const r of referrals) {
+        const from = ref(ids.referral, r.carriedFromId, `referrals[${r.id}].carriedFromId`);
+        if (from) await em.query('UPDATE referrals SET carried_from_id = $1 WHERE id = $2', [from, ids.referral.get(r.id)]);
+      }
+      for (const m of moves) {
+        const carried = (m.carriedReferralIds ?? []).map((id) => ref(ids.referral, id, `applications[${m.applicationId}].moves[${m.id}].carriedReferralIds`)).filter((id): id is string => !!id);
+        if (carried.length) await em.query('UPDATE application_moves SET carried_referral_ids = $1::uuid[] WHERE id = $2', [carried, ids.move.get(m.id)]);
+      }
       const resumeProjectIds = new IdMap('resumeProjects', skips);
       const resumeProjects = resumeProjectIds.allocate(doc.resumeProjects ?? []);
       await write(

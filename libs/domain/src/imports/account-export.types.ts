@@ -13,7 +13,7 @@ import type { ReferralStatus } from '../referrals/referral.entity';
 import type { ScholarlySource } from '../scholarly/scholarly.types';
 import type { IdentityStatus } from '../scholarly-identities/scholarly-identity.entity';
 import type { StageType, TemplateStage } from '../stage-templates/stage-types';
-import type { TaskOrigin } from '../tasks/task.entity';
+import type { TaskCloseReason, TaskOrigin } from '../tasks/task.entity';
 
 export const EXPORT_FORMAT = 'dossier-export';
 /**
@@ -32,7 +32,8 @@ export interface AccountExport {
   format: typeof EXPORT_FORMAT;
   version: number;
   exportedAt: string;
-  account: { displayName: string; timeZone: string };
+  /** readingCoverageTarget: added with reading goals (percent; null while the default applies); absent in older documents. */
+  account: { displayName: string; timeZone: string; readingCoverageTarget?: number | null };
   organizations: ExportedOrganization[];
   people: ExportedPerson[];
   interactions: ExportedInteraction[];
@@ -143,6 +144,9 @@ export interface ExportedMove {
   fromStageId: string | null;
   toStageId: string | null;
   relatedApplicationId: string | null;
+  /** Added with reroutes carrying referrals and the recruiter over; absent in older documents. */
+  carriedReferralIds?: string[];
+  carriedRecruiter?: boolean;
   note: string | null;
   recordedAt: string;
 }
@@ -195,6 +199,9 @@ export interface ExportedTask {
   title: string;
   dueOn: string | null;
   doneAt: string | null;
+  /** Added with settling prep tasks when an application closes; absent in older documents. */
+  closedAt?: string | null;
+  closedReason?: TaskCloseReason | null;
   notes: string | null;
   origin: TaskOrigin;
   personId: string | null;
@@ -214,6 +221,8 @@ export interface ExportedReferral {
   status: ReferralStatus;
   statusDates: Partial<Record<ReferralStatus, string>>;
   notes: string | null;
+  /** The referral a reroute carried this one over from; absent in older documents. */
+  carriedFromId?: string | null;
   createdAt: string;
   updatedAt: string;
 }

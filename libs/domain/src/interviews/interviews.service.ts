@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { NotFoundError } from '#platform';
 import { ApplicationStage } from '../applications/application-stage.entity';
+import { allowedMoves, UserMove } from '../applications/pipeline-state-machine';
 import type { Page } from '../people/people.types';
 import { Person } from '../people/person.entity';
 import { refreshPrepTaskDueDates } from '../tasks/prep-tasks';
@@ -40,6 +41,8 @@ export interface InterviewsQuery {
   /** `upcoming`: not yet over and starting within `days`; `past`: over. Default: every interview. */
   when?: 'upcoming' | 'past';
   days?: number;
+  /** With `upcoming`: cancelled interviews too (they are left out unless asked for, here or by `outcome`). */
+  includeCancelled?: boolean;
   applicationId?: string;
   stageId?: string;
   outcome?: InterviewOutcome[];
@@ -53,10 +56,24 @@ export interface InterviewerRef {
   headline: string | null;
 }
 
+/**
+ * The move an interview's outcome points to, for the user to accept (POST /applications/:id/moves
+ * with `move` and `fromStageId`): nothing moves by itself.
+ */
+export interface SuggestedMove {
+  move: Extract<UserMove, 'advance' | 'pass' | 'fail'>;
+  applicationId: string;
+  /** The stage the suggestion is about: sent back as `fromStageId`, a move made after it changed is refused. */
+  fromStageId: string;
+  reason: string;
+}
+
 /** An interview with its application (organization, team), stage and interviewers loaded. */
 export interface InterviewView {
   interview: Interview;
   interviewers: InterviewerRef[];
+  /** Set by get and list (not for the calendar feed). */
+  suggestedMove?: SuggestedMove | null;
 }
 
 export const DEFAULT_UPCOMING_DAYS = 14;
@@ -107,7 +124,7 @@ export class InterviewsService {
     const interview = await this.query(this.dataSource.manager, userId).andWhere('i.id = :id', { id }).getOne();
     if (!interview) throw new NotFoundError('interview', id);
     const interviewers = await this.interviewersOf(this.dataSource.manager, [id]);
-    return { interview, interviewers: interviewers.get(id) ?? [] };
+    return { interview, interviewers: interviewers.get(id) ?? [], suggestedMove: await this.suggestMove(this.dataSource.manager, interview) };
   }
 
   async list(userId: string, query: InterviewsQuery = {}): Promise<Page<InterviewView>> {
@@ -120,6 +137,7 @@ export class InterviewsService {
     if (query.when === 'upcoming') {
       const days = query.days ?? DEFAULT_UPCOMING_DAYS;
       qb.andWhere(`${endsAt} > :now AND i.starts_at < :until`, { now, until: new Date(now.getTime() + days * 86_400_000) });
+      if (!query.includeCancelled && !query.outcome?.includes('cancelled')) qb.andWhere("i.outcome <> 'cancelled'");
     } else if (query.when === 'past') {
       qb.andWhere(`${endsAt} <= :now`, { now });
     }
@@ -129,7 +147,9 @@ export class InterviewsService {
     const direction = query.when === 'past' ? 'DESC' : 'ASC';
     const [items, total] = await qb.orderBy('i.starts_at', direction).addOrderBy('i.id', 'ASC').limit(limit).offset(offset).getManyAndCount();
     const interviewers = await this.interviewersOf(this.dataSource.manager, items.map((i) => i.id));
-    return { items: items.map((interview) => ({ interview, interviewers: interviewers.get(interview.id) ?? [] })), total, limit, offset };
+    const views: InterviewView[] = [];
+    for (const interview of items) views.push({ interview, interviewers: interviewers.get(interview.id) ?? [], suggestedMove: await this.suggestMove(this.dataSource.manager, interview) });
+    return { items: views, total, limit, offset };
   }
 
   /** Every interview of the user, oldest first (for the calendar feed). */
@@ -212,6 +232,37 @@ export class InterviewsService {
       out.set(r.interview_id, list);
     }
     return out;
+  }
+
+  /**
+   * An outcome on the last (not cancelled) interview of the stage the application is in suggests
+   * the move: failed → fail; passed, with every interview of the stage passed → advance to the next
+   * stage, or pass on the last one. Nothing once the application has moved on or the move is not allowed.
+   */
+  private async suggestMove(em: EntityManager, interview: Interview): Promise<SuggestedMove | null> {
+    if (interview.outcome !== 'passed' && interview.outcome !== 'failed') return null;
+    const application = interview.application;
+    if (!application || application.status !== 'active' || application.currentStageId !== interview.stageId) return null;
+    const stages = await em.find(ApplicationStage, { where: { applicationId: application.id }, order: { position: 'ASC' } });
+    const index = stages.findIndex((st) => st.id === interview.stageId);
+    const stage = stages[index];
+    if (!stage || stage.status !== 'current') return null;
+    const held = await em.find(Interview, { where: { stageId: stage.id, outcome: Not('cancelled') }, order: { startsAt: 'DESC', id: 'DESC' } });
+    if (held[0]?.id !== interview.id) return null;
+    const next = stages[index + 1];
+    let move: SuggestedMove['move'];
+    let reason: string;
+    if (interview.outcome === 'failed') {
+      move = 'fail';
+      reason = `Failed the last interview of "${stage.name}": mark the stage failed`;
+    } else {
+      if (held.some((i) => i.outcome !== 'passed')) return null;
+      move = next ? 'advance' : 'pass';
+      reason = next ? `Passed the last interview of "${stage.name}": advance to "${next.name}"` : `Passed the last interview of "${stage.name}", the last stage: mark it passed`;
+    }
+    const allowed = allowedMoves({ status: application.status, stages: stages.map((st) => st.status), current: index });
+    if (!allowed.includes(move)) return null;
+    return { move, applicationId: application.id, fromStageId: stage.id, reason };
   }
 
   private query(em: EntityManager, userId: string) {

@@ -36,11 +36,18 @@ export const PERSON_FROM = `people p
 export const PERSON_BY_ID = `SELECT ${PERSON_COLUMNS} FROM ${PERSON_FROM} WHERE p.id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL`;
 export const PERSON_BY_ID_WITH_DELETED = `SELECT ${PERSON_COLUMNS} FROM ${PERSON_FROM} WHERE p.id = $1 AND p.user_id = $2`;
 
+/** A referral on the other side of a reroute (`c`, its application `ca`, organization `co`, team `ct`) as JSON. */
+const CARRIED_REFERRAL = `json_build_object('id', c.id, 'applicationId', c.application_id, 'createdAt', c.created_at, 'role', ca.role, 'status', ca.status,
+  'organizationId', ca.organization_id, 'organizationName', co.name, 'teamId', ct.id, 'teamName', ct.name)`;
+
 /**
  * The person page ($1 id, $2 user) in one round trip: one row per referral they made (newest first),
  * or a single row when they made none, each with the person and their asks.
- *  - asks: interactions with `asked` set, plus every referral asked of them, dated by when it was
- *    discussed (midnight in the user's time zone), else when it was recorded;
+ *  - asks: interactions with `asked` set, plus every referral asked of them, each dated by its own
+ *    date: when it happened for an interaction; for a referral its first recorded step (discussed,
+ *    or offered when it began there: midnight in the user's time zone), else when it was recorded.
+ *    lastAskedAt is the latest of these, never the day a past ask was typed in; a referral a reroute
+ *    carried over is the same ask, not another;
  *  - referrals: with the application, its organization and team, and the recruiter, who is shown
  *    even when soft-deleted (as ReferralsService loads referrals).
  */
@@ -48,14 +55,21 @@ export const PERSON_DETAIL = `SELECT ${PERSON_COLUMNS}, asks.count AS asks_count
   r.id AS r_id, r.application_id AS r_application_id, r.recruiter_id AS r_recruiter_id, r.status AS r_status,
   r.status_dates AS r_status_dates, r.notes AS r_notes, r.created_at AS r_created_at, r.updated_at AS r_updated_at,
   a.role AS a_role, a.status AS a_status, a.organization_id AS a_organization_id, aorg.name AS a_organization_name,
-  ateam.id AS a_team_id, ateam.name AS a_team_name, rec.id AS rec_id, rec.full_name AS rec_full_name
+  ateam.id AS a_team_id, ateam.name AS a_team_name, rec.id AS rec_id, rec.full_name AS rec_full_name,
+  (SELECT ${CARRIED_REFERRAL} FROM referrals c JOIN applications ca ON ca.id = c.application_id
+     JOIN organizations co ON co.id = ca.organization_id LEFT JOIN teams ct ON ct.id = ca.team_id
+    WHERE c.id = r.carried_from_id) AS r_carried_from,
+  (SELECT coalesce(json_agg(${CARRIED_REFERRAL} ORDER BY c.created_at, c.id), '[]') FROM referrals c JOIN applications ca ON ca.id = c.application_id
+     JOIN organizations co ON co.id = ca.organization_id LEFT JOIN teams ct ON ct.id = ca.team_id
+    WHERE c.carried_from_id = r.id) AS r_carried_to
 FROM ${PERSON_FROM}
   CROSS JOIN LATERAL (
     SELECT count(*)::int AS count, max(asked.at) AS last FROM (
       SELECT i.occurred_at AS at FROM interactions i WHERE i.user_id = p.user_id AND i.person_id = p.id AND i.asked IS NOT NULL
       UNION ALL
-      SELECT COALESCE(((ar.status_dates->>'discussed')::date)::timestamp AT TIME ZONE u.time_zone, ar.created_at)
+      SELECT COALESCE(((SELECT min(d.value::date) FROM jsonb_each_text(ar.status_dates) d))::timestamp AT TIME ZONE u.time_zone, ar.created_at)
         FROM referrals ar JOIN users u ON u.id = ar.user_id WHERE ar.user_id = p.user_id AND ar.referrer_id = p.id
+          AND ar.carried_from_id IS NULL
     ) asked
   ) asks
   LEFT JOIN referrals r ON r.user_id = p.user_id AND r.referrer_id = p.id
@@ -166,9 +180,41 @@ export function personDetailFromRows(rows: Record<string, any>[]): PersonDetail 
         status: r.r_status,
         statusDates: r.r_status_dates,
         notes: r.r_notes,
+        carriedFromId: r.r_carried_from?.id ?? null,
+        carriedFrom: r.r_carried_from ? carriedReferral(r.r_carried_from) : null,
+        carriedTo: (r.r_carried_to as CarriedRow[]).map(carriedReferral),
         createdAt: r.r_created_at,
         updatedAt: r.r_updated_at,
       }),
     );
   return { person, asks: { count: rows[0].asks_count, lastAskedAt: rows[0].asks_last_at }, referrals };
+}
+
+interface CarriedRow {
+  id: string;
+  applicationId: string;
+  createdAt: string;
+  role: string;
+  status: Application['status'];
+  organizationId: string;
+  organizationName: string;
+  teamId: string | null;
+  teamName: string | null;
+}
+
+/** What ReferralResponse shows of a referral carried over by a reroute. */
+function carriedReferral(c: CarriedRow): Referral {
+  return {
+    id: c.id,
+    applicationId: c.applicationId,
+    createdAt: new Date(c.createdAt),
+    application: {
+      id: c.applicationId,
+      role: c.role,
+      status: c.status,
+      organizationId: c.organizationId,
+      organization: { id: c.organizationId, name: c.organizationName } as Organization,
+      team: c.teamId ? ({ id: c.teamId, name: c.teamName } as Team) : null,
+    } as Application,
+  } as Referral;
 }

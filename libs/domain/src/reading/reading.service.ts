@@ -7,6 +7,7 @@ import { PersonWork, SOURCE_ORDER, WorkSourceRecord, WorksQueryService, WorkView
 import { ChecklistSettings } from './checklist-settings.entity';
 import { toBibtex } from './reading-bibtex';
 import { ReadingEntry, ReadingStatus } from './reading-entry.entity';
+import { DEFAULT_COVERAGE_TARGET, ReadingGoal } from './reading-goal.entity';
 import { DEFAULT_SIZE, DEFAULT_WEIGHTS, MAX_SIZE, rankWorks, RankingReason, RankingWeights, WEIGHT_KEYS } from './reading-ranking';
 import { ContextTerm, contextTerms, RelevanceContext } from './reading-terms';
 
@@ -36,6 +37,13 @@ export interface ChecklistSettingsView {
 export interface ChecklistSettingsInput {
   size?: number;
   weights?: Partial<RankingWeights>;
+}
+
+export interface ReadingGoalView {
+  /** Percent of a checklist read that completes its reading prep task. */
+  coverageTarget: number;
+  /** Null while the default applies. */
+  updatedAt: Date | null;
 }
 
 export interface ChecklistContext {
@@ -132,6 +140,22 @@ export class ReadingService {
     const [found] = (await this.dataSource.query('SELECT 1 FROM interviews WHERE id = $1 AND user_id = $2', [interviewId, userId])) as unknown[];
     if (!found) throw new NotFoundError('interview', interviewId);
     return this.saveSettings(userId, { personId: null, interviewId }, input);
+  }
+
+  async getGoal(userId: string): Promise<ReadingGoalView> {
+    const row = await this.dataSource.getRepository(ReadingGoal).findOneBy({ userId });
+    return row ? { coverageTarget: row.coverageTarget, updatedAt: row.updatedAt } : { coverageTarget: DEFAULT_COVERAGE_TARGET, updatedAt: null };
+  }
+
+  async putGoal(userId: string, input: { coverageTarget: number }): Promise<ReadingGoalView> {
+    const target = input.coverageTarget;
+    if (!Number.isInteger(target) || target < 1 || target > 100) throw new InvalidInputError('Invalid reading goal', [{ field: 'coverageTarget', problem: 'must be a whole number from 1 to 100 (percent)' }]);
+    await this.dataSource.query(
+      `INSERT INTO reading_goals (user_id, coverage_target) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET coverage_target = EXCLUDED.coverage_target, updated_at = now()`,
+      [userId, target],
+    );
+    return this.getGoal(userId);
   }
 
   /** The user's reading of a shared work; a work the user never touched reads as "to read". */

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { Person } from '../people/person.entity';
 
@@ -47,6 +47,18 @@ export class Referral {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  /** The referral on the failed application this one was carried over from by a reroute. */
+  @Column({ name: 'carried_from_id', type: 'uuid', nullable: true })
+  carriedFromId: string | null;
+
+  @ManyToOne(() => Referral, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'carried_from_id' })
+  carriedFrom?: Relation<Referral> | null;
+
+  /** The referrals later reroutes carried this one over to. */
+  @OneToMany(() => Referral, (r) => r.carriedFrom)
+  carriedTo?: Relation<Referral>[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

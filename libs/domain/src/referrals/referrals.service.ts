@@ -96,7 +96,8 @@ export class ReferralsService {
     if (query.applicationId) qb.andWhere('r.application_id = :applicationId', { applicationId: query.applicationId });
     if (query.personId) qb.andWhere('(r.referrer_id = :personId OR r.recruiter_id = :personId)', { personId: query.personId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    const [items, total] = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'ASC').limit(limit).offset(offset).getManyAndCount();
+    // take/skip, not limit/offset: the carried-to join gives a referral several rows.
+    const [items, total] = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'ASC').take(limit).skip(offset).getManyAndCount();
     return { items, total, limit, offset };
   }
 
@@ -180,7 +181,16 @@ export class ReferralsService {
       .leftJoinAndSelect('r.recruiter', 'recruiter')
       .innerJoinAndSelect('r.application', 'a')
       .leftJoinAndSelect('a.organization', 'o')
-      .leftJoinAndSelect('a.team', 't');
+      .leftJoinAndSelect('a.team', 't')
+      // Reroutes: where it was carried over from, and to.
+      .leftJoinAndSelect('r.carriedFrom', 'cf')
+      .leftJoinAndSelect('cf.application', 'cfa')
+      .leftJoinAndSelect('cfa.organization', 'cfo')
+      .leftJoinAndSelect('cfa.team', 'cft')
+      .leftJoinAndSelect('r.carriedTo', 'ct')
+      .leftJoinAndSelect('ct.application', 'cta')
+      .leftJoinAndSelect('cta.organization', 'cto')
+      .leftJoinAndSelect('cta.team', 'ctt');
   }
 
   private async today(em: EntityManager, userId: string): Promise<string> {

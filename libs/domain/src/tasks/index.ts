@@ -1,4 +1,5 @@
 export * from './prep-tasks';
+export * from './reading-tasks.service';
 export * from './task.entity';
 export * from './tasks.errors';
 export * from './tasks.module';

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { ApplicationStage } from '../applications/application-stage.entity';
-import { Task } from './task.entity';
+import { Task, TaskCloseReason } from './task.entity';
 
 /**
  * Prep tasks: when an application enters a stage, one task per item of the stage's checklist.
@@ -21,8 +21,36 @@ export async function refreshPrepTaskDueDates(em: EntityManager, stageId: string
        FROM (SELECT ((SELECT (i.starts_at AT TIME ZONE i.time_zone)::date - 1
                         FROM interviews i WHERE i.stage_id = $1 AND i.outcome <> 'cancelled'
                        ORDER BY i.starts_at LIMIT 1)) AS due) first
-      WHERE t.stage_id = $1 AND t.origin = 'checklist' AND t.done_at IS NULL
+      WHERE t.stage_id = $1 AND t.origin = 'checklist' AND t.done_at IS NULL AND t.closed_at IS NULL
         AND t.due_on IS DISTINCT FROM first.due`,
     [stageId],
   );
+}
+
+/**
+ * When an application closes (rejected, withdrawn, declined, accepted) or is rerouted away from,
+ * its open prep tasks are settled: kept with when and why, out of the due lists and the calendar
+ * feed (SEQUENCE goes up so calendars drop the to-do). Tasks the user wrote are left as they are.
+ * Returns how many were settled.
+ */
+export async function settlePrepTasks(em: EntityManager, applicationId: string, reason: TaskCloseReason, at: Date): Promise<number> {
+  const rows = (await em.query(
+    `UPDATE tasks SET closed_at = $2, closed_reason = $3, sequence = sequence + 1, updated_at = now()
+      WHERE application_id = $1 AND origin = 'checklist' AND done_at IS NULL AND closed_at IS NULL
+      RETURNING id`,
+    [applicationId, at, reason],
+  )) as [unknown[], number];
+  return rows[1];
+}
+
+/** Opens an application's settled prep tasks again; their due dates follow their stages' first interviews. Returns their ids. */
+export async function reopenSettledTasks(em: EntityManager, applicationId: string): Promise<string[]> {
+  const [rows] = (await em.query(
+    `UPDATE tasks SET closed_at = NULL, closed_reason = NULL, sequence = sequence + 1, updated_at = now()
+      WHERE application_id = $1 AND closed_at IS NOT NULL
+      RETURNING id, stage_id`,
+    [applicationId],
+  )) as [{ id: string; stage_id: string | null }[], number];
+  for (const stageId of new Set(rows.map((r) => r.stage_id).filter((s): s is string => !!s))) await refreshPrepTaskDueDates(em, stageId);
+  return rows.map((r) => r.id);
 }

@@ -8,6 +8,13 @@ import { Person } from '../people/person.entity';
 export const TASK_ORIGINS = ['manual', 'checklist'] as const;
 export type TaskOrigin = (typeof TASK_ORIGINS)[number];
 
+/**
+ * Why a task was settled without being done: the application it prepares for closed
+ * (its status then) or was rerouted away from after a failed stage.
+ */
+export const TASK_CLOSE_REASONS = ['rejected', 'withdrawn', 'declined', 'accepted', 'rerouted'] as const;
+export type TaskCloseReason = (typeof TASK_CLOSE_REASONS)[number];
+
 /** Something to do, by a date, about a person, an application or an interview. */
 @Entity('tasks')
 @Index(['userId', 'dueOn'])
@@ -26,6 +33,13 @@ export class Task {
 
   @Column({ name: 'done_at', type: 'timestamptz', nullable: true })
   doneAt: Date | null;
+
+  /** Settled with its application (kept, neither open nor done); null while open or once done. */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'closed_reason', type: 'text', nullable: true })
+  closedReason: TaskCloseReason | null;
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReadingModule } from '../reading/reading.module';
+import { ReadingTasksService } from './reading-tasks.service';
 import { Task } from './task.entity';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Task])],
-  providers: [TasksService],
-  exports: [TasksService],
+  imports: [TypeOrmModule.forFeature([Task]), ReadingModule],
+  providers: [TasksService, ReadingTasksService],
+  exports: [TasksService, ReadingTasksService],
 })
 export class TasksModule {}

@@ -7,11 +7,12 @@ import { Interview } from '../interviews/interview.entity';
 import type { Page } from '../people/people.types';
 import { Person } from '../people/person.entity';
 import { dateIn, daysBetween } from '../shared/dates';
-import { refreshPrepTaskDueDates } from './prep-tasks';
+import { refreshPrepTaskDueDates, reopenSettledTasks } from './prep-tasks';
 import { Task } from './task.entity';
 import { InvalidTaskError } from './tasks.errors';
 
-export const TASK_STATUSES = ['open', 'done', 'all'] as const;
+/** open: neither done nor settled; done: done by hand; closed: settled with its application; all. */
+export const TASK_STATUSES = ['open', 'done', 'closed', 'all'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** Relative to the user's today: before it, on it, after it. */
@@ -33,7 +34,7 @@ export interface TaskInput {
   title?: string;
   dueOn?: string | null;
   notes?: string | null;
-  /** true marks it done (now); false opens it again. */
+  /** true marks it done (now); false opens it again (a task settled with its application too). */
   done?: boolean;
 }
 
@@ -100,8 +101,9 @@ export class TasksService {
     const em = this.dataSource.manager;
     const qb = this.query(em, userId);
     const status = query.status ?? 'open';
-    if (status === 'open') qb.andWhere('t.done_at IS NULL');
+    if (status === 'open') qb.andWhere('t.done_at IS NULL AND t.closed_at IS NULL');
     if (status === 'done') qb.andWhere('t.done_at IS NOT NULL');
+    if (status === 'closed') qb.andWhere('t.closed_at IS NOT NULL');
     if (query.due) {
       const today = await this.today(em, userId);
       const op = { overdue: '<', today: '=', upcoming: '>' }[query.due];
@@ -121,14 +123,14 @@ export class TasksService {
     const em = this.dataSource.manager;
     const today = await this.today(em, userId);
     const by = query.by ?? today;
-    const qb = this.query(em, userId).andWhere('t.done_at IS NULL AND t.due_on <= :by', { by });
+    const qb = this.query(em, userId).andWhere('t.done_at IS NULL AND t.closed_at IS NULL AND t.due_on <= :by', { by });
     const [tasks, total] = await ordered(qb).limit(limit).offset(offset).getManyAndCount();
     return { by, today, items: tasks.map((task) => ({ task, daysOverdue: daysBetween(task.dueOn!, today) })), total, limit, offset };
   }
 
   /** Every open task with a due date (for the calendar feed). */
   async openDated(userId: string, em: EntityManager = this.dataSource.manager): Promise<Task[]> {
-    return ordered(this.query(em, userId).andWhere('t.done_at IS NULL AND t.due_on IS NOT NULL')).getMany();
+    return ordered(this.query(em, userId).andWhere('t.done_at IS NULL AND t.closed_at IS NULL AND t.due_on IS NOT NULL')).getMany();
   }
 
   async update(userId: string, id: string, input: TaskInput): Promise<Task> {
@@ -143,13 +145,32 @@ export class TasksService {
       if (input.notes !== undefined && input.notes !== task.notes) patch.notes = input.notes;
       if (input.done === true && !task.doneAt) patch.doneAt = new Date();
       if (input.done === false && task.doneAt) patch.doneAt = null;
+      // Done or opened again by hand: no longer settled with its application.
+      if (input.done !== undefined && task.closedAt) Object.assign(patch, { closedAt: null, closedReason: null });
+      // Back in (or out of) the calendars' to-dos: clients must apply it.
+      if ('closedAt' in patch && !('doneAt' in patch)) patch.sequence = task.sequence + 1;
       // Calendars show the title on the due date: either changing is an update clients must apply.
       if ('title' in patch || 'dueOn' in patch) patch.sequence = task.sequence + 1;
       if (Object.keys(patch).length) await em.update(Task, { id }, patch);
       // A checklist task opened again follows its stage's first interview, unless given a date now.
-      if (patch.doneAt === null && task.origin === 'checklist' && task.stageId && input.dueOn === undefined) await refreshPrepTaskDueDates(em, task.stageId);
+      const reopened = patch.doneAt === null || (input.done === false && 'closedAt' in patch);
+      if (reopened && task.origin === 'checklist' && task.stageId && input.dueOn === undefined) await refreshPrepTaskDueDates(em, task.stageId);
     });
     return this.get(userId, id);
+  }
+
+  /**
+   * Opens again the prep tasks settled when the application closed (e.g. the lab reconsidered):
+   * the explicit way back, as no move reopens a closed application. Returns the tasks reopened.
+   */
+  async reopenSettled(userId: string, applicationId: string): Promise<Task[]> {
+    const ids = await this.dataSource.transaction(async (em) => {
+      const application = await em.findOne(Application, { where: { id: applicationId, userId }, lock: { mode: 'pessimistic_write' } });
+      if (!application) throw new NotFoundError('application', applicationId);
+      return reopenSettledTasks(em, applicationId);
+    });
+    if (!ids.length) return [];
+    return ordered(this.query(this.dataSource.manager, userId).andWhere('t.id IN (:...ids)', { ids })).getMany();
   }
 
   async remove(userId: string, id: string): Promise<void> {

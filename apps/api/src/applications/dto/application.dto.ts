@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import {
   Application,
   ApplicationDetail,
@@ -122,6 +122,16 @@ export class RerouteDto extends OmitType(MoveDto, ['move', 'fromStageId'] as con
   @IsOptional()
   @IsIn(BUILT_IN_TEMPLATE_KEYS)
   builtInTemplate?: string;
+
+  @ApiPropertyOptional({ type: Boolean, default: true, description: "Take over the failed application's referrals (declined ones stay behind), as they stand: a referral vouches for you at the organization the reroute stays in" })
+  @IsOptional()
+  @IsBoolean()
+  carryReferral?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, default: true, description: "Keep the failed application's recruiter, who usually runs the team match" })
+  @IsOptional()
+  @IsBoolean()
+  carryRecruiter?: boolean;
 }
 
 const csv = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value);
@@ -169,6 +179,9 @@ export class MoveResponse {
   @ApiProperty({ nullable: true, type: String }) fromStage: string | null;
   @ApiProperty({ nullable: true, type: String }) toStage: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'For a reroute, the application on the other side' }) relatedApplicationId: string | null;
+  @ApiProperty({ type: [String], description: "For a reroute: the referrals the new application took over (on the failed application's move the originals, on the new one's their copies)" })
+  carriedReferralIds: string[];
+  @ApiProperty({ description: "For a reroute: whether the new application kept the failed one's recruiter" }) carriedRecruiter: boolean;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty() recordedAt: string;
 
@@ -184,6 +197,8 @@ export class MoveResponse {
       fromStage: m.fromStage,
       toStage: m.toStage,
       relatedApplicationId: m.relatedApplicationId,
+      carriedReferralIds: m.carriedReferralIds,
+      carriedRecruiter: m.carriedRecruiter,
       note: m.note,
       recordedAt: m.recordedAt.toISOString(),
     };

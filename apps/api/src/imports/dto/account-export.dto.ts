@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { Equals, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { APPLICATION_MOVES, APPLICATION_SOURCES, APPLICATION_STATUSES, STAGE_STATUSES } from '#domain/applications/index';
 import { BRIEFING_STATUSES } from '#domain/briefings/briefing.entity';
 import { EXPORT_FORMAT, EXPORT_VERSION, READABLE_EXPORT_VERSIONS } from '#domain/imports/index';
@@ -12,7 +12,7 @@ import { REFERRAL_STATUSES } from '#domain/referrals/referral.entity';
 import { SCHOLARLY_SOURCES } from '#domain/scholarly/scholarly.types';
 import { IDENTITY_STATUSES } from '#domain/scholarly-identities/scholarly-identity.entity';
 import { STAGE_TYPES } from '#domain/stage-templates/stage-types';
-import { TASK_ORIGINS } from '#domain/tasks/task.entity';
+import { TASK_CLOSE_REASONS, TASK_ORIGINS } from '#domain/tasks/task.entity';
 import { IsCalendarDate } from '../../common/date-validators';
 
 // Nullable text: present, either a string or null.
@@ -35,6 +35,13 @@ const NullableDateTime = (): PropertyDecorator => (target, key) => {
 class ExportedAccountDto {
   @ApiProperty() @IsString() @MaxLength(200) displayName: string;
   @ApiProperty() @IsTimeZone() timeZone: string;
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: 100, description: 'Reading goal in percent; null while the default applies; absent in older documents' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  readingCoverageTarget?: number | null;
 }
 
 class ExportedTeamDto {
@@ -133,6 +140,8 @@ class ExportedMoveDto {
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() fromStageId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() toStageId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() relatedApplicationId: string | null;
+  @ApiPropertyOptional({ type: [String], description: 'Referral ids; absent in older documents' }) @IsOptional() @IsArray() @IsUUID(undefined, { each: true }) carriedReferralIds?: string[];
+  @ApiPropertyOptional({ type: Boolean, description: 'Absent in older documents' }) @IsOptional() @IsBoolean() carriedRecruiter?: boolean;
   @ApiProperty({ nullable: true, type: String }) @NullableText() note: string | null;
   @ApiProperty() @IsDateString() recordedAt: string;
 }
@@ -183,6 +192,8 @@ class ExportedTaskDto {
   @ApiProperty() @IsString() @MaxLength(2000) title: string;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() dueOn: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableDateTime() doneAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Settled with its application; absent in older documents' }) @IsOptional() @NullableDateTime() closedAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: TASK_CLOSE_REASONS, description: 'Absent in older documents' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(TASK_CLOSE_REASONS) closedReason?: (typeof TASK_CLOSE_REASONS)[number] | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
   @ApiProperty({ enum: TASK_ORIGINS }) @IsIn(TASK_ORIGINS) origin: (typeof TASK_ORIGINS)[number];
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() personId: string | null;
@@ -202,6 +213,7 @@ class ExportedReferralDto {
   @ApiProperty({ enum: REFERRAL_STATUSES }) @IsIn(REFERRAL_STATUSES) status: (typeof REFERRAL_STATUSES)[number];
   @ApiProperty({ example: { discussed: '2026-03-02', submitted: '2026-03-09' } }) @IsObject() @IsValidStatusDates() statusDates: Record<string, string>;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Absent in older documents' }) @IsOptional() @NullableUuid() carriedFromId?: string | null;
   @ApiProperty() @IsDateString() createdAt: string;
   @ApiProperty() @IsDateString() updatedAt: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { STAGE_TYPES, StageType } from '#domain/stage-templates/index';
 import { DEFAULT_UPCOMING_DAYS, INTERVIEW_FORMATS, INTERVIEW_OUTCOMES, InterviewFormat, InterviewOutcome, InterviewView, localDateTime } from '#domain/interviews/index';
 import { IsZonedDateTime } from '../../common/date-validators';
@@ -75,6 +75,9 @@ export class UpdateInterviewDto extends PartialType(CreateInterviewDto) {
   feedback?: string | null;
 }
 
+/** "true" and "false" from a query string; anything else is left for the validator to refuse. */
+const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
 const csv = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value);
 
 export class ListInterviewsQuery extends PageQuery {
@@ -90,6 +93,12 @@ export class ListInterviewsQuery extends PageQuery {
   @Min(1)
   @Max(366)
   days?: number;
+
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'With when=upcoming: list cancelled interviews too (also when outcome names cancelled)' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  includeCancelled?: boolean;
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() applicationId?: string;
 
@@ -122,6 +131,13 @@ export class InterviewerDto {
   @ApiProperty({ nullable: true, type: String }) headline: string | null;
 }
 
+export class SuggestedMoveDto {
+  @ApiProperty({ enum: ['advance', 'pass', 'fail'] }) move: 'advance' | 'pass' | 'fail';
+  @ApiProperty() applicationId: string;
+  @ApiProperty({ description: 'Send it back as fromStageId: the move is refused (409) if the application has moved since' }) fromStageId: string;
+  @ApiProperty({ example: 'Passed the last interview of "Coding interview": advance to "Team lead interview"' }) reason: string;
+}
+
 export class InterviewResponse {
   @ApiProperty() id: string;
   @ApiProperty({ type: InterviewApplicationDto }) application: InterviewApplicationDto;
@@ -139,11 +155,17 @@ export class InterviewResponse {
   @ApiProperty({ nullable: true, type: String }) prepNotes: string | null;
   @ApiProperty({ enum: INTERVIEW_OUTCOMES }) outcome: InterviewOutcome;
   @ApiProperty({ nullable: true, type: String }) feedback: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: SuggestedMoveDto,
+    description: "The move this outcome suggests when it is on the last interview of the application's current stage; accept it with POST /applications/{applicationId}/moves { move, fromStageId }. Nothing moves by itself.",
+  })
+  suggestedMove: SuggestedMoveDto | null;
   @ApiProperty({ description: 'iCalendar SEQUENCE: goes up when the time, place, people or cancellation change' }) sequence: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
-  static from({ interview: i, interviewers }: InterviewView): InterviewResponse {
+  static from({ interview: i, interviewers, suggestedMove }: InterviewView): InterviewResponse {
     const endsAt = new Date(i.startsAt.getTime() + i.durationMinutes * 60_000);
     const a = i.application!;
     return {
@@ -163,6 +185,7 @@ export class InterviewResponse {
       prepNotes: i.prepNotes,
       outcome: i.outcome,
       feedback: i.feedback,
+      suggestedMove: suggestedMove ?? null,
       sequence: i.sequence,
       createdAt: i.createdAt.toISOString(),
       updatedAt: i.updatedAt.toISOString(),

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { Checklist, ChecklistItem, ChecklistSettingsView, DEFAULT_SIZE, DEFAULT_WEIGHTS, MAX_SIZE, READING_STATUSES, ReadingState, ReadingStatus } from '#domain/reading/index';
+import { Checklist, ChecklistItem, ChecklistSettingsView, DEFAULT_COVERAGE_TARGET, DEFAULT_SIZE, ReadingGoalView, DEFAULT_WEIGHTS, MAX_SIZE, READING_STATUSES, ReadingState, ReadingStatus } from '#domain/reading/index';
 
 export class ChecklistQuery {
   @ApiPropertyOptional({ description: "An application: its keywords and notes, its team's and its organization's research notes make works on those topics rank higher (relevance)" })
@@ -177,4 +177,21 @@ export function checklistBody(c: Checklist): ChecklistBase {
     coverage: c.coverage,
     perInterviewer: c.perInterviewer,
   };
+}
+
+export class ReadingGoalDto {
+  @ApiProperty({ minimum: 1, maximum: 100, example: DEFAULT_COVERAGE_TARGET, description: "Percent of an interview's reading checklist read that completes the prep task of reading its interviewers' papers" })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  coverageTarget: number;
+}
+
+export class ReadingGoalResponse {
+  @ApiProperty({ minimum: 1, maximum: 100, example: DEFAULT_COVERAGE_TARGET, description: `Percent; ${DEFAULT_COVERAGE_TARGET} until you set it` }) coverageTarget: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Null while the default applies' }) updatedAt: string | null;
+
+  static from(g: ReadingGoalView): ReadingGoalResponse {
+    return { coverageTarget: g.coverageTarget, updatedAt: g.updatedAt?.toISOString() ?? null };
+  }
 }

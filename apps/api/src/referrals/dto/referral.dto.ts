@@ -107,6 +107,26 @@ export class ReferralStepDto {
   @ApiProperty({ description: 'Whether the referral got this far' }) reached: boolean;
 }
 
+export class CarriedReferralDto {
+  @ApiProperty({ description: 'The referral on the other side of the reroute' }) id: string;
+  @ApiProperty({ type: ReferralApplicationDto }) application: ReferralApplicationDto;
+  @ApiProperty({ description: 'When the reroute carried it over' }) carriedAt: string;
+
+  static from(r: Referral, carriedAt: Date): CarriedReferralDto {
+    return { id: r.id, application: applicationDto(r.applicationId, r.application), carriedAt: carriedAt.toISOString() };
+  }
+}
+
+function applicationDto(id: string, a: Referral['application']): ReferralApplicationDto {
+  return {
+    id,
+    role: a?.role ?? '',
+    status: a?.status ?? 'active',
+    organization: { id: a?.organizationId ?? '', name: a?.organization?.name ?? '' },
+    team: a?.team ? { id: a.team.id, name: a.team.name } : null,
+  };
+}
+
 export class ReferralResponse {
   @ApiProperty() id: string;
   @ApiProperty({ type: ReferralApplicationDto }) application: ReferralApplicationDto;
@@ -118,20 +138,15 @@ export class ReferralResponse {
   @ApiProperty({ type: [ReferralStepDto], description: 'The path in order, with the date of each step' }) path: ReferralStepDto[];
   @ApiProperty({ enum: REFERRAL_STATUSES, isArray: true, description: 'The statuses it may go to next' }) allowedNext: ReferralStatus[];
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ nullable: true, type: CarriedReferralDto, description: 'The referral on the failed application a reroute carried this one over from' }) carriedFrom: CarriedReferralDto | null;
+  @ApiProperty({ type: [CarriedReferralDto], description: 'The rerouted applications this referral was carried over to' }) carriedTo: CarriedReferralDto[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
   static from(r: Referral): ReferralResponse {
-    const a = r.application;
     return {
       id: r.id,
-      application: {
-        id: r.applicationId,
-        role: a?.role ?? '',
-        status: a?.status ?? 'active',
-        organization: { id: a?.organizationId ?? '', name: a?.organization?.name ?? '' },
-        team: a?.team ? { id: a.team.id, name: a.team.name } : null,
-      },
+      application: applicationDto(r.applicationId, r.application),
       referrer: { id: r.referrerId, fullName: r.referrer?.fullName ?? '' },
       recruiter: r.recruiter ? { id: r.recruiter.id, fullName: r.recruiter.fullName } : null,
       status: r.status,
@@ -139,6 +154,9 @@ export class ReferralResponse {
       path: referralPath(r.status, r.statusDates),
       allowedNext: nextReferralStatuses(r.status),
       notes: r.notes,
+      // A carried referral is created by the reroute: its creation is when it was carried.
+      carriedFrom: r.carriedFrom ? CarriedReferralDto.from(r.carriedFrom, r.createdAt) : null,
+      carriedTo: (r.carriedTo ?? []).map((to) => CarriedReferralDto.from(to, to.createdAt)),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     };

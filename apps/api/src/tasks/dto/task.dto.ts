@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { localDateTime } from '#domain/interviews/index';
 import { STAGE_TYPES, StageType } from '#domain/stage-templates/index';
-import { DueTask, Task, TASK_DUE_WINDOWS, TASK_ORIGINS, TASK_STATUSES, TaskDueWindow, TaskOrigin, TaskStatus } from '#domain/tasks/index';
+import { DueTask, Task, TaskReading, TASK_CLOSE_REASONS, TASK_DUE_WINDOWS, TASK_ORIGINS, TASK_STATUSES, TaskCloseReason, TaskDueWindow, TaskOrigin, TaskStatus } from '#domain/tasks/index';
 import { IsCalendarDate } from '../../common/date-validators';
 import { PageQuery } from '../../common/page-query';
 import { RefDto } from '../../people/dto/person.dto';
@@ -67,14 +67,14 @@ export class UpdateTaskDto {
   @MaxLength(100_000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ description: 'true: done now; false: open again' })
+  @ApiPropertyOptional({ description: 'true: done now; false: open again (also a task settled with its closed application)' })
   @IsOptional()
   @IsBoolean()
   done?: boolean;
 }
 
 export class ListTasksQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'open' })
+  @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'open', description: 'open: neither done nor settled; done; closed: settled when its application closed or was rerouted; all' })
   @IsOptional()
   @IsIn(TASK_STATUSES)
   status?: TaskStatus;
@@ -104,6 +104,24 @@ export class TaskStageDto {
   @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
 }
 
+export class TaskReadingInterviewerDto {
+  @ApiProperty() id: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ description: 'Works of their part of the checklist you have read' }) read: number;
+  @ApiProperty() total: number;
+}
+
+export class TaskReadingDto {
+  @ApiProperty({ nullable: true, type: String, description: "The stage's first interview (not cancelled): its reading checklist is GET /interviews/{interviewId}/reading-checklist. Null until one is scheduled" })
+  interviewId: string | null;
+  @ApiProperty({ type: [TaskReadingInterviewerDto] }) interviewers: TaskReadingInterviewerDto[];
+  @ApiProperty({ description: 'Works of the checklist you have read' }) read: number;
+  @ApiProperty() total: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Percent read, rounded down; null while the checklist is empty' }) percent: number | null;
+  @ApiProperty({ description: 'Your reading goal in percent (GET/PUT /reading/goal)' }) target: number;
+  @ApiProperty({ description: 'The goal is reached: the task was marked done then (you may still open it again)' }) reached: boolean;
+}
+
 export class TaskResponse {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
@@ -111,16 +129,26 @@ export class TaskResponse {
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty() done: boolean;
   @ApiProperty({ nullable: true, type: String }) doneAt: string | null;
+  @ApiProperty({ enum: ['open', 'done', 'closed'], description: 'closed: settled with its application (rejected, withdrawn, declined, accepted or rerouted away); out of the due lists and the calendar feed' })
+  status: 'open' | 'done' | 'closed';
+  @ApiProperty({ nullable: true, type: String, description: 'When it was settled with its application' }) closedAt: string | null;
+  @ApiProperty({ nullable: true, enum: TASK_CLOSE_REASONS, description: "The application's status that settled it, or rerouted" }) closedReason: TaskCloseReason | null;
   @ApiProperty({ enum: TASK_ORIGINS, description: "manual: written by you; checklist: from a stage's prep checklist" }) origin: TaskOrigin;
   @ApiProperty({ nullable: true, type: RefDto, description: 'name: their full name' }) person: RefDto | null;
   @ApiProperty({ nullable: true, type: RefDto, description: 'name: "role — organization (team)"' }) application: RefDto | null;
   @ApiProperty({ nullable: true, type: RefDto, description: 'name: "stage — local start (zone)"' }) interview: RefDto | null;
   @ApiProperty({ nullable: true, type: TaskStageDto, description: 'For checklist tasks: the stage they prepare' }) stage: TaskStageDto | null;
+  @ApiProperty({
+    nullable: true,
+    type: TaskReadingDto,
+    description: "For a prep task that means reading the interviewers' papers: the interview's reading checklist and how much of it is read; done by itself once your reading goal is reached",
+  })
+  reading: TaskReadingDto | null;
   @ApiProperty({ description: 'iCalendar SEQUENCE: goes up when the title or due date change' }) sequence: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
-  static from(t: Task): TaskResponse {
+  static from(t: Task, reading: TaskReading | null = null): TaskResponse {
     const a = t.application;
     const i = t.interview;
     return {
@@ -130,11 +158,15 @@ export class TaskResponse {
       notes: t.notes,
       done: !!t.doneAt,
       doneAt: t.doneAt?.toISOString() ?? null,
+      status: t.doneAt ? 'done' : t.closedAt ? 'closed' : 'open',
+      closedAt: t.closedAt?.toISOString() ?? null,
+      closedReason: t.closedReason,
       origin: t.origin,
       person: t.person ? { id: t.person.id, name: t.person.fullName } : null,
       application: a ? { id: a.id, name: `${a.role} — ${a.organization?.name ?? ''}${a.team ? ` (${a.team.name})` : ''}` } : null,
       interview: i ? { id: i.id, name: `${i.stage?.name ?? 'Interview'} — ${localDateTime(i.startsAt, i.timeZone).replace('T', ' ')} (${i.timeZone})` } : null,
       stage: t.stage ? { id: t.stage.id, name: t.stage.name, type: t.stage.type } : null,
+      reading,
       sequence: t.sequence,
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),
@@ -149,11 +181,15 @@ export class TasksPage {
   @ApiProperty() offset: number;
 }
 
+export class ReopenedTasksResponse {
+  @ApiProperty({ type: [TaskResponse], description: 'The tasks opened again, soonest due first' }) items: TaskResponse[];
+}
+
 export class DueTaskResponse extends TaskResponse {
   @ApiProperty({ description: 'Days since the due date, counted to your today: 0 = due today' }) daysOverdue: number;
 
-  static fromDue({ task, daysOverdue }: DueTask): DueTaskResponse {
-    return { ...TaskResponse.from(task), daysOverdue };
+  static fromDue({ task, daysOverdue }: DueTask, reading: TaskReading | null = null): DueTaskResponse {
+    return { ...TaskResponse.from(task, reading), daysOverdue };
   }
 }
 
