@@ -10,9 +10,9 @@
 // asks and suggested follow-ups to show (and the bench's sample bodies compare them).
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, loadConfig } from '#platform';
+import { dataSourceOptions, loadConfig, SecretKeyring, systemClock } from '#platform';
 import { ENTITIES } from '#domain/entities';
-import { AccessToken, AccountsService, User } from '#domain/accounts/index';
+import { AccessToken, AccountsService, SignInThrottleService, TwoFactorService, User, UserTwoFactor } from '#domain/accounts/index';
 import { ApplicationsService } from '#domain/applications/index';
 import { Interaction, INTERACTION_TYPES, interactionColumns, InteractionType } from '#domain/interactions/index';
 import { Organization, OrganizationsService, Team } from '#domain/organizations/index';
@@ -90,7 +90,10 @@ export async function migrateAndSeed(url: string, options: SeedOptions): Promise
 async function seed(dataSource: DataSource, options: SeedOptions): Promise<Omit<SeedResult, 'seconds'>> {
   const random = mulberry32(20_251_101);
   const config = loadConfig({ DATABASE_URL: dataSource.options.type === 'postgres' ? String(dataSource.options.url) : '' });
-  const accounts = new AccountsService(dataSource.getRepository(User), dataSource.getRepository(AccessToken), config);
+  // Only registration is used here; two-factor is wired as the app wires it, with a throwaway key.
+  const keyring = new SecretKeyring('bench seed key, not used for anything kept');
+  const twoFactor = new TwoFactorService(dataSource.getRepository(UserTwoFactor), dataSource.getRepository(User), dataSource, new SignInThrottleService(dataSource, keyring, systemClock), keyring, systemClock);
+  const accounts = new AccountsService(dataSource.getRepository(User), dataSource.getRepository(AccessToken), config, twoFactor);
   const organizationsService = new OrganizationsService(dataSource.getRepository(Organization), dataSource.getRepository(Team));
   const peopleService = new PeopleService(dataSource.getRepository(Person), dataSource, organizationsService);
 

@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig, NotFoundError } from '#platform';
 import { AccessToken, AccessTokenKind } from './access-token.entity';
 import { EmailTakenError, InvalidCredentialsError, UnauthenticatedError } from './accounts.errors';
 import { hashPassword, verifyPassword } from './password-hasher';
+import { SecondFactorResult, TwoFactorService } from './two-factor.service';
 import { User } from './user.entity';
 
 export interface AuthenticatedUser {
@@ -30,6 +31,7 @@ export class AccountsService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(AccessToken) private readonly tokens: Repository<AccessToken>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly twoFactor: TwoFactorService, // [two-factor]
   ) {}
 
   async register(input: { email: string; password: string; displayName?: string; timeZone?: string }): Promise<{ user: User; session: IssuedToken }> {
@@ -49,12 +51,15 @@ export class AccountsService {
     return { user, session: await this.issue(user.id, 'session', 'login') };
   }
 
-  async login(emailInput: string, password: string): Promise<{ user: User; session: IssuedToken }> {
+  /** `code`: the second factor, needed when the account has two-factor on (a TOTP or a recovery code). */
+  async login(emailInput: string, password: string, code?: string): Promise<{ user: User; session: IssuedToken; secondFactor: SecondFactorResult }> {
     const user = await this.users.findOneBy({ email: emailInput.trim().toLowerCase() });
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) throw new InvalidCredentialsError();
-    return { user, session: await this.issue(user.id, 'session', 'login') };
+    // [two-factor] No session before the second factor: throws auth.two-factor-required / -invalid.
+    const secondFactor = await this.twoFactor.verifySignIn(user.id, code);
+    return { user, session: await this.issue(user.id, 'session', 'login'), secondFactor };
   }
 
   async getUser(userId: string): Promise<User> {

@@ -35,6 +35,13 @@ export class LoginDto {
   @IsString()
   @MaxLength(200)
   password: string;
+
+  // [two-factor]
+  @ApiPropertyOptional({ description: 'Needed when the account has two-factor on: the 6-digit code from the authenticator app, or an unused recovery code', example: '123456' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  code?: string;
 }
 
 export class UpdateMeDto {
@@ -70,9 +77,10 @@ export class UserResponse {
   @ApiProperty() displayName: string;
   @ApiProperty() timeZone: string;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'Whether signing in needs a code from an authenticator app' }) twoFactorEnabled: boolean; // [two-factor]
 
-  static from(user: User): UserResponse {
-    return { id: user.id, email: user.email, displayName: user.displayName, timeZone: user.timeZone, createdAt: user.createdAt.toISOString() };
+  static from(user: User, twoFactorEnabled: boolean): UserResponse {
+    return { id: user.id, email: user.email, displayName: user.displayName, timeZone: user.timeZone, createdAt: user.createdAt.toISOString(), twoFactorEnabled };
   }
 }
 
