@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import rateLimit, { FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -41,8 +42,14 @@ export async function registerRateLimit(app: NestFastifyApplication, config: App
 
   let storeOptions: { redis: Redis; nameSpace: string } | { store: new () => FastifyRateLimitStore };
   if (config.queue.backend === 'redis') {
-    // Its own connection: a short timeout and one retry, so that Redis being away slows no request (skipOnError lets it through).
-    const redis = new Redis({ ...redisOptions(config.queue.url), maxRetriesPerRequest: 1, connectTimeout: 2000 } as never);
+    // Its own connection, with one retry per command: while Redis is away requests are let through (skipOnError), not held.
+    const redis = new Redis({ ...redisOptions(config.queue.url), maxRetriesPerRequest: 1 } as never);
+    let warned = false;
+    redis.on('error', (e: Error) => {
+      if (!warned) new Logger('RateLimit').warn({ message: 'Redis unreachable: requests are not counted until it is back', error: e.message });
+      warned = true;
+    });
+    redis.on('ready', () => (warned = false));
     fastify.addHook('onClose', async () => {
       await redis.quit().catch(() => redis.disconnect());
     });

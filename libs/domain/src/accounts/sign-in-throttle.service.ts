@@ -13,9 +13,10 @@ export interface SignInSubject {
  * How sign-in failures are paced. An account gets a few failures free, an address (shared by a
  * household or an office) more; after that each failure blocks the next attempt for twice as long
  * as the one before, from 1 s up to 15 min, so a patient guesser gets about 4 tries an hour and the
- * owner never waits more than 15 min. Counts halve every 6 hours without failures, so an account
- * is back to its free tries within a day of an attack ending; a sign-in that succeeds clears the
- * account's count at once.
+ * owner never waits more than 15 min. Counts halve every 6 hours without failures (time spent
+ * blocked does not count: waiting out a block earns no forgiveness), so an account is back to its
+ * free tries within a day of an attack ending; a sign-in that succeeds clears the account's count
+ * at once.
  */
 export const SIGN_IN_THROTTLE = {
   account: { free: 5 },
@@ -44,7 +45,7 @@ const ATTEMPT = `
   VALUES ($1, 1, $2::timestamptz, CASE WHEN 1 > $3::int THEN $2::timestamptz + make_interval(secs => least($5::float8, $4::float8 * power(2::float8, 1 - $3::int - 1))) END)
   ON CONFLICT (key) DO UPDATE SET (failures, updated_at, blocked_until) = (
     SELECT d.n, $2::timestamptz, CASE WHEN d.n > $3::int THEN $2::timestamptz + make_interval(secs => least($5::float8, $4::float8 * power(2::float8, d.n - $3::int - 1))) END
-    FROM (SELECT t.failures * power(0.5::float8, greatest(extract(epoch FROM $2::timestamptz - t.updated_at)::float8, 0) / $6::float8) + 1 AS n) d
+    FROM (SELECT t.failures * power(0.5::float8, greatest(extract(epoch FROM $2::timestamptz - greatest(t.updated_at, t.blocked_until))::float8, 0) / $6::float8) + 1 AS n) d
   )
   WHERE t.blocked_until IS NULL OR t.blocked_until <= $2::timestamptz
   RETURNING 1`;

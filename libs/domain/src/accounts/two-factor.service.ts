@@ -95,12 +95,13 @@ export class TwoFactorService {
     const step = this.matchTotp(enrolment, code);
     if (step === null) throw new TwoFactorCodeInvalidError();
     return this.dataSource.transaction(async (manager) => {
-      const updated = (await manager.query(
-        `UPDATE user_two_factor SET enabled_at = $3, last_used_step = $4 WHERE user_id = $1 AND secret_sealed = $2 AND enabled_at IS NULL RETURNING 1`,
+      const [{ n }] = (await manager.query(
+        `WITH confirmed AS (UPDATE user_two_factor SET enabled_at = $3, last_used_step = $4 WHERE user_id = $1 AND secret_sealed = $2 AND enabled_at IS NULL RETURNING 1)
+         SELECT count(*)::int AS n FROM confirmed`,
         [userId, enrolment.secretSealed, this.clock.now(), step],
-      )) as unknown[];
+      )) as { n: number }[];
       // Confirmed by a concurrent request, or restarted with a new seed, in between.
-      if (updated.length === 0) throw new TwoFactorNotPendingError();
+      if (n === 0) throw new TwoFactorNotPendingError();
       return { recoveryCodes: await this.replaceRecoveryCodes(manager.getRepository(RecoveryCode), userId) };
     });
   }
@@ -165,11 +166,13 @@ export class TwoFactorService {
     if (/^\d{6}$/.test(compact)) {
       const step = this.matchTotp(enrolment, compact);
       if (step === null) return null;
-      const moved = (await this.dataSource.query(
-        `UPDATE user_two_factor SET last_used_step = $2 WHERE user_id = $1 AND enabled_at IS NOT NULL AND (last_used_step IS NULL OR last_used_step < $2) RETURNING 1`,
+      // A SELECT around the UPDATE: TypeORM answers a bare UPDATE with [rows, count], not rows.
+      const [{ n }] = (await this.dataSource.query(
+        `WITH moved AS (UPDATE user_two_factor SET last_used_step = $2 WHERE user_id = $1 AND enabled_at IS NOT NULL AND (last_used_step IS NULL OR last_used_step < $2) RETURNING 1)
+         SELECT count(*)::int AS n FROM moved`,
         [enrolment.userId, step],
-      )) as unknown[];
-      return moved.length > 0 ? { method: 'totp' } : null;
+      )) as { n: number }[];
+      return n > 0 ? { method: 'totp' } : null;
     }
     const hash = recoveryCodeHash(compact);
     if (!hash) return null;
