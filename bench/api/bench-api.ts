@@ -80,8 +80,9 @@ async function main(): Promise<void> {
   console.log(`seed: ${seed.personIds.length} people, ${seed.interactions} interactions, ${seed.organizations} organizations, ${seed.teams} teams, ${seed.referrals} referrals in ${seed.seconds.toFixed(1)} s (migrations included)`);
 
   // 2. Servers. The same database, pool size (10, both) and token cache; logs at warn so neither writes per request.
-  const common = { DATABASE_URL: dbUrl, HOST: '127.0.0.1', TOKEN_CACHE_SECONDS, NODE_ENV: 'production' };
-  const api = await start('Dossier', API_MAIN, { ...common, LOG_LEVEL: 'warn', RUN_MIGRATIONS: 'false' });
+  const common = { DATABASE_URL: dbUrl, HOST: '127.0.0.1', TOKEN_CACHE_SECONDS, NODE_ENV: 'production', SECRET_KEY: 'bench server key, made for this run only, 0123456789' };
+  // The rate limit stays on, so its cost per request is in the figures, with a limit the load never reaches.
+  const api = await start('Dossier', API_MAIN, { ...common, LOG_LEVEL: 'warn', RUN_MIGRATIONS: 'false', RATE_LIMIT: process.env.RATE_LIMIT ?? '100000000/1m' });
   const bare = await start('bare', BARE_MAIN, common);
   const targets = [api, bare];
 
