@@ -12,7 +12,8 @@
 //
 // Environment: BENCH_DATABASE_URL or DATABASE_URL (a server; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_PEOPLE (10000), BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_CONNECTIONS (32),
-// BENCH_KEEP=1, REDIS_URL (passed to the API when set; otherwise it queues on PostgreSQL).
+// BENCH_KEEP=1, BENCH_DB_NAME (dossier_bench; another name lets two checkouts bench at once), REDIS_URL (passed to
+// the API when set; otherwise it queues on PostgreSQL), RATE_LIMIT (the API's; by default one the load never reaches).
 import { ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -22,7 +23,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { dropDatabase, migrateAndSeed, recreateDatabase, SeedResult } from './seed';
 
-const DB_NAME = 'dossier_bench';
+const DB_NAME = process.env.BENCH_DB_NAME ?? 'dossier_bench';
 const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const PEOPLE = intEnv('BENCH_PEOPLE', 10_000);
 const DURATION = intEnv('BENCH_DURATION', 10);

@@ -174,6 +174,32 @@ describe('API-wide rate limit', () => {
     });
   });
 
+  it('without Redis, takes requests in small leases yet never lets more than the limit through across processes', async () => {
+    // 150 a minute: each process takes 3 at a time from the shared count.
+    const env = { RATE_LIMIT: '150/1m' };
+    const a = await createTestApp({ queue: 'postgres', env });
+    const b = await createTestApp({ queue: 'postgres', env, databaseUrl: a.config.database.url });
+    try {
+      const user = await registerUser(a);
+      const statuses: { a: number[]; b: number[] } = { a: [], b: [] };
+      for (let i = 0; i < 170; i++) {
+        const [name, app] = i % 2 ? (['b', b] as const) : (['a', a] as const);
+        statuses[name].push((await app.http().get('/me').set(user.auth)).status);
+      }
+      const allowed = [...statuses.a, ...statuses.b].filter((s) => s === 200).length;
+      // At most the limit; at worst one unused lease of the other process short of it.
+      expect(allowed).toBeLessThanOrEqual(150);
+      expect(allowed).toBeGreaterThanOrEqual(148);
+      // Once refused, refused for the rest of the window, in both processes.
+      for (const list of [statuses.a, statuses.b]) expect(list.slice(list.indexOf(429))).toEqual(Array(list.length - list.indexOf(429)).fill(429));
+      const [{ hits }] = await a.db.query('SELECT max(hits)::int AS hits FROM rate_limit_counters');
+      expect(hits).toBeLessThanOrEqual(150 + 2 * 3);
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
   it('keeps the calendar feed syncing when its address has used up its count elsewhere', async () => {
     const t = await createTestApp({ queue: 'postgres', env: { RATE_LIMIT: '3/1m' } });
     try {
