@@ -131,11 +131,24 @@ describe('two-factor sign-in', () => {
 
   it('keeps the seed sealed and the recovery codes hashed: neither is anywhere in the database in the clear', async () => {
     const user = await registerUser(t);
-    const { secret, recoveryCodes } = await enrol(user);
+    // Sent as a careful client would, with Idempotency-Keys: answers holding secrets are not kept for replay.
+    const begun = await t.http().post('/me/two-factor').set(user.auth).set('Idempotency-Key', 'enrol-1').send({ password: PASSWORD }).expect(201);
+    expect(begun.headers['cache-control']).toBe('no-store');
+    const secret: string = begun.body.secret;
+    const confirmed = await t.http().post('/me/two-factor/confirm').set(user.auth).set('Idempotency-Key', 'confirm-1').send({ code: codeFor(secret) }).expect(200);
+    const recoveryCodes: string[] = confirmed.body.recoveryCodes;
+    // The same key again runs the request again, and it never shows the codes a second time.
+    const again = await t.http().post('/me/two-factor/confirm').set(user.auth).set('Idempotency-Key', 'confirm-1').send({ code: codeFor(secret) }).expect(409);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect(JSON.stringify(again.body)).not.toContain(recoveryCodes[0]);
+    clock.advance(STEP_MS);
+    const renewed = await t.http().post('/me/two-factor/recovery-codes').set(user.auth).set('Idempotency-Key', 'renew-1').send({ password: PASSWORD, code: codeFor(secret) }).expect(200);
+    recoveryCodes.push(...renewed.body.recoveryCodes);
     const [row] = await t.db.query('SELECT secret_sealed FROM user_two_factor WHERE user_id = $1', [user.id]);
     expect(row.secret_sealed).toMatch(/^v1\./);
     const hashes = (await t.db.query('SELECT code_hash FROM two_factor_recovery_codes WHERE user_id = $1', [user.id])).map((r: { code_hash: string }) => r.code_hash);
     expect(hashes).toHaveLength(10);
+    expect(recoveryCodes).toHaveLength(20);
     for (const hash of hashes) expect(hash).toMatch(/^[0-9a-f]{64}$/);
 
     // Every row of every table, as text: no seed, in base32 or as its raw bytes in hex, and no recovery code, with or without dashes.

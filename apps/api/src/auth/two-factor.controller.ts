@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Header, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { TwoFactorService } from '#domain/accounts/index';
@@ -7,7 +7,8 @@ import { PendingTwoFactorResponse, RecoveryCodesResponse, TwoFactorCodeDto, TwoF
 
 /**
  * Two-factor sign-in with an authenticator app. Password and code checks here count towards the
- * sign-in throttle of the account, as failed sign-ins do.
+ * sign-in throttle of the account, as failed sign-ins do. Answers holding a secret are `no-store`:
+ * no cache keeps them, nor the Idempotency-Key store.
  */
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class TwoFactorController {
   constructor(private readonly twoFactor: TwoFactorService) {}
 
   @Post()
+  @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Start enrolling an authenticator app (needs the password); pending until confirmed with a code' })
   @ApiCreatedResponse({ type: PendingTwoFactorResponse })
   begin(@CurrentUserId() userId: string, @Body() body: TwoFactorPasswordDto, @Req() request: FastifyRequest): Promise<PendingTwoFactorResponse> {
@@ -24,6 +26,7 @@ export class TwoFactorController {
 
   @Post('confirm')
   @HttpCode(200)
+  @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Turn two-factor on with a first code from the app; answers the recovery codes, shown once' })
   @ApiOkResponse({ type: RecoveryCodesResponse })
   async confirm(@CurrentUserId() userId: string, @Body() body: TwoFactorCodeDto): Promise<RecoveryCodesResponse> {
@@ -42,6 +45,7 @@ export class TwoFactorController {
 
   @Post('recovery-codes')
   @HttpCode(200)
+  @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Replace the recovery codes (needs the password and a current code or a recovery code); the old ones stop working' })
   @ApiOkResponse({ type: RecoveryCodesResponse })
   async regenerate(@CurrentUserId() userId: string, @Body() body: TwoFactorPasswordAndCodeDto, @Req() request: FastifyRequest): Promise<RecoveryCodesResponse> {

@@ -70,7 +70,9 @@ export class Idempotency implements NestInterceptor {
     const claim = (request as Claimed).idempotency;
     if (!claim) return;
     (request as Claimed).idempotency = undefined;
-    if (reply.statusCode >= 500 || (payload !== null && payload !== undefined && typeof payload !== 'string')) {
+    // [two-factor] An answer marked `Cache-Control: no-store` holds a secret shown once (a TOTP seed,
+    // recovery codes): it is never kept, and the key is freed, so a retry runs the request again.
+    if (reply.statusCode >= 500 || /no-store/i.test(String(reply.getHeader('cache-control') ?? '')) || (payload !== null && payload !== undefined && typeof payload !== 'string')) {
       await this.dataSource.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2', [claim.userId, claim.key]);
       return;
     }
