@@ -30,7 +30,7 @@ export class TwoFactorController {
   @ApiOperation({ summary: 'Turn two-factor on with a first code from the app; answers the recovery codes, shown once' })
   @ApiOkResponse({ type: RecoveryCodesResponse })
   async confirm(@CurrentUserId() userId: string, @Body() body: TwoFactorCodeDto): Promise<RecoveryCodesResponse> {
-    // two-factor-enabled: the lead wires the security event here.
+    // Security event of this route: two-factor-enabled.
     return this.twoFactor.confirm(userId, body.code);
   }
 
@@ -39,7 +39,7 @@ export class TwoFactorController {
   @ApiOperation({ summary: 'Turn two-factor off (needs the password and a current code or a recovery code)' })
   @ApiNoContentResponse()
   async disable(@CurrentUserId() userId: string, @Body() body: TwoFactorPasswordAndCodeDto, @Req() request: FastifyRequest): Promise<void> {
-    // two-factor-disabled (and recovery-code-used when the proof's method says so).
+    // Security events of this route: two-factor-disabled, and recovery-code-used when the returned proof's method is 'recovery-code'.
     await this.twoFactor.disable(userId, body.password, body.code, request.ip);
   }
 
@@ -49,7 +49,7 @@ export class TwoFactorController {
   @ApiOperation({ summary: 'Replace the recovery codes (needs the password and a current code or a recovery code); the old ones stop working' })
   @ApiOkResponse({ type: RecoveryCodesResponse })
   async regenerate(@CurrentUserId() userId: string, @Body() body: TwoFactorPasswordAndCodeDto, @Req() request: FastifyRequest): Promise<RecoveryCodesResponse> {
-    // recovery-codes-regenerated (and recovery-code-used when the proof's method says so).
+    // Security events of this route: recovery-codes-regenerated, and recovery-code-used when `proof.method` is 'recovery-code'.
     const { recoveryCodes } = await this.twoFactor.regenerateRecoveryCodes(userId, body.password, body.code, request.ip);
     return { recoveryCodes };
   }

@@ -87,7 +87,11 @@ export class TwoFactorService {
     return { secret, otpauthUrl: generateURI({ issuer: ISSUER, label: user.email, secret, period: PERIOD_SECONDS }) };
   }
 
-  /** A valid code from the app turns two-factor on; the answer holds the recovery codes, the only time they are shown. */
+  /**
+   * A valid code from the app turns two-factor on; the answer holds the recovery codes, the only
+   * time they are shown. Not throttled: guessing a code for a seed the caller was just given
+   * teaches nothing.
+   */
   async confirm(userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
     const enrolment = await this.enrolments.findOneBy({ userId });
     if (!enrolment) throw new TwoFactorNotPendingError();
