@@ -9,14 +9,22 @@
  * foreground process group: PostgreSQL would shut down at once while the apps still need it to
  * close, and the apps, which read a second signal as "exit now with 1", would get it twice (from the
  * terminal and forwarded from here). So only this launcher hears the terminal; it forwards once.
+ *
+ * Output: in a terminal, a short summary (where to open it, where the data and logs are, how to
+ * stop), the apps' warnings and errors, and their full JSON logs in DATA_DIR/logs/api.log and
+ * worker.log. Under a supervisor (stdout is not a terminal), `--verbose`, LOG_FORMAT=pretty or
+ * LOG_LEVEL=debug: the apps' lines go to stdout and stderr unchanged, as the journal wants them.
+ * `--log-files` asks for the terminal's behaviour when stdout is not one.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { ConfigError, parseEnv } from '#platform/config/app-config';
 import type { EnvSchema } from '#platform/config/env.schema';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '#platform/database/embedded-postgres';
+import { RotatingLogFile, terminalLine } from './launcher-output';
 
 const API = join(__dirname, '..', 'apps', 'api', 'src', 'main.js');
 const WORKER = join(__dirname, '..', 'apps', 'worker', 'src', 'main.js');
@@ -28,6 +36,9 @@ const APP_STOP_TIMEOUT_MS = 40_000;
 const DB_STOP_TIMEOUT_MS = 30_000;
 // SIGHUP: the terminal went away; the children, in their own sessions, would not hear of it.
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const OPTIONS = ['--verbose', '--log-files'];
+/** How long a stopped app's last lines may take to reach its log file. */
+const DRAIN_TIMEOUT_MS = 2000;
 
 interface Exit {
   code: number | null;
@@ -38,12 +49,19 @@ interface Child {
   name: string;
   process: ChildProcess;
   exited: Promise<Exit>;
+  /** Its output has all been written (its log file, the terminal). */
+  drained: Promise<void>;
+  logFile?: RotatingLogFile;
 }
+
+/** Where the apps' lines go: log files and warnings on the terminal, or everything on stdout/stderr. */
+type Output = { kind: 'files'; dir: string } | { kind: 'passthrough' };
 
 const apps: Child[] = [];
 let postgres: Child | undefined;
 let stopping: Promise<never> | undefined;
 let firstSignalAt = 0;
+let output: Output = { kind: 'passthrough' };
 
 function log(message: string): void {
   process.stdout.write(`dossier: ${message}\n`);
@@ -54,6 +72,12 @@ function fail(message: string): void {
 }
 
 async function main(): Promise<void> {
+  const options = process.argv.slice(2);
+  const unknown = options.filter((o) => !OPTIONS.includes(o));
+  if (unknown.length > 0) {
+    fail(`unknown option ${unknown.join(' ')} (known: ${OPTIONS.join(', ')})`);
+    process.exit(1);
+  }
   let env: EnvSchema;
   try {
     // Everything is checked before anything starts, so a typo costs no initdb.
@@ -72,6 +96,11 @@ async function main(): Promise<void> {
   await exitIfTaken(env.HOST, env.PORT, 'PORT');
   if (!env.DATABASE_URL) await exitIfTaken('127.0.0.1', env.EMBEDDED_PG_PORT, 'EMBEDDED_PG_PORT');
 
+  // Asked for everything on the terminal: --verbose, the format made for reading there, or debug logs.
+  // (LOG_FORMAT=json, as .env.example has it, is the default and asks for nothing.)
+  const wantsAll = options.includes('--verbose') || env.LOG_FORMAT === 'pretty' || env.LOG_LEVEL === 'debug';
+  if (!wantsAll && (process.stdout.isTTY || options.includes('--log-files'))) output = { kind: 'files', dir: join(resolve(env.DATA_DIR), 'logs') };
+
   for (const signal of SIGNALS) process.on(signal, onSignal);
   // Last resort if this process exits by any other path: the children would not notice.
   process.on('exit', () => {
@@ -83,38 +112,90 @@ async function main(): Promise<void> {
     log(`DATABASE_URL is not set: starting the embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT}, data in ${join(resolve(env.DATA_DIR), 'postgres')}`);
     databaseUrl = await startPostgresHelper();
     if (stopping) return;
-    log(`embedded PostgreSQL is up (${databaseUrl.replace(/:[^:@/]+@/, ':***@')})`);
+    log('the embedded PostgreSQL is up');
   }
 
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl };
-  const api = startChild('API', [API], childEnv);
+  const api = startChild('API', [API], childEnv, 'api.log');
   apps.push(api);
   const baseUrl = `http://${urlHost(reachableHost(env.HOST))}:${env.PORT}`;
-  log(`waiting for the API to be ready (${baseUrl}/health/ready)`);
+  log('starting the API (it applies pending database migrations first)');
   const ready = await waitUntilReady(`${baseUrl}/health/ready`, api);
   if (stopping) return;
   if (!ready) {
-    fail(`the API was not ready within ${READY_TIMEOUT_MS / 1000} s: stopping`);
+    fail(`the API was not ready within ${READY_TIMEOUT_MS / 1000} s: stopping${api.logFile ? ` (its log: ${api.logFile.path})` : ''}`);
     return shutdown('SIGTERM', true);
   }
 
-  apps.push(startChild('worker', [WORKER], childEnv));
+  const worker = startChild('worker', [WORKER], childEnv, 'worker.log');
+  apps.push(worker);
+  const firstAccount = await noAccountYet(baseUrl);
+  if (stopping) return;
+  printSummary(env, firstAccount);
+}
+
+/** The summary a person reads once Dossier is up: what to open, where things are, how to stop. */
+function printSummary(env: EnvSchema, firstAccount: boolean): void {
   const shownUrl = `http://${urlHost(shownHost(env.HOST))}:${env.PORT}`;
-  log(`ready: API at ${shownUrl}, docs at ${shownUrl}/docs (Ctrl-C stops everything)`);
+  const dataDir = resolve(env.DATA_DIR);
+  const rows: [string, string][] = [
+    ['open', `${shownUrl}/docs (the API's documentation; the API is at ${shownUrl})`],
+    ['data', env.DATABASE_URL ? `PostgreSQL at ${databaseLocation(env.DATABASE_URL)} (DATABASE_URL)` : `${join(dataDir, 'postgres')} (the embedded PostgreSQL, on 127.0.0.1:${env.EMBEDDED_PG_PORT})`],
+    ['queue', env.REDIS_URL ? `BullMQ on Redis at ${databaseLocation(env.REDIS_URL)} (REDIS_URL)` : `BullMQ on PostgreSQL, in the same database (schema bullmq_${env.QUEUE_PREFIX}; set REDIS_URL for Redis)`],
+    [
+      'logs',
+      output.kind === 'files'
+        ? `${join(output.dir, 'api.log')} and worker.log; only warnings and errors show here (npm start -- --verbose shows all)`
+        : 'the API\'s and the worker\'s JSON lines, on this output',
+    ],
+  ];
+  if (firstAccount) rows.push(['next', 'no account yet: the first one registered becomes the admin (README, Quick start)']);
+  rows.push(['stop', `Ctrl-C (or SIGTERM): the worker and the API finish what they are doing${env.DATABASE_URL ? '' : ', then PostgreSQL stops'}; the data stays`]);
+  const lines = [`dossier: ready at ${shownUrl}`, ...rows.map(([key, value]) => `  ${key.padEnd(7)}${value}`)];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** host:port/database of a connection string, without the credentials. */
+function databaseLocation(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname.length > 1 ? parsed.pathname : ''}`;
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+/** Whether the server has no account yet (GET /auth/registration); false when it cannot tell. */
+async function noAccountYet(baseUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${baseUrl}/auth/registration`, { signal: AbortSignal.timeout(3000) });
+    if (!response.ok) {
+      await response.arrayBuffer();
+      return false;
+    }
+    const body = (await response.json()) as { firstAccount?: unknown };
+    return body.firstAccount === true;
+  } catch {
+    return false;
+  }
 }
 
 /** Starts this file in POSTGRES_MODE and resolves with the database URL it reports. */
 async function startPostgresHelper(): Promise<string> {
-  const helper = startChild('embedded PostgreSQL', [__filename, POSTGRES_MODE], process.env, true);
+  const helper = startChild('embedded PostgreSQL', [__filename, POSTGRES_MODE], process.env);
   postgres = helper;
   // If the helper exits before it reports, its own message says why and the exit handler stops all.
   const [message] = (await once(helper.process, 'message')) as [{ url: string }];
   return message.url;
 }
 
-function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, ipc = false): Child {
+function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, logName?: string): Child {
+  // The embedded PostgreSQL helper reports its URL over IPC and writes only the launcher's own kind
+  // of lines, so it shares this terminal. The apps' lines go where `output` says.
+  const toFiles = logName !== undefined && output.kind === 'files';
+  const stdio = logName === undefined ? ['ignore', 'inherit', 'inherit', 'ipc'] : toFiles ? ['ignore', 'pipe', 'pipe'] : 'inherit';
   // detached: a session of its own, out of reach of the terminal's signals (see the top of the file).
-  const child = spawn(process.execPath, args, { env, stdio: ipc ? ['ignore', 'inherit', 'inherit', 'ipc'] : 'inherit', detached: true });
+  const child = spawn(process.execPath, args, { env, stdio: stdio as 'inherit', detached: true });
   const exited = new Promise<Exit>((r) => {
     child.once('exit', (code, signal) => r({ code, signal }));
     child.once('error', (e) => {
@@ -122,12 +203,33 @@ function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, ipc = 
       if (child.pid === undefined) r({ code: 1, signal: null }); // never started: no 'exit' follows
     });
   });
-  void exited.then(({ code, signal }) => {
+  let logFile: RotatingLogFile | undefined;
+  let drained: Promise<void> = exited.then(() => undefined);
+  if (toFiles && output.kind === 'files') {
+    logFile = new RotatingLogFile(output.dir, logName);
+    const file = logFile;
+    const app = logName.replace(/\.log$/, '');
+    const follow = (stream: NodeJS.ReadableStream, fromStderr: boolean): Promise<void> => {
+      const lines = createInterface({ input: stream, crlfDelay: Infinity });
+      lines.on('line', (line) => {
+        file.write(line);
+        const shown = terminalLine(app, line, fromStderr);
+        if (shown !== undefined) process.stderr.write(`${shown}\n`);
+      });
+      return once(lines, 'close').then(() => undefined);
+    };
+    // A child of the app (a browser) could hold the pipes open after the app exits: wait only so long.
+    const closed = Promise.all([follow(child.stdout!, false), follow(child.stderr!, true)]);
+    drained = exited.then(() => Promise.race([closed, new Promise((r) => setTimeout(r, DRAIN_TIMEOUT_MS).unref())])).then(() => undefined);
+  }
+  void exited.then(async ({ code, signal }) => {
     if (stopping) return;
-    fail(`the ${name} exited unexpectedly (${signal ?? `exit code ${code}`}): stopping everything`);
+    await drained;
+    if (stopping) return;
+    fail(`the ${name} exited unexpectedly (${signal ?? `exit code ${code}`}): stopping everything${logFile ? ` (its log: ${logFile.path})` : ''}`);
     void shutdown('SIGTERM', true);
   });
-  return { name, process: child, exited };
+  return { name, process: child, exited, drained, logFile };
 }
 
 function running(children: Child[]): Child[] {
@@ -179,6 +281,8 @@ function shutdown(signal: NodeJS.Signals, failed: boolean): Promise<never> {
       // Killed by the very signal it was sent: it was still booting (its handlers come last), so no
       // work was in flight. Anything else is a failed close.
       if (code !== 0 && killedBy !== signal) dirty.push(child.name);
+      await child.drained;
+      child.logFile?.close();
     }
     clearTimeout(killer);
 

@@ -2,10 +2,10 @@
 // pg, with no framework, no ORM and no validation library. It does the same work the API does for
 // these routes, so that the ratio measures what Nest + Fastify + TypeORM + class-validator cost:
 //
-//   - bearer token: the same parse (`Bearer <token>`), SHA-256, one select on access_tokens by
-//     token_hash, the same revoked/expired checks, and the same cache as AccountsService.authenticate
-//     (a verified token is trusted for TOKEN_CACHE_SECONDS, default 10, with last_used_at written once
-//     per cache period), so both servers spend one token query per 10 s, not one per request;
+//   - bearer token: the same parse (`Bearer <token>`), SHA-256, and the same one select per request
+//     as AccountsService.authenticate (access_tokens by token_hash joined to its user: revoked,
+//     expired and disabled checked every time, no cache), with last_used_at written at most once a
+//     minute, off the request's path;
 //   - query validation: unknown parameters rejected, limit an integer 1..200 (default 50), offset an
 //     integer >= 0, tag a single string, id a UUID, all checked before any query runs;
 //   - the same SQL as PeopleService, its text imported from libs/domain/src/people/people.queries.ts
@@ -30,8 +30,6 @@ const pool = new Pool({
   // The same pool size as the API (data-source-options.ts: extra.max = 10).
   max: 10,
 });
-const tokenCacheMs = Number(process.env.TOKEN_CACHE_SECONDS ?? 10) * 1000;
-const tokenCache = new Map<string, { userId: string; until: number }>();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIST_PARAMS = new Set(['tag', 'limit', 'offset']);
@@ -71,26 +69,25 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   return send(res, 200, await getPerson(userId, id));
 }
 
-/** AccountsService.authenticate, by hand: bearer token → SHA-256 → access_tokens row, cached as the API caches it. */
+/** AccountsService.authenticate, by hand: bearer token → SHA-256 → its access_tokens row and user, every request. */
 async function authenticate(header: string | undefined): Promise<string> {
   const token = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
   if (!token) throw new HttpError(401, 'auth.unauthenticated', 'A valid bearer token is required');
   const hash = createHash('sha256').update(token).digest('hex');
   const now = Date.now();
-  const cached = tokenCache.get(hash);
-  if (cached && cached.until > now) return cached.userId;
-  const { rows } = await pool.query<{ id: string; user_id: string; expires_at: Date | null; revoked_at: Date | null }>(
-    'SELECT id, user_id, expires_at, revoked_at FROM access_tokens WHERE token_hash = $1',
+  const { rows } = await pool.query<{ id: string; user_id: string; scopes: string[]; expires_at: Date | null; revoked_at: Date | null; last_used_at: Date | null; disabled_at: Date | null }>(
+    `SELECT t.id, t.user_id, t.scopes, t.expires_at, t.revoked_at, t.last_used_at, u.disabled_at
+       FROM access_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_hash = $1`,
     [hash],
   );
   const record = rows[0];
   if (!record || record.revoked_at || (record.expires_at && record.expires_at.getTime() <= now)) {
-    tokenCache.delete(hash);
     throw new HttpError(401, 'auth.unauthenticated', 'The bearer token is unknown, expired or revoked');
   }
-  if (tokenCacheMs > 0) {
-    if (tokenCache.size > 10_000) tokenCache.clear();
-    tokenCache.set(hash, { userId: record.user_id, until: Math.min(now + tokenCacheMs, record.expires_at?.getTime() ?? Infinity) });
+  if (record.disabled_at) throw new HttpError(401, 'auth.unauthenticated', 'This account is disabled');
+  if (!record.scopes.includes('read')) throw new HttpError(403, 'auth.insufficient-scope', 'This token lacks the "read" scope this request needs');
+  if (!record.last_used_at || now - record.last_used_at.getTime() > 60_000) {
     void pool.query('UPDATE access_tokens SET last_used_at = now() WHERE id = $1', [record.id]).catch(() => undefined);
   }
   return record.user_id;

@@ -4,7 +4,8 @@
 //      long-tail distribution, a referral from every 50th person) through seed.ts, which migrates and
 //      issues a personal access token.
 //   2. Starts the real API (dist/apps/api/src/main.js) and the baseline (bare-server.js) as child
-//      processes on free ports, both on that database with the same pool size and token cache.
+//      processes on free ports, both on that database with the same pool size, each reading the
+//      bearer token's row on every request (no token cache: a revocation holds at once).
 //   3. Checks both give 200 and equal bodies on sample requests, and the same status on bad ones.
 //   4. Loads each with autocannon: per scenario a warm-up, then the measured run, Dossier then bare.
 //   5. Prints the table, the machine, and CPU time per request of each server and of PostgreSQL.
@@ -12,10 +13,12 @@
 //
 // Environment: BENCH_DATABASE_URL or DATABASE_URL (a server; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_PEOPLE (10000), BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_CONNECTIONS (32),
+// BENCH_LOG_LEVEL (the API's LOG_LEVEL, default log: its default, with an access-log line per request written
+// to a file in the temp folder, as a server's logs go to a file or a pipe; warn leaves the access log out),
 // BENCH_KEEP=1, BENCH_DB_NAME (dossier_bench; another name lets two checkouts bench at once), REDIS_URL (passed to
 // the API when set; otherwise it queues on PostgreSQL), RATE_LIMIT (the API's; by default one the load never reaches).
 import { ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,8 +33,7 @@ const DURATION = intEnv('BENCH_DURATION', 10);
 const WARMUP = intEnv('BENCH_WARMUP', 2);
 const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 32);
 const KEEP = process.env.BENCH_KEEP === '1';
-// Both servers trust a verified token this long (the API's default); stated so neither depends on the shell.
-const TOKEN_CACHE_SECONDS = process.env.TOKEN_CACHE_SECONDS ?? '10';
+const API_LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'log';
 const API_MAIN = path.resolve(__dirname, '../../apps/api/src/main.js');
 const BARE_MAIN = path.resolve(__dirname, 'bare-server.js');
 
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
   // The servers, PostgreSQL and autocannon share this machine's cores; anything else running skews the numbers.
   const busy = os.loadavg()[0] > 0.5;
   console.log(`load average before start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}${busy ? '  (WARNING: the machine is busy; results will be noisy)' : ''}`);
-  console.log(`settings: ${PEOPLE} people, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per run, token cache ${TOKEN_CACHE_SECONDS} s, queue backend ${process.env.REDIS_URL ? 'redis' : 'postgres'}`);
+  console.log(`settings: ${PEOPLE} people, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per run, token checked every request, queue backend ${process.env.REDIS_URL ? 'redis' : 'postgres'}`);
 
   // 1. Seed.
   const dbUrl = await recreateDatabase(SERVER_URL, DB_NAME);
@@ -80,10 +82,12 @@ async function main(): Promise<void> {
   postmaster = await findPostmaster(dbUrl);
   console.log(`seed: ${seed.personIds.length} people, ${seed.interactions} interactions, ${seed.organizations} organizations, ${seed.teams} teams, ${seed.referrals} referrals in ${seed.seconds.toFixed(1)} s (migrations included)`);
 
-  // 2. Servers. The same database, pool size (10, both) and token cache; logs at warn so neither writes per request.
-  const common = { DATABASE_URL: dbUrl, HOST: '127.0.0.1', TOKEN_CACHE_SECONDS, NODE_ENV: 'production', SECRET_KEY: 'bench server key, made for this run only, 0123456789' };
+  // 2. Servers. The same database and pool size (10, both); Dossier logs as configured (its access log at `log`) to a file.
+  const common = { DATABASE_URL: dbUrl, HOST: '127.0.0.1', NODE_ENV: 'production', SECRET_KEY: 'bench server key, made for this run only, 0123456789' };
+  const apiLog = path.join(os.tmpdir(), `dossier-bench-api-${process.pid}.log`);
+  console.log(`Dossier logs at ${API_LOG_LEVEL} to ${apiLog}`);
   // The rate limit stays on, so its cost per request is in the figures, with a limit the load never reaches.
-  const api = await start('Dossier', API_MAIN, { ...common, LOG_LEVEL: 'warn', RUN_MIGRATIONS: 'false', RATE_LIMIT: process.env.RATE_LIMIT ?? '100000000/1m' });
+  const api = await start('Dossier', API_MAIN, { ...common, LOG_LEVEL: API_LOG_LEVEL, RUN_MIGRATIONS: 'false', RATE_LIMIT: process.env.RATE_LIMIT ?? '100000000/1m' }, openSync(apiLog, 'w'));
   const bare = await start('bare', BARE_MAIN, common);
   const targets = [api, bare];
 
@@ -128,11 +132,11 @@ async function main(): Promise<void> {
 // ---------------------------------------------------------------- servers
 
 /** Spawns a server on a free port and waits until its /health/ready answers 200. */
-async function start(name: string, script: string, env: Record<string, string>): Promise<Target> {
+async function start(name: string, script: string, env: Record<string, string>, stdout: number | 'inherit' = 'inherit'): Promise<Target> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port) };
   // DATABASE_URL is overridden (the bench's own names the server); REDIS_URL passes through: unset, the API queues on PostgreSQL.
-  const child = spawn(process.execPath, [script], { env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [script], { env: childEnv, stdio: ['ignore', stdout, 'inherit'] });
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   let exited: string | null = null;

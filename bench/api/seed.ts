@@ -12,7 +12,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, loadConfig, SecretKeyring, systemClock } from '#platform';
 import { ENTITIES } from '#domain/entities';
-import { AccessToken, AccountsService, SignInThrottleService, TwoFactorService, User, UserTwoFactor } from '#domain/accounts/index';
+import { AccountsService, SignInThrottleService, TwoFactorService, User, UserTwoFactor } from '#domain/accounts/index';
+import { SecurityEventsService } from '#domain/security-events/index';
 import { ApplicationsService } from '#domain/applications/index';
 import { Interaction, INTERACTION_TYPES, interactionColumns, InteractionType } from '#domain/interactions/index';
 import { Organization, OrganizationsService, Team } from '#domain/organizations/index';
@@ -89,19 +90,21 @@ export async function migrateAndSeed(url: string, options: SeedOptions): Promise
 
 async function seed(dataSource: DataSource, options: SeedOptions): Promise<Omit<SeedResult, 'seconds'>> {
   const random = mulberry32(20_251_101);
-  const config = loadConfig({ DATABASE_URL: dataSource.options.type === 'postgres' ? String(dataSource.options.url) : '' });
+  // Benchmarks register their own accounts, as tests do: registration is open.
+  const config = loadConfig({ DATABASE_URL: dataSource.options.type === 'postgres' ? String(dataSource.options.url) : '', REGISTRATION: 'open' });
   // Only registration is used here; two-factor is wired as the app wires it, with a throwaway key.
   const keyring = new SecretKeyring('bench seed key, not used for anything kept');
   const twoFactor = new TwoFactorService(dataSource.getRepository(UserTwoFactor), dataSource.getRepository(User), dataSource, new SignInThrottleService(dataSource, keyring, systemClock), keyring, systemClock);
-  const accounts = new AccountsService(dataSource.getRepository(User), dataSource.getRepository(AccessToken), config, twoFactor);
+  const accounts = new AccountsService(dataSource, config, new SecurityEventsService(dataSource), twoFactor);
   const organizationsService = new OrganizationsService(dataSource.getRepository(Organization), dataSource.getRepository(Team));
-  const peopleService = new PeopleService(dataSource.getRepository(Person), dataSource, organizationsService);
+  // The seed creates people and never erases one: erasing is the only use of the queue.
+  const peopleService = new PeopleService(dataSource.getRepository(Person), dataSource, organizationsService, undefined as never);
 
   // A real account, as POST /auth/register creates it, and a personal access token, as
   // POST /auth/tokens issues it (only its SHA-256 is stored): the bench sends it as a bearer token.
-  const { user } = await accounts.register({ email: 'bench@example.org', password: 'benchmark-password', displayName: 'Bench' });
+  const { user, session } = await accounts.register({ email: 'bench@example.org', password: 'benchmark-password', displayName: 'Bench' });
   const userId = user.id;
-  const personalToken = await accounts.createPersonalToken(userId, 'bench');
+  const personalToken = await accounts.createPersonalToken(await accounts.authenticate(session.token), { name: 'bench' });
 
   // Organizations and teams through the service: a few hundred round trips at most.
   const organizations: { org: Organization; teams: Team[] }[] = [];

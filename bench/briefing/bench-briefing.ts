@@ -62,7 +62,7 @@ interface Timing {
 async function main(): Promise<void> {
   const started = performance.now();
   const url = await recreateDatabase(SERVER_URL, DB_NAME);
-  const config = loadConfig({ DATABASE_URL: url, REDIS_URL: '', LOG_LEVEL: 'error', LOG_FORMAT: 'pretty', BULL_BOARD_ENABLED: 'false' });
+  const config = loadConfig({ DATABASE_URL: url, REDIS_URL: '', LOG_LEVEL: 'error', LOG_FORMAT: 'pretty', BULL_BOARD_ENABLED: 'false', REGISTRATION: 'open' });
   let app: INestApplicationContext | undefined;
   try {
     app = await NestFactory.createApplicationContext(ApiModule.forRoot(config), { logger: ['error'] });

@@ -143,6 +143,7 @@ export async function measurePoliteness(options: PolitenessOptions): Promise<Pol
       QUEUE_PREFIX: `benchpolite${process.pid}`,
       LOG_LEVEL: 'error',
       LOG_FORMAT: 'pretty',
+      REGISTRATION: 'open',
       SCHOLARLY_CONTACT_EMAIL: 'bench@example.org',
       OPENALEX_API_KEY: 'bench-openalex-key',
       SEMANTIC_SCHOLAR_API_KEY: 'bench-s2-key',

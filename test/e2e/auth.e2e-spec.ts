@@ -45,13 +45,13 @@ describe('accounts and tokens', () => {
     await t.http().get('/me').set(pat).expect(200);
 
     const list = await t.http().get('/tokens').set(user.auth).expect(200);
-    expect(list.body).toHaveLength(1);
-    expect(list.body[0]).toMatchObject({ id: created.body.id, name: 'dashboard', prefix: created.body.token.slice(0, 10) });
-    expect(list.body[0].token).toBeUndefined();
+    expect(list.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
+    expect(list.body.items[0]).toMatchObject({ id: created.body.id, name: 'dashboard', prefix: created.body.token.slice(0, 10), scopes: ['read', 'write'] });
+    expect(list.body.items[0].token).toBeUndefined();
 
     await t.http().delete(`/tokens/${created.body.id}`).set(user.auth).expect(204);
     await t.http().get('/me').set(pat).expect(401);
-    expect((await t.http().get('/tokens').set(user.auth).expect(200)).body).toEqual([]);
+    expect((await t.http().get('/tokens').set(user.auth).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
   });
 
   it('stores tokens hashed and passwords with a memory-hard KDF', async () => {

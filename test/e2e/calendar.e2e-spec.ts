@@ -53,9 +53,9 @@ describe('calendar feed', () => {
     const rows = (await t.db.query('SELECT token_hash FROM calendar_feeds WHERE user_id = $1', [u.id])) as { token_hash: string }[];
     expect(rows).toEqual([{ token_hash: createHash('sha256').update(token).digest('hex') }]);
 
-    // Behind a reverse proxy the URL is the one clients reach.
-    const proxied = (await post(u, '/calendar/feed').set({ 'x-forwarded-proto': 'https', 'x-forwarded-host': 'dossier.example.org' }).expect(201)).body;
-    expect(proxied.url).toMatch(/^https:\/\/dossier\.example\.org\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    // The URL is built on PUBLIC_URL (here its default, http://HOST:PORT): headers a client chooses do not move it.
+    const proxied = (await post(u, '/calendar/feed').set({ host: 'evil.example', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'dossier.example.org' }).expect(201)).body;
+    expect(proxied.url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
 
     const empty = await read(pathOf(proxied.url));
     expect(empty.calendar.getFirstPropertyValue('version')).toBe('2.0');

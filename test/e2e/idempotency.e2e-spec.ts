@@ -1,3 +1,4 @@
+import { searchDatabase } from '../support/database-search';
 import { createTestApp, registerUser, TestApp } from '../support/test-app';
 
 /**
@@ -80,5 +81,48 @@ describe('Idempotency-Key on writes', () => {
     const later = await t.http().post('/people').set(user.auth).set('Idempotency-Key', 'old').send({ fullName: 'Hedy Lamarr' }).expect(201);
     expect(later.headers['idempotent-replayed']).toBeUndefined();
     expect((await t.http().get('/people').set(user.auth).expect(200)).body.total).toBe(2);
+  });
+
+  it('never keeps a secret for replay: a retried token or feed request says it succeeded, shows what it made, and no secret is stored', async () => {
+    const user = await registerUser(t);
+    const token = await t.http().post('/tokens').set(user.auth).set('Idempotency-Key', 'ci-token').send({ name: 'ci' }).expect(201);
+    const feed = await t.http().post('/calendar/feed').set(user.auth).set('Idempotency-Key', 'my-feed').send().expect(201);
+    const feedSecret = /\/calendar\/([A-Za-z0-9_-]{43})\.ics$/.exec(feed.body.url)![1];
+    // The new token works: the first answer was the real one.
+    await t.http().get('/me').set({ Authorization: `Bearer ${token.body.token}` }).expect(200);
+
+    const tokenAgain = await t.http().post('/tokens').set(user.auth).set('Idempotency-Key', 'ci-token').send({ name: 'ci' }).expect(409);
+    expect(tokenAgain.headers['idempotent-replayed']).toBe('true');
+    const { token: _secret, ...tokenWithoutSecret } = token.body;
+    expect(tokenAgain.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'idempotency.secret-not-replayed',
+      message: expect.stringContaining('already succeeded (201)'),
+      originalStatus: 201,
+      withheld: ['token'],
+      created: tokenWithoutSecret,
+      requestId: expect.any(String),
+    });
+    // Nothing was created twice.
+    expect((await t.http().get('/tokens').set(user.auth).expect(200)).body.filter((k: { name: string }) => k.name === 'ci')).toHaveLength(1);
+
+    // After the feed is revoked, a retry does not hand out its dead URL.
+    await t.http().delete('/calendar/feed').set(user.auth).expect(204);
+    const feedAgain = await t.http().post('/calendar/feed').set(user.auth).set('Idempotency-Key', 'my-feed').send().expect(409);
+    expect(feedAgain.body).toMatchObject({ code: 'idempotency.secret-not-replayed', withheld: ['url'], created: { createdAt: feed.body.createdAt } });
+    expect(JSON.stringify(feedAgain.body)).not.toContain(feedSecret);
+    expect((await t.http().get('/calendar/feed').set(user.auth).expect(200)).body.active).toBe(false);
+
+    // The whole database, every text and JSON column of every table: no token, no feed secret.
+    expect(await searchDatabase(t.db, [token.body.token, feedSecret, user.token])).toEqual([]);
+  });
+
+  it('keeps a refused request on a secret route as it was: its error holds no secret and replays as sent', async () => {
+    const user = await registerUser(t);
+    const refused = await t.http().post('/tokens').set(user.auth).set('Idempotency-Key', 'bad-token').send({ name: '' }).expect(400);
+    const again = await t.http().post('/tokens').set(user.auth).set('Idempotency-Key', 'bad-token').send({ name: '' }).expect(400);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.details).toEqual(refused.body.details);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOnce, freePort, ROOT, runNode, Running } from '../support/compiled-processes';
@@ -10,8 +10,8 @@ import { waitFor } from '../support/wait-for';
 const LAUNCHER = join(ROOT, 'dist/scripts/start.js');
 
 
-function launch(env: Record<string, string>): Running {
-  return runNode(LAUNCHER, env);
+function launch(env: Record<string, string>, ...options: string[]): Running {
+  return runNode(LAUNCHER, env, options);
 }
 
 
@@ -33,9 +33,9 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The pid the API or worker logs in its JSON lines (their stdout is the launcher's). */
-function pidOf(run: Running, context: 'api' | 'worker'): number | undefined {
-  for (const line of run.stdout) {
+/** The pid the API or worker logs in its JSON lines (on the launcher's stdout, or in its log file). */
+function pidOf(run: Running | string[], context: 'api' | 'worker'): number | undefined {
+  for (const line of Array.isArray(run) ? run : run.stdout) {
     if (!line.startsWith('{')) continue;
     const entry = JSON.parse(line) as { pid?: number; context?: string };
     if (entry.context === context && entry.pid) return entry.pid;
@@ -49,17 +49,19 @@ describe('npm start (scripts/start.ts)', () => {
   let port: number;
   let env: Record<string, string>;
 
-  function start(): Running {
-    const run = launch(env);
+  function start(...options: string[]): Running {
+    const run = launch(env, ...options);
     launched.push(run);
     return run;
   }
+
+  const logLines = (app: 'api' | 'worker'): string[] => readFileSync(join(dataDir, 'logs', `${app}.log`), 'utf8').split('\n').filter(Boolean);
 
   async function ready(run: Running): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(async () => {
       if (run.child.exitCode !== null) throw new Error(`launcher exited ${run.child.exitCode}:\n${run.stderr.join('\n')}`);
-      return run.stdout.includes(`dossier: ready: API at ${base}, docs at ${base}/docs (Ctrl-C stops everything)`) ? true : undefined;
+      return run.stdout.includes(`dossier: ready at ${base}`) ? true : undefined;
     }, 60_000);
   }
 
@@ -122,15 +124,42 @@ describe('npm start (scripts/start.ts)', () => {
     expect(processesUsing(dataDir)).toEqual([]);
   }, 120_000);
 
-  it('stops everything and exits 1 when the worker dies on its own', async () => {
-    const run = start();
+  it('in a terminal: a short summary, warnings and errors only, the JSON logs in DATA_DIR/logs; a dead worker stops everything and exits 1', async () => {
+    // --log-files: what a terminal gets, with stdout a pipe here.
+    const run = start('--log-files');
     await ready(run);
-    const worker = await waitFor(async () => pidOf(run, 'worker'), 20_000);
-    const api = pidOf(run, 'api')!;
+    const base = `http://127.0.0.1:${port}`;
+    const summary = run.stdout.slice(run.stdout.indexOf(`dossier: ready at ${base}`));
+    expect(summary).toEqual([
+      `dossier: ready at ${base}`,
+      `  open   ${base}/docs (the API's documentation; the API is at ${base})`,
+      `  data   ${join(dataDir, 'postgres')} (the embedded PostgreSQL, on 127.0.0.1:${env.EMBEDDED_PG_PORT})`,
+      '  queue  BullMQ on PostgreSQL, in the same database (schema bullmq_dossier; set REDIS_URL for Redis)',
+      `  logs   ${join(dataDir, 'logs', 'api.log')} and worker.log; only warnings and errors show here (npm start -- --verbose shows all)`,
+      expect.stringMatching(/^ {2}stop {3}Ctrl-C \(or SIGTERM\): /),
+    ]);
+    // Every line the launcher printed is its own: no JSON from the apps.
+    expect(run.stdout.filter((l) => !l.startsWith('dossier: ') && !l.startsWith('  '))).toEqual([]);
+    expect(run.stderr).toEqual([]);
+
+    const worker = await waitFor(async () => pidOf(logLines('worker'), 'worker'), 20_000);
+    const api = pidOf(logLines('api'), 'api')!;
+    expect(logLines('api').map((l) => JSON.parse(l) as { message: unknown }).map((e) => String(e.message))).toEqual(expect.arrayContaining([expect.stringContaining('Dossier API ready at')]));
+    expect(statSync(join(dataDir, 'logs', 'api.log')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'logs')).mode & 0o777).toBe(0o700);
+
     process.kill(worker, 'SIGKILL');
     expect(await run.exited).toBe(1);
-    expect(run.stderr.join('\n')).toContain('the worker exited unexpectedly (SIGKILL): stopping everything');
+    expect(run.stderr.join('\n')).toContain(`the worker exited unexpectedly (SIGKILL): stopping everything (its log: ${join(dataDir, 'logs', 'worker.log')})`);
     expect(alive(api)).toBe(false);
     expect(processesUsing(dataDir)).toEqual([]);
+    // The API's own account of its shutdown reached its file before the launcher exited.
+    expect(String((JSON.parse(logLines('api').at(-1)!) as { message: unknown }).message)).toBe('stopped');
   }, 60_000);
+
+  it('refuses an option it does not know', async () => {
+    const wrong = start('--verbsoe');
+    expect(await wrong.exited).toBe(1);
+    expect(wrong.stderr).toEqual(['dossier: unknown option --verbsoe (known: --verbose, --log-files)']);
+  });
 });

@@ -34,6 +34,7 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'POST /interviews/{id}/briefings': () => ({}),
   'PUT /people/{id}/reading-checklist/settings': () => ({ size: 3, weights: { citations: 9 } }),
   'PUT /interviews/{id}/reading-checklist/settings': () => ({ size: 3 }),
+  'PATCH /admin/users/{id}': () => ({ disabled: true, role: 'user' }),
 };
 /**
  * Routes whose path secret is the credential, not a record id: the calendar feed URL is given to
@@ -69,8 +70,11 @@ describe('ownership: another user gets 404 for every record on every route', () 
   });
   afterAll(() => t.close());
 
-  it('covers the routes that take ids', () => {
+  it('covers the routes that take ids, the admin routes among them (the stranger is not an admin)', async () => {
     expect(routes.length).toBeGreaterThanOrEqual(8);
+    expect(routes).toEqual(expect.arrayContaining([{ method: 'PATCH', path: '/admin/users/{id}' }, { method: 'DELETE', path: '/admin/invitations/{id}' }, { method: 'DELETE', path: '/me/sessions/{id}' }]));
+    expect((await t.http().get('/me').set(owner.auth).expect(200)).body.role).toBe('admin');
+    expect((await t.http().get('/me').set(stranger.auth).expect(200)).body.role).toBe('user');
   });
 
   it('answers 404 and changes nothing', async () => {
@@ -103,7 +107,11 @@ describe('ownership: another user gets 404 for every record on every route', () 
     const people = (await t.http().get('/people?deleted=include').set(stranger.auth).expect(200)).body;
     expect(people.total).toBe(0);
     expect((await t.http().get('/people/duplicates').set(stranger.auth).expect(200)).body).toEqual([]);
-    expect((await t.http().get('/tokens').set(stranger.auth).expect(200)).body).toEqual([]);
+    expect((await t.http().get('/tokens').set(stranger.auth).expect(200)).body.total).toBe(0);
+    const sessions = (await t.http().get('/me/sessions').set(stranger.auth).expect(200)).body;
+    expect(sessions.items).toEqual([expect.objectContaining({ current: true })]);
+    const events = (await t.http().get('/me/security-events').set(stranger.auth).expect(200)).body;
+    expect(events.items.map((e: { kind: string; details: { sessionId?: string } }) => [e.kind, e.details.sessionId])).toEqual([['sign-in', sessions.items[0].id]]);
     expect((await t.http().get('/imports').set(stranger.auth).expect(200)).body).toEqual([]);
     const exported = (await t.http().get('/export').set(stranger.auth).expect(200)).body;
     expect([exported.people, exported.organizations, exported.interactions, exported.applications, exported.referrals, exported.stageTemplates]).toEqual([[], [], [], [], [], []]);
@@ -119,6 +127,9 @@ describe('ownership: another user gets 404 for every record on every route', () 
 /** Which owner record a path parameter names. */
 function paramKey(path: string, name: string): string {
   if (name !== 'id') return name;
+  // The owner is the server's first account, so its admin: the admin routes name the owner's records too.
+  const nested = ({ '/admin/users/{id}': 'ownerId', '/admin/invitations/{id}': 'invitationId', '/me/sessions/{id}': 'sessionId' } as Record<string, string>)[path];
+  if (nested) return nested;
   const resource = path.split('/')[1];
   return (
     { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId', 'sync-runs': 'syncRunId', 'resume-projects': 'resumeProjectId', briefings: 'briefingId' } as Record<string, string>
@@ -163,7 +174,12 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     "INSERT INTO briefings (user_id, interview_id, version, trigger, status, markdown, html) VALUES ($1, $2, 1, 'manual', 'ready', '# Owned', '<h1>Owned</h1>') RETURNING id",
     [owner.id, interview.id],
   );
+  const invitation = (await t.http().post('/admin/invitations').set(owner.auth).send({ email: 'invited@example.org' }).expect(201)).body;
+  const session = (await t.http().get('/me/sessions').set(owner.auth).expect(200)).body.items[0];
   return {
+    ownerId: owner.id,
+    invitationId: invitation.id,
+    sessionId: session.id,
     personId: person.id,
     otherPersonId: other.id,
     organizationId: org.id,
@@ -192,6 +208,8 @@ async function snapshot(t: TestApp, userId: string): Promise<unknown> {
     teams: await rows('SELECT * FROM teams WHERE user_id = $1 ORDER BY id'),
     interactions: await rows('SELECT * FROM interactions WHERE user_id = $1 ORDER BY id'),
     tokens: await rows('SELECT id, revoked_at FROM access_tokens WHERE user_id = $1 ORDER BY id'),
+    account: await rows('SELECT id, role, disabled_at, password_hash FROM users WHERE id = $1'),
+    invitations: await rows('SELECT * FROM invitations WHERE created_by = $1 ORDER BY id'),
     templates: await rows('SELECT * FROM stage_templates WHERE user_id = $1 ORDER BY id'),
     applications: await rows('SELECT * FROM applications WHERE user_id = $1 ORDER BY id'),
     stages: await rows('SELECT * FROM application_stages WHERE user_id = $1 ORDER BY id'),

@@ -29,8 +29,8 @@ describe('two-factor sign-in', () => {
 
   it('enrols only with the password and a valid code from the app, and shows ten recovery codes once', async () => {
     const user = await registerUser(t);
-    const wrong = await t.http().post('/me/two-factor').set(user.auth).send({ password: 'not my password' }).expect(400);
-    expect(wrong.body).toMatchObject({ code: 'auth.password-wrong', details: [{ field: 'password', problem: 'is not your current password' }] });
+    const wrong = await t.http().post('/me/two-factor').set(user.auth).send({ password: 'not my password' }).expect(403);
+    expect(wrong.body).toMatchObject({ code: 'auth.wrong-password', details: [{ field: 'password', problem: 'is not your current password' }] });
     const missing = await t.http().post('/me/two-factor').set(user.auth).send({}).expect(400);
     expect(missing.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'password' })]));
     await t.http().post('/me/two-factor').send({ password: PASSWORD }).expect(401);
@@ -137,9 +137,9 @@ describe('two-factor sign-in', () => {
     const secret: string = begun.body.secret;
     const confirmed = await t.http().post('/me/two-factor/confirm').set(user.auth).set('Idempotency-Key', 'confirm-1').send({ code: codeFor(secret) }).expect(200);
     const recoveryCodes: string[] = confirmed.body.recoveryCodes;
-    // The same key again runs the request again, and it never shows the codes a second time.
+    // The same key again never shows the codes a second time.
     const again = await t.http().post('/me/two-factor/confirm').set(user.auth).set('Idempotency-Key', 'confirm-1').send({ code: codeFor(secret) }).expect(409);
-    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect(again.body.code).toBe('idempotency.secret-not-replayed');
     expect(JSON.stringify(again.body)).not.toContain(recoveryCodes[0]);
     clock.advance(STEP_MS);
     const renewed = await t.http().post('/me/two-factor/recovery-codes').set(user.auth).set('Idempotency-Key', 'renew-1').send({ password: PASSWORD, code: codeFor(secret) }).expect(200);
@@ -166,8 +166,8 @@ describe('two-factor sign-in', () => {
     const user = await registerUser(t);
     const { secret, recoveryCodes } = await enrol(user);
 
-    const wrongPassword = await t.http().delete('/me/two-factor').set(user.auth).send({ password: 'not my password', code: codeFor(secret) }).expect(400);
-    expect(wrongPassword.body.code).toBe('auth.password-wrong');
+    const wrongPassword = await t.http().delete('/me/two-factor').set(user.auth).send({ password: 'not my password', code: codeFor(secret) }).expect(403);
+    expect(wrongPassword.body.code).toBe('auth.wrong-password');
     const wrongCode = await t.http().delete('/me/two-factor').set(user.auth).send({ password: PASSWORD, code: codeFor(secret, 4) }).expect(400);
     expect(wrongCode.body.code).toBe('two-factor.code-invalid');
     const missing = await t.http().delete('/me/two-factor').set(user.auth).send({ password: PASSWORD }).expect(400);
@@ -186,13 +186,31 @@ describe('two-factor sign-in', () => {
     const user = await registerUser(t);
     const { secret, recoveryCodes: old } = await enrol(user);
 
-    await t.http().post('/me/two-factor/recovery-codes').set(user.auth).send({ password: 'not my password', code: codeFor(secret) }).expect(400);
+    await t.http().post('/me/two-factor/recovery-codes').set(user.auth).send({ password: 'not my password', code: codeFor(secret) }).expect(403);
     const renewed = await t.http().post('/me/two-factor/recovery-codes').set(user.auth).send({ password: PASSWORD, code: codeFor(secret) }).expect(200);
     const fresh: string[] = renewed.body.recoveryCodes;
     expect(fresh).toHaveLength(10);
     expect(fresh.filter((c) => old.includes(c))).toEqual([]);
     await login(user, old[3]).expect(401);
     await login(user, fresh[3]).expect(200);
+  });
+
+  it('records what happened as security events the owner can read, none holding a code or the seed', async () => {
+    const user = await registerUser(t);
+    const { secret, recoveryCodes } = await enrol(user);
+    await login(user, codeFor(secret, 2)).expect(401);
+    await login(user, recoveryCodes[0]).expect(200);
+    clock.advance(STEP_MS);
+    await t.http().post('/me/two-factor/recovery-codes').set(user.auth).send({ password: PASSWORD, code: codeFor(secret) }).expect(200);
+    await t.http().delete('/me/two-factor').set(user.auth).send({ password: PASSWORD, code: codeFor(secret, 1) }).expect(204);
+    const events = (await t.http().get('/me/security-events').query({ limit: 50 }).set(user.auth).expect(200)).body.items as { kind: string; details: Record<string, unknown> }[];
+    const kinds = events.map((e) => e.kind).reverse();
+    expect(kinds.filter((k) => k !== 'sign-in')).toEqual(['two-factor-enabled', 'sign-in-failed', 'recovery-code-used', 'recovery-codes-regenerated', 'two-factor-disabled']);
+    expect(events.find((e) => e.kind === 'sign-in-failed')!.details).toEqual({ reason: 'wrong-second-factor' });
+    expect(events.find((e) => e.kind === 'recovery-code-used')!.details).toEqual({ recoveryCodesLeft: 9 });
+    expect(events.filter((e) => e.kind === 'sign-in').map((e) => e.details.method)).toContain('password+recovery-code');
+    const text = JSON.stringify(events);
+    for (const secretText of [secret, ...recoveryCodes]) expect(text).not.toContain(secretText);
   });
 
   it('counts wrong codes as failed sign-ins: guessing codes is throttled like guessing passwords', async () => {

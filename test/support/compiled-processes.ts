@@ -15,9 +15,9 @@ export interface Running {
 }
 
 /** Runs a compiled script with only PATH and NODE_ENV from this environment, collecting its lines. */
-export function runNode(script: string, env: Record<string, string>): Running {
+export function runNode(script: string, env: Record<string, string>, args: string[] = []): Running {
   // A server key, so that apps started without DATA_DIR do not write one into the project's ./data.
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { PATH: process.env.PATH, NODE_ENV: 'test', SECRET_KEY: 'test server key for compiled processes, 0123456789', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, NODE_ENV: 'test', SECRET_KEY: 'test server key for compiled processes, 0123456789', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => stdout.push(...chunk.split('\n').filter(Boolean)));
@@ -52,7 +52,8 @@ export async function buildOnce(): Promise<void> {
   }
   try {
     if (readStamp(stamp) === run) return;
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    // As `npm run build` does: compiles only when the sources or dist/ changed since its last build.
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
     writeFileSync(stamp, run);
   } finally {
     rmdirSync(lock);

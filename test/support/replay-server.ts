@@ -26,7 +26,9 @@ export type ReplayFault =
   | { kind: 'reset' }
   | { kind: 'timeout'; ms?: number }
   | { kind: 'truncate' }
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  /** An error answer that quotes the request back, as some APIs do: the full URL (query included) and every header. */
+  | { kind: 'echo'; status: number };
 
 export interface RecordedRequest {
   method: string;
@@ -208,6 +210,11 @@ export class ReplayServer {
         res.writeHead(200, { 'content-type': route ? contentType(route) : 'application/json', 'content-length': String(Buffer.byteLength(body)) });
         res.write(body.slice(0, Math.floor(body.length / 2)));
         setTimeout(() => req.socket.destroy(), 10).unref();
+        return;
+      }
+      case 'echo': {
+        const url = `${this.url}${req.url ?? ''}`;
+        res.writeHead(fault.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Bad Request', message: `Invalid request: ${req.method} ${url} sent with ${JSON.stringify(req.headers)}`, request: { url, headers: req.headers } }));
         return;
       }
       case 'malformed':

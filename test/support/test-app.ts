@@ -53,6 +53,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     SECRET_KEY: TEST_SECRET_KEY,
     // Suites send hundreds of requests a minute from one token or address; the limit's own suite sets it low.
     RATE_LIMIT: '100000/1m',
+    // Tests register many accounts; the registration-mode tests set their own.
+    REGISTRATION: 'open',
     ...options.env,
   });
   const builder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] });

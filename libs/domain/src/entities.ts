@@ -3,6 +3,7 @@ import { IdempotencyKey } from './accounts/idempotency-key.entity';
 import { RecoveryCode } from './accounts/recovery-code.entity';
 import { SignInThrottle } from './accounts/sign-in-throttle.entity';
 import { UserTwoFactor } from './accounts/two-factor.entity';
+import { Invitation } from './accounts/invitation.entity';
 import { User } from './accounts/user.entity';
 import { ApplicationMove } from './applications/application-move.entity';
 import { ApplicationStage } from './applications/application-stage.entity';
@@ -28,6 +29,7 @@ import { WorkRecord } from './works/work-record.entity';
 import { Work } from './works/work.entity';
 import { ReadingEntry } from './reading/reading-entry.entity';
 import { ChecklistSettings } from './reading/checklist-settings.entity';
+import { SecurityEvent } from './security-events/security-event.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -37,6 +39,8 @@ export const ENTITIES = [
   UserTwoFactor,
   RecoveryCode,
   SignInThrottle,
+  Invitation,
+  SecurityEvent,
   Organization,
   Team,
   Person,

@@ -1,11 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { AccountsService, SignInThrottleService, TwoFactorService } from '#domain/accounts/index';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountsService, AuthenticatedUser, SignInThrottleService, TwoFactorService } from '#domain/accounts/index';
+import type { ClientInfo } from '#domain/security-events/index';
+import { PageQuery } from '../common/page-query';
+import { ReturnsSecret } from '../common/idempotency';
 import { uuidParam } from '../common/uuid-param';
-import { Public } from './auth.guard';
-import { CurrentTokenId, CurrentUserId } from './current-user.decorator';
-import { CreatedTokenResponse, CreateTokenDto, LoginDto, RegisterDto, SessionResponse, TokenResponse, UpdateMeDto, UserResponse } from './dto/auth.dto';
+import { AnyScope, Public } from './auth.guard';
+import { Client, CurrentAuth, CurrentUserId } from './current-user.decorator';
+import { CreatedTokenResponse, CreateTokenDto, LoginDto, RegisterDto, RegistrationResponse, SessionResponse, TokenResponse, TokensPage, UpdateMeDto, UserResponse } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller()
@@ -17,10 +19,19 @@ export class AuthController {
   ) {}
 
   @Public()
+  @Get('auth/registration')
+  @ApiOperation({ summary: 'Who may register on this server, and whether the next account is the first (the admin)' })
+  @ApiOkResponse({ type: RegistrationResponse })
+  registration(): Promise<RegistrationResponse> {
+    return this.accounts.registration();
+  }
+
+  @Public()
   @Post('auth/register')
   @ApiCreatedResponse({ type: SessionResponse })
-  async register(@Body() body: RegisterDto): Promise<SessionResponse> {
-    const { user, session } = await this.accounts.register(body);
+  @ReturnsSecret('token')
+  async register(@Body() body: RegisterDto, @Client() client: ClientInfo): Promise<SessionResponse> {
+    const { user, session } = await this.accounts.register(body, client);
     return { user: UserResponse.from(user, false), token: session.token, expiresAt: session.record.expiresAt!.toISOString() };
   }
 
@@ -28,18 +39,19 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponse })
-  async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<SessionResponse> {
+  @ReturnsSecret('token')
+  async login(@Body() body: LoginDto, @Client() client: ClientInfo): Promise<SessionResponse> {
     // [throttle] Counted per email and per address before the password is hashed; 429 auth.too-many-attempts while blocked.
-    // [two-factor] `secondFactor.method` tells how the second factor was proven (`recovery-code`: record recovery-code-used).
-    const { user, session, secondFactor } = await this.throttle.guard({ email: body.email, ip: request.ip }, () => this.accounts.login(body.email, body.password, body.code));
+    const { user, session, secondFactor } = await this.throttle.guard({ email: body.email, ip: client.ip ?? '' }, () => this.accounts.login(body.email, body.password, client, body.code));
     return { user: UserResponse.from(user, secondFactor.method !== 'none'), token: session.token, expiresAt: session.record.expiresAt!.toISOString() };
   }
 
   @ApiBearerAuth()
+  @AnyScope()
   @Post('auth/logout')
   @HttpCode(204)
-  async logout(@CurrentUserId() userId: string, @CurrentTokenId() tokenId: string): Promise<void> {
-    await this.accounts.revokeToken(userId, tokenId);
+  async logout(@CurrentAuth() auth: AuthenticatedUser, @Client() client: ClientInfo): Promise<void> {
+    await this.accounts.logout(auth, client);
   }
 
   @ApiBearerAuth()
@@ -58,23 +70,26 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('tokens')
-  @ApiOkResponse({ type: [TokenResponse] })
-  async listTokens(@CurrentUserId() userId: string): Promise<TokenResponse[]> {
-    return (await this.accounts.listPersonalTokens(userId)).map(TokenResponse.from);
+  @ApiOkResponse({ type: TokensPage })
+  async listTokens(@CurrentUserId() userId: string, @Query() query: PageQuery): Promise<TokensPage> {
+    const page = await this.accounts.listPersonalTokens(userId, query);
+    return { ...page, items: page.items.map(TokenResponse.from) };
   }
 
   @ApiBearerAuth()
   @Post('tokens')
+  @ApiOperation({ summary: 'Create a personal access token (shown once), with no more scopes than the token making the request' })
   @ApiCreatedResponse({ type: CreatedTokenResponse })
-  async createToken(@CurrentUserId() userId: string, @Body() body: CreateTokenDto): Promise<CreatedTokenResponse> {
-    const { token, record } = await this.accounts.createPersonalToken(userId, body.name, body.expiresInDays);
+  @ReturnsSecret('token')
+  async createToken(@CurrentAuth() auth: AuthenticatedUser, @Body() body: CreateTokenDto, @Client() client: ClientInfo): Promise<CreatedTokenResponse> {
+    const { token, record } = await this.accounts.createPersonalToken(auth, body, client);
     return { ...TokenResponse.from(record), token };
   }
 
   @ApiBearerAuth()
   @Delete('tokens/:id')
   @HttpCode(204)
-  async revokeToken(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<void> {
-    await this.accounts.revokeToken(userId, id);
+  async revokeToken(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Client() client: ClientInfo): Promise<void> {
+    await this.accounts.revokePersonalToken(userId, id, client);
   }
 }

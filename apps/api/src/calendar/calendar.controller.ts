@@ -1,23 +1,29 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import { CalendarFeedNotFoundError, CalendarFeedService } from '#domain/calendar/index';
+import type { ClientInfo } from '#domain/security-events/index';
+import { APP_CONFIG, AppConfig } from '#platform';
 import { Public } from '../auth/auth.guard';
-import { CurrentUserId } from '../auth/current-user.decorator';
+import { Client, CurrentUserId } from '../auth/current-user.decorator';
+import { ReturnsSecret } from '../common/idempotency';
 import { FeedStatusResponse, IssuedFeedResponse } from './dto/calendar.dto';
 
 @ApiTags('calendar')
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly feeds: CalendarFeedService) {}
+  constructor(
+    private readonly feeds: CalendarFeedService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('feed')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Create your private calendar feed, or rotate it: the previous URL stops working' })
   @ApiCreatedResponse({ type: IssuedFeedResponse })
-  async issue(@CurrentUserId() userId: string, @Req() request: FastifyRequest): Promise<IssuedFeedResponse> {
-    const { token, createdAt } = await this.feeds.issue(userId);
-    return { url: `${publicBaseUrl(request)}/calendar/${token}.ics`, createdAt: createdAt.toISOString() };
+  @ReturnsSecret('url')
+  async issue(@CurrentUserId() userId: string, @Client() client: ClientInfo): Promise<IssuedFeedResponse> {
+    const { token, createdAt } = await this.feeds.issue(userId, client);
+    return { url: this.feeds.url(this.config, token), createdAt: createdAt.toISOString() };
   }
 
   @Get('feed')
@@ -32,8 +38,8 @@ export class CalendarController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke the feed: its URL answers 404 from now on' })
-  async revoke(@CurrentUserId() userId: string): Promise<void> {
-    await this.feeds.revoke(userId);
+  async revoke(@CurrentUserId() userId: string, @Client() client: ClientInfo): Promise<void> {
+    await this.feeds.revoke(userId, client);
   }
 
   // Calendar apps cannot send a bearer token: the secret in the URL is the credential.
@@ -49,22 +55,4 @@ export class CalendarController {
     if (!file.endsWith('.ics')) throw new CalendarFeedNotFoundError();
     return this.feeds.render(file.slice(0, -'.ics'.length));
   }
-}
-
-/**
- * Where clients reach this API, for the feed URL. There is no configured public URL, so it comes
- * from the request; a reverse proxy's X-Forwarded-Proto/Host win (the URL is only shown to the
- * caller, so a forged header misleads no one else).
- */
-function publicBaseUrl(request: FastifyRequest): string {
-  const forwardedProto = firstValue(request.headers['x-forwarded-proto']);
-  const forwardedHost = firstValue(request.headers['x-forwarded-host']);
-  const proto = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : request.protocol;
-  const host = [forwardedHost, request.headers.host].find((h) => !!h && /^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(h)) ?? 'localhost';
-  return `${proto}://${host}`;
-}
-
-function firstValue(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value?.split(',')[0]?.trim() || undefined;
 }

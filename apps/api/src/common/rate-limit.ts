@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import rateLimit, { FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,8 +13,14 @@ export interface RateLimitDependencies {
   dataSource: DataSource;
   keyring: SecretKeyring;
   /** The id of the token a bearer credential stands for, or null when it is not a valid one. */
-  identify: (token: string) => Promise<string | null>;
+  identify: (token: string, request: FastifyRequest) => Promise<string | null>;
 }
+
+/** How long a token the guard accepted keeps counting as its own credential here without being seen again. */
+const KNOWN_TOKEN_MS = 5 * 60_000;
+const KNOWN_TOKEN_MAX = 10_000;
+const TOKEN_HASH = Symbol('dossier.rateLimitTokenHash');
+type Counted = FastifyRequest & { [TOKEN_HASH]?: string; auth?: { tokenId: string } };
 
 /** The calendar feed's route: calendar apps poll it without a token. */
 const FEED_ROUTE = '/calendar/:file';
@@ -39,6 +46,11 @@ export async function registerRateLimit(app: NestFastifyApplication, config: App
   const fastify = app.getHttpAdapter().getInstance();
   const windowSeconds = Math.ceil(limit.windowMs / 1000);
   const policy = `"${POLICY}";q=${limit.max};w=${windowSeconds}`;
+  const knownTokens = new Map<string, { tokenId: string; until: number }>();
+  const remember = (hash: string, tokenId: string): void => {
+    if (knownTokens.size >= KNOWN_TOKEN_MAX) knownTokens.clear();
+    knownTokens.set(hash, { tokenId, until: Date.now() + KNOWN_TOKEN_MS });
+  };
 
   let storeOptions: { redis: Redis; nameSpace: string } | { store: new () => FastifyRateLimitStore };
   if (config.queue.backend === 'redis') {
@@ -77,16 +89,33 @@ export async function registerRateLimit(app: NestFastifyApplication, config: App
     max: limit.max,
     timeWindow: limit.windowMs,
     skipOnError: true,
+    // A valid bearer token is its own credential. Which token a request carries is remembered for a
+    // few minutes once verified (here, or by the auth guard: see onResponse below), so the hot path
+    // does not read the token from the database a second time; a made-up token counts against the
+    // address, and costs the one lookup the guard would have made anyway.
     keyGenerator: async (request: FastifyRequest) => {
       const token = bearerToken(request);
-      const tokenId = token ? await deps.identify(token) : null;
-      if (tokenId) return `token:${tokenId}`;
+      if (token) {
+        const hash = createHash('sha256').update(token).digest('base64url');
+        (request as Counted)[TOKEN_HASH] = hash;
+        const known = knownTokens.get(hash);
+        if (known && known.until > Date.now()) return `token:${known.tokenId}`;
+        const tokenId = await deps.identify(token, request);
+        if (tokenId) {
+          remember(hash, tokenId);
+          return `token:${tokenId}`;
+        }
+      }
       const scope = request.routeOptions.url === FEED_ROUTE ? 'feed-address' : 'address';
       return `${scope}:${deps.keyring.fingerprint(clientAddressGroup(request.ip))}`;
     },
     ...storeOptions,
   });
   const check = fastify.createRateLimit();
+  fastify.addHook('onResponse', async (request: FastifyRequest) => {
+    const { [TOKEN_HASH]: hash, auth } = request as Counted;
+    if (hash && auth) remember(hash, auth.tokenId);
+  });
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.routeOptions.url?.startsWith('/health')) return;

@@ -3,8 +3,9 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedRes
 import type { FastifyReply } from 'fastify';
 import { AccountExportService, ImportFormat, ImportsService, serializeVCards } from '#domain/imports/index';
 import { PeopleService } from '#domain/people/index';
+import { ClientInfo, SecurityEventsService } from '#domain/security-events/index';
 import { InvalidInputError } from '#platform';
-import { CurrentUserId } from '../auth/current-user.decorator';
+import { Client, CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { AccountExportDto } from './dto/account-export.dto';
 import { ImportRunResponse, VCardExportQuery } from './dto/import-run.response';
@@ -17,6 +18,7 @@ export class ImportsController {
     private readonly imports: ImportsService,
     private readonly accountExport: AccountExportService,
     private readonly people: PeopleService,
+    private readonly events: SecurityEventsService,
   ) {}
 
   @Post('imports/linkedin')
@@ -64,16 +66,19 @@ export class ImportsController {
   @ApiOperation({ summary: 'All of your data as one versioned JSON document (import it with POST /imports/dossier)' })
   @ApiOkResponse({ type: AccountExportDto })
   @Header('content-disposition', 'attachment; filename="dossier-export.json"')
-  export(@CurrentUserId() userId: string): Promise<AccountExportDto> {
-    return this.accountExport.export(userId);
+  async export(@CurrentUserId() userId: string, @Client() client: ClientInfo): Promise<AccountExportDto> {
+    const document = await this.accountExport.export(userId);
+    await this.events.record(userId, 'export-made', { ...client, details: { format: 'dossier-json' } });
+    return document;
   }
 
   @Get('export/vcard')
   @ApiOperation({ summary: 'Your people as a .vcf file (vCard 4.0 by default, or ?version=3.0)' })
   @ApiProduces('text/vcard')
   @ApiOkResponse({ description: 'One vCard per person (deleted people left out)', schema: { type: 'string', example: 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoë Ångström\r\nEND:VCARD\r\n' } })
-  async exportVCard(@CurrentUserId() userId: string, @Query() query: VCardExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async exportVCard(@CurrentUserId() userId: string, @Query() query: VCardExportQuery, @Res({ passthrough: true }) reply: FastifyReply, @Client() client: ClientInfo): Promise<string> {
     const people = await this.people.listAll(userId);
+    await this.events.record(userId, 'export-made', { ...client, details: { format: 'vcard' } });
     void reply.header('content-type', 'text/vcard; charset=utf-8').header('content-disposition', 'attachment; filename="dossier-people.vcf"');
     return serializeVCards(
       people.map((p) => ({

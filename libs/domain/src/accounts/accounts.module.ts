@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessToken } from './access-token.entity';
+import { SecurityEventsModule } from '../security-events/security-events.module';
 import { AccountsService } from './accounts.service';
+import { InvitationsService } from './invitations.service';
 import { RecoveryCode } from './recovery-code.entity';
 import { SignInThrottleService } from './sign-in-throttle.service';
 import { UserTwoFactor } from './two-factor.entity';
 import { TwoFactorService } from './two-factor.service';
 import { User } from './user.entity';
+import { UsersAdminService } from './users-admin.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, AccessToken, UserTwoFactor, RecoveryCode])],
-  providers: [AccountsService, TwoFactorService, SignInThrottleService],
-  exports: [AccountsService, TwoFactorService, SignInThrottleService],
+  imports: [SecurityEventsModule, TypeOrmModule.forFeature([User, UserTwoFactor, RecoveryCode])],
+  providers: [AccountsService, InvitationsService, UsersAdminService, TwoFactorService, SignInThrottleService],
+  exports: [AccountsService, InvitationsService, UsersAdminService, SecurityEventsModule, TwoFactorService, SignInThrottleService],
 })
 export class AccountsModule {}

@@ -12,10 +12,10 @@ export class TwoFactorInvalidError extends DomainError {
   }
 }
 
-/** Settings that need the password again were sent a wrong one. */
+/** Settings that need the password again were sent a wrong one (the code POST /me/password answers too). */
 export class PasswordMismatchError extends DomainError {
   constructor() {
-    super(ErrorKind.Invalid, 'auth.password-wrong', 'The password is wrong', [{ field: 'password', problem: 'is not your current password' }]);
+    super(ErrorKind.Forbidden, 'auth.wrong-password', 'The password is wrong', [{ field: 'password', problem: 'is not your current password' }]);
   }
 }
 
@@ -52,4 +52,4 @@ export class TooManySignInAttemptsError extends TooManyRequestsError {
 }
 
 /** The failures a sign-in throttle counts: a wrong password or a wrong second factor. */
-export const FAILED_SIGN_IN_CODES: ReadonlySet<string> = new Set(['auth.invalid-credentials', 'auth.two-factor-invalid', 'auth.password-wrong', 'two-factor.code-invalid']);
+export const FAILED_SIGN_IN_CODES: ReadonlySet<string> = new Set(['auth.invalid-credentials', 'auth.two-factor-invalid', 'auth.wrong-password', 'two-factor.code-invalid']);

@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+/** `admin`: the server's operator (the first account): users, invitations, the queue dashboard. */
+export type UserRole = 'admin' | 'user';
+
 @Entity('users')
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -19,6 +22,16 @@ export class User {
   /** IANA zone used when dates are shown to this user (briefings, calendar). */
   @Column({ name: 'time_zone', type: 'text', default: 'UTC' })
   timeZone: string;
+
+  @Column({ type: 'text', default: 'user' })
+  role: UserRole;
+
+  /** Set by an admin: the account cannot sign in and its tokens are refused until enabled again. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
+  lastSignInAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

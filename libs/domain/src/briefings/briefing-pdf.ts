@@ -36,6 +36,7 @@ export class BriefingPdfRenderer implements OnModuleDestroy {
     }
   }
 
+  /** Closes the browser (and its helper processes) when the app shuts down. */
   async onModuleDestroy(): Promise<void> {
     const browser = this.browser;
     this.browser = undefined;
@@ -46,7 +47,10 @@ export class BriefingPdfRenderer implements OnModuleDestroy {
     const path = this.config.briefings.chromiumPath;
     if (!existsSync(path)) return Promise.reject(new BriefingPdfUnavailableError(`no Chromium at CHROMIUM_PATH (${path})`));
     if (!this.browser) {
-      this.browser = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: path, args: FLAGS }));
+      // playwright-core would install its own SIGINT/SIGTERM/SIGHUP handlers, which kill the browser and
+      // exit the process at once (130 on Ctrl-C) before the app's shutdown runs. The app's shutdown
+      // (closeOnSignals → app.close → onModuleDestroy) closes the browser instead.
+      this.browser = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: path, args: FLAGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }));
       this.browser.then(
         (b) => b.on('disconnected', () => (this.browser = undefined)),
         (e: unknown) => {

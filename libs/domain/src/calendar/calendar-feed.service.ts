@@ -2,8 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
+import { type AppConfig, publicLink } from '#platform';
 import { InterviewsService } from '../interviews/interviews.service';
 import { Person } from '../people/person.entity';
+import { ClientInfo, NO_CLIENT } from '../security-events/client-info';
+import { SecurityEventsService } from '../security-events/security-events.service';
 import { TasksService } from '../tasks/tasks.service';
 import { CalendarFeed } from './calendar-feed.entity';
 import { renderCalendar } from './calendar-ics';
@@ -28,17 +31,25 @@ export class CalendarFeedService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly interviews: InterviewsService,
     private readonly tasks: TasksService,
+    private readonly events: SecurityEventsService,
   ) {}
 
+  /** The URL a calendar app subscribes to, on PUBLIC_URL (never on the Host the request came with). */
+  url(config: Pick<AppConfig, 'http'>, token: string): string {
+    return publicLink(config, `/calendar/${token}.ics`);
+  }
+
   /** Creates the feed, or rotates it: the previous URL stops working at once. */
-  async issue(userId: string): Promise<IssuedFeed> {
+  async issue(userId: string, client: ClientInfo = NO_CLIENT): Promise<IssuedFeed> {
     const token = randomBytes(32).toString('base64url');
     const [row] = (await this.dataSource.query(
       `INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2)
        ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()
-       RETURNING created_at`,
+       RETURNING created_at, (xmax = 0) AS created`,
       [userId, hashToken(token)],
-    )) as { created_at: Date }[];
+    )) as { created_at: Date; created: boolean }[];
+    // The URL is the secret: the event says only that a feed was made or replaced.
+    await this.events.record(userId, 'feed-rotated', { ...client, details: { replacedPrevious: !row.created } });
     return { token, createdAt: row.created_at };
   }
 
@@ -48,8 +59,9 @@ export class CalendarFeedService {
   }
 
   /** Revoking twice is not an error: either way there is no feed afterwards. */
-  async revoke(userId: string): Promise<void> {
-    await this.dataSource.getRepository(CalendarFeed).delete({ userId });
+  async revoke(userId: string, client: ClientInfo = NO_CLIENT): Promise<void> {
+    const result = await this.dataSource.getRepository(CalendarFeed).delete({ userId });
+    if (result.affected) await this.events.record(userId, 'feed-revoked', { ...client });
   }
 
   /** The .ics document for a feed token. */

@@ -8,9 +8,10 @@ export interface ImportReport {
   created: number;
   updated: number;
   skipped: number;
-  skips: { line?: number; item?: string; reason: string }[];
-  /** Rows imported with something left out (an invalid link or email). */
-  warnings: { line: number; problem: string }[];
+  /** `personId`: the person the row matched (already up to date), so that erasing them can rewrite the row. */
+  skips: { line?: number; item?: string; reason: string; personId?: string }[];
+  /** Rows imported with something left out (an invalid link or email); `personId`: the person it made or updated. */
+  warnings: { line: number; problem: string; personId?: string }[];
 }
 
 /** One import of a file into a user's account; large ones run as a BullMQ job and report progress here. */

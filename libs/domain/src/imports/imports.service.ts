@@ -127,10 +127,13 @@ export class ImportsService {
     let done = parsed.skipped.length;
     for (const { line, draft } of parsed.rows) {
       try {
-        const outcome = await this.importDraft(userId, draft, (problem) => report.warnings.push({ line, problem }));
+        const warnings: ImportReport['warnings'] = [];
+        const outcome = await this.importDraft(userId, draft, (problem) => warnings.push({ line, problem }));
+        // Each row about a person names them, so that erasing them finds the row even after a rename.
+        report.warnings.push(...warnings.map((w) => ({ ...w, personId: outcome.personId })));
         if (outcome.kind === 'skipped') {
           report.skipped += 1;
-          report.skips.push({ line, reason: outcome.reason });
+          report.skips.push({ line, reason: outcome.reason, ...(outcome.personId ? { personId: outcome.personId } : {}) });
         } else report[outcome.kind] += 1;
       } catch (e) {
         // The database's own words are not the user's business (nor should they see them); the log keeps them.
@@ -145,7 +148,11 @@ export class ImportsService {
     return report;
   }
 
-  private async importDraft(userId: string, draft: PersonDraft, warn: (problem: string) => void): Promise<{ kind: 'created' | 'updated' } | { kind: 'skipped'; reason: string }> {
+  private async importDraft(
+    userId: string,
+    draft: PersonDraft,
+    warn: (problem: string) => void,
+  ): Promise<{ kind: 'created' | 'updated'; personId: string } | { kind: 'skipped'; reason: string; personId?: string }> {
     const tooLong = tooLongField(draft);
     if (tooLong) return { kind: 'skipped', reason: tooLong };
     const { links, problems } = normalizeLinks(draft.links);
@@ -157,7 +164,7 @@ export class ImportsService {
 
     const match = await this.findMatch(userId, draft, links, emails);
     if (!match) {
-      await this.people.create(userId, {
+      const created = await this.people.create(userId, {
         fullName: draft.fullName,
         givenName: draft.givenName ?? null,
         familyName: draft.familyName ?? null,
@@ -172,7 +179,7 @@ export class ImportsService {
         howWeMet: draft.connectedOn ? `LinkedIn connection since ${draft.connectedOn}` : null,
         relationshipStage: draft.connectedOn ? 'acquainted' : 'stranger',
       });
-      return { kind: 'created' };
+      return { kind: 'created', personId: created.id };
     }
     // Existing values win; the import only fills gaps and adds what is new.
     const patch: PersonInput = {};
@@ -194,9 +201,9 @@ export class ImportsService {
     if (Object.keys(newLinks).length) patch.links = newLinks;
     const newTags = draft.tags.filter((t) => !match.tags.includes(t));
     if (newTags.length) patch.tags = [...match.tags, ...newTags];
-    if (Object.keys(patch).length === 0) return { kind: 'skipped', reason: `already up to date (${match.fullName})` };
+    if (Object.keys(patch).length === 0) return { kind: 'skipped', reason: `already up to date (${match.fullName})`, personId: match.id };
     await this.people.update(userId, match.id, patch);
-    return { kind: 'updated' };
+    return { kind: 'updated', personId: match.id };
   }
 
   /** Same person: the id Dossier wrote into a vCard, then LinkedIn profile, then email, then folded name. */

@@ -3,8 +3,11 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { FieldProblem, NotFoundError } from '#platform';
+import { FieldProblem, JobQueueService, NotFoundError } from '#platform';
+import { eraseFromBriefings } from '../briefings/briefing-erasure';
+import { eraseFromImportRuns } from '../imports/import-erasure';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { mentionsSql } from '../shared/text-mentions';
 import { foldText, splitFullName } from './name-folding';
 import { InvalidPersonError, MergeSelfError, PersonDeletedError } from './people.errors';
 import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL, PersonDetail, personDetailFromRows, personFromRow } from './people.queries';
@@ -39,6 +42,7 @@ export class PeopleService {
     @InjectRepository(Person) private readonly people: Repository<Person>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
+    private readonly jobs: JobQueueService,
   ) {}
 
   async create(userId: string, input: PersonInput & { fullName: string }): Promise<Person> {
@@ -101,11 +105,21 @@ export class PeopleService {
     return this.get(userId, id);
   }
 
-  /** Deletes the person and everything about them, for good (their data is theirs, not the user's). */
+  /**
+   * Deletes the person and everything about them, for good (their data is theirs, not the user's):
+   * the rows that point at them (PERSON_REFERENCES), and every other trace the account holds of their
+   * name, emails and links: import report rows (rewritten, the counts kept), briefing versions
+   * (deleted, see eraseFromBriefings), stored answers to Idempotency-Key writes, then queued and
+   * finished jobs and their events. Free text the user wrote on their own records (an application's
+   * notes) is the user's and stays as written.
+   */
   async erase(userId: string, id: string): Promise<{ erased: Record<string, number> }> {
-    return this.dataSource.transaction(async (em) => {
+    const { erased, jobNeedles } = await this.dataSource.transaction(async (em) => {
       const person = await em.findOne(Person, { where: { id, userId }, withDeleted: true });
       if (!person) throw new NotFoundError('person', id);
+      const needles = personNeedles(person);
+      // Sync jobs carry only their run's id: found by it once the runs are gone.
+      const runs = (await em.query('SELECT id FROM sync_runs WHERE person_id = $1', [id])) as { id: string }[];
       const erased: Record<string, number> = {};
       for (const ref of PERSON_REFERENCES) {
         const sql =
@@ -118,8 +132,23 @@ export class PeopleService {
       }
       await em.delete(Person, { id, userId });
       erased.people = 1;
-      return { erased };
+      erased.importReports = await eraseFromImportRuns(em, userId, id, needles);
+      const briefings = await eraseFromBriefings(em, userId, id, needles);
+      erased.briefingVersions = briefings.length;
+      const [{ count: answers }] = (await em.query(
+        `WITH gone AS (DELETE FROM idempotency_keys WHERE user_id = $1 AND (${mentionsSql("coalesce(body, '')", 2)} OR ${mentionsSql("coalesce(headers::text, '')", 2)}) RETURNING 1)
+         SELECT count(*)::int AS count FROM gone`,
+        [userId, [...needles, id]],
+      )) as { count: number }[];
+      erased.idempotencyAnswers = answers;
+      // Run and version ids belong to this person alone; their own id is matched only where a job
+      // names one person (a scheduled tick's job lists many, and must not go with them).
+      return { erased, jobNeedles: [...needles, ...runs.map((r) => r.id), ...briefings] };
     });
+    // After the commit: a queue is not part of the transaction, and the person is gone either way.
+    const jobs = await this.jobs.removeJobsMentioning(jobNeedles, (data) => (data as { personId?: unknown } | null)?.personId === id);
+    erased.jobs = jobs.removed;
+    return { erased };
   }
 
   /** Likely duplicates: the same email, the same LinkedIn profile, or the same name once accents and case are folded. */
@@ -175,6 +204,8 @@ export class PeopleService {
           }
           await em.query(`UPDATE "${ref.table}" SET "${ref.column}" = $1 WHERE "${ref.column}" = $2`, [survivorId, otherId]);
         }
+        // Import report rows name the person they were about, for erasure: now the survivor.
+        await em.query('UPDATE import_runs SET report = replace(report::text, $2, $1)::jsonb WHERE user_id = $3 AND strpos(report::text, $2) > 0', [survivorId, otherId, userId]);
         const { organization: _o, team: _t, ...columns } = merged;
         await em.update(Person, { id: survivorId, userId }, { ...columns, updatedAt: new Date() });
         await em.delete(Person, { id: otherId, userId });
@@ -326,4 +357,13 @@ function latest(a: Date | null, b: Date | null): Date | null {
 
 function uniq<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/**
+ * What identifies a person in text, lower case: their name, each email and each link. (Their given
+ * or family name alone would also match everyone who shares it.)
+ */
+export function personNeedles(person: Pick<Person, 'fullName' | 'emails' | 'links'>): string[] {
+  const values = [person.fullName, ...person.emails, ...Object.values(person.links ?? {})];
+  return [...new Set(values.filter((v): v is string => typeof v === 'string').map((v) => v.trim().toLowerCase()).filter((v) => v.length >= 3))];
 }

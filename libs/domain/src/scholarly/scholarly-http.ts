@@ -1,4 +1,4 @@
-import type { ScholarlyConfig } from '#platform';
+import { redactSecrets, type ScholarlyConfig } from '#platform';
 import type { ScholarlySource } from './scholarly.types';
 
 /**
@@ -16,7 +16,8 @@ export abstract class ScholarlySourceError extends Error {
     message: string,
     readonly method: ScholarlyMethod = 'GET',
   ) {
-    super(`${source}: ${message} (${method} ${request})`);
+    // Every path to a message passes here: whatever a subclass or a client quotes is redacted once more.
+    super(redactSecrets(`${source}: ${message} (${method} ${request})`));
     this.name = new.target.name;
   }
 }
@@ -74,6 +75,7 @@ export interface ScholarlyRequest {
 /** Query parameter names and headers whose values never reach a log or an error message. */
 // The contact address is not a secret, but it is personal: it stays out of logs too.
 const SECRET_PARAMS = new Set(['api_key', 'apikey', 'key', 'token', 'mailto']);
+const SECRET_HEADERS = new Set(['x-api-key', 'authorization']);
 
 export class ScholarlyHttp {
   constructor(
@@ -104,6 +106,10 @@ export class ScholarlyHttp {
     for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
     const shown = redactUrl(url);
     for (const [name, value] of Object.entries(options.secretQuery ?? {})) url.searchParams.set(name, value);
+    // What the source says back can quote the request (URL, headers): its words are redacted, with the
+    // values sent as secrets (keys, the contact address) taken out in whatever form they come back.
+    const known = [this.config.contactEmail, ...Object.values(options.secretQuery ?? {}), ...Object.entries(options.headers ?? {}).filter(([name]) => SECRET_HEADERS.has(name.toLowerCase())).map(([, value]) => value)];
+    const redact = (text: string): string => redactSecrets(text, known);
     let response: Response;
     let body: string;
     try {
@@ -116,7 +122,7 @@ export class ScholarlyHttp {
       });
       body = await response.text();
     } catch (e) {
-      throw new SourceUnavailableError(source, shown, describeNetworkError(e), null, method);
+      throw new SourceUnavailableError(source, shown, redact(describeNetworkError(e)), null, method);
     }
     if (response.status === 429) throw new SourceRateLimitedError(source, shown, retryAfterMs(response.headers.get('retry-after')), method);
     if (response.status >= 500) {
@@ -125,7 +131,7 @@ export class ScholarlyHttp {
       if (response.status === 503 && wait !== null) throw new SourceRateLimitedError(source, shown, wait, method);
       throw new SourceUnavailableError(source, shown, `HTTP ${response.status}`, response.status, method);
     }
-    if (response.status >= 400) throw Object.assign(new SourceRejectedError(source, shown, response.status, errorDetail(body), method), { body: body.slice(0, 4000) });
+    if (response.status >= 400) throw Object.assign(new SourceRejectedError(source, shown, response.status, redact(errorDetail(body)), method), { body: redact(body.slice(0, 4000)) });
     return { status: response.status, headers: response.headers, body, request: shown, method };
   }
 

@@ -1,4 +1,4 @@
-import type { SourceLookupRequest } from '#platform';
+import { redactDeep, type SourceLookupRequest } from '#platform';
 import type { ScholarlyClients } from './scholarly-clients';
 import {
   MalformedResponseError,
@@ -42,7 +42,12 @@ export async function answerLookup(clients: ScholarlyClients, source: ScholarlyS
   }
 }
 
+/** What the lookup job returns (kept in the queue, read by the API): outside text redacted. */
 export function describeLookupFailure(e: unknown): SourceLookupFailure {
+  return redactDeep(lookupFailure(e));
+}
+
+function lookupFailure(e: unknown): SourceLookupFailure {
   if (e instanceof SourceRejectedError) return { kind: 'rejected', status: e.status, message: e.message, request: e.request, method: e.method, detail: e.detail, body: e.body };
   if (e instanceof SourceRateLimitedError) return { kind: 'rate-limited', status: 429, message: e.message, request: e.request, method: e.method, retryAfterMs: e.retryAfterMs };
   if (e instanceof SourceUnavailableError) return { kind: 'unavailable', status: e.status, message: e.message, request: e.request, method: e.method, reason: e.reason };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig, JobName, JobQueueService, NotFoundError, SYNC_SOURCE_JOBS } from '#platform';
+import { APP_CONFIG, AppConfig, configuredSecrets, JobName, JobQueueService, NotFoundError, redactSecrets, SYNC_SOURCE_JOBS } from '#platform';
 import { Person } from '../people/person.entity';
 import { ScholarlyClients } from '../scholarly/scholarly-clients';
 import { MalformedResponseError, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError } from '../scholarly/scholarly-http';
@@ -275,6 +275,8 @@ export class SyncService {
 
   /** Sorts a failure into what the queue does next, and records it on the run (and identity). */
   private async failure(run: SyncRun, identity: ScholarlyIdentity, error: Error, attempt: { made: number; max: number }): Promise<SyncStepOutcome> {
+    // The message goes to the run, the identity, the log and (thrown on) the job's failedReason: redacted once, here.
+    error.message = redactSecrets(error.message, configuredSecrets(this.config));
     if (error instanceof SourceRateLimitedError) {
       const ms = Math.min(error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS);
       await this.addError(run.id, error.message);
@@ -333,7 +335,7 @@ export class SyncService {
   }
 
   private async addError(runId: string, message: string): Promise<void> {
-    await this.dataSource.query(`UPDATE sync_runs SET errors = ${APPEND_ERROR} WHERE id = $1`, [runId, message.slice(0, 1000)]);
+    await this.dataSource.query(`UPDATE sync_runs SET errors = ${APPEND_ERROR} WHERE id = $1`, [runId, redactSecrets(message).slice(0, 1000)]);
   }
 
   /** Adds to the run's counters in one statement (two workers never lose an update). */
@@ -367,7 +369,7 @@ const APPEND_ERROR = `(SELECT COALESCE(jsonb_agg(e ORDER BY n), '[]'::jsonb) FRO
 
 /** Ends a run that is still open with `status`, recording why. */
 async function closeRun(em: EntityManager, runId: string, status: 'failed' | 'broken', message: string): Promise<void> {
-  await em.query(`UPDATE sync_runs SET status = $3, finished_at = now(), errors = ${APPEND_ERROR} WHERE id = $1 AND status = 'running'`, [runId, message.slice(0, 1000), status]);
+  await em.query(`UPDATE sync_runs SET status = $3, finished_at = now(), errors = ${APPEND_ERROR} WHERE id = $1 AND status = 'running'`, [runId, redactSecrets(message).slice(0, 1000), status]);
 }
 
 /** A failure that is not a source error still names the source and the identity. */

@@ -15,10 +15,17 @@ function configError(env: Record<string, string>): string {
 describe('loadConfig', () => {
   it('fills defaults: PostgreSQL queue backend on the same database, API on 127.0.0.1:3000', () => {
     const config = loadConfig({ DATABASE_URL: DB });
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 10 * 1024 * 1024, corsOrigins: [] });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 10 * 1024 * 1024, corsOrigins: [], publicUrl: 'http://127.0.0.1:3000', trustProxy: false });
     expect(config.queue).toEqual({ backend: 'postgres', url: DB, prefix: 'dossier' });
     expect(config.database.runMigrations).toBe(true);
     expect(config.log).toEqual({ level: 'log', format: 'json' });
+  });
+
+  it('asks for an invitation to register by default, and takes open or closed', () => {
+    expect(loadConfig({ DATABASE_URL: DB }).auth.registration).toBe('invite');
+    expect(loadConfig({ DATABASE_URL: DB, REGISTRATION: 'open' }).auth.registration).toBe('open');
+    expect(configError({ DATABASE_URL: DB, REGISTRATION: 'anyone' })).toContain('REGISTRATION="anyone"');
+    expect(loadConfig({ DATABASE_URL: DB, PUBLIC_URL: 'https://dossier.example.org/' }).http.publicUrl).toBe('https://dossier.example.org');
   });
 
   it('uses Redis for queues when REDIS_URL is set', () => {
@@ -72,5 +79,24 @@ describe('loadConfig', () => {
 
   it('says how to run without DATABASE_URL', () => {
     expect(configError({})).toMatch(/DATABASE_URL is not set.*npm start/);
+  });
+
+  it('takes PUBLIC_URL as the base of links (trailing slash dropped), and names this machine when HOST is a wildcard', () => {
+    expect(loadConfig({ DATABASE_URL: DB, PUBLIC_URL: 'https://dossier.example.org/' }).http.publicUrl).toBe('https://dossier.example.org');
+    expect(loadConfig({ DATABASE_URL: DB, PUBLIC_URL: 'https://example.org/dossier' }).http.publicUrl).toBe('https://example.org/dossier');
+    expect(loadConfig({ DATABASE_URL: DB, HOST: '0.0.0.0', PORT: '8080' }).http.publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ DATABASE_URL: DB, HOST: '::1' }).http.publicUrl).toBe('http://[::1]:3000');
+    for (const wrong of ['ftp://example.org', 'https://example.org/?a=1', 'https://user:pw@example.org', 'example.org']) {
+      expect(configError({ DATABASE_URL: DB, PUBLIC_URL: wrong })).toContain(`PUBLIC_URL=${JSON.stringify(wrong)}: must be an http(s) origin`);
+    }
+  });
+
+  it('reads TRUST_PROXY as off, on, a hop count or proxy addresses, and refuses anything else', () => {
+    expect(loadConfig({ DATABASE_URL: DB }).http.trustProxy).toBe(false);
+    expect(loadConfig({ DATABASE_URL: DB, TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ DATABASE_URL: DB, TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ DATABASE_URL: DB, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).http.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(configError({ DATABASE_URL: DB, TRUST_PROXY: 'yes please' })).toContain('TRUST_PROXY="yes please": must be false, true');
+    expect(configError({ DATABASE_URL: DB, TRUST_PROXY: '10.0.0/8,1.2.3.4/40' })).toContain('not an address or CIDR: 10.0.0/8, 1.2.3.4/40');
   });
 });

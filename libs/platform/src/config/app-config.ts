@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -5,13 +6,24 @@ import { EnvSchema } from './env.schema';
 
 export interface AppConfig {
   env: EnvSchema['NODE_ENV'];
-  http: { host: string; port: number; bodyLimitBytes: number; corsOrigins: string[] };
+  http: {
+    host: string;
+    port: number;
+    bodyLimitBytes: number;
+    corsOrigins: string[];
+    /** The base of every link handed out (no trailing slash): see `publicLink`. */
+    publicUrl: string;
+    /** Fastify's `trustProxy`: whether (and which) X-Forwarded-* headers are believed. */
+    trustProxy: TrustProxy;
+  };
   database: { url: string; runMigrations: boolean };
   queue: { backend: 'redis'; url: string; prefix: string } | { backend: 'postgres'; url: string; prefix: string };
-  auth: { sessionTtlHours: number; tokenCacheSeconds: number };
+  auth: { sessionTtlHours: number; registration: EnvSchema['REGISTRATION'] };
   imports: { inlineMaxRows: number };
   log: { level: EnvSchema['LOG_LEVEL']; format: EnvSchema['LOG_FORMAT'] };
   bullBoard: { enabled: boolean };
+  /** The worker's own health endpoint (127.0.0.1 only), for container checks; null: none. */
+  worker: { healthPort: number | null };
   scholarly: ScholarlyConfig;
   sync: SyncConfig;
   /** Pre-interview briefings: generated this many hours before each interview, looked for this often. */
@@ -21,6 +33,9 @@ export interface AppConfig {
   /** The API-wide limit per credential, or null when turned off (RATE_LIMIT=0/off). */
   rateLimit: { max: number; windowMs: number } | null;
 }
+
+/** false: never; true: any hop; a number: that many hops; addresses/CIDRs: those proxies only. */
+export type TrustProxy = boolean | number | string[];
 
 /** The scholarly sources, as the queue layer names them (one sync queue each). */
 export const SYNC_SOURCES = ['openalex', 'semanticscholar', 'arxiv', 'dblp', 'crossref', 'orcid'] as const;
@@ -67,15 +82,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     env: parsed.NODE_ENV,
-    http: { host: parsed.HOST, port: parsed.PORT, bodyLimitBytes: parsed.BODY_LIMIT_BYTES, corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) },
+    http: {
+      host: parsed.HOST,
+      port: parsed.PORT,
+      bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
+      corsOrigins: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      publicUrl: trimSlash(parsed.PUBLIC_URL ?? `http://${linkHost(parsed.HOST)}:${parsed.PORT}`),
+      trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    },
     database: { url: parsed.DATABASE_URL, runMigrations: parsed.RUN_MIGRATIONS },
     queue: parsed.REDIS_URL
       ? { backend: 'redis', url: parsed.REDIS_URL, prefix: parsed.QUEUE_PREFIX }
       : { backend: 'postgres', url: parsed.DATABASE_URL, prefix: parsed.QUEUE_PREFIX },
-    auth: { sessionTtlHours: parsed.SESSION_TTL_HOURS, tokenCacheSeconds: parsed.TOKEN_CACHE_SECONDS },
+    auth: { sessionTtlHours: parsed.SESSION_TTL_HOURS, registration: parsed.REGISTRATION },
     imports: { inlineMaxRows: parsed.IMPORT_INLINE_MAX_ROWS },
     log: { level: parsed.LOG_LEVEL, format: parsed.LOG_FORMAT },
     bullBoard: { enabled: parsed.BULL_BOARD_ENABLED },
+    worker: { healthPort: parsed.WORKER_HEALTH_PORT ?? null },
     scholarly: {
       contactEmail: parsed.SCHOLARLY_CONTACT_EMAIL || null,
       timeoutMs: parsed.SCHOLARLY_TIMEOUT_MS,
@@ -154,6 +177,28 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): EnvSchema {
 function problems(constraints: Record<string, string>): string {
   if (constraints.isInt) return constraints.isInt;
   return Object.values(constraints).reverse().join('; ');
+}
+
+/** A wildcard bind address is not somewhere a client can go: links name this machine instead. */
+function linkHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
+  return isIP(host) === 6 ? `[${host}]` : host;
+}
+
+/** TRUST_PROXY (already matched against its pattern) in the form Fastify's `trustProxy` takes. */
+export function parseTrustProxy(value: string): TrustProxy {
+  const text = value.trim().toLowerCase();
+  if (text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((e) => e.trim());
+  const wrong = entries.filter((entry) => {
+    const [address, prefix] = entry.split('/');
+    const family = isIP(address);
+    return family === 0 || (prefix !== undefined && Number(prefix) > (family === 4 ? 32 : 128));
+  });
+  if (wrong.length > 0) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY=${JSON.stringify(value)}: not an address or CIDR: ${wrong.join(', ')}`);
+  return entries;
 }
 
 function trimSlash(url: string): string {

@@ -5,6 +5,10 @@ import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUr
 const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
 /** A request rate as `<requests>/<window>`: `10/1s`, `1/3s`, `1/1100ms`, `100/5m`. */
 export const RATE_PATTERN = /^[1-9]\d*\/[1-9]\d*(ms|s|m|h)$/;
+/** scheme://host[:port][/path], nothing after the path (no query, fragment or credentials). */
+const PUBLIC_URL_PATTERN = /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$/;
+/** false, true, a hop count, or IPv4/IPv6 addresses with an optional /prefix, comma-separated. */
+const TRUST_PROXY_PATTERN = /^\s*(false|true|\d{1,3}|[0-9A-Fa-f:.]+(\/\d{1,3})?(\s*,\s*[0-9A-Fa-f:.]+(\/\d{1,3})?)*)\s*$/i;
 const RATE_MESSAGE = { message: 'must be <requests>/<window>, e.g. 10/1s, 1/3s, 1/1100ms or 100/5m' };
 
 /** Human description of each variable; the README's configuration table is written from these. */
@@ -12,20 +16,23 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   NODE_ENV: 'production, development or test.',
   PORT: 'Port the API listens on.',
   HOST: 'Address the API binds to.',
+  PUBLIC_URL: 'Where clients reach this API (http or https origin, optionally with a path prefix, e.g. https://dossier.example.org or https://example.org/dossier): the base of every link the server hands out (calendar feed URLs, invitations). Never taken from Host or X-Forwarded-* headers. Unset: http://HOST:PORT (localhost when HOST is 0.0.0.0 or ::).',
+  TRUST_PROXY: 'Whether X-Forwarded-For/-Proto are believed for the client address (access log, sessions, throttling): false (default: the address of the connection), true (any proxy), a number of proxy hops, or comma-separated proxy addresses/CIDRs, e.g. 127.0.0.1,10.0.0.0/8.',
   DATABASE_URL: 'PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL in DATA_DIR.',
-  DATA_DIR: 'Folder for the embedded PostgreSQL data (used only when DATABASE_URL is unset), and outside production for the generated secret.key when SECRET_KEY is unset.',
+  DATA_DIR: 'Folder for the embedded PostgreSQL data (used only when DATABASE_URL is unset) and, in a terminal, npm start\'s log files (logs/api.log, logs/worker.log); outside production also the generated secret.key when SECRET_KEY is unset.',
   EMBEDDED_PG_PORT: 'Port of the embedded PostgreSQL.',
+  WORKER_HEALTH_PORT: 'Port on 127.0.0.1 where the worker answers GET /health and /health/ready (for a container health check). Unset: the worker serves no HTTP.',
   REDIS_URL: 'Redis connection string for BullMQ. Unset: BullMQ runs on the PostgreSQL backend in DATABASE_URL.',
   QUEUE_PREFIX: 'Prefix (Redis) or schema (PostgreSQL) that namespaces every BullMQ queue.',
   RUN_MIGRATIONS: 'Run pending migrations when the API starts (the worker never does).',
-  LOG_LEVEL: 'Lowest level logged: debug, log, warn or error.',
+  LOG_LEVEL: 'Lowest level logged: debug, log, warn or error. At log (the default) the API writes one access-log line per request.',
   LOG_FORMAT: 'json (one object per line) or pretty.',
-  BODY_LIMIT_BYTES: 'Largest request body accepted; larger bodies get 413.',
+  BODY_LIMIT_BYTES: 'Largest request body accepted; larger bodies get 413 (also when sent at once, without waiting for 100 Continue).',
   CORS_ORIGINS: 'Origins whose browser pages may call the API (a dashboard served elsewhere), comma-separated, e.g. https://dash.example.org,http://localhost:5173. Empty: none (same origin only).',
   SESSION_TTL_HOURS: 'Lifetime of a login session token.',
-  TOKEN_CACHE_SECONDS: 'How long a process trusts a verified token before checking the database again (revocation elsewhere takes effect within this time).',
+  REGISTRATION: 'Who may create an account once the first one (the admin) exists: invite (an admin sends a one-time link), open (anyone) or closed (nobody).',
   IMPORT_INLINE_MAX_ROWS: 'Imports with more rows than this run as a background job (202 + progress).',
-  BULL_BOARD_ENABLED: 'Mount the queue dashboard at /queues (requires a bearer token or ?token=).',
+  BULL_BOARD_ENABLED: 'Mount the queue dashboard at /queues, for admins only (a bearer token, or ?token= once in a browser).',
   SCHOLARLY_CONTACT_EMAIL: "Contact address sent to the scholarly APIs (User-Agent, Crossref's mailto): their etiquette asks for one.",
   SCHOLARLY_TIMEOUT_MS: 'Time limit of one request to a scholarly API.',
   OPENALEX_BASE_URL: 'OpenAlex API base URL (tests point it at a local replay server).',
@@ -76,6 +83,13 @@ export class EnvSchema {
   HOST = '127.0.0.1';
 
   @IsOptional()
+  @Matches(PUBLIC_URL_PATTERN, { message: 'must be an http(s) origin with an optional path prefix and no query, e.g. https://dossier.example.org or https://example.org/dossier' })
+  PUBLIC_URL?: string;
+
+  @Matches(TRUST_PROXY_PATTERN, { message: 'must be false, true, a number of proxy hops, or comma-separated proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)' })
+  TRUST_PROXY = 'false';
+
+  @IsOptional()
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL?: string;
 
@@ -87,6 +101,13 @@ export class EnvSchema {
   @Min(1)
   @Max(65535)
   EMBEDDED_PG_PORT = 54329;
+
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_HEALTH_PORT?: number;
 
   @IsOptional()
   @ValidateIf((_, v) => v !== '')
@@ -120,11 +141,8 @@ export class EnvSchema {
   @Min(1)
   SESSION_TTL_HOURS = 24 * 14;
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(300)
-  TOKEN_CACHE_SECONDS = 10;
+  @IsIn(['invite', 'open', 'closed'])
+  REGISTRATION: 'invite' | 'open' | 'closed' = 'invite';
 
   @Transform(({ value }) => Number(value))
   @IsInt()

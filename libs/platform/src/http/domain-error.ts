@@ -2,6 +2,8 @@
 export enum ErrorKind {
   Invalid = 'invalid',
   Unauthorized = 'unauthorized',
+  /** Authenticated, but this credential may not do this (a read-only token writing): 403. */
+  Forbidden = 'forbidden',
   NotFound = 'not_found',
   Conflict = 'conflict',
   TooLarge = 'too_large',

@@ -3,10 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, ErrorKind, IdempotentReplay, TooManyRequestsError } from './domain-error';
 import { ErrorBody, errorBody } from './error-body';
+import { redactSecrets } from './redact-secrets';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Invalid]: 400,
   [ErrorKind.Unauthorized]: 401,
+  [ErrorKind.Forbidden]: 403,
   [ErrorKind.NotFound]: 404,
   [ErrorKind.Conflict]: 409,
   [ErrorKind.TooLarge]: 413,
@@ -37,12 +39,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** Secrets that travel in URLs (the calendar feed's, the queue dashboard's ?token=) never reach the logs. */
-export function redactSecrets(url: string): string {
-  return url.replace(/(\/calendar\/)[^/?#]+(\.ics)/, '$1[secret]$2').replace(/([?&]token=)[^&#]*/, '$1[secret]');
+/** The answer's body for any error, in the one shape; its words pass through the one redaction (outside errors echo what they were sent). */
+export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
+  const body = errorBodyOf(exception, requestId);
+  body.message = redactSecrets(body.message);
+  if (body.details) body.details = body.details.map((d) => ({ field: d.field, problem: redactSecrets(d.problem) }));
+  return body;
 }
 
-export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
+function errorBodyOf(exception: unknown, requestId: string): ErrorBody {
   if (exception instanceof DomainError) {
     return errorBody(STATUS_OF_KIND[exception.kind], exception.code, exception.message, requestId, exception.details, exception.extra);
   }
@@ -86,5 +91,5 @@ function httpCode(status: number): string {
 }
 
 function describe(e: unknown): unknown {
-  return e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : e;
+  return e instanceof Error ? { name: e.name, message: redactSecrets(e.message), stack: e.stack && redactSecrets(e.stack) } : redactSecrets(String(e));
 }

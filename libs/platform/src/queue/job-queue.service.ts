@@ -1,10 +1,15 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { FlowProducer, type FlowJob, type JobsOptions, type Queue } from 'bullmq';
+import { FlowProducer, type FlowJob, type JobType, type JobsOptions, type Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JOB_QUEUE, JobItem, JobName, QueueName } from './jobs';
+import { mentionsAny, scrubQueueEvents } from './queue-scrub';
+
+/** Every state a job can be listed in; an active job is locked by its worker and cannot be removed. */
+const LISTED_STATES: JobType[] = ['wait', 'prioritized', 'delayed', 'waiting-children', 'completed', 'failed', 'active'];
+const PAGE = 500;
 
 /** The one producer API: every job enters a queue through `enqueue` (or `enqueueFlow`, for a parent and its children). */
 @Injectable()
@@ -57,6 +62,44 @@ export class JobQueueService implements OnApplicationShutdown {
 
   async removeScheduler(queue: QueueName, schedulerId: string): Promise<boolean> {
     return this.queue(queue).removeJobScheduler(schedulerId);
+  }
+
+  /**
+   * Removes every job, in every queue and state, whose name, data, progress, result or failure
+   * mentions one of `needles` (case aside), then the queue events that repeat such a result. Used when
+   * a person is erased: a search job carries their name, a sync job their run, a result their
+   * candidates. `alsoWhen` picks more jobs by their data (an id in a given field: an id as a mere
+   * substring would also pick a job about many people). A running job cannot be removed (its worker
+   * holds it): it is counted in `left`.
+   */
+  async removeJobsMentioning(needles: string[], alsoWhen: (data: unknown) => boolean = () => false): Promise<{ removed: number; left: number }> {
+    const wanted = needles.map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0);
+    let removed = 0;
+    let left = 0;
+    for (const name of Object.values(QueueName)) {
+      const queue = this.queue(name);
+      const matching = new Set<string>();
+      for (const state of LISTED_STATES) {
+        for (let start = 0; ; start += PAGE) {
+          const jobs = await queue.getJobs([state], start, start + PAGE - 1, true);
+          for (const job of jobs) {
+            if (job?.id && (mentionsAny([job.name, job.data, job.progress, job.returnvalue, job.failedReason, job.stacktrace], wanted) || alsoWhen(job.data))) matching.add(job.id);
+          }
+          if (jobs.length < PAGE) break;
+        }
+      }
+      for (const id of matching) {
+        try {
+          if ((await queue.remove(id, { removeChildren: true })) === 1) removed += 1;
+          else left += 1;
+        } catch (e) {
+          left += 1;
+          this.logger.warn(`job ${name}/${id} matched for removal but could not be removed: ${(e as Error).message}`);
+        }
+      }
+    }
+    await scrubQueueEvents(this.config.queue, Object.values(QueueName), wanted);
+    return { removed, left };
   }
 
   /** Reachable backend check for /health/ready: a cheap read on every queue. */

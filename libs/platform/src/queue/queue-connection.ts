@@ -33,6 +33,7 @@ export function redisOptions(url: string): Record<string, unknown> {
   };
 }
 
-function schemaName(prefix: string): string {
+/** The PostgreSQL schema the PostgreSQL backend keeps a queue namespace in. */
+export function schemaName(prefix: string): string {
   return `bullmq_${prefix.replace(/[^a-zA-Z0-9_]/g, '_')}`.toLowerCase();
 }

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsInt, IsOptional, IsString, IsTimeZone, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
-import type { AccessToken, User } from '#domain/accounts/index';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { TOKEN_SCOPES } from '#domain/accounts/index';
+import type { AccessToken, TokenScope, User, UserRole } from '#domain/accounts/index';
+import type { SecurityEvent, SecurityEventDetails, SecurityEventKind } from '#domain/security-events/index';
+import { SECURITY_EVENT_KINDS } from '#domain/security-events/index';
 
 export class RegisterDto {
   @ApiProperty({ example: 'ada@example.org' })
@@ -24,6 +27,30 @@ export class RegisterDto {
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({ description: 'The invitation token an admin sent (needed when REGISTRATION=invite, except for the first account)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  invitation?: string;
+}
+
+export class RegistrationResponse {
+  @ApiProperty({ enum: ['invite', 'open', 'closed'], description: 'Who may register: with an invitation, anyone, or nobody' }) mode: 'invite' | 'open' | 'closed';
+  @ApiProperty({ description: 'No account exists yet: the next one to register becomes the admin, whatever the mode' }) firstAccount: boolean;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  newPassword: string;
 }
 
 export class LoginDto {
@@ -69,6 +96,14 @@ export class CreateTokenDto {
   @Min(1)
   @Max(3650)
   expiresInDays?: number;
+
+  @ApiPropertyOptional({ type: [String], enum: TOKEN_SCOPES, description: 'read: GET requests; write: every other method. Default: the scopes of the token making the request (both for a sign-in session); never more' })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(TOKEN_SCOPES, { each: true })
+  scopes?: TokenScope[];
 }
 
 export class UserResponse {
@@ -76,11 +111,12 @@ export class UserResponse {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty() timeZone: string;
+  @ApiProperty({ enum: ['admin', 'user'], description: 'admin: the server’s operator (users, invitations, the queue dashboard)' }) role: UserRole;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'Whether signing in needs a code from an authenticator app' }) twoFactorEnabled: boolean; // [two-factor]
 
   static from(user: User, twoFactorEnabled: boolean): UserResponse {
-    return { id: user.id, email: user.email, displayName: user.displayName, timeZone: user.timeZone, createdAt: user.createdAt.toISOString(), twoFactorEnabled };
+    return { id: user.id, email: user.email, displayName: user.displayName, timeZone: user.timeZone, role: user.role, createdAt: user.createdAt.toISOString(), twoFactorEnabled };
   }
 }
 
@@ -90,17 +126,79 @@ export class SessionResponse {
   @ApiProperty() expiresAt: string;
 }
 
-export class TokenResponse {
+/** Where a credential was issued and last used from. */
+class CredentialUse {
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Address it was issued to' }) ip: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'User-Agent it was issued to (shortened)' }) userAgent: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Recorded at most once a minute' }) lastUsedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Address it was last used from' }) lastIp: string | null;
+  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
+
+  static use(t: AccessToken): CredentialUse {
+    return {
+      createdAt: t.createdAt.toISOString(),
+      ip: t.createdIp,
+      userAgent: t.userAgent,
+      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+      lastIp: t.lastIp,
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class TokenResponse extends CredentialUse {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'First characters of the token, to tell tokens apart' }) prefix: string;
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true, type: String }) lastUsedAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
+  @ApiProperty({ type: [String], enum: TOKEN_SCOPES }) scopes: TokenScope[];
 
   static from(t: AccessToken): TokenResponse {
-    return { id: t.id, name: t.name, prefix: t.tokenPrefix, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, expiresAt: t.expiresAt?.toISOString() ?? null };
+    return { id: t.id, name: t.name, prefix: t.tokenPrefix, scopes: t.scopes, ...CredentialUse.use(t) };
   }
+}
+
+export class TokensPage {
+  @ApiProperty({ type: [TokenResponse], description: 'Newest first; revoked tokens are left out, expired ones shown with their date' }) items: TokenResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
+export class SessionItemResponse extends CredentialUse {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'The session this request was made with' }) current: boolean;
+
+  static from(t: AccessToken, currentTokenId: string): SessionItemResponse {
+    return { id: t.id, current: t.id === currentTokenId, ...CredentialUse.use(t) };
+  }
+}
+
+export class SessionsPage {
+  @ApiProperty({ type: [SessionItemResponse], description: 'Sign-in sessions still valid, newest first' }) items: SessionItemResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
+export class SecurityEventResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: SECURITY_EVENT_KINDS }) kind: SecurityEventKind;
+  @ApiProperty() at: string;
+  @ApiProperty({ nullable: true, type: String }) ip: string | null;
+  @ApiProperty({ nullable: true, type: String }) userAgent: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Ids, names and counts; never a password, token or secret URL' }) details: SecurityEventDetails;
+
+  static from(e: SecurityEvent): SecurityEventResponse {
+    return { id: e.id, kind: e.kind, at: e.at.toISOString(), ip: e.ip, userAgent: e.userAgent, details: e.details };
+  }
+}
+
+export class SecurityEventsPage {
+  @ApiProperty({ type: [SecurityEventResponse], description: 'Newest first' }) items: SecurityEventResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }
 
 export class CreatedTokenResponse extends TokenResponse {

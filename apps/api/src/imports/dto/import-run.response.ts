@@ -27,7 +27,10 @@ export class ImportRunResponse {
       format: run.format,
       status: run.status,
       progress: { processed: run.processedItems, total: run.totalItems, percent },
-      report: run.report ? { ...run.report, warnings: run.report.warnings ?? [] } : null,
+      // The rows' person ids are kept for erasure only: the answer stays as it was.
+      report: run.report
+        ? { ...run.report, skips: run.report.skips.map(({ personId: _p, ...row }) => row), warnings: (run.report.warnings ?? []).map(({ personId: _p, ...row }) => row) }
+        : null,
       error: run.error,
       createdAt: run.createdAt.toISOString(),
       finishedAt: run.finishedAt?.toISOString() ?? null,

@@ -258,5 +258,6 @@ export class MergeResponse {
 }
 
 export class EraseResponse {
-  @ApiProperty({ example: { interactions: 3, people: 1 } }) erased: Record<string, number>;
+  /** Rows deleted by kind; also import runs whose report rows were rewritten, briefing versions and stored Idempotency-Key answers deleted, and queue jobs removed. */
+  @ApiProperty({ example: { interactions: 3, people: 1, importReports: 1, briefingVersions: 2, idempotencyAnswers: 1, jobs: 2 } }) erased: Record<string, number>;
 }
