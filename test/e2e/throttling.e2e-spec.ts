@@ -100,6 +100,18 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < 5; i++) expect((await signIn('127.0.3.2', owner.email, `typo ${i}`)).status).toBe(401);
   });
 
+  it('throttles password guesses made with a stolen session as failed sign-ins of the account', async () => {
+    const owner = await registerUser(t, { password: PASSWORD });
+    const change = (currentPassword: string) => requestFrom('127.0.5.1', base, 'POST', '/me/password', { currentPassword, newPassword: 'a new long password' }, owner.auth);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await change(`guess ${i}`)).status);
+    expect(statuses).toEqual([403, 403, 403, 403, 403, 403, 429]);
+    // The same account count as signing in: the owner's sign-in waits too, and nothing was changed.
+    expect((await signIn('127.0.5.2', owner.email, PASSWORD)).status).toBe(429);
+    clock.advance(2000);
+    expect((await signIn('127.0.5.2', owner.email, PASSWORD)).status).toBe(200);
+  });
+
   it('stores neither the emails tried nor the addresses', async () => {
     await signIn('127.0.4.1', 'someone-private@example.org', 'guess');
     const rows = (await t.db.query('SELECT s::text AS row FROM sign_in_throttles s')).map((r: { row: string }) => r.row);
