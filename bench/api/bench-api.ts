@@ -15,7 +15,8 @@
 // BENCH_PEOPLE (10000), BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_CONNECTIONS (32),
 // BENCH_LOG_LEVEL (the API's LOG_LEVEL, default log: its default, with an access-log line per request written
 // to a file in the temp folder, as a server's logs go to a file or a pipe; warn leaves the access log out),
-// BENCH_KEEP=1, REDIS_URL (passed to the API when set; otherwise it queues on PostgreSQL).
+// BENCH_KEEP=1, BENCH_DB_NAME (dossier_bench; another name lets two checkouts bench at once), REDIS_URL (passed to
+// the API when set; otherwise it queues on PostgreSQL), RATE_LIMIT (the API's; by default one the load never reaches).
 import { ChildProcess, spawn } from 'node:child_process';
 import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -25,7 +26,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { dropDatabase, migrateAndSeed, recreateDatabase, SeedResult } from './seed';
 
-const DB_NAME = 'dossier_bench';
+const DB_NAME = process.env.BENCH_DB_NAME ?? 'dossier_bench';
 const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const PEOPLE = intEnv('BENCH_PEOPLE', 10_000);
 const DURATION = intEnv('BENCH_DURATION', 10);
@@ -82,10 +83,11 @@ async function main(): Promise<void> {
   console.log(`seed: ${seed.personIds.length} people, ${seed.interactions} interactions, ${seed.organizations} organizations, ${seed.teams} teams, ${seed.referrals} referrals in ${seed.seconds.toFixed(1)} s (migrations included)`);
 
   // 2. Servers. The same database and pool size (10, both); Dossier logs as configured (its access log at `log`) to a file.
-  const common = { DATABASE_URL: dbUrl, HOST: '127.0.0.1', NODE_ENV: 'production' };
+  const common = { DATABASE_URL: dbUrl, HOST: '127.0.0.1', NODE_ENV: 'production', SECRET_KEY: 'bench server key, made for this run only, 0123456789' };
   const apiLog = path.join(os.tmpdir(), `dossier-bench-api-${process.pid}.log`);
   console.log(`Dossier logs at ${API_LOG_LEVEL} to ${apiLog}`);
-  const api = await start('Dossier', API_MAIN, { ...common, LOG_LEVEL: API_LOG_LEVEL, RUN_MIGRATIONS: 'false' }, openSync(apiLog, 'w'));
+  // The rate limit stays on, so its cost per request is in the figures, with a limit the load never reaches.
+  const api = await start('Dossier', API_MAIN, { ...common, LOG_LEVEL: API_LOG_LEVEL, RUN_MIGRATIONS: 'false', RATE_LIMIT: process.env.RATE_LIMIT ?? '100000000/1m' }, openSync(apiLog, 'w'));
   const bare = await start('bare', BARE_MAIN, common);
   const targets = [api, bare];
 

@@ -10,9 +10,9 @@
 // asks and suggested follow-ups to show (and the bench's sample bodies compare them).
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, loadConfig } from '#platform';
+import { dataSourceOptions, loadConfig, SecretKeyring, systemClock } from '#platform';
 import { ENTITIES } from '#domain/entities';
-import { AccountsService } from '#domain/accounts/index';
+import { AccountsService, SignInThrottleService, TwoFactorService, User, UserTwoFactor } from '#domain/accounts/index';
 import { SecurityEventsService } from '#domain/security-events/index';
 import { ApplicationsService } from '#domain/applications/index';
 import { Interaction, INTERACTION_TYPES, interactionColumns, InteractionType } from '#domain/interactions/index';
@@ -92,7 +92,10 @@ async function seed(dataSource: DataSource, options: SeedOptions): Promise<Omit<
   const random = mulberry32(20_251_101);
   // Benchmarks register their own accounts, as tests do: registration is open.
   const config = loadConfig({ DATABASE_URL: dataSource.options.type === 'postgres' ? String(dataSource.options.url) : '', REGISTRATION: 'open' });
-  const accounts = new AccountsService(dataSource, config, new SecurityEventsService(dataSource));
+  // Only registration is used here; two-factor is wired as the app wires it, with a throwaway key.
+  const keyring = new SecretKeyring('bench seed key, not used for anything kept');
+  const twoFactor = new TwoFactorService(dataSource.getRepository(UserTwoFactor), dataSource.getRepository(User), dataSource, new SignInThrottleService(dataSource, keyring, systemClock), keyring, systemClock);
+  const accounts = new AccountsService(dataSource, config, new SecurityEventsService(dataSource), twoFactor);
   const organizationsService = new OrganizationsService(dataSource.getRepository(Organization), dataSource.getRepository(Team));
   // The seed creates people and never erases one: erasing is the only use of the queue.
   const peopleService = new PeopleService(dataSource.getRepository(Person), dataSource, organizationsService, undefined as never);

@@ -137,6 +137,7 @@ export async function measurePoliteness(options: PolitenessOptions): Promise<Pol
     config = loadConfig({
       ...Object.fromEntries(Object.entries(process.env).filter(([name]) => LIMIT_VARIABLE.test(name))),
       NODE_ENV: 'production',
+      SECRET_KEY: 'bench server key, made for this run only, 0123456789',
       DATABASE_URL: dbUrl,
       REDIS_URL: process.env.REDIS_URL ?? '',
       QUEUE_PREFIX: `benchpolite${process.pid}`,

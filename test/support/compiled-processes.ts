@@ -16,7 +16,8 @@ export interface Running {
 
 /** Runs a compiled script with only PATH and NODE_ENV from this environment, collecting its lines. */
 export function runNode(script: string, env: Record<string, string>, args: string[] = []): Running {
-  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A server key, so that apps started without DATA_DIR do not write one into the project's ./data.
+  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, NODE_ENV: 'test', SECRET_KEY: 'test server key for compiled processes, 0123456789', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => stdout.push(...chunk.split('\n').filter(Boolean)));

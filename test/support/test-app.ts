@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -9,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp, createHttpAdapter } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { AppConfig, loadConfig, redisOptions } from '#platform';
+import { AppConfig, CLOCK, Clock, loadConfig, redisOptions } from '#platform';
 import { createTestDatabase } from './database';
 
 export type QueueBackend = 'redis' | 'postgres';
@@ -29,11 +30,18 @@ export interface TestAppOptions {
   /** Start the worker app (BullMQ processors) beside the API, in-process. */
   worker?: boolean;
   env?: Record<string, string>;
+  /** The time the app reads where a test moves time (sign-in throttle, two-factor codes). */
+  clock?: Clock;
+  /** Another app's database (and, with the same QUEUE_PREFIX in env, its queues), to run a second process on it; dropped by its owner. */
+  databaseUrl?: string;
 }
+
+/** One server key for every app of a test file, so that apps sharing a database read each other's sealed secrets. */
+export const TEST_SECRET_KEY = randomBytes(32).toString('base64');
 
 /** The real API (and worker) on a fresh database and a private queue namespace. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const prefix = `t${process.pid}${Math.random().toString(36).slice(2, 8)}`;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -42,11 +50,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'error',
     LOG_FORMAT: 'pretty',
+    SECRET_KEY: TEST_SECRET_KEY,
+    // Suites send hundreds of requests a minute from one token or address; the limit's own suite sets it low.
+    RATE_LIMIT: '100000/1m',
     // Tests register many accounts; the registration-mode tests set their own.
     REGISTRATION: 'open',
     ...options.env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).compile();
+  const builder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] });
+  if (options.clock) builder.overrideProvider(CLOCK).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: ['error', 'fatal'] });
   await configureApp(app, config);
   await app.init();

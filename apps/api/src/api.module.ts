@@ -12,6 +12,7 @@ import { AppConfig, AppConfigModule, DatabaseModule, GlobalExceptionFilter, Queu
 import { MIGRATIONS } from '../../../migrations/index';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { TwoFactorController } from './auth/two-factor.controller';
 import { SessionsController } from './auth/sessions.controller';
 import { AdminController } from './admin/admin.controller';
 import { HealthController } from './health/health.controller';
@@ -54,7 +55,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule, SyncModule, ScholarlyIdentitiesModule, BriefingsModule, WarmPathsModule, ResumeProjectsModule, ReadingModule],
-      controllers: [AuthController, SessionsController, AdminController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, InterviewsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController],
+      controllers: [AuthController, TwoFactorController, SessionsController, AdminController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, InterviewsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -4,8 +4,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Reflector } from '@nestjs/core';
-import { AppConfig, createValidationPipe, drainRefusedBodies, registerAccessLog } from '#platform';
+import { AccountsService } from '#domain/accounts/index';
+import { AppConfig, createValidationPipe, drainRefusedBodies, registerAccessLog, SECRET_KEYRING, SecretKeyring } from '#platform';
 import { Idempotency } from './common/idempotency';
+import { registerRateLimit } from './common/rate-limit';
+import { requestClient } from './auth/auth.guard';
 import { mountQueueDashboard } from './queue-dashboard';
 
 /**
@@ -42,10 +45,16 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       origin: config.http.corsOrigins,
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
-      exposedHeaders: ['location', 'x-request-id', 'idempotent-replayed', 'content-disposition'],
+      exposedHeaders: ['location', 'x-request-id', 'idempotent-replayed', 'content-disposition', 'retry-after', 'ratelimit', 'ratelimit-policy', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
       maxAge: 600,
     });
   }
+  const accounts = app.get(AccountsService);
+  await registerRateLimit(app, config, {
+    dataSource: app.get(DataSource),
+    keyring: app.get<SecretKeyring>(SECRET_KEYRING),
+    identify: (token, request) => accounts.authenticate(token, requestClient(request)).then((auth) => auth.tokenId, () => null),
+  });
   const idempotency = new Idempotency(app.get(DataSource), app.get(Reflector));
   app.useGlobalInterceptors(idempotency);
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,5 +1,8 @@
 import { AccessToken } from './accounts/access-token.entity';
 import { IdempotencyKey } from './accounts/idempotency-key.entity';
+import { RecoveryCode } from './accounts/recovery-code.entity';
+import { SignInThrottle } from './accounts/sign-in-throttle.entity';
+import { UserTwoFactor } from './accounts/two-factor.entity';
 import { Invitation } from './accounts/invitation.entity';
 import { User } from './accounts/user.entity';
 import { ApplicationMove } from './applications/application-move.entity';
@@ -34,6 +37,9 @@ export const ENTITIES = [
   User,
   AccessToken,
   IdempotencyKey,
+  UserTwoFactor,
+  RecoveryCode,
+  SignInThrottle,
   Invitation,
   SecurityEvent,
   Organization,

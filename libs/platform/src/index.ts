@@ -18,3 +18,6 @@ export * from './queue/jobs';
 export * from './queue/queue-connection';
 export * from './queue/queue.module';
 export * from './lifecycle/graceful-shutdown';
+export * from './security/secret-key';
+export * from './time/clock';
+export * from './http/client-address';

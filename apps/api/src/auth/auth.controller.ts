@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountsService, AuthenticatedUser } from '#domain/accounts/index';
+import { AccountsService, AuthenticatedUser, SignInThrottleService, TwoFactorService } from '#domain/accounts/index';
 import type { ClientInfo } from '#domain/security-events/index';
 import { PageQuery } from '../common/page-query';
 import { ReturnsSecret } from '../common/idempotency';
@@ -12,7 +12,11 @@ import { CreatedTokenResponse, CreateTokenDto, LoginDto, RegisterDto, Registrati
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly twoFactor: TwoFactorService, // [two-factor]
+    private readonly throttle: SignInThrottleService, // [throttle]
+  ) {}
 
   @Public()
   @Get('auth/registration')
@@ -28,7 +32,7 @@ export class AuthController {
   @ReturnsSecret('token')
   async register(@Body() body: RegisterDto, @Client() client: ClientInfo): Promise<SessionResponse> {
     const { user, session } = await this.accounts.register(body, client);
-    return { user: UserResponse.from(user), token: session.token, expiresAt: session.record.expiresAt!.toISOString() };
+    return { user: UserResponse.from(user, false), token: session.token, expiresAt: session.record.expiresAt!.toISOString() };
   }
 
   @Public()
@@ -37,8 +41,9 @@ export class AuthController {
   @ApiOkResponse({ type: SessionResponse })
   @ReturnsSecret('token')
   async login(@Body() body: LoginDto, @Client() client: ClientInfo): Promise<SessionResponse> {
-    const { user, session } = await this.accounts.login(body.email, body.password, client);
-    return { user: UserResponse.from(user), token: session.token, expiresAt: session.record.expiresAt!.toISOString() };
+    // [throttle] Counted per email and per address before the password is hashed; 429 auth.too-many-attempts while blocked.
+    const { user, session, secondFactor } = await this.throttle.guard({ email: body.email, ip: client.ip ?? '' }, () => this.accounts.login(body.email, body.password, client, body.code));
+    return { user: UserResponse.from(user, secondFactor.method !== 'none'), token: session.token, expiresAt: session.record.expiresAt!.toISOString() };
   }
 
   @ApiBearerAuth()
@@ -53,14 +58,14 @@ export class AuthController {
   @Get('me')
   @ApiOkResponse({ type: UserResponse })
   async me(@CurrentUserId() userId: string): Promise<UserResponse> {
-    return UserResponse.from(await this.accounts.getUser(userId));
+    return UserResponse.from(await this.accounts.getUser(userId), await this.twoFactor.isEnabled(userId));
   }
 
   @ApiBearerAuth()
   @Patch('me')
   @ApiOkResponse({ type: UserResponse })
   async updateMe(@CurrentUserId() userId: string, @Body() body: UpdateMeDto): Promise<UserResponse> {
-    return UserResponse.from(await this.accounts.updateUser(userId, body));
+    return UserResponse.from(await this.accounts.updateUser(userId, body), await this.twoFactor.isEnabled(userId));
   }
 
   @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountsService, AuthenticatedUser } from '#domain/accounts/index';
+import { AccountsService, AuthenticatedUser, SignInThrottleService } from '#domain/accounts/index';
 import { ClientInfo, SecurityEventsService } from '#domain/security-events/index';
 import { PageQuery } from '../common/page-query';
 import { uuidParam } from '../common/uuid-param';
@@ -15,6 +15,7 @@ export class SessionsController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly events: SecurityEventsService,
+    private readonly throttle: SignInThrottleService, // [throttle]
   ) {}
 
   @Post('password')
@@ -22,7 +23,9 @@ export class SessionsController {
   @ApiOperation({ summary: 'Change the password: every other sign-in session ends; this one and personal access tokens stay' })
   @ApiNoContentResponse()
   async changePassword(@CurrentAuth() auth: AuthenticatedUser, @Body() body: ChangePasswordDto, @Client() client: ClientInfo): Promise<void> {
-    await this.accounts.changePassword(auth, body.currentPassword, body.newPassword, client);
+    // [throttle] A stolen session is no way to guess the password at leisure: a wrong one counts as a failed sign-in of the account.
+    const { email } = await this.accounts.getUser(auth.userId);
+    await this.throttle.guard({ email, ip: client.ip ?? '' }, () => this.accounts.changePassword(auth, body.currentPassword, body.newPassword, client));
   }
 
   @Get('sessions')

@@ -20,6 +20,8 @@ import {
 } from './accounts.errors';
 import { Invitation } from './invitation.entity';
 import { hashPassword, verifyPassword } from './password-hasher';
+import { SecondFactorResult, TwoFactorService } from './two-factor.service';
+import { TwoFactorInvalidError } from './two-factor.errors';
 import { User, UserRole } from './user.entity';
 
 /** Who a request is, from its bearer token: read from the database on every request (see authenticate). */
@@ -58,6 +60,7 @@ export class AccountsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: SecurityEventsService,
+    private readonly twoFactor: TwoFactorService, // [two-factor]
   ) {}
 
   /**
@@ -99,7 +102,8 @@ export class AccountsService {
     return { mode: this.config.auth.registration, firstAccount: !(await this.dataSource.manager.exists(User)) };
   }
 
-  async login(emailInput: string, password: string, client: ClientInfo = NO_CLIENT): Promise<{ user: User; session: IssuedToken }> {
+  /** `code`: the second factor, needed when the account has two-factor on (a TOTP or a recovery code). */
+  async login(emailInput: string, password: string, client: ClientInfo = NO_CLIENT, code?: string): Promise<{ user: User; session: IssuedToken; secondFactor: SecondFactorResult }> {
     const user = await this.dataSource.manager.findOneBy(User, { email: normalizeEmail(emailInput) });
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -111,7 +115,19 @@ export class AccountsService {
       await this.events.record(user.id, 'sign-in-failed', { ...client, details: { reason: 'account-disabled' } });
       throw new AccountDisabledError();
     }
-    return { user, session: await this.signIn(user, client, 'password') };
+    // [two-factor] No session before the second factor: throws auth.two-factor-required / -invalid.
+    let secondFactor: SecondFactorResult;
+    try {
+      secondFactor = await this.twoFactor.verifySignIn(user.id, code);
+    } catch (e) {
+      if (e instanceof TwoFactorInvalidError) await this.events.record(user.id, 'sign-in-failed', { ...client, details: { reason: 'wrong-second-factor' } });
+      throw e;
+    }
+    if (secondFactor.method === 'recovery-code') {
+      await this.events.record(user.id, 'recovery-code-used', { ...client, details: { recoveryCodesLeft: secondFactor.recoveryCodesLeft ?? 0 } });
+    }
+    const method = secondFactor.method === 'none' ? 'password' : secondFactor.method === 'totp' ? 'password+totp' : 'password+recovery-code';
+    return { user, session: await this.signIn(user, client, method), secondFactor };
   }
 
   async getUser(userId: string): Promise<User> {
@@ -217,7 +233,7 @@ export class AccountsService {
     return { userId: row.user_id, tokenId: row.id, kind: row.kind, scopes: row.scopes, role: row.role, expiresAt: row.expires_at };
   }
 
-  private async signIn(user: User, client: ClientInfo, method: 'password' | 'registration'): Promise<IssuedToken> {
+  private async signIn(user: User, client: ClientInfo, method: 'password' | 'password+totp' | 'password+recovery-code' | 'registration'): Promise<IssuedToken> {
     const session = await this.issue(user.id, 'session', 'login', client, { scopes: [...TOKEN_SCOPES], expiresAt: new Date(Date.now() + this.config.auth.sessionTtlHours * 3_600_000) });
     user.lastSignInAt = session.record.createdAt;
     await this.dataSource.manager.update(User, { id: user.id }, { lastSignInAt: user.lastSignInAt });

@@ -62,6 +62,21 @@ describe('loadConfig', () => {
     expect(configError({ DATABASE_URL: DB, CORS_ORIGINS: 'https://dash.example.org/app' })).toContain('CORS_ORIGINS="https://dash.example.org/app": must be origins');
   });
 
+  it('needs SECRET_KEY in production; elsewhere it keeps a generated key in DATA_DIR', () => {
+    expect(configError({ DATABASE_URL: DB, NODE_ENV: 'production' })).toMatch(/SECRET_KEY is not set: production needs a server key/);
+    expect(loadConfig({ DATABASE_URL: DB, NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(48) }).secrets.secretKey).toBe('k'.repeat(48));
+    expect(loadConfig({ DATABASE_URL: DB, DATA_DIR: '/srv/dossier' }).secrets).toEqual({ secretKey: null, keyFile: '/srv/dossier/secret.key' });
+    expect(configError({ DATABASE_URL: DB, SECRET_KEY: 'too short' })).toContain('SECRET_KEY="too short": must be at least 32 characters');
+  });
+
+  it('reads the API-wide rate limit, or none when it is 0 or off', () => {
+    expect(loadConfig({ DATABASE_URL: DB }).rateLimit).toEqual({ max: 600, windowMs: 60_000 });
+    expect(loadConfig({ DATABASE_URL: DB, RATE_LIMIT: '20/10s' }).rateLimit).toEqual({ max: 20, windowMs: 10_000 });
+    expect(loadConfig({ DATABASE_URL: DB, RATE_LIMIT: '0' }).rateLimit).toBeNull();
+    expect(loadConfig({ DATABASE_URL: DB, RATE_LIMIT: 'off' }).rateLimit).toBeNull();
+    expect(configError({ DATABASE_URL: DB, RATE_LIMIT: 'lots' })).toContain('RATE_LIMIT="lots": must be <requests>/<window>, e.g. 600/1m, or 0 or off');
+  });
+
   it('says how to run without DATABASE_URL', () => {
     expect(configError({})).toMatch(/DATABASE_URL is not set.*npm start/);
   });

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EnvSchema } from './env.schema';
@@ -27,6 +28,10 @@ export interface AppConfig {
   sync: SyncConfig;
   /** Pre-interview briefings: generated this many hours before each interview, looked for this often. */
   briefings: { hoursBefore: number; checkEveryMinutes: number; chromiumPath: string };
+  /** The server key: given (SECRET_KEY), or outside production kept in `keyFile` (see secret-key.ts). */
+  secrets: { secretKey: string | null; keyFile: string };
+  /** The API-wide limit per credential, or null when turned off (RATE_LIMIT=0/off). */
+  rateLimit: { max: number; windowMs: number } | null;
 }
 
 /** false: never; true: any hop; a number: that many hops; addresses/CIDRs: those proxies only. */
@@ -70,6 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.DATABASE_URL) {
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL is not set (use `npm start`, which runs an embedded PostgreSQL when it is unset)');
   }
+  // A production server's key comes from its deployment's secrets, not from a file that a backup of
+  // the data would carry beside the ciphertexts it protects.
+  if (parsed.NODE_ENV === 'production' && !parsed.SECRET_KEY) {
+    throw new ConfigError('Invalid configuration:\n  SECRET_KEY is not set: production needs a server key of at least 32 characters (e.g. `openssl rand -base64 48`); keep it with your backups');
+  }
   return {
     env: parsed.NODE_ENV,
     http: {
@@ -101,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sync: syncConfig(parsed),
     briefings: { hoursBefore: parsed.BRIEFING_HOURS_BEFORE, checkEveryMinutes: parsed.BRIEFING_CHECK_EVERY_MINUTES, chromiumPath: parsed.CHROMIUM_PATH },
+    secrets: { secretKey: parsed.SECRET_KEY ?? null, keyFile: join(resolve(parsed.DATA_DIR), 'secret.key') },
+    rateLimit: rateLimitConfig(parsed.RATE_LIMIT),
   };
 }
 
@@ -124,6 +136,12 @@ function syncConfig(parsed: EnvSchema): SyncConfig {
       orcid: limit(parsed.ORCID_RATE_LIMIT, parsed.ORCID_CONCURRENCY),
     },
   };
+}
+
+function rateLimitConfig(value: string): AppConfig['rateLimit'] {
+  if (/^(0|off)$/i.test(value)) return null;
+  const { max, durationMs } = parseRate(value);
+  return { max, windowMs: durationMs };
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

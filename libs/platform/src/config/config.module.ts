@@ -1,4 +1,6 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { resolveSecretKey, SECRET_KEYRING, SecretKeyring } from '../security/secret-key';
+import { CLOCK, systemClock } from '../time/clock';
 import { AppConfig, loadConfig } from './app-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -10,8 +12,20 @@ export class AppConfigModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppConfigModule,
-      providers: [{ provide: APP_CONFIG, useFactory: () => config ?? loadConfig() }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useFactory: () => config ?? loadConfig() },
+        { provide: SECRET_KEYRING, inject: [APP_CONFIG], useFactory: keyring },
+        { provide: CLOCK, useValue: systemClock },
+      ],
+      exports: [APP_CONFIG, SECRET_KEYRING, CLOCK],
     };
   }
+}
+
+function keyring(config: AppConfig): SecretKeyring {
+  const resolved = resolveSecretKey(config.secrets);
+  if (resolved.created) {
+    new Logger('Secrets').warn(`SECRET_KEY is not set: generated a server key in ${resolved.file} (mode 0600). Keep it with your backups, or set SECRET_KEY.`);
+  }
+  return new SecretKeyring(resolved.key);
 }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 /** Base URLs: http(s), and local hosts allowed (tests and benchmarks use a replay server on 127.0.0.1). */
 const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
@@ -19,7 +19,7 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   PUBLIC_URL: 'Where clients reach this API (http or https origin, optionally with a path prefix, e.g. https://dossier.example.org or https://example.org/dossier): the base of every link the server hands out (calendar feed URLs, invitations). Never taken from Host or X-Forwarded-* headers. Unset: http://HOST:PORT (localhost when HOST is 0.0.0.0 or ::).',
   TRUST_PROXY: 'Whether X-Forwarded-For/-Proto are believed for the client address (access log, sessions, throttling): false (default: the address of the connection), true (any proxy), a number of proxy hops, or comma-separated proxy addresses/CIDRs, e.g. 127.0.0.1,10.0.0.0/8.',
   DATABASE_URL: 'PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL in DATA_DIR.',
-  DATA_DIR: 'Folder for the embedded PostgreSQL data (used only when DATABASE_URL is unset) and, in a terminal, npm start\'s log files (logs/api.log, logs/worker.log).',
+  DATA_DIR: 'Folder for the embedded PostgreSQL data (used only when DATABASE_URL is unset) and, in a terminal, npm start\'s log files (logs/api.log, logs/worker.log); outside production also the generated secret.key when SECRET_KEY is unset.',
   EMBEDDED_PG_PORT: 'Port of the embedded PostgreSQL.',
   WORKER_HEALTH_PORT: 'Port on 127.0.0.1 where the worker answers GET /health and /health/ready (for a container health check). Unset: the worker serves no HTTP.',
   REDIS_URL: 'Redis connection string for BullMQ. Unset: BullMQ runs on the PostgreSQL backend in DATABASE_URL.',
@@ -60,6 +60,9 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   CROSSREF_CONCURRENCY: 'Crossref requests in flight at once (polite pool 3, public 1). Unset: 3 with SCHOLARLY_CONTACT_EMAIL, 1 without.',
   ORCID_RATE_LIMIT: 'ORCID public API requests per window (12 req/s, burst 40).',
   ORCID_CONCURRENCY: 'ORCID requests in flight at once.',
+  SECRET_KEY:
+    'Server key (at least 32 characters, e.g. `openssl rand -base64 48`) that encrypts two-factor secrets at rest and keys the sign-in throttle. Required when NODE_ENV=production; otherwise, when unset, one is generated on first start into DATA_DIR/secret.key (mode 0600) and reused. Keep it with your backups: without it, two-factor sign-in falls back to recovery codes.',
+  RATE_LIMIT: 'Requests per window each credential may make to the API, over all processes (`<requests>/<window>`: per token when authenticated, per client address otherwise; /health* is not limited). `0` or `off` turns it off.',
 };
 
 /**
@@ -267,6 +270,15 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   ORCID_CONCURRENCY = 4;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (e.g. the output of `openssl rand -base64 48`)' })
+  SECRET_KEY?: string;
+
+  // A generous limit: a dashboard page makes a handful of requests, a script a few per second.
+  @Matches(/^(0|[oO][fF][fF])$|^[1-9]\d*\/[1-9]\d*(ms|s|m|h)$/, { message: 'must be <requests>/<window>, e.g. 600/1m, or 0 or off' })
+  RATE_LIMIT = '600/1m';
 }
 
 

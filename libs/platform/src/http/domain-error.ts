@@ -10,6 +10,8 @@ export enum ErrorKind {
   Unprocessable = 'unprocessable',
   /** Something this server needs is missing (e.g. a PDF renderer not installed): 503. */
   Unavailable = 'unavailable',
+  /** Too many attempts or requests for now: 429, with a Retry-After. */
+  TooManyRequests = 'too_many_requests',
 }
 
 export interface FieldProblem {
@@ -49,6 +51,17 @@ export class InvalidInputError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(code: string, message: string, extra?: Record<string, unknown>) {
     super(ErrorKind.Conflict, code, message, undefined, extra);
+  }
+}
+
+/** 429: the client may try again after `retryAfterSeconds` (sent as the Retry-After header). */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(ErrorKind.TooManyRequests, code, message);
   }
 }
 

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorKind, IdempotentReplay } from './domain-error';
+import { DomainError, ErrorKind, IdempotentReplay, TooManyRequestsError } from './domain-error';
 import { ErrorBody, errorBody } from './error-body';
 import { redactSecrets } from './redact-secrets';
 
@@ -14,6 +14,7 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   [ErrorKind.TooLarge]: 413,
   [ErrorKind.Unprocessable]: 422,
   [ErrorKind.Unavailable]: 503,
+  [ErrorKind.TooManyRequests]: 429,
 };
 
 /** Every error leaves the API through here, in one body shape. Unknown errors become a logged 500. */
@@ -33,6 +34,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ message: 'unhandled error', requestId: body.requestId, method: request.method, url: redactSecrets(request.url), error: describe(exception) });
     }
+    if (exception instanceof TooManyRequestsError) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -62,6 +62,13 @@ export class LoginDto {
   @IsString()
   @MaxLength(200)
   password: string;
+
+  // [two-factor]
+  @ApiPropertyOptional({ description: 'Needed when the account has two-factor on: the 6-digit code from the authenticator app, or an unused recovery code', example: '123456' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  code?: string;
 }
 
 export class UpdateMeDto {
@@ -106,9 +113,10 @@ export class UserResponse {
   @ApiProperty() timeZone: string;
   @ApiProperty({ enum: ['admin', 'user'], description: 'admin: the server’s operator (users, invitations, the queue dashboard)' }) role: UserRole;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'Whether signing in needs a code from an authenticator app' }) twoFactorEnabled: boolean; // [two-factor]
 
-  static from(user: User): UserResponse {
-    return { id: user.id, email: user.email, displayName: user.displayName, timeZone: user.timeZone, role: user.role, createdAt: user.createdAt.toISOString() };
+  static from(user: User, twoFactorEnabled: boolean): UserResponse {
+    return { id: user.id, email: user.email, displayName: user.displayName, timeZone: user.timeZone, role: user.role, createdAt: user.createdAt.toISOString(), twoFactorEnabled };
   }
 }
 
