@@ -113,7 +113,7 @@ describe('ownership: another user gets 404 for every record on every route', () 
     expect(sessions.items).toEqual([expect.objectContaining({ current: true })]);
     const events = (await t.http().get('/me/security-events').set(stranger.auth).expect(200)).body;
     expect(events.items.map((e: { kind: string; details: { sessionId?: string } }) => [e.kind, e.details.sessionId])).toEqual([['sign-in', sessions.items[0].id]]);
-    expect((await t.http().get('/imports').set(stranger.auth).expect(200)).body).toEqual([]);
+    expect((await t.http().get('/imports').set(stranger.auth).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     const exported = (await t.http().get('/export').set(stranger.auth).expect(200)).body;
     expect([exported.people, exported.organizations, exported.interactions, exported.applications, exported.referrals, exported.stageTemplates]).toEqual([[], [], [], [], [], []]);
     expect((await t.http().get('/referrals').set(stranger.auth).expect(200)).body.total).toBe(0);

@@ -10,6 +10,13 @@ import { Idempotency } from './common/idempotency';
 import { registerRateLimit } from './common/rate-limit';
 import { requestClient } from './auth/auth.guard';
 import { mountQueueDashboard } from './queue-dashboard';
+import { describeErrorAnswers, ErrorBody } from './common/api-errors';
+
+/** `people.list`, `stage-templates.builtIns`, `applications.move`: the controller's noun and the method, stable as long as they are. */
+export function operationIdFactory(controllerKey: string, methodKey: string): string {
+  const noun = controllerKey.replace(/Controller$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return `${noun}.${methodKey}`;
+}
 
 /**
  * Fastify, for the lower per-request cost. `npm run bench:api` measures the whole stack against a bare
@@ -75,7 +82,12 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       .setTitle('Dossier API')
       .setDescription('Networking CRM and interviewer research for people preparing to be hired by research labs.')
       .setVersion('0.1.0')
-      .addBearerAuth()
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description: 'An opaque token from POST /auth/login, POST /auth/register or POST /tokens (not a JWT: nothing to decode); send `Authorization: Bearer <token>`',
+      })
       .addGlobalParameters({
         name: 'Idempotency-Key',
         in: 'header',
@@ -84,7 +96,9 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
         description: 'On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret',
       })
       .build(),
+    { operationIdFactory, extraModels: [ErrorBody] },
   );
+  describeErrorAnswers(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   if (config.bullBoard.enabled) await mountQueueDashboard(app);
   return app;

@@ -8,7 +8,8 @@ import { InvalidInputError } from '#platform';
 import { Client, CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { AccountExportDto } from './dto/account-export.dto';
-import { ImportRunResponse, VCardExportQuery } from './dto/import-run.response';
+import { ImportRunResponse, ImportRunsPage, VCardExportQuery } from './dto/import-run.response';
+import { PageQuery } from '../common/page-query';
 
 @ApiTags('imports and exports')
 @ApiBearerAuth()
@@ -50,9 +51,11 @@ export class ImportsController {
   }
 
   @Get('imports')
-  @ApiOkResponse({ type: [ImportRunResponse] })
-  async list(@CurrentUserId() userId: string): Promise<ImportRunResponse[]> {
-    return (await this.imports.list(userId)).map(ImportRunResponse.from);
+  @ApiOkResponse({ type: ImportRunsPage })
+  async list(@CurrentUserId() userId: string, @Query() query: PageQuery): Promise<ImportRunsPage> {
+    const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
+    const [runs, total] = await this.imports.list(userId, page);
+    return { items: runs.map(ImportRunResponse.from), total, ...page };
   }
 
   @Get('imports/:id')

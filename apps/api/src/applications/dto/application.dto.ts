@@ -26,7 +26,7 @@ import { ReferralResponse } from '../../referrals/dto/referral.dto';
 export class CreateApplicationDto {
   @ApiProperty() @IsUUID() organizationId: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'A team of that organization' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'A team of that organization' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
@@ -42,12 +42,12 @@ export class CreateApplicationDto {
   @IsIn(APPLICATION_SOURCES)
   source?: ApplicationSource;
 
-  @ApiPropertyOptional({ example: '2026-03-02', description: "Default: today in the user's time zone" })
+  @ApiPropertyOptional({ format: 'date', example: '2026-03-02', description: "Default: today in the user's time zone" })
   @IsOptional()
   @IsCalendarDate()
   appliedOn?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -62,7 +62,7 @@ export class CreateApplicationDto {
   @Length(1, 100, { each: true })
   keywords?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'The recruiter: a person in your network' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The recruiter: a person in your network' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
@@ -91,7 +91,7 @@ export class MoveDto {
   @IsZonedDateTime()
   at?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Recruiter called: strong quiz, moving to coding' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Recruiter called: strong quiz, moving to coding' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -160,8 +160,8 @@ export class StageResponse {
   @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
   @ApiProperty({ enum: STAGE_STATUSES }) status: StageStatus;
   @ApiProperty({ type: [String] }) checklist: string[];
-  @ApiProperty({ nullable: true, type: String }) enteredAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) leftAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) enteredAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) leftAt: string | null;
 
   static from(s: ApplicationStage): StageResponse {
     return { id: s.id, position: s.position, name: s.name, type: s.type, status: s.status, checklist: s.checklist, enteredAt: s.enteredAt?.toISOString() ?? null, leftAt: s.leftAt?.toISOString() ?? null };
@@ -183,7 +183,7 @@ export class MoveResponse {
   carriedReferralIds: string[];
   @ApiProperty({ description: "For a reroute: whether the new application kept the failed one's recruiter" }) carriedRecruiter: boolean;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiProperty() recordedAt: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
 
   static from(m: ApplicationMove): MoveResponse {
     return {
@@ -217,8 +217,8 @@ export class ApplicationSummary {
   @ApiProperty() role: string;
   @ApiProperty({ enum: APPLICATION_SOURCES }) source: ApplicationSource;
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
-  @ApiProperty() appliedOn: string;
-  @ApiProperty({ nullable: true, type: String }) closedOn: string | null;
+  @ApiProperty({ format: 'date' }) appliedOn: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) closedOn: string | null;
   @ApiProperty({ nullable: true, type: RecruiterRefDto }) recruiter: RecruiterRefDto | null;
   @ApiProperty({ nullable: true, type: StageResponse }) currentStage: StageResponse | null;
   @ApiProperty({ description: 'The template the stages were copied from' }) templateName: string;
@@ -226,8 +226,8 @@ export class ApplicationSummary {
   @ApiProperty({ nullable: true, type: String }) reroutedFromId: string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ type: [String], description: "The role's topics" }) keywords: string[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(a: Application, currentStage: ApplicationStage | null): ApplicationSummary {
     return {

@@ -33,10 +33,10 @@ export class BoardCardDto {
   @ApiProperty() role: string;
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ nullable: true, type: BoardStageDto, description: 'The stage the candidate is in (or ended in)' }) currentStage: BoardStageDto | null;
-  @ApiProperty({ nullable: true, type: String, description: 'When the current stage was entered' }) enteredAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the current stage was entered' }) enteredAt: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Whole days from enteredAt to now' }) daysInStage: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Start of the next pending interview to come, of any stage' }) nextInterviewAt: string | null;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Start of the next pending interview to come, of any stage' }) nextInterviewAt: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(c: BoardCard): BoardCardDto {
     const s = c.currentStage;

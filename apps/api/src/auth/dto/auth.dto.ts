@@ -112,7 +112,7 @@ export class UserResponse {
   @ApiProperty() displayName: string;
   @ApiProperty() timeZone: string;
   @ApiProperty({ enum: ['admin', 'user'], description: 'admin: the server’s operator (users, invitations, the queue dashboard)' }) role: UserRole;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: 'Whether signing in needs a code from an authenticator app' }) twoFactorEnabled: boolean; // [two-factor]
 
   static from(user: User, twoFactorEnabled: boolean): UserResponse {
@@ -123,17 +123,17 @@ export class UserResponse {
 export class SessionResponse {
   @ApiProperty({ type: UserResponse }) user: UserResponse;
   @ApiProperty({ description: 'Bearer token; send as `Authorization: Bearer <token>`' }) token: string;
-  @ApiProperty() expiresAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
 /** Where a credential was issued and last used from. */
 class CredentialUse {
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'Address it was issued to' }) ip: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'User-Agent it was issued to (shortened)' }) userAgent: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Recorded at most once a minute' }) lastUsedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Recorded at most once a minute' }) lastUsedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Address it was last used from' }) lastIp: string | null;
-  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) expiresAt: string | null;
 
   static use(t: AccessToken): CredentialUse {
     return {

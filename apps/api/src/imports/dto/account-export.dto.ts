@@ -1,3 +1,4 @@
+import { BriefingContentDto } from '../../briefings/dto/briefing-content.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
@@ -49,8 +50,8 @@ class ExportedTeamDto {
   @ApiProperty() @IsString() @MaxLength(300) name: string;
   @ApiProperty({ nullable: true, type: String }) @NullableText() description: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() researchNotes: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedOrganizationDto {
@@ -60,8 +61,8 @@ class ExportedOrganizationDto {
   @ApiProperty({ nullable: true, type: String }) @NullableText() description: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() researchNotes: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) tags: string[];
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
   @ApiProperty({ type: [ExportedTeamDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedTeamDto) teams: ExportedTeamDto[];
 }
 
@@ -75,31 +76,31 @@ class ExportedPersonDto {
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsUUID() organizationId: string | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsUUID() teamId: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) emails: string[];
-  @ApiProperty() @IsObject() links: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'A map of profile links by kind' }) @IsObject() links: Record<string, string>;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) tags: string[];
   @ApiProperty({ nullable: true, type: String }) @NullableText() howWeMet: string | null;
   @ApiProperty({ enum: RELATIONSHIP_STAGES }) @IsIn(RELATIONSHIP_STAGES) relationshipStage: (typeof RELATIONSHIP_STAGES)[number];
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
-  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) nextFollowUpAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) nextFollowUpAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Since version 2' }) @IsOptional() @NullableText() nextFollowUpReason?: string | null;
   @ApiProperty({ nullable: true, type: Number }) @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(3650) followUpCadenceDays: number | null;
-  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString() lastInteractionAt: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
-  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString() deletedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString() lastInteractionAt: string | null;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString() deletedAt: string | null;
 }
 
 class ExportedInteractionDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsUUID() personId: string;
   @ApiProperty({ enum: INTERACTION_TYPES }) @IsIn(INTERACTION_TYPES) type: (typeof INTERACTION_TYPES)[number];
-  @ApiProperty() @IsDateString() occurredAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() occurredAt: string;
   @ApiProperty({ nullable: true, type: String }) @NullableText() channel: string | null;
   @ApiProperty() @IsString() @MaxLength(100_000) summary: string;
   @ApiProperty({ nullable: true, type: String }) @NullableText() offered: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Since version 2' }) @IsOptional() @NullableText() asked?: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedTemplateStageDto {
@@ -114,8 +115,8 @@ class ExportedStageTemplateDto {
   @ApiProperty() @IsString() @MaxLength(300) name: string;
   @ApiProperty({ nullable: true, type: String }) @NullableText() role: string | null;
   @ApiProperty({ type: [ExportedTemplateStageDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedTemplateStageDto) stages: ExportedTemplateStageDto[];
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedStageDto {
@@ -125,8 +126,8 @@ class ExportedStageDto {
   @ApiProperty({ enum: STAGE_TYPES }) @IsIn(STAGE_TYPES) type: (typeof STAGE_TYPES)[number];
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) checklist: string[];
   @ApiProperty({ enum: STAGE_STATUSES }) @IsIn(STAGE_STATUSES) status: (typeof STAGE_STATUSES)[number];
-  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() enteredAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() leftAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @NullableDateTime() enteredAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @NullableDateTime() leftAt: string | null;
 }
 
 class ExportedMoveDto {
@@ -143,7 +144,7 @@ class ExportedMoveDto {
   @ApiPropertyOptional({ type: [String], description: 'Referral ids; absent in older documents' }) @IsOptional() @IsArray() @IsUUID(undefined, { each: true }) carriedReferralIds?: string[];
   @ApiPropertyOptional({ type: Boolean, description: 'Absent in older documents' }) @IsOptional() @IsBoolean() carriedRecruiter?: boolean;
   @ApiProperty({ nullable: true, type: String }) @NullableText() note: string | null;
-  @ApiProperty() @IsDateString() recordedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() recordedAt: string;
 }
 
 class ExportedApplicationDto {
@@ -153,8 +154,8 @@ class ExportedApplicationDto {
   @ApiProperty() @IsString() @MaxLength(300) role: string;
   @ApiProperty({ enum: APPLICATION_SOURCES }) @IsIn(APPLICATION_SOURCES) source: (typeof APPLICATION_SOURCES)[number];
   @ApiProperty({ enum: APPLICATION_STATUSES }) @IsIn(APPLICATION_STATUSES) status: (typeof APPLICATION_STATUSES)[number];
-  @ApiProperty() @IsCalendarDate() appliedOn: string;
-  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() closedOn: string | null;
+  @ApiProperty({ format: 'date' }) @IsCalendarDate() appliedOn: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() closedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
   @ApiPropertyOptional({ type: [String], description: 'Added with reading checklists; absent in older documents' }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(100, { each: true }) keywords?: string[];
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() recruiterId: string | null;
@@ -162,8 +163,8 @@ class ExportedApplicationDto {
   @ApiProperty() @IsString() @MaxLength(300) templateName: string;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() currentStageId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() reroutedFromId: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
   @ApiProperty({ type: [ExportedStageDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedStageDto) stages: ExportedStageDto[];
   @ApiProperty({ type: [ExportedMoveDto], description: 'Oldest first' }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedMoveDto) moves: ExportedMoveDto[];
 }
@@ -172,7 +173,7 @@ class ExportedInterviewDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsUUID() applicationId: string;
   @ApiProperty() @IsUUID() stageId: string;
-  @ApiProperty() @IsDateString() startsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() startsAt: string;
   @ApiProperty() @IsTimeZone() timeZone: string;
   @ApiProperty() @IsInt() @Min(1) @Max(24 * 60) durationMinutes: number;
   @ApiProperty({ enum: INTERVIEW_FORMATS }) @IsIn(INTERVIEW_FORMATS) format: (typeof INTERVIEW_FORMATS)[number];
@@ -183,16 +184,16 @@ class ExportedInterviewDto {
   @ApiProperty({ nullable: true, type: String }) @NullableText() feedback: string | null;
   @ApiProperty() @IsInt() @Min(0) sequence: number;
   @ApiProperty({ type: [String] }) @IsArray() @IsUUID(undefined, { each: true }) interviewerIds: string[];
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedTaskDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsString() @MaxLength(2000) title: string;
-  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() dueOn: string | null;
-  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() doneAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Settled with its application; absent in older documents' }) @IsOptional() @NullableDateTime() closedAt?: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() dueOn: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @NullableDateTime() doneAt: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'Settled with its application; absent in older documents' }) @IsOptional() @NullableDateTime() closedAt?: string | null;
   @ApiPropertyOptional({ nullable: true, enum: TASK_CLOSE_REASONS, description: 'Absent in older documents' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(TASK_CLOSE_REASONS) closedReason?: (typeof TASK_CLOSE_REASONS)[number] | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
   @ApiProperty({ enum: TASK_ORIGINS }) @IsIn(TASK_ORIGINS) origin: (typeof TASK_ORIGINS)[number];
@@ -201,8 +202,8 @@ class ExportedTaskDto {
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() stageId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() interviewId: string | null;
   @ApiProperty() @IsInt() @Min(0) sequence: number;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedReferralDto {
@@ -211,11 +212,11 @@ class ExportedReferralDto {
   @ApiProperty() @IsUUID() referrerId: string;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() recruiterId: string | null;
   @ApiProperty({ enum: REFERRAL_STATUSES }) @IsIn(REFERRAL_STATUSES) status: (typeof REFERRAL_STATUSES)[number];
-  @ApiProperty({ example: { discussed: '2026-03-02', submitted: '2026-03-09' } }) @IsObject() @IsValidStatusDates() statusDates: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', format: 'date' }, description: 'A map of status to the date it was reached', example: { discussed: '2026-03-02', submitted: '2026-03-09' } }) @IsObject() @IsValidStatusDates() statusDates: Record<string, string>;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Absent in older documents' }) @IsOptional() @NullableUuid() carriedFromId?: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedResumeProjectLinkDto {
@@ -235,8 +236,8 @@ class ExportedResumeProjectDto {
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) talkingPoints: string[];
   @ApiProperty({ enum: STAGE_TYPES, isArray: true }) @IsArray() @IsIn(STAGE_TYPES, { each: true }) stageTypes: (typeof STAGE_TYPES)[number][];
   @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) position: number;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 /** { status: yyyy-mm-dd } with known statuses only. */
@@ -260,8 +261,8 @@ class ExportedReadingEntryDto {
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() summary: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) questions: string[];
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedWeightsDto {
@@ -277,7 +278,7 @@ class ExportedChecklistSettingsDto {
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() interviewId: string | null;
   @ApiProperty() @IsInt() @Min(1) @Max(100) size: number;
   @ApiProperty({ type: ExportedWeightsDto }) @ValidateNested() @Type(() => ExportedWeightsDto) weights: ExportedWeightsDto;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedScholarlyIdentityDto {
@@ -288,13 +289,13 @@ class ExportedScholarlyIdentityDto {
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000) name: string | null;
   @ApiProperty({ enum: IDENTITY_STATUSES }) @IsIn(IDENTITY_STATUSES) status: (typeof IDENTITY_STATUSES)[number];
   @ApiProperty({ enum: ['user', 'auto'] }) @IsIn(['user', 'auto']) linkedBy: 'user' | 'auto';
-  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
 }
 
 class ExportedSyncScheduleDto {
   @ApiProperty() @IsUUID() personId: string;
   @ApiProperty({ minimum: 1, maximum: 24 * 365 }) @IsInt() @Min(1) @Max(24 * 365) everyHours: number;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedBriefingDto {
@@ -303,21 +304,21 @@ class ExportedBriefingDto {
   @ApiProperty() @IsInt() @Min(1) @Max(1_000_000) version: number;
   @ApiProperty({ enum: ['manual', 'schedule'] }) @IsIn(['manual', 'schedule']) trigger: 'manual' | 'schedule';
   @ApiProperty({ enum: BRIEFING_STATUSES, description: 'A version not finished when exported is imported as failed' }) @IsIn(BRIEFING_STATUSES) status: (typeof BRIEFING_STATUSES)[number];
-  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() forStartsAt: string | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'The facts the version was rendered from, as GET /briefings/:id answers them' }) @ValidateIf((_, v) => v !== null) @IsObject() content: object | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @NullableDateTime() forStartsAt: string | null;
+  @ApiProperty({ nullable: true, type: BriefingContentDto, description: 'The facts the version was rendered from, as GET /briefings/:id answers them' }) @ValidateIf((_, v) => v !== null) @IsObject() content: object | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(2_000_000) markdown: string | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(4_000_000) html: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) changes: string[];
   @ApiProperty({ nullable: true, type: String }) @NullableText() error: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() generatedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @NullableDateTime() generatedAt: string | null;
 }
 
 /** The versioned export document; the same shape GET /export answers with. */
 export class AccountExportDto {
-  @ApiProperty({ example: EXPORT_FORMAT }) @Equals(EXPORT_FORMAT) format: typeof EXPORT_FORMAT;
+  @ApiProperty({ type: String, enum: [EXPORT_FORMAT], example: EXPORT_FORMAT }) @Equals(EXPORT_FORMAT) format: typeof EXPORT_FORMAT;
   @ApiProperty({ example: EXPORT_VERSION, description: `Versions this server reads: ${READABLE_EXPORT_VERSIONS.join(', ')} (1 has no pipeline data)` }) @IsIn([...READABLE_EXPORT_VERSIONS]) version: number;
-  @ApiPropertyOptional() @IsOptional() @IsDateString() exportedAt: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() exportedAt: string;
   @ApiProperty({ type: ExportedAccountDto }) @ValidateNested() @Type(() => ExportedAccountDto) account: ExportedAccountDto;
   @ApiProperty({ type: [ExportedOrganizationDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedOrganizationDto) organizations: ExportedOrganizationDto[];
   @ApiProperty({ type: [ExportedPersonDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedPersonDto) people: ExportedPersonDto[];

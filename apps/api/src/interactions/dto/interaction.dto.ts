@@ -13,11 +13,11 @@ export class CreateInteractionDto {
   @IsIn(INTERACTION_TYPES)
   type: InteractionType;
 
-  @ApiProperty({ example: '2025-12-10T15:00:00Z', description: 'When it happened: ISO 8601 date-time with a time zone' })
+  @ApiProperty({ format: 'date-time', example: '2025-12-10T15:00:00Z', description: 'When it happened: ISO 8601 date-time with a time zone' })
   @IsZonedDateTime()
   occurredAt: string;
 
-  @ApiPropertyOptional({ example: 'NeurIPS 2025 poster session', description: 'Where: LinkedIn, X, email, a conference…', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'NeurIPS 2025 poster session', description: 'Where: LinkedIn, X, email, a conference…', nullable: true })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(200)
@@ -28,13 +28,13 @@ export class CreateInteractionDto {
   @Length(1, 20_000)
   summary: string;
 
-  @ApiPropertyOptional({ example: 'Sent my reproduction notes and a PR fixing their eval script', description: 'What you offered or gave', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Sent my reproduction notes and a PR fixing their eval script', description: 'What you offered or gave', nullable: true })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(20_000)
   offered?: string | null;
 
-  @ApiPropertyOptional({ example: 'Whether they would refer me for the Research Engineer role', description: 'What you asked of them: an intro, a referral, advice. Counted on the person, so nobody is asked too often', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Whether they would refer me for the Research Engineer role', description: 'What you asked of them: an intro, a referral, advice. Counted on the person, so nobody is asked too often', nullable: true })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(20_000)
@@ -48,12 +48,12 @@ export class UpdateInteractionDto {
   @IsIn(INTERACTION_TYPES)
   type?: InteractionType;
 
-  @ApiPropertyOptional({ example: '2025-12-10T15:00:00Z' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2025-12-10T15:00:00Z' })
   @ValidateIf(notUndefined)
   @IsZonedDateTime()
   occurredAt?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(200)
@@ -65,13 +65,13 @@ export class UpdateInteractionDto {
   @Length(1, 20_000)
   summary?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(20_000)
   offered?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'What you asked of them; null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What you asked of them; null clears it' })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(20_000)
@@ -89,13 +89,13 @@ export class InteractionResponse {
   @ApiProperty() id: string;
   @ApiProperty() personId: string;
   @ApiProperty({ enum: INTERACTION_TYPES }) type: InteractionType;
-  @ApiProperty() occurredAt: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ nullable: true, type: String }) channel: string | null;
   @ApiProperty() summary: string;
   @ApiProperty({ nullable: true, type: String, description: 'What the user offered or gave' }) offered: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'What the user asked of them' }) asked: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(i: Interaction): InteractionResponse {
     return {

@@ -14,7 +14,7 @@ export class CreateInterviewDto {
   @IsUUID()
   stageId: string;
 
-  @ApiProperty({ example: '2026-03-10T14:00:00+09:00', description: 'ISO 8601 with Z or an offset' })
+  @ApiProperty({ format: 'date-time', example: '2026-03-10T14:00:00+09:00', description: 'ISO 8601 with Z or an offset' })
   @IsZonedDateTime()
   startsAt: string;
 
@@ -32,14 +32,14 @@ export class CreateInterviewDto {
   @IsIn(INTERVIEW_FORMATS)
   format: InterviewFormat;
 
-  @ApiPropertyOptional({ nullable: true, example: 'King\'s Cross office, 6th floor', description: 'Room or address' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'King\'s Cross office, 6th floor', description: 'Room or address' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsString()
   @MaxLength(1000)
   location?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://meet.example.com/abc-defg-hij', description: 'Video-call or dial-in link (http or https)' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://meet.example.com/abc-defg-hij', description: 'Video-call or dial-in link (http or https)' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http(s) URL' })
@@ -53,7 +53,7 @@ export class CreateInterviewDto {
   @IsUUID('all', { each: true })
   interviewerIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'What to prepare; shown in the calendar event' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What to prepare; shown in the calendar event' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsString()
@@ -67,7 +67,7 @@ export class UpdateInterviewDto extends PartialType(CreateInterviewDto) {
   @IsIn(INTERVIEW_OUTCOMES)
   outcome?: InterviewOutcome;
 
-  @ApiPropertyOptional({ nullable: true, description: 'How it went' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'How it went' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsString()
@@ -142,9 +142,9 @@ export class InterviewResponse {
   @ApiProperty() id: string;
   @ApiProperty({ type: InterviewApplicationDto }) application: InterviewApplicationDto;
   @ApiProperty({ type: InterviewStageDto }) stage: InterviewStageDto;
-  @ApiProperty({ example: '2026-03-10T05:00:00.000Z' }) startsAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-03-10T05:00:00.000Z' }) startsAt: string;
   @ApiProperty({ example: '2026-03-10T14:00', description: 'The start on the wall clock of timeZone' }) startsAtLocal: string;
-  @ApiProperty({ example: '2026-03-10T05:45:00.000Z' }) endsAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-03-10T05:45:00.000Z' }) endsAt: string;
   @ApiProperty({ example: '2026-03-10T14:45' }) endsAtLocal: string;
   @ApiProperty({ example: 'Asia/Tokyo' }) timeZone: string;
   @ApiProperty() durationMinutes: number;
@@ -162,8 +162,8 @@ export class InterviewResponse {
   })
   suggestedMove: SuggestedMoveDto | null;
   @ApiProperty({ description: 'iCalendar SEQUENCE: goes up when the time, place, people or cancellation change' }) sequence: number;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from({ interview: i, interviewers, suggestedMove }: InterviewView): InterviewResponse {
     const endsAt = new Date(i.startsAt.getTime() + i.durationMinutes * 60_000);

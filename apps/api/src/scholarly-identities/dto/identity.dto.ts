@@ -73,7 +73,7 @@ export class RejectIdentityDto {
   @Length(1, MAX_IDENTITY_INPUT)
   sourceAuthorId: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Łukasz Wiśniewski', description: "The candidate's name, to show in the list of identities" })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Łukasz Wiśniewski', description: "The candidate's name, to show in the list of identities" })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -102,8 +102,8 @@ export class IdentityResponse {
   @ApiProperty({ enum: ['user', 'auto'], description: 'auto: linked by Dossier on an unambiguous match' }) linkedBy: string;
   @ApiProperty({ enum: IDENTITY_SYNC_STATES }) syncState: string;
   @ApiProperty({ nullable: true, type: String, description: 'Why the source refused the identity at the last sync' }) brokenReason: string | null;
-  @ApiProperty({ nullable: true, type: String }) lastSyncedAt: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastSyncedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static from(i: ScholarlyIdentity): IdentityResponse {
     return {

@@ -29,14 +29,14 @@ export class CreateStageTemplateDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'Research Engineer', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Research Engineer', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(200)
   role?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The organization whose loop this is; null for a general template' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The organization whose loop this is; null for a general template' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
@@ -82,8 +82,8 @@ export class StageTemplateResponse {
   @ApiProperty({ nullable: true, type: String }) role: string | null;
   @ApiProperty({ nullable: true, type: String }) organizationId: string | null;
   @ApiProperty({ type: [TemplateStageResponse] }) stages: TemplateStageResponse[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(t: StageTemplate): StageTemplateResponse {
     return { id: t.id, name: t.name, role: t.role, organizationId: t.organizationId, stages: t.stages.map(TemplateStageResponse.from), createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() };

@@ -26,8 +26,8 @@ export class SyncRunResponse {
   @ApiProperty({ description: 'Records that changed at the source' }) worksUpdated: number;
   @ApiProperty() worksUnchanged: number;
   @ApiProperty({ type: [String], description: 'What went wrong along the way, retried or not; each names the source and the request' }) errors: string[];
-  @ApiProperty() startedAt: string;
-  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt: string | null;
 
   static from(run: SyncRun): SyncRunResponse {
     return {

@@ -128,7 +128,7 @@ export class WorkRecordDto {
   @ApiProperty({ description: "The work's id at that source" }) sourceId: string;
   @ApiProperty({ description: 'Where to open the record' }) sourceUrl: string;
   @ApiProperty({ nullable: true, type: Number }) citationCount: number | null;
-  @ApiProperty({ description: 'When Dossier last read it from the source' }) fetchedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When Dossier last read it from the source' }) fetchedAt: string;
 
   static from(r: WorkSourceRecord): WorkRecordDto {
     return { source: r.source, sourceId: r.sourceId, sourceUrl: r.sourceUrl, citationCount: r.citationCount, fetchedAt: r.fetchedAt.toISOString() };
