@@ -233,6 +233,20 @@ describe('scholarly identities: who is who', () => {
     expect(confirmed.body).toMatchObject({ id: rejected.body.id, status: 'linked', linkedBy: 'user' });
   });
 
+  it('takes the candidate as `id` for a rejection, as linking does; the old sourceAuthorId is still read', async () => {
+    const user = await registerUser(t);
+    const id = await zoe(user);
+    const reject = (body: object) => t.http().post(`/people/${id}/identities/reject`).set(user.auth).send(body);
+    expect((await reject({ source: 'openalex', id: 'A5100000001' }).expect(200)).body).toMatchObject({ source: 'openalex', sourceAuthorId: 'A5100000001', status: 'rejected' });
+    expect((await reject({ source: 'openalex', sourceAuthorId: 'A2100000003' }).expect(200)).body).toMatchObject({ sourceAuthorId: 'A2100000003', status: 'rejected' });
+    const missing = (await reject({ source: 'openalex' }).expect(400)).body.details as { field: string; problem: string }[];
+    expect(missing).toContainEqual({ field: 'id', problem: 'is required' });
+    expect(new Set(missing.map((d) => d.field))).toEqual(new Set(['id']));
+    const differ = (await reject({ source: 'openalex', id: 'A5100000001', sourceAuthorId: 'A2100000003' }).expect(400)).body;
+    expect(differ.details).toEqual([{ field: 'sourceAuthorId', problem: 'differs from id; send id alone' }]);
+    expect((await identities(user, id)).map((i: { sourceAuthorId: string }) => i.sourceAuthorId).sort()).toEqual(['A2100000003', 'A5100000001']);
+  });
+
   it('adds an identity by id or URL in every form each source uses, normalized', async () => {
     const user = await registerUser(t);
     const id = await person(user, { fullName: 'Zoë Ångström' });

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { InvalidInputError } from '#platform';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -62,7 +63,11 @@ export class IdentitiesController {
   @ApiOperation({ summary: 'Remember that a candidate is someone else: marked in the candidates, never auto-linked. Rejecting a linked identity unlinks it' })
   @ApiOkResponse({ type: IdentityResponse })
   async reject(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: RejectIdentityDto): Promise<IdentityResponse> {
-    return IdentityResponse.from(await this.identities.reject(userId, id, body));
+    const sourceAuthorId = body.id ?? body.sourceAuthorId;
+    if (body.id !== undefined && body.sourceAuthorId !== undefined && body.id !== body.sourceAuthorId) {
+      throw new InvalidInputError('id and sourceAuthorId (its deprecated name) differ: send id alone', [{ field: 'sourceAuthorId', problem: 'differs from id; send id alone' }]);
+    }
+    return IdentityResponse.from(await this.identities.reject(userId, id, { source: body.source, sourceAuthorId: sourceAuthorId as string, name: body.name }));
   }
 
   @Post('identities/auto-link')

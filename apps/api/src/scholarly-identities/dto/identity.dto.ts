@@ -68,10 +68,17 @@ export class LinkIdentityDto {
 export class RejectIdentityDto {
   @ApiProperty({ enum: SCHOLARLY_SOURCES }) @IsIn(SCHOLARLY_SOURCES) source: ScholarlySource;
 
-  @ApiProperty({ example: 'A5100000002', description: "The candidate's sourceAuthorId (the forms POST /people/{id}/identities accepts as id are read too)" })
+  @ApiPropertyOptional({ example: 'A5100000002', description: "The candidate's id at the source (its sourceAuthorId), as linking takes it; the forms POST /people/{id}/identities accepts as id are read too. Required (or the deprecated sourceAuthorId)" })
+  @ValidateIf((o: RejectIdentityDto) => o.id !== undefined || o.sourceAuthorId === undefined)
+  @IsString({ message: 'is required' })
+  @Length(1, MAX_IDENTITY_INPUT)
+  id?: string;
+
+  @ApiPropertyOptional({ deprecated: true, example: 'A5100000002', description: 'Deprecated: the old name of id, still read (send id); to be removed in a later version' })
+  @IsOptional()
   @IsString()
   @Length(1, MAX_IDENTITY_INPUT)
-  sourceAuthorId: string;
+  sourceAuthorId?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Łukasz Wiśniewski', description: "The candidate's name, to show in the list of identities" })
   @IsOptional()
