@@ -56,6 +56,25 @@ describe('The OpenAPI document is a contract a generated client stands on', () =
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque' });
   });
 
+  it('answers every list as a bounded page: { items, total, limit, offset }, with limit and offset to ask for', () => {
+    const bare: string[] = [];
+    const unbounded: string[] = [];
+    for (const [name, op] of operations(doc)) {
+      if (!name.startsWith('GET ')) continue;
+      const schema = op.responses['200']?.content?.['application/json']?.schema;
+      // The built-in loops are a fixed catalogue of three, not a list that grows.
+      if (schema?.type === 'array' && name !== 'GET /stage-templates/built-in') bare.push(name);
+      const target = schema?.$ref ? doc.components.schemas[schema.$ref.split('/').pop()!] : undefined;
+      const keys = Object.keys(target?.properties ?? {});
+      if (keys.includes('items') && keys.includes('total')) {
+        const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+        if (!keys.includes('limit') || !keys.includes('offset') || !query.includes('limit') || !query.includes('offset')) unbounded.push(name);
+      }
+    }
+    expect(bare).toEqual([]);
+    expect(unbounded).toEqual([]);
+  });
+
   it('gives every error answer the one ErrorBody schema, and lists the ones each operation can give', () => {
     const missing: string[] = [];
     for (const [name, op] of operations(doc)) {

@@ -83,7 +83,7 @@ describe('scholarly identities: who is who', () => {
   const candidates = (user: TestUser, id: string, sources: string) => t.http().get(`/people/${id}/identity-candidates?sources=${sources}`).set(user.auth);
   const link = (user: TestUser, id: string, body: object) => t.http().post(`/people/${id}/identities`).set(user.auth).send(body);
   const autoLink = (user: TestUser, id: string, sources: string[]) => t.http().post(`/people/${id}/identities/auto-link`).set(user.auth).send({ sources }).expect(200);
-  const identities = async (user: TestUser, id: string) => (await t.http().get(`/people/${id}/identities`).set(user.auth).expect(200)).body as { id: string; source: string; sourceAuthorId: string; status: string; linkedBy: string }[];
+  const identities = async (user: TestUser, id: string) => (await t.http().get(`/people/${id}/identities`).set(user.auth).expect(200)).body.items as { id: string; source: string; sourceAuthorId: string; status: string; linkedBy: string }[];
   const brief = (c: Candidate) => [c.source, c.sourceAuthorId, c.score];
 
   /** Zoë at KTH, tagged with machine learning. */

@@ -107,7 +107,7 @@ describe('ownership: another user gets 404 for every record on every route', () 
   it('never lists another user’s records', async () => {
     const people = (await t.http().get('/people?deleted=include').set(stranger.auth).expect(200)).body;
     expect(people.total).toBe(0);
-    expect((await t.http().get('/people/duplicates').set(stranger.auth).expect(200)).body).toEqual([]);
+    expect((await t.http().get('/people/duplicates').set(stranger.auth).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     expect((await t.http().get('/tokens').set(stranger.auth).expect(200)).body.total).toBe(0);
     const sessions = (await t.http().get('/me/sessions').set(stranger.auth).expect(200)).body;
     expect(sessions.items).toEqual([expect.objectContaining({ current: true })]);

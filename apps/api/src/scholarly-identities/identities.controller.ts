@@ -1,5 +1,4 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { InvalidInputError } from '#platform';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,9 +13,11 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IdentitiesService } from '#domain/scholarly-identities/index';
+import { InvalidInputError } from '#platform';
 import { CurrentUserId } from '../auth/current-user.decorator';
+import { PageQuery } from '../common/page-query';
 import { uuidParam } from '../common/uuid-param';
-import { AutoLinkDto, AutoLinkResponse, CandidatesQuery, CandidatesResponse, IdentityResponse, LinkedIdentityResponse, LinkIdentityDto, RejectIdentityDto } from './dto/identity.dto';
+import { AutoLinkDto, AutoLinkResponse, CandidatesQuery, CandidatesResponse, IdentitiesPage, IdentityResponse, LinkedIdentityResponse, LinkIdentityDto, RejectIdentityDto } from './dto/identity.dto';
 
 @ApiTags('scholarly identities')
 @ApiBearerAuth()
@@ -37,9 +38,12 @@ export class IdentitiesController {
 
   @Get('identities')
   @ApiOperation({ summary: "The person's identities, linked then rejected, with sync state, broken reason and last sync" })
-  @ApiOkResponse({ type: [IdentityResponse] })
-  async list(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<IdentityResponse[]> {
-    return (await this.identities.list(userId, id)).map(IdentityResponse.from);
+  @ApiOkResponse({ type: IdentitiesPage })
+  async list(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<IdentitiesPage> {
+    const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
+    // A person has a few identities per source (the linked and the rejected): the order is the service's, the page is cut here.
+    const all = await this.identities.list(userId, id);
+    return { items: all.slice(page.offset, page.offset + page.limit).map(IdentityResponse.from), total: all.length, ...page };
   }
 
   @Post('identities')

@@ -243,6 +243,13 @@ export class DuplicateGroupResponse {
   @ApiProperty({ type: [PersonResponse] }) people: PersonResponse[];
 }
 
+export class DuplicateGroupsPage {
+  @ApiProperty({ type: [DuplicateGroupResponse], description: 'By reason, then value' }) items: DuplicateGroupResponse[];
+  @ApiProperty({ description: 'Groups in all' }) total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
 export class MergeConflictDto {
   @ApiProperty() field: string;
   @ApiProperty({ description: "Free-form: the field's value as kept (a string, a number, a list or a map of links, as the field is)" }) kept: unknown;

@@ -219,3 +219,10 @@ export class AutoLinkResponse {
     };
   }
 }
+
+export class IdentitiesPage {
+  @ApiProperty({ type: [IdentityResponse], description: 'Linked, then rejected; by source, oldest first' }) items: IdentityResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}

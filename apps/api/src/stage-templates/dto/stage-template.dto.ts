@@ -1,3 +1,4 @@
+import { PageQuery } from '../../common/page-query';
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
@@ -59,7 +60,7 @@ export class CreateStageTemplateDto {
 
 export class UpdateStageTemplateDto extends PartialType(OmitType(CreateStageTemplateDto, ['fromBuiltIn'] as const)) {}
 
-export class ListStageTemplatesQuery {
+export class ListStageTemplatesQuery extends PageQuery {
   @ApiPropertyOptional({ description: "Only this organization's templates" })
   @IsOptional()
   @IsUUID()
@@ -99,4 +100,11 @@ export class BuiltInTemplateResponse {
   static from(t: BuiltInTemplate): BuiltInTemplateResponse {
     return { key: t.key, name: t.name, role: t.role, stages: t.stages.map(TemplateStageResponse.from) };
   }
+}
+
+export class StageTemplatesPage {
+  @ApiProperty({ type: [StageTemplateResponse], description: 'By name' }) items: StageTemplateResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }
