@@ -106,6 +106,20 @@ export async function dashboardFlow(baseUrl: string, csv: string): Promise<strin
   if (imported.error) log.push(describeError(imported.error));
   else log.push(`import ${imported.data.id} ${imported.data.status}: ${imported.data.report?.created ?? 0} created`);
 
+  // A browser's file input: the same route takes the file as a form's `file` field (the body is
+  // typed as either: the raw text or the form).
+  const uploaded = await api.POST('/imports/vcard', {
+    body: { file: 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoë Ünal\r\nEND:VCARD\r\n' },
+    bodySerializer: (body) => {
+      if (typeof body === 'string') return body;
+      const form = new FormData();
+      form.append('file', new Blob([body.file], { type: 'text/vcard' }), 'contacts.vcf');
+      return form;
+    },
+  });
+  if (uploaded.error) log.push(describeError(uploaded.error));
+  else log.push(`vCards: ${uploaded.data.report?.created ?? 0} created, ${uploaded.data.report?.skips.map((skip) => skip.reason).join('; ') ?? ''}`);
+
   const imports = await api.GET('/imports', { params: { query: { limit: 20 } } });
   if (imports.data) log.push(`${imports.data.total} imports, last ${imports.data.items[0]?.createdAt ?? 'none'}`);
   return log;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import fastifyMultipart, { MultipartFile } from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -11,6 +12,7 @@ import { registerRateLimit } from './common/rate-limit';
 import { requestClient } from './auth/auth.guard';
 import { mountQueueDashboard } from './queue-dashboard';
 import { describeErrorAnswers, ErrorBody } from './common/api-errors';
+import { describeUploads, refuseFormsElsewhere } from './common/file-upload';
 
 /** `people.list`, `stage-templates.builtIns`, `applications.move`: the controller's noun and the method, stable as long as they are. */
 export function operationIdFactory(controllerKey: string, methodKey: string): string {
@@ -73,6 +75,16 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     await idempotency.settle(request, reply, payload);
     return payload;
   });
+  // A browser's upload (multipart/form-data): one file, as big as a raw body may be, decoded to text;
+  // the other fields small. The form arrives as { file: '…', … } (see uploadedText).
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: config.http.bodyLimitBytes, files: 1, fields: 10, fieldSize: 16 * 1024, parts: 11 },
+    onFile: async (part: MultipartFile & { value?: unknown }) => {
+      part.value = (await part.toBuffer()).toString('utf8');
+    },
+  });
+  refuseFormsElsewhere(fastify);
   // Text formats (CSV, vCard) arrive as raw strings; their parsers live in the domain.
   fastify.addContentTypeParser(['text/csv', 'text/vcard', 'text/x-vcard', 'text/plain', 'text/directory'], { parseAs: 'string', bodyLimit: config.http.bodyLimitBytes }, (_req, body, done) => done(null, body));
 
@@ -99,6 +111,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     { operationIdFactory, extraModels: [ErrorBody] },
   );
   describeErrorAnswers(document);
+  describeUploads(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   if (config.bullBoard.enabled) await mountQueueDashboard(app);
   return app;

@@ -49,7 +49,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'The token may not do this (a read-only token writing, or a role without the right)',
   404: 'Not found among your records',
   409: 'Conflict with the current state (the body says which, and what is allowed)',
-  413: 'The body is over the size limit (HTTP_BODY_LIMIT)',
+  413: 'The body (or an uploaded file) is over the size limit (BODY_LIMIT_BYTES)',
   415: 'A content type this route does not read',
   422: 'Well-formed, but refused (the body says why)',
   429: 'Too many requests for now: wait for Retry-After seconds',
