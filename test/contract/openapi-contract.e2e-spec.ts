@@ -84,11 +84,13 @@ describe('The OpenAPI document is a contract a generated client stands on', () =
       const expected = ['429'];
       if (op.security?.length) expected.push('401');
       if (op.requestBody) expected.push('400', '413');
+      if (!name.startsWith('GET ')) expected.push('409', '422');
       if ((op.parameters ?? []).some((p) => p.in === 'path')) expected.push('404');
       for (const status of expected) if (!op.responses[status]) missing.push(`${name}: no ${status}`);
     }
     expect(missing).toEqual([]);
-    expect(doc.paths['/applications/{id}/moves'].post.responses['409']).toBeDefined();
+    expect(doc.paths['/applications/{id}/moves'].post.responses['409'].description).toContain('allowedMoves');
+    expect(Object.keys(doc.paths['/auth/login'].post.responses)).toEqual(expect.arrayContaining(['401', '403', '429']));
     const body = doc.components.schemas.ErrorBody;
     expect(Object.keys(body.properties ?? {})).toEqual(expect.arrayContaining(['statusCode', 'error', 'code', 'message', 'details', 'requestId', 'allowedMoves', 'fromStage']));
   });
@@ -107,6 +109,10 @@ describe('The OpenAPI document is a contract a generated client stands on', () =
     expect(person.headline).toMatchObject({ type: 'string', nullable: true });
     expect(person.followUpCadenceDays).toMatchObject({ type: 'number', nullable: true });
     expect(person.links).toMatchObject({ type: 'object', additionalProperties: { type: 'string' } });
+    // Enums a client shares across screens are named components, referenced where they are used.
+    expect(doc.components.schemas.ApplicationStatus).toMatchObject({ type: 'string', enum: expect.arrayContaining(['active', 'offer']) });
+    expect(doc.components.schemas.ScholarlySource).toMatchObject({ type: 'string', enum: expect.arrayContaining(['openalex', 'orcid']) });
+    expect(JSON.stringify(doc.components.schemas.ApplicationResponse.properties?.status)).toContain('#/components/schemas/ApplicationStatus');
   });
 
   it('generates a client (openapi-typescript) that a dashboard flow using openapi-fetch type-checks against with no error', () => {

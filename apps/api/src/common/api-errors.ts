@@ -48,10 +48,10 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'No valid bearer token (missing, unknown, expired or revoked)',
   403: 'The token may not do this (a read-only token writing, or a role without the right)',
   404: 'Not found among your records',
-  409: 'Conflict with the current state (the body says which, and what is allowed)',
+  409: 'Conflict with the current state (the body says which, and what is allowed), or a request with the same Idempotency-Key still running',
   413: 'The body (or an uploaded file) is over the size limit (BODY_LIMIT_BYTES)',
   415: 'A content type this route does not read',
-  422: 'Well-formed, but refused (the body says why)',
+  422: 'Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request',
   429: 'Too many requests for now: wait for Retry-After seconds',
   503: 'Something this server needs is missing or busy',
 };
@@ -68,7 +68,9 @@ type Operation = { parameters?: { in: string; $ref?: string }[]; requestBody?: u
 /**
  * The error answers every operation shares, derived from what it takes, so no route forgets them:
  * 401 and 403 where a token is needed, 400 where it reads input, 404 where the path names a record,
- * 413 where it reads a body, 429 everywhere (the API-wide rate limit). An error a route declares with a
+ * 413 where it reads a body, 409 and 422 on every write (its Idempotency-Key), 429 everywhere (the
+ * API-wide rate limit). Errors of a route's own (a wrong password's 401 on sign-in) are declared on it
+ * with @ApiErrors. An error a route declares with a
  * description only (`@ApiConflictResponse({ description })`) gets the ErrorBody schema here.
  */
 export function describeErrorAnswers(document: OpenAPIObject): void {
@@ -83,6 +85,8 @@ export function describeErrorAnswers(document: OpenAPIObject): void {
       if (own.length > 0 || operation.requestBody) implied.add(400);
       if (own.some((p) => p.in === 'path')) implied.add(404);
       if (operation.requestBody) implied.add(413);
+      // Any write may carry an Idempotency-Key: 409 while the first request with it still runs, 422 when reused for another request.
+      if (method !== 'get') implied.add(409).add(422);
       for (const status of implied) operation.responses[status] ??= { description: DESCRIPTIONS[status] };
       for (const [status, response] of Object.entries(operation.responses)) {
         if (Number(status) >= 400 && !response.content) response.content = errorContent;

@@ -97,7 +97,7 @@ export class CreateTokenDto {
   @Max(3650)
   expiresInDays?: number;
 
-  @ApiPropertyOptional({ type: [String], enum: TOKEN_SCOPES, description: 'read: GET requests; write: every other method. Default: the scopes of the token making the request (both for a sign-in session); never more' })
+  @ApiPropertyOptional({ type: [String], enum: TOKEN_SCOPES, enumName: 'TokenScope', description: 'read: GET requests; write: every other method. Default: the scopes of the token making the request (both for a sign-in session); never more' })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()
@@ -151,7 +151,7 @@ export class TokenResponse extends CredentialUse {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'First characters of the token, to tell tokens apart' }) prefix: string;
-  @ApiProperty({ type: [String], enum: TOKEN_SCOPES }) scopes: TokenScope[];
+  @ApiProperty({ type: [String], enum: TOKEN_SCOPES, enumName: 'TokenScope' }) scopes: TokenScope[];
 
   static from(t: AccessToken): TokenResponse {
     return { id: t.id, name: t.name, prefix: t.tokenPrefix, scopes: t.scopes, ...CredentialUse.use(t) };
@@ -183,7 +183,7 @@ export class SessionsPage {
 
 export class SecurityEventResponse {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: SECURITY_EVENT_KINDS }) kind: SecurityEventKind;
+  @ApiProperty({ enum: SECURITY_EVENT_KINDS, enumName: 'SecurityEventKind' }) kind: SecurityEventKind;
   @ApiProperty() at: string;
   @ApiProperty({ nullable: true, type: String }) ip: string | null;
   @ApiProperty({ nullable: true, type: String }) userAgent: string | null;

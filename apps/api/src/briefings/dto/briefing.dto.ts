@@ -7,7 +7,7 @@ export class BriefingSummaryResponse {
   @ApiProperty() interviewId: string;
   @ApiProperty({ description: '1, 2, 3… per interview' }) version: number;
   @ApiProperty({ enum: ['manual', 'schedule'] }) trigger: string;
-  @ApiProperty({ enum: BRIEFING_STATUSES, description: 'queued, generating, ready, failed' }) status: string;
+  @ApiProperty({ enum: BRIEFING_STATUSES, enumName: 'BriefingStatus', description: 'queued, generating, ready, failed' }) status: string;
   @ApiProperty({ type: [String], description: 'What changed since the previous ready version (empty for the first)' }) changes: string[];
   @ApiProperty({ nullable: true, type: String, description: 'Why the generation failed' }) error: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

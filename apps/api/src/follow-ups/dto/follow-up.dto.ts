@@ -41,7 +41,7 @@ export class FollowUpDoneDto {
   @Length(1, 20_000)
   summary?: string | null;
 
-  @ApiPropertyOptional({ enum: INTERACTION_TYPES, default: 'message', description: 'Type of the logged interaction (needs summary)' })
+  @ApiPropertyOptional({ enum: INTERACTION_TYPES, enumName: 'InteractionType', default: 'message', description: 'Type of the logged interaction (needs summary)' })
   @ValidateIf(notNullish)
   @IsIn(INTERACTION_TYPES)
   type?: InteractionType;

@@ -9,7 +9,7 @@ const notUndefined = (_: object, v: unknown): boolean => v !== undefined;
 const notNullish = (_: object, v: unknown): boolean => v !== undefined && v !== null;
 
 export class CreateInteractionDto {
-  @ApiProperty({ enum: INTERACTION_TYPES, example: 'conference_chat' })
+  @ApiProperty({ enum: INTERACTION_TYPES, enumName: 'InteractionType', example: 'conference_chat' })
   @IsIn(INTERACTION_TYPES)
   type: InteractionType;
 
@@ -43,7 +43,7 @@ export class CreateInteractionDto {
 
 /** Every field optional; the required ones may be left out but not set to null. */
 export class UpdateInteractionDto {
-  @ApiPropertyOptional({ enum: INTERACTION_TYPES })
+  @ApiPropertyOptional({ enum: INTERACTION_TYPES, enumName: 'InteractionType' })
   @ValidateIf(notUndefined)
   @IsIn(INTERACTION_TYPES)
   type?: InteractionType;
@@ -79,7 +79,7 @@ export class UpdateInteractionDto {
 }
 
 export class ListInteractionsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: INTERACTION_TYPES, description: 'Only this type' })
+  @ApiPropertyOptional({ enum: INTERACTION_TYPES, enumName: 'InteractionType', description: 'Only this type' })
   @IsOptional()
   @IsIn(INTERACTION_TYPES)
   type?: InteractionType;
@@ -88,7 +88,7 @@ export class ListInteractionsQuery extends PageQuery {
 export class InteractionResponse {
   @ApiProperty() id: string;
   @ApiProperty() personId: string;
-  @ApiProperty({ enum: INTERACTION_TYPES }) type: InteractionType;
+  @ApiProperty({ enum: INTERACTION_TYPES, enumName: 'InteractionType' }) type: InteractionType;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ nullable: true, type: String }) channel: string | null;
   @ApiProperty() summary: string;

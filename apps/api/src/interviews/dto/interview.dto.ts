@@ -28,7 +28,7 @@ export class CreateInterviewDto {
   @Max(1440)
   durationMinutes: number;
 
-  @ApiProperty({ enum: INTERVIEW_FORMATS })
+  @ApiProperty({ enum: INTERVIEW_FORMATS, enumName: 'InterviewFormat' })
   @IsIn(INTERVIEW_FORMATS)
   format: InterviewFormat;
 
@@ -62,7 +62,7 @@ export class CreateInterviewDto {
 }
 
 export class UpdateInterviewDto extends PartialType(CreateInterviewDto) {
-  @ApiPropertyOptional({ enum: INTERVIEW_OUTCOMES, description: 'cancelled: kept, shown as cancelled in calendars; prep tasks move to the next interview' })
+  @ApiPropertyOptional({ enum: INTERVIEW_OUTCOMES, enumName: 'InterviewOutcome', description: 'cancelled: kept, shown as cancelled in calendars; prep tasks move to the next interview' })
   @IsOptional()
   @IsIn(INTERVIEW_OUTCOMES)
   outcome?: InterviewOutcome;
@@ -104,7 +104,7 @@ export class ListInterviewsQuery extends PageQuery {
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() stageId?: string;
 
-  @ApiPropertyOptional({ description: 'Comma-separated outcomes', example: 'pending,passed', enum: INTERVIEW_OUTCOMES, isArray: true })
+  @ApiPropertyOptional({ description: 'Comma-separated outcomes', example: 'pending,passed', enum: INTERVIEW_OUTCOMES, enumName: 'InterviewOutcome', isArray: true })
   @IsOptional()
   @Transform(csv)
   @IsArray()
@@ -122,7 +122,7 @@ export class InterviewApplicationDto {
 export class InterviewStageDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) type: StageType;
 }
 
 export class InterviewerDto {
@@ -148,12 +148,12 @@ export class InterviewResponse {
   @ApiProperty({ example: '2026-03-10T14:45' }) endsAtLocal: string;
   @ApiProperty({ example: 'Asia/Tokyo' }) timeZone: string;
   @ApiProperty() durationMinutes: number;
-  @ApiProperty({ enum: INTERVIEW_FORMATS }) format: InterviewFormat;
+  @ApiProperty({ enum: INTERVIEW_FORMATS, enumName: 'InterviewFormat' }) format: InterviewFormat;
   @ApiProperty({ nullable: true, type: String }) location: string | null;
   @ApiProperty({ nullable: true, type: String }) meetingUrl: string | null;
   @ApiProperty({ type: [InterviewerDto], description: 'By name' }) interviewers: InterviewerDto[];
   @ApiProperty({ nullable: true, type: String }) prepNotes: string | null;
-  @ApiProperty({ enum: INTERVIEW_OUTCOMES }) outcome: InterviewOutcome;
+  @ApiProperty({ enum: INTERVIEW_OUTCOMES, enumName: 'InterviewOutcome' }) outcome: InterviewOutcome;
   @ApiProperty({ nullable: true, type: String }) feedback: string | null;
   @ApiProperty({
     nullable: true,

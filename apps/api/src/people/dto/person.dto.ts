@@ -75,7 +75,7 @@ export class CreatePersonDto {
   @MaxLength(PERSON_LIMITS.howWeMet)
   howWeMet?: string | null;
 
-  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES })
+  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES, enumName: 'RelationshipStage' })
   @IsOptional()
   @IsIn(RELATIONSHIP_STAGES)
   relationshipStage?: RelationshipStage;
@@ -125,7 +125,7 @@ export class ListPeopleQuery extends PageQuery {
   @IsUUID()
   teamId?: string;
 
-  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES })
+  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES, enumName: 'RelationshipStage' })
   @IsOptional()
   @IsIn(RELATIONSHIP_STAGES)
   stage?: RelationshipStage;
@@ -181,7 +181,7 @@ export class PersonResponse {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: `A map of profile links by kind (${LINK_KINDS.join(', ')})`, example: LINKS_EXAMPLE }) links: PersonLinks;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ nullable: true, type: String }) howWeMet: string | null;
-  @ApiProperty({ enum: RELATIONSHIP_STAGES }) relationshipStage: RelationshipStage;
+  @ApiProperty({ enum: RELATIONSHIP_STAGES, enumName: 'RelationshipStage' }) relationshipStage: RelationshipStage;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-12-15' }) nextFollowUpAt: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'Thank Maya Chen for referring you to Example Frontier Lab', description: 'Why the next follow-up is due, when Dossier suggested it' })

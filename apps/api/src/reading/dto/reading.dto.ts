@@ -58,7 +58,7 @@ export class ChecklistSettingsResponse {
 }
 
 export class ReadingDto {
-  @ApiPropertyOptional({ enum: READING_STATUSES })
+  @ApiPropertyOptional({ enum: READING_STATUSES, enumName: 'ReadingStatus' })
   @IsOptional()
   @IsIn(READING_STATUSES)
   status?: ReadingStatus;
@@ -87,7 +87,7 @@ export class ReadingDto {
 }
 
 export class ReadingResponse {
-  @ApiProperty({ enum: READING_STATUSES }) status: ReadingStatus;
+  @ApiProperty({ enum: READING_STATUSES, enumName: 'ReadingStatus' }) status: ReadingStatus;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ nullable: true, type: String }) summary: string | null;
   @ApiProperty({ type: [String] }) questions: string[];

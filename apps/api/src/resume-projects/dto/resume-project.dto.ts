@@ -75,7 +75,7 @@ class ResumeProjectFieldsDto {
   @MaxLength(2000, { each: true })
   talkingPoints?: string[];
 
-  @ApiPropertyOptional({ enum: STAGE_TYPES, isArray: true, description: 'Stage types it is worth raising in; empty: any' })
+  @ApiPropertyOptional({ enum: STAGE_TYPES, enumName: 'StageType', isArray: true, description: 'Stage types it is worth raising in; empty: any' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(STAGE_TYPES.length)
@@ -106,7 +106,7 @@ export class UpdateResumeProjectDto extends ResumeProjectFieldsDto {
 }
 
 export class ListResumeProjectsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: STAGE_TYPES, description: 'Only those relevant to this stage type (naming it, or naming none)' })
+  @ApiPropertyOptional({ enum: STAGE_TYPES, enumName: 'StageType', description: 'Only those relevant to this stage type (naming it, or naming none)' })
   @IsOptional()
   @IsIn(STAGE_TYPES)
   stageType?: StageType;
@@ -122,7 +122,7 @@ export class ResumeProjectResponse {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ type: [ResumeProjectLinkDto] }) links: ResumeProjectLinkDto[];
   @ApiProperty({ type: [String] }) talkingPoints: string[];
-  @ApiProperty({ enum: STAGE_TYPES, isArray: true }) stageTypes: StageType[];
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType', isArray: true }) stageTypes: StageType[];
   @ApiProperty() position: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

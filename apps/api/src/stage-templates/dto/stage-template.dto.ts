@@ -10,7 +10,7 @@ export class TemplateStageDto {
   @Length(1, 200)
   name: string;
 
-  @ApiProperty({ enum: STAGE_TYPES, description: 'Later features pick prep material by type' })
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType', description: 'Later features pick prep material by type' })
   @IsIn(STAGE_TYPES)
   type: StageType;
 
@@ -52,7 +52,7 @@ export class CreateStageTemplateDto {
   @Type(() => TemplateStageDto)
   stages?: TemplateStageDto[];
 
-  @ApiPropertyOptional({ enum: BUILT_IN_TEMPLATE_KEYS, description: 'Start from a built-in loop' })
+  @ApiPropertyOptional({ enum: BUILT_IN_TEMPLATE_KEYS, enumName: 'BuiltInTemplateKey', description: 'Start from a built-in loop' })
   @IsOptional()
   @IsIn(BUILT_IN_TEMPLATE_KEYS)
   fromBuiltIn?: string;
@@ -69,7 +69,7 @@ export class ListStageTemplatesQuery extends PageQuery {
 
 export class TemplateStageResponse {
   @ApiProperty() name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) type: StageType;
   @ApiProperty({ type: [String] }) checklist: string[];
 
   static from(s: TemplateStage): TemplateStageResponse {

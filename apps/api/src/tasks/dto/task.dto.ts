@@ -74,12 +74,12 @@ export class UpdateTaskDto {
 }
 
 export class ListTasksQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'open', description: 'open: neither done nor settled; done; closed: settled when its application closed or was rerouted; all' })
+  @ApiPropertyOptional({ enum: TASK_STATUSES, enumName: 'TaskStatus', default: 'open', description: 'open: neither done nor settled; done; closed: settled when its application closed or was rerouted; all' })
   @IsOptional()
   @IsIn(TASK_STATUSES)
   status?: TaskStatus;
 
-  @ApiPropertyOptional({ enum: TASK_DUE_WINDOWS, description: 'Due before, on or after today in your time zone' })
+  @ApiPropertyOptional({ enum: TASK_DUE_WINDOWS, enumName: 'TaskDueWindow', description: 'Due before, on or after today in your time zone' })
   @IsOptional()
   @IsIn(TASK_DUE_WINDOWS)
   due?: TaskDueWindow;
@@ -101,7 +101,7 @@ export class DueTasksQuery extends PageQuery {
 export class TaskStageDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) type: StageType;
 }
 
 export class TaskReadingInterviewerDto {
@@ -132,8 +132,8 @@ export class TaskResponse {
   @ApiProperty({ enum: ['open', 'done', 'closed'], description: 'closed: settled with its application (rejected, withdrawn, declined, accepted or rerouted away); out of the due lists and the calendar feed' })
   status: 'open' | 'done' | 'closed';
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When it was settled with its application' }) closedAt: string | null;
-  @ApiProperty({ nullable: true, enum: TASK_CLOSE_REASONS, description: "The application's status that settled it, or rerouted" }) closedReason: TaskCloseReason | null;
-  @ApiProperty({ enum: TASK_ORIGINS, description: "manual: written by you; checklist: from a stage's prep checklist" }) origin: TaskOrigin;
+  @ApiProperty({ nullable: true, enum: TASK_CLOSE_REASONS, enumName: 'TaskCloseReason', description: "The application's status that settled it, or rerouted" }) closedReason: TaskCloseReason | null;
+  @ApiProperty({ enum: TASK_ORIGINS, enumName: 'TaskOrigin', description: "manual: written by you; checklist: from a stage's prep checklist" }) origin: TaskOrigin;
   @ApiProperty({ nullable: true, type: RefDto, description: 'name: their full name' }) person: RefDto | null;
   @ApiProperty({ nullable: true, type: RefDto, description: 'name: "role — organization (team)"' }) application: RefDto | null;
   @ApiProperty({ nullable: true, type: RefDto, description: 'name: "stage — local start (zone)"' }) interview: RefDto | null;
