@@ -97,6 +97,9 @@ describe('imports and exports (inline)', () => {
     const gone = await t.http().post('/people').set(source.auth).send({ fullName: 'Deleted Person' }).expect(201);
     await t.http().delete(`/people/${gone.body.id}`).set(source.auth).expect(204);
     await t.db.query("INSERT INTO interactions (user_id, person_id, type, occurred_at, summary, offered, asked) VALUES ($1, $2, 'conference_chat', '2025-12-10T15:00:00Z', 'Poster chat about RL', 'sent my notes', 'an intro to her team lead')", [source.id, ada.body.id]);
+    // The user's notes on an interviewer of a past interview.
+    const held = (await t.http().get('/interviews?when=past').set(source.auth).expect(200)).body.items[0];
+    await t.http().put(`/interviews/${held.id}/interviewers/${held.interviewers[0].id}/notes`).set(source.auth).send({ asked: 'Eigenvalues of a Markov chain', howItWent: 'Solid', followUp: null }).expect(200);
 
     const exported = (await t.http().get('/export').set(source.auth).expect(200)).body;
     expect(exported).toMatchObject({ format: 'dossier-export', version: 3, account: { displayName: 'Source Account', timeZone: 'Europe/Paris' } });
@@ -112,6 +115,7 @@ describe('imports and exports (inline)', () => {
     expect(exported.tasks.some((t: { stageId: string | null; dueOn: string | null }) => t.stageId && t.dueOn)).toBe(true);
     expect(exported.people.find((p: { fullName: string }) => p.fullName === 'Samuel Okafor').nextFollowUpReason).toBe('Thank Samuel Okafor for referring you to Example Frontier Lab');
     expect(exported.interactions.filter((i: { asked: string | null }) => i.asked)).toHaveLength(3);
+    expect(exported.interviewerNotes).toEqual([expect.objectContaining({ interviewId: held.id, personId: held.interviewers[0].id, asked: 'Eigenvalues of a Markov chain', howItWent: 'Solid', followUp: null })]);
 
     const target = await registerUser(t);
     const imported = await t.http().post('/imports/dossier').set(target.auth).send(exported).expect(201);
@@ -330,7 +334,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('large imports run as a BullM
 /** The records an export holds: what an import of it creates. */
 function itemCount(doc: Record<string, any>): number {
   const apps = doc.applications as { stages: unknown[]; moves: unknown[] }[];
-  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings'];
+  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings'];
   return (
     doc.organizations.length +
     doc.organizations.reduce((n: number, o: { teams: unknown[] }) => n + o.teams.length, 0) +

@@ -8,6 +8,7 @@ import { CalendarFeed } from './calendar/calendar-feed.entity';
 import { ImportRun } from './imports/import-run.entity';
 import { Interaction } from './interactions/interaction.entity';
 import { Interview } from './interviews/interview.entity';
+import { InterviewerNote } from './interviews/interviewer-note.entity';
 import { Organization } from './organizations/organization.entity';
 import { Team } from './organizations/team.entity';
 import { Person } from './people/person.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   ApplicationStage,
   ApplicationMove,
   Interview,
+  InterviewerNote,
   Task,
   Referral,
   CalendarFeed,

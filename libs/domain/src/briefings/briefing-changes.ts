@@ -1,5 +1,5 @@
 import { titleKey } from '../works/work-matching';
-import type { BriefingContent, BriefingWork } from './briefing-content';
+import type { BriefingContent, BriefingMeeting, BriefingWork } from './briefing-content';
 
 /**
  * What changed between two generations of a briefing, in sentences a user reads at the top of the
@@ -28,6 +28,16 @@ export function briefingChanges(before: BriefingContent, after: BriefingContent)
     }
     if (person.warmPaths.direct.length + person.warmPaths.viaCoauthor.length !== previous.warmPaths.direct.length + previous.warmPaths.viaCoauthor.length) {
       changes.push(`${person.fullName}: warm paths changed.`);
+    }
+    // Versions made before meetings were in briefings have no list: nothing to compare with.
+    if (previous.earlierMeetings) {
+      const met = new Map(previous.earlierMeetings.map((m) => [m.interviewId, m]));
+      for (const m of person.earlierMeetings ?? []) {
+        const where = `${m.stage.name}, ${m.application.role} at ${m.application.organization}`;
+        const prior = met.get(m.interviewId);
+        if (!prior) changes.push(`${person.fullName}: a new earlier meeting (${where}).`);
+        else if (notesKey(prior.notes) !== notesKey(m.notes)) changes.push(`${person.fullName}: new notes on your meeting at the ${m.stage.name} (${m.application.role} at ${m.application.organization}).`);
+      }
     }
   }
 
@@ -91,6 +101,10 @@ class WorkSet<T = BriefingWork> {
 function workKeys(work: Pick<BriefingWork, 'id' | 'title' | 'year'>): string[] {
   const title = titleKey(work.title);
   return title ? [`id:${work.id}`, `title:${title}:${work.year ?? ''}`] : [`id:${work.id}`];
+}
+
+function notesKey(notes: BriefingMeeting['notes']): string {
+  return notes ? JSON.stringify([notes.asked, notes.howItWent, notes.followUp]) : '';
 }
 
 function plural(n: number, noun: string): string {

@@ -10,6 +10,7 @@ import { Application } from '../applications/application.entity';
 import { Briefing } from '../briefings/briefing.entity';
 import { Interaction } from '../interactions/interaction.entity';
 import { Interview } from '../interviews/interview.entity';
+import { InterviewerNote } from '../interviews/interviewer-note.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../organizations/team.entity';
 import { foldText } from '../people/name-folding';
@@ -71,6 +72,7 @@ export class AccountExportService {
           WHERE i.user_id = $1 ORDER BY ii.person_id`,
         [userId],
       )) as { interviewId: string; personId: string }[];
+      const interviewerNotes = await em.find(InterviewerNote, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const tasks = await em.find(Task, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const referrals = await em.find(Referral, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const resumeProjects = await em.find(ResumeProject, { where: { userId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
@@ -206,6 +208,16 @@ export class AccountExportService {
           createdAt: i.createdAt.toISOString(),
           updatedAt: i.updatedAt.toISOString(),
         })),
+        interviewerNotes: interviewerNotes.map((n) => ({
+          id: n.id,
+          interviewId: n.interviewId,
+          personId: n.personId,
+          asked: n.asked,
+          howItWent: n.howItWent,
+          followUp: n.followUp,
+          createdAt: n.createdAt.toISOString(),
+          updatedAt: n.updatedAt.toISOString(),
+        })),
         tasks: tasks.map((t) => ({
           id: t.id,
           title: t.title,
@@ -289,6 +301,7 @@ export class AccountExportService {
       applications.length +
       applications.reduce((n, a) => n + a.stages.length + a.moves.length, 0) +
       (doc.interviews?.length ?? 0) +
+      (doc.interviewerNotes?.length ?? 0) +
       (doc.tasks?.length ?? 0) +
       (doc.referrals?.length ?? 0) +
       (doc.readingEntries?.length ?? 0) +
@@ -331,6 +344,7 @@ export class AccountExportService {
         stage: new IdMap('stages', skips),
         move: new IdMap('moves', skips),
         interview: new IdMap('interviews', skips),
+        interviewerNote: new IdMap('interviewerNotes', skips),
         task: new IdMap('tasks', skips),
         referral: new IdMap('referrals', skips),
       };
@@ -515,6 +529,34 @@ export class AccountExportService {
       if (panel.length) {
         await em.query('INSERT INTO interview_interviewers (interview_id, person_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [panel.map((p) => p[0]), panel.map((p) => p[1])]);
       }
+      const notedPairs = new Set<string>();
+      const interviewerNotes = ids.interviewerNote.allocate(
+        (doc.interviewerNotes ?? []).filter((n) => {
+          const item = `interviewerNotes[${n.id}]`;
+          if (!required(ids.interview, n.interviewId, item, 'interview', skips) || !required(ids.person, n.personId, item, 'person', skips)) return false;
+          const pair = `${n.interviewId}/${n.personId}`;
+          if (notedPairs.has(pair)) {
+            skips.push({ item, reason: 'the document holds notes on this interviewer at this interview twice; the first are kept' });
+            return false;
+          }
+          notedPairs.add(pair);
+          return true;
+        }),
+      );
+      await write(
+        InterviewerNote,
+        interviewerNotes.map((n) => ({
+          id: ids.interviewerNote.get(n.id)!,
+          userId,
+          interviewId: ids.interview.get(n.interviewId)!,
+          personId: ids.person.get(n.personId)!,
+          asked: n.asked,
+          howItWent: n.howItWent,
+          followUp: n.followUp,
+          createdAt: new Date(n.createdAt),
+          updatedAt: new Date(n.updatedAt),
+        })),
+      );
 
       const tasks = ids.task.allocate(doc.tasks ?? []);
       await write(

@@ -42,6 +42,8 @@ export interface AccountExport {
   applications?: ExportedApplication[];
   /** Since version 2. */
   interviews?: ExportedInterview[];
+  /** Added with per-interviewer notes; absent in older documents. */
+  interviewerNotes?: ExportedInterviewerNote[];
   /** Since version 2. */
   tasks?: ExportedTask[];
   /** Since version 2. */
@@ -186,6 +188,18 @@ export interface ExportedInterview {
   feedback: string | null;
   sequence: number;
   interviewerIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The user's notes on one interviewer at one interview. */
+export interface ExportedInterviewerNote {
+  id: string;
+  interviewId: string;
+  personId: string;
+  asked: string | null;
+  howItWent: string | null;
+  followUp: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -178,6 +178,17 @@ class ExportedInterviewDto {
   @ApiProperty() @IsDateString() updatedAt: string;
 }
 
+class ExportedInterviewerNoteDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty() @IsUUID() interviewId: string;
+  @ApiProperty() @IsUUID() personId: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() asked: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() howItWent: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() followUp: string | null;
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty() @IsDateString() updatedAt: string;
+}
+
 class ExportedTaskDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsString() @MaxLength(2000) title: string;
@@ -313,6 +324,7 @@ export class AccountExportDto {
   @ApiPropertyOptional({ type: [ExportedStageTemplateDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedStageTemplateDto) stageTemplates?: ExportedStageTemplateDto[];
   @ApiPropertyOptional({ type: [ExportedApplicationDto], description: 'Since version 2: with their stages and moves' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedApplicationDto) applications?: ExportedApplicationDto[];
   @ApiPropertyOptional({ type: [ExportedInterviewDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedInterviewDto) interviews?: ExportedInterviewDto[];
+  @ApiPropertyOptional({ type: [ExportedInterviewerNoteDto], description: 'Added with per-interviewer notes; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedInterviewerNoteDto) interviewerNotes?: ExportedInterviewerNoteDto[];
   @ApiPropertyOptional({ type: [ExportedTaskDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedTaskDto) tasks?: ExportedTaskDto[];
   @ApiPropertyOptional({ type: [ExportedReferralDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedReferralDto) referrals?: ExportedReferralDto[];
   @ApiPropertyOptional({ type: [ExportedReadingEntryDto], description: 'Added with reading checklists; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedReadingEntryDto) readingEntries?: ExportedReadingEntryDto[];
