@@ -101,8 +101,14 @@ describe('imports and exports (inline)', () => {
     const held = (await t.http().get('/interviews?when=past').set(source.auth).expect(200)).body.items[0];
     await t.http().put(`/interviews/${held.id}/interviewers/${held.interviewers[0].id}/notes`).set(source.auth).send({ asked: 'Eigenvalues of a Markov chain', howItWent: 'Solid', followUp: null }).expect(200);
 
+    // And a retrospective on the stage the rerouted application failed at.
+    const failed = (await t.http().get(`/applications/${example.applicationIds.failedAtCoding}`).set(source.auth).expect(200)).body;
+    const failedStage = failed.stages.find((s: { status: string }) => s.status === 'failed');
+    await t.http().put(`/applications/${failed.id}/stages/${failedStage.id}/retrospective`).set(source.auth).send({ wentWell: 'Clear code', wentBadly: 'Ran out of time', doDifferently: 'Time-box the first solution' }).expect(200);
+
     const exported = (await t.http().get('/export').set(source.auth).expect(200)).body;
     expect(exported).toMatchObject({ format: 'dossier-export', version: 3, account: { displayName: 'Source Account', timeZone: 'Europe/Paris' } });
+    expect(exported.stageRetrospectives).toEqual([expect.objectContaining({ applicationId: failed.id, stageId: failedStage.id, wentBadly: 'Ran out of time' })]);
     expect(exported.people).toHaveLength(11);
     expect(exported.stageTemplates).toHaveLength(2);
     expect(exported.applications).toHaveLength(3);
@@ -334,7 +340,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('large imports run as a BullM
 /** The records an export holds: what an import of it creates. */
 function itemCount(doc: Record<string, any>): number {
   const apps = doc.applications as { stages: unknown[]; moves: unknown[] }[];
-  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings'];
+  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'stageRetrospectives', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings'];
   return (
     doc.organizations.length +
     doc.organizations.reduce((n: number, o: { teams: unknown[] }) => n + o.teams.length, 0) +

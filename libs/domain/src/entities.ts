@@ -4,6 +4,7 @@ import { User } from './accounts/user.entity';
 import { ApplicationMove } from './applications/application-move.entity';
 import { ApplicationStage } from './applications/application-stage.entity';
 import { Application } from './applications/application.entity';
+import { StageRetrospective } from './applications/stage-retrospective.entity';
 import { CalendarFeed } from './calendar/calendar-feed.entity';
 import { ImportRun } from './imports/import-run.entity';
 import { Interaction } from './interactions/interaction.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   Application,
   ApplicationStage,
   ApplicationMove,
+  StageRetrospective,
   Interview,
   InterviewerNote,
   Task,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApplicationsService } from '../applications/applications.service';
+import { StageRetrospectivesService } from '../applications/stage-retrospectives.service';
 import { InterviewsService } from '../interviews/interviews.service';
 import type { AuthorSnapshot, ScholarlySource } from '../scholarly/scholarly.types';
 import { identitySourceUrl } from '../scholarly-identities/identity-input';
@@ -33,6 +34,7 @@ export class BriefingAssembler {
     private readonly applications: ApplicationsService,
     private readonly works: WorksQueryService,
     private readonly extras: BriefingExtras,
+    private readonly retrospectives: StageRetrospectivesService,
   ) {}
 
   async assemble(userId: string, interviewId: string, now: Date): Promise<BriefingContent> {
@@ -63,6 +65,7 @@ export class BriefingAssembler {
     )) as { id: string; title: string; due_on: string | null; done: boolean }[];
 
     const stageType = (stage?.type ?? 'other') as StageType;
+    const lessons = await this.retrospectives.list(userId, { stageType, exceptStageId: stage?.id ?? interview.stageId });
     const ids = interviewers.map((i) => i.id);
     const history = await this.history(userId, ids, interview.id, interview.startsAt, now);
     const people: BriefingInterviewer[] = [];
@@ -105,6 +108,14 @@ export class BriefingAssembler {
         topics: [...PREP_TOPICS[stageType]],
         tasks: tasks.map((t) => ({ id: t.id, title: t.title, dueOn: t.due_on, done: t.done })),
       },
+      retrospectives: lessons.map((r) => ({
+        id: r.id,
+        application: { id: r.application.id, role: r.application.role, organization: r.application.organization.name, team: r.application.team?.name ?? null },
+        stage: { name: r.stage.name, type: r.stage.type, status: r.stage.status, at: (r.stage.leftAt ?? r.stage.enteredAt)?.toISOString() ?? null },
+        wentWell: r.wentWell,
+        wentBadly: r.wentBadly,
+        doDifferently: r.doDifferently,
+      })),
       resumeProjects: RESUME_STAGES.has(stageType) ? await this.extras.resumeProjects(userId, stageType) : [],
     };
   }

@@ -34,6 +34,7 @@ const content = (works: BriefingWork[], items: BriefingReadingItem[]): BriefingC
   interviewers: [ada(works, works.length)],
   reading: { items, coverage: { read: 0, total: items.length }, perInterviewer: [] },
   prep: { checklist: [], topics: [], tasks: [] },
+  retrospectives: [],
   resumeProjects: [],
 });
 

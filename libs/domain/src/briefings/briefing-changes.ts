@@ -66,6 +66,16 @@ export function briefingChanges(before: BriefingContent, after: BriefingContent)
   if (before.organization?.researchNotes !== after.organization?.researchNotes || before.organization?.team?.researchNotes !== after.organization?.team?.researchNotes) {
     changes.push('The research notes changed.');
   }
+  // Versions made before retrospectives were in briefings have none: nothing to compare with.
+  if (before.retrospectives) {
+    const known = new Map(before.retrospectives.map((r) => [r.id, JSON.stringify([r.wentWell, r.wentBadly, r.doDifferently])]));
+    for (const r of after.retrospectives ?? []) {
+      const prior = known.get(r.id);
+      if (prior !== JSON.stringify([r.wentWell, r.wentBadly, r.doDifferently])) {
+        changes.push(`${prior === undefined ? 'New' : 'Changed'} lessons from an earlier stage: ${r.stage.name} (${r.application.role} at ${r.application.organization}).`);
+      }
+    }
+  }
   // The earlier content came back from jsonb, which reorders object keys: compare in a fixed order.
   const projects = (c: BriefingContent) => JSON.stringify(c.resumeProjects.map((p) => [p.id, p.title, p.summary, p.role, p.technologies, p.talkingPoints, p.links]));
   if (projects(before) !== projects(after)) changes.push('Your résumé projects changed.');

@@ -18,7 +18,18 @@ export interface BriefingContent {
   /** The reading checklist of the interview: the union over its interviewers. */
   reading: BriefingReading | null;
   prep: BriefingPrep;
+  /** The user's retrospectives on earlier stages of the same kind, in any application, most recent first. */
+  retrospectives: BriefingRetrospective[];
   resumeProjects: BriefingResumeProject[];
+}
+
+export interface BriefingRetrospective {
+  id: string;
+  application: { id: string; role: string; organization: string; team: string | null };
+  stage: { name: string; type: string; status: string; at: string | null };
+  wentWell: string | null;
+  wentBadly: string | null;
+  doDifferently: string | null;
 }
 
 export interface BriefingInterview {

@@ -100,6 +100,18 @@ export function renderBriefingMarkdown(content: BriefingContent, meta: BriefingM
   out.push('### Topics to revise', '');
   for (const t of content.prep.topics) out.push(`- ${esc(t)}`);
   out.push('');
+  const lessons = content.retrospectives ?? [];
+  if (lessons.length) {
+    out.push(`### What you learned at earlier ${stageLabel(interview.stage.type)} stages`, '');
+    for (const r of lessons) {
+      const when = r.stage.at ? `${formatDate(r.stage.at, content.timeZone)}: ` : '';
+      out.push(`- ${when}${esc(r.stage.name)} for ${esc(r.application.role)} at ${esc(r.application.organization)}${r.application.team ? `, ${esc(r.application.team)}` : ''} — ${r.stage.status}`);
+      if (r.wentWell) out.push(`  - Went well: ${esc(oneLine(r.wentWell))}`);
+      if (r.wentBadly) out.push(`  - Did not: ${esc(oneLine(r.wentBadly))}`);
+      if (r.doDifferently) out.push(`  - Do differently: ${esc(oneLine(r.doDifferently))}`);
+    }
+    out.push('');
+  }
 
   if (content.resumeProjects.length) {
     out.push('## Résumé projects to discuss in depth', '');

@@ -7,6 +7,7 @@ import { User } from '../accounts/user.entity';
 import { ApplicationMove } from '../applications/application-move.entity';
 import { ApplicationStage } from '../applications/application-stage.entity';
 import { Application } from '../applications/application.entity';
+import { StageRetrospective } from '../applications/stage-retrospective.entity';
 import { Briefing } from '../briefings/briefing.entity';
 import { Interaction } from '../interactions/interaction.entity';
 import { Interview } from '../interviews/interview.entity';
@@ -73,6 +74,8 @@ export class AccountExportService {
         [userId],
       )) as { interviewId: string; personId: string }[];
       const interviewerNotes = await em.find(InterviewerNote, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const retrospectives = await em.find(StageRetrospective, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const stageApplication = new Map(stages.map((s) => [s.id, s.applicationId]));
       const tasks = await em.find(Task, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const referrals = await em.find(Referral, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const resumeProjects = await em.find(ResumeProject, { where: { userId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
@@ -218,6 +221,16 @@ export class AccountExportService {
           createdAt: n.createdAt.toISOString(),
           updatedAt: n.updatedAt.toISOString(),
         })),
+        stageRetrospectives: retrospectives.map((r) => ({
+          id: r.id,
+          applicationId: stageApplication.get(r.stageId) as string,
+          stageId: r.stageId,
+          wentWell: r.wentWell,
+          wentBadly: r.wentBadly,
+          doDifferently: r.doDifferently,
+          createdAt: r.createdAt.toISOString(),
+          updatedAt: r.updatedAt.toISOString(),
+        })),
         tasks: tasks.map((t) => ({
           id: t.id,
           title: t.title,
@@ -302,6 +315,7 @@ export class AccountExportService {
       applications.reduce((n, a) => n + a.stages.length + a.moves.length, 0) +
       (doc.interviews?.length ?? 0) +
       (doc.interviewerNotes?.length ?? 0) +
+      (doc.stageRetrospectives?.length ?? 0) +
       (doc.tasks?.length ?? 0) +
       (doc.referrals?.length ?? 0) +
       (doc.readingEntries?.length ?? 0) +
@@ -345,6 +359,7 @@ export class AccountExportService {
         move: new IdMap('moves', skips),
         interview: new IdMap('interviews', skips),
         interviewerNote: new IdMap('interviewerNotes', skips),
+        retrospective: new IdMap('stageRetrospectives', skips),
         task: new IdMap('tasks', skips),
         referral: new IdMap('referrals', skips),
       };
@@ -555,6 +570,33 @@ export class AccountExportService {
           followUp: n.followUp,
           createdAt: new Date(n.createdAt),
           updatedAt: new Date(n.updatedAt),
+        })),
+      );
+
+      const retroStages = new Set<string>();
+      const retrospectives = ids.retrospective.allocate(
+        (doc.stageRetrospectives ?? []).filter((r) => {
+          const item = `stageRetrospectives[${r.id}]`;
+          if (!required(ids.stage, r.stageId, item, 'stage', skips)) return false;
+          if (retroStages.has(r.stageId)) {
+            skips.push({ item, reason: 'the document holds two retrospectives of this stage; the first is kept' });
+            return false;
+          }
+          retroStages.add(r.stageId);
+          return true;
+        }),
+      );
+      await write(
+        StageRetrospective,
+        retrospectives.map((r) => ({
+          id: ids.retrospective.get(r.id)!,
+          userId,
+          stageId: ids.stage.get(r.stageId)!,
+          wentWell: r.wentWell,
+          wentBadly: r.wentBadly,
+          doDifferently: r.doDifferently,
+          createdAt: new Date(r.createdAt),
+          updatedAt: new Date(r.updatedAt),
         })),
       );
 

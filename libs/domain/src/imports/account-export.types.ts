@@ -44,6 +44,8 @@ export interface AccountExport {
   interviews?: ExportedInterview[];
   /** Added with per-interviewer notes; absent in older documents. */
   interviewerNotes?: ExportedInterviewerNote[];
+  /** Added with stage retrospectives; absent in older documents. */
+  stageRetrospectives?: ExportedStageRetrospective[];
   /** Since version 2. */
   tasks?: ExportedTask[];
   /** Since version 2. */
@@ -200,6 +202,18 @@ export interface ExportedInterviewerNote {
   asked: string | null;
   howItWent: string | null;
   followUp: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The user's retrospective on one stage of an application. */
+export interface ExportedStageRetrospective {
+  id: string;
+  applicationId: string;
+  stageId: string;
+  wentWell: string | null;
+  wentBadly: string | null;
+  doDifferently: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -189,6 +189,17 @@ class ExportedInterviewerNoteDto {
   @ApiProperty() @IsDateString() updatedAt: string;
 }
 
+class ExportedStageRetrospectiveDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty({ description: 'The application of the stage (for readers; the stage decides)' }) @IsUUID() applicationId: string;
+  @ApiProperty() @IsUUID() stageId: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() wentWell: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() wentBadly: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() doDifferently: string | null;
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty() @IsDateString() updatedAt: string;
+}
+
 class ExportedTaskDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsString() @MaxLength(2000) title: string;
@@ -325,6 +336,7 @@ export class AccountExportDto {
   @ApiPropertyOptional({ type: [ExportedApplicationDto], description: 'Since version 2: with their stages and moves' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedApplicationDto) applications?: ExportedApplicationDto[];
   @ApiPropertyOptional({ type: [ExportedInterviewDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedInterviewDto) interviews?: ExportedInterviewDto[];
   @ApiPropertyOptional({ type: [ExportedInterviewerNoteDto], description: 'Added with per-interviewer notes; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedInterviewerNoteDto) interviewerNotes?: ExportedInterviewerNoteDto[];
+  @ApiPropertyOptional({ type: [ExportedStageRetrospectiveDto], description: 'Added with stage retrospectives; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedStageRetrospectiveDto) stageRetrospectives?: ExportedStageRetrospectiveDto[];
   @ApiPropertyOptional({ type: [ExportedTaskDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedTaskDto) tasks?: ExportedTaskDto[];
   @ApiPropertyOptional({ type: [ExportedReferralDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedReferralDto) referrals?: ExportedReferralDto[];
   @ApiPropertyOptional({ type: [ExportedReadingEntryDto], description: 'Added with reading checklists; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedReadingEntryDto) readingEntries?: ExportedReadingEntryDto[];
