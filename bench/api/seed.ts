@@ -91,7 +91,7 @@ async function seed(dataSource: DataSource, options: SeedOptions): Promise<Omit<
   const random = mulberry32(20_251_101);
   const config = loadConfig({ DATABASE_URL: dataSource.options.type === 'postgres' ? String(dataSource.options.url) : '' });
   const accounts = new AccountsService(dataSource.getRepository(User), dataSource.getRepository(AccessToken), config);
-  const organizationsService = new OrganizationsService(dataSource.getRepository(Organization), dataSource.getRepository(Team));
+  const organizationsService = new OrganizationsService(dataSource.getRepository(Organization), dataSource.getRepository(Team), dataSource);
   const peopleService = new PeopleService(dataSource.getRepository(Person), dataSource, organizationsService);
 
   // A real account, as POST /auth/register creates it, and a personal access token, as

@@ -93,6 +93,7 @@ describe('imports and exports (inline)', () => {
     await t.http().patch(`/referrals/${declined.id}`).set(source.auth).send({ status: 'declined', on: '2026-01-05' }).expect(200);
     const org = await t.db.query("INSERT INTO organizations (user_id, name, name_folded, research_notes, tags) VALUES ($1, 'Ünïversal Lab', 'universal lab', 'mission: AGI safely', '{lab}') RETURNING id", [source.id]);
     const team = await t.db.query("INSERT INTO teams (user_id, organization_id, name, name_folded) VALUES ($1, $2, 'Core', 'core') RETURNING id", [source.id, org[0].id]);
+    await t.http().patch(`/organizations/${org[0].id}`).set(source.auth).send({ aliases: ['Universal Research', 'ÜLab'] }).expect(200);
     const ada = await t.http().post('/people').set(source.auth).send({ fullName: 'Ada Łovelace', organizationId: org[0].id, teamId: team[0].id, emails: ['ada@example.org'], links: { orcid: '0000-0002-1825-0097' }, tags: ['math'], relationshipStage: 'engaged', nextFollowUpAt: '2026-12-01', followUpCadenceDays: 30, notes: 'Met at NeurIPS' }).expect(201);
     const gone = await t.http().post('/people').set(source.auth).send({ fullName: 'Deleted Person' }).expect(201);
     await t.http().delete(`/people/${gone.body.id}`).set(source.auth).expect(204);

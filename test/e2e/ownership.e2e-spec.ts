@@ -12,6 +12,7 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'PATCH /people/{id}': () => ({ headline: 'changed by a stranger' }),
   'POST /people/{id}/merge': (ids) => ({ otherId: ids.otherPersonId, dryRun: false }),
   'PATCH /organizations/{id}': () => ({ researchNotes: 'changed by a stranger' }),
+  'POST /organizations/{id}/merge': (ids) => ({ otherId: ids.otherOrganizationId, dryRun: false }),
   'POST /organizations/{id}/teams': () => ({ name: 'Stranger team' }),
   'PATCH /organizations/{id}/teams/{teamId}': () => ({ name: 'Renamed by a stranger' }),
   'POST /people/{personId}/interactions': () => ({ type: 'message', occurredAt: '2026-01-01T10:00:00Z', summary: 'written by a stranger' }),
@@ -135,6 +136,7 @@ function isBodyless(key: string): boolean {
 async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
   const [org] = await t.db.query("INSERT INTO organizations (user_id, name, name_folded) VALUES ($1, 'Owner Lab', 'owner lab') RETURNING id", [owner.id]);
   const [team] = await t.db.query("INSERT INTO teams (user_id, organization_id, name, name_folded) VALUES ($1, $2, 'Core', 'core') RETURNING id", [owner.id, org.id]);
+  const [otherOrg] = await t.db.query("INSERT INTO organizations (user_id, name, name_folded) VALUES ($1, 'Owner Lab Two', 'owner lab two') RETURNING id", [owner.id]);
   const person = (await t.http().post('/people').set(owner.auth).send({ fullName: 'Owned Person', organizationId: org.id, teamId: team.id }).expect(201)).body;
   const other = (await t.http().post('/people').set(owner.auth).send({ fullName: 'Other Owned Person' }).expect(201)).body;
   const [interaction] = await t.db.query("INSERT INTO interactions (user_id, person_id, type, occurred_at, summary) VALUES ($1, $2, 'call', now(), 'owned') RETURNING id", [owner.id, person.id]);
@@ -172,6 +174,7 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     personId: person.id,
     otherPersonId: other.id,
     organizationId: org.id,
+    otherOrganizationId: otherOrg.id,
     teamId: team.id,
     otherTeamId: otherTeam.id,
     interactionId: interaction.id,

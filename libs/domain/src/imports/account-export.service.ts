@@ -109,6 +109,7 @@ export class AccountExportService {
         organizations: organizations.map((o) => ({
           id: o.id,
           name: o.name,
+          aliases: o.aliases,
           website: o.website,
           description: o.description,
           researchNotes: o.researchNotes,
@@ -376,7 +377,7 @@ export class AccountExportService {
       const organizations = ids.organization.allocate(doc.organizations);
       await write(
         Organization,
-        organizations.map((o) => ({ id: ids.organization.get(o.id)!, userId, name: o.name, nameFolded: foldText(o.name), website: o.website, description: o.description, researchNotes: o.researchNotes, tags: o.tags, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
+        organizations.map((o) => ({ id: ids.organization.get(o.id)!, userId, name: o.name, nameFolded: foldText(o.name), ...aliasColumns(o.name, o.aliases ?? []), website: o.website, description: o.description, researchNotes: o.researchNotes, tags: o.tags, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
       );
       const teams = ids.team.allocate(organizations.flatMap((o) => o.teams.map((t) => ({ ...t, organizationId: o.id }))));
       await write(
@@ -900,6 +901,16 @@ function renamer(maps: IdMap[]): (value: unknown) => unknown {
 }
 
 /** Keeps a record whose required reference is in the document; reports the others. */
+/** Aliases as the organizations service keeps them: distinct once folded, never the own name. */
+function aliasColumns(name: string, list: string[]): { aliases: string[]; aliasesFolded: string[] } {
+  const aliases = new Map<string, string>();
+  for (const alias of list) {
+    const key = foldText(alias);
+    if (key && key !== foldText(name) && !aliases.has(key)) aliases.set(key, alias);
+  }
+  return { aliases: [...aliases.values()], aliasesFolded: [...aliases.keys()] };
+}
+
 function required(map: IdMap, id: string, item: string, what: string, skips: Skip[]): boolean {
   if (map.get(id)) return true;
   skips.push({ item, reason: `refers to ${what} ${id}, which is not in the document; not imported` });

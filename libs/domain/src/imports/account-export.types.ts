@@ -67,6 +67,8 @@ export interface AccountExport {
 export interface ExportedOrganization {
   id: string;
   name: string;
+  /** Added with organization aliases; absent in older documents. */
+  aliases?: string[];
   website: string | null;
   description: string | null;
   researchNotes: string | null;

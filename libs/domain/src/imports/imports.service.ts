@@ -152,10 +152,14 @@ export class ImportsService {
     for (const p of problems) warn(`${p.field} ${p.problem}; left out`);
     const emails = draft.emails.map((e) => normalizeEmail(e)).filter((e): e is string => e !== null);
     for (const e of draft.emails) if (!normalizeEmail(e)) warn(`"${e}" is not an email address; left out`);
-    const organizationId = draft.organizationName ? (await this.organizations.findOrCreateByName(userId, draft.organizationName)).id : undefined;
-    const teamId = organizationId && draft.teamName ? (await this.organizations.findOrCreateTeam(userId, organizationId, draft.teamName)).id : undefined;
-
     const match = await this.findMatch(userId, draft, links, emails);
+    // The company is matched by name or alias; one is created only for someone who joins it (a new
+    // person, or a known one without an organization), never left with nobody in it.
+    const joins = !match || !match.organizationId;
+    const known = draft.organizationName ? await this.organizations.findByName(userId, draft.organizationName) : null;
+    const organizationId = known?.id ?? (draft.organizationName && joins ? (await this.organizations.findOrCreateByName(userId, draft.organizationName)).id : undefined);
+    const teamId = organizationId && joins && draft.teamName ? (await this.organizations.findOrCreateTeam(userId, organizationId, draft.teamName)).id : undefined;
+    if (draft.organizationName && !organizationId && match) warn(`the company "${draft.organizationName}" is none of your organizations or their aliases; ${match.fullName} keeps theirs`);
     if (!match) {
       await this.people.create(userId, {
         fullName: draft.fullName,

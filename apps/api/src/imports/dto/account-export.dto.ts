@@ -49,6 +49,7 @@ class ExportedTeamDto {
 class ExportedOrganizationDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsString() @MaxLength(300) name: string;
+  @ApiPropertyOptional({ type: [String], description: 'Added with organization aliases; absent in older documents' }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(300, { each: true }) aliases?: string[];
   @ApiProperty({ nullable: true, type: String }) @NullableText() website: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() description: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() researchNotes: string | null;
