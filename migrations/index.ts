@@ -11,6 +11,7 @@ import { CreateIdempotencyKeys1795945406319 } from './1795945406319-create-idemp
 import { CreateInterviewerNotes1796625036913 } from './1796625036913-create-interviewer-notes';
 import { CreateStageRetrospectives1796625657646 } from './1796625657646-create-stage-retrospectives';
 import { AddOrganizationAliases1796625835013 } from './1796625835013-add-organization-aliases';
+import { RefoldNamesWithoutApostrophes1796626310745 } from './1796626310745-refold-names-without-apostrophes';
 
 /** Every migration, in order. A new migration is generated into this folder and added here. */
-export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096, CreatePipelineSchema1795916944601, IndexPeopleTags1795918918096, CreateWorksSchema1795921460018, CreatePersonSyncSettings1795922564720, CreateBriefings1795930400191, CreateResumeProjects1795930919996, CreateReadingChecklists1795931034417, CreateWorkAuthorQueries1795933316823, CreateIdempotencyKeys1795945406319, CreateInterviewerNotes1796625036913, CreateStageRetrospectives1796625657646, AddOrganizationAliases1796625835013];
+export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096, CreatePipelineSchema1795916944601, IndexPeopleTags1795918918096, CreateWorksSchema1795921460018, CreatePersonSyncSettings1795922564720, CreateBriefings1795930400191, CreateResumeProjects1795930919996, CreateReadingChecklists1795931034417, CreateWorkAuthorQueries1795933316823, CreateIdempotencyKeys1795945406319, CreateInterviewerNotes1796625036913, CreateStageRetrospectives1796625657646, AddOrganizationAliases1796625835013, RefoldNamesWithoutApostrophes1796626310745];

@@ -14,7 +14,7 @@ import { Interview } from '../interviews/interview.entity';
 import { InterviewerNote } from '../interviews/interviewer-note.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../organizations/team.entity';
-import { foldText } from '../people/name-folding';
+import { foldName } from '../people/name-folding';
 import { Person } from '../people/person.entity';
 import { ChecklistSettings } from '../reading/checklist-settings.entity';
 import { ReadingEntry } from '../reading/reading-entry.entity';
@@ -377,12 +377,12 @@ export class AccountExportService {
       const organizations = ids.organization.allocate(doc.organizations);
       await write(
         Organization,
-        organizations.map((o) => ({ id: ids.organization.get(o.id)!, userId, name: o.name, nameFolded: foldText(o.name), ...aliasColumns(o.name, o.aliases ?? []), website: o.website, description: o.description, researchNotes: o.researchNotes, tags: o.tags, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
+        organizations.map((o) => ({ id: ids.organization.get(o.id)!, userId, name: o.name, nameFolded: foldName(o.name), ...aliasColumns(o.name, o.aliases ?? []), website: o.website, description: o.description, researchNotes: o.researchNotes, tags: o.tags, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
       );
       const teams = ids.team.allocate(organizations.flatMap((o) => o.teams.map((t) => ({ ...t, organizationId: o.id }))));
       await write(
         Team,
-        teams.map((t) => ({ id: ids.team.get(t.id)!, userId, organizationId: ids.organization.get(t.organizationId)!, name: t.name, nameFolded: foldText(t.name), description: t.description, researchNotes: t.researchNotes, createdAt: new Date(t.createdAt), updatedAt: new Date(t.updatedAt) })),
+        teams.map((t) => ({ id: ids.team.get(t.id)!, userId, organizationId: ids.organization.get(t.organizationId)!, name: t.name, nameFolded: foldName(t.name), description: t.description, researchNotes: t.researchNotes, createdAt: new Date(t.createdAt), updatedAt: new Date(t.updatedAt) })),
       );
 
       const people = ids.person.allocate(doc.people);
@@ -392,7 +392,7 @@ export class AccountExportService {
           id: ids.person.get(p.id)!,
           userId,
           fullName: p.fullName,
-          nameFolded: foldText(p.fullName),
+          nameFolded: foldName(p.fullName),
           givenName: p.givenName,
           familyName: p.familyName,
           headline: p.headline,
@@ -905,8 +905,8 @@ function renamer(maps: IdMap[]): (value: unknown) => unknown {
 function aliasColumns(name: string, list: string[]): { aliases: string[]; aliasesFolded: string[] } {
   const aliases = new Map<string, string>();
   for (const alias of list) {
-    const key = foldText(alias);
-    if (key && key !== foldText(name) && !aliases.has(key)) aliases.set(key, alias);
+    const key = foldName(alias);
+    if (key && key !== foldName(name) && !aliases.has(key)) aliases.set(key, alias);
   }
   return { aliases: [...aliases.values()], aliasesFolded: [...aliases.keys()] };
 }

@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobName, JobQueueService, NotFoundError } from '#platform';
 import { ORGANIZATION_NAME_MAX } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { foldText } from '../people/name-folding';
+import { foldName } from '../people/name-folding';
 import { PeopleService } from '../people/people.service';
 import { PERSON_LIMITS, PersonInput } from '../people/people.types';
 import { Person } from '../people/person.entity';
@@ -219,7 +219,7 @@ export class ImportsService {
       const byEmail = await qb().andWhere('p.emails && :emails', { emails }).orderBy('p.created_at').getOne();
       if (byEmail) return byEmail;
     }
-    const byName = await qb().andWhere('p.name_folded = :name', { name: foldText(draft.fullName) }).orderBy('p.created_at').getOne();
+    const byName = await qb().andWhere('p.name_folded = :name', { name: foldName(draft.fullName) }).orderBy('p.created_at').getOne();
     // A namesake with a different LinkedIn profile is someone else.
     if (byName && links.linkedin && byName.links.linkedin && byName.links.linkedin !== links.linkedin) return null;
     return byName;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { ConflictError, FieldProblem, NotFoundError } from '#platform';
-import { foldText } from '../people/name-folding';
+import { foldName } from '../people/name-folding';
 import { normalizeLink } from '../people/person-links';
 import { InvalidOrganizationError, OrganizationMergeSelfError, OrganizationNameTakenError } from './organizations.errors';
 import { Organization } from './organization.entity';
@@ -65,7 +65,7 @@ export class OrganizationsService {
     const offset = query.offset ?? 0;
     const qb = this.organizations.createQueryBuilder('o').where('o.user_id = :userId', { userId });
     if (query.q) {
-      qb.andWhere("(o.name_folded LIKE :q OR EXISTS (SELECT 1 FROM unnest(o.aliases_folded) AS alias WHERE alias LIKE :q))", { q: `%${escapeLike(foldText(query.q))}%` });
+      qb.andWhere("(o.name_folded LIKE :q OR EXISTS (SELECT 1 FROM unnest(o.aliases_folded) AS alias WHERE alias LIKE :q))", { q: `%${escapeLike(foldName(query.q))}%` });
     }
     if (query.tag) qb.andWhere(':tag = ANY(o.tags)', { tag: query.tag });
     const [page, total] = await qb.orderBy('o.name_folded', 'ASC').addOrderBy('o.id', 'ASC').limit(limit).offset(offset).getManyAndCount();
@@ -97,7 +97,7 @@ export class OrganizationsService {
 
   /** The user's organization known by this name or alias (accents, case and apostrophes folded); its own name wins over another's alias. */
   async findByName(userId: string, name: string, em: EntityManager = this.dataSource.manager): Promise<Organization | null> {
-    const folded = foldText(name);
+    const folded = foldName(name);
     if (!folded) return null;
     return em
       .getRepository(Organization)
@@ -113,7 +113,7 @@ export class OrganizationsService {
   async findOrCreateByName(userId: string, name: string): Promise<Organization> {
     const known = await this.findByName(userId, name);
     if (known) return known;
-    const nameFolded = foldText(name);
+    const nameFolded = foldName(name);
     await this.organizations.createQueryBuilder().insert().values({ userId, name: name.trim(), nameFolded, tags: [], aliases: [], aliasesFolded: [] }).orIgnore().execute();
     return this.organizations.findOneByOrFail({ userId, nameFolded });
   }
@@ -214,7 +214,7 @@ export class OrganizationsService {
   }
 
   async findOrCreateTeam(userId: string, organizationId: string, name: string): Promise<Team> {
-    const nameFolded = foldText(name);
+    const nameFolded = foldName(name);
     await this.teams.createQueryBuilder().insert().values({ userId, organizationId, name: name.trim(), nameFolded }).orIgnore().execute();
     return this.teams.findOneByOrFail({ organizationId, nameFolded });
   }
@@ -250,7 +250,7 @@ export class OrganizationsService {
 function combineOrganizations(survivor: Organization, other: Organization): Partial<Organization> {
   const aliases = new Map<string, string>();
   for (const alias of [...survivor.aliases, other.name, ...other.aliases]) {
-    const key = foldText(alias);
+    const key = foldName(alias);
     if (key && key !== survivor.nameFolded && !aliases.has(key)) aliases.set(key, alias);
   }
   const appended = (a: string | null, b: string | null) => (a && b && a !== b ? `${a}\n\n${b}` : (a ?? b));
@@ -278,7 +278,7 @@ function organizationPatch(input: OrganizationInput, current?: Organization): Pa
     if (input.aliases !== undefined && !Array.isArray(input.aliases)) problems.push({ field: 'aliases', problem: 'must be an array' });
     for (const raw of Array.isArray(input.aliases) ? input.aliases : (current?.aliases ?? [])) {
       const alias = typeof raw === 'string' ? raw.normalize('NFC').trim().replace(/\s+/g, ' ') : '';
-      const key = foldText(alias);
+      const key = foldName(alias);
       if (key && key !== own && !aliases.has(key)) aliases.set(key, alias);
     }
     patch.aliases = [...aliases.values()];
@@ -315,7 +315,7 @@ function teamPatch(input: TeamInput): Partial<Team> {
 
 function namePatch(raw: string, problems: FieldProblem[]): { name: string; nameFolded: string } {
   const name = typeof raw === 'string' ? raw.normalize('NFC').trim().replace(/\s+/g, ' ') : '';
-  const nameFolded = foldText(name);
+  const nameFolded = foldName(name);
   // Folding drops invisible characters too, so a name of only those is blank.
   if (!nameFolded) problems.push({ field: 'name', problem: 'must not be blank' });
   return { name, nameFolded };

@@ -11,7 +11,7 @@ import type { Team } from '../organizations/team.entity';
 import type { Referral } from '../referrals/referral.entity';
 import type { Asks } from '../referrals/referrals.service';
 import { escapeLike } from '../shared/sql';
-import { foldText } from './name-folding';
+import { foldName, foldText } from './name-folding';
 import type { PeopleQuery, PeopleSort } from './people.types';
 import type { Person } from './person.entity';
 
@@ -91,9 +91,11 @@ export function listStatements(userId: string, query: PeopleQuery, limit: number
   if (query.deleted === 'only') where.push('p.deleted_at IS NOT NULL');
   else if (query.deleted !== 'include') where.push('p.deleted_at IS NULL');
   if (query.q) {
-    // Accents and case folded, as name_folded is stored; the organization's folded name matches too.
-    const folded = param(`%${escapeLike(foldText(query.q))}%`);
-    where.push(`(p.name_folded LIKE ${folded} OR array_to_string(p.emails, ' ') LIKE ${folded} OR o.name_folded LIKE ${folded})`);
+    // Names folded as name_folded is stored (accents, case, apostrophes: "oconnor" finds O'Connor), on the
+    // stored column itself so its index serves; emails folded for case only; the organization's folded name matches too.
+    const folded = param(`%${escapeLike(foldName(query.q))}%`);
+    const email = param(`%${escapeLike(foldText(query.q))}%`);
+    where.push(`(p.name_folded LIKE ${folded} OR array_to_string(p.emails, ' ') LIKE ${email} OR o.name_folded LIKE ${folded})`);
   }
   // Containment, not `= ANY(tags)`: only this form can use the GIN index on tags.
   if (query.tag) where.push(`p.tags @> ARRAY[${param(query.tag)}]::text[]`);

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { FieldProblem, NotFoundError } from '#platform';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { foldText, splitFullName } from './name-folding';
+import { foldName, splitFullName } from './name-folding';
 import { InvalidPersonError, MergeSelfError, PersonDeletedError } from './people.errors';
 import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL, PersonDetail, personDetailFromRows, personFromRow } from './people.queries';
 import { Page, PeopleQuery, PersonInput } from './people.types';
@@ -239,7 +239,7 @@ export class PeopleService {
       const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ');
       if (!fullName) problems.push({ field: 'fullName', problem: 'must not be empty' });
       person.fullName = fullName;
-      person.nameFolded = foldText(fullName);
+      person.nameFolded = foldName(fullName);
       if (input.givenName === undefined && input.familyName === undefined && !person.givenName && !person.familyName) {
         const split = splitFullName(fullName);
         person.givenName = split.givenName ?? null;
