@@ -12,6 +12,7 @@ import { CreateInterviewerNotes1796625036913 } from './1796625036913-create-inte
 import { CreateStageRetrospectives1796625657646 } from './1796625657646-create-stage-retrospectives';
 import { AddOrganizationAliases1796625835013 } from './1796625835013-add-organization-aliases';
 import { RefoldNamesWithoutApostrophes1796626310745 } from './1796626310745-refold-names-without-apostrophes';
+import { AddPeoplePhones1796626677364 } from './1796626677364-add-people-phones';
 
 /** Every migration, in order. A new migration is generated into this folder and added here. */
-export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096, CreatePipelineSchema1795916944601, IndexPeopleTags1795918918096, CreateWorksSchema1795921460018, CreatePersonSyncSettings1795922564720, CreateBriefings1795930400191, CreateResumeProjects1795930919996, CreateReadingChecklists1795931034417, CreateWorkAuthorQueries1795933316823, CreateIdempotencyKeys1795945406319, CreateInterviewerNotes1796625036913, CreateStageRetrospectives1796625657646, AddOrganizationAliases1796625835013, RefoldNamesWithoutApostrophes1796626310745];
+export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096, CreatePipelineSchema1795916944601, IndexPeopleTags1795918918096, CreateWorksSchema1795921460018, CreatePersonSyncSettings1795922564720, CreateBriefings1795930400191, CreateResumeProjects1795930919996, CreateReadingChecklists1795931034417, CreateWorkAuthorQueries1795933316823, CreateIdempotencyKeys1795945406319, CreateInterviewerNotes1796625036913, CreateStageRetrospectives1796625657646, AddOrganizationAliases1796625835013, RefoldNamesWithoutApostrophes1796626310745, AddPeoplePhones1796626677364];

@@ -94,7 +94,7 @@ describe('imports and exports (inline)', () => {
     const org = await t.db.query("INSERT INTO organizations (user_id, name, name_folded, research_notes, tags) VALUES ($1, 'Ünïversal Lab', 'universal lab', 'mission: AGI safely', '{lab}') RETURNING id", [source.id]);
     const team = await t.db.query("INSERT INTO teams (user_id, organization_id, name, name_folded) VALUES ($1, $2, 'Core', 'core') RETURNING id", [source.id, org[0].id]);
     await t.http().patch(`/organizations/${org[0].id}`).set(source.auth).send({ aliases: ['Universal Research', 'ÜLab'] }).expect(200);
-    const ada = await t.http().post('/people').set(source.auth).send({ fullName: 'Ada Łovelace', organizationId: org[0].id, teamId: team[0].id, emails: ['ada@example.org'], links: { orcid: '0000-0002-1825-0097' }, tags: ['math'], relationshipStage: 'engaged', nextFollowUpAt: '2026-12-01', followUpCadenceDays: 30, notes: 'Met at NeurIPS' }).expect(201);
+    const ada = await t.http().post('/people').set(source.auth).send({ fullName: 'Ada Łovelace', organizationId: org[0].id, teamId: team[0].id, emails: ['ada@example.org'], phones: ['+44 20 7946 0018'], links: { orcid: '0000-0002-1825-0097' }, tags: ['math'], relationshipStage: 'engaged', nextFollowUpAt: '2026-12-01', followUpCadenceDays: 30, notes: 'Met at NeurIPS' }).expect(201);
     const gone = await t.http().post('/people').set(source.auth).send({ fullName: 'Deleted Person' }).expect(201);
     await t.http().delete(`/people/${gone.body.id}`).set(source.auth).expect(204);
     await t.db.query("INSERT INTO interactions (user_id, person_id, type, occurred_at, summary, offered, asked) VALUES ($1, $2, 'conference_chat', '2025-12-10T15:00:00Z', 'Poster chat about RL', 'sent my notes', 'an intro to her team lead')", [source.id, ada.body.id]);
@@ -122,6 +122,7 @@ describe('imports and exports (inline)', () => {
     expect(exported.tasks.some((t: { stageId: string | null; dueOn: string | null }) => t.stageId && t.dueOn)).toBe(true);
     expect(exported.people.find((p: { fullName: string }) => p.fullName === 'Samuel Okafor').nextFollowUpReason).toBe('Thank Samuel Okafor for referring you to Example Frontier Lab');
     expect(exported.interactions.filter((i: { asked: string | null }) => i.asked)).toHaveLength(3);
+    expect(exported.people.find((p: { fullName: string }) => p.fullName === 'Ada Łovelace').phones).toEqual(['+44 20 7946 0018']);
     expect(exported.interviewerNotes).toEqual([expect.objectContaining({ interviewId: held.id, personId: held.interviewers[0].id, asked: 'Eigenvalues of a Markov chain', howItWent: 'Solid', followUp: null })]);
 
     const target = await registerUser(t);

@@ -59,6 +59,7 @@ describe('people', () => {
       organization: { id: org.id, name: 'Université de Montréal' },
       team: null,
       emails: ['zoe.angstrom@example.org'],
+      phones: [],
       links: {},
       tags: [],
       howWeMet: null,

@@ -88,6 +88,8 @@ export interface ExportedPerson {
   organizationId: string | null;
   teamId: string | null;
   emails: string[];
+  /** Added with phone numbers; absent in older documents. */
+  phones?: string[];
   links: PersonLinks;
   tags: string[];
   howWeMet: string | null;

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, JobName, JobQueueService, NotFoundError } from '
 import { ORGANIZATION_NAME_MAX } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { foldName } from '../people/name-folding';
+import { normalizePhone, phoneKey } from '../people/phone-numbers';
 import { PeopleService } from '../people/people.service';
 import { PERSON_LIMITS, PersonInput } from '../people/people.types';
 import { Person } from '../people/person.entity';
@@ -152,6 +153,8 @@ export class ImportsService {
     for (const p of problems) warn(`${p.field} ${p.problem}; left out`);
     const emails = draft.emails.map((e) => normalizeEmail(e)).filter((e): e is string => e !== null);
     for (const e of draft.emails) if (!normalizeEmail(e)) warn(`"${e}" is not an email address; left out`);
+    const phones = (draft.phones ?? []).map((p) => normalizePhone(p)).filter((p): p is string => p !== null);
+    for (const p of draft.phones ?? []) if (!normalizePhone(p)) warn(`"${p}" is not a phone number; left out`);
     const match = await this.findMatch(userId, draft, links, emails);
     // The company is matched by name or alias; one is created only for someone who joins it (a new
     // person, or a known one without an organization), never left with nobody in it.
@@ -170,6 +173,7 @@ export class ImportsService {
         organizationId: organizationId ?? null,
         teamId: teamId ?? null,
         emails,
+        phones,
         links,
         tags: draft.tags,
         notes: draft.notes ?? null,
@@ -194,6 +198,9 @@ export class ImportsService {
     }
     const newEmails = emails.filter((e) => !match.emails.includes(e));
     if (newEmails.length) patch.emails = [...match.emails, ...newEmails];
+    const havePhones = new Set(match.phones.map(phoneKey));
+    const newPhones = phones.filter((p) => !havePhones.has(phoneKey(p)));
+    if (newPhones.length) patch.phones = [...match.phones, ...newPhones];
     const newLinks = Object.fromEntries(Object.entries(links).filter(([k]) => !match.links[k as keyof PersonLinks]));
     if (Object.keys(newLinks).length) patch.links = newLinks;
     const newTags = draft.tags.filter((t) => !match.tags.includes(t));

@@ -25,7 +25,7 @@ export interface PersonDetail {
 /** Every column of people, with the organization's and team's id and name; `date` as 'yyyy-mm-dd' text, as TypeORM gives it. */
 export const PERSON_COLUMNS = `p.id, p.user_id, p.full_name, p.given_name, p.family_name, p.name_folded, p.headline, p.role,
   p.organization_id, o.id AS org_id, o.name AS org_name, p.team_id, t.id AS team_ref_id, t.name AS team_name,
-  p.emails, p.links, p.tags, p.how_we_met, p.relationship_stage, p.notes,
+  p.emails, p.phones, p.links, p.tags, p.how_we_met, p.relationship_stage, p.notes,
   to_char(p.next_follow_up_at, 'YYYY-MM-DD') AS next_follow_up_at, p.next_follow_up_reason, p.follow_up_cadence_days,
   p.last_interaction_at, p.created_at, p.updated_at, p.deleted_at`;
 export const PERSON_FROM = `people p
@@ -128,6 +128,7 @@ export function personFromRow(r: Record<string, any>): Person {
     teamId: r.team_id,
     team: r.team_ref_id ? ({ id: r.team_ref_id, name: r.team_name } as Team) : null,
     emails: r.emails,
+    phones: r.phones,
     links: r.links,
     tags: r.tags,
     howWeMet: r.how_we_met,

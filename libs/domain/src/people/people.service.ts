@@ -6,6 +6,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { FieldProblem, NotFoundError } from '#platform';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { foldName, splitFullName } from './name-folding';
+import { normalizePhone, phoneKey } from './phone-numbers';
 import { InvalidPersonError, MergeSelfError, PersonDeletedError } from './people.errors';
 import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL, PersonDetail, personDetailFromRows, personFromRow } from './people.queries';
 import { Page, PeopleQuery, PersonInput } from './people.types';
@@ -42,7 +43,7 @@ export class PeopleService {
   ) {}
 
   async create(userId: string, input: PersonInput & { fullName: string }): Promise<Person> {
-    const person = this.people.create({ userId, emails: [], links: {}, tags: [], relationshipStage: 'stranger' });
+    const person = this.people.create({ userId, emails: [], phones: [], links: {}, tags: [], relationshipStage: 'stranger' });
     await this.apply(userId, person, input);
     await this.people.insert(person);
     return this.get(userId, person.id);
@@ -263,6 +264,15 @@ export class PeopleService {
       });
       person.emails = uniq(emails);
     }
+    if (input.phones !== undefined) {
+      const phones = new Map<string, string>();
+      input.phones.forEach((raw, i) => {
+        const phone = normalizePhone(raw);
+        if (!phone) problems.push({ field: `phones.${i}`, problem: 'is not a phone number (digits, with +, spaces, dots, dashes, parentheses or an extension)' });
+        else if (!phones.has(phoneKey(phone))) phones.set(phoneKey(phone), phone);
+      });
+      person.phones = [...phones.values()];
+    }
     if (input.links !== undefined) {
       const removals = Object.entries(input.links).filter(([, v]) => v === null || v === '').map(([k]) => k);
       const { links, problems: linkProblems } = normalizeLinks(Object.fromEntries(Object.entries(input.links).filter(([, v]) => v !== null && v !== '')));
@@ -309,6 +319,9 @@ function combine(survivor: Person, other: Person): { merged: Person; conflicts: 
     else if (merged.links[kind] !== value) conflicts.push({ field: `links.${kind}`, kept: merged.links[kind], dropped: value });
   }
   merged.emails = uniq([...survivor.emails, ...other.emails]);
+  const phones = new Map<string, string>();
+  for (const phone of [...survivor.phones, ...other.phones]) if (!phones.has(phoneKey(phone))) phones.set(phoneKey(phone), phone);
+  merged.phones = [...phones.values()];
   merged.tags = uniq([...survivor.tags, ...other.tags]);
   merged.notes = [survivor.notes, other.notes].filter(Boolean).join('\n\n') || null;
   const stages = ['stranger', 'acquainted', 'engaged', 'advocate'];

@@ -69,6 +69,7 @@ class ExportedPersonDto {
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsUUID() organizationId: string | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsUUID() teamId: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) emails: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Added with phone numbers; absent in older documents' }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(50, { each: true }) phones?: string[];
   @ApiProperty() @IsObject() links: Record<string, string>;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) tags: string[];
   @ApiProperty({ nullable: true, type: String }) @NullableText() howWeMet: string | null;
