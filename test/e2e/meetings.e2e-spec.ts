@@ -109,7 +109,8 @@ describe('meetings with interviewers, remembered across loops', () => {
       },
     ]);
     expect(bob.earlierMeetings).toEqual([]);
-    expect(bob.referredYou).toEqual([{ applicationId: ids.first, role: 'Research Engineer', organization: 'DeepMind', team: 'Core', status: 'submitted', on: '2026-08-02', notes: 'Bob sent my CV to the Core lead' }]);
+    // The reroute carried Bob's referral to the Applied application: one referral, shown once, where it stands now.
+    expect(bob.referredYou).toEqual([{ applicationId: ids.second, role: 'Research Engineer', organization: 'DeepMind', team: 'Applied', status: 'submitted', on: '2026-08-02', notes: 'Bob sent my CV to the Core lead' }]);
     expect(bob.asks).toEqual([{ at: '2026-07-30T09:00:00.000Z', asked: 'a referral for the Research Engineer role' }]);
 
     const adaSection = first.md.slice(first.md.indexOf('### Ada Lovelace'), first.md.indexOf('### Bob Kahn'));
@@ -119,7 +120,7 @@ describe('meetings with interviewers, remembered across loops', () => {
     expect(adaSection).toContain('  - How it went: Warm; she pushed on ablations');
     expect(adaSection).not.toContain('10 Sept 2026');
     const bobSection = first.md.slice(first.md.indexOf('### Bob Kahn'), first.md.indexOf('## Reading checklist'));
-    expect(bobSection).toContain('- **Referred you:** for Research Engineer at DeepMind (Core), submitted on 2 Aug 2026 — Bob sent my CV to the Core lead');
+    expect(bobSection).toContain('- **Referred you:** for Research Engineer at DeepMind (Applied), submitted on 2 Aug 2026 — Bob sent my CV to the Core lead');
     expect(bobSection).toContain('- **You asked them** (30 Jul 2026): a referral for the Research Engineer role');
     expect(bobSection).not.toContain('You met them before');
 

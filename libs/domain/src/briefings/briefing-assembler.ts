@@ -130,7 +130,10 @@ export class BriefingAssembler {
       ? ((await this.dataSource.query(
           `SELECT r.referrer_id, r.status, r.status_dates, r.notes, a.id AS application_id, a.role, o.name AS organization, t.name AS team
              FROM referrals r JOIN applications a ON a.id = r.application_id JOIN organizations o ON o.id = a.organization_id LEFT JOIN teams t ON t.id = a.team_id
-            WHERE r.user_id = $1 AND r.referrer_id = ANY($2) ORDER BY r.created_at, r.id`,
+            WHERE r.user_id = $1 AND r.referrer_id = ANY($2)
+              -- A referral carried over by a reroute is one referral: shown once, as its latest copy.
+              AND NOT EXISTS (SELECT 1 FROM referrals c WHERE c.carried_from_id = r.id)
+            ORDER BY r.created_at, r.id`,
           [userId, personIds],
         )) as { referrer_id: string; status: string; status_dates: Record<string, string>; notes: string | null; application_id: string; role: string; organization: string; team: string | null }[])
       : [];
