@@ -249,6 +249,11 @@ describe('the story holds from the first stage to the reroute (issue 12)', () =>
     ids.appliedTeamLead = await schedule(stageOf(appliedStages, 'team_lead').id, day(7), [ids.ada, ids.bob]);
     ids.appliedCulture = await schedule(stageOf(appliedStages, 'culture').id, day(14), [ids.rita]);
     expect(((await get('/interviews?when=upcoming&days=30')).items as { id: string }[]).map((i) => i.id)).toEqual([ids.appliedTeamLead, ids.appliedCulture]);
+    // The new loop's "read the team lead's papers" task is tied to this interview's reading checklist.
+    const readingTask = ((await get(`/tasks?applicationId=${ids.second}&status=open&limit=200`)).items as (Task & { title: string; reading: any })[]).find((task) => task.reading);
+    expect(readingTask).toMatchObject({ title: "Read the team lead's most cited and first-author papers", stage: { id: stageOf(appliedStages, 'team_lead').id } });
+    expect(readingTask!.reading).toMatchObject({ interviewId: ids.appliedTeamLead, reached: false });
+    expect(readingTask!.reading.interviewers.map((p: { id: string }) => p.id).sort()).toEqual([ids.ada, ids.bob].sort());
     // Ada's page lists every meeting with her, the first loop's with its notes.
     const adaMeetings = await get(`/people/${ids.ada}/meetings`);
     expect(adaMeetings.map((m: { interviewId: string; outcome: string }) => [m.interviewId, m.outcome])).toEqual([
@@ -320,6 +325,9 @@ describe('the story holds from the first stage to the reroute (issue 12)', () =>
   it('8. passes the Applied loop as suggested to an offer; the export carries the whole story into another account', async () => {
     const teamLead = await outcome(ids.appliedTeamLead, 'passed');
     expect(teamLead).toMatchObject({ move: 'advance', fromStageId: stageOf(appliedStages, 'team_lead').id });
+    // A move asked from a stage the application has not reached yet is refused, and says so.
+    const early = await t.http().post(`/applications/${ids.second}/moves`).set(user.auth).send({ move: 'pass', fromStageId: stageOf(appliedStages, 'culture').id }).expect(409);
+    expect(early.body).toMatchObject({ code: 'application.stale-move', message: expect.stringContaining('a stage the application has not entered') });
     await accept(teamLead);
     const culture = await outcome(ids.appliedCulture, 'passed');
     expect(culture).toMatchObject({ move: 'pass', fromStageId: stageOf(appliedStages, 'culture').id });
@@ -363,6 +371,7 @@ describe('the story holds from the first stage to the reroute (issue 12)', () =>
     // Closed tasks still closed, and out of the due list.
     const closed = await prepOf(first, 'closed', target);
     expect(closed).toHaveLength((await prepOf(ids.first, 'closed')).length);
+    expect(closed.every((task) => task.closedReason === 'rejected')).toBe(true);
     expect(await prepOf(first, 'open', target)).toEqual([]);
     const due = await dueIds(target);
     for (const task of closed) expect(due).not.toContain(task.id);
