@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SCHOLARLY_SOURCES } from '#domain/scholarly/scholarly.types';
+import type { BriefingApplication, BriefingContent, BriefingInterview, BriefingInterviewer, BriefingMeeting, BriefingReadingItem, BriefingResumeProject, BriefingRetrospective, BriefingWork } from '#domain/briefings/briefing-content';
 
 // The facts a briefing is rendered from (libs/domain/src/briefings/briefing-content.ts), as the API
 // answers them: documented field by field so that a client reads them typed.
@@ -148,6 +149,51 @@ export class BriefingWarmPathsDto {
   @ApiProperty({ type: [BriefingCoauthorPathDto], description: 'Contacts one co-author away' }) viaCoauthor: BriefingCoauthorPathDto[];
 }
 
+export class BriefingMeetingApplicationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() role: string;
+  @ApiProperty() organization: string;
+  @ApiProperty({ type: String, nullable: true }) team: string | null;
+  @ApiProperty() status: string;
+}
+
+export class BriefingMeetingStageDto {
+  @ApiProperty() name: string;
+  @ApiProperty() type: string;
+  @ApiProperty() status: string;
+}
+
+export class BriefingMeetingNotesDto {
+  @ApiProperty({ type: String, nullable: true }) asked: string | null;
+  @ApiProperty({ type: String, nullable: true }) howItWent: string | null;
+  @ApiProperty({ type: String, nullable: true }) followUp: string | null;
+}
+
+/** An earlier interview with an interviewer, with the user's notes on them there. */
+export class BriefingMeetingDto {
+  @ApiProperty({ format: 'uuid' }) interviewId: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ type: BriefingMeetingApplicationDto }) application: BriefingMeetingApplicationDto;
+  @ApiProperty({ type: BriefingMeetingStageDto }) stage: BriefingMeetingStageDto;
+  @ApiProperty() outcome: string;
+  @ApiProperty({ type: BriefingMeetingNotesDto, nullable: true }) notes: BriefingMeetingNotesDto | null;
+}
+
+export class BriefingReferralByDto {
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty() role: string;
+  @ApiProperty() organization: string;
+  @ApiProperty({ type: String, nullable: true }) team: string | null;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The date of its latest status, when known' }) on: string | null;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
+}
+
+export class BriefingAskDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty() asked: string;
+}
+
 export class BriefingInterviewerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() fullName: string;
@@ -162,6 +208,9 @@ export class BriefingInterviewerDto {
   @ApiProperty({ type: [BriefingVenueDto] }) venues: BriefingVenueDto[];
   @ApiProperty({ type: BriefingTotalsDto }) totals: BriefingTotalsDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Their latest interaction with the user' }) lastSpokeAt: string | null;
+  @ApiProperty({ type: [BriefingMeetingDto], description: 'Earlier interviews they were on, in any application, most recent first' }) earlierMeetings: BriefingMeetingDto[];
+  @ApiProperty({ type: [BriefingReferralByDto], description: 'Their referrals of the user, in any application' }) referredYou: BriefingReferralByDto[];
+  @ApiProperty({ type: [BriefingAskDto], description: 'What the user asked of them, most recent first' }) asks: BriefingAskDto[];
   @ApiProperty({ type: [BriefingWorkDto], description: 'Works since lastSpokeAt (or the last year), newest first' }) publishedSince: BriefingWorkDto[];
   @ApiProperty({ type: [BriefingWorkDto], description: 'Most cited works' }) topWorks: BriefingWorkDto[];
   @ApiProperty({ type: BriefingWarmPathsDto }) warmPaths: BriefingWarmPathsDto;
@@ -219,6 +268,29 @@ export class BriefingResumeProjectDto {
   @ApiProperty({ type: [String] }) links: string[];
 }
 
+export class BriefingRetrospectiveApplicationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() role: string;
+  @ApiProperty() organization: string;
+  @ApiProperty({ type: String, nullable: true }) team: string | null;
+}
+
+export class BriefingRetrospectiveStageDto {
+  @ApiProperty() name: string;
+  @ApiProperty() type: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) at: string | null;
+}
+
+export class BriefingRetrospectiveDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: BriefingRetrospectiveApplicationDto }) application: BriefingRetrospectiveApplicationDto;
+  @ApiProperty({ type: BriefingRetrospectiveStageDto }) stage: BriefingRetrospectiveStageDto;
+  @ApiProperty({ type: String, nullable: true }) wentWell: string | null;
+  @ApiProperty({ type: String, nullable: true }) wentBadly: string | null;
+  @ApiProperty({ type: String, nullable: true }) doDifferently: string | null;
+}
+
 export class BriefingContentDto {
   @ApiProperty({ enum: [1], description: "The content model's version" }) schema: 1;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
@@ -229,6 +301,7 @@ export class BriefingContentDto {
   @ApiProperty({ type: [BriefingInterviewerDto] }) interviewers: BriefingInterviewerDto[];
   @ApiProperty({ type: BriefingReadingDto, nullable: true, description: 'The union checklist over the interviewers' }) reading: BriefingReadingDto | null;
   @ApiProperty({ type: BriefingPrepDto }) prep: BriefingPrepDto;
+  @ApiProperty({ type: [BriefingRetrospectiveDto], description: "The user's retrospectives on earlier stages of the same kind, most recent first" }) retrospectives: BriefingRetrospectiveDto[];
   @ApiProperty({ type: [BriefingResumeProjectDto] }) resumeProjects: BriefingResumeProjectDto[];
 }
 
@@ -237,3 +310,19 @@ export class BriefingLinksDto {
   @ApiProperty({ example: '/briefings/…/html' }) html: string;
   @ApiProperty({ example: '/briefings/…/pdf' }) pdf: string;
 }
+
+// The documented content follows the domain's: a field added there and not here (or dropped there)
+// fails the type check, so the document cannot fall behind what GET /briefings/:id answers.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+const sameKeys = {
+  content: true satisfies SameKeys<BriefingContent, BriefingContentDto>,
+  interview: true satisfies SameKeys<BriefingInterview, BriefingInterviewDto>,
+  application: true satisfies SameKeys<BriefingApplication, BriefingApplicationDto>,
+  interviewer: true satisfies SameKeys<BriefingInterviewer, BriefingInterviewerDto>,
+  work: true satisfies SameKeys<BriefingWork, BriefingWorkDto>,
+  readingItem: true satisfies SameKeys<BriefingReadingItem, BriefingReadingItemDto>,
+  retrospective: true satisfies SameKeys<BriefingRetrospective, BriefingRetrospectiveDto>,
+  meeting: true satisfies SameKeys<BriefingMeeting, BriefingMeetingDto>,
+  resumeProject: true satisfies SameKeys<BriefingResumeProject, BriefingResumeProjectDto>,
+};
+void sameKeys;
