@@ -48,9 +48,9 @@ export function describeUploads(document: OpenAPIObject): void {
  * The file's text from either body: a raw text body (a string), or the parsed form, whose file part
  * @fastify/multipart decoded to a string (see registerUploads in bootstrap.ts).
  */
-export function uploadedText(body: unknown, mediaType: string): string {
+export function uploadedText(body: unknown, mediaType: string, contentType: string | undefined): string {
   if (typeof body === 'string') return body;
-  if (isForm(body)) {
+  if (/^multipart\/form-data\b/i.test(contentType ?? '') && isForm(body)) {
     const file = body[FILE_FIELD];
     if (typeof file === 'string') return file;
     throw new InvalidInputError(`The form has no file: send it in the "${FILE_FIELD}" field`, [{ field: FILE_FIELD, problem: 'is required: the file part of the multipart/form-data form' }], 'request.file-missing');

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccountExportService, ImportFormat, ImportsService, serializeVCards } from '#domain/imports/index';
@@ -27,8 +27,8 @@ export class ImportsController {
   @ApiFileUpload('text/csv', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n…')
   @ApiCreatedResponse({ type: ImportRunResponse })
   @ApiAcceptedResponse({ type: ImportRunResponse })
-  importLinkedIn(@CurrentUserId() userId: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
-    return this.start(userId, 'linkedin-csv', uploadedText(body, 'text/csv'), reply);
+  importLinkedIn(@CurrentUserId() userId: string, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
+    return this.start(userId, 'linkedin-csv', uploadedText(body, 'text/csv', contentType), reply);
   }
 
   @Post('imports/vcard')
@@ -36,8 +36,8 @@ export class ImportsController {
   @ApiFileUpload('text/vcard', 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoë Ünal\r\nEND:VCARD\r\n')
   @ApiCreatedResponse({ type: ImportRunResponse })
   @ApiAcceptedResponse({ type: ImportRunResponse })
-  importVCard(@CurrentUserId() userId: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
-    return this.start(userId, 'vcard', uploadedText(body, 'text/vcard'), reply);
+  importVCard(@CurrentUserId() userId: string, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
+    return this.start(userId, 'vcard', uploadedText(body, 'text/vcard', contentType), reply);
   }
 
   @Post('imports/dossier')
