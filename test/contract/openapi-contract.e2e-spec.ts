@@ -121,6 +121,19 @@ describe('The OpenAPI document is a contract a generated client stands on', () =
     expect(JSON.stringify(doc.components.schemas.ApplicationResponse.properties?.status)).toContain('#/components/schemas/ApplicationStatus');
   });
 
+  it('names the same thing the same way, and says which names are on their way out', () => {
+    const reject = doc.components.schemas.RejectIdentityDto.properties ?? {};
+    expect(reject.id).toMatchObject({ type: 'string' });
+    expect(reject.sourceAuthorId).toMatchObject({ type: 'string', deprecated: true });
+    expect(doc.components.schemas.LinkIdentityDto.properties?.id).toMatchObject({ type: 'string' });
+  });
+
+  it('takes an import as the raw file or as a browser form with a file field', () => {
+    const body = doc.paths['/imports/linkedin'].post.requestBody as { content: Record<string, { schema: Schema & { required?: string[] } }> };
+    expect(body.content['text/csv'].schema).toMatchObject({ type: 'string' });
+    expect(body.content['multipart/form-data'].schema).toMatchObject({ type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } });
+  });
+
   it('generates a client (openapi-typescript) that a dashboard flow using openapi-fetch type-checks against with no error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-contract-'));
     try {
