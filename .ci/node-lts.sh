@@ -1,6 +1,7 @@
 # Sourced by .ci/run: puts the Node.js LTS named in .nvmrc on PATH. When the machine's Node.js is
 # another major (Debian's may be past its end of life), the same release is installed from the npm
-# registry's `node-linux-<arch>` package into a cache folder outside the clone, once per version.
+# registry's `node-linux-<arch>` package into .ci/.node/ in the clone (not under $HOME: tests run
+# the same node as another user, e.g. `nobody`, who could not enter /root).
 want="$(tr -d '[:space:]' < .nvmrc)"
 have="$(node -p 'process.versions.node' 2>/dev/null || true)"
 if [ "${have%%.*}" != "${want%%.*}" ]; then
@@ -9,7 +10,7 @@ if [ "${have%%.*}" != "${want%%.*}" ]; then
     aarch64) arch=arm64 ;;
     *) echo "no Node.js ${want} package for $(uname -m); install it by hand" >&2; exit 1 ;;
   esac
-  dir="${XDG_CACHE_HOME:-$HOME/.cache}/dossier/node-${want}"
+  dir="$(pwd)/.ci/.node/${want}"
   bin="$dir/node_modules/node-linux-${arch}/bin"
   if [ ! -x "$bin/node" ]; then
     mkdir -p "$dir"
