@@ -135,7 +135,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('erasing a person (queue on %
     expect(await jobs.queue(QueueName.SyncPeople).getJobState(tick.id!)).toBe('delayed');
 
     // The reports keep their lines and counts; rows about her no longer say who she was; Grace's are untouched.
-    const runs = (await get(user, '/imports').expect(200)).body as { format: string; report: { created: number; updated: number; skipped: number; skips: object[]; warnings: object[] } }[];
+    const runs = (await get(user, '/imports').expect(200)).body.items as { format: string; report: { created: number; updated: number; skipped: number; skips: object[]; warnings: object[] } }[];
     expect(runs.map((r) => r.report)).toEqual([
       { created: 0, updated: 1, skipped: 0, skips: [], warnings: [{ line: 1, problem: 'a person since erased' }] },
       { created: 0, updated: 0, skipped: 2, skips: [{ line: 2, reason: 'a person since erased' }, { line: 3, reason: 'already up to date (Grace Hopper)' }], warnings: [] },
@@ -159,7 +159,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('erasing a person (queue on %
 
     // The report names someone the survivor no longer is called: only the row's person id leads to it.
     await post(user, `/people/${survivor}/erase`).expect(200);
-    const [latest] = (await get(user, '/imports').expect(200)).body as { report: { skips: object[] } }[];
+    const [latest] = (await get(user, '/imports').expect(200)).body.items as { report: { skips: object[] } }[];
     expect(latest.report.skips).toEqual([{ line: 2, reason: 'a person since erased' }]);
     expect(await traces(['Pat Quillfeather', 'pat-quillfeather-erase-test', 'Patricia Q. Survivor'])).toEqual([]);
   });

@@ -57,7 +57,8 @@ describe('examples: the research-lab example in one call', () => {
     expect(org.researchNotes).toContain('recruiter chat → quiz');
     expect(org.teams.map((x: { name: string }) => x.name)).toEqual(['Applied', 'Core']);
     const templates = await get(u, `/stage-templates?organizationId=${summary.organizationId}`);
-    expect(templates.map((x: { stages: unknown[] }) => x.stages.length)).toEqual([7]);
+    expect(templates.total).toBe(1);
+    expect(templates.items.map((x: { stages: unknown[] }) => x.stages.length)).toEqual([7]);
 
     // The people, the referrer's thank-you, and what was asked of him.
     expect((await get(u, '/people?tag=example')).total).toBe(8);

@@ -83,7 +83,7 @@ describe('scholarly identities: who is who', () => {
   const candidates = (user: TestUser, id: string, sources: string) => t.http().get(`/people/${id}/identity-candidates?sources=${sources}`).set(user.auth);
   const link = (user: TestUser, id: string, body: object) => t.http().post(`/people/${id}/identities`).set(user.auth).send(body);
   const autoLink = (user: TestUser, id: string, sources: string[]) => t.http().post(`/people/${id}/identities/auto-link`).set(user.auth).send({ sources }).expect(200);
-  const identities = async (user: TestUser, id: string) => (await t.http().get(`/people/${id}/identities`).set(user.auth).expect(200)).body as { id: string; source: string; sourceAuthorId: string; status: string; linkedBy: string }[];
+  const identities = async (user: TestUser, id: string) => (await t.http().get(`/people/${id}/identities`).set(user.auth).expect(200)).body.items as { id: string; source: string; sourceAuthorId: string; status: string; linkedBy: string }[];
   const brief = (c: Candidate) => [c.source, c.sourceAuthorId, c.score];
 
   /** Zoë at KTH, tagged with machine learning. */
@@ -231,6 +231,20 @@ describe('scholarly identities: who is who', () => {
     // Confirming it after all turns the rejection into a link.
     const confirmed = await link(user, id, { source: 'openalex', id: 'A5100000001' }).expect(201);
     expect(confirmed.body).toMatchObject({ id: rejected.body.id, status: 'linked', linkedBy: 'user' });
+  });
+
+  it('takes the candidate as `id` for a rejection, as linking does; the old sourceAuthorId is still read', async () => {
+    const user = await registerUser(t);
+    const id = await zoe(user);
+    const reject = (body: object) => t.http().post(`/people/${id}/identities/reject`).set(user.auth).send(body);
+    expect((await reject({ source: 'openalex', id: 'A5100000001' }).expect(200)).body).toMatchObject({ source: 'openalex', sourceAuthorId: 'A5100000001', status: 'rejected' });
+    expect((await reject({ source: 'openalex', sourceAuthorId: 'A2100000003' }).expect(200)).body).toMatchObject({ sourceAuthorId: 'A2100000003', status: 'rejected' });
+    const missing = (await reject({ source: 'openalex' }).expect(400)).body.details as { field: string; problem: string }[];
+    expect(missing).toContainEqual({ field: 'id', problem: 'is required' });
+    expect(new Set(missing.map((d) => d.field))).toEqual(new Set(['id']));
+    const differ = (await reject({ source: 'openalex', id: 'A5100000001', sourceAuthorId: 'A2100000003' }).expect(400)).body;
+    expect(differ.details).toEqual([{ field: 'sourceAuthorId', problem: 'differs from id; send id alone' }]);
+    expect((await identities(user, id)).map((i: { sourceAuthorId: string }) => i.sourceAuthorId).sort()).toEqual(['A2100000003', 'A5100000001']);
   });
 
   it('adds an identity by id or URL in every form each source uses, normalized', async () => {

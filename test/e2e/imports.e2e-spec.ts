@@ -338,7 +338,7 @@ describe('the research round-trips with the account', () => {
     ]);
     // The ORCID profile URL is kept as the id a sync asks for; an id no source would take is kept, and shown broken.
     const ada = (await t.http().get('/people').set(target.auth).expect(200)).body.items[0].id;
-    const identities = (await t.http().get(`/people/${ada}/identities`).set(target.auth).expect(200)).body as { sourceAuthorId: string; status: string; syncState: string; brokenReason: string | null }[];
+    const identities = (await t.http().get(`/people/${ada}/identities`).set(target.auth).expect(200)).body.items as { sourceAuthorId: string; status: string; syncState: string; brokenReason: string | null }[];
     expect(identities.map((i) => [i.sourceAuthorId, i.status, i.syncState, i.brokenReason])).toEqual([
       ['not an orcid', 'linked', 'broken', expect.stringMatching(/^Imported, but its id is not an ORCID iD/)],
       ['0000-0002-1825-0097', 'rejected', 'never', null],

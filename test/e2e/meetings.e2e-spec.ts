@@ -82,7 +82,9 @@ describe('meetings with interviewers, remembered across loops', () => {
   });
 
   it("lists a person's meetings across applications and reroutes, with the outcome and the notes", async () => {
-    const meetings = (await t.http().get(`/people/${ids.ada}/meetings`).set(user.auth).expect(200)).body;
+    const page = (await t.http().get(`/people/${ids.ada}/meetings`).set(user.auth).expect(200)).body;
+    expect(page).toMatchObject({ total: 3, limit: 50, offset: 0 });
+    const meetings = page.items;
     expect(meetings.map((m: any) => [m.startsAt, m.application.id, m.application.team.name, m.stage.name, m.outcome])).toEqual([
       ['2027-01-15T10:00:00.000Z', ids.second, 'Applied', 'Team lead interview', 'pending'],
       ['2026-09-15T10:00:00.000Z', ids.first, 'Core', 'Team lead interview', 'passed'],
@@ -135,7 +137,7 @@ describe('meetings with interviewers, remembered across loops', () => {
     await t.http().delete(`/interviews/${ids.teamLead}/interviewers/${ids.ada}/notes`).set(user.auth).expect(204);
     expect((await t.http().get(`/interviews/${ids.teamLead}`).set(user.auth).expect(200)).body.interviewers[0].notes).toBeNull();
     await t.http().patch(`/interviews/${ids.teamLead}`).set(user.auth).send({ interviewerIds: [] }).expect(200);
-    expect((await t.http().get(`/people/${ids.ada}/meetings`).set(user.auth).expect(200)).body).toHaveLength(2);
+    expect((await t.http().get(`/people/${ids.ada}/meetings`).set(user.auth).expect(200)).body.items).toHaveLength(2);
   });
 
   it('moves the notes with the person when a duplicate is merged into them', async () => {

@@ -110,13 +110,13 @@ describe('ownership: another user gets 404 for every record on every route', () 
   it('never lists another user’s records', async () => {
     const people = (await t.http().get('/people?deleted=include').set(stranger.auth).expect(200)).body;
     expect(people.total).toBe(0);
-    expect((await t.http().get('/people/duplicates').set(stranger.auth).expect(200)).body).toEqual([]);
+    expect((await t.http().get('/people/duplicates').set(stranger.auth).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     expect((await t.http().get('/tokens').set(stranger.auth).expect(200)).body.total).toBe(0);
     const sessions = (await t.http().get('/me/sessions').set(stranger.auth).expect(200)).body;
     expect(sessions.items).toEqual([expect.objectContaining({ current: true })]);
     const events = (await t.http().get('/me/security-events').set(stranger.auth).expect(200)).body;
     expect(events.items.map((e: { kind: string; details: { sessionId?: string } }) => [e.kind, e.details.sessionId])).toEqual([['sign-in', sessions.items[0].id]]);
-    expect((await t.http().get('/imports').set(stranger.auth).expect(200)).body).toEqual([]);
+    expect((await t.http().get('/imports').set(stranger.auth).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     const exported = (await t.http().get('/export').set(stranger.auth).expect(200)).body;
     expect([exported.people, exported.organizations, exported.interactions, exported.applications, exported.referrals, exported.stageTemplates, exported.interviewerNotes, exported.stageRetrospectives]).toEqual([[], [], [], [], [], [], [], []]);
     expect((await t.http().get('/referrals').set(stranger.auth).expect(200)).body.total).toBe(0);
@@ -124,7 +124,7 @@ describe('ownership: another user gets 404 for every record on every route', () 
     expect((await t.http().get('/interviews?when=upcoming&days=365').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/tasks?status=all').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/resume-projects').set(stranger.auth).expect(200)).body.total).toBe(0);
-    expect((await t.http().get('/retrospectives').set(stranger.auth).expect(200)).body).toEqual([]);
+    expect((await t.http().get('/retrospectives').set(stranger.auth).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     expect((await t.http().get('/applications/board?closed=true').set(stranger.auth).expect(200)).body.columns.every((c: { cards: unknown[] }) => c.cards.length === 0)).toBe(true);
   });
 });

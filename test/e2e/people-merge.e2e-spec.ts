@@ -27,7 +27,7 @@ describe('people: duplicates and merge', () => {
     const { asks: _asks, referrals: _referrals, ...person } = (await get(u, `/people/${id}`).expect(200)).body;
     return person;
   };
-  const duplicates = async (u: TestUser): Promise<Group[]> => (await get(u, '/people/duplicates').expect(200)).body;
+  const duplicates = async (u: TestUser): Promise<Group[]> => (await get(u, '/people/duplicates').expect(200)).body.items;
   const groups = (gs: Group[]) => gs.map((g) => ({ reason: g.reason, value: g.value, people: g.people.map((p) => p.fullName) }));
   const log = (u: TestUser, id: string, occurredAt: string, summary: string) => post(u, `/people/${id}/interactions`, { type: 'message', occurredAt, summary }).expect(201);
   const merge = (u: TestUser, id: string, body: object) => post(u, `/people/${id}/merge`, body);
@@ -93,6 +93,11 @@ describe('people: duplicates and merge', () => {
     expect(found[0].people[1]).toEqual(await getPerson(u, b.id));
     expect(found[2].people.map((p) => p.fullName)).toEqual(['Zoë Ångström', 'ZOE ANGSTROM']);
     expect(await duplicates(stranger)).toEqual([]);
+    // A page of groups, as every list answers, with the total of groups.
+    const second = (await get(u, '/people/duplicates?limit=1&offset=1').expect(200)).body;
+    expect({ ...second, items: second.items.map((grp: Group) => grp.value) }).toEqual({ items: ['https://www.linkedin.com/in/geoffreyhinton'], total: 3, limit: 1, offset: 1 });
+    expect((await get(u, '/people/duplicates?offset=3').expect(200)).body).toEqual({ items: [], total: 3, limit: 50, offset: 3 });
+    expect((await get(u, '/people/duplicates?limit=201').expect(400)).body.details).toEqual([expect.objectContaining({ field: 'limit' })]);
   });
 
   it('a dry run (the default) previews the merge and changes nothing', async () => {

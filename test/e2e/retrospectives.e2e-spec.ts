@@ -52,8 +52,8 @@ describe('retrospectives on stages', () => {
     const res = (await t.http().put(`/applications/${ids.first}/stages/${ids.culture}/retrospective`).set(user.auth).send(retro).expect(200)).body;
     expect(res).toMatchObject({ ...retro, application: { id: ids.first, status: 'rejected', team: { name: 'Core' } }, stage: { id: ids.culture, name: 'People & culture', type: 'culture', status: 'failed' } });
     expect((await t.http().get(`/applications/${ids.first}/stages/${ids.culture}/retrospective`).set(user.auth).expect(200)).body).toMatchObject(retro);
-    expect((await t.http().get('/retrospectives?stageType=culture').set(user.auth).expect(200)).body.map((r: { id: string }) => r.id)).toEqual([res.id]);
-    expect((await t.http().get('/retrospectives?stageType=coding').set(user.auth).expect(200)).body).toEqual([]);
+    expect((await t.http().get('/retrospectives?stageType=culture').set(user.auth).expect(200)).body.items.map((r: { id: string }) => r.id)).toEqual([res.id]);
+    expect((await t.http().get('/retrospectives?stageType=coding').set(user.auth).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
 
     const third = (await t.http().get(`/applications/${ids.third}`).set(user.auth).expect(200)).body;
     const upcoming = third.stages.find((s: { status: string }) => s.status === 'upcoming');

@@ -255,7 +255,7 @@ describe('the story holds from the first stage to the reroute (issue 12)', () =>
     expect(readingTask!.reading).toMatchObject({ interviewId: ids.appliedTeamLead, reached: false });
     expect(readingTask!.reading.interviewers.map((p: { id: string }) => p.id).sort()).toEqual([ids.ada, ids.bob].sort());
     // Ada's page lists every meeting with her, the first loop's with its notes.
-    const adaMeetings = await get(`/people/${ids.ada}/meetings`);
+    const adaMeetings = (await get(`/people/${ids.ada}/meetings`)).items;
     expect(adaMeetings.map((m: { interviewId: string; outcome: string }) => [m.interviewId, m.outcome])).toEqual([
       [ids.appliedTeamLead, 'pending'],
       [ids.coreTeamLead, 'passed'],
@@ -361,13 +361,13 @@ describe('the story holds from the first stage to the reroute (issue 12)', () =>
     expect((await get(`/applications/${second}`, target)).recruiter.fullName).toBe('Rita Recruiter');
     expect((await get(`/people/${idOf('Bob Kahn')}`, target)).asks).toEqual({ count: 1, lastAskedAt: `${day(-75)}T00:00:00.000Z` });
     // The notes on Ada, the retrospective.
-    const meetings = await get(`/people/${idOf('Ada Lovelace')}/meetings`, target);
+    const meetings = (await get(`/people/${idOf('Ada Lovelace')}/meetings`, target)).items;
     expect(meetings.map((m: { application: { id: string }; outcome: string }) => [m.application.id, m.outcome])).toEqual([
       [second, 'passed'],
       [first, 'passed'],
     ]);
     expect(meetings[1].notes).toMatchObject({ asked: 'How would you evaluate a world model without a simulator?', followUp: 'Send her the offline-evaluation write-up' });
-    expect(await get('/retrospectives?stageType=culture', target)).toEqual([expect.objectContaining({ wentBadly: 'My conflict story had no outcome', application: expect.objectContaining({ id: first }) })]);
+    expect((await get('/retrospectives?stageType=culture', target)).items).toEqual([expect.objectContaining({ wentBadly: 'My conflict story had no outcome', application: expect.objectContaining({ id: first }) })]);
     // Closed tasks still closed, and out of the due list.
     const closed = await prepOf(first, 'closed', target);
     expect(closed).toHaveLength((await prepOf(ids.first, 'closed')).length);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import fastifyMultipart, { MultipartFile } from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -10,6 +11,14 @@ import { Idempotency } from './common/idempotency';
 import { registerRateLimit } from './common/rate-limit';
 import { requestClient } from './auth/auth.guard';
 import { mountQueueDashboard } from './queue-dashboard';
+import { describeErrorAnswers, ErrorBody } from './common/api-errors';
+import { describeUploads, refuseFormsElsewhere } from './common/file-upload';
+
+/** `people.list`, `stage-templates.builtIns`, `applications.move`: the controller's noun and the method, stable as long as they are. */
+export function operationIdFactory(controllerKey: string, methodKey: string): string {
+  const noun = controllerKey.replace(/Controller$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return `${noun}.${methodKey}`;
+}
 
 /**
  * Fastify, for the lower per-request cost. `npm run bench:api` measures the whole stack against a bare
@@ -66,6 +75,16 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     await idempotency.settle(request, reply, payload);
     return payload;
   });
+  // A browser's upload (multipart/form-data): one file, as big as a raw body may be, decoded to text;
+  // the other fields small. The form arrives as { file: '…', … } (see uploadedText).
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: config.http.bodyLimitBytes, files: 1, fields: 10, fieldSize: 16 * 1024, parts: 11 },
+    onFile: async (part: MultipartFile & { value?: unknown }) => {
+      part.value = (await part.toBuffer()).toString('utf8');
+    },
+  });
+  refuseFormsElsewhere(fastify);
   // Text formats (CSV, vCard) arrive as raw strings; their parsers live in the domain.
   fastify.addContentTypeParser(['text/csv', 'text/vcard', 'text/x-vcard', 'text/plain', 'text/directory'], { parseAs: 'string', bodyLimit: config.http.bodyLimitBytes }, (_req, body, done) => done(null, body));
 
@@ -75,7 +94,12 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       .setTitle('Dossier API')
       .setDescription('Networking CRM and interviewer research for people preparing to be hired by research labs.')
       .setVersion('0.1.0')
-      .addBearerAuth()
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description: 'An opaque token from POST /auth/login, POST /auth/register or POST /tokens (not a JWT: nothing to decode); send `Authorization: Bearer <token>`',
+      })
       .addGlobalParameters({
         name: 'Idempotency-Key',
         in: 'header',
@@ -84,7 +108,10 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
         description: 'On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret',
       })
       .build(),
+    { operationIdFactory, extraModels: [ErrorBody] },
   );
+  describeErrorAnswers(document);
+  describeUploads(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   if (config.bullBoard.enabled) await mountQueueDashboard(app);
   return app;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse,
 import { StageRetrospectivesService } from '#domain/applications/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
-import { RetrospectiveDto, RetrospectiveResponse, RetrospectivesQuery } from './dto/retrospective.dto';
+import { RetrospectiveDto, RetrospectiveResponse, RetrospectivesPage, RetrospectivesQuery } from './dto/retrospective.dto';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -35,8 +35,10 @@ export class RetrospectivesController {
 
   @Get('retrospectives')
   @ApiOperation({ summary: 'Your retrospectives over every application, the most recent stage first; by kind of stage' })
-  @ApiOkResponse({ type: [RetrospectiveResponse] })
-  async list(@CurrentUserId() userId: string, @Query() query: RetrospectivesQuery): Promise<RetrospectiveResponse[]> {
-    return (await this.retrospectives.list(userId, query)).map(RetrospectiveResponse.from);
+  @ApiOkResponse({ type: RetrospectivesPage })
+  async list(@CurrentUserId() userId: string, @Query() query: RetrospectivesQuery): Promise<RetrospectivesPage> {
+    const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
+    const all = await this.retrospectives.list(userId, { stageType: query.stageType });
+    return { items: all.slice(page.offset, page.offset + page.limit).map(RetrospectiveResponse.from), total: all.length, ...page };
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountsService, AuthenticatedUser, SignInThrottleService, TwoFactorService } from '#domain/accounts/index';
 import type { ClientInfo } from '#domain/security-events/index';
+import { ApiErrors } from '../common/api-errors';
 import { PageQuery } from '../common/page-query';
 import { ReturnsSecret } from '../common/idempotency';
 import { uuidParam } from '../common/uuid-param';
@@ -28,6 +29,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/register')
+  @ApiErrors(403)
   @ApiCreatedResponse({ type: SessionResponse })
   @ReturnsSecret('token')
   async register(@Body() body: RegisterDto, @Client() client: ClientInfo): Promise<SessionResponse> {
@@ -37,6 +39,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/login')
+  @ApiErrors(401, 403)
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponse })
   @ReturnsSecret('token')

@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccountExportService, ImportFormat, ImportsService, serializeVCards } from '#domain/imports/index';
 import { PeopleService } from '#domain/people/index';
 import { ClientInfo, SecurityEventsService } from '#domain/security-events/index';
-import { InvalidInputError } from '#platform';
 import { Client, CurrentUserId } from '../auth/current-user.decorator';
+import { ApiFileUpload, uploadedText } from '../common/file-upload';
 import { uuidParam } from '../common/uuid-param';
 import { AccountExportDto } from './dto/account-export.dto';
-import { ImportRunResponse, VCardExportQuery } from './dto/import-run.response';
+import { ImportRunResponse, ImportRunsPage, VCardExportQuery } from './dto/import-run.response';
+import { PageQuery } from '../common/page-query';
 
 @ApiTags('imports and exports')
 @ApiBearerAuth()
@@ -23,22 +24,20 @@ export class ImportsController {
 
   @Post('imports/linkedin')
   @ApiOperation({ summary: 'Import LinkedIn "Connections.csv" as LinkedIn writes it. Small files answer 201 with the report; large ones 202, then poll GET /imports/:id' })
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n…' } })
+  @ApiFileUpload('text/csv', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n…')
   @ApiCreatedResponse({ type: ImportRunResponse })
   @ApiAcceptedResponse({ type: ImportRunResponse })
-  importLinkedIn(@CurrentUserId() userId: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
-    return this.start(userId, 'linkedin-csv', textBody(body, 'text/csv'), reply);
+  importLinkedIn(@CurrentUserId() userId: string, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
+    return this.start(userId, 'linkedin-csv', uploadedText(body, 'text/csv', contentType), reply);
   }
 
   @Post('imports/vcard')
   @ApiOperation({ summary: 'Import a .vcf file (vCard 3.0 or 4.0, any number of cards)' })
-  @ApiConsumes('text/vcard')
-  @ApiBody({ schema: { type: 'string', example: 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoë Ünal\r\nEND:VCARD\r\n' } })
+  @ApiFileUpload('text/vcard', 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoë Ünal\r\nEND:VCARD\r\n')
   @ApiCreatedResponse({ type: ImportRunResponse })
   @ApiAcceptedResponse({ type: ImportRunResponse })
-  importVCard(@CurrentUserId() userId: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
-    return this.start(userId, 'vcard', textBody(body, 'text/vcard'), reply);
+  importVCard(@CurrentUserId() userId: string, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
+    return this.start(userId, 'vcard', uploadedText(body, 'text/vcard', contentType), reply);
   }
 
   @Post('imports/dossier')
@@ -50,9 +49,11 @@ export class ImportsController {
   }
 
   @Get('imports')
-  @ApiOkResponse({ type: [ImportRunResponse] })
-  async list(@CurrentUserId() userId: string): Promise<ImportRunResponse[]> {
-    return (await this.imports.list(userId)).map(ImportRunResponse.from);
+  @ApiOkResponse({ type: ImportRunsPage })
+  async list(@CurrentUserId() userId: string, @Query() query: PageQuery): Promise<ImportRunsPage> {
+    const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
+    const [runs, total] = await this.imports.list(userId, page);
+    return { items: runs.map(ImportRunResponse.from), total, ...page };
   }
 
   @Get('imports/:id')
@@ -106,9 +107,4 @@ export class ImportsController {
     if (queued) void reply.header('location', `/imports/${run.id}`);
     return ImportRunResponse.from(run);
   }
-}
-
-function textBody(body: unknown, expected: string): string {
-  if (typeof body === 'string') return body;
-  throw new InvalidInputError(`Send the file as the request body with content-type ${expected}`, [{ field: 'body', problem: `must be the file's text (content-type ${expected})` }], 'request.unsupported-body');
 }

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResp
 import { InterviewsService } from '#domain/interviews/index';
 import { ReadingTasksService } from '#domain/tasks/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
+import { PageQuery } from '../common/page-query';
 import { uuidParam } from '../common/uuid-param';
-import { CreateInterviewDto, InterviewerNotesDto, InterviewResponse, InterviewsPage, ListInterviewsQuery, MeetingResponse, UpdateInterviewDto } from './dto/interview.dto';
+import { CreateInterviewDto, InterviewerNotesDto, InterviewResponse, InterviewsPage, ListInterviewsQuery, MeetingResponse, MeetingsPage, UpdateInterviewDto } from './dto/interview.dto';
 
 @ApiTags('interviews')
 @ApiBearerAuth()
@@ -82,9 +83,11 @@ export class PersonMeetingsController {
 
   @Get(':id/meetings')
   @ApiOperation({ summary: 'Every interview this person was on, in any application (reroutes included), most recent first: when, the application and stage, the outcome, your notes on them' })
-  @ApiOkResponse({ type: [MeetingResponse] })
+  @ApiOkResponse({ type: MeetingsPage })
   @ApiNotFoundResponse({ description: 'The person is not yours' })
-  async meetings(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<MeetingResponse[]> {
-    return (await this.interviews.meetingsWith(userId, id)).map(MeetingResponse.from);
+  async meetings(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<MeetingsPage> {
+    const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
+    const all = await this.interviews.meetingsWith(userId, id);
+    return { items: all.slice(page.offset, page.offset + page.limit).map(MeetingResponse.from), total: all.length, ...page };
   }
 }

@@ -2,9 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PeopleService } from '#domain/people/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
+import { PageQuery } from '../common/page-query';
 import { uuidParam } from '../common/uuid-param';
 import { ReferralResponse } from '../referrals/dto/referral.dto';
-import { CreatePersonDto, DuplicateGroupResponse, EraseResponse, ListPeopleQuery, MergePeopleDto, MergeResponse, PeoplePage, PersonDetailResponse, PersonResponse, UpdatePersonDto } from './dto/person.dto';
+import { CreatePersonDto, DuplicateGroupsPage, EraseResponse, ListPeopleQuery, MergePeopleDto, MergeResponse, PeoplePage, PersonDetailResponse, PersonResponse, UpdatePersonDto } from './dto/person.dto';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -28,9 +29,10 @@ export class PeopleController {
 
   @Get('duplicates')
   @ApiOperation({ summary: 'Likely duplicates: same email, same LinkedIn profile, or same name once accents and case are folded' })
-  @ApiOkResponse({ type: [DuplicateGroupResponse] })
-  async duplicates(@CurrentUserId() userId: string): Promise<DuplicateGroupResponse[]> {
-    return (await this.people.findDuplicates(userId)).map((g) => ({ ...g, people: g.people.map(PersonResponse.from) }));
+  @ApiOkResponse({ type: DuplicateGroupsPage })
+  async duplicates(@CurrentUserId() userId: string, @Query() query: PageQuery): Promise<DuplicateGroupsPage> {
+    const page = await this.people.findDuplicates(userId, { limit: query.limit ?? 50, offset: query.offset ?? 0 });
+    return { ...page, items: page.items.map((g) => ({ ...g, people: g.people.map(PersonResponse.from) })) };
   }
 
   @Get(':id')

@@ -13,9 +13,11 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IdentitiesService } from '#domain/scholarly-identities/index';
+import { InvalidInputError } from '#platform';
 import { CurrentUserId } from '../auth/current-user.decorator';
+import { PageQuery } from '../common/page-query';
 import { uuidParam } from '../common/uuid-param';
-import { AutoLinkDto, AutoLinkResponse, CandidatesQuery, CandidatesResponse, IdentityResponse, LinkedIdentityResponse, LinkIdentityDto, RejectIdentityDto } from './dto/identity.dto';
+import { AutoLinkDto, AutoLinkResponse, CandidatesQuery, CandidatesResponse, IdentitiesPage, IdentityResponse, LinkedIdentityResponse, LinkIdentityDto, RejectIdentityDto } from './dto/identity.dto';
 
 @ApiTags('scholarly identities')
 @ApiBearerAuth()
@@ -36,9 +38,12 @@ export class IdentitiesController {
 
   @Get('identities')
   @ApiOperation({ summary: "The person's identities, linked then rejected, with sync state, broken reason and last sync" })
-  @ApiOkResponse({ type: [IdentityResponse] })
-  async list(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<IdentityResponse[]> {
-    return (await this.identities.list(userId, id)).map(IdentityResponse.from);
+  @ApiOkResponse({ type: IdentitiesPage })
+  async list(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<IdentitiesPage> {
+    const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
+    // A person has a few identities per source (the linked and the rejected): the order is the service's, the page is cut here.
+    const all = await this.identities.list(userId, id);
+    return { items: all.slice(page.offset, page.offset + page.limit).map(IdentityResponse.from), total: all.length, ...page };
   }
 
   @Post('identities')
@@ -62,7 +67,11 @@ export class IdentitiesController {
   @ApiOperation({ summary: 'Remember that a candidate is someone else: marked in the candidates, never auto-linked. Rejecting a linked identity unlinks it' })
   @ApiOkResponse({ type: IdentityResponse })
   async reject(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: RejectIdentityDto): Promise<IdentityResponse> {
-    return IdentityResponse.from(await this.identities.reject(userId, id, body));
+    const sourceAuthorId = body.id ?? body.sourceAuthorId;
+    if (body.id !== undefined && body.sourceAuthorId !== undefined && body.id !== body.sourceAuthorId) {
+      throw new InvalidInputError('id and sourceAuthorId (its deprecated name) differ: send id alone', [{ field: 'sourceAuthorId', problem: 'differs from id; send id alone' }]);
+    }
+    return IdentityResponse.from(await this.identities.reject(userId, id, { source: body.source, sourceAuthorId: sourceAuthorId as string, name: body.name }));
   }
 
   @Post('identities/auto-link')

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { StageTemplatesService } from '#domain/stage-templates/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
-import { BuiltInTemplateResponse, CreateStageTemplateDto, ListStageTemplatesQuery, StageTemplateResponse, UpdateStageTemplateDto } from './dto/stage-template.dto';
+import { BuiltInTemplateResponse, CreateStageTemplateDto, ListStageTemplatesQuery, StageTemplateResponse, StageTemplatesPage, UpdateStageTemplateDto } from './dto/stage-template.dto';
 
 @ApiTags('stage templates')
 @ApiBearerAuth()
@@ -26,9 +26,11 @@ export class StageTemplatesController {
   }
 
   @Get()
-  @ApiOkResponse({ type: [StageTemplateResponse] })
-  async list(@CurrentUserId() userId: string, @Query() query: ListStageTemplatesQuery): Promise<StageTemplateResponse[]> {
-    return (await this.templates.list(userId, query.organizationId)).map(StageTemplateResponse.from);
+  @ApiOkResponse({ type: StageTemplatesPage })
+  async list(@CurrentUserId() userId: string, @Query() query: ListStageTemplatesQuery): Promise<StageTemplatesPage> {
+    const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
+    const [templates, total] = await this.templates.list(userId, { organizationId: query.organizationId, ...page });
+    return { items: templates.map(StageTemplateResponse.from), total, ...page };
   }
 
   @Get(':id')

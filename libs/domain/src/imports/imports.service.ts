@@ -60,8 +60,9 @@ export class ImportsService {
     return run;
   }
 
-  list(userId: string): Promise<ImportRun[]> {
-    return this.runs.find({ where: { userId }, order: { createdAt: 'DESC', id: 'ASC' }, take: 100, select: { payload: false, id: true, userId: true, format: true, status: true, totalItems: true, processedItems: true, report: true, error: true, createdAt: true, finishedAt: true } });
+  /** Newest first, a page at a time, with the total. */
+  list(userId: string, page: { limit: number; offset: number }): Promise<[ImportRun[], number]> {
+    return this.runs.findAndCount({ where: { userId }, order: { createdAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset, select: { payload: false, id: true, userId: true, format: true, status: true, totalItems: true, processedItems: true, report: true, error: true, createdAt: true, finishedAt: true } });
   }
 
   /** Worker entry point. A retried job starts again; matching makes that safe. */

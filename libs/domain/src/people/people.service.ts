@@ -153,7 +153,7 @@ export class PeopleService {
   }
 
   /** Likely duplicates: the same email, the same LinkedIn profile, or the same name once accents and case are folded. */
-  async findDuplicates(userId: string): Promise<DuplicateGroup[]> {
+  async findDuplicates(userId: string, page: { limit: number; offset: number }): Promise<Page<DuplicateGroup>> {
     const rows: { reason: DuplicateGroup['reason']; value: string; ids: string[] }[] = await this.dataSource.query(
       `SELECT 'email' AS reason, e.email AS value, array_agg(p.id ORDER BY p.created_at, p.id) AS ids
          FROM people p CROSS JOIN LATERAL unnest(p.emails) AS e(email)
@@ -167,10 +167,12 @@ export class PeopleService {
        ORDER BY 1, 2`,
       [userId],
     );
-    if (rows.length === 0) return [];
-    const people = await this.people.find({ where: rows.flatMap((r) => r.ids.map((id) => ({ id, userId }))), relations: { organization: true, team: true } });
+    // Groups are ids only until here: the page's people alone are loaded.
+    const pageRows = rows.slice(page.offset, page.offset + page.limit);
+    if (pageRows.length === 0) return { items: [], total: rows.length, ...page };
+    const people = await this.people.find({ where: pageRows.flatMap((r) => r.ids.map((id) => ({ id, userId }))), relations: { organization: true, team: true } });
     const byId = new Map(people.map((p) => [p.id, p]));
-    return rows.map((r) => ({ reason: r.reason, value: r.value, people: r.ids.map((id) => byId.get(id)!).filter(Boolean) }));
+    return { items: pageRows.map((r) => ({ reason: r.reason, value: r.value, people: r.ids.map((id) => byId.get(id)!).filter(Boolean) })), total: rows.length, ...page };
   }
 
   /**

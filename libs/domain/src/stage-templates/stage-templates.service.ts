@@ -37,8 +37,10 @@ export class StageTemplatesService {
     return BUILT_IN_TEMPLATES;
   }
 
-  async list(userId: string, organizationId?: string): Promise<StageTemplate[]> {
-    return this.templates.find({ where: organizationId ? { userId, organizationId } : { userId }, order: { name: 'ASC', id: 'ASC' } });
+  /** By name, a page at a time, with the total. */
+  async list(userId: string, query: { organizationId?: string; limit: number; offset: number }): Promise<[StageTemplate[], number]> {
+    const where = query.organizationId ? { userId, organizationId: query.organizationId } : { userId };
+    return this.templates.findAndCount({ where, order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
   }
 
   async get(userId: string, id: string): Promise<StageTemplate> {

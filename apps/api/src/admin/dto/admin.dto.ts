@@ -7,10 +7,10 @@ export class AdminUserResponse {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ['admin', 'user'] }) role: UserRole;
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true, type: String }) lastSignInAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastSignInAt: string | null;
   @ApiProperty() disabled: boolean;
-  @ApiProperty({ nullable: true, type: String }) disabledAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) disabledAt: string | null;
 
   static from(u: User): AdminUserResponse {
     return {
@@ -64,9 +64,9 @@ export class InvitationResponse {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty({ enum: ['pending', 'used', 'expired'] }) status: InvitationStatus;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() expiresAt: string;
-  @ApiProperty({ nullable: true, type: String }) usedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) usedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The account registered with it' }) usedBy: string | null;
   @ApiProperty({ description: 'The admin who sent it' }) createdBy: string;
 

@@ -26,7 +26,7 @@ import { ReferralResponse } from '../../referrals/dto/referral.dto';
 export class CreateApplicationDto {
   @ApiProperty() @IsUUID() organizationId: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'A team of that organization' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'A team of that organization' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
@@ -37,17 +37,17 @@ export class CreateApplicationDto {
   @Length(1, 200)
   role: string;
 
-  @ApiPropertyOptional({ enum: APPLICATION_SOURCES, default: 'direct' })
+  @ApiPropertyOptional({ enum: APPLICATION_SOURCES, enumName: 'ApplicationSource', default: 'direct' })
   @IsOptional()
   @IsIn(APPLICATION_SOURCES)
   source?: ApplicationSource;
 
-  @ApiPropertyOptional({ example: '2026-03-02', description: "Default: today in the user's time zone" })
+  @ApiPropertyOptional({ format: 'date', example: '2026-03-02', description: "Default: today in the user's time zone" })
   @IsOptional()
   @IsCalendarDate()
   appliedOn?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -62,7 +62,7 @@ export class CreateApplicationDto {
   @Length(1, 100, { each: true })
   keywords?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'The recruiter: a person in your network' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The recruiter: a person in your network' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
@@ -73,7 +73,7 @@ export class CreateApplicationDto {
   @IsUUID()
   templateId?: string;
 
-  @ApiPropertyOptional({ enum: BUILT_IN_TEMPLATE_KEYS, description: 'A built-in loop (see GET /stage-templates/built-in)' })
+  @ApiPropertyOptional({ enum: BUILT_IN_TEMPLATE_KEYS, enumName: 'BuiltInTemplateKey', description: 'A built-in loop (see GET /stage-templates/built-in)' })
   @IsOptional()
   @IsIn(BUILT_IN_TEMPLATE_KEYS)
   builtInTemplate?: string;
@@ -82,7 +82,7 @@ export class CreateApplicationDto {
 export class UpdateApplicationDto extends PartialType(OmitType(CreateApplicationDto, ['organizationId', 'templateId', 'builtInTemplate'] as const)) {}
 
 export class MoveDto {
-  @ApiProperty({ enum: USER_MOVES, description: 'advance: pass the current stage (if not yet) and enter the next; pass / fail: the current stage; offer, accept, decline, withdraw' })
+  @ApiProperty({ enum: USER_MOVES, enumName: 'UserMove', description: 'advance: pass the current stage (if not yet) and enter the next; pass / fail: the current stage; offer, accept, decline, withdraw' })
   @IsIn(USER_MOVES)
   move: UserMove;
 
@@ -91,7 +91,7 @@ export class MoveDto {
   @IsZonedDateTime()
   at?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Recruiter called: strong quiz, moving to coding' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Recruiter called: strong quiz, moving to coding' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -118,7 +118,7 @@ export class RerouteDto extends OmitType(MoveDto, ['move', 'fromStageId'] as con
   @IsUUID()
   templateId?: string;
 
-  @ApiPropertyOptional({ enum: BUILT_IN_TEMPLATE_KEYS })
+  @ApiPropertyOptional({ enum: BUILT_IN_TEMPLATE_KEYS, enumName: 'BuiltInTemplateKey' })
   @IsOptional()
   @IsIn(BUILT_IN_TEMPLATE_KEYS)
   builtInTemplate?: string;
@@ -137,7 +137,7 @@ export class RerouteDto extends OmitType(MoveDto, ['move', 'fromStageId'] as con
 const csv = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value);
 
 export class ListApplicationsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Comma-separated statuses', example: 'active,offer', enum: APPLICATION_STATUSES, isArray: true })
+  @ApiPropertyOptional({ description: 'Comma-separated statuses', example: 'active,offer', enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus', isArray: true })
   @IsOptional()
   @Transform(csv)
   @IsArray()
@@ -157,11 +157,11 @@ export class StageResponse {
   @ApiProperty() id: string;
   @ApiProperty() position: number;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
-  @ApiProperty({ enum: STAGE_STATUSES }) status: StageStatus;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) type: StageType;
+  @ApiProperty({ enum: STAGE_STATUSES, enumName: 'StageStatus' }) status: StageStatus;
   @ApiProperty({ type: [String] }) checklist: string[];
-  @ApiProperty({ nullable: true, type: String }) enteredAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) leftAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) enteredAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) leftAt: string | null;
 
   static from(s: ApplicationStage): StageResponse {
     return { id: s.id, position: s.position, name: s.name, type: s.type, status: s.status, checklist: s.checklist, enteredAt: s.enteredAt?.toISOString() ?? null, leftAt: s.leftAt?.toISOString() ?? null };
@@ -171,11 +171,11 @@ export class StageResponse {
 export class MoveResponse {
   @ApiProperty() id: string;
   @ApiProperty({ description: 'The application the move belongs to (histories span reroutes)' }) applicationId: string;
-  @ApiProperty({ enum: APPLICATION_MOVES }) move: string;
+  @ApiProperty({ enum: APPLICATION_MOVES, enumName: 'ApplicationMove' }) move: string;
   @ApiProperty({ description: 'Who made it' }) actorId: string;
   @ApiProperty() at: string;
-  @ApiProperty({ nullable: true, enum: APPLICATION_STATUSES }) fromStatus: ApplicationStatus | null;
-  @ApiProperty({ enum: APPLICATION_STATUSES }) toStatus: ApplicationStatus;
+  @ApiProperty({ nullable: true, enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' }) fromStatus: ApplicationStatus | null;
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' }) toStatus: ApplicationStatus;
   @ApiProperty({ nullable: true, type: String }) fromStage: string | null;
   @ApiProperty({ nullable: true, type: String }) toStage: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'For a reroute, the application on the other side' }) relatedApplicationId: string | null;
@@ -183,7 +183,7 @@ export class MoveResponse {
   carriedReferralIds: string[];
   @ApiProperty({ description: "For a reroute: whether the new application kept the failed one's recruiter" }) carriedRecruiter: boolean;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiProperty() recordedAt: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
 
   static from(m: ApplicationMove): MoveResponse {
     return {
@@ -215,10 +215,10 @@ export class ApplicationSummary {
   @ApiProperty({ type: RefDto }) organization: RefDto;
   @ApiProperty({ nullable: true, type: RefDto }) team: RefDto | null;
   @ApiProperty() role: string;
-  @ApiProperty({ enum: APPLICATION_SOURCES }) source: ApplicationSource;
-  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
-  @ApiProperty() appliedOn: string;
-  @ApiProperty({ nullable: true, type: String }) closedOn: string | null;
+  @ApiProperty({ enum: APPLICATION_SOURCES, enumName: 'ApplicationSource' }) source: ApplicationSource;
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' }) status: ApplicationStatus;
+  @ApiProperty({ format: 'date' }) appliedOn: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) closedOn: string | null;
   @ApiProperty({ nullable: true, type: RecruiterRefDto }) recruiter: RecruiterRefDto | null;
   @ApiProperty({ nullable: true, type: StageResponse }) currentStage: StageResponse | null;
   @ApiProperty({ description: 'The template the stages were copied from' }) templateName: string;
@@ -226,8 +226,8 @@ export class ApplicationSummary {
   @ApiProperty({ nullable: true, type: String }) reroutedFromId: string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ type: [String], description: "The role's topics" }) keywords: string[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(a: Application, currentStage: ApplicationStage | null): ApplicationSummary {
     return {
@@ -256,7 +256,7 @@ export class LinkedApplicationDto {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, type: RefDto }) team: RefDto | null;
   @ApiProperty() role: string;
-  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' }) status: ApplicationStatus;
 
   static from(a: Application): LinkedApplicationDto {
     return { id: a.id, team: a.team ? { id: a.team.id, name: a.team.name } : null, role: a.role, status: a.status };
@@ -265,7 +265,7 @@ export class LinkedApplicationDto {
 
 export class ApplicationResponse extends ApplicationSummary {
   @ApiProperty({ type: [StageResponse], description: "The application's own copy of its loop, in order" }) stages: StageResponse[];
-  @ApiProperty({ enum: USER_MOVES, isArray: true, description: 'The moves the server accepts now' }) allowedMoves: UserMove[];
+  @ApiProperty({ enum: USER_MOVES, enumName: 'UserMove', isArray: true, description: 'The moves the server accepts now' }) allowedMoves: UserMove[];
   @ApiProperty({ type: [MoveResponse], description: 'Every move, oldest first, across the applications linked by reroutes' }) history: MoveResponse[];
   @ApiProperty({ nullable: true, type: LinkedApplicationDto, description: 'The failed application this one was rerouted from' }) reroutedFrom: LinkedApplicationDto | null;
   @ApiProperty({ type: [LinkedApplicationDto], description: 'Applications rerouted from this one' }) reroutedTo: LinkedApplicationDto[];

@@ -21,8 +21,8 @@ export class BoardQueryDto {
 export class BoardStageDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
-  @ApiProperty({ enum: STAGE_STATUSES }) status: StageStatus;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) type: StageType;
+  @ApiProperty({ enum: STAGE_STATUSES, enumName: 'StageStatus' }) status: StageStatus;
   @ApiProperty({ description: '0-based place in its own loop' }) position: number;
 }
 
@@ -31,12 +31,12 @@ export class BoardCardDto {
   @ApiProperty({ type: RefDto }) organization: RefDto;
   @ApiProperty({ nullable: true, type: RefDto }) team: RefDto | null;
   @ApiProperty() role: string;
-  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' }) status: ApplicationStatus;
   @ApiProperty({ nullable: true, type: BoardStageDto, description: 'The stage the candidate is in (or ended in)' }) currentStage: BoardStageDto | null;
-  @ApiProperty({ nullable: true, type: String, description: 'When the current stage was entered' }) enteredAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the current stage was entered' }) enteredAt: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Whole days from enteredAt to now' }) daysInStage: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Start of the next pending interview to come, of any stage' }) nextInterviewAt: string | null;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Start of the next pending interview to come, of any stage' }) nextInterviewAt: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(c: BoardCard): BoardCardDto {
     const s = c.currentStage;
@@ -58,8 +58,8 @@ export class BoardCardDto {
 export class BoardColumnDto {
   @ApiProperty({ description: 'The stage name for a stage column, the status for a status column', example: 'Coding interview' }) key: string;
   @ApiProperty({ enum: ['stage', 'status'] }) kind: 'stage' | 'status';
-  @ApiProperty({ nullable: true, enum: STAGE_TYPES, description: "A stage column's type; null for status columns" }) stageType: StageType | null;
-  @ApiProperty({ enum: APPLICATION_STATUSES, description: 'active for stage columns' }) status: ApplicationStatus;
+  @ApiProperty({ nullable: true, enum: STAGE_TYPES, enumName: 'StageType', description: "A stage column's type; null for status columns" }) stageType: StageType | null;
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus', description: 'active for stage columns' }) status: ApplicationStatus;
   @ApiProperty({ type: [BoardCardDto], description: 'Longest in their current stage first' }) cards: BoardCardDto[];
 
   static from(c: BoardColumn): BoardColumnDto {

@@ -31,11 +31,11 @@ export class FunnelCountsDto {
 
 export class FunnelStageDto extends FunnelCountsDto {
   @ApiProperty({ example: 'Coding interview' }) name: string;
-  @ApiProperty({ enum: STAGE_TYPES, description: 'Of the earliest stage with this name, when loops disagree' }) type: StageType;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType', description: 'Of the earliest stage with this name, when loops disagree' }) type: StageType;
 }
 
 export class FunnelTypeDto extends FunnelCountsDto {
-  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) type: StageType;
 }
 
 export class FunnelSectionDto {

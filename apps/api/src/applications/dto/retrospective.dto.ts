@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { APPLICATION_STATUSES, ApplicationStatus, RetrospectiveView, STAGE_STATUSES, StageStatus } from '#domain/applications/index';
 import { STAGE_TYPES, StageType } from '#domain/stage-templates/index';
+import { PageQuery } from '../../common/page-query';
 import { RefDto } from '../../people/dto/person.dto';
 
 const notNull = (_: object, v: unknown): boolean => v !== null;
@@ -29,8 +30,8 @@ export class RetrospectiveDto {
   doDifferently?: string | null;
 }
 
-export class RetrospectivesQuery {
-  @ApiPropertyOptional({ enum: STAGE_TYPES, description: 'Only stages of this kind' })
+export class RetrospectivesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STAGE_TYPES, enumName: 'StageType', description: 'Only stages of this kind' })
   @IsOptional()
   @IsIn(STAGE_TYPES)
   stageType?: StageType;
@@ -39,7 +40,7 @@ export class RetrospectivesQuery {
 class RetrospectiveApplicationDto {
   @ApiProperty() id: string;
   @ApiProperty() role: string;
-  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' }) status: ApplicationStatus;
   @ApiProperty({ type: RefDto }) organization: RefDto;
   @ApiProperty({ type: RefDto, nullable: true }) team: RefDto | null;
 }
@@ -47,8 +48,8 @@ class RetrospectiveApplicationDto {
 class RetrospectiveStageDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
-  @ApiProperty({ enum: STAGE_STATUSES }) status: StageStatus;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) type: StageType;
+  @ApiProperty({ enum: STAGE_STATUSES, enumName: 'StageStatus' }) status: StageStatus;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) enteredAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) leftAt: string | null;
 }
@@ -75,4 +76,11 @@ export class RetrospectiveResponse {
       updatedAt: r.updatedAt.toISOString(),
     };
   }
+}
+
+export class RetrospectivesPage {
+  @ApiProperty({ type: [RetrospectiveResponse], description: 'The most recent stage first' }) items: RetrospectiveResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }

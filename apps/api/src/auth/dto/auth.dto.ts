@@ -97,7 +97,7 @@ export class CreateTokenDto {
   @Max(3650)
   expiresInDays?: number;
 
-  @ApiPropertyOptional({ type: [String], enum: TOKEN_SCOPES, description: 'read: GET requests; write: every other method. Default: the scopes of the token making the request (both for a sign-in session); never more' })
+  @ApiPropertyOptional({ type: [String], enum: TOKEN_SCOPES, enumName: 'TokenScope', description: 'read: GET requests; write: every other method. Default: the scopes of the token making the request (both for a sign-in session); never more' })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()
@@ -112,7 +112,7 @@ export class UserResponse {
   @ApiProperty() displayName: string;
   @ApiProperty() timeZone: string;
   @ApiProperty({ enum: ['admin', 'user'], description: 'admin: the server’s operator (users, invitations, the queue dashboard)' }) role: UserRole;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: 'Whether signing in needs a code from an authenticator app' }) twoFactorEnabled: boolean; // [two-factor]
 
   static from(user: User, twoFactorEnabled: boolean): UserResponse {
@@ -123,17 +123,17 @@ export class UserResponse {
 export class SessionResponse {
   @ApiProperty({ type: UserResponse }) user: UserResponse;
   @ApiProperty({ description: 'Bearer token; send as `Authorization: Bearer <token>`' }) token: string;
-  @ApiProperty() expiresAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
 /** Where a credential was issued and last used from. */
 class CredentialUse {
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'Address it was issued to' }) ip: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'User-Agent it was issued to (shortened)' }) userAgent: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Recorded at most once a minute' }) lastUsedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Recorded at most once a minute' }) lastUsedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Address it was last used from' }) lastIp: string | null;
-  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) expiresAt: string | null;
 
   static use(t: AccessToken): CredentialUse {
     return {
@@ -151,7 +151,7 @@ export class TokenResponse extends CredentialUse {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'First characters of the token, to tell tokens apart' }) prefix: string;
-  @ApiProperty({ type: [String], enum: TOKEN_SCOPES }) scopes: TokenScope[];
+  @ApiProperty({ type: [String], enum: TOKEN_SCOPES, enumName: 'TokenScope' }) scopes: TokenScope[];
 
   static from(t: AccessToken): TokenResponse {
     return { id: t.id, name: t.name, prefix: t.tokenPrefix, scopes: t.scopes, ...CredentialUse.use(t) };
@@ -183,7 +183,7 @@ export class SessionsPage {
 
 export class SecurityEventResponse {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: SECURITY_EVENT_KINDS }) kind: SecurityEventKind;
+  @ApiProperty({ enum: SECURITY_EVENT_KINDS, enumName: 'SecurityEventKind' }) kind: SecurityEventKind;
   @ApiProperty() at: string;
   @ApiProperty({ nullable: true, type: String }) ip: string | null;
   @ApiProperty({ nullable: true, type: String }) userAgent: string | null;

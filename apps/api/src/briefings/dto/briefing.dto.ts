@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { BriefingContentDto, BriefingLinksDto } from './briefing-content.dto';
 import { BRIEFING_STATUSES, Briefing, BriefingContent } from '#domain/briefings/index';
 
 export class BriefingSummaryResponse {
@@ -6,13 +7,13 @@ export class BriefingSummaryResponse {
   @ApiProperty() interviewId: string;
   @ApiProperty({ description: '1, 2, 3… per interview' }) version: number;
   @ApiProperty({ enum: ['manual', 'schedule'] }) trigger: string;
-  @ApiProperty({ enum: BRIEFING_STATUSES, description: 'queued, generating, ready, failed' }) status: string;
+  @ApiProperty({ enum: BRIEFING_STATUSES, enumName: 'BriefingStatus', description: 'queued, generating, ready, failed' }) status: string;
   @ApiProperty({ type: [String], description: 'What changed since the previous ready version (empty for the first)' }) changes: string[];
   @ApiProperty({ nullable: true, type: String, description: 'Why the generation failed' }) error: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true, type: String }) generatedAt: string | null;
-  @ApiProperty({ description: 'Where the document is, once ready', example: { markdown: '/briefings/…/markdown', html: '/briefings/…/html', pdf: '/briefings/…/pdf' } })
-  links: { markdown: string; html: string; pdf: string };
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) generatedAt: string | null;
+  @ApiProperty({ type: BriefingLinksDto, description: 'Where the document is, once ready' })
+  links: BriefingLinksDto;
 
   static from(b: Briefing): BriefingSummaryResponse {
     return {
@@ -31,7 +32,7 @@ export class BriefingSummaryResponse {
 }
 
 export class BriefingResponse extends BriefingSummaryResponse {
-  @ApiProperty({ nullable: true, type: Object, description: 'The facts the briefing was rendered from (null until ready): the interview, application, organization, interviewers with their works, warm paths, earlier meetings with the user (and notes), referrals and asks, reading checklist, prep and résumé projects' })
+  @ApiProperty({ nullable: true, type: BriefingContentDto, description: 'The facts the briefing was rendered from (null until ready): the interview, application, organization, interviewers with their works, warm paths, earlier meetings with the user (and notes), referrals and asks, reading checklist, prep and résumé projects' })
   content: BriefingContent | null;
 
   static fromFull(b: Briefing): BriefingResponse {

@@ -18,13 +18,12 @@ export class DueFollowUpsQuery extends PageQuery {
 }
 
 export class SetFollowUpDto {
-  @ApiPropertyOptional({ example: '2026-04-15', nullable: true, description: 'Next time to reach out (yyyy-mm-dd); null clears it; left out, it stays (unless cadenceDays is set)' })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-04-15', nullable: true, description: 'Next time to reach out (yyyy-mm-dd); null clears it; left out, it stays (unless cadenceDays is set)' })
   @ValidateIf(notNullish)
   @IsCalendarDate()
   nextFollowUpAt?: string | null;
 
-  @ApiPropertyOptional({
-    example: 60,
+  @ApiPropertyOptional({ type: Number, example: 60,
     nullable: true,
     description: 'Keep-in-touch cadence in days: logging an interaction moves the next follow-up this far past it. Given without nextFollowUpAt, the next follow-up is set this far past the last interaction (or today). null clears it.',
   })
@@ -36,24 +35,24 @@ export class SetFollowUpDto {
 }
 
 export class FollowUpDoneDto {
-  @ApiPropertyOptional({ example: 'Congratulated them on the ICLR paper; offered to test their new library', description: 'A note on what you did; given, it is logged as an interaction' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Congratulated them on the ICLR paper; offered to test their new library', description: 'A note on what you did; given, it is logged as an interaction' })
   @ValidateIf(notNullish)
   @IsString()
   @Length(1, 20_000)
   summary?: string | null;
 
-  @ApiPropertyOptional({ enum: INTERACTION_TYPES, default: 'message', description: 'Type of the logged interaction (needs summary)' })
+  @ApiPropertyOptional({ enum: INTERACTION_TYPES, enumName: 'InteractionType', default: 'message', description: 'Type of the logged interaction (needs summary)' })
   @ValidateIf(notNullish)
   @IsIn(INTERACTION_TYPES)
   type?: InteractionType;
 
-  @ApiPropertyOptional({ example: 'LinkedIn', description: 'Channel of the logged interaction (needs summary)' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'LinkedIn', description: 'Channel of the logged interaction (needs summary)' })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(200)
   channel?: string | null;
 
-  @ApiPropertyOptional({ description: 'What you offered or gave (needs summary)' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What you offered or gave (needs summary)' })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(20_000)
@@ -62,10 +61,10 @@ export class FollowUpDoneDto {
 
 export class DueFollowUpResponse {
   @ApiProperty({ type: PersonResponse }) person: PersonResponse;
-  @ApiProperty({ example: '2026-03-01' }) nextFollowUpAt: string;
+  @ApiProperty({ format: 'date', example: '2026-03-01' }) nextFollowUpAt: string;
   @ApiProperty({ nullable: true, type: String, example: 'Thank Maya Chen for referring you to Example Frontier Lab', description: 'Why it is due, when Dossier suggested it' }) reason: string | null;
   @ApiProperty({ description: 'Days since the follow-up date, counted to your today: 0 = due today, negative = not yet due' }) daysOverdue: number;
-  @ApiProperty({ nullable: true, type: String, description: 'When you last interacted with them' }) lastInteractionAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When you last interacted with them' }) lastInteractionAt: string | null;
 }
 
 export class DueFollowUpsPage {

@@ -1,3 +1,4 @@
+import { BriefingContentDto } from '../../briefings/dto/briefing-content.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
@@ -49,8 +50,8 @@ class ExportedTeamDto {
   @ApiProperty() @IsString() @MaxLength(300) name: string;
   @ApiProperty({ nullable: true, type: String }) @NullableText() description: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() researchNotes: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedOrganizationDto {
@@ -61,8 +62,8 @@ class ExportedOrganizationDto {
   @ApiProperty({ nullable: true, type: String }) @NullableText() description: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() researchNotes: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) tags: string[];
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
   @ApiProperty({ type: [ExportedTeamDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedTeamDto) teams: ExportedTeamDto[];
 }
 
@@ -77,36 +78,36 @@ class ExportedPersonDto {
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsUUID() teamId: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) emails: string[];
   @ApiPropertyOptional({ type: [String], description: 'Added with phone numbers; absent in older documents' }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(50, { each: true }) phones?: string[];
-  @ApiProperty() @IsObject() links: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'A map of profile links by kind' }) @IsObject() links: Record<string, string>;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) tags: string[];
   @ApiProperty({ nullable: true, type: String }) @NullableText() howWeMet: string | null;
-  @ApiProperty({ enum: RELATIONSHIP_STAGES }) @IsIn(RELATIONSHIP_STAGES) relationshipStage: (typeof RELATIONSHIP_STAGES)[number];
+  @ApiProperty({ enum: RELATIONSHIP_STAGES, enumName: 'RelationshipStage' }) @IsIn(RELATIONSHIP_STAGES) relationshipStage: (typeof RELATIONSHIP_STAGES)[number];
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
-  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) nextFollowUpAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString({ strict: true }) nextFollowUpAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Since version 2' }) @IsOptional() @NullableText() nextFollowUpReason?: string | null;
   @ApiProperty({ nullable: true, type: Number }) @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(3650) followUpCadenceDays: number | null;
-  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString() lastInteractionAt: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
-  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString() deletedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString() lastInteractionAt: string | null;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsDateString() deletedAt: string | null;
 }
 
 class ExportedInteractionDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsUUID() personId: string;
-  @ApiProperty({ enum: INTERACTION_TYPES }) @IsIn(INTERACTION_TYPES) type: (typeof INTERACTION_TYPES)[number];
-  @ApiProperty() @IsDateString() occurredAt: string;
+  @ApiProperty({ enum: INTERACTION_TYPES, enumName: 'InteractionType' }) @IsIn(INTERACTION_TYPES) type: (typeof INTERACTION_TYPES)[number];
+  @ApiProperty({ format: 'date-time' }) @IsDateString() occurredAt: string;
   @ApiProperty({ nullable: true, type: String }) @NullableText() channel: string | null;
   @ApiProperty() @IsString() @MaxLength(100_000) summary: string;
   @ApiProperty({ nullable: true, type: String }) @NullableText() offered: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Since version 2' }) @IsOptional() @NullableText() asked?: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedTemplateStageDto {
   @ApiProperty() @IsString() @MaxLength(300) name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) @IsIn(STAGE_TYPES) type: (typeof STAGE_TYPES)[number];
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) @IsIn(STAGE_TYPES) type: (typeof STAGE_TYPES)[number];
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) checklist: string[];
 }
 
@@ -116,27 +117,27 @@ class ExportedStageTemplateDto {
   @ApiProperty() @IsString() @MaxLength(300) name: string;
   @ApiProperty({ nullable: true, type: String }) @NullableText() role: string | null;
   @ApiProperty({ type: [ExportedTemplateStageDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedTemplateStageDto) stages: ExportedTemplateStageDto[];
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedStageDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsInt() @Min(0) position: number;
   @ApiProperty() @IsString() @MaxLength(300) name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) @IsIn(STAGE_TYPES) type: (typeof STAGE_TYPES)[number];
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) @IsIn(STAGE_TYPES) type: (typeof STAGE_TYPES)[number];
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) checklist: string[];
-  @ApiProperty({ enum: STAGE_STATUSES }) @IsIn(STAGE_STATUSES) status: (typeof STAGE_STATUSES)[number];
-  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() enteredAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() leftAt: string | null;
+  @ApiProperty({ enum: STAGE_STATUSES, enumName: 'StageStatus' }) @IsIn(STAGE_STATUSES) status: (typeof STAGE_STATUSES)[number];
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @NullableDateTime() enteredAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @NullableDateTime() leftAt: string | null;
 }
 
 class ExportedMoveDto {
   @ApiProperty() @IsUUID() id: string;
-  @ApiProperty({ enum: APPLICATION_MOVES }) @IsIn(APPLICATION_MOVES) move: (typeof APPLICATION_MOVES)[number];
+  @ApiProperty({ enum: APPLICATION_MOVES, enumName: 'ApplicationMove' }) @IsIn(APPLICATION_MOVES) move: (typeof APPLICATION_MOVES)[number];
   @ApiProperty() @IsDateString() at: string;
-  @ApiProperty({ nullable: true, enum: APPLICATION_STATUSES }) @ValidateIf((_, v) => v !== null) @IsIn(APPLICATION_STATUSES) fromStatus: (typeof APPLICATION_STATUSES)[number] | null;
-  @ApiProperty({ enum: APPLICATION_STATUSES }) @IsIn(APPLICATION_STATUSES) toStatus: (typeof APPLICATION_STATUSES)[number];
+  @ApiProperty({ nullable: true, enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' }) @ValidateIf((_, v) => v !== null) @IsIn(APPLICATION_STATUSES) fromStatus: (typeof APPLICATION_STATUSES)[number] | null;
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' }) @IsIn(APPLICATION_STATUSES) toStatus: (typeof APPLICATION_STATUSES)[number];
   @ApiProperty({ nullable: true, type: String }) @NullableText() fromStage: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() toStage: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() fromStageId: string | null;
@@ -145,7 +146,7 @@ class ExportedMoveDto {
   @ApiPropertyOptional({ type: [String], description: 'Referral ids; absent in older documents' }) @IsOptional() @IsArray() @IsUUID(undefined, { each: true }) carriedReferralIds?: string[];
   @ApiPropertyOptional({ type: Boolean, description: 'Absent in older documents' }) @IsOptional() @IsBoolean() carriedRecruiter?: boolean;
   @ApiProperty({ nullable: true, type: String }) @NullableText() note: string | null;
-  @ApiProperty() @IsDateString() recordedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() recordedAt: string;
 }
 
 class ExportedApplicationDto {
@@ -153,10 +154,10 @@ class ExportedApplicationDto {
   @ApiProperty() @IsUUID() organizationId: string;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() teamId: string | null;
   @ApiProperty() @IsString() @MaxLength(300) role: string;
-  @ApiProperty({ enum: APPLICATION_SOURCES }) @IsIn(APPLICATION_SOURCES) source: (typeof APPLICATION_SOURCES)[number];
-  @ApiProperty({ enum: APPLICATION_STATUSES }) @IsIn(APPLICATION_STATUSES) status: (typeof APPLICATION_STATUSES)[number];
-  @ApiProperty() @IsCalendarDate() appliedOn: string;
-  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() closedOn: string | null;
+  @ApiProperty({ enum: APPLICATION_SOURCES, enumName: 'ApplicationSource' }) @IsIn(APPLICATION_SOURCES) source: (typeof APPLICATION_SOURCES)[number];
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' }) @IsIn(APPLICATION_STATUSES) status: (typeof APPLICATION_STATUSES)[number];
+  @ApiProperty({ format: 'date' }) @IsCalendarDate() appliedOn: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() closedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
   @ApiPropertyOptional({ type: [String], description: 'Added with reading checklists; absent in older documents' }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(100, { each: true }) keywords?: string[];
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() recruiterId: string | null;
@@ -164,8 +165,8 @@ class ExportedApplicationDto {
   @ApiProperty() @IsString() @MaxLength(300) templateName: string;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() currentStageId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() reroutedFromId: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
   @ApiProperty({ type: [ExportedStageDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedStageDto) stages: ExportedStageDto[];
   @ApiProperty({ type: [ExportedMoveDto], description: 'Oldest first' }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedMoveDto) moves: ExportedMoveDto[];
 }
@@ -174,19 +175,19 @@ class ExportedInterviewDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsUUID() applicationId: string;
   @ApiProperty() @IsUUID() stageId: string;
-  @ApiProperty() @IsDateString() startsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() startsAt: string;
   @ApiProperty() @IsTimeZone() timeZone: string;
   @ApiProperty() @IsInt() @Min(1) @Max(24 * 60) durationMinutes: number;
-  @ApiProperty({ enum: INTERVIEW_FORMATS }) @IsIn(INTERVIEW_FORMATS) format: (typeof INTERVIEW_FORMATS)[number];
+  @ApiProperty({ enum: INTERVIEW_FORMATS, enumName: 'InterviewFormat' }) @IsIn(INTERVIEW_FORMATS) format: (typeof INTERVIEW_FORMATS)[number];
   @ApiProperty({ nullable: true, type: String }) @NullableText() location: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() meetingUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() prepNotes: string | null;
-  @ApiProperty({ enum: INTERVIEW_OUTCOMES }) @IsIn(INTERVIEW_OUTCOMES) outcome: (typeof INTERVIEW_OUTCOMES)[number];
+  @ApiProperty({ enum: INTERVIEW_OUTCOMES, enumName: 'InterviewOutcome' }) @IsIn(INTERVIEW_OUTCOMES) outcome: (typeof INTERVIEW_OUTCOMES)[number];
   @ApiProperty({ nullable: true, type: String }) @NullableText() feedback: string | null;
   @ApiProperty() @IsInt() @Min(0) sequence: number;
   @ApiProperty({ type: [String] }) @IsArray() @IsUUID(undefined, { each: true }) interviewerIds: string[];
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedInterviewerNoteDto {
@@ -196,8 +197,8 @@ class ExportedInterviewerNoteDto {
   @ApiProperty({ nullable: true, type: String }) @NullableText() asked: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() howItWent: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() followUp: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedStageRetrospectiveDto {
@@ -207,26 +208,26 @@ class ExportedStageRetrospectiveDto {
   @ApiProperty({ nullable: true, type: String }) @NullableText() wentWell: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() wentBadly: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() doDifferently: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedTaskDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsString() @MaxLength(2000) title: string;
-  @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() dueOn: string | null;
-  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() doneAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Settled with its application; absent in older documents' }) @IsOptional() @NullableDateTime() closedAt?: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: TASK_CLOSE_REASONS, description: 'Absent in older documents' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(TASK_CLOSE_REASONS) closedReason?: (typeof TASK_CLOSE_REASONS)[number] | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsCalendarDate() dueOn: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @NullableDateTime() doneAt: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'Settled with its application; absent in older documents' }) @IsOptional() @NullableDateTime() closedAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: TASK_CLOSE_REASONS, enumName: 'TaskCloseReason', description: 'Absent in older documents' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(TASK_CLOSE_REASONS) closedReason?: (typeof TASK_CLOSE_REASONS)[number] | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
-  @ApiProperty({ enum: TASK_ORIGINS }) @IsIn(TASK_ORIGINS) origin: (typeof TASK_ORIGINS)[number];
+  @ApiProperty({ enum: TASK_ORIGINS, enumName: 'TaskOrigin' }) @IsIn(TASK_ORIGINS) origin: (typeof TASK_ORIGINS)[number];
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() personId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() applicationId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() stageId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() interviewId: string | null;
   @ApiProperty() @IsInt() @Min(0) sequence: number;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedReferralDto {
@@ -234,12 +235,12 @@ class ExportedReferralDto {
   @ApiProperty() @IsUUID() applicationId: string;
   @ApiProperty() @IsUUID() referrerId: string;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() recruiterId: string | null;
-  @ApiProperty({ enum: REFERRAL_STATUSES }) @IsIn(REFERRAL_STATUSES) status: (typeof REFERRAL_STATUSES)[number];
-  @ApiProperty({ example: { discussed: '2026-03-02', submitted: '2026-03-09' } }) @IsObject() @IsValidStatusDates() statusDates: Record<string, string>;
+  @ApiProperty({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus' }) @IsIn(REFERRAL_STATUSES) status: (typeof REFERRAL_STATUSES)[number];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', format: 'date' }, description: 'A map of status to the date it was reached', example: { discussed: '2026-03-02', submitted: '2026-03-09' } }) @IsObject() @IsValidStatusDates() statusDates: Record<string, string>;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Absent in older documents' }) @IsOptional() @NullableUuid() carriedFromId?: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedResumeProjectLinkDto {
@@ -257,10 +258,10 @@ class ExportedResumeProjectDto {
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(100, { each: true }) tags: string[];
   @ApiProperty({ type: [ExportedResumeProjectLinkDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedResumeProjectLinkDto) links: ExportedResumeProjectLinkDto[];
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) talkingPoints: string[];
-  @ApiProperty({ enum: STAGE_TYPES, isArray: true }) @IsArray() @IsIn(STAGE_TYPES, { each: true }) stageTypes: (typeof STAGE_TYPES)[number][];
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType', isArray: true }) @IsArray() @IsIn(STAGE_TYPES, { each: true }) stageTypes: (typeof STAGE_TYPES)[number][];
   @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) position: number;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 /** { status: yyyy-mm-dd } with known statuses only. */
@@ -280,12 +281,12 @@ class ExportedReadingEntryDto {
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300) doi: string | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(100) arxivId: string | null;
   @ApiProperty() @IsString() @MaxLength(5000) title: string;
-  @ApiProperty({ enum: READING_STATUSES }) @IsIn(READING_STATUSES) status: (typeof READING_STATUSES)[number];
+  @ApiProperty({ enum: READING_STATUSES, enumName: 'ReadingStatus' }) @IsIn(READING_STATUSES) status: (typeof READING_STATUSES)[number];
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() summary: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) questions: string[];
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedWeightsDto {
@@ -301,24 +302,24 @@ class ExportedChecklistSettingsDto {
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() interviewId: string | null;
   @ApiProperty() @IsInt() @Min(1) @Max(100) size: number;
   @ApiProperty({ type: ExportedWeightsDto }) @ValidateNested() @Type(() => ExportedWeightsDto) weights: ExportedWeightsDto;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedScholarlyIdentityDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsUUID() personId: string;
-  @ApiProperty({ enum: SCHOLARLY_SOURCES }) @IsIn(SCHOLARLY_SOURCES) source: (typeof SCHOLARLY_SOURCES)[number];
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) @IsIn(SCHOLARLY_SOURCES) source: (typeof SCHOLARLY_SOURCES)[number];
   @ApiProperty({ example: 'A5023888391' }) @IsString() @Length(1, 500) sourceAuthorId: string;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000) name: string | null;
-  @ApiProperty({ enum: IDENTITY_STATUSES }) @IsIn(IDENTITY_STATUSES) status: (typeof IDENTITY_STATUSES)[number];
+  @ApiProperty({ enum: IDENTITY_STATUSES, enumName: 'IdentityStatus' }) @IsIn(IDENTITY_STATUSES) status: (typeof IDENTITY_STATUSES)[number];
   @ApiProperty({ enum: ['user', 'auto'] }) @IsIn(['user', 'auto']) linkedBy: 'user' | 'auto';
-  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
 }
 
 class ExportedSyncScheduleDto {
   @ApiProperty() @IsUUID() personId: string;
   @ApiProperty({ minimum: 1, maximum: 24 * 365 }) @IsInt() @Min(1) @Max(24 * 365) everyHours: number;
-  @ApiProperty() @IsDateString() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() updatedAt: string;
 }
 
 class ExportedBriefingDto {
@@ -326,22 +327,22 @@ class ExportedBriefingDto {
   @ApiProperty() @IsUUID() interviewId: string;
   @ApiProperty() @IsInt() @Min(1) @Max(1_000_000) version: number;
   @ApiProperty({ enum: ['manual', 'schedule'] }) @IsIn(['manual', 'schedule']) trigger: 'manual' | 'schedule';
-  @ApiProperty({ enum: BRIEFING_STATUSES, description: 'A version not finished when exported is imported as failed' }) @IsIn(BRIEFING_STATUSES) status: (typeof BRIEFING_STATUSES)[number];
-  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() forStartsAt: string | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'The facts the version was rendered from, as GET /briefings/:id answers them' }) @ValidateIf((_, v) => v !== null) @IsObject() content: object | null;
+  @ApiProperty({ enum: BRIEFING_STATUSES, enumName: 'BriefingStatus', description: 'A version not finished when exported is imported as failed' }) @IsIn(BRIEFING_STATUSES) status: (typeof BRIEFING_STATUSES)[number];
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @NullableDateTime() forStartsAt: string | null;
+  @ApiProperty({ nullable: true, type: BriefingContentDto, description: 'The facts the version was rendered from, as GET /briefings/:id answers them' }) @ValidateIf((_, v) => v !== null) @IsObject() content: object | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(2_000_000) markdown: string | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(4_000_000) html: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(2000, { each: true }) changes: string[];
   @ApiProperty({ nullable: true, type: String }) @NullableText() error: string | null;
-  @ApiProperty() @IsDateString() createdAt: string;
-  @ApiProperty({ nullable: true, type: String }) @NullableDateTime() generatedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) @NullableDateTime() generatedAt: string | null;
 }
 
 /** The versioned export document; the same shape GET /export answers with. */
 export class AccountExportDto {
-  @ApiProperty({ example: EXPORT_FORMAT }) @Equals(EXPORT_FORMAT) format: typeof EXPORT_FORMAT;
+  @ApiProperty({ type: String, enum: [EXPORT_FORMAT], example: EXPORT_FORMAT }) @Equals(EXPORT_FORMAT) format: typeof EXPORT_FORMAT;
   @ApiProperty({ example: EXPORT_VERSION, description: `Versions this server reads: ${READABLE_EXPORT_VERSIONS.join(', ')} (1 has no pipeline data)` }) @IsIn([...READABLE_EXPORT_VERSIONS]) version: number;
-  @ApiPropertyOptional() @IsOptional() @IsDateString() exportedAt: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() exportedAt: string;
   @ApiProperty({ type: ExportedAccountDto }) @ValidateNested() @Type(() => ExportedAccountDto) account: ExportedAccountDto;
   @ApiProperty({ type: [ExportedOrganizationDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedOrganizationDto) organizations: ExportedOrganizationDto[];
   @ApiProperty({ type: [ExportedPersonDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedPersonDto) people: ExportedPersonDto[];

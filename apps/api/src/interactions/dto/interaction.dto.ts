@@ -9,15 +9,15 @@ const notUndefined = (_: object, v: unknown): boolean => v !== undefined;
 const notNullish = (_: object, v: unknown): boolean => v !== undefined && v !== null;
 
 export class CreateInteractionDto {
-  @ApiProperty({ enum: INTERACTION_TYPES, example: 'conference_chat' })
+  @ApiProperty({ enum: INTERACTION_TYPES, enumName: 'InteractionType', example: 'conference_chat' })
   @IsIn(INTERACTION_TYPES)
   type: InteractionType;
 
-  @ApiProperty({ example: '2025-12-10T15:00:00Z', description: 'When it happened: ISO 8601 date-time with a time zone' })
+  @ApiProperty({ format: 'date-time', example: '2025-12-10T15:00:00Z', description: 'When it happened: ISO 8601 date-time with a time zone' })
   @IsZonedDateTime()
   occurredAt: string;
 
-  @ApiPropertyOptional({ example: 'NeurIPS 2025 poster session', description: 'Where: LinkedIn, X, email, a conference…', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'NeurIPS 2025 poster session', description: 'Where: LinkedIn, X, email, a conference…', nullable: true })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(200)
@@ -28,13 +28,13 @@ export class CreateInteractionDto {
   @Length(1, 20_000)
   summary: string;
 
-  @ApiPropertyOptional({ example: 'Sent my reproduction notes and a PR fixing their eval script', description: 'What you offered or gave', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Sent my reproduction notes and a PR fixing their eval script', description: 'What you offered or gave', nullable: true })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(20_000)
   offered?: string | null;
 
-  @ApiPropertyOptional({ example: 'Whether they would refer me for the Research Engineer role', description: 'What you asked of them: an intro, a referral, advice. Counted on the person, so nobody is asked too often', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Whether they would refer me for the Research Engineer role', description: 'What you asked of them: an intro, a referral, advice. Counted on the person, so nobody is asked too often', nullable: true })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(20_000)
@@ -43,17 +43,17 @@ export class CreateInteractionDto {
 
 /** Every field optional; the required ones may be left out but not set to null. */
 export class UpdateInteractionDto {
-  @ApiPropertyOptional({ enum: INTERACTION_TYPES })
+  @ApiPropertyOptional({ enum: INTERACTION_TYPES, enumName: 'InteractionType' })
   @ValidateIf(notUndefined)
   @IsIn(INTERACTION_TYPES)
   type?: InteractionType;
 
-  @ApiPropertyOptional({ example: '2025-12-10T15:00:00Z' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2025-12-10T15:00:00Z' })
   @ValidateIf(notUndefined)
   @IsZonedDateTime()
   occurredAt?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(200)
@@ -65,13 +65,13 @@ export class UpdateInteractionDto {
   @Length(1, 20_000)
   summary?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(20_000)
   offered?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'What you asked of them; null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What you asked of them; null clears it' })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(20_000)
@@ -79,7 +79,7 @@ export class UpdateInteractionDto {
 }
 
 export class ListInteractionsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: INTERACTION_TYPES, description: 'Only this type' })
+  @ApiPropertyOptional({ enum: INTERACTION_TYPES, enumName: 'InteractionType', description: 'Only this type' })
   @IsOptional()
   @IsIn(INTERACTION_TYPES)
   type?: InteractionType;
@@ -88,14 +88,14 @@ export class ListInteractionsQuery extends PageQuery {
 export class InteractionResponse {
   @ApiProperty() id: string;
   @ApiProperty() personId: string;
-  @ApiProperty({ enum: INTERACTION_TYPES }) type: InteractionType;
-  @ApiProperty() occurredAt: string;
+  @ApiProperty({ enum: INTERACTION_TYPES, enumName: 'InteractionType' }) type: InteractionType;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ nullable: true, type: String }) channel: string | null;
   @ApiProperty() summary: string;
   @ApiProperty({ nullable: true, type: String, description: 'What the user offered or gave' }) offered: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'What the user asked of them' }) asked: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(i: Interaction): InteractionResponse {
     return {

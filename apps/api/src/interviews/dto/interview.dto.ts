@@ -15,7 +15,7 @@ export class CreateInterviewDto {
   @IsUUID()
   stageId: string;
 
-  @ApiProperty({ example: '2026-03-10T14:00:00+09:00', description: 'ISO 8601 with Z or an offset' })
+  @ApiProperty({ format: 'date-time', example: '2026-03-10T14:00:00+09:00', description: 'ISO 8601 with Z or an offset' })
   @IsZonedDateTime()
   startsAt: string;
 
@@ -29,18 +29,18 @@ export class CreateInterviewDto {
   @Max(1440)
   durationMinutes: number;
 
-  @ApiProperty({ enum: INTERVIEW_FORMATS })
+  @ApiProperty({ enum: INTERVIEW_FORMATS, enumName: 'InterviewFormat' })
   @IsIn(INTERVIEW_FORMATS)
   format: InterviewFormat;
 
-  @ApiPropertyOptional({ nullable: true, example: 'King\'s Cross office, 6th floor', description: 'Room or address' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'King\'s Cross office, 6th floor', description: 'Room or address' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsString()
   @MaxLength(1000)
   location?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://meet.example.com/abc-defg-hij', description: 'Video-call or dial-in link (http or https)' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://meet.example.com/abc-defg-hij', description: 'Video-call or dial-in link (http or https)' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http(s) URL' })
@@ -54,7 +54,7 @@ export class CreateInterviewDto {
   @IsUUID('all', { each: true })
   interviewerIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'What to prepare; shown in the calendar event' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What to prepare; shown in the calendar event' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsString()
@@ -63,12 +63,12 @@ export class CreateInterviewDto {
 }
 
 export class UpdateInterviewDto extends PartialType(CreateInterviewDto) {
-  @ApiPropertyOptional({ enum: INTERVIEW_OUTCOMES, description: 'cancelled: kept, shown as cancelled in calendars; prep tasks move to the next interview' })
+  @ApiPropertyOptional({ enum: INTERVIEW_OUTCOMES, enumName: 'InterviewOutcome', description: 'cancelled: kept, shown as cancelled in calendars; prep tasks move to the next interview' })
   @IsOptional()
   @IsIn(INTERVIEW_OUTCOMES)
   outcome?: InterviewOutcome;
 
-  @ApiPropertyOptional({ nullable: true, description: 'How it went' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'How it went' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsString()
@@ -105,7 +105,7 @@ export class ListInterviewsQuery extends PageQuery {
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() stageId?: string;
 
-  @ApiPropertyOptional({ description: 'Comma-separated outcomes', example: 'pending,passed', enum: INTERVIEW_OUTCOMES, isArray: true })
+  @ApiPropertyOptional({ description: 'Comma-separated outcomes', example: 'pending,passed', enum: INTERVIEW_OUTCOMES, enumName: 'InterviewOutcome', isArray: true })
   @IsOptional()
   @Transform(csv)
   @IsArray()
@@ -123,7 +123,7 @@ export class InterviewApplicationDto {
 export class InterviewStageDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) type: StageType;
 }
 
 export class InterviewerNotesDto {
@@ -179,18 +179,18 @@ export class InterviewResponse {
   @ApiProperty() id: string;
   @ApiProperty({ type: InterviewApplicationDto }) application: InterviewApplicationDto;
   @ApiProperty({ type: InterviewStageDto }) stage: InterviewStageDto;
-  @ApiProperty({ example: '2026-03-10T05:00:00.000Z' }) startsAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-03-10T05:00:00.000Z' }) startsAt: string;
   @ApiProperty({ example: '2026-03-10T14:00', description: 'The start on the wall clock of timeZone' }) startsAtLocal: string;
-  @ApiProperty({ example: '2026-03-10T05:45:00.000Z' }) endsAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-03-10T05:45:00.000Z' }) endsAt: string;
   @ApiProperty({ example: '2026-03-10T14:45' }) endsAtLocal: string;
   @ApiProperty({ example: 'Asia/Tokyo' }) timeZone: string;
   @ApiProperty() durationMinutes: number;
-  @ApiProperty({ enum: INTERVIEW_FORMATS }) format: InterviewFormat;
+  @ApiProperty({ enum: INTERVIEW_FORMATS, enumName: 'InterviewFormat' }) format: InterviewFormat;
   @ApiProperty({ nullable: true, type: String }) location: string | null;
   @ApiProperty({ nullable: true, type: String }) meetingUrl: string | null;
   @ApiProperty({ type: [InterviewerDto], description: 'By name' }) interviewers: InterviewerDto[];
   @ApiProperty({ nullable: true, type: String }) prepNotes: string | null;
-  @ApiProperty({ enum: INTERVIEW_OUTCOMES }) outcome: InterviewOutcome;
+  @ApiProperty({ enum: INTERVIEW_OUTCOMES, enumName: 'InterviewOutcome' }) outcome: InterviewOutcome;
   @ApiProperty({ nullable: true, type: String }) feedback: string | null;
   @ApiProperty({
     nullable: true,
@@ -199,8 +199,8 @@ export class InterviewResponse {
   })
   suggestedMove: SuggestedMoveDto | null;
   @ApiProperty({ description: 'iCalendar SEQUENCE: goes up when the time, place, people or cancellation change' }) sequence: number;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from({ interview: i, interviewers, suggestedMove }: InterviewView): InterviewResponse {
     const endsAt = new Date(i.startsAt.getTime() + i.durationMinutes * 60_000);
@@ -241,7 +241,7 @@ export class InterviewsPage {
 export class MeetingApplicationDto {
   @ApiProperty() id: string;
   @ApiProperty() role: string;
-  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' }) status: ApplicationStatus;
   @ApiProperty({ type: RefDto }) organization: RefDto;
   @ApiProperty({ type: RefDto, nullable: true }) team: RefDto | null;
 }
@@ -249,8 +249,8 @@ export class MeetingApplicationDto {
 export class MeetingStageDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
-  @ApiProperty({ enum: STAGE_STATUSES, description: 'Where the stage stands now (passed, failed, …)' }) status: StageStatus;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) type: StageType;
+  @ApiProperty({ enum: STAGE_STATUSES, enumName: 'StageStatus', description: 'Where the stage stands now (passed, failed, …)' }) status: StageStatus;
 }
 
 /** One interview the person was on, with what the user noted about them there. */
@@ -259,7 +259,7 @@ export class MeetingResponse {
   @ApiProperty({ type: String, format: 'date-time' }) startsAt: string;
   @ApiProperty({ example: 'Europe/London' }) timeZone: string;
   @ApiProperty() durationMinutes: number;
-  @ApiProperty({ enum: INTERVIEW_OUTCOMES }) outcome: InterviewOutcome;
+  @ApiProperty({ enum: INTERVIEW_OUTCOMES, enumName: 'InterviewOutcome' }) outcome: InterviewOutcome;
   @ApiProperty({ type: MeetingApplicationDto }) application: MeetingApplicationDto;
   @ApiProperty({ type: MeetingStageDto }) stage: MeetingStageDto;
   @ApiProperty({ nullable: true, type: InterviewerNotesResponse }) notes: InterviewerNotesResponse | null;
@@ -276,4 +276,11 @@ export class MeetingResponse {
       notes: InterviewerNotesResponse.from(m.notes),
     };
   }
+}
+
+export class MeetingsPage {
+  @ApiProperty({ type: [MeetingResponse], description: 'Most recent first' }) items: MeetingResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }

@@ -18,21 +18,21 @@ export class CreateOrganizationDto {
   @Length(1, ORGANIZATION_NAME_MAX, { each: true })
   aliases?: string[];
 
-  @ApiPropertyOptional({ example: 'https://deepmind.google', description: 'http(s) address; a bare host gets https://', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'https://deepmind.google', description: 'http(s) address; a bare host gets https://', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(2000)
   website?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(10_000)
   description?: string | null;
 
-  @ApiPropertyOptional({ example: 'Mission: solve intelligence. Teams publish a lot on RL and world models.', description: 'What you learnt about the lab: mission, research directions, culture', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Mission: solve intelligence. Teams publish a lot on RL and world models.', description: 'What you learnt about the lab: mission, research directions, culture', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -70,14 +70,14 @@ export class CreateTeamDto {
   @Length(1, ORGANIZATION_NAME_MAX)
   name: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(10_000)
   description?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: "What you learnt about the team: its projects, papers, lead" })
+  @ApiPropertyOptional({ type: String, nullable: true, description: "What you learnt about the team: its projects, papers, lead" })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -93,8 +93,8 @@ export class TeamResponse {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ nullable: true, type: String }) researchNotes: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(t: Team): TeamResponse {
     return {
@@ -118,8 +118,8 @@ export class OrganizationResponse {
   @ApiProperty({ nullable: true, type: String }) researchNotes: string | null;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ type: [TeamResponse], description: 'By name' }) teams: TeamResponse[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(o: Organization): OrganizationResponse {
     return {

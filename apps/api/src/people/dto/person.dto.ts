@@ -13,37 +13,37 @@ export class CreatePersonDto {
   @Length(1, PERSON_LIMITS.fullName)
   fullName: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(PERSON_LIMITS.givenName)
   givenName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(PERSON_LIMITS.familyName)
   familyName?: string | null;
 
-  @ApiPropertyOptional({ example: 'Research Scientist, reinforcement learning', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Research Scientist, reinforcement learning', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(PERSON_LIMITS.headline)
   headline?: string | null;
 
-  @ApiPropertyOptional({ example: 'Research Scientist', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Research Scientist', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(PERSON_LIMITS.role)
   role?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   organizationId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
@@ -64,7 +64,7 @@ export class CreatePersonDto {
   @MaxLength(50, { each: true })
   phones?: string[];
 
-  @ApiPropertyOptional({ description: `Profile links by kind (${LINK_KINDS.join(', ')}); each is validated and normalized. null removes one.`, example: LINKS_EXAMPLE })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string', nullable: true }, description: `A map of profile links by kind (${LINK_KINDS.join(', ')}); each is validated and normalized. null removes one.`, example: LINKS_EXAMPLE })
   @IsOptional()
   @IsObject()
   links?: Record<string, string | null>;
@@ -77,30 +77,30 @@ export class CreatePersonDto {
   @MaxLength(PERSON_LIMITS.tag, { each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ example: 'Poster session at NeurIPS 2025', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Poster session at NeurIPS 2025', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(PERSON_LIMITS.howWeMet)
   howWeMet?: string | null;
 
-  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES })
+  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES, enumName: 'RelationshipStage' })
   @IsOptional()
   @IsIn(RELATIONSHIP_STAGES)
   relationshipStage?: RelationshipStage;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(PERSON_LIMITS.notes)
   notes?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-12-15', description: 'Next time to reach out (date)', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-12-15', description: 'Next time to reach out (date)', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsDateString({ strict: true })
   nextFollowUpAt?: string | null;
 
-  @ApiPropertyOptional({ example: 60, description: 'Keep-in-touch cadence in days; logging an interaction moves the next follow-up this far ahead', nullable: true })
+  @ApiPropertyOptional({ type: Number, example: 60, description: 'Keep-in-touch cadence in days; logging an interaction moves the next follow-up this far ahead', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -133,7 +133,7 @@ export class ListPeopleQuery extends PageQuery {
   @IsUUID()
   teamId?: string;
 
-  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES })
+  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES, enumName: 'RelationshipStage' })
   @IsOptional()
   @IsIn(RELATIONSHIP_STAGES)
   stage?: RelationshipStage;
@@ -187,19 +187,19 @@ export class PersonResponse {
   @ApiProperty({ nullable: true, type: RefDto }) team: RefDto | null;
   @ApiProperty({ type: [String] }) emails: string[];
   @ApiProperty({ type: [String], description: 'Phone numbers as written' }) phones: string[];
-  @ApiProperty({ example: LINKS_EXAMPLE }) links: PersonLinks;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: `A map of profile links by kind (${LINK_KINDS.join(', ')})`, example: LINKS_EXAMPLE }) links: PersonLinks;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ nullable: true, type: String }) howWeMet: string | null;
-  @ApiProperty({ enum: RELATIONSHIP_STAGES }) relationshipStage: RelationshipStage;
+  @ApiProperty({ enum: RELATIONSHIP_STAGES, enumName: 'RelationshipStage' }) relationshipStage: RelationshipStage;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2026-12-15' }) nextFollowUpAt: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-12-15' }) nextFollowUpAt: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'Thank Maya Chen for referring you to Example Frontier Lab', description: 'Why the next follow-up is due, when Dossier suggested it' })
   nextFollowUpReason: string | null;
   @ApiProperty({ nullable: true, type: Number }) followUpCadenceDays: number | null;
-  @ApiProperty({ nullable: true, type: String }) lastInteractionAt: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
-  @ApiProperty({ nullable: true, type: String }) deletedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastInteractionAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) deletedAt: string | null;
 
   static from(p: Person): PersonResponse {
     return {
@@ -231,7 +231,7 @@ export class PersonResponse {
 
 export class AsksDto {
   @ApiProperty({ description: 'Interactions where you asked something of them, plus the referrals you asked them for' }) count: number;
-  @ApiProperty({ nullable: true, type: String, description: 'When you last asked' }) lastAskedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When you last asked' }) lastAskedAt: string | null;
 }
 
 /** One person's page: the record, what you asked of them, and the referrals they offered or made. */
@@ -253,21 +253,28 @@ export class DuplicateGroupResponse {
   @ApiProperty({ type: [PersonResponse] }) people: PersonResponse[];
 }
 
+export class DuplicateGroupsPage {
+  @ApiProperty({ type: [DuplicateGroupResponse], description: 'By reason, then value' }) items: DuplicateGroupResponse[];
+  @ApiProperty({ description: 'Groups in all' }) total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
 export class MergeConflictDto {
   @ApiProperty() field: string;
-  @ApiProperty() kept: unknown;
-  @ApiProperty() dropped: unknown;
+  @ApiProperty({ description: "Free-form: the field's value as kept (a string, a number, a list or a map of links, as the field is)" }) kept: unknown;
+  @ApiProperty({ description: "Free-form: the merged person's value, dropped (same shape as kept)" }) dropped: unknown;
 }
 
 export class MergeResponse {
   @ApiProperty({ type: PersonResponse, description: 'The person after the merge' }) result: PersonResponse;
   @ApiProperty({ type: PersonResponse, description: 'The person merged in (removed when applied)' }) merged: PersonResponse;
   @ApiProperty({ type: [MergeConflictDto] }) conflicts: MergeConflictDto[];
-  @ApiProperty({ example: { interactions: 3 } }) moved: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'A map of record kind to how many moved', example: { interactions: 3 } }) moved: Record<string, number>;
   @ApiProperty() applied: boolean;
 }
 
 export class EraseResponse {
   /** Rows deleted by kind; also import runs whose report rows were rewritten, briefing versions and stored Idempotency-Key answers deleted, and queue jobs removed. */
-  @ApiProperty({ example: { interactions: 3, people: 1, importReports: 1, briefingVersions: 2, idempotencyAnswers: 1, jobs: 2 } }) erased: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'A map of record kind to how many were erased', example: { interactions: 3, people: 1, importReports: 1, briefingVersions: 2, idempotencyAnswers: 1, jobs: 2 } }) erased: Record<string, number>;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Checklist, ChecklistItem, ChecklistSettingsView, DEFAULT_COVERAGE_TARGET, DEFAULT_SIZE, ReadingGoalView, DEFAULT_WEIGHTS, MAX_SIZE, READING_STATUSES, ReadingState, ReadingStatus } from '#domain/reading/index';
+import { WorkLinksDto, WorkRecordDto } from '../../works/dto/work.dto';
 
 export class ChecklistQuery {
   @ApiPropertyOptional({ description: "An application: its keywords and notes, its team's and its organization's research notes make works on those topics rank higher (relevance)" })
@@ -49,7 +50,7 @@ export class WeightsResponse {
 export class ChecklistSettingsResponse {
   @ApiProperty() size: number;
   @ApiProperty({ type: WeightsResponse }) weights: WeightsResponse;
-  @ApiProperty({ nullable: true, type: String, description: 'Null while the defaults apply' }) updatedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Null while the defaults apply' }) updatedAt: string | null;
 
   static from(s: ChecklistSettingsView): ChecklistSettingsResponse {
     return { size: s.size, weights: s.weights, updatedAt: s.updatedAt?.toISOString() ?? null };
@@ -57,7 +58,7 @@ export class ChecklistSettingsResponse {
 }
 
 export class ReadingDto {
-  @ApiPropertyOptional({ enum: READING_STATUSES })
+  @ApiPropertyOptional({ enum: READING_STATUSES, enumName: 'ReadingStatus' })
   @IsOptional()
   @IsIn(READING_STATUSES)
   status?: ReadingStatus;
@@ -86,11 +87,11 @@ export class ReadingDto {
 }
 
 export class ReadingResponse {
-  @ApiProperty({ enum: READING_STATUSES }) status: ReadingStatus;
+  @ApiProperty({ enum: READING_STATUSES, enumName: 'ReadingStatus' }) status: ReadingStatus;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ nullable: true, type: String }) summary: string | null;
   @ApiProperty({ type: [String] }) questions: string[];
-  @ApiProperty({ nullable: true, type: String, description: 'Null until you first save something for this work' }) updatedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Null until you first save something for this work' }) updatedAt: string | null;
 
   static from(r: ReadingState): ReadingResponse {
     return { status: r.status, notes: r.notes, summary: r.summary, questions: r.questions, updatedAt: r.updatedAt?.toISOString() ?? null };
@@ -112,19 +113,76 @@ export class InterviewerCoverageResponse extends CoverageResponse {
   @ApiProperty({ description: 'All their works the checklist was ranked from' }) worksTotal: number;
 }
 
+export class ContextTermResponse {
+  @ApiProperty({ description: 'Folded words, one or more' }) term: string;
+  @ApiProperty({ type: [String], enum: ['application', 'team', 'organization'], description: 'Where the term came from' }) from: string[];
+}
+
+export class TermMatchResponse extends ContextTermResponse {
+  @ApiProperty({ type: [String], enum: ['title', 'venue', 'abstract'] }) in: string[];
+}
+
+/** One component of a reading score; the fields after `text` belong to the kinds that name them. */
+export class RankingReasonResponse {
+  @ApiProperty({ enum: ['citations', 'authorship', 'recency', 'relevance'], enumName: 'RankingReasonKind' }) kind: string;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'The component, from 0 to 1' }) value: number;
+  @ApiProperty() weight: number;
+  @ApiProperty({ description: 'What the component adds to the score (out of 100)' }) points: number;
+  @ApiProperty({ description: 'The reason in one line' }) text: string;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'citations' }) citationCount?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'citations, recency' }) ageYears?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'citations' }) citationsPerYear?: number | null;
+  @ApiPropertyOptional({ description: "citations: the interviewer's best citations per year, which scores 1" }) bestPerYear?: number;
+  @ApiPropertyOptional({ enum: ['sole', 'first', 'last', 'middle'], description: 'authorship' }) role?: string;
+  @ApiPropertyOptional({ description: 'authorship: 1-based' }) position?: number;
+  @ApiPropertyOptional({ description: 'authorship' }) authorCount?: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'recency' }) year?: number | null;
+  @ApiPropertyOptional({ type: [TermMatchResponse], description: 'relevance' }) matches?: TermMatchResponse[];
+}
+
+export class ChecklistWorkResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: Number, nullable: true }) year: number | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) date: string | null;
+  @ApiProperty({ type: String, nullable: true }) venue: string | null;
+  @ApiProperty() type: string;
+  @ApiProperty({ type: String, nullable: true }) doi: string | null;
+  @ApiProperty({ type: String, nullable: true }) arxivId: string | null;
+  @ApiProperty({ type: Number, nullable: true }) citationCount: number | null;
+  @ApiProperty({ type: String, nullable: true }) openAccessUrl: string | null;
+  @ApiProperty({ type: String, nullable: true }) pdfUrl: string | null;
+}
+
+export class AuthorshipResponse {
+  @ApiProperty({ description: '1-based' }) position: number;
+  @ApiProperty() authorCount: number;
+  @ApiProperty() first: boolean;
+  @ApiProperty() last: boolean;
+}
+
+export class ChecklistInterviewerResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ description: "The work's place on their own list" }) rank: number;
+  @ApiProperty() score: number;
+  @ApiProperty({ type: AuthorshipResponse }) authorship: AuthorshipResponse;
+  @ApiProperty({ type: [RankingReasonResponse] }) reasons: RankingReasonResponse[];
+}
+
+export class ChecklistInterviewResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+}
+
 export class ChecklistItemResponse {
-  @ApiProperty({ type: Object, description: 'The canonical work (id, title, year, date, venue, type, doi, arxivId, citationCount, openAccessUrl, pdfUrl)' }) work: object;
+  @ApiProperty({ type: ChecklistWorkResponse, description: 'The canonical work' }) work: ChecklistWorkResponse;
   @ApiProperty({ type: [String], description: 'In order, from its most trusted record' }) authors: string[];
-  @ApiProperty({ type: Object, description: 'The published version (DOI) and the preprint (arXiv): one work, both links' }) links: { doi: string | null; arxiv: string | null };
-  @ApiProperty({ type: [Object], description: 'Every source record behind the work (source, sourceId, sourceUrl, citationCount, fetchedAt)' }) records: object[];
+  @ApiProperty({ type: WorkLinksDto, description: 'The published version (DOI) and the preprint (arXiv): one work, both links' }) links: { doi: string | null; arxiv: string | null };
+  @ApiProperty({ type: [WorkRecordDto], description: 'Every source record behind the work' }) records: WorkRecordDto[];
   @ApiProperty({ description: '0–100: the weighted mean of the reasons' }) score: number;
-  @ApiProperty({
-    type: [Object],
-    description:
-      'The components of the score: {kind: citations|authorship|recency|relevance, value 0–1, weight, points, text} plus citationCount/citationsPerYear/ageYears, role/position/authorCount, year, or matches [{term, from, in}]',
-  })
-  reasons: object[];
-  @ApiProperty({ type: [Object], description: 'The interviewers it is on the checklist for: {id, fullName, rank, score, authorship, reasons}' }) interviewers: object[];
+  @ApiProperty({ type: [RankingReasonResponse], description: 'The components of the score' }) reasons: RankingReasonResponse[];
+  @ApiProperty({ type: [ChecklistInterviewerResponse], description: 'The interviewers it is on the checklist for' }) interviewers: ChecklistInterviewerResponse[];
   @ApiProperty({ type: ReadingResponse, description: 'Your status and notes' }) reading: ReadingResponse;
 
   static from(i: ChecklistItem): ChecklistItemResponse {
@@ -144,7 +202,7 @@ export class ChecklistItemResponse {
 
 export class ContextResponse {
   @ApiProperty() applicationId: string;
-  @ApiProperty({ type: [Object], description: 'Folded terms and where they came from: {term, from: [application|team|organization]}' }) terms: object[];
+  @ApiProperty({ type: [ContextTermResponse], description: 'Folded terms and where they came from' }) terms: ContextTermResponse[];
 }
 
 class ChecklistBase {
@@ -165,7 +223,7 @@ export class PersonChecklistResponse extends ChecklistBase {
 }
 
 export class InterviewChecklistResponse extends ChecklistBase {
-  @ApiProperty({ type: Object, description: '{id, applicationId}' }) interview: { id: string; applicationId: string };
+  @ApiProperty({ type: ChecklistInterviewResponse }) interview: { id: string; applicationId: string };
   @ApiProperty({ type: [RefResponse] }) interviewers: RefResponse[];
 }
 
@@ -189,7 +247,7 @@ export class ReadingGoalDto {
 
 export class ReadingGoalResponse {
   @ApiProperty({ minimum: 1, maximum: 100, example: DEFAULT_COVERAGE_TARGET, description: `Percent; ${DEFAULT_COVERAGE_TARGET} until you set it` }) coverageTarget: number;
-  @ApiProperty({ nullable: true, type: String, description: 'Null while the default applies' }) updatedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Null while the default applies' }) updatedAt: string | null;
 
   static from(g: ReadingGoalView): ReadingGoalResponse {
     return { coverageTarget: g.coverageTarget, updatedAt: g.updatedAt?.toISOString() ?? null };

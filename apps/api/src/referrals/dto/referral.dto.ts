@@ -17,12 +17,12 @@ export class CreateReferralDto {
   @IsUUID()
   referrerId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The recruiter the referral went to' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The recruiter the referral went to' })
   @ValidateIf(notNullish)
   @IsUUID()
   recruiterId?: string | null;
 
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, default: 'discussed', description: 'Where the referral stands now' })
+  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus', default: 'discussed', description: 'Where the referral stands now' })
   @ValidateIf(notUndefined)
   @IsIn(REFERRAL_STATUSES)
   status?: ReferralStatus;
@@ -32,7 +32,7 @@ export class CreateReferralDto {
   @IsCalendarDate()
   on?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Offered over coffee after the NeurIPS workshop' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Offered over coffee after the NeurIPS workshop' })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(20_000)
@@ -41,7 +41,7 @@ export class CreateReferralDto {
 
 export class UpdateReferralDto {
   @ApiPropertyOptional({
-    enum: REFERRAL_STATUSES,
+    enum: REFERRAL_STATUSES, enumName: 'ReferralStatus',
     description: 'Forward along discussed → offered → submitted → recruiter_contacted → acknowledged (a step may be skipped), or declined before acknowledged. Going back answers 409 with the allowed statuses. The same status with `on` corrects its date.',
   })
   @ValidateIf(notUndefined)
@@ -53,13 +53,13 @@ export class UpdateReferralDto {
   @IsCalendarDate()
   on?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf(notNullish)
   @IsString()
   @MaxLength(20_000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null removes the recruiter' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null removes the recruiter' })
   @ValidateIf(notNullish)
   @IsUUID()
   recruiterId?: string | null;
@@ -76,7 +76,7 @@ export class ListReferralsQuery extends PageQuery {
   @IsUUID()
   personId?: string;
 
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES })
+  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus' })
   @IsOptional()
   @IsIn(REFERRAL_STATUSES)
   status?: ReferralStatus;
@@ -96,13 +96,13 @@ export class ReferralPersonDto {
 export class ReferralApplicationDto {
   @ApiProperty() id: string;
   @ApiProperty() role: string;
-  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' }) status: ApplicationStatus;
   @ApiProperty({ type: ReferralRefDto }) organization: ReferralRefDto;
   @ApiProperty({ nullable: true, type: ReferralRefDto }) team: ReferralRefDto | null;
 }
 
 export class ReferralStepDto {
-  @ApiProperty({ enum: REFERRAL_STATUSES }) status: ReferralStatus;
+  @ApiProperty({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus' }) status: ReferralStatus;
   @ApiProperty({ nullable: true, type: String, example: '2026-03-09', description: 'When it was reached, if recorded' }) on: string | null;
   @ApiProperty({ description: 'Whether the referral got this far' }) reached: boolean;
 }
@@ -110,7 +110,7 @@ export class ReferralStepDto {
 export class CarriedReferralDto {
   @ApiProperty({ description: 'The referral on the other side of the reroute' }) id: string;
   @ApiProperty({ type: ReferralApplicationDto }) application: ReferralApplicationDto;
-  @ApiProperty({ description: 'When the reroute carried it over' }) carriedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the reroute carried it over' }) carriedAt: string;
 
   static from(r: Referral, carriedAt: Date): CarriedReferralDto {
     return { id: r.id, application: applicationDto(r.applicationId, r.application), carriedAt: carriedAt.toISOString() };
@@ -132,16 +132,16 @@ export class ReferralResponse {
   @ApiProperty({ type: ReferralApplicationDto }) application: ReferralApplicationDto;
   @ApiProperty({ type: ReferralPersonDto }) referrer: ReferralPersonDto;
   @ApiProperty({ nullable: true, type: ReferralPersonDto }) recruiter: ReferralPersonDto | null;
-  @ApiProperty({ enum: REFERRAL_STATUSES }) status: ReferralStatus;
-  @ApiProperty({ example: { discussed: '2026-03-02', offered: '2026-03-04', submitted: '2026-03-09' }, description: 'The date each status was reached' })
+  @ApiProperty({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus' }) status: ReferralStatus;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', format: 'date' }, example: { discussed: '2026-03-02', offered: '2026-03-04', submitted: '2026-03-09' }, description: 'A map of status to the date it was reached' })
   statusDates: Partial<Record<ReferralStatus, string>>;
   @ApiProperty({ type: [ReferralStepDto], description: 'The path in order, with the date of each step' }) path: ReferralStepDto[];
-  @ApiProperty({ enum: REFERRAL_STATUSES, isArray: true, description: 'The statuses it may go to next' }) allowedNext: ReferralStatus[];
+  @ApiProperty({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus', isArray: true, description: 'The statuses it may go to next' }) allowedNext: ReferralStatus[];
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ nullable: true, type: CarriedReferralDto, description: 'The referral on the failed application a reroute carried this one over from' }) carriedFrom: CarriedReferralDto | null;
   @ApiProperty({ type: [CarriedReferralDto], description: 'The rerouted applications this referral was carried over to' }) carriedTo: CarriedReferralDto[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(r: Referral): ReferralResponse {
     return {

@@ -15,7 +15,7 @@ export class ResumeProjectLinkDto {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
   url: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Code' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Code' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsString()
@@ -25,27 +25,27 @@ export class ResumeProjectLinkDto {
 
 /** The fields both creating and editing take; only the title's presence differs. */
 class ResumeProjectFieldsDto {
-  @ApiPropertyOptional({ nullable: true, description: 'What it was and why it mattered' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What it was and why it mattered' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsString()
   @MaxLength(20_000)
   summary?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Lead engineer' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Lead engineer' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsString()
   @MaxLength(300)
   role?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2024-03', description: 'yyyy-mm' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2024-03', description: 'yyyy-mm' })
   @IsOptional()
   @ValidateIf(notNull)
   @Matches(MONTH, { message: 'periodFrom must be a month as yyyy-mm' })
   periodFrom?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2025-01', description: 'yyyy-mm, not before periodFrom; null: ongoing' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2025-01', description: 'yyyy-mm, not before periodFrom; null: ongoing' })
   @IsOptional()
   @ValidateIf(notNull)
   @Matches(MONTH, { message: 'periodTo must be a month as yyyy-mm' })
@@ -75,7 +75,7 @@ class ResumeProjectFieldsDto {
   @MaxLength(2000, { each: true })
   talkingPoints?: string[];
 
-  @ApiPropertyOptional({ enum: STAGE_TYPES, isArray: true, description: 'Stage types it is worth raising in; empty: any' })
+  @ApiPropertyOptional({ enum: STAGE_TYPES, enumName: 'StageType', isArray: true, description: 'Stage types it is worth raising in; empty: any' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(STAGE_TYPES.length)
@@ -106,7 +106,7 @@ export class UpdateResumeProjectDto extends ResumeProjectFieldsDto {
 }
 
 export class ListResumeProjectsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: STAGE_TYPES, description: 'Only those relevant to this stage type (naming it, or naming none)' })
+  @ApiPropertyOptional({ enum: STAGE_TYPES, enumName: 'StageType', description: 'Only those relevant to this stage type (naming it, or naming none)' })
   @IsOptional()
   @IsIn(STAGE_TYPES)
   stageType?: StageType;
@@ -122,10 +122,10 @@ export class ResumeProjectResponse {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ type: [ResumeProjectLinkDto] }) links: ResumeProjectLinkDto[];
   @ApiProperty({ type: [String] }) talkingPoints: string[];
-  @ApiProperty({ enum: STAGE_TYPES, isArray: true }) stageTypes: StageType[];
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType', isArray: true }) stageTypes: StageType[];
   @ApiProperty() position: number;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(p: ResumeProject): ResumeProjectResponse {
     return {

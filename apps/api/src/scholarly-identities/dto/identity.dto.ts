@@ -22,7 +22,7 @@ export class CandidatesQuery {
   @ApiPropertyOptional({
     description: `Comma-separated sources to search, at once (default: ${CANDIDATE_SOURCES.join(',')}). Crossref cannot search authors (its identities are ORCID iDs) and is reported in errors.`,
     example: 'openalex,semanticscholar',
-    enum: SCHOLARLY_SOURCES,
+    enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource',
     isArray: true,
   })
   @IsOptional()
@@ -42,7 +42,7 @@ export class CandidatesQuery {
 }
 
 export class LinkIdentityDto {
-  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, example: 'openalex', description: 'Required with id; with url, the address says it (an orcid.org URL is an ORCID identity: give crossref for a Crossref one)' })
+  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', example: 'openalex', description: 'Required with id; with url, the address says it (an orcid.org URL is an ORCID identity: give crossref for a Crossref one)' })
   @IsOptional()
   @IsIn(SCHOLARLY_SOURCES)
   source?: ScholarlySource;
@@ -66,14 +66,21 @@ export class LinkIdentityDto {
 }
 
 export class RejectIdentityDto {
-  @ApiProperty({ enum: SCHOLARLY_SOURCES }) @IsIn(SCHOLARLY_SOURCES) source: ScholarlySource;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) @IsIn(SCHOLARLY_SOURCES) source: ScholarlySource;
 
-  @ApiProperty({ example: 'A5100000002', description: "The candidate's sourceAuthorId (the forms POST /people/{id}/identities accepts as id are read too)" })
+  @ApiPropertyOptional({ example: 'A5100000002', description: "The candidate's id at the source (its sourceAuthorId), as linking takes it; the forms POST /people/{id}/identities accepts as id are read too. Required (or the deprecated sourceAuthorId)" })
+  @ValidateIf((o: RejectIdentityDto) => o.id !== undefined || o.sourceAuthorId === undefined)
+  @IsString({ message: 'is required' })
+  @Length(1, MAX_IDENTITY_INPUT)
+  id?: string;
+
+  @ApiPropertyOptional({ deprecated: true, example: 'A5100000002', description: 'Deprecated: the old name of id, still read (send id); to be removed in a later version' })
+  @IsOptional()
   @IsString()
   @Length(1, MAX_IDENTITY_INPUT)
-  sourceAuthorId: string;
+  sourceAuthorId?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Łukasz Wiśniewski', description: "The candidate's name, to show in the list of identities" })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Łukasz Wiśniewski', description: "The candidate's name, to show in the list of identities" })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -82,7 +89,7 @@ export class RejectIdentityDto {
 }
 
 export class AutoLinkDto {
-  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, isArray: true, description: `Sources to consider (default: ${CANDIDATE_SOURCES.join(', ')})` })
+  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', isArray: true, description: `Sources to consider (default: ${CANDIDATE_SOURCES.join(', ')})` })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -94,16 +101,16 @@ export class AutoLinkDto {
 export class IdentityResponse {
   @ApiProperty() id: string;
   @ApiProperty() personId: string;
-  @ApiProperty({ enum: SCHOLARLY_SOURCES }) source: ScholarlySource;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) source: ScholarlySource;
   @ApiProperty({ example: 'A5023888391', description: 'The id at the source, normalized' }) sourceAuthorId: string;
   @ApiProperty({ description: 'Where to open it at the source' }) sourceUrl: string;
   @ApiProperty({ nullable: true, type: String, description: 'The name the source gives' }) name: string | null;
-  @ApiProperty({ enum: IDENTITY_STATUSES, description: 'linked: synced and shown as the person; rejected: remembered as someone else' }) status: string;
+  @ApiProperty({ enum: IDENTITY_STATUSES, enumName: 'IdentityStatus', description: 'linked: synced and shown as the person; rejected: remembered as someone else' }) status: string;
   @ApiProperty({ enum: ['user', 'auto'], description: 'auto: linked by Dossier on an unambiguous match' }) linkedBy: string;
-  @ApiProperty({ enum: IDENTITY_SYNC_STATES }) syncState: string;
+  @ApiProperty({ enum: IDENTITY_SYNC_STATES, enumName: 'IdentitySyncState' }) syncState: string;
   @ApiProperty({ nullable: true, type: String, description: 'Why the source refused the identity at the last sync' }) brokenReason: string | null;
-  @ApiProperty({ nullable: true, type: String }) lastSyncedAt: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastSyncedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static from(i: ScholarlyIdentity): IdentityResponse {
     return {
@@ -140,7 +147,7 @@ export class LinkedToResponse {
 }
 
 export class CandidateResponse {
-  @ApiProperty({ enum: SCHOLARLY_SOURCES }) source: ScholarlySource;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) source: ScholarlySource;
   @ApiProperty({ description: 'Confirm with POST /people/{id}/identities {source, id: sourceAuthorId}' }) sourceAuthorId: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: [String] }) alternativeNames: string[];
@@ -153,7 +160,7 @@ export class CandidateResponse {
   @ApiProperty({ minimum: 0, maximum: 1, example: 0.75, description: 'The sum of the reasons’ points, clamped to 0..1' }) score: number;
   @ApiProperty({ enum: ['exact', 'variant', 'similar', 'surname', 'none'] }) nameMatch: string;
   @ApiProperty({ type: [ScoreReasonResponse] }) reasons: ScoreReasonResponse[];
-  @ApiProperty({ nullable: true, enum: IDENTITY_STATUSES, description: 'linked (confirmed) or rejected for this person; null: not decided' }) status: string | null;
+  @ApiProperty({ nullable: true, enum: IDENTITY_STATUSES, enumName: 'IdentityStatus', description: 'linked (confirmed) or rejected for this person; null: not decided' }) status: string | null;
   @ApiProperty({ nullable: true, type: String, description: "This person's identity for the candidate, when linked or rejected" }) identityId: string | null;
   @ApiProperty({ nullable: true, type: LinkedToResponse, description: 'Another of your people this author is linked to' }) linkedTo: LinkedToResponse | null;
 
@@ -171,7 +178,7 @@ export class CandidateResponse {
 }
 
 export class SourceMessageResponse {
-  @ApiProperty({ enum: SCHOLARLY_SOURCES }) source: ScholarlySource;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) source: ScholarlySource;
   @ApiProperty() message: string;
 }
 
@@ -183,7 +190,7 @@ export class CandidateQueryResponse {
 export class CandidatesResponse {
   @ApiProperty() personId: string;
   @ApiProperty({ type: CandidateQueryResponse }) query: CandidateQueryResponse;
-  @ApiProperty({ enum: SCHOLARLY_SOURCES, isArray: true, description: 'The sources searched' }) sources: ScholarlySource[];
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', isArray: true, description: 'The sources searched' }) sources: ScholarlySource[];
   @ApiProperty({ type: [CandidateResponse], description: 'Best first' }) candidates: CandidateResponse[];
   @ApiProperty({ type: [SourceMessageResponse], description: 'Sources that failed; the others still answered' }) errors: SourceMessageResponse[];
 
@@ -211,4 +218,11 @@ export class AutoLinkResponse {
       errors: result.errors,
     };
   }
+}
+
+export class IdentitiesPage {
+  @ApiProperty({ type: [IdentityResponse], description: 'Linked, then rejected; by source, oldest first' }) items: IdentityResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }

@@ -1,3 +1,4 @@
+import { PageQuery } from '../../common/page-query';
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
@@ -9,7 +10,7 @@ export class TemplateStageDto {
   @Length(1, 200)
   name: string;
 
-  @ApiProperty({ enum: STAGE_TYPES, description: 'Later features pick prep material by type' })
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType', description: 'Later features pick prep material by type' })
   @IsIn(STAGE_TYPES)
   type: StageType;
 
@@ -29,14 +30,14 @@ export class CreateStageTemplateDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'Research Engineer', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Research Engineer', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(200)
   role?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The organization whose loop this is; null for a general template' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The organization whose loop this is; null for a general template' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
@@ -51,7 +52,7 @@ export class CreateStageTemplateDto {
   @Type(() => TemplateStageDto)
   stages?: TemplateStageDto[];
 
-  @ApiPropertyOptional({ enum: BUILT_IN_TEMPLATE_KEYS, description: 'Start from a built-in loop' })
+  @ApiPropertyOptional({ enum: BUILT_IN_TEMPLATE_KEYS, enumName: 'BuiltInTemplateKey', description: 'Start from a built-in loop' })
   @IsOptional()
   @IsIn(BUILT_IN_TEMPLATE_KEYS)
   fromBuiltIn?: string;
@@ -59,7 +60,7 @@ export class CreateStageTemplateDto {
 
 export class UpdateStageTemplateDto extends PartialType(OmitType(CreateStageTemplateDto, ['fromBuiltIn'] as const)) {}
 
-export class ListStageTemplatesQuery {
+export class ListStageTemplatesQuery extends PageQuery {
   @ApiPropertyOptional({ description: "Only this organization's templates" })
   @IsOptional()
   @IsUUID()
@@ -68,7 +69,7 @@ export class ListStageTemplatesQuery {
 
 export class TemplateStageResponse {
   @ApiProperty() name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) type: StageType;
   @ApiProperty({ type: [String] }) checklist: string[];
 
   static from(s: TemplateStage): TemplateStageResponse {
@@ -82,8 +83,8 @@ export class StageTemplateResponse {
   @ApiProperty({ nullable: true, type: String }) role: string | null;
   @ApiProperty({ nullable: true, type: String }) organizationId: string | null;
   @ApiProperty({ type: [TemplateStageResponse] }) stages: TemplateStageResponse[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(t: StageTemplate): StageTemplateResponse {
     return { id: t.id, name: t.name, role: t.role, organizationId: t.organizationId, stages: t.stages.map(TemplateStageResponse.from), createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() };
@@ -99,4 +100,11 @@ export class BuiltInTemplateResponse {
   static from(t: BuiltInTemplate): BuiltInTemplateResponse {
     return { key: t.key, name: t.name, role: t.role, stages: t.stages.map(TemplateStageResponse.from) };
   }
+}
+
+export class StageTemplatesPage {
+  @ApiProperty({ type: [StageTemplateResponse], description: 'By name' }) items: StageTemplateResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }

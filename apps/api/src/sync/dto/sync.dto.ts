@@ -17,17 +17,17 @@ export class SyncRunResponse {
   @ApiProperty() id: string;
   @ApiProperty() personId: string;
   @ApiProperty() identityId: string;
-  @ApiProperty({ enum: SCHOLARLY_SOURCES }) source: string;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) source: string;
   @ApiProperty({ enum: ['manual', 'schedule'] }) trigger: string;
-  @ApiProperty({ enum: SYNC_RUN_STATUSES, description: 'running (queued or in progress), succeeded, skipped (scheduled, and the author had not changed), failed (retries used up), broken (the source refused the identity)' })
+  @ApiProperty({ enum: SYNC_RUN_STATUSES, enumName: 'SyncRunStatus', description: 'running (queued or in progress), succeeded, skipped (scheduled, and the author had not changed), failed (retries used up), broken (the source refused the identity)' })
   status: string;
   @ApiProperty({ description: 'Requests made to the source' }) requests: number;
   @ApiProperty({ description: 'Records of works new to the cache' }) worksNew: number;
   @ApiProperty({ description: 'Records that changed at the source' }) worksUpdated: number;
   @ApiProperty() worksUnchanged: number;
   @ApiProperty({ type: [String], description: 'What went wrong along the way, retried or not; each names the source and the request' }) errors: string[];
-  @ApiProperty() startedAt: string;
-  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt: string | null;
 
   static from(run: SyncRun): SyncRunResponse {
     return {

@@ -15,32 +15,32 @@ export class CreateTaskDto {
   @Length(1, 500)
   title: string;
 
-  @ApiPropertyOptional({ example: '2026-03-09', nullable: true, description: 'yyyy-mm-dd' })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-03-09', nullable: true, description: 'yyyy-mm-dd' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsCalendarDate()
   dueOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf(notNull)
   @IsString()
   @MaxLength(100_000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'A person of your network the task is about' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'A person of your network the task is about' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsUUID()
   personId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'One of your applications' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'One of your applications' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsUUID()
   applicationId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'One of your interviews; its application is linked too' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'One of your interviews; its application is linked too' })
   @IsOptional()
   @ValidateIf(notNull)
   @IsUUID()
@@ -54,13 +54,13 @@ export class UpdateTaskDto {
   @Length(1, 500)
   title?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-09', nullable: true, description: "yyyy-mm-dd; null clears it. A checklist task's date follows its stage's first interview again when the interviews change" })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-03-09', nullable: true, description: "yyyy-mm-dd; null clears it. A checklist task's date follows its stage's first interview again when the interviews change" })
   @IsOptional()
   @ValidateIf(notNull)
   @IsCalendarDate()
   dueOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf(notNull)
   @IsString()
@@ -74,12 +74,12 @@ export class UpdateTaskDto {
 }
 
 export class ListTasksQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'open', description: 'open: neither done nor settled; done; closed: settled when its application closed or was rerouted; all' })
+  @ApiPropertyOptional({ enum: TASK_STATUSES, enumName: 'TaskStatus', default: 'open', description: 'open: neither done nor settled; done; closed: settled when its application closed or was rerouted; all' })
   @IsOptional()
   @IsIn(TASK_STATUSES)
   status?: TaskStatus;
 
-  @ApiPropertyOptional({ enum: TASK_DUE_WINDOWS, description: 'Due before, on or after today in your time zone' })
+  @ApiPropertyOptional({ enum: TASK_DUE_WINDOWS, enumName: 'TaskDueWindow', description: 'Due before, on or after today in your time zone' })
   @IsOptional()
   @IsIn(TASK_DUE_WINDOWS)
   due?: TaskDueWindow;
@@ -101,7 +101,7 @@ export class DueTasksQuery extends PageQuery {
 export class TaskStageDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
+  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType' }) type: StageType;
 }
 
 export class TaskReadingInterviewerDto {
@@ -125,15 +125,15 @@ export class TaskReadingDto {
 export class TaskResponse {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
-  @ApiProperty({ nullable: true, type: String, example: '2026-03-09' }) dueOn: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-03-09' }) dueOn: string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty() done: boolean;
-  @ApiProperty({ nullable: true, type: String }) doneAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) doneAt: string | null;
   @ApiProperty({ enum: ['open', 'done', 'closed'], description: 'closed: settled with its application (rejected, withdrawn, declined, accepted or rerouted away); out of the due lists and the calendar feed' })
   status: 'open' | 'done' | 'closed';
-  @ApiProperty({ nullable: true, type: String, description: 'When it was settled with its application' }) closedAt: string | null;
-  @ApiProperty({ nullable: true, enum: TASK_CLOSE_REASONS, description: "The application's status that settled it, or rerouted" }) closedReason: TaskCloseReason | null;
-  @ApiProperty({ enum: TASK_ORIGINS, description: "manual: written by you; checklist: from a stage's prep checklist" }) origin: TaskOrigin;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When it was settled with its application' }) closedAt: string | null;
+  @ApiProperty({ nullable: true, enum: TASK_CLOSE_REASONS, enumName: 'TaskCloseReason', description: "The application's status that settled it, or rerouted" }) closedReason: TaskCloseReason | null;
+  @ApiProperty({ enum: TASK_ORIGINS, enumName: 'TaskOrigin', description: "manual: written by you; checklist: from a stage's prep checklist" }) origin: TaskOrigin;
   @ApiProperty({ nullable: true, type: RefDto, description: 'name: their full name' }) person: RefDto | null;
   @ApiProperty({ nullable: true, type: RefDto, description: 'name: "role — organization (team)"' }) application: RefDto | null;
   @ApiProperty({ nullable: true, type: RefDto, description: 'name: "stage — local start (zone)"' }) interview: RefDto | null;
@@ -145,8 +145,8 @@ export class TaskResponse {
   })
   reading: TaskReadingDto | null;
   @ApiProperty({ description: 'iCalendar SEQUENCE: goes up when the title or due date change' }) sequence: number;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(t: Task, reading: TaskReading | null = null): TaskResponse {
     const a = t.application;

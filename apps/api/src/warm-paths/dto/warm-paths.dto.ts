@@ -47,7 +47,7 @@ export class DirectWarmPathDto {
 }
 
 export class CoauthorSourceIdDto {
-  @ApiProperty({ enum: SCHOLARLY_SOURCES }) source: ScholarlySource;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) source: ScholarlySource;
   @ApiProperty() sourceAuthorId: string;
 }
 

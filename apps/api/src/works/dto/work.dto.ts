@@ -38,17 +38,17 @@ export class PersonWorksQuery extends PageQuery {
   @Max(3000)
   yearTo?: number;
 
-  @ApiPropertyOptional({ enum: WORK_TYPES })
+  @ApiPropertyOptional({ enum: WORK_TYPES, enumName: 'WorkType' })
   @IsOptional()
   @IsIn(WORK_TYPES)
   type?: WorkType;
 
-  @ApiPropertyOptional({ enum: AUTHOR_POSITION_FILTERS, default: 'any', description: 'first: the person is the first author; last: the last author (a sole author is both)' })
+  @ApiPropertyOptional({ enum: AUTHOR_POSITION_FILTERS, enumName: 'AuthorPositionFilter', default: 'any', description: 'first: the person is the first author; last: the last author (a sole author is both)' })
   @IsOptional()
   @IsIn(AUTHOR_POSITION_FILTERS)
   position?: AuthorPositionFilter;
 
-  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, description: 'Only works this source has a record of' })
+  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', description: 'Only works this source has a record of' })
   @IsOptional()
   @IsIn(SCHOLARLY_SOURCES)
   source?: ScholarlySource;
@@ -59,7 +59,7 @@ export class PersonWorksQuery extends PageQuery {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: PERSON_WORK_SORTS, default: 'year', description: 'year: newest first; citations: most cited first; position: first authors first. Ties by work id' })
+  @ApiPropertyOptional({ enum: PERSON_WORK_SORTS, enumName: 'PersonWorkSort', default: 'year', description: 'year: newest first; citations: most cited first; position: first authors first. Ties by work id' })
   @IsOptional()
   @IsIn(PERSON_WORK_SORTS)
   sort?: PersonWorkSort;
@@ -94,7 +94,7 @@ export class WorkDto {
   @ApiProperty({ nullable: true, type: Number }) year: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'yyyy-mm-dd, yyyy-mm or yyyy, as precise as the sources are' }) date: string | null;
   @ApiProperty({ nullable: true, type: String }) venue: string | null;
-  @ApiProperty({ enum: WORK_TYPES }) type: WorkType;
+  @ApiProperty({ enum: WORK_TYPES, enumName: 'WorkType' }) type: WorkType;
   @ApiProperty({ nullable: true, type: String, description: 'Lower case, without https://doi.org/' }) doi: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Without version' }) arxivId: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'The highest count any source reports' }) citationCount: number | null;
@@ -124,11 +124,11 @@ export class WorkDto {
 }
 
 export class WorkRecordDto {
-  @ApiProperty({ enum: SCHOLARLY_SOURCES }) source: ScholarlySource;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) source: ScholarlySource;
   @ApiProperty({ description: "The work's id at that source" }) sourceId: string;
   @ApiProperty({ description: 'Where to open the record' }) sourceUrl: string;
   @ApiProperty({ nullable: true, type: Number }) citationCount: number | null;
-  @ApiProperty({ description: 'When Dossier last read it from the source' }) fetchedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When Dossier last read it from the source' }) fetchedAt: string;
 
   static from(r: WorkSourceRecord): WorkRecordDto {
     return { source: r.source, sourceId: r.sourceId, sourceUrl: r.sourceUrl, citationCount: r.citationCount, fetchedAt: r.fetchedAt.toISOString() };
@@ -167,7 +167,7 @@ export class PersonWorksPage {
 }
 
 export class WorkSearchItemDto extends WorkDto {
-  @ApiProperty({ enum: SCHOLARLY_SOURCES, isArray: true, description: 'The sources that have a record of it' }) sources: ScholarlySource[];
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', isArray: true, description: 'The sources that have a record of it' }) sources: ScholarlySource[];
 
   static fromHit(h: WorkSearchHit): WorkSearchItemDto {
     return { ...WorkDto.from(h.work), sources: h.sources };
@@ -192,7 +192,7 @@ export class WorkRecordDetailDto extends WorkRecordDto {
   @ApiProperty({ description: 'The title as that source gives it' }) title: string;
   @ApiProperty({ nullable: true, type: Number }) year: number | null;
   @ApiProperty({ nullable: true, type: String }) venue: string | null;
-  @ApiProperty({ enum: WORK_TYPES }) type: WorkType;
+  @ApiProperty({ enum: WORK_TYPES, enumName: 'WorkType' }) type: WorkType;
   @ApiProperty({ nullable: true, type: String }) doi: string | null;
   @ApiProperty({ nullable: true, type: String }) arxivId: string | null;
   @ApiProperty({ type: [RecordAuthorDto], description: 'In the source’s order' }) authors: RecordAuthorDto[];
