@@ -10,6 +10,7 @@ import { Idempotency } from './common/idempotency';
 import { registerRateLimit } from './common/rate-limit';
 import { requestClient } from './auth/auth.guard';
 import { mountQueueDashboard } from './queue-dashboard';
+import { mountWebApp } from './web/web-app';
 
 /**
  * Fastify, for the lower per-request cost. `npm run bench:api` measures the whole stack against a bare
@@ -87,5 +88,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   if (config.bullBoard.enabled) await mountQueueDashboard(app);
+  // The dashboard (apps/web, built into dist/web) at /app/, with / leading there.
+  mountWebApp(fastify);
   return app;
 }
