@@ -83,7 +83,8 @@ if (result.status !== 0) {
 }
 // The dashboard: Vite bundles apps/web into dist/web (hashed file names; it empties the folder first).
 const vite = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
-const web = spawnSync(process.execPath, [vite, 'build', '--config', join(ROOT, 'apps/web/vite.config.mjs')], { cwd: ROOT, stdio: 'inherit' });
+// NODE_ENV=production whatever the caller's (jest's is `test`): React's production build, not its development one.
+const web = spawnSync(process.execPath, [vite, 'build', '--mode', 'production', '--config', join(ROOT, 'apps/web/vite.config.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 if (web.status !== 0) {
   process.stderr.write(`build: the dashboard's build (vite) failed (${web.signal ?? `exit code ${web.status}`}); dist/ is not marked as built\n`);
   process.exit(web.status || 1);

@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { generateSync } from 'otplib';
 import request, { type Response } from 'supertest';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
@@ -153,13 +154,13 @@ describe('browser sessions behind HTTPS', () => {
 
 describe('the dashboard served at /app/', () => {
   let root: string;
-  let fastify: ReturnType<FastifyAdapter['getInstance']>;
+  let fastify: FastifyInstance;
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'dossier-web-'));
     mkdirSync(path.join(root, 'assets'));
     writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Dossier</title><script type="module" src="/app/assets/index-abc123.js"></script>');
     writeFileSync(path.join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
-    fastify = new FastifyAdapter().getInstance();
+    fastify = new FastifyAdapter().getInstance<FastifyInstance>();
     mountWebApp(fastify, root);
     await fastify.ready();
   });
@@ -193,7 +194,7 @@ describe('the dashboard served at /app/', () => {
   });
 
   it('names the build step when the dashboard is not built', async () => {
-    const bare = new FastifyAdapter().getInstance();
+    const bare = new FastifyAdapter().getInstance<FastifyInstance>();
     mountWebApp(bare, path.join(root, 'missing'));
     await bare.ready();
     const answer = await request(bare.server).get('/app/people').expect(503);

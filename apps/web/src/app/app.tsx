@@ -14,8 +14,10 @@ export function App() {
     () =>
       onSignedOut(() => {
         queryClient.clear();
+        // The router's own location carries its basename (/app); navigate() adds it again.
         const here = router.state.location;
-        if (!here.pathname.startsWith('/sign-in')) void router.navigate(`/sign-in?expired=1&next=${encodeURIComponent(here.pathname + here.search)}`, { replace: true });
+        const path = here.pathname.replace(/^\/app(?=\/|$)/, '') || '/';
+        if (!path.startsWith('/sign-in')) void router.navigate(`/sign-in?expired=1&next=${encodeURIComponent(path + here.search)}`, { replace: true });
       }),
     [queryClient, router],
   );

@@ -32,7 +32,9 @@ export function useLatestBriefing(interviewId: string) {
 export function useMarkFollowUpDone() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (personId: string) => unwrap(api.POST('/people/{id}/follow-up/done', { params: { path: { id: personId } }, body: { type: 'message' } })),
+    // Logged as a message on the person's timeline (the API asks for a summary whenever a type is
+    // sent, and its document marks the defaulted type as required), then the next follow-up moves on.
+    mutationFn: (personId: string) => unwrap(api.POST('/people/{id}/follow-up/done', { params: { path: { id: personId } }, body: { type: 'message', summary: 'Reached out (marked done on Today)' } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: todayKeys.followUps() }),
   });
 }
