@@ -1,5 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
+import type { components } from '@/lib/api/schema';
+
+type FollowUpDone = components['schemas']['FollowUpDoneDto'];
 
 export const todayKeys = {
   all: ['today'] as const,
@@ -34,7 +37,10 @@ export function useMarkFollowUpDone() {
   return useMutation({
     // Logged as a message on the person's timeline (the API asks for a summary whenever a type is
     // sent, and its document marks the defaulted type as required), then the next follow-up moves on.
-    mutationFn: (personId: string) => unwrap(api.POST('/people/{id}/follow-up/done', { params: { path: { id: personId } }, body: { type: 'message', summary: 'Reached out (marked done on Today)' } })),
+    // The document still types the optional `summary` as an empty object (issue 13's contract work
+    // fixes it); the API takes a string. Remove the cast once schema.d.ts says `string`.
+    mutationFn: (personId: string) =>
+      unwrap(api.POST('/people/{id}/follow-up/done', { params: { path: { id: personId } }, body: { type: 'message', summary: 'Reached out (marked done on Today)' as unknown as FollowUpDone['summary'] } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: todayKeys.followUps() }),
   });
 }
