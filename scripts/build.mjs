@@ -82,12 +82,16 @@ if (result.status !== 0) {
   process.exit(result.status || 1);
 }
 // The dashboard: Vite bundles apps/web into dist/web (hashed file names; it empties the folder first).
-const vite = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
-// NODE_ENV=production whatever the caller's (jest's is `test`): React's production build, not its development one.
-const web = spawnSync(process.execPath, [vite, 'build', '--mode', 'production', '--config', join(ROOT, 'apps/web/vite.config.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-if (web.status !== 0) {
-  process.stderr.write(`build: the dashboard's build (vite) failed (${web.signal ?? `exit code ${web.status}`}); dist/ is not marked as built\n`);
-  process.exit(web.status || 1);
+// A tree without apps/web (an API-only checkout) builds the API alone; /app/ then says what is missing.
+const WEB_CONFIG = join(ROOT, 'apps/web/vite.config.mjs');
+if (existsSync(WEB_CONFIG)) {
+  const vite = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
+  // NODE_ENV=production whatever the caller's (jest's is `test`): React's production build, not its development one.
+  const web = spawnSync(process.execPath, [vite, 'build', '--mode', 'production', '--config', WEB_CONFIG], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (web.status !== 0) {
+    process.stderr.write(`build: the dashboard's build (vite) failed (${web.signal ?? `exit code ${web.status}`}); dist/ is not marked as built\n`);
+    process.exit(web.status || 1);
+  }
 }
 // The hash of the sources as they were when tsc started: a file saved during the build rebuilds next time.
 const temporary = `${STAMP}.${process.pid}`;
