@@ -13,8 +13,13 @@ import { PromoteFirstUserToAdmin1796623437849 } from './1796623437849-promote-fi
 import { CreateTwoFactor1796623633455 } from './1796623633455-create-two-factor';
 import { CreateSignInThrottles1796623633478 } from './1796623633478-create-sign-in-throttles';
 import { AddTaskClosing1796624902921 } from './1796624902921-add-task-closing';
+import { CreateInterviewerNotes1796625036913 } from './1796625036913-create-interviewer-notes';
 import { AddRerouteCarryOver1796625341797 } from './1796625341797-add-reroute-carry-over';
+import { CreateStageRetrospectives1796625657646 } from './1796625657646-create-stage-retrospectives';
+import { AddOrganizationAliases1796625835013 } from './1796625835013-add-organization-aliases';
 import { CreateReadingGoals1796626019407 } from './1796626019407-create-reading-goals';
+import { RefoldNamesWithoutApostrophes1796626310745 } from './1796626310745-refold-names-without-apostrophes';
+import { AddPeoplePhones1796626677364 } from './1796626677364-add-people-phones';
 
 /** Every migration, in order. A new migration is generated into this folder and added here. */
-export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096, CreatePipelineSchema1795916944601, IndexPeopleTags1795918918096, CreateWorksSchema1795921460018, CreatePersonSyncSettings1795922564720, CreateBriefings1795930400191, CreateResumeProjects1795930919996, CreateReadingChecklists1795931034417, CreateWorkAuthorQueries1795933316823, CreateIdempotencyKeys1795945406319, AddRolesSessionsSecurityEvents1796623437835, PromoteFirstUserToAdmin1796623437849, CreateTwoFactor1796623633455, CreateSignInThrottles1796623633478, AddTaskClosing1796624902921, AddRerouteCarryOver1796625341797, CreateReadingGoals1796626019407];
+export const MIGRATIONS: Function[] = [CreateNetworkSchema1795889026096, CreatePipelineSchema1795916944601, IndexPeopleTags1795918918096, CreateWorksSchema1795921460018, CreatePersonSyncSettings1795922564720, CreateBriefings1795930400191, CreateResumeProjects1795930919996, CreateReadingChecklists1795931034417, CreateWorkAuthorQueries1795933316823, CreateIdempotencyKeys1795945406319, AddRolesSessionsSecurityEvents1796623437835, PromoteFirstUserToAdmin1796623437849, CreateTwoFactor1796623633455, CreateSignInThrottles1796623633478, AddTaskClosing1796624902921, CreateInterviewerNotes1796625036913, AddRerouteCarryOver1796625341797, CreateStageRetrospectives1796625657646, AddOrganizationAliases1796625835013, CreateReadingGoals1796626019407, RefoldNamesWithoutApostrophes1796626310745, AddPeoplePhones1796626677364];

@@ -139,6 +139,7 @@ function personResponse(r: Record<string, any>): object {
     organization: r.org_id ? { id: r.org_id, name: r.org_name } : null,
     team: r.team_ref_id ? { id: r.team_ref_id, name: r.team_name } : null,
     emails: r.emails,
+    phones: r.phones,
     links: r.links,
     tags: r.tags,
     howWeMet: r.how_we_met,

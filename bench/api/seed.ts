@@ -96,7 +96,7 @@ async function seed(dataSource: DataSource, options: SeedOptions): Promise<Omit<
   const keyring = new SecretKeyring('bench seed key, not used for anything kept');
   const twoFactor = new TwoFactorService(dataSource.getRepository(UserTwoFactor), dataSource.getRepository(User), dataSource, new SignInThrottleService(dataSource, keyring, systemClock), keyring, systemClock);
   const accounts = new AccountsService(dataSource, config, new SecurityEventsService(dataSource), twoFactor);
-  const organizationsService = new OrganizationsService(dataSource.getRepository(Organization), dataSource.getRepository(Team));
+  const organizationsService = new OrganizationsService(dataSource.getRepository(Organization), dataSource.getRepository(Team), dataSource);
   // The seed creates people and never erases one: erasing is the only use of the queue.
   const peopleService = new PeopleService(dataSource.getRepository(Person), dataSource, organizationsService, undefined as never);
 

@@ -91,6 +91,7 @@ async function realIds(t: TestApp, user: TestUser): Promise<Record<string, strin
     teamId: example.teamIds.core,
     interactions: interactions.items[0].id,
     applications: example.applicationIds.inQuiz,
+    stageId: (await get(`/applications/${example.applicationIds.inQuiz}`)).stages[0].id,
     'stage-templates': example.templateId,
     interviews: (await get('/interviews?when=past')).items[0].id,
     tasks: (await get('/tasks?status=all')).items[0].id,

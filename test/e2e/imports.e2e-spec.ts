@@ -93,13 +93,23 @@ describe('imports and exports (inline)', () => {
     await t.http().patch(`/referrals/${declined.id}`).set(source.auth).send({ status: 'declined', on: '2026-01-05' }).expect(200);
     const org = await t.db.query("INSERT INTO organizations (user_id, name, name_folded, research_notes, tags) VALUES ($1, 'Ünïversal Lab', 'universal lab', 'mission: AGI safely', '{lab}') RETURNING id", [source.id]);
     const team = await t.db.query("INSERT INTO teams (user_id, organization_id, name, name_folded) VALUES ($1, $2, 'Core', 'core') RETURNING id", [source.id, org[0].id]);
-    const ada = await t.http().post('/people').set(source.auth).send({ fullName: 'Ada Łovelace', organizationId: org[0].id, teamId: team[0].id, emails: ['ada@example.org'], links: { orcid: '0000-0002-1825-0097' }, tags: ['math'], relationshipStage: 'engaged', nextFollowUpAt: '2026-12-01', followUpCadenceDays: 30, notes: 'Met at NeurIPS' }).expect(201);
+    await t.http().patch(`/organizations/${org[0].id}`).set(source.auth).send({ aliases: ['Universal Research', 'ÜLab'] }).expect(200);
+    const ada = await t.http().post('/people').set(source.auth).send({ fullName: 'Ada Łovelace', organizationId: org[0].id, teamId: team[0].id, emails: ['ada@example.org'], phones: ['+44 20 7946 0018'], links: { orcid: '0000-0002-1825-0097' }, tags: ['math'], relationshipStage: 'engaged', nextFollowUpAt: '2026-12-01', followUpCadenceDays: 30, notes: 'Met at NeurIPS' }).expect(201);
     const gone = await t.http().post('/people').set(source.auth).send({ fullName: 'Deleted Person' }).expect(201);
     await t.http().delete(`/people/${gone.body.id}`).set(source.auth).expect(204);
     await t.db.query("INSERT INTO interactions (user_id, person_id, type, occurred_at, summary, offered, asked) VALUES ($1, $2, 'conference_chat', '2025-12-10T15:00:00Z', 'Poster chat about RL', 'sent my notes', 'an intro to her team lead')", [source.id, ada.body.id]);
+    // The user's notes on an interviewer of a past interview.
+    const held = (await t.http().get('/interviews?when=past').set(source.auth).expect(200)).body.items[0];
+    await t.http().put(`/interviews/${held.id}/interviewers/${held.interviewers[0].id}/notes`).set(source.auth).send({ asked: 'Eigenvalues of a Markov chain', howItWent: 'Solid', followUp: null }).expect(200);
+
+    // And a retrospective on the stage the rerouted application failed at.
+    const failed = (await t.http().get(`/applications/${example.applicationIds.failedAtCoding}`).set(source.auth).expect(200)).body;
+    const failedStage = failed.stages.find((s: { status: string }) => s.status === 'failed');
+    await t.http().put(`/applications/${failed.id}/stages/${failedStage.id}/retrospective`).set(source.auth).send({ wentWell: 'Clear code', wentBadly: 'Ran out of time', doDifferently: 'Time-box the first solution' }).expect(200);
 
     const exported = (await t.http().get('/export').set(source.auth).expect(200)).body;
     expect(exported).toMatchObject({ format: 'dossier-export', version: 3, account: { displayName: 'Source Account', timeZone: 'Europe/Paris' } });
+    expect(exported.stageRetrospectives).toEqual([expect.objectContaining({ applicationId: failed.id, stageId: failedStage.id, wentBadly: 'Ran out of time' })]);
     expect(exported.people).toHaveLength(11);
     expect(exported.stageTemplates).toHaveLength(2);
     expect(exported.applications).toHaveLength(3);
@@ -115,6 +125,8 @@ describe('imports and exports (inline)', () => {
     expect(exported.tasks.every((t: { closedAt: string | null; closedReason: string | null }) => (t.closedAt === null) === (t.closedReason === null))).toBe(true);
     expect(exported.people.find((p: { fullName: string }) => p.fullName === 'Samuel Okafor').nextFollowUpReason).toBe('Thank Samuel Okafor for referring you to Example Frontier Lab');
     expect(exported.interactions.filter((i: { asked: string | null }) => i.asked)).toHaveLength(3);
+    expect(exported.people.find((p: { fullName: string }) => p.fullName === 'Ada Łovelace').phones).toEqual(['+44 20 7946 0018']);
+    expect(exported.interviewerNotes).toEqual([expect.objectContaining({ interviewId: held.id, personId: held.interviewers[0].id, asked: 'Eigenvalues of a Markov chain', howItWent: 'Solid', followUp: null })]);
 
     const target = await registerUser(t);
     const imported = await t.http().post('/imports/dossier').set(target.auth).send(exported).expect(201);
@@ -368,7 +380,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('large imports run as a BullM
 /** The records an export holds: what an import of it creates. */
 function itemCount(doc: Record<string, any>): number {
   const apps = doc.applications as { stages: unknown[]; moves: unknown[] }[];
-  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings'];
+  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'stageRetrospectives', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings'];
   return (
     doc.organizations.length +
     doc.organizations.reduce((n: number, o: { teams: unknown[] }) => n + o.teams.length, 0) +

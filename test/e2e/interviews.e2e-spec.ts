@@ -73,8 +73,8 @@ describe('interviews', () => {
     });
     // Duplicates collapse; listed by name.
     expect(res.body.interviewers).toEqual([
-      { id: ada.id, fullName: 'Ada Lovelace', headline: 'Research Scientist, RL' },
-      { id: alan.id, fullName: 'Alan Turing', headline: null },
+      { id: ada.id, fullName: 'Ada Lovelace', headline: 'Research Scientist, RL', notes: null },
+      { id: alan.id, fullName: 'Alan Turing', headline: null, notes: null },
     ]);
     expect((await get(user, `/interviews/${res.body.id}`).expect(200)).body).toEqual(res.body);
   });

@@ -23,6 +23,7 @@ describe('organizations and teams', () => {
     expect(res.body).toEqual({
       id: expect.any(String),
       name: 'Google DeepMind',
+      aliases: [],
       website: 'https://deepmind.google/',
       description: 'Frontier lab',
       researchNotes: 'Mission: solve intelligence. Read the Genie and Gemini reports.',

@@ -12,6 +12,7 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'PATCH /people/{id}': () => ({ headline: 'changed by a stranger' }),
   'POST /people/{id}/merge': (ids) => ({ otherId: ids.otherPersonId, dryRun: false }),
   'PATCH /organizations/{id}': () => ({ researchNotes: 'changed by a stranger' }),
+  'POST /organizations/{id}/merge': (ids) => ({ otherId: ids.otherOrganizationId, dryRun: false }),
   'POST /organizations/{id}/teams': () => ({ name: 'Stranger team' }),
   'PATCH /organizations/{id}/teams/{teamId}': () => ({ name: 'Renamed by a stranger' }),
   'POST /people/{personId}/interactions': () => ({ type: 'message', occurredAt: '2026-01-01T10:00:00Z', summary: 'written by a stranger' }),
@@ -25,6 +26,8 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'POST /applications/{id}/reopen-tasks': () => ({}),
   'PATCH /referrals/{id}': () => ({ status: 'offered', notes: 'changed by a stranger' }),
   'PATCH /interviews/{id}': () => ({ outcome: 'cancelled', feedback: 'changed by a stranger' }),
+  'PUT /interviews/{id}/interviewers/{personId}/notes': () => ({ asked: 'written by a stranger', howItWent: null }),
+  'PUT /applications/{id}/stages/{stageId}/retrospective': () => ({ wentBadly: 'written by a stranger' }),
   'PATCH /tasks/{id}': () => ({ done: true, title: 'changed by a stranger' }),
   'POST /people/{id}/sync': () => ({}),
   'PUT /people/{id}/sync-schedule': () => ({ everyHours: 12 }),
@@ -115,12 +118,13 @@ describe('ownership: another user gets 404 for every record on every route', () 
     expect(events.items.map((e: { kind: string; details: { sessionId?: string } }) => [e.kind, e.details.sessionId])).toEqual([['sign-in', sessions.items[0].id]]);
     expect((await t.http().get('/imports').set(stranger.auth).expect(200)).body).toEqual([]);
     const exported = (await t.http().get('/export').set(stranger.auth).expect(200)).body;
-    expect([exported.people, exported.organizations, exported.interactions, exported.applications, exported.referrals, exported.stageTemplates]).toEqual([[], [], [], [], [], []]);
+    expect([exported.people, exported.organizations, exported.interactions, exported.applications, exported.referrals, exported.stageTemplates, exported.interviewerNotes, exported.stageRetrospectives]).toEqual([[], [], [], [], [], [], [], []]);
     expect((await t.http().get('/referrals').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/applications').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/interviews?when=upcoming&days=365').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/tasks?status=all').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/resume-projects').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/retrospectives').set(stranger.auth).expect(200)).body).toEqual([]);
     expect((await t.http().get('/applications/board?closed=true').set(stranger.auth).expect(200)).body.columns.every((c: { cards: unknown[] }) => c.cards.length === 0)).toBe(true);
   });
 });
@@ -144,6 +148,7 @@ function isBodyless(key: string): boolean {
 async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
   const [org] = await t.db.query("INSERT INTO organizations (user_id, name, name_folded) VALUES ($1, 'Owner Lab', 'owner lab') RETURNING id", [owner.id]);
   const [team] = await t.db.query("INSERT INTO teams (user_id, organization_id, name, name_folded) VALUES ($1, $2, 'Core', 'core') RETURNING id", [owner.id, org.id]);
+  const [otherOrg] = await t.db.query("INSERT INTO organizations (user_id, name, name_folded) VALUES ($1, 'Owner Lab Two', 'owner lab two') RETURNING id", [owner.id]);
   const person = (await t.http().post('/people').set(owner.auth).send({ fullName: 'Owned Person', organizationId: org.id, teamId: team.id }).expect(201)).body;
   const other = (await t.http().post('/people').set(owner.auth).send({ fullName: 'Other Owned Person' }).expect(201)).body;
   const [interaction] = await t.db.query("INSERT INTO interactions (user_id, person_id, type, occurred_at, summary) VALUES ($1, $2, 'call', now(), 'owned') RETURNING id", [owner.id, person.id]);
@@ -162,6 +167,8 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
       .send({ stageId: application.stages[0].id, startsAt: '2027-01-10T10:00:00Z', timeZone: 'Europe/London', durationMinutes: 45, format: 'video', interviewerIds: [person.id] })
       .expect(201)
   ).body;
+  await t.http().put(`/interviews/${interview.id}/interviewers/${person.id}/notes`).set(owner.auth).send({ asked: 'owned notes' }).expect(200);
+  await t.http().put(`/applications/${application.id}/stages/${application.stages[0].id}/retrospective`).set(owner.auth).send({ wentWell: 'owned retrospective' }).expect(200);
   const task = (await t.http().post('/tasks').set(owner.auth).send({ title: 'Owned task', dueOn: '2027-01-09', personId: person.id }).expect(201)).body;
   const [syncedIdentity] = await t.db.query("INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id) VALUES ($1, $2, 'dblp', 'owned/0001') RETURNING id", [owner.id, person.id]);
   const [syncRun] = await t.db.query("INSERT INTO sync_runs (user_id, person_id, identity_id, source, trigger, status, started_at, finished_at) VALUES ($1, $2, $3, 'dblp', 'manual', 'succeeded', now(), now()) RETURNING id", [owner.id, person.id, syncedIdentity.id]);
@@ -184,6 +191,7 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     personId: person.id,
     otherPersonId: other.id,
     organizationId: org.id,
+    otherOrganizationId: otherOrg.id,
     teamId: team.id,
     otherTeamId: otherTeam.id,
     interactionId: interaction.id,
@@ -193,6 +201,7 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     applicationId: application.id,
     referralId: referral.id,
     interviewId: interview.id,
+    stageId: application.stages[0].id,
     briefingId: briefing.id,
     taskId: task.id,
     syncRunId: syncRun.id,
@@ -218,6 +227,8 @@ async function snapshot(t: TestApp, userId: string): Promise<unknown> {
     referrals: await rows('SELECT * FROM referrals WHERE user_id = $1 ORDER BY id'),
     interviews: await rows('SELECT * FROM interviews WHERE user_id = $1 ORDER BY id'),
     interviewers: await rows('SELECT ii.* FROM interview_interviewers ii JOIN interviews i ON i.id = ii.interview_id WHERE i.user_id = $1 ORDER BY 1, 2'),
+    interviewerNotes: await rows('SELECT * FROM interviewer_notes WHERE user_id = $1 ORDER BY id'),
+    retrospectives: await rows('SELECT * FROM stage_retrospectives WHERE user_id = $1 ORDER BY id'),
     tasks: await rows('SELECT * FROM tasks WHERE user_id = $1 ORDER BY id'),
     syncRuns: await rows('SELECT * FROM sync_runs WHERE user_id = $1 ORDER BY id'),
     syncSettings: await rows('SELECT * FROM person_sync_settings WHERE user_id = $1 ORDER BY person_id'),

@@ -114,7 +114,7 @@ describe('people: duplicates and merge', () => {
       const res = await merge(u, ada.id, body).expect(200);
       expect(res.body.applied).toBe(false);
       expect(res.body.merged).toEqual(augusta);
-      expect(res.body.moved).toEqual({ interactions: 2, tasks: 1, referralsMade: 0, referralsRecruited: 0, applicationsRecruited: 0, interviews: 0, scholarlyIdentities: 0, syncRuns: 0, syncSettings: 0, readingChecklistSettings: 0 });
+      expect(res.body.moved).toEqual({ interactions: 2, tasks: 1, referralsMade: 0, referralsRecruited: 0, applicationsRecruited: 0, interviews: 0, interviewerNotes: 0, scholarlyIdentities: 0, syncRuns: 0, syncSettings: 0, readingChecklistSettings: 0 });
       expect(res.body.result).toEqual({
         ...ada,
         headline: 'Countess of Lovelace',

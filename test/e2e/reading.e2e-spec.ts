@@ -117,6 +117,26 @@ describe('reading checklists', () => {
     expect(body.perInterviewer).toEqual([{ id: ada, fullName: 'Ada Lovelace', read: 0, total: 5, worksTotal: 5 }]);
   });
 
+  it('matches no names of contacts and no hiring words, which come from notes and tags and say nothing of a topic', async () => {
+    const post = async (url: string, body: object) => (await t.http().post(url).set(user.auth).send(body).expect(201)).body;
+    await post('/people', { fullName: 'Petar Veličković' });
+    // Ada's works hold "Agent", "Benchmark", "Learning": a team called "Agent Benchmark Target Lab" must still only count its topic words.
+    const org = await post('/organizations', { name: 'Noisy Lab', tags: ['lab', 'target', 'Benchmarks'], researchNotes: 'Petar referred me. Target lab for the role; interview loop of five stages.' });
+    const team = await post(`/organizations/${org.id}/teams`, { name: 'Agents', researchNotes: 'Petar leads it; referred candidates get a recruiter call.' });
+    const noisy = await post('/applications', { organizationId: org.id, teamId: team.id, role: 'Research Engineer', builtInTemplate: 'research-engineer', keywords: ['petar', 'Target'], notes: 'Petar referred me; target team, lab role, interview soon. Learning about world models.' });
+    const body = await personChecklist(ada, `?applicationId=${noisy.id}`);
+    expect(body.context.terms).toEqual([
+      { term: 'agents', from: ['team'] },
+      { term: 'benchmarks', from: ['organization'] },
+    ]);
+    const matched = body.items.flatMap((i: any) => i.reasons.filter((r: { kind: string }) => r.kind === 'relevance').flatMap((r: { matches: { term: string }[] }) => r.matches.map((m) => m.term)));
+    expect([...new Set(matched)].sort()).toEqual(['agents', 'benchmarks']);
+    // What the user reads: "matches "agents" (title)", never a name or a hiring word.
+    const texts = body.items.flatMap((i: any) => i.reasons.filter((r: { kind: string }) => r.kind === 'relevance').map((r: { text: string }) => r.text)).join(' ');
+    expect(texts).toContain('"agents"');
+    for (const word of ['petar', 'referred', 'target', 'lab', 'team', 'role', 'interview', 'learning', 'world']) expect(texts).not.toContain(`"${word}"`);
+  });
+
   it('leaves relevance out without an application, and 404s for an application of another user', async () => {
     const body = await personChecklist(ada);
     expect(body.context).toBeNull();

@@ -7,7 +7,8 @@ import { workAuthor as author, workRecord } from './work-records';
  * One interview to brief, built through the API with fixed dates so its briefing is the same on
  * every run: a lab with research notes, an application referred by a friend and moved to the team
  * lead stage, an interview with two interviewers (Ada, with works from two sources; Edsger, with
- * none), a contact who wrote with Ada, and the user living in Paris while the interview is set in London.
+ * none; Ada met at the coding interview before, with the user's notes on her), a contact who wrote with
+ * Ada, and the user living in Paris while the interview is set in London.
  */
 export interface Scene {
   applicationId: string;
@@ -76,7 +77,7 @@ export async function seedInterviewScene(t: TestApp, user: TestUser): Promise<Sc
   }
   const ingest = new WorksIngestService(t.db);
   await ingest.ingest(ADA_WORKS, FETCHED_AT);
-  await post(`/people/${people.ada}/interactions`, { type: 'conference_chat', occurredAt: '2025-06-01T10:00:00Z', summary: 'Talked about planning at ICML' });
+  await post(`/people/${people.ada}/interactions`, { type: 'conference_chat', occurredAt: '2025-06-01T10:00:00Z', summary: 'Talked about planning at ICML', asked: 'Advice on applying to the Core team' });
 
   const application = await post('/applications', {
     organizationId: org.id,
@@ -112,6 +113,11 @@ export async function seedInterviewScene(t: TestApp, user: TestUser): Promise<Sc
       })
     ).id as string;
   const interviewId = await schedule('2027-03-02T13:00:00Z', [people.ada, people.edsger]);
+  // Ada sat on the coding interview already: the user's notes on her there come back in the briefing.
+  const coding = (application.stages as { id: string; name: string }[]).find((s) => s.name === 'Coding interview')!;
+  const codingInterview = (await post('/interviews', { stageId: coding.id, startsAt: '2026-10-05T09:00:00Z', timeZone: 'Europe/London', durationMinutes: 60, format: 'video', interviewerIds: [people.ada] })).id as string;
+  await t.http().patch(`/interviews/${codingInterview}`).set(user.auth).send({ outcome: 'passed' }).expect(200);
+  await t.http().put(`/interviews/${codingInterview}/interviewers/${people.ada}/notes`).set(user.auth).send({ asked: 'A *beam search* over learned models', howItWent: 'Fine; ran short on time for tests', followUp: 'Send the <script>-free notebook' }).expect(200);
 
   // What the user has read and wants to ask, and the projects to be ready to discuss.
   const [{ id: planning }] = await t.db.query("SELECT work_id AS id FROM work_records WHERE source = 'openalex' AND source_id = 'W2003'");

@@ -27,7 +27,8 @@ import { StageTemplatesController } from './stage-templates/stage-templates.cont
 import { InterviewsModule } from '#domain/interviews/index';
 import { TasksModule } from '#domain/tasks/index';
 import { CalendarModule } from '#domain/calendar/index';
-import { InterviewsController } from './interviews/interviews.controller';
+import { InterviewsController, PersonMeetingsController } from './interviews/interviews.controller';
+import { RetrospectivesController } from './applications/retrospectives.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { ReferralsModule } from '#domain/referrals/index';
@@ -56,7 +57,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule, SyncModule, ScholarlyIdentitiesModule, BriefingsModule, WarmPathsModule, ResumeProjectsModule, ReadingModule],
-      controllers: [AuthController, BrowserSessionController, TwoFactorController, SessionsController, AdminController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, InterviewsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController],
+      controllers: [AuthController, BrowserSessionController, TwoFactorController, SessionsController, AdminController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, RetrospectivesController, InterviewsController, PersonMeetingsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

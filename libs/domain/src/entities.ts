@@ -8,10 +8,12 @@ import { User } from './accounts/user.entity';
 import { ApplicationMove } from './applications/application-move.entity';
 import { ApplicationStage } from './applications/application-stage.entity';
 import { Application } from './applications/application.entity';
+import { StageRetrospective } from './applications/stage-retrospective.entity';
 import { CalendarFeed } from './calendar/calendar-feed.entity';
 import { ImportRun } from './imports/import-run.entity';
 import { Interaction } from './interactions/interaction.entity';
 import { Interview } from './interviews/interview.entity';
+import { InterviewerNote } from './interviews/interviewer-note.entity';
 import { Organization } from './organizations/organization.entity';
 import { Team } from './organizations/team.entity';
 import { Person } from './people/person.entity';
@@ -51,7 +53,9 @@ export const ENTITIES = [
   Application,
   ApplicationStage,
   ApplicationMove,
+  StageRetrospective,
   Interview,
+  InterviewerNote,
   Task,
   Referral,
   CalendarFeed,

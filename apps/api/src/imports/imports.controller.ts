@@ -91,6 +91,7 @@ export class ImportsController {
         organizationName: p.organization?.name,
         teamName: p.team?.name,
         emails: p.emails,
+        phones: p.phones,
         links: p.links as Record<string, string>,
         tags: p.tags,
         notes: p.notes ?? undefined,

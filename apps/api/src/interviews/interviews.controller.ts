@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InterviewsService } from '#domain/interviews/index';
 import { ReadingTasksService } from '#domain/tasks/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
-import { CreateInterviewDto, InterviewResponse, InterviewsPage, ListInterviewsQuery, UpdateInterviewDto } from './dto/interview.dto';
+import { CreateInterviewDto, InterviewerNotesDto, InterviewResponse, InterviewsPage, ListInterviewsQuery, MeetingResponse, UpdateInterviewDto } from './dto/interview.dto';
 
 @ApiTags('interviews')
 @ApiBearerAuth()
@@ -40,8 +40,24 @@ export class InterviewsController {
     return InterviewResponse.from(await this.interviews.get(userId, id));
   }
 
+  @Put(':id/interviewers/:personId/notes')
+  @ApiOperation({ summary: 'Your notes on one interviewer at this interview (what they asked, how it went, what to follow up); replaces earlier notes. Later briefings and GET /people/{id}/meetings show them' })
+  @ApiOkResponse({ type: InterviewResponse })
+  @ApiNotFoundResponse({ description: 'The interview or the person is not yours' })
+  @ApiConflictResponse({ description: 'The person is not on the interview (interview.not-an-interviewer)' })
+  async putNotes(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Param('personId', uuidParam('personId')) personId: string, @Body() body: InterviewerNotesDto): Promise<InterviewResponse> {
+    return InterviewResponse.from(await this.interviews.putNotes(userId, id, personId, body));
+  }
+
+  @Delete(':id/interviewers/:personId/notes')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete your notes on one interviewer at this interview' })
+  async removeNotes(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Param('personId', uuidParam('personId')) personId: string): Promise<void> {
+    await this.interviews.removeNotes(userId, id, personId);
+  }
+
   @Patch(':id')
-  @ApiOperation({ summary: 'Reschedule, change people or place (SEQUENCE goes up), record the outcome and feedback' })
+  @ApiOperation({ summary: 'Reschedule, change people or place (SEQUENCE goes up), record the outcome and feedback; removing an interviewer you took notes on is refused (409) until the notes are deleted' })
   @ApiOkResponse({ type: InterviewResponse })
   async update(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: UpdateInterviewDto): Promise<InterviewResponse> {
     const view = await this.interviews.update(userId, id, body);
@@ -54,5 +70,21 @@ export class InterviewsController {
   @ApiOperation({ summary: "Delete with the tasks linked to it; the stage's prep tasks move to its next interview" })
   async remove(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<void> {
     await this.interviews.remove(userId, id);
+  }
+}
+
+/** A person's meetings: read from the interviews, shown on the person's side. */
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('people')
+export class PersonMeetingsController {
+  constructor(private readonly interviews: InterviewsService) {}
+
+  @Get(':id/meetings')
+  @ApiOperation({ summary: 'Every interview this person was on, in any application (reroutes included), most recent first: when, the application and stage, the outcome, your notes on them' })
+  @ApiOkResponse({ type: [MeetingResponse] })
+  @ApiNotFoundResponse({ description: 'The person is not yours' })
+  async meetings(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<MeetingResponse[]> {
+    return (await this.interviews.meetingsWith(userId, id)).map(MeetingResponse.from);
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import { OrganizationsService } from '#domain/organizations/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
-import { CreateOrganizationDto, CreateTeamDto, ListOrganizationsQuery, OrganizationsPage, OrganizationResponse, TeamResponse, UpdateOrganizationDto, UpdateTeamDto } from './dto/organization.dto';
+import { CreateOrganizationDto, CreateTeamDto, ListOrganizationsQuery, MergeOrganizationsDto, OrganizationMergeResponse, OrganizationsPage, OrganizationResponse, TeamResponse, UpdateOrganizationDto, UpdateTeamDto } from './dto/organization.dto';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -44,6 +44,15 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Delete with its teams; people keep their record but lose the organization and team' })
   async remove(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<void> {
     await this.organizations.remove(userId, id);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Merge another organization into this one (its teams, people, applications with their referrals, stage templates; its name becomes an alias); a dry run (the default) previews the result' })
+  @ApiOkResponse({ type: OrganizationMergeResponse })
+  @ApiConflictResponse({ description: 'The same organization twice (organization.merge-self)' })
+  async merge(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: MergeOrganizationsDto): Promise<OrganizationMergeResponse> {
+    return OrganizationMergeResponse.from(await this.organizations.merge(userId, id, body.otherId, body.dryRun ?? true));
   }
 
   @Post(':id/teams')

@@ -7,10 +7,11 @@ import { ApplicationStage } from './application-stage.entity';
 import { Application } from './application.entity';
 import { ApplicationsService } from './applications.service';
 import { PipelineStatsService } from './pipeline-stats.service';
+import { StageRetrospectivesService } from './stage-retrospectives.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationStage, ApplicationMove]), OrganizationsModule, StageTemplatesModule],
-  providers: [ApplicationsService, PipelineStatsService],
-  exports: [ApplicationsService, PipelineStatsService],
+  providers: [ApplicationsService, PipelineStatsService, StageRetrospectivesService],
+  exports: [ApplicationsService, PipelineStatsService, StageRetrospectivesService],
 })
 export class ApplicationsModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { NotFoundError } from '#platform';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { foldText } from '../people/name-folding';
+import { foldName } from '../people/name-folding';
 import { dateIn } from '../shared/dates';
 import { Person } from '../people/person.entity';
 import { StageTemplatesService } from '../stage-templates/stage-templates.service';
@@ -138,7 +138,7 @@ export class ApplicationsService {
     if (query.organizationId) qb.andWhere('a.organization_id = :org', { org: query.organizationId });
     if (query.q) {
       const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const folded = like(foldText(query.q));
+      const folded = like(foldName(query.q));
       qb.andWhere(new Brackets((w) => w.where('a.role ILIKE :raw', { raw: like(query.q!) }).orWhere('o.name_folded LIKE :folded', { folded }).orWhere('t.name_folded LIKE :folded', { folded })));
     }
     const [items, total] = await qb.orderBy('a.applied_on', 'DESC').addOrderBy('a.created_at', 'DESC').addOrderBy('a.id', 'ASC').skip(offset).take(limit).getManyAndCount();

@@ -7,3 +7,5 @@ export * from './applications.module';
 export * from './applications.service';
 export * from './pipeline-state-machine';
 export * from './pipeline-stats.service';
+export * from './stage-retrospective.entity';
+export * from './stage-retrospectives.service';

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApplicationsService } from '../applications/applications.service';
+import { StageRetrospectivesService } from '../applications/stage-retrospectives.service';
 import { InterviewsService } from '../interviews/interviews.service';
 import type { AuthorSnapshot, ScholarlySource } from '../scholarly/scholarly.types';
 import { identitySourceUrl } from '../scholarly-identities/identity-input';
 import type { StageType } from '../stage-templates/stage-types';
 import { PersonWork, WorksQueryService } from '../works/works-query.service';
-import type { BriefingContent, BriefingInterviewer, SourceLink } from './briefing-content';
+import type { BriefingContent, BriefingInterviewer, BriefingMeeting, BriefingReferralBy, SourceLink } from './briefing-content';
 import { briefingWork } from './briefing-work';
 import { BriefingExtras } from './briefing-extras';
 import { PREP_TOPICS, RESUME_STAGES } from './prep-topics';
@@ -33,6 +34,7 @@ export class BriefingAssembler {
     private readonly applications: ApplicationsService,
     private readonly works: WorksQueryService,
     private readonly extras: BriefingExtras,
+    private readonly retrospectives: StageRetrospectivesService,
   ) {}
 
   async assemble(userId: string, interviewId: string, now: Date): Promise<BriefingContent> {
@@ -63,8 +65,11 @@ export class BriefingAssembler {
     )) as { id: string; title: string; due_on: string | null; done: boolean }[];
 
     const stageType = (stage?.type ?? 'other') as StageType;
+    const lessons = await this.retrospectives.list(userId, { stageType, exceptStageId: stage?.id ?? interview.stageId });
+    const ids = interviewers.map((i) => i.id);
+    const history = await this.history(userId, ids, interview.id, interview.startsAt, now);
     const people: BriefingInterviewer[] = [];
-    for (const ref of interviewers) people.push(await this.interviewer(userId, ref.id, now));
+    for (const ref of interviewers) people.push({ ...(await this.interviewer(userId, ref.id, now)), ...history(ref.id) });
 
     return {
       schema: 1,
@@ -103,11 +108,70 @@ export class BriefingAssembler {
         topics: [...PREP_TOPICS[stageType]],
         tasks: tasks.map((t) => ({ id: t.id, title: t.title, dueOn: t.due_on, done: t.done })),
       },
+      retrospectives: lessons.map((r) => ({
+        id: r.id,
+        application: { id: r.application.id, role: r.application.role, organization: r.application.organization.name, team: r.application.team?.name ?? null },
+        stage: { name: r.stage.name, type: r.stage.type, status: r.stage.status, at: (r.stage.leftAt ?? r.stage.enteredAt)?.toISOString() ?? null },
+        wentWell: r.wentWell,
+        wentBadly: r.wentBadly,
+        doDifferently: r.doDifferently,
+      })),
       resumeProjects: RESUME_STAGES.has(stageType) ? await this.extras.resumeProjects(userId, stageType) : [],
     };
   }
 
-  private async interviewer(userId: string, personId: string, now: Date): Promise<BriefingInterviewer> {
+  /**
+   * What the user lived with each interviewer before this interview, read for all of them at once:
+   * the earlier interviews they were on (cancelled ones did not happen), their referrals, the asks.
+   */
+  private async history(userId: string, personIds: string[], interviewId: string, startsAt: Date, now: Date): Promise<(personId: string) => Pick<BriefingInterviewer, 'earlierMeetings' | 'referredYou' | 'asks'>> {
+    const meetings = await this.interviews.meetings(this.dataSource.manager, userId, personIds, { before: startsAt, exceptInterviewId: interviewId });
+    const referrals = personIds.length
+      ? ((await this.dataSource.query(
+          `SELECT r.referrer_id, r.status, r.status_dates, r.notes, a.id AS application_id, a.role, o.name AS organization, t.name AS team
+             FROM referrals r JOIN applications a ON a.id = r.application_id JOIN organizations o ON o.id = a.organization_id LEFT JOIN teams t ON t.id = a.team_id
+            WHERE r.user_id = $1 AND r.referrer_id = ANY($2)
+              -- A referral carried over by a reroute is one referral: shown once, as its latest copy.
+              AND NOT EXISTS (SELECT 1 FROM referrals c WHERE c.carried_from_id = r.id)
+            ORDER BY r.created_at, r.id`,
+          [userId, personIds],
+        )) as { referrer_id: string; status: string; status_dates: Record<string, string>; notes: string | null; application_id: string; role: string; organization: string; team: string | null }[])
+      : [];
+    const asks = personIds.length
+      ? ((await this.dataSource.query(
+          `SELECT person_id, occurred_at, asked FROM interactions WHERE user_id = $1 AND person_id = ANY($2) AND asked IS NOT NULL AND occurred_at <= $3 ORDER BY occurred_at DESC, id`,
+          [userId, personIds, now],
+        )) as { person_id: string; occurred_at: Date; asked: string }[])
+      : [];
+    return (personId) => ({
+      earlierMeetings: (meetings.get(personId) ?? []).map(
+        (m): BriefingMeeting => ({
+          interviewId: m.interviewId,
+          startsAt: m.startsAt.toISOString(),
+          application: { id: m.application.id, role: m.application.role, organization: m.application.organization.name, team: m.application.team?.name ?? null, status: m.application.status },
+          stage: { name: m.stage.name, type: m.stage.type, status: m.stage.status },
+          outcome: m.outcome,
+          notes: m.notes ? { asked: m.notes.asked, howItWent: m.notes.howItWent, followUp: m.notes.followUp } : null,
+        }),
+      ),
+      referredYou: referrals
+        .filter((r) => r.referrer_id === personId)
+        .map(
+          (r): BriefingReferralBy => ({
+            applicationId: r.application_id,
+            role: r.role,
+            organization: r.organization,
+            team: r.team,
+            status: r.status,
+            on: r.status_dates?.[r.status] ?? null,
+            notes: r.notes,
+          }),
+        ),
+      asks: asks.filter((a) => a.person_id === personId).map((a) => ({ at: a.occurred_at.toISOString(), asked: a.asked })),
+    });
+  }
+
+  private async interviewer(userId: string, personId: string, now: Date): Promise<Omit<BriefingInterviewer, 'earlierMeetings' | 'referredYou' | 'asks'>> {
     const [person] = (await this.dataSource.query(
       `SELECT p.id, p.full_name, p.headline, p.role, p.links, o.name AS organization, t.name AS team,
               (SELECT max(occurred_at) FROM interactions x WHERE x.person_id = p.id AND x.user_id = p.user_id AND x.occurred_at <= $3) AS last_spoke

@@ -1,5 +1,5 @@
 import { briefingChanges } from './briefing-changes';
-import type { BriefingContent, BriefingInterviewer, BriefingReadingItem, BriefingWork } from './briefing-content';
+import type { BriefingContent, BriefingInterviewer, BriefingMeeting, BriefingReadingItem, BriefingWork } from './briefing-content';
 
 const work = (id: string, title: string, year = 2025): BriefingWork => ({ id, title, year, publicationDate: null, venue: null, citationCount: 3, position: '1st of 2', sources: [] });
 const item = (w: BriefingWork, status = 'to_read'): BriefingReadingItem => ({ work: w, interviewers: [{ id: 'ada', fullName: 'Ada Lovelace' }], score: 50, reasons: [], status, notes: null, summary: null, questions: [] });
@@ -20,6 +20,9 @@ const ada = (works: BriefingWork[], total: number): BriefingInterviewer => ({
   publishedSince: works,
   topWorks: [],
   warmPaths: { direct: [], viaCoauthor: [] },
+  earlierMeetings: [],
+  referredYou: [],
+  asks: [],
 });
 const content = (works: BriefingWork[], items: BriefingReadingItem[]): BriefingContent => ({
   schema: 1,
@@ -31,7 +34,17 @@ const content = (works: BriefingWork[], items: BriefingReadingItem[]): BriefingC
   interviewers: [ada(works, works.length)],
   reading: { items, coverage: { read: 0, total: items.length }, perInterviewer: [] },
   prep: { checklist: [], topics: [], tasks: [] },
+  retrospectives: [],
   resumeProjects: [],
+});
+
+const meeting = (notes: BriefingMeeting['notes']): BriefingMeeting => ({
+  interviewId: 'm1',
+  startsAt: '2026-10-12T10:00:00Z',
+  application: { id: 'a0', role: 'Research Engineer', organization: 'DeepMind', team: 'Core', status: 'rejected' },
+  stage: { name: 'Team lead interview', type: 'team_lead', status: 'passed' },
+  outcome: 'passed',
+  notes,
 });
 
 describe('briefingChanges', () => {
@@ -56,5 +69,23 @@ describe('briefingChanges', () => {
     // Another year is another work.
     const sequel = work('w10', 'Scaling World Models', 2026);
     expect(briefingChanges(before, content([sequel], [item(sequel)]))).toEqual(['Reading checklist: 1 new item (“Scaling World Models”).']);
+  });
+
+  it('notices new notes on an earlier meeting with an interviewer, and a meeting newly recorded', () => {
+    const withMeetings = (meetings: BriefingMeeting[]): BriefingContent => {
+      const c = content([], []);
+      c.interviewers[0].earlierMeetings = meetings;
+      return c;
+    };
+    const none = withMeetings([]);
+    const bare = withMeetings([meeting(null)]);
+    const noted = withMeetings([meeting({ asked: 'World-model evaluation', howItWent: 'Good', followUp: null })]);
+    expect(briefingChanges(none, bare)).toEqual(['Ada Lovelace: a new earlier meeting (Team lead interview, Research Engineer at DeepMind).']);
+    expect(briefingChanges(bare, noted)).toEqual(['Ada Lovelace: new notes on your meeting at the Team lead interview (Research Engineer at DeepMind).']);
+    expect(briefingChanges(noted, noted)).toEqual([]);
+    // A version stored before meetings were part of briefings has none: nothing to compare, nothing said.
+    const old = content([], []);
+    delete (old.interviewers[0] as Partial<BriefingInterviewer>).earlierMeetings;
+    expect(briefingChanges(old, noted)).toEqual([]);
   });
 });

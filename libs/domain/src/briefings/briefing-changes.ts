@@ -1,5 +1,5 @@
 import { titleKey } from '../works/work-matching';
-import type { BriefingContent, BriefingWork } from './briefing-content';
+import type { BriefingContent, BriefingMeeting, BriefingWork } from './briefing-content';
 
 /**
  * What changed between two generations of a briefing, in sentences a user reads at the top of the
@@ -29,6 +29,16 @@ export function briefingChanges(before: BriefingContent, after: BriefingContent)
     if (person.warmPaths.direct.length + person.warmPaths.viaCoauthor.length !== previous.warmPaths.direct.length + previous.warmPaths.viaCoauthor.length) {
       changes.push(`${person.fullName}: warm paths changed.`);
     }
+    // Versions made before meetings were in briefings have no list: nothing to compare with.
+    if (previous.earlierMeetings) {
+      const met = new Map(previous.earlierMeetings.map((m) => [m.interviewId, m]));
+      for (const m of person.earlierMeetings ?? []) {
+        const where = `${m.stage.name}, ${m.application.role} at ${m.application.organization}`;
+        const prior = met.get(m.interviewId);
+        if (!prior) changes.push(`${person.fullName}: a new earlier meeting (${where}).`);
+        else if (notesKey(prior.notes) !== notesKey(m.notes)) changes.push(`${person.fullName}: new notes on your meeting at the ${m.stage.name} (${m.application.role} at ${m.application.organization}).`);
+      }
+    }
   }
 
   const beforeItems = new WorkSet((before.reading?.items ?? []).map((i) => i.work), before.reading?.items ?? []);
@@ -55,6 +65,16 @@ export function briefingChanges(before: BriefingContent, after: BriefingContent)
   if (before.application.notes !== after.application.notes || before.interview.prepNotes !== after.interview.prepNotes) changes.push('Your application or interview notes changed.');
   if (before.organization?.researchNotes !== after.organization?.researchNotes || before.organization?.team?.researchNotes !== after.organization?.team?.researchNotes) {
     changes.push('The research notes changed.');
+  }
+  // Versions made before retrospectives were in briefings have none: nothing to compare with.
+  if (before.retrospectives) {
+    const known = new Map(before.retrospectives.map((r) => [r.id, JSON.stringify([r.wentWell, r.wentBadly, r.doDifferently])]));
+    for (const r of after.retrospectives ?? []) {
+      const prior = known.get(r.id);
+      if (prior !== JSON.stringify([r.wentWell, r.wentBadly, r.doDifferently])) {
+        changes.push(`${prior === undefined ? 'New' : 'Changed'} lessons from an earlier stage: ${r.stage.name} (${r.application.role} at ${r.application.organization}).`);
+      }
+    }
   }
   // The earlier content came back from jsonb, which reorders object keys: compare in a fixed order.
   const projects = (c: BriefingContent) => JSON.stringify(c.resumeProjects.map((p) => [p.id, p.title, p.summary, p.role, p.technologies, p.talkingPoints, p.links]));
@@ -91,6 +111,10 @@ class WorkSet<T = BriefingWork> {
 function workKeys(work: Pick<BriefingWork, 'id' | 'title' | 'year'>): string[] {
   const title = titleKey(work.title);
   return title ? [`id:${work.id}`, `title:${title}:${work.year ?? ''}`] : [`id:${work.id}`];
+}
+
+function notesKey(notes: BriefingMeeting['notes']): string {
+  return notes ? JSON.stringify([notes.asked, notes.howItWent, notes.followUp]) : '';
 }
 
 function plural(n: number, noun: string): string {

@@ -18,7 +18,18 @@ export interface BriefingContent {
   /** The reading checklist of the interview: the union over its interviewers. */
   reading: BriefingReading | null;
   prep: BriefingPrep;
+  /** The user's retrospectives on earlier stages of the same kind, in any application, most recent first. */
+  retrospectives: BriefingRetrospective[];
   resumeProjects: BriefingResumeProject[];
+}
+
+export interface BriefingRetrospective {
+  id: string;
+  application: { id: string; role: string; organization: string; team: string | null };
+  stage: { name: string; type: string; status: string; at: string | null };
+  wentWell: string | null;
+  wentBadly: string | null;
+  doDifferently: string | null;
 }
 
 export interface BriefingInterview {
@@ -93,11 +104,38 @@ export interface BriefingInterviewer {
   totals: { works: number; citations: number; firstAuthor: number; lastAuthor: number };
   /** When the user last spoke with them (their latest interaction), if ever. */
   lastSpokeAt: string | null;
+  /** Earlier interviews they were on, in any application (reroutes included), most recent first. */
+  earlierMeetings: BriefingMeeting[];
+  /** Their referrals of the user, in any application. */
+  referredYou: BriefingReferralBy[];
+  /** What the user asked of them (an intro, a referral, advice), most recent first. */
+  asks: { at: string; asked: string }[];
   /** Works published since then (or in the last year when they never spoke), newest first. */
   publishedSince: BriefingWork[];
   /** Most cited works, for the profile. */
   topWorks: BriefingWork[];
   warmPaths: BriefingWarmPaths;
+}
+
+/** An earlier interview with an interviewer, with the user's notes on them there. */
+export interface BriefingMeeting {
+  interviewId: string;
+  startsAt: string;
+  application: { id: string; role: string; organization: string; team: string | null; status: string };
+  stage: { name: string; type: string; status: string };
+  outcome: string;
+  notes: { asked: string | null; howItWent: string | null; followUp: string | null } | null;
+}
+
+export interface BriefingReferralBy {
+  applicationId: string;
+  role: string;
+  organization: string;
+  team: string | null;
+  status: string;
+  /** The date of its latest status, when known. */
+  on: string | null;
+  notes: string | null;
 }
 
 export interface BriefingWarmPaths {

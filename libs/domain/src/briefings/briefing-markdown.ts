@@ -100,6 +100,18 @@ export function renderBriefingMarkdown(content: BriefingContent, meta: BriefingM
   out.push('### Topics to revise', '');
   for (const t of content.prep.topics) out.push(`- ${esc(t)}`);
   out.push('');
+  const lessons = content.retrospectives ?? [];
+  if (lessons.length) {
+    out.push(`### What you learned at earlier ${stageLabel(interview.stage.type)} stages`, '');
+    for (const r of lessons) {
+      const when = r.stage.at ? `${formatDate(r.stage.at, content.timeZone)}: ` : '';
+      out.push(`- ${when}${esc(r.stage.name)} for ${esc(r.application.role)} at ${esc(r.application.organization)}${r.application.team ? `, ${esc(r.application.team)}` : ''} — ${r.stage.status}`);
+      if (r.wentWell) out.push(`  - Went well: ${esc(oneLine(r.wentWell))}`);
+      if (r.wentBadly) out.push(`  - Did not: ${esc(oneLine(r.wentBadly))}`);
+      if (r.doDifferently) out.push(`  - Do differently: ${esc(oneLine(r.doDifferently))}`);
+    }
+    out.push('');
+  }
 
   if (content.resumeProjects.length) {
     out.push('## Résumé projects to discuss in depth', '');
@@ -134,7 +146,24 @@ function interviewerSection(person: BriefingInterviewer, timeZone: string): stri
   if (person.identities.length) out.push(`- **Profiles:** ${person.identities.map((i) => link(SOURCE_LABELS[i.source], i.url)).join(' · ')}`);
   if (person.links.length) out.push(`- **Links:** ${person.links.map((l) => link(l.kind, l.url)).join(' · ')}`);
   out.push(`- **Last spoke:** ${person.lastSpokeAt ? formatDate(person.lastSpokeAt, timeZone) : 'never'}`);
+  for (const r of person.referredYou ?? []) {
+    out.push(`- **Referred you:** for ${esc(r.role)} at ${esc(r.organization)}${r.team ? ` (${esc(r.team)})` : ''}, ${r.status.replace(/_/g, ' ')}${r.on ? ` on ${formatDay(r.on)}` : ''}${r.notes ? ` — ${esc(oneLine(r.notes))}` : ''}`);
+  }
+  for (const a of person.asks ?? []) out.push(`- **You asked them** (${formatDate(a.at, timeZone)}): ${esc(oneLine(a.asked))}`);
   out.push('');
+  const meetings = person.earlierMeetings ?? [];
+  if (meetings.length) {
+    out.push('#### You met them before', '');
+    for (const m of meetings) {
+      const app = `${esc(m.application.role)} at ${esc(m.application.organization)}${m.application.team ? `, ${esc(m.application.team)}` : ''}`;
+      out.push(`- ${formatDate(m.startsAt, timeZone)}: ${esc(m.stage.name)} (${stageLabel(m.stage.type)}) for ${app} — ${outcomeLabel(m.outcome)}`);
+      if (!m.notes) out.push('  - No notes on them from that meeting.');
+      if (m.notes?.asked) out.push(`  - They asked: ${esc(oneLine(m.notes.asked))}`);
+      if (m.notes?.howItWent) out.push(`  - How it went: ${esc(oneLine(m.notes.howItWent))}`);
+      if (m.notes?.followUp) out.push(`  - To follow up: ${esc(oneLine(m.notes.followUp))}`);
+    }
+    out.push('');
+  }
   const since = person.lastSpokeAt ? `Published since you last spoke (${formatDate(person.lastSpokeAt, timeZone)})` : 'Published in the last year';
   out.push(`#### ${since}`, '');
   if (person.publishedSince.length === 0) out.push('Nothing new.');
@@ -190,6 +219,15 @@ function quote(text: string): string {
     .split(/\r?\n/)
     .map((line) => `> ${esc(line)}`)
     .join('\n');
+}
+
+function outcomeLabel(outcome: string): string {
+  return outcome === 'pending' ? 'outcome not recorded' : outcome;
+}
+
+/** A calendar date (yyyy-mm-dd) as "2 Sep 2026", with no time zone shift. */
+function formatDay(day: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 function stageLabel(type: string): string {

@@ -9,7 +9,7 @@ import { Interview, InterviewFormat, InterviewOutcome } from '../interviews/inte
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { addDays, dateIn } from '../people/follow-ups.service';
-import { foldText } from '../people/name-folding';
+import { foldName } from '../people/name-folding';
 import { PeopleService } from '../people/people.service';
 import { ReferralsService } from '../referrals/referrals.service';
 import { StageTemplatesService } from '../stage-templates/stage-templates.service';
@@ -249,7 +249,7 @@ export class ExamplesService {
   private async assertLoadable(userId: string): Promise<void> {
     const applications = await this.dataSource.getRepository(Application).countBy({ userId });
     if (applications > 0) throw new ExampleAccountNotEmptyError(applications);
-    const existing = await this.dataSource.getRepository(Organization).findOneBy({ userId, nameFolded: foldText(EXAMPLE_ORGANIZATION.name) });
+    const existing = await this.dataSource.getRepository(Organization).findOneBy({ userId, nameFolded: foldName(EXAMPLE_ORGANIZATION.name) });
     if (existing) throw new ExampleAlreadyLoadedError(existing.name, existing.id);
   }
 

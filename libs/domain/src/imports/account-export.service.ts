@@ -7,12 +7,14 @@ import { User } from '../accounts/user.entity';
 import { ApplicationMove } from '../applications/application-move.entity';
 import { ApplicationStage } from '../applications/application-stage.entity';
 import { Application } from '../applications/application.entity';
+import { StageRetrospective } from '../applications/stage-retrospective.entity';
 import { Briefing } from '../briefings/briefing.entity';
 import { Interaction } from '../interactions/interaction.entity';
 import { Interview } from '../interviews/interview.entity';
+import { InterviewerNote } from '../interviews/interviewer-note.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../organizations/team.entity';
-import { foldText } from '../people/name-folding';
+import { foldName } from '../people/name-folding';
 import { Person } from '../people/person.entity';
 import { ChecklistSettings } from '../reading/checklist-settings.entity';
 import { ReadingEntry } from '../reading/reading-entry.entity';
@@ -72,6 +74,9 @@ export class AccountExportService {
           WHERE i.user_id = $1 ORDER BY ii.person_id`,
         [userId],
       )) as { interviewId: string; personId: string }[];
+      const interviewerNotes = await em.find(InterviewerNote, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const retrospectives = await em.find(StageRetrospective, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const stageApplication = new Map(stages.map((s) => [s.id, s.applicationId]));
       const tasks = await em.find(Task, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const referrals = await em.find(Referral, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
       const resumeProjects = await em.find(ResumeProject, { where: { userId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
@@ -107,6 +112,7 @@ export class AccountExportService {
         organizations: organizations.map((o) => ({
           id: o.id,
           name: o.name,
+          aliases: o.aliases,
           website: o.website,
           description: o.description,
           researchNotes: o.researchNotes,
@@ -127,6 +133,7 @@ export class AccountExportService {
           organizationId: p.organizationId,
           teamId: p.teamId,
           emails: p.emails,
+          phones: p.phones,
           links: p.links,
           tags: p.tags,
           howWeMet: p.howWeMet,
@@ -211,6 +218,26 @@ export class AccountExportService {
           interviewerIds: interviewers.filter((r) => r.interviewId === i.id).map((r) => r.personId),
           createdAt: i.createdAt.toISOString(),
           updatedAt: i.updatedAt.toISOString(),
+        })),
+        interviewerNotes: interviewerNotes.map((n) => ({
+          id: n.id,
+          interviewId: n.interviewId,
+          personId: n.personId,
+          asked: n.asked,
+          howItWent: n.howItWent,
+          followUp: n.followUp,
+          createdAt: n.createdAt.toISOString(),
+          updatedAt: n.updatedAt.toISOString(),
+        })),
+        stageRetrospectives: retrospectives.map((r) => ({
+          id: r.id,
+          applicationId: stageApplication.get(r.stageId) as string,
+          stageId: r.stageId,
+          wentWell: r.wentWell,
+          wentBadly: r.wentBadly,
+          doDifferently: r.doDifferently,
+          createdAt: r.createdAt.toISOString(),
+          updatedAt: r.updatedAt.toISOString(),
         })),
         tasks: tasks.map((t) => ({
           id: t.id,
@@ -298,6 +325,8 @@ export class AccountExportService {
       applications.length +
       applications.reduce((n, a) => n + a.stages.length + a.moves.length, 0) +
       (doc.interviews?.length ?? 0) +
+      (doc.interviewerNotes?.length ?? 0) +
+      (doc.stageRetrospectives?.length ?? 0) +
       (doc.tasks?.length ?? 0) +
       (doc.referrals?.length ?? 0) +
       (doc.readingEntries?.length ?? 0) +
@@ -340,6 +369,8 @@ export class AccountExportService {
         stage: new IdMap('stages', skips),
         move: new IdMap('moves', skips),
         interview: new IdMap('interviews', skips),
+        interviewerNote: new IdMap('interviewerNotes', skips),
+        retrospective: new IdMap('stageRetrospectives', skips),
         task: new IdMap('tasks', skips),
         referral: new IdMap('referrals', skips),
       };
@@ -359,12 +390,12 @@ export class AccountExportService {
       const organizations = ids.organization.allocate(doc.organizations);
       await write(
         Organization,
-        organizations.map((o) => ({ id: ids.organization.get(o.id)!, userId, name: o.name, nameFolded: foldText(o.name), website: o.website, description: o.description, researchNotes: o.researchNotes, tags: o.tags, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
+        organizations.map((o) => ({ id: ids.organization.get(o.id)!, userId, name: o.name, nameFolded: foldName(o.name), ...aliasColumns(o.name, o.aliases ?? []), website: o.website, description: o.description, researchNotes: o.researchNotes, tags: o.tags, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
       );
       const teams = ids.team.allocate(organizations.flatMap((o) => o.teams.map((t) => ({ ...t, organizationId: o.id }))));
       await write(
         Team,
-        teams.map((t) => ({ id: ids.team.get(t.id)!, userId, organizationId: ids.organization.get(t.organizationId)!, name: t.name, nameFolded: foldText(t.name), description: t.description, researchNotes: t.researchNotes, createdAt: new Date(t.createdAt), updatedAt: new Date(t.updatedAt) })),
+        teams.map((t) => ({ id: ids.team.get(t.id)!, userId, organizationId: ids.organization.get(t.organizationId)!, name: t.name, nameFolded: foldName(t.name), description: t.description, researchNotes: t.researchNotes, createdAt: new Date(t.createdAt), updatedAt: new Date(t.updatedAt) })),
       );
 
       const people = ids.person.allocate(doc.people);
@@ -374,7 +405,7 @@ export class AccountExportService {
           id: ids.person.get(p.id)!,
           userId,
           fullName: p.fullName,
-          nameFolded: foldText(p.fullName),
+          nameFolded: foldName(p.fullName),
           givenName: p.givenName,
           familyName: p.familyName,
           headline: p.headline,
@@ -382,6 +413,7 @@ export class AccountExportService {
           organizationId: ref(ids.organization, p.organizationId, `people[${p.id}].organizationId`),
           teamId: ref(ids.team, p.teamId, `people[${p.id}].teamId`),
           emails: p.emails,
+          phones: p.phones ?? [],
           links: p.links,
           tags: p.tags,
           howWeMet: p.howWeMet,
@@ -530,6 +562,61 @@ export class AccountExportService {
       if (panel.length) {
         await em.query('INSERT INTO interview_interviewers (interview_id, person_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [panel.map((p) => p[0]), panel.map((p) => p[1])]);
       }
+      const notedPairs = new Set<string>();
+      const interviewerNotes = ids.interviewerNote.allocate(
+        (doc.interviewerNotes ?? []).filter((n) => {
+          const item = `interviewerNotes[${n.id}]`;
+          if (!required(ids.interview, n.interviewId, item, 'interview', skips) || !required(ids.person, n.personId, item, 'person', skips)) return false;
+          const pair = `${n.interviewId}/${n.personId}`;
+          if (notedPairs.has(pair)) {
+            skips.push({ item, reason: 'the document holds notes on this interviewer at this interview twice; the first are kept' });
+            return false;
+          }
+          notedPairs.add(pair);
+          return true;
+        }),
+      );
+      await write(
+        InterviewerNote,
+        interviewerNotes.map((n) => ({
+          id: ids.interviewerNote.get(n.id)!,
+          userId,
+          interviewId: ids.interview.get(n.interviewId)!,
+          personId: ids.person.get(n.personId)!,
+          asked: n.asked,
+          howItWent: n.howItWent,
+          followUp: n.followUp,
+          createdAt: new Date(n.createdAt),
+          updatedAt: new Date(n.updatedAt),
+        })),
+      );
+
+      const retroStages = new Set<string>();
+      const retrospectives = ids.retrospective.allocate(
+        (doc.stageRetrospectives ?? []).filter((r) => {
+          const item = `stageRetrospectives[${r.id}]`;
+          if (!required(ids.stage, r.stageId, item, 'stage', skips)) return false;
+          if (retroStages.has(r.stageId)) {
+            skips.push({ item, reason: 'the document holds two retrospectives of this stage; the first is kept' });
+            return false;
+          }
+          retroStages.add(r.stageId);
+          return true;
+        }),
+      );
+      await write(
+        StageRetrospective,
+        retrospectives.map((r) => ({
+          id: ids.retrospective.get(r.id)!,
+          userId,
+          stageId: ids.stage.get(r.stageId)!,
+          wentWell: r.wentWell,
+          wentBadly: r.wentBadly,
+          doDifferently: r.doDifferently,
+          createdAt: new Date(r.createdAt),
+          updatedAt: new Date(r.updatedAt),
+        })),
+      );
 
       const tasks = ids.task.allocate(doc.tasks ?? []);
       await write(
@@ -842,6 +929,16 @@ function renamer(maps: IdMap[]): (value: unknown) => unknown {
 }
 
 /** Keeps a record whose required reference is in the document; reports the others. */
+/** Aliases as the organizations service keeps them: distinct once folded, never the own name. */
+function aliasColumns(name: string, list: string[]): { aliases: string[]; aliasesFolded: string[] } {
+  const aliases = new Map<string, string>();
+  for (const alias of list) {
+    const key = foldName(alias);
+    if (key && key !== foldName(name) && !aliases.has(key)) aliases.set(key, alias);
+  }
+  return { aliases: [...aliases.values()], aliasesFolded: [...aliases.keys()] };
+}
+
 function required(map: IdMap, id: string, item: string, what: string, skips: Skip[]): boolean {
   if (map.get(id)) return true;
   skips.push({ item, reason: `refers to ${what} ${id}, which is not in the document; not imported` });

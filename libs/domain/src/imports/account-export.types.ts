@@ -43,6 +43,10 @@ export interface AccountExport {
   applications?: ExportedApplication[];
   /** Since version 2. */
   interviews?: ExportedInterview[];
+  /** Added with per-interviewer notes; absent in older documents. */
+  interviewerNotes?: ExportedInterviewerNote[];
+  /** Added with stage retrospectives; absent in older documents. */
+  stageRetrospectives?: ExportedStageRetrospective[];
   /** Since version 2. */
   tasks?: ExportedTask[];
   /** Since version 2. */
@@ -64,6 +68,8 @@ export interface AccountExport {
 export interface ExportedOrganization {
   id: string;
   name: string;
+  /** Added with organization aliases; absent in older documents. */
+  aliases?: string[];
   website: string | null;
   description: string | null;
   researchNotes: string | null;
@@ -83,6 +89,8 @@ export interface ExportedPerson {
   organizationId: string | null;
   teamId: string | null;
   emails: string[];
+  /** Added with phone numbers; absent in older documents. */
+  phones?: string[];
   links: PersonLinks;
   tags: string[];
   howWeMet: string | null;
@@ -190,6 +198,30 @@ export interface ExportedInterview {
   feedback: string | null;
   sequence: number;
   interviewerIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The user's notes on one interviewer at one interview. */
+export interface ExportedInterviewerNote {
+  id: string;
+  interviewId: string;
+  personId: string;
+  asked: string | null;
+  howItWent: string | null;
+  followUp: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The user's retrospective on one stage of an application. */
+export interface ExportedStageRetrospective {
+  id: string;
+  applicationId: string;
+  stageId: string;
+  wentWell: string | null;
+  wentBadly: string | null;
+  doDifferently: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -4,7 +4,8 @@ import { Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobName, JobQueueService, NotFoundError } from '#platform';
 import { ORGANIZATION_NAME_MAX } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { foldText } from '../people/name-folding';
+import { foldName } from '../people/name-folding';
+import { normalizePhone, phoneKey } from '../people/phone-numbers';
 import { PeopleService } from '../people/people.service';
 import { PERSON_LIMITS, PersonInput } from '../people/people.types';
 import { Person } from '../people/person.entity';
@@ -159,10 +160,16 @@ export class ImportsService {
     for (const p of problems) warn(`${p.field} ${p.problem}; left out`);
     const emails = draft.emails.map((e) => normalizeEmail(e)).filter((e): e is string => e !== null);
     for (const e of draft.emails) if (!normalizeEmail(e)) warn(`"${e}" is not an email address; left out`);
-    const organizationId = draft.organizationName ? (await this.organizations.findOrCreateByName(userId, draft.organizationName)).id : undefined;
-    const teamId = organizationId && draft.teamName ? (await this.organizations.findOrCreateTeam(userId, organizationId, draft.teamName)).id : undefined;
-
+    const phones = (draft.phones ?? []).map((p) => normalizePhone(p)).filter((p): p is string => p !== null);
+    for (const p of draft.phones ?? []) if (!normalizePhone(p)) warn(`"${p}" is not a phone number; left out`);
     const match = await this.findMatch(userId, draft, links, emails);
+    // The company is matched by name or alias; one is created only for someone who joins it (a new
+    // person, or a known one without an organization), never left with nobody in it.
+    const joins = !match || !match.organizationId;
+    const known = draft.organizationName ? await this.organizations.findByName(userId, draft.organizationName) : null;
+    const organizationId = known?.id ?? (draft.organizationName && joins ? (await this.organizations.findOrCreateByName(userId, draft.organizationName)).id : undefined);
+    const teamId = organizationId && joins && draft.teamName ? (await this.organizations.findOrCreateTeam(userId, organizationId, draft.teamName)).id : undefined;
+    if (draft.organizationName && !organizationId && match) warn(`the company "${draft.organizationName}" is none of your organizations or their aliases; ${match.fullName} keeps theirs`);
     if (!match) {
       const created = await this.people.create(userId, {
         fullName: draft.fullName,
@@ -173,6 +180,7 @@ export class ImportsService {
         organizationId: organizationId ?? null,
         teamId: teamId ?? null,
         emails,
+        phones,
         links,
         tags: draft.tags,
         notes: draft.notes ?? null,
@@ -197,6 +205,9 @@ export class ImportsService {
     }
     const newEmails = emails.filter((e) => !match.emails.includes(e));
     if (newEmails.length) patch.emails = [...match.emails, ...newEmails];
+    const havePhones = new Set(match.phones.map(phoneKey));
+    const newPhones = phones.filter((p) => !havePhones.has(phoneKey(p)));
+    if (newPhones.length) patch.phones = [...match.phones, ...newPhones];
     const newLinks = Object.fromEntries(Object.entries(links).filter(([k]) => !match.links[k as keyof PersonLinks]));
     if (Object.keys(newLinks).length) patch.links = newLinks;
     const newTags = draft.tags.filter((t) => !match.tags.includes(t));
@@ -222,7 +233,7 @@ export class ImportsService {
       const byEmail = await qb().andWhere('p.emails && :emails', { emails }).orderBy('p.created_at').getOne();
       if (byEmail) return byEmail;
     }
-    const byName = await qb().andWhere('p.name_folded = :name', { name: foldText(draft.fullName) }).orderBy('p.created_at').getOne();
+    const byName = await qb().andWhere('p.name_folded = :name', { name: foldName(draft.fullName) }).orderBy('p.created_at').getOne();
     // A namesake with a different LinkedIn profile is someone else.
     if (byName && links.linkedin && byName.links.linkedin && byName.links.linkedin !== links.linkedin) return null;
     return byName;

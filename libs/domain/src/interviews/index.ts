@@ -1,4 +1,5 @@
 export * from './interview.entity';
+export * from './interviewer-note.entity';
 export * from './interviews.errors';
 export * from './interviews.module';
 export * from './interviews.service';

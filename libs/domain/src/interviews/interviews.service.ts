@@ -8,7 +8,7 @@ import type { Page } from '../people/people.types';
 import { Person } from '../people/person.entity';
 import { refreshPrepTaskDueDates } from '../tasks/prep-tasks';
 import { Interview, InterviewFormat, InterviewOutcome } from './interview.entity';
-import { InvalidInterviewError } from './interviews.errors';
+import { InterviewerHasNotesError, InvalidInterviewError, NotAnInterviewerError } from './interviews.errors';
 import { canonicalTimeZone } from './zoned-time';
 
 export interface InterviewInput {
@@ -54,6 +54,45 @@ export interface InterviewerRef {
   id: string;
   fullName: string;
   headline: string | null;
+  /** The user's notes on them at this interview, if any. */
+  notes: InterviewerNotes | null;
+}
+
+/** What the user noted about one interviewer at one interview. */
+export interface InterviewerNotes {
+  asked: string | null;
+  howItWent: string | null;
+  followUp: string | null;
+  updatedAt: Date;
+}
+
+/** A PUT replaces the notes: a field left out is cleared. */
+export interface InterviewerNotesInput {
+  asked?: string | null;
+  howItWent?: string | null;
+  followUp?: string | null;
+}
+
+/** One meeting with a person: an interview of any of the user's applications they were on. */
+export interface Meeting {
+  interviewId: string;
+  personId: string;
+  startsAt: Date;
+  timeZone: string;
+  durationMinutes: number;
+  outcome: InterviewOutcome;
+  application: { id: string; role: string; status: string; organization: { id: string; name: string }; team: { id: string; name: string } | null };
+  stage: { id: string; name: string; type: string; status: string };
+  notes: InterviewerNotes | null;
+}
+
+export interface MeetingsQuery {
+  /** Only meetings that started before this instant. */
+  before?: Date;
+  /** Leave this interview out (the one being briefed). */
+  exceptInterviewId?: string;
+  /** Cancelled interviews are meetings that did not happen: left out unless asked for. */
+  includeCancelled?: boolean;
 }
 
 /**
@@ -191,6 +230,14 @@ export class InterviewsService {
         const have = new Set(current.map((r) => r.person_id));
         const add = wanted.filter((p) => !have.has(p));
         const remove = [...have].filter((p) => !wanted.includes(p));
+        if (remove.length) {
+          // Notes on an interviewer are the user's memory of the meeting: never dropped by a panel edit.
+          const noted = (await em.query(
+            `SELECT p.id, p.full_name FROM interviewer_notes n JOIN people p ON p.id = n.person_id WHERE n.interview_id = $1 AND n.person_id = ANY($2) ORDER BY p.name_folded, p.id`,
+            [id, remove],
+          )) as { id: string; full_name: string }[];
+          if (noted.length) throw new InterviewerHasNotesError(id, noted.map((p) => ({ id: p.id, fullName: p.full_name })));
+        }
         if (add.length || remove.length) {
           await em.createQueryBuilder().relation(Interview, 'interviewers').of(id).addAndRemove(add, remove);
           significant = true;
@@ -215,20 +262,21 @@ export class InterviewsService {
     });
   }
 
-  /** The interviewers of each interview, by name; people in the trash are left out. */
+  /** The interviewers of each interview, by name, with the user's notes on them; people in the trash are left out. */
   async interviewersOf(em: EntityManager, interviewIds: string[]): Promise<Map<string, InterviewerRef[]>> {
     const out = new Map<string, InterviewerRef[]>();
     if (!interviewIds.length) return out;
     const rows = (await em.query(
-      `SELECT ii.interview_id, p.id, p.full_name, p.headline
+      `SELECT ii.interview_id, p.id, p.full_name, p.headline, n.id AS notes_id, n.asked, n.how_it_went, n.follow_up, n.updated_at AS notes_updated_at
          FROM interview_interviewers ii JOIN people p ON p.id = ii.person_id
+         LEFT JOIN interviewer_notes n ON n.interview_id = ii.interview_id AND n.person_id = ii.person_id
         WHERE ii.interview_id = ANY($1) AND p.deleted_at IS NULL
         ORDER BY p.name_folded, p.id`,
       [interviewIds],
-    )) as { interview_id: string; id: string; full_name: string; headline: string | null }[];
+    )) as ({ interview_id: string; id: string; full_name: string; headline: string | null } & NotesRow)[];
     for (const r of rows) {
       const list = out.get(r.interview_id) ?? [];
-      list.push({ id: r.id, fullName: r.full_name, headline: r.headline });
+      list.push({ id: r.id, fullName: r.full_name, headline: r.headline, notes: notesOf(r) });
       out.set(r.interview_id, list);
     }
     return out;
@@ -263,6 +311,97 @@ export class InterviewsService {
     const allowed = allowedMoves({ status: application.status, stages: stages.map((st) => st.status), current: index });
     if (!allowed.includes(move)) return null;
     return { move, applicationId: application.id, fromStageId: stage.id, reason };
+  }
+
+  /**
+   * Writes the user's notes on one interviewer of the interview (replacing earlier ones). The person
+   * must be on the interview's panel: notes are about a meeting that took place with them.
+   */
+  async putNotes(userId: string, interviewId: string, personId: string, input: InterviewerNotesInput): Promise<InterviewView> {
+    await this.dataSource.transaction(async (em) => {
+      await this.panelMember(em, userId, interviewId, personId);
+      await em.query(
+        `INSERT INTO interviewer_notes (user_id, interview_id, person_id, asked, how_it_went, follow_up)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (interview_id, person_id) DO UPDATE SET asked = EXCLUDED.asked, how_it_went = EXCLUDED.how_it_went, follow_up = EXCLUDED.follow_up, updated_at = now()`,
+        [userId, interviewId, personId, blankToNull(input.asked), blankToNull(input.howItWent), blankToNull(input.followUp)],
+      );
+    });
+    return this.get(userId, interviewId);
+  }
+
+  async removeNotes(userId: string, interviewId: string, personId: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await this.panelMember(em, userId, interviewId, personId);
+      await em.query('DELETE FROM interviewer_notes WHERE interview_id = $1 AND person_id = $2', [interviewId, personId]);
+    });
+  }
+
+  /** Every meeting with the person (most recent first): each interview of any application they were on, with the user's notes. */
+  async meetingsWith(userId: string, personId: string): Promise<Meeting[]> {
+    const [person] = (await this.dataSource.query('SELECT id FROM people WHERE id = $1 AND user_id = $2', [personId, userId])) as { id: string }[];
+    if (!person) throw new NotFoundError('person', personId);
+    return (await this.meetings(this.dataSource.manager, userId, [personId], { includeCancelled: true })).get(personId) ?? [];
+  }
+
+  /** Meetings with each of `personIds`, most recent first. */
+  async meetings(em: EntityManager, userId: string, personIds: string[], query: MeetingsQuery = {}): Promise<Map<string, Meeting[]>> {
+    const out = new Map<string, Meeting[]>();
+    if (!personIds.length) return out;
+    const rows = (await em.query(
+      `SELECT ii.person_id, i.id, i.starts_at, i.time_zone, i.duration_minutes, i.outcome,
+              a.id AS application_id, a.role, a.status AS application_status, o.id AS organization_id, o.name AS organization_name,
+              t.id AS team_id, t.name AS team_name, s.id AS stage_id, s.name AS stage_name, s.type AS stage_type, s.status AS stage_status,
+              n.id AS notes_id, n.asked, n.how_it_went, n.follow_up, n.updated_at AS notes_updated_at
+         FROM interview_interviewers ii
+         JOIN interviews i ON i.id = ii.interview_id
+         JOIN applications a ON a.id = i.application_id
+         JOIN organizations o ON o.id = a.organization_id
+         LEFT JOIN teams t ON t.id = a.team_id
+         JOIN application_stages s ON s.id = i.stage_id
+         LEFT JOIN interviewer_notes n ON n.interview_id = i.id AND n.person_id = ii.person_id
+        WHERE ii.person_id = ANY($2) AND i.user_id = $1
+          AND ($3::timestamptz IS NULL OR i.starts_at < $3)
+          AND ($4::uuid IS NULL OR i.id <> $4)
+          AND ($5 OR i.outcome <> 'cancelled')
+        ORDER BY i.starts_at DESC, i.id`,
+      [userId, personIds, query.before ?? null, query.exceptInterviewId ?? null, query.includeCancelled ?? false],
+    )) as MeetingRow[];
+    for (const r of rows) {
+      const list = out.get(r.person_id) ?? [];
+      list.push({
+        interviewId: r.id,
+        personId: r.person_id,
+        startsAt: r.starts_at,
+        timeZone: r.time_zone,
+        durationMinutes: r.duration_minutes,
+        outcome: r.outcome,
+        application: {
+          id: r.application_id,
+          role: r.role,
+          status: r.application_status,
+          organization: { id: r.organization_id, name: r.organization_name },
+          team: r.team_id && r.team_name ? { id: r.team_id, name: r.team_name } : null,
+        },
+        stage: { id: r.stage_id, name: r.stage_name, type: r.stage_type, status: r.stage_status },
+        notes: notesOf(r),
+      });
+      out.set(r.person_id, list);
+    }
+    return out;
+  }
+
+  /** The interview is the user's and the person is on its panel. */
+  private async panelMember(em: EntityManager, userId: string, interviewId: string, personId: string): Promise<void> {
+    const interview = await em.findOne(Interview, { select: { id: true }, where: { id: interviewId, userId }, lock: { mode: 'pessimistic_write' } });
+    if (!interview) throw new NotFoundError('interview', interviewId);
+    const [person] = (await em.query(
+      `SELECT p.full_name, EXISTS (SELECT 1 FROM interview_interviewers ii WHERE ii.interview_id = $3 AND ii.person_id = p.id) AS on_panel
+         FROM people p WHERE p.id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL`,
+      [personId, userId, interviewId],
+    )) as { full_name: string; on_panel: boolean }[];
+    if (!person) throw new NotFoundError('person', personId);
+    if (!person.on_panel) throw new NotAnInterviewerError(person.full_name, interviewId);
   }
 
   private query(em: EntityManager, userId: string) {
@@ -310,6 +449,38 @@ export class InterviewsService {
     if (missing) throw new NotFoundError('person', missing);
     return unique;
   }
+}
+
+interface NotesRow {
+  notes_id: string | null;
+  asked: string | null;
+  how_it_went: string | null;
+  follow_up: string | null;
+  notes_updated_at: Date | null;
+}
+
+interface MeetingRow extends NotesRow {
+  person_id: string;
+  id: string;
+  starts_at: Date;
+  time_zone: string;
+  duration_minutes: number;
+  outcome: InterviewOutcome;
+  application_id: string;
+  role: string;
+  application_status: string;
+  organization_id: string;
+  organization_name: string;
+  team_id: string | null;
+  team_name: string | null;
+  stage_id: string;
+  stage_name: string;
+  stage_type: string;
+  stage_status: string;
+}
+
+function notesOf(r: NotesRow): InterviewerNotes | null {
+  return r.notes_id ? { asked: r.asked, howItWent: r.how_it_went, followUp: r.follow_up, updatedAt: r.notes_updated_at as Date } : null;
 }
 
 function instant(value: string): Date {

@@ -20,6 +20,15 @@ export class Organization {
   @Column({ name: 'name_folded', type: 'text' })
   nameFolded: string;
 
+  /** Other names of the organization ("Google DeepMind" for "DeepMind"): imports and search know it by them. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  aliases: string[];
+
+  /** The aliases folded like `nameFolded`; GIN, so an import finds an organization by any of them from the index. */
+  @Index('IDX_organizations_aliases_folded', { type: 'gin' })
+  @Column({ name: 'aliases_folded', type: 'text', array: true, default: () => "'{}'" })
+  aliasesFolded: string[];
+
   @Column({ type: 'text', nullable: true })
   website: string | null;
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, QueryFailedError, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { ConflictError, FieldProblem, NotFoundError } from '#platform';
-import { foldText } from '../people/name-folding';
+import { foldName } from '../people/name-folding';
 import { normalizeLink } from '../people/person-links';
-import { InvalidOrganizationError } from './organizations.errors';
+import { InvalidOrganizationError, OrganizationMergeSelfError, OrganizationNameTakenError } from './organizations.errors';
 import { Organization } from './organization.entity';
 import { Team } from './team.entity';
 import type { Page } from '../people/people.types';
@@ -20,10 +20,21 @@ export interface OrganizationsQuery {
 
 export interface OrganizationInput {
   name?: string;
+  /** Other names it goes by; replaces the list. */
+  aliases?: string[];
   website?: string | null;
   description?: string | null;
   researchNotes?: string | null;
   tags?: string[];
+}
+
+/** What merging one organization into another does (or did). */
+export interface OrganizationMergePreview {
+  survivor: Organization;
+  merged: Organization;
+  /** How many records move to the survivor: teams moved, teams folded into the survivor's same-named team, people, applications, stage templates, referrals (of the moved applications). */
+  moved: { teams: number; teamsMerged: number; people: number; applications: number; stageTemplates: number; referrals: number };
+  applied: boolean;
 }
 
 export interface TeamInput {
@@ -38,10 +49,12 @@ export class OrganizationsService {
   constructor(
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     @InjectRepository(Team) private readonly teams: Repository<Team>,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(userId: string, input: OrganizationInput & { name: string }): Promise<Organization> {
-    const org = this.organizations.create({ userId, tags: [], website: null, description: null, researchNotes: null, ...organizationPatch(input) });
+    const org = this.organizations.create({ userId, tags: [], aliases: [], aliasesFolded: [], website: null, description: null, researchNotes: null, ...organizationPatch(input) });
+    await this.assertNamesFree(userId, null, org, input.name.trim());
     await this.saveUnique(() => this.organizations.insert(org), 'organization', input.name);
     return this.get(userId, org.id);
   }
@@ -51,7 +64,9 @@ export class OrganizationsService {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const qb = this.organizations.createQueryBuilder('o').where('o.user_id = :userId', { userId });
-    if (query.q) qb.andWhere('o.name_folded LIKE :q', { q: `%${escapeLike(foldText(query.q))}%` });
+    if (query.q) {
+      qb.andWhere("(o.name_folded LIKE :q OR EXISTS (SELECT 1 FROM unnest(o.aliases_folded) AS alias WHERE alias LIKE :q))", { q: `%${escapeLike(foldName(query.q))}%` });
+    }
     if (query.tag) qb.andWhere(':tag = ANY(o.tags)', { tag: query.tag });
     const [page, total] = await qb.orderBy('o.name_folded', 'ASC').addOrderBy('o.id', 'ASC').limit(limit).offset(offset).getManyAndCount();
     // Teams in a second query: joining them into the paged one would page over team rows.
@@ -68,8 +83,9 @@ export class OrganizationsService {
 
   async update(userId: string, id: string, input: OrganizationInput): Promise<Organization> {
     const org = await this.get(userId, id);
-    const patch = organizationPatch(input);
+    const patch = organizationPatch(input, org);
     if (Object.keys(patch).length === 0) return org;
+    await this.assertNamesFree(userId, org.id, { ...org, ...patch }, input.name?.trim() ?? org.name);
     await this.saveUnique(() => this.organizations.update({ id: org.id, userId }, patch), 'organization', input.name ?? org.name);
     return this.get(userId, id);
   }
@@ -79,11 +95,96 @@ export class OrganizationsService {
     if (!result.affected) throw new NotFoundError('organization', id);
   }
 
-  /** Finds the user's organization by name (accents and case ignored), creating it when missing. */
+  /** The user's organization known by this name or alias (accents, case and apostrophes folded); its own name wins over another's alias. */
+  async findByName(userId: string, name: string, em: EntityManager = this.dataSource.manager): Promise<Organization | null> {
+    const folded = foldName(name);
+    if (!folded) return null;
+    return em
+      .getRepository(Organization)
+      .createQueryBuilder('o')
+      .where('o.user_id = :userId', { userId })
+      .andWhere('(o.name_folded = :folded OR o.aliases_folded @> ARRAY[:folded]::text[])', { folded })
+      .orderBy('o.name_folded = :folded', 'DESC')
+      .addOrderBy('o.created_at', 'ASC')
+      .getOne();
+  }
+
+  /** Finds the user's organization by name or alias, creating it when missing. */
   async findOrCreateByName(userId: string, name: string): Promise<Organization> {
-    const nameFolded = foldText(name);
-    await this.organizations.createQueryBuilder().insert().values({ userId, name: name.trim(), nameFolded, tags: [] }).orIgnore().execute();
+    const known = await this.findByName(userId, name);
+    if (known) return known;
+    const nameFolded = foldName(name);
+    await this.organizations.createQueryBuilder().insert().values({ userId, name: name.trim(), nameFolded, tags: [], aliases: [], aliasesFolded: [] }).orIgnore().execute();
     return this.organizations.findOneByOrFail({ userId, nameFolded });
+  }
+
+  /**
+   * Merges `otherId` into `survivorId`: its teams (a team of the same name folds into the survivor's),
+   * people, applications (with their referrals) and stage templates move over; the survivor's values
+   * win, empty ones are filled, tags and aliases are united, notes appended; the other's name (and
+   * aliases) become aliases of the survivor. With `dryRun` nothing is written and the preview shows it.
+   */
+  async merge(userId: string, survivorId: string, otherId: string, dryRun: boolean): Promise<OrganizationMergePreview> {
+    if (survivorId === otherId) throw new OrganizationMergeSelfError();
+    return this.dataSource.transaction(async (em) => {
+      // Locked in id order, so two opposite merges of the same pair wait instead of deadlocking.
+      for (const id of [survivorId, otherId].sort()) {
+        const found = await em.findOne(Organization, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+        if (!found) throw new NotFoundError('organization', id);
+      }
+      const load = (id: string) => em.findOneOrFail(Organization, { where: { id, userId }, relations: { teams: true }, order: { teams: { nameFolded: 'ASC' } } });
+      const survivor = await load(survivorId);
+      const other = await load(otherId);
+      const count = async (sql: string) => ((await em.query(`SELECT count(*)::int AS count FROM ${sql}`, [otherId, userId])) as { count: number }[])[0].count;
+      const survivorTeams = new Map((survivor.teams ?? []).map((t) => [t.nameFolded, t]));
+      const folded = (other.teams ?? []).filter((t) => survivorTeams.has(t.nameFolded));
+      const moving = (other.teams ?? []).filter((t) => !survivorTeams.has(t.nameFolded));
+      const moved = {
+        teams: moving.length,
+        teamsMerged: folded.length,
+        people: await count('people WHERE organization_id = $1 AND user_id = $2'),
+        applications: await count('applications WHERE organization_id = $1 AND user_id = $2'),
+        stageTemplates: await count('stage_templates WHERE organization_id = $1 AND user_id = $2'),
+        referrals: await count('referrals r JOIN applications a ON a.id = r.application_id WHERE a.organization_id = $1 AND a.user_id = $2'),
+      };
+      const merged = combineOrganizations(survivor, other);
+      if (dryRun) {
+        const teams = [...(survivor.teams ?? []), ...moving].sort((a, b) => a.nameFolded.localeCompare(b.nameFolded));
+        return { survivor: Object.assign(new Organization(), survivor, merged, { teams }), merged: other, moved, applied: false };
+      }
+      for (const team of folded) {
+        const into = survivorTeams.get(team.nameFolded)!;
+        for (const table of ['people', 'applications']) await em.query(`UPDATE "${table}" SET team_id = $1 WHERE team_id = $2 AND user_id = $3`, [into.id, team.id, userId]);
+        const fill: Partial<Team> = {};
+        if (!into.description && team.description) fill.description = team.description;
+        if (team.researchNotes && team.researchNotes !== into.researchNotes) fill.researchNotes = into.researchNotes ? `${into.researchNotes}\n\n${team.researchNotes}` : team.researchNotes;
+        if (Object.keys(fill).length) await em.update(Team, { id: into.id }, fill);
+        await em.delete(Team, { id: team.id });
+      }
+      if (moving.length) await em.update(Team, { id: In(moving.map((t) => t.id)) }, { organizationId: survivorId });
+      for (const table of ['people', 'applications', 'stage_templates']) await em.query(`UPDATE "${table}" SET organization_id = $1 WHERE organization_id = $2 AND user_id = $3`, [survivorId, otherId, userId]);
+      await em.delete(Organization, { id: otherId, userId });
+      await em.update(Organization, { id: survivorId, userId }, { ...merged, updatedAt: new Date() });
+      return { survivor: await load(survivorId), merged: other, moved, applied: true };
+    });
+  }
+
+  /** No other organization of the user goes by the name or any of the aliases. */
+  private async assertNamesFree(userId: string, selfId: string | null, org: Pick<Organization, 'name' | 'nameFolded' | 'aliases' | 'aliasesFolded'>, given: string): Promise<void> {
+    const names = [org.nameFolded, ...org.aliasesFolded];
+    const [clash] = (await this.dataSource.query(
+      `SELECT o.name, o.name_folded, o.aliases_folded FROM organizations o
+        WHERE o.user_id = $1 AND ($2::uuid IS NULL OR o.id <> $2) AND (o.name_folded = ANY($3) OR o.aliases_folded && $3)
+        ORDER BY o.name_folded LIMIT 1`,
+      [userId, selfId, names],
+    )) as { name: string; name_folded: string; aliases_folded: string[] }[];
+    if (!clash) return;
+    const index = Math.max(0, names.findIndex((n) => n === clash.name_folded || clash.aliases_folded.includes(n)));
+    const ours = index === 0 ? given : org.aliases[index - 1];
+    if (names[index] === clash.name_folded) {
+      throw new OrganizationNameTakenError(index === 0 ? `An organization named "${ours}" already exists` : `"${ours}" is the name of another organization (${clash.name}): merge the two (POST /organizations/{id}/merge) instead`);
+    }
+    throw new OrganizationNameTakenError(`"${ours}" is already another name of ${clash.name}: merge the two (POST /organizations/{id}/merge) or drop the alias there`);
   }
 
   async addTeam(userId: string, organizationId: string, input: TeamInput & { name: string }): Promise<Team> {
@@ -113,7 +214,7 @@ export class OrganizationsService {
   }
 
   async findOrCreateTeam(userId: string, organizationId: string, name: string): Promise<Team> {
-    const nameFolded = foldText(name);
+    const nameFolded = foldName(name);
     await this.teams.createQueryBuilder().insert().values({ userId, organizationId, name: name.trim(), nameFolded }).orIgnore().execute();
     return this.teams.findOneByOrFail({ organizationId, nameFolded });
   }
@@ -145,11 +246,44 @@ export class OrganizationsService {
   }
 }
 
+/** The survivor's values, empty ones filled from the other; tags and aliases united (the other's name among them); notes appended. */
+function combineOrganizations(survivor: Organization, other: Organization): Partial<Organization> {
+  const aliases = new Map<string, string>();
+  for (const alias of [...survivor.aliases, other.name, ...other.aliases]) {
+    const key = foldName(alias);
+    if (key && key !== survivor.nameFolded && !aliases.has(key)) aliases.set(key, alias);
+  }
+  const appended = (a: string | null, b: string | null) => (a && b && a !== b ? `${a}\n\n${b}` : (a ?? b));
+  return {
+    name: survivor.name,
+    nameFolded: survivor.nameFolded,
+    aliases: [...aliases.values()],
+    aliasesFolded: [...aliases.keys()],
+    website: survivor.website ?? other.website,
+    description: survivor.description ?? other.description,
+    researchNotes: appended(survivor.researchNotes, other.researchNotes),
+    tags: [...new Set([...survivor.tags, ...other.tags])],
+  };
+}
+
 /** Validates and normalizes organization fields; only the keys given are returned. */
-function organizationPatch(input: OrganizationInput): Partial<Organization> {
+function organizationPatch(input: OrganizationInput, current?: Organization): Partial<Organization> {
   const problems: FieldProblem[] = [];
   const patch: Partial<Organization> = {};
   if (input.name !== undefined) Object.assign(patch, namePatch(input.name, problems));
+  if (input.aliases !== undefined || (patch.nameFolded && current)) {
+    // Aliases distinct once folded, never the organization's own name.
+    const own = patch.nameFolded ?? current?.nameFolded;
+    const aliases = new Map<string, string>();
+    if (input.aliases !== undefined && !Array.isArray(input.aliases)) problems.push({ field: 'aliases', problem: 'must be an array' });
+    for (const raw of Array.isArray(input.aliases) ? input.aliases : (current?.aliases ?? [])) {
+      const alias = typeof raw === 'string' ? raw.normalize('NFC').trim().replace(/\s+/g, ' ') : '';
+      const key = foldName(alias);
+      if (key && key !== own && !aliases.has(key)) aliases.set(key, alias);
+    }
+    patch.aliases = [...aliases.values()];
+    patch.aliasesFolded = [...aliases.keys()];
+  }
   if (input.website !== undefined) {
     const website = input.website?.trim();
     if (!website) patch.website = null;
@@ -181,7 +315,7 @@ function teamPatch(input: TeamInput): Partial<Team> {
 
 function namePatch(raw: string, problems: FieldProblem[]): { name: string; nameFolded: string } {
   const name = typeof raw === 'string' ? raw.normalize('NFC').trim().replace(/\s+/g, ' ') : '';
-  const nameFolded = foldText(name);
+  const nameFolded = foldName(name);
   // Folding drops invisible characters too, so a name of only those is blank.
   if (!nameFolded) problems.push({ field: 'name', problem: 'must not be blank' });
   return { name, nameFolded };

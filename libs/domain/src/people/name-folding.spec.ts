@@ -1,4 +1,4 @@
-import { foldText, splitFullName } from './name-folding';
+import { foldName, foldText, splitFullName } from './name-folding';
 
 describe('foldText', () => {
   it.each([
@@ -114,5 +114,16 @@ describe('splitFullName', () => {
   it('returns nothing for a blank name', () => {
     expect(splitFullName('')).toEqual({});
     expect(splitFullName('   ')).toEqual({});
+  });
+});
+
+describe('foldName', () => {
+  it('drops apostrophes of every kind, so "oconnor" finds O’Connor', () => {
+    for (const name of ["O'Connor", 'O’Connor', 'Oʼconnor', 'O`Connor', 'Ó’Connor']) expect(foldName(name)).toBe('oconnor');
+    expect(foldName("Siobhán D'Arcy-O'Neill")).toBe('siobhan darcy-oneill');
+  });
+
+  it('folds like foldText otherwise', () => {
+    expect(foldName('  Émilie   du Châtelet ')).toBe(foldText('  Émilie   du Châtelet '));
   });
 });

@@ -63,6 +63,18 @@ function foldWord(input: string): string {
     .trim();
 }
 
+// Apostrophes within names: ASCII, typographic (’ ‘), the modifier letter (ʼ), grave and acute accents typed for one.
+const APOSTROPHES_RE = /['\u2018\u2019\u02BC`\u00B4]/gu;
+
+/**
+ * Folds a name (of a person, organization or team) for search and matching: `foldText`, and
+ * apostrophes dropped, so "oconnor" finds "O'Connor" and "O’Connor" matches "O'Connor". Stored as
+ * `name_folded`; a query is folded the same way. (Titles keep `foldText`: their keys are stored.)
+ */
+export function foldName(input: string): string {
+  return foldText(input).replace(APOSTROPHES_RE, '');
+}
+
 export interface SplitName {
   givenName?: string;
   familyName?: string;

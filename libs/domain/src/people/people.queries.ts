@@ -11,7 +11,7 @@ import type { Team } from '../organizations/team.entity';
 import type { Referral } from '../referrals/referral.entity';
 import type { Asks } from '../referrals/referrals.service';
 import { escapeLike } from '../shared/sql';
-import { foldText } from './name-folding';
+import { foldName, foldText } from './name-folding';
 import type { PeopleQuery, PeopleSort } from './people.types';
 import type { Person } from './person.entity';
 
@@ -25,7 +25,7 @@ export interface PersonDetail {
 /** Every column of people, with the organization's and team's id and name; `date` as 'yyyy-mm-dd' text, as TypeORM gives it. */
 export const PERSON_COLUMNS = `p.id, p.user_id, p.full_name, p.given_name, p.family_name, p.name_folded, p.headline, p.role,
   p.organization_id, o.id AS org_id, o.name AS org_name, p.team_id, t.id AS team_ref_id, t.name AS team_name,
-  p.emails, p.links, p.tags, p.how_we_met, p.relationship_stage, p.notes,
+  p.emails, p.phones, p.links, p.tags, p.how_we_met, p.relationship_stage, p.notes,
   to_char(p.next_follow_up_at, 'YYYY-MM-DD') AS next_follow_up_at, p.next_follow_up_reason, p.follow_up_cadence_days,
   p.last_interaction_at, p.created_at, p.updated_at, p.deleted_at`;
 export const PERSON_FROM = `people p
@@ -105,9 +105,11 @@ export function listStatements(userId: string, query: PeopleQuery, limit: number
   if (query.deleted === 'only') where.push('p.deleted_at IS NOT NULL');
   else if (query.deleted !== 'include') where.push('p.deleted_at IS NULL');
   if (query.q) {
-    // Accents and case folded, as name_folded is stored; the organization's folded name matches too.
-    const folded = param(`%${escapeLike(foldText(query.q))}%`);
-    where.push(`(p.name_folded LIKE ${folded} OR array_to_string(p.emails, ' ') LIKE ${folded} OR o.name_folded LIKE ${folded})`);
+    // Names folded as name_folded is stored (accents, case, apostrophes: "oconnor" finds O'Connor), on the
+    // stored column itself so its index serves; emails folded for case only; the organization's folded name matches too.
+    const folded = param(`%${escapeLike(foldName(query.q))}%`);
+    const email = param(`%${escapeLike(foldText(query.q))}%`);
+    where.push(`(p.name_folded LIKE ${folded} OR array_to_string(p.emails, ' ') LIKE ${email} OR o.name_folded LIKE ${folded})`);
   }
   // Containment, not `= ANY(tags)`: only this form can use the GIN index on tags.
   if (query.tag) where.push(`p.tags @> ARRAY[${param(query.tag)}]::text[]`);
@@ -140,6 +142,7 @@ export function personFromRow(r: Record<string, any>): Person {
     teamId: r.team_id,
     team: r.team_ref_id ? ({ id: r.team_ref_id, name: r.team_name } as Team) : null,
     emails: r.emails,
+    phones: r.phones,
     links: r.links,
     tags: r.tags,
     howWeMet: r.how_we_met,

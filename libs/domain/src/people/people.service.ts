@@ -8,7 +8,8 @@ import { eraseFromBriefings } from '../briefings/briefing-erasure';
 import { eraseFromImportRuns } from '../imports/import-erasure';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { mentionsSql } from '../shared/text-mentions';
-import { foldText, splitFullName } from './name-folding';
+import { foldName, foldText, splitFullName } from './name-folding';
+import { normalizePhone, phoneKey } from './phone-numbers';
 import { InvalidPersonError, MergeSelfError, PersonDeletedError } from './people.errors';
 import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL, PersonDetail, personDetailFromRows, personFromRow } from './people.queries';
 import { Page, PeopleQuery, PersonInput } from './people.types';
@@ -46,7 +47,7 @@ export class PeopleService {
   ) {}
 
   async create(userId: string, input: PersonInput & { fullName: string }): Promise<Person> {
-    const person = this.people.create({ userId, emails: [], links: {}, tags: [], relationshipStage: 'stranger' });
+    const person = this.people.create({ userId, emails: [], phones: [], links: {}, tags: [], relationshipStage: 'stranger' });
     await this.apply(userId, person, input);
     await this.people.insert(person);
     return this.get(userId, person.id);
@@ -270,7 +271,7 @@ export class PeopleService {
       const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ');
       if (!fullName) problems.push({ field: 'fullName', problem: 'must not be empty' });
       person.fullName = fullName;
-      person.nameFolded = foldText(fullName);
+      person.nameFolded = foldName(fullName);
       if (input.givenName === undefined && input.familyName === undefined && !person.givenName && !person.familyName) {
         const split = splitFullName(fullName);
         person.givenName = split.givenName ?? null;
@@ -293,6 +294,15 @@ export class PeopleService {
         else problems.push({ field: `emails.${i}`, problem: 'is not an email address' });
       });
       person.emails = uniq(emails);
+    }
+    if (input.phones !== undefined) {
+      const phones = new Map<string, string>();
+      input.phones.forEach((raw, i) => {
+        const phone = normalizePhone(raw);
+        if (!phone) problems.push({ field: `phones.${i}`, problem: 'is not a phone number (digits, with +, spaces, dots, dashes, parentheses or an extension)' });
+        else if (!phones.has(phoneKey(phone))) phones.set(phoneKey(phone), phone);
+      });
+      person.phones = [...phones.values()];
     }
     if (input.links !== undefined) {
       const removals = Object.entries(input.links).filter(([, v]) => v === null || v === '').map(([k]) => k);
@@ -340,6 +350,9 @@ function combine(survivor: Person, other: Person): { merged: Person; conflicts: 
     else if (merged.links[kind] !== value) conflicts.push({ field: `links.${kind}`, kept: merged.links[kind], dropped: value });
   }
   merged.emails = uniq([...survivor.emails, ...other.emails]);
+  const phones = new Map<string, string>();
+  for (const phone of [...survivor.phones, ...other.phones]) if (!phones.has(phoneKey(phone))) phones.set(phoneKey(phone), phone);
+  merged.phones = [...phones.values()];
   merged.tags = uniq([...survivor.tags, ...other.tags]);
   merged.notes = [survivor.notes, other.notes].filter(Boolean).join('\n\n') || null;
   const stages = ['stranger', 'acquainted', 'engaged', 'advocate'];

@@ -1,7 +1,7 @@
 import type { RelationshipStage } from './person.entity';
 
 /** The longest text each field of a person takes (the API's DTOs and the contact imports both hold to them). */
-export const PERSON_LIMITS = { fullName: 300, givenName: 200, familyName: 200, headline: 500, role: 200, tag: 100, howWeMet: 2000, notes: 100_000 } as const;
+export const PERSON_LIMITS = { phone: 50, phones: 20, fullName: 300, givenName: 200, familyName: 200, headline: 500, role: 200, tag: 100, howWeMet: 2000, notes: 100_000 } as const;
 /** What a caller may set on a person; links and emails arrive raw and are normalized here. */
 export interface PersonInput {
   fullName?: string;
@@ -12,6 +12,8 @@ export interface PersonInput {
   organizationId?: string | null;
   teamId?: string | null;
   emails?: string[];
+  /** Phone numbers; replaces the list. */
+  phones?: string[];
   links?: Record<string, string | null>;
   tags?: string[];
   howWeMet?: string | null;

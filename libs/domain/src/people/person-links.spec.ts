@@ -125,7 +125,13 @@ describe('normalizeLink: github', () => {
     expect(accepted('github', 'a'.repeat(39))).toBe(`https://github.com/${'a'.repeat(39)}`);
   });
 
-  it.each(['-jane', 'jane-', 'jane--doe', 'a'.repeat(40), 'jane_doe', 'https://gitlab.com/karpathy', 'https://github.com/'])(
+  it('accepts a trailing hyphen, which GitHub allowed for older accounts', () => {
+    expect(accepted('github', 'jane-')).toBe('https://github.com/jane-');
+    expect(accepted('github', 'https://github.com/old-handle-/')).toBe('https://github.com/old-handle-');
+    expect(accepted('github', `${'a'.repeat(38)}-`)).toBe(`https://github.com/${'a'.repeat(38)}-`);
+  });
+
+  it.each(['-jane', 'jane--', 'jane--doe', `${'a'.repeat(39)}-`, 'a'.repeat(40), 'jane_doe', 'https://gitlab.com/karpathy', 'https://github.com/'])(
     'rejects %j',
     (input) => {
       expect(problem('github', input)).toMatch(/GitHub/);

@@ -151,7 +151,8 @@ function normalizeX(input: string): LinkResult {
 // ---------------------------------------------------------------- GitHub
 
 const GITHUB_EXPECTED = 'expected https://github.com/<user>';
-const GITHUB_USER_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+// A hyphen only between letters or digits, or last: GitHub once allowed a trailing one, and such accounts remain.
+const GITHUB_USER_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]|$)){0,38}$/;
 const GITHUB_RESERVED = new Set([
   'about', 'apps', 'collections', 'contact', 'customer-stories', 'enterprise', 'events',
   'explore', 'features', 'issues', 'join', 'login', 'marketplace', 'new', 'notifications',
@@ -175,7 +176,7 @@ function normalizeGithub(input: string): LinkResult {
   }
   if (!GITHUB_USER_RE.test(user)) {
     return fail(
-      `is not a valid GitHub username (up to 39 letters, digits or single inner hyphens; ${GITHUB_EXPECTED})`,
+      `is not a valid GitHub username (up to 39 letters, digits or single hyphens, not first; ${GITHUB_EXPECTED})`,
     );
   }
   return ok(`https://github.com/${user}`);

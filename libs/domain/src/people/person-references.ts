@@ -23,6 +23,8 @@ export const PERSON_REFERENCES: PersonReference[] = [
   { table: 'referrals', column: 'recruiter_id', label: 'referralsRecruited', onErase: 'nullify' },
   { table: 'applications', column: 'recruiter_id', label: 'applicationsRecruited', onErase: 'nullify' },
   { table: 'interview_interviewers', column: 'person_id', label: 'interviews', onErase: 'delete', uniqueWith: ['interview_id'] },
+  // The user's notes on them at an interview: when both were on one interview, the survivor's notes stay.
+  { table: 'interviewer_notes', column: 'person_id', label: 'interviewerNotes', onErase: 'delete', uniqueWith: ['interview_id'] },
   { table: 'scholarly_identities', column: 'person_id', label: 'scholarlyIdentities', onErase: 'delete', uniqueWith: ['source', 'source_author_id'] },
   { table: 'sync_runs', column: 'person_id', label: 'syncRuns', onErase: 'delete' },
   // One row per person (person_id is the key): when both have their own schedule, the survivor's stays.

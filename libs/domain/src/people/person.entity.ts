@@ -57,6 +57,10 @@ export class Person {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   emails: string[];
 
+  /** Phone numbers as written (spacing tidied), each once by its digits. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  phones: string[];
+
   /** Normalized profile links by kind (see person-links.ts). */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   links: PersonLinks;

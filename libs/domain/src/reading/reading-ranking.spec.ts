@@ -1,5 +1,5 @@
 import { ageInYears, DEFAULT_WEIGHTS, matchTerms, rankWorks, RankableWork } from './reading-ranking';
-import { contextTerms, stem } from './reading-terms';
+import { contextTerms, nameWords, stem } from './reading-terms';
 
 const NOW = new Date('2026-07-01T00:00:00Z');
 
@@ -55,8 +55,8 @@ describe('reading ranking', () => {
 
   it('matches context terms folded for case and accents, by stem, in the title, venue or abstract', () => {
     const terms = contextTerms({
-      application: { keywords: ['Réseaux de Neurones', 'World Models'], notes: 'The team cares about robustness.' },
-      team: { name: 'Agents', description: null, researchNotes: null },
+      application: { keywords: ['Réseaux de Neurones', 'World Models'] },
+      team: { name: 'Agents', description: null, researchNotes: 'The team cares about robustness.' },
       organization: { tags: [], researchNotes: 'Mission: safe agents.' },
     });
     expect(terms).toEqual(
@@ -64,7 +64,7 @@ describe('reading ranking', () => {
         { term: 'reseaux de neurones', from: ['application'] },
         { term: 'world models', from: ['application'] },
         { term: 'agents', from: ['team', 'organization'] },
-        { term: 'robustness', from: ['application'] },
+        { term: 'robustness', from: ['team'] },
         { term: 'safe', from: ['organization'] },
       ]),
     );
@@ -76,14 +76,30 @@ describe('reading ranking', () => {
       { term: 'reseaux de neurones', from: ['application'], in: ['title'] },
       { term: 'world models', from: ['application'], in: ['venue'] },
       { term: 'agents', from: ['team', 'organization'], in: ['title'] },
-      { term: 'robustness', from: ['application'], in: ['abstract'] },
+      { term: 'robustness', from: ['team'], in: ['abstract'] },
     ]);
     const [ranked] = rankWorks([work('x', { title: 'RÉSEAUX DE NEURONES for an Agent' })], { citations: 0, authorship: 0, recency: 0, relevance: 1 }, terms, NOW);
     expect(ranked.reasons[3]).toMatchObject({ kind: 'relevance', value: 1, text: 'matches "reseaux de neurones" (title), "agents" (title)' });
   });
 
+  it('takes no names of contacts and no words of hiring for topics, not from notes, tags or keywords, and nothing from the application notes', () => {
+    const names = nameWords(['Petar Veličković', "Siobhan O'Connor"]);
+    const terms = contextTerms(
+      {
+        application: { keywords: ['Graph Neural Networks', 'Petar', 'target'] },
+        team: { name: 'Reasoning', description: null, researchNotes: 'Petar referred me; the target team works on algorithmic reasoning. Interview with O’Connor.' },
+        organization: { tags: ['lab', 'target', 'Reinforcement Learning'], researchNotes: 'Strong lab; recruiters want referred candidates for the role.' },
+      },
+      names,
+    );
+    expect(terms.map((t) => t.term).sort()).toEqual(['algorithmic', 'graph neural networks', 'reasoning', 'reinforcement learning']);
+    // And a work mentioning the noise words is not relevant for them.
+    expect(matchTerms({ title: 'Petar: a target for the lab, referred by a team role interview', venue: null, abstract: null }, terms)).toEqual([]);
+    expect(matchTerms({ title: 'Neural Algorithmic Reasoning', venue: null, abstract: null }, terms).map((m) => m.term)).toEqual(['algorithmic', 'reasoning']);
+  });
+
   it('does not count the words of a matched phrase again', () => {
-    const terms = contextTerms({ application: { keywords: ['world models'], notes: 'world' }, team: null, organization: { tags: [], researchNotes: null } });
+    const terms = contextTerms({ application: { keywords: ['world models'] }, team: null, organization: { tags: [], researchNotes: 'world' } });
     expect(matchTerms({ title: 'World Models', venue: null, abstract: null }, terms).map((m) => m.term)).toEqual(['world models']);
   });
 
@@ -107,7 +123,7 @@ describe('reading ranking with a limit', () => {
     };
   }
   const WORDS = ['world', 'models', 'planning', 'agents', 'benchmark', 'robust', 'vision', 'language', 'scaling', 'offline', 'policy', 'graph'];
-  const terms = contextTerms({ application: { keywords: ['World Models', 'offline policy'], notes: 'planning and agents' }, team: null, organization: { tags: ['benchmark'], researchNotes: null } });
+  const terms = contextTerms({ application: { keywords: ['World Models', 'offline policy'] }, team: null, organization: { tags: ['benchmark'], researchNotes: 'planning and agents' } });
 
   it('returns exactly the first works of the full ranking, reasons and all, while matching terms for fewer works', () => {
     for (let seed = 1; seed <= 60; seed++) {

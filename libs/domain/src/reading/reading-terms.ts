@@ -1,10 +1,14 @@
 import { titleKey } from '../works/work-matching';
 
 /**
- * What "relevant to the application" means: terms from the application's keywords and notes, the
- * team (name, description, research notes) and the organization (tags, research notes), matched
- * against a work's title, venue and abstract. Everything is folded the way titles are (case,
- * accents, punctuation, LaTeX), and words are compared by a light stem, so "Agents" matches "agent".
+ * What "relevant to the application" means: terms from the application's keywords, the team (name,
+ * description, research notes) and the organization (tags, research notes), matched against a
+ * work's title, venue and abstract. The application's notes are not a source: they tell the story
+ * of the application (who referred whom, the target team), not its topics. Names of the user's
+ * contacts and common words (English function words, the vocabulary every lab's notes share and
+ * the words of hiring) are never terms, not even as a whole keyword or tag. Everything is folded
+ * the way titles are (case, accents, punctuation, LaTeX), and words are compared by a light stem,
+ * so "Agents" matches "agent".
  */
 
 export const TERM_SOURCES = ['application', 'team', 'organization'] as const;
@@ -17,7 +21,7 @@ export interface ContextTerm {
 }
 
 export interface RelevanceContext {
-  application: { keywords: string[]; notes: string | null };
+  application: { keywords: string[] };
   team: { name: string; description: string | null; researchNotes: string | null } | null;
   organization: { tags: string[]; researchNotes: string | null };
 }
@@ -31,7 +35,14 @@ const STOPWORDS = new Set(
   under until very was were what when where which while who whom why will with within without would you your yours yet
   research team teams lab labs work works working paper papers mission culture role roles interview interviews people person focus focuses using use used
   based new good great really think want also well make makes made many including include includes company group groups project projects year years
-  application applications applied core area areas strong known other others`
+  application applications applied core area areas strong known other others
+  referred refer refers referral referrals referrer target targets targeted targeting hiring hire hired hires recruiter recruiters recruiting
+  interviewer interviewers onsite offer offers loop loops stage stages candidate candidates manager managers position positions job jobs
+  apply applying resume contact contacts intro introduction call calls email emails meet met meeting meetings chat chats friend friends
+  colleague colleagues deadline week weeks month months today tomorrow next round rounds screen screening quiz final lead leads senior
+  junior staff principal head director intern internship ask asked asks reach reached follow followed salary visa relocation remote office
+  get gets got give gives gave take takes took see seen say says said tell told let lets put one two three four five six seven eight nine ten
+  first second third last soon later ago via per mine may might shall etc`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -49,8 +60,18 @@ export function foldWords(text: string | null | undefined): string[] {
   return titleKey(text).split(' ').filter(Boolean);
 }
 
-/** The terms of a context, each once, with where it came from: phrases first, then single words. */
-export function contextTerms(context: RelevanceContext): ContextTerm[] {
+/** Folded words of people's names (the user's contacts), never taken for a topic. */
+export function nameWords(names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) for (const word of foldWords(name)) out.add(word);
+  return out;
+}
+
+/**
+ * The terms of a context, each once, with where it came from: phrases first, then single words.
+ * `names`: folded words of the user's contacts' names (see `nameWords`), left out like common words.
+ */
+export function contextTerms(context: RelevanceContext, names: ReadonlySet<string> = new Set()): ContextTerm[] {
   const terms = new Map<string, Set<TermSource>>();
   const add = (term: string, from: TermSource): void => {
     if (!term) return;
@@ -58,13 +79,17 @@ export function contextTerms(context: RelevanceContext): ContextTerm[] {
     seen.add(from);
     terms.set(term, seen);
   };
-  const phrase = (text: string, from: TermSource): void => add(foldWords(text).join(' '), from);
+  const noise = (word: string): boolean => STOPWORDS.has(word) || names.has(word) || /^\d+$/.test(word);
+  // A keyword or tag the user typed is kept whole, unless every word of it is noise ("lab", "target", a contact's name).
+  const phrase = (text: string, from: TermSource): void => {
+    const folded = foldWords(text);
+    if (folded.some((w) => !noise(w))) add(folded.join(' '), from);
+  };
   const words = (text: string | null | undefined, from: TermSource): void => {
-    for (const word of foldWords(text)) if (word.length >= 3 && !STOPWORDS.has(word) && !/^\d+$/.test(word)) add(word, from);
+    for (const word of foldWords(text)) if (word.length >= 3 && !noise(word)) add(word, from);
   };
 
   context.application.keywords.forEach((k) => phrase(k, 'application'));
-  words(context.application.notes, 'application');
   if (context.team) {
     words(context.team.name, 'team');
     words(context.team.description, 'team');

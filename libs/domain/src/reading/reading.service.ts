@@ -9,7 +9,7 @@ import { toBibtex } from './reading-bibtex';
 import { ReadingEntry, ReadingStatus } from './reading-entry.entity';
 import { DEFAULT_COVERAGE_TARGET, ReadingGoal } from './reading-goal.entity';
 import { DEFAULT_SIZE, DEFAULT_WEIGHTS, MAX_SIZE, rankWorks, RankingReason, RankingWeights, WEIGHT_KEYS } from './reading-ranking';
-import { ContextTerm, contextTerms, RelevanceContext } from './reading-terms';
+import { ContextTerm, contextTerms, nameWords, RelevanceContext } from './reading-terms';
 
 export interface ReadingState {
   status: ReadingStatus;
@@ -264,18 +264,20 @@ export class ReadingService {
   /** The terms an application's reading is relevant to: its own, its team's and its organization's. */
   private async applicationContext(userId: string, applicationId: string): Promise<ChecklistContext> {
     const [row] = (await this.dataSource.query(
-      `SELECT a.keywords, a.notes, o.tags, o.research_notes AS org_notes, t.name AS team_name, t.description AS team_description, t.research_notes AS team_notes
+      `SELECT a.keywords, o.tags, o.research_notes AS org_notes, t.name AS team_name, t.description AS team_description, t.research_notes AS team_notes
          FROM applications a JOIN organizations o ON o.id = a.organization_id LEFT JOIN teams t ON t.id = a.team_id
         WHERE a.id = $1 AND a.user_id = $2`,
       [applicationId, userId],
     )) as Record<string, any>[];
     if (!row) throw new NotFoundError('application', applicationId);
     const context: RelevanceContext = {
-      application: { keywords: row.keywords ?? [], notes: row.notes },
+      application: { keywords: row.keywords ?? [] },
       team: row.team_name ? { name: row.team_name, description: row.team_description, researchNotes: row.team_notes } : null,
       organization: { tags: row.tags ?? [], researchNotes: row.org_notes },
     };
-    return { applicationId, terms: contextTerms(context) };
+    // The user's contacts' names are not topics: "Petar" in the team's notes says who, not what.
+    const people = (await this.dataSource.query('SELECT full_name FROM people WHERE user_id = $1', [userId])) as { full_name: string }[];
+    return { applicationId, terms: contextTerms(context, nameWords(people.map((p) => p.full_name))) };
   }
 
   private async settings(userId: string, where: { personId: string } | { interviewId: string }): Promise<ChecklistSettingsView> {

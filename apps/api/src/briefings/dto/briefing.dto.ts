@@ -31,7 +31,7 @@ export class BriefingSummaryResponse {
 }
 
 export class BriefingResponse extends BriefingSummaryResponse {
-  @ApiProperty({ nullable: true, type: Object, description: 'The facts the briefing was rendered from (null until ready): the interview, application, organization, interviewers with their works and warm paths, reading checklist, prep and résumé projects' })
+  @ApiProperty({ nullable: true, type: Object, description: 'The facts the briefing was rendered from (null until ready): the interview, application, organization, interviewers with their works, warm paths, earlier meetings with the user (and notes), referrals and asks, reading checklist, prep and résumé projects' })
   content: BriefingContent | null;
 
   static fromFull(b: Briefing): BriefingResponse {

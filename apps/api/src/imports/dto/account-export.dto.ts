@@ -56,6 +56,7 @@ class ExportedTeamDto {
 class ExportedOrganizationDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsString() @MaxLength(300) name: string;
+  @ApiPropertyOptional({ type: [String], description: 'Added with organization aliases; absent in older documents' }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(300, { each: true }) aliases?: string[];
   @ApiProperty({ nullable: true, type: String }) @NullableText() website: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() description: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() researchNotes: string | null;
@@ -75,6 +76,7 @@ class ExportedPersonDto {
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsUUID() organizationId: string | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsUUID() teamId: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) emails: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Added with phone numbers; absent in older documents' }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(50, { each: true }) phones?: string[];
   @ApiProperty() @IsObject() links: Record<string, string>;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) tags: string[];
   @ApiProperty({ nullable: true, type: String }) @NullableText() howWeMet: string | null;
@@ -183,6 +185,28 @@ class ExportedInterviewDto {
   @ApiProperty({ nullable: true, type: String }) @NullableText() feedback: string | null;
   @ApiProperty() @IsInt() @Min(0) sequence: number;
   @ApiProperty({ type: [String] }) @IsArray() @IsUUID(undefined, { each: true }) interviewerIds: string[];
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty() @IsDateString() updatedAt: string;
+}
+
+class ExportedInterviewerNoteDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty() @IsUUID() interviewId: string;
+  @ApiProperty() @IsUUID() personId: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() asked: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() howItWent: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() followUp: string | null;
+  @ApiProperty() @IsDateString() createdAt: string;
+  @ApiProperty() @IsDateString() updatedAt: string;
+}
+
+class ExportedStageRetrospectiveDto {
+  @ApiProperty() @IsUUID() id: string;
+  @ApiProperty({ description: 'The application of the stage (for readers; the stage decides)' }) @IsUUID() applicationId: string;
+  @ApiProperty() @IsUUID() stageId: string;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() wentWell: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() wentBadly: string | null;
+  @ApiProperty({ nullable: true, type: String }) @NullableText() doDifferently: string | null;
   @ApiProperty() @IsDateString() createdAt: string;
   @ApiProperty() @IsDateString() updatedAt: string;
 }
@@ -325,6 +349,8 @@ export class AccountExportDto {
   @ApiPropertyOptional({ type: [ExportedStageTemplateDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedStageTemplateDto) stageTemplates?: ExportedStageTemplateDto[];
   @ApiPropertyOptional({ type: [ExportedApplicationDto], description: 'Since version 2: with their stages and moves' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedApplicationDto) applications?: ExportedApplicationDto[];
   @ApiPropertyOptional({ type: [ExportedInterviewDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedInterviewDto) interviews?: ExportedInterviewDto[];
+  @ApiPropertyOptional({ type: [ExportedInterviewerNoteDto], description: 'Added with per-interviewer notes; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedInterviewerNoteDto) interviewerNotes?: ExportedInterviewerNoteDto[];
+  @ApiPropertyOptional({ type: [ExportedStageRetrospectiveDto], description: 'Added with stage retrospectives; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedStageRetrospectiveDto) stageRetrospectives?: ExportedStageRetrospectiveDto[];
   @ApiPropertyOptional({ type: [ExportedTaskDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedTaskDto) tasks?: ExportedTaskDto[];
   @ApiPropertyOptional({ type: [ExportedReferralDto], description: 'Since version 2' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedReferralDto) referrals?: ExportedReferralDto[];
   @ApiPropertyOptional({ type: [ExportedReadingEntryDto], description: 'Added with reading checklists; absent in older documents' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedReadingEntryDto) readingEntries?: ExportedReadingEntryDto[];

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { STAGE_TYPES, StageType } from '#domain/stage-templates/index';
-import { DEFAULT_UPCOMING_DAYS, INTERVIEW_FORMATS, INTERVIEW_OUTCOMES, InterviewFormat, InterviewOutcome, InterviewView, localDateTime } from '#domain/interviews/index';
+import { DEFAULT_UPCOMING_DAYS, INTERVIEW_FORMATS, INTERVIEW_OUTCOMES, InterviewerNotes, InterviewFormat, InterviewOutcome, InterviewView, localDateTime, Meeting } from '#domain/interviews/index';
+import { APPLICATION_STATUSES, ApplicationStatus, STAGE_STATUSES, StageStatus } from '#domain/applications/index';
 import { IsZonedDateTime } from '../../common/date-validators';
 import { PageQuery } from '../../common/page-query';
 import { RefDto } from '../../people/dto/person.dto';
@@ -125,10 +126,46 @@ export class InterviewStageDto {
   @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
 }
 
+export class InterviewerNotesDto {
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'How I would evaluate a world model without a simulator', description: 'What they asked' })
+  @IsOptional()
+  @ValidateIf(notNull)
+  @IsString()
+  @MaxLength(100_000)
+  asked?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Warm; pushed hard on evaluation, liked the ablation story' })
+  @IsOptional()
+  @ValidateIf(notNull)
+  @IsString()
+  @MaxLength(100_000)
+  howItWent?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Send the paper on offline evaluation she mentioned' })
+  @IsOptional()
+  @ValidateIf(notNull)
+  @IsString()
+  @MaxLength(100_000)
+  followUp?: string | null;
+}
+
+export class InterviewerNotesResponse {
+  @ApiProperty({ nullable: true, type: String, description: 'What they asked' }) asked: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'How it went' }) howItWent: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'What to follow up' }) followUp: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+
+  static from(n: InterviewerNotes | null): InterviewerNotesResponse | null {
+    return n ? { asked: n.asked, howItWent: n.howItWent, followUp: n.followUp, updatedAt: n.updatedAt.toISOString() } : null;
+  }
+}
+
 export class InterviewerDto {
   @ApiProperty() id: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ nullable: true, type: String }) headline: string | null;
+  @ApiProperty({ nullable: true, type: InterviewerNotesResponse, description: 'Your notes on them at this interview (PUT /interviews/{id}/interviewers/{personId}/notes)' })
+  notes: InterviewerNotesResponse | null;
 }
 
 export class SuggestedMoveDto {
@@ -181,7 +218,7 @@ export class InterviewResponse {
       format: i.format,
       location: i.location,
       meetingUrl: i.meetingUrl,
-      interviewers: interviewers.map((p) => ({ id: p.id, fullName: p.fullName, headline: p.headline })),
+      interviewers: interviewers.map((p) => ({ id: p.id, fullName: p.fullName, headline: p.headline, notes: InterviewerNotesResponse.from(p.notes) })),
       prepNotes: i.prepNotes,
       outcome: i.outcome,
       feedback: i.feedback,
@@ -200,3 +237,43 @@ export class InterviewsPage {
   @ApiProperty() offset: number;
 }
 
+
+export class MeetingApplicationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() role: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ type: RefDto }) organization: RefDto;
+  @ApiProperty({ type: RefDto, nullable: true }) team: RefDto | null;
+}
+
+export class MeetingStageDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: STAGE_TYPES }) type: StageType;
+  @ApiProperty({ enum: STAGE_STATUSES, description: 'Where the stage stands now (passed, failed, …)' }) status: StageStatus;
+}
+
+/** One interview the person was on, with what the user noted about them there. */
+export class MeetingResponse {
+  @ApiProperty() interviewId: string;
+  @ApiProperty({ type: String, format: 'date-time' }) startsAt: string;
+  @ApiProperty({ example: 'Europe/London' }) timeZone: string;
+  @ApiProperty() durationMinutes: number;
+  @ApiProperty({ enum: INTERVIEW_OUTCOMES }) outcome: InterviewOutcome;
+  @ApiProperty({ type: MeetingApplicationDto }) application: MeetingApplicationDto;
+  @ApiProperty({ type: MeetingStageDto }) stage: MeetingStageDto;
+  @ApiProperty({ nullable: true, type: InterviewerNotesResponse }) notes: InterviewerNotesResponse | null;
+
+  static from(m: Meeting): MeetingResponse {
+    return {
+      interviewId: m.interviewId,
+      startsAt: m.startsAt.toISOString(),
+      timeZone: m.timeZone,
+      durationMinutes: m.durationMinutes,
+      outcome: m.outcome,
+      application: { ...m.application, status: m.application.status as ApplicationStatus },
+      stage: { ...m.stage, type: m.stage.type as StageType, status: m.stage.status as StageStatus },
+      notes: InterviewerNotesResponse.from(m.notes),
+    };
+  }
+}

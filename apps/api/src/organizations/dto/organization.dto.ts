@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { ORGANIZATION_NAME_MAX } from '#domain/organizations/organization.entity';
-import { Organization, Team } from '#domain/organizations/index';
+import { Organization, OrganizationMergePreview, Team } from '#domain/organizations/index';
 import { PageQuery } from '../../common/page-query';
 
 export class CreateOrganizationDto {
@@ -9,6 +9,14 @@ export class CreateOrganizationDto {
   @IsString()
   @Length(1, ORGANIZATION_NAME_MAX)
   name: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['Google DeepMind'], description: 'Other names it goes by: imports and search find it by them; none may be another organization’s name or alias. Replaces the list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, ORGANIZATION_NAME_MAX, { each: true })
+  aliases?: string[];
 
   @ApiPropertyOptional({ example: 'https://deepmind.google', description: 'http(s) address; a bare host gets https://', nullable: true })
   @IsOptional()
@@ -43,7 +51,7 @@ export class CreateOrganizationDto {
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
 
 export class ListOrganizationsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Text in the name; accents and case ignored' })
+  @ApiPropertyOptional({ description: 'Text in the name or an alias; accents, case and apostrophes ignored' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -104,6 +112,7 @@ export class TeamResponse {
 export class OrganizationResponse {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
+  @ApiProperty({ type: [String], description: 'Other names it goes by' }) aliases: string[];
   @ApiProperty({ nullable: true, type: String }) website: string | null;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ nullable: true, type: String }) researchNotes: string | null;
@@ -116,6 +125,7 @@ export class OrganizationResponse {
     return {
       id: o.id,
       name: o.name,
+      aliases: o.aliases ?? [],
       website: o.website,
       description: o.description,
       researchNotes: o.researchNotes,
@@ -132,4 +142,35 @@ export class OrganizationsPage {
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+}
+
+export class MergeOrganizationsDto {
+  @ApiProperty({ format: 'uuid', description: 'The organization merged into this one and then removed; its name becomes an alias' })
+  @IsUUID()
+  otherId: string;
+
+  @ApiPropertyOptional({ default: true, description: 'Preview only; send false to apply' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class OrganizationsMovedDto {
+  @ApiProperty({ description: 'Teams moved over' }) teams: number;
+  @ApiProperty({ description: "Teams folded into the survivor's team of the same name" }) teamsMerged: number;
+  @ApiProperty() people: number;
+  @ApiProperty() applications: number;
+  @ApiProperty() stageTemplates: number;
+  @ApiProperty({ description: 'Referrals of the applications moved' }) referrals: number;
+}
+
+export class OrganizationMergeResponse {
+  @ApiProperty({ type: OrganizationResponse, description: 'The organization after the merge' }) result: OrganizationResponse;
+  @ApiProperty({ type: OrganizationResponse, description: 'The organization merged in (removed when applied)' }) merged: OrganizationResponse;
+  @ApiProperty({ type: OrganizationsMovedDto }) moved: OrganizationsMovedDto;
+  @ApiProperty() applied: boolean;
+
+  static from(p: OrganizationMergePreview): OrganizationMergeResponse {
+    return { result: OrganizationResponse.from(p.survivor), merged: OrganizationResponse.from(p.merged), moved: p.moved, applied: p.applied };
+  }
 }

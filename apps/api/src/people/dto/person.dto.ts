@@ -56,6 +56,14 @@ export class CreatePersonDto {
   @IsString({ each: true })
   emails?: string[];
 
+  @ApiPropertyOptional({ type: [String], example: ['+44 20 7946 0018'], description: 'Phone numbers as written (digits with +, spaces, dots, dashes, parentheses, an extension); replaces the list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  phones?: string[];
+
   @ApiPropertyOptional({ description: `Profile links by kind (${LINK_KINDS.join(', ')}); each is validated and normalized. null removes one.`, example: LINKS_EXAMPLE })
   @IsOptional()
   @IsObject()
@@ -178,6 +186,7 @@ export class PersonResponse {
   @ApiProperty({ nullable: true, type: RefDto }) organization: RefDto | null;
   @ApiProperty({ nullable: true, type: RefDto }) team: RefDto | null;
   @ApiProperty({ type: [String] }) emails: string[];
+  @ApiProperty({ type: [String], description: 'Phone numbers as written' }) phones: string[];
   @ApiProperty({ example: LINKS_EXAMPLE }) links: PersonLinks;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ nullable: true, type: String }) howWeMet: string | null;
@@ -203,6 +212,7 @@ export class PersonResponse {
       organization: p.organization ? { id: p.organization.id, name: p.organization.name } : null,
       team: p.team ? { id: p.team.id, name: p.team.name } : null,
       emails: p.emails,
+      phones: p.phones ?? [],
       links: p.links,
       tags: p.tags,
       howWeMet: p.howWeMet,

@@ -8,6 +8,7 @@ export interface PersonDraft {
   organizationName?: string; // LinkedIn Company, vCard ORG (first component)
   teamName?: string; // vCard ORG second component (org unit)
   emails: string[];
+  phones?: string[]; // vCard TEL, as written
   links: Record<string, string>; // raw URLs keyed by kind (see LinkKind); normalization happens elsewhere
   tags: string[]; // vCard CATEGORIES
   notes?: string; // vCard NOTE

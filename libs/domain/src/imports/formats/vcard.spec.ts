@@ -33,6 +33,7 @@ describe('parseVCards', () => {
         organizationName: 'Analytical Engines Ltd',
         teamName: 'Research',
         emails: ['ada@example.org', 'ada.lovelace@example.com'],
+        phones: ['+44 20 7946 0018'],
         links: {
           homepage: 'https://ada.example.org/',
           github: 'https://github.com/ada-example',
@@ -169,7 +170,7 @@ describe('parseVCards', () => {
     expect(rows).toEqual([
       {
         line: 1,
-        draft: { fullName: 'Hypatia', familyName: 'Hypatia', emails: ['hypatia@example.org'], links: {}, tags: [], notes: 'Alexandria' },
+        draft: { fullName: 'Hypatia', familyName: 'Hypatia', emails: ['hypatia@example.org'], phones: ['+20 3 000 0000'], links: {}, tags: [], notes: 'Alexandria' },
       },
       { line: 10, draft: { fullName: 'Al-Khwarizmi', emails: [], links: {}, tags: [] } },
     ]);
@@ -231,6 +232,7 @@ describe('serializeVCards', () => {
       organizationName: 'Cirey Physics, Optics & Fire',
       teamName: 'Fire; Light',
       emails: ['emilie@example.org', 'e.chatelet@example.com'],
+      phones: ['+33 1 23 45 67 89', '(555) 010-0199 ext. 12'],
       links: {
         linkedin: 'https://www.linkedin.com/in/emilie-du-chatelet',
         x: 'https://x.com/emilie_example',
@@ -292,6 +294,11 @@ describe('serializeVCards', () => {
     expect(v3).toContain('EMAIL;TYPE=INTERNET:emilie@example.org\r\n');
     expect(v3).toContain('N:du Châtelet;Émilie;;;\r\n');
     expect(v3).toContain('ORG:Cirey Physics\\, Optics & Fire;Fire\\; Light\r\n');
+  });
+
+  it('writes phone numbers as TEL, as text in 4.0 (where a bare TEL would be read as a URI)', () => {
+    expect(serializeVCards(people, '3.0')).toContain('\r\nTEL:+33 1 23 45 67 89\r\n');
+    expect(serializeVCards(people, '4.0')).toContain('\r\nTEL;VALUE=TEXT:+33 1 23 45 67 89\r\n');
   });
 
   it('always writes N in 3.0 (mandatory there) but only when known in 4.0', () => {

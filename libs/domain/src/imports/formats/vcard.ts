@@ -95,6 +95,11 @@ function toDraft(card: Component): PersonDraft | undefined {
     const email = stringValue(prop).replace(/^mailto:/i, '').trim();
     if (email && !draft.emails.some((e) => e.toLowerCase() === email.toLowerCase())) draft.emails.push(email);
   }
+  for (const prop of card.getAllProperties('tel')) {
+    // 4.0 writes a tel: URI, 3.0 and 2.1 the number as text.
+    const phone = stringValue(prop).replace(/^tel:/i, '').trim();
+    if (phone && !draft.phones?.includes(phone)) (draft.phones ??= []).push(phone);
+  }
   for (const prop of card.getAllProperties('categories')) {
     for (const value of prop.getValues()) {
       const tag = String(value).trim();
@@ -360,6 +365,13 @@ function toComponent(person: VCardPerson, version: VCardVersion): Component {
   for (const email of person.emails.filter((e) => e.trim())) {
     const prop = card.addPropertyWithValue('email', email);
     if (version === '3.0') prop.setParameter('type', 'INTERNET');
+  }
+  for (const phone of (person.phones ?? []).filter((p) => p.trim())) {
+    // 4.0 reads TEL as a URI unless told otherwise; a number as written (spaces and all) is text.
+    const prop = new ICAL.Property('tel', card);
+    if (version === '4.0') prop.resetType('text');
+    prop.setValue(phone);
+    card.addProperty(prop);
   }
   let item = 0;
   for (const [key, url] of Object.entries(person.links)) {
