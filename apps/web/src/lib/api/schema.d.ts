@@ -631,6 +631,23 @@ export interface paths {
         patch: operations["OrganizationsController_update"];
         trace?: never;
     };
+    "/organizations/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge another organization into this one (its teams, people, applications with their referrals, stage templates; its name becomes an alias); a dry run (the default) previews the result */
+        post: operations["OrganizationsController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{id}/teams": {
         parameters: {
             query?: never;
@@ -938,6 +955,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/stages/{stageId}/retrospective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RetrospectivesController_get"];
+        /** Your retrospective on a stage that took place (what went well, what did not, what to do differently); replaces the earlier one. Briefings of later interviews of the same kind of stage, in any application, show it */
+        put: operations["RetrospectivesController_put"];
+        post?: never;
+        delete: operations["RetrospectivesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/retrospectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your retrospectives over every application, the most recent stage first; by kind of stage */
+        get: operations["RetrospectivesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/interviews": {
         parameters: {
             query?: never;
@@ -970,8 +1021,43 @@ export interface paths {
         delete: operations["InterviewsController_remove"];
         options?: never;
         head?: never;
-        /** Reschedule, change people or place (SEQUENCE goes up), record the outcome and feedback */
+        /** Reschedule, change people or place (SEQUENCE goes up), record the outcome and feedback; removing an interviewer you took notes on is refused (409) until the notes are deleted */
         patch: operations["InterviewsController_update"];
+        trace?: never;
+    };
+    "/interviews/{id}/interviewers/{personId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Your notes on one interviewer at this interview (what they asked, how it went, what to follow up); replaces earlier notes. Later briefings and GET /people/{id}/meetings show them */
+        put: operations["InterviewsController_putNotes"];
+        post?: never;
+        /** Delete your notes on one interviewer at this interview */
+        delete: operations["InterviewsController_removeNotes"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every interview this person was on, in any application (reroutes included), most recent first: when, the application and stage, the outcome, your notes on them */
+        get: operations["PersonMeetingsController_meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/tasks": {
@@ -1885,6 +1971,13 @@ export interface components {
              */
             emails?: string[];
             /**
+             * @description Phone numbers as written (digits with +, spaces, dots, dashes, parentheses, an extension); replaces the list
+             * @example [
+             *       "+44 20 7946 0018"
+             *     ]
+             */
+            phones?: string[];
+            /**
              * @description Profile links by kind (linkedin, x, github, homepage, googleScholar, orcid, openalex, semanticScholar, dblp); each is validated and normalized. null removes one.
              * @example {
              *       "linkedin": "https://www.linkedin.com/in/ada-lovelace",
@@ -1930,6 +2023,8 @@ export interface components {
             organization: components["schemas"]["RefDto"] | null;
             team: components["schemas"]["RefDto"] | null;
             emails: string[];
+            /** @description Phone numbers as written */
+            phones: string[];
             /**
              * @example {
              *       "linkedin": "https://www.linkedin.com/in/ada-lovelace",
@@ -2046,6 +2141,8 @@ export interface components {
             organization: components["schemas"]["RefDto"] | null;
             team: components["schemas"]["RefDto"] | null;
             emails: string[];
+            /** @description Phone numbers as written */
+            phones: string[];
             /**
              * @example {
              *       "linkedin": "https://www.linkedin.com/in/ada-lovelace",
@@ -2097,6 +2194,13 @@ export interface components {
              *     ]
              */
             emails?: string[];
+            /**
+             * @description Phone numbers as written (digits with +, spaces, dots, dashes, parentheses, an extension); replaces the list
+             * @example [
+             *       "+44 20 7946 0018"
+             *     ]
+             */
+            phones?: string[];
             /**
              * @description Profile links by kind (linkedin, x, github, homepage, googleScholar, orcid, openalex, semanticScholar, dblp); each is validated and normalized. null removes one.
              * @example {
@@ -2232,6 +2336,8 @@ export interface components {
         ExportedOrganizationDto: {
             id: string;
             name: string;
+            /** @description Added with organization aliases; absent in older documents */
+            aliases?: string[];
             website: string | null;
             description: string | null;
             researchNotes: string | null;
@@ -2250,6 +2356,8 @@ export interface components {
             organizationId: string | null;
             teamId: string | null;
             emails: string[];
+            /** @description Added with phone numbers; absent in older documents */
+            phones?: string[];
             links: Record<string, never>;
             tags: string[];
             howWeMet: string | null;
@@ -2369,6 +2477,27 @@ export interface components {
             feedback: string | null;
             sequence: number;
             interviewerIds: string[];
+            createdAt: string;
+            updatedAt: string;
+        };
+        ExportedInterviewerNoteDto: {
+            id: string;
+            interviewId: string;
+            personId: string;
+            asked: string | null;
+            howItWent: string | null;
+            followUp: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ExportedStageRetrospectiveDto: {
+            id: string;
+            /** @description The application of the stage (for readers; the stage decides) */
+            applicationId: string;
+            stageId: string;
+            wentWell: string | null;
+            wentBadly: string | null;
+            doDifferently: string | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -2523,6 +2652,10 @@ export interface components {
             applications?: components["schemas"]["ExportedApplicationDto"][];
             /** @description Since version 2 */
             interviews?: components["schemas"]["ExportedInterviewDto"][];
+            /** @description Added with per-interviewer notes; absent in older documents */
+            interviewerNotes?: components["schemas"]["ExportedInterviewerNoteDto"][];
+            /** @description Added with stage retrospectives; absent in older documents */
+            stageRetrospectives?: components["schemas"]["ExportedStageRetrospectiveDto"][];
             /** @description Since version 2 */
             tasks?: components["schemas"]["ExportedTaskDto"][];
             /** @description Since version 2 */
@@ -2546,6 +2679,13 @@ export interface components {
              * @example Google DeepMind
              */
             name: string;
+            /**
+             * @description Other names it goes by: imports and search find it by them; none may be another organization’s name or alias. Replaces the list
+             * @example [
+             *       "Google DeepMind"
+             *     ]
+             */
+            aliases?: string[];
             /**
              * @description http(s) address; a bare host gets https://
              * @example https://deepmind.google
@@ -2577,6 +2717,8 @@ export interface components {
         OrganizationResponse: {
             id: string;
             name: string;
+            /** @description Other names it goes by */
+            aliases: string[];
             website: string | null;
             description: string | null;
             researchNotes: string | null;
@@ -2599,6 +2741,13 @@ export interface components {
              */
             name?: string;
             /**
+             * @description Other names it goes by: imports and search find it by them; none may be another organization’s name or alias. Replaces the list
+             * @example [
+             *       "Google DeepMind"
+             *     ]
+             */
+            aliases?: string[];
+            /**
              * @description http(s) address; a bare host gets https://
              * @example https://deepmind.google
              */
@@ -2616,6 +2765,37 @@ export interface components {
              *     ]
              */
             tags?: string[];
+        };
+        MergeOrganizationsDto: {
+            /**
+             * Format: uuid
+             * @description The organization merged into this one and then removed; its name becomes an alias
+             */
+            otherId: string;
+            /**
+             * @description Preview only; send false to apply
+             * @default true
+             */
+            dryRun: boolean;
+        };
+        OrganizationsMovedDto: {
+            /** @description Teams moved over */
+            teams: number;
+            /** @description Teams folded into the survivor's team of the same name */
+            teamsMerged: number;
+            people: number;
+            applications: number;
+            stageTemplates: number;
+            /** @description Referrals of the applications moved */
+            referrals: number;
+        };
+        OrganizationMergeResponse: {
+            /** @description The organization after the merge */
+            result: components["schemas"]["OrganizationResponse"];
+            /** @description The organization merged in (removed when applied) */
+            merged: components["schemas"]["OrganizationResponse"];
+            moved: components["schemas"]["OrganizationsMovedDto"];
+            applied: boolean;
         };
         CreateTeamDto: {
             /**
@@ -3226,6 +3406,49 @@ export interface components {
             /** @description The tasks opened again, soonest due first */
             items: components["schemas"]["TaskResponse"][];
         };
+        RetrospectiveDto: {
+            /** @example The system-design part: clear trade-offs */
+            wentWell?: string | null;
+            /** @example Behavioural stories ran long and had no numbers */
+            wentBadly?: string | null;
+            /** @example Rehearse three STAR stories, two minutes each, with the impact in numbers */
+            doDifferently?: string | null;
+        };
+        RetrospectiveApplicationDto: {
+            id: string;
+            role: string;
+            /** @enum {string} */
+            status: "active" | "offer" | "accepted" | "declined" | "rejected" | "withdrawn";
+            organization: components["schemas"]["RefDto"];
+            team: components["schemas"]["RefDto"] | null;
+        };
+        RetrospectiveStageDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "recruiter" | "quiz" | "coding" | "take_home" | "system_design" | "research" | "team_lead" | "senior_lead" | "culture" | "other";
+            /** @enum {string} */
+            status: "upcoming" | "current" | "passed" | "failed" | "skipped";
+            /** Format: date-time */
+            enteredAt: string | null;
+            /** Format: date-time */
+            leftAt: string | null;
+        };
+        RetrospectiveResponse: {
+            id: string;
+            /** @description What went well */
+            wentWell: string | null;
+            /** @description What did not */
+            wentBadly: string | null;
+            /** @description What to do differently next time */
+            doDifferently: string | null;
+            application: components["schemas"]["RetrospectiveApplicationDto"];
+            stage: components["schemas"]["RetrospectiveStageDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         CreateInterviewDto: {
             /** @description A stage of one of your applications; the interview belongs to its application */
             stageId: string;
@@ -3270,10 +3493,22 @@ export interface components {
             /** @enum {string} */
             type: "recruiter" | "quiz" | "coding" | "take_home" | "system_design" | "research" | "team_lead" | "senior_lead" | "culture" | "other";
         };
+        InterviewerNotesResponse: {
+            /** @description What they asked */
+            asked: string | null;
+            /** @description How it went */
+            howItWent: string | null;
+            /** @description What to follow up */
+            followUp: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         InterviewerDto: {
             id: string;
             fullName: string;
             headline: string | null;
+            /** @description Your notes on them at this interview (PUT /interviews/{id}/interviewers/{personId}/notes) */
+            notes: components["schemas"]["InterviewerNotesResponse"] | null;
         };
         SuggestedMoveDto: {
             /** @enum {string} */
@@ -3325,6 +3560,17 @@ export interface components {
             limit: number;
             offset: number;
         };
+        InterviewerNotesDto: {
+            /**
+             * @description What they asked
+             * @example How I would evaluate a world model without a simulator
+             */
+            asked?: string | null;
+            /** @example Warm; pushed hard on evaluation, liked the ablation story */
+            howItWent?: string | null;
+            /** @example Send the paper on offline evaluation she mentioned */
+            followUp?: string | null;
+        };
         UpdateInterviewDto: {
             /** @description A stage of one of your applications; the interview belongs to its application */
             stageId?: string;
@@ -3363,6 +3609,38 @@ export interface components {
             outcome?: "pending" | "passed" | "failed" | "cancelled";
             /** @description How it went */
             feedback?: Record<string, never> | null;
+        };
+        MeetingApplicationDto: {
+            id: string;
+            role: string;
+            /** @enum {string} */
+            status: "active" | "offer" | "accepted" | "declined" | "rejected" | "withdrawn";
+            organization: components["schemas"]["RefDto"];
+            team: components["schemas"]["RefDto"] | null;
+        };
+        MeetingStageDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "recruiter" | "quiz" | "coding" | "take_home" | "system_design" | "research" | "team_lead" | "senior_lead" | "culture" | "other";
+            /**
+             * @description Where the stage stands now (passed, failed, …)
+             * @enum {string}
+             */
+            status: "upcoming" | "current" | "passed" | "failed" | "skipped";
+        };
+        MeetingResponse: {
+            interviewId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @example Europe/London */
+            timeZone: string;
+            durationMinutes: number;
+            /** @enum {string} */
+            outcome: "pending" | "passed" | "failed" | "cancelled";
+            application: components["schemas"]["MeetingApplicationDto"];
+            stage: components["schemas"]["MeetingStageDto"];
+            notes: components["schemas"]["InterviewerNotesResponse"] | null;
         };
         CreateTaskDto: {
             /** @example Read the PPO paper again */
@@ -4018,7 +4296,7 @@ export interface components {
              *     }
              */
             links: Record<string, never>;
-            /** @description The facts the briefing was rendered from (null until ready): the interview, application, organization, interviewers with their works and warm paths, reading checklist, prep and résumé projects */
+            /** @description The facts the briefing was rendered from (null until ready): the interview, application, organization, interviewers with their works, warm paths, earlier meetings with the user (and notes), referrals and asks, reading checklist, prep and résumé projects */
             content: Record<string, never> | null;
         };
         WarmPathContactDto: {
@@ -5489,7 +5767,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Text in the name; accents and case ignored */
+                /** @description Text in the name or an alias; accents, case and apostrophes ignored */
                 q?: string;
                 /** @description Only organizations with this tag */
                 tag?: string;
@@ -5619,6 +5897,41 @@ export interface operations {
                 };
             };
             /** @description Another organization has this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationsController_merge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeOrganizationsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationMergeResponse"];
+                };
+            };
+            /** @description The same organization twice (organization.merge-self) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6395,6 +6708,129 @@ export interface operations {
             };
         };
     };
+    RetrospectivesController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetrospectiveResponse"];
+                };
+            };
+            /** @description Not yours, or no retrospective yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RetrospectivesController_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetrospectiveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetrospectiveResponse"];
+                };
+            };
+            /** @description The application, or the stage of it, is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The stage has not taken place (application.stage-not-reached) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RetrospectivesController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RetrospectivesController_list: {
+        parameters: {
+            query?: {
+                /** @description Only stages of this kind */
+                stageType?: "recruiter" | "quiz" | "coding" | "take_home" | "system_design" | "research" | "team_lead" | "senior_lead" | "culture" | "other";
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetrospectiveResponse"][];
+                };
+            };
+        };
+    };
     InterviewsController_list: {
         parameters: {
             query?: {
@@ -6534,6 +6970,103 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InterviewResponse"];
                 };
+            };
+        };
+    };
+    InterviewsController_putNotes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterviewerNotesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewResponse"];
+                };
+            };
+            /** @description The interview or the person is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The person is not on the interview (interview.not-an-interviewer) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InterviewsController_removeNotes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PersonMeetingsController_meetings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingResponse"][];
+                };
+            };
+            /** @description The person is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
