@@ -1,5 +1,6 @@
 // `npm run build` (and the first step of `npm start`): compiles into dist/ only when something the
-// build reads changed since the last build. Plain JavaScript, because it runs before anything is
+// build reads changed since the last build: the API, worker and scripts with tsc, and the dashboard
+// (apps/web) with Vite into dist/web, which the API serves at /app/. Plain JavaScript, because it runs before anything is
 // compiled.
 //
 // Up to date means: the stamp dist/.build-stamp exists, names the same hash of every source and
@@ -15,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
@@ -79,6 +80,18 @@ const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
 if (result.status !== 0) {
   process.stderr.write(`build: tsc failed (${result.signal ?? `exit code ${result.status}`}); dist/ is not marked as built\n`);
   process.exit(result.status || 1);
+}
+// The dashboard: Vite bundles apps/web into dist/web (hashed file names; it empties the folder first).
+// A tree without apps/web (an API-only checkout) builds the API alone; /app/ then says what is missing.
+const WEB_CONFIG = join(ROOT, 'apps/web/vite.config.mjs');
+if (existsSync(WEB_CONFIG)) {
+  const vite = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
+  // NODE_ENV=production whatever the caller's (jest's is `test`): React's production build, not its development one.
+  const web = spawnSync(process.execPath, [vite, 'build', '--mode', 'production', '--config', WEB_CONFIG], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (web.status !== 0) {
+    process.stderr.write(`build: the dashboard's build (vite) failed (${web.signal ?? `exit code ${web.status}`}); dist/ is not marked as built\n`);
+    process.exit(web.status || 1);
+  }
 }
 // The hash of the sources as they were when tsc started: a file saved during the build rebuilds next time.
 const temporary = `${STAMP}.${process.pid}`;

@@ -139,7 +139,7 @@ function printSummary(env: EnvSchema, firstAccount: boolean): void {
   const shownUrl = `http://${urlHost(shownHost(env.HOST))}:${env.PORT}`;
   const dataDir = resolve(env.DATA_DIR);
   const rows: [string, string][] = [
-    ['open', `${shownUrl}/docs (the API's documentation; the API is at ${shownUrl})`],
+    ['open', `${shownUrl}/app/ (the dashboard; the API is at ${shownUrl}, its documentation at ${shownUrl}/docs)`],
     ['data', env.DATABASE_URL ? `PostgreSQL at ${databaseLocation(env.DATABASE_URL)} (DATABASE_URL)` : `${join(dataDir, 'postgres')} (the embedded PostgreSQL, on 127.0.0.1:${env.EMBEDDED_PG_PORT})`],
     ['queue', env.REDIS_URL ? `BullMQ on Redis at ${databaseLocation(env.REDIS_URL)} (REDIS_URL)` : `BullMQ on PostgreSQL, in the same database (schema bullmq_${env.QUEUE_PREFIX}; set REDIS_URL for Redis)`],
     [
@@ -149,7 +149,7 @@ function printSummary(env: EnvSchema, firstAccount: boolean): void {
         : 'the API\'s and the worker\'s JSON lines, on this output',
     ],
   ];
-  if (firstAccount) rows.push(['next', 'no account yet: the first one registered becomes the admin (README, Quick start)']);
+  if (firstAccount) rows.push(['next', 'no account yet: open the dashboard and create one; the first becomes the admin (README, Quick start)']);
   rows.push(['stop', `Ctrl-C (or SIGTERM): the worker and the API finish what they are doing${env.DATABASE_URL ? '' : ', then PostgreSQL stops'}; the data stays`]);
   const lines = [`dossier: ready at ${shownUrl}`, ...rows.map(([key, value]) => `  ${key.padEnd(7)}${value}`)];
   process.stdout.write(`${lines.join('\n')}\n`);

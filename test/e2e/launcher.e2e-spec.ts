@@ -132,7 +132,7 @@ describe('npm start (scripts/start.ts)', () => {
     const summary = run.stdout.slice(run.stdout.indexOf(`dossier: ready at ${base}`));
     expect(summary).toEqual([
       `dossier: ready at ${base}`,
-      `  open   ${base}/docs (the API's documentation; the API is at ${base})`,
+      `  open   ${base}/app/ (the dashboard; the API is at ${base}, its documentation at ${base}/docs)`,
       `  data   ${join(dataDir, 'postgres')} (the embedded PostgreSQL, on 127.0.0.1:${env.EMBEDDED_PG_PORT})`,
       '  queue  BullMQ on PostgreSQL, in the same database (schema bullmq_dossier; set REDIS_URL for Redis)',
       `  logs   ${join(dataDir, 'logs', 'api.log')} and worker.log; only warnings and errors show here (npm start -- --verbose shows all)`,

@@ -11,6 +11,7 @@ import { StageTemplatesModule } from '#domain/stage-templates/index';
 import { AppConfig, AppConfigModule, DatabaseModule, GlobalExceptionFilter, QueueModule } from '#platform';
 import { MIGRATIONS } from '../../../migrations/index';
 import { AuthController } from './auth/auth.controller';
+import { BrowserSessionController } from './auth/browser-session.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TwoFactorController } from './auth/two-factor.controller';
 import { SessionsController } from './auth/sessions.controller';
@@ -56,7 +57,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule, SyncModule, ScholarlyIdentitiesModule, BriefingsModule, WarmPathsModule, ResumeProjectsModule, ReadingModule],
-      controllers: [AuthController, TwoFactorController, SessionsController, AdminController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, RetrospectivesController, InterviewsController, PersonMeetingsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController],
+      controllers: [AuthController, BrowserSessionController, TwoFactorController, SessionsController, AdminController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, RetrospectivesController, InterviewsController, PersonMeetingsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

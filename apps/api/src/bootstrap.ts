@@ -19,6 +19,7 @@ export function operationIdFactory(controllerKey: string, methodKey: string): st
   const noun = controllerKey.replace(/Controller$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
   return `${noun}.${methodKey}`;
 }
+import { mountWebApp } from './web/web-app';
 
 /**
  * Fastify, for the lower per-request cost. `npm run bench:api` measures the whole stack against a bare
@@ -114,5 +115,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   describeUploads(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   if (config.bullBoard.enabled) await mountQueueDashboard(app);
+  // The dashboard (apps/web, built into dist/web) at /app/, with / leading there.
+  mountWebApp(fastify);
   return app;
 }

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   closeOnSignals(app, logger);
   // PUBLIC_URL (by default this address) is where clients reach the API, and the base of the links it hands out.
   const url = config.http.publicUrl;
-  logger.log(`Dossier API ready at ${url} (docs: ${url}/docs, OpenAPI: ${url}/docs-json, queues: ${url}/queues)`);
+  logger.log(`Dossier API ready at ${url} (dashboard: ${url}/app/, docs: ${url}/docs, OpenAPI: ${url}/docs-json, queues: ${url}/queues)`);
   if ((config.http.host === '0.0.0.0' || config.http.host === '::') && url === `http://localhost:${config.http.port}`) {
     logger.warn(`listening on every interface but PUBLIC_URL is not set: links the API hands out (calendar feeds, invitations) point at ${url}; set PUBLIC_URL to the address clients use`);
   }

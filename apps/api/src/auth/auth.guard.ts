@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { AccountsService, AuthenticatedUser, InsufficientScopeError, TokenScope } from '#domain/accounts/index';
 import { ClientInfo, clientInfo } from '#domain/security-events/index';
 import { redactSecrets } from '#platform';
+import { checkCsrf, sessionCookie } from './browser-session';
 
 const PUBLIC_ROUTE = 'dossier:public';
 const ADMIN_ONLY = 'dossier:admin-only';
@@ -20,7 +21,8 @@ export type AuthenticatedRequest = FastifyRequest & { auth?: AuthenticatedUser }
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Global guard: every route needs a bearer token unless marked @Public(); admin routes need an
+ * Global guard: every route needs a bearer token (or the dashboard's session cookie, see
+ * browser-session.ts) unless marked @Public(); admin routes need an
  * admin; GET and HEAD need the token's `read` scope, every other method its `write` scope.
  */
 @Injectable()
@@ -34,7 +36,11 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const auth = await this.accounts.authenticate(bearerToken(request), requestClient(request));
+    // A bearer header wins; without one, the dashboard's session cookie, whose writes need the CSRF header.
+    const bearer = bearerToken(request);
+    const cookie = request.headers.authorization ? undefined : sessionCookie(request);
+    const auth = await this.accounts.authenticate(bearer ?? cookie, requestClient(request));
+    if (cookie && !READS.has(request.method)) checkCsrf(request, cookie);
     request.auth = auth;
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && auth.role !== 'admin') throw routeNotFound(request);
     if (!this.reflector.getAllAndOverride<boolean>(ANY_SCOPE, targets)) requireScope(auth, scopeFor(request.method));

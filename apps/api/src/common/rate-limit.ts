@@ -8,6 +8,7 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AppConfig, clientAddressGroup, errorBody, redisOptions, SecretKeyring } from '#platform';
 import { bearerToken } from '../auth/auth.guard';
+import { sessionCookie } from '../auth/browser-session';
 
 export interface RateLimitDependencies {
   dataSource: DataSource;
@@ -94,7 +95,8 @@ export async function registerRateLimit(app: NestFastifyApplication, config: App
     // does not read the token from the database a second time; a made-up token counts against the
     // address, and costs the one lookup the guard would have made anyway.
     keyGenerator: async (request: FastifyRequest) => {
-      const token = bearerToken(request);
+      // The dashboard's session cookie is a credential like a bearer token (the guard reads it the same way).
+      const token = bearerToken(request) ?? (request.headers.authorization ? undefined : sessionCookie(request));
       if (token) {
         const hash = createHash('sha256').update(token).digest('base64url');
         (request as Counted)[TOKEN_HASH] = hash;

@@ -1,0 +1,164 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { asApiError } from '@/lib/api/errors';
+import type { components } from '@/lib/api/schema';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { useAddInteraction, useInteractions, usePerson } from '../api/people';
+
+type InteractionType = components['schemas']['CreateInteractionDto']['type'];
+const TYPES: { value: InteractionType; label: string }[] = [
+  { value: 'message', label: 'Message' },
+  { value: 'email', label: 'Email' },
+  { value: 'call', label: 'Call' },
+  { value: 'meeting', label: 'Meeting' },
+  { value: 'conference_chat', label: 'Conference chat' },
+  { value: 'comment', label: 'Comment' },
+];
+const TYPE_LABEL = Object.fromEntries(TYPES.map((t) => [t.value, t.label]));
+
+/** One person: who they are, links, tags, notes, and the interaction timeline with a one-line add. */
+export function PersonPage({ id }: { id: string }) {
+  const person = usePerson(id);
+  if (person.isPending) return <Loading />;
+  if (person.isError) {
+    const error = asApiError(person.error);
+    return (
+      <div className="stack">
+        <ErrorMessage error={person.error} retry={error?.status === 404 ? undefined : () => void person.refetch()} />
+        <Link to="/people">Back to people</Link>
+      </div>
+    );
+  }
+  const p = person.data;
+  const links = Object.entries(p.links);
+  return (
+    <div className="stack">
+      <header className="card">
+        <h1>{p.fullName}</h1>
+        {(p.headline || p.organization) && <p className="muted">{[p.headline, p.role, p.organization?.name, p.team?.name].filter(Boolean).join(' · ')}</p>}
+        <dl className="facts">
+          <dt>Relationship</dt>
+          <dd>{p.relationshipStage}</dd>
+          {p.emails.length > 0 && (
+            <>
+              <dt>Email</dt>
+              <dd>{p.emails.map((e) => <a key={e} href={`mailto:${e}`}>{e}</a>)}</dd>
+            </>
+          )}
+          {links.length > 0 && (
+            <>
+              <dt>Links</dt>
+              <dd>
+                {links.map(([name, url]) => (
+                  <a key={name} href={/^https?:\/\//.test(url) ? url : undefined} rel="noopener noreferrer" target="_blank">
+                    {name}
+                  </a>
+                ))}
+              </dd>
+            </>
+          )}
+          {p.tags.length > 0 && (
+            <>
+              <dt>Tags</dt>
+              <dd>
+                {p.tags.map((t) => (
+                  <Link key={t} className="tag" to={`/people?tag=${encodeURIComponent(t)}`}>
+                    {t}
+                  </Link>
+                ))}
+              </dd>
+            </>
+          )}
+          <dt>Next follow-up</dt>
+          <dd>{p.nextFollowUpAt ? `${formatDate(p.nextFollowUpAt)}${p.followUpCadenceDays ? ` (every ${p.followUpCadenceDays} days)` : ''}` : 'none set'}</dd>
+          {p.howWeMet && (
+            <>
+              <dt>How we met</dt>
+              <dd>{p.howWeMet}</dd>
+            </>
+          )}
+        </dl>
+        {p.notes && (
+          <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">Notes</h2>
+            <p className="prewrap">{p.notes}</p>
+          </section>
+        )}
+      </header>
+      <Timeline personId={p.id} />
+    </div>
+  );
+}
+
+function Timeline({ personId }: { personId: string }) {
+  const interactions = useInteractions(personId);
+  return (
+    <section className="card" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">Interactions</h2>
+      <AddInteraction personId={personId} />
+      {interactions.isPending ? (
+        <Loading />
+      ) : interactions.isError ? (
+        <ErrorMessage error={interactions.error} retry={() => void interactions.refetch()} />
+      ) : interactions.data.items.length === 0 ? (
+        <Empty>No interaction yet: note the last message, call or meeting above.</Empty>
+      ) : (
+        <ol className="timeline">
+          {interactions.data.items.map((i) => (
+            <li key={i.id}>
+              <p className="muted small">
+                <time dateTime={i.occurredAt}>{formatDateTime(i.occurredAt)}</time> · {TYPE_LABEL[i.type] ?? i.type}
+                {i.channel ? ` · ${i.channel}` : ''}
+              </p>
+              <p>{i.summary}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function AddInteraction({ personId }: { personId: string }) {
+  const add = useAddInteraction(personId);
+  const [type, setType] = useState<InteractionType>('message');
+  const [summary, setSummary] = useState('');
+  const error = asApiError(add.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate({ type, summary, occurredAt: new Date().toISOString() }, { onSuccess: () => setSummary('') });
+  };
+  const summaryError = error?.fieldProblem('summary');
+  return (
+    <form className="one-line" onSubmit={submit} noValidate aria-label="Add an interaction">
+      <label className="visually-hidden" htmlFor="interaction-type">
+        Type
+      </label>
+      <select id="interaction-type" value={type} onChange={(e) => setType(e.target.value as InteractionType)}>
+        {TYPES.map((t) => (
+          <option key={t.value} value={t.value}>
+            {t.label}
+          </option>
+        ))}
+      </select>
+      <label className="visually-hidden" htmlFor="interaction-summary">
+        What happened
+      </label>
+      <input id="interaction-summary" placeholder="What happened, in a line" value={summary} onChange={(e) => setSummary(e.target.value)} aria-invalid={summaryError ? true : undefined} aria-describedby={summaryError ? 'interaction-summary-error' : undefined} />
+      <button type="submit" disabled={add.isPending}>
+        {add.isPending ? 'Adding…' : 'Add'}
+      </button>
+      {summaryError && (
+        <p id="interaction-summary-error" className="field-error full">
+          {summaryError}
+        </p>
+      )}
+      {error && !summaryError && (
+        <div className="full">
+          <ErrorMessage error={error} />
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,2 @@
+export { PeopleList } from './components/people-list';
+export { PersonPage } from './components/person-page';

@@ -1,0 +1,1 @@
+export { TodayView } from './components/today-view';
