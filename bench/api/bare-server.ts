@@ -173,8 +173,19 @@ function referralResponse(r: Record<string, any>, person: Record<string, any>): 
     path: referralPath(r.r_status, r.r_status_dates),
     allowedNext: nextReferralStatuses(r.r_status),
     notes: r.r_notes,
+    carriedFrom: r.r_carried_from ? carriedReferral(r.r_carried_from, r.r_created_at) : null,
+    carriedTo: (r.r_carried_to ?? []).map((c: Record<string, any>) => carriedReferral(c, new Date(c.createdAt))),
     createdAt: r.r_created_at.toISOString(),
     updatedAt: r.r_updated_at.toISOString(),
+  };
+}
+
+/** CarriedReferralDto.from, over the JSON PERSON_DETAIL gives for a referral on the other side of a reroute. */
+function carriedReferral(c: Record<string, any>, carriedAt: Date): object {
+  return {
+    id: c.id,
+    application: { id: c.applicationId, role: c.role, status: c.status, organization: { id: c.organizationId, name: c.organizationName }, team: c.teamId ? { id: c.teamId, name: c.teamName } : null },
+    carriedAt: carriedAt.toISOString(),
   };
 }
 
