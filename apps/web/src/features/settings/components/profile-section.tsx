@@ -16,7 +16,7 @@ export function ProfileSection() {
   return (
     <section className="card" aria-labelledby="profile-heading">
       <h2 id="profile-heading">Profile</h2>
-      {me.isPending ? <Loading /> : me.isError ? <ErrorMessage error={me.error} retry={() => void me.refetch()} /> : <ProfileForm key={me.data.id + me.data.timeZone} displayName={me.data.displayName} timeZone={me.data.timeZone} email={me.data.email} />}
+      {me.isPending ? <Loading /> : me.isError ? <ErrorMessage error={me.error} retry={() => void me.refetch()} /> : <ProfileForm key={me.data.id} displayName={me.data.displayName} timeZone={me.data.timeZone} email={me.data.email} />}
     </section>
   );
 }
