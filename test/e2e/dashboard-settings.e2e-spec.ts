@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
+import { generateSync } from 'otplib';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { buildOnce, ROOT } from '../support/compiled-processes';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -11,7 +12,7 @@ import { waitFor } from '../support/wait-for';
  * The Settings screen in Debian's Chromium (CHROMIUM_PATH), served by the real API from
  * `npm run build`'s dist/web: the profile's time zone kept across a reload, a password refused with
  * the API's field error, another session ended, a read-only token shown once then listed and
- * revoked, the calendar feed created, the security events that follow; axe-core and screenshots at
+ * revoked, the calendar feed created, the security events that follow, two-factor enrolment with its recovery codes shown once; axe-core and screenshots at
  * desktop and phone widths in test/output/screenshots/.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -177,4 +178,37 @@ describe('the Settings screen in a browser', () => {
     expect(reached).toEqual(expect.arrayContaining(['Display name', 'Time zone', 'Save profile']));
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('turns two-factor on: the secret as text, the code confirmed, the recovery codes shown once', async () => {
+    const email = 'settings.user@example.org';
+    const twoFactor = section('Two-factor sign-in');
+    // The wrong password: the API's problem under the field.
+    await twoFactor.getByLabel('Your password').fill('not my password at all');
+    await twoFactor.getByRole('button', { name: 'Set up two-factor' }).click();
+    await twoFactor.locator('.field-error').filter({ hasText: 'is not your current password' }).waitFor();
+    await twoFactor.getByLabel('Your password').fill(PASSWORD);
+    await twoFactor.getByRole('button', { name: 'Set up two-factor' }).click();
+    const secret = (await twoFactor.getByTestId('two-factor-secret').textContent())!.trim();
+    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    await twoFactor.getByText(/^otpauth:\/\/totp\//).waitFor();
+    // A wrong code, then the app's.
+    await twoFactor.getByLabel('Code from the app').fill('000000');
+    await twoFactor.getByRole('button', { name: 'Turn on two-factor' }).click();
+    await twoFactor.locator('.field-error').waitFor();
+    await twoFactor.getByLabel('Code from the app').fill(generateSync({ secret }));
+    await twoFactor.getByRole('button', { name: 'Turn on two-factor' }).click();
+    const codes = page.getByRole('region', { name: /^Your recovery codes/ });
+    await codes.getByText("you won't see it again").waitFor();
+    expect((await codes.getByTestId('secret').textContent())!.trim().split(/\s+/)).toHaveLength(10);
+    await checkAccessibility('settings-two-factor');
+    await shoot('settings-two-factor');
+    // It is on: a sign-in without a code is refused, and a reload never shows the codes again.
+    const refused = await t.http().post('/auth/login').send({ email, password: PASSWORD }).expect(401);
+    expect(refused.body.code).toBe('auth.two-factor-required');
+    await page.reload();
+    await section('Two-factor sign-in').getByText('Two-factor sign-in is on').waitFor();
+    expect(await page.getByRole('region', { name: /^Your recovery codes/ }).count()).toBe(0);
+    await section('Security events').locator('[data-kind="two-factor-enabled"]').waitFor();
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

@@ -110,3 +110,18 @@ export function useRevokeFeed() {
 export function useSecurityEvents(offset: number) {
   return useQuery({ queryKey: settingsKeys.events(offset), queryFn: () => unwrap(api.GET('/me/security-events', { params: { query: { limit: PAGE_SIZE, offset } } })) });
 }
+
+export function useBeginTwoFactor() {
+  return useMutation({ mutationFn: (password: string) => unwrap(api.POST('/me/two-factor', { body: { password } })) });
+}
+
+export function useConfirmTwoFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => unwrap(api.POST('/me/two-factor/confirm', { body: { code } })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ME_KEY });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.eventsAll() });
+    },
+  });
+}

@@ -22,11 +22,11 @@ const KINDS: Record<Kind, string> = {
   'export-made': 'Data exported',
 };
 
-/** What the details say in a line: names and counts only (the API never puts a secret there). */
+/** What the details say in a line: names, counts and dates (the API never puts a secret there; ids are left out). */
 function detailText(details: Record<string, unknown>): string {
   return Object.entries(details)
-    .filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-    .map(([k, v]) => `${k}: ${String(v)}`)
+    .filter(([k, v]) => !/Id$/.test(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
+    .map(([k, v]) => `${k}: ${typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? formatDateTime(v) : String(v)}`)
     .join(' · ');
 }
 

@@ -33,9 +33,7 @@ export function SessionsSection() {
                 </p>
               </div>
               <div className="row-end">
-                {s.current ? (
-                  <span className="muted small">Use Sign out to end it</span>
-                ) : (
+                {!s.current && (
                   <button type="button" className="secondary" disabled={end.isPending} onClick={() => end.mutate(s.id)} aria-label={`End the session started ${formatDateTime(s.createdAt)}`}>
                     End
                   </button>

@@ -5,6 +5,7 @@ import { ProfileSection } from './profile-section';
 import { SecurityEventsSection } from './security-events-section';
 import { SessionsSection } from './sessions-section';
 import { TokensSection } from './tokens-section';
+import { TwoFactorSection } from './two-factor-section';
 
 /** The account's settings: each section loads, fails and retries on its own. */
 export function SettingsPage() {
@@ -12,6 +13,7 @@ export function SettingsPage() {
     <div className="stack">
       <ProfileSection />
       <PasswordSection />
+      <TwoFactorSection />
       <SessionsSection />
       <TokensSection />
       <CalendarFeedSection />
