@@ -42,6 +42,7 @@ export function AppLayout() {
             Today
           </NavLink>
           <NavLink to="/people">People</NavLink>
+          <NavLink to="/settings">Settings</NavLink>
         </nav>
         <div className="account">
           <span className="muted small">{me.data?.displayName || me.data?.email}</span>

@@ -4,6 +4,7 @@ import { InvitationRoute } from './routes/invitation';
 import { NotFoundRoute } from './routes/not-found';
 import { PeopleRoute } from './routes/people';
 import { PersonRoute } from './routes/person';
+import { SettingsRoute } from './routes/settings';
 import { SignInRoute } from './routes/sign-in';
 import { SignUpRoute } from './routes/sign-up';
 import { TodayRoute } from './routes/today';
@@ -24,6 +25,7 @@ export function createRouter() {
               { index: true, element: <TodayRoute /> },
               { path: '/people', element: <PeopleRoute /> },
               { path: '/people/:id', element: <PersonRoute /> },
+              { path: '/settings', element: <SettingsRoute /> },
               { path: '*', element: <NotFoundRoute /> },
             ],
           },

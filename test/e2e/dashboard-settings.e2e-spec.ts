@@ -1,0 +1,214 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import { generateSync } from 'otplib';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { buildOnce, ROOT } from '../support/compiled-processes';
+import { createTestApp, TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * The Settings screen in Debian's Chromium (CHROMIUM_PATH), served by the real API from
+ * `npm run build`'s dist/web: the profile's time zone kept across a reload, a password refused with
+ * the API's field error, another session ended, a read-only token shown once then listed and
+ * revoked, the calendar feed created, the security events that follow, two-factor enrolment with its recovery codes shown once; axe-core and screenshots at
+ * desktop and phone widths in test/output/screenshots/.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'test', 'output', 'screenshots');
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 812 };
+const PASSWORD = 'a long enough password';
+
+describe('the Settings screen in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let baseUrl: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`);
+    await buildOnce();
+    t = await createTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    page = await context.newPage();
+    page.on('request', (request) => {
+      if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:')) problems.push(`request to another origin: ${request.url()}`);
+    });
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+    mkdirSync(SHOTS, { recursive: true });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function checkAccessibility(screen: string): Promise<void> {
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect({ screen, violations: bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`) }).toEqual({ screen, violations: [] });
+  }
+
+  async function shoot(name: string): Promise<void> {
+    await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
+    await page.setViewportSize(PHONE);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth');
+    expect({ name, width: overflow }).toEqual({ name, width: PHONE.width });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+  }
+
+  const section = (name: string) => page.getByRole('region', { name, exact: true });
+
+  it('keeps the time zone, shows a token once, revokes it, creates the feed and lists the security events', async () => {
+    const email = 'settings.user@example.org';
+    await page.goto(`${baseUrl}/app/sign-up`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+
+    // Settings from the nav, every section loaded.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/settings');
+    await page.getByText('No token yet.').waitFor();
+    await page.getByText('No feed: create one').waitFor();
+    await section('Sessions').getByText('this browser').waitFor();
+
+    // Profile: a name and a zone from the list, kept by the server across a reload.
+    await page.getByLabel('Display name').fill('Grace Settings');
+    await page.getByLabel('Time zone').selectOption('Asia/Tokyo');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('status').filter({ hasText: 'Profile saved.' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await waitFor(async () => ((await page.getByLabel('Time zone').inputValue()) === 'Asia/Tokyo' ? true : undefined));
+    expect(await page.getByLabel('Display name').inputValue()).toBe('Grace Settings');
+    await page.getByRole('banner').getByText('Grace Settings').waitFor();
+    const me = await t.http().post('/auth/login').send({ email, password: PASSWORD }).expect(200);
+    const auth = { authorization: `Bearer ${me.body.token}` };
+    expect((await t.http().get('/me').set(auth).expect(200)).body.timeZone).toBe('Asia/Tokyo');
+
+    // Password: the API's field problem under the field, and nothing changed.
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByLabel('New password').fill('short');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await section('Password').locator('.field-error').filter({ hasText: /10 characters/ }).waitFor();
+    expect(await page.getByLabel('New password').getAttribute('aria-invalid')).toBe('true');
+
+    // Sessions: the API client's session (signed in above) ended from here; its token is refused.
+    await page.reload();
+    const endButtons = section('Sessions').getByRole('button', { name: /^End the session/ });
+    await endButtons.first().waitFor();
+    expect(await endButtons.count()).toBe(1);
+    await endButtons.first().click();
+    await endButtons.first().waitFor({ state: 'detached' });
+    await t.http().get('/me').set(auth).expect(401);
+
+    // A read-only token: shown once with a copy button, then listed without its secret.
+    const tokens = section('Personal access tokens');
+    await tokens.getByLabel('Token name').fill('backup script');
+    await tokens.getByLabel('Access').selectOption('read');
+    await tokens.getByLabel('Expires after').selectOption('30');
+    await tokens.getByRole('button', { name: 'Create token' }).click();
+    const shown = page.getByRole('region', { name: 'Your new token “backup script”' });
+    await shown.getByText("you won't see it again").waitFor();
+    const secret = (await shown.getByTestId('secret').textContent())!.trim();
+    expect(secret.length).toBeGreaterThan(20);
+    await shown.getByRole('button', { name: 'Copy' }).click();
+    await shown.getByText('Copied.').waitFor();
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(secret);
+    const listed = tokens.getByRole('list', { name: 'Your tokens' }).getByRole('listitem').filter({ hasText: 'backup script' });
+    await listed.waitFor();
+    expect(await listed.textContent()).toContain('read only');
+    expect(await listed.textContent()).not.toContain(secret);
+    // It is what the screen says: it reads, and a write is refused.
+    await t.http().get('/me').set('authorization', `Bearer ${secret}`).expect(200);
+    await t.http().patch('/me').set('authorization', `Bearer ${secret}`).send({ displayName: 'x' }).expect(403);
+    await checkAccessibility('settings-token-shown');
+    await shown.getByRole('button', { name: 'Done, hide it' }).click();
+    await shown.waitFor({ state: 'detached' });
+    // Gone after a reload: the secret is never shown again.
+    await page.reload();
+    await listed.waitFor();
+    expect(await page.content()).not.toContain(secret);
+
+    // Revoke it: it leaves the list and the API refuses it.
+    await tokens.getByRole('button', { name: 'Revoke the token backup script' }).click();
+    await tokens.getByText('No token yet.').waitFor();
+    await t.http().get('/me').set('authorization', `Bearer ${secret}`).expect(401);
+
+    // The calendar feed: created, its URL shown once and working; the status says active.
+    await section('Calendar feed').getByRole('button', { name: 'Create the feed' }).click();
+    const feedUrl = (await page.getByRole('region', { name: 'Your calendar feed URL' }).getByTestId('secret').textContent())!.trim();
+    expect(feedUrl).toMatch(/\/calendar\/.+\.ics$/);
+    await t.http().get(new URL(feedUrl).pathname).expect(200);
+    await section('Calendar feed').getByText(/^Active since/).waitFor();
+    await section('Calendar feed').getByRole('button', { name: 'Rotate the URL' }).waitFor();
+
+    // Security events: the token's creation and revocation and the feed, newest first.
+    const events = section('Security events');
+    await events.locator('[data-kind="token-created"]').filter({ hasText: 'backup script' }).waitFor();
+    await events.locator('[data-kind="token-revoked"]').waitFor();
+    await events.locator('[data-kind="feed-rotated"]').waitFor();
+    expect(await events.locator('li').first().getAttribute('data-kind')).toBe('feed-rotated');
+
+    await checkAccessibility('settings');
+    await shoot('settings');
+
+    // Keyboard: from the nav's Settings link, Tab reaches the profile's fields and its Save.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate<string>("document.activeElement?.getAttribute('aria-label') || document.activeElement?.labels?.[0]?.textContent || document.activeElement?.textContent || ''"));
+    }
+    expect(reached).toEqual(expect.arrayContaining(['Display name', 'Time zone', 'Save profile']));
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('turns two-factor on: the secret as text, the code confirmed, the recovery codes shown once', async () => {
+    const email = 'settings.user@example.org';
+    const twoFactor = section('Two-factor sign-in');
+    // The wrong password: the API's problem under the field.
+    await twoFactor.getByLabel('Your password').fill('not my password at all');
+    await twoFactor.getByRole('button', { name: 'Set up two-factor' }).click();
+    await twoFactor.locator('.field-error').filter({ hasText: 'is not your current password' }).waitFor();
+    await twoFactor.getByLabel('Your password').fill(PASSWORD);
+    await twoFactor.getByRole('button', { name: 'Set up two-factor' }).click();
+    const secret = (await twoFactor.getByTestId('two-factor-secret').textContent())!.trim();
+    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    await twoFactor.getByText(/^otpauth:\/\/totp\//).waitFor();
+    // A wrong code, then the app's.
+    await twoFactor.getByLabel('Code from the app').fill('000000');
+    await twoFactor.getByRole('button', { name: 'Turn on two-factor' }).click();
+    await twoFactor.locator('.field-error').waitFor();
+    await twoFactor.getByLabel('Code from the app').fill(generateSync({ secret }));
+    await twoFactor.getByRole('button', { name: 'Turn on two-factor' }).click();
+    const codes = page.getByRole('region', { name: /^Your recovery codes/ });
+    await codes.getByText("you won't see it again").waitFor();
+    expect((await codes.getByTestId('secret').textContent())!.trim().split(/\s+/)).toHaveLength(10);
+    await checkAccessibility('settings-two-factor');
+    await shoot('settings-two-factor');
+    // It is on: a sign-in without a code is refused, and a reload never shows the codes again.
+    const refused = await t.http().post('/auth/login').send({ email, password: PASSWORD }).expect(401);
+    expect(refused.body.code).toBe('auth.two-factor-required');
+    await page.reload();
+    await section('Two-factor sign-in').getByText('Two-factor sign-in is on').waitFor();
+    expect(await page.getByRole('region', { name: /^Your recovery codes/ }).count()).toBe(0);
+    await section('Security events').locator('[data-kind="two-factor-enabled"]').waitFor();
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
