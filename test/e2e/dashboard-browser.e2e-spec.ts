@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildOnce, ROOT } from '../support/compiled-processes';
+import { checkAccessibility as checkScreen, DESKTOP, launchChromium, SHOTS, shoot as shootScreen, watchForProblems } from '../support/dashboard-browser';
 import { createTestApp, TestApp, TestUser } from '../support/test-app';
 import { seedInterviewScene } from '../support/briefing-scene';
 import { waitFor } from '../support/wait-for';
@@ -15,13 +15,7 @@ import { waitFor } from '../support/wait-for';
  * and phone widths in test/output/screenshots/ (UPDATE_SCREENSHOTS=1 also copies the desktop ones of
  * Today, People and a person to docs/screenshots/ for the README; a plain run never touches the tree).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'test', 'output', 'screenshots');
 const README_SHOTS = path.join(ROOT, 'docs', 'screenshots');
-// This machine is offline: no background calls to Google's hosts, no sandbox in the container.
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'a long enough password';
 
 describe('the dashboard in a browser', () => {
@@ -33,46 +27,24 @@ describe('the dashboard in a browser', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
     // The API serves what `npm run build` wrote into dist/web (CI builds before it tests).
     await buildOnce();
     t = await createTestApp({ worker: true });
     await t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
     page = await context.newPage();
-    // Nothing from another origin, nothing the page's own policy refuses, no script error.
-    page.on('request', (request) => {
-      if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:')) problems.push(`request to another origin: ${request.url()}`);
-    });
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-    mkdirSync(SHOTS, { recursive: true });
+    watchForProblems(page, baseUrl, problems);
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
 
-  /** axe-core on the screen as it is: no serious or critical violation. */
-  async function checkAccessibility(screen: string): Promise<void> {
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen, violations: bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`) }).toEqual({ screen, violations: [] });
-  }
+  const checkAccessibility = (screen: string) => checkScreen(page, screen);
 
-  /** Desktop and phone screenshots of the screen; at 375 px nothing is wider than the screen. */
-  async function shoot(name: string): Promise<void> {
-    await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
-    await page.setViewportSize(PHONE);
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth');
-    expect({ name, width: overflow }).toEqual({ name, width: PHONE.width });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
-    await page.setViewportSize(DESKTOP);
-  }
+  const shoot = (name: string) => shootScreen(page, name);
 
   async function screen(name: string): Promise<void> {
     await checkAccessibility(name);

@@ -1,10 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import { generateSync } from 'otplib';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { buildOnce, ROOT } from '../support/compiled-processes';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildOnce } from '../support/compiled-processes';
+import { checkAccessibility as checkScreen, DESKTOP, launchChromium, shoot as shootScreen, watchForProblems } from '../support/dashboard-browser';
 import { createTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -15,11 +13,6 @@ import { waitFor } from '../support/wait-for';
  * revoked, the calendar feed created, the security events that follow, two-factor enrolment with its recovery codes shown once; axe-core and screenshots at
  * desktop and phone widths in test/output/screenshots/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'test', 'output', 'screenshots');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'a long enough password';
 
 describe('the Settings screen in a browser', () => {
@@ -31,43 +24,24 @@ describe('the Settings screen in a browser', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`);
     await buildOnce();
     t = await createTestApp();
     await t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     page = await context.newPage();
-    page.on('request', (request) => {
-      if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:')) problems.push(`request to another origin: ${request.url()}`);
-    });
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-    mkdirSync(SHOTS, { recursive: true });
+    watchForProblems(page, baseUrl, problems);
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
 
-  async function checkAccessibility(screen: string): Promise<void> {
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen, violations: bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`) }).toEqual({ screen, violations: [] });
-  }
+  const checkAccessibility = (screen: string) => checkScreen(page, screen);
 
-  async function shoot(name: string): Promise<void> {
-    await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
-    await page.setViewportSize(PHONE);
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth');
-    expect({ name, width: overflow }).toEqual({ name, width: PHONE.width });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
-    await page.setViewportSize(DESKTOP);
-  }
+  const shoot = (name: string) => shootScreen(page, name);
 
   const section = (name: string) => page.getByRole('region', { name, exact: true });
 
