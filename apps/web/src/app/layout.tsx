@@ -42,7 +42,12 @@ export function AppLayout() {
             Today
           </NavLink>
           <NavLink to="/people">People</NavLink>
+          <NavLink to="/organizations">Organizations</NavLink>
+          <NavLink to="/pipeline">Pipeline</NavLink>
+          <NavLink to="/interviews">Interviews</NavLink>
+          <NavLink to="/imports">Imports</NavLink>
           <NavLink to="/settings">Settings</NavLink>
+          {me.data?.role === 'admin' && <NavLink to="/admin">Admin</NavLink>}
         </nav>
         <div className="account">
           <span className="muted small">{me.data?.displayName || me.data?.email}</span>
