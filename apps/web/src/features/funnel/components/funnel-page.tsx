@@ -39,7 +39,7 @@ export function FunnelPage() {
   const empty = data && data.overall.stages.length === 0;
 
   return (
-    <div className="stack">
+    <div className="stack funnel-page">
       <section className="card" aria-labelledby="funnel-filters-heading">
         <h2 id="funnel-filters-heading">Which applications</h2>
         <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Funnel filters">

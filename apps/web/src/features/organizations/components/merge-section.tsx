@@ -12,7 +12,9 @@ function movedItems(moved: Moved): string[] {
   return [
     count(moved.people, 'person', 'people'),
     `${count(moved.applications, 'application', 'applications')}, with ${count(moved.referrals, 'referral', 'referrals')}`,
-    moved.teamsMerged > 0 ? `${count(moved.teams, 'team', 'teams')} (${moved.teamsMerged} folded into the team of the same name here)` : count(moved.teams, 'team', 'teams'),
+    moved.teamsMerged === 0
+      ? count(moved.teams, 'team', 'teams')
+      : `${moved.teams > 0 ? `${count(moved.teams, 'team', 'teams')} moved over, ${moved.teamsMerged}` : count(moved.teamsMerged, 'team', 'teams')} folded into the team of the same name here`,
     count(moved.stageTemplates, 'stage template', 'stage templates'),
   ];
 }

@@ -45,7 +45,7 @@ export function ResearchNotesEditor({
       <div className="stack org-notes-view">
         {notes ? <ReadableNotes text={notes} /> : <p className="muted">{empty}</p>}
         <div>
-          <button type="button" className="secondary" onClick={() => setDraft(notes ?? '')} aria-label={`Edit the research notes on ${what}`}>
+          <button type="button" className="secondary" onClick={() => setDraft(notes ?? '')} aria-label={`${notes ? 'Edit notes' : 'Write notes'} on ${what}`}>
             {notes ? 'Edit notes' : 'Write notes'}
           </button>
         </div>

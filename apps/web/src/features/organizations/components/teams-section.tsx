@@ -34,7 +34,7 @@ function AddTeam({ organizationId }: { organizationId: string }) {
     add.mutate({ name: name.trim() }, { onSuccess: () => setName('') });
   };
   return (
-    <form className="one-line org-one-line" onSubmit={submit} noValidate aria-label="New team">
+    <form className="one-line org-one-line" onSubmit={submit} noValidate>
       <Field label="New team" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Applied" error={error && (nameProblem(error) ?? error.message)} />
       <button type="submit" disabled={add.isPending}>
         Add team
@@ -70,7 +70,7 @@ function TeamItem({ organizationId, team }: { organizationId: string; team: Team
           <button type="button" className="secondary" onClick={() => open('rename')} aria-label={`Rename ${team.name}`} aria-expanded={mode === 'rename'}>
             Rename
           </button>
-          <button type="button" className="secondary" onClick={() => open(mode === 'notes' ? 'view' : 'notes')} aria-label={`Research notes on ${team.name}`} aria-expanded={mode === 'notes'}>
+          <button type="button" className="secondary" onClick={() => open(mode === 'notes' ? 'view' : 'notes')} aria-label={`Notes on ${team.name}`} aria-expanded={mode === 'notes'}>
             Notes
           </button>
           <button type="button" className="secondary" onClick={() => open('delete')} aria-label={`Delete ${team.name}`} aria-expanded={mode === 'delete'}>
