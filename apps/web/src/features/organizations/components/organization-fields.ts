@@ -13,5 +13,10 @@ export function splitList(text: string): string[] {
  * another organization (or team) already goes by that name.
  */
 export function nameProblem(error: ApiError): string | undefined {
-  return error.fieldProblem('name') ?? (error.code.endsWith('.name-taken') ? error.message : undefined);
+  return error.fieldProblem('name') ?? (error.code.endsWith('.name-taken') ? forPeople(error.message) : undefined);
+}
+
+/** The API's message without the route it names for API clients ("merge the two (POST …) instead"). */
+export function forPeople(message: string): string {
+  return message.replace(/ \((?:GET|POST|PATCH|PUT|DELETE) \/[^)]*\)/g, '');
 }

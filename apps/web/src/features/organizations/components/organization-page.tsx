@@ -15,7 +15,7 @@ import {
   type Organization,
 } from '../api/organizations';
 import { MergeSection } from './merge-section';
-import { nameProblem, splitList } from './organization-fields';
+import { forPeople, nameProblem, splitList } from './organization-fields';
 import { ResearchNotesEditor } from './research-notes';
 import { TeamsSection } from './teams-section';
 import { WebsiteLink } from './website-link';
@@ -147,7 +147,7 @@ function AliasesSection({ org }: { org: Organization }) {
     setRemoving(name);
     update.mutate({ aliases: org.aliases.filter((a) => a !== name) });
   };
-  const problem = error && !removing ? (error.fieldProblem('aliases') ?? error.message) : undefined;
+  const problem = error && !removing ? (error.fieldProblem('aliases') ?? forPeople(error.message)) : undefined;
   return (
     <section className="card" aria-labelledby="org-aliases-heading">
       <h2 id="org-aliases-heading">Other names</h2>
@@ -168,7 +168,13 @@ function AliasesSection({ org }: { org: Organization }) {
       )}
       {error && removing && <ErrorMessage error={error} />}
       <form className="one-line org-one-line" onSubmit={add} noValidate>
-        <Field label="Another name" value={alias} onChange={(e) => setAlias(e.target.value)} placeholder="e.g. DeepMind" error={problem} />
+        <Field
+          label="Another name"
+          value={alias}
+          onChange={(e) => {
+            setAlias(e.target.value);
+            if (problem) update.reset();
+          }} placeholder="e.g. DeepMind" error={problem} />
         <button type="submit" disabled={update.isPending}>
           Add name
         </button>

@@ -35,7 +35,13 @@ function AddTeam({ organizationId }: { organizationId: string }) {
   };
   return (
     <form className="one-line org-one-line" onSubmit={submit} noValidate>
-      <Field label="New team" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Applied" error={error && (nameProblem(error) ?? error.message)} />
+      <Field
+        label="New team"
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          if (add.isError) add.reset();
+        }} placeholder="e.g. Applied" error={error && (nameProblem(error) ?? error.message)} />
       <button type="submit" disabled={add.isPending}>
         Add team
       </button>
