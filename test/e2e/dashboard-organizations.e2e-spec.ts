@@ -104,6 +104,13 @@ describe('organizations, teams and the funnel in a browser', () => {
     expect(await list.getByRole('link').allTextContents()).toEqual(['Quiet Lab']);
     await section('Your organizations').getByLabel('Search').fill('');
     await list.getByRole('link', { name: 'FrontierAI' }).waitFor();
+    // By kind, from a tag on a row; the filter is in the URL.
+    await list.getByRole('button', { name: 'Only organizations of kind startup' }).click();
+    await list.getByRole('link', { name: 'FrontierAI' }).waitFor({ state: 'detached' });
+    expect(await section('Your organizations').getByLabel('Kind', { exact: true }).inputValue()).toBe('startup');
+    expect(new URL(page.url()).searchParams.get('tag')).toBe('startup');
+    await section('Your organizations').getByLabel('Kind', { exact: true }).fill('');
+    await list.getByRole('link', { name: 'FrontierAI' }).waitFor();
 
     // Create: a website the API refuses, shown under its field; then a name already taken, under the name.
     const add = section('Add an organization');
@@ -137,6 +144,21 @@ describe('organizations, teams and the funnel in a browser', () => {
     await section('Details').getByRole('link', { name: /frontier\.example/ }).waitFor();
     await section('People there').getByText('Nobody you know works here yet').waitFor();
     await section('Teams').getByText('No team yet').waitFor();
+
+    // Edit the details: a website the API refuses, under its field; then saved.
+    const details = section('Details');
+    await details.getByRole('button', { name: 'Edit details' }).click();
+    await details.getByLabel('Website').fill('ftp://frontier.example');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await details.locator('.field-error').waitFor();
+    expect(await details.getByLabel('Website').getAttribute('aria-invalid')).toBe('true');
+    await details.getByLabel('Website').fill('frontier.example/research');
+    await details.getByLabel('Kind').fill('frontier-lab');
+    await details.getByLabel('Description').fill('A research lab in London.');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await details.getByRole('link', { name: /frontier\.example\/research/ }).waitFor();
+    await details.getByText('A research lab in London.').waitFor();
+    expect((await get(`/organizations/${ids.main}`).expect(200)).body).toMatchObject({ website: 'https://frontier.example/research', tags: ['frontier-lab'], description: 'A research lab in London.' });
 
     // Another name: listed, and search finds the organization by it.
     await section('Other names').getByLabel('Another name').fill('Frontier Research');
@@ -217,6 +239,12 @@ describe('organizations, teams and the funnel in a browser', () => {
 
     await checkScreen(page, 'organization');
     await shootScreen(page, 'organization');
+
+    // Delete a team after confirming: gone from the screen and the server.
+    await section('Teams').getByRole('button', { name: 'Delete Applied ML' }).click();
+    await section('Teams').getByRole('group', { name: 'Confirm deleting Applied ML' }).getByRole('button', { name: 'Delete Applied ML' }).click();
+    await section('Teams').getByRole('list', { name: 'Teams' }).getByText('Applied ML', { exact: true }).waitFor({ state: 'detached' });
+    expect((await get(`/organizations/${ids.main}`).expect(200)).body.teams.map((x: { name: string }) => x.name)).toEqual(['Core']);
 
     // Remove another name: gone from the screen and the server.
     await section('Other names').getByRole('button', { name: 'Remove the name Frontier Research' }).click();

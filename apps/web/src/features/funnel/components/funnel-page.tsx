@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Field } from '@/components/field';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
@@ -15,16 +15,17 @@ import './funnel.css';
  */
 export function FunnelPage() {
   const [params, setParams] = useSearchParams();
-  const organizationId = params.get('organizationId') ?? '';
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const by: Grouping = params.get('by') === 'stage' ? 'stage' : 'type';
+  // The controls answer at once from this state; the URL follows (for a reload or a shared link).
+  const [shown, setShown] = useState(() => ({ organizationId: params.get('organizationId') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '', by: params.get('by') ?? '' }));
+  const { organizationId, from, to } = shown;
+  const by: Grouping = shown.by === 'stage' ? 'stage' : 'type';
   const funnel = useFunnel({ organizationId, from, to });
   const organizations = useFunnelOrganizations();
   const orgSelect = useId();
   const error = asApiError(funnel.error);
 
-  const update = (next: Record<string, string>) => {
+  const update = (next: Partial<typeof shown>) => {
+    setShown((current) => ({ ...current, ...next }));
     const merged = new URLSearchParams(params);
     for (const [key, value] of Object.entries(next)) {
       if (value) merged.set(key, value);

@@ -197,6 +197,7 @@ function PeopleSection({ organizationId }: { organizationId: string }) {
         <Empty>Nobody you know works here yet: set this organization on a person's page.</Empty>
       ) : (
         <>
+          <p className="muted small">{people.data.total === 1 ? '1 person' : `${people.data.total} people`}</p>
           <ul className="list" aria-label="People there">
             {people.data.items.map((person) => (
               <li key={person.id} className="row">
@@ -228,6 +229,7 @@ function ApplicationsSection({ organizationId }: { organizationId: string }) {
         <Empty>No application here yet.</Empty>
       ) : (
         <>
+          <p className="muted small">{applications.data.total === 1 ? '1 application' : `${applications.data.total} applications`}</p>
           <ul className="list" aria-label="Applications">
             {applications.data.items.map((application) => (
               <li key={application.id} className="row">

@@ -19,6 +19,7 @@ export function OrganizationsList() {
   const tag = params.get('tag') ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
   const [typed, setTyped] = useState(q);
+  const [typedTag, setTypedTag] = useState(tag);
   const organizations = useOrganizations({ q, tag, offset });
 
   const update = (next: Record<string, string>) => {
@@ -32,8 +33,8 @@ export function OrganizationsList() {
 
   // The search follows typing, a moment after the last key.
   useEffect(() => {
-    if (typed === q) return;
-    const timer = setTimeout(() => update({ q: typed, offset: '' }), 250);
+    if (typed === q && typedTag.trim() === tag) return;
+    const timer = setTimeout(() => update({ q: typed, tag: typedTag.trim(), offset: '' }), 250);
     return () => clearTimeout(timer);
   });
 
@@ -42,9 +43,9 @@ export function OrganizationsList() {
       <AddOrganization />
       <section className="card" aria-labelledby="organizations-heading">
         <h2 id="organizations-heading">Your organizations</h2>
-        <form role="search" className="filters" onSubmit={(e) => { e.preventDefault(); update({ q: typed, offset: '' }); }}>
+        <form role="search" className="filters" onSubmit={(e) => { e.preventDefault(); update({ q: typed, tag: typedTag.trim(), offset: '' }); }}>
           <Field label="Search" type="search" placeholder="Name or another name it goes by" value={typed} onChange={(e) => setTyped(e.target.value)} />
-          <Field label="Kind" value={tag} onChange={(e) => update({ tag: e.target.value.trim(), offset: '' })} placeholder="e.g. frontier-lab" />
+          <Field label="Kind" value={typedTag} onChange={(e) => setTypedTag(e.target.value)} placeholder="e.g. frontier-lab" />
         </form>
         {organizations.isPending ? (
           <Loading />
@@ -75,7 +76,10 @@ export function OrganizationsList() {
                   </div>
                   <div className="row-end">
                     {org.tags.map((t) => (
-                      <button key={t} type="button" className="tag" onClick={() => update({ tag: t, offset: '' })} aria-label={`Only organizations of kind ${t}`}>
+                      <button key={t} type="button" className="tag" onClick={() => {
+                          setTypedTag(t);
+                          update({ tag: t, offset: '' });
+                        }} aria-label={`Only organizations of kind ${t}`}>
                         {t}
                       </button>
                     ))}
