@@ -1,5 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { Browser, Locator, Page } from 'playwright-core';
+import type { components } from '../../apps/web/src/lib/api/schema';
 import { buildOnce } from '../support/compiled-processes';
 import { checkAccessibility as checkScreen, DESKTOP, launchChromium, shoot as shootScreen, watchForProblems } from '../support/dashboard-browser';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
@@ -17,16 +18,8 @@ const midnight = (daysAgo: number) => new Date(Math.floor(Date.now() / DAY) * DA
 const at = (daysAgo: number) => midnight(daysAgo).toISOString();
 const date = (daysAgo: number) => at(daysAgo).slice(0, 10);
 
-interface Counts {
-  reached: number;
-  passed: number;
-  failed: number;
-  current: number;
-  conversion: number | null;
-  medianDays: number | null;
-}
-type TypeRow = Counts & { type: string };
-type StageRow = Counts & { name: string; type: string };
+type TypeRow = components['schemas']['FunnelTypeDto'];
+type StageRow = components['schemas']['FunnelStageDto'];
 
 const TYPE_LABELS: Record<string, string> = { recruiter: 'Recruiter', quiz: 'Quiz', coding: 'Coding', team_lead: 'Team lead', senior_lead: 'Senior lead', culture: 'Culture', take_home: 'Take-home', system_design: 'System design', research: 'Research', other: 'Other' };
 const percent = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(n));
@@ -256,7 +249,7 @@ describe('organizations, teams and the funnel in a browser', () => {
   it('shows the funnel with the API’s figures, per stage type, per stage and per organization, filtered', async () => {
     await page.goto(`${baseUrl}/app/pipeline/funnel`);
     await page.getByRole('heading', { name: 'Funnel', level: 1 }).waitFor();
-    const api = (await get('/applications/funnel').expect(200)).body as { overall: { types: TypeRow[]; stages: StageRow[] }; organizations: { organization: { id: string; name: string }; types: TypeRow[] }[] };
+    const api = (await get('/applications/funnel').expect(200)).body as components['schemas']['FunnelResponse'];
     expect(api.organizations.map((o) => o.organization.name)).toEqual(['Frontier Lab', 'Quiet Lab']);
     // The figures the story set up: two applications reached and passed the recruiter chat (3 days each), one failed the quiz.
     expect(api.overall.types.find((r) => r.type === 'recruiter')).toMatchObject({ reached: 2, passed: 2, conversion: 1, medianDays: 3 });

@@ -1,4 +1,4 @@
-import type { FunnelSection, StageType } from '../api/funnel';
+import type { FunnelSection, FunnelType, StageType } from '../api/funnel';
 
 const TYPE_LABELS: Record<StageType, string> = {
   recruiter: 'Recruiter',
@@ -17,19 +17,8 @@ export function typeLabel(type: StageType): string {
   return TYPE_LABELS[type];
 }
 
-/** One row of a chart or table: a stage (by name) or a stage type, with its counts. */
-export interface FunnelRow {
-  key: string;
-  label: string;
-  /** The stage's type, for rows by stage name. */
-  type?: StageType;
-  reached: number;
-  passed: number;
-  failed: number;
-  current: number;
-  conversion: number | null;
-  medianDays: number | null;
-}
+/** One row of a chart or table: a stage type, or a stage by name (with its type), with its counts. */
+export type FunnelRow = FunnelType & { key: string; label: string };
 
 export type Grouping = 'type' | 'stage';
 

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Field } from '@/components/field';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
+import { useUrlParams } from '@/lib/url-params';
 import { useFunnel, useFunnelOrganizations, type FunnelSection } from '../api/funnel';
 import { MedianChart, ReachedChart } from './funnel-charts';
 import { formatConversion, formatDays, rowsOf, typeLabel, type Grouping } from './funnel-figures';
@@ -14,7 +15,7 @@ import './funnel.css';
  * each one. Filters (organization, applied-on range) and the grouping live in the URL.
  */
 export function FunnelPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, updateUrl] = useUrlParams();
   // The controls answer at once from this state; the URL follows (for a reload or a shared link).
   const [shown, setShown] = useState(() => ({ organizationId: params.get('organizationId') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '', by: params.get('by') ?? '' }));
   const { organizationId, from, to } = shown;
@@ -26,12 +27,7 @@ export function FunnelPage() {
 
   const update = (next: Partial<typeof shown>) => {
     setShown((current) => ({ ...current, ...next }));
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value) merged.set(key, value);
-      else merged.delete(key);
-    }
-    setParams(merged, { replace: true });
+    updateUrl(next);
   };
 
   const filtered = Boolean(organizationId || from || to);
@@ -147,7 +143,7 @@ function FunnelSectionView({ id, title, link, section, by }: { id: string; title
                 {rows.map((row) => (
                   <tr key={row.key}>
                     <th scope="row">{row.label}</th>
-                    {by === 'stage' && <td>{row.type ? typeLabel(row.type) : '—'}</td>}
+                    {by === 'stage' && <td>{typeLabel(row.type)}</td>}
                     <td>{row.reached}</td>
                     <td>{row.passed}</td>
                     <td>{row.failed}</td>

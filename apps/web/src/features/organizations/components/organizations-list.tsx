@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Field } from '@/components/field';
 import { Pager } from '@/components/pager';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
+import { useUrlParams } from '@/lib/url-params';
 import { PAGE_SIZE, useCreateOrganization, useOrganizations } from '../api/organizations';
 import { nameProblem, splitList } from './organization-fields';
 import { WebsiteLink } from './website-link';
@@ -14,22 +15,13 @@ import './organizations.css';
  * the filter lives in the URL, so a reload or a shared link shows the same page.
  */
 export function OrganizationsList() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const q = params.get('q') ?? '';
   const tag = params.get('tag') ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
   const [typed, setTyped] = useState(q);
   const [typedTag, setTypedTag] = useState(tag);
   const organizations = useOrganizations({ q, tag, offset });
-
-  const update = (next: Record<string, string>) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value) merged.set(key, value);
-      else merged.delete(key);
-    }
-    setParams(merged, { replace: true });
-  };
 
   // The search follows typing, a moment after the last key.
   useEffect(() => {
