@@ -154,8 +154,9 @@ describe('organizations, teams and the funnel in a browser', () => {
     expect((await get(`/organizations/${ids.main}`).expect(200)).body).toMatchObject({ website: 'https://frontier.example/research', tags: ['frontier-lab'], description: 'A research lab in London.' });
 
     // Another name: listed, and search finds the organization by it.
+    // (From the keyboard: Enter in the field adds it.)
     await section('Other names').getByLabel('Another name').fill('Frontier Research');
-    await section('Other names').getByRole('button', { name: 'Add name' }).click();
+    await section('Other names').getByLabel('Another name').press('Enter');
     await section('Other names').getByRole('list', { name: 'Other names' }).getByText('Frontier Research').waitFor();
     expect((await get('/organizations?q=frontier%20research').expect(200)).body.items.map((o: { name: string }) => o.name)).toEqual(['Frontier Lab']);
     // A name another organization has is refused with the API's reason, under the field.
@@ -215,6 +216,7 @@ describe('organizations, teams and the funnel in a browser', () => {
     // Nothing moved yet.
     await get(`/organizations/${ids.dup}`).expect(200);
     await checkScreen(page, 'organization-merge-preview');
+    await shootScreen(page, 'organization-merge-preview');
     await confirm.getByRole('button', { name: 'Merge FrontierAI into Frontier Lab' }).click();
     await merge.getByRole('status').filter({ hasText: 'Merged FrontierAI into Frontier Lab' }).waitFor();
     await get(`/organizations/${ids.dup}`).expect(404);

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 
@@ -25,7 +25,7 @@ export function useFunnel(filter: FunnelFilter) {
   return useQuery({
     queryKey: funnelKeys.funnel(filter),
     queryFn: () => unwrap(api.GET('/applications/funnel', { params: { query: { organizationId: filter.organizationId || undefined, from: filter.from || undefined, to: filter.to || undefined } } })),
-    placeholderData: keepPreviousData,
+    // No placeholder from the previous filter: figures are never shown under a title they do not belong to.
   });
 }
 
