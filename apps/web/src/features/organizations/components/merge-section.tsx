@@ -80,8 +80,9 @@ export function MergeSection({ org }: { org: Organization }) {
             ))}
           </ul>
           <p>
-            {preview.merged.name} is then deleted; its name{preview.merged.aliases.length ? ` and other names (${preview.merged.aliases.join(', ')})` : ''} become other names of {preview.result.name}, empty details are filled from it and its research notes are added to these. After the
-            merge, {preview.result.name} goes by: {preview.result.aliases.join(', ') || '—'}. This cannot be undone.
+            {preview.merged.name} is then deleted.{' '}
+            {preview.merged.aliases.length ? `Its name and other names (${preview.merged.aliases.join(', ')}) become other names` : 'Its name becomes another name'} of {preview.result.name}, details left empty here are
+            filled from it, and its research notes are added after these. After the merge, {preview.result.name} also goes by: {preview.result.aliases.join(', ') || '—'}. This cannot be undone.
           </p>
           <div className="org-actions">
             <button type="button" className="danger" disabled={merge.isPending} onClick={() => merge.mutate({ otherId, dryRun: false }, { onSuccess: () => { setOtherId(''); setTyped(''); } })}>
