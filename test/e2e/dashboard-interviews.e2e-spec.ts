@@ -137,6 +137,20 @@ describe('the Interviews screens in a browser', () => {
     await region('Interviewers').getByText('How to evaluate a world model').waitFor();
     expect((await t.http().get(`/interviews/${interviewId}`).set(user.auth).expect(200)).body.interviewers.find((p: { id: string }) => p.id === scene.people.ada).notes.asked).toBe('How to evaluate a world model');
 
+    // Edited: removing Ada would lose the notes, which the API refuses and the page says; a longer slot is saved.
+    await page.getByRole('button', { name: 'Edit the interview' }).click();
+    const editor = region('Edit the interview');
+    await editor.getByRole('button', { name: 'Remove Ada Lovelace' }).click();
+    await editor.getByLabel('Duration (minutes)').fill('90');
+    await editor.getByRole('button', { name: 'Save the interview' }).click();
+    await editor.getByRole('alert').getByText(/Your notes on Ada Lovelace .* would be lost/).waitFor();
+    await editor.getByLabel('Find a person').fill('ada');
+    await editor.getByRole('button', { name: 'Add Ada Lovelace' }).click();
+    await editor.getByRole('button', { name: 'Save the interview' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await page.locator('.facts').getByText('90 minutes').waitFor();
+    expect((await t.http().get(`/interviews/${interviewId}`).set(user.auth).expect(200)).body.durationMinutes).toBe(90);
+
     // The first briefing: written in the background, then read here as the page's own content.
     const briefings = region('Briefings');
     await briefings.getByText('No briefing yet').waitFor();
@@ -178,12 +192,20 @@ describe('the Interviews screens in a browser', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
+    // An interview that is not there (or not the user's): the API's message and a way back.
+    await page.goto(`${baseUrl}/app/interviews/00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/not found|no such/i);
+    await page.getByRole('link', { name: 'Back to interviews' }).waitFor();
+    await page.goto(`${baseUrl}/app/interviews/${interviewId}`);
+
     // Cancelled: kept (shown as such), gone from Upcoming unless cancelled ones are asked for.
     await page.getByRole('button', { name: 'Cancel the interview' }).click();
     await page.getByRole('group', { name: 'Confirm the cancellation' }).getByRole('button', { name: 'Yes, cancel it' }).click();
     await page.getByRole('main').locator('.tag', { hasText: 'Cancelled' }).waitFor();
     expect((await t.http().get(`/interviews/${interviewId}`).set(user.auth).expect(200)).body.outcome).toBe('cancelled');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Interviews' }).click();
+    await upcoming.getByRole('link', { name: 'Team lead interview · Example Frontier Lab', exact: true }).waitFor();
     await upcoming.getByText('Senior team lead interview').waitFor({ state: 'detached' });
     expect(await upcoming.getByRole('listitem').count()).toBe(1);
     // (The box follows the URL, which the router updates a moment after the click.)

@@ -193,6 +193,7 @@ export function InterviewForm({ interview, applicationId: initialApplication = '
       )}
 
       {unplaced && <ErrorMessage error={error} />}
+      {error?.code === 'interview.interviewer-has-notes' && <p className="muted small">Delete your notes on them under Interviewers first, or keep them on the interview.</p>}
       <div>
         <button type="submit" disabled={pending}>
           {pending ? 'Saving…' : submitLabel}
