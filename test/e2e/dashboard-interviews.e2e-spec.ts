@@ -94,6 +94,7 @@ describe('the Interviews screens in a browser', () => {
     await page.getByRole('button', { name: 'Add Edsger Dijkstra' }).click();
     await page.getByLabel('Find a person').fill('lovel');
     await page.getByRole('button', { name: 'Add Ada Lovelace' }).click();
+    await page.getByRole('button', { name: 'Remove Ada Lovelace' }).waitFor();
     const chosen = page.getByRole('list', { name: 'Chosen interviewers' });
     expect(await chosen.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Edsger Dijkstra'), expect.stringContaining('Ada Lovelace')]);
     await page.getByRole('button', { name: 'Remove Edsger Dijkstra' }).click();
@@ -134,7 +135,8 @@ describe('the Interviews screens in a browser', () => {
     await page.getByRole('button', { name: 'Add notes on Ada Lovelace' }).click();
     await page.getByRole('form', { name: 'Notes on Ada Lovelace' }).getByLabel('What they asked').fill('How to evaluate a world model');
     await page.getByRole('button', { name: 'Save notes' }).click();
-    await region('Interviewers').getByText('How to evaluate a world model').waitFor();
+    await page.getByRole('form', { name: 'Notes on Ada Lovelace' }).waitFor({ state: 'detached' });
+    await region('Interviewers').locator('dd', { hasText: 'How to evaluate a world model' }).waitFor();
     expect((await t.http().get(`/interviews/${interviewId}`).set(user.auth).expect(200)).body.interviewers.find((p: { id: string }) => p.id === scene.people.ada).notes.asked).toBe('How to evaluate a world model');
 
     // Edited: removing Ada would lose the notes, which the API refuses and the page says; a longer slot is saved.
@@ -215,4 +217,39 @@ describe('the Interviews screens in a browser', () => {
     expect(new URL(page.url()).searchParams.get('cancelled')).toBe('1');
     expect(problems).toEqual([]);
   }, 150_000);
+
+  it('shows a new account its empty lists, says scheduling needs an application, and shows a server error with a retry', async () => {
+    const other = await registerUser(t, { password: PASSWORD });
+    const fresh = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
+    const tab = await fresh.newPage();
+    watchForProblems(tab, baseUrl, problems);
+    await tab.goto(`${baseUrl}/app/sign-in?next=${encodeURIComponent('/interviews')}`);
+    await tab.getByLabel('Email').fill(other.email);
+    await tab.getByLabel('Password').fill(PASSWORD);
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    await tab.getByRole('region', { name: 'Upcoming' }).getByText('No interview ahead.').waitFor();
+    await tab.getByRole('region', { name: 'Past' }).getByText('No past interview yet.').waitFor();
+    // Nothing of the other account's shows.
+    expect(await tab.getByText('Example Frontier Lab').count()).toBe(0);
+
+    await tab.getByRole('link', { name: 'Schedule an interview' }).click();
+    await tab.getByText('No application yet').waitFor();
+    expect(await tab.getByRole('link', { name: 'Add one in the pipeline' }).getAttribute('href')).toBe('/app/pipeline');
+
+    // The server fails (and fails the app's one automatic retry): its message and request id, and "Try again" loads the list.
+    let failures = 2;
+    await tab.route(/\/interviews\?.*when=past/, async (route) => {
+      if (failures-- > 0) await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ statusCode: 500, error: 'Internal Server Error', code: 'internal', message: 'Something broke on the server', requestId: 'req-123' }) });
+      else await route.continue();
+    });
+    await tab.goto(`${baseUrl}/app/interviews`);
+    const past = tab.getByRole('region', { name: 'Past' });
+    await past.getByRole('alert').getByText('Something broke on the server').waitFor();
+    await past.getByText('Request req-123').waitFor();
+    await tab.getByRole('region', { name: 'Upcoming' }).getByText('No interview ahead.').waitFor();
+    await past.getByRole('button', { name: 'Try again' }).click();
+    await past.getByText('No past interview yet.').waitFor();
+    await fresh.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
