@@ -70,6 +70,21 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** A list of plain strings, with its heading when it has any. */
+function Bullets({ label, items, listLabel }: { label?: string; items: string[]; listLabel?: string }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      {label && <h4>{label}</h4>}
+      <ul aria-label={listLabel}>
+        {items.map((x) => (
+          <li key={x}>{x}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function BriefingDocument({ content: c }: { content: BriefingContent }) {
   const i = c.interview;
   const there = formatInZone(i.startsAt, i.timeZone);
@@ -119,13 +134,7 @@ function BriefingDocument({ content: c }: { content: BriefingContent }) {
                   {item.reasons.length > 0 && <p className="muted small">{item.reasons.join('; ')}</p>}
                   {item.summary && <blockquote>{item.summary}</blockquote>}
                   {item.notes && <blockquote>{item.notes}</blockquote>}
-                  {item.questions.length > 0 && (
-                    <ul aria-label="Questions to ask">
-                      {item.questions.map((q) => (
-                        <li key={q}>{q}</li>
-                      ))}
-                    </ul>
-                  )}
+                  <Bullets items={item.questions} listLabel="Questions to ask" />
                 </li>
               ))}
             </ol>
@@ -169,26 +178,8 @@ function BriefingDocument({ content: c }: { content: BriefingContent }) {
       </Part>
 
       <Part id="prep" title={`Prep for the ${i.stage.name}`}>
-        {c.prep.checklist.length > 0 && (
-          <>
-            <h4>Checklist</h4>
-            <ul>
-              {c.prep.checklist.map((x) => (
-                <li key={x}>{x}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        {c.prep.topics.length > 0 && (
-          <>
-            <h4>Topics to revise</h4>
-            <ul>
-              {c.prep.topics.map((x) => (
-                <li key={x}>{x}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        <Bullets label="Checklist" items={c.prep.checklist} />
+        <Bullets label="Topics to revise" items={c.prep.topics} />
         {c.prep.tasks.length > 0 && (
           <>
             <h4>Tasks</h4>
@@ -228,13 +219,7 @@ function BriefingDocument({ content: c }: { content: BriefingContent }) {
               <h4>{p.title}</h4>
               {(p.role || p.technologies.length > 0) && <p className="muted small">{joined(p.role, p.technologies.join(', '))}</p>}
               {p.summary && <p>{p.summary}</p>}
-              {p.talkingPoints.length > 0 && (
-                <ul>
-                  {p.talkingPoints.map((x) => (
-                    <li key={x}>{x}</li>
-                  ))}
-                </ul>
-              )}
+              <Bullets items={p.talkingPoints} />
             </div>
           ))}
         </Part>

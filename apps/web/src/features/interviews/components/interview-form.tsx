@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Field } from '@/components/field';
+import { Field, FieldControl } from '@/components/field';
 import { ErrorMessage, Loading } from '@/components/status';
 import type { ApiError } from '@/lib/api/errors';
 import { currentTimeZone } from '@/lib/format';
 import { useApplicationChoices, useApplicationStages, type CreateInterview, type Interview, type InterviewFormat, type InterviewOutcome } from '../api/interviews';
 import { timeZones, wallClockToIso } from '../time';
-import { Control } from './control';
+
 import { FORMAT_LABEL, OUTCOME_LABEL } from './interview-when';
 import { InterviewerPicker, type Chosen } from './interviewer-picker';
 
@@ -106,7 +106,7 @@ export function InterviewForm({ interview, applicationId: initialApplication = '
             {describe(interview.application)}
           </p>
         ) : (
-          <Control label="Application" error={problem('applicationId')}>
+          <FieldControl label="Application" error={problem('applicationId')}>
             {(props) => (
               <select {...props} value={applicationId} onChange={(e) => { setApplicationId(e.target.value); setStageId(''); }}>
                 <option value="">{applications.isPending ? 'Loading…' : 'Choose an application'}</option>
@@ -119,9 +119,9 @@ export function InterviewForm({ interview, applicationId: initialApplication = '
                 ))}
               </select>
             )}
-          </Control>
+          </FieldControl>
         )}
-        <Control label="Stage" error={problem('stageId')} hint={applicationId ? undefined : 'Choose the application first'}>
+        <FieldControl label="Stage" error={problem('stageId')} hint={applicationId ? undefined : 'Choose the application first'}>
           {(props) => (
             <select {...props} value={chosenStage} disabled={!applicationId || application.isPending} onChange={(e) => setStageId(e.target.value)}>
               {stages.length === 0 && <option value="">{applicationId && application.isPending ? 'Loading…' : '—'}</option>}
@@ -132,7 +132,7 @@ export function InterviewForm({ interview, applicationId: initialApplication = '
               ))}
             </select>
           )}
-        </Control>
+        </FieldControl>
       </div>
       {applications.isError && <ErrorMessage error={applications.error} retry={() => void applications.refetch()} />}
       {application.isError && <ErrorMessage error={application.error} retry={() => void application.refetch()} />}
@@ -140,7 +140,7 @@ export function InterviewForm({ interview, applicationId: initialApplication = '
 
       <div className="interviews-form-grid">
         <Field label="Starts at" type="datetime-local" required value={startsLocal} onChange={(e) => setStartsLocal(e.target.value)} hint="On the clock of the interview's time zone" error={problem('startsAt')} />
-        <Control label="Time zone" error={problem('timeZone')} hint={timeZone === currentTimeZone() ? 'Yours' : `Yours is ${currentTimeZone()}`}>
+        <FieldControl label="Time zone" error={problem('timeZone')} hint={timeZone === currentTimeZone() ? 'Yours' : `Yours is ${currentTimeZone()}`}>
           {(props) => (
             <select {...props} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
               {timeZones(timeZone, currentTimeZone()).map((zone) => (
@@ -150,45 +150,25 @@ export function InterviewForm({ interview, applicationId: initialApplication = '
               ))}
             </select>
           )}
-        </Control>
+        </FieldControl>
         <Field label="Duration (minutes)" type="number" inputMode="numeric" min={1} max={1440} required value={duration} onChange={(e) => setDuration(e.target.value)} error={problem('durationMinutes')} />
-        <Control label="Format" error={problem('format')}>
-          {(props) => (
-            <select {...props} value={format} onChange={(e) => setFormat(e.target.value as InterviewFormat)}>
-              {FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {FORMAT_LABEL[f]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Control>
+        <Choice label="Format" value={format} options={FORMATS} labels={FORMAT_LABEL} onChange={setFormat} error={problem('format')} />
         <Field label="Meeting link" type="url" placeholder="https://…" value={meetingUrl} onChange={(e) => setMeetingUrl(e.target.value)} error={problem('meetingUrl')} />
         <Field label="Location" placeholder="Room or address" value={location} onChange={(e) => setLocation(e.target.value)} error={problem('location')} />
       </div>
 
       <InterviewerPicker chosen={interviewers} onChange={setInterviewers} error={problem('interviewerIds')} />
 
-      <Control label="Prep notes" hint="What to prepare; shown in the calendar event" error={problem('prepNotes')}>
+      <FieldControl label="Prep notes" hint="What to prepare; shown in the calendar event" error={problem('prepNotes')}>
         {(props) => <textarea {...props} className="interviews-textarea" rows={3} value={prepNotes} onChange={(e) => setPrepNotes(e.target.value)} />}
-      </Control>
+      </FieldControl>
 
       {editing && (
         <div className="interviews-form-grid">
-          <Control label="Outcome" error={problem('outcome')}>
-            {(props) => (
-              <select {...props} value={outcome} onChange={(e) => setOutcome(e.target.value as InterviewOutcome)}>
-                {OUTCOMES.map((o) => (
-                  <option key={o} value={o}>
-                    {OUTCOME_LABEL[o]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Control>
-          <Control label="Feedback" hint="How it went" error={problem('feedback')}>
+          <Choice label="Outcome" value={outcome} options={OUTCOMES} labels={OUTCOME_LABEL} onChange={setOutcome} error={problem('outcome')} />
+          <FieldControl label="Feedback" hint="How it went" error={problem('feedback')}>
             {(props) => <textarea {...props} className="interviews-textarea" rows={3} value={feedback} onChange={(e) => setFeedback(e.target.value)} />}
-          </Control>
+          </FieldControl>
         </div>
       )}
 
@@ -200,5 +180,22 @@ export function InterviewForm({ interview, applicationId: initialApplication = '
         </button>
       </div>
     </form>
+  );
+}
+
+/** One of a few fixed values (an API enum), each with its label. */
+function Choice<T extends string>({ label, value, options, labels, error, onChange }: { label: string; value: T; options: readonly T[]; labels: Record<string, string>; error?: string; onChange: (value: T) => void }) {
+  return (
+    <FieldControl label={label} error={error}>
+      {(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value as T)}>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {labels[o] ?? o}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldControl>
   );
 }

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { FieldControl } from '@/components/field';
 import { Empty, ErrorMessage } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDateTime } from '@/lib/format';
 import { useDeleteInterviewerNotes, useSaveInterviewerNotes, type Interview } from '../api/interviews';
-import { Control } from './control';
+
 
 type Interviewer = Interview['interviewers'][number];
 
@@ -86,9 +87,9 @@ function NotesForm({ interviewId, person, onDone }: { interviewId: string; perso
   return (
     <form className="interviews-form" onSubmit={submit} noValidate aria-label={`Notes on ${person.fullName}`}>
       {NOTE_FIELDS.map((f) => (
-        <Control key={f.key} label={f.label} error={error?.fieldProblem(f.key)}>
+        <FieldControl key={f.key} label={f.label} error={error?.fieldProblem(f.key)}>
           {(props) => <textarea {...props} className="interviews-textarea" rows={2} value={values[f.key]} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />}
-        </Control>
+        </FieldControl>
       ))}
       {error && error.details.length === 0 && <ErrorMessage error={error} />}
       <div className="interviews-actions">
