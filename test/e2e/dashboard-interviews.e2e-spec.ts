@@ -90,8 +90,13 @@ describe('the Interviews screens in a browser', () => {
     await page.getByLabel('Duration (minutes)').fill('60');
     await page.getByLabel('Meeting link').fill('https://meet.example.com/senior-lead');
     // Interviewers found as one types, among the user's people.
+    // By keyboard: Tab from the search reaches the match's Add; after it, the focus is back in the search.
     await page.getByLabel('Find a person').fill('edsg');
-    await page.getByRole('button', { name: 'Add Edsger Dijkstra' }).click();
+    await page.getByRole('button', { name: 'Add Edsger Dijkstra' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Remove Edsger Dijkstra' }).waitFor();
+    expect(await page.evaluate<string>('document.activeElement?.labels?.[0]?.textContent ?? ""')).toBe('Find a person');
     await page.getByLabel('Find a person').fill('lovel');
     await page.getByRole('button', { name: 'Add Ada Lovelace' }).click();
     await page.getByRole('button', { name: 'Remove Ada Lovelace' }).waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '@/components/status';
 import { usePeopleSearch } from '../api/interviews';
 
@@ -15,6 +15,8 @@ export interface Chosen {
 export function InterviewerPicker({ chosen, onChange, error }: { chosen: Chosen[]; onChange: (next: Chosen[]) => void; error?: string }) {
   const id = useId();
   const [typed, setTyped] = useState('');
+  // After adding or removing someone, the button pressed is gone: the keyboard goes back to the search.
+  const search = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState('');
   useEffect(() => {
     const timer = setTimeout(() => setQ(typed.trim()), 250);
@@ -33,7 +35,7 @@ export function InterviewerPicker({ chosen, onChange, error }: { chosen: Chosen[
           {chosen.map((p) => (
             <li key={p.id}>
               {p.fullName}
-              <button type="button" className="secondary" aria-label={`Remove ${p.fullName}`} onClick={() => onChange(chosen.filter((c) => c.id !== p.id))}>
+              <button type="button" className="secondary" aria-label={`Remove ${p.fullName}`} onClick={() => { onChange(chosen.filter((c) => c.id !== p.id)); search.current?.focus(); }}>
                 ×
               </button>
             </li>
@@ -42,7 +44,7 @@ export function InterviewerPicker({ chosen, onChange, error }: { chosen: Chosen[
       )}
       <div className="field">
         <label htmlFor={`${id}-search`}>Find a person</label>
-        <input id={`${id}-search`} type="search" autoComplete="off" placeholder="Name, email or organization" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <input ref={search} id={`${id}-search`} type="search" autoComplete="off" placeholder="Name, email or organization" value={typed} onChange={(e) => setTyped(e.target.value)} />
       </div>
       {q && (
         <div aria-live="polite">
@@ -60,7 +62,7 @@ export function InterviewerPicker({ chosen, onChange, error }: { chosen: Chosen[
                     {p.fullName}
                     {(p.headline || p.organization) && <span className="muted small"> · {[p.headline, p.organization?.name].filter(Boolean).join(' · ')}</span>}
                   </span>
-                  <button type="button" className="secondary" aria-label={`Add ${p.fullName}`} onClick={() => { onChange([...chosen, { id: p.id, fullName: p.fullName }]); setTyped(''); setQ(''); }}>
+                  <button type="button" className="secondary" aria-label={`Add ${p.fullName}`} onClick={() => { onChange([...chosen, { id: p.id, fullName: p.fullName }]); setTyped(''); setQ(''); search.current?.focus(); }}>
                     Add
                   </button>
                 </li>
