@@ -232,6 +232,11 @@ describe('the People screens in a browser', () => {
     await row.locator('.tag').filter({ hasText: 'Given (submitted)' }).waitFor();
     const [referral] = (await http().get(`/referrals?personId=${ids.mary}`).set(auth).expect(200)).body.items;
     expect(referral).toMatchObject({ status: 'submitted', application: { id: ids.application }, notes: 'Asked after the poster session' });
+    // Given, it suggests thanking them: the follow-up's form shows the new date.
+    const thanks = (await http().get(`/people/${ids.mary}`).set(auth).expect(200)).body;
+    expect(thanks.nextFollowUpReason).toMatch(/^Thank Mary Jackson/);
+    await followUp.getByText(thanks.nextFollowUpReason).waitFor();
+    await waitFor(async () => ((await followUp.getByLabel('Next follow-up').inputValue()) === thanks.nextFollowUpAt ? true : undefined));
     await checkAccessibility('person');
     await shoot('person');
     expect(problems).toEqual([]);
@@ -289,6 +294,15 @@ describe('the People screens in a browser', () => {
     await page.getByRole('button', { name: 'Undo: restore' }).click();
     await page.getByRole('status').filter({ hasText: 'Restored Grace Hopper.' }).waitFor();
     await http().get(`/people/${ids.grace}`).set(auth).expect(200);
+    // The archived people, each restorable from the list.
+    await http().delete(`/people/${ids.ada}`).set(auth).expect(204);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await filters().getByLabel('Show').selectOption({ label: 'Archived people' });
+    await page.getByRole('heading', { name: 'Archived people', level: 2 }).waitFor();
+    await count(1).waitFor();
+    await page.getByRole('button', { name: 'Restore Ada Lovelace' }).click();
+    await page.getByText('No one is archived.').waitFor();
+    await http().get(`/people/${ids.ada}`).set(auth).expect(200);
 
     // Erase: the dialog says what goes; the button waits for the name.
     await page.goto(`${baseUrl}/app/people/${ids.mary}`);

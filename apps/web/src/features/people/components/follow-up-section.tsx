@@ -14,6 +14,14 @@ export function FollowUpSection({ person }: { person: PersonDetail }) {
   const [date, setDate] = useState(person.nextFollowUpAt ?? '');
   const [cadence, setCadence] = useState(person.followUpCadenceDays ? String(person.followUpCadenceDays) : '');
   const [message, setMessage] = useState('');
+  // A new date from elsewhere (a referral given suggests a thank-you) refills the form.
+  const current = `${person.nextFollowUpAt}:${person.followUpCadenceDays}`;
+  const [shown, setShown] = useState(current);
+  if (shown !== current) {
+    setShown(current);
+    setDate(person.nextFollowUpAt ?? '');
+    setCadence(person.followUpCadenceDays ? String(person.followUpCadenceDays) : '');
+  }
   const error = asApiError(setFollowUp.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();

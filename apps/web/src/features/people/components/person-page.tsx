@@ -63,8 +63,7 @@ export function PersonPage({ id }: { id: string }) {
         {editing ? <PersonEditForm person={p} onDone={(didSave) => { setEditing(false); setSaved(didSave); }} /> : <Facts p={p} />}
       </header>
       <Timeline personId={p.id} />
-      {/* A new date from elsewhere (a referral given suggests a thank-you) refills the form. */}
-      <FollowUpSection key={`${p.nextFollowUpAt}:${p.followUpCadenceDays}`} person={p} />
+      <FollowUpSection person={p} />
       <ReferralsSection person={p} />
       <WarmPathsSection person={p} />
       <RemoveSection person={p} />
