@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { Field } from '@/components/field';
+import { Field, FieldControl } from '@/components/field';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { useUrlParams } from '@/lib/url-params';
@@ -22,7 +22,6 @@ export function FunnelPage() {
   const by: Grouping = shown.by === 'stage' ? 'stage' : 'type';
   const funnel = useFunnel({ organizationId, from, to });
   const organizations = useFunnelOrganizations();
-  const orgSelect = useId();
   const error = asApiError(funnel.error);
 
   const update = (next: Partial<typeof shown>) => {
@@ -40,18 +39,18 @@ export function FunnelPage() {
       <section className="card" aria-labelledby="funnel-filters-heading">
         <h2 id="funnel-filters-heading">Which applications</h2>
         <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Funnel filters">
-          <div className="field">
-            <label htmlFor={orgSelect}>Organization</label>
-            <select id={orgSelect} value={organizationId} onChange={(e) => update({ organizationId: e.target.value })} aria-invalid={error?.fieldProblem('organizationId') ? true : undefined}>
-              <option value="">All organizations</option>
-              {organizations.data?.items.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-            {error?.fieldProblem('organizationId') && <p className="field-error">{error.fieldProblem('organizationId')}</p>}
-          </div>
+          <FieldControl label="Organization" error={error?.fieldProblem('organizationId')}>
+            {(control) => (
+              <select {...control} value={organizationId} onChange={(e) => update({ organizationId: e.target.value })}>
+                <option value="">All organizations</option>
+                {organizations.data?.items.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldControl>
           <Field label="Applied from" type="date" value={from} onChange={(e) => update({ from: e.target.value })} error={error?.fieldProblem('from')} />
           <Field label="Applied until" type="date" value={to} onChange={(e) => update({ to: e.target.value })} error={error?.fieldProblem('to')} />
           <fieldset className="funnel-grouping">

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Field } from '@/components/field';
+import { Field, FieldControl } from '@/components/field';
 import { ErrorMessage } from '@/components/status';
 import { useMergeOrganization, useOrganizationSearch, type Organization } from '../api/organizations';
 
@@ -24,7 +24,7 @@ function movedItems(moved: Moved): string[] {
  * the result looks like), then confirm; the duplicate is removed and its name kept as an alias.
  */
 export function MergeSection({ org }: { org: Organization }) {
-  const selectId = useId();
+  const confirmId = useId();
   const [typed, setTyped] = useState('');
   const [otherId, setOtherId] = useState('');
   const search = useOrganizationSearch(typed.trim());
@@ -49,17 +49,18 @@ export function MergeSection({ org }: { org: Organization }) {
       )}
       <div className="inline-form">
         <Field label="Find the duplicate" type="search" value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="Its name" />
-        <div className="field">
-          <label htmlFor={selectId}>Organization to merge in</label>
-          <select id={selectId} value={otherId} onChange={(e) => pick(e.target.value)}>
-            <option value="">{search.isPending ? 'Loading…' : candidates.length ? 'Choose one…' : 'None found'}</option>
-            {candidates.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FieldControl label="Organization to merge in">
+          {(control) => (
+            <select {...control} value={otherId} onChange={(e) => pick(e.target.value)}>
+              <option value="">{search.isPending ? 'Loading…' : candidates.length ? 'Choose one…' : 'None found'}</option>
+              {candidates.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldControl>
         <div>
           <button type="button" className="secondary" disabled={!otherId || merge.isPending} onClick={() => merge.mutate({ otherId, dryRun: true })}>
             Preview the merge
@@ -69,8 +70,8 @@ export function MergeSection({ org }: { org: Organization }) {
       {search.isError && <ErrorMessage error={search.error} />}
       {merge.isError && <ErrorMessage error={merge.error} />}
       {preview && (
-        <div className="org-confirm stack" role="group" aria-labelledby={`${selectId}-confirm`}>
-          <h3 id={`${selectId}-confirm`}>
+        <div className="org-confirm stack" role="group" aria-labelledby={`${confirmId}-heading`}>
+          <h3 id={`${confirmId}-heading`}>
             Merge {preview.merged.name} into {preview.result.name}?
           </h3>
           <p>These move to {preview.result.name}:</p>

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { FieldControl } from '@/components/field';
 import { ErrorMessage } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 
@@ -36,7 +37,6 @@ export function ResearchNotesEditor({
   pending: boolean;
   error: unknown;
 }) {
-  const id = useId();
   const [draft, setDraft] = useState<string | undefined>();
   const apiError = asApiError(error);
   const problem = apiError?.fieldProblem('researchNotes');
@@ -57,27 +57,9 @@ export function ResearchNotesEditor({
   };
   return (
     <form className="stack" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={id}>Research notes on {what}</label>
-        <textarea
-          id={id}
-          rows={8}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-error` : `${id}-hint`}
-          autoFocus
-        />
-        {problem ? (
-          <p id={`${id}-error`} className="field-error">
-            {problem}
-          </p>
-        ) : (
-          <p id={`${id}-hint`} className="muted small">
-            Mission, research directions, people, culture; a blank line starts a new paragraph.
-          </p>
-        )}
-      </div>
+      <FieldControl label={`Research notes on ${what}`} hint="Mission, research directions, people, culture; a blank line starts a new paragraph." error={problem}>
+        {(control) => <textarea {...control} rows={8} value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus />}
+      </FieldControl>
       {apiError && !problem && <ErrorMessage error={apiError} />}
       <div className="org-actions">
         <button type="submit" disabled={pending}>
