@@ -1,0 +1,233 @@
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Field } from '@/components/field';
+import { ErrorMessage } from '@/components/status';
+import { asApiError } from '@/lib/api/errors';
+import type { components } from '@/lib/api/schema';
+import { useCreateApplication, useOrganizations, usePeopleSearch, useTemplates } from '../api/pipeline';
+
+type Source = components['schemas']['ApplicationSource'];
+type BuiltInKey = components['schemas']['BuiltInTemplateKey'];
+type ReferralStatus = components['schemas']['ReferralStatus'];
+
+const SOURCES: { value: Source; label: string }[] = [
+  { value: 'direct', label: 'Applied directly' },
+  { value: 'referral', label: 'Referral' },
+  { value: 'recruiter_outreach', label: 'A recruiter reached out' },
+  { value: 'other', label: 'Other' },
+];
+const REFERRAL_STATUSES: { value: ReferralStatus; label: string }[] = [
+  { value: 'discussed', label: 'Discussed' },
+  { value: 'offered', label: 'Offered' },
+  { value: 'submitted', label: 'Submitted' },
+  { value: 'recruiter_contacted', label: 'Recruiter contacted' },
+  { value: 'acknowledged', label: 'Acknowledged' },
+];
+const BUILT_IN_KEYS: readonly string[] = ['default', 'research-engineer', 'reroute'] satisfies BuiltInKey[];
+
+/** A labelled select with the API's problem for its field under it. */
+function SelectField({ label, error, value, onChange, children, hint }: { label: string; error?: string; value: string; onChange: (value: string) => void; children: ReactNode; hint?: string }) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        {children}
+      </select>
+      {hint && (
+        <p id={`${id}-hint`} className="muted small">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A new application: organization and team from the user's own, the role, the loop it follows
+ * (a built-in one such as the research-lab loop, or one of the user's templates), and optionally who
+ * referred them. The API checks everything; its field problems show under their fields.
+ */
+export function CreateApplication() {
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="card" aria-labelledby="new-application-heading">
+      <div className="pipeline-section-head">
+        <h2 id="new-application-heading">New application</h2>
+        <button type="button" className="secondary" aria-expanded={open} aria-controls="new-application-form" onClick={() => setOpen(!open)}>
+          {open ? 'Close the form' : 'Create an application'}
+        </button>
+      </div>
+      {open && <CreateApplicationForm />}
+    </section>
+  );
+}
+
+function CreateApplicationForm() {
+  const organizations = useOrganizations();
+  const templates = useTemplates();
+  const create = useCreateApplication();
+  const [organizationId, setOrganizationId] = useState('');
+  const [teamId, setTeamId] = useState('');
+  const [role, setRole] = useState('');
+  const [loop, setLoop] = useState('built-in:research-engineer');
+  const [source, setSource] = useState<Source>('direct');
+  const [appliedOn, setAppliedOn] = useState('');
+  const [referrerQuery, setReferrerQuery] = useState('');
+  const [typedQuery, setTypedQuery] = useState('');
+  const [referrerId, setReferrerId] = useState('');
+  const [referralStatus, setReferralStatus] = useState<ReferralStatus>('offered');
+  const people = usePeopleSearch(referrerQuery);
+  const error = asApiError(create.error);
+  const teams = organizations.data?.items.find((o) => o.id === organizationId)?.teams ?? [];
+
+  // The referrer search follows typing, a moment after the last key.
+  useEffect(() => {
+    if (typedQuery === referrerQuery) return;
+    const timer = setTimeout(() => setReferrerQuery(typedQuery), 250);
+    return () => clearTimeout(timer);
+  }, [typedQuery, referrerQuery]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const [kind, value] = loop.split(/:(.*)/s);
+    const application: components['schemas']['CreateApplicationDto'] = {
+      organizationId,
+      teamId: teamId || null,
+      role: role.trim(),
+      source: referrerId && source === 'direct' ? 'referral' : source,
+      ...(appliedOn ? { appliedOn } : {}),
+      ...(kind === 'built-in' && BUILT_IN_KEYS.includes(value) ? { builtInTemplate: value as BuiltInKey } : {}),
+      ...(kind === 'template' ? { templateId: value } : {}),
+    };
+    create.mutate(
+      { application, referral: referrerId ? { referrerId, status: referralStatus } : undefined },
+      {
+        onSuccess: () => {
+          setRole('');
+          setAppliedOn('');
+          setReferrerId('');
+          setTypedQuery('');
+          setReferrerQuery('');
+        },
+      },
+    );
+  };
+
+  const noOrganization = organizations.data && organizations.data.items.length === 0;
+  return (
+    <form id="new-application-form" className="stack" onSubmit={submit} noValidate aria-label="New application">
+      {organizations.isError && <ErrorMessage error={organizations.error} retry={() => void organizations.refetch()} />}
+      {noOrganization && (
+        <p className="notice">
+          No organization yet: <Link to="/organizations">add the lab and its teams</Link> first.
+        </p>
+      )}
+      <div className="inline-form">
+        <SelectField
+          label="Organization"
+          value={organizationId}
+          onChange={(value) => {
+            setOrganizationId(value);
+            setTeamId('');
+          }}
+          error={error?.fieldProblem('organizationId')}
+        >
+          <option value="">{organizations.isPending ? 'Loading…' : 'Choose an organization'}</option>
+          {organizations.data?.items.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Team" value={teamId} onChange={setTeamId} error={error?.fieldProblem('teamId')} hint={organizationId && teams.length === 0 ? 'This organization has no team yet' : undefined}>
+          <option value="">No team</option>
+          {teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
+        <Field label="Role" value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. Research Engineer" error={error?.fieldProblem('role')} />
+        <SelectField label="Loop" value={loop} onChange={setLoop} error={error?.fieldProblem('builtInTemplate') ?? error?.fieldProblem('templateId')}>
+          <option value="">The organization’s latest loop, else the standard one</option>
+          {templates.data?.builtIn.length ? (
+            <optgroup label="Built-in loops">
+              {templates.data.builtIn.map((t) => (
+                <option key={t.key} value={`built-in:${t.key}`}>
+                  {t.name} ({t.stages.length} stages)
+                </option>
+              ))}
+            </optgroup>
+          ) : (
+            <option value="built-in:research-engineer">Research lab loop</option>
+          )}
+          {templates.data && templates.data.own.length > 0 && (
+            <optgroup label="Your templates">
+              {templates.data.own.map((t) => (
+                <option key={t.id} value={`template:${t.id}`}>
+                  {t.name} ({t.stages.length} stages)
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </SelectField>
+        <SelectField label="Source" value={source} onChange={(value) => setSource(value as Source)} error={error?.fieldProblem('source')}>
+          {SOURCES.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </SelectField>
+        <Field label="Applied on" type="date" value={appliedOn} onChange={(e) => setAppliedOn(e.target.value)} hint="Default: today" error={error?.fieldProblem('appliedOn')} />
+      </div>
+      <fieldset className="pipeline-fieldset">
+        <legend>Referral (optional)</legend>
+        <div className="inline-form">
+          <Field label="Find the referrer" type="search" value={typedQuery} onChange={(e) => setTypedQuery(e.target.value)} placeholder="A name in your network" />
+          <SelectField label="Referred by" value={referrerId} onChange={setReferrerId} hint={referrerQuery && people.data?.items.length === 0 ? 'Nobody matches this name' : undefined}>
+            <option value="">Nobody</option>
+            {people.data?.items.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.fullName}
+                {p.organization ? ` (${p.organization.name})` : ''}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Referral status" value={referralStatus} onChange={(value) => setReferralStatus(value as ReferralStatus)}>
+            {REFERRAL_STATUSES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </fieldset>
+      <div className="row-end">
+        <button type="submit" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create the application'}
+        </button>
+      </div>
+      {error && <ErrorMessage error={error} />}
+      {create.isSuccess && (
+        <div className="notice" role="status">
+          <p>
+            Created <Link to={`/applications/${create.data.created.id}`}>{create.data.created.role}, {create.data.created.organization.name}</Link>: now at “{create.data.created.currentStage?.name}”.
+          </p>
+          {create.data.referralError !== undefined && (
+            <>
+              <p>Its referral was not recorded:</p>
+              <ErrorMessage error={create.data.referralError} />
+            </>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
