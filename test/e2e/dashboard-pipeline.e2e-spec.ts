@@ -131,8 +131,20 @@ describe('the Pipeline screens in a browser', () => {
     await shoot('pipeline-refused-move');
     await alert.getByRole('button', { name: 'Dismiss' }).click();
 
+    // By keyboard alone: the menu opens with Enter, Escape closes it back onto its button, a move is a button.
+    await card().getByRole('button', { name: /^Move/ }).focus();
+    await page.keyboard.press('Enter');
+    await card().getByRole('button', { name: 'Withdraw' }).focus();
+    await page.keyboard.press('Escape');
+    expect(await card().getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Move/);
+    await page.keyboard.press('Enter');
+    await card().getByRole('button', { name: 'Advance to the next stage' }).focus();
+    await page.keyboard.press('Enter');
+    await expectIn(column('Coding interview'));
+
     // On to the senior team lead interview.
-    for (const next of ['Coding interview', 'Team lead interview', 'Senior team lead interview']) {
+    for (const next of ['Team lead interview', 'Senior team lead interview']) {
       await moveOnBoard('Advance to the next stage');
       await expectIn(column(next));
     }
@@ -164,6 +176,20 @@ describe('the Pipeline screens in a browser', () => {
     await moves.getByRole('status').getByText('Recorded: failed this stage.').waitFor();
     await page.getByText('No move is possible: this loop has ended.').waitFor();
     await region('History').getByText('Senior lead: not a fit for Core').waitFor();
+
+    // A retrospective of the failed stage; its prep, settled with the loop, opened again to keep studying.
+    await region('Stages').getByRole('button', { name: 'Retrospective of Senior team lead interview' }).click();
+    const retro = page.getByRole('form', { name: 'Retrospective of Senior team lead interview' });
+    await retro.getByLabel('What did not').fill('Research vision answers were vague');
+    await retro.getByRole('button', { name: 'Save the retrospective' }).click();
+    await retro.getByText('Retrospective saved.').waitFor();
+    const stages = (await t.http().get(`/applications/${created.id}`).set(auth).expect(200)).body.stages;
+    const failedStage = stages.find((s: { name: string }) => s.name === 'Senior team lead interview');
+    expect((await t.http().get(`/applications/${created.id}/stages/${failedStage.id}/retrospective`).set(auth).expect(200)).body.wentBadly).toBe('Research vision answers were vague');
+    await tasks.getByText(/settled \(rejected\)/).first().waitFor();
+    await tasks.getByRole('button', { name: /^Reopen the \d+ settled tasks$/ }).click();
+    await tasks.getByRole('status').getByText(/^\d+ tasks opened again\.$/).waitFor();
+    expect(await tasks.getByText(/settled \(rejected\)/).count()).toBe(0);
 
     // Rerouted to Applied: the new application's page, linked to the failed one, its history kept.
     const reroute = region('Reroute to another team');

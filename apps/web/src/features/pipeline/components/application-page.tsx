@@ -225,7 +225,7 @@ function RetrospectiveForm({ id, applicationId, stage }: { id: string; applicati
   const retro = useRetrospective(applicationId, stage.id);
   if (retro.isPending) return <Loading />;
   if (retro.isError) return <ErrorMessage error={retro.error} retry={() => void retro.refetch()} />;
-  return <RetrospectiveFields key={retro.data?.updatedAt ?? 'new'} id={id} applicationId={applicationId} stage={stage} initial={retro.data} />;
+  return <RetrospectiveFields id={id} applicationId={applicationId} stage={stage} initial={retro.data} />;
 }
 
 function RetrospectiveFields({ id, applicationId, stage, initial }: { id: string; applicationId: string; stage: Stage; initial: components['schemas']['RetrospectiveResponse'] | null }) {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { UserMove } from '../api/pipeline';
 import { GRAVE_MOVES, MOVE_LABEL } from './labels';
 
@@ -7,12 +7,17 @@ import { GRAVE_MOVES, MOVE_LABEL } from './labels';
  * decline) asks once more before it is sent. `subject` names the application for screen readers
  * when several sets of buttons share a screen.
  */
-export function MoveButtons({ moves, onMove, pending, subject }: { moves: readonly UserMove[]; onMove: (move: UserMove) => void; pending: boolean; subject?: string }) {
+export function MoveButtons({ moves, onMove, pending, subject, onEscape }: { moves: readonly UserMove[]; onMove: (move: UserMove) => void; pending: boolean; subject?: string; onEscape?: () => void }) {
   const [confirming, setConfirming] = useState<UserMove | null>(null);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    if (confirming) setConfirming(null);
+    else onEscape?.();
+  };
   if (moves.length === 0) return <p className="muted small">No move is possible: this loop has ended.</p>;
   if (confirming) {
     return (
-      <div className="pipeline-moves" role="group" aria-label={`Confirm ${MOVE_LABEL[confirming].toLowerCase()}`}>
+      <div className="pipeline-moves" role="group" aria-label={`Confirm ${MOVE_LABEL[confirming].toLowerCase()}`} onKeyDown={onKeyDown}>
         <p className="small">
           {MOVE_LABEL[confirming]}
           {subject ? ` (${subject})` : ''}: this cannot be undone.
@@ -27,14 +32,16 @@ export function MoveButtons({ moves, onMove, pending, subject }: { moves: readon
         >
           Yes: {MOVE_LABEL[confirming].toLowerCase()}
         </button>
-        <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+        {/* The buttons that were clicked are gone: focus lands on the safe choice. */}
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
+        <button type="button" className="secondary" autoFocus onClick={() => setConfirming(null)}>
           Cancel
         </button>
       </div>
     );
   }
   return (
-    <div className="pipeline-moves" role="group" aria-label={subject ? `Moves for ${subject}` : 'Moves'}>
+    <div className="pipeline-moves" role="group" aria-label={subject ? `Moves for ${subject}` : 'Moves'} onKeyDown={onKeyDown}>
       {moves.map((move) => (
         <button key={move} type="button" className={move === 'advance' || move === 'offer' || move === 'accept' ? undefined : 'secondary'} disabled={pending} onClick={() => (GRAVE_MOVES.has(move) ? setConfirming(move) : onMove(move))}>
           {MOVE_LABEL[move]}

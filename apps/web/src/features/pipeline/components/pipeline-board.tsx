@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { ApiError } from '@/lib/api/errors';
@@ -98,7 +98,20 @@ export function PipelineBoard() {
 
 /** What became of the last move: where the card is now, or why the server refused it and what it allows now. */
 function MoveOutcome({ outcome, board, reloading, onDismiss }: { outcome: Outcome | null; board: Board | undefined; reloading: boolean; onDismiss: () => void }) {
+  const box = useRef<HTMLDivElement>(null);
+  // The moved card may have left for another column: keyboard users land on what became of the move.
+  useEffect(() => {
+    if (outcome) box.current?.focus();
+  }, [outcome]);
   if (!outcome) return null;
+  return (
+    <div ref={box} tabIndex={-1} className="pipeline-outcome">
+      <OutcomeText outcome={outcome} board={board} reloading={reloading} onDismiss={onDismiss} />
+    </div>
+  );
+}
+
+function OutcomeText({ outcome, board, reloading, onDismiss }: { outcome: Outcome; board: Board | undefined; reloading: boolean; onDismiss: () => void }) {
   const subject = subjectOf(outcome.card);
   const now = findCard(board, outcome.card.id);
   if (!outcome.error) {
@@ -165,6 +178,7 @@ function Column({ column, onMove, pendingId }: { column: BoardColumn; onMove: (c
 function Card({ card, onMove, pending }: { card: BoardCard; onMove: (card: BoardCard, move: UserMove) => void; pending: boolean }) {
   const titleId = useId();
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const stage = card.currentStage;
   const subject = subjectOf(card);
   return (
@@ -198,12 +212,16 @@ function Card({ card, onMove, pending }: { card: BoardCard; onMove: (card: Board
         {card.nextInterviewAt && <p className="small">Next interview {formatDateTime(card.nextInterviewAt)}</p>}
         {card.allowedMoves.length > 0 && (
           <>
-            <button type="button" className="secondary pipeline-move-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+            <button ref={toggle} type="button" className="secondary pipeline-move-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
               {pending ? 'Moving…' : 'Move'}
               <span className="visually-hidden"> {subject}</span>
             </button>
             {open && (
               <MoveButtons
+                onEscape={() => {
+                  setOpen(false);
+                  toggle.current?.focus();
+                }}
                 moves={card.allowedMoves}
                 pending={pending}
                 subject={subject}
