@@ -223,4 +223,23 @@ describe('the Pipeline screens in a browser', () => {
 
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('draws a crowded column a page of cards at a time, with its count', async () => {
+    const token = (await t.http().post('/auth/login').send({ email: 'pipeline.user@example.org', password: PASSWORD }).expect(200)).body.token;
+    const auth = { authorization: `Bearer ${token}` };
+    const lab = (await t.http().post('/organizations').set(auth).send({ name: 'Busy Lab' }).expect(201)).body;
+    for (let batch = 0; batch < 6; batch++) {
+      await Promise.all(Array.from({ length: 10 }, (_, i) => t.http().post('/applications').set(auth).send({ organizationId: lab.id, role: `Research Engineer ${batch * 10 + i}`, builtInTemplate: 'default' }).expect(201)));
+    }
+    await page.goto(`${baseUrl}/app/pipeline?organization=${lab.id}`);
+    const screen = column('Recruiter screen');
+    await screen.getByRole('heading', { name: 'Recruiter screen (60)' }).waitFor();
+    expect(await screen.getByRole('article').count()).toBe(25);
+    await screen.getByRole('button', { name: 'Show 25 more in Recruiter screen (35 left)' }).click();
+    expect(await screen.getByRole('article').count()).toBe(50);
+    await screen.getByRole('button', { name: 'Show 10 more in Recruiter screen (10 left)' }).click();
+    expect(await screen.getByRole('article').count()).toBe(60);
+    expect(await screen.getByRole('button', { name: /^Show/ }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

@@ -33,8 +33,9 @@ function findCard(board: Board | undefined, id: string): BoardCard | undefined {
  */
 export function PipelineBoard() {
   const [params, setParams] = useSearchParams();
-  const organizationId = params.get('organization') ?? '';
-  const closed = params.get('closed') === 'true';
+  // The filter lives in the URL (a reload or a shared link shows the same board); the controls follow the click at once.
+  const [organizationId, setOrganizationId] = useState(params.get('organization') ?? '');
+  const [closed, setClosed] = useState(params.get('closed') === 'true');
   const board = useBoard({ organizationId, closed });
   const organizations = useOrganizations();
   const move = useMove();
@@ -60,7 +61,14 @@ export function PipelineBoard() {
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter the board">
         <div className="field">
           <label htmlFor="board-organization">Organization</label>
-          <select id="board-organization" value={organizationId} onChange={(e) => update('organization', e.target.value)}>
+          <select
+            id="board-organization"
+            value={organizationId}
+            onChange={(e) => {
+              setOrganizationId(e.target.value);
+              update('organization', e.target.value);
+            }}
+          >
             <option value="">All organizations</option>
             {organizations.data?.items.map((o) => (
               <option key={o.id} value={o.id}>
@@ -70,7 +78,15 @@ export function PipelineBoard() {
           </select>
         </div>
         <label className="pipeline-check">
-          <input type="checkbox" checked={closed} onChange={(e) => update('closed', e.target.checked ? 'true' : '')} /> Show ended loops
+          <input
+            type="checkbox"
+            checked={closed}
+            onChange={(e) => {
+              setClosed(e.target.checked);
+              update('closed', e.target.checked ? 'true' : '');
+            }}
+          />{' '}
+          Show ended loops
         </label>
       </form>
       <MoveOutcome outcome={outcome} board={board.data} reloading={board.isFetching} onDismiss={() => setOutcome(null)} />
