@@ -137,7 +137,7 @@ describe('the Pipeline screens in a browser', () => {
     await card().getByRole('button', { name: 'Withdraw' }).focus();
     await page.keyboard.press('Escape');
     expect(await card().getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Move/);
+    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toMatch(/^Move/);
     await page.keyboard.press('Enter');
     await card().getByRole('button', { name: 'Advance to the next stage' }).focus();
     await page.keyboard.press('Enter');

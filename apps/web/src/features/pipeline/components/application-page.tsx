@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Field } from '@/components/field';
+import { Field, SelectField, TextAreaField } from '@/components/field';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
@@ -240,9 +240,9 @@ function RetrospectiveFields({ id, applicationId, stage, initial }: { id: string
   };
   return (
     <form id={id} className="stack pipeline-retro" onSubmit={submit} noValidate aria-label={`Retrospective of ${stage.name}`}>
-      <TextArea label="What went well" value={wentWell} onChange={setWentWell} error={error?.fieldProblem('wentWell')} />
-      <TextArea label="What did not" value={wentBadly} onChange={setWentBadly} error={error?.fieldProblem('wentBadly')} />
-      <TextArea label="What to do differently next time" value={doDifferently} onChange={setDoDifferently} error={error?.fieldProblem('doDifferently')} />
+      <TextAreaField label="What went well" rows={2} value={wentWell} onChange={(e) => setWentWell(e.target.value)} error={error?.fieldProblem('wentWell')} />
+      <TextAreaField label="What did not" rows={2} value={wentBadly} onChange={(e) => setWentBadly(e.target.value)} error={error?.fieldProblem('wentBadly')} />
+      <TextAreaField label="What to do differently next time" rows={2} value={doDifferently} onChange={(e) => setDoDifferently(e.target.value)} error={error?.fieldProblem('doDifferently')} />
       <div className="row-end">
         <button type="submit" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save the retrospective'}
@@ -255,21 +255,6 @@ function RetrospectiveFields({ id, applicationId, stage, initial }: { id: string
       )}
       {error && !error.details.length && <ErrorMessage error={error} />}
     </form>
-  );
-}
-
-function TextArea({ label, value, onChange, error }: { label: string; value: string; onChange: (value: string) => void; error?: string }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={2} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
 
@@ -514,38 +499,27 @@ function RerouteSection({ application: a }: { application: Application }) {
       ) : (
         <form className="stack" onSubmit={submit} noValidate aria-label="Reroute">
           <div className="inline-form">
-            <div className="field">
-              <label htmlFor="reroute-team">Team</label>
-              <select id="reroute-team" value={teamId} onChange={(e) => setTeamId(e.target.value)} aria-invalid={teamError ? true : undefined} aria-describedby={teamError ? 'reroute-team-error' : undefined}>
-                <option value="">{organization.isPending ? 'Loading…' : 'Choose a team'}</option>
-                {teams.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-              {teamError && (
-                <p id="reroute-team-error" className="field-error">
-                  {teamError}
-                </p>
-              )}
-            </div>
+            <SelectField label="Team" value={teamId} onChange={(e) => setTeamId(e.target.value)} error={teamError}>
+              <option value="">{organization.isPending ? 'Loading…' : 'Choose a team'}</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </SelectField>
             <Field label="Role on that team" value={role} onChange={(e) => setRole(e.target.value)} error={error?.fieldProblem('role')} />
-            <div className="field">
-              <label htmlFor="reroute-loop">Loop</label>
-              <select id="reroute-loop" value={loop} onChange={(e) => setLoop(e.target.value)}>
-                {REROUTE_BUILT_INS.map((b) => (
-                  <option key={b.key} value={`built-in:${b.key}`}>
-                    {b.label}
-                  </option>
-                ))}
-                {templates.data?.own.map((t) => (
-                  <option key={t.id} value={`template:${t.id}`}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField label="Loop" value={loop} onChange={(e) => setLoop(e.target.value)}>
+              {REROUTE_BUILT_INS.map((b) => (
+                <option key={b.key} value={`built-in:${b.key}`}>
+                  {b.label}
+                </option>
+              ))}
+              {templates.data?.own.map((t) => (
+                <option key={t.id} value={`template:${t.id}`}>
+                  {t.name}
+                </option>
+              ))}
+            </SelectField>
             <Field label="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Recruiter suggested Applied" error={error?.fieldProblem('note')} />
           </div>
           <div className="pipeline-checks">

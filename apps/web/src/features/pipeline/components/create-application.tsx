@@ -1,6 +1,6 @@
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Field } from '@/components/field';
+import { Field, SelectField } from '@/components/field';
 import { ErrorMessage } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
@@ -24,30 +24,6 @@ const REFERRAL_STATUSES: { value: ReferralStatus; label: string }[] = [
   { value: 'acknowledged', label: 'Acknowledged' },
 ];
 const BUILT_IN_KEYS: readonly string[] = ['default', 'research-engineer', 'reroute'] satisfies BuiltInKey[];
-
-/** A labelled select with the API's problem for its field under it. */
-function SelectField({ label, error, value, onChange, children, hint }: { label: string; error?: string; value: string; onChange: (value: string) => void; children: ReactNode; hint?: string }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
-        {children}
-      </select>
-      {hint && (
-        <p id={`${id}-hint`} className="muted small">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /**
  * A new application: organization and team from the user's own, the role, the loop it follows
@@ -133,8 +109,8 @@ function CreateApplicationForm() {
         <SelectField
           label="Organization"
           value={organizationId}
-          onChange={(value) => {
-            setOrganizationId(value);
+          onChange={(e) => {
+            setOrganizationId(e.target.value);
             setTeamId('');
           }}
           error={error?.fieldProblem('organizationId')}
@@ -146,7 +122,7 @@ function CreateApplicationForm() {
             </option>
           ))}
         </SelectField>
-        <SelectField label="Team" value={teamId} onChange={setTeamId} error={error?.fieldProblem('teamId')} hint={organizationId && teams.length === 0 ? 'This organization has no team yet' : undefined}>
+        <SelectField label="Team" value={teamId} onChange={(e) => setTeamId(e.target.value)} error={error?.fieldProblem('teamId')} hint={organizationId && teams.length === 0 ? 'This organization has no team yet' : undefined}>
           <option value="">No team</option>
           {teams.map((t) => (
             <option key={t.id} value={t.id}>
@@ -155,7 +131,7 @@ function CreateApplicationForm() {
           ))}
         </SelectField>
         <Field label="Role" value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. Research Engineer" error={error?.fieldProblem('role')} />
-        <SelectField label="Loop" value={loop} onChange={setLoop} error={error?.fieldProblem('builtInTemplate') ?? error?.fieldProblem('templateId')}>
+        <SelectField label="Loop" value={loop} onChange={(e) => setLoop(e.target.value)} error={error?.fieldProblem('builtInTemplate') ?? error?.fieldProblem('templateId')}>
           <option value="">The organization’s latest loop, else the standard one</option>
           {templates.data?.builtIn.length ? (
             <optgroup label="Built-in loops">
@@ -178,7 +154,7 @@ function CreateApplicationForm() {
             </optgroup>
           )}
         </SelectField>
-        <SelectField label="Source" value={source} onChange={(value) => setSource(value as Source)} error={error?.fieldProblem('source')}>
+        <SelectField label="Source" value={source} onChange={(e) => setSource(e.target.value as Source)} error={error?.fieldProblem('source')}>
           {SOURCES.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
@@ -191,7 +167,7 @@ function CreateApplicationForm() {
         <legend>Referral (optional)</legend>
         <div className="inline-form">
           <Field label="Find the referrer" type="search" value={typedQuery} onChange={(e) => setTypedQuery(e.target.value)} placeholder="A name in your network" />
-          <SelectField label="Referred by" value={referrerId} onChange={setReferrerId} hint={referrerQuery && people.data?.items.length === 0 ? 'Nobody matches this name' : undefined}>
+          <SelectField label="Referred by" value={referrerId} onChange={(e) => setReferrerId(e.target.value)} hint={referrerQuery && people.data?.items.length === 0 ? 'Nobody matches this name' : undefined}>
             <option value="">Nobody</option>
             {people.data?.items.map((p) => (
               <option key={p.id} value={p.id}>
@@ -200,7 +176,7 @@ function CreateApplicationForm() {
               </option>
             ))}
           </SelectField>
-          <SelectField label="Referral status" value={referralStatus} onChange={(value) => setReferralStatus(value as ReferralStatus)}>
+          <SelectField label="Referral status" value={referralStatus} onChange={(e) => setReferralStatus(e.target.value as ReferralStatus)}>
             {REFERRAL_STATUSES.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
