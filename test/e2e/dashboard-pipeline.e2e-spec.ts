@@ -206,10 +206,14 @@ describe('the Pipeline screens in a browser', () => {
     expect(await region('Stages').locator('[aria-current="step"]').textContent()).toContain('Team lead interview');
     expect((await t.http().get(`/applications/${newId}`).set(auth).expect(200)).body).toMatchObject({ reroutedFromId: created.id, team: { id: applied.id }, status: 'active' });
 
-    // The short loop, from the page, up to the offer.
+    // The short loop, from the page, up to the offer; a move made elsewhere meanwhile is not applied twice.
+    await post(`/applications/${newId}/moves`, { move: 'advance', note: 'Moved from another tab' }, 200);
     await moves.getByRole('button', { name: 'Advance to the next stage' }).click();
-    await moves.getByText('Recorded: advance to the next stage.').waitFor();
-    await moves.getByText('People & culture').waitFor();
+    await moves.getByRole('alert').getByText('This application had moved meanwhile').waitFor();
+    await moves.getByRole('alert').getByText(/it is at "People & culture" now/).waitFor();
+    await moves.getByRole('alert').getByText(/The page was reloaded; allowed now: Passed this stage, Failed this stage, Got an offer, Withdraw\./).waitFor();
+    await region('History').getByText('Moved from another tab').waitFor();
+    expect(await region('Stages').locator('[aria-current="step"]').textContent()).toContain('People & culture');
     await moves.getByRole('button', { name: 'Got an offer' }).click();
     await moves.getByText('Recorded: got an offer.').waitFor();
     await moves.getByRole('button', { name: 'Accept the offer' }).waitFor();
