@@ -114,7 +114,7 @@ export function ApplicationPage({ id }: { id: string }) {
       <HistorySection application={a} />
       <ReferralsSection application={a} />
       <InterviewsSection applicationId={a.id} />
-      <TasksSection applicationId={a.id} />
+      <TasksSection applicationId={a.id} stages={a.stages} />
     </div>
   );
 }
@@ -213,7 +213,7 @@ function Retrospective({ applicationId, stage }: { applicationId: string; stage:
   const formId = useId();
   return (
     <div>
-      <button type="button" className="secondary pipeline-small-button" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
+      <button type="button" className="secondary pipeline-small-button" aria-expanded={open} aria-controls={open ? formId : undefined} onClick={() => setOpen(!open)}>
         Retrospective<span className="visually-hidden"> of {stage.name}</span>
       </button>
       {open && <RetrospectiveForm id={formId} applicationId={applicationId} stage={stage} />}
@@ -382,7 +382,22 @@ function InterviewsSection({ applicationId }: { applicationId: string }) {
   );
 }
 
-function TasksSection({ applicationId }: { applicationId: string }) {
+type Task = components['schemas']['TaskResponse'];
+
+/** Tasks under the stage they prepare, in the loop's order; the others last. */
+function groupByStage(tasks: Task[], stages: Stage[]): { name: string; tasks: Task[] }[] {
+  const order = new Map(stages.map((s) => [s.id, s.position]));
+  const groups = new Map<string, { name: string; position: number; tasks: Task[] }>();
+  for (const task of tasks) {
+    const key = task.stage?.id ?? '';
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { name: task.stage?.name ?? 'Other tasks', position: task.stage ? (order.get(task.stage.id) ?? Number.MAX_SAFE_INTEGER - 1) : Number.MAX_SAFE_INTEGER, tasks: [] }));
+    group.tasks.push(task);
+  }
+  return [...groups.values()].sort((a, b) => a.position - b.position);
+}
+
+function TasksSection({ applicationId, stages }: { applicationId: string; stages: Stage[] }) {
   const tasks = useApplicationTasks(applicationId);
   const setDone = useSetTaskDone(applicationId);
   const reopen = useReopenTasks(applicationId);
@@ -411,18 +426,23 @@ function TasksSection({ applicationId }: { applicationId: string }) {
       ) : tasks.data.items.length === 0 ? (
         <Empty>No prep task for this application.</Empty>
       ) : (
-        <ul className="list">
-          {tasks.data.items.map((t) => (
-            <TaskRow key={t.id} task={t} onDone={(done) => setDone.mutate({ id: t.id, done })} />
-          ))}
-        </ul>
+        groupByStage(tasks.data.items, stages).map((group) => (
+          <div key={group.name} className="pipeline-task-group">
+            <h3>{group.name}</h3>
+            <ul className="list">
+              {group.tasks.map((t) => (
+                <TaskRow key={t.id} task={t} onDone={(done, revert) => setDone.mutate({ id: t.id, done }, { onError: revert })} />
+              ))}
+            </ul>
+          </div>
+        ))
       )}
     </section>
   );
 }
 
 /** A task's box follows the click at once (the server's answer then settles it; a refusal puts it back). */
-function TaskRow({ task: t, onDone }: { task: components['schemas']['TaskResponse']; onDone: (done: boolean) => void }) {
+function TaskRow({ task: t, onDone }: { task: Task; onDone: (done: boolean, revert: () => void) => void }) {
   const [checked, setChecked] = useState(t.done);
   useEffect(() => setChecked(t.done), [t.done, t.updatedAt]);
   return (
@@ -432,14 +452,14 @@ function TaskRow({ task: t, onDone }: { task: components['schemas']['TaskRespons
           type="checkbox"
           checked={checked}
           onChange={(e) => {
-            setChecked(e.target.checked);
-            onDone(e.target.checked);
+            const done = e.target.checked;
+            setChecked(done);
+            onDone(done, () => setChecked(!done));
           }}
         />
         <span>
           {t.title}
           <span className="muted small">
-            {t.stage ? ` · ${t.stage.name}` : ''}
             {t.dueOn ? ` · due ${formatDate(t.dueOn)}` : ''}
             {t.status === 'closed' ? ` · settled (${t.closedReason ?? 'closed'})` : ''}
             {t.done && t.doneAt ? ` · done ${formatDate(t.doneAt)}` : ''}

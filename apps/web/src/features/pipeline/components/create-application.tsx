@@ -36,7 +36,7 @@ export function CreateApplication() {
     <section className="card" aria-labelledby="new-application-heading">
       <div className="pipeline-section-head">
         <h2 id="new-application-heading">New application</h2>
-        <button type="button" className="secondary" aria-expanded={open} aria-controls="new-application-form" onClick={() => setOpen(!open)}>
+        <button type="button" className="secondary" aria-expanded={open} aria-controls={open ? 'new-application-form' : undefined} onClick={() => setOpen(!open)}>
           {open ? 'Close the form' : 'Create an application'}
         </button>
       </div>
