@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Field, SelectField, TextAreaField } from '@/components/field';
+import { Field, FieldControl } from '@/components/field';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
@@ -240,9 +240,15 @@ function RetrospectiveFields({ id, applicationId, stage, initial }: { id: string
   };
   return (
     <form id={id} className="stack pipeline-retro" onSubmit={submit} noValidate aria-label={`Retrospective of ${stage.name}`}>
-      <TextAreaField label="What went well" rows={2} value={wentWell} onChange={(e) => setWentWell(e.target.value)} error={error?.fieldProblem('wentWell')} />
-      <TextAreaField label="What did not" rows={2} value={wentBadly} onChange={(e) => setWentBadly(e.target.value)} error={error?.fieldProblem('wentBadly')} />
-      <TextAreaField label="What to do differently next time" rows={2} value={doDifferently} onChange={(e) => setDoDifferently(e.target.value)} error={error?.fieldProblem('doDifferently')} />
+      <FieldControl label="What went well" error={error?.fieldProblem('wentWell')}>
+        {(props) => <textarea {...props} rows={2} value={wentWell} onChange={(e) => setWentWell(e.target.value)} />}
+      </FieldControl>
+      <FieldControl label="What did not" error={error?.fieldProblem('wentBadly')}>
+        {(props) => <textarea {...props} rows={2} value={wentBadly} onChange={(e) => setWentBadly(e.target.value)} />}
+      </FieldControl>
+      <FieldControl label="What to do differently next time" error={error?.fieldProblem('doDifferently')}>
+        {(props) => <textarea {...props} rows={2} value={doDifferently} onChange={(e) => setDoDifferently(e.target.value)} />}
+      </FieldControl>
       <div className="row-end">
         <button type="submit" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save the retrospective'}
@@ -519,27 +525,35 @@ function RerouteSection({ application: a }: { application: Application }) {
       ) : (
         <form className="stack" onSubmit={submit} noValidate aria-label="Reroute">
           <div className="inline-form">
-            <SelectField label="Team" value={teamId} onChange={(e) => setTeamId(e.target.value)} error={teamError}>
-              <option value="">{organization.isPending ? 'Loading…' : 'Choose a team'}</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </SelectField>
+            <FieldControl label="Team" error={teamError}>
+              {(props) => (
+                <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+                  <option value="">{organization.isPending ? 'Loading…' : 'Choose a team'}</option>
+                  {teams.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FieldControl>
             <Field label="Role on that team" value={role} onChange={(e) => setRole(e.target.value)} error={error?.fieldProblem('role')} />
-            <SelectField label="Loop" value={loop} onChange={(e) => setLoop(e.target.value)}>
-              {REROUTE_BUILT_INS.map((b) => (
-                <option key={b.key} value={`built-in:${b.key}`}>
-                  {b.label}
-                </option>
-              ))}
-              {templates.data?.own.map((t) => (
-                <option key={t.id} value={`template:${t.id}`}>
-                  {t.name}
-                </option>
-              ))}
-            </SelectField>
+            <FieldControl label="Loop">
+              {(props) => (
+                <select {...props} value={loop} onChange={(e) => setLoop(e.target.value)}>
+                  {REROUTE_BUILT_INS.map((b) => (
+                    <option key={b.key} value={`built-in:${b.key}`}>
+                      {b.label}
+                    </option>
+                  ))}
+                  {templates.data?.own.map((t) => (
+                    <option key={t.id} value={`template:${t.id}`}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FieldControl>
             <Field label="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Recruiter suggested Applied" error={error?.fieldProblem('note')} />
           </div>
           <div className="pipeline-checks">

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Field, SelectField } from '@/components/field';
+import { Field, FieldControl } from '@/components/field';
 import { ErrorMessage } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
@@ -106,83 +106,106 @@ function CreateApplicationForm() {
         </p>
       )}
       <div className="inline-form">
-        <SelectField
-          label="Organization"
-          value={organizationId}
-          onChange={(e) => {
-            setOrganizationId(e.target.value);
-            setTeamId('');
-          }}
-          error={error?.fieldProblem('organizationId')}
-        >
-          <option value="">{organizations.isPending ? 'Loading…' : 'Choose an organization'}</option>
-          {organizations.data?.items.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Team" value={teamId} onChange={(e) => setTeamId(e.target.value)} error={error?.fieldProblem('teamId')} hint={organizationId && teams.length === 0 ? 'This organization has no team yet' : undefined}>
-          <option value="">No team</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </SelectField>
+        <FieldControl label="Organization" error={error?.fieldProblem('organizationId')}>
+          {(props) => (
+            <select
+              {...props}
+              value={organizationId}
+              onChange={(e) => {
+                setOrganizationId(e.target.value);
+                setTeamId('');
+              }}
+            >
+              <option value="">{organizations.isPending ? 'Loading…' : 'Choose an organization'}</option>
+              {organizations.data?.items.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldControl>
+        <FieldControl label="Team" error={error?.fieldProblem('teamId')} hint={organizationId && teams.length === 0 ? 'This organization has no team yet' : undefined}>
+          {(props) => (
+            <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+              <option value="">No team</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldControl>
         <Field label="Role" value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. Research Engineer" error={error?.fieldProblem('role')} />
-        <SelectField label="Loop" value={loop} onChange={(e) => setLoop(e.target.value)} error={error?.fieldProblem('builtInTemplate') ?? error?.fieldProblem('templateId')}>
-          <option value="">The organization’s latest loop, else the standard one</option>
-          {templates.data?.builtIn.length ? (
-            <optgroup label="Built-in loops">
-              {templates.data.builtIn.map((t) => (
-                <option key={t.key} value={`built-in:${t.key}`}>
-                  {t.name} ({t.stages.length} stages)
+        <FieldControl label="Loop" error={error?.fieldProblem('builtInTemplate') ?? error?.fieldProblem('templateId')}>
+          {(props) => (
+            <select {...props} value={loop} onChange={(e) => setLoop(e.target.value)}>
+              <option value="">The organization’s latest loop, else the standard one</option>
+              {templates.data?.builtIn.length ? (
+                <optgroup label="Built-in loops">
+                  {templates.data.builtIn.map((t) => (
+                    <option key={t.key} value={`built-in:${t.key}`}>
+                      {t.name} ({t.stages.length} stages)
+                    </option>
+                  ))}
+                </optgroup>
+              ) : (
+                <option value="built-in:research-engineer">Research lab loop</option>
+              )}
+              {templates.data && templates.data.own.length > 0 && (
+                <optgroup label="Your templates">
+                  {templates.data.own.map((t) => (
+                    <option key={t.id} value={`template:${t.id}`}>
+                      {t.name} ({t.stages.length} stages)
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </select>
+          )}
+        </FieldControl>
+        <FieldControl label="Source" error={error?.fieldProblem('source')}>
+          {(props) => (
+            <select {...props} value={source} onChange={(e) => setSource(e.target.value as Source)}>
+              {SOURCES.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
                 </option>
               ))}
-            </optgroup>
-          ) : (
-            <option value="built-in:research-engineer">Research lab loop</option>
+            </select>
           )}
-          {templates.data && templates.data.own.length > 0 && (
-            <optgroup label="Your templates">
-              {templates.data.own.map((t) => (
-                <option key={t.id} value={`template:${t.id}`}>
-                  {t.name} ({t.stages.length} stages)
-                </option>
-              ))}
-            </optgroup>
-          )}
-        </SelectField>
-        <SelectField label="Source" value={source} onChange={(e) => setSource(e.target.value as Source)} error={error?.fieldProblem('source')}>
-          {SOURCES.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </SelectField>
+        </FieldControl>
         <Field label="Applied on" type="date" value={appliedOn} onChange={(e) => setAppliedOn(e.target.value)} hint="Default: today" error={error?.fieldProblem('appliedOn')} />
       </div>
       <fieldset className="pipeline-fieldset">
         <legend>Referral (optional)</legend>
         <div className="inline-form">
           <Field label="Find the referrer" type="search" value={typedQuery} onChange={(e) => setTypedQuery(e.target.value)} placeholder="A name in your network" />
-          <SelectField label="Referred by" value={referrerId} onChange={(e) => setReferrerId(e.target.value)} hint={referrerQuery && people.data?.items.length === 0 ? 'Nobody matches this name' : undefined}>
-            <option value="">Nobody</option>
-            {people.data?.items.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.fullName}
-                {p.organization ? ` (${p.organization.name})` : ''}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Referral status" value={referralStatus} onChange={(e) => setReferralStatus(e.target.value as ReferralStatus)}>
-            {REFERRAL_STATUSES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </SelectField>
+          <FieldControl label="Referred by" hint={referrerQuery && people.data?.items.length === 0 ? 'Nobody matches this name' : undefined}>
+            {(props) => (
+              <select {...props} value={referrerId} onChange={(e) => setReferrerId(e.target.value)}>
+                <option value="">Nobody</option>
+                {people.data?.items.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.fullName}
+                    {p.organization ? ` (${p.organization.name})` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldControl>
+          <FieldControl label="Referral status">
+            {(props) => (
+              <select {...props} value={referralStatus} onChange={(e) => setReferralStatus(e.target.value as ReferralStatus)}>
+                {REFERRAL_STATUSES.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldControl>
         </div>
       </fieldset>
       <div className="row-end">
