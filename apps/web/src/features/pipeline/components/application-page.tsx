@@ -23,6 +23,7 @@ import {
 } from '../api/pipeline';
 import { HISTORY_LABEL, MOVE_LABEL, movesText, STAGE_STATUS_LABEL, STATUS_LABEL } from './labels';
 import { MoveButtons } from './move-buttons';
+import { NamedOptions } from './options';
 import './pipeline.css';
 
 type Stage = components['schemas']['StageResponse'];
@@ -529,11 +530,7 @@ function RerouteSection({ application: a }: { application: Application }) {
               {(props) => (
                 <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
                   <option value="">{organization.isPending ? 'Loading…' : 'Choose a team'}</option>
-                  {teams.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
+                  <NamedOptions items={teams} />
                 </select>
               )}
             </FieldControl>
@@ -546,11 +543,7 @@ function RerouteSection({ application: a }: { application: Application }) {
                       {b.label}
                     </option>
                   ))}
-                  {templates.data?.own.map((t) => (
-                    <option key={t.id} value={`template:${t.id}`}>
-                      {t.name}
-                    </option>
-                  ))}
+                  <NamedOptions items={templates.data?.own} prefix="template:" />
                 </select>
               )}
             </FieldControl>

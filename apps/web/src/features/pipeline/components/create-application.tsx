@@ -5,6 +5,7 @@ import { ErrorMessage } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
 import { useCreateApplication, useOrganizations, usePeopleSearch, useTemplates } from '../api/pipeline';
+import { NamedOptions } from './options';
 
 type Source = components['schemas']['ApplicationSource'];
 type BuiltInKey = components['schemas']['BuiltInTemplateKey'];
@@ -117,11 +118,7 @@ function CreateApplicationForm() {
               }}
             >
               <option value="">{organizations.isPending ? 'Loading…' : 'Choose an organization'}</option>
-              {organizations.data?.items.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+              <NamedOptions items={organizations.data?.items} />
             </select>
           )}
         </FieldControl>
@@ -129,11 +126,7 @@ function CreateApplicationForm() {
           {(props) => (
             <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
               <option value="">No team</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
+              <NamedOptions items={teams} />
             </select>
           )}
         </FieldControl>
@@ -155,11 +148,7 @@ function CreateApplicationForm() {
               )}
               {templates.data && templates.data.own.length > 0 && (
                 <optgroup label="Your templates">
-                  {templates.data.own.map((t) => (
-                    <option key={t.id} value={`template:${t.id}`}>
-                      {t.name} ({t.stages.length} stages)
-                    </option>
-                  ))}
+                  <NamedOptions items={templates.data.own} prefix="template:" label={(t) => `${t.name} (${t.stages.length} stages)`} />
                 </optgroup>
               )}
             </select>
