@@ -228,7 +228,7 @@ describe('the Pipeline screens in a browser', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
-  it('draws a crowded column a page of cards at a time, with its count', async () => {
+  it('draws a crowded column a page of cards at a time, with its count; a server error and a missing application are said so', async () => {
     const token = (await t.http().post('/auth/login').send({ email: 'pipeline.user@example.org', password: PASSWORD }).expect(200)).body.token;
     const auth = { authorization: `Bearer ${token}` };
     const lab = (await t.http().post('/organizations').set(auth).send({ name: 'Busy Lab' }).expect(201)).body;
@@ -244,6 +244,22 @@ describe('the Pipeline screens in a browser', () => {
     await screen.getByRole('button', { name: 'Show 10 more in Recruiter screen (10 left)' }).click();
     expect(await screen.getByRole('article').count()).toBe(60);
     expect(await screen.getByRole('button', { name: /^Show/ }).count()).toBe(0);
+
+    // A server error: the API's message and a retry, then the board once the server is back.
+    await page.route('**/applications/board**', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ statusCode: 500, error: 'Internal Server Error', code: 'internal', message: 'Something broke on the server', requestId: 'req-1' }) }),
+    );
+    await page.reload();
+    await page.getByRole('alert').getByText('Something broke on the server').waitFor();
+    expect(await board().count()).toBe(0);
+    await page.unroute('**/applications/board**');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await column('Recruiter screen').waitFor();
+
+    // An application that is not there (or not yours): said so, with the way back.
+    await page.goto(`${baseUrl}/app/applications/00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('alert').waitFor();
+    await page.getByRole('link', { name: 'Back to the pipeline' }).waitFor();
     expect(problems).toEqual([]);
   }, 60_000);
 });
