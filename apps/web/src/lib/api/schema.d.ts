@@ -3772,6 +3772,8 @@ export interface components {
             nextInterviewAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The moves the server accepts now, as on the application's page: send one with fromStageId = currentStage.id */
+            allowedMoves: components["schemas"]["UserMove"][];
         };
         BoardColumnDto: {
             /**
