@@ -130,7 +130,7 @@ describe('the Today screen in a browser', () => {
     await followUps.getByRole('button', { name: 'Snooze the follow-up with Alan Turing' }).click();
     const snooze = followUps.getByRole('form', { name: 'Snooze the follow-up with Alan Turing' });
     // A day that is not after today: the API's problem under the field (the browser's own check set aside).
-    await snooze.getByLabel('Or until').evaluate((input: HTMLInputElement) => input.removeAttribute('min'));
+    await snooze.getByLabel('Or until').evaluate((input: { removeAttribute(name: string): void }) => input.removeAttribute('min'));
     await snooze.getByLabel('Or until').fill(today);
     await snooze.getByRole('button', { name: 'Snooze', exact: true }).click();
     await snooze.locator('.field-error').getByText(`must be after today (${today})`).waitFor();
