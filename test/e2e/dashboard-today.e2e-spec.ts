@@ -1,9 +1,7 @@
-import { AddressInfo } from 'node:net';
-import { Browser, Page } from 'playwright-core';
+import { addDays } from '#domain/shared/dates';
 import { seedInterviewScene, Scene } from '../support/briefing-scene';
-import { buildOnce } from '../support/compiled-processes';
-import { checkAccessibility, DESKTOP, launchChromium, shoot, watchForProblems } from '../support/dashboard-browser';
-import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
+import { checkAccessibility, Dashboard, shoot, startDashboard } from '../support/dashboard-browser';
+import { registerUser, TestApp, TestUser } from '../support/test-app';
 
 /**
  * Today in Debian's Chromium, on an account seeded through the API (the interview scene of the
@@ -15,36 +13,19 @@ import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-
  */
 const PASSWORD = 'a long enough password';
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 describe('the Today screen in a browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let page: Page;
-  let baseUrl: string;
-  let user: TestUser;
-  let scene: Scene;
-  let today: string;
-  const problems: string[] = [];
+  let dashboard: Dashboard;
+  let seeded: { user: TestUser; scene: Scene; today: string };
 
   beforeAll(async () => {
-    await buildOnce();
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'Europe/Paris', locale: 'en-GB' });
-    page = await context.newPage();
-    watchForProblems(page, baseUrl, problems);
+    dashboard = await startDashboard({ timezoneId: 'Europe/Paris' });
+    const { t } = dashboard;
 
-    user = await registerUser(t, { email: 'today.user@example.org', password: PASSWORD });
-    scene = await seedInterviewScene(t, user);
+    const user = await registerUser(t, { email: 'today.user@example.org', password: PASSWORD });
+    const scene = await seedInterviewScene(t, user);
     const as = (req: ReturnType<ReturnType<TestApp['http']>['get']>) => req.set(user.auth);
-    today = (await as(t.http().get('/follow-ups/due')).expect(200)).body.today;
+    const today = (await as(t.http().get('/follow-ups/due')).expect(200)).body.today as string;
+    seeded = { user, scene, today };
     // An interview with Ada (who has works, one read) in three days.
     const soon = new Date(Date.now() + 3 * 86_400_000);
     soon.setUTCHours(14, 0, 0, 0);
@@ -68,14 +49,12 @@ describe('the Today screen in a browser', () => {
     // Referrals: Grace submitted hers (the scene, 2 Sep); Hedy offered one on 20 Nov.
     await as(t.http().post('/referrals')).send({ applicationId: scene.applicationId, referrerId: scene.people.hedy, status: 'offered', on: '2026-11-20' }).expect(201);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const section = (name: string) => page.getByRole('region', { name, exact: true });
+  afterAll(() => dashboard?.close());
 
   it('shows each section, snoozes a follow-up, marks new works seen, and a failing section says why', async () => {
+    const { t, page, baseUrl } = dashboard;
+    const { user, scene, today } = seeded;
+    const section = (name: string) => page.getByRole('region', { name, exact: true });
     // A section whose request fails shows the API's message and retries on its own.
     await page.route('**/sync-problems?*', (route) =>
       route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ statusCode: 503, error: 'Service Unavailable', code: 'database.unavailable', message: 'The database is busy: try again', requestId: 'req-1' }) }),
@@ -159,6 +138,6 @@ describe('the Today screen in a browser', () => {
     expect(focused).toBe(target);
     await page.keyboard.press('Enter');
     await task.waitFor({ state: 'detached' });
-    expect(problems).toEqual([]);
+    expect(dashboard.problems).toEqual([]);
   }, 90_000);
 });

@@ -9,11 +9,7 @@ import { workAuthor as author, workRecord } from '../support/work-records';
  */
 describe("Today's feeds: new works since last looked, sync problems", () => {
   let t: TestApp;
-  let ingest: WorksIngestService;
-  beforeAll(async () => {
-    t = await createTestApp();
-    ingest = new WorksIngestService(t.db);
-  });
+  beforeAll(async () => (t = await createTestApp()));
   afterAll(() => t.close());
 
   const post = async (u: TestUser, url: string, body: object, status = 201) => (await t.http().post(url).set(u.auth).send(body).expect(status)).body;
@@ -23,7 +19,7 @@ describe("Today's feeds: new works since last looked, sync problems", () => {
   let n = 0;
   const publish = (title: string, ...authorIds: string[]) => {
     n += 1;
-    return ingest.ingest([workRecord({ source: 'openalex', sourceId: `WT${n}`, title, year: 2026, authors: authorIds.map((id, i) => author(i + 1, `Author ${id}`, id)) })]);
+    return new WorksIngestService(t.db).ingest([workRecord({ source: 'openalex', sourceId: `WT${n}`, title, year: 2026, authors: authorIds.map((id, i) => author(i + 1, `Author ${id}`, id)) })]);
   };
   const newWorks = async (u: TestUser, query = '') => (await t.http().get(`/new-works${query}`).set(u.auth).expect(200)).body;
   const titles = (page: { items: { title: string }[] }) => page.items.map((w) => w.title);

@@ -1,22 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Field } from '@/components/field';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, QueryStates } from '@/components/status';
 import { asApiError, type ApiError } from '@/lib/api/errors';
 import { PAGE_SIZE, useDeleteResumeProject, useResumeProjects, useSaveResumeProject, type ResumeProject, type ResumeProjectInput, type StageType } from '../api/settings';
 
-const STAGE_TYPES: { value: StageType; label: string }[] = [
-  { value: 'recruiter', label: 'Recruiter' },
-  { value: 'quiz', label: 'Quiz' },
-  { value: 'coding', label: 'Coding' },
-  { value: 'take_home', label: 'Take-home' },
-  { value: 'system_design', label: 'System design' },
-  { value: 'research', label: 'Research' },
-  { value: 'team_lead', label: 'Team lead' },
-  { value: 'senior_lead', label: 'Senior lead' },
-  { value: 'culture', label: 'Culture' },
-  { value: 'other', label: 'Other' },
-];
+const STAGE_TYPES: StageType[] = ['recruiter', 'quiz', 'coding', 'take_home', 'system_design', 'research', 'team_lead', 'senior_lead', 'culture', 'other'];
+const stageLabel = (type: StageType): string => type.charAt(0).toUpperCase() + type.slice(1).replace('_', ' ');
 
 /**
  * The projects on the user's résumé (GET/POST /resume-projects, PATCH/DELETE /resume-projects/:id):
@@ -42,53 +32,49 @@ export function ResumeProjectsSection() {
         </div>
       )}
       {remove.isError && <ErrorMessage error={remove.error} />}
-      {projects.isPending ? (
-        <Loading />
-      ) : projects.isError ? (
-        <ErrorMessage error={projects.error} retry={() => void projects.refetch()} />
-      ) : projects.data.items.length === 0 ? (
-        <Empty>No project yet.</Empty>
-      ) : (
-        <>
-          <ul className="list" aria-label="Your résumé projects">
-            {projects.data.items.map((project) =>
-              editing === project.id ? (
-                <li key={project.id} className="row settings-project-edit">
-                  <ProjectForm project={project} onDone={() => setEditing(undefined)} />
-                </li>
-              ) : (
-                <li key={project.id} className="row">
-                  <div>
-                    <p>
-                      <strong>{project.title}</strong>
-                      {project.role ? ` · ${project.role}` : ''}
-                      {project.periodFrom ? ` · ${project.periodFrom} – ${project.periodTo ?? 'now'}` : ''}
-                    </p>
-                    {project.summary && <p className="muted small">{project.summary}</p>}
-                    <p className="small">
-                      {project.tags.map((tag) => (
-                        <span key={tag} className="tag">
-                          {tag}
-                        </span>
-                      ))}
-                      {project.talkingPoints.length > 0 && <span className="muted">{project.talkingPoints.length} talking point{project.talkingPoints.length === 1 ? '' : 's'}</span>}
-                    </p>
-                  </div>
-                  <div className="row-end">
-                    <button type="button" className="secondary" onClick={() => setEditing(project.id)} aria-label={`Edit the project ${project.title}`}>
-                      Edit
-                    </button>
-                    <button type="button" className="secondary" disabled={remove.isPending} onClick={() => window.confirm(`Delete the project “${project.title}”?`) && remove.mutate(project.id)} aria-label={`Delete the project ${project.title}`}>
-                      Delete
-                    </button>
-                  </div>
-                </li>
-              ),
-            )}
-          </ul>
-          <Pager total={projects.data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} />
-        </>
-      )}
+      <QueryStates query={projects} isEmpty={(data) => data.items.length === 0} empty="No project yet.">
+        {(data) => (
+          <>
+            <ul className="list" aria-label="Your résumé projects">
+              {data.items.map((project) =>
+                editing === project.id ? (
+                  <li key={project.id} className="row settings-project-edit">
+                    <ProjectForm project={project} onDone={() => setEditing(undefined)} />
+                  </li>
+                ) : (
+                  <li key={project.id} className="row">
+                    <div>
+                      <p>
+                        <strong>{project.title}</strong>
+                        {project.role ? ` · ${project.role}` : ''}
+                        {project.periodFrom ? ` · ${project.periodFrom} – ${project.periodTo ?? 'now'}` : ''}
+                      </p>
+                      {project.summary && <p className="muted small">{project.summary}</p>}
+                      <p className="small">
+                        {project.tags.map((tag) => (
+                          <span key={tag} className="tag">
+                            {tag}
+                          </span>
+                        ))}
+                        {project.talkingPoints.length > 0 && <span className="muted">{project.talkingPoints.length} talking point{project.talkingPoints.length === 1 ? '' : 's'}</span>}
+                      </p>
+                    </div>
+                    <div className="row-end">
+                      <button type="button" className="secondary" onClick={() => setEditing(project.id)} aria-label={`Edit the project ${project.title}`}>
+                        Edit
+                      </button>
+                      <button type="button" className="secondary" disabled={remove.isPending} onClick={() => window.confirm(`Delete the project “${project.title}”?`) && remove.mutate(project.id)} aria-label={`Delete the project ${project.title}`}>
+                        Delete
+                      </button>
+                    </div>
+                  </li>
+                ),
+              )}
+            </ul>
+            <Pager total={data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -179,13 +165,13 @@ function ProjectForm({ project, onDone }: { project?: ResumeProject; onDone: () 
       <fieldset className="settings-stage-types">
         <legend>Worth raising in (none: any stage)</legend>
         {STAGE_TYPES.map((type) => (
-          <label key={type.value}>
+          <label key={type}>
             <input
               type="checkbox"
-              checked={stageTypes.includes(type.value)}
-              onChange={(e) => setStageTypes(e.target.checked ? [...stageTypes, type.value] : stageTypes.filter((s) => s !== type.value))}
+              checked={stageTypes.includes(type)}
+              onChange={(e) => setStageTypes(e.target.checked ? [...stageTypes, type] : stageTypes.filter((s) => s !== type))}
             />{' '}
-            {type.label}
+            {stageLabel(type)}
           </label>
         ))}
       </fieldset>

@@ -5,7 +5,7 @@ import { ErrorMessage } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDate } from '@/lib/format';
 import { useDueFollowUps, useMarkFollowUpDone, useSnoozeFollowUp } from '../api/today';
-import { addDays, Due, TodayList, TodayRow, TodaySection } from './today-section';
+import { addDays, DoneButton, Due, TodayListSection, TodayRow } from './today-section';
 
 /** People to write to today: mark it done (logged on their timeline) or snooze it to another day. */
 export function FollowUpsSection() {
@@ -13,31 +13,32 @@ export function FollowUpsSection() {
   const done = useMarkFollowUpDone();
   const [snoozing, setSnoozing] = useState<string | undefined>();
   return (
-    <TodaySection title="Follow-ups due">
-      <TodayList query={query} items={(d) => d.items} label="Follow-ups due" empty="No follow-up is due. People with a cadence show up here when it is time to write.">
-        {(item) => (
-          <TodayRow
-            key={item.person.id}
-            title={<Link to={`/people/${item.person.id}`}>{item.person.fullName}</Link>}
-            meta={
-              <>
-                <Due days={item.daysOverdue} />
-                {item.reason ?? (item.lastInteractionAt ? `last in touch ${formatDate(item.lastInteractionAt)}` : 'no interaction yet')}
-              </>
-            }
-            below={snoozing === item.person.id && query.data && <SnoozeForm personId={item.person.id} name={item.person.fullName} today={query.data.today} onClose={() => setSnoozing(undefined)} />}
-          >
-            <button type="button" className="secondary" aria-expanded={snoozing === item.person.id} onClick={() => setSnoozing(snoozing === item.person.id ? undefined : item.person.id)} aria-label={`Snooze the follow-up with ${item.person.fullName}`}>
-              Snooze
-            </button>
-            <button type="button" disabled={done.isPending && done.variables === item.person.id} onClick={() => done.mutate(item.person.id)} aria-label={`Mark the follow-up with ${item.person.fullName} done`}>
-              Done
-            </button>
-          </TodayRow>
-        )}
-      </TodayList>
-      {done.isError && <ErrorMessage error={done.error} />}
-    </TodaySection>
+    <TodayListSection
+      title="Follow-ups due"
+      query={query}
+      items={(d) => d.items}
+      empty="No follow-up is due. People with a cadence show up here when it is time to write."
+      footer={done.isError && <ErrorMessage error={done.error} />}
+    >
+      {(item) => (
+        <TodayRow
+          key={item.person.id}
+          title={<Link to={`/people/${item.person.id}`}>{item.person.fullName}</Link>}
+          meta={
+            <>
+              <Due days={item.daysOverdue} />
+              {item.reason ?? (item.lastInteractionAt ? `last in touch ${formatDate(item.lastInteractionAt)}` : 'no interaction yet')}
+            </>
+          }
+          below={snoozing === item.person.id && query.data && <SnoozeForm personId={item.person.id} name={item.person.fullName} today={query.data.today} onClose={() => setSnoozing(undefined)} />}
+        >
+          <button type="button" className="secondary" aria-expanded={snoozing === item.person.id} onClick={() => setSnoozing(snoozing === item.person.id ? undefined : item.person.id)} aria-label={`Snooze the follow-up with ${item.person.fullName}`}>
+            Snooze
+          </button>
+          <DoneButton primary label={`Mark the follow-up with ${item.person.fullName} done`} busy={done.isPending && done.variables === item.person.id} onClick={() => done.mutate(item.person.id)} />
+        </TodayRow>
+      )}
+    </TodayListSection>
   );
 }
 

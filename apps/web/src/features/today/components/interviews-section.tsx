@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { components } from '@/lib/api/schema';
 import { formatDateTime, formatInZone } from '@/lib/format';
 import { useLatestBriefing, useReadingCoverage, useReadingGoal, useUpcomingInterviews } from '../api/today';
-import { TodayList, TodayRow, TodaySection } from './today-section';
+import { TodayListSection, TodayRow } from './today-section';
 
 type Interview = components['schemas']['InterviewResponse'];
 
@@ -10,11 +10,9 @@ type Interview = components['schemas']['InterviewResponse'];
 export function InterviewsSection() {
   const query = useUpcomingInterviews();
   return (
-    <TodaySection title="Upcoming interviews">
-      <TodayList query={query} items={(d) => d.items} label="Upcoming interviews" empty="No interview in the next two weeks.">
-        {(interview) => <InterviewRow key={interview.id} interview={interview} />}
-      </TodayList>
-    </TodaySection>
+    <TodayListSection title="Upcoming interviews" query={query} items={(d) => d.items} empty="No interview in the next two weeks.">
+      {(interview) => <InterviewRow key={interview.id} interview={interview} />}
+    </TodayListSection>
   );
 }
 

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '@/components/status';
 import { formatDateTime } from '@/lib/format';
 import { useMarkWorksSeen, useNewWorks, type NewWorksScope } from '../api/today';
-import { TodayList, TodayRow, TodaySection } from './today-section';
+import { TodayListSection, TodayRow } from './today-section';
 
 /** What the user's interviewers (or all their people) published since they last marked it seen. */
 export function NewWorksSection() {
@@ -12,7 +12,7 @@ export function NewWorksSection() {
   const seen = useMarkWorksSeen();
   const data = query.data;
   return (
-    <TodaySection
+    <TodayListSection
       title="New works"
       tools={
         <select aria-label="Whose new works" value={scope} onChange={(e) => setScope(e.target.value === 'all' ? 'all' : 'interviewers')}>
@@ -20,41 +20,46 @@ export function NewWorksSection() {
           <option value="all">All my people</option>
         </select>
       }
+      query={query}
+      items={(d) => d.items}
+      empty={scope === 'interviewers' ? 'Nothing new from the people you are interviewing with.' : 'Nothing new from your people since you last looked.'}
+      footer={
+        data && (
+          <>
+            <p className="muted small">
+              Since {formatDateTime(data.since)}
+              {data.total > data.items.length ? ` · newest ${data.items.length} of ${data.total}` : ''}
+            </p>
+            {data.total > 0 && (
+              <div className="row-end">
+                <button type="button" className="secondary" disabled={seen.isPending} onClick={() => seen.mutate(data.asOf)}>
+                  {seen.isPending ? 'Marking…' : 'Mark as seen'}
+                </button>
+              </div>
+            )}
+            {seen.isError && <ErrorMessage error={seen.error} />}
+          </>
+        )
+      }
     >
-      {data && <p className="muted small">Since {formatDateTime(data.since)}{data.total > data.items.length ? ` · newest ${data.items.length} of ${data.total}` : ''}</p>}
-      <TodayList
-        query={query}
-        items={(d) => d.items}
-        label="New works"
-        empty={scope === 'interviewers' ? 'Nothing new from the people you are interviewing with.' : 'Nothing new from your people since you last looked.'}
-      >
-        {(work) => (
-          <TodayRow
-            key={work.id}
-            title={work.links.doi || work.links.arxiv ? <a href={(work.links.doi ?? work.links.arxiv)!} rel="noopener noreferrer">{work.title}</a> : work.title}
-            meta={
-              <>
-                by{' '}
-                {work.people.map((p, i) => (
-                  <span key={p.id}>
-                    {i > 0 ? ', ' : ''}
-                    <Link to={`/people/${p.id}`}>{p.fullName}</Link>
-                  </span>
-                ))}
-                {[work.venue, work.year].filter(Boolean).length > 0 ? ` · ${[work.venue, work.year].filter(Boolean).join(' ')}` : ''} · arrived {formatDateTime(work.arrivedAt)}
-              </>
-            }
-          />
-        )}
-      </TodayList>
-      {data && data.total > 0 && (
-        <div className="row-end">
-          <button type="button" className="secondary" disabled={seen.isPending} onClick={() => seen.mutate(data.asOf)}>
-            {seen.isPending ? 'Marking…' : 'Mark as seen'}
-          </button>
-        </div>
+      {(work) => (
+        <TodayRow
+          key={work.id}
+          title={work.links.doi || work.links.arxiv ? <a href={(work.links.doi ?? work.links.arxiv)!} rel="noopener noreferrer">{work.title}</a> : work.title}
+          meta={
+            <>
+              by{' '}
+              {work.people.map((p, i) => (
+                <span key={p.id}>
+                  {i > 0 ? ', ' : ''}
+                  <Link to={`/people/${p.id}`}>{p.fullName}</Link>
+                </span>
+              ))}
+              {[work.venue, work.year].filter(Boolean).length > 0 ? ` · ${[work.venue, work.year].filter(Boolean).join(' ')}` : ''} · arrived {formatDateTime(work.arrivedAt)}
+            </>
+          }
+        />
       )}
-      {seen.isError && <ErrorMessage error={seen.error} />}
-    </TodaySection>
+    </TodayListSection>
   );
 }

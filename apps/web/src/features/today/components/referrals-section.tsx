@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { formatDate } from '@/lib/format';
 import { useWaitingReferrals, type Referral } from '../api/today';
-import { TodayList, TodayRow, TodaySection } from './today-section';
+import { TodayListSection, TodayRow } from './today-section';
 
 /** Who the referral waits on at each step, and what they are to do. */
 function waitingOn(referral: Referral): string {
@@ -24,29 +24,27 @@ const since = (r: Referral): string => r.statusDates[r.status] ?? r.updatedAt.sl
 export function ReferralsSection() {
   const query = useWaitingReferrals();
   return (
-    <TodaySection title="Referrals waiting">
-      <TodayList
-        query={{ ...query, data: query.isPending ? undefined : query.items }}
-        items={(items) => [...items].sort((a, b) => since(a).localeCompare(since(b)))}
-        label="Referrals waiting"
-        empty="No referral is waiting on anyone."
-      >
-        {(referral) => (
-          <TodayRow
-            key={referral.id}
-            title={
-              <>
-                <strong>{referral.referrer.fullName}</strong> for{' '}
-                <Link to={`/applications/${referral.application.id}`}>
-                  {referral.application.role} at {referral.application.organization.name}
-                </Link>
-              </>
-            }
-            meta={`${waitingOn(referral)} · since ${formatDate(since(referral))}`}
-          />
-        )}
-      </TodayList>
-      {query.more && <p className="muted small">More are waiting than shown here.</p>}
-    </TodaySection>
+    <TodayListSection
+      title="Referrals waiting"
+      query={{ ...query, data: query.isPending ? undefined : query.items }}
+      items={(items) => [...items].sort((a, b) => since(a).localeCompare(since(b)))}
+      empty="No referral is waiting on anyone."
+      footer={query.more && <p className="muted small">More are waiting than shown here.</p>}
+    >
+      {(referral) => (
+        <TodayRow
+          key={referral.id}
+          title={
+            <>
+              <strong>{referral.referrer.fullName}</strong> for{' '}
+              <Link to={`/applications/${referral.application.id}`}>
+                {referral.application.role} at {referral.application.organization.name}
+              </Link>
+            </>
+          }
+          meta={`${waitingOn(referral)} · since ${formatDate(since(referral))}`}
+        />
+      )}
+    </TodayListSection>
   );
 }

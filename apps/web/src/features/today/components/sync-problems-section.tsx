@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { components } from '@/lib/api/schema';
 import { formatDateTime } from '@/lib/format';
 import { useSyncProblems } from '../api/today';
-import { TodayList, TodayRow, TodaySection } from './today-section';
+import { TodayListSection, TodayRow } from './today-section';
 
 const SOURCES: Record<components['schemas']['ScholarlySource'], string> = {
   openalex: 'OpenAlex',
@@ -23,27 +23,25 @@ const KINDS: Record<components['schemas']['SyncProblemKind'], string> = {
 export function SyncProblemsSection() {
   const query = useSyncProblems();
   return (
-    <TodaySection title="Sync problems">
-      <TodayList query={query} items={(d) => d.items} label="Sync problems" empty="Publication sync is running fine.">
-        {(problem) => (
-          <TodayRow
-            key={problem.identityId}
-            title={
-              <>
-                <span className={`tag${problem.kind === 'busy' ? '' : ' today-problem'}`}>{KINDS[problem.kind]}</span>
-                <Link to={`/people/${problem.person.id}`}>{problem.person.fullName}</Link> · {SOURCES[problem.source]} {problem.sourceAuthorId}
-              </>
-            }
-            meta={
-              <>
-                {problem.kind === 'busy' ? 'retrying since ' : ''}
-                {formatDateTime(problem.at)}
-                {problem.message ? ` · ${problem.message}` : ''}
-              </>
-            }
-          />
-        )}
-      </TodayList>
-    </TodaySection>
+    <TodayListSection title="Sync problems" query={query} items={(d) => d.items} empty="Publication sync is running fine.">
+      {(problem) => (
+        <TodayRow
+          key={problem.identityId}
+          title={
+            <>
+              <span className={`tag${problem.kind === 'busy' ? '' : ' today-problem'}`}>{KINDS[problem.kind]}</span>
+              <Link to={`/people/${problem.person.id}`}>{problem.person.fullName}</Link> · {SOURCES[problem.source]} {problem.sourceAuthorId}
+            </>
+          }
+          meta={
+            <>
+              {problem.kind === 'busy' ? 'retrying since ' : ''}
+              {formatDateTime(problem.at)}
+              {problem.message ? ` · ${problem.message}` : ''}
+            </>
+          }
+        />
+      )}
+    </TodayListSection>
   );
 }

@@ -1,19 +1,5 @@
 import type { ReactNode } from 'react';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
-
-/** One card of Today: a region named by its heading, with optional controls beside the heading. */
-export function TodaySection({ title, tools, children }: { title: string; tools?: ReactNode; children: ReactNode }) {
-  const id = `today-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <section className="card today-section" aria-labelledby={id}>
-      <div className="today-head">
-        <h2 id={id}>{title}</h2>
-        {tools}
-      </div>
-      {children}
-    </section>
-  );
-}
+import { QueryStates } from '@/components/status';
 
 interface ListQuery<T> {
   isPending: boolean;
@@ -22,20 +8,47 @@ interface ListQuery<T> {
   refetch: () => unknown;
 }
 
-/** A list's loading, error (with retry) and empty states; the list itself once there is something in it. */
-export function TodayList<T, I>({ query, items, empty, label, children }: { query: ListQuery<T>; items: (data: T) => I[]; empty: ReactNode; label: string; children: (item: I) => ReactNode }) {
-  if (query.error) return <ErrorMessage error={query.error} retry={() => void query.refetch()} />;
-  if (query.isPending || query.data === undefined) return <Loading />;
-  const list = items(query.data);
-  if (list.length === 0) return <Empty>{empty}</Empty>;
+/**
+ * One card of Today: a region named by its heading (controls beside it), the list's loading, error
+ * and empty states, then one row per item; `footer` goes under the list (actions, a mutation's error).
+ */
+export function TodayListSection<T, I>({
+  title,
+  query,
+  items,
+  empty,
+  tools,
+  footer,
+  children,
+}: {
+  title: string;
+  query: ListQuery<T>;
+  items: (data: T) => I[];
+  empty: ReactNode;
+  tools?: ReactNode;
+  footer?: ReactNode;
+  children: (item: I) => ReactNode;
+}) {
+  const id = `today-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
-    <ul className="list" aria-label={label}>
-      {list.map(children)}
-    </ul>
+    <section className="card today-section" aria-labelledby={id}>
+      <div className="today-head">
+        <h2 id={id}>{title}</h2>
+        {tools}
+      </div>
+      <QueryStates query={query} isEmpty={(data) => items(data).length === 0} empty={empty}>
+        {(data) => (
+          <ul className="list" aria-label={title}>
+            {items(data).map(children)}
+          </ul>
+        )}
+      </QueryStates>
+      {footer}
+    </section>
   );
 }
 
-/** One line of a Today list: what it is, a muted line of detail, and its actions at the end. */
+/** One line of a Today list: what it is, a muted line of detail, its actions at the end, and anything to open under it. */
 export function TodayRow({ title, meta, children, below }: { title: ReactNode; meta?: ReactNode; children?: ReactNode; below?: ReactNode }) {
   return (
     <li className="row today-row">
@@ -46,6 +59,15 @@ export function TodayRow({ title, meta, children, below }: { title: ReactNode; m
       {children && <div className="row-end">{children}</div>}
       {below && <div className="today-below">{below}</div>}
     </li>
+  );
+}
+
+/** A row's Done button: disabled while that item's mutation runs. */
+export function DoneButton({ label, busy, onClick, primary }: { label: string; busy: boolean; onClick: () => void; primary?: boolean }) {
+  return (
+    <button type="button" className={primary ? undefined : 'secondary'} disabled={busy} onClick={onClick} aria-label={label}>
+      Done
+    </button>
   );
 }
 
