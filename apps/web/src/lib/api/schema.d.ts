@@ -129,7 +129,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in a browser: sets the HttpOnly session cookie and the CSRF cookie (writes echo it in x-csrf-token) */
+        /** Sign in a browser: sets the HttpOnly session cookie and the CSRF cookie (writes echo it in x-csrf-token); refused (403 auth.cross-site-sign-in) when a browser says the request comes from another site */
         post: operations["browser-session.signIn"];
         /** Sign the browser out: the session ends on the server and both cookies are cleared */
         delete: operations["browser-session.signOut"];
