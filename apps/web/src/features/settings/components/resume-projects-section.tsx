@@ -1,5 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
-import { Field } from '@/components/field';
+import { useState, type FormEvent } from 'react';
+import { Field, FieldControl } from '@/components/field';
 import { Pager } from '@/components/pager';
 import { ErrorMessage, QueryStates } from '@/components/status';
 import { asApiError, type ApiError } from '@/lib/api/errors';
@@ -101,7 +101,6 @@ function problemsUnder(error: ApiError | undefined, field: string): string | und
 
 function ProjectForm({ project, onDone }: { project?: ResumeProject; onDone: () => void }) {
   const save = useSaveResumeProject();
-  const id = useId();
   const [title, setTitle] = useState(project?.title ?? '');
   const [role, setRole] = useState(project?.role ?? '');
   const [periodFrom, setPeriodFrom] = useState(project?.periodFrom ?? '');
@@ -133,21 +132,10 @@ function ProjectForm({ project, onDone }: { project?: ResumeProject; onDone: () 
     };
     save.mutate({ id: project?.id, body }, { onSuccess: onDone });
   };
-  const textArea = (key: string, label: string, value: string, set: (v: string) => void, problem: string | undefined, hint?: string) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <textarea id={`${id}-${key}`} rows={3} value={value} onChange={(e) => set(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={[hint ? `${id}-${key}-hint` : '', problem ? `${id}-${key}-error` : ''].filter(Boolean).join(' ') || undefined} />
-      {hint && (
-        <p id={`${id}-${key}-hint`} className="muted small">
-          {hint}
-        </p>
-      )}
-      {problem && (
-        <p id={`${id}-${key}-error`} className="field-error">
-          {problem}
-        </p>
-      )}
-    </div>
+  const textArea = (label: string, value: string, set: (v: string) => void, problem: string | undefined, hint?: string) => (
+    <FieldControl label={label} error={problem} hint={hint}>
+      {(props) => <textarea {...props} rows={3} value={value} onChange={(e) => set(e.target.value)} />}
+    </FieldControl>
   );
 
   return (
@@ -158,10 +146,10 @@ function ProjectForm({ project, onDone }: { project?: ResumeProject; onDone: () 
         <Field label="From (month)" type="month" placeholder="2024-03" value={periodFrom} onChange={(e) => setPeriodFrom(e.target.value)} error={error?.fieldProblem('periodFrom')} />
         <Field label="To (month)" type="month" placeholder="2025-01" hint="Empty: ongoing" value={periodTo} onChange={(e) => setPeriodTo(e.target.value)} error={error?.fieldProblem('periodTo')} />
       </div>
-      {textArea('summary', 'Summary', summary, setSummary, error?.fieldProblem('summary'))}
+      {textArea('Summary', summary, setSummary, error?.fieldProblem('summary'))}
       <Field label="Tags" hint="Comma-separated: technologies and topics (they steer reading relevance)" value={tags} onChange={(e) => setTags(e.target.value)} error={problemsUnder(error, 'tags')} />
-      {textArea('points', 'Talking points', points, setPoints, problemsUnder(error, 'talkingPoints'), 'One per line')}
-      {textArea('links', 'Links', links, setLinks, problemsUnder(error, 'links'), 'One per line: the URL, then a label if you like')}
+      {textArea('Talking points', points, setPoints, problemsUnder(error, 'talkingPoints'), 'One per line')}
+      {textArea('Links', links, setLinks, problemsUnder(error, 'links'), 'One per line: the URL, then a label if you like')}
       <fieldset className="settings-stage-types">
         <legend>Worth raising in (none: any stage)</legend>
         {STAGE_TYPES.map((type) => (
