@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Field, FieldControl } from '@/components/field';
+import { Field, FieldControl, SubmitAndCancel } from '@/components/field';
 import { Pager } from '@/components/pager';
 import { ErrorMessage, QueryStates } from '@/components/status';
 import { asApiError, type ApiError } from '@/lib/api/errors';
@@ -165,12 +165,7 @@ function ProjectForm({ project, onDone }: { project?: ResumeProject; onDone: () 
       </fieldset>
       {elsewhere && <ErrorMessage error={error} />}
       <div className="settings-actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : project ? 'Save project' : 'Add project'}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          Cancel
-        </button>
+        <SubmitAndCancel label={project ? 'Save project' : 'Add project'} pendingLabel="Saving…" pending={save.isPending} onCancel={onDone} />
       </div>
     </form>
   );

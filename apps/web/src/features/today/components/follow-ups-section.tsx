@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Field } from '@/components/field';
+import { Field, SubmitAndCancel } from '@/components/field';
 import { ErrorMessage } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDate } from '@/lib/format';
@@ -61,12 +61,7 @@ function SnoozeForm({ personId, name, today, onClose }: { personId: string; name
         Next week
       </button>
       <Field label="Or until" type="date" min={addDays(today, 1)} required value={until} onChange={(e) => setUntil(e.target.value)} error={error?.fieldProblem('until')} />
-      <button type="submit" disabled={snooze.isPending}>
-        {snooze.isPending ? 'Snoozing…' : 'Snooze'}
-      </button>
-      <button type="button" className="secondary" onClick={onClose}>
-        Cancel
-      </button>
+      <SubmitAndCancel label="Snooze" pendingLabel="Snoozing…" pending={snooze.isPending} onCancel={onClose} />
       {error && !error.fieldProblem('until') && <ErrorMessage error={error} />}
     </form>
   );
