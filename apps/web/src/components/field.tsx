@@ -40,3 +40,17 @@ export function Field({ label, error, hint, ...input }: InputHTMLAttributes<HTML
     </FieldControl>
   );
 }
+
+/** A form's submit button (saying so while the request runs) and its Cancel, for the caller to lay out. */
+export function SubmitAndCancel({ label, pendingLabel, pending, onCancel }: { label: string; pendingLabel: string; pending: boolean; onCancel: () => void }) {
+  return (
+    <>
+      <button type="submit" disabled={pending}>
+        {pending ? pendingLabel : label}
+      </button>
+      <button type="button" className="secondary" onClick={onCancel}>
+        Cancel
+      </button>
+    </>
+  );
+}
