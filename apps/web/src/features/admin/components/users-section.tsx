@@ -58,7 +58,7 @@ function UserRow({ user, isMe, update }: { user: AdminUser; isMe: boolean; updat
         {mine && update.isError && <ErrorMessage error={update.error} />}
       </div>
       <div className="row-end">
-        <button type="button" className="secondary" disabled={busy} onClick={() => change({ role: user.role === 'admin' ? 'user' : 'admin' })} aria-label={user.role === 'admin' ? `Remove admin from ${user.email}` : `Make ${user.email} an admin`}>
+        <button type="button" className="secondary" disabled={busy} onClick={() => change({ role: user.role === 'admin' ? 'user' : 'admin' })} aria-label={user.role === 'admin' ? `Remove admin from ${user.email}` : `Make admin: ${user.email}`}>
           {user.role === 'admin' ? 'Remove admin' : 'Make admin'}
         </button>
         <button type="button" className="secondary" disabled={busy} onClick={() => change({ disabled: !user.disabled })} aria-label={user.disabled ? `Enable ${user.email}` : `Disable ${user.email}`}>

@@ -28,7 +28,8 @@ export function isActive(run: Pick<ImportRun, 'status'>): boolean {
  * prefix, by value, as the app shell shares the signed-in user's key.
  */
 function settle(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+  // Not the runs: one of them is the query that saw the end (invalidating it would cancel its own fetch, again and again).
+  void queryClient.invalidateQueries({ predicate: ({ queryKey: [feature, kind] }) => feature !== 'auth' && !(feature === importsKeys.all[0] && kind === 'run') });
 }
 
 /** Past imports, newest first, a page at a time; asked again while one of them still runs. */

@@ -45,7 +45,7 @@ export function FileForm({
     );
   };
   return (
-    <form className="stack" onSubmit={send} aria-label={label}>
+    <form className="stack" onSubmit={send}>
       <div className="field">
         <label htmlFor={id}>{label}</label>
         <input
