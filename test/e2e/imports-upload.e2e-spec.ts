@@ -43,7 +43,7 @@ describe('imports from a browser form', () => {
     const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
     const big = header + 'Ada,Lovelace,,ada@example.org,Analytical Engines,Research Scientist,01 Jan 2024\n'.repeat(Math.ceil((LIMIT + 1024) / 80));
     const tooLarge = await t.http().post('/imports/linkedin').set(other.auth).attach('file', Buffer.from(big), { filename: 'Connections.csv', contentType: 'text/csv' }).expect(413);
-    expect(tooLarge.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', requestId: expect.any(String) });
+    expect(tooLarge.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', code: 'request.too-large', message: 'The uploaded file is larger than the server accepts', requestId: expect.any(String) });
     expect((await t.http().get('/imports').set(other.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/people').set(other.auth).expect(200)).body.total).toBe(0);
   });
