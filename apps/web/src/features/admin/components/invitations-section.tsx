@@ -5,7 +5,7 @@ import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDateTime } from '@/lib/format';
 import { PAGE_SIZE, useCreateInvitation, useInvitations, useRevokeInvitation } from '../api/admin';
-import { LinkOnce } from './link-once';
+import { CopyOnce } from '@/components/copy-once';
 
 const VALIDITY = [1, 7, 30, 90];
 
@@ -100,7 +100,7 @@ function CreateInvitation() {
         </div>
       </form>
       {error && !error.fieldProblem('email') && <ErrorMessage error={error} />}
-      {link && <LinkOnce label={`Invitation link for ${link.who}`} url={link.url} onDone={() => setLink(undefined)} />}
+      {link && <CopyOnce field label={`Invitation link for ${link.who}`} value={link.url} copyLabel="Copy the link" note="Copy it now and send it: it is not shown again. It works once, until it expires." onDone={() => setLink(undefined)} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useSearchParams } from 'react-router';
 import { Pager } from '@/components/pager';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { formatDateTime } from '@/lib/format';
+import { useUrlParams } from '@/lib/url-params';
 import { BRIEFINGS_PAGE, useBriefings, useGenerateBriefing, type BriefingSummary } from '../api/briefings';
 import { BriefingView } from './briefing-view';
 
@@ -13,28 +13,20 @@ const STATUS_LABEL: Record<string, string> = { queued: 'Waiting to be written…
  * open with the browser's session). The version read in the app is in the URL (?briefing=<id>).
  */
 export function BriefingsSection({ interviewId }: { interviewId: string }) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const offset = Number(params.get('briefings') ?? 0) || 0;
   const open = params.get('briefing') ?? '';
   const briefings = useBriefings(interviewId, offset);
   const generate = useGenerateBriefing(interviewId);
-  const set = (key: string, value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: key !== 'briefing' },
-    );
+  // Back closes a briefing opened; paging replaces the entry.
+  const set = (key: string, value: string) => update({ [key]: value }, { push: key === 'briefing' });
   const busy = briefings.data?.items.some((b) => b.status === 'queued' || b.status === 'generating') ?? false;
   return (
     <>
       <section className="card" aria-labelledby="briefings-heading">
         <h2 id="briefings-heading">Briefings</h2>
         <p className="muted small">A briefing gathers the interviewers, what to read and ask, and how to prepare. Generate a new version when something changed (new papers, notes, reading).</p>
-        <div className="interviews-actions">
+        <div className="actions">
           <button type="button" disabled={generate.isPending || busy} onClick={() => generate.mutate(undefined, { onSuccess: () => set('briefings', '') })}>
             {generate.isPending || busy ? 'Writing a briefing…' : 'Generate a new version'}
           </button>
@@ -97,7 +89,7 @@ function Version({ briefing: b, open, onOpen }: { briefing: BriefingSummary; ope
         </div>
       )}
       {b.status === 'ready' && (
-        <div className="interviews-actions">
+        <div className="actions">
           <button type="button" className="secondary" aria-pressed={open} onClick={onOpen}>
             Read version {b.version} here
           </button>

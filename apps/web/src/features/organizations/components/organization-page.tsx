@@ -84,7 +84,7 @@ function DetailsSection({ org }: { org: Organization }) {
           </div>
           <Field label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={error?.fieldProblem('description')} />
           {error && !underFields && <ErrorMessage error={error} />}
-          <div className="org-actions">
+          <div className="actions">
             <button type="submit" disabled={update.isPending}>
               {update.isPending ? 'Saving…' : 'Save details'}
             </button>
@@ -263,7 +263,7 @@ function DeleteSection({ org }: { org: Organization }) {
             Delete <strong>{org.name}</strong> and its {org.teams.length} {org.teams.length === 1 ? 'team' : 'teams'}? People who work there keep their record but lose this organization and their team. This cannot be undone.
           </p>
           {remove.isError && <ErrorMessage error={remove.error} />}
-          <div className="org-actions">
+          <div className="actions">
             <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: () => void navigate('/organizations', { replace: true }) })}>
               {remove.isPending ? 'Deleting…' : `Delete ${org.name}`}
             </button>

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { ApiError } from '@/lib/api/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { useUrlParams } from '@/lib/url-params';
 import { type Board, type BoardCard, type BoardColumn, MoveRefused, type UserMove, useBoard, useMove, useOrganizations } from '../api/pipeline';
 import { daysText, MOVE_LABEL, movesText, STAGE_STATUS_LABEL, STATUS_LABEL } from './labels';
 import { MoveButtons } from './move-buttons';
@@ -32,21 +33,16 @@ function findCard(board: Board | undefined, id: string): BoardCard | undefined {
  * move says why, and the board is read again.
  */
 export function PipelineBoard() {
-  const [params, setParams] = useSearchParams();
   // The filter lives in the URL (a reload or a shared link shows the same board); the controls follow the click at once.
-  const [organizationId, setOrganizationId] = useState(params.get('organization') ?? '');
-  const [closed, setClosed] = useState(params.get('closed') === 'true');
+  const [params, updateUrl] = useUrlParams();
+  const organizationId = params.get('organization') ?? '';
+  const closed = params.get('closed') === 'true';
   const board = useBoard({ organizationId, closed });
   const organizations = useOrganizations();
   const move = useMove();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const update = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const update = (key: string, value: string) => updateUrl({ [key]: value });
 
   const onMove = (card: BoardCard, kind: UserMove) => {
     setOutcome(null);
@@ -65,7 +61,6 @@ export function PipelineBoard() {
             id="board-organization"
             value={organizationId}
             onChange={(e) => {
-              setOrganizationId(e.target.value);
               update('organization', e.target.value);
             }}
           >
@@ -82,7 +77,6 @@ export function PipelineBoard() {
             type="checkbox"
             checked={closed}
             onChange={(e) => {
-              setClosed(e.target.checked);
               update('closed', e.target.checked ? 'true' : '');
             }}
           />{' '}

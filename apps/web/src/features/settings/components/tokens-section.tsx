@@ -5,7 +5,7 @@ import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { PAGE_SIZE, useCreateToken, useRevokeToken, useTokens, type TokenScope } from '../api/settings';
-import { CopyOnce } from './copy-once';
+import { CopyOnce } from '@/components/copy-once';
 
 const EXPIRIES = [
   { label: '30 days', days: 30 },
