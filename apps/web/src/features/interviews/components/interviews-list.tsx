@@ -1,7 +1,7 @@
 import './interviews.css';
 import { Link } from 'react-router';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { QueryStates } from '@/components/status';
 import { useUrlParams } from '@/lib/url-params';
 import { PAGE_SIZE, useInterviews, type Interview, type When } from '../api/interviews';
 import { FORMAT_LABEL, InterviewWhen, OUTCOME_LABEL } from './interview-when';
@@ -50,22 +50,18 @@ function InterviewsSection({ when, title, offset, onOffset, includeCancelled = f
         <h2 id={headingId}>{title}</h2>
         {extra}
       </div>
-      {interviews.isPending ? (
-        <Loading />
-      ) : interviews.isError ? (
-        <ErrorMessage error={interviews.error} retry={() => void interviews.refetch()} />
-      ) : interviews.data.items.length === 0 ? (
-        <Empty>{offset > 0 ? 'Nothing on this page.' : empty}</Empty>
-      ) : (
-        <>
-          <ul className="list" aria-label={`${title} interviews`}>
-            {interviews.data.items.map((interview) => (
-              <InterviewRow key={interview.id} interview={interview} />
-            ))}
-          </ul>
-          <Pager total={interviews.data.total} limit={PAGE_SIZE} offset={offset} onOffset={onOffset} />
-        </>
-      )}
+      <QueryStates query={interviews} isEmpty={(data) => data.items.length === 0} empty={offset > 0 ? 'Nothing on this page.' : empty}>
+        {(data) => (
+          <>
+            <ul className="list" aria-label={`${title} interviews`}>
+              {data.items.map((interview) => (
+                <InterviewRow key={interview.id} interview={interview} />
+              ))}
+            </ul>
+            <Pager total={data.total} limit={PAGE_SIZE} offset={offset} onOffset={onOffset} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { FieldControl } from '@/components/field';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, QueryStates } from '@/components/status';
 import type { components } from '@/lib/api/schema';
 import { formatDate } from '@/lib/format';
 import { DUPLICATES_PAGE_SIZE, useDuplicates, useInteractionCount, useMerge, type Person } from '../api/people';
@@ -29,23 +29,19 @@ export function DuplicatesPage() {
           Merged {merged.gone} into <Link to={`/people/${merged.keep.id}`}>{merged.keep.fullName}</Link>.
         </p>
       )}
-      {groups.isPending ? (
-        <Loading />
-      ) : groups.isError ? (
-        <ErrorMessage error={groups.error} retry={() => void groups.refetch()} />
-      ) : groups.data.items.length === 0 ? (
-        <Empty>No likely duplicates: nobody shares an email, a LinkedIn profile or a name.</Empty>
-      ) : (
-        <>
-          <p className="muted small" aria-live="polite">
-            {groups.data.total} {groups.data.total === 1 ? 'group' : 'groups'} to review
-          </p>
-          {groups.data.items.map((group) => (
-            <DuplicateGroup key={`${group.reason}:${group.value}:${group.people.map((p) => p.id).join(',')}`} group={group} onMerged={(keep, gone) => setMerged({ keep, gone })} />
-          ))}
-          <Pager total={groups.data.total} limit={DUPLICATES_PAGE_SIZE} offset={offset} onOffset={setOffset} />
-        </>
-      )}
+      <QueryStates query={groups} isEmpty={(data) => data.items.length === 0} empty="No likely duplicates: nobody shares an email, a LinkedIn profile or a name.">
+        {(data) => (
+          <>
+            <p className="muted small" aria-live="polite">
+              {data.total} {data.total === 1 ? 'group' : 'groups'} to review
+            </p>
+            {data.items.map((group) => (
+              <DuplicateGroup key={`${group.reason}:${group.value}:${group.people.map((p) => p.id).join(',')}`} group={group} onMerged={(keep, gone) => setMerged({ keep, gone })} />
+            ))}
+            <Pager total={data.total} limit={DUPLICATES_PAGE_SIZE} offset={offset} onOffset={setOffset} />
+          </>
+        )}
+      </QueryStates>
     </div>
   );
 }

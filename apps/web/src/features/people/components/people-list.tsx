@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Field, FieldControl } from '@/components/field';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDate } from '@/lib/format';
 import { useUrlParams } from '@/lib/url-params';
@@ -74,39 +74,35 @@ export function PeopleList() {
             </label>
           </div>
         </form>
-        {people.isPending ? (
-          <Loading />
-        ) : people.isError ? (
-          <ErrorMessage error={people.error} retry={() => void people.refetch()} />
-        ) : people.data.items.length === 0 ? (
-          <Empty>{filtered ? 'Nobody matches this search.' : filter.archived ? 'No one is archived.' : 'No one yet: add the first person above, or import your LinkedIn connections.'}</Empty>
-        ) : (
-          <>
-            <p className="muted small" aria-live="polite">
-              {people.data.total} {people.data.total === 1 ? 'person' : 'people'}
-            </p>
-            <ul className="list" aria-label="People" aria-busy={people.isFetching ? true : undefined}>
-              {people.data.items.map((person) => (
-                <li key={person.id} className="row">
-                  <div>
-                    {filter.archived ? <strong>{person.fullName}</strong> : <Link to={`/people/${person.id}`}>{person.fullName}</Link>}
-                    <p className="muted small">{[person.headline, person.organization?.name, person.team?.name].filter(Boolean).join(' · ') || '—'}</p>
-                  </div>
-                  <div className="row-end">
-                    {person.tags.map((t) => (
-                      <button key={t} type="button" className="tag" onClick={() => { setTyped({ ...typed, tag: t }); update({ tag: t }); }} aria-label={`Filter by tag ${t}`}>
-                        {t}
-                      </button>
-                    ))}
-                    {person.nextFollowUpAt && <span className="muted small">follow up {formatDate(person.nextFollowUpAt)}</span>}
-                    {filter.archived && <RestoreButton id={person.id} name={person.fullName} />}
-                  </div>
-                </li>
-              ))}
-            </ul>
-            <Pager total={people.data.total} limit={PAGE_SIZE} offset={filter.offset} onOffset={(next) => update({ offset: next ? String(next) : '' })} />
-          </>
-        )}
+        <QueryStates query={people} isEmpty={(data) => data.items.length === 0} empty={filtered ? 'Nobody matches this search.' : filter.archived ? 'No one is archived.' : 'No one yet: add the first person above, or import your LinkedIn connections.'}>
+          {(data) => (
+            <>
+              <p className="muted small" aria-live="polite">
+                {data.total} {data.total === 1 ? 'person' : 'people'}
+              </p>
+              <ul className="list" aria-label="People" aria-busy={people.isFetching ? true : undefined}>
+                {data.items.map((person) => (
+                  <li key={person.id} className="row">
+                    <div>
+                      {filter.archived ? <strong>{person.fullName}</strong> : <Link to={`/people/${person.id}`}>{person.fullName}</Link>}
+                      <p className="muted small">{[person.headline, person.organization?.name, person.team?.name].filter(Boolean).join(' · ') || '—'}</p>
+                    </div>
+                    <div className="row-end">
+                      {person.tags.map((t) => (
+                        <button key={t} type="button" className="tag" onClick={() => { setTyped({ ...typed, tag: t }); update({ tag: t }); }} aria-label={`Filter by tag ${t}`}>
+                          {t}
+                        </button>
+                      ))}
+                      {person.nextFollowUpAt && <span className="muted small">follow up {formatDate(person.nextFollowUpAt)}</span>}
+                      {filter.archived && <RestoreButton id={person.id} name={person.fullName} />}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              <Pager total={data.total} limit={PAGE_SIZE} offset={filter.offset} onOffset={(next) => update({ offset: next ? String(next) : '' })} />
+            </>
+          )}
+        </QueryStates>
       </section>
     </div>
   );

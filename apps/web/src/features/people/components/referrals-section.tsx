@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Field, FieldControl } from '@/components/field';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { Empty, ErrorMessage, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDate } from '@/lib/format';
 import { useApplications, useCreateReferral, useReferrals, useUpdateReferral, type PersonDetail, type Referral, type ReferralStatus } from '../api/people';
@@ -25,19 +25,15 @@ export function ReferralsSection({ person }: { person: PersonDetail }) {
           ? 'You have not asked them for anything yet.'
           : `You have asked them ${person.asks.count === 1 ? 'once' : `${person.asks.count} times`}${person.asks.lastAskedAt ? `, last on ${formatDate(person.asks.lastAskedAt)}` : ''}.`}
       </p>
-      {referrals.isPending ? (
-        <Loading />
-      ) : referrals.isError ? (
-        <ErrorMessage error={referrals.error} retry={() => void referrals.refetch()} />
-      ) : referrals.data.items.length === 0 ? (
-        <Empty>No referral yet: record an ask below when you ask them to refer you.</Empty>
-      ) : (
-        <ul className="list" aria-label="Referrals">
-          {referrals.data.items.map((r) => (
-            <ReferralRow key={r.id} referral={r} personId={person.id} onMove={(status) => update.mutate({ id: r.id, body: { status } })} busy={update.isPending} />
-          ))}
-        </ul>
-      )}
+      <QueryStates query={referrals} isEmpty={(data) => data.items.length === 0} empty="No referral yet: record an ask below when you ask them to refer you.">
+        {(data) => (
+          <ul className="list" aria-label="Referrals">
+            {data.items.map((r) => (
+              <ReferralRow key={r.id} referral={r} personId={person.id} onMove={(status) => update.mutate({ id: r.id, body: { status } })} busy={update.isPending} />
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       {update.isError && <ErrorMessage error={update.error} />}
       <AskForm person={person} />
     </section>
