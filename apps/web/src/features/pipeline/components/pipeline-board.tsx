@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { FieldControl } from '@/components/field';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { ApiError } from '@/lib/api/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -55,23 +56,18 @@ export function PipelineBoard() {
     <section className="card pipeline-board" aria-labelledby="board-heading" data-board-ready={ready ? '' : undefined} aria-busy={!ready}>
       <h2 id="board-heading">Board</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter the board">
-        <div className="field">
-          <label htmlFor="board-organization">Organization</label>
-          <select
-            id="board-organization"
-            value={organizationId}
-            onChange={(e) => {
-              update('organization', e.target.value);
-            }}
-          >
-            <option value="">All organizations</option>
-            {organizations.data?.items.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FieldControl label="Organization">
+          {(control) => (
+            <select {...control} value={organizationId} onChange={(e) => update('organization', e.target.value)}>
+              <option value="">All organizations</option>
+              {organizations.data?.items.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldControl>
         <label className="pipeline-check">
           <input
             type="checkbox"
