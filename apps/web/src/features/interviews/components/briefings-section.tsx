@@ -1,5 +1,5 @@
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, QueryStates } from '@/components/status';
 import { formatDateTime } from '@/lib/format';
 import { useUrlParams } from '@/lib/url-params';
 import { BRIEFINGS_PAGE, useBriefings, useGenerateBriefing, type BriefingSummary } from '../api/briefings';
@@ -32,22 +32,18 @@ export function BriefingsSection({ interviewId }: { interviewId: string }) {
           </button>
         </div>
         {generate.error && <ErrorMessage error={generate.error} />}
-        {briefings.isPending ? (
-          <Loading />
-        ) : briefings.isError ? (
-          <ErrorMessage error={briefings.error} retry={() => void briefings.refetch()} />
-        ) : briefings.data.items.length === 0 ? (
-          <Empty>No briefing yet: generate the first one.</Empty>
-        ) : (
-          <>
-            <ol className="list" aria-label="Briefing versions">
-              {briefings.data.items.map((b) => (
-                <Version key={b.id} briefing={b} open={b.id === open} onOpen={() => set('briefing', b.id)} />
-              ))}
-            </ol>
-            <Pager total={briefings.data.total} limit={BRIEFINGS_PAGE} offset={offset} onOffset={(n) => set('briefings', n ? String(n) : '')} />
-          </>
-        )}
+        <QueryStates query={briefings} isEmpty={(data) => data.items.length === 0} empty="No briefing yet: generate the first one.">
+          {(data) => (
+            <>
+              <ol className="list" aria-label="Briefing versions">
+                {data.items.map((b) => (
+                  <Version key={b.id} briefing={b} open={b.id === open} onOpen={() => set('briefing', b.id)} />
+                ))}
+              </ol>
+              <Pager total={data.total} limit={BRIEFINGS_PAGE} offset={offset} onOffset={(n) => set('briefings', n ? String(n) : '')} />
+            </>
+          )}
+        </QueryStates>
       </section>
       {open && <BriefingView id={open} onClose={() => set('briefing', '')} />}
     </>

@@ -422,24 +422,20 @@ function TasksSection({ applicationId, stages }: { applicationId: string; stages
       )}
       {reopen.isError && <ErrorMessage error={reopen.error} />}
       {setDone.isError && <ErrorMessage error={setDone.error} />}
-      {tasks.isPending ? (
-        <Loading />
-      ) : tasks.isError ? (
-        <ErrorMessage error={tasks.error} retry={() => void tasks.refetch()} />
-      ) : tasks.data.items.length === 0 ? (
-        <Empty>No prep task for this application.</Empty>
-      ) : (
-        groupByStage(tasks.data.items, stages).map((group) => (
-          <div key={group.name} className="pipeline-task-group">
-            <h3>{group.name}</h3>
-            <ul className="list">
-              {group.tasks.map((t) => (
-                <TaskRow key={t.id} task={t} onDone={(done, revert) => setDone.mutate({ id: t.id, done }, { onError: revert })} />
-              ))}
-            </ul>
-          </div>
-        ))
-      )}
+      <QueryStates query={tasks} isEmpty={(data) => data.items.length === 0} empty="No prep task for this application.">
+        {(data) => (
+          groupByStage(data.items, stages).map((group) => (
+            <div key={group.name} className="pipeline-task-group">
+              <h3>{group.name}</h3>
+              <ul className="list">
+                {group.tasks.map((t) => (
+                  <TaskRow key={t.id} task={t} onDone={(done, revert) => setDone.mutate({ id: t.id, done }, { onError: revert })} />
+                ))}
+              </ul>
+            </div>
+          ))
+        )}
+      </QueryStates>
     </section>
   );
 }
