@@ -1,6 +1,6 @@
 import { Locator, Page } from 'playwright-core';
 import { Dashboard, startDashboard } from '../support/dashboard-browser';
-import { TestApp } from '../support/test-app';
+import { registerUser, TestApp } from '../support/test-app';
 
 /**
  * The Pipeline in Debian's Chromium (CHROMIUM_PATH), served by the real API from `npm run build`'s
@@ -94,7 +94,7 @@ describe('the Pipeline screens in a browser', () => {
     await moveOnBoard('Advance to the next stage');
     await expectIn(column(QUIZ));
     await dashboard.checkAccessibility('the board');
-    await dashboard.shoot('pipeline', { readme: 'pipeline' });
+    await dashboard.shoot('pipeline');
 
     // Stale: advanced through the API behind the page's back; the old "advance" is refused, the board reloads.
     await post(`/applications/${created.id}/moves`, { move: 'advance' }, 200);
@@ -247,6 +247,30 @@ describe('the Pipeline screens in a browser', () => {
     await page.goto(`${baseUrl}/app/applications/00000000-0000-4000-8000-000000000000`);
     await page.getByRole('alert').waitFor();
     await page.getByRole('link', { name: 'Back to the pipeline' }).waitFor();
+    expect(problems).toEqual([]);
+  }, 60_000);
+  it('shows a board with several loops under way, as the research-lab example and two more applications leave it', async () => {
+    const user = await registerUser(t, { password: PASSWORD });
+    const post = async (path: string, body: object) => (await t.http().post(path).set(user.auth).send(body).expect(201)).body;
+    await post('/examples/research-lab', {});
+    const quiet = await post('/organizations', { name: 'Quiet Lab' });
+    await post('/applications', { organizationId: quiet.id, role: 'Member of Technical Staff', builtInTemplate: 'default' });
+    const vision = await post('/organizations', { name: 'Vision Works' });
+    await post('/applications', { organizationId: vision.id, role: 'Research Scientist', builtInTemplate: 'research-engineer' });
+
+    const tab = await dashboard.newPage();
+    await tab.goto(`${baseUrl}/app/sign-in?next=${encodeURIComponent('/pipeline')}`);
+    await tab.getByLabel('Email').fill(user.email);
+    await tab.getByLabel('Password').fill(PASSWORD);
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    const ready = tab.locator('[data-board-ready]');
+    const columnOf = (name: string) => ready.getByRole('region', { name, exact: true });
+    await columnOf('Quiz: maths, statistics, CS and ML (1)').getByRole('article', { name: /Research Engineer/ }).getByText('Example Frontier Lab · Core', { exact: true }).waitFor();
+    await columnOf('Recruiter chat (1)').getByRole('article', { name: /Research Scientist/ }).getByText('Vision Works', { exact: true }).waitFor();
+    await columnOf('Recruiter screen (1)').getByRole('article', { name: /Member of Technical Staff/ }).getByText('Quiet Lab', { exact: true }).waitFor();
+    await columnOf('Offer (1)').getByRole('article', { name: /Research Engineer/ }).getByText('Example Frontier Lab · Applied', { exact: true }).waitFor();
+    await dashboard.screen('pipeline-example', { page: tab, readme: 'pipeline' });
+    await tab.context().close();
     expect(problems).toEqual([]);
   }, 60_000);
 });
