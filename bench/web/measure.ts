@@ -182,6 +182,7 @@ export async function visit(context: BrowserContext, baseUrl: string, screen: Sc
     const usable = await Promise.race([usableAt, timeout(options.timeoutMs)]).catch(async () => never(page, screen, options.timeoutMs));
     const timeOrigin = ((await page.evaluate('performance.timeOrigin')) as number) + start;
     if (!options.record) return { usableMs: usable - start, apiCalls: [], scripts: [], timeOrigin, documentEnd: NaN };
+    // Opened: the chunks the screen loads late. (From Today, the load state is Today's: this returns at once.)
     await page.waitForLoadState('networkidle', { timeout: options.timeoutMs }).catch(() => undefined);
     return {
       usableMs: usable - start,
@@ -240,11 +241,13 @@ function endOf(request: Request): number {
 async function apiCalls(requests: Request[], from: number, until: number): Promise<ApiCall[]> {
   const out: ApiCall[] = [];
   for (const request of requests) {
+    const start = request.timing().startTime;
+    if (start < from - 1 || start >= until) continue;
+    // Its timing is complete once its body has arrived (after a click, no load event waits for that).
     const response = await request.response();
-    const timing = request.timing();
-    if (timing.startTime < from - 1 || timing.startTime >= until) continue;
+    await response?.finished();
     const url = new URL(request.url());
-    out.push({ method: request.method(), path: url.pathname + url.search, status: response?.status() ?? 0, start: timing.startTime, end: endOf(request) });
+    out.push({ method: request.method(), path: url.pathname + url.search, status: response?.status() ?? 0, start, end: endOf(request) });
   }
   return out.sort((a, b) => a.start - b.start);
 }
