@@ -68,3 +68,24 @@ export function freePort(): Promise<number> {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Runs a benchmark's `main`, then its `cleanup` once, whether main ends, fails (exit code 1) or the
+ * run is interrupted (SIGINT or SIGTERM: exit code 130).
+ */
+export function runBenchmark(name: string, main: () => Promise<void>, cleanup: () => Promise<void>): void {
+  let cleaning: Promise<void> | null = null;
+  const cleanupOnce = (): Promise<void> => (cleaning ??= cleanup());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`${signal}: stopping`);
+      void cleanupOnce().finally(() => process.exit(130));
+    });
+  }
+  main()
+    .catch((e: unknown) => {
+      console.error(`${name} failed: ${(e as Error).stack ?? String(e)}`);
+      process.exitCode = 1;
+    })
+    .finally(() => cleanupOnce());
+}

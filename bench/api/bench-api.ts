@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { RunningServer, startServer, stopChildren } from '../processes';
+import { RunningServer, runBenchmark, startServer, stopChildren } from '../processes';
 import { dropDatabase, migrateAndSeed, recreateDatabase, SeedResult } from './seed';
 
 const DB_NAME = process.env.BENCH_DB_NAME ?? 'dossier_bench';
@@ -361,21 +361,4 @@ async function cleanup(): Promise<void> {
   else await dropDatabase(SERVER_URL, DB_NAME).catch((e: unknown) => console.error(`could not drop ${DB_NAME}: ${(e as Error).message}`));
 }
 
-let cleaning: Promise<void> | null = null;
-function cleanupOnce(): Promise<void> {
-  return (cleaning ??= cleanup());
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`${signal}: stopping`);
-    void cleanupOnce().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .catch((e: unknown) => {
-    console.error(`bench:api failed: ${(e as Error).stack ?? String(e)}`);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanupOnce());
+runBenchmark('bench:api', main, cleanup);

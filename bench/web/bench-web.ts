@@ -35,7 +35,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { DESKTOP, launchChromium } from '../../test/support/chromium';
 import { dropDatabase, migrateAndSeed, recreateDatabase } from '../api/seed';
-import { startServer, stopChildren } from '../processes';
+import { runBenchmark, startServer, stopChildren } from '../processes';
 import { intEnv, table } from '../sync/report';
 import { ApiCall, cookieHeader, firstScreenScripts, LoadedScript, NeverUsableError, percentile, replay, Screen, SCREENS, SessionState, signIn, visit, Visit, Way, waves } from './measure';
 import { seedApplications } from './seed-applications';
@@ -231,21 +231,4 @@ async function cleanup(): Promise<void> {
   else await dropDatabase(SERVER_URL, DB_NAME).catch((e: unknown) => console.error(`could not drop ${DB_NAME}: ${(e as Error).message}`));
 }
 
-let cleaning: Promise<void> | null = null;
-function cleanupOnce(): Promise<void> {
-  return (cleaning ??= cleanup());
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`${signal}: stopping`);
-    void cleanupOnce().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .catch((e: unknown) => {
-    console.error(`bench:web failed: ${(e as Error).stack ?? String(e)}`);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanupOnce());
+runBenchmark('bench:web', main, cleanup);
