@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   console.log('');
   printCalls(results);
   console.log(
-    `(${RUNS} runs each, after one recorded visit; usable: from the navigation's start (or the click) until the screen is usable, in Chromium at ${DESKTOP.width}×${DESKTOP.height}; API calls: the calls the screen made on the recorded visit, from Node with the same session cookie; ratio: usable p50 ÷ API calls p50; gzip at zlib's default level; ${os.cpus().length} CPUs shared by the server, PostgreSQL, Chromium and the bench)`,
+    `(${RUNS} runs each, after one recorded visit; usable: from the navigation's start (or the click) until the screen is usable, in Chromium at ${DESKTOP.width}×${DESKTOP.height}; API calls: the calls the screen made on the recorded visit, from Node with the same session cookie; ratio: usable p50 ÷ API calls p50; gzip at zlib's default level, KB = 1,000 bytes; ${os.cpus().length} CPUs shared by the server, PostgreSQL, Chromium and the bench)`,
   );
   const failures = results.filter((r) => r.failure);
   for (const r of failures) console.error(`FAIL ${r.screen.name}: ${r.failure}`);
@@ -187,7 +187,7 @@ function timeline(v: Visit): string {
   return [...steps, `usable ${v.usableMs.toFixed(0)}`].join(', ');
 }
 
-const kb = (scripts: LoadedScript[]): number => scripts.reduce((s, x) => s + x.gzipBytes, 0) / 1024;
+const kb = (scripts: LoadedScript[]): number => scripts.reduce((s, x) => s + x.gzipBytes, 0) / 1000;
 
 function printTable(firstScripts: LoadedScript[], results: ScreenResult[]): void {
   const ms = (values: number[], p: number): string => (values.length ? percentile(values, p).toFixed(0) : '—');
@@ -216,7 +216,7 @@ function printCalls(results: ScreenResult[]): void {
   for (const r of results) {
     for (const row of r.rows.filter((x) => x.scripts !== null)) {
       console.log(`${r.screen.name}, ${row.label}: calls ${row.calls.map((w) => w.map((c) => `${c.method} ${c.path}`).join(' + ')).join(' → ') || 'none'} (→: waits for the previous)`);
-      console.log(`  scripts ${row.scripts!.map((s) => `${path.basename(s.path)} ${(s.gzipBytes / 1024).toFixed(1)} KB`).join(', ') || 'none'}`);
+      console.log(`  scripts ${row.scripts!.map((s) => `${path.basename(s.path)} ${(s.gzipBytes / 1000).toFixed(1)} KB`).join(', ') || 'none'}`);
     }
   }
 }
