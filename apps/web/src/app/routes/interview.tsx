@@ -1,9 +1,17 @@
-/** Placeholder until the Interview screen lands (issue 13). */
+import { Link, useParams } from 'react-router';
+import { InterviewPage } from '@/features/interviews';
+
 export function InterviewRoute() {
+  const { id = '' } = useParams();
   return (
     <>
-      <h1>Interview</h1>
-      <p className="muted">This screen is being built.</p>
+      <nav aria-label="Breadcrumb" className="small">
+        <Link to="/interviews">Interviews</Link>
+      </nav>
+      <div className="stack">
+        <InterviewPage key={id} id={id} />
+        {/* reading checklist (features/reading) composed here */}
+      </div>
     </>
   );
 }
