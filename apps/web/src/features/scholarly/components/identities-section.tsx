@@ -12,7 +12,7 @@ export function IdentitiesSection({ personId }: { personId: string }) {
   const linked = identities.data?.items.filter((i) => i.status === 'linked') ?? [];
   const rejected = identities.data?.items.filter((i) => i.status === 'rejected') ?? [];
   return (
-    <section className="card stack" aria-labelledby="identities-heading">
+    <section className="card stack scholarly" aria-labelledby="identities-heading">
       <h2 id="identities-heading">Scholarly identities</h2>
       {identities.isPending ? (
         <Loading />
@@ -74,8 +74,9 @@ function LinkedIdentity({ personId, identity }: { personId: string; identity: Id
         {unlink.error && <ErrorMessage error={unlink.error} />}
       </div>
       <div className="row-end">
-        <button type="button" className="secondary" disabled={unlink.isPending} onClick={() => unlink.mutate(identity.id)} aria-label={`Unlink ${label}`}>
+        <button type="button" className="secondary" disabled={unlink.isPending} onClick={() => unlink.mutate(identity.id)}>
           {unlink.isPending ? 'Unlinking…' : 'Unlink'}
+          <span className="visually-hidden"> {label}</span>
         </button>
       </div>
     </li>
@@ -93,8 +94,8 @@ function RejectedIdentity({ personId, identity }: { personId: string; identity: 
         {forget.error && <ErrorMessage error={forget.error} />}
       </div>
       <div className="row-end">
-        <button type="button" className="secondary" disabled={forget.isPending} onClick={() => forget.mutate(identity.id)} aria-label={`Forget the rejection of ${identity.name ?? identity.sourceAuthorId} at ${sourceName(identity.source)}`}>
-          Forget
+        <button type="button" className="secondary" disabled={forget.isPending} onClick={() => forget.mutate(identity.id)}>
+          Forget<span className="visually-hidden"> the rejection of {identity.name ?? identity.sourceAuthorId} at {sourceName(identity.source)}</span>
         </button>
       </div>
     </li>
@@ -220,12 +221,14 @@ function CandidateRow({ personId, candidate: c, status }: { personId: string; ca
         ) : (
           <>
             {status === 'rejected' && <p className="decided muted">Rejected</p>}
-            <button type="button" disabled={link.isPending || reject.isPending} onClick={() => link.mutate({ source: c.source, id: c.sourceAuthorId })} aria-label={`Confirm ${who}`}>
+            <button type="button" disabled={link.isPending || reject.isPending} onClick={() => link.mutate({ source: c.source, id: c.sourceAuthorId })}>
               {link.isPending ? 'Confirming…' : 'Confirm'}
+              <span className="visually-hidden"> {who}</span>
             </button>
             {status !== 'rejected' && (
-              <button type="button" className="secondary" disabled={link.isPending || reject.isPending} onClick={() => reject.mutate({ source: c.source, id: c.sourceAuthorId, name: c.name })} aria-label={`Reject ${who}`}>
-                {reject.isPending ? 'Rejecting…' : 'Not them'}
+              <button type="button" className="secondary" disabled={link.isPending || reject.isPending} onClick={() => reject.mutate({ source: c.source, id: c.sourceAuthorId, name: c.name })}>
+                {reject.isPending ? 'Rejecting…' : 'Reject'}
+                <span className="visually-hidden"> {who}</span>
               </button>
             )}
           </>

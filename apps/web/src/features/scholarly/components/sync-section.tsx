@@ -31,7 +31,7 @@ export function SyncSection({ personId, onSynced }: { personId: string; onSynced
   }, [finished, refresh, onSynced]);
 
   return (
-    <section className="card stack" aria-labelledby="sync-heading">
+    <section className="card stack scholarly" aria-labelledby="sync-heading">
       <h2 id="sync-heading">Publication sync</h2>
       <div className="scholarly-actions">
         <button type="button" disabled={start.isPending || running > 0 || linked === 0} onClick={() => start.mutate()}>

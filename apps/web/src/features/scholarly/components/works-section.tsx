@@ -38,7 +38,7 @@ export function WorksSection({ personId }: { personId: string }) {
   const [filter, setFilter] = useState<WorksFilter>({ sort: 'year', position: 'any', offset: 0 });
   const works = usePersonWorks(personId, filter);
   return (
-    <section className="card" aria-labelledby="works-heading">
+    <section className="card scholarly" aria-labelledby="works-heading">
       <h2 id="works-heading">Works{works.data ? ` (${works.data.total})` : ''}</h2>
       <div className="filters">
         <div className="field">

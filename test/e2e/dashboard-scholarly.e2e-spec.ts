@@ -1,0 +1,215 @@
+import { join } from 'node:path';
+import { AddressInfo } from 'node:net';
+import { Browser, Page } from 'playwright-core';
+import { buildOnce } from '../support/compiled-processes';
+import { checkAccessibility, DESKTOP, launchChromium, shoot, watchForProblems } from '../support/dashboard-browser';
+import { seedInterviewScene } from '../support/briefing-scene';
+import { ReplayServer } from '../support/replay-server';
+import { addSemanticScholarAndMoreau, FIXTURES, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
+import { createTestApp, TestApp, TestUser } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * The scholarly half of a person's page and the reading checklist, in Debian's Chromium against the
+ * real API and worker, every source answering from the project's fixtures (test/fixtures/scholarly)
+ * through a local replay server: Zoë Ångström's candidates at OpenAlex and Semantic Scholar (her
+ * namesakes among them) reviewed, one rejected, two confirmed; "Sync now" followed until its runs end;
+ * her works with their sources, her position and citations; papers marked read with a note and a
+ * question, coverage going up, the BibTeX answering; an interview's union checklist on its own.
+ */
+const PASSWORD = 'a long enough password';
+const ZOE = 'Zoë Ångström';
+
+async function replayServer(): Promise<ReplayServer> {
+  const replay = addSemanticScholarAndMoreau(await scholarlyReplay());
+  const fixture = (source: string, name: string) => join(FIXTURES, source, name);
+  return replay
+    .route({ path: '/authors', query: { filter: `display_name.search:${ZOE}` }, file: fixture('openalex', 'authors_filter_display_name.search_zoe_angstrom.json') })
+    .route({ path: '/graph/v1/author/search', query: { query: ZOE }, file: fixture('semanticscholar', 'author_search_query_zoe_angstrom.json') })
+    .route({ path: '/search/author/api', query: { q: ZOE }, file: fixture('dblp', 'search_author_q-nobody-xyz.json') })
+    .route({ path: '/v3.0/expanded-search', file: fixture('orcid', 'expanded-search_no-results.json') });
+}
+
+describe('a person’s scholarly identities, works and reading checklist in a browser', () => {
+  let replay: ReplayServer;
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    await buildOnce();
+    replay = await replayServer();
+    t = await createTestApp({ worker: true, env: syncEnv(replay, { SCHOLARLY_TIMEOUT_MS: '3000' }) });
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
+    page = await context.newPage();
+    watchForProblems(page, baseUrl, problems);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await replay?.close();
+  });
+
+  const region = (name: string | RegExp) => page.getByRole('region', { name, exact: typeof name === 'string' ? true : undefined });
+  let user: TestUser;
+
+  it('reviews the candidates, confirms and rejects, syncs, lists the works and reads from the checklist', async () => {
+    await page.goto(`${baseUrl}/app/sign-up`);
+    await page.getByLabel('Email').fill('scholarly.user@example.org');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    const login = (await t.http().post('/auth/login').send({ email: 'scholarly.user@example.org', password: PASSWORD }).expect(200)).body;
+    user = { id: login.user.id, email: 'scholarly.user@example.org', token: login.token, auth: { Authorization: `Bearer ${login.token}` } };
+    const org = (await t.http().post('/organizations').set(user.auth).send({ name: 'KTH Royal Institute of Technology' }).expect(201)).body;
+    const zoe = (await t.http().post('/people').set(user.auth).send({ fullName: ZOE, organizationId: org.id, tags: ['machine learning'] }).expect(201)).body;
+
+    await page.goto(`${baseUrl}/app/people/${zoe.id}`);
+    await page.getByRole('heading', { name: ZOE, level: 1 }).waitFor();
+    const identities = region('Scholarly identities');
+    await identities.getByText('No identity linked yet').waitFor();
+    await region(/^Works/).getByText('No works yet').waitFor();
+    await region('Reading checklist').getByText('Nothing to read yet').waitFor();
+    await expect(region('Publication sync').getByRole('button', { name: 'Sync now' }).isDisabled()).resolves.toBe(true);
+
+    // The candidates, best first, each with its score and the reasons in words.
+    await identities.getByRole('button', { name: 'Find candidates' }).click();
+    const candidates = identities.getByRole('list', { name: 'Candidate identities' }).getByRole('listitem').filter({ has: page.getByRole('button') });
+    await candidates.first().waitFor();
+    const names = await identities.getByRole('list', { name: 'Candidate identities' }).locator(':scope > li').evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')));
+    expect(names).toEqual([`${ZOE} (OpenAlex A5100000001)`, `${ZOE} (Semantic Scholar 2100000001)`, 'Zoe Angstrom (OpenAlex A2100000003)', 'Z. Angstrom (Semantic Scholar 2100000003)']);
+    const best = identities.getByRole('listitem', { name: `${ZOE} (OpenAlex A5100000001)` });
+    expect(await best.textContent()).toContain('75%');
+    await best.getByText('matches the name exactly').waitFor();
+    await best.getByText(/Affiliation: Current affiliation "KTH Royal Institute of Technology"/).waitFor();
+    // arXiv was not recorded for this name: the source's failure is said, the others still answered.
+    await identities.getByText('Some sources could not be searched now').waitFor();
+    await checkAccessibility(page, 'person-scholarly-candidates');
+
+    // Reject a namesake; confirm her at OpenAlex and at Semantic Scholar.
+    await identities.getByRole('button', { name: 'Reject Zoe Angstrom (OpenAlex A2100000003)' }).click();
+    await identities.getByRole('listitem', { name: 'Zoe Angstrom (OpenAlex A2100000003)' }).getByText('Rejected', { exact: true }).waitFor();
+    await identities.getByRole('button', { name: `Confirm ${ZOE} (OpenAlex A5100000001)` }).click();
+    await best.getByText('Confirmed', { exact: true }).waitFor();
+    await identities.getByRole('button', { name: `Confirm ${ZOE} (Semantic Scholar 2100000001)` }).click();
+    const linked = identities.getByRole('list', { name: 'Linked identities' });
+    await linked.getByRole('listitem').nth(1).waitFor();
+    expect(await linked.getByRole('link').allTextContents()).toEqual([`${ZOE} at OpenAlex`, `${ZOE} at Semantic Scholar`]);
+    await identities.getByText('Rejected as someone else (1)').waitFor();
+    const stored = (await t.http().get(`/people/${zoe.id}/identities`).set(user.auth).expect(200)).body.items as { source: string; sourceAuthorId: string; status: string }[];
+    expect(stored.map((i) => [i.source, i.sourceAuthorId, i.status])).toEqual([
+      ['openalex', 'A5100000001', 'linked'],
+      ['semanticscholar', '2100000001', 'linked'],
+      ['openalex', 'A2100000003', 'rejected'],
+    ]);
+
+    // Sync now: the runs are followed until they end, and the works appear.
+    const sync = region('Publication sync');
+    await sync.getByRole('button', { name: 'Sync now' }).click();
+    const runs = sync.getByRole('list', { name: 'Sync runs' }).getByRole('listitem');
+    await runs.nth(1).waitFor();
+    await sync.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 30_000 });
+    await waitFor(async () => ((await sync.locator('.run-succeeded').count()) === 2 ? true : undefined), 30_000);
+    expect(await runs.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/OpenAlex.*Done.*synced by you.*works: \d+ new/), expect.stringMatching(/Semantic Scholar.*Done/)]));
+    expect(await linked.textContent()).toContain('last synced');
+
+    const works = region(/^Works/);
+    const sparse = works.getByRole('listitem').filter({ hasText: 'Sparse Attention at Ångström Scale' });
+    await sparse.waitFor();
+    const sparseText = (await sparse.textContent())!;
+    expect(sparseText).toMatch(/first of \d+ authors/);
+    expect(await sparse.getByRole('link', { name: 'OpenAlex' }).count()).toBe(1);
+    expect(await sparse.getByRole('link', { name: 'Semantic Scholar' }).count()).toBe(1);
+    expect(sparseText).toMatch(/\d+ citations/);
+    const total = (await t.http().get(`/people/${zoe.id}/works?limit=1`).set(user.auth).expect(200)).body.total as number;
+    expect(total).toBeGreaterThan(3);
+    await works.getByRole('heading', { name: `Works (${total})` }).waitFor();
+    await works.getByLabel('Order').selectOption('citations');
+    await works.getByLabel('Their position').selectOption('first');
+    // Only the works she wrote first, most cited first.
+    const firstAuthored = await waitFor(async () => {
+      const texts = await works.getByRole('list', { name: 'Their works' }).getByRole('listitem').allTextContents();
+      return texts.length > 0 && texts.length < total && texts.every((text) => /first of|sole author/.test(text)) ? texts : undefined;
+    });
+    const citations = firstAuthored.map((text) => Number(/(\d+) citations?$/.exec(text)?.[1] ?? -1));
+    expect(citations).toEqual([...citations].sort((a, b) => b - a));
+    await checkAccessibility(page, 'person-scholarly');
+    await shoot(page, 'person-scholarly');
+
+    // The checklist: ranked from the works just synced; read two, with a note and a question on one.
+    const checklist = region('Reading checklist');
+    const items = checklist.getByRole('list', { name: 'Works to read' }).locator(':scope > li');
+    await items.first().waitFor();
+    const count = await items.count();
+    await checklist.getByText(`0 of ${count} read`, { exact: true }).waitFor();
+    const first = items.nth(0);
+    const firstTitle = (await first.getAttribute('aria-label'))!;
+    await first.getByLabel(`Status of “${firstTitle}”`).selectOption('read');
+    await checklist.getByText(`1 of ${count} read`, { exact: true }).waitFor();
+    await first.getByText('Add notes and questions').click();
+    await first.getByLabel('Notes', { exact: true }).fill('Attention restricted to neighbours within a cutoff radius.');
+    await first.getByLabel('Questions for the author (one a line)').fill('How does it scale past 10k atoms?\nWhy a learned cutoff?');
+    await first.getByRole('button', { name: 'Save notes' }).click();
+    await first.getByRole('list', { name: 'Questions for the author' }).getByText('Why a learned cutoff?').waitFor();
+    await first.getByRole('paragraph').filter({ hasText: 'Attention restricted to neighbours' }).waitFor();
+    const second = items.nth(1);
+    await second.getByLabel(/^Status of/).selectOption('read');
+    await checklist.getByText(`2 of ${count} read`, { exact: true }).waitFor();
+    expect(await checklist.getByRole('progressbar', { name: 'Reading coverage' }).getAttribute('value')).toBe('2');
+    // The server kept it.
+    const saved = (await t.http().get(`/people/${zoe.id}/reading-checklist`).set(user.auth).expect(200)).body;
+    expect(saved.coverage).toEqual({ read: 2, total: count });
+    expect(saved.items[0].reading).toMatchObject({ status: 'read', notes: 'Attention restricted to neighbours within a cutoff radius.', questions: ['How does it scale past 10k atoms?', 'Why a learned cutoff?'] });
+    expect(saved.items[0].work.title).toBe(firstTitle);
+    expect(saved.items[1].reading.status).toBe('read');
+    // After a reload, as it was.
+    await page.reload();
+    await region('Reading checklist').getByText(`2 of ${count} read`, { exact: true }).waitFor();
+
+    // The BibTeX opens with the browser's session.
+    const bib = await page.request.get(`${baseUrl}${await checklist.getByRole('link', { name: 'Download BibTeX' }).getAttribute('href')}`);
+    expect(bib.status()).toBe(200);
+    expect(bib.headers()['content-type']).toContain('bibtex');
+    expect(await bib.text()).toMatch(/title = \{Sparse \{Attention\} at/);
+
+    // Settings: a refused size is shown under its field.
+    await checklist.getByText('Checklist settings').click();
+    await checklist.getByLabel('Works on the list').fill('0');
+    await checklist.getByRole('button', { name: 'Save settings' }).click();
+    await checklist.locator('.field-error').first().waitFor();
+    await checklist.getByLabel('Works on the list').fill('3');
+    await checklist.getByRole('button', { name: 'Save settings' }).click();
+    await checklist.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    await waitFor(async () => ((await items.count()) === 3 ? true : undefined));
+    await checklist.getByText(/of 3 read/).waitFor();
+    await checkAccessibility(page, 'reading-checklist');
+    await shoot(page, 'reading-checklist');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("shows an interview's union checklist on its own: one list for its interviewers, with each one's coverage", async () => {
+    const scene = await seedInterviewScene(t, user);
+    await page.goto(`${baseUrl}/app/interviews/${scene.interviewId}`);
+    const checklist = region('Reading checklist');
+    const perInterviewer = checklist.getByRole('list', { name: 'Coverage per interviewer' });
+    await perInterviewer.getByText('Ada Lovelace').waitFor();
+    expect(await perInterviewer.textContent()).toContain('no works known');
+    const planning = checklist.getByRole('listitem', { name: 'Notes on Planning with Learned Models' });
+    await planning.getByText(/For Ada Lovelace \(#\d on their list\)/).waitFor();
+    expect(await planning.getByLabel(/^Status of/).inputValue()).toBe('read');
+    const before = (await t.http().get(`/interviews/${scene.interviewId}/reading-checklist`).set(user.auth).expect(200)).body.coverage;
+    const scaling = checklist.getByRole('listitem', { name: 'Scaling World Models' });
+    await scaling.getByLabel(/^Status of/).selectOption('read');
+    await checklist.getByText(`${before.read + 1} of ${before.total} read`, { exact: true }).waitFor();
+    const bib = await page.request.get(`${baseUrl}${await checklist.getByRole('link', { name: 'Download BibTeX' }).getAttribute('href')}`);
+    expect(bib.status()).toBe(200);
+    expect(await bib.text()).toContain('title = {Scaling {World} {Models}}');
+    await checkAccessibility(page, 'reading-checklist-interview');
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
