@@ -5,7 +5,7 @@ import { buildOnce } from '../support/compiled-processes';
 import { checkAccessibility, DESKTOP, launchChromium, shoot, watchForProblems } from '../support/dashboard-browser';
 import { seedInterviewScene } from '../support/briefing-scene';
 import { ReplayServer } from '../support/replay-server';
-import { addSemanticScholarAndMoreau, FIXTURES, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
+import { addSemanticScholarAndMoreau, arxivSnapshot, FIXTURES, KAISER, personWithIdentities, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
 import { createTestApp, TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -19,6 +19,8 @@ import { waitFor } from '../support/wait-for';
  */
 const PASSWORD = 'a long enough password';
 const ZOE = 'Zoë Ångström';
+/** A Semantic Scholar author id the source does not know (404). */
+const UNKNOWN_S2 = '2199999999';
 
 async function replayServer(): Promise<ReplayServer> {
   const replay = addSemanticScholarAndMoreau(await scholarlyReplay());
@@ -27,7 +29,8 @@ async function replayServer(): Promise<ReplayServer> {
     .route({ path: '/authors', query: { filter: `display_name.search:${ZOE}` }, file: fixture('openalex', 'authors_filter_display_name.search_zoe_angstrom.json') })
     .route({ path: '/graph/v1/author/search', query: { query: ZOE }, file: fixture('semanticscholar', 'author_search_query_zoe_angstrom.json') })
     .route({ path: '/search/author/api', query: { q: ZOE }, file: fixture('dblp', 'search_author_q-nobody-xyz.json') })
-    .route({ path: '/v3.0/expanded-search', file: fixture('orcid', 'expanded-search_no-results.json') });
+    .route({ path: '/v3.0/expanded-search', file: fixture('orcid', 'expanded-search_no-results.json') })
+    .route({ path: `/graph/v1/author/${UNKNOWN_S2}`, status: 404, file: fixture('semanticscholar', 'error_404_author.json') });
 }
 
 describe('a person’s scholarly identities, works and reading checklist in a browser', () => {
@@ -191,6 +194,39 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     await shoot(page, 'reading-checklist');
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('says plainly when a source is busy and when it refuses an identity, where each belongs', async () => {
+    const { personId } = await personWithIdentities(t, user, 'Lukasz Kaiser', [
+      ['arxiv', KAISER],
+      ['semanticscholar', UNKNOWN_S2],
+    ]);
+    await page.goto(`${baseUrl}/app/people/${personId}`);
+    const identities = region('Scholarly identities');
+    await identities.getByRole('list', { name: 'Linked identities' }).getByRole('listitem').nth(1).waitFor();
+
+    // Adding an author the source does not know: refused, and said in the form.
+    await identities.getByLabel('Source').selectOption('semanticscholar');
+    await identities.getByLabel('Id or profile address').fill('2188888888');
+    replay.route({ path: '/graph/v1/author/2188888888', status: 404, file: join(FIXTURES, 'semanticscholar', 'error_404_author.json') });
+    await identities.getByRole('button', { name: 'Add' }).click();
+    const addForm = identities.getByRole('form', { name: 'Add an identity' });
+    await addForm.locator('.field-error').filter({ hasText: /is not an author at semanticscholar/ }).waitFor();
+    expect(await addForm.getByLabel('Id or profile address').getAttribute('aria-invalid')).toBe('true');
+
+    // arXiv answers 429 once (busy), then its recordings; Semantic Scholar does not know the author.
+    replay.fault(arxivSnapshot, { kind: 'status', status: 429, headers: { 'retry-after': '3' }, body: 'Rate exceeded.' });
+    const sync = region('Publication sync');
+    await sync.getByRole('button', { name: 'Sync now' }).click();
+    await sync.getByText('The source is busy (rate-limited): the sync waits and carries on by itself.').waitFor({ timeout: 15_000 });
+    await sync.getByText('The source no longer knows this identity', { exact: false }).waitFor({ timeout: 15_000 });
+    await checkAccessibility(page, 'person-scholarly-sync-problems');
+    await waitFor(async () => ((await sync.locator('.run-succeeded').count()) === 1 ? true : undefined), 30_000);
+    const broken = identities.getByRole('list', { name: 'Linked identities' }).getByRole('listitem').filter({ hasText: UNKNOWN_S2 });
+    await broken.getByText(/The source refused this identity: .*404/).waitFor();
+    expect(await broken.textContent()).toContain('broken');
+    await region(/^Works/).getByRole('heading', { name: /^Works \([1-9]/ }).waitFor();
+    expect(problems).toEqual([]);
+  }, 60_000);
 
   it("shows an interview's union checklist on its own: one list for its interviewers, with each one's coverage", async () => {
     const scene = await seedInterviewScene(t, user);

@@ -138,7 +138,7 @@ function Candidates({ personId, identities }: { personId: string; identities: Id
             ))}
             {[...autoLink.data.undecided, ...autoLink.data.errors].map((u) => (
               <li key={`${u.source}-${u.message}`}>
-                {sourceName(u.source)}: {u.message}
+                {sourceName(u.source)}: {sourceMessage(u.source, u.message)}
               </li>
             ))}
           </ul>
@@ -157,7 +157,7 @@ function Candidates({ personId, identities }: { personId: string; identities: Id
                 <ul className="small">
                   {candidates.data.errors.map((e) => (
                     <li key={e.source}>
-                      {sourceName(e.source)}: {e.message}
+                      {sourceName(e.source)}: {sourceMessage(e.source, e.message)}
                     </li>
                   ))}
                 </ul>
@@ -206,7 +206,7 @@ function CandidateRow({ personId, candidate: c, status }: { personId: string; ca
       <ul className="reasons small" aria-label={`Why ${c.name} may be this person`}>
         {c.reasons.map((r) => (
           <li key={`${r.kind}-${r.detail}`} className={r.points < 0 ? 'against' : undefined}>
-            <span className="reason-points">{signed(r.points)}</span> {REASON_KINDS[r.kind]}: {r.detail}
+            <span className="reason-points">{signed(r.points)}</span> {reasonText(r)}
           </li>
         ))}
       </ul>
@@ -237,6 +237,17 @@ function CandidateRow({ personId, candidate: c, status }: { personId: string; ca
       {error && <ErrorMessage error={error} />}
     </li>
   );
+}
+
+/** The evidence in words: its kind, unless the source's sentence already starts with it. */
+function reasonText(reason: Candidate['reasons'][number]): string {
+  const kind = REASON_KINDS[reason.kind];
+  return reason.detail.toLowerCase().startsWith(kind.toLowerCase()) ? reason.detail : `${kind}: ${reason.detail}`;
+}
+
+/** A source's message without the source's id in front (it is named already). */
+function sourceMessage(source: ScholarlySource, message: string): string {
+  return message.replace(new RegExp(`^${source}:\\s*`, 'i'), '');
 }
 
 const ADDABLE: ScholarlySource[] = ['openalex', 'semanticscholar', 'dblp', 'orcid', 'arxiv', 'crossref'];
