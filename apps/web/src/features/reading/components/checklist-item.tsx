@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/status';
+import { readingUrl, WorkTitle } from '@/components/work-title';
 import { asApiError } from '@/lib/api/errors';
 import { useSaveReading, type ChecklistItem, type ReadingStatus } from '../api/reading';
 
@@ -17,7 +18,6 @@ export function ChecklistItemRow({ item, rank, showInterviewers }: { item: Check
   const { work, reading } = item;
   const save = useSaveReading(work.id);
   const statusId = useId();
-  const url = item.links.doi ?? item.links.arxiv ?? work.openAccessUrl ?? item.records[0]?.sourceUrl;
   const statusError = asApiError(save.error)?.fieldProblem('status');
   return (
     <li className={`checklist-item status-${reading.status}`} aria-label={work.title}>
@@ -26,15 +26,7 @@ export function ChecklistItemRow({ item, rank, showInterviewers }: { item: Check
           {rank}
         </span>
         <div className="checklist-body">
-          <p className="work-title">
-            {url ? (
-              <a href={url} target="_blank" rel="noopener noreferrer">
-                {work.title}
-              </a>
-            ) : (
-              work.title
-            )}
-          </p>
+          <WorkTitle title={work.title} url={readingUrl(item.links, work.openAccessUrl, item.records)} />
           <p className="muted small">{[shortAuthors(item.authors), work.year, work.venue, work.citationCount != null ? `${work.citationCount} citations` : ''].filter(Boolean).join(' · ')}</p>
           {showInterviewers && item.interviewers.length > 0 && <p className="small">For {item.interviewers.map((i) => `${i.fullName} (#${i.rank} on their list)`).join(', ')}</p>}
           <details className="small">
@@ -105,24 +97,8 @@ function NotesForm({ item }: { item: ChecklistItem }) {
     <details className="notes-form">
       <summary>{hasAny ? 'Edit notes and questions' : 'Add notes and questions'}</summary>
       <form className="stack" onSubmit={submit} noValidate aria-label={`Notes and questions on “${work.title}”`}>
-        <div className="field">
-          <label htmlFor={`${id}-notes`}>Notes</label>
-          <textarea id={`${id}-notes`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} aria-invalid={notesError ? true : undefined} aria-describedby={notesError ? `${id}-notes-error` : undefined} />
-          {notesError && (
-            <p id={`${id}-notes-error`} className="field-error">
-              {notesError}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-questions`}>Questions for the author (one a line)</label>
-          <textarea id={`${id}-questions`} rows={3} value={questions} onChange={(e) => setQuestions(e.target.value)} aria-invalid={questionsError ? true : undefined} aria-describedby={questionsError ? `${id}-questions-error` : undefined} />
-          {questionsError && (
-            <p id={`${id}-questions-error`} className="field-error">
-              {questionsError}
-            </p>
-          )}
-        </div>
+        <TextAreaField id={`${id}-notes`} label="Notes" value={notes} onChange={setNotes} error={notesError} />
+        <TextAreaField id={`${id}-questions`} label="Questions for the author (one a line)" value={questions} onChange={setQuestions} error={questionsError} />
         <div className="row-end">
           <button type="submit" disabled={save.isPending}>
             {save.isPending ? 'Saving…' : 'Save notes'}
@@ -131,5 +107,19 @@ function NotesForm({ item }: { item: ChecklistItem }) {
         {error && !notesError && !questionsError && <ErrorMessage error={error} />}
       </form>
     </details>
+  );
+}
+
+function TextAreaField({ id, label, value, onChange, error }: { id: string; label: string; value: string; onChange: (value: string) => void; error?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={3} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -23,7 +23,7 @@ export function IdentitiesSection({ personId }: { personId: string }) {
       ) : (
         <ul className="list" aria-label="Linked identities">
           {linked.map((identity) => (
-            <LinkedIdentity key={identity.id} personId={personId} identity={identity} />
+            <IdentityRow key={identity.id} personId={personId} identity={identity} />
           ))}
         </ul>
       )}
@@ -32,7 +32,7 @@ export function IdentitiesSection({ personId }: { personId: string }) {
           <summary>Rejected as someone else ({rejected.length})</summary>
           <ul className="list" aria-label="Rejected identities">
             {rejected.map((identity) => (
-              <RejectedIdentity key={identity.id} personId={personId} identity={identity} />
+              <IdentityRow key={identity.id} personId={personId} identity={identity} />
             ))}
           </ul>
         </details>
@@ -43,59 +43,36 @@ export function IdentitiesSection({ personId }: { personId: string }) {
   );
 }
 
-function IdentityName({ identity }: { identity: Identity }) {
-  return (
-    <>
-      <span className="tag">{sourceName(identity.source)}</span>
-      <a href={identity.sourceUrl} target="_blank" rel="noopener noreferrer">
-        {identity.name ?? identity.sourceAuthorId}
-        <span className="visually-hidden"> at {sourceName(identity.source)}</span>
-      </a>{' '}
-      <span className="muted small">{identity.sourceAuthorId}</span>
-    </>
-  );
-}
-
-function LinkedIdentity({ personId, identity }: { personId: string; identity: Identity }) {
-  const unlink = useUnlinkIdentity(personId);
+/** A linked identity (unlink it), or a rejected one (forget the rejection). */
+function IdentityRow({ personId, identity }: { personId: string; identity: Identity }) {
+  const remove = useUnlinkIdentity(personId);
   const label = `${identity.name ?? identity.sourceAuthorId} at ${sourceName(identity.source)}`;
+  const linked = identity.status === 'linked';
   return (
     <li className="row">
       <div>
         <p>
-          <IdentityName identity={identity} />
+          <span className="tag">{sourceName(identity.source)}</span>
+          <a href={identity.sourceUrl} target="_blank" rel="noopener noreferrer">
+            {identity.name ?? identity.sourceAuthorId}
+            <span className="visually-hidden"> at {sourceName(identity.source)}</span>
+          </a>{' '}
+          <span className="muted small">{identity.sourceAuthorId}</span>
         </p>
-        <p className="muted small">
-          {identity.linkedBy === 'auto' ? 'Linked by Dossier · ' : ''}
-          {SYNC_STATE[identity.syncState]}
-          {identity.lastSyncedAt ? ` · last synced ${formatDateTime(identity.lastSyncedAt)}` : ''}
-        </p>
-        {identity.syncState === 'broken' && identity.brokenReason && <p className="field-error">The source refused this identity: {identity.brokenReason}. Unlink it and link the right one.</p>}
-        {unlink.error && <ErrorMessage error={unlink.error} />}
+        {linked && (
+          <p className="muted small">
+            {identity.linkedBy === 'auto' ? 'Linked by Dossier · ' : ''}
+            {SYNC_STATE[identity.syncState]}
+            {identity.lastSyncedAt ? ` · last synced ${formatDateTime(identity.lastSyncedAt)}` : ''}
+          </p>
+        )}
+        {linked && identity.syncState === 'broken' && identity.brokenReason && <p className="field-error">The source refused this identity: {identity.brokenReason}. Unlink it and link the right one.</p>}
+        {remove.error && <ErrorMessage error={remove.error} />}
       </div>
       <div className="row-end">
-        <button type="button" className="secondary" disabled={unlink.isPending} onClick={() => unlink.mutate(identity.id)}>
-          {unlink.isPending ? 'Unlinking…' : 'Unlink'}
-          <span className="visually-hidden"> {label}</span>
-        </button>
-      </div>
-    </li>
-  );
-}
-
-function RejectedIdentity({ personId, identity }: { personId: string; identity: Identity }) {
-  const forget = useUnlinkIdentity(personId);
-  return (
-    <li className="row">
-      <div>
-        <p>
-          <IdentityName identity={identity} />
-        </p>
-        {forget.error && <ErrorMessage error={forget.error} />}
-      </div>
-      <div className="row-end">
-        <button type="button" className="secondary" disabled={forget.isPending} onClick={() => forget.mutate(identity.id)}>
-          Forget<span className="visually-hidden"> the rejection of {identity.name ?? identity.sourceAuthorId} at {sourceName(identity.source)}</span>
+        <button type="button" className="secondary" disabled={remove.isPending} onClick={() => remove.mutate(identity.id)}>
+          {linked ? (remove.isPending ? 'Unlinking…' : 'Unlink') : 'Forget'}
+          <span className="visually-hidden">{linked ? ` ${label}` : ` the rejection of ${label}`}</span>
         </button>
       </div>
     </li>

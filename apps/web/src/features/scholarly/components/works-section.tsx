@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Pager } from '@/components/pager';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { readingUrl, WorkTitle } from '@/components/work-title';
 import { usePersonWorks, type AuthorPositionFilter, type PersonWork, type PersonWorkSort, type WorksFilter } from '../api/scholarly';
 import { sourceName } from './labels';
 
@@ -22,16 +23,11 @@ const ordinal = (n: number): string => {
 };
 
 /** The person's place among the authors, as a researcher says it. */
-export function authorPosition({ position, authorCount, first, last }: PersonWork['authorship']): string {
+function authorPosition({ position, authorCount, first, last }: PersonWork['authorship']): string {
   if (authorCount === 1) return 'sole author';
   if (first) return `first of ${authorCount} authors`;
   if (last) return `last of ${authorCount} authors`;
   return `${ordinal(position)} of ${authorCount} authors`;
-}
-
-/** Where to read the work: the published version, else the preprint, else an open copy, else a source's record. */
-export function workUrl(work: Pick<PersonWork, 'links' | 'openAccessUrl' | 'records'>): string | undefined {
-  return work.links.doi ?? work.links.arxiv ?? work.openAccessUrl ?? work.records[0]?.sourceUrl;
 }
 
 export function WorksSection({ personId }: { personId: string }) {
@@ -41,26 +37,8 @@ export function WorksSection({ personId }: { personId: string }) {
     <section className="card scholarly" aria-labelledby="works-heading">
       <h2 id="works-heading">Works{works.data ? ` (${works.data.total})` : ''}</h2>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="works-sort">Order</label>
-          <select id="works-sort" value={filter.sort} onChange={(e) => setFilter({ ...filter, sort: e.target.value as PersonWorkSort, offset: 0 })}>
-            {SORTS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="works-position">Their position</label>
-          <select id="works-position" value={filter.position} onChange={(e) => setFilter({ ...filter, position: e.target.value as AuthorPositionFilter, offset: 0 })}>
-            {POSITIONS.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice id="works-sort" label="Order" value={filter.sort} options={SORTS} onChange={(sort) => setFilter({ ...filter, sort, offset: 0 })} />
+        <Choice id="works-position" label="Their position" value={filter.position} options={POSITIONS} onChange={(position) => setFilter({ ...filter, position, offset: 0 })} />
       </div>
       {works.isPending ? (
         <Loading />
@@ -82,20 +60,26 @@ export function WorksSection({ personId }: { personId: string }) {
   );
 }
 
+function Choice<T extends string>({ id, label, value, options, onChange }: { id: string; label: string; value: T; options: { value: T; label: string }[]; onChange: (value: T) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function WorkRow({ work }: { work: PersonWork }) {
-  const url = workUrl(work);
   return (
     <li className="row">
       <div>
-        <p className="work-title">
-          {url ? (
-            <a href={url} target="_blank" rel="noopener noreferrer">
-              {work.title}
-            </a>
-          ) : (
-            work.title
-          )}
-        </p>
+        <WorkTitle title={work.title} url={readingUrl(work.links, work.openAccessUrl, work.records)} />
         <p className="muted small">{[work.year, work.venue, authorPosition(work.authorship)].filter(Boolean).join(' · ')}</p>
         <p className="small work-sources">
           <span className="visually-hidden">Sources: </span>
