@@ -225,6 +225,12 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     await broken.getByText(/The source refused this identity: .*404/).waitFor();
     expect(await broken.textContent()).toContain('broken');
     await region(/^Works/).getByRole('heading', { name: /^Works \([1-9]/ }).waitFor();
+
+    // Unlinked: gone from the page and from the server (the user had linked it: nothing is kept).
+    await broken.getByRole('button', { name: `Unlink Lukasz Kaiser at Semantic Scholar` }).click();
+    await broken.waitFor({ state: 'detached' });
+    const left = (await t.http().get(`/people/${personId}/identities`).set(user.auth).expect(200)).body.items as { source: string }[];
+    expect(left.map((i) => i.source)).toEqual(['arxiv']);
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -246,6 +252,15 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     expect(bib.status()).toBe(200);
     expect(await bib.text()).toContain('title = {Scaling {World} {Models}}');
     await checkAccessibility(page, 'reading-checklist-interview');
+    await shoot(page, 'reading-checklist-interview');
+
+    // A person who does not exist: the person's page says so once; the scholarly sections add nothing.
+    await page.goto(`${baseUrl}/app/people/00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('alert').first().waitFor();
+    await page.getByRole('link', { name: 'Back to people' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('alert').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Scholarly identities' }).count()).toBe(0);
     expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { asApiError } from '@/lib/api/errors';
 import { bibtexUrl, useChecklist, type ChecklistTarget, type InterviewChecklist } from '../api/reading';
 import { ChecklistItemRow } from './checklist-item';
 import { ChecklistSettingsForm } from './checklist-settings';
@@ -8,7 +9,8 @@ import './reading.css';
 /**
  * The ranked works to read before meeting a person, or before an interview (the union of its
  * interviewers' checklists): each with its status, notes and questions edited in place, how much is
- * read, the ranking's settings and the BibTeX of the list. Give `personId` or `interviewId`.
+ * read, the ranking's settings and the BibTeX of the list. Give `personId` or `interviewId`. Renders
+ * nothing when the person or interview does not exist (the page around it says so).
  */
 export function ReadingChecklist(props: ChecklistTarget & { title?: string }) {
   const target: ChecklistTarget = props.interviewId ? { interviewId: props.interviewId } : { personId: props.personId! };
@@ -16,6 +18,8 @@ export function ReadingChecklist(props: ChecklistTarget & { title?: string }) {
   const headingId = useId();
   const data = checklist.data;
   const union = data && 'interviewers' in data ? (data as InterviewChecklist) : undefined;
+  // No such person or interview: the page it is composed into says so.
+  if (asApiError(checklist.error)?.status === 404) return null;
   return (
     <section className="card stack reading" aria-labelledby={headingId}>
       <div className="reading-head">
