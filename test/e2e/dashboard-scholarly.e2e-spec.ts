@@ -244,6 +244,9 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     const planning = checklist.getByRole('listitem', { name: 'Notes on Planning with Learned Models' });
     await planning.getByText(/For Ada Lovelace \(#\d on their list\)/).waitFor();
     expect(await planning.getByLabel(/^Status of/).inputValue()).toBe('read');
+    // What the user wrote on it: the summary in their words and the question for the author.
+    await planning.getByRole('paragraph').filter({ hasText: 'Plans in a learned latent space' }).waitFor();
+    await planning.getByRole('list', { name: 'Questions for the author' }).getByText('How does it fail when the model is wrong?').waitFor();
     const before = (await t.http().get(`/interviews/${scene.interviewId}/reading-checklist`).set(user.auth).expect(200)).body.coverage;
     const scaling = checklist.getByRole('listitem', { name: 'Scaling World Models' });
     await scaling.getByLabel(/^Status of/).selectOption('read');

@@ -56,8 +56,13 @@ export function ChecklistItemRow({ item, rank, showInterviewers }: { item: Check
         </div>
       </div>
       {statusError && <p className="field-error">{statusError}</p>}
-      {(reading.notes || reading.questions.length > 0) && (
+      {(reading.summary || reading.notes || reading.questions.length > 0) && (
         <div className="saved-notes small">
+          {reading.summary && (
+            <p className="prewrap">
+              <strong>In your words:</strong> {reading.summary}
+            </p>
+          )}
           {reading.notes && <p className="prewrap">{reading.notes}</p>}
           {reading.questions.length > 0 && (
             <ul aria-label="Questions for the author">
@@ -77,14 +82,17 @@ function NotesForm({ item }: { item: ChecklistItem }) {
   const { work, reading } = item;
   const save = useSaveReading(work.id);
   const id = useId();
+  const [summary, setSummary] = useState(reading.summary ?? '');
   const [notes, setNotes] = useState(reading.notes ?? '');
   const [questions, setQuestions] = useState(reading.questions.join('\n'));
   const error = asApiError(save.error);
+  const summaryError = error?.fieldProblem('summary');
   const notesError = error?.fieldProblem('notes');
   const questionsError = error?.fieldProblem('questions');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({
+      summary: summary.trim() === '' ? null : summary,
       notes: notes.trim() === '' ? null : notes,
       questions: questions
         .split('\n')
@@ -92,11 +100,12 @@ function NotesForm({ item }: { item: ChecklistItem }) {
         .filter(Boolean),
     });
   };
-  const hasAny = Boolean(reading.notes) || reading.questions.length > 0;
+  const hasAny = Boolean(reading.summary) || Boolean(reading.notes) || reading.questions.length > 0;
   return (
     <details className="notes-form">
       <summary>{hasAny ? 'Edit notes and questions' : 'Add notes and questions'}</summary>
       <form className="stack" onSubmit={submit} noValidate aria-label={`Notes and questions on “${work.title}”`}>
+        <TextAreaField id={`${id}-summary`} label="The paper in your own words" value={summary} onChange={setSummary} error={summaryError} />
         <TextAreaField id={`${id}-notes`} label="Notes" value={notes} onChange={setNotes} error={notesError} />
         <TextAreaField id={`${id}-questions`} label="Questions for the author (one a line)" value={questions} onChange={setQuestions} error={questionsError} />
         <div className="row-end">
@@ -104,7 +113,7 @@ function NotesForm({ item }: { item: ChecklistItem }) {
             {save.isPending ? 'Saving…' : 'Save notes'}
           </button>
         </div>
-        {error && !notesError && !questionsError && <ErrorMessage error={error} />}
+        {error && !summaryError && !notesError && !questionsError && <ErrorMessage error={error} />}
       </form>
     </details>
   );
