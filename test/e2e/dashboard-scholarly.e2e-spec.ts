@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { Browser, Page } from 'playwright-core';
@@ -174,11 +175,12 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     await page.reload();
     await region('Reading checklist').getByText(`2 of ${count} read`, { exact: true }).waitFor();
 
-    // The BibTeX opens with the browser's session.
-    const bib = await page.request.get(`${baseUrl}${await checklist.getByRole('link', { name: 'Download BibTeX' }).getAttribute('href')}`);
-    expect(bib.status()).toBe(200);
-    expect(bib.headers()['content-type']).toContain('bibtex');
-    expect(await bib.text()).toMatch(/title = \{Sparse \{Attention\} at/);
+    // The BibTeX downloads from the link, with the browser's session (no token).
+    const [download] = await Promise.all([page.waitForEvent('download'), checklist.getByRole('link', { name: 'Download BibTeX' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.bib$/);
+    const bibtex = readFileSync((await download.path())!, 'utf8');
+    expect(bibtex).toMatch(/title = \{Sparse \{Attention\} at/);
+    expect(bibtex.match(/^@/gm)).toHaveLength(count);
 
     // Settings: a refused size is shown under its field.
     await checklist.getByText('Checklist settings').click();
