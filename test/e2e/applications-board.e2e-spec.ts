@@ -43,6 +43,7 @@ interface App {
   closedOn: string | null;
   templateName: string;
   reroutedFromId: string | null;
+  allowedMoves: string[];
 }
 
 describe('applications: board, funnel and CSV export', () => {
@@ -136,6 +137,8 @@ describe('applications: board, funnel and CSV export', () => {
     daysInStage,
     nextInterviewAt: next,
     updatedAt: a.updatedAt,
+    // The same moves as the application's own page offers.
+    allowedMoves: a.allowedMoves,
   });
   const stageColumn = (key: string, stageType: string, cards: object[]) => ({ key, kind: 'stage', stageType, status: 'active', cards });
   const statusColumn = (status: string, cards: object[] = []) => ({ key: status, kind: 'status', stageType: null, status, cards });
@@ -154,6 +157,10 @@ describe('applications: board, funnel and CSV export', () => {
         ],
       });
       expect(apps.offer.currentStage).toMatchObject({ name: 'Final round', status: 'passed' });
+      // Where the loop is decides the moves: a stage under way, a passed one with more to come, an offer.
+      const moves = (a: App) => board.columns.flatMap((c: { cards: { id: string; allowedMoves: string[] }[] }) => c.cards).find((c: { id: string }) => c.id === a.id).allowedMoves;
+      expect(moves(apps.fresh)).toEqual(['pass', 'fail', 'advance', 'withdraw']);
+      expect(moves(apps.offer)).toEqual(['accept', 'decline', 'withdraw']);
     });
 
     it('adds the ended loops with ?closed=true, and filters by organization', async () => {

@@ -134,6 +134,32 @@ describe('browser sessions', () => {
     expect(cookies.get('dossier_session')?.attributes).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict']));
     await t.http().get('/me').set('cookie', `dossier_session=${encodeURIComponent(cookies.get('dossier_session')!.value)}`).expect(200);
   });
+
+  it('refuses a sign-in or sign-up that a browser says comes from another site (login CSRF), and takes its own pages', async () => {
+    const user = await registerUser(t, { password: PASSWORD });
+    const body = { email: user.email, password: PASSWORD };
+    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site', origin: 'https://other.127.0.0.1.nip.io' }, { origin: 'null' }]) {
+      const refused = await t.http().post('/auth/session').set(headers).send(body).expect(403);
+      expect(refused.body).toMatchObject({ statusCode: 403, code: 'auth.cross-site-sign-in' });
+      expect(refused.body.message).toContain('/app/');
+      expect(refused.headers['set-cookie']).toBeUndefined();
+      const signUp = await t.http().post('/auth/session/registration').set(headers).send({ email: `cross-${Date.now()}@example.org`, password: PASSWORD }).expect(403);
+      expect(signUp.body.code).toBe('auth.cross-site-sign-in');
+    }
+    // The dashboard's own pages: same origin (as the Host the browser used), or what Sec-Fetch-Site calls same-origin.
+    const served = await t.http().post('/auth/session').set('host', 'dossier.local:3000').set('origin', 'http://dossier.local:3000').set('sec-fetch-site', 'same-origin').send(body).expect(200);
+    expect(cookiesOf(served).get('dossier_session')?.value).toBeTruthy();
+    // API clients send neither header.
+    await t.http().post('/auth/session').send(body).expect(200);
+  });
+
+  it('documents the cookie beside the bearer token in the OpenAPI document', async () => {
+    const document = (await t.http().get('/docs-json').expect(200)).body;
+    expect(document.components.securitySchemes.browserSession).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'dossier_session' });
+    expect(document.paths['/people'].get.security).toEqual(expect.arrayContaining([{ bearer: [] }, { browserSession: [] }]));
+    expect(document.paths['/auth/session'].delete.security).toEqual([{ browserSession: [] }]);
+    expect(document.paths['/auth/session'].post.security ?? []).toEqual([]);
+  });
 });
 
 describe('browser sessions behind HTTPS', () => {

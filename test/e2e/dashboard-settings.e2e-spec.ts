@@ -10,7 +10,7 @@ import { waitFor } from '../support/wait-for';
  * The Settings screen in Debian's Chromium (CHROMIUM_PATH), served by the real API from
  * `npm run build`'s dist/web: the profile's time zone kept across a reload, a password refused with
  * the API's field error, another session ended, a read-only token shown once then listed and
- * revoked, the calendar feed created, the security events that follow, two-factor enrolment with its recovery codes shown once; axe-core and screenshots at
+ * revoked, the calendar feed created, the security events that follow, two-factor enrolment with its recovery codes shown once, new recovery codes and two-factor turned off, résumé projects added (after a field error), edited and deleted; axe-core and screenshots at
  * desktop and phone widths in test/output/screenshots/.
  */
 const PASSWORD = 'a long enough password';
@@ -153,7 +153,7 @@ describe('the Settings screen in a browser', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
-  it('turns two-factor on: the secret as text, the code confirmed, the recovery codes shown once', async () => {
+  it('turns two-factor on (the secret as text, the code confirmed, the recovery codes shown once), replaces the recovery codes, and turns it off', async () => {
     const email = 'settings.user@example.org';
     const twoFactor = section('Two-factor sign-in');
     // The wrong password: the API's problem under the field.
@@ -173,7 +173,8 @@ describe('the Settings screen in a browser', () => {
     await twoFactor.getByRole('button', { name: 'Turn on two-factor' }).click();
     const codes = page.getByRole('region', { name: /^Your recovery codes/ });
     await codes.getByText("you won't see it again").waitFor();
-    expect((await codes.getByTestId('secret').textContent())!.trim().split(/\s+/)).toHaveLength(10);
+    const firstCodes = (await codes.getByTestId('secret').textContent())!.trim().split(/\s+/);
+    expect(firstCodes).toHaveLength(10);
     await checkAccessibility('settings-two-factor');
     await shoot('settings-two-factor');
     // It is on: a sign-in without a code is refused, and a reload never shows the codes again.
@@ -183,6 +184,82 @@ describe('the Settings screen in a browser', () => {
     await section('Two-factor sign-in').getByText('Two-factor sign-in is on').waitFor();
     expect(await page.getByRole('region', { name: /^Your recovery codes/ }).count()).toBe(0);
     await section('Security events').locator('[data-kind="two-factor-enabled"]').waitFor();
+
+    // New recovery codes, with the password and one of the old codes: shown once, the old ones spent.
+    const manage = section('Two-factor sign-in');
+    await manage.getByLabel('Your password').fill(PASSWORD);
+    await manage.getByLabel('Code from the app or a recovery code').fill('000000');
+    await manage.getByRole('button', { name: 'New recovery codes' }).click();
+    await manage.locator('.field-error').first().waitFor();
+    await manage.getByLabel('Code from the app or a recovery code').fill(firstCodes[0]);
+    await manage.getByRole('button', { name: 'New recovery codes' }).click();
+    const renewed = page.getByRole('region', { name: /^Your recovery codes/ });
+    const newCodes = (await renewed.getByTestId('secret').textContent())!.trim().split(/\s+/);
+    expect(newCodes).toHaveLength(10);
+    expect(newCodes.filter((c) => firstCodes.includes(c))).toEqual([]);
+    await checkAccessibility('settings-recovery-codes');
+    await renewed.getByRole('button', { name: 'Done, hide it' }).click();
+    await renewed.waitFor({ state: 'detached' });
+    // An old code no longer signs in; a new one does.
+    expect((await t.http().post('/auth/login').send({ email, password: PASSWORD, code: firstCodes[1] })).status).toBe(401);
+    await t.http().post('/auth/login').send({ email, password: PASSWORD, code: newCodes[0] }).expect(200);
+
+    // Turn it off with the password and a new code: signing in asks for the password only.
+    await manage.getByLabel('Your password').fill(PASSWORD);
+    await manage.getByLabel('Code from the app or a recovery code').fill(newCodes[1]);
+    await manage.getByRole('button', { name: 'Turn off two-factor' }).click();
+    await manage.getByRole('status').filter({ hasText: 'Two-factor sign-in is off' }).waitFor();
+    await manage.getByRole('button', { name: 'Set up two-factor' }).waitFor();
+    await t.http().post('/auth/login').send({ email, password: PASSWORD }).expect(200);
+    await section('Security events').locator('[data-kind="two-factor-disabled"]').waitFor();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('adds a résumé project after a field error, edits it and deletes it', async () => {
+    const projects = section('Résumé projects');
+    await projects.getByText('No project yet.').waitFor();
+    await projects.getByRole('button', { name: 'Add a project' }).click();
+    const form = projects.getByRole('form', { name: 'New project' });
+    await form.getByLabel('Project title').fill('Distributed RL trainer');
+    await form.getByLabel('Your role').fill('Lead engineer');
+    await form.getByLabel('From (month)').fill('2025-06');
+    await form.getByLabel('To (month)').fill('2024-01');
+    await form.getByLabel('Tags').fill('JAX, Kubernetes, jax');
+    await form.getByLabel('Talking points').fill('Why actors restart without losing episodes\nThe 3× throughput fix');
+    await form.getByLabel('Links').fill('https://github.com/example/trainer code');
+    await form.getByLabel('Team lead').check();
+    await form.getByRole('button', { name: 'Add project' }).click();
+    // The API's problem under its field; nothing saved.
+    await form.locator('.field-error').filter({ hasText: 'must not be before periodFrom (2025-06)' }).waitFor();
+    expect(await form.getByLabel('To (month)').getAttribute('aria-invalid')).toBe('true');
+    await checkAccessibility('settings-resume-project-error');
+    await form.getByLabel('To (month)').fill('2026-01');
+    await form.getByRole('button', { name: 'Add project' }).click();
+    const listed = projects.getByRole('list', { name: 'Your résumé projects' }).getByRole('listitem').filter({ hasText: 'Distributed RL trainer' });
+    await listed.getByText('2 talking points').waitFor();
+    const me = await t.http().post('/auth/login').send({ email: 'settings.user@example.org', password: PASSWORD }).expect(200);
+    const auth = { authorization: `Bearer ${me.body.token}` };
+    const saved = (await t.http().get('/resume-projects').set(auth).expect(200)).body.items;
+    expect(saved).toEqual([
+      expect.objectContaining({ title: 'Distributed RL trainer', role: 'Lead engineer', periodFrom: '2025-06', periodTo: '2026-01', tags: ['JAX', 'Kubernetes'], talkingPoints: ['Why actors restart without losing episodes', 'The 3× throughput fix'], links: [{ url: 'https://github.com/example/trainer', label: 'code' }], stageTypes: ['team_lead'] }),
+    ]);
+
+    // Edit: the form comes back filled; a new title is kept.
+    await projects.getByRole('button', { name: 'Edit the project Distributed RL trainer' }).click();
+    const edit = projects.getByRole('form', { name: 'Edit Distributed RL trainer' });
+    expect(await edit.getByLabel('Tags').inputValue()).toBe('JAX, Kubernetes');
+    await edit.getByLabel('Project title').fill('Distributed RL trainer at scale');
+    await edit.getByRole('button', { name: 'Save project' }).click();
+    await projects.getByRole('listitem').filter({ hasText: 'Distributed RL trainer at scale' }).waitFor();
+    expect((await t.http().get(`/resume-projects/${saved[0].id}`).set(auth).expect(200)).body).toMatchObject({ title: 'Distributed RL trainer at scale', tags: ['JAX', 'Kubernetes'] });
+    await checkAccessibility('settings-resume-projects');
+    await shoot('settings-resume-projects');
+
+    // Delete, after the browser's confirmation.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await projects.getByRole('button', { name: 'Delete the project Distributed RL trainer at scale' }).click();
+    await projects.getByText('No project yet.').waitFor();
+    await t.http().get(`/resume-projects/${saved[0].id}`).set(auth).expect(404);
     expect(problems).toEqual([]);
   }, 60_000);
 });

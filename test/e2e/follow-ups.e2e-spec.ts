@@ -180,6 +180,34 @@ describe('follow-ups', () => {
     expect((await getPerson(u, ada.id)).nextFollowUpAt).toBe('2026-05-01');
   });
 
+  it('snoozes a due follow-up to a later day, keeping why it is due and the cadence; a past day or nothing planned is refused', async () => {
+    const u = await registerUser(t);
+    const today = dateIn('UTC');
+    const ada = await person(u, { fullName: 'Ada Lovelace', nextFollowUpAt: addDays(today, -2), followUpCadenceDays: 30 });
+    await t.db.query("UPDATE people SET next_follow_up_reason = 'Thank Ada for referring you' WHERE id = $1", [ada.id]);
+
+    const snoozed = await t.http().post(`/people/${ada.id}/follow-up/snooze`).set(u.auth).send({ until: addDays(today, 7) }).expect(200);
+    expect(snoozed.body).toMatchObject({ id: ada.id, nextFollowUpAt: addDays(today, 7), nextFollowUpReason: 'Thank Ada for referring you', followUpCadenceDays: 30 });
+    expect((await due(u)).items).toEqual([]);
+    // It comes back on that day, still saying why.
+    const back = await due(u, `?by=${addDays(today, 7)}`);
+    expect(back.items.map((i: { person: { id: string }; reason: string | null }) => [i.person.id, i.reason])).toEqual([[ada.id, 'Thank Ada for referring you']]);
+
+    // Today or before is not a snooze; the date is checked like any date.
+    const past = await t.http().post(`/people/${ada.id}/follow-up/snooze`).set(u.auth).send({ until: today }).expect(400);
+    expect(past.body.details).toEqual([{ field: 'until', problem: `must be after today (${today})` }]);
+    const bad = await t.http().post(`/people/${ada.id}/follow-up/snooze`).set(u.auth).send({ until: 'next week' }).expect(400);
+    expect(bad.body.details).toEqual([{ field: 'until', problem: 'must be a date as yyyy-mm-dd' }]);
+    expect((await getPerson(u, ada.id)).nextFollowUpAt).toBe(addDays(today, 7));
+
+    // Someone with no follow-up planned has nothing to snooze; another user's person is a 404.
+    const none = await person(u, { fullName: 'No Plan' });
+    const conflict = await t.http().post(`/people/${none.id}/follow-up/snooze`).set(u.auth).send({ until: addDays(today, 1) }).expect(409);
+    expect(conflict.body.code).toBe('follow-ups.nothing-to-snooze');
+    expect((await getPerson(u, none.id)).nextFollowUpAt).toBeNull();
+    await t.http().post(`/people/${ada.id}/follow-up/snooze`).set((await registerUser(t)).auth).send({ until: addDays(today, 1) }).expect(404);
+  });
+
   it("answers 404 for another user's person or a deleted one, and changes nothing", async () => {
     const owner = await registerUser(t);
     const stranger = await registerUser(t);

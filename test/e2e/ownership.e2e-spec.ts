@@ -19,6 +19,7 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'PATCH /interactions/{id}': () => ({ summary: 'changed by a stranger' }),
   'PUT /people/{id}/follow-up': () => ({ nextFollowUpAt: '2027-01-01', cadenceDays: 10 }),
   'POST /people/{id}/follow-up/done': () => ({ summary: 'done by a stranger' }),
+  'POST /people/{id}/follow-up/snooze': () => ({ until: '2099-01-01' }),
   'PATCH /stage-templates/{id}': () => ({ name: 'Renamed by a stranger' }),
   'PATCH /applications/{id}': () => ({ notes: 'changed by a stranger' }),
   'POST /applications/{id}/moves': () => ({ move: 'pass' }),

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, chromium, Page } from 'playwright-core';
-import { ROOT } from './compiled-processes';
+import { AddressInfo } from 'node:net';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { buildOnce, ROOT } from './compiled-processes';
+import { createTestApp, TestApp, TestAppOptions } from './test-app';
 
 /** Helpers for tests that drive Debian's Chromium (never a downloaded browser). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -44,4 +46,40 @@ export async function shoot(page: Page, name: string): Promise<void> {
   expect({ name, width: overflow }).toEqual({ name, width: PHONE.width });
   await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize(DESKTOP);
+}
+
+export interface Dashboard {
+  t: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** What watchForProblems collected: a test ends by expecting it empty. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** The built dashboard served by a real API on a free port, and one desktop page in Chromium watched for problems. */
+export async function startDashboard(options: { app?: TestAppOptions; timezoneId?: string } = {}): Promise<Dashboard> {
+  await buildOnce();
+  const t = await createTestApp(options.app);
+  await t.app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: DESKTOP, timezoneId: options.timezoneId ?? 'UTC', locale: 'en-GB' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  watchForProblems(page, baseUrl, problems);
+  return {
+    t,
+    baseUrl,
+    browser,
+    context,
+    page,
+    problems,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
 }

@@ -10,6 +10,7 @@ import { AppConfig, createValidationPipe, drainRefusedBodies, registerAccessLog,
 import { Idempotency } from './common/idempotency';
 import { registerRateLimit } from './common/rate-limit';
 import { requestClient } from './auth/auth.guard';
+import { describeBrowserSession } from './auth/browser-session';
 import { mountQueueDashboard } from './queue-dashboard';
 import { describeErrorAnswers, ErrorBody } from './common/api-errors';
 import { describeUploads, refuseFormsElsewhere } from './common/file-upload';
@@ -113,6 +114,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   );
   describeErrorAnswers(document);
   describeUploads(document);
+  describeBrowserSession(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   if (config.bullBoard.enabled) await mountQueueDashboard(app);
   // The dashboard (apps/web, built into dist/web) at /app/, with / leading there.

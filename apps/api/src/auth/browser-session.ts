@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorKind } from '#platform';
 
@@ -63,4 +64,43 @@ export function setSessionCookies(reply: FastifyReply, token: string, expiresAt:
 
 export function clearSessionCookies(reply: FastifyReply, secure: boolean): void {
   void reply.header('set-cookie', [cookie(SESSION_COOKIE, '', { httpOnly: true, secure, maxAgeSeconds: 0 }), cookie(CSRF_COOKIE, '', { httpOnly: false, secure, maxAgeSeconds: 0 })]);
+}
+
+export class CrossSiteSignInError extends DomainError {
+  constructor(publicUrl: string) {
+    super(ErrorKind.Forbidden, 'auth.cross-site-sign-in', `A browser sign-in must come from Dossier's own pages: open ${new URL(publicUrl).origin}/app/ and sign in there`);
+  }
+}
+
+/**
+ * Sign-in and sign-up from a browser must start on Dossier's own pages: a page elsewhere must not sign
+ * the visitor into an account of its choosing (login CSRF). Browsers say where a request comes from
+ * (`Sec-Fetch-Site`, `Origin`); API clients send neither and are not affected.
+ */
+export function checkSameSite(request: FastifyRequest, publicUrl: string): void {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') throw new CrossSiteSignInError(publicUrl);
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  const allowed = new Set([new URL(publicUrl).origin, `${request.protocol}://${request.host}`]);
+  if (!allowed.has(origin)) throw new CrossSiteSignInError(publicUrl);
+}
+
+/** The OpenAPI security scheme for the browser's cookie, offered beside the bearer token on every operation that takes one. */
+export function describeBrowserSession(document: OpenAPIObject): void {
+  document.components ??= {};
+  document.components.securitySchemes ??= {};
+  document.components.securitySchemes.browserSession = {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: `The dashboard's session, set HttpOnly by POST /auth/session. Writes made with it must echo the readable ${CSRF_COOKIE} cookie in the ${CSRF_HEADER} header (403 auth.csrf-token-invalid otherwise). A request with an Authorization header never reads the cookies.`,
+  };
+  for (const item of Object.values(document.paths)) {
+    for (const value of Object.values(item as Record<string, unknown>)) {
+      const operation = value as { security?: Record<string, string[]>[] };
+      if (!operation?.security?.some((requirement) => 'bearer' in requirement)) continue;
+      if (!operation.security.some((requirement) => 'browserSession' in requirement)) operation.security.push({ browserSession: [] });
+    }
+  }
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FollowUpsService } from '#domain/people/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { InteractionResponse } from '../interactions/dto/interaction.dto';
 import { PersonResponse } from '../people/dto/person.dto';
-import { DueFollowUpsPage, DueFollowUpsQuery, FollowUpDoneDto, FollowUpDoneResponse, SetFollowUpDto } from './dto/follow-up.dto';
+import { DueFollowUpsPage, DueFollowUpsQuery, FollowUpDoneDto, FollowUpDoneResponse, SetFollowUpDto, SnoozeFollowUpDto } from './dto/follow-up.dto';
 
 @ApiTags('follow-ups')
 @ApiBearerAuth()
@@ -35,6 +35,15 @@ export class FollowUpsController {
   @ApiOkResponse({ type: PersonResponse })
   async set(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: SetFollowUpDto): Promise<PersonResponse> {
     return PersonResponse.from(await this.followUps.set(userId, id, body));
+  }
+
+  @Post('people/:id/follow-up/snooze')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Not now: moves the next follow-up to `until` (after today), keeping why it is due; the cadence stays' })
+  @ApiOkResponse({ type: PersonResponse })
+  @ApiConflictResponse({ description: '`follow-ups.nothing-to-snooze`: the person has no follow-up planned' })
+  async snooze(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Body() body: SnoozeFollowUpDto): Promise<PersonResponse> {
+    return PersonResponse.from(await this.followUps.snooze(userId, id, body.until));
   }
 
   @Post('people/:id/follow-up/done')

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SyncSchedules, SyncService } from '#domain/sync/index';
+import { SyncProblems, SyncSchedules, SyncService } from '#domain/sync/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { PageQuery } from '../common/page-query';
 import { uuidParam } from '../common/uuid-param';
-import { SetSyncScheduleDto, SyncRunResponse, SyncRunsPage, SyncScheduleResponse, SyncStartedResponse } from './dto/sync.dto';
+import { SetSyncScheduleDto, SyncProblemDto, SyncProblemsPage, SyncRunResponse, SyncRunsPage, SyncScheduleResponse, SyncStartedResponse } from './dto/sync.dto';
 
 @ApiTags('publication sync')
 @ApiBearerAuth()
@@ -13,6 +13,7 @@ export class SyncController {
   constructor(
     private readonly sync: SyncService,
     private readonly schedules: SyncSchedules,
+    private readonly syncProblems: SyncProblems,
   ) {}
 
   @Post('people/:id/sync')
@@ -30,6 +31,14 @@ export class SyncController {
   async runs(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<SyncRunsPage> {
     const page = await this.sync.listRuns(userId, id, query);
     return { ...page, items: page.items.map(SyncRunResponse.from) };
+  }
+
+  @Get('sync-problems')
+  @ApiOperation({ summary: "What is wrong with your publication sync: each linked identity that is broken, or whose latest run failed or is retrying at a busy source; most recent first" })
+  @ApiOkResponse({ type: SyncProblemsPage })
+  async problems(@CurrentUserId() userId: string, @Query() query: PageQuery): Promise<SyncProblemsPage> {
+    const page = await this.syncProblems.list(userId, query);
+    return { ...page, items: page.items.map(SyncProblemDto.from) };
   }
 
   @Get('sync-runs/:id')

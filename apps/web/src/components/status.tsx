@@ -29,3 +29,18 @@ export function ErrorMessage({ error, retry }: { error: unknown; retry?: () => v
     </div>
   );
 }
+
+interface QueryLike<T> {
+  isPending: boolean;
+  error: unknown;
+  data?: T;
+  refetch: () => unknown;
+}
+
+/** A query's loading, error (with a retry) and empty states; `children` renders the data once there is something to show. */
+export function QueryStates<T>({ query, isEmpty, empty, children }: { query: QueryLike<T>; isEmpty: (data: T) => boolean; empty: ReactNode; children: (data: T) => ReactNode }) {
+  if (query.error) return <ErrorMessage error={query.error} retry={() => void query.refetch()} />;
+  if (query.isPending || query.data === undefined) return <Loading />;
+  if (isEmpty(query.data)) return <Empty>{empty}</Empty>;
+  return <>{children(query.data)}</>;
+}

@@ -33,6 +33,10 @@ export class User {
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null;
 
+  /** Works that arrived after this are "new" on Today (GET /new-works); set by POST /new-works/seen. Null: never looked, so since the account was created. */
+  @Column({ name: 'works_seen_at', type: 'timestamptz', nullable: true })
+  worksSeenAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

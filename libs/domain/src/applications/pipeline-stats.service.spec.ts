@@ -17,6 +17,7 @@ function card(status: ApplicationStatus, stage: [name: string, type: StageType, 
     daysInStage: enteredAt ? wholeDaysSince(new Date(enteredAt), now) : null,
     nextInterviewAt: null,
     updatedAt: now,
+    allowedMoves: [],
   };
 }
 

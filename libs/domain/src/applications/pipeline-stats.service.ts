@@ -5,6 +5,7 @@ import { dateIn } from '../people/follow-ups.service';
 import { STAGE_TYPES, StageType } from '../stage-templates/stage-types';
 import { StageStatus } from './application-stage.entity';
 import { ApplicationSource, ApplicationStatus } from './application.entity';
+import { allowedMoves, UserMove } from './pipeline-state-machine';
 import { applicationsCsv, applicationsCsvFilename, ApplicationsCsvRow } from './applications-csv';
 import { InvalidApplicationError } from './applications.errors';
 
@@ -37,6 +38,8 @@ export interface BoardCard {
   /** The start of the next pending interview still to come, of any stage. */
   nextInterviewAt: Date | null;
   updatedAt: Date;
+  /** The moves the server accepts now (the same as the application's own page lists). */
+  allowedMoves: UserMove[];
 }
 
 export interface BoardColumn {
@@ -169,6 +172,7 @@ interface BoardRow {
   stage_position: number | null;
   entered_at: Date | null;
   next_interview_at: Date | null;
+  has_next: boolean | null;
 }
 
 interface FunnelRow {
@@ -221,7 +225,8 @@ export class PipelineStatsService {
     const rows = (await this.dataSource.query(
       `SELECT a.id, a.role, a.status, a.updated_at, a.organization_id, o.name AS organization_name, a.team_id, t.name AS team_name,
               s.id AS stage_id, s.name AS stage_name, s.type AS stage_type, s.status AS stage_status, s.position AS stage_position, s.entered_at,
-              next.starts_at AS next_interview_at
+              next.starts_at AS next_interview_at,
+              EXISTS (SELECT 1 FROM application_stages later WHERE later.application_id = a.id AND later.position > s.position) AS has_next
          FROM applications a
          JOIN organizations o ON o.id = a.organization_id
          LEFT JOIN teams t ON t.id = a.team_id
@@ -246,6 +251,10 @@ export class PipelineStatsService {
         daysInStage: r.entered_at ? wholeDaysSince(r.entered_at, now) : null,
         nextInterviewAt: r.next_interview_at,
         updatedAt: r.updated_at,
+        // What the state machine needs of the loop: the current stage's status and whether a stage follows it.
+        allowedMoves: allowedMoves(
+          r.stage_id ? { status: r.status, stages: [r.stage_status!, ...(r.has_next ? (['upcoming'] as const) : [])], current: 0 } : { status: r.status, stages: [], current: -1 },
+        ),
       }),
     );
     return { columns: layOutBoard(cards, statuses.slice(1), await this.loopOrder(userId)) };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { InvalidInputError } from '#platform';
+import { ConflictError, InvalidInputError } from '#platform';
 import { InteractionInput, interactionColumns } from '../interactions/interaction-input';
 import { Interaction } from '../interactions/interaction.entity';
 import { PeopleService } from './people.service';
@@ -83,6 +83,22 @@ export class FollowUpsService {
       // A date set by the user replaces a follow-up Dossier suggested, and its reason.
       if (patch.nextFollowUpAt !== undefined) patch.nextFollowUpReason = null;
       if (Object.keys(patch).length > 0) await em.update(Person, { id: personId, userId }, patch);
+    });
+    return this.people.get(userId, personId);
+  }
+
+  /**
+   * Not now: the follow-up moves to `until` (a day after the user's today) and keeps its reason, so
+   * a follow-up Dossier suggested ("thank them for the referral") still says why when it comes back.
+   * The cadence is left as it is. A person with no follow-up planned has nothing to snooze (409).
+   */
+  async snooze(userId: string, personId: string, until: string): Promise<Person> {
+    await this.dataSource.transaction(async (em) => {
+      const person = await lockPerson(em, userId, personId);
+      const today = await this.today(em, userId);
+      if (until <= today) throw new InvalidInputError('Invalid until', [{ field: 'until', problem: `must be after today (${today})` }]);
+      if (!person.nextFollowUpAt) throw new ConflictError('follow-ups.nothing-to-snooze', 'This person has no follow-up planned: set one instead');
+      await em.update(Person, { id: personId, userId }, { nextFollowUpAt: until });
     });
     return this.people.get(userId, personId);
   }

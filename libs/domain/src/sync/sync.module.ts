@@ -5,6 +5,7 @@ import { ScholarlyIdentity } from '../scholarly-identities/scholarly-identity.en
 import { SyncRun } from '../scholarly-identities/sync-run.entity';
 import { WorksModule } from '../works/works.module';
 import { PersonSyncSettings } from './person-sync-settings.entity';
+import { SyncProblems } from './sync-problems';
 import { SyncSchedules } from './sync-schedules';
 import { SyncService } from './sync.service';
 
@@ -14,7 +15,7 @@ import { SyncService } from './sync.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SyncRun, ScholarlyIdentity, Person, PersonSyncSettings]), WorksModule],
-  providers: [SyncService, SyncSchedules],
-  exports: [SyncService, SyncSchedules],
+  providers: [SyncService, SyncSchedules, SyncProblems],
+  exports: [SyncService, SyncSchedules, SyncProblems],
 })
 export class SyncModule {}

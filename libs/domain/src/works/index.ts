@@ -7,3 +7,4 @@ export * from './works-ingest.service';
 export * from './works-query.service';
 export * from './works.module';
 export * from './person-authorships';
+export * from './new-works.service';

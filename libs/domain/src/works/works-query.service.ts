@@ -127,7 +127,7 @@ export interface WorkDetail {
   records: WorkRecordDetail[];
 }
 
-const WORK_COLUMNS = 'w.id, w.title, w.year, w.publication_date, w.venue, w.type, w.doi, w.arxiv_id, w.citation_count, w.open_access_url, w.pdf_url';
+export const WORK_COLUMNS = 'w.id, w.title, w.year, w.publication_date, w.venue, w.type, w.doi, w.arxiv_id, w.citation_count, w.open_access_url, w.pdf_url';
 
 /** The records of work `w`, as JSON, in SOURCE_ORDER ($1 is that order). */
 const RECORDS_JSON = `(SELECT coalesce(json_agg(json_build_object('source', r.source, 'sourceId', r.source_id, 'sourceUrl', r.source_url, 'citationCount', r.citation_count, 'fetchedAt', r.fetched_at)
@@ -307,7 +307,7 @@ export function identifierOf(q: string): { doi: string | null; arxivId: string |
   return arxivId ? { doi: null, arxivId } : null;
 }
 
-function workFromRow(row: Record<string, any>, withAbstract: boolean): WorkView {
+export function workFromRow(row: Record<string, any>, withAbstract: boolean): WorkView {
   const work: WorkView = {
     id: row.id,
     title: row.title,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
-import { APPLICATION_STATUSES, ApplicationStatus, Board, BoardCard, BoardColumn, STAGE_STATUSES, StageStatus } from '#domain/applications/index';
+import { APPLICATION_STATUSES, ApplicationStatus, Board, BoardCard, BoardColumn, STAGE_STATUSES, StageStatus, USER_MOVES, UserMove } from '#domain/applications/index';
 import { STAGE_TYPES, StageType } from '#domain/stage-templates/index';
 import { RefDto } from '../../people/dto/person.dto';
 
@@ -37,6 +37,8 @@ export class BoardCardDto {
   @ApiProperty({ nullable: true, type: Number, description: 'Whole days from enteredAt to now' }) daysInStage: number | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Start of the next pending interview to come, of any stage' }) nextInterviewAt: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ enum: USER_MOVES, enumName: 'UserMove', isArray: true, description: "The moves the server accepts now, as on the application's page: send one with fromStageId = currentStage.id" })
+  allowedMoves: UserMove[];
 
   static from(c: BoardCard): BoardCardDto {
     const s = c.currentStage;
@@ -51,6 +53,7 @@ export class BoardCardDto {
       daysInStage: c.daysInStage,
       nextInterviewAt: c.nextInterviewAt?.toISOString() ?? null,
       updatedAt: c.updatedAt.toISOString(),
+      allowedMoves: c.allowedMoves,
     };
   }
 }

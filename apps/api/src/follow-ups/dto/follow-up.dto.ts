@@ -34,6 +34,12 @@ export class SetFollowUpDto {
   cadenceDays?: number | null;
 }
 
+export class SnoozeFollowUpDto {
+  @ApiProperty({ type: String, format: 'date', example: '2026-04-15', description: 'The day to be reminded again (yyyy-mm-dd), after today in your time zone' })
+  @IsCalendarDate()
+  until: string;
+}
+
 export class FollowUpDoneDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Congratulated them on the ICLR paper; offered to test their new library', description: 'A note on what you did; given, it is logged as an interaction' })
   @ValidateIf(notNullish)

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { SCHOLARLY_SOURCES } from '#domain/scholarly/index';
 import { SYNC_RUN_STATUSES, SyncRun } from '#domain/scholarly-identities/sync-run.entity';
-import type { SyncSchedule } from '#domain/sync/index';
+import { SYNC_PROBLEM_KINDS, type SyncProblem, type SyncSchedule } from '#domain/sync/index';
 
 export class SyncStartedResponse {
   @ApiProperty({
@@ -72,4 +72,32 @@ export class SyncScheduleResponse {
   static from(schedule: SyncSchedule): SyncScheduleResponse {
     return { ...schedule };
   }
+}
+
+export class SyncProblemPersonDto {
+  @ApiProperty() id: string;
+  @ApiProperty() fullName: string;
+}
+
+export class SyncProblemDto {
+  @ApiProperty({ enum: SYNC_PROBLEM_KINDS, enumName: 'SyncProblemKind', description: 'broken: the source refused the identity (fix or unlink it); busy: its sync is running but the source answers with errors (rate-limited or unavailable; it waits and retries); failed: its last sync ran out of retries' })
+  kind: string;
+  @ApiProperty() identityId: string;
+  @ApiProperty({ type: SyncProblemPersonDto }) person: SyncProblemPersonDto;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) source: string;
+  @ApiProperty() sourceAuthorId: string;
+  @ApiProperty({ type: String, nullable: true, description: "The source's refusal, or the run's last error" }) message: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When it went wrong (a busy run: when it started)' }) at: string;
+  @ApiProperty({ type: String, nullable: true, description: "The identity's latest run, for GET /sync-runs/{id}" }) runId: string | null;
+
+  static from(p: SyncProblem): SyncProblemDto {
+    return { ...p, person: { ...p.person }, at: p.at.toISOString() };
+  }
+}
+
+export class SyncProblemsPage {
+  @ApiProperty({ type: [SyncProblemDto], description: 'Most recent first' }) items: SyncProblemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }

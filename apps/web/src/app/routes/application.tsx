@@ -1,9 +1,14 @@
-/** Placeholder until the Application screen lands (issue 13). */
+import { Link, useParams } from 'react-router';
+import { ApplicationPage } from '@/features/pipeline';
+
 export function ApplicationRoute() {
+  const { id = '' } = useParams();
   return (
     <>
-      <h1>Application</h1>
-      <p className="muted">This screen is being built.</p>
+      <nav aria-label="Breadcrumb" className="small">
+        <Link to="/pipeline">Pipeline</Link>
+      </nav>
+      <ApplicationPage key={id} id={id} />
     </>
   );
 }

@@ -1,9 +1,14 @@
-/** Placeholder until the Possible duplicates screen lands (issue 13). */
+import { Link } from 'react-router';
+import { DuplicatesPage } from '@/features/people';
+
 export function DuplicatesRoute() {
   return (
     <>
+      <nav aria-label="Breadcrumb" className="small">
+        <Link to="/people">People</Link>
+      </nav>
       <h1>Possible duplicates</h1>
-      <p className="muted">This screen is being built.</p>
+      <DuplicatesPage />
     </>
   );
 }

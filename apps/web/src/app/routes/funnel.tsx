@@ -1,9 +1,14 @@
-/** Placeholder until the Funnel screen lands (issue 13). */
+import { Link } from 'react-router';
+import { FunnelPage } from '@/features/funnel';
+
 export function FunnelRoute() {
   return (
     <>
+      <nav aria-label="Breadcrumb" className="small">
+        <Link to="/pipeline">Pipeline</Link>
+      </nav>
       <h1>Funnel</h1>
-      <p className="muted">This screen is being built.</p>
+      <FunnelPage />
     </>
   );
 }

@@ -1,14 +1,18 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { InterviewPage } from '@/features/interviews';
 import { ReadingChecklist } from '@/features/reading';
 
-/** Placeholder until the Interview screen lands (issue 13); the union reading checklist is composed below it. */
 export function InterviewRoute() {
   const { id = '' } = useParams();
   return (
     <>
-      <h1>Interview</h1>
-      <p className="muted">This screen is being built.</p>
-      <ReadingChecklist key={id} interviewId={id} />
+      <nav aria-label="Breadcrumb" className="small">
+        <Link to="/interviews">Interviews</Link>
+      </nav>
+      <div className="stack">
+        <InterviewPage key={id} id={id} />
+        <ReadingChecklist key={`reading-${id}`} interviewId={id} />
+      </div>
     </>
   );
 }

@@ -1,9 +1,10 @@
-/** Placeholder until the Interviews screen lands (issue 13). */
+import { InterviewsList } from '@/features/interviews';
+
 export function InterviewsRoute() {
   return (
     <>
       <h1>Interviews</h1>
-      <p className="muted">This screen is being built.</p>
+      <InterviewsList />
     </>
   );
 }

@@ -1,9 +1,14 @@
-/** Placeholder until the Schedule an interview screen lands (issue 13). */
+import { Link } from 'react-router';
+import { ScheduleInterview } from '@/features/interviews';
+
 export function NewInterviewRoute() {
   return (
     <>
+      <nav aria-label="Breadcrumb" className="small">
+        <Link to="/interviews">Interviews</Link>
+      </nav>
       <h1>Schedule an interview</h1>
-      <p className="muted">This screen is being built.</p>
+      <ScheduleInterview />
     </>
   );
 }

@@ -1,9 +1,14 @@
-/** Placeholder until the Organization screen lands (issue 13). */
+import { Link, useParams } from 'react-router';
+import { OrganizationPage } from '@/features/organizations';
+
 export function OrganizationRoute() {
+  const { id = '' } = useParams();
   return (
     <>
-      <h1>Organization</h1>
-      <p className="muted">This screen is being built.</p>
+      <nav aria-label="Breadcrumb" className="small">
+        <Link to="/organizations">Organizations</Link>
+      </nav>
+      <OrganizationPage key={id} id={id} />
     </>
   );
 }

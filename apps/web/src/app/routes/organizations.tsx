@@ -1,9 +1,10 @@
-/** Placeholder until the Organizations screen lands (issue 13). */
+import { OrganizationsList } from '@/features/organizations';
+
 export function OrganizationsRoute() {
   return (
     <>
       <h1>Organizations</h1>
-      <p className="muted">This screen is being built.</p>
+      <OrganizationsList />
     </>
   );
 }

@@ -1,9 +1,17 @@
-/** Placeholder until the Pipeline screen lands (issue 13). */
+import { Link } from 'react-router';
+import { CreateApplication, PipelineBoard } from '@/features/pipeline';
+
 export function PipelineRoute() {
   return (
     <>
-      <h1>Pipeline</h1>
-      <p className="muted">This screen is being built.</p>
+      <div className="pipeline-title">
+        <h1>Pipeline</h1>
+        <Link to="/pipeline/funnel">See the funnel</Link>
+      </div>
+      <div className="stack">
+        <CreateApplication />
+        <PipelineBoard />
+      </div>
     </>
   );
 }

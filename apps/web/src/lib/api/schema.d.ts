@@ -129,7 +129,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in a browser: sets the HttpOnly session cookie and the CSRF cookie (writes echo it in x-csrf-token) */
+        /** Sign in a browser: sets the HttpOnly session cookie and the CSRF cookie (writes echo it in x-csrf-token); refused (403 auth.cross-site-sign-in) when a browser says the request comes from another site */
         post: operations["browser-session.signIn"];
         /** Sign the browser out: the session ends on the server and both cookies are cleared */
         delete: operations["browser-session.signOut"];
@@ -749,6 +749,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/{id}/follow-up/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Not now: moves the next follow-up to `until` (after today), keeping why it is due; the cadence stays */
+        post: operations["follow-ups.snooze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/{id}/follow-up/done": {
         parameters: {
             query?: never;
@@ -1253,6 +1270,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/new-works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Works of your people that arrived since you last marked them seen (since your account was created until then), newest first */
+        get: operations["new-works.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/new-works/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the new works seen up to `until` (default now): the list starts after it from now on */
+        post: operations["new-works.markSeen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/{id}/sync": {
         parameters: {
             query?: never;
@@ -1279,6 +1330,23 @@ export interface paths {
         };
         /** The person's sync runs, newest first: one per identity per sync */
         get: operations["sync.runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is wrong with your publication sync: each linked identity that is broken, or whose latest run failed or is retrying at a busy source; most recent first */
+        get: operations["sync.problems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3495,6 +3563,14 @@ export interface components {
              */
             cadenceDays?: number | null;
         };
+        SnoozeFollowUpDto: {
+            /**
+             * Format: date
+             * @description The day to be reminded again (yyyy-mm-dd), after today in your time zone
+             * @example 2026-04-15
+             */
+            until: string;
+        };
         FollowUpDoneDto: {
             /**
              * @description A note on what you did; given, it is logged as an interaction
@@ -3772,6 +3848,8 @@ export interface components {
             nextInterviewAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The moves the server accepts now, as on the application's page: send one with fromStageId = currentStage.id */
+            allowedMoves: components["schemas"]["UserMove"][];
         };
         BoardColumnDto: {
             /**
@@ -4585,6 +4663,71 @@ export interface components {
             /** @description Every source record of the work, publishers first, each with its authors */
             records: components["schemas"]["WorkRecordDetailDto"][];
         };
+        /** @enum {string} */
+        NewWorksScope: "interviewers" | "all";
+        NewWorkPersonDto: {
+            id: string;
+            fullName: string;
+        };
+        NewWorkDto: {
+            id: string;
+            title: string;
+            year: number | null;
+            /** @description yyyy-mm-dd, yyyy-mm or yyyy, as precise as the sources are */
+            date: string | null;
+            venue: string | null;
+            type: components["schemas"]["WorkType"];
+            /** @description Lower case, without https://doi.org/ */
+            doi: string | null;
+            /** @description Without version */
+            arxivId: string | null;
+            /** @description The highest count any source reports */
+            citationCount: number | null;
+            /** @description Only when asked for (lists) or on GET /works/{id} */
+            abstract?: string | null;
+            openAccessUrl: string | null;
+            pdfUrl: string | null;
+            links: components["schemas"]["WorkLinksDto"];
+            /** @description Your people it is by (within the scope asked for), by name */
+            people: components["schemas"]["NewWorkPersonDto"][];
+            /**
+             * Format: date-time
+             * @description When Dossier first cached it
+             */
+            arrivedAt: string;
+        };
+        NewWorksPageDto: {
+            /** @description Newest arrival first */
+            items: components["schemas"]["NewWorkDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+            /**
+             * Format: date-time
+             * @description Works that arrived after this are new: when you last marked them seen, or when your account was created
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description When the list was read: send it as `until` when marking these seen, so a work arriving meanwhile stays new
+             */
+            asOf: string;
+        };
+        MarkNewWorksSeenDto: {
+            /**
+             * Format: date-time
+             * @description Seen up to here (the list's asOf); default and never later than: now. The marker never moves back.
+             * @example 2026-03-10T08:00:00Z
+             */
+            until?: string | null;
+        };
+        NewWorksSeenResponse: {
+            /**
+             * Format: date-time
+             * @description Works that arrive after this are new
+             */
+            worksSeenAt: string;
+        };
         SyncStartedResponse: {
             /**
              * @description One run per linked identity, followed with GET /sync-runs/:id. An identity whose sync was already queued or running gives its open run; none are started for a person without linked identities
@@ -4625,6 +4768,39 @@ export interface components {
         SyncRunsPage: {
             /** @description Newest first */
             items: components["schemas"]["SyncRunResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        /**
+         * @description broken: the source refused the identity (fix or unlink it); busy: its sync is running but the source answers with errors (rate-limited or unavailable; it waits and retries); failed: its last sync ran out of retries
+         * @enum {string}
+         */
+        SyncProblemKind: "broken" | "busy" | "failed";
+        SyncProblemPersonDto: {
+            id: string;
+            fullName: string;
+        };
+        SyncProblemDto: {
+            /** @description broken: the source refused the identity (fix or unlink it); busy: its sync is running but the source answers with errors (rate-limited or unavailable; it waits and retries); failed: its last sync ran out of retries */
+            kind: components["schemas"]["SyncProblemKind"];
+            identityId: string;
+            person: components["schemas"]["SyncProblemPersonDto"];
+            source: components["schemas"]["ScholarlySource"];
+            sourceAuthorId: string;
+            /** @description The source's refusal, or the run's last error */
+            message: string | null;
+            /**
+             * Format: date-time
+             * @description When it went wrong (a busy run: when it started)
+             */
+            at: string;
+            /** @description The identity's latest run, for GET /sync-runs/{id} */
+            runId: string | null;
+        };
+        SyncProblemsPage: {
+            /** @description Most recent first */
+            items: components["schemas"]["SyncProblemDto"][];
             total: number;
             limit: number;
             offset: number;
@@ -9860,6 +10036,106 @@ export interface operations {
             };
         };
     };
+    "follow-ups.snooze": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnoozeFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token may not do this (a read-only token writing, or a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found among your records */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `follow-ups.nothing-to-snooze`: the person has no follow-up planned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body (or an uploaded file) is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "follow-ups.done": {
         parameters: {
             query?: never;
@@ -13564,6 +13840,149 @@ export interface operations {
             };
         };
     };
+    "new-works.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description interviewers: the people on your upcoming interviews; all: everyone in your network */
+                scope?: components["schemas"]["NewWorksScope"];
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewWorksPageDto"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "new-works.markSeen": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkNewWorksSeenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewWorksSeenResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token may not do this (a read-only token writing, or a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state (the body says which, and what is allowed), or a request with the same Idempotency-Key still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body (or an uploaded file) is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "sync.start": {
         parameters: {
             query?: never;
@@ -13696,6 +14115,58 @@ export interface operations {
             };
             /** @description Not found among your records */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "sync.problems": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncProblemsPage"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,8 +3,15 @@ import { Link } from 'react-router';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
-import { formatDate, formatDateTime } from '@/lib/format';
-import { useAddInteraction, useInteractions, usePerson } from '../api/people';
+import { formatDateTime } from '@/lib/format';
+import { useAddInteraction, useInteractions, usePerson, type PersonDetail } from '../api/people';
+import { FollowUpSection } from './follow-up-section';
+import { LINK_LABEL, STAGE_LABEL } from './labels';
+import { PersonEditForm } from './person-edit';
+import { ReferralsSection } from './referrals-section';
+import { RemoveSection } from './remove-section';
+import { WarmPathsSection } from './warm-paths-section';
+import './people.css';
 
 type InteractionType = components['schemas']['CreateInteractionDto']['type'];
 const TYPES: { value: InteractionType; label: string }[] = [
@@ -17,9 +24,14 @@ const TYPES: { value: InteractionType; label: string }[] = [
 ];
 const TYPE_LABEL = Object.fromEntries(TYPES.map((t) => [t.value, t.label]));
 
-/** One person: who they are, links, tags, notes, and the interaction timeline with a one-line add. */
+/**
+ * One person: who they are (edited in place), the interaction timeline with a one-line add, the
+ * follow-up cadence, asks and referrals, warm paths, and archive or erase.
+ */
 export function PersonPage({ id }: { id: string }) {
   const person = usePerson(id);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   if (person.isPending) return <Loading />;
   if (person.isError) {
     const error = asApiError(person.error);
@@ -31,63 +43,97 @@ export function PersonPage({ id }: { id: string }) {
     );
   }
   const p = person.data;
-  const links = Object.entries(p.links);
   return (
     <div className="stack">
       <header className="card">
-        <h1>{p.fullName}</h1>
-        {(p.headline || p.organization) && <p className="muted">{[p.headline, p.role, p.organization?.name, p.team?.name].filter(Boolean).join(' · ')}</p>}
-        <dl className="facts">
-          <dt>Relationship</dt>
-          <dd>{p.relationshipStage}</dd>
-          {p.emails.length > 0 && (
-            <>
-              <dt>Email</dt>
-              <dd>{p.emails.map((e) => <a key={e} href={`mailto:${e}`}>{e}</a>)}</dd>
-            </>
+        <div className="people-heading">
+          <h1>{p.fullName}</h1>
+          {!editing && (
+            <button type="button" className="secondary" onClick={() => { setEditing(true); setSaved(false); }}>
+              Edit details
+            </button>
           )}
-          {links.length > 0 && (
-            <>
-              <dt>Links</dt>
-              <dd>
-                {links.map(([name, url]) => (
-                  <a key={name} href={/^https?:\/\//.test(url) ? url : undefined} rel="noopener noreferrer" target="_blank">
-                    {name}
-                  </a>
-                ))}
-              </dd>
-            </>
-          )}
-          {p.tags.length > 0 && (
-            <>
-              <dt>Tags</dt>
-              <dd>
-                {p.tags.map((t) => (
-                  <Link key={t} className="tag" to={`/people?tag=${encodeURIComponent(t)}`}>
-                    {t}
-                  </Link>
-                ))}
-              </dd>
-            </>
-          )}
-          <dt>Next follow-up</dt>
-          <dd>{p.nextFollowUpAt ? `${formatDate(p.nextFollowUpAt)}${p.followUpCadenceDays ? ` (every ${p.followUpCadenceDays} days)` : ''}` : 'none set'}</dd>
-          {p.howWeMet && (
-            <>
-              <dt>How we met</dt>
-              <dd>{p.howWeMet}</dd>
-            </>
-          )}
-        </dl>
-        {p.notes && (
-          <section aria-labelledby="notes-heading">
-            <h2 id="notes-heading">Notes</h2>
-            <p className="prewrap">{p.notes}</p>
-          </section>
+        </div>
+        {[p.headline, p.role, p.organization?.name, p.team?.name].some(Boolean) && <p className="muted">{[p.headline, p.role, p.organization?.name, p.team?.name].filter(Boolean).join(' · ')}</p>}
+        {saved && !editing && (
+          <p className="notice" role="status">
+            Saved.
+          </p>
         )}
+        {editing ? <PersonEditForm person={p} onDone={(didSave) => { setEditing(false); setSaved(didSave); }} /> : <Facts p={p} />}
       </header>
       <Timeline personId={p.id} />
+      <FollowUpSection person={p} />
+      <ReferralsSection person={p} />
+      <WarmPathsSection person={p} />
+      <RemoveSection person={p} />
     </div>
+  );
+}
+
+function Facts({ p }: { p: PersonDetail }) {
+  const links = Object.entries(p.links);
+  return (
+    <>
+      <dl className="facts">
+        <dt>Relationship</dt>
+        <dd>{STAGE_LABEL[p.relationshipStage]}</dd>
+        {p.emails.length > 0 && (
+          <>
+            <dt>Email</dt>
+            <dd>{p.emails.map((e) => <a key={e} href={`mailto:${e}`}>{e}</a>)}</dd>
+          </>
+        )}
+        {p.phones.length > 0 && (
+          <>
+            <dt>Phone</dt>
+            <dd>{p.phones.map((phone) => <a key={phone} href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>)}</dd>
+          </>
+        )}
+        {links.length > 0 && (
+          <>
+            <dt>Links</dt>
+            <dd>
+              {links.map(([kind, url]) =>
+                /^https?:\/\//.test(url) ? (
+                  <a key={kind} href={url} rel="noopener noreferrer" target="_blank">
+                    {LINK_LABEL[kind] ?? kind}
+                  </a>
+                ) : (
+                  <span key={kind}>
+                    {LINK_LABEL[kind] ?? kind}: {url}
+                  </span>
+                ),
+              )}
+            </dd>
+          </>
+        )}
+        {p.tags.length > 0 && (
+          <>
+            <dt>Tags</dt>
+            <dd>
+              {p.tags.map((t) => (
+                <Link key={t} className="tag" to={`/people?tag=${encodeURIComponent(t)}`}>
+                  {t}
+                </Link>
+              ))}
+            </dd>
+          </>
+        )}
+        {p.howWeMet && (
+          <>
+            <dt>How we met</dt>
+            <dd>{p.howWeMet}</dd>
+          </>
+        )}
+      </dl>
+      {p.notes && (
+        <section aria-labelledby="notes-heading">
+          <h2 id="notes-heading">Notes</h2>
+          <p className="prewrap">{p.notes}</p>
+        </section>
+      )}
+    </>
   );
 }
 

@@ -13,6 +13,8 @@ export const settingsKeys = {
   feed: () => [...settingsKeys.all, 'feed'] as const,
   events: (offset: number) => [...settingsKeys.all, 'events', offset] as const,
   eventsAll: () => [...settingsKeys.all, 'events'] as const,
+  projects: (offset: number) => [...settingsKeys.all, 'resume-projects', offset] as const,
+  projectsAll: () => [...settingsKeys.all, 'resume-projects'] as const,
 };
 // The signed-in user as the app shell reads it (features never import each other: the key is shared by value).
 const ME_KEY = ['auth', 'me'] as const;
@@ -123,5 +125,51 @@ export function useConfirmTwoFactor() {
       void queryClient.invalidateQueries({ queryKey: ME_KEY });
       void queryClient.invalidateQueries({ queryKey: settingsKeys.eventsAll() });
     },
+  });
+}
+
+type PasswordAndCode = components['schemas']['TwoFactorPasswordAndCodeDto'];
+
+export function useDisableTwoFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PasswordAndCode) => unwrap(api.DELETE('/me/two-factor', { body })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ME_KEY });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.eventsAll() });
+    },
+  });
+}
+
+export function useRegenerateRecoveryCodes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PasswordAndCode) => unwrap(api.POST('/me/two-factor/recovery-codes', { body })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.eventsAll() }),
+  });
+}
+
+export type ResumeProject = components['schemas']['ResumeProjectResponse'];
+export type ResumeProjectInput = components['schemas']['CreateResumeProjectDto'];
+export type StageType = components['schemas']['StageType'];
+
+export function useResumeProjects(offset: number) {
+  return useQuery({ queryKey: settingsKeys.projects(offset), queryFn: () => unwrap(api.GET('/resume-projects', { params: { query: { limit: PAGE_SIZE, offset } } })) });
+}
+
+export function useSaveResumeProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: ResumeProjectInput }) =>
+      id ? unwrap(api.PATCH('/resume-projects/{id}', { params: { path: { id } }, body })) : unwrap(api.POST('/resume-projects', { body })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.projectsAll() }),
+  });
+}
+
+export function useDeleteResumeProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/resume-projects/{id}', { params: { path: { id } } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.projectsAll() }),
   });
 }

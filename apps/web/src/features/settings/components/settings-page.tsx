@@ -2,6 +2,7 @@ import './settings.css';
 import { CalendarFeedSection } from './calendar-feed-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
+import { ResumeProjectsSection } from './resume-projects-section';
 import { SecurityEventsSection } from './security-events-section';
 import { SessionsSection } from './sessions-section';
 import { TokensSection } from './tokens-section';
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <TwoFactorSection />
       <SessionsSection />
       <TokensSection />
+      <ResumeProjectsSection />
       <CalendarFeedSection />
       <SecurityEventsSection />
     </div>

@@ -1,0 +1,2 @@
+export { OrganizationPage } from './components/organization-page';
+export { OrganizationsList } from './components/organizations-list';

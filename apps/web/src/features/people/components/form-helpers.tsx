@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from '@/lib/api/errors';
+import { useOrganizations } from '../api/people';
+
+/** Every problem the API named for a field or its items (`emails`, `emails.0`, `emails.1`…), joined. */
+export function problemsUnder(error: ApiError | undefined, field: string): string | undefined {
+  const problems = (error?.details ?? []).filter((d) => d.field === field || d.field.startsWith(`${field}.`)).map((d) => (d.field === field ? d.problem : `${d.field.slice(field.length + 1)}: ${d.problem}`));
+  return problems.length > 0 ? problems.join('; ') : undefined;
+}
+
+/** A comma-separated text as a list (tags, emails). */
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+/** A labelled select with the API's problem for it shown under it. */
+export function SelectField({ id, label, value, onChange, error, disabled, children }: { id: string; label: string; value: string; onChange: (value: string) => void; error?: string; disabled?: boolean; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {children}
+      </select>
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * An organization and one of its teams, picked from the user's organizations. A team belongs to the
+ * organization picked, so changing the organization clears the team.
+ */
+export function OrgTeamFields({ idPrefix, organizationId, teamId, onChange, anyLabel, error }: {
+  idPrefix: string;
+  organizationId: string;
+  teamId: string;
+  onChange: (next: { organizationId: string; teamId: string }) => void;
+  /** The empty choice's words: "Any organization" in a filter, "None" in a form. */
+  anyLabel: { organization: string; team: string };
+  error?: ApiError;
+}) {
+  const organizations = useOrganizations();
+  const items = organizations.data?.items ?? [];
+  const teams = items.find((o) => o.id === organizationId)?.teams ?? [];
+  return (
+    <>
+      <SelectField id={`${idPrefix}-organization`} label="Organization" value={organizationId} onChange={(id) => onChange({ organizationId: id, teamId: '' })} error={error?.fieldProblem('organizationId') ?? (organizations.isError ? organizations.error.message : undefined)}>
+        <option value="">{organizations.isPending ? 'Loading…' : anyLabel.organization}</option>
+        {items.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField id={`${idPrefix}-team`} label="Team" value={teamId} disabled={teams.length === 0} onChange={(id) => onChange({ organizationId, teamId: id })} error={error?.fieldProblem('teamId')}>
+        <option value="">{organizationId && teams.length === 0 ? 'No teams' : anyLabel.team}</option>
+        {teams.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}
