@@ -239,7 +239,7 @@ describe('a person’s scholarly identities, works and reading checklist in a br
   it("shows an interview's union checklist on its own: one list for its interviewers, with each one's coverage", async () => {
     const scene = await seedInterviewScene(t, user);
     await page.goto(`${baseUrl}/app/interviews/${scene.interviewId}`);
-    const checklist = region('Reading checklist');
+    const checklist = region('Reading checklist for this interview');
     const perInterviewer = checklist.getByRole('list', { name: 'Coverage per interviewer' });
     await perInterviewer.getByText('Ada Lovelace').waitFor();
     expect(await perInterviewer.textContent()).toContain('no works known');

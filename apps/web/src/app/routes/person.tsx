@@ -12,10 +12,10 @@ export function PersonRoute() {
       <nav aria-label="Breadcrumb" className="small">
         <Link to="/people">People</Link>
       </nav>
-      <PersonPage key={id} id={id} />
-      <div key={`scholarly-${id}`} className="stack person-scholarly">
-        <PersonScholarly personId={id} onSynced={refreshChecklists} />
-        <ReadingChecklist personId={id} />
+      <div className="stack">
+        <PersonPage key={id} id={id} />
+        <PersonScholarly key={`scholarly-${id}`} personId={id} onSynced={refreshChecklists} />
+        <ReadingChecklist key={`reading-${id}`} personId={id} />
       </div>
     </>
   );

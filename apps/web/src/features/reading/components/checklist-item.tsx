@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FieldControl } from '@/components/field';
 import { ErrorMessage } from '@/components/status';
 import { readingUrl, WorkTitle } from '@/components/work-title';
 import { asApiError } from '@/lib/api/errors';
@@ -81,7 +82,6 @@ export function ChecklistItemRow({ item, rank, showInterviewers }: { item: Check
 function NotesForm({ item }: { item: ChecklistItem }) {
   const { work, reading } = item;
   const save = useSaveReading(work.id);
-  const id = useId();
   const [summary, setSummary] = useState(reading.summary ?? '');
   const [notes, setNotes] = useState(reading.notes ?? '');
   const [questions, setQuestions] = useState(reading.questions.join('\n'));
@@ -105,9 +105,9 @@ function NotesForm({ item }: { item: ChecklistItem }) {
     <details className="notes-form">
       <summary>{hasAny ? 'Edit notes and questions' : 'Add notes and questions'}</summary>
       <form className="stack" onSubmit={submit} noValidate aria-label={`Notes and questions on “${work.title}”`}>
-        <TextAreaField id={`${id}-summary`} label="The paper in your own words" value={summary} onChange={setSummary} error={summaryError} />
-        <TextAreaField id={`${id}-notes`} label="Notes" value={notes} onChange={setNotes} error={notesError} />
-        <TextAreaField id={`${id}-questions`} label="Questions for the author (one a line)" value={questions} onChange={setQuestions} error={questionsError} />
+        <TextAreaField label="The paper in your own words" value={summary} onChange={setSummary} error={summaryError} />
+        <TextAreaField label="Notes" value={notes} onChange={setNotes} error={notesError} />
+        <TextAreaField label="Questions for the author (one a line)" value={questions} onChange={setQuestions} error={questionsError} />
         <div className="row-end">
           <button type="submit" disabled={save.isPending}>
             {save.isPending ? 'Saving…' : 'Save notes'}
@@ -119,16 +119,10 @@ function NotesForm({ item }: { item: ChecklistItem }) {
   );
 }
 
-function TextAreaField({ id, label, value, onChange, error }: { id: string; label: string; value: string; onChange: (value: string) => void; error?: string }) {
+function TextAreaField({ label, value, onChange, error }: { label: string; value: string; onChange: (value: string) => void; error?: string }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={3} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldControl label={label} error={error}>
+      {(props) => <textarea {...props} rows={3} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </FieldControl>
   );
 }

@@ -23,7 +23,7 @@ export function ReadingChecklist(props: ChecklistTarget & { title?: string }) {
   return (
     <section className="card stack reading" aria-labelledby={headingId}>
       <div className="reading-head">
-        <h2 id={headingId}>{props.title ?? 'Reading checklist'}</h2>
+        <h2 id={headingId}>{props.title ?? (target.interviewId !== undefined ? 'Reading checklist for this interview' : 'Reading checklist')}</h2>
         <a className="small" href={bibtexUrl(target)} download>
           Download BibTeX
         </a>

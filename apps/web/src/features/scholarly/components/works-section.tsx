@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FieldControl } from '@/components/field';
 import { Pager } from '@/components/pager';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { readingUrl, WorkTitle } from '@/components/work-title';
@@ -37,8 +38,8 @@ export function WorksSection({ personId }: { personId: string }) {
     <section className="card scholarly" aria-labelledby="works-heading">
       <h2 id="works-heading">Works{works.data ? ` (${works.data.total})` : ''}</h2>
       <div className="filters">
-        <Choice id="works-sort" label="Order" value={filter.sort} options={SORTS} onChange={(sort) => setFilter({ ...filter, sort, offset: 0 })} />
-        <Choice id="works-position" label="Their position" value={filter.position} options={POSITIONS} onChange={(position) => setFilter({ ...filter, position, offset: 0 })} />
+        <Choice label="Order" value={filter.sort} options={SORTS} onChange={(sort) => setFilter({ ...filter, sort, offset: 0 })} />
+        <Choice label="Their position" value={filter.position} options={POSITIONS} onChange={(position) => setFilter({ ...filter, position, offset: 0 })} />
       </div>
       {works.isPending ? (
         <Loading />
@@ -60,18 +61,19 @@ export function WorksSection({ personId }: { personId: string }) {
   );
 }
 
-function Choice<T extends string>({ id, label, value, options, onChange }: { id: string; label: string; value: T; options: { value: T; label: string }[]; onChange: (value: T) => void }) {
+function Choice<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: { value: T; label: string }[]; onChange: (value: T) => void }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldControl label={label}>
+      {(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value as T)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldControl>
   );
 }
 
