@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AddressInfo } from 'node:net';
-import { Browser, Page } from 'playwright-core';
-import { buildOnce } from '../support/compiled-processes';
-import { checkAccessibility, DESKTOP, launchChromium, shoot, watchForProblems } from '../support/dashboard-browser';
+import { Page } from 'playwright-core';
+import { checkAccessibility, Dashboard, shoot, startDashboard } from '../support/dashboard-browser';
 import { seedInterviewScene } from '../support/briefing-scene';
 import { ReplayServer } from '../support/replay-server';
 import { addSemanticScholarAndMoreau, arxivSnapshot, FIXTURES, KAISER, personWithIdentities, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
-import { createTestApp, TestApp, TestUser } from '../support/test-app';
+import { TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -36,26 +34,19 @@ async function replayServer(): Promise<ReplayServer> {
 
 describe('a person’s scholarly identities, works and reading checklist in a browser', () => {
   let replay: ReplayServer;
+  let dashboard: Dashboard;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let baseUrl: string;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
-    await buildOnce();
     replay = await replayServer();
-    t = await createTestApp({ worker: true, env: syncEnv(replay, { SCHOLARLY_TIMEOUT_MS: '3000' }) });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
-    page = await context.newPage();
-    watchForProblems(page, baseUrl, problems);
+    dashboard = await startDashboard({ app: { worker: true, env: syncEnv(replay, { SCHOLARLY_TIMEOUT_MS: '3000' }) } });
+    ({ t, page, baseUrl, problems } = dashboard);
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await dashboard?.close();
     await replay?.close();
   });
 
