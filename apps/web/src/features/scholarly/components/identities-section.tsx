@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { Empty, ErrorMessage, Loading, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDateTime } from '@/lib/format';
 import { useAutoLink, useCandidates, useIdentities, useLinkIdentity, useRejectIdentity, useUnlinkIdentity, type Candidate, type Identity, type ScholarlySource } from '../api/scholarly';
@@ -14,19 +14,15 @@ export function IdentitiesSection({ personId }: { personId: string }) {
   return (
     <section className="card stack scholarly" aria-labelledby="identities-heading">
       <h2 id="identities-heading">Scholarly identities</h2>
-      {identities.isPending ? (
-        <Loading />
-      ) : identities.isError ? (
-        <ErrorMessage error={identities.error} retry={() => void identities.refetch()} />
-      ) : linked.length === 0 ? (
-        <Empty>No identity linked yet: find this person among the sources' authors below, or add one by its id or profile address.</Empty>
-      ) : (
-        <ul className="list" aria-label="Linked identities">
-          {linked.map((identity) => (
-            <IdentityRow key={identity.id} personId={personId} identity={identity} />
-          ))}
-        </ul>
-      )}
+      <QueryStates query={identities} isEmpty={(data) => !data.items.some((i) => i.status === 'linked')} empty="No identity linked yet: find this person among the sources' authors below, or add one by its id or profile address.">
+        {() => (
+          <ul className="list" aria-label="Linked identities">
+            {linked.map((identity) => (
+              <IdentityRow key={identity.id} personId={personId} identity={identity} />
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       {rejected.length > 0 && (
         <details>
           <summary>Rejected as someone else ({rejected.length})</summary>

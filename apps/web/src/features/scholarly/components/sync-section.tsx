@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Field } from '@/components/field';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, Loading, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDateTime } from '@/lib/format';
 import { useIdentities, useRefreshAfterSync, useSetSyncSchedule, useStartSync, useSyncRuns, useSyncSchedule, type SyncRun } from '../api/scholarly';
@@ -40,19 +40,15 @@ export function SyncSection({ personId, onSynced }: { personId: string; onSynced
         {identities.isSuccess && linked === 0 && <p className="muted small">Link an identity first: a sync reads the works of the linked identities.</p>}
       </div>
       {start.error && <ErrorMessage error={start.error} />}
-      {runs.isPending ? (
-        <Loading />
-      ) : runs.isError ? (
-        <ErrorMessage error={runs.error} retry={() => void runs.refetch()} />
-      ) : runs.data.items.length === 0 ? (
-        <Empty>Never synced.</Empty>
-      ) : (
-        <ul className="list" aria-label="Sync runs">
-          {runs.data.items.map((run) => (
-            <RunRow key={run.id} run={run} />
-          ))}
-        </ul>
-      )}
+      <QueryStates query={runs} isEmpty={(data) => data.items.length === 0} empty="Never synced.">
+        {(data) => (
+          <ul className="list" aria-label="Sync runs">
+            {data.items.map((run) => (
+              <RunRow key={run.id} run={run} />
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       <ScheduleForm personId={personId} />
     </section>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FieldControl } from '@/components/field';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { QueryStates } from '@/components/status';
 import { readingUrl, WorkTitle } from '@/components/work-title';
 import { usePersonWorks, type AuthorPositionFilter, type PersonWork, type PersonWorkSort, type WorksFilter } from '../api/scholarly';
 import { sourceName } from './labels';
@@ -41,22 +41,18 @@ export function WorksSection({ personId }: { personId: string }) {
         <Choice label="Order" value={filter.sort} options={SORTS} onChange={(sort) => setFilter({ ...filter, sort, offset: 0 })} />
         <Choice label="Their position" value={filter.position} options={POSITIONS} onChange={(position) => setFilter({ ...filter, position, offset: 0 })} />
       </div>
-      {works.isPending ? (
-        <Loading />
-      ) : works.isError ? (
-        <ErrorMessage error={works.error} retry={() => void works.refetch()} />
-      ) : works.data.items.length === 0 ? (
-        <Empty>{filter.position === 'any' ? 'No works yet: link their identities and sync.' : 'No work in that position.'}</Empty>
-      ) : (
-        <>
-          <ol className="list works" aria-label="Their works" aria-busy={works.isFetching}>
-            {works.data.items.map((work) => (
-              <WorkRow key={work.id} work={work} />
-            ))}
-          </ol>
-          <Pager total={works.data.total} limit={works.data.limit} offset={works.data.offset} onOffset={(offset) => setFilter({ ...filter, offset })} />
-        </>
-      )}
+      <QueryStates query={works} isEmpty={(data) => data.items.length === 0} empty={filter.position === 'any' ? 'No works yet: link their identities and sync.' : 'No work in that position.'}>
+        {(data) => (
+          <>
+            <ol className="list works" aria-label="Their works" aria-busy={works.isFetching}>
+              {data.items.map((work) => (
+                <WorkRow key={work.id} work={work} />
+              ))}
+            </ol>
+            <Pager total={data.total} limit={data.limit} offset={data.offset} onOffset={(offset) => setFilter({ ...filter, offset })} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }
