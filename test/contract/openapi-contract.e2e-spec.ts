@@ -132,6 +132,11 @@ describe('The OpenAPI document is a contract a generated client stands on', () =
     const body = doc.paths['/imports/linkedin'].post.requestBody as { content: Record<string, { schema: Schema & { required?: string[] } }> };
     expect(body.content['text/csv'].schema).toMatchObject({ type: 'string' });
     expect(body.content['multipart/form-data'].schema).toMatchObject({ type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } });
+    // A Dossier export: the document as the JSON body (its schema), or its .json file in a form.
+    const dossier = doc.paths['/imports/dossier'].post.requestBody as { content: Record<string, { schema: Schema & { required?: string[]; $ref?: string } }> };
+    expect(Object.keys(dossier.content).sort()).toEqual(['application/json', 'multipart/form-data']);
+    expect(dossier.content['application/json'].schema.$ref).toBe('#/components/schemas/AccountExportDto');
+    expect(dossier.content['multipart/form-data'].schema).toMatchObject({ type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } });
   });
 
   it('generates a client (openapi-typescript) that a dashboard flow using openapi-fetch type-checks against with no error', () => {

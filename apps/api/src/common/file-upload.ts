@@ -17,6 +17,15 @@ export function ApiFileUpload(mediaType: string, example: string): MethodDecorat
 }
 
 /**
+ * A JSON document's route: the document as the JSON body (its schema `type`), or a browser form
+ * (multipart/form-data) with the .json file in the `file` field. Read the body with uploadedJson,
+ * then validate it as `type`: the global pipe cannot, since the body is one of two shapes.
+ */
+export function ApiJsonUpload(type: Function): MethodDecorator {
+  return applyDecorators(RouteConfig({ fileUpload: true }), ApiConsumes('application/json', 'multipart/form-data'), ApiBody({ type }));
+}
+
+/**
  * Forms are read by the routes that take a file (ApiFileUpload) and no other: elsewhere a
  * multipart/form-data body is 415 before it is read, as it was before uploads were taken.
  */
@@ -56,6 +65,20 @@ export function uploadedText(body: unknown, mediaType: string, contentType: stri
     throw new InvalidInputError(`The form has no file: send it in the "${FILE_FIELD}" field`, [{ field: FILE_FIELD, problem: 'is required: the file part of the multipart/form-data form' }], 'request.file-missing');
   }
   throw new InvalidInputError(`Send the file as the request body with content-type ${mediaType}, or as the "${FILE_FIELD}" field of a multipart/form-data form`, [{ field: 'body', problem: `must be the file's text (content-type ${mediaType}) or a form with a "${FILE_FIELD}" file` }], 'request.unsupported-body');
+}
+
+/**
+ * The document from either body of an ApiJsonUpload route: the parsed JSON body as it is, or the
+ * form's file parsed as JSON (a file that is not JSON is a 400 naming the `file` field).
+ */
+export function uploadedJson(body: unknown, contentType: string | undefined): unknown {
+  if (!/^multipart\/form-data\b/i.test(contentType ?? '')) return body;
+  const text = uploadedText(body, 'application/json', contentType);
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch {
+    throw new InvalidInputError('The file is not valid JSON', [{ field: FILE_FIELD, problem: 'must be a JSON document' }], 'import.unreadable');
+  }
 }
 
 function isForm(body: unknown): body is Record<string, unknown> {

@@ -5,11 +5,15 @@ import { AccountExportService, ImportFormat, ImportsService, serializeVCards } f
 import { PeopleService } from '#domain/people/index';
 import { ClientInfo, SecurityEventsService } from '#domain/security-events/index';
 import { Client, CurrentUserId } from '../auth/current-user.decorator';
-import { ApiFileUpload, uploadedText } from '../common/file-upload';
+import { ApiFileUpload, ApiJsonUpload, uploadedJson, uploadedText } from '../common/file-upload';
 import { uuidParam } from '../common/uuid-param';
 import { AccountExportDto } from './dto/account-export.dto';
 import { ImportRunResponse, ImportRunsPage, VCardExportQuery } from './dto/import-run.response';
 import { PageQuery } from '../common/page-query';
+import { createValidationPipe } from '#platform';
+
+/** The export document is validated here, not by the global pipe: it arrives as the JSON body or as a form's file. */
+const exportDocument = createValidationPipe();
 
 @ApiTags('imports and exports')
 @ApiBearerAuth()
@@ -41,11 +45,13 @@ export class ImportsController {
   }
 
   @Post('imports/dossier')
-  @ApiOperation({ summary: 'Import a Dossier export (GET /export) into this account, which must be empty' })
+  @ApiOperation({ summary: 'Import a Dossier export (GET /export) into this account, which must be empty (409 otherwise): the document as the JSON body, or its file in a form' })
+  @ApiJsonUpload(AccountExportDto)
   @ApiCreatedResponse({ type: ImportRunResponse })
   @ApiAcceptedResponse({ type: ImportRunResponse })
-  importDossier(@CurrentUserId() userId: string, @Body() body: AccountExportDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
-    return this.start(userId, 'dossier-json', JSON.stringify(body), reply);
+  async importDossier(@CurrentUserId() userId: string, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<ImportRunResponse> {
+    const document = (await exportDocument.transform(uploadedJson(body, contentType), { type: 'body', metatype: AccountExportDto })) as AccountExportDto;
+    return this.start(userId, 'dossier-json', JSON.stringify(document), reply);
   }
 
   @Get('imports')

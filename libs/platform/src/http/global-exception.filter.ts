@@ -53,6 +53,8 @@ function errorBodyOf(exception: unknown, requestId: string): ErrorBody {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    // An upload over the limit: Fastify's adapter wraps @fastify/multipart's error, whose words are the cause's.
+    if ((exception.cause as { code?: unknown } | undefined)?.code === 'FST_REQ_FILE_TOO_LARGE') return errorBody(status, httpCode(status), fastifyMessage({ code: 'FST_REQ_FILE_TOO_LARGE' }), requestId);
     const response = exception.getResponse();
     const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
     return errorBody(status, httpCode(status), Array.isArray(message) ? message.join('; ') : message, requestId);
@@ -76,6 +78,9 @@ function fastifyMessage(error: { code?: string; message?: string }): string {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'Request body is larger than the server accepts';
+    case 'FST_REQ_FILE_TOO_LARGE':
+      // @fastify/multipart's own words ("request file too large") read as a fault of the request.
+      return 'The uploaded file is larger than the server accepts';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'Unsupported content type';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

@@ -1,9 +1,16 @@
-/** Placeholder until the Administration screen lands (issue 13). */
+import { Loading } from '@/components/status';
+import { AdminPage, useAdminAccess } from '@/features/admin';
+import { NotFoundRoute } from './not-found';
+
+/** Administration exists for admins only: to anyone else the API answers 404, and so does this screen. */
 export function AdminRoute() {
+  const access = useAdminAccess();
+  if (access === 'pending') return <Loading />;
+  if (access === 'not-found') return <NotFoundRoute />;
   return (
     <>
       <h1>Administration</h1>
-      <p className="muted">This screen is being built.</p>
+      <AdminPage />
     </>
   );
 }

@@ -1,9 +1,10 @@
-/** Placeholder until the Imports and exports screen lands (issue 13). */
+import { ImportsPage } from '@/features/imports';
+
 export function ImportsRoute() {
   return (
     <>
       <h1>Imports and exports</h1>
-      <p className="muted">This screen is being built.</p>
+      <ImportsPage />
     </>
   );
 }

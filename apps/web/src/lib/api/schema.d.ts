@@ -522,7 +522,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a Dossier export (GET /export) into this account, which must be empty */
+        /** Import a Dossier export (GET /export) into this account, which must be empty (409 otherwise): the document as the JSON body, or its file in a form */
         post: operations["imports.importDossier"];
         delete?: never;
         options?: never;
@@ -8400,6 +8400,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AccountExportDto"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file, as UTF-8 text; one file, up to BODY_LIMIT_BYTES
+                     */
+                    file: string;
+                };
             };
         };
         responses: {

@@ -1,0 +1,2 @@
+export { useAdminAccess } from './api/admin';
+export { AdminPage } from './components/admin-page';

@@ -1,0 +1,31 @@
+import './imports.css';
+import { useSearchParams } from 'react-router';
+import { ExportSection } from './export-section';
+import { ImportHistory } from './import-history';
+import { ImportReport } from './import-report';
+import { RestoreSection } from './restore-section';
+import { UploadSection } from './upload-section';
+
+/**
+ * Imports and exports: upload contacts, the report of one import (its id in the URL, `?run=`, so a
+ * reload or a shared link shows it again), past imports, the downloads, and restoring an export.
+ */
+export function ImportsPage() {
+  const [params, setParams] = useSearchParams();
+  const run = params.get('run') ?? undefined;
+  const show = (id: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (id) next.set('run', id);
+    else next.delete('run');
+    setParams(next);
+  };
+  return (
+    <div className="stack">
+      <UploadSection onStarted={show} />
+      {run && <ImportReport id={run} onClose={() => show(undefined)} />}
+      <ImportHistory current={run} />
+      <ExportSection />
+      <RestoreSection onStarted={show} />
+    </div>
+  );
+}
