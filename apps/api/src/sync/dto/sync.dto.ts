@@ -100,7 +100,7 @@ export class SetAccountSyncScheduleDto {
   @IsIn(ACCOUNT_SYNC_MODES)
   mode: (typeof ACCOUNT_SYNC_MODES)[number];
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_EVERY_HOURS, example: 12, description: 'Hours between scheduled syncs; given with mode every, and only then' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_EVERY_HOURS, example: 12, description: 'Hours between scheduled syncs: given with mode every, and only then (left out or null otherwise)' })
   @IsEveryHoursOfMode()
   everyHours?: number | null;
 
