@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import { checkAccessibility, Dashboard, shoot, startDashboard } from '../support/dashboard-browser';
 import { ReplayServer } from '../support/replay-server';
-import { addSemanticScholarAndMoreau, FIXTURES, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
+import { addSemanticScholarAndMoreau, addZoeCandidateSearches, scholarlyReplay, syncEnv, ZOE } from '../support/sync-fixtures';
 import { TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -19,7 +18,6 @@ import { waitFor } from '../support/wait-for';
  */
 const PASSWORD = 'a long enough password';
 const EMAIL = 'story.user@example.org';
-const ZOE = 'Zoë Ångström';
 const PAPER = 'Sparse Attention at Ångström Scale';
 
 // LinkedIn's export as it writes it: a "Notes:" preamble, a blank line, the header, then one row a connection.
@@ -29,17 +27,6 @@ const CONNECTIONS =
   'Zoë,Ångström,https://www.linkedin.com/in/zoe-angstrom-story,zoe@example.org,KTH Royal Institute of Technology,"Research Scientist, Machine Learning",14 Oct 2025\n' +
   'Tomás,Rivera,https://www.linkedin.com/in/tomas-rivera-story,,Hirewell Talent,Technical Recruiter,02 Sep 2025\n' +
   'Priya,Natarajan,https://www.linkedin.com/in/priya-natarajan-story,priya@example.org,Yale University,Professor,21 Jun 2024\n';
-
-/** OpenAlex, Semantic Scholar, DBLP and ORCID answering for Zoë Ångström from the project's fixtures. */
-async function replayServer(): Promise<ReplayServer> {
-  const replay = addSemanticScholarAndMoreau(await scholarlyReplay());
-  const fixture = (source: string, name: string) => join(FIXTURES, source, name);
-  return replay
-    .route({ path: '/authors', query: { filter: `display_name.search:${ZOE}` }, file: fixture('openalex', 'authors_filter_display_name.search_zoe_angstrom.json') })
-    .route({ path: '/graph/v1/author/search', query: { query: ZOE }, file: fixture('semanticscholar', 'author_search_query_zoe_angstrom.json') })
-    .route({ path: '/search/author/api', query: { q: ZOE }, file: fixture('dblp', 'search_author_q-nobody-xyz.json') })
-    .route({ path: '/v3.0/expanded-search', file: fixture('orcid', 'expanded-search_no-results.json') });
-}
 
 /** "YYYY-MM-DD" of the day after today, in UTC (the browser's and the new account's zone). */
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -52,7 +39,7 @@ describe('the whole story, from a blank account, in a browser', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    replay = await replayServer();
+    replay = addZoeCandidateSearches(addSemanticScholarAndMoreau(await scholarlyReplay()));
     dashboard = await startDashboard({ app: { worker: true, env: syncEnv(replay, { SCHOLARLY_TIMEOUT_MS: '3000' }) } });
     ({ t, page, baseUrl } = dashboard);
   }, 300_000);
