@@ -221,8 +221,8 @@ describe('the whole story, from a blank account, in a browser', () => {
     for (const next of ['Quiz: maths, statistics, CS and ML', 'Second quiz', 'Coding interview', 'Team lead interview']) await advanceTo(next);
     await shoot(page, 'story-board');
 
-    // At the team lead stage, Today shows the interview with her, its briefing and reading, and the
-    // stage's prep tasks, due today (the day before the interview).
+    // At the team lead stage, Today shows the interview with her, its briefing and reading, the
+    // stage's prep tasks, due today (the day before the interview), and her works as new.
     await nav('Today');
     await heading('Today');
     const upcoming = region('Upcoming interviews').getByRole('listitem').filter({ hasText: 'Team lead interview · Research Engineer at Frontier Lab' });
@@ -236,6 +236,8 @@ describe('the whole story, from a blank account, in a browser', () => {
     await prep.waitFor();
     await prep.getByRole('button', { name: 'Mark “Prepare questions about the team’s roadmap” done' }).click();
     await prep.waitFor({ state: 'detached' });
+    // Her works, new since the user last looked, by her.
+    await region('New works').getByRole('listitem').filter({ hasText: PAPER }).getByRole('link', { name: ZOE }).waitFor();
     await checkAccessibility(page, 'story-today');
     await shoot(page, 'story-today');
 
