@@ -17,13 +17,13 @@
 // to a file in the temp folder, as a server's logs go to a file or a pipe; warn leaves the access log out),
 // BENCH_KEEP=1, BENCH_DB_NAME (dossier_bench; another name lets two checkouts bench at once), REDIS_URL (passed to
 // the API when set; otherwise it queues on PostgreSQL), RATE_LIMIT (the API's; by default one the load never reaches).
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { openSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { RunningServer, runBenchmark, startServer, stopChildren } from '../processes';
 import { dropDatabase, migrateAndSeed, recreateDatabase, SeedResult } from './seed';
 
 const DB_NAME = process.env.BENCH_DB_NAME ?? 'dossier_bench';
@@ -37,11 +37,7 @@ const API_LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'log';
 const API_MAIN = path.resolve(__dirname, '../../apps/api/src/main.js');
 const BARE_MAIN = path.resolve(__dirname, 'bare-server.js');
 
-interface Target {
-  name: string;
-  url: string;
-  child: ChildProcess;
-}
+type Target = RunningServer;
 
 interface Scenario {
   name: string;
@@ -87,8 +83,8 @@ async function main(): Promise<void> {
   const apiLog = path.join(os.tmpdir(), `dossier-bench-api-${process.pid}.log`);
   console.log(`Dossier logs at ${API_LOG_LEVEL} to ${apiLog}`);
   // The rate limit stays on, so its cost per request is in the figures, with a limit the load never reaches.
-  const api = await start('Dossier', API_MAIN, { ...common, LOG_LEVEL: API_LOG_LEVEL, RUN_MIGRATIONS: 'false', RATE_LIMIT: process.env.RATE_LIMIT ?? '100000000/1m' }, openSync(apiLog, 'w'));
-  const bare = await start('bare', BARE_MAIN, common);
+  const api = await startServer('Dossier', API_MAIN, { ...common, LOG_LEVEL: API_LOG_LEVEL, RUN_MIGRATIONS: 'false', RATE_LIMIT: process.env.RATE_LIMIT ?? '100000000/1m' }, children, openSync(apiLog, 'w'));
+  const bare = await startServer('bare', BARE_MAIN, common, children);
   const targets = [api, bare];
 
   // 3. Scenarios: tags with a realistic share of the network (the common ones and the middle of the tail) and a few pages deep.
@@ -130,32 +126,6 @@ async function main(): Promise<void> {
 }
 
 // ---------------------------------------------------------------- servers
-
-/** Spawns a server on a free port and waits until its /health/ready answers 200. */
-async function start(name: string, script: string, env: Record<string, string>, stdout: number | 'inherit' = 'inherit'): Promise<Target> {
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port) };
-  // DATABASE_URL is overridden (the bench's own names the server); REDIS_URL passes through: unset, the API queues on PostgreSQL.
-  const child = spawn(process.execPath, [script], { env: childEnv, stdio: ['ignore', stdout, 'inherit'] });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  let exited: string | null = null;
-  child.once('exit', (code, signal) => (exited = `${name} exited (${signal ?? code}) before it was ready`));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exited) throw new Error(exited);
-    try {
-      const res = await fetch(`${url}/health/ready`);
-      if (res.ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`${name} was not ready within 60 s`);
-    await sleep(200);
-  }
-  console.log(`${name}: ready at ${url} (pid ${child.pid})`);
-  return { name, url, child };
-}
 
 /** Both servers must agree before either is measured: equal 200 bodies, and the same status where they should refuse. */
 async function sanityCheck(targets: Target[], scenarios: Scenario[], token: string): Promise<void> {
@@ -373,17 +343,6 @@ function procTicks(pid: number): { own: number; children: number; ppid: number }
   return { ppid: f[1], own: f[11] + f[12], children: f[13] + f[14] };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -392,48 +351,14 @@ function intEnv(name: string, fallback: number): number {
   return value;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 // ---------------------------------------------------------------- cleanup
 
 /** SIGTERM each child we started, SIGKILL after 5 s; then drop the database unless BENCH_KEEP=1. */
 async function cleanup(): Promise<void> {
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-          child.once('exit', () => {
-            clearTimeout(force);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await stopChildren(children);
   if (!databaseCreated) return;
   if (KEEP) console.log(`BENCH_KEEP=1: kept database ${DB_NAME}`);
   else await dropDatabase(SERVER_URL, DB_NAME).catch((e: unknown) => console.error(`could not drop ${DB_NAME}: ${(e as Error).message}`));
 }
 
-let cleaning: Promise<void> | null = null;
-function cleanupOnce(): Promise<void> {
-  return (cleaning ??= cleanup());
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`${signal}: stopping`);
-    void cleanupOnce().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .catch((e: unknown) => {
-    console.error(`bench:api failed: ${(e as Error).stack ?? String(e)}`);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanupOnce());
+runBenchmark('bench:api', main, cleanup);

@@ -30,6 +30,9 @@ export interface SeedOptions {
 
 export interface SeedResult {
   userId: string;
+  /** The account's sign-in, for benchmarks that sign in as a person does. */
+  email: string;
+  password: string;
   token: string;
   personIds: string[];
   /** Tags by how many people carry them, most common first. */
@@ -102,7 +105,9 @@ async function seed(dataSource: DataSource, options: SeedOptions): Promise<Omit<
 
   // A real account, as POST /auth/register creates it, and a personal access token, as
   // POST /auth/tokens issues it (only its SHA-256 is stored): the bench sends it as a bearer token.
-  const { user, session } = await accounts.register({ email: 'bench@example.org', password: 'benchmark-password', displayName: 'Bench' });
+  const email = 'bench@example.org';
+  const password = 'benchmark-password';
+  const { user, session } = await accounts.register({ email, password, displayName: 'Bench' });
   const userId = user.id;
   const personalToken = await accounts.createPersonalToken(await accounts.authenticate(session.token), { name: 'bench' });
 
@@ -205,6 +210,8 @@ async function seed(dataSource: DataSource, options: SeedOptions): Promise<Omit<
   const tagCounts = [...tagTally].map(([tag, n]) => ({ tag, people: n })).sort((a, b) => b.people - a.people || a.tag.localeCompare(b.tag));
   return {
     userId,
+    email,
+    password,
     token: personalToken.token,
     personIds,
     tagCounts,

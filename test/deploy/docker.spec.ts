@@ -3,8 +3,9 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { parse } from 'yaml';
+import { WEB_BASE, WEB_DIST } from '../../apps/api/src/web/web-app';
 
 // Docker is not on the machines that run the tests: these read the files Docker would, and check
 // what a person deploying Dossier relies on.
@@ -145,6 +146,45 @@ describe('Dockerfile', () => {
     expect(instructions.filter((l) => l.startsWith('COPY --from=build')).map((l) => l.split(/\s+/)[2])).toEqual(['/app/package.json', '/app/node_modules', '/app/dist']);
   });
 
+  it('serves the dashboard at /app/: the build stage bundles it into dist/web, the runtime keeps it where the server looks', () => {
+    // `npm run build` runs Vite on apps/web, into dist/web, for the base the server mounts it at.
+    const build = instructions.find((l) => l.startsWith('RUN npm run build'))!;
+    expect(JSON.parse(read('package.json')).scripts.build).toBe('node scripts/build.mjs');
+    expect(read('scripts/build.mjs')).toContain("join(ROOT, 'apps/web/vite.config.mjs')");
+    const vite = read('apps/web/vite.config.mjs');
+    expect(vite).toContain(`base: '${WEB_BASE}'`);
+    expect(vite).toContain("outDir: fileURLToPath(new URL('../../dist/web', import.meta.url))");
+    // Nothing the build stage deletes is the dashboard, and the runtime stage takes dist/ whole.
+    const removed = [...build.matchAll(/rm -rf ([^&]+)/g)].flatMap((m) => m[1].trim().split(/\s+/));
+    expect(removed.filter((target) => target === 'dist' || target.startsWith('dist/web') || target === 'dist/*')).toEqual([]);
+    expect(instructions).toContain('COPY --from=build /app/dist ./dist');
+    // The server reads dist/web from its working directory: the image's, where it runs the API from.
+    expect(relative(process.cwd(), WEB_DIST)).toBe(join('dist', 'web'));
+    const workdirs = instructions.filter((l) => l.startsWith('WORKDIR ')).map((l) => l.split(/\s+/)[1]);
+    expect(workdirs).toEqual(['/app', '/app']);
+    expect(posix.join(workdirs[1], 'dist/web')).toBe('/app/dist/web');
+  });
+
+  it('sends the dashboard\'s sources into the build context', () => {
+    // .dockerignore patterns as Docker reads them: Go's filepath.Match, `**` for any number of folders, `!` re-includes.
+    const rules = read('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => ({ exclude: !l.startsWith('!'), pattern: globToRegExp(l.replace(/^!/, '').replace(/^\//, '')) }));
+    const ignored = (file: string): boolean => {
+      let out = false;
+      // A pattern that matches a folder leaves out everything under it.
+      const prefixes = file.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+      for (const rule of rules) if (prefixes.some((p) => rule.pattern.test(p))) out = rule.exclude;
+      return out;
+    };
+    const needed = ['apps/web/index.html', 'apps/web/vite.config.mjs', 'apps/web/src/main.tsx', 'apps/web/src/app/router.tsx', 'apps/web/src/styles.css', 'apps/web/public/favicon.svg', 'scripts/build.mjs', 'package.json', 'package-lock.json'];
+    expect(needed.filter(ignored)).toEqual([]);
+    // The matcher does leave out what the file says (so the check above can fail).
+    expect(['node_modules/react/index.js', 'dist/web/index.html', 'test/e2e/dashboard-browser.e2e-spec.ts', '.env'].filter(ignored)).toHaveLength(4);
+  });
+
   it('keeps local data and secrets out of the build context', () => {
     const ignored = read('.dockerignore')
       .split('\n')
@@ -152,3 +192,19 @@ describe('Dockerfile', () => {
     expect(ignored).toEqual(expect.arrayContaining(['data', '.env*', 'node_modules', 'dist', '.git']));
   });
 });
+
+/** A .dockerignore pattern as a regular expression over slash-separated paths from the context's root. */
+function globToRegExp(pattern: string): RegExp {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*' && pattern[i + 1] === '*') {
+      // `**/` is any number of folders (none included); a trailing `**` is anything.
+      out += pattern[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += pattern[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}

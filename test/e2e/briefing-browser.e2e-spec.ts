@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { Browser } from 'playwright-core';
-import { launchChromium } from '../support/dashboard-browser';
+import { launchChromium } from '../support/chromium';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 import { seedInterviewScene, Scene } from '../support/briefing-scene';

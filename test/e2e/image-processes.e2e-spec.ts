@@ -97,6 +97,17 @@ describe('the processes of the Docker image', () => {
       if (api.child.exitCode !== null) throw new Error(`the API exited ${api.child.exitCode}:\n${api.stderr.join('\n')}`);
       return (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.ok ? true : undefined;
     }, 60_000);
+    // The dashboard, from the dist/web the image keeps: `/` leads to /app/, whose page loads its script from there.
+    const base = `http://127.0.0.1:${port}`;
+    const root = await fetch(`${base}/`, { redirect: 'manual' });
+    expect([root.status, root.headers.get('location')]).toEqual([302, '/app/']);
+    const page = await fetch(`${base}/app/`);
+    const html = await page.text();
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    const script = /<script[^>]+src="(\/app\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const js = await fetch(`${base}${script}`);
+    expect([js.status, js.headers.get('content-type'), (await js.text()).length > 1000]).toEqual([200, 'text/javascript; charset=utf-8', true]);
     api.child.kill('SIGTERM');
     expect(await api.exited).toBe(0);
   }, 90_000);

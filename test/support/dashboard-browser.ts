@@ -1,23 +1,20 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { AddressInfo } from 'node:net';
-import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { DESKTOP, launchChromium as launch, PHONE } from './chromium';
 import { buildOnce, ROOT } from './compiled-processes';
 import { createTestApp, TestApp, TestAppOptions } from './test-app';
 
 /** Helpers for tests that drive Debian's Chromium (never a downloaded browser). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, CHROMIUM_FLAGS, DESKTOP, PHONE } from './chromium';
 export const SHOTS = path.join(ROOT, 'test', 'output', 'screenshots');
-// This machine is offline: no background calls to Google's hosts, no sandbox in the container.
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-export const DESKTOP = { width: 1280, height: 800 };
-export const PHONE = { width: 375, height: 812 };
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  const browser = await launch();
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  return browser;
 }
 
 /** Collects what a page must never do: load from another origin, break its own CSP, throw. */

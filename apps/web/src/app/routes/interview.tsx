@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { InterviewPage } from '@/features/interviews';
+import { ReadingChecklist } from '@/features/reading';
 
 export function InterviewRoute() {
   const { id = '' } = useParams();
@@ -10,7 +11,7 @@ export function InterviewRoute() {
       </nav>
       <div className="stack">
         <InterviewPage key={id} id={id} />
-        {/* reading checklist (features/reading) composed here */}
+        <ReadingChecklist key={`reading-${id}`} interviewId={id} />
       </div>
     </>
   );

@@ -1,0 +1,2 @@
+export { ReadingChecklist } from './components/reading-checklist';
+export { useRefreshChecklists } from './api/reading';

@@ -1,0 +1,1 @@
+export { PersonScholarly } from './components/person-scholarly';
