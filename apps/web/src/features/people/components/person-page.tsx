@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage, Loading, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
@@ -28,7 +28,7 @@ const TYPE_LABEL = Object.fromEntries(TYPES.map((t) => [t.value, t.label]));
  * One person: who they are (edited in place), the interaction timeline with a one-line add, the
  * follow-up cadence, asks and referrals, warm paths, and archive or erase.
  */
-export function PersonPage({ id }: { id: string }) {
+export function PersonPage({ id, children }: { id: string; /** Sections other features add (research, reading), shown before archive and erase. */ children?: ReactNode }) {
   const person = usePerson(id);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -66,6 +66,7 @@ export function PersonPage({ id }: { id: string }) {
       <FollowUpSection person={p} />
       <ReferralsSection person={p} />
       <WarmPathsSection person={p} />
+      {children}
       <RemoveSection person={p} />
     </div>
   );
