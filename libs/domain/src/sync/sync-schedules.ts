@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig, JobItem, JobName, JobQueueService, QueueName } from '#platform';
+import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
+import { DossierJobs, JobItem, JobName } from '../jobs/index';
 import { S2_AUTHOR_BATCH } from '../scholarly/sources/semanticscholar/semantic-scholar.client';
 import { AuthorBatchResult, AuthorChecks } from './author-checks';
 import { PersonSyncSettings } from './person-sync-settings.entity';
@@ -56,7 +57,7 @@ export class SyncSchedules {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(PersonSyncSettings) private readonly settings: Repository<PersonSyncSettings>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly jobs: JobQueueService,
+    private readonly jobs: JobQueue<DossierJobs>,
     private readonly sync: SyncService,
   ) {}
 
@@ -71,10 +72,10 @@ export class SyncSchedules {
     await this.sync.assertPerson(userId, personId);
     if (everyHours === null) {
       await this.settings.delete({ personId, userId });
-      await this.jobs.removeScheduler(QueueName.SyncPeople, personSchedulerId(personId));
+      await this.jobs.removeSchedule(JobName.SyncScheduledPerson, personSchedulerId(personId));
     } else {
       await this.settings.upsert({ personId, userId, everyHours }, ['personId']);
-      await this.jobs.upsertScheduler(personSchedulerId(personId), everyHours * HOUR_MS, { name: JobName.SyncScheduledPerson, data: { personId } }, everyHours * HOUR_MS);
+      await this.jobs.upsertSchedule(personSchedulerId(personId), everyHours * HOUR_MS, { name: JobName.SyncScheduledPerson, data: { personId } }, everyHours * HOUR_MS);
     }
     return this.view(everyHours);
   }
@@ -85,19 +86,19 @@ export class SyncSchedules {
    * per person with their own cadence, none for anyone else.
    */
   async reconcile(): Promise<void> {
-    const queue = this.jobs.queue(QueueName.SyncPeople);
     const defaultMs = this.config.sync.defaultEveryHours * HOUR_MS;
-    const existing = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
-    if (Number(existing.get(DEFAULT_SCHEDULER_ID)?.every) !== defaultMs) {
-      await this.jobs.upsertScheduler(DEFAULT_SCHEDULER_ID, defaultMs, { name: JobName.SyncDuePeople, data: {} }, defaultMs);
+    const defaults = await this.jobs.listSchedules(JobName.SyncDuePeople);
+    if (defaults.find((s) => s.id === DEFAULT_SCHEDULER_ID)?.everyMs !== defaultMs) {
+      await this.jobs.upsertSchedule(DEFAULT_SCHEDULER_ID, defaultMs, { name: JobName.SyncDuePeople, data: {} }, defaultMs);
     }
     const wanted = new Map((await this.settings.find()).map((row) => [personSchedulerId(row.personId), row]));
+    const existing = new Map((await this.jobs.listSchedules(JobName.SyncScheduledPerson)).map((s) => [s.id, s]));
     for (const [id, row] of wanted) {
-      if (Number(existing.get(id)?.every) !== row.everyHours * HOUR_MS) {
-        await this.jobs.upsertScheduler(id, row.everyHours * HOUR_MS, { name: JobName.SyncScheduledPerson, data: { personId: row.personId } }, row.everyHours * HOUR_MS);
+      if (existing.get(id)?.everyMs !== row.everyHours * HOUR_MS) {
+        await this.jobs.upsertSchedule(id, row.everyHours * HOUR_MS, { name: JobName.SyncScheduledPerson, data: { personId: row.personId } }, row.everyHours * HOUR_MS);
       }
     }
-    for (const id of existing.keys()) if (PERSON_SCHEDULER.test(id) && !wanted.has(id)) await queue.removeJobScheduler(id);
+    for (const id of existing.keys()) if (PERSON_SCHEDULER.test(id) && !wanted.has(id)) await this.jobs.removeSchedule(JobName.SyncScheduledPerson, id);
   }
 
   /** The default tick: a scheduled sync of everyone with linked identities and no cadence of their own. */
@@ -119,7 +120,7 @@ export class SyncSchedules {
     const row = await this.settings.findOneBy({ personId });
     const person = row ? ((await this.dataSource.query('SELECT 1 FROM people WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL', [personId, row.userId])) as unknown[]) : [];
     if (!row || person.length === 0) {
-      if (!row) await this.jobs.removeScheduler(QueueName.SyncPeople, personSchedulerId(personId));
+      if (!row) await this.jobs.removeSchedule(JobName.SyncScheduledPerson, personSchedulerId(personId));
       return { people: 0, runs: 0, authorBatches: 0 };
     }
     return this.startScheduled([personId]);
@@ -180,11 +181,10 @@ export class SyncSchedules {
    * reasons): their ids and the requests their attempts made, read back from each job.
    */
   async failedAuthorBatches(failures: Record<string, string>): Promise<AuthorBatchResult[]> {
-    const queue = this.jobs.queue(QueueName.SyncSemanticScholar);
     const failed: AuthorBatchResult[] = [];
     for (const [key, reason] of Object.entries(failures)) {
       const jobId = /(s2-authors-[0-9a-f-]{36})$/.exec(key)?.[1];
-      const job = jobId ? await queue.getJob(jobId) : undefined;
+      const job = jobId ? await this.jobs.findJob(JobName.CheckSemanticScholarAuthors, jobId) : null;
       const ids = (job?.data as { ids?: unknown } | undefined)?.ids;
       if (!Array.isArray(ids)) continue;
       failed.push({ ids: ids as string[], snapshots: null, requests: batchRequests(job?.progress), failure: reason });
