@@ -6,6 +6,11 @@ import type { SourceLookupRequest } from '../scholarly/source-lookup';
  * Every job Dossier runs, in the domain's own terms: names, payloads and queues. The queue layer
  * (platform's JobQueue) is generic over this map; the scholarly sources' queues and jobs derive
  * from SCHOLARLY_SOURCES, so a source is listed in one place.
+ *
+ * Adding a job: its name in JobName, its payload in DossierJobs and its queue in JOB_QUEUE (here),
+ * its retry and de-duplication policy in job-policies.ts, and its handler in the worker
+ * (apps/worker/src/processors, listed in JOB_HANDLERS). Domain services enqueue it through
+ * `JobQueue<DossierJobs>`; nothing else changes.
  */
 
 /** The queues that are not a source's. Queue names are kebab-case; one queue per kind of outside work. */
@@ -76,24 +81,23 @@ export type JobName = keyof DossierJobs & string;
 export type JobItem = JobItemOf<DossierJobs>;
 export type JobData<N extends JobName> = DossierJobs[N];
 
-/** The queue that carries each job. */
+/** The queue of each job that is not one source's. A job without one is a compile error here. */
+const JOB_QUEUE: Record<(typeof JobName)[keyof typeof JobName], QueueName> = {
+  [JobName.RunImport]: QueueName.Imports,
+  [JobName.GenerateBriefing]: QueueName.Briefings,
+  [JobName.GenerateDueBriefings]: QueueName.Briefings,
+  [JobName.SyncDuePeople]: QueueName.SyncPeople,
+  [JobName.SyncScheduledPerson]: QueueName.SyncPeople,
+  [JobName.FinishPersonSync]: QueueName.SyncPeople,
+  [JobName.StartScheduledSyncs]: QueueName.SyncPeople,
+  [JobName.CheckSemanticScholarAuthors]: SYNC_SOURCE_JOBS.semanticscholar.queue,
+};
+
+/** The queue that carries each job: a source's own jobs run in that source's queue. */
 export function queueOf(name: JobName): QueueName {
-  switch (name) {
-    case JobName.RunImport:
-      return QueueName.Imports;
-    case JobName.GenerateBriefing:
-    case JobName.GenerateDueBriefings:
-      return QueueName.Briefings;
-    case JobName.SyncDuePeople:
-    case JobName.SyncScheduledPerson:
-    case JobName.FinishPersonSync:
-    case JobName.StartScheduledSyncs:
-      return QueueName.SyncPeople;
-    case JobName.CheckSemanticScholarAuthors:
-      return SYNC_SOURCE_JOBS.semanticscholar.queue;
-  }
+  if (Object.hasOwn(JOB_QUEUE, name)) return JOB_QUEUE[name as keyof typeof JOB_QUEUE];
   const source = sourceOfJob(name);
-  if (!source) throw new Error(`no queue carries the job ${String(name)}`);
+  if (!source) throw new Error(`no queue carries the job ${name}`);
   return SYNC_SOURCE_JOBS[source].queue;
 }
 
