@@ -4,7 +4,7 @@ import { Page } from 'playwright-core';
 import { checkAccessibility, Dashboard, shoot, startDashboard } from '../support/dashboard-browser';
 import { seedInterviewScene } from '../support/briefing-scene';
 import { ReplayServer } from '../support/replay-server';
-import { addSemanticScholarAndMoreau, arxivSnapshot, FIXTURES, KAISER, personWithIdentities, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
+import { addSemanticScholarAndMoreau, addZoeCandidateSearches, arxivSnapshot, FIXTURES, KAISER, personWithIdentities, scholarlyReplay, syncEnv, ZOE } from '../support/sync-fixtures';
 import { TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -17,19 +17,12 @@ import { waitFor } from '../support/wait-for';
  * question, coverage going up, the BibTeX answering; an interview's union checklist on its own.
  */
 const PASSWORD = 'a long enough password';
-const ZOE = 'Zoë Ångström';
 /** A Semantic Scholar author id the source does not know (404). */
 const UNKNOWN_S2 = '2199999999';
 
 async function replayServer(): Promise<ReplayServer> {
-  const replay = addSemanticScholarAndMoreau(await scholarlyReplay());
-  const fixture = (source: string, name: string) => join(FIXTURES, source, name);
-  return replay
-    .route({ path: '/authors', query: { filter: `display_name.search:${ZOE}` }, file: fixture('openalex', 'authors_filter_display_name.search_zoe_angstrom.json') })
-    .route({ path: '/graph/v1/author/search', query: { query: ZOE }, file: fixture('semanticscholar', 'author_search_query_zoe_angstrom.json') })
-    .route({ path: '/search/author/api', query: { q: ZOE }, file: fixture('dblp', 'search_author_q-nobody-xyz.json') })
-    .route({ path: '/v3.0/expanded-search', file: fixture('orcid', 'expanded-search_no-results.json') })
-    .route({ path: `/graph/v1/author/${UNKNOWN_S2}`, status: 404, file: fixture('semanticscholar', 'error_404_author.json') });
+  const replay = addZoeCandidateSearches(addSemanticScholarAndMoreau(await scholarlyReplay()));
+  return replay.route({ path: `/graph/v1/author/${UNKNOWN_S2}`, status: 404, file: join(FIXTURES, 'semanticscholar', 'error_404_author.json') });
 }
 
 describe('a person’s scholarly identities, works and reading checklist in a browser', () => {

@@ -213,7 +213,7 @@ describe('the Settings screen in a browser', () => {
     await t.http().post('/auth/login').send({ email, password: PASSWORD }).expect(200);
     await section('Security events').locator('[data-kind="two-factor-disabled"]').waitFor();
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('adds a résumé project after a field error, edits it and deletes it', async () => {
     const projects = section('Résumé projects');

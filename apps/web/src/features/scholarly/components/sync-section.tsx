@@ -112,9 +112,13 @@ function ScheduleForm({ personId }: { personId: string }) {
         inputMode="numeric"
         min={1}
         value={value}
-        placeholder={`default: ${s.defaultEveryHours}`}
+        placeholder={s.defaultEveryHours == null ? 'your default: paused' : `your default: ${s.defaultEveryHours}`}
         onChange={(e) => setHours(e.target.value)}
-        hint={`Now every ${s.effectiveEveryHours} hours${s.everyHours == null ? ' (the default)' : ''}; leave empty for the default.`}
+        hint={
+          s.effectiveEveryHours == null
+            ? 'Not synced on schedule: your default is paused (Settings); give hours to sync this person anyway.'
+            : `Now every ${s.effectiveEveryHours} hours${s.everyHours == null ? ' (your default)' : ''}; leave empty for your default.`
+        }
         error={error?.fieldProblem('everyHours')}
       />
       <div className="scholarly-actions">
