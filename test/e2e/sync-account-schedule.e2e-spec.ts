@@ -1,5 +1,6 @@
 import { SyncSchedules } from '#domain/sync/index';
-import { JobName, JobQueueService, QueueName } from '#platform';
+import { JobName, QueueName } from '#domain/jobs/index';
+import { JobQueueService } from '#platform';
 import type { ReplayServer } from '../support/replay-server';
 import { OPENALEX_AUTHOR, personWithIdentities, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
@@ -145,9 +146,9 @@ describe('the account default sync schedule', () => {
 
   it('reconciling brings the account schedulers back in line with the accounts', async () => {
     await put(user, { mode: 'every', everyHours: 12 }).expect(200);
-    await jobs.removeScheduler(QueueName.SyncPeople, `sync-account-${user.id}`);
+    await jobs.removeSchedule(JobName.SyncAccountPeople, `sync-account-${user.id}`);
     // A scheduler of an account that went back to the server's (a crash between the two writes).
-    await jobs.upsertScheduler(`sync-account-${other.id}`, 5 * HOUR_MS, { name: JobName.SyncAccountPeople, data: { userId: other.id } }, 5 * HOUR_MS);
+    await jobs.upsertSchedule(`sync-account-${other.id}`, 5 * HOUR_MS, { name: JobName.SyncAccountPeople, data: { userId: other.id } }, 5 * HOUR_MS);
     await schedules.reconcile();
     expect((await scheduler(user.id))?.every).toBe(12 * HOUR_MS);
     expect(await scheduler(other.id)).toBeFalsy();

@@ -1,4 +1,5 @@
-import { JobName, JobQueueService, QueueName } from '#platform';
+import { JobName, QueueName } from '#domain/jobs/index';
+import { JobQueueService } from '#platform';
 import type { ReplayServer } from '../support/replay-server';
 import { arxivSnapshot, CURSORS, finishedRuns, KAISER, OPENALEX_AUTHOR, openAlexAuthor, openAlexWorks, personWithIdentities, scholarlyReplay, syncEnv, worksSnapshot } from '../support/sync-fixtures';
 import { createTestApp, QueueBackend, registerUser, TestApp, TestUser } from '../support/test-app';

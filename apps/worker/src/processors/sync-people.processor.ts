@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { AuthorBatchResult, AuthorChecks, SyncSchedules, SyncService } from '#domain/sync/index';
-import { JobData, JobName, QueueName } from '#platform';
+import { JobData, JobName, QueueName } from '#domain/jobs/index';
 
 type SyncPeopleJobName = typeof JobName.SyncDuePeople | typeof JobName.SyncScheduledPerson | typeof JobName.SyncAccountPeople | typeof JobName.FinishPersonSync | typeof JobName.StartScheduledSyncs;
 export type SyncPeopleJob = Job<JobData<SyncPeopleJobName>, unknown, SyncPeopleJobName>;

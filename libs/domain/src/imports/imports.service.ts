@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig, JobName, JobQueueService, NotFoundError } from '#platform';
+import { APP_CONFIG, AppConfig, JobQueue, NotFoundError } from '#platform';
+import { DossierJobs, JobName } from '../jobs/index';
 import { ORGANIZATION_NAME_MAX } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { foldName } from '../people/name-folding';
@@ -35,7 +36,7 @@ export class ImportsService {
     private readonly people: PeopleService,
     private readonly organizations: OrganizationsService,
     private readonly accountExport: AccountExportService,
-    private readonly jobs: JobQueueService,
+    private readonly jobs: JobQueue<DossierJobs>,
     private readonly syncSchedules: SyncSchedules,
   ) {}
 

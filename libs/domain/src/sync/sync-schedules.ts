@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig, JobItem, JobName, JobQueueService, QueueName } from '#platform';
+import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
+import { DossierJobs, JobItem, JobName } from '../jobs/index';
 import { S2_AUTHOR_BATCH } from '../scholarly/sources/semanticscholar/semantic-scholar.client';
 import { AuthorBatchResult, AuthorChecks } from './author-checks';
 import { PersonSyncSettings } from './person-sync-settings.entity';
@@ -80,7 +81,7 @@ export class SyncSchedules {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(PersonSyncSettings) private readonly settings: Repository<PersonSyncSettings>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly jobs: JobQueueService,
+    private readonly jobs: JobQueue<DossierJobs>,
     private readonly sync: SyncService,
   ) {}
 
@@ -105,8 +106,8 @@ export class SyncSchedules {
     const everyHours = setting.mode === 'every' ? setting.everyHours : null;
     const paused = setting.mode === 'paused';
     await this.dataSource.query('UPDATE users SET sync_every_hours = $2, sync_paused = $3 WHERE id = $1', [userId, everyHours, paused]);
-    if (everyHours === null) await this.jobs.removeScheduler(QueueName.SyncPeople, accountSchedulerId(userId));
-    else await this.jobs.upsertScheduler(accountSchedulerId(userId), everyHours * HOUR_MS, { name: JobName.SyncAccountPeople, data: { userId } }, everyHours * HOUR_MS);
+    if (everyHours === null) await this.jobs.removeSchedule(JobName.SyncAccountPeople, accountSchedulerId(userId));
+    else await this.jobs.upsertSchedule(accountSchedulerId(userId), everyHours * HOUR_MS, { name: JobName.SyncAccountPeople, data: { userId } }, everyHours * HOUR_MS);
     return this.accountView(everyHours, paused);
   }
 
@@ -115,10 +116,10 @@ export class SyncSchedules {
     await this.sync.assertPerson(userId, personId);
     if (everyHours === null) {
       await this.settings.delete({ personId, userId });
-      await this.jobs.removeScheduler(QueueName.SyncPeople, personSchedulerId(personId));
+      await this.jobs.removeSchedule(JobName.SyncScheduledPerson, personSchedulerId(personId));
     } else {
       await this.settings.upsert({ personId, userId, everyHours }, ['personId']);
-      await this.jobs.upsertScheduler(personSchedulerId(personId), everyHours * HOUR_MS, { name: JobName.SyncScheduledPerson, data: { personId } }, everyHours * HOUR_MS);
+      await this.jobs.upsertSchedule(personSchedulerId(personId), everyHours * HOUR_MS, { name: JobName.SyncScheduledPerson, data: { personId } }, everyHours * HOUR_MS);
     }
     return this.view(everyHours, await this.getAccount(userId));
   }
@@ -129,21 +130,24 @@ export class SyncSchedules {
    * per person with their own cadence and one per account with its own, none for anyone else.
    */
   async reconcile(): Promise<void> {
-    const queue = this.jobs.queue(QueueName.SyncPeople);
     const defaultMs = this.config.sync.defaultEveryHours * HOUR_MS;
-    const existing = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
-    if (Number(existing.get(DEFAULT_SCHEDULER_ID)?.every) !== defaultMs) {
-      await this.jobs.upsertScheduler(DEFAULT_SCHEDULER_ID, defaultMs, { name: JobName.SyncDuePeople, data: {} }, defaultMs);
+    const defaults = await this.jobs.listSchedules(JobName.SyncDuePeople);
+    if (defaults.find((s) => s.id === DEFAULT_SCHEDULER_ID)?.everyMs !== defaultMs) {
+      await this.jobs.upsertSchedule(DEFAULT_SCHEDULER_ID, defaultMs, { name: JobName.SyncDuePeople, data: {} }, defaultMs);
     }
     const accounts = (await this.dataSource.query('SELECT id, sync_every_hours FROM users WHERE sync_every_hours IS NOT NULL AND NOT sync_paused')) as { id: string; sync_every_hours: number }[];
     const wanted = new Map<string, { hours: number; item: JobItem }>([
       ...(await this.settings.find()).map((row) => [personSchedulerId(row.personId), { hours: row.everyHours, item: { name: JobName.SyncScheduledPerson, data: { personId: row.personId } } }] as const),
       ...accounts.map((a) => [accountSchedulerId(a.id), { hours: a.sync_every_hours, item: { name: JobName.SyncAccountPeople, data: { userId: a.id } } }] as const),
     ]);
-    for (const [id, { hours, item }] of wanted) {
-      if (Number(existing.get(id)?.every) !== hours * HOUR_MS) await this.jobs.upsertScheduler(id, hours * HOUR_MS, item, hours * HOUR_MS);
+    const existing = new Map<string, { everyMs: number | null; name: JobName }>();
+    for (const name of [JobName.SyncScheduledPerson, JobName.SyncAccountPeople] as const) {
+      for (const schedule of await this.jobs.listSchedules(name)) existing.set(schedule.id, { everyMs: schedule.everyMs, name });
     }
-    for (const id of existing.keys()) if ((PERSON_SCHEDULER.test(id) || ACCOUNT_SCHEDULER.test(id)) && !wanted.has(id)) await queue.removeJobScheduler(id);
+    for (const [id, { hours, item }] of wanted) {
+      if (existing.get(id)?.everyMs !== hours * HOUR_MS) await this.jobs.upsertSchedule(id, hours * HOUR_MS, item, hours * HOUR_MS);
+    }
+    for (const [id, { name }] of existing) if ((PERSON_SCHEDULER.test(id) || ACCOUNT_SCHEDULER.test(id)) && !wanted.has(id)) await this.jobs.removeSchedule(name, id);
   }
 
   /** The default tick: a scheduled sync of everyone with linked identities and no cadence of their own whose account has none either (nor paused it). */
@@ -166,7 +170,7 @@ export class SyncSchedules {
   async syncAccountPeople(userId: string): Promise<ScheduledStart> {
     const account = await this.getAccount(userId);
     if (account.source !== 'account' || account.everyHours === null) {
-      await this.jobs.removeScheduler(QueueName.SyncPeople, accountSchedulerId(userId));
+      await this.jobs.removeSchedule(JobName.SyncAccountPeople, accountSchedulerId(userId));
       return { people: 0, runs: 0, authorBatches: 0 };
     }
     return this.startScheduled(await this.dueForAccount(userId));
@@ -191,7 +195,7 @@ export class SyncSchedules {
     const row = await this.settings.findOneBy({ personId });
     const person = row ? ((await this.dataSource.query('SELECT 1 FROM people WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL', [personId, row.userId])) as unknown[]) : [];
     if (!row || person.length === 0) {
-      if (!row) await this.jobs.removeScheduler(QueueName.SyncPeople, personSchedulerId(personId));
+      if (!row) await this.jobs.removeSchedule(JobName.SyncScheduledPerson, personSchedulerId(personId));
       return { people: 0, runs: 0, authorBatches: 0 };
     }
     return this.startScheduled([personId]);
@@ -252,11 +256,10 @@ export class SyncSchedules {
    * reasons): their ids and the requests their attempts made, read back from each job.
    */
   async failedAuthorBatches(failures: Record<string, string>): Promise<AuthorBatchResult[]> {
-    const queue = this.jobs.queue(QueueName.SyncSemanticScholar);
     const failed: AuthorBatchResult[] = [];
     for (const [key, reason] of Object.entries(failures)) {
       const jobId = /(s2-authors-[0-9a-f-]{36})$/.exec(key)?.[1];
-      const job = jobId ? await queue.getJob(jobId) : undefined;
+      const job = jobId ? await this.jobs.findJob(JobName.CheckSemanticScholarAuthors, jobId) : null;
       const ids = (job?.data as { ids?: unknown } | undefined)?.ids;
       if (!Array.isArray(ids)) continue;
       failed.push({ ids: ids as string[], snapshots: null, requests: batchRequests(job?.progress), failure: reason });
