@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorMessage, Loading } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { setTimeZone } from '@/lib/format';
 import { useMe, useSignOut } from '@/features/auth';
+import { screens } from './screens';
 
 /** Screens behind sign-in: without a session (401 from /me), the sign-in screen, then back here. */
 export function RequireSession() {
@@ -30,6 +31,7 @@ export function AppLayout() {
   const main = useRef<HTMLElement>(null);
   // After a navigation, focus moves to the new screen (keyboard and screen-reader users land on it).
   useEffect(() => main.current?.focus(), [location.pathname]);
+  useEffect(preloadLikelyScreens, []);
   return (
     <div className="shell">
       <a className="skip" href="#main">
@@ -41,13 +43,29 @@ export function AppLayout() {
           <NavLink to="/" end>
             Today
           </NavLink>
-          <NavLink to="/people">People</NavLink>
-          <NavLink to="/organizations">Organizations</NavLink>
-          <NavLink to="/pipeline">Pipeline</NavLink>
-          <NavLink to="/interviews">Interviews</NavLink>
-          <NavLink to="/imports">Imports</NavLink>
-          <NavLink to="/settings">Settings</NavLink>
-          {me.data?.role === 'admin' && <NavLink to="/admin">Admin</NavLink>}
+          <ScreenLink to="/people" screen="people">
+            People
+          </ScreenLink>
+          <ScreenLink to="/organizations" screen="organizations">
+            Organizations
+          </ScreenLink>
+          <ScreenLink to="/pipeline" screen="pipeline">
+            Pipeline
+          </ScreenLink>
+          <ScreenLink to="/interviews" screen="interviews">
+            Interviews
+          </ScreenLink>
+          <ScreenLink to="/imports" screen="imports">
+            Imports
+          </ScreenLink>
+          <ScreenLink to="/settings" screen="settings">
+            Settings
+          </ScreenLink>
+          {me.data?.role === 'admin' && (
+            <ScreenLink to="/admin" screen="admin">
+              Admin
+            </ScreenLink>
+          )}
         </nav>
         <div className="account">
           <span className="muted small">{me.data?.displayName || me.data?.email}</span>
@@ -61,4 +79,32 @@ export function AppLayout() {
       </main>
     </div>
   );
+}
+
+/** A link of the main navigation that loads its screen's chunk as soon as it is pointed at or focused: the click finds it there. */
+function ScreenLink({ to, screen, children }: { to: string; screen: keyof typeof screens; children: ReactNode }) {
+  const preload = () => void screens[screen]().catch(() => undefined);
+  return (
+    <NavLink to={to} onPointerEnter={preload} onFocus={preload}>
+      {children}
+    </NavLink>
+  );
+}
+
+/**
+ * Once the first screen is drawn and the browser is idle, the chunks of the screens people go to
+ * most (People, the board): going there then waits for their data only. The others load when their
+ * link is pointed at or focused (ScreenLink).
+ */
+function preloadLikelyScreens(): () => void {
+  const preload = () => {
+    void screens.people().catch(() => undefined);
+    void screens.pipeline().catch(() => undefined);
+  };
+  if ('requestIdleCallback' in window) {
+    const id = window.requestIdleCallback(preload, { timeout: 3000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(preload, 1000);
+  return () => clearTimeout(id);
 }

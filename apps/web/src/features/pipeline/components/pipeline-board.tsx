@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { ApiError } from '@/lib/api/errors';
@@ -8,8 +8,14 @@ import { daysText, MOVE_LABEL, movesText, STAGE_STATUS_LABEL, STATUS_LABEL } fro
 import { MoveButtons } from './move-buttons';
 import './pipeline.css';
 
-/** Cards drawn per column at first, and per "show more": 500 applications stay cheap to render. */
+/** Cards drawn per column, and per "show more": 500 applications stay cheap to render. */
 const CARDS_PER_STEP = 25;
+/**
+ * Cards drawn per column in the first frame: the top of every column, about what a desktop screen
+ * shows. The rest of the first step follows at once, as a transition: React draws it in slices
+ * that yield to the person's input, so the board is there to read and use without waiting for it.
+ */
+const CARDS_FIRST_FRAME = 6;
 
 interface Outcome {
   card: BoardCard;
@@ -48,10 +54,15 @@ export function PipelineBoard() {
     setParams(next, { replace: true });
   };
 
-  const onMove = (card: BoardCard, kind: UserMove) => {
-    setOutcome(null);
-    move.mutate({ id: card.id, move: kind, fromStageId: card.currentStage?.id }, { onSuccess: () => setOutcome({ card, move: kind }), onError: (error) => setOutcome({ card, move: kind, error }) });
-  };
+  // The same function from render to render: a card (memoised) draws again only when it changes.
+  const { mutate } = move;
+  const onMove = useCallback(
+    (card: BoardCard, kind: UserMove) => {
+      setOutcome(null);
+      mutate({ id: card.id, move: kind, fromStageId: card.currentStage?.id }, { onSuccess: () => setOutcome({ card, move: kind }), onError: (error) => setOutcome({ card, move: kind, error }) });
+    },
+    [mutate],
+  );
 
   const ready = board.data !== undefined && !board.isPlaceholderData;
   const total = board.data?.columns.reduce((sum, c) => sum + c.cards.length, 0) ?? 0;
@@ -162,9 +173,10 @@ function OutcomeText({ outcome, board, reloading, onDismiss }: { outcome: Outcom
   );
 }
 
-function Column({ column, onMove, pendingId }: { column: BoardColumn; onMove: (card: BoardCard, move: UserMove) => void; pendingId: string | undefined }) {
+const Column = memo(function Column({ column, onMove, pendingId }: { column: BoardColumn; onMove: (card: BoardCard, move: UserMove) => void; pendingId: string | undefined }) {
   const headingId = useId();
-  const [shown, setShown] = useState(CARDS_PER_STEP);
+  const [shown, setShown] = useState(CARDS_FIRST_FRAME);
+  useEffect(() => startTransition(() => setShown((now) => Math.max(now, CARDS_PER_STEP))), []);
   const title = column.kind === 'status' ? STATUS_LABEL[column.status] : column.key;
   const count = column.cards.length;
   const rest = count - shown;
@@ -189,9 +201,10 @@ function Column({ column, onMove, pendingId }: { column: BoardColumn; onMove: (c
       )}
     </section>
   );
-}
+});
 
-function Card({ card, onMove, pending }: { card: BoardCard; onMove: (card: BoardCard, move: UserMove) => void; pending: boolean }) {
+/** One application; its move buttons are drawn only once its Move menu is opened. */
+const Card = memo(function Card({ card, onMove, pending }: { card: BoardCard; onMove: (card: BoardCard, move: UserMove) => void; pending: boolean }) {
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -252,4 +265,4 @@ function Card({ card, onMove, pending }: { card: BoardCard; onMove: (card: Board
       </article>
     </li>
   );
-}
+});
