@@ -6,11 +6,14 @@ import { setTimeZone } from '@/lib/format';
 import { useMe, useSignOut } from '@/features/auth';
 import { screens } from './screens';
 
-/** Screens behind sign-in: without a session (401 from /me), the sign-in screen, then back here. */
+/**
+ * Screens behind sign-in: without a session (401 from /me), the sign-in screen, then back here.
+ * While /me is on its way, the layout is drawn already (not its screen: see AppLayout), so that
+ * drawing the screen, once /me and its data are there, is all that is left to do.
+ */
 export function RequireSession() {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return <Loading label="Opening Dossier…" />;
   if (me.isError) {
     if (asApiError(me.error)?.status === 401) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
     return (
@@ -19,7 +22,8 @@ export function RequireSession() {
       </main>
     );
   }
-  setTimeZone(me.data.timeZone);
+  // Before any screen shows a time (the screens wait for /me).
+  if (me.data) setTimeZone(me.data.timeZone);
   return <Outlet />;
 }
 
@@ -68,14 +72,18 @@ export function AppLayout() {
           )}
         </nav>
         <div className="account">
-          <span className="muted small">{me.data?.displayName || me.data?.email}</span>
-          <button type="button" className="secondary" disabled={signOut.isPending} onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) })}>
-            Sign out
-          </button>
+          {me.data && (
+            <>
+              <span className="muted small">{me.data.displayName || me.data.email}</span>
+              <button type="button" className="secondary" disabled={signOut.isPending} onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) })}>
+                Sign out
+              </button>
+            </>
+          )}
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Outlet />
+        {me.data ? <Outlet /> : <Loading label="Opening Dossier…" />}
       </main>
     </div>
   );
