@@ -100,19 +100,23 @@ function ScreenLink({ to, screen, children }: { to: string; screen: keyof typeof
 }
 
 /**
- * Once the first screen is drawn and the browser is idle, the chunks of the screens people go to
- * most (People, the board): going there then waits for their data only. The others load when their
- * link is pointed at or focused (ScreenLink).
+ * A moment after the first screen is drawn, when the browser is idle, the chunks of the screens
+ * people go to most (People, the board): going there then waits for their data only. The others
+ * load when their link is pointed at or focused (ScreenLink). Not at once: the screen being opened
+ * needs the network and the processor first.
  */
 function preloadLikelyScreens(): () => void {
   const preload = () => {
     void screens.people().catch(() => undefined);
     void screens.pipeline().catch(() => undefined);
   };
-  if ('requestIdleCallback' in window) {
-    const id = window.requestIdleCallback(preload, { timeout: 3000 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = setTimeout(preload, 1000);
-  return () => clearTimeout(id);
+  let idle: number | undefined;
+  const later = setTimeout(() => {
+    if ('requestIdleCallback' in window) idle = window.requestIdleCallback(preload, { timeout: 3000 });
+    else preload();
+  }, 1500);
+  return () => {
+    clearTimeout(later);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+  };
 }
