@@ -12,6 +12,7 @@ export const JOB_HANDLERS: Record<JobName, Type> = {
   [JobName.GenerateDueBriefings]: BriefingsProcessor,
   [JobName.SyncDuePeople]: SyncPeopleProcessor,
   [JobName.SyncScheduledPerson]: SyncPeopleProcessor,
+  [JobName.SyncAccountPeople]: SyncPeopleProcessor,
   [JobName.FinishPersonSync]: SyncPeopleProcessor,
   [JobName.StartScheduledSyncs]: SyncPeopleProcessor,
   [JobName.CheckSemanticScholarAuthors]: SyncSemanticScholarProcessor,

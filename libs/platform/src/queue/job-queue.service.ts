@@ -146,6 +146,7 @@ export function jobOptions(item: JobItem, config: AppConfig): JobsOptions {
       // A tick that fails is simply the next tick's work; no retries.
       return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
     case JobName.SyncScheduledPerson:
+    case JobName.SyncAccountPeople:
       return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
     case JobName.FinishPersonSync:
       // One flow per set of runs: the first run id names it, so a re-sent flow is not added twice.

@@ -24,10 +24,12 @@ export const JobName = {
   GenerateBriefing: 'briefings.generate-briefing',
   /** The scheduler's tick: a briefing for every interview coming up without one. */
   GenerateDueBriefings: 'briefings.generate-due-briefings',
-  /** The default-cadence scheduler's tick: starts a scheduled sync of every person without an own schedule. */
+  /** The default-cadence scheduler's tick: starts a scheduled sync of every person without an own schedule whose account has none either. */
   SyncDuePeople: 'sync.sync-due-people',
   /** A person's own scheduler's tick: starts a scheduled sync of that person. */
   SyncScheduledPerson: 'sync.sync-scheduled-person',
+  /** An account's own scheduler's tick: starts a scheduled sync of its people without an own schedule. */
+  SyncAccountPeople: 'sync.sync-account-people',
   /** The parent of a person's sync flow: runs once every identity child has finished. */
   FinishPersonSync: 'sync.finish-person-sync',
   /** The parent of a scheduled tick's flow: starts each person's scheduled sync once their Semantic Scholar authors are checked. */
@@ -61,6 +63,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.GenerateDueBriefings]: QueueName.Briefings,
   [JobName.SyncDuePeople]: QueueName.SyncPeople,
   [JobName.SyncScheduledPerson]: QueueName.SyncPeople,
+  [JobName.SyncAccountPeople]: QueueName.SyncPeople,
   [JobName.FinishPersonSync]: QueueName.SyncPeople,
   [JobName.StartScheduledSyncs]: QueueName.SyncPeople,
   [JobName.CheckSemanticScholarAuthors]: QueueName.SyncSemanticScholar,
@@ -116,6 +119,7 @@ export type JobItem =
   | { name: typeof JobName.GenerateDueBriefings; data: Record<string, never> }
   | { name: typeof JobName.SyncDuePeople; data: Record<string, never> }
   | { name: typeof JobName.SyncScheduledPerson; data: { personId: string } }
+  | { name: typeof JobName.SyncAccountPeople; data: { userId: string } }
   | { name: typeof JobName.FinishPersonSync; data: { personId: string; runIds: string[] } }
   | { name: typeof JobName.StartScheduledSyncs; data: { personIds: string[] } }
   /** `batchId` names the job (and so the failed batch among its parent's children); `ids` are Semantic Scholar author ids. */
