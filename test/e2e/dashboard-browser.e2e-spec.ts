@@ -174,6 +174,21 @@ describe('the dashboard in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/app/people');
   }, 60_000);
 
+  it('opens a link to a screen without a session at sign-in, then at that screen with its data', async () => {
+    // The screen's data is asked for beside /me, before the app knows there is no session: both answer 401.
+    await context.clearCookies();
+    await page.goto(`${baseUrl}/app/people?q=nobody-by-this-name`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    // No session ended in this page: there was none.
+    expect(await page.getByText('Your session ended').count()).toBe(0);
+    await page.getByLabel('Email').fill('second@example.org');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    await page.getByText('Nobody matches this search.').waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/app/people?q=nobody-by-this-name');
+  }, 60_000);
+
   it("shows a server error as the API's message with its request id, and recovers on retry", async () => {
     await page.getByLabel('Full name').fill('Mary Jackson');
     await page.getByRole('button', { name: 'Add', exact: true }).click();

@@ -225,6 +225,8 @@ describe('the Pipeline screens in a browser', () => {
     await page.goto(`${baseUrl}/app/pipeline?organization=${lab.id}`);
     const screen = column('Recruiter screen');
     await screen.getByRole('heading', { name: 'Recruiter screen (60)' }).waitFor();
+    // The top of the column first, the rest of the first 25 right after (in a transition).
+    await screen.getByRole('button', { name: 'Show 25 more in Recruiter screen (35 left)' }).waitFor();
     expect(await screen.getByRole('article').count()).toBe(25);
     await screen.getByRole('button', { name: 'Show 25 more in Recruiter screen (35 left)' }).click();
     expect(await screen.getByRole('article').count()).toBe(50);

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 
@@ -9,8 +9,10 @@ export const authKeys = {
 };
 
 /** The signed-in user (GET /me): a 401 means no session, which the app answers with the sign-in screen. */
+export const meQuery = () => queryOptions({ queryKey: authKeys.me(), queryFn: () => unwrap(api.GET('/me')), retry: false, staleTime: 5 * 60_000 });
+
 export function useMe() {
-  return useQuery({ queryKey: authKeys.me(), queryFn: () => unwrap(api.GET('/me')), retry: false, staleTime: 5 * 60_000 });
+  return useQuery(meQuery());
 }
 
 export function useRegistration() {

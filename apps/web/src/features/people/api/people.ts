@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 
@@ -39,8 +39,8 @@ export const peopleKeys = {
 };
 
 /** One page of people, searched, filtered and paged by the server (it stays fast with 10,000 of them). */
-export function usePeople(filter: PeopleFilter) {
-  return useQuery({
+export const peopleListQuery = (filter: PeopleFilter) =>
+  queryOptions({
     queryKey: peopleKeys.list(filter),
     queryFn: () =>
       unwrap(
@@ -62,6 +62,15 @@ export function usePeople(filter: PeopleFilter) {
       ),
     placeholderData: keepPreviousData,
   });
+
+/** The list's filter as a URL's query string holds it (what PeopleList shows on arrival). */
+export function peopleFilterFromUrl(params: URLSearchParams): PeopleFilter {
+  const get = (key: string) => params.get(key) ?? '';
+  return { q: get('q'), tag: get('tag'), organizationId: get('organizationId'), teamId: get('teamId'), due: get('due') === '1', archived: get('archived') === '1', offset: Number(get('offset')) || 0 };
+}
+
+export function usePeople(filter: PeopleFilter) {
+  return useQuery(peopleListQuery(filter));
 }
 
 export function usePerson(id: string) {
@@ -69,12 +78,15 @@ export function usePerson(id: string) {
 }
 
 /** The organizations (with their teams) to pick from: the first 200 by name, as the API pages them. */
-export function useOrganizations() {
-  return useQuery({
+export const organizationsQuery = () =>
+  queryOptions({
     queryKey: peopleKeys.organizations(),
     queryFn: () => unwrap(api.GET('/organizations', { params: { query: { limit: 200 } } })),
     staleTime: 60_000,
   });
+
+export function useOrganizations() {
+  return useQuery(organizationsQuery());
 }
 
 export function useCreatePerson() {

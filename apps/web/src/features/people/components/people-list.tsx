@@ -6,7 +6,7 @@ import { ErrorMessage, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDate } from '@/lib/format';
 import { useUrlParams } from '@/lib/url-params';
-import { PAGE_SIZE, useCreatePerson, usePeople, useRestorePerson, type PeopleFilter } from '../api/people';
+import { PAGE_SIZE, peopleFilterFromUrl, useCreatePerson, usePeople, useRestorePerson } from '../api/people';
 import { OrgTeamFields, problemsUnder, splitList } from './form-helpers';
 import './people.css';
 
@@ -23,16 +23,8 @@ export interface PeopleListNotice {
  */
 export function PeopleList() {
   const [params, setUrl] = useUrlParams();
-  const get = (key: string) => params.get(key) ?? '';
-  const filter: PeopleFilter = {
-    q: get('q'),
-    tag: get('tag'),
-    organizationId: get('organizationId'),
-    teamId: get('teamId'),
-    due: get('due') === '1',
-    archived: get('archived') === '1',
-    offset: Number(get('offset')) || 0,
-  };
+  // Read as the route's loader reads it, which starts this very query while the screen's chunk loads.
+  const filter = peopleFilterFromUrl(params);
   const [typed, setTyped] = useState({ q: filter.q, tag: filter.tag });
   const people = usePeople(filter);
   const filtered = Boolean(filter.q || filter.tag || filter.organizationId || filter.teamId || filter.due);

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import { ApiError } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
@@ -32,12 +32,20 @@ export const pipelineKeys = {
 };
 
 /** The whole board in one call: every active application by its current stage, then offers (and ended loops on request). */
-export function useBoard(filter: BoardFilter) {
-  return useQuery({
+export const boardQuery = (filter: BoardFilter) =>
+  queryOptions({
     queryKey: pipelineKeys.board(filter),
     queryFn: () => unwrap(api.GET('/applications/board', { params: { query: { organizationId: filter.organizationId || undefined, closed: filter.closed || undefined } } })),
     placeholderData: keepPreviousData,
   });
+
+/** The board's filter as a URL's query string holds it (what PipelineBoard shows on arrival). */
+export function boardFilterFromUrl(params: URLSearchParams): BoardFilter {
+  return { organizationId: params.get('organization') ?? '', closed: params.get('closed') === 'true' };
+}
+
+export function useBoard(filter: BoardFilter) {
+  return useQuery(boardQuery(filter));
 }
 
 export function useApplication(id: string) {
@@ -132,8 +140,10 @@ export function useReroute(id: string) {
 }
 
 /** The user's organizations with their teams, for the pickers (by name; a job search names a few dozen at most). */
+export const organizationsQuery = () => queryOptions({ queryKey: pipelineKeys.organizations(), queryFn: () => unwrap(api.GET('/organizations', { params: { query: { limit: 200 } } })) });
+
 export function useOrganizations() {
-  return useQuery({ queryKey: pipelineKeys.organizations(), queryFn: () => unwrap(api.GET('/organizations', { params: { query: { limit: 200 } } })) });
+  return useQuery(organizationsQuery());
 }
 
 export function useOrganization(id: string) {

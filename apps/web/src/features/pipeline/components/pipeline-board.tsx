@@ -1,17 +1,23 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { FieldControl } from '@/components/field';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { ApiError } from '@/lib/api/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useUrlParams } from '@/lib/url-params';
-import { type Board, type BoardCard, type BoardColumn, MoveRefused, type UserMove, useBoard, useMove, useOrganizations } from '../api/pipeline';
+import { type Board, type BoardCard, type BoardColumn, boardFilterFromUrl, MoveRefused, type UserMove, useBoard, useMove, useOrganizations } from '../api/pipeline';
 import { daysText, MOVE_LABEL, movesText, STAGE_STATUS_LABEL, STATUS_LABEL } from './labels';
 import { MoveButtons } from './move-buttons';
 import './pipeline.css';
 
-/** Cards drawn per column at first, and per "show more": 500 applications stay cheap to render. */
+/** Cards drawn per column, and per "show more": 500 applications stay cheap to render. */
 const CARDS_PER_STEP = 25;
+/**
+ * Cards drawn per column in the first frame: the top of every column, about what a desktop screen
+ * shows. The rest of the first step follows at once, as a transition: React draws it in slices
+ * that yield to the person's input, so the board is there to read and use without waiting for it.
+ */
+const CARDS_FIRST_FRAME = 6;
 
 interface Outcome {
   card: BoardCard;
@@ -36,8 +42,8 @@ function findCard(board: Board | undefined, id: string): BoardCard | undefined {
 export function PipelineBoard() {
   // The filter lives in the URL (a reload or a shared link shows the same board); the controls follow the click at once.
   const [params, updateUrl] = useUrlParams();
-  const organizationId = params.get('organization') ?? '';
-  const closed = params.get('closed') === 'true';
+  // Read as the route's loader reads it, which starts this very query while the screen's chunk loads.
+  const { organizationId, closed } = boardFilterFromUrl(params);
   const board = useBoard({ organizationId, closed });
   const organizations = useOrganizations();
   const move = useMove();
@@ -45,10 +51,15 @@ export function PipelineBoard() {
 
   const update = (key: string, value: string) => updateUrl({ [key]: value });
 
-  const onMove = (card: BoardCard, kind: UserMove) => {
-    setOutcome(null);
-    move.mutate({ id: card.id, move: kind, fromStageId: card.currentStage?.id }, { onSuccess: () => setOutcome({ card, move: kind }), onError: (error) => setOutcome({ card, move: kind, error }) });
-  };
+  // The same function from render to render: a card (memoised) draws again only when it changes.
+  const { mutate } = move;
+  const onMove = useCallback(
+    (card: BoardCard, kind: UserMove) => {
+      setOutcome(null);
+      mutate({ id: card.id, move: kind, fromStageId: card.currentStage?.id }, { onSuccess: () => setOutcome({ card, move: kind }), onError: (error) => setOutcome({ card, move: kind, error }) });
+    },
+    [mutate],
+  );
 
   const ready = board.data !== undefined && !board.isPlaceholderData;
   const total = board.data?.columns.reduce((sum, c) => sum + c.cards.length, 0) ?? 0;
@@ -152,9 +163,10 @@ function OutcomeText({ outcome, board, reloading, onDismiss }: { outcome: Outcom
   );
 }
 
-function Column({ column, onMove, pendingId }: { column: BoardColumn; onMove: (card: BoardCard, move: UserMove) => void; pendingId: string | undefined }) {
+const Column = memo(function Column({ column, onMove, pendingId }: { column: BoardColumn; onMove: (card: BoardCard, move: UserMove) => void; pendingId: string | undefined }) {
   const headingId = useId();
-  const [shown, setShown] = useState(CARDS_PER_STEP);
+  const [shown, setShown] = useState(CARDS_FIRST_FRAME);
+  useEffect(() => startTransition(() => setShown((now) => Math.max(now, CARDS_PER_STEP))), []);
   const title = column.kind === 'status' ? STATUS_LABEL[column.status] : column.key;
   const count = column.cards.length;
   const rest = count - shown;
@@ -179,9 +191,10 @@ function Column({ column, onMove, pendingId }: { column: BoardColumn; onMove: (c
       )}
     </section>
   );
-}
+});
 
-function Card({ card, onMove, pending }: { card: BoardCard; onMove: (card: BoardCard, move: UserMove) => void; pending: boolean }) {
+/** One application; its move buttons are drawn only once its Move menu is opened. */
+const Card = memo(function Card({ card, onMove, pending }: { card: BoardCard; onMove: (card: BoardCard, move: UserMove) => void; pending: boolean }) {
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -242,4 +255,4 @@ function Card({ card, onMove, pending }: { card: BoardCard; onMove: (card: Board
       </article>
     </li>
   );
-}
+});
