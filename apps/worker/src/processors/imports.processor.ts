@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { ImportsService } from '#domain/imports/imports.service';
+import { ImportsService } from '#domain/imports/index';
 import { DomainError, JobData, JobName, QueueName } from '#platform';
 
 export type RunImportJob = Job<JobData<typeof JobName.RunImport>, void, typeof JobName.RunImport>;

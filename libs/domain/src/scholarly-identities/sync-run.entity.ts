@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import type { ScholarlySource } from '../scholarly/scholarly.types';
+import type { ScholarlySource } from '../scholarly/index';
 import { ScholarlyIdentity } from './scholarly-identity.entity';
 
 export const SYNC_RUN_STATUSES = ['running', 'succeeded', 'skipped', 'failed', 'broken'] as const;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ScholarlySource } from '../scholarly/scholarly.types';
+import type { ScholarlySource } from '../scholarly/index';
 
 export const SYNC_PROBLEM_KINDS = ['broken', 'busy', 'failed'] as const;
 export type SyncProblemKind = (typeof SYNC_PROBLEM_KINDS)[number];

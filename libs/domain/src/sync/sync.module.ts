@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Person } from '../people/person.entity';
-import { ScholarlyIdentity } from '../scholarly-identities/scholarly-identity.entity';
-import { SyncRun } from '../scholarly-identities/sync-run.entity';
-import { WorksModule } from '../works/works.module';
+import { Person } from '../people/index';
+import { ScholarlyIdentity, SyncRun } from '../scholarly-identities/index';
+import { WorksModule } from '../works/index';
 import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncProblems } from './sync-problems';
 import { SyncSchedules } from './sync-schedules';

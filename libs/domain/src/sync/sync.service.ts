@@ -2,13 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, configuredSecrets, JobName, JobQueueService, NotFoundError, redactSecrets, SYNC_SOURCE_JOBS } from '#platform';
-import { Person } from '../people/person.entity';
-import { ScholarlyClients } from '../scholarly/scholarly-clients';
-import { MalformedResponseError, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError } from '../scholarly/scholarly-http';
-import type { AuthorSnapshot } from '../scholarly/scholarly.types';
-import { IdentitySyncState, ScholarlyIdentity } from '../scholarly-identities/scholarly-identity.entity';
-import { SyncRun } from '../scholarly-identities/sync-run.entity';
-import { WorksIngestService } from '../works/works-ingest.service';
+import { Person } from '../people/index';
+import { MalformedResponseError, ScholarlyClients, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
+import type { AuthorSnapshot } from '../scholarly/index';
+import { IdentitySyncState, ScholarlyIdentity, SyncRun } from '../scholarly-identities/index';
+import { WorksIngestService } from '../works/index';
 import { AuthorChecks } from './author-checks';
 
 export type SyncTrigger = SyncRun['trigger'];

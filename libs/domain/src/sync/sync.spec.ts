@@ -1,5 +1,5 @@
 import { ConfigError, jobOptions, JobName, loadConfig, parseRate, SYNC_SOURCE_JOBS } from '#platform';
-import type { AuthorSnapshot } from '../scholarly/scholarly.types';
+import type { AuthorSnapshot } from '../scholarly/index';
 import { AuthorChecks } from './author-checks';
 import { firstStep, sameSnapshot } from './sync.service';
 
