@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobItem, JobName, JobQueueService, QueueName } from '#platform';
-import { S2_AUTHOR_BATCH } from '../scholarly/sources/semanticscholar/semantic-scholar.client';
+import { S2_AUTHOR_BATCH } from '../scholarly/sources/semantic-scholar/semantic-scholar.client';
 import { AuthorBatchResult, AuthorChecks } from './author-checks';
 import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncService } from './sync.service';

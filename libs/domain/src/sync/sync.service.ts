@@ -5,7 +5,8 @@ import { APP_CONFIG, AppConfig, configuredSecrets, JobName, JobQueueService, Not
 import { Person } from '../people/index';
 import { MalformedResponseError, ScholarlyClients, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
 import type { AuthorSnapshot } from '../scholarly/index';
-import { IdentitySyncState, ScholarlyIdentity, SyncRun } from '../scholarly-identities/index';
+import { IdentitySyncState, ScholarlyIdentity } from '../scholarly-identities/index';
+import { SyncRun } from './sync-run.entity';
 import { WorksIngestService } from '../works/index';
 import { AuthorChecks } from './author-checks';
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { SCHOLARLY_SOURCES } from '#domain/scholarly/index';
-import { SYNC_RUN_STATUSES, SyncRun } from '#domain/scholarly-identities/index';
+import { SYNC_RUN_STATUSES, SyncRun } from '#domain/sync/index';
 import { SYNC_PROBLEM_KINDS, type SyncProblem, type SyncSchedule } from '#domain/sync/index';
 
 export class SyncStartedResponse {

@@ -31,7 +31,7 @@ export interface SyncProblem {
  * succeeded has no problem any more, whatever failed before.
  */
 @Injectable()
-export class SyncProblems {
+export class SyncProblemsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(userId: string, page: { limit?: number; offset?: number } = {}): Promise<{ items: SyncProblem[]; total: number; limit: number; offset: number }> {
