@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { JobQueueService, QueueName } from '#platform';
+import { QueueName } from '#domain/jobs/index';
+import { JobQueueService } from '#platform';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 import { seedInterviewScene, Scene } from '../support/briefing-scene';
@@ -11,10 +12,7 @@ import { seedInterviewScene, Scene } from '../support/briefing-scene';
  * /usr/bin/chromium; `.ci/run` installs it) opens the page from the running API, with the API's
  * Content-Security-Policy, and a screenshot of each key section is taken (kept in test/output/).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = path.join(__dirname, '..', 'output');
-// The flags a sandboxed, offline machine needs (no background calls to Google's hosts).
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('the HTML briefing in a browser', () => {
   let t: TestApp;
@@ -24,13 +22,13 @@ describe('the HTML briefing in a browser', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
     t = await createTestApp({ worker: true });
     await t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     user = await registerUser(t);
     scene = await seedInterviewScene(t, user);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    // Debian's Chromium with the flags an offline, sandboxed machine needs (the dashboard tests' own launch).
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { JobName, JobQueueService } from '#platform';
+import { JobName } from '#domain/jobs/index';
+import { JobQueueService } from '#platform';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 import { seedInterviewScene, Scene } from '../support/briefing-scene';

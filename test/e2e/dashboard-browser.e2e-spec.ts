@@ -1,10 +1,6 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { AddressInfo } from 'node:net';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildOnce, ROOT } from '../support/compiled-processes';
-import { checkAccessibility as checkScreen, DESKTOP, launchChromium, SHOTS, shoot as shootScreen, watchForProblems } from '../support/dashboard-browser';
-import { createTestApp, TestApp, TestUser } from '../support/test-app';
+import { BrowserContext, Page } from 'playwright-core';
+import { Dashboard, startDashboard } from '../support/dashboard-browser';
+import { TestApp, TestUser } from '../support/test-app';
 import { seedInterviewScene } from '../support/briefing-scene';
 import { waitFor } from '../support/wait-for';
 
@@ -12,44 +8,27 @@ import { waitFor } from '../support/wait-for';
  * The dashboard in Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium; never a downloaded
  * browser), served by the real API from `npm run build`'s dist/web: a person's first day from a blank
  * server, an expired session, a server error, axe-core on every screen, and screenshots at desktop
- * and phone widths in test/output/screenshots/ (UPDATE_SCREENSHOTS=1 also copies the desktop ones of
- * Today, People and a person to docs/screenshots/ for the README; a plain run never touches the tree).
+ * and phone widths in test/output/screenshots/browser/ (UPDATE_SCREENSHOTS=1 also copies the person
+ * with a history to docs/screenshots/ for the README; the other screens' come from their own specs).
  */
-const README_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const PASSWORD = 'a long enough password';
 
 describe('the dashboard in a browser', () => {
+  let dashboard: Dashboard;
   let t: TestApp;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let baseUrl: string;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
     // The API serves what `npm run build` wrote into dist/web (CI builds before it tests).
-    await buildOnce();
-    t = await createTestApp({ worker: true });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
-    page = await context.newPage();
-    watchForProblems(page, baseUrl, problems);
+    dashboard = await startDashboard({ spec: 'browser', app: { worker: true } });
+    ({ t, context, page, baseUrl, problems } = dashboard);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => dashboard?.close());
 
-  const checkAccessibility = (screen: string) => checkScreen(page, screen);
-
-  const shoot = (name: string) => shootScreen(page, name);
-
-  async function screen(name: string): Promise<void> {
-    await checkAccessibility(name);
-    await shoot(name);
-  }
+  const screen = (name: string) => dashboard.screen(name, { page });
 
   it('takes a new user from sign-up to Today, a new person, their page, an interaction, and sign-out', async () => {
     // A blank server: / leads to the app, the app to sign-in, which offers the first account.
@@ -159,7 +138,7 @@ describe('the dashboard in a browser', () => {
     // A person with a history: links, tags, notes and the timeline.
     await page.goto(`${baseUrl}/app/people/${scene.people.ada}`);
     await page.getByText('Talked about planning at ICML').waitFor();
-    await screen('person-ada');
+    await dashboard.screen('person-ada', { page, readme: 'person' });
 
     // Sign out: the server ends the session; the old cookie no longer opens anything.
     const session = (await context.cookies()).find((c) => c.name === 'dossier_session')!;
@@ -169,10 +148,6 @@ describe('the dashboard in a browser', () => {
     await page.goto(personUrl);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
-    for (const name of process.env.UPDATE_SCREENSHOTS === '1' ? ['today', 'people', 'person-ada'] : []) {
-      mkdirSync(README_SHOTS, { recursive: true });
-      copyFileSync(path.join(SHOTS, `${name}-desktop.png`), path.join(README_SHOTS, `${name === 'person-ada' ? 'person' : name}.png`));
-    }
     expect(problems).toEqual([]);
   }, 180_000);
 
@@ -233,8 +208,8 @@ describe('the dashboard in a browser', () => {
     const invitation = (await t.http().post('/admin/invitations').set('authorization', `Bearer ${admin.body.token}`).send({ email: 'invited@example.org' }).expect(201)).body;
     const url = new URL(invitation.url);
     expect(url.pathname).toMatch(/^\/app\/invitations\//);
-    const fresh = await browser.newContext({ viewport: DESKTOP });
-    page = await fresh.newPage();
+    page = await dashboard.newPage();
+    const fresh = page.context();
     await page.goto(`${baseUrl}${url.pathname}`);
     await page.getByRole('heading', { name: 'Accept your invitation' }).waitFor();
     await screen('invitation');

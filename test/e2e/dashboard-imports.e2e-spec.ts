@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildOnce } from '../support/compiled-processes';
-import { checkAccessibility, DESKTOP, launchChromium, shoot, watchForProblems } from '../support/dashboard-browser';
-import { createTestApp, TestApp } from '../support/test-app';
+import { Page } from 'playwright-core';
+import { Dashboard, startDashboard } from '../support/dashboard-browser';
+import { TestApp } from '../support/test-app';
 
 /**
  * Imports and exports, and administration, in Debian's Chromium against the real API and worker:
@@ -41,30 +39,19 @@ const BIG =
 
 describe('the Imports and Administration screens in a browser', () => {
   let t: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
+  let dashboard: Dashboard;
   let page: Page;
   let baseUrl: string;
-  const problems: string[] = [];
+  let problems: string[];
   const adminEmail = 'admin.imports@example.org';
   const invitedEmail = 'invited.user@example.org';
 
   beforeAll(async () => {
-    await buildOnce();
     // Small enough for a test: a file over 40 rows is a job, a body over 256 KiB is refused.
-    t = await createTestApp({ worker: true, env: { IMPORT_INLINE_MAX_ROWS: String(INLINE_MAX_ROWS), BODY_LIMIT_BYTES: String(BODY_LIMIT), REGISTRATION: 'invite' } });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB', acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-    page = await context.newPage();
-    watchForProblems(page, baseUrl, problems);
+    dashboard = await startDashboard({ spec: 'imports', app: { worker: true, env: { IMPORT_INLINE_MAX_ROWS: String(INLINE_MAX_ROWS), BODY_LIMIT_BYTES: String(BODY_LIMIT), REGISTRATION: 'invite' } }, context: { acceptDownloads: true }, permissions: ['clipboard-read', 'clipboard-write'] });
+    ({ t, page, baseUrl, problems } = dashboard);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => dashboard?.close());
 
   const section = (p: Page, name: string) => p.getByRole('region', { name, exact: true });
   const upload = async (p: Page, label: string, name: string, mimeType: string, content: string) => {
@@ -97,8 +84,8 @@ describe('the Imports and Administration screens in a browser', () => {
     expect(await skipped.allTextContents()).toEqual(['Line 7: no name: First Name and Last Name are both empty']);
     expect(await report.getByRole('list', { name: /^Warnings/ }).textContent()).toMatch(/^Line 8: "barbara\(at\)example\.org" is not an email address; left out$/);
     expect(new URL(page.url()).searchParams.get('run')).toMatch(/^[0-9a-f-]{36}$/);
-    await checkAccessibility(page, 'import-report');
-    await shoot(page, 'import-report');
+    await dashboard.checkAccessibility('import-report');
+    await dashboard.shoot('import-report', { readme: 'imports' });
     // The report is a link: it survives a reload.
     await page.reload();
     await section(page, 'Import report').getByRole('list', { name: /^Skipped rows/ }).waitFor();
@@ -143,8 +130,8 @@ describe('the Imports and Administration screens in a browser', () => {
     ]);
     await history.nth(2).getByRole('link', { name: /^Report of the LinkedIn connections import/ }).click();
     await report.getByText('Line 7: no name').waitFor();
-    await checkAccessibility(page, 'imports');
-    await shoot(page, 'imports');
+    await dashboard.checkAccessibility('imports');
+    await dashboard.shoot('imports');
 
     // The downloads: plain links, the session cookie, a file name from the server.
     const exports = section(page, 'Export your data');
@@ -186,16 +173,15 @@ describe('the Imports and Administration screens in a browser', () => {
     await shown.getByText('Copied.').waitFor();
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(link);
     await invitations.getByRole('list', { name: 'Invitations sent' }).getByText(invitedEmail).waitFor();
-    await checkAccessibility(page, 'admin-invitation-shown');
+    await dashboard.checkAccessibility('admin-invitation-shown');
     await shown.getByRole('button', { name: 'Done, hide it' }).click();
     await page.reload();
     await invitations.getByRole('list', { name: 'Invitations sent' }).locator('[data-status="pending"]').waitFor();
     expect(await page.content()).not.toContain(new URL(link).pathname.split('/').pop()!);
 
     // The invited user signs up with the link, in another browser.
-    const other = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
-    const theirs = await other.newPage();
-    watchForProblems(theirs, baseUrl, problems);
+    const theirs = await dashboard.newPage();
+    const other = theirs.context();
     await signUp(theirs, invitedEmail, new URL(link).pathname);
     // No Administration for them: no nav entry, and the screen is not found.
     expect(await theirs.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
@@ -242,8 +228,8 @@ describe('the Imports and Administration screens in a browser', () => {
     await invitations.getByRole('button', { name: 'Revoke the invitation for anyone with the link' }).waitFor({ state: 'detached' });
     expect((await (await page.request.get(`${baseUrl}/admin/invitations`)).json()).total).toBe(1);
 
-    await checkAccessibility(page, 'admin');
-    await shoot(page, 'admin');
+    await dashboard.checkAccessibility('admin');
+    await dashboard.shoot('admin');
     await other.close();
     expect(problems).toEqual([]);
   }, 120_000);

@@ -1,9 +1,7 @@
-import { AddressInfo } from 'node:net';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { seedInterviewScene, Scene } from '../support/briefing-scene';
-import { buildOnce } from '../support/compiled-processes';
-import { checkAccessibility as checkScreen, DESKTOP, launchChromium, shoot as shootScreen, watchForProblems } from '../support/dashboard-browser';
-import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
+import { Dashboard, startDashboard } from '../support/dashboard-browser';
+import { registerUser, TestApp, TestUser } from '../support/test-app';
 
 /**
  * The Interviews screens in Debian's Chromium, served by the real API (and its worker, which writes
@@ -20,29 +18,19 @@ describe('the Interviews screens in a browser', () => {
   let t: TestApp;
   let user: TestUser;
   let scene: Scene;
-  let browser: Browser;
-  let context: BrowserContext;
+  let dashboard: Dashboard;
   let page: Page;
   let baseUrl: string;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
-    await buildOnce();
-    t = await createTestApp({ worker: true });
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    // The browser is in New York: every time must follow the profile's zone (Paris), not the machine's.
+    dashboard = await startDashboard({ spec: 'interviews', app: { worker: true }, timezoneId: 'America/New_York' });
+    ({ t, page, baseUrl, problems } = dashboard);
     user = await registerUser(t, { password: PASSWORD });
     scene = await seedInterviewScene(t, user);
-    browser = await launchChromium();
-    // The browser is in New York: every time must follow the profile's zone (Paris), not the machine's.
-    context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'America/New_York', locale: 'en-GB' });
-    page = await context.newPage();
-    watchForProblems(page, baseUrl, problems);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => dashboard?.close());
 
   const region = (name: string | RegExp) => page.getByRole('region', { name, exact: typeof name === 'string' ? true : undefined });
 
@@ -69,8 +57,8 @@ describe('the Interviews screens in a browser', () => {
     expect(await past.textContent()).toContain('Passed');
     expect(await past.textContent()).toContain('5 Oct 2026, 11:00');
     expect(await upcoming.getByText('Coding interview').count()).toBe(0);
-    await checkScreen(page, 'interviews');
-    await shootScreen(page, 'interviews');
+    await dashboard.checkAccessibility('interviews');
+    await dashboard.shoot('interviews', { readme: 'interviews' });
 
     // Scheduling is reachable from the list; from an application it arrives with it preselected.
     await page.getByRole('link', { name: 'Schedule an interview' }).click();
@@ -112,8 +100,8 @@ describe('the Interviews screens in a browser', () => {
     await locationError.waitFor();
     expect(await page.getByLabel('Location').getAttribute('aria-invalid')).toBe('true');
     expect((await t.http().get('/interviews').set(user.auth).expect(200)).body.total).toBe(2);
-    await checkScreen(page, 'schedule-interview');
-    await shootScreen(page, 'schedule-interview');
+    await dashboard.checkAccessibility('schedule-interview');
+    await dashboard.shoot('schedule-interview');
     await page.getByLabel('Location').fill('');
     await page.getByRole('button', { name: 'Schedule the interview' }).click();
 
@@ -172,8 +160,8 @@ describe('the Interviews screens in a browser', () => {
     // The user's text is text: the application note with markup is shown as written.
     await doc.getByText('Bring <script>-free questions about evaluation.').waitFor();
     expect(new URL(page.url()).searchParams.get('briefing')).toBeTruthy();
-    await checkScreen(page, 'interview');
-    await shootScreen(page, 'interview');
+    await dashboard.checkAccessibility('interview');
+    await dashboard.shoot('interview', { readme: 'interview' });
 
     // Something changed (a new paper synced for Ada): the second version says what.
     await scene.addWork('Learning to Plan from Pixels', 2026);
@@ -225,9 +213,8 @@ describe('the Interviews screens in a browser', () => {
 
   it('shows a new account its empty lists, says scheduling needs an application, and shows a server error with a retry', async () => {
     const other = await registerUser(t, { password: PASSWORD });
-    const fresh = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
-    const tab = await fresh.newPage();
-    watchForProblems(tab, baseUrl, problems);
+    const tab = await dashboard.newPage();
+    const fresh = tab.context();
     await tab.goto(`${baseUrl}/app/sign-in?next=${encodeURIComponent('/interviews')}`);
     await tab.getByLabel('Email').fill(other.email);
     await tab.getByLabel('Password').fill(PASSWORD);

@@ -1,9 +1,7 @@
-import { AddressInfo } from 'node:net';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import type { components } from '../../apps/web/src/lib/api/schema';
-import { buildOnce } from '../support/compiled-processes';
-import { checkAccessibility as checkScreen, DESKTOP, launchChromium, shoot as shootScreen, watchForProblems } from '../support/dashboard-browser';
-import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
+import { Dashboard, startDashboard } from '../support/dashboard-browser';
+import { registerUser, TestApp, TestUser } from '../support/test-app';
 
 /**
  * Organizations, teams and the funnel in Debian's Chromium, served by the real API from dist/web.
@@ -30,21 +28,19 @@ const stageCells = (r: StageRow) => [r.name, TYPE_LABELS[r.type], String(r.reach
 
 describe('organizations, teams and the funnel in a browser', () => {
   let t: TestApp;
-  let browser: Browser;
+  let dashboard: Dashboard;
   let page: Page;
   let baseUrl: string;
   let user: TestUser;
-  const problems: string[] = [];
+  let problems: string[];
   const ids: Record<string, string> = {};
 
   const post = (path: string, body: object) => t.http().post(path).set(user.auth).send(body);
   const get = (path: string) => t.http().get(path).set(user.auth);
 
   beforeAll(async () => {
-    await buildOnce();
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    dashboard = await startDashboard({ spec: 'organizations' });
+    ({ t, page, baseUrl, problems } = dashboard);
     user = await registerUser(t);
 
     // The duplicate: a team, a person on it, and an application that passed the recruiter chat and failed the quiz.
@@ -63,16 +59,8 @@ describe('organizations, teams and the funnel in a browser', () => {
     const going = (await post('/applications', { organizationId: quiet.id, role: 'Research Engineer', builtInTemplate: 'research-engineer', appliedOn: date(10) }).expect(201)).body;
     await post(`/applications/${going.id}/moves`, { move: 'pass', at: at(7) }).expect(200);
     await post(`/applications/${going.id}/moves`, { move: 'advance', at: at(6) }).expect(200);
-
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
-    page = await context.newPage();
-    watchForProblems(page, baseUrl, problems);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => dashboard?.close());
 
   const section = (name: string) => page.getByRole('region', { name, exact: true });
   /** The cells of a table's body rows, as text. */
@@ -119,15 +107,15 @@ describe('organizations, teams and the funnel in a browser', () => {
     await add.getByRole('button', { name: 'Add organization' }).click();
     await add.locator('.field-error').filter({ hasText: 'An organization named "Quiet Lab" already exists' }).waitFor();
     expect(await add.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
-    await checkScreen(page, 'organizations-field-error');
+    await dashboard.checkAccessibility('organizations-field-error');
 
     await add.getByLabel('Name').fill('Frontier Lab');
     await add.getByLabel('Kind').fill('frontier-lab, london');
     await add.getByRole('button', { name: 'Add organization' }).click();
     await add.getByRole('status').filter({ hasText: 'Added Frontier Lab.' }).waitFor();
     await list.getByRole('link', { name: 'Frontier Lab' }).waitFor();
-    await checkScreen(page, 'organizations');
-    await shootScreen(page, 'organizations');
+    await dashboard.checkAccessibility('organizations');
+    await dashboard.shoot('organizations', { readme: 'organizations' });
 
     await add.getByRole('status').getByRole('link', { name: 'Frontier Lab' }).click();
     await page.getByRole('heading', { name: 'Frontier Lab', level: 1 }).waitFor();
@@ -215,8 +203,8 @@ describe('organizations, teams and the funnel in a browser', () => {
     await confirm.getByText('FrontierAI is then deleted').waitFor();
     // Nothing moved yet.
     await get(`/organizations/${ids.dup}`).expect(200);
-    await checkScreen(page, 'organization-merge-preview');
-    await shootScreen(page, 'organization-merge-preview');
+    await dashboard.checkAccessibility('organization-merge-preview');
+    await dashboard.shoot('organization-merge-preview');
     await confirm.getByRole('button', { name: 'Merge FrontierAI into Frontier Lab' }).click();
     await merge.getByRole('status').filter({ hasText: 'Merged FrontierAI into Frontier Lab' }).waitFor();
     await get(`/organizations/${ids.dup}`).expect(404);
@@ -232,8 +220,8 @@ describe('organizations, teams and the funnel in a browser', () => {
     expect(main.aliases.sort()).toEqual(['Frontier Research', 'FrontierAI']);
     expect((await get(`/people/${ids.ada}`).expect(200)).body.organization.id).toBe(ids.main);
 
-    await checkScreen(page, 'organization');
-    await shootScreen(page, 'organization');
+    await dashboard.checkAccessibility('organization');
+    await dashboard.shoot('organization');
 
     // Delete a team after confirming: gone from the screen and the server.
     await section('Teams').getByRole('button', { name: 'Delete Applied ML' }).click();
@@ -266,15 +254,15 @@ describe('organizations, teams and the funnel in a browser', () => {
     }
     // The chart says the same at a glance.
     await section('All organizations').locator('[data-row="Quiz"]').getByText('2 reached · 0% passed').waitFor();
-    await checkScreen(page, 'funnel');
-    await shootScreen(page, 'funnel');
+    await dashboard.checkAccessibility('funnel');
+    await dashboard.shoot('funnel', { readme: 'funnel' });
 
     // Per stage name.
     await page.getByRole('radio', { name: 'Stage', exact: true }).check();
     const byStage = page.getByRole('region', { name: 'All organizations: figures per stage' }).getByRole('table');
     await byStage.waitFor();
     expect(await tableRows(byStage)).toEqual(api.overall.stages.map(stageCells));
-    await checkScreen(page, 'funnel-by-stage');
+    await dashboard.checkAccessibility('funnel-by-stage');
 
     // One organization: its figures only, as the API counts them with that filter.
     await page.getByLabel('Organization', { exact: true }).selectOption({ label: 'Quiet Lab' });
@@ -294,7 +282,7 @@ describe('organizations, teams and the funnel in a browser', () => {
     // A range with no application: the empty state.
     await page.getByLabel('Applied until').fill(date(1));
     await page.getByText('No application matches these filters.').waitFor();
-    await checkScreen(page, 'funnel-empty');
+    await dashboard.checkAccessibility('funnel-empty');
     await page.getByRole('button', { name: 'Show all applications' }).click();
     await page.getByRole('region', { name: 'All organizations: figures per stage' }).waitFor();
     expect(problems).toEqual([]);

@@ -1,9 +1,7 @@
-import { AddressInfo } from 'node:net';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { WorksIngestService } from '#domain/works/index';
-import { buildOnce } from '../support/compiled-processes';
-import { checkAccessibility as checkScreen, DESKTOP, launchChromium, shoot as shootScreen, watchForProblems } from '../support/dashboard-browser';
-import { createTestApp, TestApp } from '../support/test-app';
+import { Dashboard, startDashboard } from '../support/dashboard-browser';
+import { TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 import { workAuthor, workRecord } from '../support/work-records';
 
@@ -22,11 +20,11 @@ const LAST = ['Moreau', 'Okafor', 'Tanaka'];
 
 describe('the People screens in a browser', () => {
   let t: TestApp;
-  let browser: Browser;
+  let dashboard: Dashboard;
   let page: Page;
   let baseUrl: string;
   let auth: { authorization: string };
-  const problems: string[] = [];
+  let problems: string[];
   const ids: Record<string, string> = {};
   const orgs: Record<string, { id: string; teams: Record<string, string> }> = {};
   // What the seed holds, to check the screen's counts against.
@@ -34,22 +32,14 @@ describe('the People screens in a browser', () => {
 
   const http = () => t.http();
   const post = async (path: string, body: object, status = 201) => (await http().post(path).set(auth).send(body).expect(status)).body;
-  const checkAccessibility = (screen: string) => checkScreen(page, screen);
-  const shoot = (name: string) => shootScreen(page, name);
   const section = (name: string) => page.getByRole('region', { name, exact: true });
   const count = (n: number) => page.getByText(`${n} ${n === 1 ? 'person' : 'people'}`, { exact: true });
   const urlParam = (key: string) => new URL(page.url()).searchParams.get(key);
   const filters = () => page.getByRole('search', { name: 'Filter people' });
 
   beforeAll(async () => {
-    await buildOnce();
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
-    page = await context.newPage();
-    watchForProblems(page, baseUrl, problems);
+    dashboard = await startDashboard({ spec: 'people' });
+    ({ t, page, baseUrl, problems } = dashboard);
 
     // A new account in the browser; the seed goes through the API with a token of the same account.
     await page.goto(`${baseUrl}/app/sign-up`);
@@ -100,10 +90,7 @@ describe('the People screens in a browser', () => {
     // An application to ask a referral for.
     ids.application = (await post('/applications', { organizationId: orgs['Example Frontier Lab'].id, teamId: orgs['Example Frontier Lab'].teams.Core, role: 'Research Engineer' })).id;
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => dashboard?.close());
 
   it('filters by tag, organization, team and follow-up due, kept in the URL across a reload', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
@@ -111,6 +98,7 @@ describe('the People screens in a browser', () => {
     await count(seeded.length + 4).waitFor();
     expect(await page.getByRole('list', { name: 'People' }).getByRole('listitem').count()).toBe(25);
     await page.getByRole('navigation', { name: 'Pages' }).getByText(`1–25 of ${seeded.length + 4}`).waitFor();
+    await dashboard.shoot('people-all', { readme: 'people' });
 
     // Tag: typed, sent a moment after the last key; a reload keeps it.
     const rl = seeded.filter((p) => p.tags.includes('rl')).length;
@@ -155,8 +143,8 @@ describe('the People screens in a browser', () => {
     await count(10).waitFor();
     await filters().getByLabel('Tag', { exact: true }).fill('vision');
     await count(seeded.filter((p) => p.name.endsWith('Okafor') && p.tags.includes('vision')).length).waitFor();
-    await checkAccessibility('people');
-    await shoot('people');
+    await dashboard.checkAccessibility('people');
+    await dashboard.shoot('people');
     await filters().getByLabel('Search').fill('');
     await filters().getByLabel('Tag', { exact: true }).fill('');
     await count(seeded.length + 4).waitFor();
@@ -237,8 +225,8 @@ describe('the People screens in a browser', () => {
     expect(thanks.nextFollowUpReason).toMatch(/^Thank Mary Jackson/);
     await followUp.getByText(thanks.nextFollowUpReason).waitFor();
     await waitFor(async () => ((await followUp.getByLabel('Next follow-up').inputValue()) === thanks.nextFollowUpAt ? true : undefined));
-    await checkAccessibility('person');
-    await shoot('person');
+    await dashboard.checkAccessibility('person');
+    await dashboard.shoot('person');
     expect(problems).toEqual([]);
   }, 90_000);
 
@@ -271,8 +259,8 @@ describe('the People screens in a browser', () => {
     await preview.getByText('Name: keeps Katherine Johnson, drops Kathy Johnson').waitFor();
     // Only a preview: both are still there.
     await http().get(`/people/${ids.kate2}`).set(auth).expect(200);
-    await checkAccessibility('duplicates');
-    await shoot('duplicates');
+    await dashboard.checkAccessibility('duplicates');
+    await dashboard.shoot('duplicates');
 
     await preview.getByRole('button', { name: 'Merge Kathy Johnson into Katherine Johnson' }).click();
     await page.getByRole('status').filter({ hasText: 'Merged Kathy Johnson into Katherine Johnson' }).waitFor();
@@ -314,7 +302,7 @@ describe('the People screens in a browser', () => {
     expect(await confirm.isDisabled()).toBe(true);
     await dialog.getByLabel(/Type their full name/).fill('Mary');
     expect(await confirm.isDisabled()).toBe(true);
-    await checkAccessibility('person-erase');
+    await dashboard.checkAccessibility('person-erase');
     await dialog.getByLabel(/Type their full name/).fill('Mary Jackson');
     await confirm.click();
     await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();

@@ -1,8 +1,6 @@
-import { AddressInfo } from 'node:net';
-import { Browser, Locator, Page } from 'playwright-core';
-import { buildOnce } from '../support/compiled-processes';
-import { checkAccessibility as checkScreen, DESKTOP, launchChromium, shoot as shootScreen, watchForProblems } from '../support/dashboard-browser';
-import { createTestApp, TestApp } from '../support/test-app';
+import { Locator, Page } from 'playwright-core';
+import { Dashboard, startDashboard } from '../support/dashboard-browser';
+import { registerUser, TestApp } from '../support/test-app';
 
 /**
  * The Pipeline in Debian's Chromium (CHROMIUM_PATH), served by the real API from `npm run build`'s
@@ -17,28 +15,17 @@ const QUIZ = 'Quiz: maths, statistics, CS and ML';
 
 describe('the Pipeline screens in a browser', () => {
   let t: TestApp;
-  let browser: Browser;
+  let dashboard: Dashboard;
   let page: Page;
   let baseUrl: string;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
-    await buildOnce();
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
-    page = await context.newPage();
-    watchForProblems(page, baseUrl, problems);
+    dashboard = await startDashboard({ spec: 'pipeline' });
+    ({ t, page, baseUrl, problems } = dashboard);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => dashboard?.close());
 
-  const checkAccessibility = (screen: string) => checkScreen(page, screen);
-  const shoot = (name: string) => shootScreen(page, name);
   const region = (name: string) => page.getByRole('region', { name, exact: true });
   const board = () => page.locator('[data-board-ready]');
   const column = (name: string) => board().getByRole('region', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\)$`) });
@@ -81,8 +68,8 @@ describe('the Pipeline screens in a browser', () => {
     await form.locator('.field-error').first().waitFor();
     expect(await form.getByLabel('Organization').getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByLabel('Role').getAttribute('aria-invalid')).toBe('true');
-    await checkAccessibility('the create form with errors');
-    await shoot('pipeline-create-errors');
+    await dashboard.checkAccessibility('the create form with errors');
+    await dashboard.shoot('pipeline-create-errors');
 
     // Created on the research-lab loop, with its referral.
     await form.getByLabel('Organization').selectOption({ label: 'Frontier Lab' });
@@ -106,8 +93,8 @@ describe('the Pipeline screens in a browser', () => {
     await card().getByText('(passed)').waitFor();
     await moveOnBoard('Advance to the next stage');
     await expectIn(column(QUIZ));
-    await checkAccessibility('the board');
-    await shoot('pipeline');
+    await dashboard.checkAccessibility('the board');
+    await dashboard.shoot('pipeline');
 
     // Stale: advanced through the API behind the page's back; the old "advance" is refused, the board reloads.
     await post(`/applications/${created.id}/moves`, { move: 'advance' }, 200);
@@ -127,8 +114,8 @@ describe('the Pipeline screens in a browser', () => {
     await alert.getByText(/Cannot fail an application that is active, at "Second quiz"/).waitFor();
     await alert.getByText('Allowed now: Advance to the next stage, Got an offer, Withdraw.').waitFor();
     await card().getByText('(passed)').waitFor();
-    await checkAccessibility('the refused move');
-    await shoot('pipeline-refused-move');
+    await dashboard.checkAccessibility('the refused move');
+    await dashboard.shoot('pipeline-refused-move');
     await alert.getByRole('button', { name: 'Dismiss' }).click();
 
     // By keyboard alone: the menu opens with Enter, Escape closes it back onto its button, a move is a button.
@@ -165,8 +152,8 @@ describe('the Pipeline screens in a browser', () => {
     await tasks.getByText(/done \d/).first().waitFor();
     const doneTasks = (await t.http().get(`/tasks?applicationId=${created.id}&status=done`).set(auth).expect(200)).body;
     expect(doneTasks.total).toBe(1);
-    await checkAccessibility('the application');
-    await shoot('application');
+    await dashboard.checkAccessibility('the application');
+    await dashboard.shoot('application', { readme: 'application' });
 
     // The late stage failed from the page, with a note.
     const moves = region('Where it stands');
@@ -260,6 +247,30 @@ describe('the Pipeline screens in a browser', () => {
     await page.goto(`${baseUrl}/app/applications/00000000-0000-4000-8000-000000000000`);
     await page.getByRole('alert').waitFor();
     await page.getByRole('link', { name: 'Back to the pipeline' }).waitFor();
+    expect(problems).toEqual([]);
+  }, 60_000);
+  it('shows a board with several loops under way, as the research-lab example and two more applications leave it', async () => {
+    const user = await registerUser(t, { password: PASSWORD });
+    const post = async (path: string, body: object) => (await t.http().post(path).set(user.auth).send(body).expect(201)).body;
+    await post('/examples/research-lab', {});
+    const quiet = await post('/organizations', { name: 'Quiet Lab' });
+    await post('/applications', { organizationId: quiet.id, role: 'Member of Technical Staff', builtInTemplate: 'default' });
+    const vision = await post('/organizations', { name: 'Vision Works' });
+    await post('/applications', { organizationId: vision.id, role: 'Research Scientist', builtInTemplate: 'research-engineer' });
+
+    const tab = await dashboard.newPage();
+    await tab.goto(`${baseUrl}/app/sign-in?next=${encodeURIComponent('/pipeline')}`);
+    await tab.getByLabel('Email').fill(user.email);
+    await tab.getByLabel('Password').fill(PASSWORD);
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    const ready = tab.locator('[data-board-ready]');
+    const columnOf = (name: string) => ready.getByRole('region', { name, exact: true });
+    await columnOf('Quiz: maths, statistics, CS and ML (1)').getByRole('article', { name: /Research Engineer/ }).getByText('Example Frontier Lab · Core', { exact: true }).waitFor();
+    await columnOf('Recruiter chat (1)').getByRole('article', { name: /Research Scientist/ }).getByText('Vision Works', { exact: true }).waitFor();
+    await columnOf('Recruiter screen (1)').getByRole('article', { name: /Member of Technical Staff/ }).getByText('Quiet Lab', { exact: true }).waitFor();
+    await columnOf('Offer (1)').getByRole('article', { name: /Research Engineer/ }).getByText('Example Frontier Lab · Applied', { exact: true }).waitFor();
+    await dashboard.screen('pipeline-example', { page: tab, readme: 'pipeline' });
+    await tab.context().close();
     expect(problems).toEqual([]);
   }, 60_000);
 });

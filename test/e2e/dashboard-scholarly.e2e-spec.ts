@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { checkAccessibility, Dashboard, shoot, startDashboard } from '../support/dashboard-browser';
+import { Dashboard, startDashboard } from '../support/dashboard-browser';
 import { seedInterviewScene } from '../support/briefing-scene';
 import { ReplayServer } from '../support/replay-server';
-import { addSemanticScholarAndMoreau, arxivSnapshot, FIXTURES, KAISER, personWithIdentities, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
+import { addSemanticScholarAndMoreau, addZoeCandidateSearches, arxivSnapshot, FIXTURES, KAISER, personWithIdentities, scholarlyReplay, syncEnv, ZOE } from '../support/sync-fixtures';
 import { TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -17,19 +17,12 @@ import { waitFor } from '../support/wait-for';
  * question, coverage going up, the BibTeX answering; an interview's union checklist on its own.
  */
 const PASSWORD = 'a long enough password';
-const ZOE = 'Zoë Ångström';
 /** A Semantic Scholar author id the source does not know (404). */
 const UNKNOWN_S2 = '2199999999';
 
 async function replayServer(): Promise<ReplayServer> {
-  const replay = addSemanticScholarAndMoreau(await scholarlyReplay());
-  const fixture = (source: string, name: string) => join(FIXTURES, source, name);
-  return replay
-    .route({ path: '/authors', query: { filter: `display_name.search:${ZOE}` }, file: fixture('openalex', 'authors_filter_display_name.search_zoe_angstrom.json') })
-    .route({ path: '/graph/v1/author/search', query: { query: ZOE }, file: fixture('semanticscholar', 'author_search_query_zoe_angstrom.json') })
-    .route({ path: '/search/author/api', query: { q: ZOE }, file: fixture('dblp', 'search_author_q-nobody-xyz.json') })
-    .route({ path: '/v3.0/expanded-search', file: fixture('orcid', 'expanded-search_no-results.json') })
-    .route({ path: `/graph/v1/author/${UNKNOWN_S2}`, status: 404, file: fixture('semanticscholar', 'error_404_author.json') });
+  const replay = addZoeCandidateSearches(addSemanticScholarAndMoreau(await scholarlyReplay()));
+  return replay.route({ path: `/graph/v1/author/${UNKNOWN_S2}`, status: 404, file: join(FIXTURES, 'semanticscholar', 'error_404_author.json') });
 }
 
 describe('a person’s scholarly identities, works and reading checklist in a browser', () => {
@@ -42,7 +35,7 @@ describe('a person’s scholarly identities, works and reading checklist in a br
 
   beforeAll(async () => {
     replay = await replayServer();
-    dashboard = await startDashboard({ app: { worker: true, env: syncEnv(replay, { SCHOLARLY_TIMEOUT_MS: '3000' }) } });
+    dashboard = await startDashboard({ spec: 'scholarly', app: { worker: true, env: syncEnv(replay, { SCHOLARLY_TIMEOUT_MS: '3000' }) } });
     ({ t, page, baseUrl, problems } = dashboard);
   }, 300_000);
   afterAll(async () => {
@@ -84,7 +77,7 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     await best.getByText(/Affiliation: Current affiliation "KTH Royal Institute of Technology"/).waitFor();
     // arXiv was not recorded for this name: the source's failure is said, the others still answered.
     await identities.getByText('Some sources could not be searched now').waitFor();
-    await checkAccessibility(page, 'person-scholarly-candidates');
+    await dashboard.checkAccessibility('person-scholarly-candidates');
 
     // Reject a namesake; confirm her at OpenAlex and at Semantic Scholar.
     await identities.getByRole('button', { name: 'Reject Zoe Angstrom (OpenAlex A2100000003)' }).click();
@@ -133,8 +126,8 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     });
     const citations = firstAuthored.map((text) => Number(/(\d+) citations?$/.exec(text)?.[1] ?? -1));
     expect(citations).toEqual([...citations].sort((a, b) => b - a));
-    await checkAccessibility(page, 'person-scholarly');
-    await shoot(page, 'person-scholarly');
+    await dashboard.checkAccessibility('person-scholarly');
+    await dashboard.shoot('person-scholarly');
 
     // The checklist: ranked from the works just synced; read two, with a note and a question on one.
     const checklist = region('Reading checklist');
@@ -183,8 +176,8 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     await checklist.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
     await waitFor(async () => ((await items.count()) === 3 ? true : undefined));
     await checklist.getByText(/of 3 read/).waitFor();
-    await checkAccessibility(page, 'reading-checklist');
-    await shoot(page, 'reading-checklist');
+    await dashboard.checkAccessibility('reading-checklist');
+    await dashboard.shoot('reading-checklist');
     expect(problems).toEqual([]);
   }, 120_000);
 
@@ -212,7 +205,7 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     await sync.getByRole('button', { name: 'Sync now' }).click();
     await sync.getByText('The source is busy (rate-limited): the sync waits and carries on by itself.').waitFor({ timeout: 15_000 });
     await sync.getByText('The source no longer knows this identity', { exact: false }).waitFor({ timeout: 15_000 });
-    await checkAccessibility(page, 'person-scholarly-sync-problems');
+    await dashboard.checkAccessibility('person-scholarly-sync-problems');
     await waitFor(async () => ((await sync.locator('.run-succeeded').count()) === 1 ? true : undefined), 30_000);
     const broken = identities.getByRole('list', { name: 'Linked identities' }).getByRole('listitem').filter({ hasText: UNKNOWN_S2 });
     await broken.getByText(/The source refused this identity: .*404/).waitFor();
@@ -247,8 +240,8 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     const bib = await page.request.get(`${baseUrl}${await checklist.getByRole('link', { name: 'Download BibTeX' }).getAttribute('href')}`);
     expect(bib.status()).toBe(200);
     expect(await bib.text()).toContain('title = {Scaling {World} {Models}}');
-    await checkAccessibility(page, 'reading-checklist-interview');
-    await shoot(page, 'reading-checklist-interview');
+    await dashboard.checkAccessibility('reading-checklist-interview');
+    await dashboard.shoot('reading-checklist-interview');
 
     // A person who does not exist: the person's page says so once; the scholarly sections add nothing.
     await page.goto(`${baseUrl}/app/people/00000000-0000-4000-8000-000000000000`);

@@ -1,9 +1,7 @@
-import { AddressInfo } from 'node:net';
 import { generateSync } from 'otplib';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildOnce } from '../support/compiled-processes';
-import { checkAccessibility as checkScreen, DESKTOP, launchChromium, shoot as shootScreen, watchForProblems } from '../support/dashboard-browser';
-import { createTestApp, TestApp } from '../support/test-app';
+import { Page } from 'playwright-core';
+import { Dashboard, startDashboard } from '../support/dashboard-browser';
+import { TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -17,31 +15,18 @@ const PASSWORD = 'a long enough password';
 
 describe('the Settings screen in a browser', () => {
   let t: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
+  let dashboard: Dashboard;
   let page: Page;
   let baseUrl: string;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
-    await buildOnce();
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'UTC', locale: 'en-GB' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-    page = await context.newPage();
-    watchForProblems(page, baseUrl, problems);
+    dashboard = await startDashboard({ spec: 'settings', permissions: ['clipboard-read', 'clipboard-write'] });
+    ({ t, page, baseUrl, problems } = dashboard);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => dashboard?.close());
 
-  const checkAccessibility = (screen: string) => checkScreen(page, screen);
 
-  const shoot = (name: string) => shootScreen(page, name);
 
   const section = (name: string) => page.getByRole('region', { name, exact: true });
 
@@ -111,7 +96,7 @@ describe('the Settings screen in a browser', () => {
     // It is what the screen says: it reads, and a write is refused.
     await t.http().get('/me').set('authorization', `Bearer ${secret}`).expect(200);
     await t.http().patch('/me').set('authorization', `Bearer ${secret}`).send({ displayName: 'x' }).expect(403);
-    await checkAccessibility('settings-token-shown');
+    await dashboard.checkAccessibility('settings-token-shown');
     await shown.getByRole('button', { name: 'Done, hide it' }).click();
     await shown.waitFor({ state: 'detached' });
     // Gone after a reload: the secret is never shown again.
@@ -139,8 +124,8 @@ describe('the Settings screen in a browser', () => {
     await events.locator('[data-kind="feed-rotated"]').waitFor();
     expect(await events.locator('li').first().getAttribute('data-kind')).toBe('feed-rotated');
 
-    await checkAccessibility('settings');
-    await shoot('settings');
+    await dashboard.checkAccessibility('settings');
+    await dashboard.shoot('settings', { readme: 'settings' });
 
     // Keyboard: from the nav's Settings link, Tab reaches the profile's fields and its Save.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).focus();
@@ -175,8 +160,8 @@ describe('the Settings screen in a browser', () => {
     await codes.getByText("you won't see it again").waitFor();
     const firstCodes = (await codes.getByTestId('secret').textContent())!.trim().split(/\s+/);
     expect(firstCodes).toHaveLength(10);
-    await checkAccessibility('settings-two-factor');
-    await shoot('settings-two-factor');
+    await dashboard.checkAccessibility('settings-two-factor');
+    await dashboard.shoot('settings-two-factor');
     // It is on: a sign-in without a code is refused, and a reload never shows the codes again.
     const refused = await t.http().post('/auth/login').send({ email, password: PASSWORD }).expect(401);
     expect(refused.body.code).toBe('auth.two-factor-required');
@@ -197,7 +182,7 @@ describe('the Settings screen in a browser', () => {
     const newCodes = (await renewed.getByTestId('secret').textContent())!.trim().split(/\s+/);
     expect(newCodes).toHaveLength(10);
     expect(newCodes.filter((c) => firstCodes.includes(c))).toEqual([]);
-    await checkAccessibility('settings-recovery-codes');
+    await dashboard.checkAccessibility('settings-recovery-codes');
     await renewed.getByRole('button', { name: 'Done, hide it' }).click();
     await renewed.waitFor({ state: 'detached' });
     // An old code no longer signs in; a new one does.
@@ -213,7 +198,7 @@ describe('the Settings screen in a browser', () => {
     await t.http().post('/auth/login').send({ email, password: PASSWORD }).expect(200);
     await section('Security events').locator('[data-kind="two-factor-disabled"]').waitFor();
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('adds a résumé project after a field error, edits it and deletes it', async () => {
     const projects = section('Résumé projects');
@@ -232,7 +217,7 @@ describe('the Settings screen in a browser', () => {
     // The API's problem under its field; nothing saved.
     await form.locator('.field-error').filter({ hasText: 'must not be before periodFrom (2025-06)' }).waitFor();
     expect(await form.getByLabel('To (month)').getAttribute('aria-invalid')).toBe('true');
-    await checkAccessibility('settings-resume-project-error');
+    await dashboard.checkAccessibility('settings-resume-project-error');
     await form.getByLabel('To (month)').fill('2026-01');
     await form.getByRole('button', { name: 'Add project' }).click();
     const listed = projects.getByRole('list', { name: 'Your résumé projects' }).getByRole('listitem').filter({ hasText: 'Distributed RL trainer' });
@@ -252,8 +237,8 @@ describe('the Settings screen in a browser', () => {
     await edit.getByRole('button', { name: 'Save project' }).click();
     await projects.getByRole('listitem').filter({ hasText: 'Distributed RL trainer at scale' }).waitFor();
     expect((await t.http().get(`/resume-projects/${saved[0].id}`).set(auth).expect(200)).body).toMatchObject({ title: 'Distributed RL trainer at scale', tags: ['JAX', 'Kubernetes'] });
-    await checkAccessibility('settings-resume-projects');
-    await shoot('settings-resume-projects');
+    await dashboard.checkAccessibility('settings-resume-projects');
+    await dashboard.shoot('settings-resume-projects');
 
     // Delete, after the browser's confirmation.
     page.once('dialog', (dialog) => void dialog.accept());

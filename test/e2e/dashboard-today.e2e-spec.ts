@@ -1,6 +1,6 @@
 import { addDays } from '#domain/shared/dates';
 import { seedInterviewScene, Scene } from '../support/briefing-scene';
-import { checkAccessibility, Dashboard, shoot, startDashboard } from '../support/dashboard-browser';
+import { Dashboard, startDashboard } from '../support/dashboard-browser';
 import { registerUser, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -18,7 +18,7 @@ describe('the Today screen in a browser', () => {
   let seeded: { user: TestUser; scene: Scene; today: string };
 
   beforeAll(async () => {
-    dashboard = await startDashboard({ timezoneId: 'Europe/Paris' });
+    dashboard = await startDashboard({ spec: 'today', timezoneId: 'Europe/Paris' });
     const { t } = dashboard;
 
     const user = await registerUser(t, { email: 'today.user@example.org', password: PASSWORD });
@@ -100,8 +100,7 @@ describe('the Today screen in a browser', () => {
     await fresh.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
     expect(await works.getByRole('listitem').count()).toBe(1);
 
-    await checkAccessibility(page, 'today');
-    await shoot(page, 'today');
+    await dashboard.screen('today', { readme: 'today' });
 
     // Snooze Alan's follow-up to next week: it leaves the list and comes back then.
     const followUps = section('Follow-ups due');
@@ -113,7 +112,7 @@ describe('the Today screen in a browser', () => {
     await snooze.getByLabel('Or until').fill(today);
     await snooze.getByRole('button', { name: 'Snooze', exact: true }).click();
     await snooze.locator('.field-error').getByText(`must be after today (${today})`).waitFor();
-    await checkAccessibility(page, 'today-snooze');
+    await dashboard.checkAccessibility('today-snooze');
     await snooze.getByRole('button', { name: 'Next week' }).click();
     await followUps.getByText('Alan Turing').waitFor({ state: 'detached' });
     const alan = (await t.http().get(`/people/${scene.people.alan}`).set(user.auth).expect(200)).body;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { JobName, JobQueueService, QueueName } from '#platform';
+import { JobName, QueueName } from '#domain/jobs/index';
+import { JobQueueService } from '#platform';
 import { ReplayServer } from '../support/replay-server';
 import { sourcesAt } from '../support/sync-fixtures';
 import { createTestApp, QueueBackend, registerUser, TestApp, TestUser } from '../support/test-app';

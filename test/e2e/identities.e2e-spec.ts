@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { JobQueueService, QueueName } from '#platform';
+import { SYNC_SOURCE_JOBS } from '#domain/jobs/index';
+import { JobQueueService } from '#platform';
 import { ReplayServer } from '../support/replay-server';
 import { addSemanticScholarAndMoreau, finishedRuns, pacedGap, personWithIdentities, sourcesAt } from '../support/sync-fixtures';
 import { createTestApp, QueueBackend, registerUser, TestApp, TestUser } from '../support/test-app';
@@ -519,7 +520,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('scholarly identities under t
 
   it('reports the source as busy when its queue cannot answer in time, and takes the request back', async () => {
     const user = await registerUser(t);
-    const s2 = t.app.get(JobQueueService).queue(QueueName.SyncSemanticScholar);
+    const s2 = t.app.get(JobQueueService).queue(SYNC_SOURCE_JOBS.semanticscholar.queue);
     // Nothing leaves the paused queue: as if its limit were used up for longer than the user can wait.
     await s2.pause();
     try {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { JobQueueService, QueueName } from '#platform';
+import { QueueName } from '#domain/jobs/index';
+import { JobQueueService } from '#platform';
 import { ReplayServer } from '../support/replay-server';
 import { finishedRuns, OPENALEX_AUTHOR, personWithIdentities, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
 import { createTestApp, QueueBackend, registerUser, TestApp, TestUser } from '../support/test-app';

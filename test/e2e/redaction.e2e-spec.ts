@@ -1,4 +1,5 @@
-import { JobQueueService, QueueName } from '#platform';
+import { SYNC_SOURCE_JOBS } from '#domain/jobs/index';
+import { JobQueueService } from '#platform';
 import { searchDatabase } from '../support/database-search';
 import type { ReplayServer } from '../support/replay-server';
 import { finishedRuns, OPENALEX_AUTHOR, openAlexAuthor, personWithIdentities, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
@@ -66,7 +67,7 @@ describe('outside errors pass through the one redaction', () => {
     expectClean('the 422 answer', JSON.stringify(answer.body));
 
     // The lookup ran in the worker: its job's return value (read by the API) is clean too.
-    const lookups = await t.app.get(JobQueueService).queue(QueueName.SyncSemanticScholar).getJobs(['completed']);
+    const lookups = await t.app.get(JobQueueService).queue(SYNC_SOURCE_JOBS.semanticscholar.queue).getJobs(['completed']);
     expect(lookups.length).toBeGreaterThan(0);
     for (const job of lookups) expectClean(`lookup job ${job.id} return value`, JSON.stringify(job.returnvalue));
   });
@@ -79,7 +80,7 @@ describe('outside errors pass through the one redaction', () => {
     expect(runs.openalex).toMatchObject({ status: 'broken', errors: [expect.stringMatching(/^openalex: HTTP 400: Invalid request: GET .*api_key=\[secret\]/)] });
     expectClean('the run', JSON.stringify(runs.openalex));
 
-    const job = (await t.app.get(JobQueueService).queue(QueueName.SyncOpenAlex).getJob(`sync-run-${runs.openalex.id}`))!;
+    const job = (await t.app.get(JobQueueService).queue(SYNC_SOURCE_JOBS.openalex.queue).getJob(`sync-run-${runs.openalex.id}`))!;
     expect(job.failedReason).toContain('HTTP 400');
     expectClean('failedReason', job.failedReason);
     expectClean('stacktrace', JSON.stringify(job.stacktrace));

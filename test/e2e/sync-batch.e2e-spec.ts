@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JobName, JobQueueService, QueueName } from '#platform';
+import { JobName, SYNC_SOURCE_JOBS } from '#domain/jobs/index';
+import { JobQueueService } from '#platform';
 import type { ReplayServer } from '../support/replay-server';
 import {
   addSemanticScholarAndMoreau,
@@ -124,7 +125,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('scheduled sync with author b
     expect(replay.requests.filter((r) => !S2_PATH.test(r.path)).map((r) => r.path).sort()).toEqual(['/api/query', openAlexAuthor.path]);
 
     // The batch ran in the Semantic Scholar queue (so its limiter counted it), for all three ids.
-    const [batch] = await jobs.queue(QueueName.SyncSemanticScholar).getJobs(['completed']).then((all) => all.filter((j) => j.name === JobName.CheckSemanticScholarAuthors));
+    const [batch] = await jobs.queue(SYNC_SOURCE_JOBS.semanticscholar.queue).getJobs(['completed']).then((all) => all.filter((j) => j.name === JobName.CheckSemanticScholarAuthors));
     expect(batch.returnvalue).toMatchObject({ ids: ['2100000001', '2100000002', '2100000003'], requests: 1, failure: null });
 
     const s2Run = (person: string) => runs.find((r) => r.person_id === person && r.source === 'semanticscholar')!;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { SyncService } from '#domain/sync/index';
-import { JobQueueService, QueueName, SYNC_ATTEMPTS } from '#platform';
+import { SYNC_ATTEMPTS, SYNC_SOURCE_JOBS } from '#domain/jobs/index';
+import { JobQueueService } from '#platform';
 import { buildOnce, ROOT, runNode, Running } from '../support/compiled-processes';
 import type { ReplayServer } from '../support/replay-server';
 import { arxivPage, CURSORS, finishedRuns, KAISER, OPENALEX_AUTHOR, openAlexAuthor, openAlexWorks, pacedGap, personWithIdentities, RunView, scholarlyReplay, syncEnv, worksSnapshot } from '../support/sync-fixtures';
@@ -50,7 +51,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('publication sync under fault
   }
 
   async function job(source: 'openalex' | 'arxiv', runId: string) {
-    const name = source === 'openalex' ? QueueName.SyncOpenAlex : QueueName.SyncArxiv;
+    const name = source === 'openalex' ? SYNC_SOURCE_JOBS.openalex.queue : SYNC_SOURCE_JOBS.arxiv.queue;
     return (await t.app.get(JobQueueService).queue(name).getJob(`sync-run-${runId}`))!;
   }
 

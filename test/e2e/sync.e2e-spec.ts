@@ -1,4 +1,5 @@
-import { JobName, JobQueueService, QueueName } from '#platform';
+import { JobName, QueueName } from '#domain/jobs/index';
+import { JobQueueService } from '#platform';
 import type { ReplayServer } from '../support/replay-server';
 import { arxivSnapshot, CURSORS, finishedRuns, KAISER, OPENALEX_AUTHOR, openAlexAuthor, openAlexWorks, personWithIdentities, scholarlyReplay, syncEnv, worksSnapshot } from '../support/sync-fixtures';
 import { createTestApp, QueueBackend, registerUser, TestApp, TestUser } from '../support/test-app';
@@ -94,7 +95,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('publication sync on %s', (qu
   it('a scheduled sync of an unchanged author makes one cheap call per identity and is skipped', async () => {
     // The person's own schedule: a job scheduler every 6 hours, first tick 6 hours from now.
     const schedule = (await t.http().put(`/people/${personId}/sync-schedule`).set(user.auth).send({ everyHours: 6 }).expect(200)).body;
-    expect(schedule).toEqual({ everyHours: 6, defaultEveryHours: 24, effectiveEveryHours: 6 });
+    expect(schedule).toEqual({ everyHours: 6, defaultEveryHours: 24, defaultSource: 'server', effectiveEveryHours: 6 });
     const jobs = t.app.get(JobQueueService);
     const scheduler = await jobs.queue(QueueName.SyncPeople).getJobScheduler(`sync-person-${personId}`);
     expect(scheduler).toMatchObject({ every: 6 * 3_600_000, name: JobName.SyncScheduledPerson });
@@ -116,7 +117,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('publication sync on %s', (qu
     expect(replay.requests.find((r) => r.path === arxivSnapshot.path)!.query.get('max_results')).toBe('1');
 
     // Back to the default cadence: the person's scheduler goes, and the default tick syncs them.
-    expect((await t.http().put(`/people/${personId}/sync-schedule`).set(user.auth).send({ everyHours: null }).expect(200)).body).toEqual({ everyHours: null, defaultEveryHours: 24, effectiveEveryHours: 24 });
+    expect((await t.http().put(`/people/${personId}/sync-schedule`).set(user.auth).send({ everyHours: null }).expect(200)).body).toEqual({ everyHours: null, defaultEveryHours: 24, defaultSource: 'server', effectiveEveryHours: 24 });
     expect(await jobs.queue(QueueName.SyncPeople).getJobScheduler(`sync-person-${personId}`)).toBeUndefined();
     expect(await jobs.queue(QueueName.SyncPeople).getJobScheduler('sync-default')).toMatchObject({ every: 24 * 3_600_000, name: JobName.SyncDuePeople });
     replay.clearRequests();

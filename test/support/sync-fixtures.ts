@@ -71,6 +71,22 @@ export function addSemanticScholarAndMoreau(replay: ReplayServer): ReplayServer 
     .route({ ...moreauPage, file: join(FIXTURES, 'arxiv', 'au_moreau_i_start-0.atom.xml') });
 }
 
+/** The researcher whose candidate searches are recorded, namesakes and all. */
+export const ZOE = 'Zoë Ångström';
+
+/**
+ * The searches for Zoë Ångström's identity candidates: OpenAlex and Semantic Scholar know her (and
+ * namesakes), DBLP and ORCID nobody; arXiv is not recorded for her name (that source's search fails).
+ */
+export function addZoeCandidateSearches(replay: ReplayServer): ReplayServer {
+  const fixture = (source: string, name: string) => join(FIXTURES, source, name);
+  return replay
+    .route({ path: '/authors', query: { filter: `display_name.search:${ZOE}` }, file: fixture('openalex', 'authors_filter_display_name.search_zoe_angstrom.json') })
+    .route({ path: '/graph/v1/author/search', query: { query: ZOE }, file: fixture('semanticscholar', 'author_search_query_zoe_angstrom.json') })
+    .route({ path: '/search/author/api', query: { q: ZOE }, file: fixture('dblp', 'search_author_q-nobody-xyz.json') })
+    .route({ path: '/v3.0/expanded-search', file: fixture('orcid', 'expanded-search_no-results.json') });
+}
+
 /** Sources at the replay server; limits loose enough for a test, retries quick. */
 /** Every source's base URL at the replay server: nothing a test does reaches the real APIs. */
 export function sourcesAt(url: string): Record<string, string> {

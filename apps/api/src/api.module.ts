@@ -8,6 +8,7 @@ import { InteractionsModule } from '#domain/interactions/index';
 import { ImportsModule } from '#domain/imports/index';
 import { ApplicationsModule } from '#domain/applications/index';
 import { StageTemplatesModule } from '#domain/stage-templates/index';
+import { DOSSIER_JOBS } from '#domain/jobs/index';
 import { AppConfig, AppConfigModule, DatabaseModule, GlobalExceptionFilter, QueueModule } from '#platform';
 import { MIGRATIONS } from '../../../migrations/index';
 import { AuthController } from './auth/auth.controller';
@@ -57,7 +58,7 @@ export class ApiModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule, SyncModule, ScholarlyIdentitiesModule, BriefingsModule, WarmPathsModule, ResumeProjectsModule, ReadingModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule, SyncModule, ScholarlyIdentitiesModule, BriefingsModule, WarmPathsModule, ResumeProjectsModule, ReadingModule],
       controllers: [AuthController, BrowserSessionController, TwoFactorController, SessionsController, AdminController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, RetrospectivesController, InterviewsController, PersonMeetingsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, NewWorksController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

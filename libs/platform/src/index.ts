@@ -14,7 +14,7 @@ export * from './http/validation';
 export * from './logging/access-log';
 export * from './logging/logger';
 export * from './queue/job-queue.service';
-export * from './queue/jobs';
+export * from './queue/job-queue.port';
 export * from './queue/queue-connection';
 export * from './queue/queue.module';
 export * from './lifecycle/graceful-shutdown';

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SyncProblemsService, SyncSchedules, SyncService } from '#domain/sync/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { PageQuery } from '../common/page-query';
 import { uuidParam } from '../common/uuid-param';
-import { SetSyncScheduleDto, SyncProblemDto, SyncProblemsPage, SyncRunResponse, SyncRunsPage, SyncScheduleResponse, SyncStartedResponse } from './dto/sync.dto';
+import { AccountSyncScheduleResponse, SetAccountSyncScheduleDto, SetSyncScheduleDto, SyncProblemDto, SyncProblemsPage, SyncRunResponse, SyncRunsPage, SyncScheduleResponse, SyncStartedResponse } from './dto/sync.dto';
 
 @ApiTags('publication sync')
 @ApiBearerAuth()
@@ -46,6 +46,24 @@ export class SyncController {
   @ApiOkResponse({ type: SyncRunResponse })
   async run(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<SyncRunResponse> {
     return SyncRunResponse.from(await this.sync.getRun(userId, id));
+  }
+
+  @Get('me/sync-schedule')
+  @ApiOperation({ summary: "Your default sync cadence, for your people without one of their own: what is in force and where it comes from (your account, or the server's default)" })
+  @ApiOkResponse({ type: AccountSyncScheduleResponse })
+  async accountSchedule(@CurrentUserId() userId: string): Promise<AccountSyncScheduleResponse> {
+    return AccountSyncScheduleResponse.from(await this.schedules.getAccount(userId));
+  }
+
+  @Put('me/sync-schedule')
+  @ApiOperation({
+    summary:
+      "Set your default sync cadence for your people without one of their own: every N hours (the first scheduled sync one period from now), paused, or back to the server's default. A person's own cadence still wins",
+  })
+  @ApiOkResponse({ type: AccountSyncScheduleResponse })
+  @ApiBadRequestResponse({ description: 'mode is not every, paused or server; everyHours missing or outside 1–8760 with every, or given with another mode' })
+  async setAccountSchedule(@CurrentUserId() userId: string, @Body() body: SetAccountSyncScheduleDto): Promise<AccountSyncScheduleResponse> {
+    return AccountSyncScheduleResponse.from(await this.schedules.setAccount(userId, body.toSetting()));
   }
 
   @Get('people/:id/sync-schedule')

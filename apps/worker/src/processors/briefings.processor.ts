@@ -2,7 +2,8 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { BriefingsService } from '#domain/briefings/index';
-import { DomainError, JobData, JobName, QueueName } from '#platform';
+import { JobData, JobName, QueueName } from '#domain/jobs/index';
+import { DomainError } from '#platform';
 
 type BriefingsJobName = typeof JobName.GenerateBriefing | typeof JobName.GenerateDueBriefings;
 export type BriefingsJob = Job<JobData<BriefingsJobName>, unknown, BriefingsJobName>;

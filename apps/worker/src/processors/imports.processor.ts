@@ -1,7 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { ImportsService } from '#domain/imports/index';
-import { DomainError, JobData, JobName, QueueName } from '#platform';
+import { JobData, JobName, QueueName } from '#domain/jobs/index';
+import { DomainError } from '#platform';
 
 export type RunImportJob = Job<JobData<typeof JobName.RunImport>, void, typeof JobName.RunImport>;
 

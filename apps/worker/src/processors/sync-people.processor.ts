@@ -2,9 +2,9 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { AuthorBatchResult, AuthorChecks, SyncSchedules, SyncService } from '#domain/sync/index';
-import { JobData, JobName, QueueName } from '#platform';
+import { JobData, JobName, QueueName } from '#domain/jobs/index';
 
-type SyncPeopleJobName = typeof JobName.SyncDuePeople | typeof JobName.SyncScheduledPerson | typeof JobName.FinishPersonSync | typeof JobName.StartScheduledSyncs;
+type SyncPeopleJobName = typeof JobName.SyncDuePeople | typeof JobName.SyncScheduledPerson | typeof JobName.SyncAccountPeople | typeof JobName.FinishPersonSync | typeof JobName.StartScheduledSyncs;
 export type SyncPeopleJob = Job<JobData<SyncPeopleJobName>, unknown, SyncPeopleJobName>;
 
 /** The person side of publication sync: scheduler ticks, the parent of a tick's author checks, and the parent job of each person's flow. */
@@ -37,6 +37,8 @@ export class SyncPeopleProcessor extends WorkerHost implements OnApplicationBoot
         return this.schedules.syncDuePeople();
       case JobName.SyncScheduledPerson:
         return this.schedules.syncScheduledPerson((job.data as JobData<typeof JobName.SyncScheduledPerson>).personId);
+      case JobName.SyncAccountPeople:
+        return this.schedules.syncAccountPeople((job.data as JobData<typeof JobName.SyncAccountPeople>).userId);
       case JobName.FinishPersonSync: {
         const data = job.data as JobData<typeof JobName.FinishPersonSync>;
         return this.sync.finishFlow(data.runIds, await job.getIgnoredChildrenFailures());

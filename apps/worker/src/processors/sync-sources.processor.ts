@@ -2,9 +2,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, RateLimitError, UnrecoverableError } from 'bullmq';
 import { answerLookup, ScholarlyClients, SourceLookupAnswer } from '#domain/scholarly/index';
-import type { AuthorSnapshot } from '#domain/scholarly/index';
+import type { ScholarlySource } from '#domain/scholarly/index';
 import { AuthorBatchResult, batchRequests, DEFAULT_RATE_LIMIT_WAIT_MS, firstStep, MAX_RATE_LIMIT_WAIT_MS, SyncService, SyncStepState } from '#domain/sync/index';
-import { APP_CONFIG, AppConfig, JobData, JobName, JobQueueService, QueueName, SourceLookupJobName, SYNC_SOURCE_JOBS, SyncIdentityJobName, SyncSource } from '#platform';
+import { JobData, JobName, SYNC_SOURCE_JOBS, SourceLookupJobName, SourceQueueName, SyncIdentityJobName } from '#domain/jobs/index';
+import { APP_CONFIG, AppConfig, JobQueueService } from '#platform';
 
 export type SyncIdentityJob = Job<JobData<SyncIdentityJobName>, unknown, SyncIdentityJobName>;
 export type SourceLookupJob = Job<JobData<SourceLookupJobName>, SourceLookupAnswer<unknown>, SourceLookupJobName>;
@@ -29,7 +30,7 @@ const WORKER_OPTIONS = { autorun: false, lockDuration: 10_000, stalledInterval: 
 
 @Injectable()
 export abstract class SyncSourceProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  protected abstract readonly source: SyncSource;
+  protected abstract readonly source: ScholarlySource;
   private readonly logger = new Logger('SyncSourceProcessor');
   private stopping = false;
   private clients?: ScholarlyClients;
@@ -42,7 +43,7 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
     super();
   }
 
-  protected get queueName(): QueueName {
+  protected get queueName(): SourceQueueName {
     return SYNC_SOURCE_JOBS[this.source].queue;
   }
 
@@ -86,7 +87,7 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
   private async syncStep(job: SyncIdentityJob, token?: string): Promise<unknown> {
     if (job.name !== SYNC_SOURCE_JOBS[this.source].job) throw new UnrecoverableError(`${this.queueName} received an unknown job: ${job.name}`);
     // A run whose author a batch check already read starts at listing (see SyncService.trigger).
-    const state = stepState(job.progress) ?? firstStep(job.data.snapshot as AuthorSnapshot | undefined);
+    const state = stepState(job.progress) ?? firstStep(job.data.snapshot);
     const outcome = await this.sync.runStep(job.data.runId, state, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
     switch (outcome.kind) {
       case 'continue':
@@ -115,12 +116,12 @@ function stepState(progress: unknown): SyncStepState | null {
   return p && typeof p === 'object' && (p.step === 'author' || p.step === 'list') ? (p as SyncStepState) : null;
 }
 
-@Processor(QueueName.SyncOpenAlex, WORKER_OPTIONS)
+@Processor(SYNC_SOURCE_JOBS.openalex.queue, WORKER_OPTIONS)
 export class SyncOpenAlexProcessor extends SyncSourceProcessor {
   protected readonly source = 'openalex';
 }
 
-@Processor(QueueName.SyncSemanticScholar, WORKER_OPTIONS)
+@Processor(SYNC_SOURCE_JOBS.semanticscholar.queue, WORKER_OPTIONS)
 export class SyncSemanticScholarProcessor extends SyncSourceProcessor {
   protected readonly source = 'semanticscholar';
 
@@ -145,22 +146,22 @@ export class SyncSemanticScholarProcessor extends SyncSourceProcessor {
   }
 }
 
-@Processor(QueueName.SyncArxiv, WORKER_OPTIONS)
+@Processor(SYNC_SOURCE_JOBS.arxiv.queue, WORKER_OPTIONS)
 export class SyncArxivProcessor extends SyncSourceProcessor {
   protected readonly source = 'arxiv';
 }
 
-@Processor(QueueName.SyncDblp, WORKER_OPTIONS)
+@Processor(SYNC_SOURCE_JOBS.dblp.queue, WORKER_OPTIONS)
 export class SyncDblpProcessor extends SyncSourceProcessor {
   protected readonly source = 'dblp';
 }
 
-@Processor(QueueName.SyncCrossref, WORKER_OPTIONS)
+@Processor(SYNC_SOURCE_JOBS.crossref.queue, WORKER_OPTIONS)
 export class SyncCrossrefProcessor extends SyncSourceProcessor {
   protected readonly source = 'crossref';
 }
 
-@Processor(QueueName.SyncOrcid, WORKER_OPTIONS)
+@Processor(SYNC_SOURCE_JOBS.orcid.queue, WORKER_OPTIONS)
 export class SyncOrcidProcessor extends SyncSourceProcessor {
   protected readonly source = 'orcid';
 }

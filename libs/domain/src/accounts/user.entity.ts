@@ -37,6 +37,17 @@ export class User {
   @Column({ name: 'works_seen_at', type: 'timestamptz', nullable: true })
   worksSeenAt: Date | null;
 
+  /**
+   * The account's publication-sync cadence in hours, for its people without one of their own (PUT
+   * /me/sync-schedule). Null: the server's SYNC_DEFAULT_EVERY_HOURS, unless paused.
+   */
+  @Column({ name: 'sync_every_hours', type: 'integer', nullable: true })
+  syncEveryHours: number | null;
+
+  /** The account paused scheduled sync of its people without a cadence of their own (syncEveryHours is then null). */
+  @Column({ name: 'sync_paused', type: 'boolean', default: false })
+  syncPaused: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig, JobName, JobQueueService, NotFoundError, QueueName } from '#platform';
+import { APP_CONFIG, AppConfig, JobQueue, NotFoundError } from '#platform';
+import { DossierJobs, JobName } from '../jobs/index';
 import { BriefingAssembler } from './briefing-assembler';
 import { briefingChanges } from './briefing-changes';
 import type { BriefingContent } from './briefing-content';
@@ -34,7 +35,7 @@ export class BriefingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Briefing) private readonly briefings: Repository<Briefing>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly jobs: JobQueueService,
+    private readonly jobs: JobQueue<DossierJobs>,
     private readonly assembler: BriefingAssembler,
   ) {}
 
@@ -158,7 +159,7 @@ export class BriefingsService {
   /** Keeps the one scheduler at BRIEFING_CHECK_EVERY_MINUTES (a worker calls this when it starts). */
   async reconcileScheduler(): Promise<void> {
     const every = this.config.briefings.checkEveryMinutes * MINUTE_MS;
-    const existing = (await this.jobs.queue(QueueName.Briefings).getJobSchedulers(0, -1)).find((s) => s.key === DUE_BRIEFINGS_SCHEDULER_ID);
-    if (Number(existing?.every) !== every) await this.jobs.upsertScheduler(DUE_BRIEFINGS_SCHEDULER_ID, every, { name: JobName.GenerateDueBriefings, data: {} });
+    const existing = (await this.jobs.listSchedules(JobName.GenerateDueBriefings)).find((s) => s.id === DUE_BRIEFINGS_SCHEDULER_ID);
+    if (existing?.everyMs !== every) await this.jobs.upsertSchedule(DUE_BRIEFINGS_SCHEDULER_ID, every, { name: JobName.GenerateDueBriefings, data: {} });
   }
 }

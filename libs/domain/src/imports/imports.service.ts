@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig, JobName, JobQueueService, NotFoundError } from '#platform';
+import { APP_CONFIG, AppConfig, JobQueue, NotFoundError } from '#platform';
+import { DossierJobs, JobName } from '../jobs/index';
 import { ORGANIZATION_NAME_MAX, OrganizationsService } from '../organizations/index';
 import { foldName, normalizeEmail, normalizeLinks, PersonLinks } from '../shared/text/index';
 import { normalizePhone, PeopleService, Person, PERSON_LIMITS, PersonInput, phoneKey } from '../people/index';
@@ -30,7 +31,7 @@ export class ImportsService {
     private readonly people: PeopleService,
     private readonly organizations: OrganizationsService,
     private readonly accountExport: AccountExportService,
-    private readonly jobs: JobQueueService,
+    private readonly jobs: JobQueue<DossierJobs>,
     private readonly syncSchedules: SyncSchedules,
   ) {}
 

@@ -3,7 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { FieldProblem, JobQueueService, NotFoundError } from '#platform';
+import { FieldProblem, JobQueue, NotFoundError } from '#platform';
+import type { DossierJobs } from '../jobs/index';
 import { eraseFromBriefings } from '../briefings/briefing-erasure';
 import { eraseFromImportRuns } from '../imports/import-erasure';
 import { OrganizationsService } from '../organizations/index';
@@ -42,7 +43,7 @@ export class PeopleService {
     @InjectRepository(Person) private readonly people: Repository<Person>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
-    private readonly jobs: JobQueueService,
+    private readonly jobs: JobQueue<DossierJobs>,
   ) {}
 
   async create(userId: string, input: PersonInput & { fullName: string }): Promise<Person> {

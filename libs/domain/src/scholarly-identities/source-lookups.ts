@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, JobQueueService, SourceLookupRequest, SYNC_SOURCE_JOBS } from '#platform';
-import { rebuildLookupFailure, SourceBusyError, SourceLookupAnswer } from '../scholarly/index';
+import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
+import { DossierJobs, SYNC_SOURCE_JOBS } from '../jobs/index';
+import { rebuildLookupFailure, SourceBusyError, SourceLookupAnswer, SourceLookupRequest } from '../scholarly/index';
 import type { AuthorCandidate, AuthorSnapshot, ScholarlySource } from '../scholarly/index';
 
 /** Extra patience beyond one request's time limit and one rate-limit window: the queue's own round trips. */
@@ -20,7 +21,7 @@ const MAX_POLL_MS = 250;
 @Injectable()
 export class SourceLookups {
   constructor(
-    private readonly jobs: JobQueueService,
+    private readonly jobs: JobQueue<DossierJobs>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,26 +39,25 @@ export class SourceLookups {
   }
 
   private async ask(source: ScholarlySource, request: SourceLookupRequest, what: string): Promise<unknown> {
-    const { queue: queueName, lookup } = SYNC_SOURCE_JOBS[source];
-    const queue = this.jobs.queue(queueName);
+    const { lookup } = SYNC_SOURCE_JOBS[source];
     const id = await this.jobs.enqueue({ name: lookup, data: request });
     const waitMs = this.waitMs(source);
     const deadline = Date.now() + waitMs;
     // Polling the one job costs a read per look; a QueueEvents listener would hold connections of its own.
     for (let pause = FIRST_POLL_MS; ; pause = Math.min(pause * 2, MAX_POLL_MS)) {
-      const job = await queue.getJob(id);
+      const job = await this.jobs.findJob(lookup, id);
       if (!job) throw new Error(`${source}: the lookup job ${id} disappeared before it answered`);
-      if (job.finishedOn) {
+      if (job.finished) {
         // Lookups return their failures; a failed job is a bug in the worker, reported as unexpected.
         if (job.failedReason) throw new Error(job.failedReason);
-        const answer = job.returnvalue as SourceLookupAnswer<unknown>;
+        const answer = job.returnValue as SourceLookupAnswer<unknown>;
         if (answer.ok) return answer.value;
         throw rebuildLookupFailure(source, answer.error);
       }
       const left = deadline - Date.now();
       if (left <= 0) {
         // Not started yet: taken back, so the source is not asked for an answer nobody reads. Active: let it finish.
-        await job.remove().catch(() => undefined);
+        await this.jobs.removeJob(lookup, id).catch(() => undefined);
         throw new SourceBusyError(source, what, waitMs);
       }
       await sleep(Math.min(pause, left));

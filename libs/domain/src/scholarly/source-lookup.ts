@@ -1,4 +1,4 @@
-import { redactDeep, type SourceLookupRequest } from '#platform';
+import { redactDeep } from '#platform';
 import type { ScholarlyClients } from './scholarly-clients';
 import {
   MalformedResponseError,
@@ -18,6 +18,11 @@ import type { AuthorCandidate, AuthorSnapshot, ScholarlySource } from './scholar
  * error is written down here and rebuilt on the API side as the same class with the same message,
  * so the caller handles it exactly as if it had called the client itself.
  */
+
+/** What an interactive lookup asks its source: an author search by name, or one author by id. */
+export type SourceLookupRequest =
+  | { kind: 'search'; name: string; affiliation: string | null; limit: number }
+  | { kind: 'author'; sourceAuthorId: string };
 
 export type SourceLookupFailure =
   | { kind: 'rejected'; status: number; message: string; request: string; method: ScholarlyMethod; detail: string; body: string | null }

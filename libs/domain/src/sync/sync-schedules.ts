@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig, JobItem, JobName, JobQueueService, QueueName } from '#platform';
+import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
+import { DossierJobs, JobItem, JobName } from '../jobs/index';
 import { S2_AUTHOR_BATCH } from '../scholarly/sources/semantic-scholar/semantic-scholar.client';
 import { AuthorBatchResult, AuthorChecks } from './author-checks';
 import { PersonSyncSettings } from './person-sync-settings.entity';
@@ -13,6 +14,9 @@ export const DEFAULT_SCHEDULER_ID = 'sync-default';
 /** A person's own scheduler. */
 export const personSchedulerId = (personId: string): string => `sync-person-${personId}`;
 const PERSON_SCHEDULER = /^sync-person-([0-9a-f-]{36})$/;
+/** An account's own scheduler, for its people without a cadence of their own. */
+export const accountSchedulerId = (userId: string): string => `sync-account-${userId}`;
+const ACCOUNT_SCHEDULER = /^sync-account-([0-9a-f-]{36})$/;
 const HOUR_MS = 3_600_000;
 
 /** What a tick started: people, runs created at once, and author batch checks queued first (whose runs come later). */
@@ -28,19 +32,40 @@ export function batchRequests(progress: unknown): number {
   return typeof requests === 'number' && Number.isInteger(requests) && requests > 0 ? requests : 0;
 }
 
+/** Where the default cadence of an account's people comes from: the account's own setting, or the server's SYNC_DEFAULT_EVERY_HOURS. */
+export type SyncDefaultSource = 'account' | 'server';
+
 export interface SyncSchedule {
   /** The person's own cadence in hours; null: the default. */
   everyHours: number | null;
-  defaultEveryHours: number;
-  /** The cadence the person is synced at. */
-  effectiveEveryHours: number;
+  /** The default the person follows without their own: the account's, else the server's; null: the account paused it. */
+  defaultEveryHours: number | null;
+  defaultSource: SyncDefaultSource;
+  /** The cadence the person is synced at; null: not synced on schedule. */
+  effectiveEveryHours: number | null;
 }
+
+/** The account's default cadence, for its people without their own. */
+export interface AccountSyncSchedule {
+  /** The cadence in force in hours; null: paused. */
+  everyHours: number | null;
+  paused: boolean;
+  source: SyncDefaultSource;
+  /** SYNC_DEFAULT_EVERY_HOURS, what `server` means. */
+  serverEveryHours: number;
+}
+
+/** What an account may set: its own cadence, a pause, or back to the server's default. */
+export type AccountSyncSetting = { mode: 'every'; everyHours: number } | { mode: 'paused' } | { mode: 'server' };
 
 /**
  * Scheduled publication sync, on BullMQ job schedulers: one scheduler ticks every
  * SYNC_DEFAULT_EVERY_HOURS and starts a scheduled sync of every person with linked identities and
  * no schedule of their own; a person with their own cadence (person_sync_settings) has their own
- * scheduler. A scheduled sync is cheap for an author whose works did not change: one snapshot
+ * scheduler, and so has an account with its own default cadence (users.sync_every_hours: one
+ * scheduler for all its people without their own, so changing it is one upsert whatever their
+ * number) or a paused one (users.sync_paused: no scheduler; the default tick skips its people).
+ * The order: the person's cadence, else the account's, else the server's. A scheduled sync is cheap for an author whose works did not change: one snapshot
  * request per identity, and for Semantic Scholar not even that: a tick first reads all its
  * people's S2 authors in batches of up to 1,000 ids per request (a flow: the batch checks are
  * children in the Semantic Scholar queue, so its limiter counts them; the parent then starts each
@@ -56,14 +81,34 @@ export class SyncSchedules {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(PersonSyncSettings) private readonly settings: Repository<PersonSyncSettings>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly jobs: JobQueueService,
+    private readonly jobs: JobQueue<DossierJobs>,
     private readonly sync: SyncService,
   ) {}
 
   async get(userId: string, personId: string): Promise<SyncSchedule> {
     await this.sync.assertPerson(userId, personId);
     const row = await this.settings.findOneBy({ personId, userId });
-    return this.view(row?.everyHours ?? null);
+    return this.view(row?.everyHours ?? null, await this.getAccount(userId));
+  }
+
+  /** The account's default cadence: its own, paused, or the server's. */
+  async getAccount(userId: string): Promise<AccountSyncSchedule> {
+    const [row] = (await this.dataSource.query('SELECT sync_every_hours, sync_paused FROM users WHERE id = $1', [userId])) as { sync_every_hours: number | null; sync_paused: boolean }[];
+    return this.accountView(row?.sync_every_hours ?? null, row?.sync_paused ?? false);
+  }
+
+  /**
+   * Sets the account's default cadence for its people without their own: one scheduler for them
+   * all (the first tick one period from now), or none when paused or back to the server's (whose
+   * tick then takes them again). Other accounts and people with their own cadence are not touched.
+   */
+  async setAccount(userId: string, setting: AccountSyncSetting): Promise<AccountSyncSchedule> {
+    const everyHours = setting.mode === 'every' ? setting.everyHours : null;
+    const paused = setting.mode === 'paused';
+    await this.dataSource.query('UPDATE users SET sync_every_hours = $2, sync_paused = $3 WHERE id = $1', [userId, everyHours, paused]);
+    if (everyHours === null) await this.jobs.removeSchedule(JobName.SyncAccountPeople, accountSchedulerId(userId));
+    else await this.jobs.upsertSchedule(accountSchedulerId(userId), everyHours * HOUR_MS, { name: JobName.SyncAccountPeople, data: { userId } }, everyHours * HOUR_MS);
+    return this.accountView(everyHours, paused);
   }
 
   /** Sets the person's own cadence (the first scheduled sync one period from now), or null to follow the default. */
@@ -71,47 +116,78 @@ export class SyncSchedules {
     await this.sync.assertPerson(userId, personId);
     if (everyHours === null) {
       await this.settings.delete({ personId, userId });
-      await this.jobs.removeScheduler(QueueName.SyncPeople, personSchedulerId(personId));
+      await this.jobs.removeSchedule(JobName.SyncScheduledPerson, personSchedulerId(personId));
     } else {
       await this.settings.upsert({ personId, userId, everyHours }, ['personId']);
-      await this.jobs.upsertScheduler(personSchedulerId(personId), everyHours * HOUR_MS, { name: JobName.SyncScheduledPerson, data: { personId } }, everyHours * HOUR_MS);
+      await this.jobs.upsertSchedule(personSchedulerId(personId), everyHours * HOUR_MS, { name: JobName.SyncScheduledPerson, data: { personId } }, everyHours * HOUR_MS);
     }
-    return this.view(everyHours);
+    return this.view(everyHours, await this.getAccount(userId));
   }
 
   /**
    * Brings the schedulers in line with the configuration and the table: the default one at
    * SYNC_DEFAULT_EVERY_HOURS (left alone when it already is, so a restart does not move it), one
-   * per person with their own cadence, none for anyone else.
+   * per person with their own cadence and one per account with its own, none for anyone else.
    */
   async reconcile(): Promise<void> {
-    const queue = this.jobs.queue(QueueName.SyncPeople);
     const defaultMs = this.config.sync.defaultEveryHours * HOUR_MS;
-    const existing = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
-    if (Number(existing.get(DEFAULT_SCHEDULER_ID)?.every) !== defaultMs) {
-      await this.jobs.upsertScheduler(DEFAULT_SCHEDULER_ID, defaultMs, { name: JobName.SyncDuePeople, data: {} }, defaultMs);
+    const defaults = await this.jobs.listSchedules(JobName.SyncDuePeople);
+    if (defaults.find((s) => s.id === DEFAULT_SCHEDULER_ID)?.everyMs !== defaultMs) {
+      await this.jobs.upsertSchedule(DEFAULT_SCHEDULER_ID, defaultMs, { name: JobName.SyncDuePeople, data: {} }, defaultMs);
     }
-    const wanted = new Map((await this.settings.find()).map((row) => [personSchedulerId(row.personId), row]));
-    for (const [id, row] of wanted) {
-      if (Number(existing.get(id)?.every) !== row.everyHours * HOUR_MS) {
-        await this.jobs.upsertScheduler(id, row.everyHours * HOUR_MS, { name: JobName.SyncScheduledPerson, data: { personId: row.personId } }, row.everyHours * HOUR_MS);
-      }
+    const accounts = (await this.dataSource.query('SELECT id, sync_every_hours FROM users WHERE sync_every_hours IS NOT NULL AND NOT sync_paused')) as { id: string; sync_every_hours: number }[];
+    const wanted = new Map<string, { hours: number; item: JobItem }>([
+      ...(await this.settings.find()).map((row) => [personSchedulerId(row.personId), { hours: row.everyHours, item: { name: JobName.SyncScheduledPerson, data: { personId: row.personId } } }] as const),
+      ...accounts.map((a) => [accountSchedulerId(a.id), { hours: a.sync_every_hours, item: { name: JobName.SyncAccountPeople, data: { userId: a.id } } }] as const),
+    ]);
+    const existing = new Map<string, { everyMs: number | null; name: JobName }>();
+    for (const name of [JobName.SyncScheduledPerson, JobName.SyncAccountPeople] as const) {
+      for (const schedule of await this.jobs.listSchedules(name)) existing.set(schedule.id, { everyMs: schedule.everyMs, name });
     }
-    for (const id of existing.keys()) if (PERSON_SCHEDULER.test(id) && !wanted.has(id)) await queue.removeJobScheduler(id);
+    for (const [id, { hours, item }] of wanted) {
+      if (existing.get(id)?.everyMs !== hours * HOUR_MS) await this.jobs.upsertSchedule(id, hours * HOUR_MS, item, hours * HOUR_MS);
+    }
+    for (const [id, { name }] of existing) if ((PERSON_SCHEDULER.test(id) || ACCOUNT_SCHEDULER.test(id)) && !wanted.has(id)) await this.jobs.removeSchedule(name, id);
   }
 
-  /** The default tick: a scheduled sync of everyone with linked identities and no cadence of their own. */
+  /** The default tick: a scheduled sync of everyone with linked identities and no cadence of their own whose account has none either (nor paused it). */
   async syncDuePeople(): Promise<ScheduledStart> {
     await this.reconcile();
+    return this.startScheduled(await this.dueOnDefault());
+  }
+
+  /** Whom the server's default tick syncs. */
+  async dueOnDefault(): Promise<string[]> {
+    return this.dueWithoutOwnCadence('u.sync_every_hours IS NULL AND NOT u.sync_paused', []);
+  }
+
+  /** Whom the account's own tick syncs: its people with linked identities and no cadence of their own. */
+  async dueForAccount(userId: string): Promise<string[]> {
+    return this.dueWithoutOwnCadence('u.id = $1', [userId]);
+  }
+
+  /** An account's own tick. A scheduler left behind (the account went back to the server's default, paused, or is gone) removes itself. */
+  async syncAccountPeople(userId: string): Promise<ScheduledStart> {
+    const account = await this.getAccount(userId);
+    if (account.source !== 'account' || account.everyHours === null) {
+      await this.jobs.removeSchedule(JobName.SyncAccountPeople, accountSchedulerId(userId));
+      return { people: 0, runs: 0, authorBatches: 0 };
+    }
+    return this.startScheduled(await this.dueForAccount(userId));
+  }
+
+  private async dueWithoutOwnCadence(accountFilter: string, params: unknown[]): Promise<string[]> {
     const people = (await this.dataSource.query(
       `SELECT DISTINCT i.person_id
          FROM scholarly_identities i
          JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
+         JOIN users u ON u.id = p.user_id
          LEFT JOIN person_sync_settings s ON s.person_id = i.person_id
-        WHERE i.status = 'linked' AND s.person_id IS NULL
+        WHERE i.status = 'linked' AND s.person_id IS NULL AND ${accountFilter}
         ORDER BY i.person_id`,
+      params,
     )) as { person_id: string }[];
-    return this.startScheduled(people.map((p) => p.person_id));
+    return people.map((p) => p.person_id);
   }
 
   /** A person's own tick. A scheduler left behind (the person was erased or merged away, or set back to the default) removes itself. */
@@ -119,7 +195,7 @@ export class SyncSchedules {
     const row = await this.settings.findOneBy({ personId });
     const person = row ? ((await this.dataSource.query('SELECT 1 FROM people WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL', [personId, row.userId])) as unknown[]) : [];
     if (!row || person.length === 0) {
-      if (!row) await this.jobs.removeScheduler(QueueName.SyncPeople, personSchedulerId(personId));
+      if (!row) await this.jobs.removeSchedule(JobName.SyncScheduledPerson, personSchedulerId(personId));
       return { people: 0, runs: 0, authorBatches: 0 };
     }
     return this.startScheduled([personId]);
@@ -180,11 +256,10 @@ export class SyncSchedules {
    * reasons): their ids and the requests their attempts made, read back from each job.
    */
   async failedAuthorBatches(failures: Record<string, string>): Promise<AuthorBatchResult[]> {
-    const queue = this.jobs.queue(QueueName.SyncSemanticScholar);
     const failed: AuthorBatchResult[] = [];
     for (const [key, reason] of Object.entries(failures)) {
       const jobId = /(s2-authors-[0-9a-f-]{36})$/.exec(key)?.[1];
-      const job = jobId ? await queue.getJob(jobId) : undefined;
+      const job = jobId ? await this.jobs.findJob(JobName.CheckSemanticScholarAuthors, jobId) : null;
       const ids = (job?.data as { ids?: unknown } | undefined)?.ids;
       if (!Array.isArray(ids)) continue;
       failed.push({ ids: ids as string[], snapshots: null, requests: batchRequests(job?.progress), failure: reason });
@@ -192,8 +267,13 @@ export class SyncSchedules {
     return failed;
   }
 
-  private view(everyHours: number | null): SyncSchedule {
-    const defaultEveryHours = this.config.sync.defaultEveryHours;
-    return { everyHours, defaultEveryHours, effectiveEveryHours: everyHours ?? defaultEveryHours };
+  private view(everyHours: number | null, account: AccountSyncSchedule): SyncSchedule {
+    return { everyHours, defaultEveryHours: account.everyHours, defaultSource: account.source, effectiveEveryHours: everyHours ?? account.everyHours };
+  }
+
+  private accountView(everyHours: number | null, paused: boolean): AccountSyncSchedule {
+    const serverEveryHours = this.config.sync.defaultEveryHours;
+    if (paused) return { everyHours: null, paused, source: 'account', serverEveryHours };
+    return everyHours === null ? { everyHours: serverEveryHours, paused, source: 'server', serverEveryHours } : { everyHours, paused, source: 'account', serverEveryHours };
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig, configuredSecrets, JobName, JobQueueService, NotFoundError, redactSecrets, SYNC_SOURCE_JOBS } from '#platform';
+import { APP_CONFIG, AppConfig, configuredSecrets, JobQueue, NotFoundError, redactSecrets } from '#platform';
+import { DossierJobs, JobName, SYNC_SOURCE_JOBS, syncRunJobId } from '../jobs/index';
 import { Person } from '../people/index';
 import { MalformedResponseError, ScholarlyClients, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
 import type { AuthorSnapshot } from '../scholarly/index';
@@ -85,7 +86,7 @@ export class SyncService {
     @InjectRepository(ScholarlyIdentity) private readonly identities: Repository<ScholarlyIdentity>,
     @InjectRepository(Person) private readonly people: Repository<Person>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly jobs: JobQueueService,
+    private readonly jobs: JobQueue<DossierJobs>,
     private readonly ingest: WorksIngestService,
   ) {}
 
@@ -193,8 +194,7 @@ export class SyncService {
     const run = await em.findOne(SyncRun, { where: { identityId: identity.id, status: 'running' }, order: { startedAt: 'DESC' } });
     if (!run) return null;
     if (Date.now() - run.startedAt.getTime() < LOST_AFTER_MS) return run;
-    const job = await this.jobs.queue(SYNC_SOURCE_JOBS[identity.source].queue).getJob(`sync-run-${run.id}`);
-    const state = job ? await job.getState() : 'unknown';
+    const state = await this.jobs.jobState(SYNC_SOURCE_JOBS[identity.source].job, syncRunJobId(run.id));
     if (state !== 'unknown' && state !== 'completed' && state !== 'failed') return run;
     await closeRun(em, run.id, 'failed', 'its job was lost from the queue');
     return null;

@@ -1,4 +1,5 @@
-import { ConfigError, jobOptions, JobName, loadConfig, parseRate, SYNC_SOURCE_JOBS } from '#platform';
+import { ConfigError, loadConfig, parseRate } from '#platform';
+import { jobOptions, JobName, SYNC_SOURCE_JOBS } from '../jobs/index';
 import type { AuthorSnapshot } from '../scholarly/index';
 import { AuthorChecks } from './author-checks';
 import { firstStep, sameSnapshot } from './sync.service';

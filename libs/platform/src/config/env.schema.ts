@@ -43,7 +43,7 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   DBLP_BASE_URL: 'DBLP base URL.',
   CROSSREF_BASE_URL: 'Crossref REST API base URL.',
   ORCID_BASE_URL: 'ORCID public API base URL (v3.0).',
-  SYNC_DEFAULT_EVERY_HOURS: 'How often a person with linked scholarly identities is synced on schedule, in hours (a person can override it).',
+  SYNC_DEFAULT_EVERY_HOURS: 'How often a person with linked scholarly identities is synced on schedule, in hours (an account can set its own default, a person their own cadence).',
   BRIEFING_HOURS_BEFORE: 'A briefing is generated automatically this many hours before each interview.',
   CHROMIUM_PATH: "The Chromium that prints briefings as PDF (Debian's chromium). Without it, PDFs answer 503; Markdown and HTML work.",
   BRIEFING_CHECK_EVERY_MINUTES: 'How often the worker looks for interviews coming up without a briefing, in minutes.',

@@ -1,82 +1,102 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { FlowProducer, type FlowJob, type JobType, type JobsOptions, type Queue } from 'bullmq';
+import { FlowProducer, type FlowJob, type JobsOptions, type JobType, type Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { JOB_QUEUE, JobItem, JobName, QueueName } from './jobs';
+import { JobCatalogue, JobItemOf, JobMap, JobQueue, JobRecord, JobState, ScheduleRecord } from './job-queue.port';
 import { mentionsAny, scrubQueueEvents } from './queue-scrub';
+
+/** The job catalogue QueueModule.forRoot was given. */
+export const JOB_CATALOGUE = Symbol('JOB_CATALOGUE');
 
 /** Every state a job can be listed in; an active job is locked by its worker and cannot be removed. */
 const LISTED_STATES: JobType[] = ['wait', 'prioritized', 'delayed', 'waiting-children', 'completed', 'failed', 'active'];
 const PAGE = 500;
 
-/** The one producer API: every job enters a queue through `enqueue` (or `enqueueFlow`, for a parent and its children). */
+/**
+ * The BullMQ side of the JobQueue port: every job enters a queue through `enqueue` (or
+ * `enqueueFlow`, for a parent and its children). `queue()` hands out a raw queue, for the app layer
+ * only (processors, the admin dashboard) and tests; the domain speaks through JobQueue.
+ */
 @Injectable()
-export class JobQueueService implements OnApplicationShutdown {
+export class JobQueueService<M extends JobMap = JobMap> extends JobQueue<M> implements OnApplicationShutdown {
   private flows?: FlowProducer;
   private readonly logger = new Logger(JobQueueService.name);
 
   constructor(
     private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(JOB_CATALOGUE) private readonly catalogue: JobCatalogue<M>,
+  ) {
+    super();
+  }
 
-  queue(name: QueueName): Queue {
+  queue(name: string): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
 
-  async enqueue(item: JobItem): Promise<string> {
-    const job = await this.queue(JOB_QUEUE[item.name]).add(item.name, item.data, jobOptions(item, this.config));
+  async enqueue(item: JobItemOf<M>): Promise<string> {
+    const job = await this.queueOf(item.name).add(item.name, item.data, this.options(item));
     return job.id ?? '';
   }
 
-  /**
-   * A BullMQ flow: the children run first (each in its own queue), the parent once they have all
-   * finished. Atomic: either every job is added or none.
-   */
-  async enqueueFlow(parent: JobItem, children: JobItem[]): Promise<string> {
+  async enqueueFlow(parent: JobItemOf<M>, children: JobItemOf<M>[]): Promise<string> {
     const flow: FlowJob = {
       name: parent.name,
-      queueName: JOB_QUEUE[parent.name],
+      queueName: this.catalogue.queueOf(parent.name),
       data: parent.data,
-      opts: jobOptions(parent, this.config),
-      children: children.map((child) => ({ name: child.name, queueName: JOB_QUEUE[child.name], data: child.data, opts: jobOptions(child, this.config) })),
+      opts: this.options(parent),
+      children: children.map((child) => ({ name: child.name, queueName: this.catalogue.queueOf(child.name), data: child.data, opts: this.options(child) })),
     };
     const node = await this.flowProducer().add(flow);
     return node.job.id ?? '';
   }
 
-  /**
-   * Creates or updates a job scheduler: `item` is added every `everyMs` (the first one at once
-   * unless `firstInMs` says later), with the job's usual options.
-   */
-  async upsertScheduler(schedulerId: string, everyMs: number, item: JobItem, firstInMs = 0): Promise<void> {
-    const { jobId: _id, ...opts } = jobOptions(item, this.config);
-    await this.queue(JOB_QUEUE[item.name]).upsertJobScheduler(
-      schedulerId,
+  async upsertSchedule(scheduleId: string, everyMs: number, item: JobItemOf<M>, firstInMs = 0): Promise<void> {
+    const { jobId: _id, ...opts } = this.options(item);
+    await this.queueOf(item.name).upsertJobScheduler(
+      scheduleId,
       { every: everyMs, ...(firstInMs > 0 ? { startDate: Date.now() + firstInMs } : {}) },
       { name: item.name, data: item.data, opts },
     );
   }
 
-  async removeScheduler(queue: QueueName, schedulerId: string): Promise<boolean> {
-    return this.queue(queue).removeJobScheduler(schedulerId);
+  async removeSchedule(name: keyof M & string, scheduleId: string): Promise<boolean> {
+    return this.queueOf(name).removeJobScheduler(scheduleId);
   }
 
-  /**
-   * Removes every job, in every queue and state, whose name, data, progress, result or failure
-   * mentions one of `needles` (case aside), then the queue events that repeat such a result. Used when
-   * a person is erased: a search job carries their name, a sync job their run, a result their
-   * candidates. `alsoWhen` picks more jobs by their data (an id in a given field: an id as a mere
-   * substring would also pick a job about many people). A running job cannot be removed (its worker
-   * holds it): it is counted in `left`.
-   */
+  async listSchedules(name: keyof M & string): Promise<ScheduleRecord[]> {
+    const all = await this.queueOf(name).getJobSchedulers(0, -1);
+    return all.filter((s) => s.name === name).map((s) => ({ id: s.key, everyMs: s.every === undefined ? null : Number(s.every) }));
+  }
+
+  async findJob<N extends keyof M & string>(name: N, jobId: string): Promise<JobRecord<M[N]> | null> {
+    const job = await this.queueOf(name).getJob(jobId);
+    if (!job) return null;
+    return {
+      id: job.id ?? jobId,
+      data: job.data as M[N],
+      progress: job.progress,
+      finished: Boolean(job.finishedOn),
+      failedReason: job.failedReason || null,
+      returnValue: job.returnvalue,
+    };
+  }
+
+  async jobState(name: keyof M & string, jobId: string): Promise<JobState> {
+    return (await this.queueOf(name).getJobState(jobId)) as JobState;
+  }
+
+  async removeJob(name: keyof M & string, jobId: string): Promise<void> {
+    await (await this.queueOf(name).getJob(jobId))?.remove();
+  }
+
   async removeJobsMentioning(needles: string[], alsoWhen: (data: unknown) => boolean = () => false): Promise<{ removed: number; left: number }> {
     const wanted = needles.map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0);
     let removed = 0;
     let left = 0;
-    for (const name of Object.values(QueueName)) {
+    for (const name of this.catalogue.queues) {
       const queue = this.queue(name);
       const matching = new Set<string>();
       for (const state of LISTED_STATES) {
@@ -98,97 +118,35 @@ export class JobQueueService implements OnApplicationShutdown {
         }
       }
     }
-    await scrubQueueEvents(this.config.queue, Object.values(QueueName), wanted);
+    await scrubQueueEvents(this.config.queue, [...this.catalogue.queues], wanted);
     return { removed, left };
   }
 
   /** Reachable backend check for /health/ready: a cheap read on every queue. */
   async ping(): Promise<void> {
-    await Promise.all(Object.values(QueueName).map((name) => this.queue(name).getJobCounts('waiting')));
+    await Promise.all(this.catalogue.queues.map((name) => this.queue(name).getJobCounts('waiting')));
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.flows?.close();
   }
 
+  private queueOf(name: keyof M & string): Queue {
+    return this.queue(this.catalogue.queueOf(name));
+  }
+
+  private options(item: JobItemOf<M>): JobsOptions {
+    return this.catalogue.policy(item, this.config);
+  }
+
   /** Created on first use, on the same connection (and backend) as the registered queues. */
   private flowProducer(): FlowProducer {
     if (!this.flows) {
-      const { connection, prefix } = this.queue(QueueName.SyncPeople).opts;
+      const { connection, prefix } = this.queue(this.catalogue.queues[0]).opts;
       this.flows = new FlowProducer({ connection, prefix });
       // A dropped connection is reported, not thrown from an event handler; the next add reconnects.
       this.flows.on('error', (e) => this.logger.warn(`flow producer: ${e.message}`));
     }
     return this.flows;
-  }
-}
-
-/** Jobs removed this long after they finish, successful or not (enough to read a failure). */
-const KEEP_COMPLETED = { age: 24 * 3600, count: 1000 };
-const KEEP_FAILED = { age: 7 * 24 * 3600, count: 5000 };
-const LOOKUP_KEEP = { age: 600, count: 1000 };
-/** Attempts of one sync step (one request) that fails in a way worth retrying: 5xx, reset, timeout, malformed body. */
-export const SYNC_ATTEMPTS = 6;
-
-/** Retry and de-duplication rules, in one place. */
-export function jobOptions(item: JobItem, config: AppConfig): JobsOptions {
-  switch (item.name) {
-    case JobName.RunImport:
-      // An import is not safe to run twice concurrently; the id de-duplicates a double enqueue.
-      return { jobId: `import-${item.data.importId}`, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 };
-    case JobName.GenerateBriefing:
-      // The version's id names the job; a generation reads and writes only that row, so a retry is safe.
-      return { jobId: `briefing-${item.data.briefingId}`, attempts: 3, backoff: { type: 'exponential', delay: 2000, jitter: 0.5 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
-    case JobName.GenerateDueBriefings:
-      // A tick that fails is the next tick's work.
-      return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
-    case JobName.SyncDuePeople:
-      // A tick that fails is simply the next tick's work; no retries.
-      return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
-    case JobName.SyncScheduledPerson:
-      return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
-    case JobName.FinishPersonSync:
-      // One flow per set of runs: the first run id names it, so a re-sent flow is not added twice.
-      return { jobId: `sync-flow-${item.data.runIds[0] ?? item.data.personId}`, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
-    case JobName.StartScheduledSyncs:
-      // Like the tick that adds it: a failure is the next tick's work.
-      return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
-    case JobName.CheckSemanticScholarAuthors:
-      // One request, retried like a sync step. A batch that fails for good does not hold the tick:
-      // its parent still runs, and the identities it held are checked one by one.
-      return {
-        jobId: `s2-authors-${item.data.batchId}`,
-        attempts: SYNC_ATTEMPTS,
-        backoff: { type: 'exponential', delay: config.sync.backoffMs, jitter: 0.5 },
-        ignoreDependencyOnFailure: true,
-        removeOnComplete: KEEP_COMPLETED,
-        removeOnFail: KEEP_FAILED,
-      };
-    case JobName.SyncOpenAlexIdentity:
-    case JobName.SyncSemanticScholarIdentity:
-    case JobName.SyncArxivIdentity:
-    case JobName.SyncDblpIdentity:
-    case JobName.SyncCrossrefIdentity:
-    case JobName.SyncOrcidIdentity:
-      // The run id names the job: one job per run. A failed child does not hold its person's flow:
-      // the parent still runs and records it. 429s do not count as attempts (they wait, see the processor).
-      return {
-        jobId: `sync-run-${item.data.runId}`,
-        attempts: SYNC_ATTEMPTS,
-        backoff: { type: 'exponential', delay: config.sync.backoffMs, jitter: 0.5 },
-        ignoreDependencyOnFailure: true,
-        removeOnComplete: KEEP_COMPLETED,
-        removeOnFail: KEEP_FAILED,
-      };
-    case JobName.LookupOpenAlex:
-    case JobName.LookupSemanticScholar:
-    case JobName.LookupArxiv:
-    case JobName.LookupDblp:
-    case JobName.LookupCrossref:
-    case JobName.LookupOrcid:
-      // Someone is waiting for it: LIFO puts it ahead of the queued sync steps (BullMQ runs jobs
-      // without a priority before prioritized ones, so a numeric priority would put it behind them).
-      // Never retried: a failure is the answer. Kept a little while, for the API to read the result.
-      return { attempts: 1, lifo: true, removeOnComplete: LOOKUP_KEEP, removeOnFail: LOOKUP_KEEP };
   }
 }

@@ -2,17 +2,20 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { JobQueueService } from './job-queue.service';
-import { QueueName } from './jobs';
+import { JobCatalogue, JobMap, JobQueue } from './job-queue.port';
+import { JOB_CATALOGUE, JobQueueService } from './job-queue.service';
 import { bullConnection } from './queue-connection';
 
-const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
-
-/** Connects BullMQ and registers every queue. Producers use JobQueueService; only the worker app adds processors. */
+/**
+ * Connects BullMQ and registers every queue of the catalogue it is given (the domain's: platform
+ * names no job of its own). Producers inject JobQueue (the port, answered by JobQueueService);
+ * only the worker app adds processors.
+ */
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(): DynamicModule {
+  static forRoot<M extends JobMap>(catalogue: JobCatalogue<M>): DynamicModule {
+    const queues = catalogue.queues.map((name) => BullModule.registerQueue({ name }));
     return {
       module: QueueModule,
       imports: [
@@ -22,8 +25,8 @@ export class QueueModule {
         }),
         ...queues,
       ],
-      providers: [JobQueueService],
-      exports: [JobQueueService, ...queues],
+      providers: [{ provide: JOB_CATALOGUE, useValue: catalogue }, JobQueueService, { provide: JobQueue, useExisting: JobQueueService }],
+      exports: [JobQueueService, JobQueue, ...queues],
     };
   }
 }

@@ -1,8 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, Max, Min, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
 import { SCHOLARLY_SOURCES } from '#domain/scholarly/index';
-import { SYNC_RUN_STATUSES, SyncRun } from '#domain/sync/index';
-import { SYNC_PROBLEM_KINDS, type SyncProblem, type SyncSchedule } from '#domain/sync/index';
+import { type AccountSyncSchedule, type AccountSyncSetting, SYNC_PROBLEM_KINDS, SYNC_RUN_STATUSES, type SyncProblem, SyncRun, type SyncSchedule } from '#domain/sync/index';
 
 export class SyncStartedResponse {
   @ApiProperty({
@@ -55,21 +54,67 @@ export class SyncRunsPage {
   @ApiProperty() offset: number;
 }
 
+const SYNC_DEFAULT_SOURCES = ['account', 'server'] as const;
+const MAX_EVERY_HOURS = 24 * 365;
+
 export class SetSyncScheduleDto {
   @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 8760, example: 12, description: 'Hours between scheduled syncs of this person; null: the default cadence' })
   @ValidateIf((_, v) => v !== null)
   @IsInt()
   @Min(1)
-  @Max(24 * 365)
+  @Max(MAX_EVERY_HOURS)
   everyHours: number | null;
 }
 
 export class SyncScheduleResponse {
   @ApiProperty({ type: Number, nullable: true, description: "The person's own cadence in hours; null: the default" }) everyHours: number | null;
-  @ApiProperty({ description: 'SYNC_DEFAULT_EVERY_HOURS' }) defaultEveryHours: number;
-  @ApiProperty({ description: 'The cadence the person is synced at' }) effectiveEveryHours: number;
+  @ApiProperty({ type: Number, nullable: true, description: "The default the person follows without their own cadence: the account's (GET /me/sync-schedule), else SYNC_DEFAULT_EVERY_HOURS; null: the account paused it" })
+  defaultEveryHours: number | null;
+  @ApiProperty({ enum: SYNC_DEFAULT_SOURCES, enumName: 'SyncDefaultSource', description: "Where the default comes from: the account's own setting, or the server's" }) defaultSource: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'The cadence the person is synced at; null: not on schedule (their own is unset and the account paused)' })
+  effectiveEveryHours: number | null;
 
   static from(schedule: SyncSchedule): SyncScheduleResponse {
+    return { ...schedule };
+  }
+}
+
+export const ACCOUNT_SYNC_MODES = ['every', 'paused', 'server'] as const;
+
+/** everyHours: a whole number of hours in range with mode `every`, absent (or null) with any other mode. */
+function IsEveryHoursOfMode(): PropertyDecorator {
+  const inRange = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_EVERY_HOURS;
+  const forEvery = (args: ValidationArguments): boolean => (args.object as { mode?: unknown }).mode === 'every';
+  return ValidateBy({
+    name: 'isEveryHoursOfMode',
+    validator: {
+      validate: (v, args) => (forEvery(args!) ? inRange(v) : v === undefined || v === null),
+      defaultMessage: (args) => (forEvery(args!) ? `must be a whole number of hours from 1 to ${MAX_EVERY_HOURS}` : 'must be left out unless mode is every'),
+    },
+  });
+}
+
+export class SetAccountSyncScheduleDto {
+  @ApiProperty({ enum: ACCOUNT_SYNC_MODES, enumName: 'AccountSyncMode', example: 'every', description: "every: sync every everyHours hours; paused: no scheduled sync; server: back to the server's default (SYNC_DEFAULT_EVERY_HOURS)" })
+  @IsIn(ACCOUNT_SYNC_MODES)
+  mode: (typeof ACCOUNT_SYNC_MODES)[number];
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_EVERY_HOURS, example: 12, description: 'Hours between scheduled syncs: given with mode every, and only then (left out or null otherwise)' })
+  @IsEveryHoursOfMode()
+  everyHours?: number | null;
+
+  toSetting(): AccountSyncSetting {
+    return this.mode === 'every' ? { mode: 'every', everyHours: this.everyHours! } : { mode: this.mode };
+  }
+}
+
+export class AccountSyncScheduleResponse {
+  @ApiProperty({ type: Number, nullable: true, example: 24, description: 'The cadence in force, in hours, for your people without a cadence of their own; null: paused' }) everyHours: number | null;
+  @ApiProperty({ description: 'Scheduled sync paused for your people without a cadence of their own (a manual sync still works)' }) paused: boolean;
+  @ApiProperty({ enum: SYNC_DEFAULT_SOURCES, enumName: 'SyncDefaultSource', description: "Where it comes from: your account's setting (a cadence or a pause), or the server's default" }) source: string;
+  @ApiProperty({ description: "The server's default (SYNC_DEFAULT_EVERY_HOURS), what mode server goes back to" }) serverEveryHours: number;
+
+  static from(schedule: AccountSyncSchedule): AccountSyncScheduleResponse {
     return { ...schedule };
   }
 }

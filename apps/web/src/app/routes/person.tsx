@@ -12,11 +12,10 @@ export function PersonRoute() {
       <nav aria-label="Breadcrumb" className="small">
         <Link to="/people">People</Link>
       </nav>
-      <div className="stack">
-        <PersonPage key={id} id={id} />
-        <PersonScholarly key={`scholarly-${id}`} personId={id} onSynced={refreshChecklists} />
-        <ReadingChecklist key={`reading-${id}`} personId={id} />
-      </div>
+      <PersonPage key={id} id={id}>
+        <PersonScholarly personId={id} onSynced={refreshChecklists} />
+        <ReadingChecklist personId={id} />
+      </PersonPage>
     </>
   );
 }

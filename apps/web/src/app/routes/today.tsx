@@ -1,3 +1,4 @@
+import { ExampleLabCard } from '@/features/examples';
 import { TodayView } from '@/features/today';
 import { formatDate } from '@/lib/format';
 
@@ -6,6 +7,7 @@ export function TodayRoute() {
     <>
       <h1>Today</h1>
       <p className="muted">{formatDate(new Date().toISOString())}</p>
+      <ExampleLabCard />
       <TodayView />
     </>
   );

@@ -25,9 +25,3 @@ export function wallClockToIso(local: string, zone: string): string | undefined 
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${local.slice(0, 16)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
-
-/** Every IANA zone the browser knows, with the ones in use first kept choosable. */
-export function timeZones(...keep: string[]): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return [...new Set([...keep, 'UTC', ...zones])].filter(Boolean).sort();
-}

@@ -1372,6 +1372,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/sync-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your default sync cadence, for your people without one of their own: what is in force and where it comes from (your account, or the server's default) */
+        get: operations["sync.accountSchedule"];
+        /** Set your default sync cadence for your people without one of their own: every N hours (the first scheduled sync one period from now), paused, or back to the server's default. A person's own cadence still wins */
+        put: operations["sync.setAccountSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/{id}/sync-schedule": {
         parameters: {
             query?: never;
@@ -4805,13 +4823,50 @@ export interface components {
             limit: number;
             offset: number;
         };
+        /**
+         * @description Where it comes from: your account's setting (a cadence or a pause), or the server's default
+         * @enum {string}
+         */
+        SyncDefaultSource: "account" | "server";
+        AccountSyncScheduleResponse: {
+            /**
+             * @description The cadence in force, in hours, for your people without a cadence of their own; null: paused
+             * @example 24
+             */
+            everyHours: number | null;
+            /** @description Scheduled sync paused for your people without a cadence of their own (a manual sync still works) */
+            paused: boolean;
+            /** @description Where it comes from: your account's setting (a cadence or a pause), or the server's default */
+            source: components["schemas"]["SyncDefaultSource"];
+            /** @description The server's default (SYNC_DEFAULT_EVERY_HOURS), what mode server goes back to */
+            serverEveryHours: number;
+        };
+        /**
+         * @description every: sync every everyHours hours; paused: no scheduled sync; server: back to the server's default (SYNC_DEFAULT_EVERY_HOURS)
+         * @enum {string}
+         */
+        AccountSyncMode: "every" | "paused" | "server";
+        SetAccountSyncScheduleDto: {
+            /**
+             * @description every: sync every everyHours hours; paused: no scheduled sync; server: back to the server's default (SYNC_DEFAULT_EVERY_HOURS)
+             * @example every
+             */
+            mode: components["schemas"]["AccountSyncMode"];
+            /**
+             * @description Hours between scheduled syncs: given with mode every, and only then (left out or null otherwise)
+             * @example 12
+             */
+            everyHours?: number | null;
+        };
         SyncScheduleResponse: {
             /** @description The person's own cadence in hours; null: the default */
             everyHours: number | null;
-            /** @description SYNC_DEFAULT_EVERY_HOURS */
-            defaultEveryHours: number;
-            /** @description The cadence the person is synced at */
-            effectiveEveryHours: number;
+            /** @description The default the person follows without their own cadence: the account's (GET /me/sync-schedule), else SYNC_DEFAULT_EVERY_HOURS; null: the account paused it */
+            defaultEveryHours: number | null;
+            /** @description Where the default comes from: the account's own setting, or the server's */
+            defaultSource: components["schemas"]["SyncDefaultSource"];
+            /** @description The cadence the person is synced at; null: not on schedule (their own is unset and the account paused) */
+            effectiveEveryHours: number | null;
         };
         SetSyncScheduleDto: {
             /**
@@ -14234,6 +14289,144 @@ export interface operations {
             };
             /** @description Not found among your records */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "sync.accountSchedule": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSyncScheduleResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "sync.setAccountSchedule": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAccountSyncScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSyncScheduleResponse"];
+                };
+            };
+            /** @description mode is not every, paused or server; everyHours missing or outside 1–8760 with every, or given with another mode */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token may not do this (a read-only token writing, or a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state (the body says which, and what is allowed), or a request with the same Idempotency-Key still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body (or an uploaded file) is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

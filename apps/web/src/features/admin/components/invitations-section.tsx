@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Field } from '@/components/field';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDateTime } from '@/lib/format';
 import { PAGE_SIZE, useCreateInvitation, useInvitations, useRevokeInvitation } from '../api/admin';
-import { LinkOnce } from './link-once';
+import { CopyOnce } from '@/components/copy-once';
 
 const VALIDITY = [1, 7, 30, 90];
 
@@ -20,42 +20,38 @@ export function InvitationsSection() {
       <p className="muted small">An invitation is a link that creates one account. Send it yourself (by email, chat…); Dossier keeps only a fingerprint of it, so it is shown once.</p>
       <CreateInvitation />
       {revoke.isError && <ErrorMessage error={revoke.error} />}
-      {invitations.isPending ? (
-        <Loading />
-      ) : invitations.isError ? (
-        <ErrorMessage error={invitations.error} retry={() => void invitations.refetch()} />
-      ) : invitations.data.items.length === 0 ? (
-        <Empty>No invitation yet.</Empty>
-      ) : (
-        <>
-          <ul className="list" aria-label="Invitations sent">
-            {invitations.data.items.map((invitation) => {
-              const who = invitation.email ?? 'anyone with the link';
-              return (
-                <li key={invitation.id} className="row" data-status={invitation.status}>
-                  <div>
-                    <p>
-                      <strong>{who}</strong> <span className="tag">{invitation.status}</span>
-                    </p>
-                    <p className="muted small">
-                      Created {formatDateTime(invitation.createdAt)} ·{' '}
-                      {invitation.status === 'used' && invitation.usedAt ? `used ${formatDateTime(invitation.usedAt)}` : `${invitation.status === 'expired' ? 'expired' : 'expires'} ${formatDateTime(invitation.expiresAt)}`}
-                    </p>
-                  </div>
-                  <div className="row-end">
-                    {invitation.status === 'pending' && (
-                      <button type="button" className="secondary" disabled={revoke.isPending} onClick={() => revoke.mutate(invitation.id)} aria-label={`Revoke the invitation for ${who}`}>
-                        Revoke
-                      </button>
-                    )}
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-          <Pager total={invitations.data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} />
-        </>
-      )}
+      <QueryStates query={invitations} isEmpty={(data) => data.items.length === 0} empty="No invitation yet.">
+        {(data) => (
+          <>
+            <ul className="list" aria-label="Invitations sent">
+              {data.items.map((invitation) => {
+                const who = invitation.email ?? 'anyone with the link';
+                return (
+                  <li key={invitation.id} className="row" data-status={invitation.status}>
+                    <div>
+                      <p>
+                        <strong>{who}</strong> <span className="tag">{invitation.status}</span>
+                      </p>
+                      <p className="muted small">
+                        Created {formatDateTime(invitation.createdAt)} ·{' '}
+                        {invitation.status === 'used' && invitation.usedAt ? `used ${formatDateTime(invitation.usedAt)}` : `${invitation.status === 'expired' ? 'expired' : 'expires'} ${formatDateTime(invitation.expiresAt)}`}
+                      </p>
+                    </div>
+                    <div className="row-end">
+                      {invitation.status === 'pending' && (
+                        <button type="button" className="secondary" disabled={revoke.isPending} onClick={() => revoke.mutate(invitation.id)} aria-label={`Revoke the invitation for ${who}`}>
+                          Revoke
+                        </button>
+                      )}
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+            <Pager total={data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -100,7 +96,7 @@ function CreateInvitation() {
         </div>
       </form>
       {error && !error.fieldProblem('email') && <ErrorMessage error={error} />}
-      {link && <LinkOnce label={`Invitation link for ${link.who}`} url={link.url} onDone={() => setLink(undefined)} />}
+      {link && <CopyOnce field label={`Invitation link for ${link.who}`} value={link.url} copyLabel="Copy the link" note="Copy it now and send it: it is not shown again. It works once, until it expires." onDone={() => setLink(undefined)} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, QueryStates } from '@/components/status';
 import { formatDateTime } from '@/lib/format';
 import { PAGE_SIZE, useMyId, useUpdateUser, useUsers, type AdminUser } from '../api/admin';
 
@@ -14,25 +14,21 @@ export function UsersSection() {
     <section className="card" aria-labelledby="users-heading">
       <h2 id="users-heading">Users</h2>
       <p className="muted small">A disabled account cannot sign in, and its sessions and tokens are refused at once; enable it again to let it back in. The server always keeps one active admin.</p>
-      {users.isPending ? (
-        <Loading />
-      ) : users.isError ? (
-        <ErrorMessage error={users.error} retry={() => void users.refetch()} />
-      ) : users.data.items.length === 0 ? (
-        <Empty>No account yet.</Empty>
-      ) : (
-        <>
-          <p className="muted small">
-            {users.data.total} {users.data.total === 1 ? 'account' : 'accounts'}
-          </p>
-          <ul className="list" aria-label="Accounts">
-            {users.data.items.map((user) => (
-              <UserRow key={user.id} user={user} isMe={user.id === me} update={update} />
-            ))}
-          </ul>
-          <Pager total={users.data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} />
-        </>
-      )}
+      <QueryStates query={users} isEmpty={(data) => data.items.length === 0} empty="No account yet.">
+        {(data) => (
+          <>
+            <p className="muted small">
+              {data.total} {data.total === 1 ? 'account' : 'accounts'}
+            </p>
+            <ul className="list" aria-label="Accounts">
+              {data.items.map((user) => (
+                <UserRow key={user.id} user={user} isMe={user.id === me} update={update} />
+              ))}
+            </ul>
+            <Pager total={data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

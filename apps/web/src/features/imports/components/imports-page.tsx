@@ -1,5 +1,5 @@
+import { useUrlParams } from '@/lib/url-params';
 import './imports.css';
-import { useSearchParams } from 'react-router';
 import { ExportSection } from './export-section';
 import { ImportHistory } from './import-history';
 import { ImportReport } from './import-report';
@@ -11,14 +11,9 @@ import { UploadSection } from './upload-section';
  * reload or a shared link shows it again), past imports, the downloads, and restoring an export.
  */
 export function ImportsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const run = params.get('run') ?? undefined;
-  const show = (id: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (id) next.set('run', id);
-    else next.delete('run');
-    setParams(next);
-  };
+  const show = (id: string | undefined) => update({ run: id ?? '' }, { push: true });
   return (
     <div className="stack">
       <UploadSection onStarted={show} />

@@ -23,8 +23,10 @@ export const interviewKeys = {
   application: (id: string) => [...interviewKeys.all, 'application', id] as const,
   people: (q: string) => [...interviewKeys.all, 'people', q] as const,
 };
-// Today lists upcoming interviews and their briefings (features never import each other: the key is shared by value).
+// Today lists upcoming interviews and their briefings, an application's page its interviews and its prep
+// tasks (due the day before a stage's first interview): features never import each other, the keys are shared by value.
 const TODAY_KEY = ['today'] as const;
+const PIPELINE_KEY = ['pipeline'] as const;
 
 export function useInterviews(when: When, offset: number, includeCancelled = false) {
   return useQuery({
@@ -49,6 +51,7 @@ function useInterviewChanged() {
     if (interview) queryClient.setQueryData(interviewKeys.detail(interview.id), interview);
     void queryClient.invalidateQueries({ queryKey: interviewKeys.lists() });
     void queryClient.invalidateQueries({ queryKey: TODAY_KEY });
+    void queryClient.invalidateQueries({ queryKey: PIPELINE_KEY });
   };
 }
 

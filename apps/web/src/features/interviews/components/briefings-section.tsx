@@ -1,7 +1,7 @@
-import { useSearchParams } from 'react-router';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, QueryStates } from '@/components/status';
 import { formatDateTime } from '@/lib/format';
+import { useUrlParams } from '@/lib/url-params';
 import { BRIEFINGS_PAGE, useBriefings, useGenerateBriefing, type BriefingSummary } from '../api/briefings';
 import { BriefingView } from './briefing-view';
 
@@ -13,49 +13,37 @@ const STATUS_LABEL: Record<string, string> = { queued: 'Waiting to be written…
  * open with the browser's session). The version read in the app is in the URL (?briefing=<id>).
  */
 export function BriefingsSection({ interviewId }: { interviewId: string }) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const offset = Number(params.get('briefings') ?? 0) || 0;
   const open = params.get('briefing') ?? '';
   const briefings = useBriefings(interviewId, offset);
   const generate = useGenerateBriefing(interviewId);
-  const set = (key: string, value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: key !== 'briefing' },
-    );
+  // Back closes a briefing opened; paging replaces the entry.
+  const set = (key: string, value: string) => update({ [key]: value }, { push: key === 'briefing' });
   const busy = briefings.data?.items.some((b) => b.status === 'queued' || b.status === 'generating') ?? false;
   return (
     <>
       <section className="card" aria-labelledby="briefings-heading">
         <h2 id="briefings-heading">Briefings</h2>
         <p className="muted small">A briefing gathers the interviewers, what to read and ask, and how to prepare. Generate a new version when something changed (new papers, notes, reading).</p>
-        <div className="interviews-actions">
+        <div className="actions">
           <button type="button" disabled={generate.isPending || busy} onClick={() => generate.mutate(undefined, { onSuccess: () => set('briefings', '') })}>
             {generate.isPending || busy ? 'Writing a briefing…' : 'Generate a new version'}
           </button>
         </div>
         {generate.error && <ErrorMessage error={generate.error} />}
-        {briefings.isPending ? (
-          <Loading />
-        ) : briefings.isError ? (
-          <ErrorMessage error={briefings.error} retry={() => void briefings.refetch()} />
-        ) : briefings.data.items.length === 0 ? (
-          <Empty>No briefing yet: generate the first one.</Empty>
-        ) : (
-          <>
-            <ol className="list" aria-label="Briefing versions">
-              {briefings.data.items.map((b) => (
-                <Version key={b.id} briefing={b} open={b.id === open} onOpen={() => set('briefing', b.id)} />
-              ))}
-            </ol>
-            <Pager total={briefings.data.total} limit={BRIEFINGS_PAGE} offset={offset} onOffset={(n) => set('briefings', n ? String(n) : '')} />
-          </>
-        )}
+        <QueryStates query={briefings} isEmpty={(data) => data.items.length === 0} empty="No briefing yet: generate the first one.">
+          {(data) => (
+            <>
+              <ol className="list" aria-label="Briefing versions">
+                {data.items.map((b) => (
+                  <Version key={b.id} briefing={b} open={b.id === open} onOpen={() => set('briefing', b.id)} />
+                ))}
+              </ol>
+              <Pager total={data.total} limit={BRIEFINGS_PAGE} offset={offset} onOffset={(n) => set('briefings', n ? String(n) : '')} />
+            </>
+          )}
+        </QueryStates>
       </section>
       {open && <BriefingView id={open} onClose={() => set('briefing', '')} />}
     </>
@@ -97,7 +85,7 @@ function Version({ briefing: b, open, onOpen }: { briefing: BriefingSummary; ope
         </div>
       )}
       {b.status === 'ready' && (
-        <div className="interviews-actions">
+        <div className="actions">
           <button type="button" className="secondary" aria-pressed={open} onClick={onOpen}>
             Read version {b.version} here
           </button>

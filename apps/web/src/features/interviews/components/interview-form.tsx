@@ -5,7 +5,8 @@ import { ErrorMessage, Loading } from '@/components/status';
 import type { ApiError } from '@/lib/api/errors';
 import { currentTimeZone } from '@/lib/format';
 import { useApplicationChoices, useApplicationStages, type CreateInterview, type Interview, type InterviewFormat, type InterviewOutcome } from '../api/interviews';
-import { timeZones, wallClockToIso } from '../time';
+import { timeZones } from '@/lib/time-zones';
+import { wallClockToIso } from '../time';
 
 import { FORMAT_LABEL, OUTCOME_LABEL } from './interview-when';
 import { InterviewerPicker, type Chosen } from './interviewer-picker';
@@ -160,14 +161,14 @@ export function InterviewForm({ interview, applicationId: initialApplication = '
       <InterviewerPicker chosen={interviewers} onChange={setInterviewers} error={problem('interviewerIds')} />
 
       <FieldControl label="Prep notes" hint="What to prepare; shown in the calendar event" error={problem('prepNotes')}>
-        {(props) => <textarea {...props} className="interviews-textarea" rows={3} value={prepNotes} onChange={(e) => setPrepNotes(e.target.value)} />}
+        {(props) => <textarea {...props} rows={3} value={prepNotes} onChange={(e) => setPrepNotes(e.target.value)} />}
       </FieldControl>
 
       {editing && (
         <div className="interviews-form-grid">
           <Choice label="Outcome" value={outcome} options={OUTCOMES} labels={OUTCOME_LABEL} onChange={setOutcome} error={problem('outcome')} />
           <FieldControl label="Feedback" hint="How it went" error={problem('feedback')}>
-            {(props) => <textarea {...props} className="interviews-textarea" rows={3} value={feedback} onChange={(e) => setFeedback(e.target.value)} />}
+            {(props) => <textarea {...props} rows={3} value={feedback} onChange={(e) => setFeedback(e.target.value)} />}
           </FieldControl>
         </div>
       )}

@@ -98,7 +98,7 @@ function Summary({ interview: i }: { interview: Interview }) {
           </p>
         )}
         <p className="muted small">Last changed {formatDateTime(i.updatedAt)}</p>
-        <div className="interviews-actions">
+        <div className="actions">
           <button type="button" className="secondary" aria-expanded={editing} onClick={() => setEditing(!editing)}>
             {editing ? 'Close the editor' : 'Edit the interview'}
           </button>
@@ -112,7 +112,7 @@ function Summary({ interview: i }: { interview: Interview }) {
           </button>
         </div>
         {confirm && (
-          <div className="notice interviews-actions" role="group" aria-label={confirm === 'cancel' ? 'Confirm the cancellation' : 'Confirm the deletion'}>
+          <div className="notice actions" role="group" aria-label={confirm === 'cancel' ? 'Confirm the cancellation' : 'Confirm the deletion'}>
             <p>{confirm === 'cancel' ? 'Cancel it? It stays listed as cancelled, calendars show it cancelled, and its prep tasks move to the next interview of the stage.' : 'Delete it for good, with the tasks linked to it? Cancelling keeps its history.'}</p>
             <button
               type="button"

@@ -26,7 +26,7 @@ export function InterviewerPicker({ chosen, onChange, error }: { chosen: Chosen[
   const chosenIds = new Set(chosen.map((p) => p.id));
   const matches = people.data?.items.filter((p) => !chosenIds.has(p.id)) ?? [];
   return (
-    <fieldset className="interviews-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
       <legend>Interviewers</legend>
       {chosen.length === 0 ? (
         <p className="muted small">No interviewer yet: find them among your people below.</p>

@@ -58,7 +58,7 @@ function InterviewerNotes({ interviewId, person }: { interviewId: string; person
           ) : (
             <p className="muted small">No notes on them at this interview yet.</p>
           )}
-          <div className="interviews-actions">
+          <div className="actions">
             <button type="button" className="secondary" onClick={() => setEditing(true)}>
               {notes ? `Edit notes on ${person.fullName}` : `Add notes on ${person.fullName}`}
             </button>
@@ -88,11 +88,11 @@ function NotesForm({ interviewId, person, onDone }: { interviewId: string; perso
     <form className="interviews-form" onSubmit={submit} noValidate aria-label={`Notes on ${person.fullName}`}>
       {NOTE_FIELDS.map((f) => (
         <FieldControl key={f.key} label={f.label} error={error?.fieldProblem(f.key)}>
-          {(props) => <textarea {...props} className="interviews-textarea" rows={2} value={values[f.key]} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />}
+          {(props) => <textarea {...props} rows={2} value={values[f.key]} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />}
         </FieldControl>
       ))}
       {error && error.details.length === 0 && <ErrorMessage error={error} />}
-      <div className="interviews-actions">
+      <div className="actions">
         <button type="submit" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save notes'}
         </button>

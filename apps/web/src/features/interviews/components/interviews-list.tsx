@@ -1,7 +1,8 @@
 import './interviews.css';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { QueryStates } from '@/components/status';
+import { useUrlParams } from '@/lib/url-params';
 import { PAGE_SIZE, useInterviews, type Interview, type When } from '../api/interviews';
 import { FORMAT_LABEL, InterviewWhen, OUTCOME_LABEL } from './interview-when';
 
@@ -10,13 +11,8 @@ import { FORMAT_LABEL, InterviewWhen, OUTCOME_LABEL } from './interview-when';
  * pages live in the URL so a reload or a shared link shows the same ones.
  */
 export function InterviewsList() {
-  const [params, setParams] = useSearchParams();
-  const update = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const [params, updateUrl] = useUrlParams();
+  const update = (key: string, value: string) => updateUrl({ [key]: value });
   const offset = (key: string) => Number(params.get(key) ?? 0) || 0;
   const includeCancelled = params.get('cancelled') === '1';
   return (
@@ -34,7 +30,7 @@ export function InterviewsList() {
         includeCancelled={includeCancelled}
         extra={
           <label className="interviews-check small">
-            <input type="checkbox" checked={includeCancelled} onChange={(e) => setParams((p) => { const next = new URLSearchParams(p); if (e.target.checked) next.set('cancelled', '1'); else next.delete('cancelled'); next.delete('upcoming'); return next; }, { replace: true })} />
+            <input type="checkbox" checked={includeCancelled} onChange={(e) => updateUrl({ cancelled: e.target.checked ? '1' : '', upcoming: '' })} />
             Show cancelled
           </label>
         }
@@ -54,22 +50,18 @@ function InterviewsSection({ when, title, offset, onOffset, includeCancelled = f
         <h2 id={headingId}>{title}</h2>
         {extra}
       </div>
-      {interviews.isPending ? (
-        <Loading />
-      ) : interviews.isError ? (
-        <ErrorMessage error={interviews.error} retry={() => void interviews.refetch()} />
-      ) : interviews.data.items.length === 0 ? (
-        <Empty>{offset > 0 ? 'Nothing on this page.' : empty}</Empty>
-      ) : (
-        <>
-          <ul className="list" aria-label={`${title} interviews`}>
-            {interviews.data.items.map((interview) => (
-              <InterviewRow key={interview.id} interview={interview} />
-            ))}
-          </ul>
-          <Pager total={interviews.data.total} limit={PAGE_SIZE} offset={offset} onOffset={onOffset} />
-        </>
-      )}
+      <QueryStates query={interviews} isEmpty={(data) => data.items.length === 0} empty={offset > 0 ? 'Nothing on this page.' : empty}>
+        {(data) => (
+          <>
+            <ul className="list" aria-label={`${title} interviews`}>
+              {data.items.map((interview) => (
+                <InterviewRow key={interview.id} interview={interview} />
+              ))}
+            </ul>
+            <Pager total={data.total} limit={PAGE_SIZE} offset={offset} onOffset={onOffset} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

@@ -85,7 +85,7 @@ export function MergeSection({ org }: { org: Organization }) {
             {preview.merged.aliases.length ? `Its name and other names (${preview.merged.aliases.join(', ')}) become other names` : 'Its name becomes another name'} of {preview.result.name}, details left empty here are
             filled from it, and its research notes are added after these. After the merge, {preview.result.name} also goes by: {preview.result.aliases.join(', ') || '—'}. This cannot be undone.
           </p>
-          <div className="org-actions">
+          <div className="actions">
             <button type="button" className="danger" disabled={merge.isPending} onClick={() => merge.mutate({ otherId, dryRun: false }, { onSuccess: () => { setOtherId(''); setTyped(''); } })}>
               {merge.isPending ? 'Merging…' : `Merge ${preview.merged.name} into ${preview.result.name}`}
             </button>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Field } from '@/components/field';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { Empty, ErrorMessage, Loading, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDate } from '@/lib/format';
 import {
@@ -84,7 +84,7 @@ function DetailsSection({ org }: { org: Organization }) {
           </div>
           <Field label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={error?.fieldProblem('description')} />
           {error && !underFields && <ErrorMessage error={error} />}
-          <div className="org-actions">
+          <div className="actions">
             <button type="submit" disabled={update.isPending}>
               {update.isPending ? 'Saving…' : 'Save details'}
             </button>
@@ -189,28 +189,24 @@ function PeopleSection({ organizationId }: { organizationId: string }) {
   return (
     <section className="card" aria-labelledby="org-people-heading">
       <h2 id="org-people-heading">People there</h2>
-      {people.isPending ? (
-        <Loading />
-      ) : people.isError ? (
-        <ErrorMessage error={people.error} retry={() => void people.refetch()} />
-      ) : people.data.items.length === 0 ? (
-        <Empty>Nobody you know works here yet: set this organization on a person's page.</Empty>
-      ) : (
-        <>
-          <p className="muted small">{people.data.total === 1 ? '1 person' : `${people.data.total} people`}</p>
-          <ul className="list" aria-label="People there">
-            {people.data.items.map((person) => (
-              <li key={person.id} className="row">
-                <div>
-                  <Link to={`/people/${person.id}`}>{person.fullName}</Link>
-                  <p className="muted small">{[person.headline, person.team?.name].filter(Boolean).join(' · ') || '—'}</p>
-                </div>
-              </li>
-            ))}
-          </ul>
-          <Pager total={people.data.total} limit={MEMBERS_PAGE_SIZE} offset={offset} onOffset={setOffset} />
-        </>
-      )}
+      <QueryStates query={people} isEmpty={(data) => data.items.length === 0} empty="Nobody you know works here yet: set this organization on a person's page.">
+        {(data) => (
+          <>
+            <p className="muted small">{data.total === 1 ? '1 person' : `${data.total} people`}</p>
+            <ul className="list" aria-label="People there">
+              {data.items.map((person) => (
+                <li key={person.id} className="row">
+                  <div>
+                    <Link to={`/people/${person.id}`}>{person.fullName}</Link>
+                    <p className="muted small">{[person.headline, person.team?.name].filter(Boolean).join(' · ') || '—'}</p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <Pager total={data.total} limit={MEMBERS_PAGE_SIZE} offset={offset} onOffset={setOffset} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -221,31 +217,27 @@ function ApplicationsSection({ organizationId }: { organizationId: string }) {
   return (
     <section className="card" aria-labelledby="org-applications-heading">
       <h2 id="org-applications-heading">Applications</h2>
-      {applications.isPending ? (
-        <Loading />
-      ) : applications.isError ? (
-        <ErrorMessage error={applications.error} retry={() => void applications.refetch()} />
-      ) : applications.data.items.length === 0 ? (
-        <Empty>No application here yet.</Empty>
-      ) : (
-        <>
-          <p className="muted small">{applications.data.total === 1 ? '1 application' : `${applications.data.total} applications`}</p>
-          <ul className="list" aria-label="Applications">
-            {applications.data.items.map((application) => (
-              <li key={application.id} className="row">
-                <div>
-                  <Link to={`/applications/${application.id}`}>{[application.role, application.team?.name].filter(Boolean).join(', ')}</Link>
-                  <p className="muted small">
-                    Applied {formatDate(application.appliedOn)} · {application.status}
-                    {application.currentStage ? ` · ${application.currentStage.name}` : ''}
-                  </p>
-                </div>
-              </li>
-            ))}
-          </ul>
-          <Pager total={applications.data.total} limit={MEMBERS_PAGE_SIZE} offset={offset} onOffset={setOffset} />
-        </>
-      )}
+      <QueryStates query={applications} isEmpty={(data) => data.items.length === 0} empty="No application here yet.">
+        {(data) => (
+          <>
+            <p className="muted small">{data.total === 1 ? '1 application' : `${data.total} applications`}</p>
+            <ul className="list" aria-label="Applications">
+              {data.items.map((application) => (
+                <li key={application.id} className="row">
+                  <div>
+                    <Link to={`/applications/${application.id}`}>{[application.role, application.team?.name].filter(Boolean).join(', ')}</Link>
+                    <p className="muted small">
+                      Applied {formatDate(application.appliedOn)} · {application.status}
+                      {application.currentStage ? ` · ${application.currentStage.name}` : ''}
+                    </p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <Pager total={data.total} limit={MEMBERS_PAGE_SIZE} offset={offset} onOffset={setOffset} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -263,7 +255,7 @@ function DeleteSection({ org }: { org: Organization }) {
             Delete <strong>{org.name}</strong> and its {org.teams.length} {org.teams.length === 1 ? 'team' : 'teams'}? People who work there keep their record but lose this organization and their team. This cannot be undone.
           </p>
           {remove.isError && <ErrorMessage error={remove.error} />}
-          <div className="org-actions">
+          <div className="actions">
             <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: () => void navigate('/organizations', { replace: true }) })}>
               {remove.isPending ? 'Deleting…' : `Delete ${org.name}`}
             </button>

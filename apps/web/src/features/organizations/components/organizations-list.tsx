@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Field } from '@/components/field';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { useUrlParams } from '@/lib/url-params';
 import { PAGE_SIZE, useCreateOrganization, useOrganizations } from '../api/organizations';
@@ -39,49 +39,45 @@ export function OrganizationsList() {
           <Field label="Search" type="search" placeholder="Name or another name it goes by" value={typed} onChange={(e) => setTyped(e.target.value)} />
           <Field label="Kind" value={typedTag} onChange={(e) => setTypedTag(e.target.value)} placeholder="e.g. frontier-lab" />
         </form>
-        {organizations.isPending ? (
-          <Loading />
-        ) : organizations.isError ? (
-          <ErrorMessage error={organizations.error} retry={() => void organizations.refetch()} />
-        ) : organizations.data.items.length === 0 ? (
-          <Empty>{q || tag ? 'No organization matches this search.' : 'No organization yet: add the first lab you are aiming for above.'}</Empty>
-        ) : (
-          <>
-            <p className="muted small" aria-live="polite">
-              {organizations.data.total} {organizations.data.total === 1 ? 'organization' : 'organizations'}
-            </p>
-            <ul className="list" aria-label="Organizations">
-              {organizations.data.items.map((org) => (
-                <li key={org.id} className="row">
-                  <div>
-                    <Link to={`/organizations/${org.id}`}>{org.name}</Link>
-                    <p className="muted small">
-                      {[org.aliases.length ? `also ${org.aliases.join(', ')}` : '', org.teams.length ? `${org.teams.length} ${org.teams.length === 1 ? 'team' : 'teams'}: ${org.teams.map((t) => t.name).join(', ')}` : 'no team yet']
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </p>
-                    {org.website && (
-                      <p className="small">
-                        <WebsiteLink href={org.website} />
+        <QueryStates query={organizations} isEmpty={(data) => data.items.length === 0} empty={q || tag ? 'No organization matches this search.' : 'No organization yet: add the first lab you are aiming for above.'}>
+          {(data) => (
+            <>
+              <p className="muted small" aria-live="polite">
+                {data.total} {data.total === 1 ? 'organization' : 'organizations'}
+              </p>
+              <ul className="list" aria-label="Organizations">
+                {data.items.map((org) => (
+                  <li key={org.id} className="row">
+                    <div>
+                      <Link to={`/organizations/${org.id}`}>{org.name}</Link>
+                      <p className="muted small">
+                        {[org.aliases.length ? `also ${org.aliases.join(', ')}` : '', org.teams.length ? `${org.teams.length} ${org.teams.length === 1 ? 'team' : 'teams'}: ${org.teams.map((t) => t.name).join(', ')}` : 'no team yet']
+                          .filter(Boolean)
+                          .join(' · ')}
                       </p>
-                    )}
-                  </div>
-                  <div className="row-end">
-                    {org.tags.map((t) => (
-                      <button key={t} type="button" className="tag" onClick={() => {
-                          setTypedTag(t);
-                          update({ tag: t, offset: '' });
-                        }} aria-label={`Only organizations of kind ${t}`}>
-                        {t}
-                      </button>
-                    ))}
-                  </div>
-                </li>
-              ))}
-            </ul>
-            <Pager total={organizations.data.total} limit={PAGE_SIZE} offset={offset} onOffset={(next) => update({ offset: next ? String(next) : '' })} />
-          </>
-        )}
+                      {org.website && (
+                        <p className="small">
+                          <WebsiteLink href={org.website} />
+                        </p>
+                      )}
+                    </div>
+                    <div className="row-end">
+                      {org.tags.map((t) => (
+                        <button key={t} type="button" className="tag" onClick={() => {
+                            setTypedTag(t);
+                            update({ tag: t, offset: '' });
+                          }} aria-label={`Only organizations of kind ${t}`}>
+                          {t}
+                        </button>
+                      ))}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              <Pager total={data.total} limit={PAGE_SIZE} offset={offset} onOffset={(next) => update({ offset: next ? String(next) : '' })} />
+            </>
+          )}
+        </QueryStates>
       </section>
     </div>
   );

@@ -61,7 +61,7 @@ export function ResearchNotesEditor({
         {(control) => <textarea {...control} rows={8} value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus />}
       </FieldControl>
       {apiError && !problem && <ErrorMessage error={apiError} />}
-      <div className="org-actions">
+      <div className="actions">
         <button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save notes'}
         </button>

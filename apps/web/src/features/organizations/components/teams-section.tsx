@@ -87,7 +87,7 @@ function TeamItem({ organizationId, team }: { organizationId: string; team: Team
       {mode === 'rename' && (
         <form className="one-line org-one-line" onSubmit={rename} noValidate aria-label={`Rename ${team.name}`}>
           <Field label={`New name for ${team.name}`} value={name} onChange={(e) => setName(e.target.value)} error={error && (nameProblem(error) ?? error.message)} autoFocus />
-          <div className="org-actions">
+          <div className="actions">
             <button type="submit" disabled={update.isPending}>
               Save name
             </button>
@@ -111,7 +111,7 @@ function TeamItem({ organizationId, team }: { organizationId: string; team: Team
         <div className="stack org-confirm" role="group" aria-label={`Confirm deleting ${team.name}`}>
           <p>Delete the team {team.name}? Its people stay in the organization without a team.</p>
           {remove.isError && <ErrorMessage error={remove.error} />}
-          <div className="org-actions">
+          <div className="actions">
             <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
               Delete {team.name}
             </button>

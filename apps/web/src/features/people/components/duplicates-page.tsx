@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { FieldControl } from '@/components/field';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, QueryStates } from '@/components/status';
 import type { components } from '@/lib/api/schema';
 import { formatDate } from '@/lib/format';
 import { DUPLICATES_PAGE_SIZE, useDuplicates, useInteractionCount, useMerge, type Person } from '../api/people';
-import { SelectField } from './form-helpers';
 import { countsInWords, LINK_LABEL, STAGE_LABEL } from './labels';
 import './people.css';
 
@@ -29,23 +29,19 @@ export function DuplicatesPage() {
           Merged {merged.gone} into <Link to={`/people/${merged.keep.id}`}>{merged.keep.fullName}</Link>.
         </p>
       )}
-      {groups.isPending ? (
-        <Loading />
-      ) : groups.isError ? (
-        <ErrorMessage error={groups.error} retry={() => void groups.refetch()} />
-      ) : groups.data.items.length === 0 ? (
-        <Empty>No likely duplicates: nobody shares an email, a LinkedIn profile or a name.</Empty>
-      ) : (
-        <>
-          <p className="muted small" aria-live="polite">
-            {groups.data.total} {groups.data.total === 1 ? 'group' : 'groups'} to review
-          </p>
-          {groups.data.items.map((group) => (
-            <DuplicateGroup key={`${group.reason}:${group.value}:${group.people.map((p) => p.id).join(',')}`} group={group} onMerged={(keep, gone) => setMerged({ keep, gone })} />
-          ))}
-          <Pager total={groups.data.total} limit={DUPLICATES_PAGE_SIZE} offset={offset} onOffset={setOffset} />
-        </>
-      )}
+      <QueryStates query={groups} isEmpty={(data) => data.items.length === 0} empty="No likely duplicates: nobody shares an email, a LinkedIn profile or a name.">
+        {(data) => (
+          <>
+            <p className="muted small" aria-live="polite">
+              {data.total} {data.total === 1 ? 'group' : 'groups'} to review
+            </p>
+            {data.items.map((group) => (
+              <DuplicateGroup key={`${group.reason}:${group.value}:${group.people.map((p) => p.id).join(',')}`} group={group} onMerged={(keep, gone) => setMerged({ keep, gone })} />
+            ))}
+            <Pager total={data.total} limit={DUPLICATES_PAGE_SIZE} offset={offset} onOffset={setOffset} />
+          </>
+        )}
+      </QueryStates>
     </div>
   );
 }
@@ -78,20 +74,28 @@ function DuplicateGroup({ group, onMerged }: { group: Group; onMerged: (keep: Pe
         ))}
       </div>
       <div className="inline-form">
-        <SelectField id={`${headingId}-keep`} label="Keep" value={keepId} onChange={chooseKeep}>
-          {group.people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.fullName} (added {formatDate(p.createdAt)})
-            </option>
-          ))}
-        </SelectField>
-        <SelectField id={`${headingId}-other`} label="Merge into it, then remove" value={otherId} onChange={chooseOther}>
-          {group.people.map((p) => (
-            <option key={p.id} value={p.id} disabled={p.id === keepId}>
-              {p.fullName} (added {formatDate(p.createdAt)})
-            </option>
-          ))}
-        </SelectField>
+        <FieldControl label="Keep">
+          {(props) => (
+            <select {...props} value={keepId} onChange={(e) => chooseKeep(e.target.value)}>
+              {group.people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.fullName} (added {formatDate(p.createdAt)})
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldControl>
+        <FieldControl label="Merge into it, then remove">
+          {(props) => (
+            <select {...props} value={otherId} onChange={(e) => chooseOther(e.target.value)}>
+              {group.people.map((p) => (
+                <option key={p.id} value={p.id} disabled={p.id === keepId}>
+                  {p.fullName} (added {formatDate(p.createdAt)})
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldControl>
         <div>
           <button type="button" className="secondary" disabled={preview.isPending || !keepId || !otherId} onClick={() => preview.mutate({ keepId, otherId, dryRun: true })}>
             {preview.isPending ? 'Previewing…' : 'Preview the merge'}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { FieldControl } from '@/components/field';
 import type { ApiError } from '@/lib/api/errors';
 import { useOrganizations } from '../api/people';
 
@@ -16,29 +16,11 @@ export function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A labelled select with the API's problem for it shown under it. */
-export function SelectField({ id, label, value, onChange, error, disabled, children }: { id: string; label: string; value: string; onChange: (value: string) => void; error?: string; disabled?: boolean; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {children}
-      </select>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 /**
  * An organization and one of its teams, picked from the user's organizations. A team belongs to the
  * organization picked, so changing the organization clears the team.
  */
-export function OrgTeamFields({ idPrefix, organizationId, teamId, onChange, anyLabel, error }: {
-  idPrefix: string;
+export function OrgTeamFields({ organizationId, teamId, onChange, anyLabel, error }: {
   organizationId: string;
   teamId: string;
   onChange: (next: { organizationId: string; teamId: string }) => void;
@@ -51,22 +33,30 @@ export function OrgTeamFields({ idPrefix, organizationId, teamId, onChange, anyL
   const teams = items.find((o) => o.id === organizationId)?.teams ?? [];
   return (
     <>
-      <SelectField id={`${idPrefix}-organization`} label="Organization" value={organizationId} onChange={(id) => onChange({ organizationId: id, teamId: '' })} error={error?.fieldProblem('organizationId') ?? (organizations.isError ? organizations.error.message : undefined)}>
-        <option value="">{organizations.isPending ? 'Loading…' : anyLabel.organization}</option>
-        {items.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField id={`${idPrefix}-team`} label="Team" value={teamId} disabled={teams.length === 0} onChange={(id) => onChange({ organizationId, teamId: id })} error={error?.fieldProblem('teamId')}>
-        <option value="">{organizationId && teams.length === 0 ? 'No teams' : anyLabel.team}</option>
-        {teams.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
-      </SelectField>
+      <FieldControl label="Organization" error={error?.fieldProblem('organizationId') ?? (organizations.isError ? organizations.error.message : undefined)}>
+        {(props) => (
+          <select {...props} value={organizationId} onChange={(e) => onChange({ organizationId: e.target.value, teamId: '' })}>
+            <option value="">{organizations.isPending ? 'Loading…' : anyLabel.organization}</option>
+            {items.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FieldControl>
+      <FieldControl label="Team" error={error?.fieldProblem('teamId')}>
+        {(props) => (
+          <select {...props} value={teamId} disabled={teams.length === 0} onChange={(e) => onChange({ organizationId, teamId: e.target.value })}>
+            <option value="">{organizationId && teams.length === 0 ? 'No teams' : anyLabel.team}</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FieldControl>
     </>
   );
 }

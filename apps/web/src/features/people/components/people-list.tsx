@@ -1,12 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { Field } from '@/components/field';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { Field, FieldControl } from '@/components/field';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDate } from '@/lib/format';
+import { useUrlParams } from '@/lib/url-params';
 import { PAGE_SIZE, useCreatePerson, usePeople, useRestorePerson, type PeopleFilter } from '../api/people';
-import { OrgTeamFields, problemsUnder, SelectField, splitList } from './form-helpers';
+import { OrgTeamFields, problemsUnder, splitList } from './form-helpers';
 import './people.css';
 
 /** What another screen hands the list when it lands here (after an erase or an archive). */
@@ -21,13 +22,8 @@ export interface PeopleListNotice {
  * server; the filter lives in the URL, so a reload or a shared link shows the same page.
  */
 export function PeopleList() {
-  const [params, setParams] = useSearchParams();
-  // The router applies a new URL in a transition: until it has, the controls show (and the query
-  // uses) what was just chosen, so a checkbox or a select never flicks back.
-  const [chosen, setChosen] = useState<Record<string, string>>({});
-  const urlKey = params.toString();
-  useEffect(() => setChosen({}), [urlKey]);
-  const get = (key: string) => (key in chosen ? chosen[key] : (params.get(key) ?? ''));
+  const [params, setUrl] = useUrlParams();
+  const get = (key: string) => params.get(key) ?? '';
   const filter: PeopleFilter = {
     q: get('q'),
     tag: get('tag'),
@@ -41,18 +37,8 @@ export function PeopleList() {
   const people = usePeople(filter);
   const filtered = Boolean(filter.q || filter.tag || filter.organizationId || filter.teamId || filter.due);
 
-  const update = (next: Record<string, string>) => {
-    // Any new filter starts again from the first page.
-    // On top of what was chosen but is not in the URL yet (two quick changes both count).
-    const all = { ...chosen, offset: '', ...next };
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(all)) {
-      if (value) merged.set(key, value);
-      else merged.delete(key);
-    }
-    setChosen((before) => ({ ...before, ...all }));
-    setParams(merged, { replace: true });
-  };
+  // Any new filter starts again from the first page.
+  const update = (next: Record<string, string>) => setUrl({ offset: '', ...next });
 
   // The search and the tag follow typing, a moment after the last key (one request, not one per key).
   useEffect(() => {
@@ -73,50 +59,50 @@ export function PeopleList() {
         <form role="search" aria-label="Filter people" className="filters" onSubmit={(e) => { e.preventDefault(); update({ q: typed.q, tag: typed.tag.trim() }); }}>
           <Field label="Search" type="search" placeholder="Name, email or organization" value={typed.q} onChange={(e) => setTyped({ ...typed, q: e.target.value })} />
           <Field label="Tag" value={typed.tag} onChange={(e) => setTyped({ ...typed, tag: e.target.value })} placeholder="e.g. rl" />
-          <OrgTeamFields idPrefix="filter" organizationId={filter.organizationId} teamId={filter.teamId} anyLabel={{ organization: 'Any organization', team: 'Any team' }} onChange={(next) => update(next)} />
-          <SelectField id="filter-show" label="Show" value={filter.archived ? 'archived' : ''} onChange={(value) => update({ archived: value === 'archived' ? '1' : '' })}>
-            <option value="">Current people</option>
-            <option value="archived">Archived people</option>
-          </SelectField>
+          <OrgTeamFields organizationId={filter.organizationId} teamId={filter.teamId} anyLabel={{ organization: 'Any organization', team: 'Any team' }} onChange={(next) => update(next)} />
+          <FieldControl label="Show">
+            {(props) => (
+              <select {...props} value={filter.archived ? 'archived' : ''} onChange={(e) => update({ archived: e.target.value === 'archived' ? '1' : '' })}>
+                <option value="">Current people</option>
+                <option value="archived">Archived people</option>
+              </select>
+            )}
+          </FieldControl>
           <div className="field people-check">
             <label>
               <input type="checkbox" checked={filter.due} onChange={(e) => update({ due: e.target.checked ? '1' : '' })} /> Follow-up due
             </label>
           </div>
         </form>
-        {people.isPending ? (
-          <Loading />
-        ) : people.isError ? (
-          <ErrorMessage error={people.error} retry={() => void people.refetch()} />
-        ) : people.data.items.length === 0 ? (
-          <Empty>{filtered ? 'Nobody matches this search.' : filter.archived ? 'No one is archived.' : 'No one yet: add the first person above, or import your LinkedIn connections.'}</Empty>
-        ) : (
-          <>
-            <p className="muted small" aria-live="polite">
-              {people.data.total} {people.data.total === 1 ? 'person' : 'people'}
-            </p>
-            <ul className="list" aria-label="People" aria-busy={people.isFetching ? true : undefined}>
-              {people.data.items.map((person) => (
-                <li key={person.id} className="row">
-                  <div>
-                    {filter.archived ? <strong>{person.fullName}</strong> : <Link to={`/people/${person.id}`}>{person.fullName}</Link>}
-                    <p className="muted small">{[person.headline, person.organization?.name, person.team?.name].filter(Boolean).join(' · ') || '—'}</p>
-                  </div>
-                  <div className="row-end">
-                    {person.tags.map((t) => (
-                      <button key={t} type="button" className="tag" onClick={() => { setTyped({ ...typed, tag: t }); update({ tag: t }); }} aria-label={`Filter by tag ${t}`}>
-                        {t}
-                      </button>
-                    ))}
-                    {person.nextFollowUpAt && <span className="muted small">follow up {formatDate(person.nextFollowUpAt)}</span>}
-                    {filter.archived && <RestoreButton id={person.id} name={person.fullName} />}
-                  </div>
-                </li>
-              ))}
-            </ul>
-            <Pager total={people.data.total} limit={PAGE_SIZE} offset={filter.offset} onOffset={(next) => update({ offset: next ? String(next) : '' })} />
-          </>
-        )}
+        <QueryStates query={people} isEmpty={(data) => data.items.length === 0} empty={filtered ? 'Nobody matches this search.' : filter.archived ? 'No one is archived.' : 'No one yet: add the first person above, or import your LinkedIn connections.'}>
+          {(data) => (
+            <>
+              <p className="muted small" aria-live="polite">
+                {data.total} {data.total === 1 ? 'person' : 'people'}
+              </p>
+              <ul className="list" aria-label="People" aria-busy={people.isFetching ? true : undefined}>
+                {data.items.map((person) => (
+                  <li key={person.id} className="row">
+                    <div>
+                      {filter.archived ? <strong>{person.fullName}</strong> : <Link to={`/people/${person.id}`}>{person.fullName}</Link>}
+                      <p className="muted small">{[person.headline, person.organization?.name, person.team?.name].filter(Boolean).join(' · ') || '—'}</p>
+                    </div>
+                    <div className="row-end">
+                      {person.tags.map((t) => (
+                        <button key={t} type="button" className="tag" onClick={() => { setTyped({ ...typed, tag: t }); update({ tag: t }); }} aria-label={`Filter by tag ${t}`}>
+                          {t}
+                        </button>
+                      ))}
+                      {person.nextFollowUpAt && <span className="muted small">follow up {formatDate(person.nextFollowUpAt)}</span>}
+                      {filter.archived && <RestoreButton id={person.id} name={person.fullName} />}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              <Pager total={data.total} limit={PAGE_SIZE} offset={filter.offset} onOffset={(next) => update({ offset: next ? String(next) : '' })} />
+            </>
+          )}
+        </QueryStates>
       </section>
     </div>
   );
@@ -191,7 +177,7 @@ function AddPerson() {
       <form className="inline-form" onSubmit={submit} noValidate aria-label="Add a person">
         <Field label="Full name" required value={form.fullName} onChange={(e) => set({ fullName: e.target.value })} error={error?.fieldProblem('fullName')} />
         <Field label="Headline" value={form.headline} onChange={(e) => set({ headline: e.target.value })} placeholder="e.g. Research Scientist, RL" error={error?.fieldProblem('headline')} />
-        <OrgTeamFields idPrefix="new-person" organizationId={form.organizationId} teamId={form.teamId} anyLabel={{ organization: 'None', team: 'None' }} onChange={set} error={error} />
+        <OrgTeamFields organizationId={form.organizationId} teamId={form.teamId} anyLabel={{ organization: 'None', team: 'None' }} onChange={set} error={error} />
         <Field label="Email" type="text" inputMode="email" hint="Several? Separate them with commas" value={form.emails} onChange={(e) => set({ emails: e.target.value })} error={problemsUnder(error, 'emails')} />
         <Field label="Tags" hint="Separated by commas" value={form.tags} onChange={(e) => set({ tags: e.target.value })} error={problemsUnder(error, 'tags')} />
         <div>

@@ -1,5 +1,5 @@
-import { useId, useState, type FormEvent, type TextareaHTMLAttributes } from 'react';
-import { Field } from '@/components/field';
+import { useState, type FormEvent } from 'react';
+import { Field, FieldControl } from '@/components/field';
 import { ErrorMessage } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { useUpdatePerson, type PersonDetail, type UpdatePersonBody } from '../api/people';
@@ -54,7 +54,7 @@ export function PersonEditForm({ person, onDone }: { person: PersonDetail; onDon
         <Field label="Full name" required value={form.fullName} onChange={(e) => set({ fullName: e.target.value })} error={error?.fieldProblem('fullName')} />
         <Field label="Headline" value={form.headline} onChange={(e) => set({ headline: e.target.value })} error={error?.fieldProblem('headline')} />
         <Field label="Role" value={form.role} onChange={(e) => set({ role: e.target.value })} error={error?.fieldProblem('role')} />
-        <OrgTeamFields idPrefix="edit-person" organizationId={form.organizationId} teamId={form.teamId} anyLabel={{ organization: 'None', team: 'None' }} onChange={set} error={error} />
+        <OrgTeamFields organizationId={form.organizationId} teamId={form.teamId} anyLabel={{ organization: 'None', team: 'None' }} onChange={set} error={error} />
         <Field label="Email" hint="Several? Separate them with commas" value={form.emails} onChange={(e) => set({ emails: e.target.value })} error={problemsUnder(error, 'emails')} />
         <Field label="Tags" hint="Separated by commas" value={form.tags} onChange={(e) => set({ tags: e.target.value })} error={problemsUnder(error, 'tags')} />
       </div>
@@ -67,8 +67,12 @@ export function PersonEditForm({ person, onDone }: { person: PersonDetail; onDon
         </div>
         {error?.fieldProblem('links') && <p className="field-error">{error.fieldProblem('links')}</p>}
       </fieldset>
-      <TextArea label="How we met" rows={2} value={form.howWeMet} onChange={(e) => set({ howWeMet: e.target.value })} error={error?.fieldProblem('howWeMet')} />
-      <TextArea label="Notes" rows={5} value={form.notes} onChange={(e) => set({ notes: e.target.value })} error={error?.fieldProblem('notes')} />
+      <FieldControl label="How we met" error={error?.fieldProblem('howWeMet')}>
+        {(props) => <textarea {...props} rows={2} value={form.howWeMet} onChange={(e) => set({ howWeMet: e.target.value })} />}
+      </FieldControl>
+      <FieldControl label="Notes" error={error?.fieldProblem('notes')}>
+        {(props) => <textarea {...props} rows={5} value={form.notes} onChange={(e) => set({ notes: e.target.value })} />}
+      </FieldControl>
       {error && (otherProblem ? <ErrorMessage error={error} /> : <p className="field-error" role="alert">Not saved: {error.message}.</p>)}
       <div className="row-end people-actions">
         <button type="button" className="secondary" onClick={() => onDone(false)}>
@@ -79,20 +83,5 @@ export function PersonEditForm({ person, onDone }: { person: PersonDetail; onDon
         </button>
       </div>
     </form>
-  );
-}
-
-function TextArea({ label, error, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props} />
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

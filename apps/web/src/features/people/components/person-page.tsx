@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, Loading, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
 import { formatDateTime } from '@/lib/format';
@@ -28,7 +28,7 @@ const TYPE_LABEL = Object.fromEntries(TYPES.map((t) => [t.value, t.label]));
  * One person: who they are (edited in place), the interaction timeline with a one-line add, the
  * follow-up cadence, asks and referrals, warm paths, and archive or erase.
  */
-export function PersonPage({ id }: { id: string }) {
+export function PersonPage({ id, children }: { id: string; /** Sections other features add (research, reading), shown before archive and erase. */ children?: ReactNode }) {
   const person = usePerson(id);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -66,6 +66,7 @@ export function PersonPage({ id }: { id: string }) {
       <FollowUpSection person={p} />
       <ReferralsSection person={p} />
       <WarmPathsSection person={p} />
+      {children}
       <RemoveSection person={p} />
     </div>
   );
@@ -143,25 +144,21 @@ function Timeline({ personId }: { personId: string }) {
     <section className="card" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Interactions</h2>
       <AddInteraction personId={personId} />
-      {interactions.isPending ? (
-        <Loading />
-      ) : interactions.isError ? (
-        <ErrorMessage error={interactions.error} retry={() => void interactions.refetch()} />
-      ) : interactions.data.items.length === 0 ? (
-        <Empty>No interaction yet: note the last message, call or meeting above.</Empty>
-      ) : (
-        <ol className="timeline">
-          {interactions.data.items.map((i) => (
-            <li key={i.id}>
-              <p className="muted small">
-                <time dateTime={i.occurredAt}>{formatDateTime(i.occurredAt)}</time> · {TYPE_LABEL[i.type] ?? i.type}
-                {i.channel ? ` · ${i.channel}` : ''}
-              </p>
-              <p>{i.summary}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryStates query={interactions} isEmpty={(data) => data.items.length === 0} empty="No interaction yet: note the last message, call or meeting above.">
+        {(data) => (
+          <ol className="timeline">
+            {data.items.map((i) => (
+              <li key={i.id}>
+                <p className="muted small">
+                  <time dateTime={i.occurredAt}>{formatDateTime(i.occurredAt)}</time> · {TYPE_LABEL[i.type] ?? i.type}
+                  {i.channel ? ` · ${i.channel}` : ''}
+                </p>
+                <p>{i.summary}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </QueryStates>
     </section>
   );
 }

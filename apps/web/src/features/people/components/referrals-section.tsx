@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { Field, FieldControl } from '@/components/field';
+import { Empty, ErrorMessage, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDate } from '@/lib/format';
 import { useApplications, useCreateReferral, useReferrals, useUpdateReferral, type PersonDetail, type Referral, type ReferralStatus } from '../api/people';
-import { SelectField } from './form-helpers';
 import { REFERRAL_ACTION, REFERRAL_LABEL } from './labels';
 
 /** Where a new ask starts: asked (discussed), or already offered or given. */
@@ -25,19 +25,15 @@ export function ReferralsSection({ person }: { person: PersonDetail }) {
           ? 'You have not asked them for anything yet.'
           : `You have asked them ${person.asks.count === 1 ? 'once' : `${person.asks.count} times`}${person.asks.lastAskedAt ? `, last on ${formatDate(person.asks.lastAskedAt)}` : ''}.`}
       </p>
-      {referrals.isPending ? (
-        <Loading />
-      ) : referrals.isError ? (
-        <ErrorMessage error={referrals.error} retry={() => void referrals.refetch()} />
-      ) : referrals.data.items.length === 0 ? (
-        <Empty>No referral yet: record an ask below when you ask them to refer you.</Empty>
-      ) : (
-        <ul className="list" aria-label="Referrals">
-          {referrals.data.items.map((r) => (
-            <ReferralRow key={r.id} referral={r} personId={person.id} onMove={(status) => update.mutate({ id: r.id, body: { status } })} busy={update.isPending} />
-          ))}
-        </ul>
-      )}
+      <QueryStates query={referrals} isEmpty={(data) => data.items.length === 0} empty="No referral yet: record an ask below when you ask them to refer you.">
+        {(data) => (
+          <ul className="list" aria-label="Referrals">
+            {data.items.map((r) => (
+              <ReferralRow key={r.id} referral={r} personId={person.id} onMove={(status) => update.mutate({ id: r.id, body: { status } })} busy={update.isPending} />
+            ))}
+          </ul>
+        )}
+      </QueryStates>
       {update.isError && <ErrorMessage error={update.error} />}
       <AskForm person={person} />
     </section>
@@ -124,27 +120,32 @@ function AskForm({ person }: { person: PersonDetail }) {
         </Empty>
       ) : (
         <div className="inline-form">
-          <SelectField id="ask-application" label="For the application" value={applicationId} onChange={setApplicationId} error={error?.fieldProblem('applicationId')}>
-            <option value="">{applications.isPending ? 'Loading…' : 'Choose an application'}</option>
-            {items.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.role} at {a.organization.name}
-                {a.team ? ` (${a.team.name})` : ''}
-                {a.status !== 'active' ? ` · ${a.status}` : ''}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField id="ask-status" label="Where it stands" value={status} onChange={(v) => setStatus(v as ReferralStatus)} error={error?.fieldProblem('status')}>
-            {STARTS.map((s) => (
-              <option key={s} value={s}>
-                {REFERRAL_LABEL[s]}
-              </option>
-            ))}
-          </SelectField>
-          <div className="field">
-            <label htmlFor="ask-notes">Notes</label>
-            <input id="ask-notes" value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="e.g. Asked over coffee after the workshop" />
-          </div>
+          <FieldControl label="For the application" error={error?.fieldProblem('applicationId')}>
+            {(props) => (
+              <select {...props} value={applicationId} onChange={(e) => setApplicationId(e.target.value)}>
+                <option value="">{applications.isPending ? 'Loading…' : 'Choose an application'}</option>
+                {items.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.role} at {a.organization.name}
+                    {a.team ? ` (${a.team.name})` : ''}
+                    {a.status !== 'active' ? ` · ${a.status}` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldControl>
+          <FieldControl label="Where it stands" error={error?.fieldProblem('status')}>
+            {(props) => (
+              <select {...props} value={status} onChange={(e) => setStatus(e.target.value as ReferralStatus)}>
+                {STARTS.map((s) => (
+                  <option key={s} value={s}>
+                    {REFERRAL_LABEL[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldControl>
+          <Field label="Notes" value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="e.g. Asked over coffee after the workshop" />
         </div>
       )}
       {error && !error.fieldProblem('applicationId') && !error.fieldProblem('status') && <ErrorMessage error={error} />}

@@ -94,6 +94,8 @@ export function useMove() {
         queryClient.invalidateQueries({ queryKey: pipelineKeys.boards() }),
         queryClient.invalidateQueries({ queryKey: pipelineKeys.applications() }),
         queryClient.invalidateQueries({ queryKey: pipelineKeys.tasks(id) }),
+        // Today's due tasks follow the stages (prep tasks made on entering one, settled when the loop ends); shared by value.
+        queryClient.invalidateQueries({ queryKey: ['today'] }),
       ]),
   });
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Field, FieldControl } from '@/components/field';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { Empty, ErrorMessage, Loading, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -364,27 +364,23 @@ function InterviewsSection({ applicationId }: { applicationId: string }) {
         <h2 id="interviews-heading">Interviews</h2>
         <Link to={`/interviews/new?application=${applicationId}`}>Schedule an interview</Link>
       </div>
-      {interviews.isPending ? (
-        <Loading />
-      ) : interviews.isError ? (
-        <ErrorMessage error={interviews.error} retry={() => void interviews.refetch()} />
-      ) : interviews.data.items.length === 0 ? (
-        <Empty>No interview yet.</Empty>
-      ) : (
-        <ul className="list">
-          {interviews.data.items.map((i) => (
-            <li key={i.id} className="row">
-              <div>
-                <Link to={`/interviews/${i.id}`}>
-                  {i.stage.name}, {formatDateTime(i.startsAt)}
-                </Link>
-                <p className="muted small">{i.interviewers.map((p) => p.fullName).join(', ') || 'Interviewers not named yet'}</p>
-              </div>
-              <span className="tag">{OUTCOME[i.outcome]}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryStates query={interviews} isEmpty={(data) => data.items.length === 0} empty="No interview yet.">
+        {(data) => (
+          <ul className="list">
+            {data.items.map((i) => (
+              <li key={i.id} className="row">
+                <div>
+                  <Link to={`/interviews/${i.id}`}>
+                    {i.stage.name}, {formatDateTime(i.startsAt)}
+                  </Link>
+                  <p className="muted small">{i.interviewers.map((p) => p.fullName).join(', ') || 'Interviewers not named yet'}</p>
+                </div>
+                <span className="tag">{OUTCOME[i.outcome]}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStates>
     </section>
   );
 }
@@ -426,24 +422,20 @@ function TasksSection({ applicationId, stages }: { applicationId: string; stages
       )}
       {reopen.isError && <ErrorMessage error={reopen.error} />}
       {setDone.isError && <ErrorMessage error={setDone.error} />}
-      {tasks.isPending ? (
-        <Loading />
-      ) : tasks.isError ? (
-        <ErrorMessage error={tasks.error} retry={() => void tasks.refetch()} />
-      ) : tasks.data.items.length === 0 ? (
-        <Empty>No prep task for this application.</Empty>
-      ) : (
-        groupByStage(tasks.data.items, stages).map((group) => (
-          <div key={group.name} className="pipeline-task-group">
-            <h3>{group.name}</h3>
-            <ul className="list">
-              {group.tasks.map((t) => (
-                <TaskRow key={t.id} task={t} onDone={(done, revert) => setDone.mutate({ id: t.id, done }, { onError: revert })} />
-              ))}
-            </ul>
-          </div>
-        ))
-      )}
+      <QueryStates query={tasks} isEmpty={(data) => data.items.length === 0} empty="No prep task for this application.">
+        {(data) => (
+          groupByStage(data.items, stages).map((group) => (
+            <div key={group.name} className="pipeline-task-group">
+              <h3>{group.name}</h3>
+              <ul className="list">
+                {group.tasks.map((t) => (
+                  <TaskRow key={t.id} task={t} onDone={(done, revert) => setDone.mutate({ id: t.id, done }, { onError: revert })} />
+                ))}
+              </ul>
+            </div>
+          ))
+        )}
+      </QueryStates>
     </section>
   );
 }

@@ -167,7 +167,7 @@ function CreateApplicationForm() {
         </FieldControl>
         <Field label="Applied on" type="date" value={appliedOn} onChange={(e) => setAppliedOn(e.target.value)} hint="Default: today" error={error?.fieldProblem('appliedOn')} />
       </div>
-      <fieldset className="pipeline-fieldset">
+      <fieldset>
         <legend>Referral (optional)</legend>
         <div className="inline-form">
           <Field label="Find the referrer" type="search" value={typedQuery} onChange={(e) => setTypedQuery(e.target.value)} placeholder="A name in your network" />

@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { FieldControl } from '@/components/field';
 import { Empty, ErrorMessage, Loading } from '@/components/status';
 import { ApiError } from '@/lib/api/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { useUrlParams } from '@/lib/url-params';
 import { type Board, type BoardCard, type BoardColumn, MoveRefused, type UserMove, useBoard, useMove, useOrganizations } from '../api/pipeline';
 import { daysText, MOVE_LABEL, movesText, STAGE_STATUS_LABEL, STATUS_LABEL } from './labels';
 import { MoveButtons } from './move-buttons';
@@ -32,21 +34,16 @@ function findCard(board: Board | undefined, id: string): BoardCard | undefined {
  * move says why, and the board is read again.
  */
 export function PipelineBoard() {
-  const [params, setParams] = useSearchParams();
   // The filter lives in the URL (a reload or a shared link shows the same board); the controls follow the click at once.
-  const [organizationId, setOrganizationId] = useState(params.get('organization') ?? '');
-  const [closed, setClosed] = useState(params.get('closed') === 'true');
+  const [params, updateUrl] = useUrlParams();
+  const organizationId = params.get('organization') ?? '';
+  const closed = params.get('closed') === 'true';
   const board = useBoard({ organizationId, closed });
   const organizations = useOrganizations();
   const move = useMove();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const update = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const update = (key: string, value: string) => updateUrl({ [key]: value });
 
   const onMove = (card: BoardCard, kind: UserMove) => {
     setOutcome(null);
@@ -59,30 +56,23 @@ export function PipelineBoard() {
     <section className="card pipeline-board" aria-labelledby="board-heading" data-board-ready={ready ? '' : undefined} aria-busy={!ready}>
       <h2 id="board-heading">Board</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter the board">
-        <div className="field">
-          <label htmlFor="board-organization">Organization</label>
-          <select
-            id="board-organization"
-            value={organizationId}
-            onChange={(e) => {
-              setOrganizationId(e.target.value);
-              update('organization', e.target.value);
-            }}
-          >
-            <option value="">All organizations</option>
-            {organizations.data?.items.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FieldControl label="Organization">
+          {(control) => (
+            <select {...control} value={organizationId} onChange={(e) => update('organization', e.target.value)}>
+              <option value="">All organizations</option>
+              {organizations.data?.items.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldControl>
         <label className="pipeline-check">
           <input
             type="checkbox"
             checked={closed}
             onChange={(e) => {
-              setClosed(e.target.checked);
               update('closed', e.target.checked ? 'true' : '');
             }}
           />{' '}

@@ -91,7 +91,7 @@ function Candidates({ personId, identities }: { personId: string; identities: Id
     <section className="stack" aria-labelledby="candidates-heading">
       <h3 id="candidates-heading">Candidates</h3>
       <p className="muted small">Authors at OpenAlex, Semantic Scholar, arXiv, DBLP and ORCID who may be this person, searched by name and organization, each with how well they match and why.</p>
-      <div className="scholarly-actions">
+      <div className="actions">
         <button type="button" onClick={search} disabled={candidates.isFetching}>
           {candidates.isFetching ? 'Searching the sources…' : asked ? 'Search again' : 'Find candidates'}
         </button>
@@ -188,7 +188,7 @@ function CandidateRow({ personId, candidate: c, status }: { personId: string; ca
           Linked to another of your people: <Link to={`/people/${c.linkedTo.personId}`}>{c.linkedTo.fullName}</Link>
         </p>
       )}
-      <div className="scholarly-actions">
+      <div className="actions">
         {status === 'linked' ? (
           <p className="decided">Confirmed</p>
         ) : (

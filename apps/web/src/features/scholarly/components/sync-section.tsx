@@ -33,7 +33,7 @@ export function SyncSection({ personId, onSynced }: { personId: string; onSynced
   return (
     <section className="card stack scholarly" aria-labelledby="sync-heading">
       <h2 id="sync-heading">Publication sync</h2>
-      <div className="scholarly-actions">
+      <div className="actions">
         <button type="button" disabled={start.isPending || running > 0 || linked === 0} onClick={() => start.mutate()}>
           {start.isPending ? 'Starting…' : running > 0 ? 'Syncing…' : 'Sync now'}
         </button>
@@ -112,12 +112,16 @@ function ScheduleForm({ personId }: { personId: string }) {
         inputMode="numeric"
         min={1}
         value={value}
-        placeholder={`default: ${s.defaultEveryHours}`}
+        placeholder={s.defaultEveryHours == null ? 'your default: paused' : `your default: ${s.defaultEveryHours}`}
         onChange={(e) => setHours(e.target.value)}
-        hint={`Now every ${s.effectiveEveryHours} hours${s.everyHours == null ? ' (the default)' : ''}; leave empty for the default.`}
+        hint={
+          s.effectiveEveryHours == null
+            ? 'Not synced on schedule: your default is paused (Settings); give hours to sync this person anyway.'
+            : `Now every ${s.effectiveEveryHours} hours${s.everyHours == null ? ' (your default)' : ''}; leave empty for your default.`
+        }
         error={error?.fieldProblem('everyHours')}
       />
-      <div className="scholarly-actions">
+      <div className="actions">
         <button type="submit" className="secondary" disabled={save.isPending}>
           Save schedule
         </button>

@@ -15,6 +15,7 @@ export const settingsKeys = {
   eventsAll: () => [...settingsKeys.all, 'events'] as const,
   projects: (offset: number) => [...settingsKeys.all, 'resume-projects', offset] as const,
   projectsAll: () => [...settingsKeys.all, 'resume-projects'] as const,
+  syncSchedule: () => [...settingsKeys.all, 'sync-schedule'] as const,
 };
 // The signed-in user as the app shell reads it (features never import each other: the key is shared by value).
 const ME_KEY = ['auth', 'me'] as const;
@@ -171,5 +172,18 @@ export function useDeleteResumeProject() {
   return useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/resume-projects/{id}', { params: { path: { id } } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.projectsAll() }),
+  });
+}
+
+/** The account's default publication-sync cadence (GET /me/sync-schedule). */
+export function useAccountSyncSchedule() {
+  return useQuery({ queryKey: settingsKeys.syncSchedule(), queryFn: () => unwrap(api.GET('/me/sync-schedule')) });
+}
+
+export function useSetAccountSyncSchedule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: components['schemas']['SetAccountSyncScheduleDto']) => unwrap(api.PUT('/me/sync-schedule', { body })),
+    onSuccess: (schedule) => queryClient.setQueryData(settingsKeys.syncSchedule(), schedule),
   });
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ErrorMessage, Loading } from '@/components/status';
 import { formatDateTime } from '@/lib/format';
 import { useFeed, useIssueFeed, useRevokeFeed } from '../api/settings';
-import { CopyOnce } from './copy-once';
+import { CopyOnce } from '@/components/copy-once';
 
 /** The private calendar feed of interviews and follow-ups (/calendar/feed): its URL is shown once, at creation or rotation. */
 export function CalendarFeedSection() {
@@ -21,7 +21,7 @@ export function CalendarFeedSection() {
       ) : (
         <div className="stack">
           <p data-testid="feed-status">{feed.data.active ? `Active since ${feed.data.createdAt ? formatDateTime(feed.data.createdAt) : 'an unknown date'}.` : 'No feed: create one to subscribe from your calendar.'}</p>
-          <div className="settings-actions">
+          <div className="actions">
             <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: (issued) => setUrl(issued.url) })}>
               {feed.data.active ? 'Rotate the URL' : 'Create the feed'}
             </button>

@@ -1,14 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Field } from '@/components/field';
+import { Field, FieldControl } from '@/components/field';
 import { ErrorMessage, Loading } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
+import { timeZones } from '@/lib/time-zones';
 import { useProfile, useUpdateProfile } from '../api/settings';
-
-function timeZones(current: string): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  // Some engines leave UTC (or an alias the profile holds) out of the list: keep it choosable.
-  return [...new Set([current, 'UTC', ...zones])].filter(Boolean).sort();
-}
 
 /** Display name and time zone (GET/PATCH /me): every date on the dashboard is shown in this zone. */
 export function ProfileSection() {
@@ -36,24 +31,17 @@ function ProfileForm(initial: { displayName: string; timeZone: string; email: st
     <form className="stack" onSubmit={submit}>
       <p className="muted small">Signed in as {initial.email}</p>
       <Field label="Display name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={error?.fieldProblem('displayName')} autoComplete="name" />
-      <div className="field">
-        <label htmlFor="profile-time-zone">Time zone</label>
-        <select id="profile-time-zone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} aria-invalid={error?.fieldProblem('timeZone') ? true : undefined} aria-describedby={error?.fieldProblem('timeZone') ? 'profile-time-zone-error' : 'profile-time-zone-hint'}>
-          {timeZones(initial.timeZone).map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
-        <p id="profile-time-zone-hint" className="muted small">
-          Dates and times on the dashboard are shown in this zone.
-        </p>
-        {error?.fieldProblem('timeZone') && (
-          <p id="profile-time-zone-error" className="field-error">
-            {error.fieldProblem('timeZone')}
-          </p>
+      <FieldControl label="Time zone" hint="Dates and times on the dashboard are shown in this zone." error={error?.fieldProblem('timeZone')}>
+        {(props) => (
+          <select {...props} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+            {timeZones(initial.timeZone).map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
         )}
-      </div>
+      </FieldControl>
       {error && error.details.length === 0 && <ErrorMessage error={error} />}
       <div>
         <button type="submit" disabled={update.isPending}>

@@ -164,7 +164,7 @@ function ProjectForm({ project, onDone }: { project?: ResumeProject; onDone: () 
         ))}
       </fieldset>
       {elsewhere && <ErrorMessage error={error} />}
-      <div className="settings-actions">
+      <div className="actions">
         <SubmitAndCancel label={project ? 'Save project' : 'Add project'} pendingLabel="Saving…" pending={save.isPending} onCancel={onDone} />
       </div>
     </form>

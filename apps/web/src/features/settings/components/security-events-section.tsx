@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { QueryStates } from '@/components/status';
 import { formatDateTime } from '@/lib/format';
 import type { components } from '@/lib/api/schema';
 import { PAGE_SIZE, useSecurityEvents } from '../api/settings';
@@ -38,29 +38,25 @@ export function SecurityEventsSection() {
     <section className="card" aria-labelledby="events-heading">
       <h2 id="events-heading">Security events</h2>
       <p className="muted small">Sign-ins and changes to how your account is reached. Anything you don't recognise: change your password and revoke tokens.</p>
-      {events.isPending ? (
-        <Loading />
-      ) : events.isError ? (
-        <ErrorMessage error={events.error} retry={() => void events.refetch()} />
-      ) : events.data.items.length === 0 ? (
-        <Empty>No security event yet.</Empty>
-      ) : (
-        <>
-          <ul className="list" aria-label="Security events">
-            {events.data.items.map((event) => (
-              <li key={event.id} className="row" data-kind={event.kind}>
-                <div>
-                  <p>
-                    <strong>{KINDS[event.kind] ?? event.kind}</strong> <span className="muted small">({event.kind})</span>
-                  </p>
-                  <p className="muted small">{[formatDateTime(event.at), event.ip, event.userAgent, detailText(event.details)].filter(Boolean).join(' · ')}</p>
-                </div>
-              </li>
-            ))}
-          </ul>
-          <Pager total={events.data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} />
-        </>
-      )}
+      <QueryStates query={events} isEmpty={(data) => data.items.length === 0} empty="No security event yet.">
+        {(data) => (
+          <>
+            <ul className="list" aria-label="Security events">
+              {data.items.map((event) => (
+                <li key={event.id} className="row" data-kind={event.kind}>
+                  <div>
+                    <p>
+                      <strong>{KINDS[event.kind] ?? event.kind}</strong> <span className="muted small">({event.kind})</span>
+                    </p>
+                    <p className="muted small">{[formatDateTime(event.at), event.ip, event.userAgent, detailText(event.details)].filter(Boolean).join(' · ')}</p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <Pager total={data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

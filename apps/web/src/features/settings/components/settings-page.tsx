@@ -5,6 +5,7 @@ import { ProfileSection } from './profile-section';
 import { ResumeProjectsSection } from './resume-projects-section';
 import { SecurityEventsSection } from './security-events-section';
 import { SessionsSection } from './sessions-section';
+import { SyncScheduleSection } from './sync-schedule-section';
 import { TokensSection } from './tokens-section';
 import { TwoFactorSection } from './two-factor-section';
 
@@ -19,6 +20,7 @@ export function SettingsPage() {
       <TokensSection />
       <ResumeProjectsSection />
       <CalendarFeedSection />
+      <SyncScheduleSection />
       <SecurityEventsSection />
     </div>
   );

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Field } from '@/components/field';
 import { Pager } from '@/components/pager';
-import { Empty, ErrorMessage, Loading } from '@/components/status';
+import { ErrorMessage, QueryStates } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { PAGE_SIZE, useCreateToken, useRevokeToken, useTokens, type TokenScope } from '../api/settings';
-import { CopyOnce } from './copy-once';
+import { CopyOnce } from '@/components/copy-once';
 
 const EXPIRIES = [
   { label: '30 days', days: 30 },
@@ -25,38 +25,34 @@ export function TokensSection() {
       <p className="muted small">For scripts and API clients: send one as <code>Authorization: Bearer …</code>. Revoke any you no longer use.</p>
       <CreateToken />
       {revoke.isError && <ErrorMessage error={revoke.error} />}
-      {tokens.isPending ? (
-        <Loading />
-      ) : tokens.isError ? (
-        <ErrorMessage error={tokens.error} retry={() => void tokens.refetch()} />
-      ) : tokens.data.items.length === 0 ? (
-        <Empty>No token yet.</Empty>
-      ) : (
-        <>
-          <ul className="list" aria-label="Your tokens">
-            {tokens.data.items.map((token) => (
-              <li key={token.id} className="row">
-                <div>
-                  <p>
-                    <strong>{token.name}</strong> <code className="muted small">{token.prefix}…</code>{' '}
-                    <span className="tag">{token.scopes.includes('write') ? 'read + write' : 'read only'}</span>
-                  </p>
-                  <p className="muted small">
-                    Created {formatDateTime(token.createdAt)} · last used {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'never'} ·{' '}
-                    {token.expiresAt ? (new Date(token.expiresAt) < new Date() ? `expired ${formatDate(token.expiresAt)}` : `expires ${formatDate(token.expiresAt)}`) : 'never expires'}
-                  </p>
-                </div>
-                <div className="row-end">
-                  <button type="button" className="secondary" disabled={revoke.isPending} onClick={() => revoke.mutate(token.id)} aria-label={`Revoke the token ${token.name}`}>
-                    Revoke
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-          <Pager total={tokens.data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} />
-        </>
-      )}
+      <QueryStates query={tokens} isEmpty={(data) => data.items.length === 0} empty="No token yet.">
+        {(data) => (
+          <>
+            <ul className="list" aria-label="Your tokens">
+              {data.items.map((token) => (
+                <li key={token.id} className="row">
+                  <div>
+                    <p>
+                      <strong>{token.name}</strong> <code className="muted small">{token.prefix}…</code>{' '}
+                      <span className="tag">{token.scopes.includes('write') ? 'read + write' : 'read only'}</span>
+                    </p>
+                    <p className="muted small">
+                      Created {formatDateTime(token.createdAt)} · last used {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'never'} ·{' '}
+                      {token.expiresAt ? (new Date(token.expiresAt) < new Date() ? `expired ${formatDate(token.expiresAt)}` : `expires ${formatDate(token.expiresAt)}`) : 'never expires'}
+                    </p>
+                  </div>
+                  <div className="row-end">
+                    <button type="button" className="secondary" disabled={revoke.isPending} onClick={() => revoke.mutate(token.id)} aria-label={`Revoke the token ${token.name}`}>
+                      Revoke
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <Pager total={data.total} limit={PAGE_SIZE} offset={offset} onOffset={setOffset} />
+          </>
+        )}
+      </QueryStates>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { Field } from '@/components/field';
 import { ErrorMessage, Loading } from '@/components/status';
 import { asApiError } from '@/lib/api/errors';
 import { useBeginTwoFactor, useConfirmTwoFactor, useDisableTwoFactor, useProfile, useRegenerateRecoveryCodes } from '../api/settings';
-import { CopyOnce } from './copy-once';
+import { CopyOnce } from '@/components/copy-once';
 
 /**
  * Enrolling an authenticator app: the password again (POST /me/two-factor), the secret and its
@@ -63,18 +63,18 @@ export function TwoFactorSection() {
           <dl className="facts">
             <dt>Secret</dt>
             <dd>
-              <code className="settings-secret" data-testid="two-factor-secret">
+              <code className="secret" data-testid="two-factor-secret">
                 {pending.secret}
               </code>
             </dd>
             <dt>otpauth URL</dt>
             <dd>
-              <code className="settings-secret">{pending.otpauthUrl}</code>
+              <code className="secret">{pending.otpauthUrl}</code>
             </dd>
           </dl>
           <Field label="Code from the app" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} error={confirmError?.fieldProblem('code')} />
           {confirmError && !confirmError.fieldProblem('code') && <ErrorMessage error={confirmError} />}
-          <div className="settings-actions">
+          <div className="actions">
             <button type="submit" disabled={confirm.isPending}>
               {confirm.isPending ? 'Checking…' : 'Turn on two-factor'}
             </button>
@@ -132,7 +132,7 @@ function ManageTwoFactor({ onCodes, onOff }: { onCodes: (codes: string[]) => voi
       <Field label="Your password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={error?.fieldProblem('password')} />
       <Field label="Code from the app or a recovery code" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} error={error?.fieldProblem('code')} />
       {error && !error.fieldProblem('password') && !error.fieldProblem('code') && <ErrorMessage error={error} />}
-      <div className="settings-actions">
+      <div className="actions">
         <button type="submit" value="codes" disabled={busy}>
           {regenerate.isPending ? 'Replacing…' : 'New recovery codes'}
         </button>

@@ -1,0 +1,1 @@
+export { ExampleLabCard } from './components/example-lab-card';

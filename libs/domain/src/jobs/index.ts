@@ -1,0 +1,2 @@
+export * from './dossier-jobs';
+export * from './job-policies';
