@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DblpClient } from '../../libs/domain/src/scholarly/sources/dblp/dblp.client';
 import { parseDblpPerson } from '../../libs/domain/src/scholarly/sources/dblp/dblp.parse';
-import { normalizeDoi } from '../../libs/domain/src/scholarly/identifiers';
+import { normalizeDoi } from '../../libs/domain/src/shared/text/index';
 import { ScholarlyHttp } from '../../libs/domain/src/scholarly/scholarly-http';
 import type { NormalizedWork } from '../../libs/domain/src/scholarly/scholarly.types';
 import { ReplayServer, ReplayRoute } from '../support/replay-server';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
-import { normalizeDoi } from '../../libs/domain/src/scholarly/identifiers';
+import { normalizeDoi } from '../../libs/domain/src/shared/text/index';
 import { MalformedResponseError, ScholarlyHttp, SourceRejectedError, SourceUnavailableError } from '../../libs/domain/src/scholarly/scholarly-http';
 import { OrcidClient } from '../../libs/domain/src/scholarly/sources/orcid/orcid.client';
 import { InvalidIdentifierError, mapOrcidType } from '../../libs/domain/src/scholarly/sources/orcid/orcid.normalize';

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MalformedResponseError, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError, SourceUnavailableError } from '../../libs/domain/src/scholarly/scholarly-http';
 import { WORK_TYPES, type NormalizedWork } from '../../libs/domain/src/scholarly/scholarly.types';
-import { SemanticScholarClient } from '../../libs/domain/src/scholarly/sources/semanticscholar/semantic-scholar.client';
-import type { S2Author, S2AuthorSearch, S2Paper, S2PaperPage } from '../../libs/domain/src/scholarly/sources/semanticscholar/semantic-scholar.types';
+import { SemanticScholarClient } from '../../libs/domain/src/scholarly/sources/semantic-scholar/semantic-scholar.client';
+import type { S2Author, S2AuthorSearch, S2Paper, S2PaperPage } from '../../libs/domain/src/scholarly/sources/semantic-scholar/semantic-scholar.types';
 import { ReplayServer, type ReplayRoute } from '../support/replay-server';
 
 /**

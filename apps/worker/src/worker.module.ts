@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ENTITIES } from '#domain/entities';
-import { BriefingsModule } from '#domain/briefings/briefings.module';
-import { ImportsModule } from '#domain/imports/imports.module';
-import { SyncModule } from '#domain/sync/sync.module';
+import { BriefingsModule } from '#domain/briefings/index';
+import { ImportsModule } from '#domain/imports/index';
+import { SyncModule } from '#domain/sync/index';
 import { DOSSIER_JOBS } from '#domain/jobs/index';
 import { AppConfig, AppConfigModule, DatabaseModule, QueueModule } from '#platform';
 import { MIGRATIONS } from '../../../migrations/index';

@@ -19,7 +19,7 @@ import { Team } from './organizations/team.entity';
 import { Person } from './people/person.entity';
 import { Referral } from './referrals/referral.entity';
 import { ScholarlyIdentity } from './scholarly-identities/scholarly-identity.entity';
-import { SyncRun } from './scholarly-identities/sync-run.entity';
+import { SyncRun } from './sync/sync-run.entity';
 import { StageTemplate } from './stage-templates/stage-template.entity';
 import { PersonSyncSettings } from './sync/person-sync-settings.entity';
 import { Task } from './tasks/task.entity';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SyncProblems, SyncSchedules, SyncService } from '#domain/sync/index';
+import { SyncProblemsService, SyncSchedules, SyncService } from '#domain/sync/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { PageQuery } from '../common/page-query';
 import { uuidParam } from '../common/uuid-param';
@@ -13,7 +13,7 @@ export class SyncController {
   constructor(
     private readonly sync: SyncService,
     private readonly schedules: SyncSchedules,
-    private readonly syncProblems: SyncProblems,
+    private readonly syncProblems: SyncProblemsService,
   ) {}
 
   @Post('people/:id/sync')

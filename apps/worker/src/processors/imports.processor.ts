@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { ImportsService } from '#domain/imports/imports.service';
+import { ImportsService } from '#domain/imports/index';
 import { JobData, JobName, QueueName } from '#domain/jobs/index';
 import { DomainError } from '#platform';
 

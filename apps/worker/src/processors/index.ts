@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { JobName, SYNC_SOURCE_JOBS } from '#domain/jobs/index';
-import { SCHOLARLY_SOURCES, type ScholarlySource } from '#domain/scholarly/scholarly.types';
+import { SCHOLARLY_SOURCES, type ScholarlySource } from '#domain/scholarly/index';
 import { BriefingsProcessor } from './briefings.processor';
 import { ImportsProcessor } from './imports.processor';
 import { SyncPeopleProcessor } from './sync-people.processor';

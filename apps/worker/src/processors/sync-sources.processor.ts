@@ -1,9 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, RateLimitError, UnrecoverableError } from 'bullmq';
-import { ScholarlyClients } from '#domain/scholarly/scholarly-clients';
-import type { ScholarlySource } from '#domain/scholarly/scholarly.types';
-import { answerLookup, SourceLookupAnswer } from '#domain/scholarly/source-lookup';
+import { answerLookup, ScholarlyClients, SourceLookupAnswer } from '#domain/scholarly/index';
+import type { ScholarlySource } from '#domain/scholarly/index';
 import { AuthorBatchResult, batchRequests, DEFAULT_RATE_LIMIT_WAIT_MS, firstStep, MAX_RATE_LIMIT_WAIT_MS, SyncService, SyncStepState } from '#domain/sync/index';
 import { JobData, JobName, SYNC_SOURCE_JOBS, SourceLookupJobName, SourceQueueName, SyncIdentityJobName } from '#domain/jobs/index';
 import { APP_CONFIG, AppConfig, JobQueueService } from '#platform';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { SecurityEventsModule } from '../security-events/security-events.module';
+import { SecurityEventsModule } from '../security-events/index';
 import { AccountsService } from './accounts.service';
 import { InvitationsService } from './invitations.service';
 import { RecoveryCode } from './recovery-code.entity';

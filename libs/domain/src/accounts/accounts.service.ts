@@ -3,9 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, MoreThan, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, AppConfig, NotFoundError } from '#platform';
-import type { Page } from '../people/people.types';
-import { ClientInfo, NO_CLIENT } from '../security-events/client-info';
-import { SecurityEventsService } from '../security-events/security-events.service';
+import type { Page } from '../people/index';
+import { ClientInfo, NO_CLIENT, SecurityEventsService } from '../security-events/index';
 import { AccessToken, AccessTokenKind, TOKEN_SCOPES, TokenScope } from './access-token.entity';
 import {
   AccountDisabledError,

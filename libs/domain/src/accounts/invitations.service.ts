@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, NotFoundError, publicLink } from '#platform';
-import type { Page } from '../people/people.types';
+import type { Page } from '../people/index';
 import { normalizeEmail, sha256 } from './accounts.service';
 import { Invitation } from './invitation.entity';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { NotFoundError } from '#platform';
-import type { Page } from '../people/people.types';
+import type { Page } from '../people/index';
 import { LastAdminError } from './accounts.errors';
 import { User, UserRole } from './user.entity';
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import type { StageType } from '../stage-templates/stage-types';
+import type { StageType } from '../stage-templates/index';
 import { Application } from './application.entity';
 
 /** `upcoming` until entered; `current` while in it; then passed, failed or skipped. */

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganizationsModule } from '../organizations/organizations.module';
-import { StageTemplatesModule } from '../stage-templates/stage-templates.module';
+import { OrganizationsModule } from '../organizations/index';
+import { StageTemplatesModule } from '../stage-templates/index';
 import { ApplicationMove } from './application-move.entity';
 import { ApplicationStage } from './application-stage.entity';
 import { Application } from './application.entity';

@@ -1,4 +1,4 @@
-import type { StageType } from '../stage-templates/stage-types';
+import type { StageType } from '../stage-templates/index';
 import type { ApplicationStatus } from './application.entity';
 import { BoardCard, layOutBoard, wholeDaysSince } from './pipeline-stats.service';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dateIn } from '../people/follow-ups.service';
-import { STAGE_TYPES, StageType } from '../stage-templates/stage-types';
+import { dateIn } from '../shared/dates';
+import { STAGE_TYPES, StageType } from '../stage-templates/index';
 import { StageStatus } from './application-stage.entity';
 import { ApplicationSource, ApplicationStatus } from './application.entity';
 import { allowedMoves, UserMove } from './pipeline-state-machine';

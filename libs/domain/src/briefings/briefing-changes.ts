@@ -1,4 +1,4 @@
-import { titleKey } from '../works/work-matching';
+import { titleKey } from '../shared/text/index';
 import type { BriefingContent, BriefingMeeting, BriefingWork } from './briefing-content';
 
 /**

@@ -1,4 +1,4 @@
-import type { ScholarlySource } from '../scholarly/scholarly.types';
+import type { ScholarlySource } from '../scholarly/index';
 
 /**
  * Everything a briefing says, as data. It is assembled once per generation and stored with the

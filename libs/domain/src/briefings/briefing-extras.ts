@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ReadingService } from '../reading/reading.service';
+import { ReadingService } from '../reading/index';
 import { toBriefingReading } from './briefing-reading';
-import { ResumeProjectsService } from '../resume-projects/resume-projects.service';
-import type { StageType } from '../stage-templates/stage-types';
-import { WarmPathsService } from '../warm-paths/warm-paths.service';
+import { ResumeProjectsService } from '../resume-projects/index';
+import type { StageType } from '../stage-templates/index';
+import { WarmPathsService } from '../warm-paths/index';
 import type { BriefingReading, BriefingResumeProject, BriefingWarmPaths } from './briefing-content';
 
 /** Paths and projects listed in a briefing: enough to act on, short enough to read before a call. */

@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, rankWorks } from '../reading/reading-ranking';
+import { DEFAULT_WEIGHTS, rankWorks } from '../reading/index';
 import { toBriefingReading } from './briefing-reading';
 
 const NOW = new Date('2026-07-01T00:00:00Z');

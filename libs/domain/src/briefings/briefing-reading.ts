@@ -1,4 +1,4 @@
-import type { Checklist } from '../reading/reading.service';
+import type { Checklist } from '../reading/index';
 import type { BriefingReading } from './briefing-content';
 import { briefingWork } from './briefing-work';
 

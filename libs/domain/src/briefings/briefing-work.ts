@@ -1,4 +1,4 @@
-import type { PersonWork } from '../works/works-query.service';
+import type { PersonWork } from '../works/index';
 import type { BriefingWork } from './briefing-content';
 
 /**

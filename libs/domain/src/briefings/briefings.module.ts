@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApplicationsModule } from '../applications/applications.module';
-import { InterviewsModule } from '../interviews/interviews.module';
-import { ReadingModule } from '../reading/reading.module';
-import { ResumeProjectsModule } from '../resume-projects/resume-projects.module';
-import { WarmPathsModule } from '../warm-paths/warm-paths.module';
-import { WorksModule } from '../works/works.module';
+import { ApplicationsModule } from '../applications/index';
+import { InterviewsModule } from '../interviews/index';
+import { ReadingModule } from '../reading/index';
+import { ResumeProjectsModule } from '../resume-projects/index';
+import { WarmPathsModule } from '../warm-paths/index';
+import { WorksModule } from '../works/index';
 import { BriefingAssembler } from './briefing-assembler';
 import { BriefingExtras } from './briefing-extras';
 import { BriefingPdfRenderer } from './briefing-pdf';

@@ -1,4 +1,4 @@
-import type { StageType } from '../stage-templates/stage-types';
+import type { StageType } from '../stage-templates/index';
 
 /**
  * What to revise before each kind of stage, as candidates of research labs describe these loops.

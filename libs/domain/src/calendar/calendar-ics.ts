@@ -1,9 +1,9 @@
 import ical, { ICalCalendar, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
-import type { InterviewView } from '../interviews/interviews.service';
-import { localDateTime } from '../interviews/zoned-time';
-import type { Person } from '../people/person.entity';
+import type { InterviewView } from '../interviews/index';
+import { localDateTime } from '../interviews/index';
+import type { Person } from '../people/index';
 import { addDays } from '../shared/dates';
-import type { Task } from '../tasks/task.entity';
+import type { Task } from '../tasks/index';
 import { Vtimezones } from './vtimezones';
 import { WallClockTime } from './wall-clock-time';
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { InterviewsModule } from '../interviews/interviews.module';
-import { SecurityEventsModule } from '../security-events/security-events.module';
-import { TasksModule } from '../tasks/tasks.module';
+import { InterviewsModule } from '../interviews/index';
+import { SecurityEventsModule } from '../security-events/index';
+import { TasksModule } from '../tasks/index';
 import { CalendarFeed } from './calendar-feed.entity';
 import { CalendarFeedService } from './calendar-feed.service';
 

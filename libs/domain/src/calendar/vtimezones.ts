@@ -1,6 +1,6 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ICAL from 'ical.js';
-import { utcOffsetMinutes, wallClock } from '../interviews/zoned-time';
+import { utcOffsetMinutes, wallClock } from '../interviews/index';
 
 type IcalTimezone = InstanceType<typeof ICAL.Timezone>;
 

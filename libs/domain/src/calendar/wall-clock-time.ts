@@ -1,5 +1,5 @@
 import type { ICalDayJsStub } from 'ical-generator';
-import { pad, wallClock } from '../interviews/zoned-time';
+import { pad, wallClock } from '../interviews/index';
 
 /**
  * An instant read on one zone's wall clock, in the Day.js shape ical-generator accepts. Given a

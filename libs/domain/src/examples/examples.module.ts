@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsModule } from '../applications/applications.module';
-import { InteractionsModule } from '../interactions/interactions.module';
-import { OrganizationsModule } from '../organizations/organizations.module';
-import { PeopleModule } from '../people/people.module';
-import { ReferralsModule } from '../referrals/referrals.module';
-import { StageTemplatesModule } from '../stage-templates/stage-templates.module';
+import { ApplicationsModule } from '../applications/index';
+import { InteractionsModule } from '../interactions/index';
+import { OrganizationsModule } from '../organizations/index';
+import { PeopleModule } from '../people/index';
+import { ReferralsModule } from '../referrals/index';
+import { StageTemplatesModule } from '../stage-templates/index';
 import { ExamplesService } from './examples.service';
 
 @Module({

@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApplicationsService } from '../applications/applications.service';
-import { ApplicationStage } from '../applications/application-stage.entity';
-import { Application } from '../applications/application.entity';
-import { InteractionsService } from '../interactions/interactions.service';
-import { Interview, InterviewFormat, InterviewOutcome } from '../interviews/interview.entity';
-import { Organization } from '../organizations/organization.entity';
-import { OrganizationsService } from '../organizations/organizations.service';
-import { addDays, dateIn } from '../people/follow-ups.service';
-import { foldName } from '../people/name-folding';
-import { PeopleService } from '../people/people.service';
-import { ReferralsService } from '../referrals/referrals.service';
-import { StageTemplatesService } from '../stage-templates/stage-templates.service';
-import { refreshPrepTaskDueDates } from '../tasks/prep-tasks';
-import { Task } from '../tasks/task.entity';
+import { Application, ApplicationsService, ApplicationStage } from '../applications/index';
+import { InteractionsService } from '../interactions/index';
+import { Interview, InterviewFormat, InterviewOutcome } from '../interviews/index';
+import { Organization, OrganizationsService } from '../organizations/index';
+import { addDays, dateIn } from '../shared/dates';
+import { foldName } from '../shared/text/index';
+import { PeopleService } from '../people/index';
+import { ReferralsService } from '../referrals/index';
+import { StageTemplatesService } from '../stage-templates/index';
+import { refreshPrepTaskDueDates, Task } from '../tasks/index';
 import { ExampleAccountNotEmptyError, ExampleAlreadyLoadedError } from './examples.errors';
 import {
   EXAMPLE_INTERACTIONS,

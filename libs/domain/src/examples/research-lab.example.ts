@@ -1,5 +1,5 @@
-import type { InteractionType } from '../interactions/interaction.entity';
-import type { RelationshipStage } from '../people/person.entity';
+import type { InteractionType } from '../interactions/index';
+import type { RelationshipStage } from '../people/index';
 
 /**
  * The research-lab example: a fictional lab, the people the user met on the way, and a pipeline at

@@ -1,19 +1,15 @@
-import type { ApplicationMoveKind } from '../applications/application-move.entity';
-import type { StageStatus } from '../applications/application-stage.entity';
-import type { ApplicationSource, ApplicationStatus } from '../applications/application.entity';
-import type { BriefingContent } from '../briefings/briefing-content';
-import type { BriefingStatus, BriefingTrigger } from '../briefings/briefing.entity';
-import type { InteractionType } from '../interactions/interaction.entity';
-import type { InterviewFormat, InterviewOutcome } from '../interviews/interview.entity';
-import type { RelationshipStage } from '../people/person.entity';
-import type { PersonLinks } from '../people/person-links';
-import type { ReadingStatus } from '../reading/reading-entry.entity';
-import type { RankingWeights } from '../reading/reading-ranking';
-import type { ReferralStatus } from '../referrals/referral.entity';
-import type { ScholarlySource } from '../scholarly/scholarly.types';
-import type { IdentityStatus } from '../scholarly-identities/scholarly-identity.entity';
-import type { StageType, TemplateStage } from '../stage-templates/stage-types';
-import type { TaskCloseReason, TaskOrigin } from '../tasks/task.entity';
+import type { ApplicationMoveKind, ApplicationSource, ApplicationStatus, StageStatus } from '../applications/index';
+import type { BriefingContent, BriefingStatus, BriefingTrigger } from '../briefings/index';
+import type { InteractionType } from '../interactions/index';
+import type { InterviewFormat, InterviewOutcome } from '../interviews/index';
+import type { RelationshipStage } from '../people/index';
+import type { PersonLinks } from '../shared/text/index';
+import type { RankingWeights, ReadingStatus } from '../reading/index';
+import type { ReferralStatus } from '../referrals/index';
+import type { ScholarlySource } from '../scholarly/index';
+import type { IdentityStatus } from '../scholarly-identities/index';
+import type { StageType, TemplateStage } from '../stage-templates/index';
+import type { TaskCloseReason, TaskOrigin } from '../tasks/index';
 
 export const EXPORT_FORMAT = 'dossier-export';
 /**

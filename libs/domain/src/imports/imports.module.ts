@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganizationsModule } from '../organizations/organizations.module';
-import { PeopleModule } from '../people/people.module';
-import { Person } from '../people/person.entity';
-import { SyncModule } from '../sync/sync.module';
+import { OrganizationsModule } from '../organizations/index';
+import { PeopleModule, Person } from '../people/index';
+import { SyncModule } from '../sync/index';
 import { AccountExportService } from './account-export.service';
 import { ImportRun } from './import-run.entity';
 import { ImportsService } from './imports.service';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PeopleModule } from '../people/people.module';
+import { PeopleModule } from '../people/index';
 import { Interaction } from './interaction.entity';
 import { InteractionsService } from './interactions.service';
 

@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '#platform';
-import { PeopleService } from '../people/people.service';
-import type { Page } from '../people/people.types';
-import { lockPerson } from '../people/person-lock';
-import { Person } from '../people/person.entity';
+import { lockPerson, PeopleService, Person } from '../people/index';
+import type { Page } from '../people/index';
 import { InteractionInput, interactionColumns, NewInteraction } from './interaction-input';
 import { Interaction, InteractionType } from './interaction.entity';
 

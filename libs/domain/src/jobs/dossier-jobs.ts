@@ -1,6 +1,6 @@
 import type { JobItemOf } from '#platform';
-import { SCHOLARLY_SOURCES, type AuthorSnapshot, type ScholarlySource } from '../scholarly/scholarly.types';
-import type { SourceLookupRequest } from '../scholarly/source-lookup';
+import { SCHOLARLY_SOURCES, type AuthorSnapshot, type ScholarlySource } from '../scholarly/index';
+import type { SourceLookupRequest } from '../scholarly/index';
 
 /**
  * Every job Dossier runs, in the domain's own terms: names, payloads and queues. The queue layer

@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { ConflictError, FieldProblem, NotFoundError } from '#platform';
-import { foldName } from '../people/name-folding';
-import { normalizeLink } from '../people/person-links';
+import { foldName, normalizeLink } from '../shared/text/index';
 import { InvalidOrganizationError, OrganizationMergeSelfError, OrganizationNameTakenError } from './organizations.errors';
 import { Organization } from './organization.entity';
 import { Team } from './team.entity';
-import type { Page } from '../people/people.types';
+import type { Page } from '../people/index';
 import { escapeLike } from '../shared/sql';
 
 export interface OrganizationsQuery {

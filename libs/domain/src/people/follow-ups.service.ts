@@ -10,8 +10,6 @@ import { Person } from './person.entity';
 import { lockPerson } from './person-lock';
 import { addDays, dateIn, daysBetween } from '../shared/dates';
 
-export { addDays, dateIn, daysBetween };
-
 export interface DueFollowUp {
   person: Person;
   /** Days between the follow-up date and the user's today: 0 = due today, negative = due later. */

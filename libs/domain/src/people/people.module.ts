@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganizationsModule } from '../organizations/organizations.module';
+import { OrganizationsModule } from '../organizations/index';
 import { FollowUpsService } from './follow-ups.service';
 import { PeopleService } from './people.service';
 import { Person } from './person.entity';

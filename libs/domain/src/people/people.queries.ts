@@ -5,14 +5,12 @@
 // rows are mapped by hand to the shape TypeORM returns: a Person with every column, whose
 // organization and team carry only id and name (all that responses show). Writes and the other
 // reads stay on TypeORM. bench/api/bare-server.ts runs the same statements: keep the two in step.
-import type { Application } from '../applications/application.entity';
-import type { Organization } from '../organizations/organization.entity';
-import type { Team } from '../organizations/team.entity';
-import type { Referral } from '../referrals/referral.entity';
-import type { Asks } from '../referrals/referrals.service';
+import type { Application } from '../applications/index';
+import type { Organization, Team } from '../organizations/index';
+import type { Referral } from '../referrals/index';
 import { escapeLike } from '../shared/sql';
-import { foldName, foldText } from './name-folding';
-import type { PeopleQuery, PeopleSort } from './people.types';
+import { foldName, foldText } from '../shared/text/index';
+import type { Asks, PeopleQuery, PeopleSort } from './people.types';
 import type { Person } from './person.entity';
 
 /** A person's page: the record, what the user asked of them, and the referrals they offered or made. */

@@ -7,15 +7,14 @@ import { FieldProblem, JobQueue, NotFoundError } from '#platform';
 import type { DossierJobs } from '../jobs/index';
 import { eraseFromBriefings } from '../briefings/briefing-erasure';
 import { eraseFromImportRuns } from '../imports/import-erasure';
-import { OrganizationsService } from '../organizations/organizations.service';
+import { OrganizationsService } from '../organizations/index';
 import { mentionsSql } from '../shared/text-mentions';
-import { foldName, foldText, splitFullName } from './name-folding';
+import { foldName, foldText, LINK_KINDS, normalizeEmail, normalizeLinks, PersonLinks, splitFullName } from '../shared/text/index';
 import { normalizePhone, phoneKey } from './phone-numbers';
 import { InvalidPersonError, MergeSelfError, PersonDeletedError } from './people.errors';
 import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL, PersonDetail, personDetailFromRows, personFromRow } from './people.queries';
 import { Page, PeopleQuery, PersonInput } from './people.types';
 import { Person } from './person.entity';
-import { LINK_KINDS, normalizeEmail, normalizeLinks, PersonLinks } from './person-links';
 import { PERSON_REFERENCES } from './person-references';
 import { dateIn } from '../shared/dates';
 

@@ -47,3 +47,13 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+/**
+ * What the user has asked of a person: interactions with an ask, plus the referrals asked for.
+ * The person's page reads it, with the referrals they made, in the one statement PERSON_DETAIL
+ * (people.queries.ts).
+ */
+export interface Asks {
+  count: number;
+  lastAskedAt: Date | null;
+}

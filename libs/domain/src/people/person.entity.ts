@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../organizations/team.entity';
-import type { PersonLinks } from './person-links';
+import type { PersonLinks } from '../shared/text/index';
 
 export const RELATIONSHIP_STAGES = ['stranger', 'acquainted', 'engaged', 'advocate'] as const;
 export type RelationshipStage = (typeof RELATIONSHIP_STAGES)[number];

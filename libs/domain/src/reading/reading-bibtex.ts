@@ -1,7 +1,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import type { WorkType } from '../scholarly/scholarly.types';
-import { surnameKey, titleKey } from '../works/work-matching';
+import type { WorkType } from '../scholarly/index';
+import { surnameKey, titleKey } from '../shared/text/index';
 
 /**
  * A checklist as BibTeX, written by citation-js from CSL-JSON: it escapes LaTeX's special

@@ -1,4 +1,4 @@
-import { titleKey } from '../works/work-matching';
+import { titleKey } from '../shared/text/index';
 
 /**
  * What "relevant to the application" means: terms from the application's keywords, the team (name,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { WorksModule } from '../works/works.module';
+import { WorksModule } from '../works/index';
 import { ReadingService } from './reading.service';
 
 @Module({

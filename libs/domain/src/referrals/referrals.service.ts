@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { FieldProblem, NotFoundError } from '#platform';
 import { Application } from '../applications/application.entity';
-import { addDays, dateIn } from '../people/follow-ups.service';
-import type { Page } from '../people/people.types';
-import { lockPerson } from '../people/person-lock';
-import { Person } from '../people/person.entity';
+import { addDays, dateIn } from '../shared/dates';
+import type { Page } from '../people/index';
+import { lockPerson, Person } from '../people/index';
 import { becomesSubmitted, nextReferralStatuses, previousStep } from './referral-path';
 import { Referral, REFERRAL_STATUSES, ReferralStatus } from './referral.entity';
 import { DuplicateReferralError, IllegalReferralStatusError, InvalidReferralError } from './referrals.errors';
@@ -37,16 +36,6 @@ export interface ReferralsQuery {
   status?: ReferralStatus;
   limit?: number;
   offset?: number;
-}
-
-/**
- * What the user has asked of a person: interactions with an ask, plus the referrals asked for.
- * The person's page reads it, with the referrals they made, in the one statement PERSON_DETAIL
- * (people/people.queries.ts).
- */
-export interface Asks {
-  count: number;
-  lastAskedAt: Date | null;
 }
 
 /** A person vouching for the user on an application, moving along discussed → … → acknowledged. */

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import { User } from '../accounts/user.entity';
-import type { StageType } from '../stage-templates/stage-types';
+import type { StageType } from '../stage-templates/index';
 
 export interface ResumeProjectLink {
   url: string;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FieldProblem, NotFoundError } from '#platform';
-import type { Page } from '../people/people.types';
-import type { StageType } from '../stage-templates/stage-types';
+import type { Page } from '../people/index';
+import type { StageType } from '../stage-templates/index';
 import { ResumeProject, ResumeProjectLink } from './resume-project.entity';
 import { InvalidResumeProjectError } from './resume-projects.errors';
 

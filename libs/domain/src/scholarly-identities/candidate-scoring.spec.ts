@@ -1,4 +1,4 @@
-import type { AuthorCandidate, ScholarlySource } from '../scholarly/scholarly.types';
+import type { AuthorCandidate, ScholarlySource } from '../scholarly/index';
 import { AutoLinkInput, compareNames, decideAutoLinks, isPlausible, matchingTopics, nameTokens, sameOrganization, scoreCandidate, ScoringSubject } from './candidate-scoring';
 
 const candidate = (over: Partial<AuthorCandidate> = {}): AuthorCandidate => ({

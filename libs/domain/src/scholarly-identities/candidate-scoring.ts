@@ -1,5 +1,5 @@
-import { foldText } from '../people/name-folding';
-import { SCHOLARLY_SOURCES, type AuthorCandidate, type ScholarlySource } from '../scholarly/scholarly.types';
+import { foldText } from '../shared/text/index';
+import { SCHOLARLY_SOURCES, type AuthorCandidate, type ScholarlySource } from '../scholarly/index';
 
 /**
  * "Who is who": how likely an author found at a source is the person in the user's network.

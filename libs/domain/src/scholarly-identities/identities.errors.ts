@@ -1,5 +1,5 @@
 import { ConflictError, DomainError, ErrorKind, NotFoundError } from '#platform';
-import type { ScholarlySource } from '../scholarly/scholarly.types';
+import type { ScholarlySource } from '../scholarly/index';
 
 /** The id or URL does not name an author at the source (format, check digit): 400 naming the field. */
 export class InvalidIdentityError extends DomainError {

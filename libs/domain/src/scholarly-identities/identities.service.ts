@@ -2,14 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { NotFoundError } from '#platform';
-import { Person } from '../people/person.entity';
-import { ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/scholarly-http';
-import { SCHOLARLY_SOURCES, type AuthorCandidate, type ScholarlySource } from '../scholarly/scholarly.types';
+import { Person } from '../people/index';
+import { type AuthorCandidate, SCHOLARLY_SOURCES, type ScholarlySource, ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/index';
 import { AutoLinkRule, CandidateScore, Coauthor, compareScored, decideAutoLinks, isPlausible, scoreCandidate, ScoringSubject } from './candidate-scoring';
 import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityError, UnknownAtSourceError } from './identities.errors';
 import { idFromProfileLink, parseIdentityInput, sourceOfUrl } from './identity-input';
 import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entity';
-import { AUTHORSHIPS_WITH_QUERIES_SQL } from '../works/person-authorships';
+import { AUTHORSHIPS_WITH_QUERIES_SQL } from '../works/index';
 import { SourceLookups } from './source-lookups';
 
 /** The sources that can search authors by name (Crossref cannot: its identities are ORCID iDs). */

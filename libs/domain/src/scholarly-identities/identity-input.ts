@@ -1,5 +1,5 @@
-import { normalizeLink, type LinkKind } from '../people/person-links';
-import type { ScholarlySource } from '../scholarly/scholarly.types';
+import { normalizeLink, type LinkKind } from '../shared/text/index';
+import type { ScholarlySource } from '../scholarly/index';
 import { queryName } from '../scholarly/sources/arxiv/arxiv.client';
 
 /**

@@ -4,5 +4,4 @@ export * from './identities.service';
 export * from './identity-input';
 export * from './scholarly-identities.module';
 export * from './scholarly-identity.entity';
-export * from './sync-run.entity';
 export * from './source-lookups';

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import { Person } from '../people/person.entity';
-import type { AuthorSnapshot, ScholarlySource } from '../scholarly/scholarly.types';
+import type { AuthorSnapshot, ScholarlySource } from '../scholarly/index';
 
 export const IDENTITY_STATUSES = ['linked', 'rejected'] as const;
 export type IdentityStatus = (typeof IDENTITY_STATUSES)[number];

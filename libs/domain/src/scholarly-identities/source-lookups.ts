@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
 import { DossierJobs, SYNC_SOURCE_JOBS } from '../jobs/index';
-import { rebuildLookupFailure, SourceBusyError, SourceLookupAnswer, SourceLookupRequest } from '../scholarly/source-lookup';
-import type { AuthorCandidate, AuthorSnapshot, ScholarlySource } from '../scholarly/scholarly.types';
+import { rebuildLookupFailure, SourceBusyError, SourceLookupAnswer, SourceLookupRequest } from '../scholarly/index';
+import type { AuthorCandidate, AuthorSnapshot, ScholarlySource } from '../scholarly/index';
 
 /** Extra patience beyond one request's time limit and one rate-limit window: the queue's own round trips. */
 const QUEUE_SLACK_MS = 3_000;

@@ -1,4 +1,3 @@
-export * from './identifiers';
 export * from './scholarly-http';
 export * from './scholarly.types';
 export * from './scholarly-clients';

@@ -6,7 +6,7 @@ import { CrossrefClient } from './sources/crossref/crossref.client';
 import { DblpClient } from './sources/dblp/dblp.client';
 import { OpenAlexClient } from './sources/openalex/openalex.client';
 import { OrcidClient } from './sources/orcid/orcid.client';
-import { SemanticScholarClient } from './sources/semanticscholar/semantic-scholar.client';
+import { SemanticScholarClient } from './sources/semantic-scholar/semantic-scholar.client';
 
 /** Every source's client, built once from configuration; the sync picks one by source name. */
 export class ScholarlyClients {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Page } from '../people/people.types';
+import type { Page } from '../people/index';
 import type { ClientInfo } from './client-info';
 import { SecurityEvent, SecurityEventDetails, SecurityEventKind } from './security-event.entity';
 

@@ -1,4 +1,5 @@
-// Calendar dates as yyyy-mm-dd strings, in the user's time zone: follow-ups, tasks and applications share them.
+// Calendar dates as yyyy-mm-dd strings, in the user's time zone: follow-ups, tasks and applications share them;
+// scholarly sources give partial ones (a year, a month) that keep the same form.
 
 /** yyyy-mm-dd of an instant in an IANA time zone (UTC when the zone is unknown). */
 export function dateIn(timeZone: string, at: Date): string {
@@ -19,4 +20,13 @@ export function addDays(date: string, days: number): string {
 /** Whole days from `from` to `to` (both yyyy-mm-dd). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** yyyy-mm-dd, yyyy-mm or yyyy from the parts a source gives; null when there is no year. */
+export function partialDate(year: number | null | undefined, month?: number | null, day?: number | null): string | null {
+  if (!year || !Number.isInteger(year)) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (!month) return String(year);
+  if (!day) return `${year}-${pad(month)}`;
+  return `${year}-${pad(month)}-${pad(day)}`;
 }

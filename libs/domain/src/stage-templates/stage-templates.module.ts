@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganizationsModule } from '../organizations/organizations.module';
+import { OrganizationsModule } from '../organizations/index';
 import { StageTemplate } from './stage-template.entity';
 import { StageTemplatesService } from './stage-templates.service';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { NotFoundError } from '#platform';
-import { OrganizationsService } from '../organizations/organizations.service';
+import { OrganizationsService } from '../organizations/index';
 import { BUILT_IN_TEMPLATES, BuiltInTemplate, DEFAULT_TEMPLATE } from './built-in-templates';
 import { StageTemplate } from './stage-template.entity';
 import { InvalidStageTemplateError } from './stage-templates.errors';

@@ -1,4 +1,4 @@
-import type { AuthorSnapshot } from '../scholarly/scholarly.types';
+import type { AuthorSnapshot } from '../scholarly/index';
 
 /** What one batch check of Semantic Scholar authors found (the return value of its job). */
 export interface AuthorBatchResult {

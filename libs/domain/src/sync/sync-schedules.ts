@@ -4,7 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
 import { DossierJobs, JobItem, JobName } from '../jobs/index';
-import { S2_AUTHOR_BATCH } from '../scholarly/sources/semanticscholar/semantic-scholar.client';
+import { S2_AUTHOR_BATCH } from '../scholarly/sources/semantic-scholar/semantic-scholar.client';
 import { AuthorBatchResult, AuthorChecks } from './author-checks';
 import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncService } from './sync.service';

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Person } from '../people/person.entity';
-import { ScholarlyIdentity } from '../scholarly-identities/scholarly-identity.entity';
-import { SyncRun } from '../scholarly-identities/sync-run.entity';
-import { WorksModule } from '../works/works.module';
+import { Person } from '../people/index';
+import { ScholarlyIdentity } from '../scholarly-identities/index';
+import { SyncRun } from './sync-run.entity';
+import { WorksModule } from '../works/index';
 import { PersonSyncSettings } from './person-sync-settings.entity';
-import { SyncProblems } from './sync-problems';
+import { SyncProblemsService } from './sync-problems.service';
 import { SyncSchedules } from './sync-schedules';
 import { SyncService } from './sync.service';
 
@@ -15,7 +15,7 @@ import { SyncService } from './sync.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SyncRun, ScholarlyIdentity, Person, PersonSyncSettings]), WorksModule],
-  providers: [SyncService, SyncSchedules, SyncProblems],
-  exports: [SyncService, SyncSchedules, SyncProblems],
+  providers: [SyncService, SyncSchedules, SyncProblemsService],
+  exports: [SyncService, SyncSchedules, SyncProblemsService],
 })
 export class SyncModule {}

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, parseRate } from '#platform';
 import { jobOptions, JobName, SYNC_SOURCE_JOBS } from '../jobs/index';
-import type { AuthorSnapshot } from '../scholarly/scholarly.types';
+import type { AuthorSnapshot } from '../scholarly/index';
 import { AuthorChecks } from './author-checks';
 import { firstStep, sameSnapshot } from './sync.service';
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { ApplicationStage } from '../applications/application-stage.entity';
+import type { ApplicationStage } from '../applications/index';
 import { Task, TaskCloseReason } from './task.entity';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ReadingService } from '../reading/reading.service';
+import { ReadingService } from '../reading/index';
 import { Task } from './task.entity';
 
 /**

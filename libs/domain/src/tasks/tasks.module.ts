@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ReadingModule } from '../reading/reading.module';
+import { ReadingModule } from '../reading/index';
 import { ReadingTasksService } from './reading-tasks.service';
 import { Task } from './task.entity';
 import { TasksService } from './tasks.service';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '#platform';
-import type { ScholarlySource } from '../scholarly/scholarly.types';
-import { AUTHORSHIPS_WITH_QUERIES_SQL, matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from '../works/person-authorships';
+import type { ScholarlySource } from '../scholarly/index';
+import { AUTHORSHIPS_WITH_QUERIES_SQL, matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from '../works/index';
 
 /**
  * Warm paths to an interviewer: who in the user's network can introduce them, read from the shared

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import type { ScholarlySource } from '../scholarly/scholarly.types';
+import type { ScholarlySource } from '../scholarly/index';
 import { WorkRecord } from './work-record.entity';
 
 /**

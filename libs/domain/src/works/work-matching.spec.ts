@@ -1,5 +1,6 @@
-import type { NormalizedWork } from '../scholarly/scholarly.types';
-import { matchKeys, sameByTitle, surnameKey, titleKey } from './work-matching';
+import type { NormalizedWork } from '../scholarly/index';
+import { surnameKey, titleKey } from '../shared/text/index';
+import { matchKeys, sameByTitle } from './work-matching';
 
 function record(overrides: Partial<NormalizedWork>): NormalizedWork {
   return {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import type { NormalizedWork, ScholarlySource } from '../scholarly/scholarly.types';
+import type { NormalizedWork, ScholarlySource } from '../scholarly/index';
 import { WorkAuthorship } from './work-authorship.entity';
 import { Work } from './work.entity';
 

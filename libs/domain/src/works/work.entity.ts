@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import type { WorkType } from '../scholarly/scholarly.types';
+import type { WorkType } from '../scholarly/index';
 import { WorkRecord } from './work-record.entity';
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { NormalizedWork, ScholarlySource } from '../scholarly/scholarly.types';
+import type { NormalizedWork, ScholarlySource } from '../scholarly/index';
 import { queriedPositions } from '../scholarly/sources/arxiv/arxiv.client';
 import { MatchKeys, matchKeys, sameByTitle } from './work-matching';
 

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '#platform';
-import { normalizeArxivId, normalizeDoi } from '../scholarly/identifiers';
-import type { ScholarlySource, WorkType } from '../scholarly/scholarly.types';
+import { normalizeArxivId, normalizeDoi, titleKey } from '../shared/text/index';
+import type { ScholarlySource, WorkType } from '../scholarly/index';
 import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
-import { titleKey } from './work-matching';
 
 /**
  * Reading the shared cache of works back: a person's works (private to the person's user, as the

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SCHOLARLY_SOURCES } from '#domain/scholarly/scholarly.types';
-import type { BriefingApplication, BriefingContent, BriefingInterview, BriefingInterviewer, BriefingMeeting, BriefingReadingItem, BriefingResumeProject, BriefingRetrospective, BriefingWork } from '#domain/briefings/briefing-content';
+import { SCHOLARLY_SOURCES } from '#domain/scholarly/index';
+import type { BriefingApplication, BriefingContent, BriefingInterview, BriefingInterviewer, BriefingMeeting, BriefingReadingItem, BriefingResumeProject, BriefingRetrospective, BriefingWork } from '#domain/briefings/index';
 
 // The facts a briefing is rendered from (libs/domain/src/briefings/briefing-content.ts), as the API
 // answers them: documented field by field so that a client reads them typed.

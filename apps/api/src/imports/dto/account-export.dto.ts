@@ -3,17 +3,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsTimeZone, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { APPLICATION_MOVES, APPLICATION_SOURCES, APPLICATION_STATUSES, STAGE_STATUSES } from '#domain/applications/index';
-import { BRIEFING_STATUSES } from '#domain/briefings/briefing.entity';
+import { BRIEFING_STATUSES } from '#domain/briefings/index';
 import { EXPORT_FORMAT, EXPORT_VERSION, READABLE_EXPORT_VERSIONS } from '#domain/imports/index';
-import { INTERACTION_TYPES } from '#domain/interactions/interaction.entity';
-import { INTERVIEW_FORMATS, INTERVIEW_OUTCOMES } from '#domain/interviews/interview.entity';
+import { INTERACTION_TYPES } from '#domain/interactions/index';
+import { INTERVIEW_FORMATS, INTERVIEW_OUTCOMES } from '#domain/interviews/index';
 import { RELATIONSHIP_STAGES } from '#domain/people/index';
-import { READING_STATUSES } from '#domain/reading/reading-entry.entity';
-import { REFERRAL_STATUSES } from '#domain/referrals/referral.entity';
-import { SCHOLARLY_SOURCES } from '#domain/scholarly/scholarly.types';
-import { IDENTITY_STATUSES } from '#domain/scholarly-identities/scholarly-identity.entity';
-import { STAGE_TYPES } from '#domain/stage-templates/stage-types';
-import { TASK_CLOSE_REASONS, TASK_ORIGINS } from '#domain/tasks/task.entity';
+import { READING_STATUSES } from '#domain/reading/index';
+import { REFERRAL_STATUSES } from '#domain/referrals/index';
+import { SCHOLARLY_SOURCES } from '#domain/scholarly/index';
+import { IDENTITY_STATUSES } from '#domain/scholarly-identities/index';
+import { STAGE_TYPES } from '#domain/stage-templates/index';
+import { TASK_CLOSE_REASONS, TASK_ORIGINS } from '#domain/tasks/index';
 import { IsCalendarDate } from '../../common/date-validators';
 
 // Nullable text: present, either a string or null.

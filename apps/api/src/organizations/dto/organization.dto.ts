@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
-import { ORGANIZATION_NAME_MAX } from '#domain/organizations/organization.entity';
-import { Organization, OrganizationMergePreview, Team } from '#domain/organizations/index';
+import { Organization, ORGANIZATION_NAME_MAX, OrganizationMergePreview, Team } from '#domain/organizations/index';
 import { PageQuery } from '../../common/page-query';
 
 export class CreateOrganizationDto {

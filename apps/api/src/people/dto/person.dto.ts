@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { LINK_KINDS, Person, PERSON_LIMITS, PersonLinks, RELATIONSHIP_STAGES, RelationshipStage } from '#domain/people/index';
+import { Person, PERSON_LIMITS, RELATIONSHIP_STAGES, RelationshipStage } from '#domain/people/index';
+import { LINK_KINDS, PersonLinks } from '#domain/shared/text/index';
 import { PageQuery } from '../../common/page-query';
 import { ReferralResponse } from '../../referrals/dto/referral.dto';
 

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, Max, Min, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
 import { SCHOLARLY_SOURCES } from '#domain/scholarly/index';
-import { SYNC_RUN_STATUSES, SyncRun } from '#domain/scholarly-identities/sync-run.entity';
-import { type AccountSyncSchedule, type AccountSyncSetting, SYNC_PROBLEM_KINDS, type SyncProblem, type SyncSchedule } from '#domain/sync/index';
+import { type AccountSyncSchedule, type AccountSyncSetting, SYNC_PROBLEM_KINDS, SYNC_RUN_STATUSES, type SyncProblem, SyncRun, type SyncSchedule } from '#domain/sync/index';
 
 export class SyncStartedResponse {
   @ApiProperty({

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { SCHOLARLY_SOURCES, type ScholarlySource } from '#domain/scholarly/scholarly.types';
+import { SCHOLARLY_SOURCES, type ScholarlySource } from '#domain/scholarly/index';
 import { THROUGH_PER_CONTACT } from '#domain/warm-paths/index';
 
 export class WarmPathsQueryDto {

@@ -1,16 +1,5 @@
-export const LINK_KINDS = [
-  'linkedin',
-  'x',
-  'github',
-  'homepage',
-  'googleScholar',
-  'orcid',
-  'openalex',
-  'semanticScholar',
-  'dblp',
-] as const;
-
-export type LinkKind = (typeof LINK_KINDS)[number];
+// The kinds themselves are the person-links vocabulary (shared/text); this file adds how formats name them.
+import { LINK_KINDS, type LinkKind } from '../../shared/text/index';
 
 /** Human label per kind, used where a format shows labels to people (vCard 3.0 X-ABLabel). */
 export const LINK_KIND_LABELS: Record<LinkKind, string> = {

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { decodeText, splitLines } from './decode-text';
-import { classifyUrl, LINK_KIND_LABELS, LINK_KINDS, type LinkKind, linkKindFromLabel } from './link-kind';
+import { LINK_KINDS, type LinkKind } from '../../shared/text/index';
+import { classifyUrl, LINK_KIND_LABELS, linkKindFromLabel } from './link-kind';
 import type { ParseResult, PersonDraft } from './person-draft';
 
 type Component = InstanceType<typeof ICAL.Component>;

@@ -1,4 +1,4 @@
-import { foldText } from '../../../people/name-folding';
+import { foldText } from '../../../shared/text/index';
 import { MalformedResponseError, ScholarlyHttp, SourceRejectedError, SourceUnavailableError } from '../../scholarly-http';
 import type { AuthorCandidate, AuthorSnapshot, NormalizedWork, ScholarlyClient, WorksPage } from '../../scholarly.types';
 import { ArxivFeed, ArxivParseError, arxivEntryToWork, errorFromId, parseArxivFeed } from './arxiv.parse';

@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
-import { arxivVersion, normalizeArxivId, normalizeDoi } from '../../identifiers';
+import { arxivVersion, normalizeArxivId, normalizeDoi } from '../../../shared/text/index';
 import type { NormalizedAuthor, NormalizedWork } from '../../scholarly.types';
 
 /**

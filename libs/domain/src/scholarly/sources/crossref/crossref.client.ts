@@ -1,5 +1,5 @@
 import type { ScholarlyConfig } from '#platform';
-import { normalizeDoi } from '../../identifiers';
+import { normalizeDoi } from '../../../shared/text/index';
 import { MalformedResponseError, ScholarlyHttp, SourceRejectedError, UnsupportedBySourceError } from '../../scholarly-http';
 import type { AuthorCandidate, AuthorSnapshot, NormalizedWork, ScholarlyClient, WorksPage } from '../../scholarly.types';
 import { InvalidIdentifierError, requireOrcid } from '../orcid/orcid.normalize';

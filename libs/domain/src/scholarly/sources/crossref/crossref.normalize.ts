@@ -1,4 +1,5 @@
-import { normalizeArxivId, normalizeDoi, normalizeOrcid, partialDate } from '../../identifiers';
+import { normalizeArxivId, normalizeDoi, normalizeOrcid } from '../../../shared/text/index';
+import { partialDate } from '../../../shared/dates';
 import type { NormalizedAuthor, NormalizedWork, WorkType } from '../../scholarly.types';
 import type { CrossrefDate, CrossrefFailureItem, CrossrefLink, CrossrefWork } from './crossref.types';
 

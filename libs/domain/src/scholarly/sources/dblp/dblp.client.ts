@@ -1,4 +1,4 @@
-import { foldText } from '../../../people/name-folding';
+import { foldText } from '../../../shared/text/index';
 import { MalformedResponseError, ScholarlyHttp, ScholarlyResponse } from '../../scholarly-http';
 import type { AuthorCandidate, AuthorSnapshot, ScholarlyClient, WorksPage } from '../../scholarly.types';
 import {

@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
-import { foldText } from '../../../people/name-folding';
-import { normalizeArxivId, normalizeDoi, normalizeOrcid, partialDate } from '../../identifiers';
+import { foldText, normalizeArxivId, normalizeDoi, normalizeOrcid } from '../../../shared/text/index';
+import { partialDate } from '../../../shared/dates';
 import type { AuthorCandidate, NormalizedAuthor, NormalizedWork, WorkType } from '../../scholarly.types';
 
 /**

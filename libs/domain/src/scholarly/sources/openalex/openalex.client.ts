@@ -1,5 +1,6 @@
 import type { ScholarlyConfig } from '#platform';
-import { normalizeDoi, normalizeOrcid } from '../../identifiers';
+import { normalizeDoi, normalizeOrcid } from '../../../shared/text/index';
+import { preferAffiliation } from '../../author-candidates';
 import { MalformedResponseError, ScholarlyHttp, ScholarlyRequest, ScholarlyResponse, SourceRejectedError } from '../../scholarly-http';
 import type { AuthorCandidate, AuthorSnapshot, NormalizedWork, ScholarlyClient, WorksPage } from '../../scholarly.types';
 import {
@@ -204,21 +205,4 @@ function filterValue(text: string): string {
 export function clampLimit(limit: number | undefined, fallback: number, max: number): number {
   if (limit === undefined || !Number.isFinite(limit)) return fallback;
   return Math.min(Math.max(Math.trunc(limit), 1), max);
-}
-
-/** Candidates with an affiliation containing `affiliation` (case- and accent-insensitive) first, order kept otherwise. */
-export function preferAffiliation(candidates: AuthorCandidate[], affiliation: string | null | undefined): AuthorCandidate[] {
-  const wanted = fold(affiliation ?? '');
-  if (!wanted) return candidates;
-  const matches = (c: AuthorCandidate) => c.affiliations.some((a) => fold(a).includes(wanted));
-  return [...candidates.filter(matches), ...candidates.filter((c) => !matches(c))];
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
 }

@@ -1,5 +1,5 @@
 import type { ScholarlyConfig } from '#platform';
-import { normalizeOrcid } from '../../identifiers';
+import { normalizeOrcid } from '../../../shared/text/index';
 import { MalformedResponseError, ScholarlyHttp } from '../../scholarly-http';
 import type { AuthorCandidate, AuthorSnapshot, NormalizedWork, ScholarlyClient, WorksPage } from '../../scholarly.types';
 import { normalizeOrcidGroup, normalizeOrcidWork, orcidPersonCandidate, orcidSearchCandidates, orcidSnapshot, requireOrcid } from './orcid.normalize';

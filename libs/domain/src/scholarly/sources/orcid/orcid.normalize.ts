@@ -1,4 +1,5 @@
-import { normalizeArxivId, normalizeDoi, normalizeOrcid, partialDate } from '../../identifiers';
+import { normalizeArxivId, normalizeDoi, normalizeOrcid } from '../../../shared/text/index';
+import { partialDate } from '../../../shared/dates';
 import { SourceRejectedError } from '../../scholarly-http';
 import type { AuthorCandidate, AuthorSnapshot, NormalizedAuthor, NormalizedWork, ScholarlySource, WorkType } from '../../scholarly.types';
 import { plainText } from '../crossref/crossref.normalize';

@@ -1,4 +1,4 @@
-import { normalizeArxivId, normalizeDoi, normalizeOrcid } from '../../identifiers';
+import { normalizeArxivId, normalizeDoi, normalizeOrcid } from '../../../shared/text/index';
 import type { AuthorCandidate, AuthorSnapshot, NormalizedAuthor, NormalizedWork, WorkType } from '../../scholarly.types';
 import type { S2Author, S2Paper } from './semantic-scholar.types';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ScholarlySource } from '../scholarly/scholarly.types';
+import type { ScholarlySource } from '../scholarly/index';
 
 export const SYNC_PROBLEM_KINDS = ['broken', 'busy', 'failed'] as const;
 export type SyncProblemKind = (typeof SYNC_PROBLEM_KINDS)[number];
@@ -31,7 +31,7 @@ export interface SyncProblem {
  * succeeded has no problem any more, whatever failed before.
  */
 @Injectable()
-export class SyncProblems {
+export class SyncProblemsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(userId: string, page: { limit?: number; offset?: number } = {}): Promise<{ items: SyncProblem[]; total: number; limit: number; offset: number }> {

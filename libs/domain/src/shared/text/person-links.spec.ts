@@ -1,11 +1,11 @@
 import {
   LINK_KINDS,
   LinkKind,
-  isValidOrcid,
   normalizeEmail,
   normalizeLink,
   normalizeLinks,
 } from './person-links';
+import { isValidOrcid } from './identifiers';
 
 function accepted(kind: LinkKind, input: string): string {
   const r = normalizeLink(kind, input);

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import type { ScholarlySource } from '../scholarly/scholarly.types';
-import { ScholarlyIdentity } from './scholarly-identity.entity';
+import type { ScholarlySource } from '../scholarly/index';
+import { ScholarlyIdentity } from '../scholarly-identities/scholarly-identity.entity';
 
 export const SYNC_RUN_STATUSES = ['running', 'succeeded', 'skipped', 'failed', 'broken'] as const;
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];

@@ -1,5 +1,3 @@
-import { isValidOrcid } from '../people/person-links';
-
 /**
  * Identifiers as every source writes them, made comparable: a DOI, an arXiv id and an ORCID iD
  * each have one normal form here, so works and people match across sources.
@@ -45,6 +43,27 @@ export function arxivVersion(input: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** Strips separators and upper-cases; returns the 16 characters or null if not iD-shaped. */
+export function compactOrcid(id: string): string | null {
+  const compact = id.replace(/[\s-]/g, '').toUpperCase();
+  return /^\d{15}[\dX]$/.test(compact) ? compact : null;
+}
+
+export function orcidChecksumOk(compact: string): boolean {
+  let total = 0;
+  for (let i = 0; i < 15; i++) total = (total + Number(compact[i])) * 2;
+  const result = (12 - (total % 11)) % 11;
+  return compact[15] === (result === 10 ? 'X' : String(result));
+}
+
+/** True for a well-formed ORCID iD (hyphenated or not) whose ISO 7064 MOD 11-2 check character matches. */
+export function isValidOrcid(id: string): boolean {
+  const trimmed = id.trim();
+  if (!/^(?:[\dXx]{16}|[\dXx]{4}-[\dXx]{4}-[\dXx]{4}-[\dXx]{4})$/.test(trimmed)) return false;
+  const compact = compactOrcid(trimmed);
+  return compact !== null && orcidChecksumOk(compact);
+}
+
 /** `https://orcid.org/0000-0002-1825-0097` or the bare iD → the bare iD, when its checksum holds. */
 export function normalizeOrcid(input: string | null | undefined): string | null {
   if (!input) return null;
@@ -52,13 +71,4 @@ export function normalizeOrcid(input: string | null | undefined): string | null 
   if (!match) return null;
   const id = match[1].toUpperCase();
   return isValidOrcid(id) ? id : null;
-}
-
-/** yyyy-mm-dd, yyyy-mm or yyyy from the parts a source gives; null when there is no year. */
-export function partialDate(year: number | null | undefined, month?: number | null, day?: number | null): string | null {
-  if (!year || !Number.isInteger(year)) return null;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (!month) return String(year);
-  if (!day) return `${year}-${pad(month)}`;
-  return `${year}-${pad(month)}-${pad(day)}`;
 }

@@ -1,4 +1,5 @@
 import type { ScholarlyConfig } from '#platform';
+import { preferAffiliation } from '../../author-candidates';
 import { MalformedResponseError, ScholarlyHttp, ScholarlyRequest, ScholarlyResponse, SourceRejectedError } from '../../scholarly-http';
 import type { AuthorCandidate, AuthorSnapshot, NormalizedWork, ScholarlyClient, WorksPage } from '../../scholarly.types';
 import { normalizeS2Candidate, normalizeS2Paper, normalizeS2Snapshot } from './semantic-scholar.normalize';
@@ -182,21 +183,4 @@ function paperPath(id: string): string {
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), min), max) : min;
-}
-
-/** Candidates with an affiliation containing `affiliation` (case- and accent-insensitive) first, order kept otherwise. */
-function preferAffiliation(candidates: AuthorCandidate[], affiliation: string | null | undefined): AuthorCandidate[] {
-  const wanted = fold(affiliation ?? '');
-  if (!wanted) return candidates;
-  const matches = (c: AuthorCandidate) => c.affiliations.some((a) => fold(a).includes(wanted));
-  return [...candidates.filter(matches), ...candidates.filter((c) => !matches(c))];
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
 }

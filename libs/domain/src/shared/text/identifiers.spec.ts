@@ -1,4 +1,5 @@
-import { arxivVersion, normalizeArxivId, normalizeDoi, normalizeOrcid, partialDate } from './identifiers';
+import { partialDate } from '../dates';
+import { arxivVersion, normalizeArxivId, normalizeDoi, normalizeOrcid } from './identifiers';
 
 describe('scholarly identifiers', () => {
   it('normalizes a DOI from any of its written forms', () => {

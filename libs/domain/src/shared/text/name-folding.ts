@@ -1,5 +1,6 @@
-// Text folding for accent- and case-insensitive name search, and a best-effort name splitter.
-// Pure and dependency-free: used both when indexing stored names and when folding a query.
+// Text folding for accent- and case-insensitive name search, a best-effort name splitter, and the
+// folded surname works are matched by. Pure and dependency-free: used when indexing stored names,
+// when folding a query, and by the scholarly sources and work matching, which know no person.
 
 // Letters that have no canonical decomposition, so NFKD + mark stripping leaves them alone.
 const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
@@ -124,4 +125,13 @@ export function splitFullName(fullName: string): SplitName {
     givenName: tokens.slice(0, familyStart).join(' ').replace(/,$/, ''),
     familyName: tokens.slice(familyStart).join(' '),
   };
+}
+
+/** The surname of an author as written by any source ("Kaiser, Łukasz", "Ł. Kaiser", "Lukasz Kaiser 0001") folded. */
+export function surnameKey(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const cleaned = name.replace(/\s+\d{4}$/, '').trim(); // DBLP's homonym number
+  const surname = cleaned.includes(',') ? cleaned.split(',')[0] : (cleaned.split(/\s+/).pop() ?? '');
+  const key = foldText(surname).replace(/[^\p{L}\p{N}]+/gu, '');
+  return key || null;
 }

@@ -1,6 +1,7 @@
 // Validation and canonicalisation of the profile links a person record carries.
 // Each kind has exactly one canonical form so that links can be compared and de-duplicated;
 // inputs may be bare ids/handles or any of the URL variants people paste.
+import { compactOrcid, orcidChecksumOk } from './identifiers';
 
 export const LINK_KINDS = [
   'linkedin',
@@ -243,27 +244,6 @@ function normalizeGoogleScholar(input: string): LinkResult {
 // ---------------------------------------------------------------- ORCID
 
 const ORCID_EXPECTED = 'expected 0000-0000-0000-0000 or https://orcid.org/0000-0000-0000-0000';
-
-/** Strips separators and upper-cases; returns the 16 characters or null if not iD-shaped. */
-function compactOrcid(id: string): string | null {
-  const compact = id.replace(/[\s-]/g, '').toUpperCase();
-  return /^\d{15}[\dX]$/.test(compact) ? compact : null;
-}
-
-function orcidChecksumOk(compact: string): boolean {
-  let total = 0;
-  for (let i = 0; i < 15; i++) total = (total + Number(compact[i])) * 2;
-  const result = (12 - (total % 11)) % 11;
-  return compact[15] === (result === 10 ? 'X' : String(result));
-}
-
-/** True for a well-formed ORCID iD (hyphenated or not) whose ISO 7064 MOD 11-2 check character matches. */
-export function isValidOrcid(id: string): boolean {
-  const trimmed = id.trim();
-  if (!/^(?:[\dXx]{16}|[\dXx]{4}-[\dXx]{4}-[\dXx]{4}-[\dXx]{4})$/.test(trimmed)) return false;
-  const compact = compactOrcid(trimmed);
-  return compact !== null && orcidChecksumOk(compact);
-}
 
 function normalizeOrcid(input: string): LinkResult {
   let raw = input.replace(/^orcid:\s*/i, '');
