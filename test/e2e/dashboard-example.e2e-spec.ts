@@ -3,7 +3,7 @@ import { Dashboard, startDashboard } from '../support/dashboard-browser';
 /**
  * A new account's first look: Today says where to start, and one button loads the example research
  * lab (only into an account with no application), after which the pipeline, the interviews and Today
- * are full of it and the offer is gone.
+ * are full of it and the offer is gone; what one screen changes, the next one opened shows.
  */
 const PASSWORD = 'a long enough password';
 
@@ -38,6 +38,21 @@ describe('the first day in a browser', () => {
     await loaded.getByRole('link', { name: 'Open the pipeline' }).click();
     await page.locator('[data-board-ready]').waitFor();
     expect(await page.locator('[data-board-ready] a[href^="/app/applications/"]').count()).toBeGreaterThan(0);
+
+    // A change made on one screen shows on the next one opened, not 30 seconds later: the pipeline's
+    // form has read the organizations; one is added on Organizations; the form offers it at once.
+    const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+    await page.getByRole('button', { name: 'Create an application' }).click();
+    const form = page.getByRole('form', { name: 'New application' });
+    await form.getByLabel('Organization').locator('option', { hasText: 'Example Frontier Lab' }).waitFor({ state: 'attached' });
+    await nav('Organizations');
+    const add = page.getByRole('region', { name: 'Add an organization' });
+    await add.getByLabel('Name').fill('Second Lab');
+    await add.getByRole('button', { name: 'Add organization' }).click();
+    await add.getByRole('status').getByRole('link', { name: 'Second Lab' }).waitFor();
+    await nav('Pipeline');
+    await page.getByRole('button', { name: 'Create an application' }).click();
+    await page.getByRole('form', { name: 'New application' }).getByLabel('Organization').locator('option', { hasText: 'Second Lab' }).waitFor({ state: 'attached', timeout: 5_000 });
 
     // Back on Today after a reload: the account has applications, so no offer to load the example again.
     await page.goto(`${baseUrl}/app/`);

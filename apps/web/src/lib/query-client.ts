@@ -1,8 +1,12 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api/errors';
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
+    // A change made on one screen can show on any other (an organization added here appears in the
+    // pipeline's form there): after every successful write, everything cached is marked stale, so a
+    // screen opened next asks again. The screen on view refreshes what its own hooks invalidate.
+    mutationCache: new MutationCache({ onSuccess: () => queryClient.invalidateQueries({ refetchType: 'none' }) }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -12,4 +16,5 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return queryClient;
 }
