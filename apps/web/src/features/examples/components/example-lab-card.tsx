@@ -29,7 +29,7 @@ export function ExampleLabCard() {
         Bring in your network with <Link to="/imports">an import</Link> (LinkedIn’s Connections.csv or vCards), add <Link to="/people">people</Link> and{' '}
         <Link to="/organizations">organizations</Link>, then track an application on <Link to="/pipeline">the pipeline</Link>.
       </p>
-      <p>Or look around first with an example research lab: its people, an interview loop, applications, an interview in three days with its briefing.</p>
+      <p>Or look around first with an example research lab: its people, an interview loop, applications, an interview in three days to prepare a briefing for.</p>
       {load.isError && <ErrorMessage error={load.error} />}
       <button type="button" className="secondary" disabled={load.isPending} onClick={() => load.mutate()}>
         {load.isPending ? 'Loading the example…' : 'Load the example lab'}
