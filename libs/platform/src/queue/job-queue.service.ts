@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { FlowProducer, type FlowJob, type JobsOptions, type JobType, type Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
@@ -20,8 +20,9 @@ const PAGE = 500;
  * only (processors, the admin dashboard) and tests; the domain speaks through JobQueue.
  */
 @Injectable()
-export class JobQueueService<M extends JobMap = JobMap> extends JobQueue<M> implements OnApplicationShutdown {
+export class JobQueueService<M extends JobMap = JobMap> extends JobQueue<M> implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private flows?: FlowProducer;
+  private stopping = false;
   private readonly logger = new Logger(JobQueueService.name);
 
   constructor(
@@ -127,8 +128,31 @@ export class JobQueueService<M extends JobMap = JobMap> extends JobQueue<M> impl
     await Promise.all(this.catalogue.queues.map((name) => this.queue(name).getJobCounts('waiting')));
   }
 
+  onModuleInit(): void {
+    for (const name of this.catalogue.queues) this.reportErrors(this.queue(name), `queue ${name}`);
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.flows?.close();
+  }
+
+  /**
+   * A BullMQ queue or worker without an 'error' listener prints every connection error's whole stack
+   * to stderr (its last resort), as when the database stops first on Ctrl-C. Each is reported here as
+   * one log line instead: a warning, or only at debug level while this process is stopping anyway.
+   * BullMQ reconnects by itself.
+   */
+  reportErrors(emitter: { on(event: 'error', listener: (error: Error) => void): unknown }, label: string): void {
+    emitter.on('error', (error: Error & { code?: string }) => {
+      const closed = error.code === '57P01' || error.code === 'ECONNRESET' || /Connection terminated|connection closed/i.test(error.message);
+      const line = `${label}: ${closed ? 'the connection to the queue backend closed' : error.message}${error.code ? ` (${error.code})` : ''}`;
+      if (this.stopping && closed) this.logger.debug(line);
+      else this.logger.warn(line);
+    });
   }
 
   private queueOf(name: keyof M & string): Queue {
@@ -145,7 +169,7 @@ export class JobQueueService<M extends JobMap = JobMap> extends JobQueue<M> impl
       const { connection, prefix } = this.queue(this.catalogue.queues[0]).opts;
       this.flows = new FlowProducer({ connection, prefix });
       // A dropped connection is reported, not thrown from an event handler; the next add reconnects.
-      this.flows.on('error', (e) => this.logger.warn(`flow producer: ${e.message}`));
+      this.reportErrors(this.flows, 'flow producer');
     }
     return this.flows;
   }
