@@ -304,6 +304,12 @@ describe('scholarly identities: who is who', () => {
     expect(await problem({ source: 'orcid', id: '0000-0002-1825-0098' })).toEqual([{ field: 'id', problem: 'ORCID iD checksum is wrong' }]);
     expect(await problem({ source: 'orcid', url: 'https://orcid.org/0000-0002-1825-0098' })).toEqual([{ field: 'url', problem: 'ORCID iD checksum is wrong' }]);
     expect(await problem({ source: 'crossref', id: '0000-0002-1825-0098' })).toEqual([{ field: 'id', problem: 'ORCID iD checksum is wrong' }]);
+    // An iD is read whole: one with a digit too many is refused, not read as the valid iD inside it.
+    const shape = 'is not an ORCID iD: 16 characters in four blocks of four, the last a digit or X (expected 0000-0000-0000-0000 or https://orcid.org/0000-0000-0000-0000)';
+    expect(await problem({ source: 'orcid', id: '00000-0002-1825-0097' })).toEqual([{ field: 'id', problem: shape }]);
+    expect(await problem({ source: 'orcid', id: '10000-0002-1825-0097' })).toEqual([{ field: 'id', problem: shape }]);
+    expect(await problem({ source: 'orcid', url: 'https://orcid.org/0000-0002-1825-00975' })).toEqual([{ field: 'url', problem: shape }]);
+    expect(await problem({ source: 'crossref', id: '0000-0002-1825-00975' })).toEqual([{ field: 'id', problem: shape }]);
     expect(await problem({ source: 'openalex', url: 'https://openalex.org/W4100000003' })).toEqual([{ field: 'url', problem: expect.stringContaining('is an OpenAlex work ID, not an author ID') }]);
     expect(await problem({ source: 'semanticscholar', url: 'https://www.semanticscholar.org/paper/abc' })).toEqual([{ field: 'url', problem: expect.stringContaining('is a Semantic Scholar paper URL') }]);
     expect(await problem({ source: 'dblp', url: 'https://dblp.org/search?q=kaiser' })).toEqual([{ field: 'url', problem: expect.stringContaining('is not a dblp person (pid) URL') }]);

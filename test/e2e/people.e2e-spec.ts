@@ -122,6 +122,11 @@ describe('people', () => {
     const checksum = await post(u, '/people', { fullName: 'Bad Orcid', links: { orcid: '0000-0002-1825-0098' } }).expect(400);
     expect(checksum.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'person.invalid', message: 'Invalid links.orcid', requestId: expect.any(String) });
     expect(checksum.body.details).toEqual([{ field: 'links.orcid', problem: 'ORCID iD checksum is wrong' }]);
+    // Read whole: a digit too many is refused, not read as the valid iD it contains.
+    for (const orcid of ['00000-0002-1825-0097', '10000-0002-1825-0097', 'https://orcid.org/0000-0002-1825-00975']) {
+      const whole = await post(u, '/people', { fullName: 'Bad Orcid', links: { orcid } }).expect(400);
+      expect(whole.body.details).toEqual([{ field: 'links.orcid', problem: 'is not an ORCID iD: 16 characters in four blocks of four, the last a digit or X (expected 0000-0000-0000-0000 or https://orcid.org/0000-0000-0000-0000)' }]);
+    }
 
     const linkedin = await post(u, '/people', { fullName: 'Bad LinkedIn', links: { linkedin: 'https://www.linkedin.com/company/openai/', orcid: 'https://example.org/0000-0002-1825-0097' } }).expect(400);
     expect(linkedin.body.details).toEqual([

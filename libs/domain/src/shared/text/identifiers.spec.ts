@@ -1,5 +1,5 @@
 import { partialDate } from '../dates';
-import { arxivVersion, normalizeArxivId, normalizeDoi, normalizeOrcid } from './identifiers';
+import { arxivVersion, normalizeArxivId, normalizeDoi, normalizeOrcid, parseOrcid } from './identifiers';
 
 describe('scholarly identifiers', () => {
   it('normalizes a DOI from any of its written forms', () => {
@@ -27,6 +27,19 @@ describe('scholarly identifiers', () => {
     expect(normalizeOrcid('https://orcid.org/0000-0002-1825-0097')).toBe('0000-0002-1825-0097');
     expect(normalizeOrcid('0000-0002-1694-233x')).toBe('0000-0002-1694-233X');
     expect(normalizeOrcid('0000-0002-1825-0098')).toBeNull();
+  });
+
+  it('reads an ORCID iD whole: nothing is cut out of a longer string', () => {
+    for (const good of ['0000-0002-1825-0097', ' https://orcid.org/0000-0002-1825-0097/ ', 'http://www.orcid.org/0000-0002-1825-0097', 'orcid.org/0000-0002-1825-0097', 'orcid:0000-0002-1825-0097', '0000000218250097', '0000 0002 1825 0097']) {
+      expect([good, normalizeOrcid(good)]).toEqual([good, '0000-0002-1825-0097']);
+    }
+    for (const bad of ['00000-0002-1825-0097', '10000-0002-1825-0097', '0000-0002-1825-00975', '0000-0002-1825-0097-1', 'https://orcid.org/00000-0002-1825-0097', 'https://orcid.org/0000-0002-1825-00975', 'https://example.org/0000-0002-1825-0097', 'https://orcid.org.evil.example/0000-0002-1825-0097', 'ID 0000-0002-1825-0097', '0000-00021-825-0097', '0000-0002 1825-0097', '']) {
+      expect([bad, normalizeOrcid(bad)]).toEqual([bad, null]);
+    }
+    expect(parseOrcid('00000-0002-1825-0097')).toEqual({ ok: false, problem: 'shape' });
+    expect(parseOrcid('https://example.org/0000-0002-1825-0097')).toEqual({ ok: false, problem: 'not-orcid-url' });
+    expect(parseOrcid('0000-0002-1825-0098')).toEqual({ ok: false, problem: 'checksum' });
+    expect(parseOrcid('https://orcid.org/0000-0002-1694-233x')).toEqual({ ok: true, orcid: '0000-0002-1694-233X' });
   });
 
   it('writes dates as precisely as the source gives them', () => {

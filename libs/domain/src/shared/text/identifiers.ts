@@ -64,11 +64,37 @@ export function isValidOrcid(id: string): boolean {
   return compact !== null && orcidChecksumOk(compact);
 }
 
-/** `https://orcid.org/0000-0002-1825-0097` or the bare iD → the bare iD, when its checksum holds. */
+/** Why an input is not an ORCID iD: its shape (or the address around it), or its check character. */
+export type OrcidProblem = 'not-orcid-url' | 'shape' | 'checksum';
+export type OrcidParse = { ok: true; orcid: string } | { ok: false; problem: OrcidProblem };
+
+/** Four blocks of four, the last character a digit or X, separated all alike: `-`, a space or nothing. */
+const ORCID_SHAPE = /^\d{4}([- ]?)\d{4}\1\d{4}\1\d{3}[\dX]$/i;
+/** orcid.org (www. too) with or without a scheme; the iD is the whole first path segment. */
+const ORCID_URL = /^(?:https?:\/\/)?(?:www\.)?orcid\.org\/([^/?#]*)(?:[/?#].*)?$/i;
+
+/**
+ * An ORCID iD read whole: the bare iD (`0000-0002-1825-0097`, `000000021825009X`, `orcid:…`) or
+ * an orcid.org address whose first path segment is one. Nothing is cut out of a longer string, so
+ * `00000-0002-1825-0097`, `10000-…` and `…-00975` are refused rather than read as the valid iD
+ * they contain; then the ISO 7064 MOD 11-2 check character must match.
+ */
+export function parseOrcid(input: string): OrcidParse {
+  let text = input.trim().replace(/^orcid:\s*/i, '');
+  if (/[/.]/.test(text)) {
+    const url = ORCID_URL.exec(text);
+    if (!url) return { ok: false, problem: 'not-orcid-url' };
+    text = url[1];
+  }
+  if (!ORCID_SHAPE.test(text)) return { ok: false, problem: 'shape' };
+  const compact = text.replace(/[- ]/g, '').toUpperCase();
+  if (!orcidChecksumOk(compact)) return { ok: false, problem: 'checksum' };
+  return { ok: true, orcid: compact.match(/.{4}/g)!.join('-') };
+}
+
+/** `https://orcid.org/0000-0002-1825-0097` or the bare iD → the bare upper-case iD; null unless it is one whole, checksum included. */
 export function normalizeOrcid(input: string | null | undefined): string | null {
-  if (!input) return null;
-  const match = /(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/i.exec(input);
-  if (!match) return null;
-  const id = match[1].toUpperCase();
-  return isValidOrcid(id) ? id : null;
+  if (typeof input !== 'string' || !input) return null;
+  const parsed = parseOrcid(input);
+  return parsed.ok ? parsed.orcid : null;
 }

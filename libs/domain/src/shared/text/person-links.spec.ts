@@ -245,6 +245,10 @@ describe('normalizeLink: orcid', () => {
     expect(problem('orcid', 'https://orcid.org/0000-0002-1694-2339')).toBe('ORCID iD checksum is wrong');
   });
 
+  it.each(['00000-0002-1825-0097', '10000-0002-1825-0097', '0000-0002-1825-00975', 'https://orcid.org/00000-0002-1825-0097', '0000-00021-825-0097'])('refuses %j whole, not the valid iD inside it', (input) => {
+    expect(problem('orcid', input)).toBe('is not an ORCID iD: 16 characters in four blocks of four, the last a digit or X (expected 0000-0000-0000-0000 or https://orcid.org/0000-0000-0000-0000)');
+  });
+
   it.each(['0000-0002-1825', 'ABCD-0002-1825-0097', 'https://example.org/0000-0002-1825-0097', 'https://orcid.org/'])(
     'rejects malformed %j',
     (input) => {

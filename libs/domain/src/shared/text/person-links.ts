@@ -1,7 +1,7 @@
 // Validation and canonicalisation of the profile links a person record carries.
 // Each kind has exactly one canonical form so that links can be compared and de-duplicated;
 // inputs may be bare ids/handles or any of the URL variants people paste.
-import { compactOrcid, orcidChecksumOk } from './identifiers';
+import { parseOrcid } from './identifiers';
 
 export const LINK_KINDS = [
   'linkedin',
@@ -246,18 +246,16 @@ function normalizeGoogleScholar(input: string): LinkResult {
 const ORCID_EXPECTED = 'expected 0000-0000-0000-0000 or https://orcid.org/0000-0000-0000-0000';
 
 function normalizeOrcid(input: string): LinkResult {
-  let raw = input.replace(/^orcid:\s*/i, '');
-  if (/[/.]/.test(raw)) {
-    const url = parseLooseUrl(raw);
-    if (!url || url.host !== 'orcid.org' || url.segments.length === 0) {
+  const parsed = parseOrcid(input);
+  if (parsed.ok) return ok(`https://orcid.org/${parsed.orcid}`);
+  switch (parsed.problem) {
+    case 'not-orcid-url':
       return fail(`is not an ORCID iD or orcid.org URL (${ORCID_EXPECTED})`);
-    }
-    raw = url.segments[0];
+    case 'shape':
+      return fail(`is not an ORCID iD: 16 characters in four blocks of four, the last a digit or X (${ORCID_EXPECTED})`);
+    case 'checksum':
+      return fail('ORCID iD checksum is wrong');
   }
-  const compact = compactOrcid(raw);
-  if (compact === null) return fail(`is not an ORCID iD (${ORCID_EXPECTED})`);
-  if (!orcidChecksumOk(compact)) return fail('ORCID iD checksum is wrong');
-  return ok(`https://orcid.org/${compact.match(/.{4}/g)!.join('-')}`);
 }
 
 // ---------------------------------------------------------------- OpenAlex

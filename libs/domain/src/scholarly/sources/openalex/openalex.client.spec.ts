@@ -4,7 +4,9 @@ import { ReplayServer } from '../../../../../../test/support/replay-server';
 import { MalformedResponseError, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError, SourceUnavailableError } from '../../scholarly-http';
 import type { NormalizedWork } from '../../scholarly.types';
 import { OpenAlexAuthorDeletedError, OpenAlexClient, OPENALEX_WORK_FIELDS } from './openalex.client';
-import { arxivIdFromUrl, mapOpenAlexType, openAlexShortId, openAlexTimestamp, rebuildAbstract } from './openalex.normalize';
+import { InvalidIdentifierError } from '../orcid/orcid.normalize';
+import { arxivIdFromUrl, mapOpenAlexType, normalizeOpenAlexWork, openAlexShortId, openAlexTimestamp, rebuildAbstract } from './openalex.normalize';
+import type { OpenAlexList, OpenAlexWork } from './openalex.types';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', '..', 'test', 'fixtures', 'scholarly', 'openalex');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -302,6 +304,17 @@ describe('OpenAlexClient over a replay server', () => {
     expect(replay.requests.at(-1)!.path).toBe('/authors/orcid:0000-0002-1825-0097');
   });
 
+  it.each(['https://orcid.org/00000-0002-1825-0097', '0000-0002-1825-00975', '10000-0002-1825-0097', 'orcid:0000-0002-1825-0098'])(
+    'refuses %j, an ORCID iD that is not one whole, before any request',
+    async (input) => {
+      replay.clearRequests();
+      const error = await client.getAuthor(input).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidIdentifierError);
+      expect(error).toMatchObject({ source: 'openalex', status: 400 });
+      expect(replay.requests).toEqual([]);
+    },
+  );
+
   it('treats the "Deleted Author" stub as a rejection that asks to re-resolve the person', async () => {
     const error = await client.getAuthor('A5100000009').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAlexAuthorDeletedError);
@@ -354,6 +367,27 @@ describe('OpenAlexClient over a replay server', () => {
 });
 
 describe('OpenAlex normalization helpers', () => {
+  it('takes the venue from raw_source_name when the source is null, else from another location; never an OAI set label or a repository', () => {
+    const page = JSON.parse(readFileSync(fixture('works_filter_author.id_A5100000001_raw-source-names.json'), 'utf8')) as OpenAlexList<OpenAlexWork>;
+    const works = page.results!.map((w) => normalizeOpenAlexWork(w)!);
+    expect(works.map((w) => [w.sourceId, w.venue, w.type])).toEqual([
+      // A book chapter: the book, as harvested.
+      ['W4100000101', 'Gestión del conocimiento. Perspectiva multidisciplinaria (libro 60)', 'book-chapter'],
+      // The citation tail (volume, issue, pages, year) is not part of the venue's name.
+      ['W4100000102', 'Educación Física y Ciencia', 'article'],
+      // `instname:` names the harvesting university; the journal is another location's source (the repository is not a venue).
+      ['W4100000103', 'Revista Universo Contábil', 'article'],
+      // Only a `reponame:` label and a repository: no venue.
+      ['W4100000104', null, 'article'],
+      // Nothing at all: no venue, as before.
+      ['W4100000105', null, 'article'],
+      // A proceedings paper without a matched source: venue and type from the harvested metadata.
+      ['W4100000106', 'Proceedings of the Workshop on Reading Lists', 'conference-paper'],
+      // The primary location names nothing; the best open-access copy names its journal.
+      ['W4100000107', 'Journal of Interview Preparation', 'article'],
+    ]);
+  });
+
   it('rebuilds an abstract from an inverted index, placing words at their positions', () => {
     expect(rebuildAbstract({ the: [0, 3], cat: [1], saw: [2], dog: [4] })).toBe('the cat saw the dog');
     expect(rebuildAbstract({ b: [1], a: [0], d: [5] })).toBe('a b d');

@@ -1,5 +1,6 @@
 import type { ScholarlyConfig } from '#platform';
-import { normalizeDoi, normalizeOrcid } from '../../../shared/text/index';
+import { normalizeDoi } from '../../../shared/text/index';
+import { requireOrcid } from '../orcid/orcid.normalize';
 import { preferAffiliation } from '../../author-candidates';
 import { MalformedResponseError, ScholarlyHttp, ScholarlyRequest, ScholarlyResponse, SourceRejectedError } from '../../scholarly-http';
 import type { AuthorCandidate, AuthorSnapshot, NormalizedWork, ScholarlyClient, WorksPage } from '../../scholarly.types';
@@ -182,13 +183,17 @@ function rejectErrorBody(data: unknown, response: ScholarlyResponse): void {
   throw new SourceRejectedError('openalex', response.request, response.status, detail || 'error in a 200 response');
 }
 
-/** An ORCID iD (bare or URL) is looked up as `orcid:…`; any OpenAlex id form as its short key. */
+/**
+ * An ORCID iD (bare or URL) is looked up as `orcid:…`; any OpenAlex id form as its short key. What
+ * looks like an ORCID iD but is not one whole (`00000-0002-…`, a bad check digit) is refused
+ * before any request: OpenAlex would answer 404, or worse, find whoever holds the iD inside it.
+ */
 function authorKey(id: string): string {
   const trimmed = id.trim();
   const short = openAlexShortId(trimmed);
   if (short) return short;
-  const orcid = /orcid/i.test(trimmed) || /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/i.test(trimmed) ? normalizeOrcid(trimmed) : null;
-  return orcid ? `orcid:${orcid}` : trimmed;
+  if (/orcid/i.test(trimmed) || /^\d[\d -]{10,}[\dX]$/i.test(trimmed)) return `orcid:${requireOrcid('openalex', trimmed, (input) => `/authors/${encodeURIComponent(input)}`)}`;
+  return trimmed;
 }
 
 /** Encodes one path segment, keeping the `:` of `orcid:` / `doi:` keys and the `/` inside a DOI. */

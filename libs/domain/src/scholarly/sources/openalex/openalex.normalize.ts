@@ -93,7 +93,9 @@ function unique(values: (string | null | undefined)[]): string[] {
  */
 export function mapOpenAlexType(work: Pick<OpenAlexWork, 'type' | 'type_crossref' | 'primary_location'>): WorkType {
   const type = (work.type ?? '').toLowerCase();
-  const conference = work.type_crossref === 'proceedings-article' || work.primary_location?.source?.type === 'conference';
+  const primary = work.primary_location;
+  // Without a matched source, the harvested type still tells a proceedings paper.
+  const conference = work.type_crossref === 'proceedings-article' || primary?.source?.type === 'conference' || (!primary?.source && primary?.raw_type === 'proceedings-article');
   switch (type) {
     case 'article':
       return conference ? 'conference-paper' : 'article';
@@ -154,6 +156,38 @@ function arxivIdOf(work: OpenAlexWork, doi: string | null): string | null {
   return null;
 }
 
+/** `instname:…`, `reponame:…` and other OAI-PMH set labels name the harvesting institution, not a venue. */
+const OAI_SET_LABEL = /^[a-z]+:\S/;
+/** A citation tail some harvests append: `, Vol 10, Iss 0, Pp 125-138 (2008)`, `, 17(2), 1-9. (2015)`. */
+const CITATION_TAIL = /,\s*(?:vol(?:ume)?\.?\s*\d.*|\d+\s*\(\d+\)\s*,.*)$/i;
+
+/** A `raw_source_name` as a venue, or null when it names none. */
+export function rawVenue(location: OpenAlexLocation | null | undefined): string | null {
+  const raw = clean(location?.raw_source_name);
+  if (!raw || OAI_SET_LABEL.test(raw)) return null;
+  return clean(raw.replace(CITATION_TAIL, ''));
+}
+
+/**
+ * Where the work appeared: the primary location's source, else the venue its harvested metadata
+ * names (`raw_source_name`, present from 2025 when OpenAlex matched no source), else another
+ * location's: a journal or conference source first (a repository is where a copy sits, not where
+ * the work appeared), then a raw name.
+ */
+export function venueOf(work: Pick<OpenAlexWork, 'primary_location' | 'locations' | 'best_oa_location'>): string | null {
+  const primary = work.primary_location;
+  const own = clean(primary?.source?.display_name) ?? rawVenue(primary);
+  if (own) return own;
+  const others = [...(work.locations ?? []), work.best_oa_location].filter((l): l is OpenAlexLocation => !!l && l !== primary);
+  const published = others.find((l) => l.source && (l.source.type ?? '').toLowerCase() !== 'repository' && clean(l.source.display_name));
+  if (published) return clean(published.source?.display_name);
+  for (const location of others) {
+    const raw = location.source ? null : rawVenue(location);
+    if (raw) return raw;
+  }
+  return null;
+}
+
 function pdfUrlOf(work: OpenAlexWork): string | null {
   const best = clean(work.best_oa_location?.pdf_url);
   if (best) return best;
@@ -188,7 +222,7 @@ export function normalizeOpenAlexWork(work: OpenAlexWork): NormalizedWork | null
     title,
     publicationDate: date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) ? date : year ? String(year) : null,
     year: year ?? (date ? Number(date.slice(0, 4)) || null : null),
-    venue: clean(work.primary_location?.source?.display_name),
+    venue: venueOf(work),
     type: mapOpenAlexType(work),
     doi,
     arxivId,

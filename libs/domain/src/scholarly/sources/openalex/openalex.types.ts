@@ -83,7 +83,16 @@ export interface OpenAlexLocation {
   is_oa?: Maybe<boolean>;
   landing_page_url?: Maybe<string>;
   pdf_url?: Maybe<string>;
+  /** Null when OpenAlex has not matched the host to a source of its own (then `raw_source_name` may still name it). */
   source?: Maybe<OpenAlexSource>;
+  /**
+   * The venue as the harvested metadata wrote it (2025+): a journal, a book, a proceedings volume;
+   * sometimes with its citation tail (`…, Vol 10, Iss 0, Pp 125-138 (2008)`), sometimes an OAI
+   * set such as `instname:University` or `reponame:Repository`, which name no venue.
+   */
+  raw_source_name?: Maybe<string>;
+  /** The type the harvested metadata gave (`journal-article`, `proceedings-article`, `info:eu-repo/semantics/article`). */
+  raw_type?: Maybe<string>;
   version?: Maybe<string>;
 }
 

@@ -124,6 +124,8 @@ describe('OrcidClient over a replay server', () => {
       .route({ path: `/v3.0/${ID}/record`, file: fixture(`record_${ID}.json`) })
       .route({ path: `/v3.0/${ID}/person`, file: fixture(`person_${ID}.json`) })
       .route({ path: `/v3.0/${EMPTY}/works`, file: fixture(`works_${EMPTY}_empty.json`) })
+      .route({ path: `/v3.0/${TANAKA}/works`, file: fixture(`works_${TANAKA}_upper-case.json`) })
+      .route({ path: `/v3.0/${TANAKA}/works/3001,3002,3003`, file: fixture(`works-bulk_${TANAKA}_3001-3003.json`) })
       .route({ path: `/v3.0/${UNKNOWN}/record`, status: 404, file: fixture('error_404_not-found.json') })
       .route({ path: `/v3.0/${UNKNOWN}/person`, file: fixture('error_404_not-found.xml') })
       .route({ path: `/v3.0/${UNKNOWN}/works`, body: text(`works_${ID}.json`).slice(0, 2000) })
@@ -255,6 +257,33 @@ describe('OrcidClient over a replay server', () => {
     expect(Object.fromEntries(replay.requests[0].query)).toEqual({ q: 'digital-object-ids:"10.5555/dossier.2023.0001"', start: '0', rows: '10' });
   });
 
+  it('reads a record written in v2.x upper case (SELF, JOURNAL_ARTICLE, FIRST, CHAIR_OR_TRANSLATOR) as one in v3.0 lower case', async () => {
+    const withAuthors = new OrcidClient(http, { orcid: { baseUrl: replay.url } }, { withContributors: true });
+    const { works } = await withAuthors.listWorks(TANAKA, null);
+    const tanaka = (position: number) => author(position, 'Hiroshi Tanaka', TANAKA);
+    expect(works.map((w) => [w.sourceId, w.type, w.doi, w.arxivId, w.externalIds, w.authors])).toEqual([
+      // `SELF` DOI kept (upper case folded); the `PART_OF` ISSN names the series, not the work. `FIRST` comes first, the `EDITOR` is left out.
+      ['3001', 'conference-paper', '10.18653/v1/2023.findings-emnlp.101', null, { orcid: '3001' }, [tanaka(1), author(2, 'Kenji Mori')]],
+      // `SELF` arXiv id kept; a `VERSION_OF` DOI names another version; the `CHAIR_OR_TRANSLATOR` is no author.
+      ['3002', 'article', null, '2402.05678', { orcid: '3002', arxiv: '2402.05678' }, [tanaka(1), author(2, 'Kenji Mori')]],
+      // Mixed case (`Self`, `Journal_Article`, `First`, `Author`) reads the same.
+      ['3003', 'article', '10.5555/tanaka.2019.77', null, { orcid: '3003' }, [tanaka(1)]],
+    ]);
+    expect(works[1].openAccessUrl).toBe('https://arxiv.org/abs/2402.05678');
+  });
+
+  it.each(['00000-0002-1825-0097', '10000-0002-1825-0097', '0000-0002-1825-00975', 'https://orcid.org/00000-0002-1825-0097', 'https://orcid.org/0000-0002-1825-00975', 'x0000-0002-1825-0097', '0000-00021-825-0097'])(
+    'refuses %j whole, rather than the valid iD inside it, before sending anything',
+    async (input) => {
+      const error = await failure(client.listWorks(input, null));
+      expect(error).toBeInstanceOf(InvalidIdentifierError);
+      expect(error.message).toContain(`not a valid ORCID iD: "${input}"`);
+      await expect(client.getAuthor(input)).rejects.toBeInstanceOf(InvalidIdentifierError);
+      await expect(client.getPerson(input)).rejects.toBeInstanceOf(InvalidIdentifierError);
+      expect(replay.requests).toEqual([]);
+    },
+  );
+
   it('refuses an iD with a bad check digit before sending anything', async () => {
     const error = await failure(client.listWorks('0000-0002-1825-0098', null));
     expect(error).toBeInstanceOf(InvalidIdentifierError);
@@ -344,6 +373,9 @@ describe('ORCID normalization', () => {
       ['data-set', 'dataset'],
       ['review', 'review'],
       ['report', 'other'],
+      ['CONFERENCE_PAPER', 'conference-paper'],
+      ['Book_Chapter', 'book-chapter'],
+      [' data-set ', 'dataset'],
       [null, 'other'],
     ];
     for (const [type, expected] of table) expect([type, mapOrcidType(type)]).toEqual([type, expected]);

@@ -41,9 +41,18 @@ function latest(...dates: (string | null)[]): string | null {
   return dates.filter((d): d is string => d !== null).sort().at(-1) ?? null;
 }
 
+/**
+ * An enumerated ORCID value as v3.0 writes it: v2.x records write the same values as Java enum
+ * names (`SELF`, `JOURNAL_ARTICLE`, `CHAIR_OR_TRANSLATOR`, `FIRST`), and a record edited by hand
+ * or by a member integration may mix cases; every comparison goes through this.
+ */
+export function orcidEnum(value: string | null | undefined): string {
+  return (value ?? '').trim().toLowerCase().replace(/_/g, '-');
+}
+
 /** ORCID's work types (v3.0 kebab case; v2.x `JOURNAL_ARTICLE` accepted) onto Dossier's. */
 export function mapOrcidType(type: string | null | undefined): WorkType {
-  switch ((type ?? '').toLowerCase().replace(/_/g, '-')) {
+  switch (orcidEnum(type)) {
     case 'journal-article':
     case 'magazine-article':
       return 'article';
@@ -93,10 +102,11 @@ function readOwnIds(lists: OrcidExternalId[][]): OwnIds {
   const ids: OwnIds = { doi: null, arxivId: null, pubmed: null, pmc: null };
   for (const list of lists) {
     for (const id of list) {
-      const relationship = id['external-id-relationship'] ?? 'self';
+      // No relationship is the work's own id (v2.0 records often leave it out); `SELF` is v2.x's spelling.
+      const relationship = orcidEnum(id['external-id-relationship']) || 'self';
       if (relationship !== 'self') continue;
       const value = id['external-id-normalized']?.value || id['external-id-value'] || '';
-      switch ((id['external-id-type'] ?? '').toLowerCase()) {
+      switch (orcidEnum(id['external-id-type'])) {
         case 'doi':
           // `work:doi` and friends: ORCID could not normalize it (external-id-normalized-error) and neither can we.
           ids.doi ??= normalizeDoi(value);
@@ -220,8 +230,8 @@ const NON_AUTHOR_ROLES = new Set(['editor', 'chair-or-translator', 'assignee', '
 
 /** Contributors who are authors, the `first` one first, otherwise in the order ORCID lists them. */
 export function orcidContributors(work: Pick<OrcidWork, 'contributors'>): NormalizedAuthor[] {
-  const contributors = (work.contributors?.contributor ?? []).filter((c) => !NON_AUTHOR_ROLES.has((c['contributor-attributes']?.['contributor-role'] ?? 'author').toLowerCase()));
-  const isFirst = (c: OrcidContributor) => (c['contributor-attributes']?.['contributor-sequence'] ?? '').toLowerCase() === 'first';
+  const contributors = (work.contributors?.contributor ?? []).filter((c) => !NON_AUTHOR_ROLES.has(orcidEnum(c['contributor-attributes']?.['contributor-role'])));
+  const isFirst = (c: OrcidContributor) => orcidEnum(c['contributor-attributes']?.['contributor-sequence']) === 'first';
   const ordered = [...contributors.filter(isFirst), ...contributors.filter((c) => !isFirst(c))];
   const authors: NormalizedAuthor[] = [];
   for (const contributor of ordered) {

@@ -4,7 +4,8 @@ import { ReplayServer } from '../../../../../../test/support/replay-server';
 import { MalformedResponseError, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError, SourceUnavailableError } from '../../scholarly-http';
 import type { NormalizedWork } from '../../scholarly.types';
 import { S2_AUTHOR_FIELDS, S2_PAPER_FIELDS, S2_SNAPSHOT_FIELDS, SemanticScholarClient } from './semantic-scholar.client';
-import { mapS2Type } from './semantic-scholar.normalize';
+import { mapS2Type, normalizeS2Paper } from './semantic-scholar.normalize';
+import type { S2PaperPage } from './semantic-scholar.types';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', '..', 'test', 'fixtures', 'scholarly', 'semanticscholar');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -323,5 +324,30 @@ describe('Semantic Scholar type mapping', () => {
     expect(mapS2Type({ publicationTypes: ['Dataset'] })).toBe('dataset');
     expect(mapS2Type({ publicationTypes: ['CaseReport'] })).toBe('other');
     expect(mapS2Type({})).toBe('other');
+  });
+
+  it('without publicationTypes, types a paper by its venue or journal', () => {
+    const page = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', '..', '..', 'test', 'fixtures', 'scholarly', 'semanticscholar', 'author_2100000002_papers_untyped.json'), 'utf8')) as S2PaperPage;
+    expect(page.data!.map((p) => normalizeS2Paper(p!)!).map((w) => [w.title, w.type, w.venue])).toEqual([
+      // publicationVenue says conference, though the name has no such word.
+      ['Sketching attention for long documents', 'conference-paper', 'Neural Information Processing Systems'],
+      ['Sparse tensors in practice', 'article', 'Transactions on Machine Learning Research'],
+      // A journal and no venue (S2 writes venue ""): an article in that journal.
+      ['Low-rank adapters for code review', 'article', 'Empirical Software Engineering'],
+      // A bare venue that names a conference.
+      ['Tensor sketches at scale', 'conference-paper', 'International Conference on Machine Learning'],
+      // Meeting abstracts in a journal's supplement are not papers to read.
+      ['Abstract 4165: Sketching tumour growth', 'other', 'Poster Presentations - Proffered Abstracts'],
+      // A bare venue that says neither (a book): left "other".
+      ['Sketches in the history of computing', 'other', 'Software Pioneers'],
+      // No venue at all (publicationTypes []): "other", as before.
+      ['A survey of attention sparsity', 'other', null],
+      // "Study" says how, not what; PNAS is a journal despite "Proceedings".
+      ['Sparse attention for proteins', 'article', 'Proceedings of the National Academy of Sciences of the United States of America'],
+      // LNCS is a proceedings series S2 files as a journal.
+      ['Tensor sketching with guarantees', 'conference-paper', 'Lecture Notes in Computer Science'],
+      // A comment is typed, and is not a paper.
+      ['Comment on sparse attention', 'other', 'Nature Machine Intelligence'],
+    ]);
   });
 });

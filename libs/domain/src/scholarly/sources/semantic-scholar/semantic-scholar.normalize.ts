@@ -40,10 +40,40 @@ function unique(values: unknown[]): string[] {
 
 const ARXIV_VENUE = /^arxiv(\.org)?$/i;
 
+/** A venue name that says conference (S2's own name for NeurIPS has none of these words: its `publicationVenue` says). */
+const CONFERENCE_NAME = /\b(conference|symposium|workshop|congress|colloquium|proceedings|meeting)\b|\blecture notes in (computer science|artificial intelligence)\b|^(neurips|nips|icml|iclr|acl|emnlp|naacl|eacl|coling|cvpr|iccv|eccv|aaai|ijcai|kdd|sigir|sigmod|vldb|www|chi|uist|interspeech|icassp|aistats|colt|uai|icra|iros|rss|corl|miccai)(\s*\d{4})?$/i;
+/** Journals named "Proceedings of …": a society's or an academy's journal, not a conference's. */
+const JOURNAL_PROCEEDINGS = /^(the )?proceedings of the (national academy|royal society|ieee$|american mathematical|london mathematical|edinburgh mathematical|cambridge philosophical|japan academy)/i;
+/** Meeting abstracts published in a journal's supplement (`Poster Presentations - Proffered Abstracts`): not papers to read. */
+const ABSTRACTS_NAME = /\b(abstracts|posters?)\b/i;
+const JOURNAL_NAME = /\b(journal|transactions|letters|review|magazine|annals|bulletin|quarterly|acta|revista|zeitschrift)\b/i;
+
+/**
+ * The type S2's venue fields imply, for a paper whose publicationTypes say nothing: its
+ * `publicationVenue.type` when S2 matched a venue, else the names (a conference's, a journal's).
+ * A `journal.name` is S2 saying it appeared in a journal; a bare `venue` counts only by its name.
+ */
+export function typeFromS2Venue(paper: Pick<S2Paper, 'venue' | 'journal' | 'publicationVenue'>): WorkType | null {
+  const journal = clean(paper.journal?.name);
+  const names = [clean(paper.venue), clean(paper.publicationVenue?.name), journal].filter((v): v is string => v !== null);
+  if (names.some((n) => ABSTRACTS_NAME.test(n))) return null;
+  const kind = clean(paper.publicationVenue?.type)?.toLowerCase();
+  if (kind === 'conference') return 'conference-paper';
+  const conference = names.some((n) => CONFERENCE_NAME.test(n) && !JOURNAL_PROCEEDINGS.test(n));
+  if (kind === 'journal') return conference && /lecture notes/i.test(names.join(' ')) ? 'conference-paper' : 'article';
+  if (conference) return 'conference-paper';
+  if (journal || names.some((n) => JOURNAL_NAME.test(n))) return 'article';
+  return null;
+}
+
+/** Types S2 gives that say what kind of paper it is; the others (Study, CaseReport, ClinicalTrial) say only how it was done. */
+const NOT_PAPERS = new Set(['News', 'LettersAndComments']);
+
 /**
  * S2's publicationTypes → Dossier's type, the most specific first. A paper whose venue is arXiv is
  * a preprint whatever S2 calls it (S2 labels arXiv papers JournalArticle with journal "ArXiv").
- * No types at all: a preprint when S2 knows only an arXiv id, otherwise "other".
+ * No telling type (publicationTypes null, empty, or only Study/CaseReport/ClinicalTrial): from its
+ * venue or journal (typeFromS2Venue), a preprint when S2 knows only an arXiv id, otherwise "other".
  */
 export function mapS2Type(paper: Pick<S2Paper, 'publicationTypes' | 'venue' | 'journal' | 'publicationVenue' | 'externalIds'>): WorkType {
   const venues = [paper.venue, paper.journal?.name, paper.publicationVenue?.name].map(clean).filter((v): v is string => v !== null);
@@ -57,8 +87,9 @@ export function mapS2Type(paper: Pick<S2Paper, 'publicationTypes' | 'venue' | 'j
   if (types.has('Conference')) return 'conference-paper';
   if (types.has('JournalArticle')) return 'article';
   if (types.has('Dataset')) return 'dataset';
+  if ([...types].some((t) => NOT_PAPERS.has(t))) return 'other';
   if (types.size === 0 && arxivOnly) return 'preprint';
-  return 'other';
+  return typeFromS2Venue(paper) ?? 'other';
 }
 
 function normalizeAuthors(paper: S2Paper): NormalizedAuthor[] {
