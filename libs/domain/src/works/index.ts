@@ -1,3 +1,4 @@
+export * from './work-alias.entity';
 export * from './work-author-query.entity';
 export * from './work-authorship.entity';
 export * from './work-matching';
@@ -8,3 +9,4 @@ export * from './works-query.service';
 export * from './works.module';
 export * from './person-authorships';
 export * from './new-works.service';
+export * from './work-ids';
