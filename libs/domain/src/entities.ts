@@ -26,6 +26,7 @@ import { Task } from './tasks/task.entity';
 import { ResumeProject } from './resume-projects/resume-project.entity';
 import { Briefing } from './briefings/briefing.entity';
 import { WorkAlias } from './works/work-alias.entity';
+import { WorkTitle } from './works/work-title.entity';
 import { WorkAuthorQuery } from './works/work-author-query.entity';
 import { WorkAuthorship } from './works/work-authorship.entity';
 import { WorkRecord } from './works/work-record.entity';
@@ -65,6 +66,7 @@ export const ENTITIES = [
   WorkAuthorship,
   WorkAuthorQuery,
   WorkAlias,
+  WorkTitle,
   ScholarlyIdentity,
   SyncRun,
   PersonSyncSettings,

@@ -1,4 +1,5 @@
 export * from './work-alias.entity';
+export * from './work-title.entity';
 export * from './work-author-query.entity';
 export * from './work-authorship.entity';
 export * from './work-matching';

@@ -9,7 +9,6 @@ import { WorkRecord } from './work-record.entity';
  */
 @Entity('works')
 @Index(['titleKey', 'year'])
-@Index(['titleKeys'], { type: 'gin' })
 export class Work {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -20,13 +19,6 @@ export class Work {
   /** The title folded for matching: case, accents, punctuation and LaTeX removed. */
   @Column({ name: 'title_key', type: 'text' })
   titleKey: string;
-
-  /**
-   * The folded title of every record of the work (a preprint and its publication may be titled
-   * apart), so a record matched by title finds the work whichever version's title it carries.
-   */
-  @Column({ name: 'title_keys', type: 'text', array: true, default: () => "'{}'" })
-  titleKeys: string[];
 
   @Column({ type: 'integer', nullable: true })
   year: number | null;

@@ -117,7 +117,8 @@ export class WorksIngestService {
         if (drop.length > 0) await this.mergeWorks(em, keep, drop, workOf);
       }
       for (const [key, id] of await this.upsertRecords(em, changed, workOf, fetchedAt)) recordIds.set(key, id);
-      await this.refreshWorks(em, [...new Set(changed.map((c) => workOf.get(recordKey(c.record.source, c.record.sourceId))!))]);
+      const titled = new Set(candidates.filter((w) => w.title_keys.length > 0).map((w) => w.id));
+      await this.refreshWorks(em, [...new Set(changed.map((c) => workOf.get(recordKey(c.record.source, c.record.sourceId))!))], titled);
     }
     result.workIds = records.map((r) => workOf.get(recordKey(r.source, r.sourceId))!);
     // Records stored before whose author list was just rewritten: their queries' positions may have moved.
@@ -174,12 +175,21 @@ export class WorksIngestService {
 
   /** Stored works the page may join: by DOI, arXiv id or title, and the works its stored records are in. Oldest first. */
   private async candidateWorks(em: EntityManager, keys: MatchKeys[], workIds: string[]): Promise<CandidateWork[]> {
-    return (await em.query(
-      `SELECT id, doi, arxiv_id, title_key, title_keys, year, first_author_key FROM works
-        WHERE doi = ANY($1::text[]) OR arxiv_id = ANY($2::text[]) OR title_keys && $3::text[] OR id = ANY($4::uuid[])
+    const titles = keys.map((k) => k.titleKey);
+    const works = (await em.query(
+      `SELECT id, doi, arxiv_id, title_key, year, first_author_key FROM works
+        WHERE doi = ANY($1::text[]) OR arxiv_id = ANY($2::text[]) OR title_key = ANY($3::text[])
+           -- An array, not IN (SELECT …): every branch stays an index scan.
+           OR id = ANY($4::uuid[] || ARRAY(SELECT t.work_id FROM work_titles t WHERE t.title_key = ANY($3::text[])))
         ORDER BY created_at, id`,
-      [keys.flatMap((k) => (k.doi ? [k.doi] : [])), keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])), keys.map((k) => k.titleKey), workIds],
-    )) as CandidateWork[];
+      [keys.flatMap((k) => (k.doi ? [k.doi] : [])), keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])), titles, workIds],
+    )) as Omit<CandidateWork, 'title_keys'>[];
+    // Their other titles in a statement of their own: a subquery per row would raise the estimated
+    // cost of the one above past PostgreSQL's JIT threshold, and compiling it costs more than running it.
+    const others = (await em.query('SELECT work_id, title_key FROM work_titles WHERE work_id = ANY($1::uuid[])', [works.map((w) => w.id)])) as { work_id: string; title_key: string }[];
+    const byWork = new Map<string, string[]>();
+    for (const o of others) byWork.set(o.work_id, [...(byWork.get(o.work_id) ?? []), o.title_key]);
+    return works.map((w) => ({ ...w, title_keys: byWork.get(w.id) ?? [] }));
   }
 
   /** One multi-row INSERT for every new work of the page; returns each record index's work id. */
@@ -187,9 +197,8 @@ export class WorksIngestService {
     const out = new Map<number, string>();
     if (groups.length === 0) return out;
     const rows = (await em.query(
-      `INSERT INTO works (title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key, title_keys)
-       SELECT t.*, ARRAY[t.title_key] FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-              AS t(title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key)
+      `INSERT INTO works (title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
        RETURNING id`,
       [
         groups.map((g) => g.record.title),
@@ -302,7 +311,8 @@ export class WorksIngestService {
   }
 
   /** Rebuilds the canonical fields of works from all their records, in one UPDATE. */
-  private async refreshWorks(em: EntityManager, workIds: string[]): Promise<void> {
+  /** `titled`: the works that had other titles (work_titles rows) before this page. */
+  private async refreshWorks(em: EntityManager, workIds: string[], titled: Set<string>): Promise<void> {
     const rows = (await em.query('SELECT work_id, record FROM work_records WHERE work_id = ANY($1::uuid[])', [workIds])) as { work_id: string; record: NormalizedWork }[];
     const byWork = new Map<string, NormalizedWork[]>();
     for (const row of rows) byWork.set(row.work_id, [...(byWork.get(row.work_id) ?? []), row.record]);
@@ -310,9 +320,9 @@ export class WorksIngestService {
     await em.query(
       `UPDATE works w SET title = m.title, title_key = m.title_key, year = m.year, publication_date = m.publication_date, venue = m.venue, type = m.type,
               doi = m.doi, arxiv_id = m.arxiv_id, first_author_key = m.first_author_key, citation_count = m.citation_count, abstract = m.abstract,
-              open_access_url = m.open_access_url, pdf_url = m.pdf_url, title_keys = string_to_array(m.title_keys, '|'), updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[])
-              AS m(id, title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key, citation_count, abstract, open_access_url, pdf_url, title_keys)
+              open_access_url = m.open_access_url, pdf_url = m.pdf_url, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[])
+              AS m(id, title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key, citation_count, abstract, open_access_url, pdf_url)
         WHERE w.id = m.id`,
       [
         merged.map((m) => m.id),
@@ -329,10 +339,15 @@ export class WorksIngestService {
         merged.map((m) => m.abstract),
         merged.map((m) => m.openAccessUrl),
         merged.map((m) => m.pdfUrl),
-        // Folded titles are letters, digits and single spaces: '|' cannot occur in one.
-        merged.map((m) => m.titleKeys.join('|')),
       ],
     );
+    // The works' other titles, rewritten only where a work has or had one (most works have one title: no statement).
+    const others = merged.flatMap((m) => m.titleKeys.filter((k) => k !== m.titleKey).map((k) => ({ id: m.id, key: k })));
+    const stale = [...new Set([...merged.filter((m) => titled.has(m.id)).map((m) => m.id), ...others.map((o) => o.id)])];
+    if (stale.length > 0) await em.query('DELETE FROM work_titles WHERE work_id = ANY($1::uuid[])', [stale]);
+    if (others.length > 0) {
+      await em.query('INSERT INTO work_titles (work_id, title_key) SELECT * FROM unnest($1::uuid[], $2::text[])', [others.map((o) => o.id), others.map((o) => o.key)]);
+    }
   }
 }
 

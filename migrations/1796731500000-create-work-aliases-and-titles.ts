@@ -2,12 +2,12 @@ import { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
  * Old ids of works merged into another, so `GET /works/:id` and `/works/:id/reading` still answer
- * for them; and every record's folded title on its work, so a record matched by title finds the
- * work whichever version's title it carries (existing works start with their own title and gain
- * their records' others at their next ingest).
+ * for them; and every other folded title a work's records carry, so a record matched by title finds the
+ * work whichever version's title it carries (work_titles; existing works gain their records'
+ * other titles at their next ingest).
  */
-export class CreateWorkAliasesAndTitleKeys1796731500000 implements MigrationInterface {
-    name = 'CreateWorkAliasesAndTitleKeys1796731500000'
+export class CreateWorkAliasesAndTitles1796731500000 implements MigrationInterface {
+    name = 'CreateWorkAliasesAndTitles1796731500000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -22,14 +22,18 @@ export class CreateWorkAliasesAndTitleKeys1796731500000 implements MigrationInte
             CREATE INDEX "IDX_7995e224a7bf8fdf4bd6c986c4" ON "work_aliases" ("work_id")
         `);
         await queryRunner.query(`
-            ALTER TABLE "works"
-            ADD "title_keys" text array NOT NULL DEFAULT '{}'
+            CREATE TABLE "work_titles" (
+                "work_id" uuid NOT NULL,
+                "title_key" text NOT NULL,
+                CONSTRAINT "PK_ce66e31dfd7c7b0c8731de311ca" PRIMARY KEY ("work_id", "title_key")
+            )
         `);
         await queryRunner.query(`
-            UPDATE "works" SET "title_keys" = ARRAY["title_key"]
+            CREATE INDEX "IDX_a8ddf62331196d92fde8941255" ON "work_titles" ("title_key")
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_b91a61fecd6cc4770f8046e200" ON "works" USING gin ("title_keys")
+            ALTER TABLE "work_titles"
+            ADD CONSTRAINT "FK_138ba8443d68737c1a633a35a6e" FOREIGN KEY ("work_id") REFERENCES "works"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
         await queryRunner.query(`
             ALTER TABLE "work_aliases"
@@ -39,6 +43,15 @@ export class CreateWorkAliasesAndTitleKeys1796731500000 implements MigrationInte
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
+            ALTER TABLE "work_titles" DROP CONSTRAINT "FK_138ba8443d68737c1a633a35a6e"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_a8ddf62331196d92fde8941255"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "work_titles"
+        `);
+        await queryRunner.query(`
             ALTER TABLE "work_aliases" DROP CONSTRAINT "FK_7995e224a7bf8fdf4bd6c986c42"
         `);
         await queryRunner.query(`
@@ -47,12 +60,7 @@ export class CreateWorkAliasesAndTitleKeys1796731500000 implements MigrationInte
         await queryRunner.query(`
             DROP TABLE "work_aliases"
         `);
-        await queryRunner.query(`
-            DROP INDEX "public"."IDX_b91a61fecd6cc4770f8046e200"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "works" DROP COLUMN "title_keys"
-        `);
+
     }
 
 }
