@@ -25,6 +25,8 @@ import { PersonSyncSettings } from './sync/person-sync-settings.entity';
 import { Task } from './tasks/task.entity';
 import { ResumeProject } from './resume-projects/resume-project.entity';
 import { Briefing } from './briefings/briefing.entity';
+import { WorkAlias } from './works/work-alias.entity';
+import { WorkTitle } from './works/work-title.entity';
 import { WorkAuthorQuery } from './works/work-author-query.entity';
 import { WorkAuthorship } from './works/work-authorship.entity';
 import { WorkRecord } from './works/work-record.entity';
@@ -63,6 +65,8 @@ export const ENTITIES = [
   WorkRecord,
   WorkAuthorship,
   WorkAuthorQuery,
+  WorkAlias,
+  WorkTitle,
   ScholarlyIdentity,
   SyncRun,
   PersonSyncSettings,

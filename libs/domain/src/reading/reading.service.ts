@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '#platform';
 import type { WorkType } from '../scholarly/index';
-import { PersonWork, SOURCE_ORDER, WorkSourceRecord, WorksQueryService, WorkView } from '../works/index';
+import { PersonWork, resolveWorkId, SOURCE_ORDER, WorkSourceRecord, WorksQueryService, WorkView } from '../works/index';
 import { ChecklistSettings } from './checklist-settings.entity';
 import { toBibtex } from './reading-bibtex';
 import { ReadingEntry, ReadingStatus } from './reading-entry.entity';
@@ -159,15 +159,15 @@ export class ReadingService {
   }
 
   /** The user's reading of a shared work; a work the user never touched reads as "to read". */
-  async getReading(userId: string, workId: string): Promise<ReadingState & { workId: string }> {
-    await this.assertWork(workId);
+  async getReading(userId: string, id: string): Promise<ReadingState & { workId: string }> {
+    const workId = await this.assertWork(id);
     const entry = await this.dataSource.getRepository(ReadingEntry).findOneBy({ userId, workId });
     return { workId, ...(entry ? stateOf(entry) : { ...NO_READING, updatedAt: null }) };
   }
 
   /** Sets the fields given; the others keep their value (null clears a text). */
-  async putReading(userId: string, workId: string, input: ReadingInput): Promise<ReadingState & { workId: string }> {
-    await this.assertWork(workId);
+  async putReading(userId: string, id: string, input: ReadingInput): Promise<ReadingState & { workId: string }> {
+    const workId = await this.assertWork(id);
     const patch: Record<string, unknown> = {};
     if (input.status !== undefined) patch.status = input.status;
     if (input.notes !== undefined) patch.notes = blankToNull(input.notes);
@@ -256,9 +256,11 @@ export class ReadingService {
     return person;
   }
 
-  private async assertWork(workId: string): Promise<void> {
-    const [found] = (await this.dataSource.query('SELECT 1 FROM works WHERE id = $1', [workId])) as unknown[];
+  /** The work's live id: an id of a version since merged into another answers for the merged work. */
+  private async assertWork(workId: string): Promise<string> {
+    const found = await resolveWorkId(this.dataSource, workId);
     if (!found) throw new NotFoundError('work', workId);
+    return found;
   }
 
   /** The terms an application's reading is relevant to: its own, its team's and its organization's. */

@@ -1,3 +1,5 @@
+export * from './work-alias.entity';
+export * from './work-title.entity';
 export * from './work-author-query.entity';
 export * from './work-authorship.entity';
 export * from './work-matching';
@@ -8,3 +10,4 @@ export * from './works-query.service';
 export * from './works.module';
 export * from './person-authorships';
 export * from './new-works.service';
+export * from './work-ids';

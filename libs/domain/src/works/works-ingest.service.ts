@@ -39,11 +39,22 @@ interface PageRecord {
   marks: { position: number; query: string }[];
 }
 
-interface CandidateWork {
+interface ReadingRow {
+  id: string;
+  user_id: string;
+  notes: string | null;
+  summary: string | null;
+  questions: string[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface CandidateWork {
   id: string;
   doi: string | null;
   arxiv_id: string | null;
   title_key: string;
+  title_keys: string[];
   year: number | null;
   first_author_key: string | null;
 }
@@ -93,22 +104,21 @@ export class WorksIngestService {
     for (const [key, found] of existing) workOf.set(key, found.work_id);
     const recordIds = new Map([...existing].map(([key, found]) => [key, found.id]));
     if (changed.length > 0) {
-      const candidates = await this.candidateWorks(em, changed.map((c) => c.keys));
-      const merges: [string, string][] = [];
-      const fresh: { index: number; keys: MatchKeys; record: NormalizedWork }[] = [];
-      changed.forEach((c, index) => {
-        const matches = [...new Set([...(c.existing ? [c.existing.work_id] : []), ...findMatches(c.keys, candidates).map((w) => w.id)])];
-        if (matches.length === 0) return fresh.push({ index, keys: c.keys, record: c.record });
-        // One record naming two works (a preprint and its publication found apart): they are one.
-        for (const other of matches.slice(1)) merges.push([matches[0], other]);
-        workOf.set(recordKey(c.record.source, c.record.sourceId), matches[0]);
-      });
-      // Records of this page that match each other but no stored work share one new work.
-      const newIds = await this.insertWorks(em, groupFresh(fresh));
+      const candidates = await this.candidateWorks(em, changed.map((c) => c.keys), [...new Set(changed.flatMap((c) => (c.existing ? [c.existing.work_id] : [])))]);
+      const groups = groupPage(changed.map((c) => ({ label: recordKey(c.record.source, c.record.sourceId), keys: c.keys, workId: c.existing?.work_id ?? null })), candidates);
+      const fresh = groups.filter((g) => g.works.length === 0);
+      const newIds = await this.insertWorks(em, fresh.map((g) => ({ indexes: g.indexes, keys: g.keys, record: changed[g.indexes[0]].record })));
       for (const [i, id] of newIds) workOf.set(recordKey(changed[i].record.source, changed[i].record.sourceId), id);
-      for (const [keep, drop] of resolveMerges(merges)) await this.mergeWorks(em, keep, drop, workOf);
+      for (const g of groups) {
+        if (g.works.length === 0) continue;
+        // Two or more stored works in one group: this page shows they are one paper. The oldest stays.
+        const [keep, ...drop] = g.works;
+        for (const i of g.indexes) workOf.set(recordKey(changed[i].record.source, changed[i].record.sourceId), keep);
+        if (drop.length > 0) await this.mergeWorks(em, keep, drop, workOf);
+      }
       for (const [key, id] of await this.upsertRecords(em, changed, workOf, fetchedAt)) recordIds.set(key, id);
-      await this.refreshWorks(em, [...new Set(changed.map((c) => workOf.get(recordKey(c.record.source, c.record.sourceId))!))]);
+      const titled = new Set(candidates.filter((w) => w.title_keys.length > 0).map((w) => w.id));
+      await this.refreshWorks(em, [...new Set(changed.map((c) => workOf.get(recordKey(c.record.source, c.record.sourceId))!))], titled);
     }
     result.workIds = records.map((r) => workOf.get(recordKey(r.source, r.sourceId))!);
     // Records stored before whose author list was just rewritten: their queries' positions may have moved.
@@ -163,12 +173,23 @@ export class WorksIngestService {
     return new Map(rows.map((r) => [recordKey(r.source, r.source_id), r]));
   }
 
-  private async candidateWorks(em: EntityManager, keys: MatchKeys[]): Promise<CandidateWork[]> {
-    return (await em.query(
+  /** Stored works the page may join: by DOI, arXiv id or title, and the works its stored records are in. Oldest first. */
+  private async candidateWorks(em: EntityManager, keys: MatchKeys[], workIds: string[]): Promise<CandidateWork[]> {
+    const titles = keys.map((k) => k.titleKey);
+    const works = (await em.query(
       `SELECT id, doi, arxiv_id, title_key, year, first_author_key FROM works
-        WHERE doi = ANY($1::text[]) OR arxiv_id = ANY($2::text[]) OR title_key = ANY($3::text[])`,
-      [keys.flatMap((k) => (k.doi ? [k.doi] : [])), keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])), keys.map((k) => k.titleKey)],
-    )) as CandidateWork[];
+        WHERE doi = ANY($1::text[]) OR arxiv_id = ANY($2::text[]) OR title_key = ANY($3::text[])
+           -- An array, not IN (SELECT …): every branch stays an index scan.
+           OR id = ANY($4::uuid[] || ARRAY(SELECT t.work_id FROM work_titles t WHERE t.title_key = ANY($3::text[])))
+        ORDER BY created_at, id`,
+      [keys.flatMap((k) => (k.doi ? [k.doi] : [])), keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])), titles, workIds],
+    )) as Omit<CandidateWork, 'title_keys'>[];
+    // Their other titles in a statement of their own: a subquery per row would raise the estimated
+    // cost of the one above past PostgreSQL's JIT threshold, and compiling it costs more than running it.
+    const others = (await em.query('SELECT work_id, title_key FROM work_titles WHERE work_id = ANY($1::uuid[])', [works.map((w) => w.id)])) as { work_id: string; title_key: string }[];
+    const byWork = new Map<string, string[]>();
+    for (const o of others) byWork.set(o.work_id, [...(byWork.get(o.work_id) ?? []), o.title_key]);
+    return works.map((w) => ({ ...w, title_keys: byWork.get(w.id) ?? [] }));
   }
 
   /** One multi-row INSERT for every new work of the page; returns each record index's work id. */
@@ -195,20 +216,54 @@ export class WorksIngestService {
     return out;
   }
 
-  /** Moves every record of `drop` to `keep` and deletes `drop`. */
-  private async mergeWorks(em: EntityManager, keep: string, drop: string, workOf: Map<string, string>): Promise<void> {
-    await em.query('UPDATE work_records SET work_id = $1 WHERE work_id = $2', [keep, drop]);
-    await em.query('UPDATE work_authorships SET work_id = $1 WHERE work_id = $2', [keep, drop]);
-    // Users' reading of the two versions (reading_entries) becomes their reading of the one work: where a
-    // user has both, the one they touched last stays.
-    await em.query(
-      `DELETE FROM reading_entries d USING reading_entries k
-        WHERE d.user_id = k.user_id AND ((d.work_id = $2 AND k.work_id = $1 AND d.updated_at <= k.updated_at) OR (d.work_id = $1 AND k.work_id = $2 AND d.updated_at < k.updated_at))`,
-      [keep, drop],
-    );
-    await em.query('UPDATE reading_entries SET work_id = $1 WHERE work_id = $2', [keep, drop]);
-    await em.query('DELETE FROM works WHERE id = $1', [drop]);
-    for (const [key, id] of workOf) if (id === drop) workOf.set(key, keep);
+  /**
+   * Folds the works `drop` into `keep`: their records, authorships and users' reading move over, and
+   * each dropped id becomes an alias of `keep` (aliases of a dropped work follow it), so links to
+   * the old id still resolve.
+   */
+  private async mergeWorks(em: EntityManager, keep: string, drop: string[], workOf: Map<string, string>): Promise<void> {
+    await em.query('UPDATE work_records SET work_id = $1 WHERE work_id = ANY($2::uuid[])', [keep, drop]);
+    await em.query('UPDATE work_authorships SET work_id = $1 WHERE work_id = ANY($2::uuid[])', [keep, drop]);
+    await this.mergeReading(em, keep, drop);
+    // Before the DELETE, whose cascade would take the dropped works' own aliases with them.
+    await em.query('UPDATE work_aliases SET work_id = $1 WHERE work_id = ANY($2::uuid[])', [keep, drop]);
+    await em.query('INSERT INTO work_aliases (old_id, work_id) SELECT d, $1 FROM unnest($2::uuid[]) AS d ON CONFLICT (old_id) DO UPDATE SET work_id = EXCLUDED.work_id', [keep, drop]);
+    await em.query('DELETE FROM works WHERE id = ANY($1::uuid[])', [drop]);
+    const dropped = new Set(drop);
+    for (const [key, id] of workOf) if (dropped.has(id)) workOf.set(key, keep);
+  }
+
+  /**
+   * Each user's reading of the merged works becomes their reading of the one work. A user with
+   * entries on two of them (one per version) loses nothing: the entry touched last stays, with its
+   * status (their latest word on the paper); the notes and summaries that differ are all kept,
+   * oldest first, a blank line apart; the questions are the union, oldest first. It keeps the
+   * earliest created_at and the latest updated_at.
+   */
+  private async mergeReading(em: EntityManager, keep: string, drop: string[]): Promise<void> {
+    const rows = (await em.query(
+      `SELECT id, user_id, status, notes, summary, questions, created_at, updated_at FROM reading_entries
+        WHERE work_id = ANY($1::uuid[]) AND user_id IN (SELECT user_id FROM reading_entries WHERE work_id = ANY($1::uuid[]) GROUP BY user_id HAVING count(*) > 1)
+        ORDER BY user_id, updated_at, id`,
+      [[keep, ...drop]],
+    )) as ReadingRow[];
+    const byUser = new Map<string, ReadingRow[]>();
+    for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+    for (const entries of byUser.values()) {
+      const latest = entries[entries.length - 1];
+      const texts = (pickText: (r: ReadingRow) => string | null) => [...new Set(entries.map(pickText).filter((t): t is string => !!t))].join('\n\n') || null;
+      await em.query('DELETE FROM reading_entries WHERE id = ANY($1::uuid[])', [entries.slice(0, -1).map((e) => e.id)]);
+      await em.query('UPDATE reading_entries SET work_id = $2, notes = $3, summary = $4, questions = $5, created_at = $6, updated_at = $7 WHERE id = $1', [
+        latest.id,
+        keep,
+        texts((r) => r.notes),
+        texts((r) => r.summary),
+        [...new Set(entries.flatMap((e) => e.questions))],
+        entries.reduce((min, e) => (e.created_at < min ? e.created_at : min), latest.created_at),
+        latest.updated_at,
+      ]);
+    }
+    await em.query('UPDATE reading_entries SET work_id = $1 WHERE work_id = ANY($2::uuid[])', [keep, drop]);
   }
 
   /** Returns the id of each record written, by recordKey. */
@@ -256,7 +311,8 @@ export class WorksIngestService {
   }
 
   /** Rebuilds the canonical fields of works from all their records, in one UPDATE. */
-  private async refreshWorks(em: EntityManager, workIds: string[]): Promise<void> {
+  /** `titled`: the works that had other titles (work_titles rows) before this page. */
+  private async refreshWorks(em: EntityManager, workIds: string[], titled: Set<string>): Promise<void> {
     const rows = (await em.query('SELECT work_id, record FROM work_records WHERE work_id = ANY($1::uuid[])', [workIds])) as { work_id: string; record: NormalizedWork }[];
     const byWork = new Map<string, NormalizedWork[]>();
     for (const row of rows) byWork.set(row.work_id, [...(byWork.get(row.work_id) ?? []), row.record]);
@@ -285,6 +341,13 @@ export class WorksIngestService {
         merged.map((m) => m.pdfUrl),
       ],
     );
+    // The works' other titles, rewritten only where a work has or had one (most works have one title: no statement).
+    const others = merged.flatMap((m) => m.titleKeys.filter((k) => k !== m.titleKey).map((k) => ({ id: m.id, key: k })));
+    const stale = [...new Set([...merged.filter((m) => titled.has(m.id)).map((m) => m.id), ...others.map((o) => o.id)])];
+    if (stale.length > 0) await em.query('DELETE FROM work_titles WHERE work_id = ANY($1::uuid[])', [stale]);
+    if (others.length > 0) {
+      await em.query('INSERT INTO work_titles (work_id, title_key) SELECT * FROM unnest($1::uuid[], $2::text[])', [others.map((o) => o.id), others.map((o) => o.key)]);
+    }
   }
 }
 
@@ -321,45 +384,105 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-function findMatches(keys: MatchKeys, works: CandidateWork[]): CandidateWork[] {
-  const byId = works.filter((w) => (keys.doi && w.doi === keys.doi) || (keys.arxivId && w.arxiv_id === keys.arxivId));
-  // A work already holding another DOI (or arXiv id) is another work, even with the same title.
-  const byTitle = works.filter(
-    (w) =>
-      (!keys.doi || !w.doi || w.doi === keys.doi) &&
-      (!keys.arxivId || !w.arxiv_id || w.arxiv_id === keys.arxivId) &&
-      sameByTitle(keys, { doi: w.doi, arxivId: w.arxiv_id, titleKey: w.title_key, year: w.year, firstAuthorKey: w.first_author_key }),
-  );
-  return [...new Set([...byId, ...byTitle])];
+/** A changed record of the page, as the grouping sees it. */
+interface GroupInput {
+  /** Stable whatever the order of the page (source and source id), so ties break the same way. */
+  label: string;
+  keys: MatchKeys;
+  /** The work the record is stored in, if it was stored before. */
+  workId: string | null;
 }
 
-/** Groups the page's unmatched records that are one work among themselves. */
-function groupFresh(fresh: { index: number; keys: MatchKeys; record: NormalizedWork }[]): { indexes: number[]; keys: MatchKeys; record: NormalizedWork }[] {
-  const groups: { indexes: number[]; keys: MatchKeys; record: NormalizedWork }[] = [];
-  for (const f of fresh) {
-    const group = groups.find(
-      (g) => (f.keys.doi && g.keys.doi === f.keys.doi) || (f.keys.arxivId && g.keys.arxivId === f.keys.arxivId) || (!(f.keys.doi && g.keys.doi) && sameByTitle(f.keys, g.keys)),
-    );
-    if (group) {
-      group.indexes.push(f.index);
-      group.keys = { ...group.keys, doi: group.keys.doi ?? f.keys.doi, arxivId: group.keys.arxivId ?? f.keys.arxivId };
-    } else groups.push({ indexes: [f.index], keys: f.keys, record: f.record });
-  }
-  return groups;
+/** Records of a page that are one work: the indexes of the records, the stored works they join (oldest first), the ids they carry. */
+export interface PageGroup {
+  indexes: number[];
+  works: string[];
+  keys: MatchKeys;
 }
 
-/** Pairs to merge, resolved so each dropped work goes to a work that is kept. */
-function resolveMerges(pairs: [string, string][]): [string, string][] {
-  const parent = new Map<string, string>();
-  const root = (id: string): string => (parent.has(id) ? root(parent.get(id)!) : id);
-  const out: [string, string][] = [];
-  for (const [a, b] of pairs) {
-    const [ra, rb] = [root(a), root(b)];
-    if (ra === rb) continue;
-    parent.set(rb, ra);
-    out.push([ra, rb]);
+/**
+ * Splits a page's changed records into works, transitively and whatever their order: union-find
+ * over records and the stored works they may join. First every shared identifier joins (DOI,
+ * arXiv id, the work a record is already stored in), so a record carrying both ids bridges the
+ * DOI-only and the arXiv-only records and works wherever they sit in the page. Then same titles
+ * join (same folded title, year within one, same first author), in an order fixed by the records'
+ * own labels and the works' age, and only where the two sides hold no conflicting DOI or arXiv id:
+ * a title never fuses two papers the ids tell apart, and two stored works never merge on a title
+ * alone, only through a record.
+ */
+export function groupPage(records: GroupInput[], stored: CandidateWork[]): PageGroup[] {
+  const n = records.length;
+  const nodes: { label: string; keys: MatchKeys; titles: string[]; work: CandidateWork | null }[] = [
+    ...records.map((r) => ({ label: `r\u0000${r.label}`, keys: r.keys, titles: [r.keys.titleKey], work: null })),
+    ...stored.map((w, i) => ({
+      label: `w\u0000${String(i).padStart(8, '0')}`,
+      keys: { doi: w.doi, arxivId: w.arxiv_id, titleKey: w.title_key, year: w.year, firstAuthorKey: w.first_author_key },
+      // A stored work answers to every version's title.
+      titles: [...new Set([w.title_key, ...w.title_keys])],
+      work: w,
+    })),
+  ];
+  const parent = nodes.map((_, i) => i);
+  const dois = nodes.map((x) => new Set(x.keys.doi ? [x.keys.doi] : []));
+  const arxivIds = nodes.map((x) => new Set(x.keys.arxivId ? [x.keys.arxivId] : []));
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra === rb) return;
+    // The smaller index stays root: stored works are found by position, so the oldest leads.
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[child] = root;
+    for (const d of dois[child]) dois[root].add(d);
+    for (const x of arxivIds[child]) arxivIds[root].add(x);
+  };
+  const disjoint = (a: Set<string>, b: Set<string>): boolean => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
+  const compatible = (a: number, b: number): boolean => !disjoint(dois[find(a)], dois[find(b)]) && !disjoint(arxivIds[find(a)], arxivIds[find(b)]);
+
+  const byId = new Map<string, number>();
+  const storedIndex = new Map(stored.map((w, i) => [w.id, n + i]));
+  nodes.forEach((x, i) => {
+    for (const id of [x.keys.doi && `doi:${x.keys.doi}`, x.keys.arxivId && `arxiv:${x.keys.arxivId}`]) {
+      if (!id) continue;
+      const seen = byId.get(id);
+      if (seen === undefined) byId.set(id, i);
+      else union(seen, i);
+    }
+  });
+  records.forEach((r, i) => {
+    const w = r.workId === null ? undefined : storedIndex.get(r.workId);
+    if (w !== undefined) union(i, w);
+  });
+
+  const byTitle = new Map<string, number[]>();
+  nodes.forEach((x, i) => {
+    for (const t of x.titles) if (t) byTitle.set(t, [...(byTitle.get(t) ?? []), i]);
+  });
+  for (const key of [...byTitle.keys()].sort()) {
+    const members = byTitle.get(key)!.sort((a, b) => (nodes[a].label < nodes[b].label ? -1 : nodes[a].label > nodes[b].label ? 1 : 0));
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const [a, b] = [members[i], members[j]];
+        if (nodes[a].work && nodes[b].work) continue;
+        if (find(a) !== find(b) && sameByTitle({ ...nodes[a].keys, titleKey: key }, { ...nodes[b].keys, titleKey: key }) && compatible(a, b)) union(a, b);
+      }
+    }
   }
-  return out;
+
+  const groups = new Map<number, PageGroup>();
+  for (let i = 0; i < nodes.length; i++) {
+    const root = find(i);
+    if (i >= n && !groups.has(root)) continue; // a stored work no record of the page joins
+    const g = groups.get(root) ?? { indexes: [], works: [], keys: { ...nodes[i].keys, doi: null, arxivId: null } };
+    groups.set(root, g);
+    if (i < n) g.indexes.push(i);
+    else g.works.push(nodes[i].work!.id);
+    g.keys.doi ??= nodes[i].keys.doi;
+    g.keys.arxivId ??= nodes[i].keys.arxivId;
+  }
+  return [...groups.values()];
 }
 
 function pick<T>(records: NormalizedWork[], priority: ScholarlySource[], value: (r: NormalizedWork) => T | null | undefined): T | null {
@@ -392,5 +515,6 @@ export function canonicalFields(records: NormalizedWork[]) {
     abstract: pick(records, ABSTRACT_PRIORITY, (r) => r.abstract),
     openAccessUrl: pick(records, METADATA_PRIORITY, (r) => r.openAccessUrl),
     pdfUrl: pick(records, METADATA_PRIORITY, (r) => r.pdfUrl),
+    titleKeys: [...new Set(keys.map((k) => k.titleKey).filter(Boolean))].sort(),
   };
 }

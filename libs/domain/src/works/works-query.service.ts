@@ -5,6 +5,7 @@ import { InvalidInputError, NotFoundError } from '#platform';
 import { normalizeArxivId, normalizeDoi, titleKey } from '../shared/text/index';
 import type { ScholarlySource, WorkType } from '../scholarly/index';
 import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
+import { resolveWorkId } from './work-ids';
 
 /**
  * Reading the shared cache of works back: a person's works (private to the person's user, as the
@@ -250,7 +251,9 @@ export class WorksQueryService {
   }
 
   /** One shared work with every source's record of it and each record's authors in order. */
-  async get(workId: string): Promise<WorkDetail> {
+  async get(id: string): Promise<WorkDetail> {
+    // An id of a version since merged into another answers for the merged work.
+    const workId = (await resolveWorkId(this.dataSource, id)) ?? id;
     const [row] = (await this.dataSource.query(
       `SELECT ${WORK_COLUMNS}, w.abstract,
               (SELECT coalesce(json_agg(json_build_object(
