@@ -61,7 +61,7 @@ export function matchIdAuthorshipsSql(authorships: string, keys: string): string
 }
 
 /** A work_attributions row (alias `a`) that keeps its record out of the person's works. */
-export const HELD_SQL = (a: string): string => `(${a}.decision = 'rejected' OR (${a}.decision IS NULL AND ${a}.status = 'unconfirmed'))`;
+export const HELD_SQL = (a: string): string => `(${a}.decision IS NOT DISTINCT FROM 'rejected' OR (${a}.decision IS NULL AND ${a}.status = 'unconfirmed'))`;
 
 /**
  * work_authorships with author queries as ids: each arXiv position once more for every query that
