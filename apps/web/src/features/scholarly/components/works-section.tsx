@@ -4,6 +4,7 @@ import { Pager } from '@/components/pager';
 import { QueryStates } from '@/components/status';
 import { readingUrl, WorkTitle } from '@/components/work-title';
 import { usePersonWorks, type AuthorPositionFilter, type PersonWork, type PersonWorkSort, type WorksFilter } from '../api/scholarly';
+import { HeldWorks } from './held-works';
 import { sourceName } from './labels';
 
 const SORTS: { value: PersonWorkSort; label: string }[] = [
@@ -41,6 +42,7 @@ export function WorksSection({ personId }: { personId: string }) {
         <Choice label="Order" value={filter.sort} options={SORTS} onChange={(sort) => setFilter({ ...filter, sort, offset: 0 })} />
         <Choice label="Their position" value={filter.position} options={POSITIONS} onChange={(position) => setFilter({ ...filter, position, offset: 0 })} />
       </div>
+      <HeldWorks personId={personId} />
       <QueryStates query={works} isEmpty={(data) => data.items.length === 0} empty={filter.position === 'any' ? 'No works yet: link their identities and sync.' : 'No work in that position.'}>
         {(data) => (
           <>
