@@ -270,6 +270,8 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     const dust = held.getByRole('listitem', { name: 'Dust Lanes in Barred Spiral Galaxies at z ~ 1' });
     await dust.getByText(/Only the arXiv name query au:"Tomas Okafor" lists it, where the author is written "T\. Okafor"/).waitFor();
     expect(await works.getByRole('list', { name: 'Their works' }).textContent()).not.toContain('Dust Lanes');
+    const checklist = region('Reading checklist');
+    await checklist.getByText('0 of 4 read', { exact: true }).waitFor();
     await dashboard.checkAccessibility('person-scholarly-held-works');
     await dashboard.shoot('person-scholarly-held-works');
 
@@ -277,6 +279,9 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     await works.getByRole('heading', { name: 'Works (5)' }).waitFor();
     await held.waitFor({ state: 'detached' });
     await works.getByRole('list', { name: 'Their works' }).getByText('Dust Lanes in Barred Spiral Galaxies at z ~ 1').waitFor();
+    // The checklist, built on the works, follows without a reload.
+    await checklist.getByRole('listitem', { name: 'Dust Lanes in Barred Spiral Galaxies at z ~ 1' }).waitFor();
+    await checklist.getByText('0 of 5 read', { exact: true }).waitFor();
     const accepted = (await t.http().get(`/people/${personId}/work-attributions?state=accepted`).set(user.auth).expect(200)).body.items as { work: { arxivId: string } }[];
     expect(accepted.map((a) => a.work.arxivId)).toEqual(['2307.40004']);
     expect(problems).toEqual([]);

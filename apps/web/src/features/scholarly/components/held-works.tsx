@@ -7,7 +7,7 @@ import { useDecideAttribution, useHeldWorks, type WorkAttribution } from '../api
  * namesake's, often. Kept out of their works, checklists and briefings until the user accepts one;
  * rejecting one keeps it out for good. Nothing is shown when none is held.
  */
-export function HeldWorks({ personId }: { personId: string }) {
+export function HeldWorks({ personId, onDecided }: { personId: string; onDecided?: () => void }) {
   const held = useHeldWorks(personId);
   const decide = useDecideAttribution(personId);
   const items = held.data?.items ?? [];
@@ -22,7 +22,7 @@ export function HeldWorks({ personId }: { personId: string }) {
       {decide.error ? <ErrorMessage error={decide.error} /> : null}
       <ol className="list" aria-label="Works held back">
         {items.map((item) => (
-          <HeldWork key={item.record.sourceId} item={item} busy={decide.isPending} onDecide={(decision) => decide.mutate({ workId: item.work.id, decision })} />
+          <HeldWork key={item.record.sourceId} item={item} busy={decide.isPending} onDecide={(decision) => decide.mutate({ workId: item.work.id, decision }, { onSuccess: onDecided })} />
         ))}
       </ol>
     </div>
