@@ -41,7 +41,9 @@ describe('works a name query alone attributes', () => {
     const ax = (name: string) => join(FIXTURES, 'arxiv', name);
     replay
       .route({ path: '/api/query', query: { search_query: OKAFOR, sortBy: 'lastUpdatedDate', max_results: '1' }, file: ax('au_tomas-okafor_updated.atom.xml') })
-      .route({ path: '/api/query', query: { search_query: OKAFOR, sortBy: 'submittedDate', start: '0' }, file: ax('au_tomas-okafor_start-0.atom.xml') });
+      .route({ path: '/api/query', query: { search_query: OKAFOR, sortBy: 'submittedDate', start: '0' }, file: ax('au_tomas-okafor_start-0.atom.xml') })
+      // Checked when linked: an OpenAlex author (its record's name does not matter here).
+      .route({ path: '/authors/A5100000001', file: join(FIXTURES, 'openalex', 'author_A5100000001.json') });
     t = await createTestApp({ queue: 'redis', worker: true, env: syncEnv(replay) });
     user = await registerUser(t);
     tomas = (await personWithIdentities(t, user, 'Tomás Okafor', [['arxiv', OKAFOR]])).personId;
@@ -172,6 +174,26 @@ describe('works a name query alone attributes', () => {
     await get(other, `/people/${tomas}/work-attributions`).expect(404);
     await decide(other, tomas, dust.work.id, 'rejected').expect(404);
     expect((await attributions(user, tomas, 'accepted')).total).toBe(1);
+  });
+
+  it('weighs the evidence again when an identity is linked or unlinked', async () => {
+    const someone = await registerUser(t);
+    const theirs = (await personWithIdentities(t, someone, 'Tomás Okafor', [['arxiv', OKAFOR]])).personId;
+    await sync(someone, theirs);
+    expect((await attributions(someone, theirs)).items.map((a) => a.work.arxivId)).toEqual([DUST]);
+    // An OpenAlex author whose record of the paper names them: linking it is evidence.
+    await new WorksIngestService(t.db).ingest([
+      workRecord({ source: 'openalex', sourceId: 'W9000000003', title: 'Dust Lanes in Barred Spiral Galaxies at z ~ 1', year: 2023, arxivId: DUST, authors: [workAuthor(1, 'H. Vogel'), workAuthor(2, 'T. Okafor', 'A5100000001')] }),
+    ]);
+    const linked = (await t.http().post(`/people/${theirs}/identities`).set(someone.auth).send({ source: 'openalex', id: 'A5100000001' }).expect(201)).body;
+    expect((await attributions(someone, theirs)).total).toBe(0);
+    const dust = (await attributions(someone, theirs, 'confirmed')).items.find((a) => a.work.arxivId === DUST)!;
+    expect(dust.evidence).toEqual([{ kind: 'identity', detail: 'Also listed by their OpenAlex identity' }]);
+    expect(await works(someone, theirs)).toEqual([...HIS, DUST].sort());
+
+    await t.http().delete(`/people/${theirs}/identities/${linked.id}`).set(someone.auth).expect(204);
+    expect((await attributions(someone, theirs)).items.map((a) => a.work.arxivId)).toEqual([DUST]);
+    expect(await works(someone, theirs)).toEqual([...HIS].sort());
   });
 
   it('refuses bad input with a 4xx naming what is wrong', async () => {
