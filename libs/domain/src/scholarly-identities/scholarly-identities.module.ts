@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Person } from '../people/index';
+import { WorksModule } from '../works/index';
 import { IdentitiesService } from './identities.service';
 import { ScholarlyIdentity } from './scholarly-identity.entity';
 import { SourceLookups } from './source-lookups';
@@ -11,7 +12,7 @@ import { SourceLookups } from './source-lookups';
  * provided here, so the API cannot call a source directly.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ScholarlyIdentity, Person])],
+  imports: [TypeOrmModule.forFeature([ScholarlyIdentity, Person]), WorksModule],
   providers: [IdentitiesService, SourceLookups],
   exports: [IdentitiesService],
 })
