@@ -1,5 +1,5 @@
 import { normalizeLink, type LinkKind } from '../shared/text/index';
-import type { ScholarlySource } from '../scholarly/index';
+import { scholarlySource, type ScholarlySource } from '../scholarly/index';
 import { queryName } from '../scholarly/sources/arxiv/arxiv.client';
 
 /**
@@ -117,20 +117,5 @@ function quotedName(name: string): IdentityInputResult {
 
 /** Where a person opens an identity at its source. */
 export function identitySourceUrl(source: ScholarlySource, sourceAuthorId: string): string {
-  switch (source) {
-    case 'openalex':
-      return `https://openalex.org/${sourceAuthorId}`;
-    case 'semanticscholar':
-      return `https://www.semanticscholar.org/author/${sourceAuthorId}`;
-    case 'dblp':
-      return `https://dblp.org/pid/${sourceAuthorId}`;
-    case 'orcid':
-    case 'crossref':
-      return `https://orcid.org/${sourceAuthorId}`;
-    case 'arxiv': {
-      const match = /au:\s*(?:"([^"]+)"|(\S+))/.exec(sourceAuthorId);
-      const name = match ? (match[1] ?? match[2].replace(/_/g, ' ')) : sourceAuthorId;
-      return `https://arxiv.org/search/?searchtype=author&query=${encodeURIComponent(name)}`;
-    }
-  }
+  return scholarlySource(source).identity.authorUrl(sourceAuthorId);
 }

@@ -4,7 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
 import { DossierJobs, JobItem, JobName } from '../jobs/index';
-import { S2_AUTHOR_BATCH } from '../scholarly/sources/semantic-scholar/semantic-scholar.client';
+import { scholarlySource } from '../scholarly/index';
 import { AuthorBatchResult, AuthorChecks } from './author-checks';
 import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncService } from './sync.service';
@@ -219,8 +219,9 @@ export class SyncSchedules {
     ).map((r) => r.id);
     if (ids.length > 0) {
       const batches: JobItem[] = [];
-      for (let start = 0; start < ids.length; start += S2_AUTHOR_BATCH) {
-        batches.push({ name: JobName.CheckSemanticScholarAuthors, data: { batchId: randomUUID(), ids: ids.slice(start, start + S2_AUTHOR_BATCH) } });
+      const size = scholarlySource('semanticscholar').authorBatch?.size ?? 1;
+      for (let start = 0; start < ids.length; start += size) {
+        batches.push({ name: JobName.CheckSemanticScholarAuthors, data: { batchId: randomUUID(), ids: ids.slice(start, start + size) } });
       }
       try {
         await this.jobs.enqueueFlow({ name: JobName.StartScheduledSyncs, data: { personIds } }, batches);

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, configuredSecrets, JobQueue, NotFoundError, redactSecrets } from '#platform';
-import { DossierJobs, JobName, SYNC_SOURCE_JOBS, syncRunJobId } from '../jobs/index';
+import { DossierJobs, JobName, sourceJobs, syncRunJobId } from '../jobs/index';
 import { Person } from '../people/index';
-import { MalformedResponseError, ScholarlyClients, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
-import type { AuthorSnapshot } from '../scholarly/index';
+import { countRequests, isScholarlySource, scholarlySourceNames, MalformedResponseError, ScholarlyClients, scholarlySource, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
+import type { AuthorSnapshot, ScholarlyClient } from '../scholarly/index';
 import { IdentitySyncState, ScholarlyIdentity } from '../scholarly-identities/index';
 import { SyncRun } from './sync-run.entity';
 import { WorksIngestService } from '../works/index';
@@ -88,6 +88,7 @@ export class SyncService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue<DossierJobs>,
     private readonly ingest: WorksIngestService,
+    private readonly clients: ScholarlyClients,
   ) {}
 
   /**
@@ -148,7 +149,7 @@ export class SyncService {
       try {
         await this.jobs.enqueueFlow(
           { name: JobName.FinishPersonSync, data: { personId, runIds: created.map((c) => c.run.id) } },
-          created.map(({ run, snapshot }) => ({ name: SYNC_SOURCE_JOBS[run.source].job, data: { runId: run.id, ...(snapshot ? { snapshot } : {}) } })),
+          created.map(({ run, snapshot }) => ({ name: sourceJobs(run.source).job, data: { runId: run.id, ...(snapshot ? { snapshot } : {}) } })),
         );
       } catch (e) {
         // Nothing was queued (a flow is added atomically): the runs did not happen.
@@ -170,16 +171,13 @@ export class SyncService {
    * step's are; `requests` counts what this call sent.
    */
   async checkAuthorBatch(ids: string[]): Promise<AuthorBatchOutcome> {
-    let requests = 0;
-    const counting: typeof fetch = (input, init) => {
-      requests += 1;
-      return fetch(input, init);
-    };
-    const client = new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, counting)).semanticscholar;
+    const count = { requests: 0 };
+    const client = this.clients.get('semanticscholar') as ScholarlyClient & { getAuthors(ids: string[]): Promise<(AuthorSnapshot | null)[]> };
     try {
-      const snapshots = await client.getAuthors(ids);
-      return { kind: 'done', snapshots, requests };
+      const snapshots = await countRequests(count, () => client.getAuthors(ids));
+      return { kind: 'done', snapshots, requests: count.requests };
     } catch (e) {
+      const { requests } = count;
       const error = e as Error;
       if (error instanceof SourceRateLimitedError) return { kind: 'wait', ms: Math.min(error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS), message: error.message, requests };
       if (error instanceof SourceRejectedError) return { kind: 'rejected', message: error.message, requests };
@@ -194,7 +192,7 @@ export class SyncService {
     const run = await em.findOne(SyncRun, { where: { identityId: identity.id, status: 'running' }, order: { startedAt: 'DESC' } });
     if (!run) return null;
     if (Date.now() - run.startedAt.getTime() < LOST_AFTER_MS) return run;
-    const state = await this.jobs.jobState(SYNC_SOURCE_JOBS[identity.source].job, syncRunJobId(run.id));
+    const state = await this.jobs.jobState(sourceJobs(identity.source).job, syncRunJobId(run.id));
     if (state !== 'unknown' && state !== 'completed' && state !== 'failed') return run;
     await closeRun(em, run.id, 'failed', 'its job was lost from the queue');
     return null;
@@ -234,42 +232,42 @@ export class SyncService {
     const state: SyncStepState = previous ?? { step: 'author', page: null, pages: 0, snapshot: null };
     if (identity.syncState !== 'running') await this.identities.update({ id: identity.id }, { syncState: 'running' });
 
-    let requests = 0;
-    const counting: typeof fetch = (input, init) => {
-      requests += 1;
-      return fetch(input, init);
-    };
-    const client = new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, counting)).get(identity.source);
-    try {
-      if (state.step === 'author') {
-        const snapshot = await client.getAuthor(identity.sourceAuthorId);
-        await this.count(run.id, requests);
-        requests = 0;
-        if (run.trigger === 'schedule' && sameSnapshot(snapshot, identity.lastSnapshot)) {
-          // Kept: the fresh record, with the same counts and any new affiliations or topics.
-          await this.finish(run, identity, 'skipped', snapshot);
-          return { kind: 'done', status: 'skipped' };
+    // The requests this step sends are counted onto its run; `count` is reset once they are.
+    const count = { requests: 0 };
+    if (!isScholarlySource(identity.source)) return this.failure(run, identity, new SourceRejectedError(identity.source, 'sync', 400, 'no such source is registered'), attempt);
+    const client = this.clients.get(identity.source);
+    const source = scholarlySource(identity.source);
+    return countRequests(count, async (): Promise<SyncStepOutcome> => {
+      try {
+        if (state.step === 'author') {
+          const snapshot = await client.getAuthor(identity.sourceAuthorId);
+          await this.count(run.id, count.requests);
+          count.requests = 0;
+          if (run.trigger === 'schedule' && sameSnapshot(snapshot, identity.lastSnapshot)) {
+            // Kept: the fresh record, with the same counts and any new affiliations or topics.
+            await this.finish(run, identity, 'skipped', snapshot);
+            return { kind: 'done', status: 'skipped' };
+          }
+          return { kind: 'continue', state: { step: 'list', page: null, pages: 0, snapshot } };
         }
-        return { kind: 'continue', state: { step: 'list', page: null, pages: 0, snapshot } };
+        const listId = source.listId?.(identity.sourceAuthorId, state.snapshot) ?? identity.sourceAuthorId;
+        const page = await client.listWorks(listId, state.page);
+        const result = await this.ingest.ingest(page.works);
+        await this.count(run.id, count.requests, result);
+        count.requests = 0;
+        const pages = state.pages + 1;
+        if (page.next !== null && pages >= MAX_PAGES) {
+          await this.addError(run.id, `${identity.source}: stopped after ${MAX_PAGES} pages; the rest of the list was not read`);
+        } else if (page.next !== null) {
+          return { kind: 'continue', state: { step: 'list', page: page.next, pages, snapshot: state.snapshot } };
+        }
+        await this.finish(run, identity, 'succeeded', state.snapshot);
+        return { kind: 'done', status: 'succeeded' };
+      } catch (e) {
+        await this.count(run.id, count.requests);
+        return this.failure(run, identity, e as Error, attempt);
       }
-      // A merged OpenAlex author answers under the surviving id: list that one.
-      const listId = state.snapshot?.sourceAuthorId && identity.source === 'openalex' ? state.snapshot.sourceAuthorId : identity.sourceAuthorId;
-      const page = await client.listWorks(listId, state.page);
-      const result = await this.ingest.ingest(page.works);
-      await this.count(run.id, requests, result);
-      requests = 0;
-      const pages = state.pages + 1;
-      if (page.next !== null && pages >= MAX_PAGES) {
-        await this.addError(run.id, `${identity.source}: stopped after ${MAX_PAGES} pages; the rest of the list was not read`);
-      } else if (page.next !== null) {
-        return { kind: 'continue', state: { step: 'list', page: page.next, pages, snapshot: state.snapshot } };
-      }
-      await this.finish(run, identity, 'succeeded', state.snapshot);
-      return { kind: 'done', status: 'succeeded' };
-    } catch (e) {
-      await this.count(run.id, requests);
-      return this.failure(run, identity, e as Error, attempt);
-    }
+    });
   }
 
   /** Sorts a failure into what the queue does next, and records it on the run (and identity). */
@@ -373,5 +371,5 @@ async function closeRun(em: EntityManager, runId: string, status: 'failed' | 'br
 
 /** A failure that is not a source error still names the source and the identity. */
 function describe(identity: ScholarlyIdentity, error: Error): string {
-  return /^(openalex|semanticscholar|arxiv|dblp|crossref|orcid): /.test(error.message) ? error.message : `${identity.source}: ${error.message} (identity ${identity.sourceAuthorId})`;
+  return scholarlySourceNames().some((name) => error.message.startsWith(`${name}: `)) ? error.message : `${identity.source}: ${error.message} (identity ${identity.sourceAuthorId})`;
 }

@@ -1,0 +1,12 @@
+import type { ScholarlySourceDescriptor } from '../../source-descriptor';
+import { CrossrefClient } from './crossref.client';
+
+export const crossrefSource = {
+  name: 'crossref',
+  displayName: 'Crossref',
+  createClient: (http, config) => new CrossrefClient(http, config),
+  limit: (sync) => sync.limits.crossref,
+  // A Crossref identity is an ORCID iD (Crossref has no author records): no name search.
+  identity: { caseInsensitiveIds: true, candidateSearch: false, authorUrl: (id) => `https://orcid.org/${id}` },
+  priority: { metadata: 10, abstract: 30 },
+} as const satisfies ScholarlySourceDescriptor<'crossref'>;

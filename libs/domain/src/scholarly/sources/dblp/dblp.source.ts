@@ -1,0 +1,11 @@
+import type { ScholarlySourceDescriptor } from '../../source-descriptor';
+import { DblpClient } from './dblp.client';
+
+export const dblpSource = {
+  name: 'dblp',
+  displayName: 'DBLP',
+  createClient: (http, config) => new DblpClient(http, config.dblp),
+  limit: (sync) => sync.limits.dblp,
+  identity: { caseInsensitiveIds: false, candidateSearch: true, authorUrl: (id) => `https://dblp.org/pid/${id}` },
+  priority: { metadata: 40, abstract: 50 },
+} as const satisfies ScholarlySourceDescriptor<'dblp'>;
