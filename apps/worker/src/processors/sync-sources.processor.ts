@@ -98,13 +98,18 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
     await job.updateProgress({ requests });
     switch (outcome.kind) {
       case 'wait':
-        await this.jobs.queue(this.queueName).rateLimit(outcome.ms);
-        throw new RateLimitError();
+        return this.waitOut(outcome.ms);
       case 'rejected':
         throw new UnrecoverableError(outcome.message);
       case 'retry':
         throw outcome.error;
     }
+  }
+
+  /** 429: the whole queue waits Retry-After; the job goes back to waiting without using an attempt. */
+  private async waitOut(ms: number): Promise<never> {
+    await this.jobs.queue(this.queueName).rateLimit(ms);
+    throw new RateLimitError();
   }
 
   private async syncStep(job: SyncIdentityJob, token?: string): Promise<unknown> {
@@ -119,9 +124,7 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
         await job.moveToDelayed(Date.now(), token);
         throw new DelayedError();
       case 'wait':
-        // 429: the whole queue waits Retry-After; the job goes back to waiting without using an attempt.
-        await this.jobs.queue(this.queueName).rateLimit(outcome.ms);
-        throw new RateLimitError();
+        return this.waitOut(outcome.ms);
       case 'broken':
         throw new UnrecoverableError(outcome.message);
       case 'retry':

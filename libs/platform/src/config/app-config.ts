@@ -37,7 +37,7 @@ export interface AppConfig {
 /** false: never; true: any hop; a number: that many hops; addresses/CIDRs: those proxies only. */
 export type TrustProxy = boolean | number | string[];
 
-/** The scholarly sources, as the queue layer names them (one sync queue each). */
+/** The built-in scholarly sources whose settings the environment declares (each source's descriptor, in the domain, reads its own). */
 export const SYNC_SOURCES = ['openalex', 'semanticscholar', 'arxiv', 'dblp', 'crossref', 'orcid'] as const;
 export type SyncSource = (typeof SYNC_SOURCES)[number];
 
