@@ -31,15 +31,21 @@ describe('a seventh source added as a plug-in', () => {
     t = await createTestApp({ worker: true, env: syncEnv(replay, { SCHOLARLY_SOURCE_PAPERDEX_BASE_URL: replay.url, SCHOLARLY_SOURCE_PAPERDEX_RATE_LIMIT: '50/1s' }) });
     user = await registerUser(t);
     scene = await seedInterviewScene(t, user);
-    await t.db.query("INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, name, status, linked_by) VALUES ($1, $2, $3, 'ada-lovelace', 'Ada Lovelace', 'linked', 'user')", [user.id, scene.people.ada, PAPERDEX]);
   });
   afterAll(async () => {
     await t?.close();
     await replay?.close();
   });
 
+  it("links an identity from the scholar's page, checked at the source through its own queue", async () => {
+    const linked = await t.http().post(`/people/${scene.people.ada}/identities`).set(user.auth).send({ url: 'https://www.paperdex.example.org/scholars/ada-lovelace' }).expect(201);
+    expect(linked.body).toMatchObject({ source: PAPERDEX, sourceAuthorId: 'ada-lovelace', name: 'Ada Lovelace', status: 'linked', sourceUrl: 'https://paperdex.example.org/scholars/ada-lovelace' });
+    const lookups = await t.app.get(JobQueueService).queue(sourceJobs(PAPERDEX).queue).getJobs(['completed']);
+    expect(lookups.map((j) => j.name)).toEqual(['scholarly.lookup-paperdex']);
+    replay.clearRequests();
+  });
+
   it('has its own queue, syncs through it page by page, and counts its requests', async () => {
-    expect(t.app.get(JobQueueService).queue(sourceJobs(PAPERDEX).queue).name).toBe('sync-paperdex');
     const { runIds } = (await t.http().post(`/people/${scene.people.ada}/sync`).set(user.auth).expect(202)).body as { runIds: string[] };
     const runs = await finishedRuns(t, user, runIds);
     expect(runs.paperdex).toMatchObject({ source: 'paperdex', status: 'succeeded', requests: 3, errors: [] });

@@ -11,7 +11,17 @@ export const paperdexSource: ScholarlySourceDescriptor = {
   displayName: 'Paperdex',
   createClient: (http, config) => new PaperdexClient(http, setting(config.plugins, 'BASE_URL', 'https://api.paperdex.example.org').replace(/\/+$/, '')),
   limit: (_sync, config) => ({ ...parseRate(setting(config.plugins, 'RATE_LIMIT', '1/1s')), concurrency: Number(setting(config.plugins, 'CONCURRENCY', '1')) }),
-  identity: { caseInsensitiveIds: false, candidateSearch: true, authorUrl: (key) => `${PAPERDEX_SITE}/scholars/${key}` },
+  identity: {
+    caseInsensitiveIds: false,
+    candidateSearch: true,
+    authorUrl: (key) => `${PAPERDEX_SITE}/scholars/${key}`,
+    // A scholar key (ada-lovelace), or the scholar's page.
+    parseInput: (text) => {
+      const key = /^(?:https?:\/\/(?:www\.)?paperdex\.example\.org\/scholars\/)?([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(text)?.[1];
+      return key ? { ok: true, sourceAuthorId: key } : { ok: false, problem: 'is not a Paperdex scholar key (ada-lovelace) or page (https://paperdex.example.org/scholars/ada-lovelace)' };
+    },
+    ownsHost: (host) => host === 'paperdex.example.org',
+  },
   // Between Semantic Scholar and DBLP for metadata; last for abstracts.
   priority: { metadata: 35, abstract: 70 },
 };

@@ -6,3 +6,4 @@ export * from './source-descriptor';
 export * from './source-registry';
 export * from './request-count';
 export * from './scholarly.module';
+export * from './profile-link-input';

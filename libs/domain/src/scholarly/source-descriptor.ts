@@ -8,6 +8,9 @@ import type { AuthorSnapshot, ScholarlyClient } from './scholarly.types';
  * job names, the worker's processors, the clients, ingest priorities, identity scoring and the
  * labels of briefings all derive from it. Nothing outside the folder names the source.
  */
+/** A typed or pasted identity, read: the id as stored, or the problem. */
+export type IdentityInput = { ok: true; sourceAuthorId: string } | { ok: false; problem: string };
+
 export interface ScholarlySourceDescriptor<N extends string = string> {
   /** Lowercase letters and digits: the stored `source` value, and the queue `sync-<name>`. */
   readonly name: N;
@@ -24,6 +27,10 @@ export interface ScholarlySourceDescriptor<N extends string = string> {
     candidateSearch: boolean;
     /** Where a person opens the author at the source. */
     authorUrl(sourceAuthorId: string): string;
+    /** The id a user typed or pasted (an id, or a profile URL) as stored, or what is wrong with it (read after the field's name). */
+    parseInput(text: string): IdentityInput;
+    /** Whether a pasted profile URL on `host` (lowercase, without www.) is this source's. */
+    ownsHost?(host: string): boolean;
   };
   /**
    * Rank when several sources describe one work: lower wins. `metadata` for title, date, venue

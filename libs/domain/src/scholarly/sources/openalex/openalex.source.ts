@@ -1,3 +1,4 @@
+import { profileLinkInput } from '../../profile-link-input';
 import type { ScholarlySourceDescriptor } from '../../source-descriptor';
 import { OpenAlexClient } from './openalex.client';
 
@@ -6,7 +7,13 @@ export const openalexSource = {
   displayName: 'OpenAlex',
   createClient: (http, config) => new OpenAlexClient(http, config),
   limit: (sync) => sync.limits.openalex,
-  identity: { caseInsensitiveIds: true, candidateSearch: true, authorUrl: (id) => `https://openalex.org/${id}` },
+  identity: {
+    caseInsensitiveIds: true,
+    candidateSearch: true,
+    authorUrl: (id) => `https://openalex.org/${id}`,
+    parseInput: (text) => profileLinkInput('openalex', text),
+    ownsHost: (host) => host === 'openalex.org' || host === 'api.openalex.org',
+  },
   priority: { metadata: 20, abstract: 10 },
   // A merged author answers under the surviving id: its works are listed under that one.
   listId: (id, snapshot) => snapshot?.sourceAuthorId || id,
