@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ScholarlyConfig } from '#platform';
 import { ScholarlyClients } from '#domain/scholarly/index';
 import type { ScholarlyClient, ScholarlySource } from '#domain/scholarly/index';
+import type { SemanticScholarClient } from '#domain/scholarly/sources/semantic-scholar/semantic-scholar.client';
 import { ReplayServer, type ReplayRoute } from '../../test/support/replay-server';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/scholarly');
@@ -269,7 +270,7 @@ const PLANS: SourcePlan[] = [
     minimum: (n) => Math.ceil(n / 200),
     routes: openalexRoutes,
     sync: (c) => walk(c, OPENALEX_AUTHOR),
-    scheduled: async (c) => (await c.openalex.getAuthor(OPENALEX_AUTHOR), 1),
+    scheduled: async (c) => (await c.get('openalex').getAuthor(OPENALEX_AUTHOR), 1),
     note: 'an exactly full last page costs one more, empty, page; the author singleton is free',
   },
   {
@@ -278,7 +279,7 @@ const PLANS: SourcePlan[] = [
     minimum: (n) => Math.ceil(n / 500),
     routes: s2Routes,
     sync: (c) => walk(c, S2_AUTHOR),
-    scheduled: async (c) => (await c.semanticscholar.getAuthors(Array.from({ length: 1000 }, (_, i) => String(2_100_000_000 + i))), 1000),
+    scheduled: async (c) => (await (c.get('semanticscholar') as SemanticScholarClient).getAuthors(Array.from({ length: 1000 }, (_, i) => String(2_100_000_000 + i))), 1000),
     note: 'scheduled: POST /author/batch, one call for up to 1,000 authors',
   },
   {
@@ -287,7 +288,7 @@ const PLANS: SourcePlan[] = [
     minimum: (n) => Math.ceil(n / 100),
     routes: arxivRoutes,
     sync: (c) => walk(c, ARXIV_AUTHOR),
-    scheduled: async (c) => (await c.arxiv.getAuthor(ARXIV_AUTHOR), 1),
+    scheduled: async (c) => (await c.get('arxiv').getAuthor(ARXIV_AUTHOR), 1),
     note: 'scheduled: max_results=1 sorted by lastUpdatedDate',
   },
   {
@@ -296,7 +297,7 @@ const PLANS: SourcePlan[] = [
     minimum: () => 1,
     routes: dblpRoutes,
     sync: (c) => walk(c, DBLP_PID),
-    scheduled: async (c) => (await c.dblp.getAuthor(DBLP_PID), 1),
+    scheduled: async (c) => (await c.get('dblp').getAuthor(DBLP_PID), 1),
     note: 'one XML person page; the scheduled check reads the same whole page',
   },
   {
@@ -305,7 +306,7 @@ const PLANS: SourcePlan[] = [
     minimum: (n) => 1 + Math.ceil(n / 100),
     routes: orcidRoutes,
     sync: (c) => walk(c, ORCID),
-    scheduled: async (c) => (await c.orcid.getAuthor(ORCID), 1),
+    scheduled: async (c) => (await c.get('orcid').getAuthor(ORCID), 1),
     note: `contributors need the bulk read; it reads every version's put-code (1 group in ${ORCID_TWO_VERSIONS_EVERY} has two here)`,
   },
   {
@@ -314,7 +315,7 @@ const PLANS: SourcePlan[] = [
     minimum: (n) => Math.ceil(n / 100),
     routes: crossrefRoutes,
     sync: (c) => walk(c, ORCID),
-    scheduled: async (c) => (await c.crossref.getAuthor(ORCID), 1),
+    scheduled: async (c) => (await c.get('crossref').getAuthor(ORCID), 1),
     note: 'an exactly full last page costs one more, empty, page; rows=1 sorted by indexed for the check',
   },
 ];

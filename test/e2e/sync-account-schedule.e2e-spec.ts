@@ -1,4 +1,4 @@
-import { SyncSchedules } from '#domain/sync/index';
+import { SyncSchedulesService } from '#domain/sync/index';
 import { JobName, QueueName } from '#domain/jobs/index';
 import { JobQueueService } from '#platform';
 import type { ReplayServer } from '../support/replay-server';
@@ -16,7 +16,7 @@ describe('the account default sync schedule', () => {
   let replay: ReplayServer;
   let t: TestApp;
   let jobs: JobQueueService;
-  let schedules: SyncSchedules;
+  let schedules: SyncSchedulesService;
   let user: TestUser;
   let other: TestUser;
   let follows: string; // linked, no cadence of their own: follows the account
@@ -40,7 +40,7 @@ describe('the account default sync schedule', () => {
     replay = await scholarlyReplay();
     t = await createTestApp({ worker: true, env: syncEnv(replay) });
     jobs = t.app.get(JobQueueService);
-    schedules = t.app.get(SyncSchedules);
+    schedules = t.app.get(SyncSchedulesService);
     user = await registerUser(t);
     other = await registerUser(t);
     ({ personId: follows } = await personWithIdentities(t, user, 'Zoë Ångström', [['openalex', OPENALEX_AUTHOR]]));

@@ -4,7 +4,7 @@ import { FastifyAdapter as BoardAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccountsService, AuthenticatedUser } from '#domain/accounts/index';
-import { QUEUE_NAMES } from '#domain/jobs/index';
+import { queueNames } from '#domain/jobs/index';
 import { JobQueueService, toErrorBody } from '#platform';
 import { bearerToken, requestClient, requireScope, routeNotFound, scopeFor } from './auth/auth.guard';
 
@@ -23,7 +23,7 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   const jobs = app.get(JobQueueService);
   const board = new BoardAdapter();
   board.setBasePath(BASE_PATH);
-  createBullBoard({ queues: QUEUE_NAMES.map((name) => new BullMQAdapter(jobs.queue(name))), serverAdapter: board });
+  createBullBoard({ queues: queueNames().map((name) => new BullMQAdapter(jobs.queue(name))), serverAdapter: board });
 
   await app.register(async (scope: FastifyInstance) => {
     // onRequest runs before bull-board's routes, its static files and its API (GET and PUT alike).

@@ -2,7 +2,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { JobQueueService } from '#platform';
-import { PROCESSORS } from './processors/index';
+import { processors } from './processors/index';
 
 /** Every processor's BullMQ worker reports its connection errors as log lines (see JobQueueService.reportErrors), never as a stack on stderr. */
 @Injectable()
@@ -13,7 +13,7 @@ export class WorkerErrors implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    for (const processor of PROCESSORS) {
+    for (const processor of processors()) {
       const host = this.moduleRef.get<WorkerHost>(processor, { strict: false });
       this.jobs.reportErrors(host.worker, `worker ${host.worker.name}`);
     }

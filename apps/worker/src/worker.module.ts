@@ -6,7 +6,7 @@ import { SyncModule } from '#domain/sync/index';
 import { DOSSIER_JOBS } from '#domain/jobs/index';
 import { AppConfig, AppConfigModule, DatabaseModule, QueueModule } from '#platform';
 import { MIGRATIONS } from '../../../migrations/index';
-import { PROCESSORS } from './processors/index';
+import { processors } from './processors/index';
 import { WorkerErrors } from './worker-errors';
 
 /** The worker app: the same domain services as the API, plus the BullMQ processors. No HTTP. */
@@ -16,7 +16,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), ImportsModule, SyncModule, BriefingsModule],
-      providers: [...PROCESSORS, WorkerErrors],
+      providers: [...processors(), WorkerErrors],
     };
   }
 }

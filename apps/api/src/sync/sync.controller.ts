@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SyncProblemsService, SyncSchedules, SyncService } from '#domain/sync/index';
+import { SyncProblemsService, SyncSchedulesService, SyncService } from '#domain/sync/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { PageQuery } from '../common/page-query';
 import { uuidParam } from '../common/uuid-param';
@@ -12,7 +12,7 @@ import { AccountSyncScheduleResponse, SetAccountSyncScheduleDto, SetSyncSchedule
 export class SyncController {
   constructor(
     private readonly sync: SyncService,
-    private readonly schedules: SyncSchedules,
+    private readonly schedules: SyncSchedulesService,
     private readonly syncProblems: SyncProblemsService,
   ) {}
 

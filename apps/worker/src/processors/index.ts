@@ -1,23 +1,13 @@
 import type { Type } from '@nestjs/common';
-import { JobName, SYNC_SOURCE_JOBS } from '#domain/jobs/index';
-import { SCHOLARLY_SOURCES, type ScholarlySource } from '#domain/scholarly/index';
+import { JobName, sourceJobs } from '#domain/jobs/index';
+import { scholarlySources } from '#domain/scholarly/index';
 import { BriefingsProcessor } from './briefings.processor';
 import { ImportsProcessor } from './imports.processor';
 import { SyncPeopleProcessor } from './sync-people.processor';
-import { SyncArxivProcessor, SyncCrossrefProcessor, SyncDblpProcessor, SyncOpenAlexProcessor, SyncOrcidProcessor, SyncSemanticScholarProcessor } from './sync-sources.processor';
+import { sourceProcessor } from './sync-sources.processor';
 
-/** Which processor runs each source's queue: its identity syncs and its lookups. A source without one is a compile error here. */
-const SOURCE_PROCESSORS: Record<ScholarlySource, Type> = {
-  openalex: SyncOpenAlexProcessor,
-  semanticscholar: SyncSemanticScholarProcessor,
-  arxiv: SyncArxivProcessor,
-  dblp: SyncDblpProcessor,
-  crossref: SyncCrossrefProcessor,
-  orcid: SyncOrcidProcessor,
-};
-
-/** Which processor handles each job. A job without a handler is a compile error here. */
-export const JOB_HANDLERS: Record<JobName, Type> = {
+/** The jobs that are not one source's, and their processor. A job without a handler is a compile error here. */
+const HANDLERS: Record<Exclude<(typeof JobName)[keyof typeof JobName], typeof JobName.CheckSemanticScholarAuthors>, Type> = {
   [JobName.RunImport]: ImportsProcessor,
   [JobName.GenerateBriefing]: BriefingsProcessor,
   [JobName.GenerateDueBriefings]: BriefingsProcessor,
@@ -26,13 +16,28 @@ export const JOB_HANDLERS: Record<JobName, Type> = {
   [JobName.SyncAccountPeople]: SyncPeopleProcessor,
   [JobName.FinishPersonSync]: SyncPeopleProcessor,
   [JobName.StartScheduledSyncs]: SyncPeopleProcessor,
-  [JobName.CheckSemanticScholarAuthors]: SyncSemanticScholarProcessor,
-  ...(Object.fromEntries(
-    SCHOLARLY_SOURCES.flatMap((source) => [
-      [SYNC_SOURCE_JOBS[source].job, SOURCE_PROCESSORS[source]],
-      [SYNC_SOURCE_JOBS[source].lookup, SOURCE_PROCESSORS[source]],
-    ]),
-  ) as Record<(typeof SYNC_SOURCE_JOBS)[ScholarlySource]['job' | 'lookup'], Type>),
 };
 
-export const PROCESSORS = [...new Set(Object.values(JOB_HANDLERS))];
+/** One processor class per source, made once per process (a class per queue, as @Processor binds one). */
+const SOURCE_PROCESSORS = new Map<string, Type>();
+
+/**
+ * Which processor handles each job: the fixed ones above, and for every source registered now its
+ * identity syncs and lookups (Semantic Scholar's queue also runs the author batch checks).
+ */
+export function jobHandlers(): Map<string, Type> {
+  const handlers = new Map<string, Type>(Object.entries(HANDLERS));
+  for (const source of scholarlySources()) {
+    let processor = SOURCE_PROCESSORS.get(source.name);
+    if (!processor) SOURCE_PROCESSORS.set(source.name, (processor = sourceProcessor(source)));
+    const { job, lookup } = sourceJobs(source.name);
+    handlers.set(job, processor).set(lookup, processor);
+    if (source.authorBatch) handlers.set(JobName.CheckSemanticScholarAuthors, processor);
+  }
+  return handlers;
+}
+
+/** Every processor of this process, each once. */
+export function processors(): Type[] {
+  return [...new Set(jobHandlers().values())];
+}

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { AuthorBatchResult, AuthorChecks, SyncSchedules, SyncService } from '#domain/sync/index';
+import { AuthorBatchResult, AuthorChecks, SyncSchedulesService, SyncService } from '#domain/sync/index';
 import { JobData, JobName, QueueName } from '#domain/jobs/index';
 
 type SyncPeopleJobName = typeof JobName.SyncDuePeople | typeof JobName.SyncScheduledPerson | typeof JobName.SyncAccountPeople | typeof JobName.FinishPersonSync | typeof JobName.StartScheduledSyncs;
@@ -15,7 +15,7 @@ export class SyncPeopleProcessor extends WorkerHost implements OnApplicationBoot
 
   constructor(
     private readonly sync: SyncService,
-    private readonly schedules: SyncSchedules,
+    private readonly schedules: SyncSchedulesService,
   ) {
     super();
   }

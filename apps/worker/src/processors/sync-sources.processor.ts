@@ -1,10 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, type Type } from '@nestjs/common';
 import { DelayedError, type Job, RateLimitError, UnrecoverableError } from 'bullmq';
-import { answerLookup, ScholarlyClients, SourceLookupAnswer } from '#domain/scholarly/index';
-import type { ScholarlySource } from '#domain/scholarly/index';
+import { answerLookup, ScholarlyClients, scholarlySource, SourceLookupAnswer } from '#domain/scholarly/index';
+import type { ScholarlySource, ScholarlySourceDescriptor } from '#domain/scholarly/index';
 import { AuthorBatchResult, batchRequests, DEFAULT_RATE_LIMIT_WAIT_MS, firstStep, MAX_RATE_LIMIT_WAIT_MS, SyncService, SyncStepState } from '#domain/sync/index';
-import { JobData, JobName, SYNC_SOURCE_JOBS, SourceLookupJobName, SourceQueueName, SyncIdentityJobName } from '#domain/jobs/index';
+import { JobData, JobName, sourceJobs, SourceLookupJobName, SourceQueueName, SyncIdentityJobName } from '#domain/jobs/index';
 import { APP_CONFIG, AppConfig, JobQueueService } from '#platform';
 
 export type SyncIdentityJob = Job<JobData<SyncIdentityJobName>, unknown, SyncIdentityJobName>;
@@ -28,23 +28,27 @@ export type CheckAuthorsJob = Job<JobData<typeof JobName.CheckSemanticScholarAut
  */
 const WORKER_OPTIONS = { autorun: false, lockDuration: 10_000, stalledInterval: 5_000 } as const;
 
+/**
+ * One class for every source's queue: `sourceProcessor(descriptor)` makes the subclass bound to
+ * one source's queue (the queue a @Processor decorator names is fixed per class).
+ */
 @Injectable()
 export abstract class SyncSourceProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected abstract readonly source: ScholarlySource;
   private readonly logger = new Logger('SyncSourceProcessor');
   private stopping = false;
-  private clients?: ScholarlyClients;
 
   constructor(
     protected readonly sync: SyncService,
     protected readonly jobs: JobQueueService,
+    private readonly clients: ScholarlyClients,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
 
   protected get queueName(): SourceQueueName {
-    return SYNC_SOURCE_JOBS[this.source].queue;
+    return sourceJobs(this.source).queue;
   }
 
   /** Does not hold up the app's start: the worker runs as soon as its queue has its limits. */
@@ -59,7 +63,7 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
   }
 
   private async start(): Promise<void> {
-    const limit = this.config.sync.limits[this.source];
+    const limit = scholarlySource(this.source).limit(this.config.sync, this.config.scholarly);
     const queue = this.jobs.queue(this.queueName);
     await Promise.all([queue.setGlobalRateLimit(limit.max, limit.durationMs), queue.setGlobalConcurrency(limit.concurrency)]);
     if (this.stopping || this.worker.closing) return;
@@ -67,14 +71,15 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
     await this.worker.run();
   }
 
-  async process(job: SyncIdentityJob | SourceLookupJob, token?: string): Promise<unknown> {
-    if (job.name === SYNC_SOURCE_JOBS[this.source].lookup) return this.lookup(job as SourceLookupJob);
+  async process(job: SyncIdentityJob | SourceLookupJob | CheckAuthorsJob, token?: string): Promise<unknown> {
+    if (job.name === sourceJobs(this.source).lookup) return this.lookup(job as SourceLookupJob);
+    // Semantic Scholar's queue also runs the scheduled ticks' author batch checks: one request each, under the same limiter.
+    if (job.name === JobName.CheckSemanticScholarAuthors) return this.checkAuthors(job as CheckAuthorsJob);
     return this.syncStep(job as SyncIdentityJob, token);
   }
 
   /** Never throws: someone is waiting for the answer, and a retry would come too late. */
   private async lookup(job: SourceLookupJob): Promise<SourceLookupAnswer<unknown>> {
-    this.clients ??= new ScholarlyClients(this.config.scholarly);
     const answer = await answerLookup(this.clients, this.source, job.data);
     if (!answer.ok && answer.error.kind === 'rate-limited') {
       // The source said to wait: the sync's steps wait too, as after their own 429.
@@ -84,8 +89,31 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
     return answer;
   }
 
+  private async checkAuthors(job: CheckAuthorsJob): Promise<AuthorBatchResult> {
+    const { ids } = job.data;
+    const outcome = await this.sync.checkAuthorBatch(ids);
+    // Requests of earlier attempts are kept on the job, so the batch's count includes them.
+    const requests = batchRequests(job.progress) + outcome.requests;
+    if (outcome.kind === 'done') return { ids, snapshots: outcome.snapshots, requests, failure: null } satisfies AuthorBatchResult;
+    await job.updateProgress({ requests });
+    switch (outcome.kind) {
+      case 'wait':
+        return this.waitOut(outcome.ms);
+      case 'rejected':
+        throw new UnrecoverableError(outcome.message);
+      case 'retry':
+        throw outcome.error;
+    }
+  }
+
+  /** 429: the whole queue waits Retry-After; the job goes back to waiting without using an attempt. */
+  private async waitOut(ms: number): Promise<never> {
+    await this.jobs.queue(this.queueName).rateLimit(ms);
+    throw new RateLimitError();
+  }
+
   private async syncStep(job: SyncIdentityJob, token?: string): Promise<unknown> {
-    if (job.name !== SYNC_SOURCE_JOBS[this.source].job) throw new UnrecoverableError(`${this.queueName} received an unknown job: ${job.name}`);
+    if (job.name !== sourceJobs(this.source).job) throw new UnrecoverableError(`${this.queueName} received an unknown job: ${job.name}`);
     // A run whose author a batch check already read starts at listing (see SyncService.trigger).
     const state = stepState(job.progress) ?? firstStep(job.data.snapshot);
     const outcome = await this.sync.runStep(job.data.runId, state, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
@@ -96,9 +124,7 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
         await job.moveToDelayed(Date.now(), token);
         throw new DelayedError();
       case 'wait':
-        // 429: the whole queue waits Retry-After; the job goes back to waiting without using an attempt.
-        await this.jobs.queue(this.queueName).rateLimit(outcome.ms);
-        throw new RateLimitError();
+        return this.waitOut(outcome.ms);
       case 'broken':
         throw new UnrecoverableError(outcome.message);
       case 'retry':
@@ -116,52 +142,13 @@ function stepState(progress: unknown): SyncStepState | null {
   return p && typeof p === 'object' && (p.step === 'author' || p.step === 'list') ? (p as SyncStepState) : null;
 }
 
-@Processor(SYNC_SOURCE_JOBS.openalex.queue, WORKER_OPTIONS)
-export class SyncOpenAlexProcessor extends SyncSourceProcessor {
-  protected readonly source = 'openalex';
-}
-
-@Processor(SYNC_SOURCE_JOBS.semanticscholar.queue, WORKER_OPTIONS)
-export class SyncSemanticScholarProcessor extends SyncSourceProcessor {
-  protected readonly source = 'semanticscholar';
-
-  /** Besides identity steps, this queue runs the scheduled ticks' author batch checks: one request each, under the same limiter. */
-  override async process(job: SyncIdentityJob | SourceLookupJob | CheckAuthorsJob, token?: string): Promise<unknown> {
-    if (job.name !== JobName.CheckSemanticScholarAuthors) return super.process(job as SyncIdentityJob | SourceLookupJob, token);
-    const { ids } = (job as CheckAuthorsJob).data;
-    const outcome = await this.sync.checkAuthorBatch(ids);
-    // Requests of earlier attempts are kept on the job, so the batch's count includes them.
-    const requests = batchRequests(job.progress) + outcome.requests;
-    if (outcome.kind === 'done') return { ids, snapshots: outcome.snapshots, requests, failure: null } satisfies AuthorBatchResult;
-    await job.updateProgress({ requests });
-    switch (outcome.kind) {
-      case 'wait':
-        await this.jobs.queue(this.queueName).rateLimit(outcome.ms);
-        throw new RateLimitError();
-      case 'rejected':
-        throw new UnrecoverableError(outcome.message);
-      case 'retry':
-        throw outcome.error;
-    }
+/** The processor of one source's queue: the generic class, bound to that queue. */
+export function sourceProcessor(descriptor: ScholarlySourceDescriptor): Type<SyncSourceProcessor> {
+  @Processor(sourceJobs(descriptor.name).queue, WORKER_OPTIONS)
+  class BoundSourceProcessor extends SyncSourceProcessor {
+    protected readonly source = descriptor.name;
   }
-}
-
-@Processor(SYNC_SOURCE_JOBS.arxiv.queue, WORKER_OPTIONS)
-export class SyncArxivProcessor extends SyncSourceProcessor {
-  protected readonly source = 'arxiv';
-}
-
-@Processor(SYNC_SOURCE_JOBS.dblp.queue, WORKER_OPTIONS)
-export class SyncDblpProcessor extends SyncSourceProcessor {
-  protected readonly source = 'dblp';
-}
-
-@Processor(SYNC_SOURCE_JOBS.crossref.queue, WORKER_OPTIONS)
-export class SyncCrossrefProcessor extends SyncSourceProcessor {
-  protected readonly source = 'crossref';
-}
-
-@Processor(SYNC_SOURCE_JOBS.orcid.queue, WORKER_OPTIONS)
-export class SyncOrcidProcessor extends SyncSourceProcessor {
-  protected readonly source = 'orcid';
+  // Nest tells providers apart by class name in its messages: one per source.
+  Object.defineProperty(BoundSourceProcessor, 'name', { value: `Sync${descriptor.name[0].toUpperCase()}${descriptor.name.slice(1)}Processor` });
+  return BoundSourceProcessor;
 }

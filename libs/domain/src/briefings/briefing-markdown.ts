@@ -1,3 +1,4 @@
+import { sourceDisplayName } from '../scholarly/index';
 import type { BriefingContent, BriefingInterviewer, BriefingWork, SourceLink } from './briefing-content';
 
 /** What the renderer needs besides the content: which version this is and what changed since the last. */
@@ -6,14 +7,6 @@ export interface BriefingMeta {
   changes: string[];
 }
 
-const SOURCE_LABELS: Record<SourceLink['source'], string> = {
-  openalex: 'OpenAlex',
-  semanticscholar: 'Semantic Scholar',
-  arxiv: 'arXiv',
-  dblp: 'DBLP',
-  crossref: 'Crossref',
-  orcid: 'ORCID',
-};
 
 /**
  * The briefing as Markdown (CommonMark). Text that comes from people or sources (titles, names,
@@ -143,7 +136,7 @@ function interviewerSection(person: BriefingInterviewer, timeZone: string): stri
   if (person.venues.length) out.push(`- **Publishes in:** ${person.venues.map((v) => `${esc(v.name)} (${v.works})`).join(', ')}`);
   const t = person.totals;
   out.push(`- **Works:** ${t.works} (first author of ${t.firstAuthor}, last author of ${t.lastAuthor}), ${t.citations} citations`);
-  if (person.identities.length) out.push(`- **Profiles:** ${person.identities.map((i) => link(SOURCE_LABELS[i.source], i.url)).join(' · ')}`);
+  if (person.identities.length) out.push(`- **Profiles:** ${person.identities.map((i) => link(sourceDisplayName(i.source), i.url)).join(' · ')}`);
   if (person.links.length) out.push(`- **Links:** ${person.links.map((l) => link(l.kind, l.url)).join(' · ')}`);
   out.push(`- **Last spoke:** ${person.lastSpokeAt ? formatDate(person.lastSpokeAt, timeZone) : 'never'}`);
   for (const r of person.referredYou ?? []) {
@@ -190,7 +183,7 @@ function workLine(w: BriefingWork): string {
 }
 
 function sourceRefs(sources: SourceLink[]): string {
-  return sources.map((s) => `[${SOURCE_LABELS[s.source]}](${url(s.url)})`).join(' ');
+  return sources.map((s) => `[${sourceDisplayName(s.source)}](${url(s.url)})`).join(' ');
 }
 
 function link(text: string, href: string): string {

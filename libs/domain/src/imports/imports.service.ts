@@ -6,7 +6,7 @@ import { DossierJobs, JobName } from '../jobs/index';
 import { ORGANIZATION_NAME_MAX, OrganizationsService } from '../organizations/index';
 import { foldName, normalizeEmail, normalizeLinks, PersonLinks } from '../shared/text/index';
 import { normalizePhone, PeopleService, Person, PERSON_LIMITS, PersonInput, phoneKey } from '../people/index';
-import { SyncSchedules } from '../sync/index';
+import { SyncSchedulesService } from '../sync/index';
 import { AccountExportService } from './account-export.service';
 import { AccountExport } from './account-export.types';
 import { parseLinkedInConnections, parseVCards, ParseResult, PersonDraft } from './formats/index';
@@ -32,7 +32,7 @@ export class ImportsService {
     private readonly organizations: OrganizationsService,
     private readonly accountExport: AccountExportService,
     private readonly jobs: JobQueue<DossierJobs>,
-    private readonly syncSchedules: SyncSchedules,
+    private readonly syncSchedules: SyncSchedulesService,
   ) {}
 
   /** Parses first (so a broken file is a 400 at once), then runs inline or queues. */

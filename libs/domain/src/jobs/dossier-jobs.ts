@@ -1,11 +1,11 @@
 import type { JobItemOf } from '#platform';
-import { SCHOLARLY_SOURCES, type AuthorSnapshot, type ScholarlySource } from '../scholarly/index';
+import { isScholarlySource, SCHOLARLY_SOURCES, scholarlySourceNames, type AuthorSnapshot, type BuiltInSource, type ScholarlySource } from '../scholarly/index';
 import type { SourceLookupRequest } from '../scholarly/index';
 
 /**
  * Every job Dossier runs, in the domain's own terms: names, payloads and queues. The queue layer
  * (platform's JobQueue) is generic over this map; the scholarly sources' queues and jobs derive
- * from SCHOLARLY_SOURCES, so a source is listed in one place.
+ * from the source registry (scholarly/source-registry.ts), so a source is listed in one place.
  *
  * Adding a job: its name in JobName, its payload in DossierJobs and its queue in JOB_QUEUE (here),
  * its retry and de-duplication policy in job-policies.ts, and its handler in the worker
@@ -23,24 +23,38 @@ export const QueueName = {
 } as const;
 
 /** One queue per scholarly source, so each source's rate limit applies to its queue over every worker. */
-export type SourceQueueName = `sync-${ScholarlySource}`;
+export type SourceQueueName<S extends string = ScholarlySource> = `sync-${S}`;
 /** One identity's sync at one source (a child of the person's flow), one request per activation. */
-export type SyncIdentityJobName = `sync.sync-${ScholarlySource}-identity`;
+export type SyncIdentityJobName<S extends string = ScholarlySource> = `sync.sync-${S}-identity`;
 /**
  * One interactive request to a source (an author search, or reading one author), asked by the API
  * and run in the source's queue so that its rate limit counts it; the answer is the job's return value.
  */
-export type SourceLookupJobName = `scholarly.lookup-${ScholarlySource}`;
+export type SourceLookupJobName<S extends string = ScholarlySource> = `scholarly.lookup-${S}`;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName] | SourceQueueName;
 
-/** Each source's sync queue, identity job and interactive lookup job. */
-export const SYNC_SOURCE_JOBS = Object.fromEntries(
-  SCHOLARLY_SOURCES.map((source) => [source, { queue: `sync-${source}`, job: `sync.sync-${source}-identity`, lookup: `scholarly.lookup-${source}` }]),
-) as { [S in ScholarlySource]: { queue: `sync-${S}`; job: `sync.sync-${S}-identity`; lookup: `scholarly.lookup-${S}` } };
+export interface SourceJobs<S extends string = ScholarlySource> {
+  queue: SourceQueueName<S>;
+  job: SyncIdentityJobName<S>;
+  lookup: SourceLookupJobName<S>;
+}
 
-/** Every queue, the sources' last. */
+/** A source's sync queue, identity job and interactive lookup job, named after it. */
+export function sourceJobs<S extends string>(source: S): SourceJobs<S> {
+  return { queue: `sync-${source}`, job: `sync.sync-${source}-identity`, lookup: `scholarly.lookup-${source}` };
+}
+
+/** The built-in sources' queues and jobs, by source. */
+export const SYNC_SOURCE_JOBS = Object.fromEntries(SCHOLARLY_SOURCES.map((source) => [source, sourceJobs(source)])) as { [S in BuiltInSource]: SourceJobs<S> };
+
+/** Every queue of the built-in sources, theirs last. */
 export const QUEUE_NAMES: readonly QueueName[] = [...Object.values(QueueName), ...SCHOLARLY_SOURCES.map((s) => SYNC_SOURCE_JOBS[s].queue)];
+
+/** Every queue of the sources registered now (a plug-in's too): what the apps register. */
+export function queueNames(): QueueName[] {
+  return [...Object.values(QueueName), ...scholarlySourceNames().map((s) => sourceJobs(s).queue)];
+}
 
 /** The jobs that are not one source's, named `domain.verb-noun`. */
 export const JobName = {
@@ -102,18 +116,24 @@ export function queueOf(name: JobName): QueueName {
   if (Object.hasOwn(JOB_QUEUE, name)) return JOB_QUEUE[name as keyof typeof JOB_QUEUE];
   const source = sourceOfJob(name);
   if (!source) throw new Error(`no queue carries the job ${name}`);
-  return SYNC_SOURCE_JOBS[source].queue;
+  return sourceJobs(source).queue;
 }
 
-/** The source whose identity sync or lookup `name` is; null for any other job. */
+const SOURCE_JOB = /^(?:sync\.sync-([a-z][a-z0-9]*)-identity|scholarly\.lookup-([a-z][a-z0-9]*))$/;
+
+/** The registered source whose identity sync or lookup `name` is; null for any other job. */
 export function sourceOfJob(name: string): ScholarlySource | null {
-  return SCHOLARLY_SOURCES.find((s) => SYNC_SOURCE_JOBS[s].job === name || SYNC_SOURCE_JOBS[s].lookup === name) ?? null;
+  const match = SOURCE_JOB.exec(name);
+  const source = match?.[1] ?? match?.[2];
+  return source && isScholarlySource(source) ? source : null;
 }
 
 export function isSyncIdentityJob(item: JobItem): item is Extract<JobItem, { name: SyncIdentityJobName }> {
-  return SCHOLARLY_SOURCES.some((s) => SYNC_SOURCE_JOBS[s].job === item.name);
+  const source = sourceOfJob(item.name);
+  return source !== null && sourceJobs(source).job === item.name;
 }
 
 export function isSourceLookupJob(item: JobItem): item is Extract<JobItem, { name: SourceLookupJobName }> {
-  return SCHOLARLY_SOURCES.some((s) => SYNC_SOURCE_JOBS[s].lookup === item.name);
+  const source = sourceOfJob(item.name);
+  return source !== null && sourceJobs(source).lookup === item.name;
 }

@@ -1,5 +1,5 @@
 import type { AppConfig, JobCatalogue, JobPolicy } from '#platform';
-import { DossierJobs, isSourceLookupJob, isSyncIdentityJob, JobItem, JobName, QUEUE_NAMES, queueOf } from './dossier-jobs';
+import { DossierJobs, isSourceLookupJob, isSyncIdentityJob, JobItem, JobName, queueNames, queueOf } from './dossier-jobs';
 
 /** Jobs removed this long after they finish, successful or not (enough to read a failure). */
 const KEEP_COMPLETED = { age: 24 * 3600, count: 1000 };
@@ -65,5 +65,14 @@ function syncRequest(jobId: string, config: AppConfig): JobPolicy {
   };
 }
 
-/** What QueueModule.forRoot registers: every queue, which one carries each job, and each job's policy. */
-export const DOSSIER_JOBS: JobCatalogue<DossierJobs> = { queues: QUEUE_NAMES, queueOf, policy: jobOptions };
+/**
+ * What QueueModule.forRoot registers: every queue, which one carries each job, and each job's policy.
+ * The queues are read when the apps are built, so a source registered before then has its own.
+ */
+export const DOSSIER_JOBS: JobCatalogue<DossierJobs> = {
+  get queues() {
+    return queueNames();
+  },
+  queueOf,
+  policy: jobOptions,
+};

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '#platform';
 import type { WorkType } from '../scholarly/index';
-import { PersonWork, resolveWorkId, SOURCE_ORDER, WorkSourceRecord, WorksQueryService, WorkView } from '../works/index';
+import { PersonWork, resolveWorkId, sourceOrder, WorkSourceRecord, WorksQueryService, WorkView } from '../works/index';
 import { ChecklistSettings } from './checklist-settings.entity';
 import { toBibtex } from './reading-bibtex';
 import { ReadingEntry, ReadingStatus } from './reading-entry.entity';
@@ -320,7 +320,7 @@ export class ReadingService {
       `SELECT DISTINCT ON (r.work_id) r.work_id, (SELECT array_agg(a.name ORDER BY a.position) FROM work_authorships a WHERE a.record_id = r.id) AS authors
          FROM work_records r WHERE r.work_id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM work_authorships a WHERE a.record_id = r.id)
         ORDER BY r.work_id, array_position($2::text[], r.source), r.source_id`,
-      [workIds, SOURCE_ORDER],
+      [workIds, sourceOrder()],
     )) as { work_id: string; authors: string[] }[];
     return new Map(rows.map((r) => [r.work_id, r.authors]));
   }

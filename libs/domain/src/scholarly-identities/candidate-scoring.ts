@@ -1,5 +1,5 @@
 import { foldText } from '../shared/text/index';
-import { SCHOLARLY_SOURCES, type AuthorCandidate, type ScholarlySource } from '../scholarly/index';
+import { type AuthorCandidate, scholarlySource, scholarlySourceNames, type ScholarlySource, sourceDisplayName } from '../scholarly/index';
 
 /**
  * "Who is who": how likely an author found at a source is the person in the user's network.
@@ -112,7 +112,7 @@ export function scoreCandidate(subject: ScoringSubject, candidate: AuthorCandida
 
   const linked = subject.profileIds[candidate.source];
   const profileLink = !!linked && sameAuthorId(candidate.source, linked, candidate.sourceAuthorId);
-  if (profileLink) reasons.push({ kind: 'profile-link', points: POINTS.profileLink, detail: `The person's ${SOURCE_NAMES[candidate.source]} link names ${candidate.sourceAuthorId}` });
+  if (profileLink) reasons.push({ kind: 'profile-link', points: POINTS.profileLink, detail: `The person's ${sourceDisplayName(candidate.source)} link names ${candidate.sourceAuthorId}` });
 
   const contacts = coauthors.filter((c) => c.works > 0);
   if (contacts.length > 0) {
@@ -147,11 +147,9 @@ const NAME_DETAIL: Record<Exclude<NameMatch, 'none'>, string> = {
   surname: 'shares only the family name',
 };
 
-const SOURCE_NAMES: Record<ScholarlySource, string> = { openalex: 'OpenAlex', semanticscholar: 'Semantic Scholar', arxiv: 'arXiv', dblp: 'dblp', crossref: 'Crossref', orcid: 'ORCID' };
-
 function sameAuthorId(source: ScholarlySource, a: string, b: string): boolean {
   // OpenAlex ids and ORCID iDs are case-insensitive (A…/a…, …X/…x); the others are compared as written.
-  return source === 'openalex' || source === 'orcid' || source === 'crossref' ? a.toUpperCase() === b.toUpperCase() : a === b;
+  return scholarlySource(source).identity.caseInsensitiveIds ? a.toUpperCase() === b.toUpperCase() : a === b;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,14 +374,15 @@ export function matchingTopics(interests: string[], topics: string[]): string[] 
 // ---------------------------------------------------------------------------------------------
 // Ordering and the auto-link rule
 
-const SOURCE_ORDER = new Map<ScholarlySource, number>(SCHOLARLY_SOURCES.map((s, i) => [s, i]));
+/** A source's place in the registry's order (OpenAlex first). */
+const sourceRank = (source: ScholarlySource): number => Math.max(0, scholarlySourceNames().indexOf(source));
 
 /** Best first: score, then the closer name, then source order (OpenAlex first), then the source's own order. */
 export function compareScored<T extends { candidate: AuthorCandidate; score: CandidateScore; order: number }>(a: T, b: T): number {
   return (
     b.score.score - a.score.score ||
     NAME_RANK[b.score.nameMatch] - NAME_RANK[a.score.nameMatch] ||
-    (SOURCE_ORDER.get(a.candidate.source) ?? 0) - (SOURCE_ORDER.get(b.candidate.source) ?? 0) ||
+    sourceRank(a.candidate.source) - sourceRank(b.candidate.source) ||
     a.order - b.order
   );
 }
@@ -446,14 +445,14 @@ export function decideAutoLinks(inputs: AutoLinkInput[], linkedSources: Readonly
           candidate: input.candidate,
           score: input.score.score,
           rule,
-          why: rule === 'profile-link' ? `The person's own ${SOURCE_NAMES[source]} link names ${input.candidate.sourceAuthorId}` : `${SOURCE_NAMES[source]} gives ${input.candidate.sourceAuthorId} the person's ORCID iD ${input.candidate.orcid}`,
+          why: rule === 'profile-link' ? `The person's own ${sourceDisplayName(source)} link names ${input.candidate.sourceAuthorId}` : `${sourceDisplayName(source)} gives ${input.candidate.sourceAuthorId} the person's ORCID iD ${input.candidate.orcid}`,
         });
       }
       if (plan.link.every((d) => d.candidate.source !== source)) plan.undecided.push({ source, message: 'Already linked' });
       continue;
     }
     if (linkedSources.has(source)) {
-      plan.undecided.push({ source, message: `The person already has a linked ${SOURCE_NAMES[source]} identity; only a profile link or an ORCID iD adds another` });
+      plan.undecided.push({ source, message: `The person already has a linked ${sourceDisplayName(source)} identity; only a profile link or an ORCID iD adds another` });
       continue;
     }
     const [top, next] = eligible;
@@ -481,8 +480,8 @@ export function decideAutoLinks(inputs: AutoLinkInput[], linkedSources: Readonly
       score: top.score.score,
       rule: 'clear-winner',
       why: next
-        ? `Scores ${pct(top.score.score)}, ${pct(lead)} above the next ${SOURCE_NAMES[source]} candidate, "${next.candidate.name}" (${pct(next.score.score)})`
-        : `Scores ${pct(top.score.score)}, the only ${SOURCE_NAMES[source]} candidate`,
+        ? `Scores ${pct(top.score.score)}, ${pct(lead)} above the next ${sourceDisplayName(source)} candidate, "${next.candidate.name}" (${pct(next.score.score)})`
+        : `Scores ${pct(top.score.score)}, the only ${sourceDisplayName(source)} candidate`,
     });
   }
   return plan;

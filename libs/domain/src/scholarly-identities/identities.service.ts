@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { NotFoundError } from '#platform';
 import { Person } from '../people/index';
-import { type AuthorCandidate, SCHOLARLY_SOURCES, type ScholarlySource, ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/index';
+import { type AuthorCandidate, SCHOLARLY_SOURCES, type ScholarlySource, scholarlySourceNames, scholarlySources, ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/index';
 import { AutoLinkRule, CandidateScore, Coauthor, compareScored, decideAutoLinks, isPlausible, scoreCandidate, ScoringSubject } from './candidate-scoring';
 import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityError, UnknownAtSourceError } from './identities.errors';
 import { idFromProfileLink, parseIdentityInput, sourceOfUrl } from './identity-input';
@@ -12,7 +12,10 @@ import { AUTHORSHIPS_WITH_QUERIES_SQL, WorkAttributionsService } from '../works/
 import { SourceLookups } from './source-lookups';
 
 /** The sources that can search authors by name (Crossref cannot: its identities are ORCID iDs). */
-export const CANDIDATE_SOURCES: ScholarlySource[] = SCHOLARLY_SOURCES.filter((s) => s !== 'crossref');
+/** The built-in sources searched for candidates by default (the API documents them). */
+export const CANDIDATE_SOURCES: ScholarlySource[] = SCHOLARLY_SOURCES.filter((s) => scholarlySources().find((d) => d.name === s)?.identity.candidateSearch);
+/** Every registered source that takes candidate searches. */
+const candidateSources = (): ScholarlySource[] => scholarlySources().filter((d) => d.identity.candidateSearch).map((d) => d.name);
 export const DEFAULT_CANDIDATE_LIMIT = 10;
 export const MAX_CANDIDATE_LIMIT = 25;
 
@@ -91,7 +94,7 @@ export class IdentitiesService {
     await this.person(userId, personId);
     const rows = await this.identities.find({ where: { userId, personId }, order: { createdAt: 'ASC', id: 'ASC' } });
     const status = (s: string) => IDENTITY_STATUSES.indexOf(s as never);
-    const source = (s: ScholarlySource) => SCHOLARLY_SOURCES.indexOf(s);
+    const source = (s: ScholarlySource) => scholarlySourceNames().indexOf(s);
     return rows.sort((a, b) => status(a.status) - status(b.status) || source(a.source) - source(b.source));
   }
 
@@ -104,7 +107,7 @@ export class IdentitiesService {
    */
   async candidates(userId: string, personId: string, options: { sources?: ScholarlySource[]; limit?: number } = {}): Promise<CandidateSearch> {
     const person = await this.person(userId, personId);
-    return this.search(userId, person, await this.subject(userId, person), options.sources ?? CANDIDATE_SOURCES, options.limit ?? DEFAULT_CANDIDATE_LIMIT);
+    return this.search(userId, person, await this.subject(userId, person), options.sources ?? candidateSources(), options.limit ?? DEFAULT_CANDIDATE_LIMIT);
   }
 
   /**
@@ -178,7 +181,7 @@ export class IdentitiesService {
   async autoLink(userId: string, personId: string, options: { sources?: ScholarlySource[]; limit?: number } = {}): Promise<AutoLinkResult> {
     const person = await this.person(userId, personId);
     const subject = await this.subject(userId, person);
-    const sources = [...new Set(options.sources ?? CANDIDATE_SOURCES)];
+    const sources = [...new Set(options.sources ?? candidateSources())];
     const mine = await this.identities.findBy({ userId, personId });
     const result: AutoLinkResult = { linked: [], undecided: [], errors: [] };
 

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
-import { DossierJobs, SYNC_SOURCE_JOBS } from '../jobs/index';
-import { rebuildLookupFailure, SourceBusyError, SourceLookupAnswer, SourceLookupRequest } from '../scholarly/index';
+import { DossierJobs, sourceJobs } from '../jobs/index';
+import { rebuildLookupFailure, scholarlySource, SourceBusyError, SourceLookupAnswer, SourceLookupRequest } from '../scholarly/index';
 import type { AuthorCandidate, AuthorSnapshot, ScholarlySource } from '../scholarly/index';
 
 /** Extra patience beyond one request's time limit and one rate-limit window: the queue's own round trips. */
@@ -35,11 +35,11 @@ export class SourceLookups {
 
   /** How long a user waits at most: one request's time limit, one window of the source's rate limit, and the queue's slack. */
   waitMs(source: ScholarlySource): number {
-    return this.config.scholarly.timeoutMs + this.config.sync.limits[source].durationMs + QUEUE_SLACK_MS;
+    return this.config.scholarly.timeoutMs + scholarlySource(source).limit(this.config.sync, this.config.scholarly).durationMs + QUEUE_SLACK_MS;
   }
 
   private async ask(source: ScholarlySource, request: SourceLookupRequest, what: string): Promise<unknown> {
-    const { lookup } = SYNC_SOURCE_JOBS[source];
+    const { lookup } = sourceJobs(source);
     const id = await this.jobs.enqueue({ name: lookup, data: request });
     const waitMs = this.waitMs(source);
     const deadline = Date.now() + waitMs;

@@ -2,8 +2,8 @@
  * What every scholarly source is turned into. Each client (one folder per source under sources/)
  * maps its own responses onto these shapes; nothing past the client sees a source's raw format.
  */
-export const SCHOLARLY_SOURCES = ['openalex', 'semanticscholar', 'arxiv', 'dblp', 'crossref', 'orcid'] as const;
-export type ScholarlySource = (typeof SCHOLARLY_SOURCES)[number];
+/** A registered source's name (see source-registry.ts; the built-in ones are SCHOLARLY_SOURCES). */
+export type ScholarlySource = string;
 
 export const WORK_TYPES = ['article', 'preprint', 'conference-paper', 'book', 'book-chapter', 'thesis', 'dataset', 'review', 'editorial', 'other'] as const;
 export type WorkType = (typeof WORK_TYPES)[number];

@@ -1,21 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Person } from '../people/index';
-import { ScholarlyIdentity } from '../scholarly-identities/index';
+import { ScholarlyModule } from '../scholarly/index';
 import { SyncRun } from './sync-run.entity';
 import { WorksModule } from '../works/index';
 import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncProblemsService } from './sync-problems.service';
-import { SyncSchedules } from './sync-schedules';
+import { SyncSchedulesService } from './sync-schedules.service';
+import { SyncRepository } from './sync.repository';
 import { SyncService } from './sync.service';
 
 /**
- * Publication sync. The source clients are built per job step from APP_CONFIG (see SyncService),
- * so each step counts the requests it makes.
+ * Publication sync. Its queries are SyncRepository's. The source clients are built once
+ * (ScholarlyModule, exported for the worker's processors); each step counts the requests it makes.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([SyncRun, ScholarlyIdentity, Person, PersonSyncSettings]), WorksModule],
-  providers: [SyncService, SyncSchedules, SyncProblemsService],
-  exports: [SyncService, SyncSchedules, SyncProblemsService],
+  imports: [TypeOrmModule.forFeature([SyncRun, PersonSyncSettings]), WorksModule, ScholarlyModule],
+  providers: [SyncRepository, SyncService, SyncSchedulesService, SyncProblemsService],
+  exports: [SyncService, SyncSchedulesService, SyncProblemsService, ScholarlyModule],
 })
 export class SyncModule {}

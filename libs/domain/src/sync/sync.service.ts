@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, configuredSecrets, JobQueue, NotFoundError, redactSecrets } from '#platform';
-import { DossierJobs, JobName, SYNC_SOURCE_JOBS, syncRunJobId } from '../jobs/index';
-import { Person } from '../people/index';
-import { MalformedResponseError, ScholarlyClients, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
-import type { AuthorSnapshot } from '../scholarly/index';
+import { DossierJobs, JobName, sourceJobs, syncRunJobId } from '../jobs/index';
+import { countRequests, isScholarlySource, scholarlySourceNames, MalformedResponseError, ScholarlyClients, scholarlySource, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
+import type { AuthorSnapshot, ScholarlyClient } from '../scholarly/index';
 import { IdentitySyncState, ScholarlyIdentity } from '../scholarly-identities/index';
 import { SyncRun } from './sync-run.entity';
-import { NAME_QUERY_SOURCES, withCategories, WorkAttributionsService, WorksIngestService } from '../works/index';
+import { SyncRepository } from './sync.repository';
+import { withCategories, WorkAttributionsService, WorksIngestService } from '../works/index';
 import { AuthorChecks } from './author-checks';
 
 export type SyncTrigger = SyncRun['trigger'];
@@ -62,8 +61,6 @@ export const DEFAULT_RATE_LIMIT_WAIT_MS = 30_000;
 export const MAX_RATE_LIMIT_WAIT_MS = 3_600_000;
 /** A listing that has not ended after this many pages is stopped (a source repeating its cursor). */
 export const MAX_PAGES = 500;
-/** Errors kept on one run. */
-const MAX_ERRORS = 50;
 /** An open run whose job has vanished (a flushed queue) is given up after this long. */
 const LOST_AFTER_MS = 60_000;
 
@@ -81,13 +78,11 @@ export class SyncService {
   private readonly logger = new Logger(SyncService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(SyncRun) private readonly runs: Repository<SyncRun>,
-    @InjectRepository(ScholarlyIdentity) private readonly identities: Repository<ScholarlyIdentity>,
-    @InjectRepository(Person) private readonly people: Repository<Person>,
+    private readonly store: SyncRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue<DossierJobs>,
     private readonly ingest: WorksIngestService,
+    private readonly clients: ScholarlyClients,
     private readonly attributions: WorkAttributionsService,
   ) {}
 
@@ -103,14 +98,8 @@ export class SyncService {
   async trigger(userId: string, personId: string, trigger: SyncTrigger, checks?: AuthorChecks): Promise<{ runIds: string[] }> {
     await this.assertPerson(userId, personId);
     const charges = checks?.saveCharges();
-    const { created, open, skipped } = await this.dataSource.transaction(async (em) => {
-      const identities = await em
-        .createQueryBuilder(ScholarlyIdentity, 'i')
-        .setLock('pessimistic_write')
-        .where('i.user_id = :userId AND i.person_id = :personId AND i.status = :status', { userId, personId, status: 'linked' })
-        .orderBy('i.created_at')
-        .addOrderBy('i.id')
-        .getMany();
+    const { created, open, skipped } = await this.store.transaction(async (em) => {
+      const identities = await this.store.lockLinkedIdentities(em, userId, personId);
       const created: { run: SyncRun; snapshot: AuthorSnapshot | null }[] = [];
       const open: string[] = [];
       const skipped: string[] = [];
@@ -128,15 +117,13 @@ export class SyncService {
         const now = new Date();
         const counted = { requests: charge.requests, errors: charge.error ? [charge.error] : [] };
         if (checked && sameSnapshot(checked, identity.lastSnapshot)) {
-          const run = em.create(SyncRun, { userId, personId, identityId: identity.id, source: identity.source, trigger, status: 'skipped', startedAt: now, finishedAt: now, ...counted });
-          await em.insert(SyncRun, run);
-          await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'ok', brokenReason: null, lastSyncedAt: now });
+          const run = await this.store.insertRun(em, { userId, personId, identityId: identity.id, source: identity.source, trigger, status: 'skipped', startedAt: now, finishedAt: now, ...counted });
+          await this.store.updateIdentity(identity.id, { syncState: 'ok', brokenReason: null, lastSyncedAt: now }, em);
           skipped.push(run.id);
           continue;
         }
-        const run = em.create(SyncRun, { userId, personId, identityId: identity.id, source: identity.source, trigger, status: 'running', startedAt: now, finishedAt: null, ...counted });
-        await em.insert(SyncRun, run);
-        await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'queued' });
+        const run = await this.store.insertRun(em, { userId, personId, identityId: identity.id, source: identity.source, trigger, status: 'running', startedAt: now, finishedAt: null, ...counted });
+        await this.store.updateIdentity(identity.id, { syncState: 'queued' }, em);
         created.push({ run, snapshot: checked });
       }
       return { created, open, skipped };
@@ -149,16 +136,12 @@ export class SyncService {
       try {
         await this.jobs.enqueueFlow(
           { name: JobName.FinishPersonSync, data: { personId, runIds: created.map((c) => c.run.id) } },
-          created.map(({ run, snapshot }) => ({ name: SYNC_SOURCE_JOBS[run.source].job, data: { runId: run.id, ...(snapshot ? { snapshot } : {}) } })),
+          created.map(({ run, snapshot }) => ({ name: sourceJobs(run.source).job, data: { runId: run.id, ...(snapshot ? { snapshot } : {}) } })),
         );
       } catch (e) {
         // Nothing was queued (a flow is added atomically): the runs did not happen.
         for (const { run } of created) await this.finishFailed(run.id, `could not be queued: ${(e as Error).message}`);
-        await this.dataSource.query(
-          `UPDATE scholarly_identities SET sync_state = CASE WHEN broken_reason IS NOT NULL THEN 'broken' WHEN last_synced_at IS NOT NULL THEN 'ok' ELSE 'never' END
-            WHERE id = ANY($1::uuid[]) AND sync_state = 'queued'`,
-          [created.map((c) => c.run.identityId)],
-        );
+        await this.store.unqueueIdentities(created.map((c) => c.run.identityId));
         throw e;
       }
     }
@@ -171,16 +154,13 @@ export class SyncService {
    * step's are; `requests` counts what this call sent.
    */
   async checkAuthorBatch(ids: string[]): Promise<AuthorBatchOutcome> {
-    let requests = 0;
-    const counting: typeof fetch = (input, init) => {
-      requests += 1;
-      return fetch(input, init);
-    };
-    const client = new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, counting)).semanticscholar;
+    const count = { requests: 0 };
+    const client = this.clients.get('semanticscholar') as ScholarlyClient & { getAuthors(ids: string[]): Promise<(AuthorSnapshot | null)[]> };
     try {
-      const snapshots = await client.getAuthors(ids);
-      return { kind: 'done', snapshots, requests };
+      const snapshots = await countRequests(count, () => client.getAuthors(ids));
+      return { kind: 'done', snapshots, requests: count.requests };
     } catch (e) {
+      const { requests } = count;
       const error = e as Error;
       if (error instanceof SourceRateLimitedError) return { kind: 'wait', ms: Math.min(error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS), message: error.message, requests };
       if (error instanceof SourceRejectedError) return { kind: 'rejected', message: error.message, requests };
@@ -192,12 +172,12 @@ export class SyncService {
 
   /** The open run of an identity marked queued/running, if its job is still in the queue; a lost one is closed. */
   private async openRun(em: EntityManager, identity: ScholarlyIdentity): Promise<SyncRun | null> {
-    const run = await em.findOne(SyncRun, { where: { identityId: identity.id, status: 'running' }, order: { startedAt: 'DESC' } });
+    const run = await this.store.latestOpenRun(em, identity.id);
     if (!run) return null;
     if (Date.now() - run.startedAt.getTime() < LOST_AFTER_MS) return run;
-    const state = await this.jobs.jobState(SYNC_SOURCE_JOBS[identity.source].job, syncRunJobId(run.id));
+    const state = await this.jobs.jobState(sourceJobs(identity.source).job, syncRunJobId(run.id));
     if (state !== 'unknown' && state !== 'completed' && state !== 'failed') return run;
-    await closeRun(em, run.id, 'failed', 'its job was lost from the queue');
+    await this.store.closeRun(run.id, 'failed', 'its job was lost from the queue', em);
     return null;
   }
 
@@ -205,18 +185,18 @@ export class SyncService {
     await this.assertPerson(userId, personId);
     const limit = page.limit ?? 50;
     const offset = page.offset ?? 0;
-    const [items, total] = await this.runs.findAndCount({ where: { userId, personId }, order: { startedAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
+    const [items, total] = await this.store.pageRuns(userId, personId, limit, offset);
     return { items, total, limit, offset };
   }
 
   async getRun(userId: string, runId: string): Promise<SyncRun> {
-    const run = await this.runs.findOneBy({ id: runId, userId });
+    const run = await this.store.findOwnRun(userId, runId);
     if (!run) throw new NotFoundError('sync run', runId);
     return run;
   }
 
   async assertPerson(userId: string, personId: string): Promise<void> {
-    if (!(await this.people.existsBy({ id: personId, userId }))) throw new NotFoundError('person', personId);
+    if (!(await this.store.personExists(userId, personId))) throw new NotFoundError('person', personId);
   }
 
   /**
@@ -225,54 +205,54 @@ export class SyncService {
    * `attempt` is the job's: a retryable failure on its last attempt closes the run as failed.
    */
   async runStep(runId: string, previous: SyncStepState | null, attempt: { made: number; max: number }): Promise<SyncStepOutcome> {
-    const run = await this.runs.findOneBy({ id: runId });
+    const run = await this.store.findRun(runId);
     if (!run || run.status !== 'running') return { kind: 'gone' };
-    const identity = await this.identities.findOneBy({ id: run.identityId });
+    const identity = await this.store.findIdentity(run.identityId);
     if (!identity || identity.status !== 'linked') {
       await this.finishFailed(run.id, 'the identity was unlinked before its sync ran');
       return { kind: 'gone' };
     }
     const state: SyncStepState = previous ?? { step: 'author', page: null, pages: 0, snapshot: null };
-    if (identity.syncState !== 'running') await this.identities.update({ id: identity.id }, { syncState: 'running' });
+    if (identity.syncState !== 'running') await this.store.updateIdentity(identity.id, { syncState: 'running' });
 
-    let requests = 0;
-    const counting: typeof fetch = (input, init) => {
-      requests += 1;
-      return fetch(input, init);
-    };
-    const client = new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, counting)).get(identity.source);
-    try {
-      if (state.step === 'author') {
-        const snapshot = await client.getAuthor(identity.sourceAuthorId);
-        await this.count(run.id, requests);
-        requests = 0;
-        if (run.trigger === 'schedule' && sameSnapshot(snapshot, identity.lastSnapshot)) {
-          // Kept: the fresh record, with the same counts and any new affiliations or topics.
-          await this.finish(run, identity, 'skipped', snapshot);
-          return { kind: 'done', status: 'skipped' };
+    // The requests this step sends are counted onto its run; `count` is reset once they are.
+    const count = { requests: 0 };
+    if (!isScholarlySource(identity.source)) return this.failure(run, identity, new SourceRejectedError(identity.source, 'sync', 400, 'no such source is registered'), attempt);
+    const client = this.clients.get(identity.source);
+    const source = scholarlySource(identity.source);
+    return countRequests(count, async (): Promise<SyncStepOutcome> => {
+      try {
+        if (state.step === 'author') {
+          const snapshot = await client.getAuthor(identity.sourceAuthorId);
+          await this.count(run.id, count.requests);
+          count.requests = 0;
+          if (run.trigger === 'schedule' && sameSnapshot(snapshot, identity.lastSnapshot)) {
+            // Kept: the fresh record, with the same counts and any new affiliations or topics.
+            await this.finish(run, identity, 'skipped', snapshot);
+            return { kind: 'done', status: 'skipped' };
+          }
+          return { kind: 'continue', state: { step: 'list', page: null, pages: 0, snapshot } };
         }
-        return { kind: 'continue', state: { step: 'list', page: null, pages: 0, snapshot } };
+        const listId = source.listId?.(identity.sourceAuthorId, state.snapshot) ?? identity.sourceAuthorId;
+        const page = await client.listWorks(listId, state.page);
+        const result = await this.ingest.ingest(withCategories(page));
+        // A name query's fresh matches are weighed at once, before anyone reads them as the person's.
+        if (source.attributedByName) await this.attributions.evaluatePerson(run.userId, run.personId);
+        await this.count(run.id, count.requests, result);
+        count.requests = 0;
+        const pages = state.pages + 1;
+        if (page.next !== null && pages >= MAX_PAGES) {
+          await this.addError(run.id, `${identity.source}: stopped after ${MAX_PAGES} pages; the rest of the list was not read`);
+        } else if (page.next !== null) {
+          return { kind: 'continue', state: { step: 'list', page: page.next, pages, snapshot: state.snapshot } };
+        }
+        await this.finish(run, identity, 'succeeded', state.snapshot);
+        return { kind: 'done', status: 'succeeded' };
+      } catch (e) {
+        await this.count(run.id, count.requests);
+        return this.failure(run, identity, e as Error, attempt);
       }
-      // A merged OpenAlex author answers under the surviving id: list that one.
-      const listId = state.snapshot?.sourceAuthorId && identity.source === 'openalex' ? state.snapshot.sourceAuthorId : identity.sourceAuthorId;
-      const page = await client.listWorks(listId, state.page);
-      const result = await this.ingest.ingest(withCategories(page));
-      // A name query's fresh matches are weighed at once, before anyone reads them as the person's.
-      if (NAME_QUERY_SOURCES.includes(identity.source)) await this.attributions.evaluatePerson(run.userId, run.personId);
-      await this.count(run.id, requests, result);
-      requests = 0;
-      const pages = state.pages + 1;
-      if (page.next !== null && pages >= MAX_PAGES) {
-        await this.addError(run.id, `${identity.source}: stopped after ${MAX_PAGES} pages; the rest of the list was not read`);
-      } else if (page.next !== null) {
-        return { kind: 'continue', state: { step: 'list', page: page.next, pages, snapshot: state.snapshot } };
-      }
-      await this.finish(run, identity, 'succeeded', state.snapshot);
-      return { kind: 'done', status: 'succeeded' };
-    } catch (e) {
-      await this.count(run.id, requests);
-      return this.failure(run, identity, e as Error, attempt);
-    }
+    });
   }
 
   /** Sorts a failure into what the queue does next, and records it on the run (and identity). */
@@ -285,9 +265,9 @@ export class SyncService {
       return { kind: 'wait', ms, message: error.message };
     }
     if (error instanceof SourceRejectedError) {
-      await this.dataSource.transaction(async (em) => {
-        await closeRun(em, run.id, 'broken', error.message);
-        await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'broken', brokenReason: error.message });
+      await this.store.transaction(async (em) => {
+        await this.store.closeRun(run.id, 'broken', redactSecrets(error.message), em);
+        await this.store.updateIdentity(identity.id, { syncState: 'broken', brokenReason: error.message }, em);
       });
       return { kind: 'broken', message: error.message };
     }
@@ -295,7 +275,7 @@ export class SyncService {
     const final = attempt.made + 1 >= attempt.max;
     if (final) {
       await this.finishFailed(run.id, message);
-      await this.identities.update({ id: identity.id }, { syncState: restingState(identity) });
+      await this.store.updateIdentity(identity.id, { syncState: restingState(identity) });
     } else {
       await this.addError(run.id, message);
     }
@@ -314,41 +294,32 @@ export class SyncService {
       const runId = /sync-run-([0-9a-f-]{36})$/.exec(key)?.[1];
       if (runId) reasons.set(runId, reason);
     }
-    const open = await this.runs.find({ where: { id: In(runIds), status: 'running' } });
+    const open = await this.store.openRunsAmong(runIds);
     for (const run of open) {
       await this.finishFailed(run.id, reasons.get(run.id) ?? 'its job ended without finishing the run');
-      const identity = await this.identities.findOneBy({ id: run.identityId });
-      if (identity && (identity.syncState === 'queued' || identity.syncState === 'running')) await this.identities.update({ id: identity.id }, { syncState: restingState(identity) });
+      const identity = await this.store.findIdentity(run.identityId);
+      if (identity && (identity.syncState === 'queued' || identity.syncState === 'running')) await this.store.updateIdentity(identity.id, { syncState: restingState(identity) });
     }
-    const runs = await this.runs.find({ where: { id: In(runIds) }, select: { id: true, status: true } });
+    const runs = await this.store.runStatuses(runIds);
     return { runs };
   }
 
   private async finish(run: SyncRun, identity: ScholarlyIdentity, status: 'succeeded' | 'skipped', snapshot: AuthorSnapshot | null): Promise<void> {
-    const now = new Date();
-    // Another identity's works are evidence for (or against) the name query's matches.
-    if (status === 'succeeded') await this.attributions.evaluatePerson(run.userId, run.personId);
-    await this.dataSource.transaction(async (em) => {
-      await em.update(SyncRun, { id: run.id }, { status, finishedAt: now });
-      await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'ok', brokenReason: null, lastSyncedAt: now, lastSnapshot: snapshot ?? identity.lastSnapshot });
-    });
+    await this.store.finishRun(run.id, identity, status, snapshot);
   }
 
   private async finishFailed(runId: string, message: string): Promise<void> {
-    await closeRun(this.dataSource.manager, runId, 'failed', message);
+    await this.store.closeRun(runId, 'failed', redactSecrets(message));
   }
 
   private async addError(runId: string, message: string): Promise<void> {
-    await this.dataSource.query(`UPDATE sync_runs SET errors = ${APPEND_ERROR} WHERE id = $1`, [runId, redactSecrets(message).slice(0, 1000)]);
+    await this.store.appendRunError(runId, redactSecrets(message));
   }
 
-  /** Adds to the run's counters in one statement (two workers never lose an update). */
+  /** Adds what one step did to its run's counters. */
   private async count(runId: string, requests: number, works?: { new: number; updated: number; unchanged: number }): Promise<void> {
     if (requests === 0 && !works) return;
-    await this.dataSource.query(
-      `UPDATE sync_runs SET requests = requests + $2, works_new = works_new + $3, works_updated = works_updated + $4, works_unchanged = works_unchanged + $5 WHERE id = $1`,
-      [runId, requests, works?.new ?? 0, works?.updated ?? 0, works?.unchanged ?? 0],
-    );
+    await this.store.addRunCounts(runId, requests, works);
   }
 }
 
@@ -368,15 +339,7 @@ function restingState(identity: ScholarlyIdentity): IdentitySyncState {
   return identity.lastSyncedAt ? 'ok' : 'never';
 }
 
-/** SQL for a run's errors with the message $2 appended, keeping the last MAX_ERRORS. */
-const APPEND_ERROR = `(SELECT COALESCE(jsonb_agg(e ORDER BY n), '[]'::jsonb) FROM jsonb_array_elements(errors || jsonb_build_array($2::text)) WITH ORDINALITY AS t(e, n) WHERE n > jsonb_array_length(errors) + 1 - ${MAX_ERRORS})`;
-
-/** Ends a run that is still open with `status`, recording why. */
-async function closeRun(em: EntityManager, runId: string, status: 'failed' | 'broken', message: string): Promise<void> {
-  await em.query(`UPDATE sync_runs SET status = $3, finished_at = now(), errors = ${APPEND_ERROR} WHERE id = $1 AND status = 'running'`, [runId, redactSecrets(message).slice(0, 1000), status]);
-}
-
 /** A failure that is not a source error still names the source and the identity. */
 function describe(identity: ScholarlyIdentity, error: Error): string {
-  return /^(openalex|semanticscholar|arxiv|dblp|crossref|orcid): /.test(error.message) ? error.message : `${identity.source}: ${error.message} (identity ${identity.sourceAuthorId})`;
+  return scholarlySourceNames().some((name) => error.message.startsWith(`${name}: `)) ? error.message : `${identity.source}: ${error.message} (identity ${identity.sourceAuthorId})`;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '#platform';
-import type { ScholarlySource, WorksPage } from '../scholarly/index';
+import { scholarlySources, type ScholarlySource, type WorksPage } from '../scholarly/index';
 import { evaluateAttributions, EvidenceRecord, heldReason, NameQueryEntry, PersonEvidence } from './attribution';
 import { HELD_SQL, matchIdAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
 import type { AttributionDecision, AttributionEvidence, AttributionStatus } from './work-attribution.entity';
@@ -10,7 +10,9 @@ import { resolveWorkId } from './work-ids';
 import { WORK_COLUMNS, workFromRow, type WorkPage, type WorkView } from './works-query.service';
 
 /** Sources whose authorships come from a name query, not an author id: their matches need evidence. */
-export const NAME_QUERY_SOURCES: ScholarlySource[] = ['arxiv'];
+export function nameQuerySources(): string[] {
+  return scholarlySources().filter((s) => s.attributedByName).map((s) => s.name);
+}
 
 export const ATTRIBUTION_STATES = ['held', 'accepted', 'rejected', 'confirmed', 'all'] as const;
 /**
@@ -161,7 +163,7 @@ export class WorkAttributionsService {
          LEFT JOIN work_attributions wt ON wt.person_id = i.person_id AND wt.record_id = r.id
         WHERE i.person_id = $1 AND i.user_id = $2 AND i.status = 'linked' AND i.source = ANY($3::text[])
         ORDER BY r.id, mq.position`,
-      [personId, userId, NAME_QUERY_SOURCES],
+      [personId, userId, nameQuerySources()],
     )) as EntryRow[];
     return rows.map((r) => ({
       recordId: r.record_id,

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { NormalizedWork, ScholarlySource } from '../scholarly/index';
-import { queriedPositions } from '../scholarly/sources/arxiv/arxiv.client';
+import { type NormalizedWork, type ScholarlySource, scholarlySource, scholarlySources, sourcesByPriority } from '../scholarly/index';
 import { surnameKey } from '../shared/text/index';
 import { MatchKeys, matchKeys, sameByTitle, sameRenamed, titleCoreKey } from './work-matching';
 
@@ -17,14 +16,14 @@ export interface IngestResult {
 }
 
 /** Which source's value a canonical field takes when records disagree: publishers first, preprints last. */
-const METADATA_PRIORITY: ScholarlySource[] = ['crossref', 'openalex', 'semanticscholar', 'dblp', 'orcid', 'arxiv'];
-const ABSTRACT_PRIORITY: ScholarlySource[] = ['openalex', 'semanticscholar', 'crossref', 'arxiv', 'dblp', 'orcid'];
+const METADATA_PRIORITY = (): ScholarlySource[] => sourcesByPriority('metadata');
+const ABSTRACT_PRIORITY = (): ScholarlySource[] => sourcesByPriority('abstract');
 /**
  * Sources without author ids, whose sourceAuthorId is the author query that listed the record. The
  * record is shared, so its query marks go to work_author_queries (one row per query), never into
  * the record, its hash or work_authorships: another user's query must not overwrite them.
  */
-const QUERY_ID_SOURCES: ScholarlySource[] = ['arxiv'];
+const QUERY_ID_SOURCES = (): ScholarlySource[] => scholarlySources().filter((s) => s.attributedByName).map((s) => s.name);
 
 interface ExistingRecord {
   id: string;
@@ -126,7 +125,7 @@ export class WorksIngestService {
     }
     result.workIds = records.map((r) => workOf.get(recordKey(r.source, r.sourceId))!);
     // Records stored before whose author list was just rewritten: their queries' positions may have moved.
-    const rewritten = new Map(changed.filter((c) => c.existing && QUERY_ID_SOURCES.includes(c.record.source)).map((c) => [c.existing!.id, c.record]));
+    const rewritten = new Map(changed.filter((c) => c.existing && QUERY_ID_SOURCES().includes(c.record.source)).map((c) => [c.existing!.id, c.record]));
     return { result, recordIds, rewritten };
   }
 
@@ -144,7 +143,7 @@ export class WorksIngestService {
         'WITH gone AS (DELETE FROM work_author_queries WHERE record_id = ANY($1::uuid[]) RETURNING record_id, query) SELECT * FROM gone',
         [[...rewritten.keys()]],
       )) as { record_id: string; query: string }[];
-      for (const { record_id, query } of stored) for (const position of queriedPositions(rewritten.get(record_id)!.authors, query)) add(record_id, position, query);
+      for (const { record_id, query } of stored) for (const position of queriedPositions(rewritten.get(record_id)!, query)) add(record_id, position, query);
     }
     for (const { record, marks } of page) for (const m of marks) add(recordIds.get(recordKey(record.source, record.sourceId))!, m.position, m.query);
     if (rows.size === 0) return;
@@ -383,7 +382,7 @@ function dedupe(records: NormalizedWork[]): NormalizedWork[] {
 
 /** Splits a query-id source's record into the record as stored (no author ids) and its query marks. */
 function takeQueryMarks(record: NormalizedWork): PageRecord {
-  if (!QUERY_ID_SOURCES.includes(record.source)) return { record, marks: [] };
+  if (!QUERY_ID_SOURCES().includes(record.source)) return { record, marks: [] };
   return {
     record: { ...record, authors: record.authors.map((a) => (a.sourceAuthorId === null ? a : { ...a, sourceAuthorId: null })) },
     marks: record.authors.flatMap((a) => (a.sourceAuthorId ? [{ position: a.position, query: a.sourceAuthorId }] : [])),
@@ -538,24 +537,29 @@ function pick<T>(records: NormalizedWork[], priority: ScholarlySource[], value: 
 export function canonicalFields(records: NormalizedWork[]) {
   const keys = records.map(matchKeys);
   const published = records.filter((r) => r.type !== 'preprint');
-  const title = pick(records, METADATA_PRIORITY, (r) => r.title) ?? '';
+  const title = pick(records, METADATA_PRIORITY(), (r) => r.title) ?? '';
   const counts = records.map((r) => r.citationCount).filter((c): c is number => c !== null);
   return {
     title,
     titleKey: matchKeys({ ...records[0], title }).titleKey,
     titleCoreKey: titleCoreKey(title),
     // The published version's date and venue, when there is one; else the preprint's.
-    year: pick(published.length ? published : records, METADATA_PRIORITY, (r) => r.year),
-    publicationDate: pick(published.length ? published : records, METADATA_PRIORITY, (r) => r.publicationDate),
-    venue: pick(published.length ? published : records, METADATA_PRIORITY, (r) => r.venue),
-    type: pick(published.length ? published : records, METADATA_PRIORITY, (r) => r.type) ?? 'other',
+    year: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.year),
+    publicationDate: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.publicationDate),
+    venue: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.venue),
+    type: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.type) ?? 'other',
     doi: keys.find((k) => k.doi)?.doi ?? null,
     arxivId: keys.find((k) => k.arxivId)?.arxivId ?? null,
-    firstAuthorKey: pick(records, METADATA_PRIORITY, (r) => matchKeys(r).firstAuthorKey),
+    firstAuthorKey: pick(records, METADATA_PRIORITY(), (r) => matchKeys(r).firstAuthorKey),
     citationCount: counts.length ? Math.max(...counts) : null,
-    abstract: pick(records, ABSTRACT_PRIORITY, (r) => r.abstract),
-    openAccessUrl: pick(records, METADATA_PRIORITY, (r) => r.openAccessUrl),
-    pdfUrl: pick(records, METADATA_PRIORITY, (r) => r.pdfUrl),
+    abstract: pick(records, ABSTRACT_PRIORITY(), (r) => r.abstract),
+    openAccessUrl: pick(records, METADATA_PRIORITY(), (r) => r.openAccessUrl),
+    pdfUrl: pick(records, METADATA_PRIORITY(), (r) => r.pdfUrl),
     titleKeys: [...new Set(keys.map((k) => k.titleKey).filter(Boolean))].sort(),
   };
+}
+
+/** The author positions on `record` that the query `query` names, at a source that attributes works by name (arXiv). */
+function queriedPositions(record: NormalizedWork, query: string): number[] {
+  return scholarlySource(record.source).attributedByName?.queriedPositions(record.authors, query) ?? [];
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '#platform';
 import { normalizeArxivId, normalizeDoi, titleKey } from '../shared/text/index';
-import type { ScholarlySource, WorkType } from '../scholarly/index';
+import { type ScholarlySource, sourcesByPriority, type WorkType } from '../scholarly/index';
 import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
 import { resolveWorkId } from './work-ids';
 
@@ -22,7 +22,8 @@ export const AUTHOR_POSITION_FILTERS = ['first', 'last', 'any'] as const;
 export type AuthorPositionFilter = (typeof AUTHOR_POSITION_FILTERS)[number];
 
 /** Records are listed publishers first, preprints last (the order the ingest trusts them in). */
-export const SOURCE_ORDER: ScholarlySource[] = ['crossref', 'openalex', 'semanticscholar', 'dblp', 'orcid', 'arxiv'];
+/** The order a work's records are listed in: the sources' metadata priority (see the source registry). */
+export const sourceOrder = (): ScholarlySource[] => sourcesByPriority('metadata');
 
 export interface PersonWorksQuery {
   yearFrom?: number;
@@ -129,7 +130,7 @@ export interface WorkDetail {
 
 export const WORK_COLUMNS = 'w.id, w.title, w.year, w.publication_date, w.venue, w.type, w.doi, w.arxiv_id, w.citation_count, w.open_access_url, w.pdf_url';
 
-/** The records of work `w`, as JSON, in SOURCE_ORDER ($1 is that order). */
+/** The records of work `w`, as JSON, in sourceOrder() ($1 is that order). */
 const RECORDS_JSON = `(SELECT coalesce(json_agg(json_build_object('source', r.source, 'sourceId', r.source_id, 'sourceUrl', r.source_url, 'citationCount', r.citation_count, 'fetchedAt', r.fetched_at)
                               ORDER BY array_position($1::text[], r.source), r.source_id), '[]'::json)
      FROM work_records r WHERE r.work_id = w.id)`;
@@ -145,7 +146,7 @@ export class WorksQueryService {
     }
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const params: unknown[] = [SOURCE_ORDER, personId, userId];
+    const params: unknown[] = [sourceOrder(), personId, userId];
     const param = (value: unknown): string => `$${params.push(value)}`;
 
     const where: string[] = [];
@@ -265,7 +266,7 @@ export class WorksQueryService {
                       ORDER BY array_position($1::text[], r.source), r.source_id), '[]'::json)
                  FROM work_records r WHERE r.work_id = w.id) AS records
          FROM works w WHERE w.id = $2`,
-      [SOURCE_ORDER, workId],
+      [sourceOrder(), workId],
     )) as Record<string, any>[];
     if (!row) throw new NotFoundError('work', workId);
     const records = (row.records as any[]).map(
@@ -340,7 +341,8 @@ function recordsFromJson(records: Record<string, any>[]): WorkSourceRecord[] {
 }
 
 function sortSources(sources: string[]): ScholarlySource[] {
-  return (sources as ScholarlySource[]).sort((a, b) => SOURCE_ORDER.indexOf(a) - SOURCE_ORDER.indexOf(b));
+  const order = sourceOrder();
+  return (sources as ScholarlySource[]).sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 /** node-postgres parses text[] into an array, but array_agg over a text column may come back as `{a,b}`. */

@@ -37,7 +37,7 @@ export interface AppConfig {
 /** false: never; true: any hop; a number: that many hops; addresses/CIDRs: those proxies only. */
 export type TrustProxy = boolean | number | string[];
 
-/** The scholarly sources, as the queue layer names them (one sync queue each). */
+/** The built-in scholarly sources whose settings the environment declares (each source's descriptor, in the domain, reads its own). */
 export const SYNC_SOURCES = ['openalex', 'semanticscholar', 'arxiv', 'dblp', 'crossref', 'orcid'] as const;
 export type SyncSource = (typeof SYNC_SOURCES)[number];
 
@@ -65,6 +65,11 @@ export interface ScholarlyConfig {
   dblp: { baseUrl: string };
   crossref: { baseUrl: string };
   orcid: { baseUrl: string };
+  /**
+   * The settings of sources that are not built in (a plug-in's descriptor reads and checks its own):
+   * every SCHOLARLY_SOURCE_* variable, by its full name.
+   */
+  plugins?: Record<string, string>;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dblp: { baseUrl: trimSlash(parsed.DBLP_BASE_URL) },
       crossref: { baseUrl: trimSlash(parsed.CROSSREF_BASE_URL) },
       orcid: { baseUrl: trimSlash(parsed.ORCID_BASE_URL) },
+      plugins: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('SCHOLARLY_SOURCE_') && !!e[1])),
     },
     sync: syncConfig(parsed),
     briefings: { hoursBefore: parsed.BRIEFING_HOURS_BEFORE, checkEveryMinutes: parsed.BRIEFING_CHECK_EVERY_MINUTES, chromiumPath: parsed.CHROMIUM_PATH },

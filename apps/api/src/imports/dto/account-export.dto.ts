@@ -308,7 +308,7 @@ class ExportedChecklistSettingsDto {
 class ExportedScholarlyIdentityDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsUUID() personId: string;
-  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) @IsIn(SCHOLARLY_SOURCES) source: (typeof SCHOLARLY_SOURCES)[number];
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) @IsIn(SCHOLARLY_SOURCES) source: string;
   @ApiProperty({ example: 'A5023888391' }) @IsString() @Length(1, 500) sourceAuthorId: string;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000) name: string | null;
   @ApiProperty({ enum: IDENTITY_STATUSES, enumName: 'IdentityStatus' }) @IsIn(IDENTITY_STATUSES) status: (typeof IDENTITY_STATUSES)[number];

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
 import { DossierJobs, JobItem, JobName } from '../jobs/index';
-import { S2_AUTHOR_BATCH } from '../scholarly/sources/semantic-scholar/semantic-scholar.client';
+import { scholarlySource } from '../scholarly/index';
 import { AuthorBatchResult, AuthorChecks } from './author-checks';
-import { PersonSyncSettings } from './person-sync-settings.entity';
+import { SyncRepository } from './sync.repository';
 import { SyncService } from './sync.service';
 
 /** The scheduler of everyone on the default cadence. */
@@ -74,12 +72,11 @@ export type AccountSyncSetting = { mode: 'every'; everyHours: number } | { mode:
  * it when a worker starts and on every default tick.
  */
 @Injectable()
-export class SyncSchedules {
-  private readonly logger = new Logger(SyncSchedules.name);
+export class SyncSchedulesService {
+  private readonly logger = new Logger(SyncSchedulesService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(PersonSyncSettings) private readonly settings: Repository<PersonSyncSettings>,
+    private readonly store: SyncRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue<DossierJobs>,
     private readonly sync: SyncService,
@@ -87,14 +84,14 @@ export class SyncSchedules {
 
   async get(userId: string, personId: string): Promise<SyncSchedule> {
     await this.sync.assertPerson(userId, personId);
-    const row = await this.settings.findOneBy({ personId, userId });
+    const row = await this.store.personCadence(personId, userId);
     return this.view(row?.everyHours ?? null, await this.getAccount(userId));
   }
 
   /** The account's default cadence: its own, paused, or the server's. */
   async getAccount(userId: string): Promise<AccountSyncSchedule> {
-    const [row] = (await this.dataSource.query('SELECT sync_every_hours, sync_paused FROM users WHERE id = $1', [userId])) as { sync_every_hours: number | null; sync_paused: boolean }[];
-    return this.accountView(row?.sync_every_hours ?? null, row?.sync_paused ?? false);
+    const { everyHours, paused } = await this.store.accountCadence(userId);
+    return this.accountView(everyHours, paused);
   }
 
   /**
@@ -105,7 +102,7 @@ export class SyncSchedules {
   async setAccount(userId: string, setting: AccountSyncSetting): Promise<AccountSyncSchedule> {
     const everyHours = setting.mode === 'every' ? setting.everyHours : null;
     const paused = setting.mode === 'paused';
-    await this.dataSource.query('UPDATE users SET sync_every_hours = $2, sync_paused = $3 WHERE id = $1', [userId, everyHours, paused]);
+    await this.store.setAccountCadence(userId, everyHours, paused);
     if (everyHours === null) await this.jobs.removeSchedule(JobName.SyncAccountPeople, accountSchedulerId(userId));
     else await this.jobs.upsertSchedule(accountSchedulerId(userId), everyHours * HOUR_MS, { name: JobName.SyncAccountPeople, data: { userId } }, everyHours * HOUR_MS);
     return this.accountView(everyHours, paused);
@@ -115,10 +112,10 @@ export class SyncSchedules {
   async set(userId: string, personId: string, everyHours: number | null): Promise<SyncSchedule> {
     await this.sync.assertPerson(userId, personId);
     if (everyHours === null) {
-      await this.settings.delete({ personId, userId });
+      await this.store.clearPersonCadence(userId, personId);
       await this.jobs.removeSchedule(JobName.SyncScheduledPerson, personSchedulerId(personId));
     } else {
-      await this.settings.upsert({ personId, userId, everyHours }, ['personId']);
+      await this.store.setPersonCadence(userId, personId, everyHours);
       await this.jobs.upsertSchedule(personSchedulerId(personId), everyHours * HOUR_MS, { name: JobName.SyncScheduledPerson, data: { personId } }, everyHours * HOUR_MS);
     }
     return this.view(everyHours, await this.getAccount(userId));
@@ -135,10 +132,10 @@ export class SyncSchedules {
     if (defaults.find((s) => s.id === DEFAULT_SCHEDULER_ID)?.everyMs !== defaultMs) {
       await this.jobs.upsertSchedule(DEFAULT_SCHEDULER_ID, defaultMs, { name: JobName.SyncDuePeople, data: {} }, defaultMs);
     }
-    const accounts = (await this.dataSource.query('SELECT id, sync_every_hours FROM users WHERE sync_every_hours IS NOT NULL AND NOT sync_paused')) as { id: string; sync_every_hours: number }[];
+    const accounts = await this.store.accountsWithOwnCadence();
     const wanted = new Map<string, { hours: number; item: JobItem }>([
-      ...(await this.settings.find()).map((row) => [personSchedulerId(row.personId), { hours: row.everyHours, item: { name: JobName.SyncScheduledPerson, data: { personId: row.personId } } }] as const),
-      ...accounts.map((a) => [accountSchedulerId(a.id), { hours: a.sync_every_hours, item: { name: JobName.SyncAccountPeople, data: { userId: a.id } } }] as const),
+      ...(await this.store.allPersonCadences()).map((row) => [personSchedulerId(row.personId), { hours: row.everyHours, item: { name: JobName.SyncScheduledPerson, data: { personId: row.personId } } }] as const),
+      ...accounts.map((a) => [accountSchedulerId(a.id), { hours: a.everyHours, item: { name: JobName.SyncAccountPeople, data: { userId: a.id } } }] as const),
     ]);
     const existing = new Map<string, { everyMs: number | null; name: JobName }>();
     for (const name of [JobName.SyncScheduledPerson, JobName.SyncAccountPeople] as const) {
@@ -158,12 +155,12 @@ export class SyncSchedules {
 
   /** Whom the server's default tick syncs. */
   async dueOnDefault(): Promise<string[]> {
-    return this.dueWithoutOwnCadence('u.sync_every_hours IS NULL AND NOT u.sync_paused', []);
+    return this.store.peopleOnServerDefault();
   }
 
   /** Whom the account's own tick syncs: its people with linked identities and no cadence of their own. */
   async dueForAccount(userId: string): Promise<string[]> {
-    return this.dueWithoutOwnCadence('u.id = $1', [userId]);
+    return this.store.peopleOnAccountDefault(userId);
   }
 
   /** An account's own tick. A scheduler left behind (the account went back to the server's default, paused, or is gone) removes itself. */
@@ -176,25 +173,10 @@ export class SyncSchedules {
     return this.startScheduled(await this.dueForAccount(userId));
   }
 
-  private async dueWithoutOwnCadence(accountFilter: string, params: unknown[]): Promise<string[]> {
-    const people = (await this.dataSource.query(
-      `SELECT DISTINCT i.person_id
-         FROM scholarly_identities i
-         JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
-         JOIN users u ON u.id = p.user_id
-         LEFT JOIN person_sync_settings s ON s.person_id = i.person_id
-        WHERE i.status = 'linked' AND s.person_id IS NULL AND ${accountFilter}
-        ORDER BY i.person_id`,
-      params,
-    )) as { person_id: string }[];
-    return people.map((p) => p.person_id);
-  }
-
   /** A person's own tick. A scheduler left behind (the person was erased or merged away, or set back to the default) removes itself. */
   async syncScheduledPerson(personId: string): Promise<ScheduledStart> {
-    const row = await this.settings.findOneBy({ personId });
-    const person = row ? ((await this.dataSource.query('SELECT 1 FROM people WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL', [personId, row.userId])) as unknown[]) : [];
-    if (!row || person.length === 0) {
+    const row = await this.store.personCadence(personId);
+    if (!row || !(await this.store.personExists(row.userId, personId))) {
       if (!row) await this.jobs.removeSchedule(JobName.SyncScheduledPerson, personSchedulerId(personId));
       return { people: 0, runs: 0, authorBatches: 0 };
     }
@@ -209,18 +191,12 @@ export class SyncSchedules {
    */
   async startScheduled(personIds: string[]): Promise<ScheduledStart> {
     if (personIds.length === 0) return { people: 0, runs: 0, authorBatches: 0 };
-    const ids = (
-      (await this.dataSource.query(
-        `SELECT DISTINCT btrim(source_author_id) AS id FROM scholarly_identities
-          WHERE person_id = ANY($1::uuid[]) AND source = 'semanticscholar' AND status = 'linked' AND sync_state NOT IN ('broken', 'queued', 'running')
-          ORDER BY 1`,
-        [personIds],
-      )) as { id: string }[]
-    ).map((r) => r.id);
+    const ids = await this.store.authorsToCheck(personIds, 'semanticscholar');
     if (ids.length > 0) {
       const batches: JobItem[] = [];
-      for (let start = 0; start < ids.length; start += S2_AUTHOR_BATCH) {
-        batches.push({ name: JobName.CheckSemanticScholarAuthors, data: { batchId: randomUUID(), ids: ids.slice(start, start + S2_AUTHOR_BATCH) } });
+      const size = scholarlySource('semanticscholar').authorBatch?.size ?? 1;
+      for (let start = 0; start < ids.length; start += size) {
+        batches.push({ name: JobName.CheckSemanticScholarAuthors, data: { batchId: randomUUID(), ids: ids.slice(start, start + size) } });
       }
       try {
         await this.jobs.enqueueFlow({ name: JobName.StartScheduledSyncs, data: { personIds } }, batches);
@@ -235,9 +211,7 @@ export class SyncSchedules {
 
   /** The parent of a tick's flow: each person's scheduled sync, with what the batch checks found. */
   async startCheckedSyncs(personIds: string[], checks: AuthorChecks): Promise<{ runs: number }> {
-    const owners = new Map(
-      ((await this.dataSource.query('SELECT id, user_id FROM people WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL', [personIds])) as { id: string; user_id: string }[]).map((p) => [p.id, p.user_id]),
-    );
+    const owners = await this.store.ownersOf(personIds);
     let runs = 0;
     for (const personId of personIds) {
       const userId = owners.get(personId);

@@ -1,0 +1,14 @@
+import { profileLinkInput } from '../../profile-link-input';
+import type { ScholarlySourceDescriptor } from '../../source-descriptor';
+import { CrossrefClient } from './crossref.client';
+
+export const crossrefSource = {
+  name: 'crossref',
+  displayName: 'Crossref',
+  createClient: (http, config) => new CrossrefClient(http, config),
+  limit: (sync) => sync.limits.crossref,
+  // A Crossref identity is an ORCID iD (Crossref has no author records): no name search.
+  // An orcid.org URL is an ORCID identity (ownsHost is ORCID's): say source=crossref for a Crossref one.
+  identity: { caseInsensitiveIds: true, candidateSearch: false, authorUrl: (id) => `https://orcid.org/${id}`, parseInput: (text) => profileLinkInput('orcid', text) },
+  priority: { metadata: 10, abstract: 30 },
+} as const satisfies ScholarlySourceDescriptor<'crossref'>;

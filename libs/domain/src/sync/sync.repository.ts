@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { AuthorSnapshot, ScholarlySource } from '../scholarly/index';
+import { ScholarlyIdentity } from '../scholarly-identities/index';
+import { PersonSyncSettings } from './person-sync-settings.entity';
+import { SyncRun } from './sync-run.entity';
+
+/** Errors kept on one run. */
+const MAX_ERRORS = 50;
+
+/** SQL for a run's errors with the message $2 appended, keeping the last MAX_ERRORS. */
+const APPEND_ERROR = `(SELECT COALESCE(jsonb_agg(e ORDER BY n), '[]'::jsonb) FROM jsonb_array_elements(errors || jsonb_build_array($2::text)) WITH ORDINALITY AS t(e, n) WHERE n > jsonb_array_length(errors) + 1 - ${MAX_ERRORS})`;
+
+/** One row of the sync problems list, as read (see SyncProblemsService). */
+export interface SyncProblemRow {
+  kind: 'broken' | 'busy' | 'failed';
+  identity_id: string;
+  person_id: string;
+  full_name: string;
+  source: ScholarlySource;
+  source_author_id: string;
+  message: string | null;
+  at: Date | string;
+  run_id: string | null;
+  total: number;
+}
+
+/**
+ * Every query of publication sync: its runs (sync_runs), people's own cadences
+ * (person_sync_settings), accounts' cadences (users' sync columns) and the identities' sync state.
+ * Methods that take an EntityManager run inside the caller's transaction.
+ */
+@Injectable()
+export class SyncRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `fn` in one transaction. */
+  transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(fn);
+  }
+
+  // --- people and identities, as sync sees them
+
+  /** Whether the person is there (not erased) under that account. */
+  async personExists(userId: string, personId: string): Promise<boolean> {
+    return (await this.dataSource.query('SELECT 1 FROM people WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL', [personId, userId])).length > 0;
+  }
+
+  /** The accounts of these people (erased ones left out). */
+  async ownersOf(personIds: string[]): Promise<Map<string, string>> {
+    const rows = (await this.dataSource.query('SELECT id, user_id FROM people WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL', [personIds])) as { id: string; user_id: string }[];
+    return new Map(rows.map((p) => [p.id, p.user_id]));
+  }
+
+  /** The person's linked identities, locked until the transaction ends (two triggers never queue one twice). */
+  lockLinkedIdentities(em: EntityManager, userId: string, personId: string): Promise<ScholarlyIdentity[]> {
+    return em
+      .createQueryBuilder(ScholarlyIdentity, 'i')
+      .setLock('pessimistic_write')
+      .where('i.user_id = :userId AND i.person_id = :personId AND i.status = :status', { userId, personId, status: 'linked' })
+      .orderBy('i.created_at')
+      .addOrderBy('i.id')
+      .getMany();
+  }
+
+  findIdentity(id: string): Promise<ScholarlyIdentity | null> {
+    return this.dataSource.manager.findOneBy(ScholarlyIdentity, { id });
+  }
+
+  async updateIdentity(id: string, patch: Partial<Pick<ScholarlyIdentity, 'syncState' | 'brokenReason' | 'lastSyncedAt' | 'lastSnapshot'>>, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em.update(ScholarlyIdentity, { id }, patch);
+  }
+
+  /** Identities left `queued` by runs that were never queued go back to the state they had. */
+  async unqueueIdentities(identityIds: string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE scholarly_identities SET sync_state = CASE WHEN broken_reason IS NOT NULL THEN 'broken' WHEN last_synced_at IS NOT NULL THEN 'ok' ELSE 'never' END
+        WHERE id = ANY($1::uuid[]) AND sync_state = 'queued'`,
+      [identityIds],
+    );
+  }
+
+  /** The ids of `source`'s linked authors of these people that a scheduled sync would check (not broken, not being synced). */
+  async authorsToCheck(personIds: string[], source: ScholarlySource): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT btrim(source_author_id) AS id FROM scholarly_identities
+        WHERE person_id = ANY($1::uuid[]) AND source = $2 AND status = 'linked' AND sync_state NOT IN ('broken', 'queued', 'running')
+        ORDER BY 1`,
+      [personIds, source],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  // --- runs
+
+  async insertRun(em: EntityManager, fields: Partial<SyncRun>): Promise<SyncRun> {
+    const run = em.create(SyncRun, fields);
+    await em.insert(SyncRun, run);
+    return run;
+  }
+
+  findRun(runId: string): Promise<SyncRun | null> {
+    return this.dataSource.manager.findOneBy(SyncRun, { id: runId });
+  }
+
+  findOwnRun(userId: string, runId: string): Promise<SyncRun | null> {
+    return this.dataSource.manager.findOneBy(SyncRun, { id: runId, userId });
+  }
+
+  /** The identity's latest run still open. */
+  latestOpenRun(em: EntityManager, identityId: string): Promise<SyncRun | null> {
+    return em.findOne(SyncRun, { where: { identityId, status: 'running' }, order: { startedAt: 'DESC' } });
+  }
+
+  pageRuns(userId: string, personId: string, limit: number, offset: number): Promise<[SyncRun[], number]> {
+    return this.dataSource.manager.findAndCount(SyncRun, { where: { userId, personId }, order: { startedAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
+  }
+
+  openRunsAmong(runIds: string[]): Promise<SyncRun[]> {
+    return this.dataSource.manager.find(SyncRun, { where: { id: In(runIds), status: 'running' } });
+  }
+
+  runStatuses(runIds: string[]): Promise<Pick<SyncRun, 'id' | 'status'>[]> {
+    return this.dataSource.manager.find(SyncRun, { where: { id: In(runIds) }, select: { id: true, status: true } });
+  }
+
+  /** Ends the run (succeeded or skipped) and records on its identity what the sync found, together. */
+  async finishRun(runId: string, identity: ScholarlyIdentity, status: 'succeeded' | 'skipped', snapshot: AuthorSnapshot | null): Promise<void> {
+    const now = new Date();
+    await this.dataSource.transaction(async (em) => {
+      await em.update(SyncRun, { id: runId }, { status, finishedAt: now });
+      await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'ok', brokenReason: null, lastSyncedAt: now, lastSnapshot: snapshot ?? identity.lastSnapshot });
+    });
+  }
+
+  /** Ends a run that is still open with `status`, recording why. */
+  async closeRun(runId: string, status: 'failed' | 'broken', message: string, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em.query(`UPDATE sync_runs SET status = $3, finished_at = now(), errors = ${APPEND_ERROR} WHERE id = $1 AND status = 'running'`, [runId, message.slice(0, 1000), status]);
+  }
+
+  async appendRunError(runId: string, message: string): Promise<void> {
+    await this.dataSource.query(`UPDATE sync_runs SET errors = ${APPEND_ERROR} WHERE id = $1`, [runId, message.slice(0, 1000)]);
+  }
+
+  /** Adds to the run's counters in one statement (two workers never lose an update). */
+  async addRunCounts(runId: string, requests: number, works?: { new: number; updated: number; unchanged: number }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE sync_runs SET requests = requests + $2, works_new = works_new + $3, works_updated = works_updated + $4, works_unchanged = works_unchanged + $5 WHERE id = $1`,
+      [runId, requests, works?.new ?? 0, works?.updated ?? 0, works?.unchanged ?? 0],
+    );
+  }
+
+  // --- cadences
+
+  async accountCadence(userId: string): Promise<{ everyHours: number | null; paused: boolean }> {
+    const [row] = (await this.dataSource.query('SELECT sync_every_hours, sync_paused FROM users WHERE id = $1', [userId])) as { sync_every_hours: number | null; sync_paused: boolean }[];
+    return { everyHours: row?.sync_every_hours ?? null, paused: row?.sync_paused ?? false };
+  }
+
+  async setAccountCadence(userId: string, everyHours: number | null, paused: boolean): Promise<void> {
+    await this.dataSource.query('UPDATE users SET sync_every_hours = $2, sync_paused = $3 WHERE id = $1', [userId, everyHours, paused]);
+  }
+
+  /** Accounts with a cadence of their own, not paused. */
+  async accountsWithOwnCadence(): Promise<{ id: string; everyHours: number }[]> {
+    const rows = (await this.dataSource.query('SELECT id, sync_every_hours FROM users WHERE sync_every_hours IS NOT NULL AND NOT sync_paused')) as { id: string; sync_every_hours: number }[];
+    return rows.map((r) => ({ id: r.id, everyHours: r.sync_every_hours }));
+  }
+
+  /** The person's own cadence row; with `userId`, only under that account. */
+  personCadence(personId: string, userId?: string): Promise<PersonSyncSettings | null> {
+    return this.dataSource.manager.findOneBy(PersonSyncSettings, userId === undefined ? { personId } : { personId, userId });
+  }
+
+  allPersonCadences(): Promise<PersonSyncSettings[]> {
+    return this.dataSource.manager.find(PersonSyncSettings);
+  }
+
+  async setPersonCadence(userId: string, personId: string, everyHours: number): Promise<void> {
+    await this.dataSource.manager.upsert(PersonSyncSettings, { personId, userId, everyHours }, ['personId']);
+  }
+
+  async clearPersonCadence(userId: string, personId: string): Promise<void> {
+    await this.dataSource.manager.delete(PersonSyncSettings, { personId, userId });
+  }
+
+  /** People with linked identities and no cadence of their own whose account is on the server's default (not paused). */
+  peopleOnServerDefault(): Promise<string[]> {
+    return this.peopleWithoutOwnCadence('u.sync_every_hours IS NULL AND NOT u.sync_paused', []);
+  }
+
+  /** The account's people with linked identities and no cadence of their own. */
+  peopleOnAccountDefault(userId: string): Promise<string[]> {
+    return this.peopleWithoutOwnCadence('u.id = $1', [userId]);
+  }
+
+  private async peopleWithoutOwnCadence(accountFilter: string, params: unknown[]): Promise<string[]> {
+    const people = (await this.dataSource.query(
+      `SELECT DISTINCT i.person_id
+         FROM scholarly_identities i
+         JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
+         JOIN users u ON u.id = p.user_id
+         LEFT JOIN person_sync_settings s ON s.person_id = i.person_id
+        WHERE i.status = 'linked' AND s.person_id IS NULL AND ${accountFilter}
+        ORDER BY i.person_id`,
+      params,
+    )) as { person_id: string }[];
+    return people.map((p) => p.person_id);
+  }
+
+  // --- problems
+
+  /**
+   * One line per linked identity with a problem, newest first: broken, or its latest run failed or
+   * is retrying with errors. Each row carries the total count (a window), for paging.
+   */
+  problems(userId: string, limit: number, offset: number): Promise<SyncProblemRow[]> {
+    return this.dataSource.query(
+      `WITH problems AS (
+         SELECT CASE WHEN i.sync_state = 'broken' THEN 'broken' WHEN l.status = 'running' THEN 'busy' ELSE 'failed' END AS kind,
+                i.id AS identity_id, p.id AS person_id, p.full_name, i.source, i.source_author_id,
+                CASE WHEN i.sync_state = 'broken' THEN i.broken_reason ELSE l.errors->>-1 END AS message,
+                CASE WHEN l.status = 'running' THEN l.started_at ELSE coalesce(l.finished_at, i.updated_at) END AS at,
+                l.id AS run_id
+           FROM scholarly_identities i
+           JOIN people p ON p.id = i.person_id AND p.user_id = i.user_id AND p.deleted_at IS NULL
+           LEFT JOIN LATERAL (
+             SELECT r.id, r.status, r.errors, r.started_at, r.finished_at FROM sync_runs r
+              WHERE r.user_id = i.user_id AND r.person_id = i.person_id AND r.identity_id = i.id
+              ORDER BY r.started_at DESC, r.id DESC LIMIT 1
+           ) l ON true
+          WHERE i.user_id = $1 AND i.status = 'linked'
+            AND (i.sync_state = 'broken' OR l.status = 'failed' OR (l.status = 'running' AND jsonb_array_length(l.errors) > 0))
+       )
+       SELECT *, count(*) OVER ()::int AS total FROM problems ORDER BY at DESC, identity_id LIMIT $2 OFFSET $3`,
+      [userId, limit, offset],
+    );
+  }
+}
