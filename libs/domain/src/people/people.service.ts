@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { FieldProblem, JobQueue, NotFoundError } from '#platform';
 import { IdempotencyKeysService, TimeZonesService } from '../accounts/index';
 import type { DossierJobs } from '../jobs/index';
-import { eraseFromBriefings } from '../briefings/briefing-erasure';
-import { eraseFromImportRuns } from '../imports/import-erasure';
 import { OrganizationsService } from '../organizations/index';
 import { foldName, foldText, LINK_KINDS, normalizeEmail, normalizeLinks, PersonLinks, splitFullName } from '../shared/text/index';
 import { normalizePhone, phoneKey } from './phone-numbers';
@@ -23,6 +21,13 @@ export interface DuplicateGroup {
   value: string;
   people: Person[];
 }
+
+/**
+ * A module's part of erasing a person, run inside the erasure's transaction with the person's
+ * needles (see personNeedles): it answers what it erased, by kind, and the ids that belong to this
+ * person alone (queued jobs naming them are removed too).
+ */
+export type PersonErasureStep = (em: EntityManager, needles: string[]) => Promise<{ erased: Record<string, number>; jobNeedles?: string[] }>;
 
 export interface MergePreview {
   survivor: Person;
@@ -102,12 +107,12 @@ export class PeopleService {
   /**
    * Deletes the person and everything about them, for good (their data is theirs, not the user's):
    * the rows that point at them (PERSON_REFERENCES), and every other trace the account holds of their
-   * name, emails and links: import report rows (rewritten, the counts kept), briefing versions
-   * (deleted, see eraseFromBriefings), stored answers to Idempotency-Key writes, then queued and
-   * finished jobs and their events. Free text the user wrote on their own records (an application's
-   * notes) is the user's and stays as written.
+   * name, emails and links: what the modules above people keep, through `steps` (import report rows,
+   * briefing versions: see PersonErasureService), stored answers to Idempotency-Key writes, then
+   * queued and finished jobs and their events. Free text the user wrote on their own records (an
+   * application's notes) is the user's and stays as written.
    */
-  async erase(userId: string, id: string): Promise<{ erased: Record<string, number> }> {
+  async erase(userId: string, id: string, steps: PersonErasureStep[] = []): Promise<{ erased: Record<string, number> }> {
     const { erased, jobNeedles } = await this.people.transaction(async (em) => {
       const person = await this.people.findWithDeleted(em, userId, id);
       if (!person) throw new NotFoundError('person', id);
@@ -118,13 +123,16 @@ export class PeopleService {
       for (const ref of PERSON_REFERENCES) erased[ref.label] = (erased[ref.label] ?? 0) + (await this.people.eraseReferences(em, ref, id));
       await this.people.delete(em, userId, id);
       erased.people = 1;
-      erased.importReports = await eraseFromImportRuns(em, userId, id, needles);
-      const briefings = await eraseFromBriefings(em, userId, id, needles);
-      erased.briefingVersions = briefings.length;
+      const stepNeedles: string[] = [];
+      for (const step of steps) {
+        const done = await step(em, needles);
+        Object.assign(erased, done.erased);
+        stepNeedles.push(...(done.jobNeedles ?? []));
+      }
       erased.idempotencyAnswers = await this.idempotencyKeys.eraseMentioning(em, userId, [...needles, id]);
       // Run and version ids belong to this person alone; their own id is matched only where a job
       // names one person (a scheduled tick's job lists many, and must not go with them).
-      return { erased, jobNeedles: [...needles, ...runs, ...briefings] };
+      return { erased, jobNeedles: [...needles, ...runs, ...stepNeedles] };
     });
     // After the commit: a queue is not part of the transaction, and the person is gone either way.
     const jobs = await this.jobs.removeJobsMentioning(jobNeedles, (data) => (data as { personId?: unknown } | null)?.personId === id);
