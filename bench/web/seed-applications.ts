@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '#platform';
 import { ENTITIES } from '#domain/entities';
 import { Application, ApplicationsService, UserMove } from '#domain/applications/index';
-import { Organization, OrganizationsService, Team } from '#domain/organizations/index';
+import { Organization, Team } from '#domain/organizations/index';
 import { organizationsService as wireOrganizations, stageTemplatesService } from '../domain-wiring';
 import { MIGRATIONS } from '../../migrations/index';
 import { mulberry32 } from '../random';
