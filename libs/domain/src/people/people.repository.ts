@@ -3,7 +3,6 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager, IsNull, Not, QueryFailedError, Repository } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { mentionsSql } from '../shared/text-mentions';
 import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL, PersonDetail, personDetailFromRows, personFromRow } from './people.queries';
 import type { PeopleQuery } from './people.types';
 import { Person } from './person.entity';
@@ -214,16 +213,6 @@ export class PeopleRepository {
   /** Import report rows name the person they were about, for erasure: after a merge, the survivor. */
   async renameInImportReports(em: EntityManager, userId: string, survivorId: string, otherId: string): Promise<void> {
     await em.query('UPDATE import_runs SET report = replace(report::text, $2, $1)::jsonb WHERE user_id = $3 AND strpos(report::text, $2) > 0', [survivorId, otherId, userId]);
-  }
-
-  /** Deletes the user's stored Idempotency-Key answers that mention any of `needles`; answers how many. */
-  async eraseIdempotencyAnswers(em: EntityManager, userId: string, needles: string[]): Promise<number> {
-    const [{ count }] = (await em.query(
-      `WITH gone AS (DELETE FROM idempotency_keys WHERE user_id = $1 AND (${mentionsSql("coalesce(body, '')", 2)} OR ${mentionsSql("coalesce(headers::text, '')", 2)}) RETURNING 1)
-       SELECT count(*)::int AS count FROM gone`,
-      [userId, needles],
-    )) as { count: number }[];
-    return count;
   }
 
   /**
