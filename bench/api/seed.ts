@@ -12,14 +12,12 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, loadConfig, SecretKeyring, systemClock } from '#platform';
 import { ENTITIES } from '#domain/entities';
-import { AccountsService, SignInThrottleService, TwoFactorService, User, UserTwoFactor } from '#domain/accounts/index';
-import { SecurityEventsService } from '#domain/security-events/index';
 import { ApplicationsService } from '#domain/applications/index';
 import { Interaction, INTERACTION_TYPES, interactionColumns, InteractionType } from '#domain/interactions/index';
 import { Organization, OrganizationsService, Team } from '#domain/organizations/index';
 import { PeopleService, Person, PersonInput, RelationshipStage } from '#domain/people/index';
-import { ReferralsService, ReferralStatus } from '#domain/referrals/index';
-import { StageTemplate, StageTemplatesService } from '#domain/stage-templates/index';
+import { ReferralStatus } from '#domain/referrals/index';
+import { accountsServices, organizationsService as wireOrganizations, peopleService as wirePeople, referralsService as wireReferrals, stageTemplatesService } from '../domain-wiring';
 import { MIGRATIONS } from '../../migrations/index';
 import { mulberry32 } from '../random';
 
@@ -97,11 +95,11 @@ async function seed(dataSource: DataSource, options: SeedOptions): Promise<Omit<
   const config = loadConfig({ DATABASE_URL: dataSource.options.type === 'postgres' ? String(dataSource.options.url) : '', REGISTRATION: 'open' });
   // Only registration is used here; two-factor is wired as the app wires it, with a throwaway key.
   const keyring = new SecretKeyring('bench seed key, not used for anything kept');
-  const twoFactor = new TwoFactorService(dataSource.getRepository(UserTwoFactor), dataSource.getRepository(User), dataSource, new SignInThrottleService(dataSource, keyring, systemClock), keyring, systemClock);
-  const accounts = new AccountsService(dataSource, config, new SecurityEventsService(dataSource), twoFactor);
-  const organizationsService = new OrganizationsService(dataSource.getRepository(Organization), dataSource.getRepository(Team), dataSource);
+  const accountServices = accountsServices(dataSource, config, keyring, systemClock);
+  const { accounts } = accountServices;
+  const organizationsService = wireOrganizations(dataSource);
   // The seed creates people and never erases one: erasing is the only use of the queue.
-  const peopleService = new PeopleService(dataSource.getRepository(Person), dataSource, organizationsService, undefined as never);
+  const peopleService: PeopleService = wirePeople(dataSource, organizationsService, accountServices, undefined as never);
 
   // A real account, as POST /auth/register creates it, and a personal access token, as
   // POST /auth/tokens issues it (only its SHA-256 is stored): the bench sends it as a bearer token.
@@ -202,7 +200,7 @@ async function seed(dataSource: DataSource, options: SeedOptions): Promise<Omit<
   // Applications and referrals, through the services (a few hundred round trips): the person page
   // shows the referrals a person made, and a submitted one sets their thank-you follow-up. The
   // first and the middle person (two of the bench's sample requests) are among the referrers.
-  const referrals = await seedReferrals(dataSource, organizationsService, userId, personIds, organizations, random);
+  const referrals = await seedReferrals(dataSource, organizationsService, wireReferrals(dataSource, peopleService, accountServices.timeZones), userId, personIds, organizations, random);
 
   // Fresh statistics, as autovacuum would have gathered on a database that grew over months.
   await dataSource.query('VACUUM ANALYZE');
@@ -226,13 +224,13 @@ async function seed(dataSource: DataSource, options: SeedOptions): Promise<Omit<
 async function seedReferrals(
   dataSource: DataSource,
   organizationsService: OrganizationsService,
+  referralsService: ReturnType<typeof wireReferrals>,
   userId: string,
   personIds: string[],
   organizations: { org: Organization; teams: Team[] }[],
   random: () => number,
 ): Promise<number> {
-  const applications = new ApplicationsService(dataSource, organizationsService, new StageTemplatesService(dataSource.getRepository(StageTemplate), organizationsService));
-  const referralsService = new ReferralsService(dataSource);
+  const applications = new ApplicationsService(dataSource, organizationsService, stageTemplatesService(dataSource, organizationsService));
   const applicationIds: string[] = [];
   for (let i = 0; i < organizations.length && applicationIds.length < 30; i += 10) {
     const { org, teams } = organizations[i];

@@ -8,8 +8,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '#platform';
 import { ENTITIES } from '#domain/entities';
 import { Application, ApplicationsService, UserMove } from '#domain/applications/index';
-import { Organization, OrganizationsService, Team } from '#domain/organizations/index';
-import { StageTemplate, StageTemplatesService } from '#domain/stage-templates/index';
+import { Organization, Team } from '#domain/organizations/index';
+import { organizationsService as wireOrganizations, stageTemplatesService } from '../domain-wiring';
 import { MIGRATIONS } from '../../migrations/index';
 import { mulberry32 } from '../random';
 
@@ -32,8 +32,8 @@ export async function seedApplications(url: string, userId: string, total: numbe
   const dataSource = new DataSource(dataSourceOptions(url, ENTITIES, MIGRATIONS));
   await dataSource.initialize();
   try {
-    const organizationsService = new OrganizationsService(dataSource.getRepository(Organization), dataSource.getRepository(Team), dataSource);
-    const applications = new ApplicationsService(dataSource, organizationsService, new StageTemplatesService(dataSource.getRepository(StageTemplate), organizationsService));
+    const organizationsService = wireOrganizations(dataSource);
+    const applications = new ApplicationsService(dataSource, organizationsService, stageTemplatesService(dataSource, organizationsService));
     const organizations = await dataSource.getRepository(Organization).find({ where: { userId }, order: { name: 'ASC' } });
     if (organizations.length === 0) throw new Error('seedApplications: the account has no organization to apply to');
     const teams = await dataSource.getRepository(Team).find({ where: { userId } });

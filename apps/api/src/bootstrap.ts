@@ -5,7 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Reflector } from '@nestjs/core';
-import { AccountsService } from '#domain/accounts/index';
+import { AccountsService, IdempotencyKeysService } from '#domain/accounts/index';
 import { AppConfig, createValidationPipe, drainRefusedBodies, registerAccessLog, SECRET_KEYRING, SecretKeyring } from '#platform';
 import { Idempotency } from './common/idempotency';
 import { registerRateLimit } from './common/rate-limit';
@@ -66,7 +66,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     keyring: app.get<SecretKeyring>(SECRET_KEYRING),
     identify: (token, request) => accounts.authenticate(token, requestClient(request)).then((auth) => auth.tokenId, () => null),
   });
-  const idempotency = new Idempotency(app.get(DataSource), app.get(Reflector));
+  const idempotency = new Idempotency(app.get(IdempotencyKeysService), app.get(Reflector));
   app.useGlobalInterceptors(idempotency);
   const fastify = app.getHttpAdapter().getInstance();
   registerAccessLog(fastify, config.log);

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
-import { closeOnSignals, ConfigError, createLogger, JobQueueService, loadConfig } from '#platform';
+import { closeOnSignals, ConfigError, createLogger, DatabaseHealth, JobQueueService, loadConfig } from '#platform';
 import { closeWorkerHealth, serveWorkerHealth } from './worker-health';
 import { WorkerModule } from './worker.module';
 
@@ -11,9 +10,9 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   let close = (): Promise<void> => app.close();
   if (config.worker.healthPort !== null) {
-    const dataSource = app.get(DataSource);
+    const database = app.get(DatabaseHealth);
     const jobs = app.get(JobQueueService);
-    const health = await serveWorkerHealth(config.worker.healthPort, { database: () => dataSource.query('SELECT 1'), queue: () => jobs.ping() });
+    const health = await serveWorkerHealth(config.worker.healthPort, { database: () => database.ping(), queue: () => jobs.ping() });
     // Closed first: a worker that is shutting down is no longer ready.
     close = async () => {
       await closeWorkerHealth(health);

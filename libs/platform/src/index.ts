@@ -2,6 +2,7 @@ export * from './config/app-config';
 export * from './config/config.module';
 export * from './config/env.schema';
 export * from './database/data-source-options';
+export * from './database/database-health';
 export * from './database/database.module';
 export * from './database/embedded-postgres';
 export * from './http/body-limit';

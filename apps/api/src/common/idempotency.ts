@@ -5,17 +5,13 @@ import { Reflector } from '@nestjs/core';
 import { ApiConflictResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { IdempotencyKeysService } from '#domain/accounts/index';
 import { ConflictError, DomainError, ErrorKind, IdempotentReplay, InvalidInputError } from '#platform';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[\x21-\x7e]{1,255}$/;
-/** How long an answer is kept for a retry. */
-const KEEP = '24 hours';
-/** A first request still unanswered after this long died with its process: the key is free again. */
-const ABANDONED = '5 minutes';
 /** The answer headers a retry gets back. */
 const KEPT_HEADERS = ['content-type', 'location'];
 /** Kept beside a settled answer whose secret fields were not kept: which ones (comma-separated). */
@@ -58,7 +54,7 @@ export class SecretNotReplayedError extends ConflictError {
 @Injectable()
 export class Idempotency implements NestInterceptor {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly keys: IdempotencyKeysService,
     private readonly reflector: Reflector = new Reflector(),
   ) {}
 
@@ -72,24 +68,11 @@ export class Idempotency implements NestInterceptor {
     }
     const userId = request.auth.userId;
     const fingerprint = await fingerprintOf(request.method, request.url, request.body, `${userId}:${key}`);
-    const claimed = (await this.dataSource.query(
-      `INSERT INTO idempotency_keys (user_id, key, fingerprint) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, status = NULL, body = NULL, headers = NULL, created_at = now()
-        WHERE idempotency_keys.created_at < now() - interval '${KEEP}'
-           OR (idempotency_keys.status IS NULL AND idempotency_keys.created_at < now() - interval '${ABANDONED}')
-       RETURNING 1`,
-      [userId, key, fingerprint],
-    )) as unknown[];
-    if (claimed.length > 0) {
+    if (await this.keys.claim(userId, key, fingerprint)) {
       request.idempotency = { userId, key, secretFields: this.reflector.get<string[] | undefined>(RETURNS_SECRET, context.getHandler()) };
       return next.handle();
     }
-    const [kept] = (await this.dataSource.query('SELECT fingerprint, status, body, headers FROM idempotency_keys WHERE user_id = $1 AND key = $2', [userId, key])) as {
-      fingerprint: string;
-      status: number | null;
-      body: string | null;
-      headers: Record<string, string> | null;
-    }[];
+    const kept = await this.keys.find(userId, key);
     if (!kept) return this.intercept(context, next); // settled and freed (a 5xx) in between: claim it now
     if (kept.fingerprint !== fingerprint) {
       throw new DomainError(ErrorKind.Unprocessable, 'idempotency.key-reused', 'This Idempotency-Key was used for another request (another method, path or body); use a new key');
@@ -109,7 +92,7 @@ export class Idempotency implements NestInterceptor {
     if (!claim) return;
     (request as Claimed).idempotency = undefined;
     if (reply.statusCode >= 500 || (payload !== null && payload !== undefined && typeof payload !== 'string')) {
-      await this.dataSource.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2', [claim.userId, claim.key]);
+      await this.keys.release(claim.userId, claim.key);
       return;
     }
     const headers: Record<string, string> = Object.fromEntries(KEPT_HEADERS.flatMap((name) => (reply.getHeader(name) === undefined ? [] : [[name, String(reply.getHeader(name))]])));
@@ -119,9 +102,8 @@ export class Idempotency implements NestInterceptor {
       body = withoutFields(body, claim.secretFields);
       headers[WITHHELD] = claim.secretFields.join(',');
     }
-    await this.dataSource.query(`UPDATE idempotency_keys SET status = $3, body = $4, headers = $5 WHERE user_id = $1 AND key = $2`, [claim.userId, claim.key, reply.statusCode, body, headers]);
     // Answers older than a day are not kept: each user's are cleared as they write.
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND created_at < now() - interval '${KEEP}'`, [claim.userId]);
+    await this.keys.keep(claim.userId, claim.key, { status: reply.statusCode, body, headers });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { FollowUpsService } from '#domain/people/index';
+import { FollowUpsService } from '#domain/interactions/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { InteractionResponse } from '../interactions/dto/interaction.dto';

@@ -1,7 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { JobQueueService } from '#platform';
+import { DatabaseHealth, JobQueueService } from '#platform';
 import { Public } from '../auth/auth.guard';
 
 @ApiTags('health')
@@ -9,7 +8,7 @@ import { Public } from '../auth/auth.guard';
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: DatabaseHealth,
     private readonly jobs: JobQueueService,
   ) {}
 
@@ -25,7 +24,7 @@ export class HealthController {
   @ApiOkResponse({ schema: { example: { status: 'ok', checks: { database: 'ok', queue: 'ok' } } } })
   async ready(): Promise<{ status: string; checks: Record<string, string> }> {
     const checks = {
-      database: await probe(() => this.dataSource.query('SELECT 1')),
+      database: await probe(() => this.database.ping()),
       queue: await probe(() => this.jobs.ping()),
     };
     const status = Object.values(checks).every((c) => c === 'ok') ? 'ok' : 'unavailable';

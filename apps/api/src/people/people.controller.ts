@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PersonErasureService } from '#domain/erasure/index';
 import { PeopleService } from '#domain/people/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { PageQuery } from '../common/page-query';
@@ -11,7 +12,10 @@ import { CreatePersonDto, DuplicateGroupsPage, EraseResponse, ListPeopleQuery, M
 @ApiBearerAuth()
 @Controller('people')
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly erasure: PersonErasureService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: PersonResponse })
@@ -77,7 +81,7 @@ export class PeopleController {
   })
   @ApiOkResponse({ type: EraseResponse })
   erase(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<EraseResponse> {
-    return this.people.erase(userId, id);
+    return this.erasure.erase(userId, id);
   }
 
   @Post(':id/merge')

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, MoreThan, QueryFailedError } from 'typeorm';
+import { EntityManager, FindOptionsWhere, IsNull, MoreThan, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, AppConfig, NotFoundError } from '#platform';
 import type { Page } from '../people/index';
 import { ClientInfo, NO_CLIENT, SecurityEventsService } from '../security-events/index';
 import { AccessToken, AccessTokenKind, TOKEN_SCOPES, TokenScope } from './access-token.entity';
+import { AccessTokensRepository } from './access-tokens.repository';
 import {
   AccountDisabledError,
   EmailTakenError,
@@ -18,10 +18,12 @@ import {
   WrongPasswordError,
 } from './accounts.errors';
 import { Invitation } from './invitation.entity';
+import { InvitationsRepository } from './invitations.repository';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { SecondFactorResult, TwoFactorService } from './two-factor.service';
 import { TwoFactorInvalidError } from './two-factor.errors';
 import { User, UserRole } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /** Who a request is, from its bearer token: read from the database on every request (see authenticate). */
 export interface AuthenticatedUser {
@@ -56,7 +58,9 @@ const REGISTRATION_LOCK = "hashtext('dossier.registration')";
 @Injectable()
 export class AccountsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly tokens: AccessTokensRepository,
+    private readonly invitations: InvitationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: SecurityEventsService,
     private readonly twoFactor: TwoFactorService, // [two-factor]
@@ -72,11 +76,11 @@ export class AccountsService {
     const passwordHash = await hashPassword(input.password);
     let user: User;
     try {
-      user = await this.dataSource.transaction(async (em) => {
-        await em.query(`SELECT pg_advisory_xact_lock(${REGISTRATION_LOCK})`);
-        const first = !(await em.exists(User));
+      user = await this.users.transaction(async (em) => {
+        await this.users.advisoryLock(em, REGISTRATION_LOCK);
+        const first = !(await this.users.any(em));
         const invitation = first ? null : await this.admissionFor(em, email, input.invitation);
-        const created = em.create(User, {
+        const created = this.users.build(em, {
           email,
           displayName: input.displayName?.trim() || email.split('@')[0],
           passwordHash,
@@ -85,8 +89,8 @@ export class AccountsService {
           disabledAt: null,
           lastSignInAt: null,
         });
-        await em.insert(User, created);
-        if (invitation) await em.update(Invitation, { id: invitation.id }, { usedAt: new Date(), usedBy: created.id });
+        await this.users.insert(em, created);
+        if (invitation) await this.invitations.markUsed(em, invitation.id, created.id);
         return created;
       });
     } catch (e) {
@@ -98,12 +102,12 @@ export class AccountsService {
 
   /** What GET /auth/registration tells a sign-up page before it asks for anything. */
   async registration(): Promise<{ mode: AppConfig['auth']['registration']; firstAccount: boolean }> {
-    return { mode: this.config.auth.registration, firstAccount: !(await this.dataSource.manager.exists(User)) };
+    return { mode: this.config.auth.registration, firstAccount: !(await this.users.any()) };
   }
 
   /** `code`: the second factor, needed when the account has two-factor on (a TOTP or a recovery code). */
   async login(emailInput: string, password: string, client: ClientInfo = NO_CLIENT, code?: string): Promise<{ user: User; session: IssuedToken; secondFactor: SecondFactorResult }> {
-    const user = await this.dataSource.manager.findOneBy(User, { email: normalizeEmail(emailInput) });
+    const user = await this.users.findByEmail(normalizeEmail(emailInput));
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) {
@@ -130,7 +134,7 @@ export class AccountsService {
   }
 
   async getUser(userId: string): Promise<User> {
-    const user = await this.dataSource.manager.findOneBy(User, { id: userId });
+    const user = await this.users.findById(userId);
     if (!user) throw new NotFoundError('user');
     return user;
   }
@@ -138,7 +142,7 @@ export class AccountsService {
   async updateUser(userId: string, patch: { displayName?: string; timeZone?: string }): Promise<User> {
     const user = await this.getUser(userId);
     Object.assign(user, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
-    return this.dataSource.manager.save(user);
+    return this.users.save(user);
   }
 
   /**
@@ -150,14 +154,11 @@ export class AccountsService {
     const user = await this.getUser(caller.userId);
     if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new WrongPasswordError();
     const passwordHash = await hashPassword(newPassword);
-    await this.dataSource.transaction(async (em) => {
-      await em.update(User, { id: user.id }, { passwordHash });
-      const ended = (await em.query(
-        `UPDATE access_tokens SET revoked_at = now() WHERE user_id = $1 AND kind = 'session' AND id <> $2 AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
-        [user.id, caller.tokenId],
-      )) as [unknown[], number];
-      const kept = await em.countBy(AccessToken, { userId: user.id, kind: 'personal', revokedAt: IsNull() });
-      await this.events.record(user.id, 'password-changed', { ...client, details: { sessionsEnded: ended[1], personalTokensKept: kept } }, em);
+    await this.users.transaction(async (em) => {
+      await this.users.update(user.id, { passwordHash }, em);
+      const ended = await this.tokens.revokeOtherSessions(em, user.id, caller.tokenId);
+      const kept = await this.tokens.countPersonal(em, user.id);
+      await this.events.record(user.id, 'password-changed', { ...client, details: { sessionsEnded: ended, personalTokensKept: kept } }, em);
     });
   }
 
@@ -214,12 +215,7 @@ export class AccountsService {
    */
   async authenticate(token: string | undefined, client: ClientInfo = NO_CLIENT): Promise<AuthenticatedUser> {
     if (!token || token.length > 200) throw new UnauthenticatedError();
-    const [row] = (await this.dataSource.query(
-      `SELECT t.id, t.user_id, t.kind, t.scopes, t.expires_at, t.revoked_at, t.last_used_at, t.last_ip, u.role, u.disabled_at
-         FROM access_tokens t JOIN users u ON u.id = t.user_id
-        WHERE t.token_hash = $1`,
-      [sha256(token)],
-    )) as TokenRow[];
+    const row = await this.tokens.findBearer(sha256(token));
     const now = Date.now();
     if (!row || row.revoked_at || (row.expires_at && row.expires_at.getTime() <= now)) {
       throw new UnauthenticatedError('The bearer token is unknown, expired or revoked');
@@ -227,7 +223,7 @@ export class AccountsService {
     if (row.disabled_at) throw new UnauthenticatedError('This account is disabled');
     if (!row.last_used_at || now - row.last_used_at.getTime() > LAST_USED_EVERY_MS || (client.ip && client.ip !== row.last_ip)) {
       // Off the request's path: an answer never waits for this write, nor fails with it.
-      void this.dataSource.query('UPDATE access_tokens SET last_used_at = now(), last_ip = coalesce($2, last_ip) WHERE id = $1', [row.id, client.ip]).catch(() => undefined);
+      void this.tokens.markUsed(row.id, client.ip).catch(() => undefined);
     }
     return { userId: row.user_id, tokenId: row.id, kind: row.kind, scopes: row.scopes, role: row.role, expiresAt: row.expires_at };
   }
@@ -235,7 +231,7 @@ export class AccountsService {
   private async signIn(user: User, client: ClientInfo, method: 'password' | 'password+totp' | 'password+recovery-code' | 'registration'): Promise<IssuedToken> {
     const session = await this.issue(user.id, 'session', 'login', client, { scopes: [...TOKEN_SCOPES], expiresAt: new Date(Date.now() + this.config.auth.sessionTtlHours * 3_600_000) });
     user.lastSignInAt = session.record.createdAt;
-    await this.dataSource.manager.update(User, { id: user.id }, { lastSignInAt: user.lastSignInAt });
+    await this.users.update(user.id, { lastSignInAt: user.lastSignInAt });
     await this.events.record(user.id, 'sign-in', { ...client, details: { method, sessionId: session.record.id } });
     return session;
   }
@@ -246,31 +242,26 @@ export class AccountsService {
     if (mode === 'open') return null;
     if (mode === 'closed') throw new RegistrationClosedError();
     if (!token) throw new InvitationRequiredError();
-    const invitation = await em.findOne(Invitation, { where: { tokenHash: sha256(token) }, lock: { mode: 'pessimistic_write' } });
+    const invitation = await this.invitations.lockByTokenHash(em, sha256(token));
     if (!invitation || invitation.usedAt || invitation.expiresAt.getTime() <= Date.now()) throw new InvitationInvalidError();
     if (invitation.email && invitation.email !== email) throw new InvitationInvalidError('This invitation was sent to another email address');
     return invitation;
   }
 
-  private async revoke(userId: string, tokenId: string, kind: AccessTokenKind): Promise<{ name: string } | null> {
-    const [rows] = (await this.dataSource.query(`UPDATE access_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND kind = $3 AND revoked_at IS NULL RETURNING name`, [
-      tokenId,
-      userId,
-      kind,
-    ])) as [{ name: string }[], number];
-    return rows[0] ?? null;
+  private revoke(userId: string, tokenId: string, kind: AccessTokenKind): Promise<{ name: string } | null> {
+    return this.tokens.revoke(userId, tokenId, kind);
   }
 
-  private async pageOf(where: object, page: { limit?: number; offset?: number }): Promise<Page<AccessToken>> {
+  private async pageOf(where: FindOptionsWhere<AccessToken>, page: { limit?: number; offset?: number }): Promise<Page<AccessToken>> {
     const limit = page.limit ?? 50;
     const offset = page.offset ?? 0;
-    const [items, total] = await this.dataSource.manager.findAndCount(AccessToken, { where, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+    const [items, total] = await this.tokens.page(where, limit, offset);
     return { items, total, limit, offset };
   }
 
   private async issue(userId: string, kind: AccessTokenKind, name: string, client: ClientInfo, options: { scopes: TokenScope[]; expiresAt: Date | null }): Promise<IssuedToken> {
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const record = this.dataSource.manager.create(AccessToken, {
+    const record = this.tokens.build({
       userId,
       kind,
       name,
@@ -284,22 +275,9 @@ export class AccountsService {
       lastIp: null,
       revokedAt: null,
     });
-    await this.dataSource.manager.insert(AccessToken, record);
+    await this.tokens.insert(record);
     return { token, record };
   }
-}
-
-interface TokenRow {
-  id: string;
-  user_id: string;
-  kind: AccessTokenKind;
-  scopes: TokenScope[];
-  expires_at: Date | null;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
-  last_ip: string | null;
-  role: UserRole;
-  disabled_at: Date | null;
 }
 
 export function normalizeEmail(email: string): string {

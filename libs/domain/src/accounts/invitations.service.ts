@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, NotFoundError, publicLink } from '#platform';
 import type { Page } from '../people/index';
 import { normalizeEmail, sha256 } from './accounts.service';
 import { Invitation } from './invitation.entity';
+import { InvitationsRepository } from './invitations.repository';
 
 const INVITATION_PREFIX = 'dsi_';
 export const INVITATION_DEFAULT_DAYS = 7;
@@ -26,14 +25,14 @@ export function invitationStatus(invitation: Invitation, now = Date.now()): Invi
 @Injectable()
 export class InvitationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invitations: InvitationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The token is returned once, in the URL too; only its SHA-256 is kept. */
   async create(adminId: string, input: { email?: string; expiresInDays?: number }): Promise<{ invitation: Invitation; token: string; url: string }> {
     const token = INVITATION_PREFIX + randomBytes(32).toString('base64url');
-    const invitation = this.dataSource.manager.create(Invitation, {
+    const invitation = this.invitations.build({
       tokenHash: sha256(token),
       email: input.email ? normalizeEmail(input.email) : null,
       createdBy: adminId,
@@ -41,7 +40,7 @@ export class InvitationsService {
       usedAt: null,
       usedBy: null,
     });
-    await this.dataSource.manager.insert(Invitation, invitation);
+    await this.invitations.insert(invitation);
     return { invitation, token, url: invitationUrl(this.config, token) };
   }
 
@@ -49,13 +48,12 @@ export class InvitationsService {
   async list(page: { limit?: number; offset?: number } = {}): Promise<Page<Invitation>> {
     const limit = page.limit ?? 50;
     const offset = page.offset ?? 0;
-    const [items, total] = await this.dataSource.manager.findAndCount(Invitation, { order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+    const [items, total] = await this.invitations.page(limit, offset);
     return { items, total, limit, offset };
   }
 
   /** Withdraws an invitation: its link stops working. */
   async revoke(id: string): Promise<void> {
-    const result = await this.dataSource.manager.delete(Invitation, { id });
-    if (!result.affected) throw new NotFoundError('invitation', id);
+    if (!(await this.invitations.delete(id))) throw new NotFoundError('invitation', id);
   }
 }

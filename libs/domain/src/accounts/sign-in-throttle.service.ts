@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CLOCK, Clock, clientAddressGroup, DomainError, SECRET_KEYRING, SecretKeyring } from '#platform';
+import { SignInThrottlesRepository } from './sign-in-throttles.repository';
 import { FAILED_SIGN_IN_CODES, TooManySignInAttemptsError } from './two-factor.errors';
 
 /** Who is trying: the email typed (whether or not an account has it) and the client's address. */
@@ -33,33 +33,12 @@ interface ThrottleKey {
   free: number;
 }
 
-/**
- * One atomic statement per key, so concurrent attempts from any number of processes are counted
- * exactly: an attempt is let in only if the key is not blocked, and it is counted as a failure
- * *before* the password is checked. A burst of guesses sent at once therefore meets the block set
- * by the first of them past the free allowance instead of all running the (deliberately slow)
- * password hash; an attempt that succeeds, or ends without a verdict, gives its count back.
- */
-const ATTEMPT = `
-  INSERT INTO sign_in_throttles AS t (key, failures, updated_at, blocked_until)
-  VALUES ($1, 1, $2::timestamptz, CASE WHEN 1 > $3::int THEN $2::timestamptz + make_interval(secs => least($5::float8, $4::float8 * power(2::float8, 1 - $3::int - 1))) END)
-  ON CONFLICT (key) DO UPDATE SET (failures, updated_at, blocked_until) = (
-    SELECT d.n, $2::timestamptz, CASE WHEN d.n > $3::int THEN $2::timestamptz + make_interval(secs => least($5::float8, $4::float8 * power(2::float8, d.n - $3::int - 1))) END
-    FROM (SELECT t.failures * power(0.5::float8, greatest(extract(epoch FROM $2::timestamptz - greatest(t.updated_at, t.blocked_until))::float8, 0) / $6::float8) + 1 AS n) d
-  )
-  WHERE t.blocked_until IS NULL OR t.blocked_until <= $2::timestamptz
-  RETURNING 1`;
-
-const GIVE_BACK = `
-  UPDATE sign_in_throttles SET failures = greatest(failures - 1, 0), blocked_until = CASE WHEN failures - 1 > $2::int THEN blocked_until END
-  WHERE key = $1::text`;
-
 @Injectable()
 export class SignInThrottleService {
   private readonly logger = new Logger('SignInThrottle');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly throttles: SignInThrottlesRepository,
     @Inject(SECRET_KEYRING) private readonly keyring: SecretKeyring,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -99,13 +78,12 @@ export class SignInThrottleService {
     const { firstDelaySeconds, maxDelaySeconds, halfLifeSeconds } = SIGN_IN_THROTTLE;
     const entered: ThrottleKey[] = [];
     for (const k of keys) {
-      const rows = (await this.dataSource.query(ATTEMPT, [k.key, at, k.free, firstDelaySeconds, maxDelaySeconds, halfLifeSeconds])) as unknown[];
-      if (rows.length > 0) {
+      if (await this.throttles.attempt(k.key, at, k.free, firstDelaySeconds, maxDelaySeconds, halfLifeSeconds)) {
         entered.push(k);
         continue;
       }
-      for (const e of entered) await this.dataSource.query(GIVE_BACK, [e.key, e.free]);
-      const [{ until }] = (await this.dataSource.query('SELECT max(blocked_until) AS until FROM sign_in_throttles WHERE key = ANY($1)', [keys.map((x) => x.key)])) as { until: Date | null }[];
+      for (const e of entered) await this.throttles.giveBack(e.key, e.free);
+      const until = await this.throttles.blockedUntil(keys.map((x) => x.key));
       throw new TooManySignInAttemptsError(Math.max(1, Math.ceil(((until?.getTime() ?? at.getTime()) - at.getTime()) / 1000)));
     }
   }
@@ -114,12 +92,12 @@ export class SignInThrottleService {
     const [account, address] = keys;
     try {
       if (succeeded) {
-        await this.dataSource.query('DELETE FROM sign_in_throttles WHERE key = $1', [account.key]);
-        await this.dataSource.query(`DELETE FROM sign_in_throttles WHERE updated_at < $1::timestamptz - interval '${SIGN_IN_THROTTLE.forgetAfter}' AND (blocked_until IS NULL OR blocked_until < $1)`, [this.clock.now()]);
+        await this.throttles.clear(account.key);
+        await this.throttles.forgetIdle(this.clock.now(), SIGN_IN_THROTTLE.forgetAfter);
       } else {
-        await this.dataSource.query(GIVE_BACK, [account.key, account.free]);
+        await this.throttles.giveBack(account.key, account.free);
       }
-      await this.dataSource.query(GIVE_BACK, [address.key, address.free]);
+      await this.throttles.giveBack(address.key, address.free);
     } catch (e) {
       // The sign-in itself is decided; a count left too high only makes the next failure wait sooner.
       this.logger.warn({ message: 'could not update the sign-in throttle', error: (e as Error).message });

@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { generateSecret, generateURI, verifySync } from 'otplib';
-import { DataSource, IsNull, Not, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CLOCK, Clock, NotFoundError, SECRET_KEYRING, SecretKeyring } from '#platform';
 import { verifyPassword } from './password-hasher';
-import { RecoveryCode } from './recovery-code.entity';
 import { SignInThrottleService } from './sign-in-throttle.service';
 import { UserTwoFactor } from './two-factor.entity';
+import { TwoFactorRepository } from './two-factor.repository';
 import {
   PasswordMismatchError,
   TwoFactorAlreadyEnabledError,
@@ -18,6 +17,7 @@ import {
   TwoFactorRequiredError,
 } from './two-factor.errors';
 import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /** The name authenticator apps show beside the account. */
 const ISSUER = 'Dossier';
@@ -57,9 +57,8 @@ export class TwoFactorService {
   private readonly logger = new Logger('TwoFactor');
 
   constructor(
-    @InjectRepository(UserTwoFactor) private readonly enrolments: Repository<UserTwoFactor>,
-    @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly dataSource: DataSource,
+    private readonly enrolments: TwoFactorRepository,
+    private readonly users: UsersRepository,
     private readonly throttle: SignInThrottleService,
     @Inject(SECRET_KEYRING) private readonly keyring: SecretKeyring,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -76,14 +75,7 @@ export class TwoFactorService {
     const secret = generateSecret({ length: SEED_BYTES });
     const sealed = this.keyring.seal(secret, userId);
     // Only a pending enrolment is replaced: one turned on meanwhile stays as it is.
-    const rows = (await this.dataSource.query(
-      `INSERT INTO user_two_factor (user_id, secret_sealed, enabled_at, last_used_step) VALUES ($1, $2, NULL, NULL)
-       ON CONFLICT (user_id) DO UPDATE SET secret_sealed = EXCLUDED.secret_sealed, last_used_step = NULL, created_at = now()
-        WHERE user_two_factor.enabled_at IS NULL
-       RETURNING 1`,
-      [userId, sealed],
-    )) as unknown[];
-    if (rows.length === 0) throw new TwoFactorAlreadyEnabledError();
+    if (!(await this.enrolments.upsertPending(userId, sealed))) throw new TwoFactorAlreadyEnabledError();
     return { secret, otpauthUrl: generateURI({ issuer: ISSUER, label: user.email, secret, period: PERIOD_SECONDS }) };
   }
 
@@ -93,20 +85,15 @@ export class TwoFactorService {
    * teaches nothing.
    */
   async confirm(userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
-    const enrolment = await this.enrolments.findOneBy({ userId });
+    const enrolment = await this.enrolments.find(userId);
     if (!enrolment) throw new TwoFactorNotPendingError();
     if (enrolment.enabledAt) throw new TwoFactorAlreadyEnabledError();
     const step = this.matchTotp(enrolment, code);
     if (step === null) throw new TwoFactorCodeInvalidError();
-    return this.dataSource.transaction(async (manager) => {
-      const [{ n }] = (await manager.query(
-        `WITH confirmed AS (UPDATE user_two_factor SET enabled_at = $3, last_used_step = $4 WHERE user_id = $1 AND secret_sealed = $2 AND enabled_at IS NULL RETURNING 1)
-         SELECT count(*)::int AS n FROM confirmed`,
-        [userId, enrolment.secretSealed, this.clock.now(), step],
-      )) as { n: number }[];
+    return this.enrolments.transaction(async (em) => {
       // Confirmed by a concurrent request, or restarted with a new seed, in between.
-      if (n === 0) throw new TwoFactorNotPendingError();
-      return { recoveryCodes: await this.replaceRecoveryCodes(manager.getRepository(RecoveryCode), userId) };
+      if (!(await this.enrolments.confirm(em, userId, enrolment.secretSealed, this.clock.now(), step))) throw new TwoFactorNotPendingError();
+      return { recoveryCodes: await this.replaceRecoveryCodes(em, userId) };
     });
   }
 
@@ -115,10 +102,7 @@ export class TwoFactorService {
     if (!(await this.enrolled(userId))) throw new TwoFactorNotEnabledError();
     let proof: SecondFactorResult | undefined;
     await this.reauthenticate(userId, password, code, ip, (p) => (proof = p));
-    await this.dataSource.transaction(async (manager) => {
-      await manager.delete(RecoveryCode, { userId });
-      await manager.delete(UserTwoFactor, { userId });
-    });
+    await this.enrolments.remove(userId);
     return proof!;
   }
 
@@ -127,7 +111,7 @@ export class TwoFactorService {
     if (!(await this.enrolled(userId))) throw new TwoFactorNotEnabledError();
     let proof: SecondFactorResult | undefined;
     await this.reauthenticate(userId, password, code, ip, (p) => (proof = p));
-    const recoveryCodes = await this.dataSource.transaction((manager) => this.replaceRecoveryCodes(manager.getRepository(RecoveryCode), userId));
+    const recoveryCodes = await this.enrolments.transaction((em) => this.replaceRecoveryCodes(em, userId));
     return { recoveryCodes, proof: proof! };
   }
 
@@ -147,7 +131,7 @@ export class TwoFactorService {
 
   /** Checks the password (and the code, when given) as one throttled attempt. */
   private async reauthenticate(userId: string, password: string, code: string | undefined, ip: string, onProof?: (p: SecondFactorResult) => void): Promise<User> {
-    const user = await this.users.findOneBy({ id: userId });
+    const user = await this.users.findById(userId);
     if (!user) throw new NotFoundError('user');
     await this.throttle.guard({ email: user.email, ip }, async () => {
       if (!(await verifyPassword(password, user.passwordHash))) throw new PasswordMismatchError();
@@ -161,7 +145,7 @@ export class TwoFactorService {
   }
 
   private enrolled(userId: string): Promise<UserTwoFactor | null> {
-    return this.enrolments.findOneBy({ userId, enabledAt: Not(IsNull()) });
+    return this.enrolments.findEnabled(userId);
   }
 
   /** Accepts a code once: a TOTP moves the account's last used step past it; a recovery code is marked used. Both in one conditional write, so of two requests with the same code only one succeeds. */
@@ -170,22 +154,11 @@ export class TwoFactorService {
     if (/^\d{6}$/.test(compact)) {
       const step = this.matchTotp(enrolment, compact);
       if (step === null) return null;
-      // A SELECT around the UPDATE: TypeORM answers a bare UPDATE with [rows, count], not rows.
-      const [{ n }] = (await this.dataSource.query(
-        `WITH moved AS (UPDATE user_two_factor SET last_used_step = $2 WHERE user_id = $1 AND enabled_at IS NOT NULL AND (last_used_step IS NULL OR last_used_step < $2) RETURNING 1)
-         SELECT count(*)::int AS n FROM moved`,
-        [enrolment.userId, step],
-      )) as { n: number }[];
-      return n > 0 ? { method: 'totp' } : null;
+      return (await this.enrolments.spendTotpStep(enrolment.userId, step)) ? { method: 'totp' } : null;
     }
     const hash = recoveryCodeHash(compact);
     if (!hash) return null;
-    const [used] = (await this.dataSource.query(
-      `WITH spent AS (UPDATE two_factor_recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id)
-       SELECT (SELECT count(*) FROM spent)::int AS spent,
-              (SELECT count(*) FROM two_factor_recovery_codes WHERE user_id = $1 AND used_at IS NULL)::int - (SELECT count(*) FROM spent)::int AS left`,
-      [enrolment.userId, hash, this.clock.now()],
-    )) as { spent: number; left: number }[];
+    const used = await this.enrolments.spendRecoveryCode(enrolment.userId, hash, this.clock.now());
     return used.spent > 0 ? { method: 'recovery-code', recoveryCodesLeft: used.left } : null;
   }
 
@@ -202,10 +175,9 @@ export class TwoFactorService {
     return result.valid && 'timeStep' in result ? result.timeStep : null;
   }
 
-  private async replaceRecoveryCodes(codes: Repository<RecoveryCode>, userId: string): Promise<string[]> {
+  private async replaceRecoveryCodes(em: EntityManager, userId: string): Promise<string[]> {
     const plain = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await codes.delete({ userId });
-    await codes.insert(plain.map((code) => ({ userId, codeHash: recoveryCodeHash(code.replace(/-/g, ''))!, usedAt: null })));
+    await this.enrolments.replaceRecoveryCodes(em, userId, plain.map((code) => recoveryCodeHash(code.replace(/-/g, ''))!));
     return plain;
   }
 }

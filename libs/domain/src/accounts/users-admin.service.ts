@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not } from 'typeorm';
 import { NotFoundError } from '#platform';
 import type { Page } from '../people/index';
 import { LastAdminError } from './accounts.errors';
 import { User, UserRole } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /** Changes to roles and disabled flags run one at a time, so two admins cannot remove each other at once. */
 const ADMIN_LOCK = "hashtext('dossier.admins')";
@@ -12,13 +11,13 @@ const ADMIN_LOCK = "hashtext('dossier.admins')";
 /** What an admin sees and changes of the server's accounts. */
 @Injectable()
 export class UsersAdminService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly users: UsersRepository) {}
 
   /** Every account, oldest first (the first is the one who set the server up). */
   async list(page: { limit?: number; offset?: number } = {}): Promise<Page<User>> {
     const limit = page.limit ?? 50;
     const offset = page.offset ?? 0;
-    const [items, total] = await this.dataSource.manager.findAndCount(User, { order: { createdAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+    const [items, total] = await this.users.page(limit, offset);
     return { items, total, limit, offset };
   }
 
@@ -28,15 +27,15 @@ export class UsersAdminService {
    * neither disabled nor demoted: the server would have nobody to run it.
    */
   async update(userId: string, patch: { disabled?: boolean; role?: UserRole }): Promise<User> {
-    return this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`);
-      const user = await em.findOneBy(User, { id: userId });
+    return this.users.transaction(async (em) => {
+      await this.users.advisoryLock(em, ADMIN_LOCK);
+      const user = await this.users.findById(userId, em);
       if (!user) throw new NotFoundError('user', userId);
       const disabledAt = patch.disabled === undefined ? user.disabledAt : patch.disabled ? (user.disabledAt ?? new Date()) : null;
       const role = patch.role ?? user.role;
       const losesAdmin = user.role === 'admin' && !user.disabledAt && (role !== 'admin' || disabledAt !== null);
-      if (losesAdmin && !(await em.exists(User, { where: { role: 'admin', disabledAt: IsNull(), id: Not(user.id) } }))) throw new LastAdminError();
-      await em.update(User, { id: user.id }, { disabledAt, role });
+      if (losesAdmin && !(await this.users.otherActiveAdminExists(em, user.id))) throw new LastAdminError();
+      await this.users.update(user.id, { disabledAt, role }, em);
       return Object.assign(user, { disabledAt, role });
     });
   }

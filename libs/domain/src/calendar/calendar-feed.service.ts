@@ -1,13 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not } from 'typeorm';
 import { type AppConfig, publicLink } from '#platform';
 import { InterviewsService } from '../interviews/index';
-import { Person } from '../people/index';
+import { PeopleService } from '../people/index';
 import { ClientInfo, NO_CLIENT, SecurityEventsService } from '../security-events/index';
 import { TasksService } from '../tasks/index';
-import { CalendarFeed } from './calendar-feed.entity';
+import { CalendarFeedsRepository } from './calendar-feeds.repository';
 import { renderCalendar } from './calendar-ics';
 import { CalendarFeedNotFoundError } from './calendar.errors';
 
@@ -27,8 +25,9 @@ export interface IssuedFeed {
 @Injectable()
 export class CalendarFeedService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feeds: CalendarFeedsRepository,
     private readonly interviews: InterviewsService,
+    private readonly people: PeopleService,
     private readonly tasks: TasksService,
     private readonly events: SecurityEventsService,
   ) {}
@@ -41,39 +40,33 @@ export class CalendarFeedService {
   /** Creates the feed, or rotates it: the previous URL stops working at once. */
   async issue(userId: string, client: ClientInfo = NO_CLIENT): Promise<IssuedFeed> {
     const token = randomBytes(32).toString('base64url');
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()
-       RETURNING created_at, (xmax = 0) AS created`,
-      [userId, hashToken(token)],
-    )) as { created_at: Date; created: boolean }[];
+    const row = await this.feeds.upsert(userId, hashToken(token));
     // The URL is the secret: the event says only that a feed was made or replaced.
     await this.events.record(userId, 'feed-rotated', { ...client, details: { replacedPrevious: !row.created } });
-    return { token, createdAt: row.created_at };
+    return { token, createdAt: row.createdAt };
   }
 
   async status(userId: string): Promise<{ active: boolean; createdAt: Date | null }> {
-    const feed = await this.dataSource.getRepository(CalendarFeed).findOneBy({ userId });
+    const feed = await this.feeds.findByUser(userId);
     return { active: !!feed, createdAt: feed?.createdAt ?? null };
   }
 
   /** Revoking twice is not an error: either way there is no feed afterwards. */
   async revoke(userId: string, client: ClientInfo = NO_CLIENT): Promise<void> {
-    const result = await this.dataSource.getRepository(CalendarFeed).delete({ userId });
-    if (result.affected) await this.events.record(userId, 'feed-revoked', { ...client });
+    if (await this.feeds.deleteByUser(userId)) await this.events.record(userId, 'feed-revoked', { ...client });
   }
 
   /** The .ics document for a feed token. */
   async render(token: string): Promise<string> {
     if (!TOKEN_RE.test(token)) throw new CalendarFeedNotFoundError();
-    const feed = await this.dataSource.getRepository(CalendarFeed).findOneBy({ tokenHash: hashToken(token) });
+    const feed = await this.feeds.findByTokenHash(hashToken(token));
     if (!feed) throw new CalendarFeedNotFoundError();
     const userId = feed.userId;
     // One snapshot, so a task and the interview it prepares for come from the same moment.
-    const content = await this.dataSource.transaction('REPEATABLE READ', async (em) => ({
+    const content = await this.feeds.snapshot(async (em) => ({
       interviews: await this.interviews.all(userId, em),
       tasks: await this.tasks.openDated(userId, em),
-      followUps: await em.find(Person, { where: { userId, nextFollowUpAt: Not(IsNull()) }, relations: { organization: true }, order: { nextFollowUpAt: 'ASC', id: 'ASC' } }),
+      followUps: await this.people.withFollowUps(userId, em),
     }));
     return renderCalendar(content);
   }

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { InterviewsModule } from '../interviews/index';
+import { PeopleModule } from '../people/index';
 import { SecurityEventsModule } from '../security-events/index';
 import { TasksModule } from '../tasks/index';
-import { CalendarFeed } from './calendar-feed.entity';
 import { CalendarFeedService } from './calendar-feed.service';
+import { CalendarFeedsRepository } from './calendar-feeds.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CalendarFeed]), InterviewsModule, TasksModule, SecurityEventsModule],
-  providers: [CalendarFeedService],
+  imports: [InterviewsModule, TasksModule, SecurityEventsModule, PeopleModule],
+  providers: [CalendarFeedService, CalendarFeedsRepository],
   exports: [CalendarFeedService],
 })
 export class CalendarModule {}

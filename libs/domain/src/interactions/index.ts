@@ -1,3 +1,4 @@
+export * from './follow-ups.service';
 export * from './interaction-input';
 export * from './interaction.entity';
 export * from './interactions.errors';

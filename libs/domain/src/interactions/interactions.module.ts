@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/index';
 import { PeopleModule } from '../people/index';
-import { Interaction } from './interaction.entity';
+import { FollowUpsService } from './follow-ups.service';
+import { InteractionsRepository } from './interactions.repository';
 import { InteractionsService } from './interactions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Interaction]), PeopleModule],
-  providers: [InteractionsService],
-  exports: [InteractionsService],
+  imports: [PeopleModule, AccountsModule],
+  providers: [InteractionsService, FollowUpsService, InteractionsRepository],
+  exports: [InteractionsService, FollowUpsService],
 })
 export class InteractionsModule {}

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Organization } from './organization.entity';
+import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
 import { Team } from './team.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, Team])],
-  providers: [OrganizationsService],
+  providers: [OrganizationsService, OrganizationsRepository],
   exports: [OrganizationsService],
 })
 export class OrganizationsModule {}

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, FieldProblem, NotFoundError } from '#platform';
 import { foldName, normalizeLink } from '../shared/text/index';
 import { InvalidOrganizationError, OrganizationMergeSelfError, OrganizationNameTakenError } from './organizations.errors';
 import { Organization } from './organization.entity';
+import { OrganizationsRepository } from './organizations.repository';
 import { Team } from './team.entity';
 import type { Page } from '../people/index';
-import { escapeLike } from '../shared/sql';
 
 export interface OrganizationsQuery {
   /** Text in the name; accents and case ignored. */
@@ -46,15 +45,13 @@ export interface TeamInput {
 @Injectable()
 export class OrganizationsService {
   constructor(
-    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
-    @InjectRepository(Team) private readonly teams: Repository<Team>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   async create(userId: string, input: OrganizationInput & { name: string }): Promise<Organization> {
-    const org = this.organizations.create({ userId, tags: [], aliases: [], aliasesFolded: [], website: null, description: null, researchNotes: null, ...organizationPatch(input) });
+    const org = this.organizations.buildOrganization({ userId, tags: [], aliases: [], aliasesFolded: [], website: null, description: null, researchNotes: null, ...organizationPatch(input) });
     await this.assertNamesFree(userId, null, org, input.name.trim());
-    await this.saveUnique(() => this.organizations.insert(org), 'organization', input.name);
+    await this.saveUnique(() => this.organizations.insertOrganization(org), 'organization', input.name);
     return this.get(userId, org.id);
   }
 
@@ -62,20 +59,15 @@ export class OrganizationsService {
   async list(userId: string, query: OrganizationsQuery = {}): Promise<Page<Organization>> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const qb = this.organizations.createQueryBuilder('o').where('o.user_id = :userId', { userId });
-    if (query.q) {
-      qb.andWhere("(o.name_folded LIKE :q OR EXISTS (SELECT 1 FROM unnest(o.aliases_folded) AS alias WHERE alias LIKE :q))", { q: `%${escapeLike(foldName(query.q))}%` });
-    }
-    if (query.tag) qb.andWhere(':tag = ANY(o.tags)', { tag: query.tag });
-    const [page, total] = await qb.orderBy('o.name_folded', 'ASC').addOrderBy('o.id', 'ASC').limit(limit).offset(offset).getManyAndCount();
+    const [page, total] = await this.organizations.page(userId, { foldedQuery: query.q ? foldName(query.q) : undefined, tag: query.tag }, limit, offset);
     // Teams in a second query: joining them into the paged one would page over team rows.
-    const teams = page.length ? await this.teams.find({ where: { organizationId: In(page.map((o) => o.id)) }, order: { nameFolded: 'ASC' } }) : [];
+    const teams = await this.organizations.teamsOf(page.map((o) => o.id));
     const items = page.map((org) => Object.assign(org, { teams: teams.filter((team) => team.organizationId === org.id) }));
     return { items, total, limit, offset };
   }
 
   async get(userId: string, id: string): Promise<Organization> {
-    const org = await this.organizations.findOne({ where: { id, userId }, relations: { teams: true }, order: { teams: { nameFolded: 'ASC' } } });
+    const org = await this.organizations.findWithTeams(userId, id);
     if (!org) throw new NotFoundError('organization', id);
     return org;
   }
@@ -85,36 +77,26 @@ export class OrganizationsService {
     const patch = organizationPatch(input, org);
     if (Object.keys(patch).length === 0) return org;
     await this.assertNamesFree(userId, org.id, { ...org, ...patch }, input.name?.trim() ?? org.name);
-    await this.saveUnique(() => this.organizations.update({ id: org.id, userId }, patch), 'organization', input.name ?? org.name);
+    await this.saveUnique(() => this.organizations.update(userId, org.id, patch), 'organization', input.name ?? org.name);
     return this.get(userId, id);
   }
 
   async remove(userId: string, id: string): Promise<void> {
-    const result = await this.organizations.delete({ id, userId });
-    if (!result.affected) throw new NotFoundError('organization', id);
+    if (!(await this.organizations.delete(userId, id))) throw new NotFoundError('organization', id);
   }
 
   /** The user's organization known by this name or alias (accents, case and apostrophes folded); its own name wins over another's alias. */
-  async findByName(userId: string, name: string, em: EntityManager = this.dataSource.manager): Promise<Organization | null> {
+  async findByName(userId: string, name: string, em?: EntityManager): Promise<Organization | null> {
     const folded = foldName(name);
     if (!folded) return null;
-    return em
-      .getRepository(Organization)
-      .createQueryBuilder('o')
-      .where('o.user_id = :userId', { userId })
-      .andWhere('(o.name_folded = :folded OR o.aliases_folded @> ARRAY[:folded]::text[])', { folded })
-      .orderBy('o.name_folded = :folded', 'DESC')
-      .addOrderBy('o.created_at', 'ASC')
-      .getOne();
+    return this.organizations.findByFoldedName(userId, folded, em);
   }
 
   /** Finds the user's organization by name or alias, creating it when missing. */
   async findOrCreateByName(userId: string, name: string): Promise<Organization> {
     const known = await this.findByName(userId, name);
     if (known) return known;
-    const nameFolded = foldName(name);
-    await this.organizations.createQueryBuilder().insert().values({ userId, name: name.trim(), nameFolded, tags: [], aliases: [], aliasesFolded: [] }).orIgnore().execute();
-    return this.organizations.findOneByOrFail({ userId, nameFolded });
+    return this.organizations.insertOrFindByFoldedName(userId, name.trim(), foldName(name));
   }
 
   /**
@@ -125,26 +107,22 @@ export class OrganizationsService {
    */
   async merge(userId: string, survivorId: string, otherId: string, dryRun: boolean): Promise<OrganizationMergePreview> {
     if (survivorId === otherId) throw new OrganizationMergeSelfError();
-    return this.dataSource.transaction(async (em) => {
+    return this.organizations.transaction(async (em) => {
       // Locked in id order, so two opposite merges of the same pair wait instead of deadlocking.
       for (const id of [survivorId, otherId].sort()) {
-        const found = await em.findOne(Organization, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+        const found = await this.organizations.lock(em, userId, id);
         if (!found) throw new NotFoundError('organization', id);
       }
-      const load = (id: string) => em.findOneOrFail(Organization, { where: { id, userId }, relations: { teams: true }, order: { teams: { nameFolded: 'ASC' } } });
+      const load = async (id: string) => (await this.organizations.findWithTeams(userId, id, em))!;
       const survivor = await load(survivorId);
       const other = await load(otherId);
-      const count = async (sql: string) => ((await em.query(`SELECT count(*)::int AS count FROM ${sql}`, [otherId, userId])) as { count: number }[])[0].count;
       const survivorTeams = new Map((survivor.teams ?? []).map((t) => [t.nameFolded, t]));
       const folded = (other.teams ?? []).filter((t) => survivorTeams.has(t.nameFolded));
       const moving = (other.teams ?? []).filter((t) => !survivorTeams.has(t.nameFolded));
       const moved = {
         teams: moving.length,
         teamsMerged: folded.length,
-        people: await count('people WHERE organization_id = $1 AND user_id = $2'),
-        applications: await count('applications WHERE organization_id = $1 AND user_id = $2'),
-        stageTemplates: await count('stage_templates WHERE organization_id = $1 AND user_id = $2'),
-        referrals: await count('referrals r JOIN applications a ON a.id = r.application_id WHERE a.organization_id = $1 AND a.user_id = $2'),
+        ...(await this.organizations.countReferences(em, userId, otherId)),
       };
       const merged = combineOrganizations(survivor, other);
       if (dryRun) {
@@ -153,17 +131,17 @@ export class OrganizationsService {
       }
       for (const team of folded) {
         const into = survivorTeams.get(team.nameFolded)!;
-        for (const table of ['people', 'applications']) await em.query(`UPDATE "${table}" SET team_id = $1 WHERE team_id = $2 AND user_id = $3`, [into.id, team.id, userId]);
+        await this.organizations.moveTeamReferences(em, userId, into.id, team.id);
         const fill: Partial<Team> = {};
         if (!into.description && team.description) fill.description = team.description;
         if (team.researchNotes && team.researchNotes !== into.researchNotes) fill.researchNotes = into.researchNotes ? `${into.researchNotes}\n\n${team.researchNotes}` : team.researchNotes;
-        if (Object.keys(fill).length) await em.update(Team, { id: into.id }, fill);
-        await em.delete(Team, { id: team.id });
+        if (Object.keys(fill).length) await this.organizations.updateTeam(into.id, fill, em);
+        await this.organizations.deleteTeam({ id: team.id }, em);
       }
-      if (moving.length) await em.update(Team, { id: In(moving.map((t) => t.id)) }, { organizationId: survivorId });
-      for (const table of ['people', 'applications', 'stage_templates']) await em.query(`UPDATE "${table}" SET organization_id = $1 WHERE organization_id = $2 AND user_id = $3`, [survivorId, otherId, userId]);
-      await em.delete(Organization, { id: otherId, userId });
-      await em.update(Organization, { id: survivorId, userId }, { ...merged, updatedAt: new Date() });
+      if (moving.length) await this.organizations.moveTeams(em, moving.map((t) => t.id), survivorId);
+      await this.organizations.moveReferences(em, userId, survivorId, otherId);
+      await this.organizations.delete(userId, otherId, em);
+      await this.organizations.update(userId, survivorId, { ...merged, updatedAt: new Date() }, em);
       return { survivor: await load(survivorId), merged: other, moved, applied: true };
     });
   }
@@ -171,12 +149,7 @@ export class OrganizationsService {
   /** No other organization of the user goes by the name or any of the aliases. */
   private async assertNamesFree(userId: string, selfId: string | null, org: Pick<Organization, 'name' | 'nameFolded' | 'aliases' | 'aliasesFolded'>, given: string): Promise<void> {
     const names = [org.nameFolded, ...org.aliasesFolded];
-    const [clash] = (await this.dataSource.query(
-      `SELECT o.name, o.name_folded, o.aliases_folded FROM organizations o
-        WHERE o.user_id = $1 AND ($2::uuid IS NULL OR o.id <> $2) AND (o.name_folded = ANY($3) OR o.aliases_folded && $3)
-        ORDER BY o.name_folded LIMIT 1`,
-      [userId, selfId, names],
-    )) as { name: string; name_folded: string; aliases_folded: string[] }[];
+    const clash = await this.organizations.findNameClash(userId, selfId, names);
     if (!clash) return;
     const index = Math.max(0, names.findIndex((n) => n === clash.name_folded || clash.aliases_folded.includes(n)));
     const ours = index === 0 ? given : org.aliases[index - 1];
@@ -188,13 +161,13 @@ export class OrganizationsService {
 
   async addTeam(userId: string, organizationId: string, input: TeamInput & { name: string }): Promise<Team> {
     await this.get(userId, organizationId);
-    const team = this.teams.create({ userId, organizationId, description: null, researchNotes: null, ...teamPatch(input) });
-    await this.saveUnique(() => this.teams.insert(team), 'team', input.name);
+    const team = this.organizations.buildTeam({ userId, organizationId, description: null, researchNotes: null, ...teamPatch(input) });
+    await this.saveUnique(() => this.organizations.insertTeam(team), 'team', input.name);
     return this.getTeam(userId, organizationId, team.id);
   }
 
   async getTeam(userId: string, organizationId: string, teamId: string): Promise<Team> {
-    const team = await this.teams.findOneBy({ id: teamId, organizationId, userId });
+    const team = await this.organizations.findTeam({ id: teamId, organizationId, userId });
     if (!team) throw new NotFoundError('team', teamId);
     return team;
   }
@@ -203,33 +176,30 @@ export class OrganizationsService {
     const team = await this.getTeam(userId, organizationId, teamId);
     const patch = teamPatch(input);
     if (Object.keys(patch).length === 0) return team;
-    await this.saveUnique(() => this.teams.update({ id: team.id }, patch), 'team', input.name ?? team.name);
+    await this.saveUnique(() => this.organizations.updateTeam(team.id, patch), 'team', input.name ?? team.name);
     return this.getTeam(userId, organizationId, teamId);
   }
 
   async removeTeam(userId: string, organizationId: string, teamId: string): Promise<void> {
-    const result = await this.teams.delete({ id: teamId, organizationId, userId });
-    if (!result.affected) throw new NotFoundError('team', teamId);
+    if (!(await this.organizations.deleteTeam({ id: teamId, organizationId, userId }))) throw new NotFoundError('team', teamId);
   }
 
   async findOrCreateTeam(userId: string, organizationId: string, name: string): Promise<Team> {
-    const nameFolded = foldName(name);
-    await this.teams.createQueryBuilder().insert().values({ userId, organizationId, name: name.trim(), nameFolded }).orIgnore().execute();
-    return this.teams.findOneByOrFail({ organizationId, nameFolded });
+    return this.organizations.insertOrFindTeam(userId, organizationId, name.trim(), foldName(name));
   }
 
   /** Checks that an organization (and team, if given) belong to the user and to each other. */
   async assertOwned(userId: string, organizationId: string | null | undefined, teamId: string | null | undefined): Promise<void> {
-    if (organizationId && !(await this.organizations.existsBy({ id: organizationId, userId }))) throw new NotFoundError('organization', organizationId);
+    if (organizationId && !(await this.organizations.organizationExists(userId, organizationId))) throw new NotFoundError('organization', organizationId);
     if (teamId) {
-      const team = await this.teams.findOneBy({ id: teamId, userId });
+      const team = await this.organizations.findTeam({ id: teamId, userId });
       if (!team) throw new NotFoundError('team', teamId);
       if (organizationId && team.organizationId !== organizationId) throw new ConflictError('team.other-organization', `Team ${teamId} belongs to another organization`);
     }
   }
 
   async teamOrganization(userId: string, teamId: string): Promise<string | undefined> {
-    return (await this.teams.findOneBy({ id: teamId, userId }))?.organizationId;
+    return (await this.organizations.findTeam({ id: teamId, userId }))?.organizationId;
   }
 
   private async saveUnique(write: () => Promise<unknown>, what: string, name: string): Promise<void> {

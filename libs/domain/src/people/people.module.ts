@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/index';
 import { OrganizationsModule } from '../organizations/index';
-import { FollowUpsService } from './follow-ups.service';
+import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { Person } from './person.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Person]), OrganizationsModule],
-  providers: [PeopleService, FollowUpsService],
-  exports: [PeopleService, FollowUpsService],
+  imports: [TypeOrmModule.forFeature([Person]), OrganizationsModule, AccountsModule],
+  providers: [PeopleService, PeopleRepository],
+  exports: [PeopleService],
 })
 export class PeopleModule {}

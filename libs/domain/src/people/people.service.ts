@@ -1,30 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
-import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { FieldProblem, JobQueue, NotFoundError } from '#platform';
+import { IdempotencyKeysService, TimeZonesService } from '../accounts/index';
 import type { DossierJobs } from '../jobs/index';
-import { eraseFromBriefings } from '../briefings/briefing-erasure';
-import { eraseFromImportRuns } from '../imports/import-erasure';
 import { OrganizationsService } from '../organizations/index';
-import { mentionsSql } from '../shared/text-mentions';
 import { foldName, foldText, LINK_KINDS, normalizeEmail, normalizeLinks, PersonLinks, splitFullName } from '../shared/text/index';
 import { normalizePhone, phoneKey } from './phone-numbers';
 import { InvalidPersonError, MergeSelfError, PersonDeletedError } from './people.errors';
-import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL, PersonDetail, personDetailFromRows, personFromRow } from './people.queries';
+import type { PersonDetail } from './people.queries';
+import { DuplicateReason, PeopleRepository } from './people.repository';
 import { Page, PeopleQuery, PersonInput } from './people.types';
 import { Person } from './person.entity';
 import { PERSON_REFERENCES } from './person-references';
-import { dateIn } from '../shared/dates';
+import { addDays, dateIn } from '../shared/dates';
+import type { EntityManager } from 'typeorm';
 
 export type { PersonDetail } from './people.queries';
 
 export interface DuplicateGroup {
-  reason: 'email' | 'linkedin' | 'name';
+  reason: DuplicateReason;
   value: string;
   people: Person[];
 }
+
+/**
+ * A module's part of erasing a person, run inside the erasure's transaction with the person's
+ * needles (see personNeedles): it answers what it erased, by kind, and the ids that belong to this
+ * person alone (queued jobs naming them are removed too).
+ */
+export type PersonErasureStep = (em: EntityManager, needles: string[]) => Promise<{ erased: Record<string, number>; jobNeedles?: string[] }>;
 
 export interface MergePreview {
   survivor: Person;
@@ -40,14 +43,15 @@ export interface MergePreview {
 @Injectable()
 export class PeopleService {
   constructor(
-    @InjectRepository(Person) private readonly people: Repository<Person>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleRepository,
     private readonly organizations: OrganizationsService,
+    private readonly timeZones: TimeZonesService,
+    private readonly idempotencyKeys: IdempotencyKeysService,
     private readonly jobs: JobQueue<DossierJobs>,
   ) {}
 
   async create(userId: string, input: PersonInput & { fullName: string }): Promise<Person> {
-    const person = this.people.create({ userId, emails: [], phones: [], links: {}, tags: [], relationshipStage: 'stranger' });
+    const person = this.people.build({ userId, emails: [], phones: [], links: {}, tags: [], relationshipStage: 'stranger' });
     await this.apply(userId, person, input);
     await this.people.insert(person);
     return this.get(userId, person.id);
@@ -58,32 +62,28 @@ export class PeopleService {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     // "today" is the user's today, as in the follow-ups list, not the server's.
-    const dueBy = query.dueBy === 'today' ? dateIn(await this.timeZone(userId), new Date()) : query.dueBy;
-    const sql = listStatements(userId, { ...query, dueBy }, limit, offset);
-    const rows = await this.read(sql.page, sql.pageParams);
-    let total = rows.length > 0 ? (rows[0].total as number) : 0;
-    // A page past the end has no row to carry the total: only then is it counted apart.
-    if (rows.length === 0 && offset > 0) [{ total }] = (await this.read(sql.count, sql.countParams)) as { total: number }[];
-    return { items: rows.map((row) => personFromRow(row)), total, limit, offset };
+    const dueBy = query.dueBy === 'today' ? dateIn(await this.timeZones.of(userId), new Date()) : query.dueBy;
+    const { items, total } = await this.people.listPage(userId, { ...query, dueBy }, limit, offset);
+    return { items, total, limit, offset };
   }
 
   /** One statement (findOne with relations took two round trips: a DISTINCT id query, then the row). */
   async get(userId: string, id: string, options: { withDeleted?: boolean } = {}): Promise<Person> {
-    const [row] = await this.read(options.withDeleted ? PERSON_BY_ID_WITH_DELETED : PERSON_BY_ID, [id, userId]);
-    if (!row) throw new NotFoundError('person', id);
-    return personFromRow(row);
+    const person = await this.people.findById(userId, id, options.withDeleted);
+    if (!person) throw new NotFoundError('person', id);
+    return person;
   }
 
   /** GET /people/:id: the person, what the user asked of them and the referrals they made, in one round trip. */
   async detail(userId: string, id: string): Promise<PersonDetail> {
-    const rows = await this.read(PERSON_DETAIL, [id, userId]);
-    if (rows.length === 0) throw new NotFoundError('person', id);
-    return personDetailFromRows(rows);
+    const detail = await this.people.findDetail(userId, id);
+    if (!detail) throw new NotFoundError('person', id);
+    return detail;
   }
 
   /** Every (not deleted) person of the user, by name: for whole-network exports. */
   listAll(userId: string): Promise<Person[]> {
-    return this.people.find({ where: { userId }, relations: { organization: true, team: true }, order: { nameFolded: 'ASC', id: 'ASC' } });
+    return this.people.findAll(userId);
   }
 
   async update(userId: string, id: string, input: PersonInput): Promise<Person> {
@@ -91,60 +91,48 @@ export class PeopleService {
     await this.apply(userId, person, input);
     // Leave out the timestamps as loaded: TypeORM only sets updated_at to now when it is not given.
     const { organization: _o, team: _t, createdAt: _c, updatedAt: _u, deletedAt: _d, ...columns } = person;
-    await this.people.update({ id, userId }, columns);
+    await this.people.update(userId, id, columns);
     return this.get(userId, id);
   }
 
   async softDelete(userId: string, id: string): Promise<void> {
-    const result = await this.people.softDelete({ id, userId });
-    if (!result.affected) throw new NotFoundError('person', id);
+    if (!(await this.people.softDelete(userId, id))) throw new NotFoundError('person', id);
   }
 
   async restore(userId: string, id: string): Promise<Person> {
-    const result = await this.people.restore({ id, userId });
-    if (!result.affected) throw new NotFoundError('person', id);
+    if (!(await this.people.restore(userId, id))) throw new NotFoundError('person', id);
     return this.get(userId, id);
   }
 
   /**
    * Deletes the person and everything about them, for good (their data is theirs, not the user's):
    * the rows that point at them (PERSON_REFERENCES), and every other trace the account holds of their
-   * name, emails and links: import report rows (rewritten, the counts kept), briefing versions
-   * (deleted, see eraseFromBriefings), stored answers to Idempotency-Key writes, then queued and
-   * finished jobs and their events. Free text the user wrote on their own records (an application's
-   * notes) is the user's and stays as written.
+   * name, emails and links: what the modules above people keep, through `steps` (import report rows,
+   * briefing versions: see PersonErasureService), stored answers to Idempotency-Key writes, then
+   * queued and finished jobs and their events. Free text the user wrote on their own records (an
+   * application's notes) is the user's and stays as written.
    */
-  async erase(userId: string, id: string): Promise<{ erased: Record<string, number> }> {
-    const { erased, jobNeedles } = await this.dataSource.transaction(async (em) => {
-      const person = await em.findOne(Person, { where: { id, userId }, withDeleted: true });
+  async erase(userId: string, id: string, steps: PersonErasureStep[] = []): Promise<{ erased: Record<string, number> }> {
+    const { erased, jobNeedles } = await this.people.transaction(async (em) => {
+      const person = await this.people.findWithDeleted(em, userId, id);
       if (!person) throw new NotFoundError('person', id);
       const needles = personNeedles(person);
       // Sync jobs carry only their run's id: found by it once the runs are gone.
-      const runs = (await em.query('SELECT id FROM sync_runs WHERE person_id = $1', [id])) as { id: string }[];
+      const runs = await this.people.syncRunIds(em, id);
       const erased: Record<string, number> = {};
-      for (const ref of PERSON_REFERENCES) {
-        const sql =
-          ref.onErase === 'delete'
-            ? `DELETE FROM "${ref.table}" WHERE "${ref.column}" = $1 RETURNING 1`
-            : `UPDATE "${ref.table}" SET "${ref.column}" = NULL WHERE "${ref.column}" = $1 RETURNING 1`;
-        // Counted through a SELECT: for a bare DELETE/UPDATE the driver answers [rows, rowCount], not the rows.
-        const [{ count }] = (await em.query(`WITH changed AS (${sql}) SELECT count(*)::int AS count FROM changed`, [id])) as { count: number }[];
-        erased[ref.label] = (erased[ref.label] ?? 0) + count;
-      }
-      await em.delete(Person, { id, userId });
+      for (const ref of PERSON_REFERENCES) erased[ref.label] = (erased[ref.label] ?? 0) + (await this.people.eraseReferences(em, ref, id));
+      await this.people.delete(em, userId, id);
       erased.people = 1;
-      erased.importReports = await eraseFromImportRuns(em, userId, id, needles);
-      const briefings = await eraseFromBriefings(em, userId, id, needles);
-      erased.briefingVersions = briefings.length;
-      const [{ count: answers }] = (await em.query(
-        `WITH gone AS (DELETE FROM idempotency_keys WHERE user_id = $1 AND (${mentionsSql("coalesce(body, '')", 2)} OR ${mentionsSql("coalesce(headers::text, '')", 2)}) RETURNING 1)
-         SELECT count(*)::int AS count FROM gone`,
-        [userId, [...needles, id]],
-      )) as { count: number }[];
-      erased.idempotencyAnswers = answers;
+      const stepNeedles: string[] = [];
+      for (const step of steps) {
+        const done = await step(em, needles);
+        Object.assign(erased, done.erased);
+        stepNeedles.push(...(done.jobNeedles ?? []));
+      }
+      erased.idempotencyAnswers = await this.idempotencyKeys.eraseMentioning(em, userId, [...needles, id]);
       // Run and version ids belong to this person alone; their own id is matched only where a job
       // names one person (a scheduled tick's job lists many, and must not go with them).
-      return { erased, jobNeedles: [...needles, ...runs.map((r) => r.id), ...briefings] };
+      return { erased, jobNeedles: [...needles, ...runs, ...stepNeedles] };
     });
     // After the commit: a queue is not part of the transaction, and the person is gone either way.
     const jobs = await this.jobs.removeJobsMentioning(jobNeedles, (data) => (data as { personId?: unknown } | null)?.personId === id);
@@ -154,23 +142,11 @@ export class PeopleService {
 
   /** Likely duplicates: the same email, the same LinkedIn profile, or the same name once accents and case are folded. */
   async findDuplicates(userId: string, page: { limit: number; offset: number }): Promise<Page<DuplicateGroup>> {
-    const rows: { reason: DuplicateGroup['reason']; value: string; ids: string[] }[] = await this.dataSource.query(
-      `SELECT 'email' AS reason, e.email AS value, array_agg(p.id ORDER BY p.created_at, p.id) AS ids
-         FROM people p CROSS JOIN LATERAL unnest(p.emails) AS e(email)
-        WHERE p.user_id = $1 AND p.deleted_at IS NULL GROUP BY e.email HAVING count(DISTINCT p.id) > 1
-       UNION ALL
-       SELECT 'linkedin', p.links->>'linkedin', array_agg(p.id ORDER BY p.created_at, p.id)
-         FROM people p WHERE p.user_id = $1 AND p.deleted_at IS NULL AND p.links ? 'linkedin' GROUP BY p.links->>'linkedin' HAVING count(*) > 1
-       UNION ALL
-       SELECT 'name', p.name_folded, array_agg(p.id ORDER BY p.created_at, p.id)
-         FROM people p WHERE p.user_id = $1 AND p.deleted_at IS NULL GROUP BY p.name_folded HAVING count(*) > 1
-       ORDER BY 1, 2`,
-      [userId],
-    );
+    const rows = await this.people.duplicateGroups(userId);
     // Groups are ids only until here: the page's people alone are loaded.
     const pageRows = rows.slice(page.offset, page.offset + page.limit);
     if (pageRows.length === 0) return { items: [], total: rows.length, ...page };
-    const people = await this.people.find({ where: pageRows.flatMap((r) => r.ids.map((id) => ({ id, userId }))), relations: { organization: true, team: true } });
+    const people = await this.people.findByIds(userId, pageRows.flatMap((r) => r.ids));
     const byId = new Map(people.map((p) => [p.id, p]));
     return { items: pageRows.map((r) => ({ reason: r.reason, value: r.value, people: r.ids.map((id) => byId.get(id)!).filter(Boolean) })), total: rows.length, ...page };
   }
@@ -182,7 +158,7 @@ export class PeopleService {
    */
   async merge(userId: string, survivorId: string, otherId: string, dryRun: boolean): Promise<MergePreview> {
     if (survivorId === otherId) throw new MergeSelfError();
-    return this.dataSource.transaction(async (em) => {
+    return this.people.transaction(async (em) => {
       // Locked in id order, so two opposite merges of the same pair wait instead of deadlocking.
       const [first, second] = [survivorId, otherId].sort();
       const locked = new Map([[first, await this.lockedPerson(em, userId, first)], [second, await this.lockedPerson(em, userId, second)]]);
@@ -190,80 +166,82 @@ export class PeopleService {
       const other = locked.get(otherId)!;
       const { merged, conflicts } = combine(survivor, other);
       const moved: Record<string, number> = {};
-      for (const ref of PERSON_REFERENCES) {
-        const [{ count }] = (await em.query(`SELECT count(*)::int AS count FROM "${ref.table}" WHERE "${ref.column}" = $1`, [otherId])) as { count: number }[];
-        moved[ref.label] = count;
-      }
+      for (const ref of PERSON_REFERENCES) moved[ref.label] = await this.people.countReferences(em, ref, otherId);
       if (!dryRun) {
-        for (const ref of PERSON_REFERENCES) {
-          if (ref.uniqueWith) {
-            // Both were on the same interview or referred the same application: keep the survivor's row.
-            const same = ref.uniqueWith.map((c) => `mine."${c}" = theirs."${c}"`).join(' AND ');
-            await em.query(
-              `DELETE FROM "${ref.table}" theirs WHERE theirs."${ref.column}" = $2
-                 AND EXISTS (SELECT 1 FROM "${ref.table}" mine WHERE mine."${ref.column}" = $1 AND ${same})`,
-              [survivorId, otherId],
-            );
-          }
-          await em.query(`UPDATE "${ref.table}" SET "${ref.column}" = $1 WHERE "${ref.column}" = $2`, [survivorId, otherId]);
-        }
-        // Import report rows name the person they were about, for erasure: now the survivor.
-        await em.query('UPDATE import_runs SET report = replace(report::text, $2, $1)::jsonb WHERE user_id = $3 AND strpos(report::text, $2) > 0', [survivorId, otherId, userId]);
+        // Both were on the same interview or referred the same application: the survivor's row stays.
+        for (const ref of PERSON_REFERENCES) await this.people.moveReferences(em, ref, survivorId, otherId);
+        await this.people.renameInImportReports(em, userId, survivorId, otherId);
         const { organization: _o, team: _t, ...columns } = merged;
-        await em.update(Person, { id: survivorId, userId }, { ...columns, updatedAt: new Date() });
-        await em.delete(Person, { id: otherId, userId });
+        await this.people.update(userId, survivorId, { ...columns, updatedAt: new Date() }, em);
+        await this.people.delete(em, userId, otherId);
         // The merged-in timeline may be newer: the last interaction and the cadence follow it.
         await this.touch(em, userId, survivorId);
       }
-      const result = dryRun ? merged : await em.findOneOrFail(Person, { where: { id: survivorId }, relations: { organization: true, team: true } });
+      const result = dryRun ? merged : await this.people.findWithRelations(em, survivorId);
       return { survivor: result, merged: other, conflicts, moved, applied: !dryRun };
     });
   }
 
   /** Records that the user was in touch: keeps the last-interaction date and advances the cadence. */
-  async touch(em: EntityManager, userId: string, personId: string): Promise<void> {
-    await em.query(
-      `UPDATE people p SET
-         last_interaction_at = latest.at,
-         next_follow_up_at = CASE WHEN p.follow_up_cadence_days IS NULL OR latest.at IS NULL THEN p.next_follow_up_at
-                                  ELSE (latest.at AT TIME ZONE 'UTC')::date + p.follow_up_cadence_days END
-       FROM (SELECT max(occurred_at) AS at FROM interactions WHERE person_id = $1) latest
-       WHERE p.id = $1 AND p.user_id = $2`,
-      [personId, userId],
-    );
+  touch(em: EntityManager, userId: string, personId: string): Promise<void> {
+    return this.people.touch(em, userId, personId);
   }
 
   /**
-   * The statements of people.queries.ts, on the DataSource's own pg pool. DataSource.query checks a
-   * connection out through a QueryRunner, then queries it: under load (`npm run bench:api`) each
-   * request's objects then outlived young-generation GCs, ~0.1 ms more CPU per request than the
-   * pool's query(). Errors are wrapped as DataSource.query wraps them, so the exception filter
-   * answers alike (e.g. 400 for a malformed value). TypeORM's query logging does not see these.
+   * Locks a (not deleted) person's row for the rest of the transaction, or throws 404. Writes to one
+   * person's timeline or follow-up take it first, so they queue up and each `touch` sees the
+   * others' rows; without it the last to commit could keep a stale date.
    */
-  private async read(sql: string, params: unknown[]): Promise<Record<string, any>[]> {
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    try {
-      return (await pool.query(sql, params)).rows;
-    } catch (e) {
-      throw new QueryFailedError(sql, params, e as Error);
-    }
+  async lock(em: EntityManager, userId: string, personId: string): Promise<Person> {
+    const person = await this.people.lock(em, userId, personId);
+    if (!person) throw new NotFoundError('person', personId);
+    return person;
   }
 
-  private async timeZone(userId: string): Promise<string> {
-    const [row] = (await this.dataSource.query('SELECT time_zone FROM users WHERE id = $1', [userId])) as { time_zone: string }[];
-    return row?.time_zone ?? 'UTC';
+  /** The user was in touch: a follow-up Dossier suggested (e.g. thanking a referrer) is taken care of. */
+  clearFollowUpReason(em: EntityManager, userId: string, personId: string): Promise<void> {
+    return this.people.clearFollowUpReason(em, userId, personId);
+  }
+
+  /** Suggests reaching out the day after `today` with a reason shown in the due list, unless a follow-up is due sooner. */
+  suggestFollowUp(em: EntityManager, userId: string, personId: string, today: string, reason: string): Promise<void> {
+    return this.people.suggestFollowUp(em, userId, personId, addDays(today, 1), reason);
+  }
+
+  /** Sets follow-up columns inside the caller's transaction. */
+  async setFollowUp(em: EntityManager, userId: string, personId: string, patch: Pick<Partial<Person>, 'nextFollowUpAt' | 'nextFollowUpReason' | 'followUpCadenceDays'>): Promise<void> {
+    await this.people.update(userId, personId, patch, em);
+  }
+
+  /** People whose next follow-up is on or before `by`, oldest due first, with the total. */
+  findDue(userId: string, by: string, limit: number, offset: number): Promise<[Person[], number]> {
+    return this.people.findDue(userId, by, limit, offset);
+  }
+
+  /** Every person with a follow-up date, soonest first (for the calendar feed). */
+  withFollowUps(userId: string, em?: EntityManager): Promise<Person[]> {
+    return this.people.findWithFollowUps(userId, em);
+  }
+
+  /** The person's row as stored (no organization or team), or null; inside the caller's transaction if given. */
+  find(userId: string, personId: string, em?: EntityManager): Promise<Person | null> {
+    return this.people.findOne(userId, personId, em);
+  }
+
+  /** Whether the person is the user's (and not deleted), inside the caller's transaction if given. */
+  exists(userId: string, personId: string, em?: EntityManager): Promise<boolean> {
+    return this.people.exists(userId, personId, em);
   }
 
   async assertExists(userId: string, personId: string): Promise<void> {
-    if (!(await this.people.existsBy({ id: personId, userId }))) throw new NotFoundError('person', personId);
+    if (!(await this.people.exists(userId, personId))) throw new NotFoundError('person', personId);
   }
 
   private async lockedPerson(em: EntityManager, userId: string, id: string): Promise<Person> {
-    const person = await em.findOne(Person, { where: { id, userId }, withDeleted: true, lock: { mode: 'pessimistic_write', tables: ['people'] } });
+    const person = await this.people.lockWithDeleted(em, userId, id);
     if (!person) throw new NotFoundError('person', id);
     if (person.deletedAt) throw new PersonDeletedError(id);
-    const withRelations = await em.findOneOrFail(Person, { where: { id }, relations: { organization: true, team: true } });
-    return withRelations;
+    return this.people.findWithRelations(em, id);
   }
 
   /** Validates and normalizes input onto the entity; throws one 400 listing every bad field. */

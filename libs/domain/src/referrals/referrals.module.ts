@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Referral } from './referral.entity';
+import { AccountsModule } from '../accounts/index';
+import { PeopleModule } from '../people/index';
+import { ReferralsRepository } from './referrals.repository';
 import { ReferralsService } from './referrals.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Referral])],
-  providers: [ReferralsService],
+  imports: [PeopleModule, AccountsModule],
+  providers: [ReferralsService, ReferralsRepository],
   exports: [ReferralsService],
 })
 export class ReferralsModule {}

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ResumeProject } from './resume-project.entity';
+import { ResumeProjectsRepository } from './resume-projects.repository';
 import { ResumeProjectsService } from './resume-projects.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ResumeProject])],
-  providers: [ResumeProjectsService],
+  providers: [ResumeProjectsService, ResumeProjectsRepository],
   exports: [ResumeProjectsService],
 })
 export class ResumeProjectsModule {}

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { FieldProblem, NotFoundError } from '#platform';
 import type { Page } from '../people/index';
 import type { StageType } from '../stage-templates/index';
 import { ResumeProject, ResumeProjectLink } from './resume-project.entity';
 import { InvalidResumeProjectError } from './resume-projects.errors';
+import { ResumeProjectsRepository } from './resume-projects.repository';
 
 export interface ResumeProjectInput {
   title?: string;
@@ -34,45 +33,39 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** The user's résumé projects, in the order they set (then oldest first). */
 @Injectable()
 export class ResumeProjectsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly projects: ResumeProjectsRepository) {}
 
   async create(userId: string, input: ResumeProjectInput & { title: string }): Promise<ResumeProject> {
-    const em = this.dataSource.manager;
     const fields = normalize(input, { periodFrom: null, periodTo: null });
     // A new project goes last unless the user places it.
-    const position =
-      input.position ??
-      ((await em.query('SELECT coalesce(max(position) + 1, 0)::int AS next FROM resume_projects WHERE user_id = $1', [userId])) as { next: number }[])[0].next;
-    return em.save(em.create(ResumeProject, { summary: null, role: null, periodFrom: null, periodTo: null, tags: [], links: [], talkingPoints: [], stageTypes: [], ...fields, userId, position }));
+    const position = input.position ?? (await this.projects.nextPosition(userId));
+    return this.projects.insert({ summary: null, role: null, periodFrom: null, periodTo: null, tags: [], links: [], talkingPoints: [], stageTypes: [], ...fields, userId, position });
   }
 
   async list(userId: string, query: ResumeProjectsQuery = {}): Promise<Page<ResumeProject>> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const qb = this.dataSource.manager.createQueryBuilder(ResumeProject, 'p').where('p.user_id = :userId', { userId });
-    if (query.stageType) qb.andWhere("(p.stage_types = '{}' OR :stageType = ANY(p.stage_types))", { stageType: query.stageType });
-    const [items, total] = await qb.orderBy('p.position', 'ASC').addOrderBy('p.created_at', 'ASC').addOrderBy('p.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [items, total] = await this.projects.page(userId, query.stageType, limit, offset);
     return { items, total, limit, offset };
   }
 
   async get(userId: string, id: string): Promise<ResumeProject> {
-    const project = await this.dataSource.manager.findOneBy(ResumeProject, { id, userId });
+    const project = await this.projects.findOne(userId, id);
     if (!project) throw new NotFoundError('resume project', id);
     return project;
   }
 
   async update(userId: string, id: string, input: ResumeProjectInput): Promise<ResumeProject> {
-    return this.dataSource.transaction(async (em) => {
-      const project = await em.findOne(ResumeProject, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+    return this.projects.transaction(async (em) => {
+      const project = await this.projects.lock(em, userId, id);
       if (!project) throw new NotFoundError('resume project', id);
       Object.assign(project, normalize(input, project));
-      return em.save(project);
+      return this.projects.save(em, project);
     });
   }
 
   async remove(userId: string, id: string): Promise<void> {
-    const result = await this.dataSource.manager.delete(ResumeProject, { id, userId });
-    if (!result.affected) throw new NotFoundError('resume project', id);
+    if (!(await this.projects.delete(userId, id))) throw new NotFoundError('resume project', id);
   }
 }
 

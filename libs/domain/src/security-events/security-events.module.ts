@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { SecurityEventsRepository } from './security-events.repository';
 import { SecurityEventsService } from './security-events.service';
 
 @Module({
-  providers: [SecurityEventsService],
+  providers: [SecurityEventsService, SecurityEventsRepository],
   exports: [SecurityEventsService],
 })
 export class SecurityEventsModule {}

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
 import { NotFoundError } from '#platform';
 import { OrganizationsService } from '../organizations/index';
 import { BUILT_IN_TEMPLATES, BuiltInTemplate, DEFAULT_TEMPLATE } from './built-in-templates';
 import { StageTemplate } from './stage-template.entity';
 import { InvalidStageTemplateError } from './stage-templates.errors';
+import { StageTemplatesRepository } from './stage-templates.repository';
 import { DEFAULT_CHECKLISTS, STAGE_TYPES, TemplateStage } from './stage-types';
 
 export interface StageTemplateInput {
@@ -29,7 +28,7 @@ export interface ResolvedTemplate {
 @Injectable()
 export class StageTemplatesService {
   constructor(
-    @InjectRepository(StageTemplate) private readonly templates: Repository<StageTemplate>,
+    private readonly templates: StageTemplatesRepository,
     private readonly organizations: OrganizationsService,
   ) {}
 
@@ -39,12 +38,11 @@ export class StageTemplatesService {
 
   /** By name, a page at a time, with the total. */
   async list(userId: string, query: { organizationId?: string; limit: number; offset: number }): Promise<[StageTemplate[], number]> {
-    const where = query.organizationId ? { userId, organizationId: query.organizationId } : { userId };
-    return this.templates.findAndCount({ where, order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    return this.templates.page(userId, query.organizationId, query.limit, query.offset);
   }
 
   async get(userId: string, id: string): Promise<StageTemplate> {
-    const template = await this.templates.findOneBy({ id, userId });
+    const template = await this.templates.findOne(userId, id);
     if (!template) throw new NotFoundError('stage template', id);
     return template;
   }
@@ -58,7 +56,7 @@ export class StageTemplatesService {
     if (!stages) problems.push({ field: 'stages', problem: 'are required unless fromBuiltIn is given' });
     if (problems.length) throw new InvalidStageTemplateError(problems);
     if (input.organizationId) await this.organizations.get(userId, input.organizationId);
-    const template = this.templates.create({ userId, name: name!, role: input.role ?? base?.role ?? null, organizationId: input.organizationId ?? null, stages: stages! });
+    const template = this.templates.build({ userId, name: name!, role: input.role ?? base?.role ?? null, organizationId: input.organizationId ?? null, stages: stages! });
     return this.templates.save(template);
   }
 
@@ -73,8 +71,7 @@ export class StageTemplatesService {
   }
 
   async remove(userId: string, id: string): Promise<void> {
-    const result = await this.templates.delete({ id, userId });
-    if (!result.affected) throw new NotFoundError('stage template', id);
+    if (!(await this.templates.delete(userId, id))) throw new NotFoundError('stage template', id);
   }
 
   /**
@@ -90,9 +87,9 @@ export class StageTemplatesService {
       const template = builtIn(choice.builtIn);
       return { templateId: null, name: template.name, stages: template.stages };
     }
-    const own = await this.templates.findOne({ where: [{ userId, organizationId }], order: { updatedAt: 'DESC' } });
+    const own = await this.templates.latestForOrganization(userId, organizationId);
     if (own) return { templateId: own.id, name: own.name, stages: own.stages };
-    const general = await this.templates.findOne({ where: { userId, organizationId: IsNull(), name: DEFAULT_TEMPLATE.name } });
+    const general = await this.templates.generalNamed(userId, DEFAULT_TEMPLATE.name);
     if (general) return { templateId: general.id, name: general.name, stages: general.stages };
     return { templateId: null, name: DEFAULT_TEMPLATE.name, stages: DEFAULT_TEMPLATE.stages };
   }

@@ -1,6 +1,13 @@
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ApplicationStage } from '../applications/index';
-import { Task, TaskCloseReason } from './task.entity';
+import type { TaskCloseReason } from './task.entity';
+import { TasksRepository } from './tasks.repository';
+
+// Prep tasks are written inside the transactions of applications and interviews, which call these
+// with their EntityManager; the statements are TasksRepository's, bound to that transaction's connection.
+function tasksOf(em: EntityManager): TasksRepository {
+  return new TasksRepository(em.connection);
+}
 
 /**
  * Prep tasks: when an application enters a stage, one task per item of the stage's checklist.
@@ -9,22 +16,17 @@ import { Task, TaskCloseReason } from './task.entity';
  */
 export async function createPrepTasks(em: EntityManager, userId: string, stage: ApplicationStage): Promise<void> {
   if (stage.checklist.length === 0) return;
-  const rows = stage.checklist.map((title) => em.create(Task, { userId, title, origin: 'checklist', applicationId: stage.applicationId, stageId: stage.id, dueOn: null, notes: null, personId: null, interviewId: null, doneAt: null }));
-  await em.insert(Task, rows);
-  await refreshPrepTaskDueDates(em, stage.id);
+  const tasks = tasksOf(em);
+  await tasks.insertPrepTasks(
+    em,
+    stage.checklist.map((title) => ({ userId, title, origin: 'checklist' as const, applicationId: stage.applicationId, stageId: stage.id, dueOn: null, notes: null, personId: null, interviewId: null, doneAt: null })),
+  );
+  await tasks.refreshPrepTaskDueDates(em, stage.id);
 }
 
 /** Re-dates a stage's open prep tasks after its interviews change; bumps SEQUENCE for calendars. */
 export async function refreshPrepTaskDueDates(em: EntityManager, stageId: string): Promise<void> {
-  await em.query(
-    `UPDATE tasks t SET due_on = first.due, sequence = t.sequence + 1, updated_at = now()
-       FROM (SELECT ((SELECT (i.starts_at AT TIME ZONE i.time_zone)::date - 1
-                        FROM interviews i WHERE i.stage_id = $1 AND i.outcome <> 'cancelled'
-                       ORDER BY i.starts_at LIMIT 1)) AS due) first
-      WHERE t.stage_id = $1 AND t.origin = 'checklist' AND t.done_at IS NULL AND t.closed_at IS NULL
-        AND t.due_on IS DISTINCT FROM first.due`,
-    [stageId],
-  );
+  await tasksOf(em).refreshPrepTaskDueDates(em, stageId);
 }
 
 /**
@@ -33,24 +35,14 @@ export async function refreshPrepTaskDueDates(em: EntityManager, stageId: string
  * feed (SEQUENCE goes up so calendars drop the to-do). Tasks the user wrote are left as they are.
  * Returns how many were settled.
  */
-export async function settlePrepTasks(em: EntityManager, applicationId: string, reason: TaskCloseReason, at: Date): Promise<number> {
-  const rows = (await em.query(
-    `UPDATE tasks SET closed_at = $2, closed_reason = $3, sequence = sequence + 1, updated_at = now()
-      WHERE application_id = $1 AND origin = 'checklist' AND done_at IS NULL AND closed_at IS NULL
-      RETURNING id`,
-    [applicationId, at, reason],
-  )) as [unknown[], number];
-  return rows[1];
+export function settlePrepTasks(em: EntityManager, applicationId: string, reason: TaskCloseReason, at: Date): Promise<number> {
+  return tasksOf(em).settlePrepTasks(em, applicationId, reason, at);
 }
 
 /** Opens an application's settled prep tasks again; their due dates follow their stages' first interviews. Returns their ids. */
 export async function reopenSettledTasks(em: EntityManager, applicationId: string): Promise<string[]> {
-  const [rows] = (await em.query(
-    `UPDATE tasks SET closed_at = NULL, closed_reason = NULL, sequence = sequence + 1, updated_at = now()
-      WHERE application_id = $1 AND closed_at IS NOT NULL
-      RETURNING id, stage_id`,
-    [applicationId],
-  )) as [{ id: string; stage_id: string | null }[], number];
-  for (const stageId of new Set(rows.map((r) => r.stage_id).filter((s): s is string => !!s))) await refreshPrepTaskDueDates(em, stageId);
+  const tasks = tasksOf(em);
+  const rows = await tasks.reopenSettled(em, applicationId);
+  for (const stageId of new Set(rows.map((r) => r.stage_id).filter((s): s is string => !!s))) await tasks.refreshPrepTaskDueDates(em, stageId);
   return rows.map((r) => r.id);
 }

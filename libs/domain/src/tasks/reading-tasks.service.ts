@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ReadingService } from '../reading/index';
 import { Task } from './task.entity';
+import { TasksRepository } from './tasks.repository';
 
 /**
  * A prep item that means reading the interviewers' papers ("Read the team lead's most cited and
@@ -33,7 +32,7 @@ export interface TaskReading {
 @Injectable()
 export class ReadingTasksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: TasksRepository,
     private readonly reading: ReadingService,
   ) {}
 
@@ -58,23 +57,20 @@ export class ReadingTasksService {
 
   /** Marks done the open reading tasks whose checklist coverage has reached the goal; returns their ids. */
   async completeReached(userId: string): Promise<string[]> {
-    const open = await this.dataSource.getRepository(Task).createQueryBuilder('t').where("t.user_id = :userId AND t.origin = 'checklist' AND t.done_at IS NULL AND t.closed_at IS NULL AND t.stage_id IS NOT NULL", { userId }).getMany();
+    const open = await this.tasks.openChecklistTasks(userId);
     const links = await this.links(userId, open);
     const reached = [...links].filter(([, link]) => link.reached).map(([id]) => id);
-    if (reached.length) await this.dataSource.query('UPDATE tasks SET done_at = now(), updated_at = now() WHERE id = ANY($1::uuid[]) AND user_id = $2 AND done_at IS NULL', [reached, userId]);
+    if (reached.length) await this.tasks.markDone(userId, reached);
     return reached;
   }
 
   private async forStage(userId: string, stageId: string, target: number): Promise<TaskReading> {
-    const [interview] = (await this.dataSource.query(
-      `SELECT id FROM interviews WHERE stage_id = $1 AND user_id = $2 AND outcome <> 'cancelled' ORDER BY starts_at, id LIMIT 1`,
-      [stageId, userId],
-    )) as { id: string }[];
-    if (!interview) return { interviewId: null, interviewers: [], read: 0, total: 0, percent: null, target, reached: false };
-    const checklist = await this.reading.interviewChecklist(userId, interview.id);
+    const interviewId = await this.tasks.firstInterviewOfStage(userId, stageId);
+    if (!interviewId) return { interviewId: null, interviewers: [], read: 0, total: 0, percent: null, target, reached: false };
+    const checklist = await this.reading.interviewChecklist(userId, interviewId);
     const { read, total } = checklist.coverage;
     return {
-      interviewId: interview.id,
+      interviewId,
       interviewers: checklist.perInterviewer.map((p) => ({ id: p.id, fullName: p.fullName, read: p.read, total: p.total })),
       read,
       total,

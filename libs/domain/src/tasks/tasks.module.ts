@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/index';
+import { PeopleModule } from '../people/index';
 import { ReadingModule } from '../reading/index';
 import { ReadingTasksService } from './reading-tasks.service';
-import { Task } from './task.entity';
+import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Task]), ReadingModule],
-  providers: [TasksService, ReadingTasksService],
+  imports: [ReadingModule, PeopleModule, AccountsModule],
+  providers: [TasksService, ReadingTasksService, TasksRepository],
   exports: [TasksService, ReadingTasksService],
 })
 export class TasksModule {}

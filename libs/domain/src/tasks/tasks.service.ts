@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '#platform';
-import { Application } from '../applications/application.entity';
-import { Interview } from '../interviews/interview.entity';
+import { TimeZonesService } from '../accounts/index';
 import type { Page } from '../people/index';
-import { Person } from '../people/index';
-import { dateIn, daysBetween } from '../shared/dates';
+import { PeopleService } from '../people/index';
+import { daysBetween } from '../shared/dates';
 import { refreshPrepTaskDueDates, reopenSettledTasks } from './prep-tasks';
 import { Task } from './task.entity';
 import { InvalidTaskError } from './tasks.errors';
+import { TasksRepository } from './tasks.repository';
 
 /** open: neither done nor settled; done: done by hand; closed: settled with its application; all. */
 export const TASK_STATUSES = ['open', 'done', 'closed', 'all'] as const;
@@ -68,12 +67,15 @@ export interface DueTasks extends Page<DueTask> {
  */
 @Injectable()
 export class TasksService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly people: PeopleService,
+    private readonly timeZones: TimeZonesService,
+  ) {}
 
   async create(userId: string, input: CreateTaskInput): Promise<Task> {
-    const em = this.dataSource.manager;
-    const links = await this.links(em, userId, input);
-    const task = em.create(Task, {
+    const links = await this.links(userId, input);
+    const task = await this.tasks.insert({
       userId,
       title: input.title.trim(),
       dueOn: input.dueOn ?? null,
@@ -84,12 +86,11 @@ export class TasksService {
       sequence: 0,
       ...links,
     });
-    await em.insert(Task, task);
     return this.get(userId, task.id);
   }
 
   async get(userId: string, id: string): Promise<Task> {
-    const task = await this.query(this.dataSource.manager, userId).andWhere('t.id = :id', { id }).getOne();
+    const task = await this.tasks.findOne(userId, id);
     if (!task) throw new NotFoundError('task', id);
     return task;
   }
@@ -98,21 +99,12 @@ export class TasksService {
   async list(userId: string, query: TasksQuery = {}): Promise<Page<Task>> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const em = this.dataSource.manager;
-    const qb = this.query(em, userId);
-    const status = query.status ?? 'open';
-    if (status === 'open') qb.andWhere('t.done_at IS NULL AND t.closed_at IS NULL');
-    if (status === 'done') qb.andWhere('t.done_at IS NOT NULL');
-    if (status === 'closed') qb.andWhere('t.closed_at IS NOT NULL');
-    if (query.due) {
-      const today = await this.today(em, userId);
-      const op = { overdue: '<', today: '=', upcoming: '>' }[query.due];
-      qb.andWhere(`t.due_on ${op} :today`, { today });
-    }
-    for (const [key, column] of [['personId', 'person_id'], ['applicationId', 'application_id'], ['interviewId', 'interview_id'], ['stageId', 'stage_id']] as const) {
-      if (query[key]) qb.andWhere(`t.${column} = :${key}`, { [key]: query[key] });
-    }
-    const [items, total] = await ordered(qb).limit(limit).offset(offset).getManyAndCount();
+    const due = query.due ? { dueOp: ({ overdue: '<', today: '=', upcoming: '>' } as const)[query.due], today: await this.timeZones.today(userId) } : {};
+    const [items, total] = await this.tasks.find(
+      userId,
+      { status: query.status ?? 'open', ...due, personId: query.personId, applicationId: query.applicationId, interviewId: query.interviewId, stageId: query.stageId },
+      { limit, offset },
+    );
     return { items, total, limit, offset };
   }
 
@@ -120,24 +112,23 @@ export class TasksService {
   async due(userId: string, query: { by?: string; limit?: number; offset?: number } = {}): Promise<DueTasks> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const em = this.dataSource.manager;
-    const today = await this.today(em, userId);
+    const today = await this.timeZones.today(userId);
     const by = query.by ?? today;
-    const qb = this.query(em, userId).andWhere('t.done_at IS NULL AND t.closed_at IS NULL AND t.due_on <= :by', { by });
-    const [tasks, total] = await ordered(qb).limit(limit).offset(offset).getManyAndCount();
+    const [tasks, total] = await this.tasks.find(userId, { dueBy: by }, { limit, offset });
     return { by, today, items: tasks.map((task) => ({ task, daysOverdue: daysBetween(task.dueOn!, today) })), total, limit, offset };
   }
 
   /** Every open task with a due date (for the calendar feed). */
-  async openDated(userId: string, em: EntityManager = this.dataSource.manager): Promise<Task[]> {
-    return ordered(this.query(em, userId).andWhere('t.done_at IS NULL AND t.closed_at IS NULL AND t.due_on IS NOT NULL')).getMany();
+  async openDated(userId: string, em?: EntityManager): Promise<Task[]> {
+    const [tasks] = await this.tasks.find(userId, { dated: true }, undefined, em);
+    return tasks;
   }
 
   async update(userId: string, id: string, input: TaskInput): Promise<Task> {
     const nulls = (['title', 'done'] as const).filter((f) => input[f] === null);
     if (nulls.length) throw new InvalidTaskError(nulls.map((field) => ({ field, problem: 'must not be null' })));
-    await this.dataSource.transaction(async (em) => {
-      const task = await em.findOne(Task, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+    await this.tasks.transaction(async (em) => {
+      const task = await this.tasks.lock(em, userId, id);
       if (!task) throw new NotFoundError('task', id);
       const patch: Partial<Task> = {};
       if (input.title !== undefined && input.title.trim() !== task.title) patch.title = input.title.trim();
@@ -151,7 +142,7 @@ export class TasksService {
       if ('closedAt' in patch && !('doneAt' in patch)) patch.sequence = task.sequence + 1;
       // Calendars show the title on the due date: either changing is an update clients must apply.
       if ('title' in patch || 'dueOn' in patch) patch.sequence = task.sequence + 1;
-      if (Object.keys(patch).length) await em.update(Task, { id }, patch);
+      if (Object.keys(patch).length) await this.tasks.update(em, id, patch);
       // A checklist task opened again follows its stage's first interview, unless given a date now.
       const reopened = patch.doneAt === null || (input.done === false && 'closedAt' in patch);
       if (reopened && task.origin === 'checklist' && task.stageId && input.dueOn === undefined) await refreshPrepTaskDueDates(em, task.stageId);
@@ -164,27 +155,26 @@ export class TasksService {
    * the explicit way back, as no move reopens a closed application. Returns the tasks reopened.
    */
   async reopenSettled(userId: string, applicationId: string): Promise<Task[]> {
-    const ids = await this.dataSource.transaction(async (em) => {
-      const application = await em.findOne(Application, { where: { id: applicationId, userId }, lock: { mode: 'pessimistic_write' } });
-      if (!application) throw new NotFoundError('application', applicationId);
+    const ids = await this.tasks.transaction(async (em) => {
+      if (!(await this.tasks.lockApplication(em, userId, applicationId))) throw new NotFoundError('application', applicationId);
       return reopenSettledTasks(em, applicationId);
     });
     if (!ids.length) return [];
-    return ordered(this.query(this.dataSource.manager, userId).andWhere('t.id IN (:...ids)', { ids })).getMany();
+    const [tasks] = await this.tasks.find(userId, { ids });
+    return tasks;
   }
 
   async remove(userId: string, id: string): Promise<void> {
-    const result = await this.dataSource.getRepository(Task).delete({ id, userId });
-    if (!result.affected) throw new NotFoundError('task', id);
+    if (!(await this.tasks.delete(userId, id))) throw new NotFoundError('task', id);
   }
 
   /** The links of a new task, each checked to be the user's (another user's id is not found). */
-  private async links(em: EntityManager, userId: string, input: CreateTaskInput): Promise<Pick<Task, 'personId' | 'applicationId' | 'interviewId'>> {
-    if (input.personId && !(await em.existsBy(Person, { id: input.personId, userId }))) throw new NotFoundError('person', input.personId);
-    if (input.applicationId && !(await em.existsBy(Application, { id: input.applicationId, userId }))) throw new NotFoundError('application', input.applicationId);
-    let interview: Interview | null = null;
+  private async links(userId: string, input: CreateTaskInput): Promise<Pick<Task, 'personId' | 'applicationId' | 'interviewId'>> {
+    if (input.personId && !(await this.people.exists(userId, input.personId))) throw new NotFoundError('person', input.personId);
+    if (input.applicationId && !(await this.tasks.applicationExists(userId, input.applicationId))) throw new NotFoundError('application', input.applicationId);
+    let interview: { id: string; applicationId: string } | null = null;
     if (input.interviewId) {
-      interview = await em.findOneBy(Interview, { id: input.interviewId, userId });
+      interview = await this.tasks.findInterview(userId, input.interviewId);
       if (!interview) throw new NotFoundError('interview', input.interviewId);
       if (input.applicationId && input.applicationId !== interview.applicationId) {
         throw new InvalidTaskError([{ field: 'applicationId', problem: 'must be the application of the interview (or left out)' }]);
@@ -192,31 +182,4 @@ export class TasksService {
     }
     return { personId: input.personId ?? null, applicationId: input.applicationId ?? interview?.applicationId ?? null, interviewId: interview?.id ?? null };
   }
-
-  private query(em: EntityManager, userId: string): SelectQueryBuilder<Task> {
-    return (
-      em
-        .getRepository(Task)
-        .createQueryBuilder('t')
-        // A person in the trash still names the tasks about them.
-        .withDeleted()
-        .leftJoinAndSelect('t.person', 'p')
-        .leftJoinAndSelect('t.application', 'a')
-        .leftJoinAndSelect('a.organization', 'o')
-        .leftJoinAndSelect('a.team', 'tm')
-        .leftJoinAndSelect('t.interview', 'i')
-        .leftJoinAndSelect('i.stage', 'istage')
-        .leftJoinAndSelect('t.stage', 's')
-        .where('t.user_id = :userId', { userId })
-    );
-  }
-
-  private async today(em: EntityManager, userId: string): Promise<string> {
-    const [row] = (await em.query('SELECT time_zone FROM users WHERE id = $1', [userId])) as { time_zone: string }[];
-    return dateIn(row?.time_zone ?? 'UTC', new Date());
-  }
-}
-
-function ordered(qb: SelectQueryBuilder<Task>): SelectQueryBuilder<Task> {
-  return qb.orderBy('t.due_on', 'ASC', 'NULLS LAST').addOrderBy('t.created_at', 'ASC').addOrderBy('t.id', 'ASC');
 }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { NewWorksService } from './new-works.service';
+import { WorkAttributionsRepository } from './work-attributions.repository';
 import { WorkAttributionsService } from './work-attributions.service';
 import { WorksIngestService } from './works-ingest.service';
 import { WorksQueryService } from './works-query.service';
 
 @Module({
-  providers: [WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService],
+  providers: [WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService, WorkAttributionsRepository],
   exports: [WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService],
 })
 export class WorksModule {}

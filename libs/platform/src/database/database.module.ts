@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MixedList } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { DatabaseHealth } from './database-health';
 import { dataSourceOptions } from './data-source-options';
 
 @Module({})
@@ -16,6 +17,9 @@ export class DatabaseModule {
           useFactory: (config: AppConfig) => dataSourceOptions(config.database.url, entities, migrations),
         }),
       ],
+      providers: [DatabaseHealth],
+      exports: [DatabaseHealth],
+      global: true,
     };
   }
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError } from '#platform';
-import { InteractionInput, interactionColumns } from '../interactions/interaction-input';
-import { Interaction } from '../interactions/interaction.entity';
-import { PeopleService } from './people.service';
-import type { Page } from './people.types';
-import { Person } from './person.entity';
-import { lockPerson } from './person-lock';
-import { addDays, dateIn, daysBetween } from '../shared/dates';
+import { TimeZonesService } from '../accounts/index';
+import { PeopleService, Person } from '../people/index';
+import type { Page } from '../people/index';
+import { addDays, daysBetween } from '../shared/dates';
+import { InteractionInput, interactionColumns } from './interaction-input';
+import { Interaction } from './interaction.entity';
+import { InteractionsRepository } from './interactions.repository';
 
 export interface DueFollowUp {
   person: Person;
@@ -33,32 +31,26 @@ export interface FollowUpInput {
 /** What the user did when following up; a summary logs it as an interaction. */
 export type FollowUpDoneInput = InteractionInput;
 
-/** When to reach out to whom next: the due list, setting a follow-up, and marking one done. */
+/**
+ * When to reach out to whom next: the due list, setting a follow-up, and marking one done. It lives
+ * with interactions because marking one done logs one; the people's columns are written through
+ * PeopleService.
+ */
 @Injectable()
 export class FollowUpsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly interactions: InteractionsRepository,
     private readonly people: PeopleService,
+    private readonly timeZones: TimeZonesService,
   ) {}
 
   /** People whose next follow-up is on or before `by` (default: the user's today), oldest due first. */
   async due(userId: string, query: { by?: string; limit?: number; offset?: number } = {}): Promise<DueFollowUps> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const today = await this.today(this.dataSource.manager, userId);
+    const today = await this.timeZones.today(userId);
     const by = query.by ?? today;
-    const [people, total] = await this.dataSource
-      .getRepository(Person)
-      .createQueryBuilder('p')
-      .leftJoinAndSelect('p.organization', 'o')
-      .leftJoinAndSelect('p.team', 't')
-      .where('p.user_id = :userId AND p.next_follow_up_at <= :by', { userId, by })
-      .orderBy('p.next_follow_up_at', 'ASC')
-      .addOrderBy('p.name_folded', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(limit)
-      .offset(offset)
-      .getManyAndCount();
+    const [people, total] = await this.people.findDue(userId, by, limit, offset);
     const items = people.map((person) => ({ person, daysOverdue: daysBetween(person.nextFollowUpAt!, today) }));
     return { by, today, items, total, limit, offset };
   }
@@ -69,18 +61,18 @@ export class FollowUpsService {
    * (or today, if there was none), as logging an interaction would.
    */
   async set(userId: string, personId: string, input: FollowUpInput): Promise<Person> {
-    await this.dataSource.transaction(async (em) => {
-      const person = await lockPerson(em, userId, personId);
-      const patch: Partial<Person> = {};
+    await this.interactions.transaction(async (em) => {
+      const person = await this.people.lock(em, userId, personId);
+      const patch: Pick<Partial<Person>, 'nextFollowUpAt' | 'nextFollowUpReason' | 'followUpCadenceDays'> = {};
       if (input.cadenceDays !== undefined) patch.followUpCadenceDays = input.cadenceDays;
       if (input.nextFollowUpAt !== undefined) patch.nextFollowUpAt = input.nextFollowUpAt;
       else if (typeof input.cadenceDays === 'number') {
-        const from = person.lastInteractionAt ? person.lastInteractionAt.toISOString().slice(0, 10) : await this.today(em, userId);
+        const from = person.lastInteractionAt ? person.lastInteractionAt.toISOString().slice(0, 10) : await this.timeZones.today(userId, em);
         patch.nextFollowUpAt = addDays(from, input.cadenceDays);
       }
       // A date set by the user replaces a follow-up Dossier suggested, and its reason.
       if (patch.nextFollowUpAt !== undefined) patch.nextFollowUpReason = null;
-      if (Object.keys(patch).length > 0) await em.update(Person, { id: personId, userId }, patch);
+      if (Object.keys(patch).length > 0) await this.people.setFollowUp(em, userId, personId, patch);
     });
     return this.people.get(userId, personId);
   }
@@ -91,12 +83,12 @@ export class FollowUpsService {
    * The cadence is left as it is. A person with no follow-up planned has nothing to snooze (409).
    */
   async snooze(userId: string, personId: string, until: string): Promise<Person> {
-    await this.dataSource.transaction(async (em) => {
-      const person = await lockPerson(em, userId, personId);
-      const today = await this.today(em, userId);
+    await this.interactions.transaction(async (em) => {
+      const person = await this.people.lock(em, userId, personId);
+      const today = await this.timeZones.today(userId, em);
       if (until <= today) throw new InvalidInputError('Invalid until', [{ field: 'until', problem: `must be after today (${today})` }]);
       if (!person.nextFollowUpAt) throw new ConflictError('follow-ups.nothing-to-snooze', 'This person has no follow-up planned: set one instead');
-      await em.update(Person, { id: personId, userId }, { nextFollowUpAt: until });
+      await this.people.setFollowUp(em, userId, personId, { nextFollowUpAt: until });
     });
     return this.people.get(userId, personId);
   }
@@ -115,28 +107,21 @@ export class FollowUpsService {
       }
     }
     const columns = given.summary === undefined ? null : interactionColumns({ type: 'message', occurredAt: new Date(), ...given });
-    const interactionId = await this.dataSource.transaction(async (em) => {
-      const person = await lockPerson(em, userId, personId);
+    const interactionId = await this.interactions.transaction(async (em) => {
+      const person = await this.people.lock(em, userId, personId);
       let id: string | null = null;
       if (columns) {
-        const interaction = em.create(Interaction, { channel: null, offered: null, ...columns, userId, personId });
-        await em.insert(Interaction, interaction);
+        const interaction = await this.interactions.insert(em, { channel: null, offered: null, ...columns, userId, personId });
         await this.people.touch(em, userId, personId);
         id = interaction.id;
       }
       const cadence = person.followUpCadenceDays;
-      await em.update(Person, { id: personId, userId }, { nextFollowUpAt: cadence ? addDays(await this.today(em, userId), cadence) : null, nextFollowUpReason: null });
+      await this.people.setFollowUp(em, userId, personId, { nextFollowUpAt: cadence ? addDays(await this.timeZones.today(userId, em), cadence) : null, nextFollowUpReason: null });
       return id;
     });
     const person = await this.people.get(userId, personId);
-    const interaction = interactionId ? await this.dataSource.manager.findOneByOrFail(Interaction, { id: interactionId }) : null;
+    const interaction = interactionId ? await this.interactions.findById(interactionId) : null;
     return { person, interaction };
-  }
-
-  /** Today's date where the user lives: "due today" should not flip at midnight UTC. */
-  private async today(em: EntityManager, userId: string): Promise<string> {
-    const [row] = (await em.query('SELECT time_zone FROM users WHERE id = $1', [userId])) as { time_zone: string }[];
-    return dateIn(row?.time_zone ?? 'UTC', new Date());
   }
 }
 

@@ -1,0 +1,2 @@
+export * from './erasure.module';
+export * from './person-erasure.service';
