@@ -9,10 +9,11 @@ import { UserTwoFactor } from './two-factor.entity';
 import { TwoFactorService } from './two-factor.service';
 import { User } from './user.entity';
 import { UsersAdminService } from './users-admin.service';
+import { AccountsExport } from './accounts.export';
 
 @Module({
   imports: [SecurityEventsModule, TypeOrmModule.forFeature([User, UserTwoFactor, RecoveryCode])],
-  providers: [AccountsService, InvitationsService, UsersAdminService, TwoFactorService, SignInThrottleService],
+  providers: [AccountsExport, AccountsService, InvitationsService, UsersAdminService, TwoFactorService, SignInThrottleService],
   exports: [AccountsService, InvitationsService, UsersAdminService, SecurityEventsModule, TwoFactorService, SignInThrottleService],
 })
 export class AccountsModule {}

@@ -4,3 +4,4 @@ export * from './briefings.service';
 export * from './briefings.module';
 export * from './briefings.errors';
 export * from './briefing-pdf';
+export * from './briefings.export';

@@ -3,10 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Organization } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
 import { Team } from './team.entity';
+import { OrganizationsExport } from './organizations.export';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, Team])],
-  providers: [OrganizationsService],
+  providers: [OrganizationsExport, OrganizationsService],
   exports: [OrganizationsService],
 })
 export class OrganizationsModule {}

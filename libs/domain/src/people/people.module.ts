@@ -4,10 +4,11 @@ import { OrganizationsModule } from '../organizations/index';
 import { FollowUpsService } from './follow-ups.service';
 import { PeopleService } from './people.service';
 import { Person } from './person.entity';
+import { PeopleExport } from './people.export';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Person]), OrganizationsModule],
-  providers: [PeopleService, FollowUpsService],
+  providers: [PeopleExport, PeopleService, FollowUpsService],
   exports: [PeopleService, FollowUpsService],
 })
 export class PeopleModule {}

@@ -3,10 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/index';
 import { StageTemplate } from './stage-template.entity';
 import { StageTemplatesService } from './stage-templates.service';
+import { StageTemplatesExport } from './stage-templates.export';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StageTemplate]), OrganizationsModule],
-  providers: [StageTemplatesService],
+  providers: [StageTemplatesExport, StageTemplatesService],
   exports: [StageTemplatesService],
 })
 export class StageTemplatesModule {}

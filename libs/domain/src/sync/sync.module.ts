@@ -8,6 +8,7 @@ import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncProblemsService } from './sync-problems.service';
 import { SyncSchedules } from './sync-schedules';
 import { SyncService } from './sync.service';
+import { SyncExport } from './sync.export';
 
 /**
  * Publication sync. The source clients are built per job step from APP_CONFIG (see SyncService),
@@ -15,7 +16,7 @@ import { SyncService } from './sync.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SyncRun, ScholarlyIdentity, Person, PersonSyncSettings]), WorksModule],
-  providers: [SyncService, SyncSchedules, SyncProblemsService],
+  providers: [SyncExport, SyncService, SyncSchedules, SyncProblemsService],
   exports: [SyncService, SyncSchedules, SyncProblemsService],
 })
 export class SyncModule {}
