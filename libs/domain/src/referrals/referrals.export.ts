@@ -84,7 +84,8 @@ export class ReferralsExport implements AccountExportPart<ReferralsSection> {
     // Linked once all are written, so the document's order does not matter.
     for (const r of referrals) {
       const from = ctx.ref('referrals', r.carriedFromId, `referrals[${r.id}].carriedFromId`);
-      if (from) await ctx.em.update(Referral, { id: ids.get(r.id)! }, { carriedFromId: from });
+      // In SQL, so that the row keeps the updated_at of the document.
+      if (from) await ctx.em.query('UPDATE referrals SET carried_from_id = $1 WHERE id = $2', [from, ids.get(r.id)]);
     }
   }
 }
