@@ -19,7 +19,7 @@ export class ExportedSyncScheduleDto {
 
 /** The account's default cadence for its people without their own, as PUT /me/sync-schedule sets it. */
 export class ExportedAccountSyncScheduleDto {
-  @ApiProperty({ enum: ACCOUNT_SYNC_MODES, enumName: 'AccountSyncMode', description: "every: every everyHours hours; paused: no scheduled sync; server: the server's default" })
+  @ApiProperty({ enum: ACCOUNT_SYNC_MODES, enumName: 'AccountSyncMode', description: "every: sync every everyHours hours; paused: no scheduled sync; server: back to the server's default (SYNC_DEFAULT_EVERY_HOURS)" })
   @IsIn(ACCOUNT_SYNC_MODES)
   mode: (typeof ACCOUNT_SYNC_MODES)[number];
 
