@@ -159,25 +159,20 @@ export class ApplicationsExport implements AccountExportPart<ApplicationsSection
     const stages = ids.stage.allocate(applications.flatMap((a) => a.stages.map((s) => ({ ...s, applicationId: a.id }))));
     await ctx.write(
       Application,
-      applications.map((a) => ({
-        id: ids.application.get(a.id)!,
+      // The validated document holds the columns only: the others are written as they were.
+      applications.map(({ id, organizationId, teamId, keywords, recruiterId, templateId, currentStageId, reroutedFromId, createdAt, updatedAt, stages: _stages, moves: _moves, ...columns }) => ({
+        ...columns,
+        id: ids.application.get(id)!,
         userId,
-        organizationId: ctx.ids('organizations').get(a.organizationId)!,
-        teamId: ctx.ref('teams', a.teamId, `applications[${a.id}].teamId`),
-        role: a.role,
-        source: a.source,
-        status: a.status,
-        appliedOn: a.appliedOn,
-        closedOn: a.closedOn,
-        notes: a.notes,
-        keywords: a.keywords ?? [],
-        recruiterId: ctx.ref('people', a.recruiterId, `applications[${a.id}].recruiterId`),
-        templateId: ctx.ref('stageTemplates', a.templateId, `applications[${a.id}].templateId`),
-        templateName: a.templateName,
-        currentStageId: ctx.ref('stages', a.currentStageId, `applications[${a.id}].currentStageId`),
-        reroutedFromId: ctx.ref('applications', a.reroutedFromId, `applications[${a.id}].reroutedFromId`),
-        createdAt: new Date(a.createdAt),
-        updatedAt: new Date(a.updatedAt),
+        organizationId: ctx.ids('organizations').get(organizationId)!,
+        teamId: ctx.ref('teams', teamId, `applications[${id}].teamId`),
+        keywords: keywords ?? [],
+        recruiterId: ctx.ref('people', recruiterId, `applications[${id}].recruiterId`),
+        templateId: ctx.ref('stageTemplates', templateId, `applications[${id}].templateId`),
+        currentStageId: ctx.ref('stages', currentStageId, `applications[${id}].currentStageId`),
+        reroutedFromId: ctx.ref('applications', reroutedFromId, `applications[${id}].reroutedFromId`),
+        createdAt: new Date(createdAt),
+        updatedAt: new Date(updatedAt),
       })),
     );
     await ctx.write(

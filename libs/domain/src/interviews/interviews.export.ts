@@ -96,23 +96,16 @@ export class InterviewsExport implements AccountExportPart<InterviewsSection> {
     );
     await ctx.write(
       Interview,
-      interviews.map((i) => ({
-        id: ids.get(i.id)!,
+      // The validated document holds the columns only: the others are written as they were.
+      interviews.map(({ id, applicationId, stageId, startsAt, interviewerIds: _panel, createdAt, updatedAt, ...columns }) => ({
+        ...columns,
+        id: ids.get(id)!,
         userId,
-        applicationId: ctx.ids('applications').get(i.applicationId)!,
-        stageId: ctx.ids('stages').get(i.stageId)!,
-        startsAt: new Date(i.startsAt),
-        timeZone: i.timeZone,
-        durationMinutes: i.durationMinutes,
-        format: i.format,
-        location: i.location,
-        meetingUrl: i.meetingUrl,
-        prepNotes: i.prepNotes,
-        outcome: i.outcome,
-        feedback: i.feedback,
-        sequence: i.sequence,
-        createdAt: new Date(i.createdAt),
-        updatedAt: new Date(i.updatedAt),
+        applicationId: ctx.ids('applications').get(applicationId)!,
+        stageId: ctx.ids('stages').get(stageId)!,
+        startsAt: new Date(startsAt),
+        createdAt: new Date(createdAt),
+        updatedAt: new Date(updatedAt),
       })),
     );
     const panel = interviews.flatMap((i) =>

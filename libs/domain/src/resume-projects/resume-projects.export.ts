@@ -58,22 +58,8 @@ export class ResumeProjectsExport implements AccountExportPart<ResumeProjectsSec
     const ids = ctx.ids('resumeProjects');
     await ctx.write(
       ResumeProject,
-      ids.allocate(doc.resumeProjects ?? []).map((p) => ({
-        id: ids.get(p.id)!,
-        userId,
-        title: p.title,
-        summary: p.summary,
-        role: p.role,
-        periodFrom: p.periodFrom,
-        periodTo: p.periodTo,
-        tags: p.tags,
-        links: p.links,
-        talkingPoints: p.talkingPoints,
-        stageTypes: p.stageTypes,
-        position: p.position,
-        createdAt: new Date(p.createdAt),
-        updatedAt: new Date(p.updatedAt),
-      })),
+      // The validated document holds the columns only: each is written as it was.
+      ids.allocate(doc.resumeProjects ?? []).map(({ id, createdAt, updatedAt, ...columns }) => ({ ...columns, id: ids.get(id)!, userId, createdAt: new Date(createdAt), updatedAt: new Date(updatedAt) })),
     );
   }
 
