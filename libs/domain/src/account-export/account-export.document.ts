@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Equals, getMetadataStorage, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 
 export const EXPORT_FORMAT = 'dossier-export';
 /**
@@ -68,5 +68,26 @@ export const NullableDateTime = (): PropertyDecorator => (target, key) => {
   IsDateString()(target, key);
 };
 
-/** A timestamp of the database as the document writes it. */
-export const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+const fieldLists = new Map<Function, string[]>();
+
+/** The fields a section's DTO declares (every one is validated, so class-validator knows them all), in declaration order. */
+function fieldsOf(dto: Function): string[] {
+  let fields = fieldLists.get(dto);
+  if (!fields) fieldLists.set(dto, (fields = [...new Set(getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).map((m) => m.propertyName))]));
+  return fields;
+}
+
+/**
+ * A row in the document's form: each field the DTO declares, taken from `computed` or else from the
+ * row's property of the same name, instants as ISO strings. A field found in neither is a bug (its
+ * records would silently lose it), so it throws.
+ */
+export function recordOf<D extends object>(dto: new () => D, row: object, computed: Partial<D> = {}): D {
+  const out: Record<string, unknown> = {};
+  for (const field of fieldsOf(dto)) {
+    const value = field in computed ? (computed as Record<string, unknown>)[field] : (row as Record<string, unknown>)[field];
+    if (value === undefined) throw new Error(`${dto.name}.${field}: the row has no such field and none is computed`);
+    out[field] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out as D;
+}

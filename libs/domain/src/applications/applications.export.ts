@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '#platform';
-import { AccountExportPart, ExportContext, ExportPart, iso, NullableDateTime, NullableText, NullableUuid, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, NullableDateTime, NullableText, NullableUuid, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { STAGE_TYPES } from '../stage-templates/index';
 import { APPLICATION_MOVES, ApplicationMove } from './application-move.entity';
 import { ApplicationStage, STAGE_STATUSES } from './application-stage.entity';
@@ -93,56 +93,13 @@ export class ApplicationsExport implements AccountExportPart<ApplicationsSection
     const retrospectives = await em.find(StageRetrospective, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
     const stageApplication = new Map(stages.map((s) => [s.id, s.applicationId]));
     const section: Required<ApplicationsSection> = {
-      applications: applications.map((a) => ({
-        id: a.id,
-        organizationId: a.organizationId,
-        teamId: a.teamId,
-        role: a.role,
-        source: a.source,
-        status: a.status,
-        appliedOn: a.appliedOn,
-        closedOn: a.closedOn,
-        notes: a.notes,
-        keywords: a.keywords,
-        recruiterId: a.recruiterId,
-        templateId: a.templateId,
-        templateName: a.templateName,
-        currentStageId: a.currentStageId,
-        reroutedFromId: a.reroutedFromId,
-        createdAt: a.createdAt.toISOString(),
-        updatedAt: a.updatedAt.toISOString(),
-        stages: stages
-          .filter((s) => s.applicationId === a.id)
-          .map((s) => ({ id: s.id, position: s.position, name: s.name, type: s.type, checklist: s.checklist, status: s.status, enteredAt: iso(s.enteredAt), leftAt: iso(s.leftAt) })),
-        moves: moves
-          .filter((m) => m.applicationId === a.id)
-          .map((m) => ({
-            id: m.id,
-            move: m.move,
-            at: m.at.toISOString(),
-            fromStatus: m.fromStatus,
-            toStatus: m.toStatus,
-            fromStage: m.fromStage,
-            toStage: m.toStage,
-            fromStageId: m.fromStageId,
-            toStageId: m.toStageId,
-            relatedApplicationId: m.relatedApplicationId,
-            carriedReferralIds: m.carriedReferralIds,
-            carriedRecruiter: m.carriedRecruiter,
-            note: m.note,
-            recordedAt: m.recordedAt.toISOString(),
-          })),
-      })),
-      stageRetrospectives: retrospectives.map((r) => ({
-        id: r.id,
-        applicationId: stageApplication.get(r.stageId) as string,
-        stageId: r.stageId,
-        wentWell: r.wentWell,
-        wentBadly: r.wentBadly,
-        doDifferently: r.doDifferently,
-        createdAt: r.createdAt.toISOString(),
-        updatedAt: r.updatedAt.toISOString(),
-      })),
+      applications: applications.map((a) =>
+        recordOf(ExportedApplicationDto, a, {
+          stages: stages.filter((s) => s.applicationId === a.id).map((s) => recordOf(ExportedStageDto, s)),
+          moves: moves.filter((m) => m.applicationId === a.id).map((m) => recordOf(ExportedMoveDto, m)),
+        }),
+      ),
+      stageRetrospectives: retrospectives.map((r) => recordOf(ExportedStageRetrospectiveDto, r, { applicationId: stageApplication.get(r.stageId) as string })),
     };
     // Only referrals still there (one erased with its referrer is gone): the document's referrals say which.
     ctx.whenComplete((doc) => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsDateString, IsIn, IsInt, IsObject, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { AccountExportPart, ExportContext, ExportPart, iso, NullableDateTime, NullableText, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, NullableDateTime, NullableText, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import type { BriefingContent } from './briefing-content';
 import { Briefing, BRIEFING_STATUSES, BriefingStatus, BriefingTrigger } from './briefing.entity';
 
@@ -40,21 +40,7 @@ export class BriefingsExport implements AccountExportPart<BriefingsSection> {
   async exportPart(userId: string, { em }: ExportContext): Promise<BriefingsSection> {
     const briefings = await em.find(Briefing, { where: { userId }, order: { interviewId: 'ASC', version: 'ASC' } });
     return {
-      briefings: briefings.map((b) => ({
-        id: b.id,
-        interviewId: b.interviewId,
-        version: b.version,
-        trigger: b.trigger,
-        status: b.status,
-        forStartsAt: iso(b.forStartsAt),
-        content: b.content,
-        markdown: b.markdown,
-        html: b.html,
-        changes: b.changes,
-        error: b.error,
-        createdAt: b.createdAt.toISOString(),
-        generatedAt: iso(b.generatedAt),
-      })),
+      briefings: briefings.map((b) => recordOf(ExportedBriefingDto, b)),
     };
   }
 

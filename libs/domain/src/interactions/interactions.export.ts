@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { AccountExportPart, ExportContext, ExportPart, NullableText, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, NullableText, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { Interaction, INTERACTION_TYPES } from './interaction.entity';
 
 export class ExportedInteractionDto {
@@ -25,18 +25,7 @@ export class InteractionsExport implements AccountExportPart<InteractionsSection
   async exportPart(userId: string, { em }: ExportContext): Promise<InteractionsSection> {
     const interactions = await em.find(Interaction, { where: { userId }, order: { occurredAt: 'ASC', id: 'ASC' } });
     return {
-      interactions: interactions.map((i) => ({
-        id: i.id,
-        personId: i.personId,
-        type: i.type,
-        occurredAt: i.occurredAt.toISOString(),
-        channel: i.channel,
-        summary: i.summary,
-        offered: i.offered,
-        asked: i.asked,
-        createdAt: i.createdAt.toISOString(),
-        updatedAt: i.updatedAt.toISOString(),
-      })),
+      interactions: interactions.map((i) => recordOf(ExportedInteractionDto, i)),
     };
   }
 

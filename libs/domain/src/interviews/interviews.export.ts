@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsDateString, IsIn, IsInt, IsTimeZone, IsUUID, Max, Min } from 'class-validator';
-import { AccountExportPart, ExportContext, ExportPart, NullableText, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, NullableText, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { Interview, INTERVIEW_FORMATS, INTERVIEW_OUTCOMES } from './interview.entity';
 import { InterviewerNote } from './interviewer-note.entity';
 
@@ -58,34 +58,8 @@ export class InterviewsExport implements AccountExportPart<InterviewsSection> {
     )) as { interviewId: string; personId: string }[];
     const notes = await em.find(InterviewerNote, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return {
-      interviews: interviews.map((i) => ({
-        id: i.id,
-        applicationId: i.applicationId,
-        stageId: i.stageId,
-        startsAt: i.startsAt.toISOString(),
-        timeZone: i.timeZone,
-        durationMinutes: i.durationMinutes,
-        format: i.format,
-        location: i.location,
-        meetingUrl: i.meetingUrl,
-        prepNotes: i.prepNotes,
-        outcome: i.outcome,
-        feedback: i.feedback,
-        sequence: i.sequence,
-        interviewerIds: interviewers.filter((r) => r.interviewId === i.id).map((r) => r.personId),
-        createdAt: i.createdAt.toISOString(),
-        updatedAt: i.updatedAt.toISOString(),
-      })),
-      interviewerNotes: notes.map((n) => ({
-        id: n.id,
-        interviewId: n.interviewId,
-        personId: n.personId,
-        asked: n.asked,
-        howItWent: n.howItWent,
-        followUp: n.followUp,
-        createdAt: n.createdAt.toISOString(),
-        updatedAt: n.updatedAt.toISOString(),
-      })),
+      interviews: interviews.map((i) => recordOf(ExportedInterviewDto, i, { interviewerIds: interviewers.filter((r) => r.interviewId === i.id).map((r) => r.personId) })),
+      interviewerNotes: notes.map((n) => recordOf(ExportedInterviewerNoteDto, n)),
     };
   }
 

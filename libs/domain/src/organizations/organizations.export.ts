@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDateString, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { AccountExportPart, ExportContext, ExportPart, NullableText, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, NullableText, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { foldName } from '../shared/text/index';
 import { Organization } from './organization.entity';
 import { Team } from './team.entity';
@@ -40,20 +40,7 @@ export class OrganizationsExport implements AccountExportPart<OrganizationsSecti
     const organizations = await em.find(Organization, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
     const teams = await em.find(Team, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return {
-      organizations: organizations.map((o) => ({
-        id: o.id,
-        name: o.name,
-        aliases: o.aliases,
-        website: o.website,
-        description: o.description,
-        researchNotes: o.researchNotes,
-        tags: o.tags,
-        createdAt: o.createdAt.toISOString(),
-        updatedAt: o.updatedAt.toISOString(),
-        teams: teams
-          .filter((t) => t.organizationId === o.id)
-          .map((t) => ({ id: t.id, name: t.name, description: t.description, researchNotes: t.researchNotes, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() })),
-      })),
+      organizations: organizations.map((o) => recordOf(ExportedOrganizationDto, o, { teams: teams.filter((t) => t.organizationId === o.id).map((t) => recordOf(ExportedTeamDto, t)) })),
     };
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { AccountExportPart, ExportContext, ExportPart, iso, NullableText, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, NullableText, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { foldName, PersonLinks } from '../shared/text/index';
 import { Person, RELATIONSHIP_STAGES } from './person.entity';
 
@@ -40,30 +40,7 @@ export class PeopleExport implements AccountExportPart<PeopleSection> {
   async exportPart(userId: string, { em }: ExportContext): Promise<PeopleSection> {
     const people = await em.find(Person, { where: { userId }, withDeleted: true, order: { createdAt: 'ASC', id: 'ASC' } });
     return {
-      people: people.map((p) => ({
-        id: p.id,
-        fullName: p.fullName,
-        givenName: p.givenName,
-        familyName: p.familyName,
-        headline: p.headline,
-        role: p.role,
-        organizationId: p.organizationId,
-        teamId: p.teamId,
-        emails: p.emails,
-        phones: p.phones,
-        links: p.links,
-        tags: p.tags,
-        howWeMet: p.howWeMet,
-        relationshipStage: p.relationshipStage,
-        notes: p.notes,
-        nextFollowUpAt: p.nextFollowUpAt,
-        nextFollowUpReason: p.nextFollowUpReason,
-        followUpCadenceDays: p.followUpCadenceDays,
-        lastInteractionAt: iso(p.lastInteractionAt),
-        createdAt: p.createdAt.toISOString(),
-        updatedAt: p.updatedAt.toISOString(),
-        deletedAt: iso(p.deletedAt),
-      })),
+      people: people.map((p) => recordOf(ExportedPersonDto, p)),
     };
   }
 

@@ -2,7 +2,7 @@ import { applyDecorators, Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { AccountExportPart, ExportContext, ExportPart, NullableText, NullableUuid, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, NullableText, NullableUuid, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { ChecklistSettings } from './checklist-settings.entity';
 import { READING_STATUSES, ReadingEntry } from './reading-entry.entity';
 import { ReadingGoal } from './reading-goal.entity';
@@ -88,7 +88,7 @@ export class ReadingExport implements AccountExportPart<ReadingSection> {
         createdAt: e.created_at.toISOString(),
         updatedAt: e.updated_at.toISOString(),
       })),
-      readingChecklistSettings: settings.map((c) => ({ id: c.id, personId: c.personId, interviewId: c.interviewId, size: c.size, weights: c.weights, updatedAt: c.updatedAt.toISOString() })),
+      readingChecklistSettings: settings.map((c) => recordOf(ExportedChecklistSettingsDto, c)),
     };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsObject, IsOptional, IsUUID, ValidateBy } from 'class-validator';
-import { AccountExportPart, ExportContext, ExportPart, NullableText, NullableUuid, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, NullableText, NullableUuid, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { Referral, REFERRAL_STATUSES, ReferralStatus } from './referral.entity';
 
 /** { status: yyyy-mm-dd } with known statuses only. */
@@ -36,18 +36,7 @@ export class ReferralsExport implements AccountExportPart<ReferralsSection> {
   async exportPart(userId: string, { em }: ExportContext): Promise<ReferralsSection> {
     const referrals = await em.find(Referral, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return {
-      referrals: referrals.map((r) => ({
-        id: r.id,
-        applicationId: r.applicationId,
-        referrerId: r.referrerId,
-        recruiterId: r.recruiterId,
-        status: r.status,
-        statusDates: r.statusDates,
-        notes: r.notes,
-        carriedFromId: r.carriedFromId,
-        createdAt: r.createdAt.toISOString(),
-        updatedAt: r.updatedAt.toISOString(),
-      })),
+      referrals: referrals.map((r) => recordOf(ExportedReferralDto, r)),
     };
   }
 

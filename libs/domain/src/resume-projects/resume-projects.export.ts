@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDateString, IsIn, IsInt, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { AccountExportPart, ExportContext, ExportPart, NullableText, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, NullableText, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { STAGE_TYPES } from '../stage-templates/index';
 import { ResumeProject } from './resume-project.entity';
 
@@ -36,21 +36,7 @@ export class ResumeProjectsExport implements AccountExportPart<ResumeProjectsSec
   async exportPart(userId: string, { em }: ExportContext): Promise<ResumeProjectsSection> {
     const projects = await em.find(ResumeProject, { where: { userId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
     return {
-      resumeProjects: projects.map((p) => ({
-        id: p.id,
-        title: p.title,
-        summary: p.summary,
-        role: p.role,
-        periodFrom: p.periodFrom,
-        periodTo: p.periodTo,
-        tags: p.tags,
-        links: p.links,
-        talkingPoints: p.talkingPoints,
-        stageTypes: p.stageTypes,
-        position: p.position,
-        createdAt: p.createdAt.toISOString(),
-        updatedAt: p.updatedAt.toISOString(),
-      })),
+      resumeProjects: projects.map((p) => recordOf(ExportedResumeProjectDto, p)),
     };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
-import { AccountExportPart, ExportContext, ExportPart, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { SCHOLARLY_SOURCES } from '../scholarly/index';
 import { parseIdentityInput } from './identity-input';
 import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entity';
@@ -36,16 +36,7 @@ export class ScholarlyIdentitiesExport implements AccountExportPart<IdentitiesSe
   async exportPart(userId: string, { em }: ExportContext): Promise<IdentitiesSection> {
     const identities = await em.find(ScholarlyIdentity, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return {
-      scholarlyIdentities: identities.map((i) => ({
-        id: i.id,
-        personId: i.personId,
-        source: i.source,
-        sourceAuthorId: i.sourceAuthorId,
-        name: i.name,
-        status: i.status,
-        linkedBy: i.linkedBy,
-        createdAt: i.createdAt.toISOString(),
-      })),
+      scholarlyIdentities: identities.map((i) => recordOf(ExportedScholarlyIdentityDto, i)),
     };
   }
 

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDateString, IsIn, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { AccountExportPart, ExportContext, ExportPart, NullableText, NullableUuid, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, NullableText, NullableUuid, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { StageTemplate } from './stage-template.entity';
 import { STAGE_TYPES } from './stage-types';
 
@@ -30,7 +30,7 @@ type StageTemplatesSection = { stageTemplates?: ExportedStageTemplateDto[] };
 export class StageTemplatesExport implements AccountExportPart<StageTemplatesSection> {
   async exportPart(userId: string, { em }: ExportContext): Promise<StageTemplatesSection> {
     const templates = await em.find(StageTemplate, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return { stageTemplates: templates.map((t) => ({ id: t.id, organizationId: t.organizationId, name: t.name, role: t.role, stages: t.stages, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() })) };
+    return { stageTemplates: templates.map((t) => recordOf(ExportedStageTemplateDto, t)) };
   }
 
   async restorePart(userId: string, doc: StageTemplatesSection, ctx: RestoreContext): Promise<void> {

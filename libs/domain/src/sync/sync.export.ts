@@ -2,7 +2,7 @@ import { applyDecorators, Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { AccountExportPart, ExportContext, ExportPart, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { IMPORTED_LINKED_PEOPLE } from '../scholarly-identities/index';
 import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncSchedules } from './sync-schedules';
@@ -57,7 +57,7 @@ export class SyncExport implements AccountExportPart<SyncSection> {
     const schedules = await em.find(PersonSyncSettings, { where: { userId }, order: { personId: 'ASC' } });
     return {
       account: { syncSchedule: { mode, everyHours: mode === 'every' ? account.sync_every_hours : null } },
-      syncSchedules: schedules.map((s) => ({ personId: s.personId, everyHours: s.everyHours, updatedAt: s.updatedAt.toISOString() })),
+      syncSchedules: schedules.map((s) => recordOf(ExportedSyncScheduleDto, s)),
     };
   }
 

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { IsCalendarDate } from '#platform';
-import { AccountExportPart, ExportContext, ExportPart, iso, NullableDateTime, NullableText, NullableUuid, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportPart, ExportContext, ExportPart, NullableDateTime, NullableText, NullableUuid, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { Task, TASK_CLOSE_REASONS, TASK_ORIGINS } from './task.entity';
 
 export class ExportedTaskDto {
@@ -32,23 +32,7 @@ export class TasksExport implements AccountExportPart<TasksSection> {
   async exportPart(userId: string, { em }: ExportContext): Promise<TasksSection> {
     const tasks = await em.find(Task, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return {
-      tasks: tasks.map((t) => ({
-        id: t.id,
-        title: t.title,
-        dueOn: t.dueOn,
-        doneAt: iso(t.doneAt),
-        closedAt: iso(t.closedAt),
-        closedReason: t.closedReason,
-        notes: t.notes,
-        origin: t.origin,
-        personId: t.personId,
-        applicationId: t.applicationId,
-        stageId: t.stageId,
-        interviewId: t.interviewId,
-        sequence: t.sequence,
-        createdAt: t.createdAt.toISOString(),
-        updatedAt: t.updatedAt.toISOString(),
-      })),
+      tasks: tasks.map((t) => recordOf(ExportedTaskDto, t)),
     };
   }
 
