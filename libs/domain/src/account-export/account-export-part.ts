@@ -3,6 +3,18 @@ import type { EntityManager } from 'typeorm';
 import { AccountExportDto, ExportedAccountDto } from './account-export.document';
 import type { RestoreContext } from './restore-context';
 
+/*
+ * The account document (GET /export, POST /imports/dossier) is written and read part by part: each
+ * module that owns records of an account has one `<module>.export.ts` with
+ *   - the DTO class of each of its sections: the one schema, from which the OpenAPI document, the
+ *     import's validation (a 400 naming the bad field) and the TypeScript type all come;
+ *   - an @ExportPart provider: `exportPart` reads its tables (recordOf maps a row to its DTO's
+ *     fields), `restorePart` writes them back with new ids (RestoreContext), `after` names the parts
+ *     it refers to.
+ * Adding an exported entity to such a module is that file alone; a module new to the document also
+ * lists its part among its providers and itself in ImportsModule (so that the worker restores it).
+ */
+
 /** What a part reads with: the export's one snapshot. */
 export interface ExportContext {
   readonly em: EntityManager;
