@@ -1,4 +1,4 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Injectable, Module, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -72,7 +72,7 @@ class BooksModule {}
 const em = { query: async () => [] };
 const dataSource = { manager: em, transaction: async (...args: unknown[]) => (args[args.length - 1] as (m: unknown) => unknown)(em) };
 
-async function service(modules: Function[]): Promise<AccountExportService> {
+async function service(modules: Type[]): Promise<AccountExportService> {
   const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule, ...modules], providers: [AccountExportService, { provide: getDataSourceToken(), useValue: dataSource }] }).compile();
   return moduleRef.get(AccountExportService);
 }
