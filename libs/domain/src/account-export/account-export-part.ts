@@ -59,10 +59,8 @@ export interface ExportPartOptions {
   schema: Record<string, PropertyDecorator>;
 }
 
-const Discoverable = DiscoveryService.createDecorator<ExportPartOptions>();
-/** The metadata key the export service finds the parts by. */
-export const EXPORT_PART_KEY = Discoverable.KEY;
-export const exportPartOptions = Discoverable;
+/** The parts' mark: the export service finds them, and reads their options, by it. */
+export const exportPartOptions = DiscoveryService.createDecorator<ExportPartOptions>();
 
 /**
  * Declares a Nest provider as a part of the account document. Listing the class among its module's
@@ -74,5 +72,5 @@ export function ExportPart(options: ExportPartOptions): ClassDecorator {
     const [target, key] = path.startsWith('account.') ? [ExportedAccountDto.prototype, path.slice('account.'.length)] : [AccountExportDto.prototype, path];
     decorate(target, key);
   }
-  return Discoverable(options);
+  return exportPartOptions(options);
 }
