@@ -8,7 +8,7 @@ import { AutoLinkRule, CandidateScore, Coauthor, compareScored, decideAutoLinks,
 import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityError, UnknownAtSourceError } from './identities.errors';
 import { idFromProfileLink, parseIdentityInput, sourceOfUrl } from './identity-input';
 import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entity';
-import { AUTHORSHIPS_WITH_QUERIES_SQL } from '../works/index';
+import { AUTHORSHIPS_WITH_QUERIES_SQL, WorkAttributionsService } from '../works/index';
 import { SourceLookups } from './source-lookups';
 
 /** The sources that can search authors by name (Crossref cannot: its identities are ORCID iDs). */
@@ -83,6 +83,7 @@ export class IdentitiesService {
     @InjectRepository(ScholarlyIdentity) private readonly identities: Repository<ScholarlyIdentity>,
     @InjectRepository(Person) private readonly people: Repository<Person>,
     private readonly lookups: SourceLookups,
+    private readonly attributions: WorkAttributionsService,
   ) {}
 
   /** The person's identities, linked first, then rejected; by source, oldest first. */
@@ -151,7 +152,7 @@ export class IdentitiesService {
    * does not link it again; one the user linked (or a rejection) is forgotten.
    */
   async unlink(userId: string, personId: string, identityId: string): Promise<{ keptAsRejection: boolean }> {
-    return this.dataSource.transaction(async (em) => {
+    const result = await this.dataSource.transaction(async (em) => {
       const person = await em.findOne(Person, { where: { id: personId, userId } });
       const identity = person ? await em.findOne(ScholarlyIdentity, { where: { id: identityId, userId, personId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!identity) throw new IdentityNotFoundError(identityId);
@@ -162,6 +163,9 @@ export class IdentitiesService {
       await em.delete(ScholarlyIdentity, { id: identity.id });
       return { keptAsRejection: false };
     });
+    // The identity's works were evidence for the person's name-query matches.
+    await this.attributions.evaluatePerson(userId, personId);
+    return result;
   }
 
   /**
@@ -448,7 +452,7 @@ export class IdentitiesService {
   ): Promise<{ identity: ScholarlyIdentity; changed: boolean }> {
     // Dossier never overrides the user: an auto-link finding a rejection (made meanwhile) stops.
     const keepRejection = values.linkedBy === 'auto';
-    return this.dataSource.transaction(async (em) => {
+    const result = await this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`scholarly-identity:${userId}:${source}:${sourceAuthorId}`]);
       const person = await em.findOne(Person, { where: { id: personId, userId } });
       if (!person) throw new NotFoundError('person', personId);
@@ -470,6 +474,9 @@ export class IdentitiesService {
       await em.insert(ScholarlyIdentity, created);
       return { identity: await em.findOneByOrFail(ScholarlyIdentity, { id: created.id }), changed: true };
     });
+    // A new identity is new evidence for the name-query matches (and a name query, new matches).
+    if (result.changed) await this.attributions.evaluatePerson(userId, personId);
+    return result;
   }
 
   /** An auto-link that lost a race (the user rejected it, or linked it elsewhere, meanwhile) is reported, not thrown. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Person } from '../people/index';
+import { WorksModule } from '../works/index';
 import { IdentitiesService } from './identities.service';
 import { ScholarlyIdentity } from './scholarly-identity.entity';
 import { SourceLookups } from './source-lookups';
@@ -12,7 +13,7 @@ import { ScholarlyIdentitiesExport } from './scholarly-identities.export';
  * provided here, so the API cannot call a source directly.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ScholarlyIdentity, Person])],
+  imports: [TypeOrmModule.forFeature([ScholarlyIdentity, Person]), WorksModule],
   providers: [ScholarlyIdentitiesExport, IdentitiesService, SourceLookups],
   exports: [IdentitiesService],
 })

@@ -8,7 +8,7 @@ import { MalformedResponseError, ScholarlyClients, ScholarlyHttp, SourceRateLimi
 import type { AuthorSnapshot } from '../scholarly/index';
 import { IdentitySyncState, ScholarlyIdentity } from '../scholarly-identities/index';
 import { SyncRun } from './sync-run.entity';
-import { WorksIngestService } from '../works/index';
+import { NAME_QUERY_SOURCES, withCategories, WorkAttributionsService, WorksIngestService } from '../works/index';
 import { AuthorChecks } from './author-checks';
 
 export type SyncTrigger = SyncRun['trigger'];
@@ -88,6 +88,7 @@ export class SyncService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue<DossierJobs>,
     private readonly ingest: WorksIngestService,
+    private readonly attributions: WorkAttributionsService,
   ) {}
 
   /**
@@ -255,7 +256,9 @@ export class SyncService {
       // A merged OpenAlex author answers under the surviving id: list that one.
       const listId = state.snapshot?.sourceAuthorId && identity.source === 'openalex' ? state.snapshot.sourceAuthorId : identity.sourceAuthorId;
       const page = await client.listWorks(listId, state.page);
-      const result = await this.ingest.ingest(page.works);
+      const result = await this.ingest.ingest(withCategories(page));
+      // A name query's fresh matches are weighed at once, before anyone reads them as the person's.
+      if (NAME_QUERY_SOURCES.includes(identity.source)) await this.attributions.evaluatePerson(run.userId, run.personId);
       await this.count(run.id, requests, result);
       requests = 0;
       const pages = state.pages + 1;
@@ -323,6 +326,8 @@ export class SyncService {
 
   private async finish(run: SyncRun, identity: ScholarlyIdentity, status: 'succeeded' | 'skipped', snapshot: AuthorSnapshot | null): Promise<void> {
     const now = new Date();
+    // Another identity's works are evidence for (or against) the name query's matches.
+    if (status === 'succeeded') await this.attributions.evaluatePerson(run.userId, run.personId);
     await this.dataSource.transaction(async (em) => {
       await em.update(SyncRun, { id: run.id }, { status, finishedAt: now });
       await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'ok', brokenReason: null, lastSyncedAt: now, lastSnapshot: snapshot ?? identity.lastSnapshot });
