@@ -13,7 +13,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const ROOTS = ['libs/domain/src', 'apps/api/src', 'apps/worker/src'];
-const REPOSITORY = /(\.repository\.ts$|\/repository\/)/;
+// A module's export part (<module>.export.ts) reads and restores the module's own tables for the
+// account document: a repository of that one use; account-export/restore-context.ts batches the
+// parts' inserts.
+const REPOSITORY = /(\.repository\.ts$|\/repository\/|\.export\.ts$|account-export\/restore-context\.ts$)/;
 const SQL = [
   // `this.query(` is a class's own method (the arXiv client's search), not a statement.
   [/(?<!\bthis)\.query\s*[<(]/, 'runs SQL (.query)'],

@@ -262,6 +262,8 @@ describe('the research round-trips with the account', () => {
     expect(works.length).toBeGreaterThan(0);
     await t.http().post(`/people/${zoe}/identities/reject`).set(source.auth).send({ source: 'openalex', sourceAuthorId: 'A2100000003', name: 'Zoë Angstrom' }).expect(200);
     await t.http().put(`/people/${zoe}/sync-schedule`).set(source.auth).send({ everyHours: 12 }).expect(200);
+    // The account's own default cadence, for its people without one of their own.
+    await t.http().put('/me/sync-schedule').set(source.auth).send({ mode: 'every', everyHours: 48 }).expect(200);
     const interview = await nextInterview(source);
     expect((await brief(source, interview)).status).toBe('ready');
     await t.http().patch(`/interviews/${interview}`).set(source.auth).send({ prepNotes: 'Ask about the world-model evals' }).expect(200);
@@ -273,6 +275,7 @@ describe('the research round-trips with the account', () => {
       ['openalex', 'A2100000003', 'rejected'],
     ]);
     expect(exported.syncSchedules).toEqual([{ personId: zoe, everyHours: 12, updatedAt: expect.any(String) }]);
+    expect(exported.account.syncSchedule).toEqual({ mode: 'every', everyHours: 48 });
     expect(exported.briefings.map((b: { version: number; status: string }) => [b.version, b.status])).toEqual([
       [1, 'ready'],
       [2, 'ready'],
@@ -295,6 +298,9 @@ describe('the research round-trips with the account', () => {
     expect((await t.http().get(`/people/${theirZoe}/sync-schedule`).set(target.auth).expect(200)).body.everyHours).toBe(12);
     const schedulers = await t.app.get(JobQueueService).queue(QueueName.SyncPeople).getJobSchedulers(0, -1);
     expect(schedulers.map((s) => s.key)).toContain(`sync-person-${theirZoe}`);
+    // And so has the account's.
+    expect((await t.http().get('/me/sync-schedule').set(target.auth).expect(200)).body).toMatchObject({ everyHours: 48, paused: false, source: 'account' });
+    expect(schedulers.map((s) => s.key)).toContain(`sync-account-${target.id}`);
 
     // The briefings read as before, and the next version compares with them: nothing changed.
     const theirInterview = await nextInterview(target);
@@ -347,6 +353,15 @@ describe('the research round-trips with the account', () => {
 
     const bad = await t.http().post('/imports/dossier').set((await registerUser(t)).auth).send({ ...doc, scholarlyIdentities: [{ ...doc.scholarlyIdentities[0], source: 'scopus', status: 'maybe' }], briefings: [{ ...doc.briefings[0], content: 'facts', version: 0 }] }).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['briefings.0.content', 'briefings.0.version', 'scholarlyIdentities.0.source', 'scholarlyIdentities.0.status']);
+
+    // A paused account exports as paused; a cadence it could not have is refused, naming the field.
+    const paused = await registerUser(t);
+    await t.http().put('/me/sync-schedule').set(paused.auth).send({ mode: 'paused' }).expect(200);
+    expect((await t.http().get('/export').set(paused.auth).expect(200)).body.account.syncSchedule).toEqual({ mode: 'paused', everyHours: null });
+    const hourly = await t.http().post('/imports/dossier').set((await registerUser(t)).auth).send({ ...doc, account: { ...doc.account, syncSchedule: { mode: 'hourly', everyHours: 0 } } }).expect(400);
+    expect(hourly.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['account.syncSchedule.mode']);
+    const tooOften = await t.http().post('/imports/dossier').set((await registerUser(t)).auth).send({ ...doc, account: { ...doc.account, syncSchedule: { mode: 'every', everyHours: 0 } } }).expect(400);
+    expect(tooOften.body.details.map((d: { field: string }) => d.field)).toEqual(['account.syncSchedule.everyHours']);
   });
 });
 

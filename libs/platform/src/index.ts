@@ -22,3 +22,4 @@ export * from './lifecycle/graceful-shutdown';
 export * from './security/secret-key';
 export * from './time/clock';
 export * from './http/client-address';
+export * from './http/date-validators';

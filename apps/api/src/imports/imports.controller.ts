@@ -7,7 +7,7 @@ import { ClientInfo, SecurityEventsService } from '#domain/security-events/index
 import { Client, CurrentUserId } from '../auth/current-user.decorator';
 import { ApiFileUpload, ApiJsonUpload, uploadedJson, uploadedText } from '../common/file-upload';
 import { uuidParam } from '../common/uuid-param';
-import { AccountExportDto } from './dto/account-export.dto';
+import { AccountExportDto } from '#domain/account-export/index';
 import { ImportRunResponse, ImportRunsPage, VCardExportQuery } from './dto/import-run.response';
 import { PageQuery } from '../common/page-query';
 import { createValidationPipe } from '#platform';

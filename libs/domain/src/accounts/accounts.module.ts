@@ -13,10 +13,12 @@ import { TwoFactorRepository } from './two-factor.repository';
 import { TwoFactorService } from './two-factor.service';
 import { UsersAdminService } from './users-admin.service';
 import { UsersRepository } from './users.repository';
+import { AccountsExport } from './accounts.export';
 
 @Module({
   imports: [SecurityEventsModule],
   providers: [
+    AccountsExport,
     AccountsService,
     InvitationsService,
     UsersAdminService,

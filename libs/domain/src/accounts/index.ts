@@ -15,3 +15,4 @@ export * from './two-factor.errors';
 export * from './time-zones.service';
 export * from './two-factor.service';
 export * from './users-admin.service';
+export * from './accounts.export';

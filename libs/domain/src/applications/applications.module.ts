@@ -8,10 +8,11 @@ import { Application } from './application.entity';
 import { ApplicationsService } from './applications.service';
 import { PipelineStatsService } from './pipeline-stats.service';
 import { StageRetrospectivesService } from './stage-retrospectives.service';
+import { ApplicationsExport } from './applications.export';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationStage, ApplicationMove]), OrganizationsModule, StageTemplatesModule],
-  providers: [ApplicationsService, PipelineStatsService, StageRetrospectivesService],
+  providers: [ApplicationsExport, ApplicationsService, PipelineStatsService, StageRetrospectivesService],
   exports: [ApplicationsService, PipelineStatsService, StageRetrospectivesService],
 })
 export class ApplicationsModule {}

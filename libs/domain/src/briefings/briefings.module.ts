@@ -11,10 +11,11 @@ import { BriefingExtras } from './briefing-extras';
 import { BriefingPdfRenderer } from './briefing-pdf';
 import { Briefing } from './briefing.entity';
 import { BriefingsService } from './briefings.service';
+import { BriefingsExport } from './briefings.export';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Briefing]), ApplicationsModule, InterviewsModule, WorksModule, ReadingModule, WarmPathsModule, ResumeProjectsModule],
-  providers: [BriefingsService, BriefingAssembler, BriefingExtras, BriefingPdfRenderer],
+  providers: [BriefingsExport, BriefingsService, BriefingAssembler, BriefingExtras, BriefingPdfRenderer],
   exports: [BriefingsService, BriefingPdfRenderer],
 })
 export class BriefingsModule {}

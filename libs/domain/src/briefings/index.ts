@@ -5,3 +5,4 @@ export * from './briefings.module';
 export * from './briefings.errors';
 export * from './briefing-pdf';
 export { eraseFromBriefings } from './briefing-erasure';
+export * from './briefings.export';

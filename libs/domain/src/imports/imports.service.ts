@@ -6,9 +6,8 @@ import { DossierJobs, JobName } from '../jobs/index';
 import { ORGANIZATION_NAME_MAX, OrganizationsService } from '../organizations/index';
 import { foldName, normalizeEmail, normalizeLinks, PersonLinks } from '../shared/text/index';
 import { normalizePhone, PeopleService, Person, PERSON_LIMITS, PersonInput, phoneKey } from '../people/index';
-import { SyncSchedulesService } from '../sync/index';
+import type { AccountExport } from '../account-export/index';
 import { AccountExportService } from './account-export.service';
-import { AccountExport } from './account-export.types';
 import { parseLinkedInConnections, parseVCards, ParseResult, PersonDraft } from './formats/index';
 import { ImportFormat, ImportReport, ImportRun } from './import-run.entity';
 import { UnreadableImportError } from './imports.errors';
@@ -32,7 +31,6 @@ export class ImportsService {
     private readonly organizations: OrganizationsService,
     private readonly accountExport: AccountExportService,
     private readonly jobs: JobQueue<DossierJobs>,
-    private readonly syncSchedules: SyncSchedulesService,
   ) {}
 
   /** Parses first (so a broken file is a 400 at once), then runs inline or queues. */
@@ -85,13 +83,12 @@ export class ImportsService {
   }
 
   private async restore(userId: string, doc: AccountExport, progress: (done: number) => Promise<void>): Promise<ImportReport> {
-    const { created, skips, linkedPeople, schedules } = await this.accountExport.restore(userId, doc, progress);
-    // Committed: the people's own schedulers, and their works synced again from the sources (as
-    // a scheduled sync would, at each source's pace). Should either fail, the next default tick
-    // does both, so the import still stands.
+    const { created, skips, afterCommit } = await this.accountExport.restore(userId, doc, progress);
+    // Committed: what the parts left for now (the people's own schedulers, their works synced again
+    // from the sources, as a scheduled sync would). Should it fail, the next default tick does it,
+    // so the import still stands.
     try {
-      if (schedules > 0) await this.syncSchedules.reconcile();
-      await this.syncSchedules.startScheduled(linkedPeople);
+      await afterCommit();
     } catch (e) {
       this.logger.warn(`import for ${userId}: sync of the imported identities left to the next scheduled tick: ${(e as Error).message}`);
     }
@@ -106,7 +103,7 @@ export class ImportsService {
       } catch {
         throw new UnreadableImportError('The Dossier export is not valid JSON');
       }
-      return AccountExportService.countItems(doc);
+      return this.accountExport.countItems(doc);
     }
     const parsed = this.parse(format, payload);
     return parsed.rows.length + parsed.skipped.length;

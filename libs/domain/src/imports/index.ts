@@ -1,5 +1,4 @@
 export * from './account-export.service';
-export * from './account-export.types';
 export * from './import-run.entity';
 export * from './imports.errors';
 export * from './imports.module';

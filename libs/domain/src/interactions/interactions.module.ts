@@ -4,10 +4,11 @@ import { PeopleModule } from '../people/index';
 import { FollowUpsService } from './follow-ups.service';
 import { InteractionsRepository } from './interactions.repository';
 import { InteractionsService } from './interactions.service';
+import { InteractionsExport } from './interactions.export';
 
 @Module({
   imports: [PeopleModule, AccountsModule],
-  providers: [InteractionsService, FollowUpsService, InteractionsRepository],
+  providers: [InteractionsExport, InteractionsService, FollowUpsService, InteractionsRepository],
   exports: [InteractionsService, FollowUpsService],
 })
 export class InteractionsModule {}

@@ -3,3 +3,4 @@ export * from './organizations.errors';
 export * from './organizations.module';
 export * from './organizations.service';
 export * from './team.entity';
+export * from './organizations.export';

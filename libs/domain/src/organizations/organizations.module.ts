@@ -4,10 +4,11 @@ import { Organization } from './organization.entity';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
 import { Team } from './team.entity';
+import { OrganizationsExport } from './organizations.export';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, Team])],
-  providers: [OrganizationsService, OrganizationsRepository],
+  providers: [OrganizationsExport, OrganizationsService, OrganizationsRepository],
   exports: [OrganizationsService],
 })
 export class OrganizationsModule {}

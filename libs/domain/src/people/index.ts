@@ -5,3 +5,4 @@ export * from './people.types';
 export * from './person-references';
 export * from './person.entity';
 export * from './phone-numbers';
+export * from './people.export';

@@ -5,10 +5,11 @@ import { OrganizationsModule } from '../organizations/index';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { Person } from './person.entity';
+import { PeopleExport } from './people.export';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Person]), OrganizationsModule, AccountsModule],
-  providers: [PeopleService, PeopleRepository],
+  providers: [PeopleExport, PeopleService, PeopleRepository],
   exports: [PeopleService],
 })
 export class PeopleModule {}

@@ -3,3 +3,4 @@ export * from './referral.entity';
 export * from './referrals.errors';
 export * from './referrals.module';
 export * from './referrals.service';
+export * from './referrals.export';

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ResumeProjectsRepository } from './resume-projects.repository';
 import { ResumeProjectsService } from './resume-projects.service';
+import { ResumeProjectsExport } from './resume-projects.export';
 
 @Module({
-  providers: [ResumeProjectsService, ResumeProjectsRepository],
+  providers: [ResumeProjectsExport, ResumeProjectsService, ResumeProjectsRepository],
   exports: [ResumeProjectsService],
 })
 export class ResumeProjectsModule {}

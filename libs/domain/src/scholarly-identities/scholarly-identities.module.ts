@@ -5,6 +5,7 @@ import { WorksModule } from '../works/index';
 import { IdentitiesService } from './identities.service';
 import { ScholarlyIdentity } from './scholarly-identity.entity';
 import { SourceLookups } from './source-lookups';
+import { ScholarlyIdentitiesExport } from './scholarly-identities.export';
 
 /**
  * Scholarly identities: who each person is at each source. The identities service asks the
@@ -13,7 +14,7 @@ import { SourceLookups } from './source-lookups';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ScholarlyIdentity, Person]), WorksModule],
-  providers: [IdentitiesService, SourceLookups],
+  providers: [ScholarlyIdentitiesExport, IdentitiesService, SourceLookups],
   exports: [IdentitiesService],
 })
 export class ScholarlyIdentitiesModule {}

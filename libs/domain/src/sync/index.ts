@@ -5,3 +5,4 @@ export * from './sync-run.entity';
 export * from './sync-schedules.service';
 export * from './sync.module';
 export * from './sync.service';
+export * from './sync.export';

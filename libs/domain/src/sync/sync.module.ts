@@ -8,6 +8,7 @@ import { SyncProblemsService } from './sync-problems.service';
 import { SyncSchedulesService } from './sync-schedules.service';
 import { SyncRepository } from './sync.repository';
 import { SyncService } from './sync.service';
+import { SyncExport } from './sync.export';
 
 /**
  * Publication sync. Its queries are SyncRepository's. The source clients are built once
@@ -15,7 +16,7 @@ import { SyncService } from './sync.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SyncRun, PersonSyncSettings]), WorksModule, ScholarlyModule],
-  providers: [SyncRepository, SyncService, SyncSchedulesService, SyncProblemsService],
+  providers: [SyncExport, SyncRepository, SyncService, SyncSchedulesService, SyncProblemsService],
   exports: [SyncService, SyncSchedulesService, SyncProblemsService, ScholarlyModule],
 })
 export class SyncModule {}

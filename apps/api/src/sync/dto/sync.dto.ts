@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, Max, Min, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
 import { SCHOLARLY_SOURCES } from '#domain/scholarly/index';
-import { type AccountSyncSchedule, type AccountSyncSetting, SYNC_PROBLEM_KINDS, SYNC_RUN_STATUSES, type SyncProblem, SyncRun, type SyncSchedule } from '#domain/sync/index';
+import { ACCOUNT_SYNC_MODES, type AccountSyncSchedule, type AccountSyncSetting, MAX_SYNC_EVERY_HOURS, SYNC_PROBLEM_KINDS, SYNC_RUN_STATUSES, type SyncProblem, SyncRun, type SyncSchedule } from '#domain/sync/index';
 
 export class SyncStartedResponse {
   @ApiProperty({
@@ -55,7 +55,7 @@ export class SyncRunsPage {
 }
 
 const SYNC_DEFAULT_SOURCES = ['account', 'server'] as const;
-const MAX_EVERY_HOURS = 24 * 365;
+const MAX_EVERY_HOURS = MAX_SYNC_EVERY_HOURS;
 
 export class SetSyncScheduleDto {
   @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 8760, example: 12, description: 'Hours between scheduled syncs of this person; null: the default cadence' })
@@ -79,7 +79,6 @@ export class SyncScheduleResponse {
   }
 }
 
-export const ACCOUNT_SYNC_MODES = ['every', 'paused', 'server'] as const;
 
 /** everyHours: a whole number of hours in range with mode `every`, absent (or null) with any other mode. */
 function IsEveryHoursOfMode(): PropertyDecorator {

@@ -2604,11 +2604,24 @@ export interface components {
             /** Format: date-time */
             finishedAt: string | null;
         };
+        /**
+         * @description every: sync every everyHours hours; paused: no scheduled sync; server: back to the server's default (SYNC_DEFAULT_EVERY_HOURS)
+         * @enum {string}
+         */
+        AccountSyncMode: "every" | "paused" | "server";
+        ExportedAccountSyncScheduleDto: {
+            /** @description every: sync every everyHours hours; paused: no scheduled sync; server: back to the server's default (SYNC_DEFAULT_EVERY_HOURS) */
+            mode: components["schemas"]["AccountSyncMode"];
+            /** @description With mode every; null otherwise */
+            everyHours: number | null;
+        };
         ExportedAccountDto: {
             displayName: string;
             timeZone: string;
             /** @description Reading goal in percent; null while the default applies; absent in older documents */
             readingCoverageTarget?: number | null;
+            /** @description Added with account sync schedules; absent in older documents */
+            syncSchedule?: components["schemas"]["ExportedAccountSyncScheduleDto"];
         };
         ExportedTeamDto: {
             id: string;
@@ -2705,6 +2718,95 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        ExportedReferralDto: {
+            id: string;
+            applicationId: string;
+            referrerId: string;
+            recruiterId: string | null;
+            status: components["schemas"]["ReferralStatus"];
+            /**
+             * @description A map of status to the date it was reached
+             * @example {
+             *       "discussed": "2026-03-02",
+             *       "submitted": "2026-03-09"
+             *     }
+             */
+            statusDates: {
+                [key: string]: string;
+            };
+            notes: string | null;
+            /** @description Absent in older documents */
+            carriedFromId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        ReadingStatus: "to_read" | "reading" | "read" | "skipped";
+        ExportedReadingEntryDto: {
+            id: string;
+            workId: string;
+            doi: string | null;
+            arxivId: string | null;
+            title: string;
+            status: components["schemas"]["ReadingStatus"];
+            notes: string | null;
+            summary: string | null;
+            questions: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ExportedWeightsDto: {
+            citations: number;
+            authorship: number;
+            recency: number;
+            relevance: number;
+        };
+        ExportedChecklistSettingsDto: {
+            id: string;
+            personId: string | null;
+            interviewId: string | null;
+            size: number;
+            weights: components["schemas"]["ExportedWeightsDto"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description Absent in older documents
+         * @enum {string}
+         */
+        TaskCloseReason: "rejected" | "withdrawn" | "declined" | "accepted" | "rerouted";
+        /** @enum {string} */
+        TaskOrigin: "manual" | "checklist";
+        ExportedTaskDto: {
+            id: string;
+            title: string;
+            /** Format: date */
+            dueOn: string | null;
+            /** Format: date-time */
+            doneAt: string | null;
+            /**
+             * Format: date-time
+             * @description Settled with its application; absent in older documents
+             */
+            closedAt?: string | null;
+            /** @description Absent in older documents */
+            closedReason?: components["schemas"]["TaskCloseReason"] | null;
+            notes: string | null;
+            origin: components["schemas"]["TaskOrigin"];
+            personId: string | null;
+            applicationId: string | null;
+            stageId: string | null;
+            interviewId: string | null;
+            sequence: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         /** @enum {string} */
         ApplicationSource: "referral" | "direct" | "recruiter_outreach" | "other";
         /** @enum {string} */
@@ -2769,6 +2871,19 @@ export interface components {
             /** @description Oldest first */
             moves: components["schemas"]["ExportedMoveDto"][];
         };
+        ExportedStageRetrospectiveDto: {
+            id: string;
+            /** @description The application of the stage (for readers; the stage decides) */
+            applicationId: string;
+            stageId: string;
+            wentWell: string | null;
+            wentBadly: string | null;
+            doDifferently: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         /** @enum {string} */
         InterviewFormat: "video" | "phone" | "onsite";
         /** @enum {string} */
@@ -2806,107 +2921,22 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        ExportedStageRetrospectiveDto: {
-            id: string;
-            /** @description The application of the stage (for readers; the stage decides) */
-            applicationId: string;
-            stageId: string;
-            wentWell: string | null;
-            wentBadly: string | null;
-            doDifferently: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /**
-         * @description Absent in older documents
-         * @enum {string}
-         */
-        TaskCloseReason: "rejected" | "withdrawn" | "declined" | "accepted" | "rerouted";
         /** @enum {string} */
-        TaskOrigin: "manual" | "checklist";
-        ExportedTaskDto: {
-            id: string;
-            title: string;
-            /** Format: date */
-            dueOn: string | null;
-            /** Format: date-time */
-            doneAt: string | null;
-            /**
-             * Format: date-time
-             * @description Settled with its application; absent in older documents
-             */
-            closedAt?: string | null;
-            /** @description Absent in older documents */
-            closedReason?: components["schemas"]["TaskCloseReason"] | null;
-            notes: string | null;
-            origin: components["schemas"]["TaskOrigin"];
-            personId: string | null;
-            applicationId: string | null;
-            stageId: string | null;
-            interviewId: string | null;
-            sequence: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ExportedReferralDto: {
-            id: string;
-            applicationId: string;
-            referrerId: string;
-            recruiterId: string | null;
-            status: components["schemas"]["ReferralStatus"];
-            /**
-             * @description A map of status to the date it was reached
-             * @example {
-             *       "discussed": "2026-03-02",
-             *       "submitted": "2026-03-09"
-             *     }
-             */
-            statusDates: {
-                [key: string]: string;
-            };
-            notes: string | null;
-            /** @description Absent in older documents */
-            carriedFromId?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
+        ScholarlySource: "openalex" | "semanticscholar" | "arxiv" | "dblp" | "crossref" | "orcid";
         /** @enum {string} */
-        ReadingStatus: "to_read" | "reading" | "read" | "skipped";
-        ExportedReadingEntryDto: {
+        IdentityStatus: "linked" | "rejected";
+        ExportedScholarlyIdentityDto: {
             id: string;
-            workId: string;
-            doi: string | null;
-            arxivId: string | null;
-            title: string;
-            status: components["schemas"]["ReadingStatus"];
-            notes: string | null;
-            summary: string | null;
-            questions: string[];
+            personId: string;
+            source: components["schemas"]["ScholarlySource"];
+            /** @example A5023888391 */
+            sourceAuthorId: string;
+            name: string | null;
+            status: components["schemas"]["IdentityStatus"];
+            /** @enum {string} */
+            linkedBy: "user" | "auto";
             /** Format: date-time */
             createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ExportedWeightsDto: {
-            citations: number;
-            authorship: number;
-            recency: number;
-            relevance: number;
-        };
-        ExportedChecklistSettingsDto: {
-            id: string;
-            personId: string | null;
-            interviewId: string | null;
-            size: number;
-            weights: components["schemas"]["ExportedWeightsDto"];
-            /** Format: date-time */
-            updatedAt: string;
         };
         ExportedResumeProjectLinkDto: {
             url: string;
@@ -2931,356 +2961,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @enum {string} */
-        ScholarlySource: "openalex" | "semanticscholar" | "arxiv" | "dblp" | "crossref" | "orcid";
-        /** @enum {string} */
-        IdentityStatus: "linked" | "rejected";
-        ExportedScholarlyIdentityDto: {
-            id: string;
-            personId: string;
-            source: components["schemas"]["ScholarlySource"];
-            /** @example A5023888391 */
-            sourceAuthorId: string;
-            name: string | null;
-            status: components["schemas"]["IdentityStatus"];
-            /** @enum {string} */
-            linkedBy: "user" | "auto";
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ExportedSyncScheduleDto: {
-            personId: string;
-            everyHours: number;
-            /** Format: date-time */
-            updatedAt: string;
-        };
         /**
          * @description A version not finished when exported is imported as failed
          * @enum {string}
          */
         BriefingStatus: "queued" | "generating" | "ready" | "failed";
-        BriefingStageDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            type: string;
-            /** @description 1-based */
-            position: number;
-            /** @description Stages in the loop */
-            of: number;
-        };
-        BriefingInterviewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            startsAt: string;
-            /** @description The interview's own time zone (IANA) */
-            timeZone: string;
-            durationMinutes: number;
-            format: string;
-            location: string | null;
-            meetingUrl: string | null;
-            prepNotes: string | null;
-            stage: components["schemas"]["BriefingStageDto"];
-        };
-        PersonRefDto: {
-            /** Format: uuid */
-            id: string;
-            fullName: string;
-        };
-        BriefingMoveDto: {
-            /** Format: date-time */
-            at: string;
-            move: string;
-            fromStage: string | null;
-            toStage: string | null;
-            toStatus: string;
-            note: string | null;
-        };
-        BriefingReferralDto: {
-            referrer: components["schemas"]["PersonRefDto"];
-            status: string;
-            notes: string | null;
-        };
-        BriefingApplicationDto: {
-            /** Format: uuid */
-            id: string;
-            role: string;
-            status: string;
-            /** Format: date */
-            appliedOn: string | null;
-            team: string | null;
-            notes: string | null;
-            recruiter: components["schemas"]["PersonRefDto"] | null;
-            /** @description Every move, oldest first, across applications linked by reroutes */
-            history: components["schemas"]["BriefingMoveDto"][];
-            referral: components["schemas"]["BriefingReferralDto"] | null;
-        };
-        BriefingTeamDto: {
-            name: string;
-            researchNotes: string | null;
-        };
-        BriefingOrganizationDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            website: string | null;
-            researchNotes: string | null;
-            team: components["schemas"]["BriefingTeamDto"] | null;
-        };
-        BriefingLinkDto: {
-            kind: string;
-            url: string;
-        };
-        BriefingIdentityDto: {
-            source: components["schemas"]["ScholarlySource"];
-            name: string | null;
-            url: string;
-            /** Format: date-time */
-            lastSyncedAt: string | null;
-        };
-        SourceLinkDto: {
-            source: components["schemas"]["ScholarlySource"];
-            url: string;
-        };
-        BriefingAffiliationDto: {
-            name: string;
-            current: boolean;
-            sources: components["schemas"]["SourceLinkDto"][];
-        };
-        BriefingTopicDto: {
-            name: string;
-            sources: components["schemas"]["SourceLinkDto"][];
-        };
-        BriefingVenueDto: {
-            name: string;
-            works: number;
-        };
-        BriefingTotalsDto: {
-            works: number;
-            citations: number;
-            firstAuthor: number;
-            lastAuthor: number;
-        };
-        BriefingMeetingApplicationDto: {
-            /** Format: uuid */
-            id: string;
-            role: string;
-            organization: string;
-            team: string | null;
-            status: string;
-        };
-        BriefingMeetingStageDto: {
-            name: string;
-            type: string;
-            status: string;
-        };
-        BriefingMeetingNotesDto: {
-            asked: string | null;
-            howItWent: string | null;
-            followUp: string | null;
-        };
-        BriefingMeetingDto: {
-            /** Format: uuid */
-            interviewId: string;
-            /** Format: date-time */
-            startsAt: string;
-            application: components["schemas"]["BriefingMeetingApplicationDto"];
-            stage: components["schemas"]["BriefingMeetingStageDto"];
-            outcome: string;
-            notes: components["schemas"]["BriefingMeetingNotesDto"] | null;
-        };
-        BriefingReferralByDto: {
-            /** Format: uuid */
-            applicationId: string;
-            role: string;
-            organization: string;
-            team: string | null;
-            status: string;
-            /**
-             * Format: date
-             * @description The date of its latest status, when known
-             */
-            on: string | null;
-            notes: string | null;
-        };
-        BriefingAskDto: {
-            /** Format: date-time */
-            at: string;
-            asked: string;
-        };
-        BriefingWorkDto: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            year: number | null;
-            /** Format: date */
-            publicationDate: string | null;
-            venue: string | null;
-            citationCount: number | null;
-            /**
-             * @description The interviewer's author position
-             * @example 1st of 4
-             */
-            position: string;
-            sources: components["schemas"]["SourceLinkDto"][];
-        };
-        BriefingSharedWorkDto: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            year: number | null;
-        };
-        BriefingDirectPathDto: {
-            /** Format: uuid */
-            personId: string;
-            fullName: string;
-            sharedWorks: components["schemas"]["BriefingSharedWorkDto"][];
-        };
-        BriefingThroughDto: {
-            name: string;
-            /** Format: uuid */
-            personId: string | null;
-        };
-        BriefingCoauthorPathDto: {
-            /** Format: uuid */
-            personId: string;
-            fullName: string;
-            through: components["schemas"]["BriefingThroughDto"];
-        };
-        BriefingWarmPathsDto: {
-            /** @description Contacts who wrote with the interviewer */
-            direct: components["schemas"]["BriefingDirectPathDto"][];
-            /** @description Contacts one co-author away */
-            viaCoauthor: components["schemas"]["BriefingCoauthorPathDto"][];
-        };
-        BriefingInterviewerDto: {
-            /** Format: uuid */
-            id: string;
-            fullName: string;
-            headline: string | null;
-            role: string | null;
-            organization: string | null;
-            team: string | null;
-            links: components["schemas"]["BriefingLinkDto"][];
-            identities: components["schemas"]["BriefingIdentityDto"][];
-            /** @description Current first */
-            affiliations: components["schemas"]["BriefingAffiliationDto"][];
-            topics: components["schemas"]["BriefingTopicDto"][];
-            venues: components["schemas"]["BriefingVenueDto"][];
-            totals: components["schemas"]["BriefingTotalsDto"];
-            /**
-             * Format: date-time
-             * @description Their latest interaction with the user
-             */
-            lastSpokeAt: string | null;
-            /** @description Earlier interviews they were on, in any application, most recent first */
-            earlierMeetings: components["schemas"]["BriefingMeetingDto"][];
-            /** @description Their referrals of the user, in any application */
-            referredYou: components["schemas"]["BriefingReferralByDto"][];
-            /** @description What the user asked of them, most recent first */
-            asks: components["schemas"]["BriefingAskDto"][];
-            /** @description Works since lastSpokeAt (or the last year), newest first */
-            publishedSince: components["schemas"]["BriefingWorkDto"][];
-            /** @description Most cited works */
-            topWorks: components["schemas"]["BriefingWorkDto"][];
-            warmPaths: components["schemas"]["BriefingWarmPathsDto"];
-        };
-        BriefingReadingItemDto: {
-            work: components["schemas"]["BriefingWorkDto"];
-            interviewers: components["schemas"]["PersonRefDto"][];
-            score: number | null;
-            reasons: string[];
-            status: string;
-            notes: string | null;
-            summary: string | null;
-            questions: string[];
-        };
-        BriefingCoverageDto: {
-            read: number;
-            total: number;
-        };
-        BriefingInterviewerCoverageDto: {
-            /** Format: uuid */
-            id: string;
-            fullName: string;
-            read: number;
-            total: number;
-        };
-        BriefingReadingDto: {
-            items: components["schemas"]["BriefingReadingItemDto"][];
-            coverage: components["schemas"]["BriefingCoverageDto"];
-            perInterviewer: components["schemas"]["BriefingInterviewerCoverageDto"][];
-        };
-        BriefingPrepTaskDto: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            /** Format: date */
-            dueOn: string | null;
-            done: boolean;
-        };
-        BriefingPrepDto: {
-            /** @description The stage's prep checklist */
-            checklist: string[];
-            /** @description Topics to revise for this kind of stage */
-            topics: string[];
-            tasks: components["schemas"]["BriefingPrepTaskDto"][];
-        };
-        BriefingRetrospectiveApplicationDto: {
-            /** Format: uuid */
-            id: string;
-            role: string;
-            organization: string;
-            team: string | null;
-        };
-        BriefingRetrospectiveStageDto: {
-            name: string;
-            type: string;
-            status: string;
-            /** Format: date-time */
-            at: string | null;
-        };
-        BriefingRetrospectiveDto: {
-            /** Format: uuid */
-            id: string;
-            application: components["schemas"]["BriefingRetrospectiveApplicationDto"];
-            stage: components["schemas"]["BriefingRetrospectiveStageDto"];
-            wentWell: string | null;
-            wentBadly: string | null;
-            doDifferently: string | null;
-        };
-        BriefingResumeProjectDto: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            summary: string | null;
-            role: string | null;
-            technologies: string[];
-            talkingPoints: string[];
-            links: string[];
-        };
-        BriefingContentDto: {
-            /**
-             * @description The content model's version
-             * @enum {number}
-             */
-            schema: 1;
-            /** Format: date-time */
-            generatedAt: string;
-            /** @description The user's time zone: every time in the briefing is shown in it */
-            timeZone: string;
-            interview: components["schemas"]["BriefingInterviewDto"];
-            application: components["schemas"]["BriefingApplicationDto"];
-            organization: components["schemas"]["BriefingOrganizationDto"] | null;
-            interviewers: components["schemas"]["BriefingInterviewerDto"][];
-            /** @description The union checklist over the interviewers */
-            reading: components["schemas"]["BriefingReadingDto"] | null;
-            prep: components["schemas"]["BriefingPrepDto"];
-            /** @description The user's retrospectives on earlier stages of the same kind, most recent first */
-            retrospectives: components["schemas"]["BriefingRetrospectiveDto"][];
-            resumeProjects: components["schemas"]["BriefingResumeProjectDto"][];
-        };
         ExportedBriefingDto: {
             id: string;
             interviewId: string;
@@ -3302,6 +2987,12 @@ export interface components {
             /** Format: date-time */
             generatedAt: string | null;
         };
+        ExportedSyncScheduleDto: {
+            personId: string;
+            everyHours: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         AccountExportDto: {
             /**
              * @example dossier-export
@@ -3321,30 +3012,30 @@ export interface components {
             interactions: components["schemas"]["ExportedInteractionDto"][];
             /** @description Since version 2 */
             stageTemplates?: components["schemas"]["ExportedStageTemplateDto"][];
-            /** @description Since version 2: with their stages and moves */
-            applications?: components["schemas"]["ExportedApplicationDto"][];
-            /** @description Since version 2 */
-            interviews?: components["schemas"]["ExportedInterviewDto"][];
-            /** @description Added with per-interviewer notes; absent in older documents */
-            interviewerNotes?: components["schemas"]["ExportedInterviewerNoteDto"][];
-            /** @description Added with stage retrospectives; absent in older documents */
-            stageRetrospectives?: components["schemas"]["ExportedStageRetrospectiveDto"][];
-            /** @description Since version 2 */
-            tasks?: components["schemas"]["ExportedTaskDto"][];
             /** @description Since version 2 */
             referrals?: components["schemas"]["ExportedReferralDto"][];
             /** @description Added with reading checklists; absent in older documents */
             readingEntries?: components["schemas"]["ExportedReadingEntryDto"][];
             /** @description Added with reading checklists; absent in older documents */
             readingChecklistSettings?: components["schemas"]["ExportedChecklistSettingsDto"][];
-            /** @description Added with résumé projects; absent in older documents */
-            resumeProjects?: components["schemas"]["ExportedResumeProjectDto"][];
+            /** @description Since version 2 */
+            tasks?: components["schemas"]["ExportedTaskDto"][];
+            /** @description Since version 2: with their stages and moves */
+            applications?: components["schemas"]["ExportedApplicationDto"][];
+            /** @description Added with stage retrospectives; absent in older documents */
+            stageRetrospectives?: components["schemas"]["ExportedStageRetrospectiveDto"][];
+            /** @description Since version 2 */
+            interviews?: components["schemas"]["ExportedInterviewDto"][];
+            /** @description Added with per-interviewer notes; absent in older documents */
+            interviewerNotes?: components["schemas"]["ExportedInterviewerNoteDto"][];
             /** @description Since version 3; an import syncs the linked ones again */
             scholarlyIdentities?: components["schemas"]["ExportedScholarlyIdentityDto"][];
-            /** @description Since version 3: people's own sync cadences */
-            syncSchedules?: components["schemas"]["ExportedSyncScheduleDto"][];
+            /** @description Added with résumé projects; absent in older documents */
+            resumeProjects?: components["schemas"]["ExportedResumeProjectDto"][];
             /** @description Since version 3: every version of every briefing */
             briefings?: components["schemas"]["ExportedBriefingDto"][];
+            /** @description Since version 3: people's own sync cadences */
+            syncSchedules?: components["schemas"]["ExportedSyncScheduleDto"][];
         };
         ImportRunsPage: {
             /** @description Newest first */
@@ -4965,11 +4656,6 @@ export interface components {
             /** @description The server's default (SYNC_DEFAULT_EVERY_HOURS), what mode server goes back to */
             serverEveryHours: number;
         };
-        /**
-         * @description every: sync every everyHours hours; paused: no scheduled sync; server: back to the server's default (SYNC_DEFAULT_EVERY_HOURS)
-         * @enum {string}
-         */
-        AccountSyncMode: "every" | "paused" | "server";
         SetAccountSyncScheduleDto: {
             /**
              * @description every: sync every everyHours hours; paused: no scheduled sync; server: back to the server's default (SYNC_DEFAULT_EVERY_HOURS)
@@ -5218,6 +4904,328 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        BriefingStageDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            type: string;
+            /** @description 1-based */
+            position: number;
+            /** @description Stages in the loop */
+            of: number;
+        };
+        BriefingInterviewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @description The interview's own time zone (IANA) */
+            timeZone: string;
+            durationMinutes: number;
+            format: string;
+            location: string | null;
+            meetingUrl: string | null;
+            prepNotes: string | null;
+            stage: components["schemas"]["BriefingStageDto"];
+        };
+        PersonRefDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+        };
+        BriefingMoveDto: {
+            /** Format: date-time */
+            at: string;
+            move: string;
+            fromStage: string | null;
+            toStage: string | null;
+            toStatus: string;
+            note: string | null;
+        };
+        BriefingReferralDto: {
+            referrer: components["schemas"]["PersonRefDto"];
+            status: string;
+            notes: string | null;
+        };
+        BriefingApplicationDto: {
+            /** Format: uuid */
+            id: string;
+            role: string;
+            status: string;
+            /** Format: date */
+            appliedOn: string | null;
+            team: string | null;
+            notes: string | null;
+            recruiter: components["schemas"]["PersonRefDto"] | null;
+            /** @description Every move, oldest first, across applications linked by reroutes */
+            history: components["schemas"]["BriefingMoveDto"][];
+            referral: components["schemas"]["BriefingReferralDto"] | null;
+        };
+        BriefingTeamDto: {
+            name: string;
+            researchNotes: string | null;
+        };
+        BriefingOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            website: string | null;
+            researchNotes: string | null;
+            team: components["schemas"]["BriefingTeamDto"] | null;
+        };
+        BriefingLinkDto: {
+            kind: string;
+            url: string;
+        };
+        BriefingIdentityDto: {
+            source: components["schemas"]["ScholarlySource"];
+            name: string | null;
+            url: string;
+            /** Format: date-time */
+            lastSyncedAt: string | null;
+        };
+        SourceLinkDto: {
+            source: components["schemas"]["ScholarlySource"];
+            url: string;
+        };
+        BriefingAffiliationDto: {
+            name: string;
+            current: boolean;
+            sources: components["schemas"]["SourceLinkDto"][];
+        };
+        BriefingTopicDto: {
+            name: string;
+            sources: components["schemas"]["SourceLinkDto"][];
+        };
+        BriefingVenueDto: {
+            name: string;
+            works: number;
+        };
+        BriefingTotalsDto: {
+            works: number;
+            citations: number;
+            firstAuthor: number;
+            lastAuthor: number;
+        };
+        BriefingMeetingApplicationDto: {
+            /** Format: uuid */
+            id: string;
+            role: string;
+            organization: string;
+            team: string | null;
+            status: string;
+        };
+        BriefingMeetingStageDto: {
+            name: string;
+            type: string;
+            status: string;
+        };
+        BriefingMeetingNotesDto: {
+            asked: string | null;
+            howItWent: string | null;
+            followUp: string | null;
+        };
+        BriefingMeetingDto: {
+            /** Format: uuid */
+            interviewId: string;
+            /** Format: date-time */
+            startsAt: string;
+            application: components["schemas"]["BriefingMeetingApplicationDto"];
+            stage: components["schemas"]["BriefingMeetingStageDto"];
+            outcome: string;
+            notes: components["schemas"]["BriefingMeetingNotesDto"] | null;
+        };
+        BriefingReferralByDto: {
+            /** Format: uuid */
+            applicationId: string;
+            role: string;
+            organization: string;
+            team: string | null;
+            status: string;
+            /**
+             * Format: date
+             * @description The date of its latest status, when known
+             */
+            on: string | null;
+            notes: string | null;
+        };
+        BriefingAskDto: {
+            /** Format: date-time */
+            at: string;
+            asked: string;
+        };
+        BriefingWorkDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            year: number | null;
+            /** Format: date */
+            publicationDate: string | null;
+            venue: string | null;
+            citationCount: number | null;
+            /**
+             * @description The interviewer's author position
+             * @example 1st of 4
+             */
+            position: string;
+            sources: components["schemas"]["SourceLinkDto"][];
+        };
+        BriefingSharedWorkDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            year: number | null;
+        };
+        BriefingDirectPathDto: {
+            /** Format: uuid */
+            personId: string;
+            fullName: string;
+            sharedWorks: components["schemas"]["BriefingSharedWorkDto"][];
+        };
+        BriefingThroughDto: {
+            name: string;
+            /** Format: uuid */
+            personId: string | null;
+        };
+        BriefingCoauthorPathDto: {
+            /** Format: uuid */
+            personId: string;
+            fullName: string;
+            through: components["schemas"]["BriefingThroughDto"];
+        };
+        BriefingWarmPathsDto: {
+            /** @description Contacts who wrote with the interviewer */
+            direct: components["schemas"]["BriefingDirectPathDto"][];
+            /** @description Contacts one co-author away */
+            viaCoauthor: components["schemas"]["BriefingCoauthorPathDto"][];
+        };
+        BriefingInterviewerDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            headline: string | null;
+            role: string | null;
+            organization: string | null;
+            team: string | null;
+            links: components["schemas"]["BriefingLinkDto"][];
+            identities: components["schemas"]["BriefingIdentityDto"][];
+            /** @description Current first */
+            affiliations: components["schemas"]["BriefingAffiliationDto"][];
+            topics: components["schemas"]["BriefingTopicDto"][];
+            venues: components["schemas"]["BriefingVenueDto"][];
+            totals: components["schemas"]["BriefingTotalsDto"];
+            /**
+             * Format: date-time
+             * @description Their latest interaction with the user
+             */
+            lastSpokeAt: string | null;
+            /** @description Earlier interviews they were on, in any application, most recent first */
+            earlierMeetings: components["schemas"]["BriefingMeetingDto"][];
+            /** @description Their referrals of the user, in any application */
+            referredYou: components["schemas"]["BriefingReferralByDto"][];
+            /** @description What the user asked of them, most recent first */
+            asks: components["schemas"]["BriefingAskDto"][];
+            /** @description Works since lastSpokeAt (or the last year), newest first */
+            publishedSince: components["schemas"]["BriefingWorkDto"][];
+            /** @description Most cited works */
+            topWorks: components["schemas"]["BriefingWorkDto"][];
+            warmPaths: components["schemas"]["BriefingWarmPathsDto"];
+        };
+        BriefingReadingItemDto: {
+            work: components["schemas"]["BriefingWorkDto"];
+            interviewers: components["schemas"]["PersonRefDto"][];
+            score: number | null;
+            reasons: string[];
+            status: string;
+            notes: string | null;
+            summary: string | null;
+            questions: string[];
+        };
+        BriefingCoverageDto: {
+            read: number;
+            total: number;
+        };
+        BriefingInterviewerCoverageDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            read: number;
+            total: number;
+        };
+        BriefingReadingDto: {
+            items: components["schemas"]["BriefingReadingItemDto"][];
+            coverage: components["schemas"]["BriefingCoverageDto"];
+            perInterviewer: components["schemas"]["BriefingInterviewerCoverageDto"][];
+        };
+        BriefingPrepTaskDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            dueOn: string | null;
+            done: boolean;
+        };
+        BriefingPrepDto: {
+            /** @description The stage's prep checklist */
+            checklist: string[];
+            /** @description Topics to revise for this kind of stage */
+            topics: string[];
+            tasks: components["schemas"]["BriefingPrepTaskDto"][];
+        };
+        BriefingRetrospectiveApplicationDto: {
+            /** Format: uuid */
+            id: string;
+            role: string;
+            organization: string;
+            team: string | null;
+        };
+        BriefingRetrospectiveStageDto: {
+            name: string;
+            type: string;
+            status: string;
+            /** Format: date-time */
+            at: string | null;
+        };
+        BriefingRetrospectiveDto: {
+            /** Format: uuid */
+            id: string;
+            application: components["schemas"]["BriefingRetrospectiveApplicationDto"];
+            stage: components["schemas"]["BriefingRetrospectiveStageDto"];
+            wentWell: string | null;
+            wentBadly: string | null;
+            doDifferently: string | null;
+        };
+        BriefingResumeProjectDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            summary: string | null;
+            role: string | null;
+            technologies: string[];
+            talkingPoints: string[];
+            links: string[];
+        };
+        BriefingContentDto: {
+            /**
+             * @description The content model's version
+             * @enum {number}
+             */
+            schema: 1;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description The user's time zone: every time in the briefing is shown in it */
+            timeZone: string;
+            interview: components["schemas"]["BriefingInterviewDto"];
+            application: components["schemas"]["BriefingApplicationDto"];
+            organization: components["schemas"]["BriefingOrganizationDto"] | null;
+            interviewers: components["schemas"]["BriefingInterviewerDto"][];
+            /** @description The union checklist over the interviewers */
+            reading: components["schemas"]["BriefingReadingDto"] | null;
+            prep: components["schemas"]["BriefingPrepDto"];
+            /** @description The user's retrospectives on earlier stages of the same kind, most recent first */
+            retrospectives: components["schemas"]["BriefingRetrospectiveDto"][];
+            resumeProjects: components["schemas"]["BriefingResumeProjectDto"][];
         };
         BriefingResponse: {
             id: string;

@@ -1,0 +1,3 @@
+export * from './account-export-part';
+export * from './account-export.document';
+export * from './restore-context';
