@@ -14,7 +14,7 @@ import { dataSourceOptions, loadConfig, SecretKeyring, systemClock } from '#plat
 import { ENTITIES } from '#domain/entities';
 import { AccountsService, SignInThrottleService, TwoFactorService, User, UserTwoFactor } from '#domain/accounts/index';
 import { SecurityEventsService } from '#domain/security-events/index';
-import { ApplicationsService } from '#domain/applications/index';
+import { ApplicationsRepository, ApplicationsService } from '#domain/applications/index';
 import { Interaction, INTERACTION_TYPES, interactionColumns, InteractionType } from '#domain/interactions/index';
 import { Organization, OrganizationsService, Team } from '#domain/organizations/index';
 import { PeopleService, Person, PersonInput, RelationshipStage } from '#domain/people/index';
@@ -231,7 +231,7 @@ async function seedReferrals(
   organizations: { org: Organization; teams: Team[] }[],
   random: () => number,
 ): Promise<number> {
-  const applications = new ApplicationsService(dataSource, organizationsService, new StageTemplatesService(dataSource.getRepository(StageTemplate), organizationsService));
+  const applications = new ApplicationsService(new ApplicationsRepository(dataSource), organizationsService, new StageTemplatesService(dataSource.getRepository(StageTemplate), organizationsService));
   const referralsService = new ReferralsService(dataSource);
   const applicationIds: string[] = [];
   for (let i = 0; i < organizations.length && applicationIds.length < 30; i += 10) {

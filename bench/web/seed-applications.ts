@@ -7,7 +7,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '#platform';
 import { ENTITIES } from '#domain/entities';
-import { Application, ApplicationsService, UserMove } from '#domain/applications/index';
+import { Application, ApplicationsRepository, ApplicationsService, UserMove } from '#domain/applications/index';
 import { Organization, OrganizationsService, Team } from '#domain/organizations/index';
 import { StageTemplate, StageTemplatesService } from '#domain/stage-templates/index';
 import { MIGRATIONS } from '../../migrations/index';
@@ -33,7 +33,7 @@ export async function seedApplications(url: string, userId: string, total: numbe
   await dataSource.initialize();
   try {
     const organizationsService = new OrganizationsService(dataSource.getRepository(Organization), dataSource.getRepository(Team), dataSource);
-    const applications = new ApplicationsService(dataSource, organizationsService, new StageTemplatesService(dataSource.getRepository(StageTemplate), organizationsService));
+    const applications = new ApplicationsService(new ApplicationsRepository(dataSource), organizationsService, new StageTemplatesService(dataSource.getRepository(StageTemplate), organizationsService));
     const organizations = await dataSource.getRepository(Organization).find({ where: { userId }, order: { name: 'ASC' } });
     if (organizations.length === 0) throw new Error('seedApplications: the account has no organization to apply to');
     const teams = await dataSource.getRepository(Team).find({ where: { userId } });

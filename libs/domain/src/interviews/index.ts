@@ -4,3 +4,4 @@ export * from './interviews.errors';
 export * from './interviews.module';
 export * from './interviews.service';
 export * from './zoned-time';
+export * from './interviews.repository';

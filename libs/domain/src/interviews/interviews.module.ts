@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from '../applications/index';
 import { Interview } from './interview.entity';
+import { InterviewsRepository } from './interviews.repository';
 import { InterviewsService } from './interviews.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Interview])],
-  providers: [InterviewsService],
+  imports: [TypeOrmModule.forFeature([Interview]), ApplicationsModule],
+  providers: [InterviewsRepository, InterviewsService],
   exports: [InterviewsService],
 })
 export class InterviewsModule {}

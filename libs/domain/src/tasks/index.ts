@@ -4,3 +4,4 @@ export * from './task.entity';
 export * from './tasks.errors';
 export * from './tasks.module';
 export * from './tasks.service';
+export * from './tasks.read-model';
