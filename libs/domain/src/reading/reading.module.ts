@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { WorksModule } from '../works/index';
+import { ReadingRepository } from './reading.repository';
 import { ReadingService } from './reading.service';
 
 @Module({
-  imports: [WorksModule],
-  providers: [ReadingService],
+  providers: [ReadingRepository, ReadingService],
   exports: [ReadingService],
 })
 export class ReadingModule {}
