@@ -51,8 +51,9 @@ export class BriefingAssembler {
     const ids = interviewers.map((i) => i.id);
     const recruiterId = application.recruiterId;
 
-    // Independent reads, each batched over the panel, run side by side.
-    const [timeZone, referral, tasks, lessons, history, cards, lastSpoke, identities, works] = await Promise.all([
+    // Independent reads, each batched over the panel, run side by side; only the checklist waits for the works.
+    const works = worksOfPeople(this.db, userId, ids, { withAbstract: true });
+    const [timeZone, referral, tasks, lessons, history, cards, lastSpoke, identities, warmPaths, resumeProjects, reading] = await Promise.all([
       userTimeZone(this.db, userId),
       latestReferralOf(this.db, userId, application.id),
       // Prep tasks come from the stage's checklist: listed in its order.
@@ -62,17 +63,15 @@ export class BriefingAssembler {
       personCards(this.db, userId, recruiterId ? [...ids, recruiterId] : ids),
       lastSpokeWith(this.db, userId, ids, now),
       linkedIdentitiesOf(this.db, userId, ids),
-      // With abstracts: the checklist ranks by them; the profiles only count and list.
-      worksOfPeople(this.db, userId, ids, { withAbstract: true }),
-    ]);
-    const [reading, warmPaths, resumeProjects] = await Promise.all([
-      // Works are ranked as of the interview: a paper's age and recency are what they will be on the day.
-      this.extras.reading(userId, interview.id, interviewers, interview.startsAt, works),
       Promise.all(ids.map((id) => this.extras.warmPaths(userId, id))),
       RESUME_STAGES.has(stageType) ? this.extras.resumeProjects(userId, stageType) : Promise.resolve([]),
+      // With abstracts, as the checklist ranks by them (the profiles only count and list). Works are
+      // ranked as of the interview: a paper's age and recency are what they will be on the day.
+      works.then((w) => this.extras.reading(userId, interview.id, interviewers, interview.startsAt, w)),
     ]);
+    const worksOf = await works;
     const people: BriefingInterviewer[] = ids.map((id, k) => ({
-      ...profile(cards.get(id)!, lastSpoke.get(id) ?? null, identities.get(id) ?? [], works.get(id) ?? [], now),
+      ...profile(cards.get(id)!, lastSpoke.get(id) ?? null, identities.get(id) ?? [], worksOf.get(id) ?? [], now),
       warmPaths: warmPaths[k],
       ...history(id),
     }));

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonLinks } from '../shared/text/index';
+import { Person } from './person.entity';
 
 /** A person as other modules show them: name, headline, role, links, and where they work. */
 export interface PersonCard {
@@ -37,4 +38,32 @@ export async function livePeopleNamed(db: DataSource | EntityManager, userId: st
 export async function allPeopleNames(db: DataSource | EntityManager, userId: string): Promise<string[]> {
   const rows = (await db.query('SELECT full_name FROM people WHERE user_id = $1', [userId])) as { full_name: string }[];
   return rows.map((r) => r.full_name);
+}
+
+/**
+ * The user's person an imported contact is, or null: the id Dossier wrote into a vCard, then the
+ * LinkedIn profile, then an email, then the folded name (the earliest created wins each step). A
+ * namesake with another LinkedIn profile is someone else.
+ */
+export async function findContactMatch(
+  db: DataSource | EntityManager,
+  userId: string,
+  by: { id?: string; linkedin?: string; emails: string[]; nameFolded: string },
+): Promise<Person | null> {
+  const qb = () => db.getRepository(Person).createQueryBuilder('p').where('p.user_id = :userId', { userId });
+  if (by.id) {
+    const byId = await qb().andWhere('p.id = :uuid', { uuid: by.id }).getOne();
+    if (byId) return byId;
+  }
+  if (by.linkedin) {
+    const byLinkedIn = await qb().andWhere("p.links->>'linkedin' = :linkedin", { linkedin: by.linkedin }).orderBy('p.created_at').getOne();
+    if (byLinkedIn) return byLinkedIn;
+  }
+  if (by.emails.length) {
+    const byEmail = await qb().andWhere('p.emails && :emails', { emails: by.emails }).orderBy('p.created_at').getOne();
+    if (byEmail) return byEmail;
+  }
+  const byName = await qb().andWhere('p.name_folded = :name', { name: by.nameFolded }).orderBy('p.created_at').getOne();
+  if (byName && by.linkedin && byName.links.linkedin && byName.links.linkedin !== by.linkedin) return null;
+  return byName;
 }

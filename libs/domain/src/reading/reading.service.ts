@@ -113,8 +113,7 @@ export class ReadingService {
     const interview = await this.repository.interviewPanel(userId, interviewId);
     if (!interview) throw new NotFoundError('interview', interviewId);
     const { interviewers } = interview;
-    const context = await this.applicationContext(userId, interview.applicationId);
-    const settings = await this.settings(userId, { interviewId });
+    const [context, settings] = await Promise.all([this.applicationContext(userId, interview.applicationId), this.settings(userId, { interviewId })]);
     const checklist = await this.build(userId, interviewers, settings, context, now, options.works);
     return { interview: { id: interview.id, applicationId: interview.applicationId }, interviewers, ...checklist };
   }
