@@ -50,6 +50,10 @@ export class ApplicationsRepository {
     return qb.orderBy('a.applied_on', 'DESC').addOrderBy('a.created_at', 'DESC').addOrderBy('a.id', 'ASC').skip(offset).take(limit).getManyAndCount();
   }
 
+  count(userId: string): Promise<number> {
+    return this.dataSource.getRepository(Application).countBy({ userId });
+  }
+
   /** The user's application with its organization, team and recruiter. */
   findWithRelations(userId: string, id: string): Promise<Application | null> {
     return this.dataSource.getRepository(Application).findOne({ where: { id, userId }, relations: RELATIONS });

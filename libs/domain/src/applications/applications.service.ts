@@ -169,6 +169,11 @@ export class ApplicationsService {
     if (!(await this.repository.delete(userId, id))) throw new NotFoundError('application', id);
   }
 
+  /** How many applications the user has. */
+  count(userId: string): Promise<number> {
+    return this.repository.count(userId);
+  }
+
   /** The user's applications among `ids` by role, organization and team (for records that name them), in one read. */
   summaries(userId: string, ids: string[]): Promise<Map<string, ApplicationSummary>> {
     return this.repository.summaries(userId, ids);

@@ -255,6 +255,16 @@ export class InterviewsService {
     });
   }
 
+  /**
+   * Records an interview as it stood (the example account's history: past outcomes, a panel), in
+   * the caller's transaction; the caller re-dates the stage's prep. Answers its id.
+   */
+  async insertAsRecorded(em: EntityManager, userId: string, fields: Omit<Partial<Interview>, 'userId'>, interviewerIds: string[]): Promise<string> {
+    const interview = em.create(Interview, { ...fields, userId });
+    await this.repository.insert(em, interview, interviewerIds);
+    return interview.id;
+  }
+
   /** Whether the interview is the user's. */
   exists(userId: string, id: string): Promise<boolean> {
     return this.repository.exists(userId, id);

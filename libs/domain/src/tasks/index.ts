@@ -5,3 +5,4 @@ export * from './tasks.errors';
 export * from './tasks.module';
 export * from './tasks.service';
 export * from './tasks.read-model';
+export * from './seeded-tasks';

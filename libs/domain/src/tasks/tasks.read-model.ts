@@ -24,3 +24,9 @@ export async function interviewTasks(
   )) as { id: string; title: string; due_on: string | null; done: boolean }[];
   return rows.map((t) => ({ id: t.id, title: t.title, dueOn: t.due_on, done: t.done }));
 }
+
+/** How many tasks the user has. */
+export async function countTasks(db: DataSource | EntityManager, userId: string): Promise<number> {
+  const [{ tasks }] = (await db.query('SELECT count(*)::int AS tasks FROM tasks WHERE user_id = $1', [userId])) as { tasks: number }[];
+  return tasks;
+}
