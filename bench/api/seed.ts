@@ -14,7 +14,8 @@ import { dataSourceOptions, loadConfig, SecretKeyring, systemClock } from '#plat
 import { ENTITIES } from '#domain/entities';
 import { AccountsService, SignInThrottleService, TwoFactorService, User, UserTwoFactor } from '#domain/accounts/index';
 import { SecurityEventsService } from '#domain/security-events/index';
-import { ApplicationsRepository, ApplicationsService } from '#domain/applications/index';
+import { ApplicationsService } from '#domain/applications/index';
+import { ApplicationsRepository } from '#domain/applications/applications.repository';
 import { Interaction, INTERACTION_TYPES, interactionColumns, InteractionType } from '#domain/interactions/index';
 import { Organization, OrganizationsService, Team } from '#domain/organizations/index';
 import { PeopleService, Person, PersonInput, RelationshipStage } from '#domain/people/index';

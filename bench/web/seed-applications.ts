@@ -7,7 +7,8 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '#platform';
 import { ENTITIES } from '#domain/entities';
-import { Application, ApplicationsRepository, ApplicationsService, UserMove } from '#domain/applications/index';
+import { Application, ApplicationsService, UserMove } from '#domain/applications/index';
+import { ApplicationsRepository } from '#domain/applications/applications.repository';
 import { Organization, OrganizationsService, Team } from '#domain/organizations/index';
 import { StageTemplate, StageTemplatesService } from '#domain/stage-templates/index';
 import { MIGRATIONS } from '../../migrations/index';

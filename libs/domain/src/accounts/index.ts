@@ -13,4 +13,4 @@ export * from './two-factor.entity';
 export * from './two-factor.errors';
 export * from './two-factor.service';
 export * from './users-admin.service';
-export * from './user-time-zone.read-model';
+export * from './repository/user-time-zone.read-model';

@@ -129,16 +129,22 @@ export class ApplicationsRepository {
     return em.findOne(Application, { where: { userId, reroutedFromId: failedId, teamId }, select: { id: true } });
   }
 
-  async insert(em: EntityManager, application: Application): Promise<void> {
+  /** Writes a new application; answers it with its id. */
+  async insert(em: EntityManager, fields: Partial<Application>): Promise<Application> {
+    const application = em.create(Application, fields);
     await em.insert(Application, application);
+    return application;
   }
 
   async set(em: EntityManager, id: string, patch: Partial<Application>): Promise<void> {
     await em.update(Application, { id }, patch);
   }
 
-  async insertStages(em: EntityManager, stages: ApplicationStage[]): Promise<void> {
+  /** Writes an application's stages; answers them with their ids. */
+  async insertStages(em: EntityManager, fields: Partial<ApplicationStage>[]): Promise<ApplicationStage[]> {
+    const stages = fields.map((f) => em.create(ApplicationStage, f));
     await em.insert(ApplicationStage, stages);
+    return stages;
   }
 
   async setStage(em: EntityManager, stageId: string, patch: Partial<ApplicationStage>): Promise<void> {

@@ -97,7 +97,7 @@ export class ApplicationsService {
       if (appliedOn > today) throw new InvalidApplicationError([{ field: 'appliedOn', problem: 'must not be in the future' }]);
       // Applied on an earlier day: the history starts that day, so later moves can be backdated too.
       const at = appliedOn === today ? new Date() : await this.repository.startOfDay(em, appliedOn, await userTimeZone(em, userId));
-      const application = em.create(Application, {
+      const application = await this.repository.insert(em, {
         userId,
         organizationId: input.organizationId,
         teamId: input.teamId ?? null,
@@ -114,7 +114,6 @@ export class ApplicationsService {
         currentStageId: null,
         reroutedFromId: null,
       });
-      await this.repository.insert(em, application);
       await this.startLoop(em, application, template.stages, { move: 'apply', actorId, at, note: null, relatedApplicationId: null });
       return application.id;
     });
@@ -241,7 +240,7 @@ export class ApplicationsService {
       if (earlier) throw new AlreadyReroutedError(earlier.id);
       const template = await this.templates.resolve(userId, failed.organizationId, { templateId: input.templateId, builtIn: input.builtInTemplate ?? (input.templateId ? undefined : REROUTE_TEMPLATE.key) });
       const at = await this.moveTime(em, id, input.at);
-      const rerouted = em.create(Application, {
+      const rerouted = await this.repository.insert(em, {
         userId,
         organizationId: failed.organizationId,
         teamId: input.teamId,
@@ -259,7 +258,6 @@ export class ApplicationsService {
         currentStageId: null,
         reroutedFromId: failed.id,
       });
-      await this.repository.insert(em, rerouted);
       const carried = (input.carryReferral ?? true) ? await carryReferrals(em, failed.userId, failed.id, rerouted.id) : [];
       const carriedRecruiter = rerouted.recruiterId !== null;
       await this.record(em, failed, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: rerouted.id, fromStatus: failed.status, toStatus: failed.status, from: current, to: current, carriedReferralIds: carried.map((c) => c.from), carriedRecruiter });
@@ -278,8 +276,9 @@ export class ApplicationsService {
     templateStages: { name: string; type: ApplicationStage['type']; checklist: string[] }[],
     first: { move: ApplicationMoveKind; actorId: string; at: Date; note: string | null; relatedApplicationId: string | null; carriedReferralIds?: string[]; carriedRecruiter?: boolean },
   ): Promise<void> {
-    const stages = templateStages.map((s, position) =>
-      em.create(ApplicationStage, {
+    const stages = await this.repository.insertStages(
+      em,
+      templateStages.map((s, position) => ({
         userId: application.userId,
         applicationId: application.id,
         position,
@@ -289,9 +288,8 @@ export class ApplicationsService {
         status: position === 0 ? 'current' : 'upcoming',
         enteredAt: position === 0 ? first.at : null,
         leftAt: null,
-      }),
+      })),
     );
-    await this.repository.insertStages(em, stages);
     await this.repository.set(em, application.id, { currentStageId: stages[0].id });
     await this.record(em, application, { ...first, fromStatus: null, toStatus: 'active', from: null, to: stages[0] });
     await createPrepTasks(em, application.userId, stages[0]);

@@ -9,4 +9,3 @@ export * from './pipeline-state-machine';
 export * from './pipeline-stats.service';
 export * from './stage-retrospective.entity';
 export * from './stage-retrospectives.service';
-export * from './applications.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { ApplicationStatus } from './application.entity';
 import type { BoardRow, ExportQuery, ExportRow, FunnelQuery, FunnelRow } from './pipeline-stats.service';
 
@@ -8,6 +8,10 @@ import type { BoardRow, ExportQuery, ExportRow, FunnelQuery, FunnelRow } from '.
 @Injectable()
 export class PipelineStatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
 
   /** One query for every card, the next interview included (a lateral join, not one query per card). */
   async board(userId: string, statuses: ApplicationStatus[], organizationId: string | undefined, now: Date): Promise<BoardRow[]> {

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { userTimeZone } from '../accounts/index';
 import { dateIn } from '../shared/dates';
 import { STAGE_TYPES, StageType } from '../stage-templates/index';
@@ -217,10 +215,7 @@ export interface ExportRow {
 /** Read-only views of the whole pipeline: the kanban board, the funnel, the CSV export. */
 @Injectable()
 export class PipelineStatsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repository: PipelineStatsRepository,
-  ) {}
+  constructor(private readonly repository: PipelineStatsRepository) {}
 
   async board(userId: string, query: BoardQuery = {}, now = new Date()): Promise<Board> {
     const statuses: ApplicationStatus[] = ['active', ...BOARD_OPEN_STATUSES, ...(query.closed ? BOARD_CLOSED_STATUSES : [])];
@@ -275,7 +270,7 @@ export class PipelineStatsService {
   /** The full stage history as CSV: one row per recorded move, by applied_on, then move time. */
   async exportCsv(userId: string, query: ExportQuery = {}, now = new Date()): Promise<{ filename: string; csv: string }> {
     const rows = await this.repository.exportRows(userId, query);
-    const timeZone = await userTimeZone(this.dataSource, userId);
+    const timeZone = await userTimeZone(this.repository.manager, userId);
     return {
       filename: applicationsCsvFilename(dateIn(timeZone, now)),
       csv: applicationsCsv(rows.map((r): ApplicationsCsvRow => ({ ...r, at: r.at.toISOString() }))),

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { userTimeZone } from '../accounts/index';
 import { ApplicationsService, StageRetrospectivesService } from '../applications/index';
 import { asksOf, lastSpokeWith } from '../interactions/index';
@@ -14,6 +13,7 @@ import { PersonWork, worksOfPeople } from '../works/index';
 import type { BriefingContent, BriefingInterviewer, BriefingMeeting, BriefingReferralBy, SourceLink } from './briefing-content';
 import { briefingWork } from './briefing-work';
 import { BriefingExtras } from './briefing-extras';
+import { BriefingsRepository } from './briefings.repository';
 import { PREP_TOPICS, RESUME_STAGES } from './prep-topics';
 
 /** Works listed in an interviewer's profile. */
@@ -35,12 +35,16 @@ type Profile = Omit<BriefingInterviewer, 'earlierMeetings' | 'referredYou' | 'as
 @Injectable()
 export class BriefingAssembler {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly briefings: BriefingsRepository,
     private readonly interviews: InterviewsService,
     private readonly applications: ApplicationsService,
     private readonly extras: BriefingExtras,
     private readonly retrospectives: StageRetrospectivesService,
   ) {}
+
+  private get db(): EntityManager {
+    return this.briefings.manager;
+  }
 
   async assemble(userId: string, interviewId: string, now: Date): Promise<BriefingContent> {
     const { interview, interviewers } = await this.interviews.get(userId, interviewId);
@@ -133,7 +137,7 @@ export class BriefingAssembler {
    */
   private async history(userId: string, personIds: string[], interviewId: string, startsAt: Date, now: Date): Promise<(personId: string) => Pick<BriefingInterviewer, 'earlierMeetings' | 'referredYou' | 'asks'>> {
     const [meetings, referrals, asks] = await Promise.all([
-      this.interviews.meetings(this.db.manager, userId, personIds, { before: startsAt, exceptInterviewId: interviewId }),
+      this.interviews.meetings(this.db, userId, personIds, { before: startsAt, exceptInterviewId: interviewId }),
       referralsMadeBy(this.db, userId, personIds),
       asksOf(this.db, userId, personIds, now),
     ]);

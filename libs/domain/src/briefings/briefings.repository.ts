@@ -9,6 +9,11 @@ import { Briefing } from './briefing.entity';
 export class BriefingsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** For the owners' read models the briefing calls. */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
@@ -23,8 +28,11 @@ export class BriefingsRepository {
     return next;
   }
 
-  async insert(em: EntityManager, briefing: Briefing): Promise<void> {
+  /** Writes a new version; answers it with its id. */
+  async insert(em: EntityManager, fields: Partial<Briefing>): Promise<Briefing> {
+    const briefing = em.create(Briefing, fields);
     await em.insert(Briefing, briefing);
+    return briefing;
   }
 
   findById(id: string): Promise<Briefing | null> {

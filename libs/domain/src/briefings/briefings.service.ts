@@ -50,8 +50,7 @@ export class BriefingsService {
       const pending = await this.briefings.pending(em, interviewId);
       if (pending) return { briefing: pending, created: false };
       const next = await this.briefings.nextVersion(em, interviewId);
-      const row = em.create(Briefing, { userId, interviewId, version: next, trigger, status: 'queued', forStartsAt, content: null, markdown: null, html: null, changes: [], error: null, generatedAt: null });
-      await this.briefings.insert(em, row);
+      const row = await this.briefings.insert(em, { userId, interviewId, version: next, trigger, status: 'queued', forStartsAt, content: null, markdown: null, html: null, changes: [], error: null, generatedAt: null });
       return { briefing: row, created: true };
     });
     if (created) {

@@ -3,4 +3,4 @@ export * from './interaction.entity';
 export * from './interactions.errors';
 export * from './interactions.module';
 export * from './interactions.service';
-export * from './interactions.read-model';
+export * from './repository/interactions.read-model';

@@ -4,4 +4,3 @@ export * from './interviews.errors';
 export * from './interviews.module';
 export * from './interviews.service';
 export * from './zoned-time';
-export * from './interviews.repository';

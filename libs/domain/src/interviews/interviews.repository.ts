@@ -136,9 +136,12 @@ export class InterviewsRepository {
     return row ? { id: row.id, applicationId: row.application_id, personIds: row.person_ids } : null;
   }
 
-  async insert(em: EntityManager, interview: Interview, interviewerIds: string[]): Promise<void> {
+  /** Writes a new interview with its panel; answers it with its id. */
+  async insert(em: EntityManager, fields: Partial<Interview>, interviewerIds: string[]): Promise<Interview> {
+    const interview = em.create(Interview, fields);
     await em.insert(Interview, interview);
     if (interviewerIds.length) await em.createQueryBuilder().relation(Interview, 'interviewers').of(interview.id).add(interviewerIds);
+    return interview;
   }
 
   async update(em: EntityManager, id: string, patch: Partial<Interview>): Promise<void> {

@@ -138,7 +138,9 @@ export class InterviewsService {
     const id = await this.repository.transaction(async (em) => {
       const stage = await this.stage(em, userId, input.stageId);
       const interviewerIds = await this.assertInterviewers(em, userId, input.interviewerIds ?? []);
-      const interview = em.create(Interview, {
+      const interview = await this.repository.insert(
+        em,
+        {
         userId,
         applicationId: stage.applicationId,
         stageId: stage.id,
@@ -152,8 +154,9 @@ export class InterviewsService {
         outcome: input.outcome ?? 'pending',
         feedback: input.feedback ?? null,
         sequence: 0,
-      });
-      await this.repository.insert(em, interview, interviewerIds);
+        },
+        interviewerIds,
+      );
       await refreshPrepTaskDueDates(em, stage.id);
       return interview.id;
     });
@@ -260,9 +263,7 @@ export class InterviewsService {
    * the caller's transaction; the caller re-dates the stage's prep. Answers its id.
    */
   async insertAsRecorded(em: EntityManager, userId: string, fields: Omit<Partial<Interview>, 'userId'>, interviewerIds: string[]): Promise<string> {
-    const interview = em.create(Interview, { ...fields, userId });
-    await this.repository.insert(em, interview, interviewerIds);
-    return interview.id;
+    return (await this.repository.insert(em, { ...fields, userId }, interviewerIds)).id;
   }
 
   /** Whether the interview is the user's. */

@@ -7,4 +7,4 @@ export * from './person-lock';
 export * from './person-references';
 export * from './person.entity';
 export * from './phone-numbers';
-export * from './people.read-model';
+export * from './repository/people.read-model';

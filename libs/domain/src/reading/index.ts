@@ -6,4 +6,3 @@ export * from './reading-ranking';
 export * from './reading-terms';
 export * from './reading.module';
 export * from './reading.service';
-export * from './reading.repository';

@@ -3,5 +3,5 @@ export * from './referral.entity';
 export * from './referrals.errors';
 export * from './referrals.module';
 export * from './referrals.service';
-export * from './referrals.read-model';
-export * from './referral-carry';
+export * from './repository/referrals.read-model';
+export * from './repository/referral-carry';

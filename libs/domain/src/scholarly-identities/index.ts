@@ -5,4 +5,4 @@ export * from './identity-input';
 export * from './scholarly-identities.module';
 export * from './scholarly-identity.entity';
 export * from './source-lookups';
-export * from './identities.read-model';
+export * from './repository/identities.read-model';

@@ -4,5 +4,5 @@ export * from './task.entity';
 export * from './tasks.errors';
 export * from './tasks.module';
 export * from './tasks.service';
-export * from './tasks.read-model';
-export * from './seeded-tasks';
+export * from './repository/tasks.read-model';
+export * from './repository/seeded-tasks';

@@ -11,4 +11,4 @@ export * from './works.module';
 export * from './person-authorships';
 export * from './new-works.service';
 export * from './work-ids';
-export * from './works.read-model';
+export * from './repository/works.read-model';

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PersonLinks } from '../shared/text/index';
-import { Person } from './person.entity';
+import type { PersonLinks } from '../../shared/text/index';
+import { Person } from '../person.entity';
 
 /** A person as other modules show them: name, headline, role, links, and where they work. */
 export interface PersonCard {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuthorSnapshot, ScholarlySource } from '../scholarly/index';
+import type { AuthorSnapshot, ScholarlySource } from '../../scholarly/index';
 
 export interface LinkedIdentityFacts {
   personId: string;

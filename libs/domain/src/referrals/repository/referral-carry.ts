@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Referral } from './referral.entity';
+import { Referral } from '../referral.entity';
 
 /**
  * Copies an application's referrals (declined ones stay behind) to the application it was rerouted

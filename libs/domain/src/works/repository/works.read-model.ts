@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
-import { authorPosition, PersonWork, RECORDS_JSON, recordsFromJson, SOURCE_ORDER, WORK_COLUMNS, workFromRow } from './works-query.service';
+import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from '../person-authorships';
+import { authorPosition, PersonWork, RECORDS_JSON, recordsFromJson, SOURCE_ORDER, WORK_COLUMNS, workFromRow } from '../works-query.service';
 
 /**
  * Every work of each of `personIds` (the user's people, not in the trash), most cited first, in one

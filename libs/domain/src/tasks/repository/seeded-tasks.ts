@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Task } from './task.entity';
+import { Task } from '../task.entity';
 
 /** A task written as it stands (the example account's), not through the API's checks. */
 export interface SeededTask {
