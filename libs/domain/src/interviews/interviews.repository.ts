@@ -126,16 +126,6 @@ export class InterviewsRepository {
     return rows.map((r) => ({ id: r.id, userId: r.user_id, startsAt: r.starts_at }));
   }
 
-  /** The interview's application and its panel's person ids (the user's interview only). */
-  async panelOf(userId: string, id: string): Promise<{ id: string; applicationId: string; personIds: string[] } | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT i.id, i.application_id, coalesce((SELECT array_agg(ii.person_id) FROM interview_interviewers ii WHERE ii.interview_id = i.id), '{}') AS person_ids
-         FROM interviews i WHERE i.id = $1 AND i.user_id = $2`,
-      [id, userId],
-    )) as { id: string; application_id: string; person_ids: string[] }[];
-    return row ? { id: row.id, applicationId: row.application_id, personIds: row.person_ids } : null;
-  }
-
   /** Writes a new interview with its panel; answers it with its id. */
   async insert(em: EntityManager, fields: Partial<Interview>, interviewerIds: string[]): Promise<Interview> {
     const interview = em.create(Interview, fields);

@@ -281,11 +281,6 @@ export class InterviewsService {
     return this.repository.startingBetween(from, to);
   }
 
-  /** The user's interview's application and the person ids on its panel (in the trash too), or null. */
-  panel(userId: string, id: string): Promise<{ id: string; applicationId: string; personIds: string[] } | null> {
-    return this.repository.panelOf(userId, id);
-  }
-
   /** The interviewers of each interview, by name, with the user's notes on them; people in the trash are left out. */
   async interviewersOf(em: EntityManager, interviewIds: string[]): Promise<Map<string, InterviewerRef[]>> {
     const out = new Map<string, InterviewerRef[]>();

@@ -9,9 +9,10 @@ import { ReadingGoal } from './reading-goal.entity';
  * The reading module's tables (reading_entries, reading_checklist_settings, reading_goals): every
  * statement on them.
  *
- * Two reads of the interviews' and applications' tables stay here, named: those modules sit above
- * reading at run time (their prep tasks complete by reading coverage: interviews → tasks →
- * reading), so reading cannot call them without an import cycle.
+ * Two reads of the interviews' and applications' tables stay here, named (an interview's panel, an
+ * application's terms with its organization's and team's): those modules sit above reading at run
+ * time (their prep tasks complete by reading coverage: interviews → tasks → reading), so reading
+ * cannot call them without an import cycle. People and works are read through their owners.
  */
 @Injectable()
 export class ReadingRepository {
@@ -21,16 +22,14 @@ export class ReadingRepository {
     return this.dataSource;
   }
 
-  /** The user's interview with its live interviewers by name (people in the trash left out). */
-  async interviewPanel(userId: string, interviewId: string): Promise<{ id: string; applicationId: string; interviewers: { id: string; fullName: string }[] } | null> {
-    const [interview] = (await this.dataSource.query('SELECT id, application_id FROM interviews WHERE id = $1 AND user_id = $2', [interviewId, userId])) as { id: string; application_id: string }[];
-    if (!interview) return null;
-    const interviewers = (await this.dataSource.query(
-      `SELECT p.id, p.full_name AS "fullName" FROM interview_interviewers ii JOIN people p ON p.id = ii.person_id
-        WHERE ii.interview_id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL ORDER BY p.full_name, p.id`,
+  /** The user's interview with the ids of the people on its panel (the people module names them). */
+  async interviewPanel(userId: string, interviewId: string): Promise<{ id: string; applicationId: string; personIds: string[] } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT i.id, i.application_id, coalesce((SELECT array_agg(ii.person_id) FROM interview_interviewers ii WHERE ii.interview_id = i.id), '{}') AS person_ids
+         FROM interviews i WHERE i.id = $1 AND i.user_id = $2`,
       [interviewId, userId],
-    )) as { id: string; fullName: string }[];
-    return { id: interview.id, applicationId: interview.application_id, interviewers };
+    )) as { id: string; application_id: string; person_ids: string[] }[];
+    return row ? { id: row.id, applicationId: row.application_id, personIds: row.person_ids } : null;
   }
 
   async interviewExists(userId: string, interviewId: string): Promise<boolean> {

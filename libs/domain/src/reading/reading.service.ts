@@ -112,7 +112,8 @@ export class ReadingService {
   ): Promise<Checklist & { interview: { id: string; applicationId: string }; interviewers: ChecklistInterviewer[] }> {
     const interview = await this.repository.interviewPanel(userId, interviewId);
     if (!interview) throw new NotFoundError('interview', interviewId);
-    const { interviewers } = interview;
+    // People in the trash are off the checklist; by name.
+    const interviewers = await livePeopleNamed(this.repository.db, userId, interview.personIds);
     const [context, settings] = await Promise.all([this.applicationContext(userId, interview.applicationId), this.settings(userId, { interviewId })]);
     const checklist = await this.build(userId, interviewers, settings, context, now, options.works);
     return { interview: { id: interview.id, applicationId: interview.applicationId }, interviewers, ...checklist };
