@@ -14,7 +14,9 @@ export interface ApplicationSummary {
   id: string;
   role: string;
   status: ApplicationStatus;
+  organizationId: string;
   organization: string;
+  teamId: string | null;
   team: string | null;
 }
 
@@ -72,7 +74,7 @@ export class ApplicationsRepository {
   async summaries(userId: string, ids: string[]): Promise<Map<string, ApplicationSummary>> {
     if (ids.length === 0) return new Map();
     const rows = (await this.dataSource.query(
-      `SELECT a.id, a.role, a.status, o.name AS organization, t.name AS team
+      `SELECT a.id, a.role, a.status, a.organization_id AS "organizationId", o.name AS organization, t.id AS "teamId", t.name AS team
          FROM applications a JOIN organizations o ON o.id = a.organization_id LEFT JOIN teams t ON t.id = a.team_id
         WHERE a.user_id = $1 AND a.id = ANY($2::uuid[])`,
       [userId, ids],

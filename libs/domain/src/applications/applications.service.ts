@@ -173,6 +173,11 @@ export class ApplicationsService {
     return this.repository.count(userId);
   }
 
+  /** The user's stages among `ids` (of any application), by id. */
+  async stagesByIds(ids: string[]): Promise<Map<string, ApplicationStage>> {
+    return new Map((await this.repository.stagesByIds(ids)).map((s) => [s.id, s]));
+  }
+
   /** The user's applications among `ids` by role, organization and team (for records that name them), in one read. */
   summaries(userId: string, ids: string[]): Promise<Map<string, ApplicationSummary>> {
     return this.repository.summaries(userId, ids);

@@ -20,16 +20,7 @@ export interface MeetingRow extends NotesRow {
   duration_minutes: number;
   outcome: InterviewOutcome;
   application_id: string;
-  role: string;
-  application_status: string;
-  organization_id: string;
-  organization_name: string;
-  team_id: string | null;
-  team_name: string | null;
   stage_id: string;
-  stage_name: string;
-  stage_type: string;
-  stage_status: string;
 }
 
 export interface InterviewerRow extends NotesRow {
@@ -177,19 +168,13 @@ export class InterviewsRepository {
     )) as InterviewerRow[];
   }
 
-  /** The interviews each of `personIds` was on, most recent first, with their application and stage. */
+  /** The interviews each of `personIds` was on, most recent first, with the user's notes on them there. */
   async meetings(em: EntityManager, userId: string, personIds: string[], q: { before: Date | null; exceptInterviewId: string | null; includeCancelled: boolean }): Promise<MeetingRow[]> {
     return (await em.query(
-      `SELECT ii.person_id, i.id, i.starts_at, i.time_zone, i.duration_minutes, i.outcome,
-              a.id AS application_id, a.role, a.status AS application_status, o.id AS organization_id, o.name AS organization_name,
-              t.id AS team_id, t.name AS team_name, s.id AS stage_id, s.name AS stage_name, s.type AS stage_type, s.status AS stage_status,
+      `SELECT ii.person_id, i.id, i.starts_at, i.time_zone, i.duration_minutes, i.outcome, i.application_id, i.stage_id,
               n.id AS notes_id, n.asked, n.how_it_went, n.follow_up, n.updated_at AS notes_updated_at
          FROM interview_interviewers ii
          JOIN interviews i ON i.id = ii.interview_id
-         JOIN applications a ON a.id = i.application_id
-         JOIN organizations o ON o.id = a.organization_id
-         LEFT JOIN teams t ON t.id = a.team_id
-         JOIN application_stages s ON s.id = i.stage_id
          LEFT JOIN interviewer_notes n ON n.interview_id = i.id AND n.person_id = ii.person_id
         WHERE ii.person_id = ANY($2) AND i.user_id = $1
           AND ($3::timestamptz IS NULL OR i.starts_at < $3)

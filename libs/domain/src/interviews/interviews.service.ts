@@ -355,7 +355,14 @@ export class InterviewsService {
     const out = new Map<string, Meeting[]>();
     if (!personIds.length) return out;
     const rows = await this.repository.meetings(em, userId, personIds, { before: query.before ?? null, exceptInterviewId: query.exceptInterviewId ?? null, includeCancelled: query.includeCancelled ?? false });
+    // Their applications and stages from the applications module, one read each for all the meetings.
+    const [applications, stages] = await Promise.all([
+      this.applications.summaries(userId, [...new Set(rows.map((r) => r.application_id))]),
+      this.applications.stagesByIds([...new Set(rows.map((r) => r.stage_id))]),
+    ]);
     for (const r of rows) {
+      const a = applications.get(r.application_id)!;
+      const s = stages.get(r.stage_id)!;
       const list = out.get(r.person_id) ?? [];
       list.push({
         interviewId: r.id,
@@ -365,13 +372,13 @@ export class InterviewsService {
         durationMinutes: r.duration_minutes,
         outcome: r.outcome,
         application: {
-          id: r.application_id,
-          role: r.role,
-          status: r.application_status,
-          organization: { id: r.organization_id, name: r.organization_name },
-          team: r.team_id && r.team_name ? { id: r.team_id, name: r.team_name } : null,
+          id: a.id,
+          role: a.role,
+          status: a.status,
+          organization: { id: a.organizationId, name: a.organization },
+          team: a.teamId && a.team ? { id: a.teamId, name: a.team } : null,
         },
-        stage: { id: r.stage_id, name: r.stage_name, type: r.stage_type, status: r.stage_status },
+        stage: { id: s.id, name: s.name, type: s.type, status: s.status },
         notes: notesOf(r),
       });
       out.set(r.person_id, list);
