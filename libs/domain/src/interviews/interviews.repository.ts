@@ -25,9 +25,7 @@ export interface MeetingRow extends NotesRow {
 
 export interface InterviewerRow extends NotesRow {
   interview_id: string;
-  id: string;
-  full_name: string;
-  headline: string | null;
+  person_id: string;
 }
 
 export interface InterviewListFilter {
@@ -142,13 +140,10 @@ export class InterviewsRepository {
     await em.createQueryBuilder().relation(Interview, 'interviewers').of(id).addAndRemove(add, remove);
   }
 
-  /** Those of `personIds` the user has notes on at this interview, by name. */
-  async notedAmong(em: EntityManager, id: string, personIds: string[]): Promise<{ id: string; fullName: string }[]> {
-    const rows = (await em.query(
-      `SELECT p.id, p.full_name FROM interviewer_notes n JOIN people p ON p.id = n.person_id WHERE n.interview_id = $1 AND n.person_id = ANY($2) ORDER BY p.name_folded, p.id`,
-      [id, personIds],
-    )) as { id: string; full_name: string }[];
-    return rows.map((p) => ({ id: p.id, fullName: p.full_name }));
+  /** Those of `personIds` the user has notes on at this interview. */
+  async notedAmong(em: EntityManager, id: string, personIds: string[]): Promise<string[]> {
+    const rows = (await em.query('SELECT person_id FROM interviewer_notes WHERE interview_id = $1 AND person_id = ANY($2)', [id, personIds])) as { person_id: string }[];
+    return rows.map((r) => r.person_id);
   }
 
   /** The interviews of the stage that were not cancelled, the latest first. */
@@ -156,14 +151,13 @@ export class InterviewsRepository {
     return em.find(Interview, { where: { stageId, outcome: Not('cancelled') }, order: { startsAt: 'DESC', id: 'DESC' } });
   }
 
-  /** The interviewers of each interview (people in the trash left out) by name, with the notes on them. */
+  /** The people on each interview's panel, with the user's notes on them there. */
   async interviewers(em: EntityManager, interviewIds: string[]): Promise<InterviewerRow[]> {
     return (await em.query(
-      `SELECT ii.interview_id, p.id, p.full_name, p.headline, n.id AS notes_id, n.asked, n.how_it_went, n.follow_up, n.updated_at AS notes_updated_at
-         FROM interview_interviewers ii JOIN people p ON p.id = ii.person_id
+      `SELECT ii.interview_id, ii.person_id, n.id AS notes_id, n.asked, n.how_it_went, n.follow_up, n.updated_at AS notes_updated_at
+         FROM interview_interviewers ii
          LEFT JOIN interviewer_notes n ON n.interview_id = ii.interview_id AND n.person_id = ii.person_id
-        WHERE ii.interview_id = ANY($1) AND p.deleted_at IS NULL
-        ORDER BY p.name_folded, p.id`,
+        WHERE ii.interview_id = ANY($1)`,
       [interviewIds],
     )) as InterviewerRow[];
   }
@@ -185,14 +179,10 @@ export class InterviewsRepository {
     )) as MeetingRow[];
   }
 
-  /** Whether the person is on the interview's panel, with their name; null when the person is not the user's (or in the trash). */
-  async panelMember(em: EntityManager, userId: string, interviewId: string, personId: string): Promise<{ fullName: string; onPanel: boolean } | null> {
-    const [person] = (await em.query(
-      `SELECT p.full_name, EXISTS (SELECT 1 FROM interview_interviewers ii WHERE ii.interview_id = $3 AND ii.person_id = p.id) AS on_panel
-         FROM people p WHERE p.id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL`,
-      [personId, userId, interviewId],
-    )) as { full_name: string; on_panel: boolean }[];
-    return person ? { fullName: person.full_name, onPanel: person.on_panel } : null;
+  /** Whether the person is on the interview's panel. */
+  async onPanel(em: EntityManager, interviewId: string, personId: string): Promise<boolean> {
+    const rows = (await em.query('SELECT 1 FROM interview_interviewers WHERE interview_id = $1 AND person_id = $2', [interviewId, personId])) as unknown[];
+    return rows.length > 0;
   }
 
   async putNotes(em: EntityManager, userId: string, interviewId: string, personId: string, notes: { asked: string | null; howItWent: string | null; followUp: string | null }): Promise<void> {

@@ -3,11 +3,11 @@ import { EntityManager } from 'typeorm';
 import { NotFoundError } from '#platform';
 import { allowedMoves, ApplicationStage, ApplicationsService, UserMove } from '../applications/index';
 import type { Page } from '../people/index';
-import { livePeopleNamed, personCards } from '../people/index';
+import { livePeopleNamed, peopleInNameOrder, personCards } from '../people/index';
 import { refreshPrepTaskDueDates } from '../tasks/index';
 import { Interview, InterviewFormat, InterviewOutcome } from './interview.entity';
 import { InterviewerHasNotesError, InvalidInterviewError, NotAnInterviewerError } from './interviews.errors';
-import { InterviewsRepository, NotesRow } from './interviews.repository';
+import { InterviewerRow, InterviewsRepository, NotesRow } from './interviews.repository';
 import { canonicalTimeZone } from './zoned-time';
 
 export interface InterviewInput {
@@ -232,7 +232,7 @@ export class InterviewsService {
         if (remove.length) {
           // Notes on an interviewer are the user's memory of the meeting: never dropped by a panel edit.
           const noted = await this.repository.notedAmong(em, id, remove);
-          if (noted.length) throw new InterviewerHasNotesError(id, noted);
+          if (noted.length) throw new InterviewerHasNotesError(id, (await peopleInNameOrder(em, noted, { withDeleted: true })).map(({ id: pid, fullName }) => ({ id: pid, fullName })));
         }
         if (add.length || remove.length) {
           await this.repository.changePanel(em, id, add, remove);
@@ -286,10 +286,16 @@ export class InterviewsService {
     const out = new Map<string, InterviewerRef[]>();
     if (!interviewIds.length) return out;
     const rows = await this.repository.interviewers(em, interviewIds);
-    for (const r of rows) {
-      const list = out.get(r.interview_id) ?? [];
-      list.push({ id: r.id, fullName: r.full_name, headline: r.headline, notes: notesOf(r) });
-      out.set(r.interview_id, list);
+    // Named by the people module, by name; people in the trash are left out.
+    const people = await peopleInNameOrder(em, [...new Set(rows.map((r) => r.person_id))]);
+    const byPerson = new Map<string, InterviewerRow[]>();
+    for (const r of rows) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
+    for (const p of people) {
+      for (const r of byPerson.get(p.id) ?? []) {
+        const list = out.get(r.interview_id) ?? [];
+        list.push({ id: p.id, fullName: p.fullName, headline: p.headline, notes: notesOf(r) });
+        out.set(r.interview_id, list);
+      }
     }
     return out;
   }
@@ -390,9 +396,9 @@ export class InterviewsService {
   private async panelMember(em: EntityManager, userId: string, interviewId: string, personId: string): Promise<void> {
     const interview = await this.repository.locked(em, userId, interviewId, { id: true });
     if (!interview) throw new NotFoundError('interview', interviewId);
-    const person = await this.repository.panelMember(em, userId, interviewId, personId);
+    const [person] = await livePeopleNamed(em, userId, [personId]);
     if (!person) throw new NotFoundError('person', personId);
-    if (!person.onPanel) throw new NotAnInterviewerError(person.fullName, interviewId);
+    if (!(await this.repository.onPanel(em, interviewId, personId))) throw new NotAnInterviewerError(person.fullName, interviewId);
   }
 
   /**

@@ -67,3 +67,15 @@ export async function findContactMatch(
   if (byName && by.linkedin && byName.links.linkedin && byName.links.linkedin !== by.linkedin) return null;
   return byName;
 }
+
+/**
+ * People among `ids` by their folded name, then id (the order panels are listed in), with their
+ * headline; people in the trash only with `withDeleted`. The ids come from the caller's own rows.
+ */
+export async function peopleInNameOrder(db: DataSource | EntityManager, ids: string[], options: { withDeleted?: boolean } = {}): Promise<{ id: string; fullName: string; headline: string | null }[]> {
+  if (ids.length === 0) return [];
+  return (await db.query(
+    `SELECT id, full_name AS "fullName", headline FROM people WHERE id = ANY($1::uuid[])${options.withDeleted ? '' : ' AND deleted_at IS NULL'} ORDER BY name_folded, id`,
+    [ids],
+  )) as { id: string; fullName: string; headline: string | null }[];
+}
