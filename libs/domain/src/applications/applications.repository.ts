@@ -82,17 +82,6 @@ export class ApplicationsRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /** The application's own terms and its organization's and team's, for relevance. */
-  async relevance(userId: string, id: string): Promise<Record<string, any> | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT a.keywords, o.tags, o.research_notes AS org_notes, t.name AS team_name, t.description AS team_description, t.research_notes AS team_notes
-         FROM applications a JOIN organizations o ON o.id = a.organization_id LEFT JOIN teams t ON t.id = a.team_id
-        WHERE a.id = $1 AND a.user_id = $2`,
-      [id, userId],
-    )) as Record<string, any>[];
-    return row ?? null;
-  }
-
   stages(applicationId: string, em: EntityManager = this.manager): Promise<ApplicationStage[]> {
     return em.find(ApplicationStage, { where: { applicationId }, order: { position: 'ASC' } });
   }
