@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, loadConfig, SecretKeyring, systemClock } from '#platform';
 import { ENTITIES } from '#domain/entities';
 import { ApplicationsService } from '#domain/applications/index';
+import { ApplicationsRepository } from '#domain/applications/applications.repository';
 import { Interaction, INTERACTION_TYPES, interactionColumns, InteractionType } from '#domain/interactions/index';
 import { Organization, OrganizationsService, Team } from '#domain/organizations/index';
 import { PeopleService, Person, PersonInput, RelationshipStage } from '#domain/people/index';
@@ -230,7 +231,7 @@ async function seedReferrals(
   organizations: { org: Organization; teams: Team[] }[],
   random: () => number,
 ): Promise<number> {
-  const applications = new ApplicationsService(dataSource, organizationsService, stageTemplatesService(dataSource, organizationsService));
+  const applications = new ApplicationsService(new ApplicationsRepository(dataSource), organizationsService, stageTemplatesService(dataSource, organizationsService));
   const applicationIds: string[] = [];
   for (let i = 0; i < organizations.length && applicationIds.length < 30; i += 10) {
     const { org, teams } = organizations[i];

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '#platform';
 import { ENTITIES } from '#domain/entities';
 import { Application, ApplicationsService, UserMove } from '#domain/applications/index';
+import { ApplicationsRepository } from '#domain/applications/applications.repository';
 import { Organization, Team } from '#domain/organizations/index';
 import { organizationsService as wireOrganizations, stageTemplatesService } from '../domain-wiring';
 import { MIGRATIONS } from '../../migrations/index';
@@ -33,7 +34,7 @@ export async function seedApplications(url: string, userId: string, total: numbe
   await dataSource.initialize();
   try {
     const organizationsService = wireOrganizations(dataSource);
-    const applications = new ApplicationsService(dataSource, organizationsService, stageTemplatesService(dataSource, organizationsService));
+    const applications = new ApplicationsService(new ApplicationsRepository(dataSource), organizationsService, stageTemplatesService(dataSource, organizationsService));
     const organizations = await dataSource.getRepository(Organization).find({ where: { userId }, order: { name: 'ASC' } });
     if (organizations.length === 0) throw new Error('seedApplications: the account has no organization to apply to');
     const teams = await dataSource.getRepository(Team).find({ where: { userId } });

@@ -16,3 +16,4 @@ export * from './time-zones.service';
 export * from './two-factor.service';
 export * from './users-admin.service';
 export * from './accounts.export';
+export * from './repository/user-time-zone.read-model';

@@ -5,14 +5,17 @@ import { StageTemplatesModule } from '../stage-templates/index';
 import { ApplicationMove } from './application-move.entity';
 import { ApplicationStage } from './application-stage.entity';
 import { Application } from './application.entity';
+import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
+import { PipelineStatsRepository } from './pipeline-stats.repository';
+import { StageRetrospectivesRepository } from './stage-retrospectives.repository';
 import { PipelineStatsService } from './pipeline-stats.service';
 import { StageRetrospectivesService } from './stage-retrospectives.service';
 import { ApplicationsExport } from './applications.export';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationStage, ApplicationMove]), OrganizationsModule, StageTemplatesModule],
-  providers: [ApplicationsExport, ApplicationsService, PipelineStatsService, StageRetrospectivesService],
+  providers: [ApplicationsExport, ApplicationsRepository, PipelineStatsRepository, StageRetrospectivesRepository, ApplicationsService, PipelineStatsService, StageRetrospectivesService],
   exports: [ApplicationsService, PipelineStatsService, StageRetrospectivesService],
 })
 export class ApplicationsModule {}

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { NotFoundError } from '#platform';
+import { userTimeZone } from '../accounts/index';
 import { OrganizationsService } from '../organizations/index';
-import { foldName } from '../shared/text/index';
 import { dateIn } from '../shared/dates';
-import { Person } from '../people/index';
+import { livePeopleNamed } from '../people/index';
 import { REROUTE_TEMPLATE, StageTemplatesService } from '../stage-templates/index';
-import { Referral } from '../referrals/index';
+import { carryReferrals, existingReferralIds } from '../referrals/index';
 import { createPrepTasks, settlePrepTasks } from '../tasks/index';
 import type { TaskCloseReason } from '../tasks/index';
 import { ApplicationMove, ApplicationMoveKind } from './application-move.entity';
 import { ApplicationStage } from './application-stage.entity';
 import { Application, ApplicationSource, ApplicationStatus } from './application.entity';
+import { ApplicationsRepository, ApplicationSummary } from './applications.repository';
 import { AlreadyReroutedError, IllegalMoveError, InvalidApplicationError, StaleMoveError } from './applications.errors';
 import { allowedMoves, PipelineState, transition, UserMove } from './pipeline-state-machine';
 import type { Page } from '../people/index';
@@ -78,13 +78,11 @@ export interface ApplicationDetail {
   reroutedTo: Application[];
 }
 
-const RELATIONS = { organization: true, team: true, recruiter: true } as const;
-
 /** Applications and their loops. Every change of stage or status goes through `move`. */
 @Injectable()
 export class ApplicationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ApplicationsRepository,
     private readonly organizations: OrganizationsService,
     private readonly templates: StageTemplatesService,
   ) {}
@@ -93,13 +91,13 @@ export class ApplicationsService {
     await this.organizations.assertOwned(userId, input.organizationId, input.teamId);
     await this.assertRecruiter(userId, input.recruiterId);
     const template = await this.templates.resolve(userId, input.organizationId, { templateId: input.templateId, builtIn: input.builtInTemplate });
-    const id = await this.dataSource.transaction(async (em) => {
+    const id = await this.repository.transaction(async (em) => {
       const today = await this.today(em, userId);
       const appliedOn = input.appliedOn ?? today;
       if (appliedOn > today) throw new InvalidApplicationError([{ field: 'appliedOn', problem: 'must not be in the future' }]);
       // Applied on an earlier day: the history starts that day, so later moves can be backdated too.
-      const at = appliedOn === today ? new Date() : await this.startOfDay(em, userId, appliedOn);
-      const application = em.create(Application, {
+      const at = appliedOn === today ? new Date() : await this.repository.startOfDay(em, appliedOn, await userTimeZone(em, userId));
+      const application = await this.repository.insert(em, {
         userId,
         organizationId: input.organizationId,
         teamId: input.teamId ?? null,
@@ -116,7 +114,6 @@ export class ApplicationsService {
         currentStageId: null,
         reroutedFromId: null,
       });
-      await em.insert(Application, application);
       await this.startLoop(em, application, template.stages, { move: 'apply', actorId, at, note: null, relatedApplicationId: null });
       return application.id;
     });
@@ -126,47 +123,32 @@ export class ApplicationsService {
   async list(userId: string, query: ApplicationsQuery = {}): Promise<Page<Application & { currentStage: ApplicationStage | null }>> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const qb = this.dataSource
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .leftJoinAndSelect('a.organization', 'o')
-      .leftJoinAndSelect('a.team', 't')
-      .leftJoinAndSelect('a.recruiter', 'r')
-      .where('a.user_id = :userId', { userId });
-    if (query.status?.length) qb.andWhere('a.status IN (:...status)', { status: query.status });
-    if (query.organizationId) qb.andWhere('a.organization_id = :org', { org: query.organizationId });
-    if (query.q) {
-      const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const folded = like(foldName(query.q));
-      qb.andWhere(new Brackets((w) => w.where('a.role ILIKE :raw', { raw: like(query.q!) }).orWhere('o.name_folded LIKE :folded', { folded }).orWhere('t.name_folded LIKE :folded', { folded })));
-    }
-    const [items, total] = await qb.orderBy('a.applied_on', 'DESC').addOrderBy('a.created_at', 'DESC').addOrderBy('a.id', 'ASC').skip(offset).take(limit).getManyAndCount();
+    const [items, total] = await this.repository.page(userId, query, limit, offset);
     const stages = await this.currentStages(items);
     return { items: items.map((a) => Object.assign(a, { currentStage: stages.get(a.id) ?? null })), total, limit, offset };
   }
 
   async get(userId: string, id: string): Promise<ApplicationDetail> {
-    const repo = this.dataSource.getRepository(Application);
-    const application = await repo.findOne({ where: { id, userId }, relations: RELATIONS });
+    const application = await this.repository.findWithRelations(userId, id);
     if (!application) throw new NotFoundError('application', id);
-    const stages = await this.dataSource.getRepository(ApplicationStage).find({ where: { applicationId: id }, order: { position: 'ASC' } });
-    const chain = await this.rerouteChain(userId, id);
-    const moves = await this.dataSource.getRepository(ApplicationMove).find({ where: { applicationId: In(chain) }, order: { at: 'ASC', recordedAt: 'ASC', id: 'ASC' } });
+    const stages = await this.repository.stages(id);
+    const chain = await this.repository.rerouteChain(userId, id);
+    const moves = await this.repository.moves(chain);
     // A reroute is recorded on both sides at the same instant: the failed application's side first.
     // A referral erased with its referrer since is no longer listed as carried.
     const listed = [...new Set(moves.flatMap((m) => m.carriedReferralIds))];
     if (listed.length) {
-      const existing = new Set((await this.dataSource.getRepository(Referral).find({ select: { id: true }, where: { id: In(listed), userId } })).map((r) => r.id));
+      const existing = await existingReferralIds(this.repository.manager, userId, listed);
       for (const m of moves) m.carriedReferralIds = m.carriedReferralIds.filter((r) => existing.has(r));
     }
     const history = moves.sort((a, b) => a.at.getTime() - b.at.getTime() || chain.indexOf(a.applicationId) - chain.indexOf(b.applicationId));
-    const reroutedFrom = application.reroutedFromId ? await repo.findOne({ where: { id: application.reroutedFromId, userId }, relations: RELATIONS }) : null;
-    const reroutedTo = await repo.find({ where: { reroutedFromId: id, userId }, relations: RELATIONS, order: { createdAt: 'ASC' } });
+    const reroutedFrom = application.reroutedFromId ? await this.repository.findWithRelations(userId, application.reroutedFromId) : null;
+    const reroutedTo = await this.repository.reroutedFrom(userId, id);
     return { application, stages, allowedMoves: allowedMoves(state(application, stages)), history, reroutedFrom, reroutedTo };
   }
 
   async update(userId: string, id: string, input: ApplicationInput): Promise<ApplicationDetail> {
-    const application = await this.dataSource.getRepository(Application).findOneBy({ id, userId });
+    const application = await this.repository.findOwned(userId, id);
     if (!application) throw new NotFoundError('application', id);
     if (input.organizationId !== undefined && input.organizationId !== application.organizationId) {
       throw new InvalidApplicationError([{ field: 'organizationId', problem: 'cannot change; reroute to a team of the same organization, or create a new application' }]);
@@ -177,21 +159,45 @@ export class ApplicationsService {
     for (const key of ['teamId', 'source', 'appliedOn', 'notes', 'recruiterId'] as const) if (input[key] !== undefined) Object.assign(patch, { [key]: input[key] });
     if (input.role !== undefined) patch.role = input.role.trim();
     if (input.keywords !== undefined) patch.keywords = cleanKeywords(input.keywords);
-    if (Object.keys(patch).length) await this.dataSource.getRepository(Application).update({ id, userId }, patch);
+    if (Object.keys(patch).length) await this.repository.update(userId, id, patch);
     return this.get(userId, id);
   }
 
   /** Deletes the application with its stages, moves, interviews, tasks and referrals; reroutes keep their own record. */
   async remove(userId: string, id: string): Promise<void> {
-    const result = await this.dataSource.getRepository(Application).delete({ id, userId });
-    if (!result.affected) throw new NotFoundError('application', id);
+    if (!(await this.repository.delete(userId, id))) throw new NotFoundError('application', id);
+  }
+
+  /** How many applications the user has. */
+  count(userId: string): Promise<number> {
+    return this.repository.count(userId);
+  }
+
+  /** The user's stages among `ids` (of any application), by id. */
+  async stagesByIds(ids: string[]): Promise<Map<string, ApplicationStage>> {
+    return new Map((await this.repository.stagesByIds(ids)).map((s) => [s.id, s]));
+  }
+
+  /** The user's applications among `ids` by role, organization and team (for records that name them), in one read. */
+  summaries(userId: string, ids: string[]): Promise<Map<string, ApplicationSummary>> {
+    return this.repository.summaries(userId, ids);
+  }
+
+  /** One of the user's stages (of any application), or null; in the caller's transaction when given one. */
+  stage(userId: string, stageId: string, em: EntityManager = this.repository.manager): Promise<ApplicationStage | null> {
+    return this.repository.stageOwned(em, userId, stageId);
+  }
+
+  /** The application's stages in loop order. */
+  stagesOf(applicationId: string, em: EntityManager = this.repository.manager): Promise<ApplicationStage[]> {
+    return this.repository.stages(applicationId, em);
   }
 
   /** Applies one of the user's moves, or answers 409 with the moves that are allowed. */
   async move(userId: string, id: string, move: UserMove, input: MoveInput = {}, actorId = userId): Promise<ApplicationDetail> {
-    await this.dataSource.transaction(async (em) => {
+    await this.repository.transaction(async (em) => {
       const application = await this.locked(em, userId, id);
-      const stages = await em.find(ApplicationStage, { where: { applicationId: id }, order: { position: 'ASC' } });
+      const stages = await this.repository.stages(id, em);
       const before = state(application, stages);
       const current = stages[before.current] ?? null;
       if (input.fromStageId !== undefined && input.fromStageId !== application.currentStageId) {
@@ -208,10 +214,10 @@ export class ApplicationsService {
         if (after.stages[i] !== stage.status) changed.status = after.stages[i];
         if (after.entered.includes(i)) changed.enteredAt = at;
         if (after.left.includes(i)) changed.leftAt = at;
-        if (Object.keys(changed).length) await em.update(ApplicationStage, { id: stage.id }, changed);
+        if (Object.keys(changed).length) await this.repository.setStage(em, stage.id, changed);
       }
       const next = stages[after.current];
-      await em.update(Application, { id }, { status: after.status, currentStageId: next.id, closedOn: after.closed ? dateIn(await this.timeZone(em, userId), at) : null });
+      await this.repository.set(em, id, { status: after.status, currentStageId: next.id, closedOn: after.closed ? dateIn(await userTimeZone(em, userId), at) : null });
       await this.record(em, application, { move, actorId, at, note: input.note ?? null, relatedApplicationId: null, fromStatus: application.status, toStatus: after.status, from: current, to: next });
       if (after.entered.includes(after.current)) await createPrepTasks(em, userId, Object.assign(next, { applicationId: id }));
       // The loop ended: its prep is settled with it, not left due.
@@ -225,9 +231,9 @@ export class ApplicationsService {
    * own (by default the short built-in) loop, linked both ways and recorded in both histories.
    */
   async reroute(userId: string, id: string, input: RerouteInput, actorId = userId): Promise<ApplicationDetail> {
-    const newId = await this.dataSource.transaction(async (em) => {
+    const newId = await this.repository.transaction(async (em) => {
       const failed = await this.locked(em, userId, id);
-      const stages = await em.find(ApplicationStage, { where: { applicationId: id }, order: { position: 'ASC' } });
+      const stages = await this.repository.stages(id, em);
       const current = stages.find((s) => s.id === failed.currentStageId) ?? null;
       if (failed.status !== 'rejected') {
         throw new IllegalMoveError('reroute', failed.status, current?.name ?? null, allowedMoves(state(failed, stages)));
@@ -235,18 +241,18 @@ export class ApplicationsService {
       await this.organizations.assertOwned(userId, failed.organizationId, input.teamId);
       if (input.teamId === failed.teamId) throw new InvalidApplicationError([{ field: 'teamId', problem: 'must be another team than the one of the failed application' }]);
       // The failed application is locked, so a second click waits here and finds the first one's.
-      const earlier = await em.findOne(Application, { where: { userId, reroutedFromId: failed.id, teamId: input.teamId }, select: { id: true } });
+      const earlier = await this.repository.earlierReroute(em, userId, failed.id, input.teamId);
       if (earlier) throw new AlreadyReroutedError(earlier.id);
       const template = await this.templates.resolve(userId, failed.organizationId, { templateId: input.templateId, builtIn: input.builtInTemplate ?? (input.templateId ? undefined : REROUTE_TEMPLATE.key) });
       const at = await this.moveTime(em, id, input.at);
-      const rerouted = em.create(Application, {
+      const rerouted = await this.repository.insert(em, {
         userId,
         organizationId: failed.organizationId,
         teamId: input.teamId,
         role: input.role?.trim() ?? failed.role,
         source: failed.source,
         status: 'active',
-        appliedOn: dateIn(await this.timeZone(em, userId), at),
+        appliedOn: dateIn(await userTimeZone(em, userId), at),
         closedOn: null,
         notes: null,
         // The same role's topics usually still apply on the new team.
@@ -257,8 +263,7 @@ export class ApplicationsService {
         currentStageId: null,
         reroutedFromId: failed.id,
       });
-      await em.insert(Application, rerouted);
-      const carried = (input.carryReferral ?? true) ? await this.carryReferrals(em, failed, rerouted) : [];
+      const carried = (input.carryReferral ?? true) ? await carryReferrals(em, failed.userId, failed.id, rerouted.id) : [];
       const carriedRecruiter = rerouted.recruiterId !== null;
       await this.record(em, failed, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: rerouted.id, fromStatus: failed.status, toStatus: failed.status, from: current, to: current, carriedReferralIds: carried.map((c) => c.from), carriedRecruiter });
       await this.startLoop(em, rerouted, template.stages, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: failed.id, carriedReferralIds: carried.map((c) => c.to), carriedRecruiter });
@@ -276,8 +281,9 @@ export class ApplicationsService {
     templateStages: { name: string; type: ApplicationStage['type']; checklist: string[] }[],
     first: { move: ApplicationMoveKind; actorId: string; at: Date; note: string | null; relatedApplicationId: string | null; carriedReferralIds?: string[]; carriedRecruiter?: boolean },
   ): Promise<void> {
-    const stages = templateStages.map((s, position) =>
-      em.create(ApplicationStage, {
+    const stages = await this.repository.insertStages(
+      em,
+      templateStages.map((s, position) => ({
         userId: application.userId,
         applicationId: application.id,
         position,
@@ -287,10 +293,9 @@ export class ApplicationsService {
         status: position === 0 ? 'current' : 'upcoming',
         enteredAt: position === 0 ? first.at : null,
         leftAt: null,
-      }),
+      })),
     );
-    await em.insert(ApplicationStage, stages);
-    await em.update(Application, { id: application.id }, { currentStageId: stages[0].id });
+    await this.repository.set(em, application.id, { currentStageId: stages[0].id });
     await this.record(em, application, { ...first, fromStatus: null, toStatus: 'active', from: null, to: stages[0] });
     await createPrepTasks(em, application.userId, stages[0]);
   }
@@ -312,7 +317,7 @@ export class ApplicationsService {
       carriedRecruiter?: boolean;
     },
   ): Promise<void> {
-    await em.insert(ApplicationMove, {
+    await this.repository.insertMove(em, {
       userId: application.userId,
       applicationId: application.id,
       move: m.move,
@@ -329,22 +334,7 @@ export class ApplicationsService {
       carriedRecruiter: m.carriedRecruiter ?? false,
       note: m.note,
     });
-    await em.update(Application, { id: application.id }, { updatedAt: new Date() });
-  }
-
-  /**
-   * Copies the failed application's referrals (declined ones stay behind) to the rerouted one, as
-   * they stand, each naming the referral it came from. Returns each original with its copy.
-   */
-  private async carryReferrals(em: EntityManager, failed: Application, rerouted: Application): Promise<{ from: string; to: string }[]> {
-    const referrals = await em.find(Referral, { where: { applicationId: failed.id, userId: failed.userId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const carried = referrals.filter((r) => r.status !== 'declined');
-    if (!carried.length) return [];
-    const copies = carried.map((r) =>
-      em.create(Referral, { userId: r.userId, applicationId: rerouted.id, referrerId: r.referrerId, recruiterId: r.recruiterId, status: r.status, statusDates: { ...r.statusDates }, notes: r.notes, carriedFromId: r.id }),
-    );
-    await em.insert(Referral, copies);
-    return carried.map((r, i) => ({ from: r.id, to: copies[i].id }));
+    await this.repository.set(em, application.id, { updatedAt: new Date() });
   }
 
   /** A backdated move keeps the history in order: never before the previous move, never in the future. */
@@ -353,56 +343,29 @@ export class ApplicationsService {
     if (at === undefined) return now;
     const when = new Date(at);
     if (when.getTime() > now.getTime() + 60_000) throw new InvalidApplicationError([{ field: 'at', problem: 'must not be in the future' }]);
-    const [last] = (await em.query('SELECT max(at) AS at FROM application_moves WHERE application_id = $1', [applicationId])) as { at: Date | null }[];
-    if (last?.at && when < last.at) throw new InvalidApplicationError([{ field: 'at', problem: `must not be before the previous move (${last.at.toISOString()})` }]);
+    const last = await this.repository.lastMoveAt(em, applicationId);
+    if (last && when < last) throw new InvalidApplicationError([{ field: 'at', problem: `must not be before the previous move (${last.toISOString()})` }]);
     return when;
   }
 
   private async locked(em: EntityManager, userId: string, id: string): Promise<Application> {
-    const application = await em.findOne(Application, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+    const application = await this.repository.locked(em, userId, id);
     if (!application) throw new NotFoundError('application', id);
     return application;
   }
 
-  /** Ids of every application linked to this one by reroutes, in either direction. */
-  private async rerouteChain(userId: string, id: string): Promise<string[]> {
-    const rows = (await this.dataSource.query(
-      `WITH RECURSIVE up AS (
-         SELECT id, rerouted_from_id FROM applications WHERE id = $1 AND user_id = $2
-         UNION SELECT a.id, a.rerouted_from_id FROM applications a JOIN up ON a.id = up.rerouted_from_id
-       ), root AS (SELECT id FROM up WHERE rerouted_from_id IS NULL),
-       down AS (
-         SELECT id, 0 AS depth FROM applications WHERE id IN (SELECT id FROM root)
-         UNION SELECT a.id, down.depth + 1 FROM applications a JOIN down ON a.rerouted_from_id = down.id
-       )
-       SELECT down.id FROM down JOIN applications a ON a.id = down.id ORDER BY down.depth, a.created_at, a.id`,
-      [id, userId],
-    )) as { id: string }[];
-    return rows.length ? rows.map((r) => r.id) : [id];
-  }
-
   private async currentStages(applications: Application[]): Promise<Map<string, ApplicationStage>> {
     const ids = applications.map((a) => a.currentStageId).filter((s): s is string => !!s);
-    const stages = ids.length ? await this.dataSource.getRepository(ApplicationStage).findBy({ id: In(ids) }) : [];
+    const stages = await this.repository.stagesByIds(ids);
     return new Map(stages.map((s) => [s.applicationId, s]));
   }
 
   private async assertRecruiter(userId: string, recruiterId: string | null | undefined): Promise<void> {
-    if (recruiterId && !(await this.dataSource.getRepository(Person).existsBy({ id: recruiterId, userId }))) throw new NotFoundError('person', recruiterId);
-  }
-
-  private async timeZone(em: EntityManager, userId: string): Promise<string> {
-    const [row] = (await em.query('SELECT time_zone FROM users WHERE id = $1', [userId])) as { time_zone: string }[];
-    return row?.time_zone ?? 'UTC';
-  }
-
-  private async startOfDay(em: EntityManager, userId: string, date: string): Promise<Date> {
-    const [row] = (await em.query('SELECT ($1::date)::timestamp AT TIME ZONE $2 AS at', [date, await this.timeZone(em, userId)])) as { at: Date }[];
-    return row.at;
+    if (recruiterId && (await livePeopleNamed(this.repository.manager, userId, [recruiterId])).length === 0) throw new NotFoundError('person', recruiterId);
   }
 
   private async today(em: EntityManager, userId: string): Promise<string> {
-    return dateIn(await this.timeZone(em, userId), new Date());
+    return dateIn(await userTimeZone(em, userId), new Date());
   }
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { mentionsSql } from '../shared/text-mentions';
+import { deleteBriefingsMentioning } from './briefings.repository';
 
 /**
  * Deletes the user's briefing versions that name an erased person, in their facts (an interviewer,
@@ -13,14 +13,5 @@ import { mentionsSql } from '../shared/text-mentions';
  * exactly what remains.
  */
 export async function eraseFromBriefings(em: EntityManager, userId: string, personId: string, needles: string[]): Promise<string[]> {
-  const rows = (await em.query(
-    `WITH gone AS (DELETE FROM briefings
-      WHERE user_id = $1
-        AND (${mentionsSql("coalesce(content::text, '')", 2)} OR ${mentionsSql("coalesce(markdown, '')", 2)} OR ${mentionsSql("coalesce(html, '')", 2)}
-             OR ${mentionsSql('changes::text', 2)} OR ${mentionsSql("coalesce(error, '')", 2)})
-      RETURNING id)
-     SELECT id FROM gone`,
-    [userId, [...needles, personId.toLowerCase()]],
-  )) as { id: string }[];
-  return rows.map((r) => r.id);
+  return deleteBriefingsMentioning(em, userId, [...needles, personId.toLowerCase()]);
 }

@@ -3,6 +3,7 @@ import { ReadingService } from '../reading/index';
 import { toBriefingReading } from './briefing-reading';
 import { ResumeProjectsService } from '../resume-projects/index';
 import type { StageType } from '../stage-templates/index';
+import type { PersonWork } from '../works/index';
 import { WarmPathsService } from '../warm-paths/index';
 import type { BriefingReading, BriefingResumeProject, BriefingWarmPaths } from './briefing-content';
 
@@ -23,9 +24,10 @@ export class BriefingExtras {
     private readonly resumeProjectsService: ResumeProjectsService,
   ) {}
 
-  async reading(userId: string, interviewId: string, interviewers: { id: string }[], now: Date): Promise<BriefingReading | null> {
+  /** `works`: the interviewers' works when already read (with abstracts), so they are not read again. */
+  async reading(userId: string, interviewId: string, interviewers: { id: string }[], now: Date, works?: Map<string, PersonWork[]>): Promise<BriefingReading | null> {
     if (interviewers.length === 0) return null;
-    return toBriefingReading(await this.readingService.interviewChecklist(userId, interviewId, now));
+    return toBriefingReading(await this.readingService.interviewChecklist(userId, interviewId, now, { works }));
   }
 
   async warmPaths(userId: string, personId: string): Promise<BriefingWarmPaths> {

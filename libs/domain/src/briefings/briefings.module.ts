@@ -5,17 +5,17 @@ import { InterviewsModule } from '../interviews/index';
 import { ReadingModule } from '../reading/index';
 import { ResumeProjectsModule } from '../resume-projects/index';
 import { WarmPathsModule } from '../warm-paths/index';
-import { WorksModule } from '../works/index';
 import { BriefingAssembler } from './briefing-assembler';
 import { BriefingExtras } from './briefing-extras';
 import { BriefingPdfRenderer } from './briefing-pdf';
 import { Briefing } from './briefing.entity';
+import { BriefingsRepository } from './briefings.repository';
 import { BriefingsService } from './briefings.service';
 import { BriefingsExport } from './briefings.export';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Briefing]), ApplicationsModule, InterviewsModule, WorksModule, ReadingModule, WarmPathsModule, ResumeProjectsModule],
-  providers: [BriefingsExport, BriefingsService, BriefingAssembler, BriefingExtras, BriefingPdfRenderer],
+  imports: [TypeOrmModule.forFeature([Briefing]), ApplicationsModule, InterviewsModule, ReadingModule, WarmPathsModule, ResumeProjectsModule],
+  providers: [BriefingsExport, BriefingsRepository, BriefingsService, BriefingAssembler, BriefingExtras, BriefingPdfRenderer],
   exports: [BriefingsService, BriefingPdfRenderer],
 })
 export class BriefingsModule {}

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Application, ApplicationsService, ApplicationStage } from '../applications/index';
+import { EntityManager } from 'typeorm';
+import { userTimeZone } from '../accounts/index';
+import { ApplicationsService, ApplicationStage } from '../applications/index';
 import { InteractionsService } from '../interactions/index';
-import { Interview, InterviewFormat, InterviewOutcome } from '../interviews/index';
-import { Organization, OrganizationsService } from '../organizations/index';
+import { InterviewFormat, InterviewOutcome, InterviewsService } from '../interviews/index';
+import { OrganizationsService } from '../organizations/index';
 import { addDays, dateIn } from '../shared/dates';
 import { foldName } from '../shared/text/index';
 import { PeopleService } from '../people/index';
 import { ReferralsService } from '../referrals/index';
 import { StageTemplatesService } from '../stage-templates/index';
-import { refreshPrepTaskDueDates, Task } from '../tasks/index';
+import { completeLeftStagesPrep, countTasks, insertSeededTasks, refreshPrepTaskDueDates } from '../tasks/index';
 import { ExampleAccountNotEmptyError, ExampleAlreadyLoadedError } from './examples.errors';
+import { ExamplesRepository } from './examples.repository';
 import {
   EXAMPLE_INTERACTIONS,
   EXAMPLE_ORGANIZATION,
@@ -61,13 +62,14 @@ interface InterviewSeed {
 @Injectable()
 export class ExamplesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ExamplesRepository,
     private readonly organizations: OrganizationsService,
     private readonly people: PeopleService,
     private readonly interactions: InteractionsService,
     private readonly templates: StageTemplatesService,
     private readonly applications: ApplicationsService,
     private readonly referrals: ReferralsService,
+    private readonly interviewsService: InterviewsService,
   ) {}
 
   /**
@@ -77,7 +79,7 @@ export class ExamplesService {
    */
   async loadResearchLab(userId: string): Promise<ExampleSummary> {
     await this.assertLoadable(userId);
-    const timeZone = await this.timeZone(userId);
+    const timeZone = await userTimeZone(this.repository.manager, userId);
     const today = dateIn(timeZone, new Date());
     const day = (offset: number): string => addDays(today, offset);
     const at = (offset: number, time = '10:00'): Promise<Date> => this.instant(day(offset), time, timeZone);
@@ -189,10 +191,9 @@ export class ExamplesService {
     const applicationOf = new Map([...firstLoop, ...secondLoop, ...thirdLoop].map((s) => [s.id, s.applicationId]));
     const appIds = { quiz: current.application.id, offer: rerouted.application.id };
 
-    await this.dataSource.transaction(async (em) => {
+    await this.repository.transaction(async (em) => {
       for (const i of interviews) {
-        const interview = em.create(Interview, {
-          userId,
+        const fields = {
           applicationId: applicationOf.get(i.stage.id)!,
           stageId: i.stage.id,
           startsAt: await this.instant(day(i.day), i.time, timeZone, em),
@@ -204,28 +205,21 @@ export class ExamplesService {
           prepNotes: i.prepNotes ?? null,
           outcome: i.outcome,
           feedback: i.feedback ?? null,
-        });
-        await em.insert(Interview, interview);
-        await em.query('INSERT INTO interview_interviewers (interview_id, person_id) SELECT $1, unnest($2::uuid[])', [interview.id, i.interviewers]);
+        };
+        await this.interviewsService.insertAsRecorded(em, userId, fields, i.interviewers);
         await refreshPrepTaskDueDates(em, i.stage.id);
       }
       // The prep of the stages already behind was done when they were left; the failed stage's
       // stays settled with its application, as the fail left it.
-      await em.query(
-        `UPDATE tasks t SET done_at = s.left_at, closed_at = NULL, closed_reason = NULL, updated_at = now() FROM application_stages s
-          WHERE t.stage_id = s.id AND t.user_id = $1 AND t.origin = 'checklist' AND t.done_at IS NULL AND s.left_at IS NOT NULL
-            AND (t.closed_at IS NULL OR s.left_at < t.closed_at)`,
-        [userId],
-      );
-      await em.insert(
-        Task,
-        EXAMPLE_TASKS.map((t) =>
-          em.create(Task, { userId, title: t.title, dueOn: day(t.day), doneAt: null, notes: t.notes ?? null, origin: 'manual', personId: t.person ? person[t.person] : null, applicationId: t.application ? appIds[t.application] : null, stageId: null, interviewId: null }),
-        ),
+      await completeLeftStagesPrep(em, userId);
+      await insertSeededTasks(
+        em,
+        userId,
+        EXAMPLE_TASKS.map((t) => ({ title: t.title, dueOn: day(t.day), notes: t.notes ?? null, personId: t.person ? person[t.person] : null, applicationId: t.application ? appIds[t.application] : null })),
       );
     });
 
-    const [{ tasks }] = (await this.dataSource.query('SELECT count(*)::int AS tasks FROM tasks WHERE user_id = $1', [userId])) as { tasks: number }[];
+    const tasks = await countTasks(this.repository.manager, userId);
     return {
       organizationId: org.id,
       teamIds: { core: core.id, applied: applied.id },
@@ -243,21 +237,17 @@ export class ExamplesService {
   }
 
   private async assertLoadable(userId: string): Promise<void> {
-    const applications = await this.dataSource.getRepository(Application).countBy({ userId });
+    const applications = await this.applications.count(userId);
     if (applications > 0) throw new ExampleAccountNotEmptyError(applications);
-    const existing = await this.dataSource.getRepository(Organization).findOneBy({ userId, nameFolded: foldName(EXAMPLE_ORGANIZATION.name) });
+    // By its own name only: an organization that merely has the name as an alias is another one.
+    const found = await this.organizations.findByName(userId, EXAMPLE_ORGANIZATION.name);
+    const existing = found?.nameFolded === foldName(EXAMPLE_ORGANIZATION.name) ? found : null;
     if (existing) throw new ExampleAlreadyLoadedError(existing.name, existing.id);
   }
 
-  private async timeZone(userId: string): Promise<string> {
-    const [row] = (await this.dataSource.query('SELECT time_zone FROM users WHERE id = $1', [userId])) as { time_zone: string }[];
-    return row?.time_zone ?? 'UTC';
-  }
-
   /** The instant of a wall-clock time on a date in a time zone. */
-  private async instant(date: string, time: string, timeZone: string, em: EntityManager = this.dataSource.manager): Promise<Date> {
-    const [row] = (await em.query('SELECT ($1::date + $2::time) AT TIME ZONE $3 AS at', [date, time, timeZone])) as { at: Date }[];
-    return row.at;
+  private instant(date: string, time: string, timeZone: string, em: EntityManager = this.repository.manager): Promise<Date> {
+    return this.repository.instant(em, date, time, timeZone);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { mentionsSql, mentionsText, replaceMentions } from '../shared/text-mentions';
+import { mentionsText, replaceMentions } from '../shared/text-mentions';
 import type { ImportReport } from './import-run.entity';
+import { importRunsMentioning, rewriteImportRun } from './imports.repository';
 
 /** What a report row about an erased person says instead: the row (and so the counts) stays. */
 export const ERASED_PERSON = 'a person since erased';
@@ -14,12 +15,7 @@ export const ERASED_PERSON = 'a person since erased';
  */
 export async function eraseFromImportRuns(em: EntityManager, userId: string, personId: string, needles: string[]): Promise<number> {
   const all = [...needles, personId.toLowerCase()];
-  const runs = (await em.query(
-    `SELECT id, status, report, error, (payload IS NOT NULL AND ${mentionsSql('payload', 2)}) AS payload_names
-       FROM import_runs
-      WHERE user_id = $1 AND (${mentionsSql('report::text', 2)} OR ${mentionsSql("coalesce(error, '')", 2)} OR (payload IS NOT NULL AND ${mentionsSql('payload', 2)}))`,
-    [userId, all],
-  )) as { id: string; status: string; report: ImportReport | null; error: string | null; payload_names: boolean }[];
+  const runs = await importRunsMentioning(em, userId, all);
   for (const run of runs) {
     const about = (row: { personId?: string }, ...texts: (string | undefined)[]): boolean => row.personId === personId || texts.some((t) => mentionsText(t, all));
     const report: ImportReport | null = run.report && {
@@ -29,7 +25,7 @@ export async function eraseFromImportRuns(em: EntityManager, userId: string, per
     };
     const error = run.error === null ? null : replaceMentions(run.error, all, ERASED_PERSON);
     const dropPayload = run.payload_names && (run.status === 'completed' || run.status === 'failed');
-    await em.query(`UPDATE import_runs SET report = $2, error = $3${dropPayload ? ', payload = NULL' : ''} WHERE id = $1`, [run.id, report === null ? null : JSON.stringify(report), error]);
+    await rewriteImportRun(em, run.id, report, error, dropPayload);
   }
   return runs.length;
 }

@@ -17,6 +17,7 @@ import { SyncModule } from '../sync/index';
 import { TasksModule } from '../tasks/index';
 import { AccountExportService } from './account-export.service';
 import { ImportRun } from './import-run.entity';
+import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
 
 /**
@@ -26,8 +27,8 @@ import { ImportsService } from './imports.service';
 const EXPORTED_MODULES = [AccountsModule, OrganizationsModule, PeopleModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, ReferralsModule, ResumeProjectsModule, ReadingModule, ScholarlyIdentitiesModule, SyncModule, BriefingsModule];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ImportRun, Person]), DiscoveryModule, ...EXPORTED_MODULES],
-  providers: [ImportsService, AccountExportService],
+  imports: [TypeOrmModule.forFeature([ImportRun]), DiscoveryModule, ...EXPORTED_MODULES],
+  providers: [ImportsRepository, ImportsService, AccountExportService],
   exports: [ImportsService, AccountExportService],
 })
 export class ImportsModule {}

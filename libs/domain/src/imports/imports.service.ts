@@ -1,16 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, JobQueue, NotFoundError } from '#platform';
 import { DossierJobs, JobName } from '../jobs/index';
 import { ORGANIZATION_NAME_MAX, OrganizationsService } from '../organizations/index';
 import { foldName, normalizeEmail, normalizeLinks, PersonLinks } from '../shared/text/index';
-import { normalizePhone, PeopleService, Person, PERSON_LIMITS, PersonInput, phoneKey } from '../people/index';
+import { findContactMatch, normalizePhone, PeopleService, Person, PERSON_LIMITS, PersonInput, phoneKey } from '../people/index';
 import type { AccountExport } from '../account-export/index';
 import { AccountExportService } from './account-export.service';
 import { parseLinkedInConnections, parseVCards, ParseResult, PersonDraft } from './formats/index';
 import { ImportFormat, ImportReport, ImportRun } from './import-run.entity';
 import { UnreadableImportError } from './imports.errors';
+import { ImportsRepository } from './imports.repository';
 
 const PROGRESS_EVERY = 50;
 
@@ -24,8 +23,7 @@ export class ImportsService {
   private readonly logger = new Logger(ImportsService.name);
 
   constructor(
-    @InjectRepository(ImportRun) private readonly runs: Repository<ImportRun>,
-    @InjectRepository(Person) private readonly peopleRows: Repository<Person>,
+    private readonly runs: ImportsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly people: PeopleService,
     private readonly organizations: OrganizationsService,
@@ -49,35 +47,35 @@ export class ImportsService {
   }
 
   async get(userId: string, id: string): Promise<ImportRun> {
-    const run = await this.runs.findOne({ where: { id, userId }, select: { payload: false, id: true, userId: true, format: true, status: true, totalItems: true, processedItems: true, report: true, error: true, createdAt: true, finishedAt: true } });
+    const run = await this.runs.findOwned(userId, id);
     if (!run) throw new NotFoundError('import', id);
     return run;
   }
 
   /** Newest first, a page at a time, with the total. */
   list(userId: string, page: { limit: number; offset: number }): Promise<[ImportRun[], number]> {
-    return this.runs.findAndCount({ where: { userId }, order: { createdAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset, select: { payload: false, id: true, userId: true, format: true, status: true, totalItems: true, processedItems: true, report: true, error: true, createdAt: true, finishedAt: true } });
+    return this.runs.page(userId, page.limit, page.offset);
   }
 
   /** Worker entry point. A retried job starts again; matching makes that safe. */
   async runQueued(importId: string, onProgress: (done: number, total: number) => Promise<void>): Promise<void> {
-    const run = await this.runs.findOneBy({ id: importId });
+    const run = await this.runs.findById(importId);
     if (!run || run.status === 'completed' || run.payload === null) return;
-    await this.runs.update({ id: run.id }, { status: 'running', processedItems: 0 });
+    await this.runs.update(run.id, { status: 'running', processedItems: 0 });
     await this.execute(run, run.payload, onProgress);
   }
 
   private async execute(run: ImportRun, payload: string, onProgress: (done: number, total: number) => Promise<void>): Promise<void> {
     const progress = async (done: number): Promise<void> => {
-      await this.runs.update({ id: run.id }, { processedItems: done });
+      await this.runs.update(run.id, { processedItems: done });
       await onProgress(done, run.totalItems);
     };
     try {
       const report = run.format === 'dossier-json' ? await this.restore(run.userId, JSON.parse(payload) as AccountExport, progress) : await this.importContacts(run.userId, this.parse(run.format, payload), progress);
-      await this.runs.update({ id: run.id }, { status: 'completed', report, processedItems: run.totalItems, payload: null, error: null, finishedAt: new Date() });
+      await this.runs.update(run.id, { status: 'completed', report, processedItems: run.totalItems, payload: null, error: null, finishedAt: new Date() });
     } catch (e) {
       this.logger.warn(`import ${run.id} failed: ${(e as Error).message}`);
-      await this.runs.update({ id: run.id }, { status: 'failed', error: (e as Error).message, finishedAt: new Date() });
+      await this.runs.update(run.id, { status: 'failed', error: (e as Error).message, finishedAt: new Date() });
       throw e;
     }
   }
@@ -214,23 +212,7 @@ export class ImportsService {
   /** Same person: the id Dossier wrote into a vCard, then LinkedIn profile, then email, then folded name. */
   private async findMatch(userId: string, draft: PersonDraft, links: PersonLinks, emails: string[]): Promise<Person | null> {
     const uuid = /^urn:uuid:([0-9a-f-]{36})$/i.exec(draft.externalId ?? '')?.[1];
-    const qb = () => this.peopleRows.createQueryBuilder('p').where('p.user_id = :userId', { userId });
-    if (uuid) {
-      const byId = await qb().andWhere('p.id = :uuid', { uuid }).getOne();
-      if (byId) return byId;
-    }
-    if (links.linkedin) {
-      const byLinkedIn = await qb().andWhere("p.links->>'linkedin' = :linkedin", { linkedin: links.linkedin }).orderBy('p.created_at').getOne();
-      if (byLinkedIn) return byLinkedIn;
-    }
-    if (emails.length) {
-      const byEmail = await qb().andWhere('p.emails && :emails', { emails }).orderBy('p.created_at').getOne();
-      if (byEmail) return byEmail;
-    }
-    const byName = await qb().andWhere('p.name_folded = :name', { name: foldName(draft.fullName) }).orderBy('p.created_at').getOne();
-    // A namesake with a different LinkedIn profile is someone else.
-    if (byName && links.linkedin && byName.links.linkedin && byName.links.linkedin !== links.linkedin) return null;
-    return byName;
+    return findContactMatch(this.runs.manager, userId, { id: uuid, linkedin: links.linkedin, emails, nameFolded: foldName(draft.fullName) });
   }
 }
 

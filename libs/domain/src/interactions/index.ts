@@ -5,3 +5,4 @@ export * from './interactions.errors';
 export * from './interactions.module';
 export * from './interactions.service';
 export * from './interactions.export';
+export * from './repository/interactions.read-model';

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from '../applications/index';
 import { Interview } from './interview.entity';
+import { InterviewsRepository } from './interviews.repository';
 import { InterviewsService } from './interviews.service';
 import { InterviewsExport } from './interviews.export';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Interview])],
-  providers: [InterviewsExport, InterviewsService],
+  imports: [TypeOrmModule.forFeature([Interview]), ApplicationsModule],
+  providers: [InterviewsExport, InterviewsRepository, InterviewsService],
   exports: [InterviewsService],
 })
 export class InterviewsModule {}

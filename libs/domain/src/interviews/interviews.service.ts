@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { NotFoundError } from '#platform';
-import { allowedMoves, ApplicationStage, UserMove } from '../applications/index';
+import { allowedMoves, ApplicationStage, ApplicationsService, UserMove } from '../applications/index';
 import type { Page } from '../people/index';
-import { Person } from '../people/index';
+import { livePeopleNamed, peopleInNameOrder, personCards } from '../people/index';
 import { refreshPrepTaskDueDates } from '../tasks/index';
 import { Interview, InterviewFormat, InterviewOutcome } from './interview.entity';
 import { InterviewerHasNotesError, InvalidInterviewError, NotAnInterviewerError } from './interviews.errors';
+import { InterviewerRow, InterviewsRepository, NotesRow } from './interviews.repository';
 import { canonicalTimeZone } from './zoned-time';
 
 export interface InterviewInput {
@@ -128,14 +128,19 @@ const REQUIRED_FIELDS = ['stageId', 'startsAt', 'timeZone', 'durationMinutes', '
  */
 @Injectable()
 export class InterviewsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly repository: InterviewsRepository,
+    private readonly applications: ApplicationsService,
+  ) {}
 
   async create(userId: string, input: CreateInterviewInput): Promise<InterviewView> {
     const timeZone = await this.zone(input.timeZone);
-    const id = await this.dataSource.transaction(async (em) => {
+    const id = await this.repository.transaction(async (em) => {
       const stage = await this.stage(em, userId, input.stageId);
       const interviewerIds = await this.assertInterviewers(em, userId, input.interviewerIds ?? []);
-      const interview = em.create(Interview, {
+      const interview = await this.repository.insert(
+        em,
+        {
         userId,
         applicationId: stage.applicationId,
         stageId: stage.id,
@@ -149,9 +154,9 @@ export class InterviewsService {
         outcome: input.outcome ?? 'pending',
         feedback: input.feedback ?? null,
         sequence: 0,
-      });
-      await em.insert(Interview, interview);
-      if (interviewerIds.length) await em.createQueryBuilder().relation(Interview, 'interviewers').of(interview.id).add(interviewerIds);
+        },
+        interviewerIds,
+      );
       await refreshPrepTaskDueDates(em, stage.id);
       return interview.id;
     });
@@ -159,40 +164,36 @@ export class InterviewsService {
   }
 
   async get(userId: string, id: string): Promise<InterviewView> {
-    const interview = await this.query(this.dataSource.manager, userId).andWhere('i.id = :id', { id }).getOne();
+    const interview = await this.repository.findOne(userId, id);
     if (!interview) throw new NotFoundError('interview', id);
-    const interviewers = await this.interviewersOf(this.dataSource.manager, [id]);
-    return { interview, interviewers: interviewers.get(id) ?? [], suggestedMove: await this.suggestMove(this.dataSource.manager, interview) };
+    const interviewers = await this.interviewersOf(this.repository.manager, [id]);
+    return { interview, interviewers: interviewers.get(id) ?? [], suggestedMove: await this.suggestMove(this.repository.manager, interview) };
   }
 
   async list(userId: string, query: InterviewsQuery = {}): Promise<Page<InterviewView>> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const now = new Date();
-    const qb = this.query(this.dataSource.manager, userId);
-    // An interview in progress is still upcoming: it is over only once its duration has passed.
-    const endsAt = "i.starts_at + i.duration_minutes * interval '1 minute'";
-    if (query.when === 'upcoming') {
-      const days = query.days ?? DEFAULT_UPCOMING_DAYS;
-      qb.andWhere(`${endsAt} > :now AND i.starts_at < :until`, { now, until: new Date(now.getTime() + days * 86_400_000) });
-      if (!query.includeCancelled && !query.outcome?.includes('cancelled')) qb.andWhere("i.outcome <> 'cancelled'");
-    } else if (query.when === 'past') {
-      qb.andWhere(`${endsAt} <= :now`, { now });
-    }
-    if (query.applicationId) qb.andWhere('i.application_id = :applicationId', { applicationId: query.applicationId });
-    if (query.stageId) qb.andWhere('i.stage_id = :stageId', { stageId: query.stageId });
-    if (query.outcome?.length) qb.andWhere('i.outcome IN (:...outcome)', { outcome: query.outcome });
-    const direction = query.when === 'past' ? 'DESC' : 'ASC';
-    const [items, total] = await qb.orderBy('i.starts_at', direction).addOrderBy('i.id', 'ASC').limit(limit).offset(offset).getManyAndCount();
-    const interviewers = await this.interviewersOf(this.dataSource.manager, items.map((i) => i.id));
+    const days = query.days ?? DEFAULT_UPCOMING_DAYS;
+    const [items, total] = await this.repository.list(userId, {
+      upcoming: query.when === 'upcoming' ? { now, until: new Date(now.getTime() + days * 86_400_000), withCancelled: !!query.includeCancelled || !!query.outcome?.includes('cancelled') } : undefined,
+      past: query.when === 'past' ? { now } : undefined,
+      applicationId: query.applicationId,
+      stageId: query.stageId,
+      outcome: query.outcome,
+      direction: query.when === 'past' ? 'DESC' : 'ASC',
+      limit,
+      offset,
+    });
+    const interviewers = await this.interviewersOf(this.repository.manager, items.map((i) => i.id));
     const views: InterviewView[] = [];
-    for (const interview of items) views.push({ interview, interviewers: interviewers.get(interview.id) ?? [], suggestedMove: await this.suggestMove(this.dataSource.manager, interview) });
+    for (const interview of items) views.push({ interview, interviewers: interviewers.get(interview.id) ?? [], suggestedMove: await this.suggestMove(this.repository.manager, interview) });
     return { items: views, total, limit, offset };
   }
 
   /** Every interview of the user, oldest first (for the calendar feed). */
-  async all(userId: string, em: EntityManager = this.dataSource.manager): Promise<InterviewView[]> {
-    const items = await this.query(em, userId).orderBy('i.starts_at', 'ASC').addOrderBy('i.id', 'ASC').getMany();
+  async all(userId: string, em: EntityManager = this.repository.manager): Promise<InterviewView[]> {
+    const items = await this.repository.all(userId, em);
     const interviewers = await this.interviewersOf(em, items.map((i) => i.id));
     return items.map((interview) => ({ interview, interviewers: interviewers.get(interview.id) ?? [] }));
   }
@@ -201,8 +202,8 @@ export class InterviewsService {
     const nulls = REQUIRED_FIELDS.filter((f) => input[f] === null);
     if (nulls.length) throw new InvalidInterviewError(nulls.map((field) => ({ field, problem: 'must not be null' })));
     const timeZone = input.timeZone === undefined ? undefined : await this.zone(input.timeZone);
-    await this.dataSource.transaction(async (em) => {
-      const interview = await em.findOne(Interview, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+    await this.repository.transaction(async (em) => {
+      const interview = await this.repository.locked(em, userId, id);
       if (!interview) throw new NotFoundError('interview', id);
       const next: Partial<Interview> = {};
       if (input.stageId !== undefined && input.stageId !== interview.stageId) {
@@ -225,26 +226,22 @@ export class InterviewsService {
       if ('outcome' in patch && (interview.outcome === 'cancelled') !== (patch.outcome === 'cancelled')) significant = true;
       if (input.interviewerIds !== undefined) {
         const wanted = await this.assertInterviewers(em, userId, input.interviewerIds);
-        const current = (await em.query('SELECT person_id FROM interview_interviewers WHERE interview_id = $1', [id])) as { person_id: string }[];
-        const have = new Set(current.map((r) => r.person_id));
+        const have = new Set(await this.repository.panelIds(em, id));
         const add = wanted.filter((p) => !have.has(p));
         const remove = [...have].filter((p) => !wanted.includes(p));
         if (remove.length) {
           // Notes on an interviewer are the user's memory of the meeting: never dropped by a panel edit.
-          const noted = (await em.query(
-            `SELECT p.id, p.full_name FROM interviewer_notes n JOIN people p ON p.id = n.person_id WHERE n.interview_id = $1 AND n.person_id = ANY($2) ORDER BY p.name_folded, p.id`,
-            [id, remove],
-          )) as { id: string; full_name: string }[];
-          if (noted.length) throw new InterviewerHasNotesError(id, noted.map((p) => ({ id: p.id, fullName: p.full_name })));
+          const noted = await this.repository.notedAmong(em, id, remove);
+          if (noted.length) throw new InterviewerHasNotesError(id, (await peopleInNameOrder(em, noted, { withDeleted: true })).map(({ id: pid, fullName }) => ({ id: pid, fullName })));
         }
         if (add.length || remove.length) {
-          await em.createQueryBuilder().relation(Interview, 'interviewers').of(id).addAndRemove(add, remove);
+          await this.repository.changePanel(em, id, add, remove);
           significant = true;
         }
       }
       if (significant) patch.sequence = interview.sequence + 1;
       // The timestamp moves for interviewer changes too, which touch only the join table.
-      if (Object.keys(patch).length) await em.update(Interview, { id }, { ...patch, updatedAt: new Date() });
+      if (Object.keys(patch).length) await this.repository.update(em, id, { ...patch, updatedAt: new Date() });
       await refreshPrepTaskDueDates(em, interview.stageId);
       if (patch.stageId) await refreshPrepTaskDueDates(em, patch.stageId);
     });
@@ -253,30 +250,52 @@ export class InterviewsService {
 
   /** Deletes the interview and the tasks linked to it; the stage's prep tasks move to its next interview. */
   async remove(userId: string, id: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      const interview = await em.findOne(Interview, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+    await this.repository.transaction(async (em) => {
+      const interview = await this.repository.locked(em, userId, id);
       if (!interview) throw new NotFoundError('interview', id);
-      await em.delete(Interview, { id });
+      await this.repository.delete(em, id);
       await refreshPrepTaskDueDates(em, interview.stageId);
     });
+  }
+
+  /**
+   * Records an interview as it stood (the example account's history: past outcomes, a panel), in
+   * the caller's transaction; the caller re-dates the stage's prep. Answers its id.
+   */
+  async insertAsRecorded(em: EntityManager, userId: string, fields: Omit<Partial<Interview>, 'userId'>, interviewerIds: string[]): Promise<string> {
+    return (await this.repository.insert(em, { ...fields, userId }, interviewerIds)).id;
+  }
+
+  /** Whether the interview is the user's. */
+  exists(userId: string, id: string): Promise<boolean> {
+    return this.repository.exists(userId, id);
+  }
+
+  /** Locks the user's interview row in the caller's transaction (what is numbered per interview, one at a time); false when not theirs. */
+  lock(em: EntityManager, userId: string, id: string): Promise<boolean> {
+    return this.repository.lockRow(em, userId, id);
+  }
+
+  /** Interviews of every user starting in (from, to], not cancelled, soonest first. */
+  startingBetween(from: Date, to: Date): Promise<{ id: string; userId: string; startsAt: Date }[]> {
+    return this.repository.startingBetween(from, to);
   }
 
   /** The interviewers of each interview, by name, with the user's notes on them; people in the trash are left out. */
   async interviewersOf(em: EntityManager, interviewIds: string[]): Promise<Map<string, InterviewerRef[]>> {
     const out = new Map<string, InterviewerRef[]>();
     if (!interviewIds.length) return out;
-    const rows = (await em.query(
-      `SELECT ii.interview_id, p.id, p.full_name, p.headline, n.id AS notes_id, n.asked, n.how_it_went, n.follow_up, n.updated_at AS notes_updated_at
-         FROM interview_interviewers ii JOIN people p ON p.id = ii.person_id
-         LEFT JOIN interviewer_notes n ON n.interview_id = ii.interview_id AND n.person_id = ii.person_id
-        WHERE ii.interview_id = ANY($1) AND p.deleted_at IS NULL
-        ORDER BY p.name_folded, p.id`,
-      [interviewIds],
-    )) as ({ interview_id: string; id: string; full_name: string; headline: string | null } & NotesRow)[];
-    for (const r of rows) {
-      const list = out.get(r.interview_id) ?? [];
-      list.push({ id: r.id, fullName: r.full_name, headline: r.headline, notes: notesOf(r) });
-      out.set(r.interview_id, list);
+    const rows = await this.repository.interviewers(em, interviewIds);
+    // Named by the people module, by name; people in the trash are left out.
+    const people = await peopleInNameOrder(em, [...new Set(rows.map((r) => r.person_id))]);
+    const byPerson = new Map<string, InterviewerRow[]>();
+    for (const r of rows) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
+    for (const p of people) {
+      for (const r of byPerson.get(p.id) ?? []) {
+        const list = out.get(r.interview_id) ?? [];
+        list.push({ id: p.id, fullName: p.fullName, headline: p.headline, notes: notesOf(r) });
+        out.set(r.interview_id, list);
+      }
     }
     return out;
   }
@@ -290,11 +309,11 @@ export class InterviewsService {
     if (interview.outcome !== 'passed' && interview.outcome !== 'failed') return null;
     const application = interview.application;
     if (!application || application.status !== 'active' || application.currentStageId !== interview.stageId) return null;
-    const stages = await em.find(ApplicationStage, { where: { applicationId: application.id }, order: { position: 'ASC' } });
+    const stages = await this.applications.stagesOf(application.id, em);
     const index = stages.findIndex((st) => st.id === interview.stageId);
     const stage = stages[index];
     if (!stage || stage.status !== 'current') return null;
-    const held = await em.find(Interview, { where: { stageId: stage.id, outcome: Not('cancelled') }, order: { startsAt: 'DESC', id: 'DESC' } });
+    const held = await this.repository.heldOnStage(em, stage.id);
     if (held[0]?.id !== interview.id) return null;
     const next = stages[index + 1];
     let move: SuggestedMove['move'];
@@ -317,56 +336,39 @@ export class InterviewsService {
    * must be on the interview's panel: notes are about a meeting that took place with them.
    */
   async putNotes(userId: string, interviewId: string, personId: string, input: InterviewerNotesInput): Promise<InterviewView> {
-    await this.dataSource.transaction(async (em) => {
+    await this.repository.transaction(async (em) => {
       await this.panelMember(em, userId, interviewId, personId);
-      await em.query(
-        `INSERT INTO interviewer_notes (user_id, interview_id, person_id, asked, how_it_went, follow_up)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (interview_id, person_id) DO UPDATE SET asked = EXCLUDED.asked, how_it_went = EXCLUDED.how_it_went, follow_up = EXCLUDED.follow_up, updated_at = now()`,
-        [userId, interviewId, personId, blankToNull(input.asked), blankToNull(input.howItWent), blankToNull(input.followUp)],
-      );
+      await this.repository.putNotes(em, userId, interviewId, personId, { asked: blankToNull(input.asked), howItWent: blankToNull(input.howItWent), followUp: blankToNull(input.followUp) });
     });
     return this.get(userId, interviewId);
   }
 
   async removeNotes(userId: string, interviewId: string, personId: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await this.repository.transaction(async (em) => {
       await this.panelMember(em, userId, interviewId, personId);
-      await em.query('DELETE FROM interviewer_notes WHERE interview_id = $1 AND person_id = $2', [interviewId, personId]);
+      await this.repository.removeNotes(em, interviewId, personId);
     });
   }
 
   /** Every meeting with the person (most recent first): each interview of any application they were on, with the user's notes. */
   async meetingsWith(userId: string, personId: string): Promise<Meeting[]> {
-    const [person] = (await this.dataSource.query('SELECT id FROM people WHERE id = $1 AND user_id = $2', [personId, userId])) as { id: string }[];
-    if (!person) throw new NotFoundError('person', personId);
-    return (await this.meetings(this.dataSource.manager, userId, [personId], { includeCancelled: true })).get(personId) ?? [];
+    if (!(await personCards(this.repository.manager, userId, [personId])).has(personId)) throw new NotFoundError('person', personId);
+    return (await this.meetings(this.repository.manager, userId, [personId], { includeCancelled: true })).get(personId) ?? [];
   }
 
   /** Meetings with each of `personIds`, most recent first. */
   async meetings(em: EntityManager, userId: string, personIds: string[], query: MeetingsQuery = {}): Promise<Map<string, Meeting[]>> {
     const out = new Map<string, Meeting[]>();
     if (!personIds.length) return out;
-    const rows = (await em.query(
-      `SELECT ii.person_id, i.id, i.starts_at, i.time_zone, i.duration_minutes, i.outcome,
-              a.id AS application_id, a.role, a.status AS application_status, o.id AS organization_id, o.name AS organization_name,
-              t.id AS team_id, t.name AS team_name, s.id AS stage_id, s.name AS stage_name, s.type AS stage_type, s.status AS stage_status,
-              n.id AS notes_id, n.asked, n.how_it_went, n.follow_up, n.updated_at AS notes_updated_at
-         FROM interview_interviewers ii
-         JOIN interviews i ON i.id = ii.interview_id
-         JOIN applications a ON a.id = i.application_id
-         JOIN organizations o ON o.id = a.organization_id
-         LEFT JOIN teams t ON t.id = a.team_id
-         JOIN application_stages s ON s.id = i.stage_id
-         LEFT JOIN interviewer_notes n ON n.interview_id = i.id AND n.person_id = ii.person_id
-        WHERE ii.person_id = ANY($2) AND i.user_id = $1
-          AND ($3::timestamptz IS NULL OR i.starts_at < $3)
-          AND ($4::uuid IS NULL OR i.id <> $4)
-          AND ($5 OR i.outcome <> 'cancelled')
-        ORDER BY i.starts_at DESC, i.id`,
-      [userId, personIds, query.before ?? null, query.exceptInterviewId ?? null, query.includeCancelled ?? false],
-    )) as MeetingRow[];
+    const rows = await this.repository.meetings(em, userId, personIds, { before: query.before ?? null, exceptInterviewId: query.exceptInterviewId ?? null, includeCancelled: query.includeCancelled ?? false });
+    // Their applications and stages from the applications module, one read each for all the meetings.
+    const [applications, stages] = await Promise.all([
+      this.applications.summaries(userId, [...new Set(rows.map((r) => r.application_id))]),
+      this.applications.stagesByIds([...new Set(rows.map((r) => r.stage_id))]),
+    ]);
     for (const r of rows) {
+      const a = applications.get(r.application_id)!;
+      const s = stages.get(r.stage_id)!;
       const list = out.get(r.person_id) ?? [];
       list.push({
         interviewId: r.id,
@@ -376,13 +378,13 @@ export class InterviewsService {
         durationMinutes: r.duration_minutes,
         outcome: r.outcome,
         application: {
-          id: r.application_id,
-          role: r.role,
-          status: r.application_status,
-          organization: { id: r.organization_id, name: r.organization_name },
-          team: r.team_id && r.team_name ? { id: r.team_id, name: r.team_name } : null,
+          id: a.id,
+          role: a.role,
+          status: a.status,
+          organization: { id: a.organizationId, name: a.organization },
+          team: a.teamId && a.team ? { id: a.teamId, name: a.team } : null,
         },
-        stage: { id: r.stage_id, name: r.stage_name, type: r.stage_type, status: r.stage_status },
+        stage: { id: s.id, name: s.name, type: s.type, status: s.status },
         notes: notesOf(r),
       });
       out.set(r.person_id, list);
@@ -392,26 +394,11 @@ export class InterviewsService {
 
   /** The interview is the user's and the person is on its panel. */
   private async panelMember(em: EntityManager, userId: string, interviewId: string, personId: string): Promise<void> {
-    const interview = await em.findOne(Interview, { select: { id: true }, where: { id: interviewId, userId }, lock: { mode: 'pessimistic_write' } });
+    const interview = await this.repository.locked(em, userId, interviewId, { id: true });
     if (!interview) throw new NotFoundError('interview', interviewId);
-    const [person] = (await em.query(
-      `SELECT p.full_name, EXISTS (SELECT 1 FROM interview_interviewers ii WHERE ii.interview_id = $3 AND ii.person_id = p.id) AS on_panel
-         FROM people p WHERE p.id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL`,
-      [personId, userId, interviewId],
-    )) as { full_name: string; on_panel: boolean }[];
+    const [person] = await livePeopleNamed(em, userId, [personId]);
     if (!person) throw new NotFoundError('person', personId);
-    if (!person.on_panel) throw new NotAnInterviewerError(person.full_name, interviewId);
-  }
-
-  private query(em: EntityManager, userId: string) {
-    return em
-      .getRepository(Interview)
-      .createQueryBuilder('i')
-      .innerJoinAndSelect('i.application', 'a')
-      .innerJoinAndSelect('a.organization', 'o')
-      .leftJoinAndSelect('a.team', 't')
-      .innerJoinAndSelect('i.stage', 's')
-      .where('i.user_id = :userId', { userId });
+    if (!(await this.repository.onPanel(em, interviewId, personId))) throw new NotAnInterviewerError(person.fullName, interviewId);
   }
 
   /**
@@ -421,19 +408,13 @@ export class InterviewsService {
    */
   private async zone(value: string): Promise<string> {
     const canonical = canonicalTimeZone(value);
-    if (canonical) {
-      try {
-        await this.dataSource.query('SELECT now() AT TIME ZONE $1', [canonical]);
-        return canonical;
-      } catch {
-        // Unknown to PostgreSQL's time-zone database.
-      }
-    }
+    // Unknown to PostgreSQL's time-zone database: refused as well.
+    if (canonical && (await this.repository.zoneKnown(canonical))) return canonical;
     throw new InvalidInterviewError([{ field: 'timeZone', problem: 'must be an IANA time zone, e.g. Europe/London' }]);
   }
 
   private async stage(em: EntityManager, userId: string, stageId: string): Promise<ApplicationStage> {
-    const stage = await em.findOneBy(ApplicationStage, { id: stageId, userId });
+    const stage = await this.applications.stage(userId, stageId, em);
     if (!stage) throw new NotFoundError('stage', stageId);
     return stage;
   }
@@ -442,40 +423,12 @@ export class InterviewsService {
   private async assertInterviewers(em: EntityManager, userId: string, ids: string[]): Promise<string[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return unique;
-    const found = await em.find(Person, { select: { id: true }, where: { id: In(unique), userId, deletedAt: IsNull() } });
+    const found = await livePeopleNamed(em, userId, unique);
     const known = new Set(found.map((p) => p.id));
     const missing = unique.find((id) => !known.has(id));
     if (missing) throw new NotFoundError('person', missing);
     return unique;
   }
-}
-
-interface NotesRow {
-  notes_id: string | null;
-  asked: string | null;
-  how_it_went: string | null;
-  follow_up: string | null;
-  notes_updated_at: Date | null;
-}
-
-interface MeetingRow extends NotesRow {
-  person_id: string;
-  id: string;
-  starts_at: Date;
-  time_zone: string;
-  duration_minutes: number;
-  outcome: InterviewOutcome;
-  application_id: string;
-  role: string;
-  application_status: string;
-  organization_id: string;
-  organization_name: string;
-  team_id: string | null;
-  team_name: string | null;
-  stage_id: string;
-  stage_name: string;
-  stage_type: string;
-  stage_status: string;
 }
 
 function notesOf(r: NotesRow): InterviewerNotes | null {

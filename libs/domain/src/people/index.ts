@@ -6,3 +6,4 @@ export * from './person-references';
 export * from './person.entity';
 export * from './phone-numbers';
 export * from './people.export';
+export * from './repository/people.read-model';

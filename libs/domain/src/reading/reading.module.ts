@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { WorksModule } from '../works/index';
+import { ReadingRepository } from './reading.repository';
 import { ReadingService } from './reading.service';
 import { ReadingExport } from './reading.export';
 
 @Module({
-  imports: [WorksModule],
-  providers: [ReadingExport, ReadingService],
+  providers: [ReadingExport, ReadingRepository, ReadingService],
   exports: [ReadingService],
 })
 export class ReadingModule {}

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '#platform';
+import { allPeopleNames, livePeopleNamed } from '../people/index';
 import type { WorkType } from '../scholarly/index';
-import { PersonWork, resolveWorkId, sourceOrder, WorkSourceRecord, WorksQueryService, WorkView } from '../works/index';
-import { ChecklistSettings } from './checklist-settings.entity';
+import { authorsOfWorks, PersonWork, resolveWorkId, WorkSourceRecord, worksOfPeople, WorkView } from '../works/index';
 import { toBibtex } from './reading-bibtex';
 import { ReadingEntry, ReadingStatus } from './reading-entry.entity';
-import { DEFAULT_COVERAGE_TARGET, ReadingGoal } from './reading-goal.entity';
+import { DEFAULT_COVERAGE_TARGET } from './reading-goal.entity';
+import { ReadingRepository } from './reading.repository';
 import { DEFAULT_SIZE, DEFAULT_WEIGHTS, MAX_SIZE, rankWorks, RankingReason, RankingWeights, WEIGHT_KEYS } from './reading-ranking';
 import { ContextTerm, contextTerms, nameWords, RelevanceContext } from './reading-terms';
 
@@ -91,10 +90,7 @@ const NO_READING: Omit<ReadingState, 'updatedAt'> = { status: 'to_read', notes: 
  */
 @Injectable()
 export class ReadingService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly works: WorksQueryService,
-  ) {}
+  constructor(private readonly repository: ReadingRepository) {}
 
   async personChecklist(userId: string, personId: string, applicationId?: string, now = new Date()): Promise<Checklist & { person: ChecklistInterviewer }> {
     const person = await this.person(userId, personId);
@@ -104,18 +100,23 @@ export class ReadingService {
     return { person, ...checklist };
   }
 
-  async interviewChecklist(userId: string, interviewId: string, now = new Date()): Promise<Checklist & { interview: { id: string; applicationId: string }; interviewers: ChecklistInterviewer[] }> {
-    const [interview] = (await this.dataSource.query('SELECT id, application_id FROM interviews WHERE id = $1 AND user_id = $2', [interviewId, userId])) as { id: string; application_id: string }[];
+  /**
+   * `works`: the interviewers' works with abstracts, most cited first (worksOfPeople), when the
+   * caller has read them already (a briefing lists them too): they are then not read again.
+   */
+  async interviewChecklist(
+    userId: string,
+    interviewId: string,
+    now = new Date(),
+    options: { works?: Map<string, PersonWork[]> } = {},
+  ): Promise<Checklist & { interview: { id: string; applicationId: string }; interviewers: ChecklistInterviewer[] }> {
+    const interview = await this.repository.interviewPanel(userId, interviewId);
     if (!interview) throw new NotFoundError('interview', interviewId);
-    const interviewers = (await this.dataSource.query(
-      `SELECT p.id, p.full_name AS "fullName" FROM interview_interviewers ii JOIN people p ON p.id = ii.person_id
-        WHERE ii.interview_id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL ORDER BY p.full_name, p.id`,
-      [interviewId, userId],
-    )) as ChecklistInterviewer[];
-    const context = await this.applicationContext(userId, interview.application_id);
-    const settings = await this.settings(userId, { interviewId });
-    const checklist = await this.build(userId, interviewers, settings, context, now);
-    return { interview: { id: interview.id, applicationId: interview.application_id }, interviewers, ...checklist };
+    // People in the trash are off the checklist; by name.
+    const interviewers = await livePeopleNamed(this.repository.db, userId, interview.personIds);
+    const [context, settings] = await Promise.all([this.applicationContext(userId, interview.applicationId), this.settings(userId, { interviewId })]);
+    const checklist = await this.build(userId, interviewers, settings, context, now, options.works);
+    return { interview: { id: interview.id, applicationId: interview.applicationId }, interviewers, ...checklist };
   }
 
   async personChecklistBibtex(userId: string, personId: string, applicationId?: string): Promise<string> {
@@ -137,31 +138,26 @@ export class ReadingService {
   }
 
   async putInterviewSettings(userId: string, interviewId: string, input: ChecklistSettingsInput): Promise<ChecklistSettingsView> {
-    const [found] = (await this.dataSource.query('SELECT 1 FROM interviews WHERE id = $1 AND user_id = $2', [interviewId, userId])) as unknown[];
-    if (!found) throw new NotFoundError('interview', interviewId);
+    if (!(await this.repository.interviewExists(userId, interviewId))) throw new NotFoundError('interview', interviewId);
     return this.saveSettings(userId, { personId: null, interviewId }, input);
   }
 
   async getGoal(userId: string): Promise<ReadingGoalView> {
-    const row = await this.dataSource.getRepository(ReadingGoal).findOneBy({ userId });
+    const row = await this.repository.goal(userId);
     return row ? { coverageTarget: row.coverageTarget, updatedAt: row.updatedAt } : { coverageTarget: DEFAULT_COVERAGE_TARGET, updatedAt: null };
   }
 
   async putGoal(userId: string, input: { coverageTarget: number }): Promise<ReadingGoalView> {
     const target = input.coverageTarget;
     if (!Number.isInteger(target) || target < 1 || target > 100) throw new InvalidInputError('Invalid reading goal', [{ field: 'coverageTarget', problem: 'must be a whole number from 1 to 100 (percent)' }]);
-    await this.dataSource.query(
-      `INSERT INTO reading_goals (user_id, coverage_target) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO UPDATE SET coverage_target = EXCLUDED.coverage_target, updated_at = now()`,
-      [userId, target],
-    );
+    await this.repository.putGoal(userId, target);
     return this.getGoal(userId);
   }
 
   /** The user's reading of a shared work; a work the user never touched reads as "to read". */
   async getReading(userId: string, id: string): Promise<ReadingState & { workId: string }> {
     const workId = await this.assertWork(id);
-    const entry = await this.dataSource.getRepository(ReadingEntry).findOneBy({ userId, workId });
+    const entry = await this.repository.entry(userId, workId);
     return { workId, ...(entry ? stateOf(entry) : { ...NO_READING, updatedAt: null }) };
   }
 
@@ -173,23 +169,18 @@ export class ReadingService {
     if (input.notes !== undefined) patch.notes = blankToNull(input.notes);
     if (input.summary !== undefined) patch.summary = blankToNull(input.summary);
     if (input.questions !== undefined) patch.questions = input.questions.map((q) => q.trim()).filter(Boolean);
-    const columns = Object.keys(patch);
-    const snake = (c: string): string => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`);
-    await this.dataSource.query(
-      `INSERT INTO reading_entries (user_id, work_id${columns.map((c) => `, ${snake(c)}`).join('')})
-       VALUES ($1, $2${columns.map((_, i) => `, $${i + 3}`).join('')})
-       ON CONFLICT (user_id, work_id) DO UPDATE SET updated_at = now()${columns.map((c) => `, ${snake(c)} = EXCLUDED.${snake(c)}`).join('')}`,
-      [userId, workId, ...columns.map((c) => patch[c])],
-    );
+    await this.repository.putEntry(userId, workId, patch);
     return this.getReading(userId, workId);
   }
 
-  private async build(userId: string, interviewers: ChecklistInterviewer[], settings: ChecklistSettingsView, context: ChecklistContext | null, now: Date): Promise<Checklist> {
+  private async build(userId: string, interviewers: ChecklistInterviewer[], settings: ChecklistSettingsView, context: ChecklistContext | null, now: Date, given?: Map<string, PersonWork[]>): Promise<Checklist> {
+    // The people's works, by the one rule of whose works are whose, read for all of them at once.
+    const missing = interviewers.filter((i) => !given?.has(i.id)).map((i) => i.id);
+    const read = missing.length ? await worksOfPeople(this.repository.db, userId, missing, { withAbstract: true }) : new Map<string, PersonWork[]>();
     const byWork = new Map<string, { pw: PersonWork; score: number; reasons: RankingReason[]; interviewers: ChecklistItem['interviewers'] }>();
     const perInterviewer: (ChecklistInterviewer & { workIds: string[]; worksTotal: number })[] = [];
     for (const interviewer of interviewers) {
-      // The person's works, by the one rule of whose works are whose (WorksQueryService.forPerson).
-      const { items } = await this.works.forPerson(userId, interviewer.id, { withAbstract: true, limit: 1_000_000, sort: 'citations' });
+      const items = given?.get(interviewer.id) ?? read.get(interviewer.id) ?? [];
       const ranked = rankWorks(
         items.map((pw) => ({ ...pw.work, authorship: pw.authorship, pw })),
         settings.weights,
@@ -208,8 +199,7 @@ export class ReadingService {
     }
 
     const workIds = [...byWork.keys()];
-    const readings = await this.readings(userId, workIds);
-    const authors = await this.authors(workIds);
+    const [readings, authors] = await Promise.all([this.readings(userId, workIds), authorsOfWorks(this.repository.db, workIds)]);
     const items = [...byWork.values()]
       .sort((a, b) => b.score - a.score || Math.min(...a.interviewers.map((i) => i.rank)) - Math.min(...b.interviewers.map((i) => i.rank)) || a.pw.work.id.localeCompare(b.pw.work.id))
       .map(
@@ -251,26 +241,21 @@ export class ReadingService {
   }
 
   private async person(userId: string, personId: string): Promise<ChecklistInterviewer> {
-    const [person] = (await this.dataSource.query('SELECT id, full_name AS "fullName" FROM people WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL', [personId, userId])) as ChecklistInterviewer[];
+    const [person] = await livePeopleNamed(this.repository.db, userId, [personId]);
     if (!person) throw new NotFoundError('person', personId);
     return person;
   }
 
   /** The work's live id: an id of a version since merged into another answers for the merged work. */
   private async assertWork(workId: string): Promise<string> {
-    const found = await resolveWorkId(this.dataSource, workId);
+    const found = await resolveWorkId(this.repository.db, workId);
     if (!found) throw new NotFoundError('work', workId);
     return found;
   }
 
   /** The terms an application's reading is relevant to: its own, its team's and its organization's. */
   private async applicationContext(userId: string, applicationId: string): Promise<ChecklistContext> {
-    const [row] = (await this.dataSource.query(
-      `SELECT a.keywords, o.tags, o.research_notes AS org_notes, t.name AS team_name, t.description AS team_description, t.research_notes AS team_notes
-         FROM applications a JOIN organizations o ON o.id = a.organization_id LEFT JOIN teams t ON t.id = a.team_id
-        WHERE a.id = $1 AND a.user_id = $2`,
-      [applicationId, userId],
-    )) as Record<string, any>[];
+    const row = await this.repository.applicationTerms(userId, applicationId);
     if (!row) throw new NotFoundError('application', applicationId);
     const context: RelevanceContext = {
       application: { keywords: row.keywords ?? [] },
@@ -278,12 +263,11 @@ export class ReadingService {
       organization: { tags: row.tags ?? [], researchNotes: row.org_notes },
     };
     // The user's contacts' names are not topics: "Petar" in the team's notes says who, not what.
-    const people = (await this.dataSource.query('SELECT full_name FROM people WHERE user_id = $1', [userId])) as { full_name: string }[];
-    return { applicationId, terms: contextTerms(context, nameWords(people.map((p) => p.full_name))) };
+    return { applicationId, terms: contextTerms(context, nameWords(await allPeopleNames(this.repository.db, userId))) };
   }
 
   private async settings(userId: string, where: { personId: string } | { interviewId: string }): Promise<ChecklistSettingsView> {
-    const row = await this.dataSource.getRepository(ChecklistSettings).findOneBy({ userId, ...where });
+    const row = await this.repository.settings(userId, where);
     if (!row) return { size: DEFAULT_SIZE, weights: { ...DEFAULT_WEIGHTS }, updatedAt: null };
     return { size: row.size, weights: { ...DEFAULT_WEIGHTS, ...row.weights }, updatedAt: row.updatedAt };
   }
@@ -298,32 +282,16 @@ export class ReadingService {
     for (const key of WEIGHT_KEYS) if (!Number.isFinite(weights[key]) || weights[key] < 0) problems.push({ field: `weights.${key}`, problem: 'must be a non-negative number' });
     if (problems.length === 0 && WEIGHT_KEYS.every((k) => weights[k] === 0)) problems.push({ field: 'weights', problem: 'at least one weight must be above 0' });
     if (problems.length) throw new InvalidInputError('Invalid checklist settings', problems);
-    const conflict = target.personId ? '(user_id, person_id) WHERE person_id IS NOT NULL' : '(user_id, interview_id) WHERE interview_id IS NOT NULL';
-    await this.dataSource.query(
-      `INSERT INTO reading_checklist_settings (user_id, person_id, interview_id, size, weights) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT ${conflict} DO UPDATE SET size = EXCLUDED.size, weights = EXCLUDED.weights, updated_at = now()`,
-      [userId, target.personId, target.interviewId, size, JSON.stringify(weights)],
-    );
+    await this.repository.putSettings(userId, target, size, weights);
     return this.settings(userId, target.personId ? { personId: target.personId } : { interviewId: target.interviewId! });
   }
 
   private async readings(userId: string, workIds: string[]): Promise<Map<string, ReadingState>> {
     if (workIds.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(ReadingEntry).createQueryBuilder('e').where('e.user_id = :userId AND e.work_id = ANY(:workIds)', { userId, workIds }).getMany();
+    const rows = await this.repository.entries(userId, workIds);
     return new Map(rows.map((r) => [r.workId, stateOf(r)]));
   }
 
-  /** Each work's authors in order, from its most trusted record that lists any. */
-  private async authors(workIds: string[]): Promise<Map<string, string[]>> {
-    if (workIds.length === 0) return new Map();
-    const rows = (await this.dataSource.query(
-      `SELECT DISTINCT ON (r.work_id) r.work_id, (SELECT array_agg(a.name ORDER BY a.position) FROM work_authorships a WHERE a.record_id = r.id) AS authors
-         FROM work_records r WHERE r.work_id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM work_authorships a WHERE a.record_id = r.id)
-        ORDER BY r.work_id, array_position($2::text[], r.source), r.source_id`,
-      [workIds, sourceOrder()],
-    )) as { work_id: string; authors: string[] }[];
-    return new Map(rows.map((r) => [r.work_id, r.authors]));
-  }
 }
 
 function stateOf(entry: ReadingEntry): ReadingState {

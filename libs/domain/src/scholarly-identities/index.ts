@@ -6,3 +6,4 @@ export * from './scholarly-identities.module';
 export * from './scholarly-identity.entity';
 export * from './source-lookups';
 export * from './scholarly-identities.export';
+export * from './repository/identities.read-model';

@@ -5,3 +5,5 @@ export * from './tasks.errors';
 export * from './tasks.module';
 export * from './tasks.service';
 export * from './tasks.export';
+export * from './repository/tasks.read-model';
+export * from './repository/seeded-tasks';

@@ -14,3 +14,4 @@ export * from './new-works.service';
 export * from './work-ids';
 export * from './attribution';
 export * from './work-attributions.service';
+export * from './repository/works.read-model';

@@ -131,7 +131,7 @@ export interface WorkDetail {
 export const WORK_COLUMNS = 'w.id, w.title, w.year, w.publication_date, w.venue, w.type, w.doi, w.arxiv_id, w.citation_count, w.open_access_url, w.pdf_url';
 
 /** The records of work `w`, as JSON, in sourceOrder() ($1 is that order). */
-const RECORDS_JSON = `(SELECT coalesce(json_agg(json_build_object('source', r.source, 'sourceId', r.source_id, 'sourceUrl', r.source_url, 'citationCount', r.citation_count, 'fetchedAt', r.fetched_at)
+export const RECORDS_JSON = `(SELECT coalesce(json_agg(json_build_object('source', r.source, 'sourceId', r.source_id, 'sourceUrl', r.source_url, 'citationCount', r.citation_count, 'fetchedAt', r.fetched_at)
                               ORDER BY array_position($1::text[], r.source), r.source_id), '[]'::json)
      FROM work_records r WHERE r.work_id = w.id)`;
 
@@ -328,7 +328,7 @@ export function workFromRow(row: Record<string, any>, withAbstract: boolean): Wo
   return work;
 }
 
-function authorPosition(position: number, authorCount: number): AuthorPosition {
+export function authorPosition(position: number, authorCount: number): AuthorPosition {
   return { position, authorCount, first: position === 1, last: position === authorCount };
 }
 
@@ -336,7 +336,7 @@ function recordFromJson(r: Record<string, any>): WorkSourceRecord {
   return { source: r.source, sourceId: r.sourceId, sourceUrl: r.sourceUrl, citationCount: r.citationCount ?? null, fetchedAt: new Date(r.fetchedAt) };
 }
 
-function recordsFromJson(records: Record<string, any>[]): WorkSourceRecord[] {
+export function recordsFromJson(records: Record<string, any>[]): WorkSourceRecord[] {
   return records.map(recordFromJson);
 }
 

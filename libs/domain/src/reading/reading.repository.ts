@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ChecklistSettings } from './checklist-settings.entity';
+import { ReadingEntry } from './reading-entry.entity';
+import { ReadingGoal } from './reading-goal.entity';
+
+/**
+ * The reading module's tables (reading_entries, reading_checklist_settings, reading_goals): every
+ * statement on them.
+ *
+ * Two reads of the interviews' and applications' tables stay here, named (an interview's panel, an
+ * application's terms with its organization's and team's): those modules sit above reading at run
+ * time (their prep tasks complete by reading coverage: interviews → tasks → reading), so reading
+ * cannot call them without an import cycle. People and works are read through their owners.
+ */
+@Injectable()
+export class ReadingRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get db(): DataSource {
+    return this.dataSource;
+  }
+
+  /** The user's interview with the ids of the people on its panel (the people module names them). */
+  async interviewPanel(userId: string, interviewId: string): Promise<{ id: string; applicationId: string; personIds: string[] } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT i.id, i.application_id, coalesce((SELECT array_agg(ii.person_id) FROM interview_interviewers ii WHERE ii.interview_id = i.id), '{}') AS person_ids
+         FROM interviews i WHERE i.id = $1 AND i.user_id = $2`,
+      [interviewId, userId],
+    )) as { id: string; application_id: string; person_ids: string[] }[];
+    return row ? { id: row.id, applicationId: row.application_id, personIds: row.person_ids } : null;
+  }
+
+  async interviewExists(userId: string, interviewId: string): Promise<boolean> {
+    const [found] = (await this.dataSource.query('SELECT 1 FROM interviews WHERE id = $1 AND user_id = $2', [interviewId, userId])) as unknown[];
+    return !!found;
+  }
+
+  /** What an application's reading is relevant to: its keywords, its organization's tags and notes, its team's. */
+  async applicationTerms(userId: string, applicationId: string): Promise<Record<string, any> | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT a.keywords, o.tags, o.research_notes AS org_notes, t.name AS team_name, t.description AS team_description, t.research_notes AS team_notes
+         FROM applications a JOIN organizations o ON o.id = a.organization_id LEFT JOIN teams t ON t.id = a.team_id
+        WHERE a.id = $1 AND a.user_id = $2`,
+      [applicationId, userId],
+    )) as Record<string, any>[];
+    return row ?? null;
+  }
+
+  goal(userId: string): Promise<ReadingGoal | null> {
+    return this.dataSource.getRepository(ReadingGoal).findOneBy({ userId });
+  }
+
+  async putGoal(userId: string, coverageTarget: number): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO reading_goals (user_id, coverage_target) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET coverage_target = EXCLUDED.coverage_target, updated_at = now()`,
+      [userId, coverageTarget],
+    );
+  }
+
+  entry(userId: string, workId: string): Promise<ReadingEntry | null> {
+    return this.dataSource.getRepository(ReadingEntry).findOneBy({ userId, workId });
+  }
+
+  /** The user's entries on these works. */
+  entries(userId: string, workIds: string[]): Promise<ReadingEntry[]> {
+    return this.dataSource.getRepository(ReadingEntry).createQueryBuilder('e').where('e.user_id = :userId AND e.work_id = ANY(:workIds)', { userId, workIds }).getMany();
+  }
+
+  /** Sets the given columns of the user's entry on the work (created when missing); the others keep their value. */
+  async putEntry(userId: string, workId: string, patch: Record<string, unknown>): Promise<void> {
+    const columns = Object.keys(patch);
+    const snake = (c: string): string => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`);
+    await this.dataSource.query(
+      `INSERT INTO reading_entries (user_id, work_id${columns.map((c) => `, ${snake(c)}`).join('')})
+       VALUES ($1, $2${columns.map((_, i) => `, $${i + 3}`).join('')})
+       ON CONFLICT (user_id, work_id) DO UPDATE SET updated_at = now()${columns.map((c) => `, ${snake(c)} = EXCLUDED.${snake(c)}`).join('')}`,
+      [userId, workId, ...columns.map((c) => patch[c])],
+    );
+  }
+
+  settings(userId: string, where: { personId: string } | { interviewId: string }): Promise<ChecklistSettings | null> {
+    return this.dataSource.getRepository(ChecklistSettings).findOneBy({ userId, ...where });
+  }
+
+  /** Writes a person's or an interview's checklist settings (one row per target). */
+  async putSettings(userId: string, target: { personId: string | null; interviewId: string | null }, size: number, weights: object): Promise<void> {
+    const conflict = target.personId ? '(user_id, person_id) WHERE person_id IS NOT NULL' : '(user_id, interview_id) WHERE interview_id IS NOT NULL';
+    await this.dataSource.query(
+      `INSERT INTO reading_checklist_settings (user_id, person_id, interview_id, size, weights) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ${conflict} DO UPDATE SET size = EXCLUDED.size, weights = EXCLUDED.weights, updated_at = now()`,
+      [userId, target.personId, target.interviewId, size, JSON.stringify(weights)],
+    );
+  }
+}

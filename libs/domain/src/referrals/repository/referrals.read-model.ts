@@ -1,0 +1,57 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface ReferralFacts {
+  referrerId: string;
+  referrerName: string;
+  applicationId: string;
+  status: string;
+  statusDates: Record<string, string>;
+  notes: string | null;
+}
+
+/** The application's latest referral with its referrer's name, or null. */
+export async function latestReferralOf(db: DataSource | EntityManager, userId: string, applicationId: string): Promise<ReferralFacts | null> {
+  const [row] = (await db.query(
+    `SELECT r.status, r.status_dates, r.notes, r.application_id, p.id AS referrer_id, p.full_name AS referrer_name
+       FROM referrals r JOIN people p ON p.id = r.referrer_id
+      WHERE r.user_id = $1 AND r.application_id = $2 ORDER BY r.created_at DESC LIMIT 1`,
+    [userId, applicationId],
+  )) as ReferralRow[];
+  return row ? factsOf(row) : null;
+}
+
+/**
+ * The referrals each of `referrerIds` made for the user, oldest first, in one read. A referral
+ * carried over by a reroute is one referral: listed once, as its latest copy.
+ */
+export async function referralsMadeBy(db: DataSource | EntityManager, userId: string, referrerIds: string[]): Promise<Omit<ReferralFacts, 'referrerName'>[]> {
+  if (referrerIds.length === 0) return [];
+  const rows = (await db.query(
+    `SELECT r.referrer_id, r.application_id, r.status, r.status_dates, r.notes FROM referrals r
+      WHERE r.user_id = $1 AND r.referrer_id = ANY($2)
+        AND NOT EXISTS (SELECT 1 FROM referrals c WHERE c.carried_from_id = r.id)
+      ORDER BY r.created_at, r.id`,
+    [userId, referrerIds],
+  )) as ReferralRow[];
+  return rows.map((r) => ({ referrerId: r.referrer_id, applicationId: r.application_id, status: r.status, statusDates: r.status_dates, notes: r.notes }));
+}
+
+interface ReferralRow {
+  referrer_id: string;
+  referrer_name?: string;
+  application_id: string;
+  status: string;
+  status_dates: Record<string, string>;
+  notes: string | null;
+}
+
+function factsOf(r: ReferralRow): ReferralFacts {
+  return { referrerId: r.referrer_id, referrerName: r.referrer_name ?? '', applicationId: r.application_id, status: r.status, statusDates: r.status_dates, notes: r.notes };
+}
+
+/** Those of `ids` that are still the user's referrals (one erased with its referrer is gone). */
+export async function existingReferralIds(db: DataSource | EntityManager, userId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = (await db.query('SELECT id FROM referrals WHERE user_id = $1 AND id = ANY($2::uuid[])', [userId, ids])) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
+}
