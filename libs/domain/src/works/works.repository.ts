@@ -129,13 +129,21 @@ export class WorksRepository {
     ) as Promise<StoredRecordRow[]>;
   }
 
-  /** Stored works with one of the DOIs, arXiv ids or titles (their own or another version's), or one of the ids. Oldest first. */
+  /**
+   * Stored works with one of the DOIs, arXiv ids or titles (their own or another version's), or one
+   * of the ids. Oldest first. Each title is looked up on its own (a LATERAL subquery, kept apart by
+   * OFFSET 0): `title_key = ANY(…)` over a page's titles is estimated, without statistics (a new
+   * database, autovacuum behind), at 0.5% of the table per title, and read the whole table instead
+   * of the index. The DOI and arXiv indexes are unique, so their estimates hold.
+   */
   candidateWorks(em: EntityManager, keys: { dois: string[]; arxivIds: string[]; titleKeys: string[]; workIds: string[] }): Promise<CandidateWorkRow[]> {
     return em.query(
       `SELECT id, doi, arxiv_id, title_key, year, first_author_key FROM works
-        WHERE doi = ANY($1::text[]) OR arxiv_id = ANY($2::text[]) OR title_key = ANY($3::text[])
-           -- An array, not IN (SELECT …): every branch stays an index scan.
-           OR id = ANY($4::uuid[] || ARRAY(SELECT t.work_id FROM work_titles t WHERE t.title_key = ANY($3::text[])))
+        WHERE doi = ANY($1::text[]) OR arxiv_id = ANY($2::text[])
+           -- Arrays, not IN (SELECT …): every branch stays an index scan.
+           OR id = ANY($4::uuid[]
+                       || ARRAY(SELECT w.id FROM unnest($3::text[]) AS k, LATERAL (SELECT id FROM works WHERE title_key = k OFFSET 0) w)
+                       || ARRAY(SELECT t.work_id FROM unnest($3::text[]) AS k, LATERAL (SELECT work_id FROM work_titles WHERE title_key = k OFFSET 0) t))
         ORDER BY created_at, id`,
       [keys.dois, keys.arxivIds, keys.titleKeys, keys.workIds],
     ) as Promise<CandidateWorkRow[]>;
@@ -148,9 +156,11 @@ export class WorksRepository {
    */
   async worksDetails(em: EntityManager, workIds: string[]): Promise<{ titles: Map<string, string[]>; records: Map<string, NormalizedWork[]> }> {
     const rows = (await em.query(
-      `SELECT work_id, title_key, NULL::jsonb AS record FROM work_titles WHERE work_id = ANY($1::uuid[])
+      // One index probe per work (see candidateWorks): work_id is not unique, and without statistics
+      // `work_id = ANY(…)` would read every record.
+      `SELECT t.work_id, t.title_key, NULL::jsonb AS record FROM unnest($1::uuid[]) AS k, LATERAL (SELECT work_id, title_key FROM work_titles WHERE work_id = k OFFSET 0) t
        UNION ALL
-       SELECT work_id, NULL, record FROM work_records WHERE work_id = ANY($1::uuid[])`,
+       SELECT r.work_id, NULL, r.record FROM unnest($1::uuid[]) AS k, LATERAL (SELECT work_id, record FROM work_records WHERE work_id = k OFFSET 0) r`,
       [workIds],
     )) as { work_id: string; title_key: string | null; record: NormalizedWork | null }[];
     const titles = new Map<string, string[]>();
@@ -162,9 +172,9 @@ export class WorksRepository {
     return { titles, records };
   }
 
-  /** Removes the author lists of stored records (before their new lists are written). */
+  /** Removes the author lists of stored records (before their new lists are written); joined, so each id is an index probe (see candidateWorks). */
   async deleteAuthorships(em: EntityManager, recordIds: string[]): Promise<void> {
-    await em.query('DELETE FROM work_authorships WHERE record_id = ANY($1::uuid[])', [recordIds]);
+    await em.query('DELETE FROM work_authorships a USING unnest($1::uuid[]) AS k(id) WHERE a.record_id = k.id', [recordIds]);
   }
 
   /**
