@@ -94,7 +94,8 @@ async function scoreIdentities(c: LabelledCase, clients: ScholarlyClients): Prom
   for (const [source, label] of Object.entries(c.identities) as [ScholarlySource, { right: string[]; shape: string }][]) {
     let top = '(none)';
     try {
-      const candidates = await clients.get(source).searchAuthors({ name: c.person.name, affiliation: c.person.organization });
+      // As the identities service asks: ORCID's search would filter on the affiliation, so it gets the name alone.
+      const candidates = await clients.get(source).searchAuthors({ name: c.person.name, affiliation: source === 'orcid' ? null : c.person.organization, limit: 10 });
       const ranked = candidates
         .map((candidate, order) => ({ candidate, score: scoreCandidate(subject, candidate), order }))
         .filter((s) => isPlausible(s.score))
