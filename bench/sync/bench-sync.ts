@@ -21,7 +21,8 @@
 //
 // Environment: BENCH_DATABASE_URL or DATABASE_URL (a server; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_AUTHORS (100), BENCH_WORKS (500 per author), BENCH_SECOND_SOURCE_AUTHORS (20), BENCH_KEEP=1;
-// for (d) REDIS_URL and the BENCH_POLITE_* variables listed in politeness.ts.
+// BENCH_ONLY=ingest (sections (a) and (c) only: the ingest figures without the request counts and
+// the politeness runs); for (d) REDIS_URL and the BENCH_POLITE_* variables listed in politeness.ts.
 import os from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -38,12 +39,14 @@ import { measurePoliteness, politenessOptionsFromEnv, printPoliteness } from './
 import { intEnv, table } from './report';
 import { countRequests, SourceCount } from './requests';
 
-const DB_NAME = 'dossier_bench_sync';
+// BENCH_DB_NAME: another name, so two checkouts can run the bench at once.
+const DB_NAME = process.env.BENCH_DB_NAME || 'dossier_bench_sync';
 const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const AUTHORS = intEnv('BENCH_AUTHORS', 100);
 const WORKS = intEnv('BENCH_WORKS', 500);
 const SECOND_SOURCE_AUTHORS = Math.min(intEnv('BENCH_SECOND_SOURCE_AUTHORS', 20), AUTHORS);
 const KEEP = process.env.BENCH_KEEP === '1';
+const INGEST_ONLY = process.env.BENCH_ONLY === 'ingest';
 // Round sizes show the empty page after an exactly full one; 1,234 shows partial last pages.
 const REQUEST_SIZES = [500, 1000, 1234];
 
@@ -111,9 +114,11 @@ async function main(): Promise<void> {
     const reads = await readBack(dataSource, corpus);
 
     // (b) Requests per author.
-    const counted: SourceCount[][] = [];
-    for (const n of REQUEST_SIZES) counted.push(await countRequests(n));
-    printRequests(counted);
+    if (!INGEST_ONLY) {
+      const counted: SourceCount[][] = [];
+      for (const n of REQUEST_SIZES) counted.push(await countRequests(n));
+      printRequests(counted);
+    }
     printReads(reads);
   } finally {
     await client.end();
@@ -121,7 +126,7 @@ async function main(): Promise<void> {
   }
 
   // (d) Politeness, on its own database, once the ingest one is closed.
-  printPoliteness(await measurePoliteness(politenessOptionsFromEnv(SERVER_URL)));
+  if (!INGEST_ONLY) printPoliteness(await measurePoliteness(politenessOptionsFromEnv(SERVER_URL)));
   console.log(`\ntotal time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -1,6 +1,6 @@
 import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, registerUser, TestApp } from '../support/test-app';
 import { workAuthor, workRecord } from '../support/work-records';
 
 /** The shared cache of works: one canonical work across sources and versions, written page by page. */
@@ -66,6 +66,16 @@ describe('works ingest', () => {
     expect(await t.db.query("SELECT * FROM work_records WHERE source_id = 'W1'")).toEqual(before);
     expect(await ingest.ingest([{ ...page[0], citationCount: 120 }])).toMatchObject({ new: 0, updated: 1, unchanged: 0 });
     expect((await t.db.query("SELECT citation_count FROM works WHERE doi = '10.1109/cvpr.2016.90'"))[0].citation_count).toBe(120);
+  });
+
+  it('a record updated with a shorter author list shows only its new authors, and its work the new canonical fields', async () => {
+    const first = record({ source: 'openalex', sourceId: 'W7', title: 'Mastering Chess by Self-Play', doi: '10.5555/chess.7', venue: null, authors: [workAuthor(1, 'David Silver'), workAuthor(2, 'Julian Schrittwieser'), workAuthor(3, 'Karen Simonyan')] });
+    const [id] = (await ingest.ingest([first])).workIds;
+    expect(await ingest.ingest([{ ...first, venue: 'Science', authors: [workAuthor(1, 'David Silver'), workAuthor(2, 'Karen Simonyan')] }])).toMatchObject({ updated: 1 });
+    const user = await registerUser(t);
+    const detail = (await t.http().get(`/works/${id}`).set(user.auth).expect(200)).body;
+    expect(detail.venue).toBe('Science');
+    expect(detail.records.map((r: { authors: { name: string }[] }) => r.authors.map((a) => a.name))).toEqual([['David Silver', 'Karen Simonyan']]);
   });
 
   it('keeps apart works that only share a title: other first author, years apart, or another DOI', async () => {

@@ -8,7 +8,8 @@ import { WorkRecord } from './work-record.entity';
  */
 @Entity('work_authorships')
 @Index(['source', 'sourceAuthorId'])
-@Index(['orcid'])
+// Only authorships with an iD: most have none, and lookups are by equality.
+@Index(['orcid'], { where: 'orcid IS NOT NULL' })
 export class WorkAuthorship {
   @PrimaryColumn({ name: 'record_id', type: 'uuid' })
   recordId: string;

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type NormalizedWork, type ScholarlySource, scholarlySource, scholarlySources, sourcesByPriority } from '../scholarly/index';
 import { surnameKey } from '../shared/text/index';
 import { MatchKeys, matchKeys, sameByTitle, sameRenamed, titleCoreKey } from './work-matching';
+import { CandidateWorkRow, ReadingEntryRow, StoredRecordRow, WorkFieldsRow, WorksRepository } from './works.repository';
 
 /** What one page did to the shared cache of works. */
 export interface IngestResult {
@@ -25,56 +26,46 @@ const ABSTRACT_PRIORITY = (): ScholarlySource[] => sourcesByPriority('abstract')
  */
 const QUERY_ID_SOURCES = (): ScholarlySource[] => scholarlySources().filter((s) => s.attributedByName).map((s) => s.name);
 
-interface ExistingRecord {
-  id: string;
-  source: ScholarlySource;
-  source_id: string;
-  work_id: string;
-  content_hash: string;
-}
-
 /** A page's record with its query marks taken off. */
 interface PageRecord {
   record: NormalizedWork;
   marks: { position: number; query: string }[];
 }
 
-interface ReadingRow {
-  id: string;
-  user_id: string;
-  notes: string | null;
-  summary: string | null;
-  questions: string[];
-  created_at: Date;
-  updated_at: Date;
-}
-
-export interface CandidateWork {
-  id: string;
-  doi: string | null;
-  arxiv_id: string | null;
-  title_key: string;
+export interface CandidateWork extends CandidateWorkRow {
   title_keys: string[];
-  year: number | null;
-  first_author_key: string | null;
-  title_core_key: string | null;
   /** The surnames of its authors, the first author's first: read only for works a renamed title may join. */
   author_keys?: string[];
+}
+
+/** A record of the page that is new or differs from its stored version. */
+interface ChangedRecord {
+  record: NormalizedWork;
+  hash: string;
+  keys: MatchKeys;
+  existing?: StoredRecordRow;
 }
 
 /**
  * Writes pages of normalized records into the shared cache: each page in one transaction, with a
  * fixed number of set-based statements whatever its size (never one statement per work), so a
- * failed job leaves no half-written page and running the same page twice changes nothing.
+ * failed job leaves no half-written page and running the same page twice changes nothing. A page
+ * that only brings new works costs five statements: lock its keys, read its stored records, find
+ * the works it may join, and write everything (works with their canonical fields, records,
+ * authorships) in one; the canonical fields are computed here from the page itself, so new works
+ * are never read back.
  */
 @Injectable()
 export class WorksIngestService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly works: WorksRepository = new WorksRepository(dataSource),
+  ) {}
 
   async ingest(records: NormalizedWork[], fetchedAt = new Date()): Promise<IngestResult> {
     if (records.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const page = dedupe(records).map(takeQueryMarks);
-    return this.dataSource.transaction(async (em) => {
+    return this.works.transaction(async (em) => {
       const { result, recordIds, rewritten } = await this.ingestIn(em, page.map((p) => p.record), fetchedAt);
       await this.writeAuthorQueries(em, page, recordIds, rewritten);
       return result;
@@ -87,11 +78,11 @@ export class WorksIngestService {
     fetchedAt: Date,
   ): Promise<{ result: IngestResult; recordIds: Map<string, string>; rewritten: Map<string, NormalizedWork> }> {
     // Serializes writers touching the same ids, so two workers never create the same work twice.
-    await this.lockKeys(em, records);
+    await this.works.lockKeys(em, lockKeys(records));
     const hashes = records.map(contentHash);
-    const existing = await this.existingRecords(em, records);
+    const existing = new Map((await this.works.storedRecords(em, records)).map((r) => [recordKey(r.source, r.source_id), r]));
     const result: IngestResult = { new: 0, updated: 0, unchanged: 0, workIds: [] };
-    const changed: { record: NormalizedWork; hash: string; keys: MatchKeys; existing?: ExistingRecord }[] = [];
+    const changed: ChangedRecord[] = [];
     records.forEach((record, i) => {
       const found = existing.get(recordKey(record.source, record.sourceId));
       if (found && found.content_hash === hashes[i]) {
@@ -107,26 +98,51 @@ export class WorksIngestService {
     for (const [key, found] of existing) workOf.set(key, found.work_id);
     const recordIds = new Map([...existing].map(([key, found]) => [key, found.id]));
     if (changed.length > 0) {
-      const candidates = await this.candidateWorks(em, changed.map((c) => c.keys), [...new Set(changed.flatMap((c) => (c.existing ? [c.existing.work_id] : [])))]);
-      const groups = groupPage(changed.map((c) => ({ label: recordKey(c.record.source, c.record.sourceId), keys: c.keys, workId: c.existing?.work_id ?? null })), candidates);
-      const fresh = groups.filter((g) => g.works.length === 0);
-      const newIds = await this.insertWorks(em, fresh.map((g) => ({ indexes: g.indexes, keys: g.keys, record: changed[g.indexes[0]].record })));
-      for (const [i, id] of newIds) workOf.set(recordKey(changed[i].record.source, changed[i].record.sourceId), id);
-      for (const g of groups) {
-        if (g.works.length === 0) continue;
-        // Two or more stored works in one group: this page shows they are one paper. The oldest stays.
-        const [keep, ...drop] = g.works;
-        for (const i of g.indexes) workOf.set(recordKey(changed[i].record.source, changed[i].record.sourceId), keep);
-        if (drop.length > 0) await this.mergeWorks(em, keep, drop, workOf);
-      }
-      for (const [key, id] of await this.upsertRecords(em, changed, workOf, fetchedAt)) recordIds.set(key, id);
-      const titled = new Set(candidates.filter((w) => w.title_keys.length > 0).map((w) => w.id));
-      await this.refreshWorks(em, [...new Set(changed.map((c) => workOf.get(recordKey(c.record.source, c.record.sourceId))!))], titled);
+      for (const [key, id] of await this.writeChanged(em, changed, workOf, fetchedAt)) recordIds.set(key, id);
     }
     result.workIds = records.map((r) => workOf.get(recordKey(r.source, r.sourceId))!);
     // Records stored before whose author list was just rewritten: their queries' positions may have moved.
     const rewritten = new Map(changed.filter((c) => c.existing && QUERY_ID_SOURCES().includes(c.record.source)).map((c) => [c.existing!.id, c.record]));
     return { result, recordIds, rewritten };
+  }
+
+  /**
+   * Groups the changed records into works (joining stored ones, merging stored works a record shows
+   * to be one paper), then writes them; fills `workOf` and answers each written record's id.
+   */
+  private async writeChanged(em: EntityManager, changed: ChangedRecord[], workOf: Map<string, string>, fetchedAt: Date): Promise<Map<string, string>> {
+    const candidates = await this.candidateWorks(em, changed.map((c) => c.keys), [...new Set(changed.flatMap((c) => (c.existing ? [c.existing.work_id] : [])))]);
+    const groups = groupPage(changed.map((c) => ({ label: recordKey(c.record.source, c.record.sourceId), keys: c.keys, workId: c.existing?.work_id ?? null })), candidates.works);
+    const newWorks: WorkFields[] = [];
+    const updatedWorks: WorkFields[] = [];
+    for (const g of groups) {
+      const pageRecords = g.indexes.map((i) => changed[i].record);
+      if (g.works.length === 0) {
+        const id = randomUUID();
+        newWorks.push({ id, ...canonicalFields(pageRecords) });
+        for (const r of pageRecords) workOf.set(recordKey(r.source, r.sourceId), id);
+        continue;
+      }
+      // Two or more stored works in one group: this page shows they are one paper. The oldest stays.
+      const [keep, ...drop] = g.works;
+      if (drop.length > 0) {
+        await this.mergeWorks(em, keep, drop);
+        const dropped = new Set(drop);
+        for (const [key, id] of workOf) if (dropped.has(id)) workOf.set(key, keep);
+      }
+      for (const r of pageRecords) workOf.set(recordKey(r.source, r.sourceId), keep);
+      updatedWorks.push({ id: keep, ...canonicalFields(withPageVersions(g.works.flatMap((w) => candidates.records.get(w) ?? []), pageRecords)) });
+    }
+    const rewrittenIds = changed.flatMap((c) => (c.existing ? [c.existing.id] : []));
+    if (rewrittenIds.length > 0) await this.works.deleteAuthorships(em, rewrittenIds);
+    const rows = await this.works.writePage(em, {
+      newWorks,
+      updatedWorks,
+      records: changed.map((c) => ({ workId: workOf.get(recordKey(c.record.source, c.record.sourceId))!, record: c.record, hash: c.hash })),
+      fetchedAt,
+    });
+    await this.writeOtherTitles(em, [...newWorks, ...updatedWorks], new Set(candidates.works.filter((w) => w.title_keys.length > 0).map((w) => w.id)));
+    return new Map(rows.map((r) => [recordKey(r.source, r.source_id), r.id]));
   }
 
   /**
@@ -138,118 +154,45 @@ export class WorksIngestService {
     const rows = new Map<string, { recordId: string; position: number; query: string }>();
     const add = (recordId: string, position: number, query: string) => rows.set(`${recordId}\u0000${position}\u0000${query}`, { recordId, position, query });
     if (rewritten.size > 0) {
-      // Wrapped in a SELECT: TypeORM answers a bare DELETE … RETURNING with [rows, count].
-      const stored = (await em.query(
-        'WITH gone AS (DELETE FROM work_author_queries WHERE record_id = ANY($1::uuid[]) RETURNING record_id, query) SELECT * FROM gone',
-        [[...rewritten.keys()]],
-      )) as { record_id: string; query: string }[];
+      const stored = await this.works.takeAuthorQueries(em, [...rewritten.keys()]);
       for (const { record_id, query } of stored) for (const position of queriedPositions(rewritten.get(record_id)!, query)) add(record_id, position, query);
     }
     for (const { record, marks } of page) for (const m of marks) add(recordIds.get(recordKey(record.source, record.sourceId))!, m.position, m.query);
-    if (rows.size === 0) return;
-    const all = [...rows.values()];
-    await em.query(
-      `INSERT INTO work_author_queries (record_id, position, query)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]) ON CONFLICT DO NOTHING`,
-      [all.map((r) => r.recordId), all.map((r) => r.position), all.map((r) => r.query)],
-    );
-  }
-
-  private async lockKeys(em: EntityManager, records: NormalizedWork[]): Promise<void> {
-    const keys = new Set<string>();
-    for (const r of records) {
-      const k = matchKeys(r);
-      if (k.doi) keys.add(`doi:${k.doi}`);
-      if (k.arxivId) keys.add(`arxiv:${k.arxivId}`);
-      keys.add(`title:${k.titleKey}`);
-      // A renamed version locks the title it may join under.
-      if (k.titleCoreKey) keys.add(`title:${k.titleCoreKey}`);
-    }
-    // Sorted, so two transactions take the locks in the same order and never deadlock.
-    await em.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k', [[...keys].sort()]);
-  }
-
-  private async existingRecords(em: EntityManager, records: NormalizedWork[]): Promise<Map<string, ExistingRecord>> {
-    const rows = (await em.query(
-      `SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
-         FROM work_records r JOIN unnest($1::text[], $2::text[]) AS k(source, source_id) USING (source, source_id)`,
-      [records.map((r) => r.source), records.map((r) => r.sourceId)],
-    )) as ExistingRecord[];
-    return new Map(rows.map((r) => [recordKey(r.source, r.source_id), r]));
-  }
-
-  /** Stored works the page may join: by DOI, arXiv id or title, and the works its stored records are in. Oldest first. */
-  private async candidateWorks(em: EntityManager, keys: MatchKeys[], workIds: string[]): Promise<CandidateWork[]> {
-    const titles = keys.map((k) => k.titleKey);
-    const cores = keys.flatMap((k) => (k.titleCoreKey ? [k.titleCoreKey] : []));
-    const works = (await em.query(
-      `SELECT id, doi, arxiv_id, title_key, year, first_author_key, title_core_key FROM works
-        WHERE doi = ANY($1::text[]) OR arxiv_id = ANY($2::text[]) OR title_key = ANY($3::text[] || $5::text[]) OR title_core_key = ANY($3::text[])
-           -- An array, not IN (SELECT …): every branch stays an index scan.
-           OR id = ANY($4::uuid[] || ARRAY(SELECT t.work_id FROM work_titles t WHERE t.title_key = ANY($3::text[] || $5::text[])))
-        ORDER BY created_at, id`,
-      [keys.flatMap((k) => (k.doi ? [k.doi] : [])), keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])), titles, workIds, cores],
-    )) as Omit<CandidateWork, 'title_keys'>[];
-    // Their other titles in a statement of their own: a subquery per row would raise the estimated
-    // cost of the one above past PostgreSQL's JIT threshold, and compiling it costs more than running it.
-    const others = (await em.query('SELECT work_id, title_key FROM work_titles WHERE work_id = ANY($1::uuid[])', [works.map((w) => w.id)])) as { work_id: string; title_key: string }[];
-    const byWork = new Map<string, string[]>();
-    for (const o of others) byWork.set(o.work_id, [...(byWork.get(o.work_id) ?? []), o.title_key]);
-    const candidates = works.map((w) => ({ ...w, title_keys: byWork.get(w.id) ?? [] }));
-    // Works only a renamed title may join need their authors for the co-author check: rare, so read apart.
-    const [titleSet, coreSet] = [new Set(titles), new Set(cores)];
-    const renamed = candidates.filter((w) => (w.title_core_key && titleSet.has(w.title_core_key)) || [w.title_key, ...w.title_keys].some((t) => coreSet.has(t)));
-    if (renamed.length > 0) {
-      const authors = (await em.query('SELECT work_id, array_agg(DISTINCT name) AS names FROM work_authorships WHERE work_id = ANY($1::uuid[]) GROUP BY work_id', [renamed.map((w) => w.id)])) as {
-        work_id: string;
-        names: string[];
-      }[];
-      const names = new Map(authors.map((a) => [a.work_id, a.names]));
-      for (const w of renamed) w.author_keys = storedAuthorKeys(w.first_author_key, names.get(w.id) ?? []);
-    }
-    return candidates;
-  }
-
-  /** One multi-row INSERT for every new work of the page; returns each record index's work id. */
-  private async insertWorks(em: EntityManager, groups: { indexes: number[]; keys: MatchKeys; record: NormalizedWork }[]): Promise<Map<number, string>> {
-    const out = new Map<number, string>();
-    if (groups.length === 0) return out;
-    const rows = (await em.query(
-      `INSERT INTO works (title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key, title_core_key)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-       RETURNING id`,
-      [
-        groups.map((g) => g.record.title),
-        groups.map((g) => g.keys.titleKey),
-        groups.map((g) => g.record.year),
-        groups.map((g) => g.record.publicationDate),
-        groups.map((g) => g.record.venue),
-        groups.map((g) => g.record.type),
-        groups.map((g) => g.keys.doi),
-        groups.map((g) => g.keys.arxivId),
-        groups.map((g) => g.keys.firstAuthorKey),
-        groups.map((g) => titleCoreKey(g.record.title)),
-      ],
-    )) as { id: string }[];
-    groups.forEach((g, i) => g.indexes.forEach((index) => out.set(index, rows[i].id)));
-    return out;
+    if (rows.size > 0) await this.works.insertAuthorQueries(em, [...rows.values()]);
   }
 
   /**
-   * Folds the works `drop` into `keep`: their records, authorships and users' reading move over, and
-   * each dropped id becomes an alias of `keep` (aliases of a dropped work follow it), so links to
-   * the old id still resolve.
+   * Stored works the page may join: by DOI, arXiv id or title, and the works its stored records
+   * are in, oldest first; with their other titles and their records (by work id).
    */
-  private async mergeWorks(em: EntityManager, keep: string, drop: string[], workOf: Map<string, string>): Promise<void> {
-    await em.query('UPDATE work_records SET work_id = $1 WHERE work_id = ANY($2::uuid[])', [keep, drop]);
-    await em.query('UPDATE work_authorships SET work_id = $1 WHERE work_id = ANY($2::uuid[])', [keep, drop]);
+  private async candidateWorks(em: EntityManager, keys: MatchKeys[], workIds: string[]): Promise<{ works: CandidateWork[]; records: Map<string, NormalizedWork[]> }> {
+    const titleKeys = keys.map((k) => k.titleKey);
+    const titleCoreKeys = keys.flatMap((k) => (k.titleCoreKey ? [k.titleCoreKey] : []));
+    const works = await this.works.candidateWorks(em, {
+      dois: keys.flatMap((k) => (k.doi ? [k.doi] : [])),
+      arxivIds: keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])),
+      titleKeys,
+      titleCoreKeys,
+      workIds,
+    });
+    if (works.length === 0) return { works: [], records: new Map() };
+    const details = await this.works.worksDetails(em, works.map((w) => w.id));
+    const candidates: CandidateWork[] = works.map((w) => ({ ...w, title_keys: details.titles.get(w.id) ?? [] }));
+    // Works only a renamed title may join need their authors for the co-author check: rare, so read apart.
+    const [titleSet, coreSet] = [new Set(titleKeys), new Set(titleCoreKeys)];
+    const renamed = candidates.filter((w) => (w.title_core_key && titleSet.has(w.title_core_key)) || [w.title_key, ...w.title_keys].some((t) => coreSet.has(t)));
+    if (renamed.length > 0) {
+      const names = await this.works.authorNamesOfWorks(em, renamed.map((w) => w.id));
+      for (const w of renamed) w.author_keys = storedAuthorKeys(w.first_author_key, names.get(w.id) ?? []);
+    }
+    return { works: candidates, records: details.records };
+  }
+
+  /** Folds the works `drop` into `keep`, users' reading included; old ids become aliases of `keep`. */
+  private async mergeWorks(em: EntityManager, keep: string, drop: string[]): Promise<void> {
+    // Reading first: deleting the dropped works would cascade to their entries.
     await this.mergeReading(em, keep, drop);
-    // Before the DELETE, whose cascade would take the dropped works' own aliases with them.
-    await em.query('UPDATE work_aliases SET work_id = $1 WHERE work_id = ANY($2::uuid[])', [keep, drop]);
-    await em.query('INSERT INTO work_aliases (old_id, work_id) SELECT d, $1 FROM unnest($2::uuid[]) AS d ON CONFLICT (old_id) DO UPDATE SET work_id = EXCLUDED.work_id', [keep, drop]);
-    await em.query('DELETE FROM works WHERE id = ANY($1::uuid[])', [drop]);
-    const dropped = new Set(drop);
-    for (const [key, id] of workOf) if (dropped.has(id)) workOf.set(key, keep);
+    await this.works.mergeWorks(em, keep, drop);
   }
 
   /**
@@ -260,115 +203,63 @@ export class WorksIngestService {
    * earliest created_at and the latest updated_at.
    */
   private async mergeReading(em: EntityManager, keep: string, drop: string[]): Promise<void> {
-    const rows = (await em.query(
-      `SELECT id, user_id, status, notes, summary, questions, created_at, updated_at FROM reading_entries
-        WHERE work_id = ANY($1::uuid[]) AND user_id IN (SELECT user_id FROM reading_entries WHERE work_id = ANY($1::uuid[]) GROUP BY user_id HAVING count(*) > 1)
-        ORDER BY user_id, updated_at, id`,
-      [[keep, ...drop]],
-    )) as ReadingRow[];
-    const byUser = new Map<string, ReadingRow[]>();
+    const rows = await this.works.readingEntriesToFold(em, [keep, ...drop]);
+    const byUser = new Map<string, ReadingEntryRow[]>();
     for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
     for (const entries of byUser.values()) {
       const latest = entries[entries.length - 1];
-      const texts = (pickText: (r: ReadingRow) => string | null) => [...new Set(entries.map(pickText).filter((t): t is string => !!t))].join('\n\n') || null;
-      await em.query('DELETE FROM reading_entries WHERE id = ANY($1::uuid[])', [entries.slice(0, -1).map((e) => e.id)]);
-      await em.query('UPDATE reading_entries SET work_id = $2, notes = $3, summary = $4, questions = $5, created_at = $6, updated_at = $7 WHERE id = $1', [
-        latest.id,
-        keep,
-        texts((r) => r.notes),
-        texts((r) => r.summary),
-        [...new Set(entries.flatMap((e) => e.questions))],
-        entries.reduce((min, e) => (e.created_at < min ? e.created_at : min), latest.created_at),
-        latest.updated_at,
-      ]);
+      const texts = (pickText: (r: ReadingEntryRow) => string | null) => [...new Set(entries.map(pickText).filter((t): t is string => !!t))].join('\n\n') || null;
+      await this.works.foldReadingEntries(em, entries.slice(0, -1).map((e) => e.id), {
+        id: latest.id,
+        workId: keep,
+        notes: texts((r) => r.notes),
+        summary: texts((r) => r.summary),
+        questions: [...new Set(entries.flatMap((e) => e.questions))],
+        createdAt: entries.reduce((min, e) => (e.created_at < min ? e.created_at : min), latest.created_at),
+        updatedAt: latest.updated_at,
+      });
     }
-    await em.query('UPDATE reading_entries SET work_id = $1 WHERE work_id = ANY($2::uuid[])', [keep, drop]);
+    await this.works.moveReadingEntries(em, keep, drop);
   }
 
-  /** Returns the id of each record written, by recordKey. */
-  private async upsertRecords(em: EntityManager, changed: { record: NormalizedWork; hash: string }[], workOf: Map<string, string>, fetchedAt: Date): Promise<Map<string, string>> {
-    const workIds = changed.map((c) => workOf.get(recordKey(c.record.source, c.record.sourceId))!);
-    const rows = (await em.query(
-      `INSERT INTO work_records (work_id, source, source_id, source_url, record, content_hash, citation_count, fetched_at)
-       SELECT w, s, i, u, r, h, c, $8 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::int[]) AS t(w, s, i, u, r, h, c)
-       ON CONFLICT (source, source_id) DO UPDATE SET work_id = EXCLUDED.work_id, source_url = EXCLUDED.source_url, record = EXCLUDED.record,
-         content_hash = EXCLUDED.content_hash, citation_count = EXCLUDED.citation_count, fetched_at = EXCLUDED.fetched_at
-       RETURNING id, source, source_id`,
-      [
-        workIds,
-        changed.map((c) => c.record.source),
-        changed.map((c) => c.record.sourceId),
-        changed.map((c) => c.record.sourceUrl),
-        changed.map((c) => JSON.stringify(c.record)),
-        changed.map((c) => c.hash),
-        changed.map((c) => c.record.citationCount),
-        fetchedAt,
-      ],
-    )) as { id: string; source: ScholarlySource; source_id: string }[];
-    const recordIds = new Map(rows.map((r) => [recordKey(r.source, r.source_id), r.id]));
-    const ids = [...recordIds.values()];
-    await em.query('DELETE FROM work_authorships WHERE record_id = ANY($1::uuid[])', [ids]);
-    const authorships = changed.flatMap((c, i) =>
-      c.record.authors.map((a) => ({ recordId: recordIds.get(recordKey(c.record.source, c.record.sourceId))!, workId: workIds[i], source: c.record.source, author: a, count: c.record.authors.length })),
-    );
-    if (authorships.length === 0) return recordIds;
-    await em.query(
-      `INSERT INTO work_authorships (record_id, position, work_id, source, name, source_author_id, orcid, author_count)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[])`,
-      [
-        authorships.map((a) => a.recordId),
-        authorships.map((a) => a.author.position),
-        authorships.map((a) => a.workId),
-        authorships.map((a) => a.source),
-        authorships.map((a) => a.author.name),
-        authorships.map((a) => a.author.sourceAuthorId),
-        authorships.map((a) => a.author.orcid),
-        authorships.map((a) => a.count),
-      ],
-    );
-    return recordIds;
+  /**
+   * The works' other titles (work_titles), rewritten only where a work has or had one (`titled`:
+   * the works that had some before this page); most works have one title: no statement.
+   */
+  private async writeOtherTitles(em: EntityManager, works: WorkFields[], titled: Set<string>): Promise<void> {
+    const others = works.flatMap((m) => m.titleKeys.filter((k) => k !== m.titleKey).map((k) => ({ workId: m.id, titleKey: k })));
+    const stale = [...new Set([...works.filter((m) => titled.has(m.id)).map((m) => m.id), ...others.map((o) => o.workId)])];
+    if (stale.length > 0 || others.length > 0) await this.works.replaceWorkTitles(em, stale, others);
   }
+}
 
-  /** Rebuilds the canonical fields of works from all their records, in one UPDATE. */
-  /** `titled`: the works that had other titles (work_titles rows) before this page. */
-  private async refreshWorks(em: EntityManager, workIds: string[], titled: Set<string>): Promise<void> {
-    const rows = (await em.query('SELECT work_id, record FROM work_records WHERE work_id = ANY($1::uuid[])', [workIds])) as { work_id: string; record: NormalizedWork }[];
-    const byWork = new Map<string, NormalizedWork[]>();
-    for (const row of rows) byWork.set(row.work_id, [...(byWork.get(row.work_id) ?? []), row.record]);
-    const merged = [...byWork].map(([id, records]) => ({ id, ...canonicalFields(records) }));
-    await em.query(
-      `UPDATE works w SET title = m.title, title_key = m.title_key, year = m.year, publication_date = m.publication_date, venue = m.venue, type = m.type,
-              doi = m.doi, arxiv_id = m.arxiv_id, first_author_key = m.first_author_key, citation_count = m.citation_count, abstract = m.abstract,
-              open_access_url = m.open_access_url, pdf_url = m.pdf_url, title_core_key = m.title_core_key, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[])
-              AS m(id, title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key, citation_count, abstract, open_access_url, pdf_url, title_core_key)
-        WHERE w.id = m.id`,
-      [
-        merged.map((m) => m.id),
-        merged.map((m) => m.title),
-        merged.map((m) => m.titleKey),
-        merged.map((m) => m.year),
-        merged.map((m) => m.publicationDate),
-        merged.map((m) => m.venue),
-        merged.map((m) => m.type),
-        merged.map((m) => m.doi),
-        merged.map((m) => m.arxivId),
-        merged.map((m) => m.firstAuthorKey),
-        merged.map((m) => m.citationCount),
-        merged.map((m) => m.abstract),
-        merged.map((m) => m.openAccessUrl),
-        merged.map((m) => m.pdfUrl),
-        merged.map((m) => m.titleCoreKey),
-      ],
-    );
-    // The works' other titles, rewritten only where a work has or had one (most works have one title: no statement).
-    const others = merged.flatMap((m) => m.titleKeys.filter((k) => k !== m.titleKey).map((k) => ({ id: m.id, key: k })));
-    const stale = [...new Set([...merged.filter((m) => titled.has(m.id)).map((m) => m.id), ...others.map((o) => o.id)])];
-    if (stale.length > 0) await em.query('DELETE FROM work_titles WHERE work_id = ANY($1::uuid[])', [stale]);
-    if (others.length > 0) {
-      await em.query('INSERT INTO work_titles (work_id, title_key) SELECT * FROM unnest($1::uuid[], $2::text[])', [others.map((o) => o.id), others.map((o) => o.key)]);
-    }
+/** A work's canonical fields with its id, and every title its records give. */
+type WorkFields = WorkFieldsRow & { titleKeys: string[] };
+
+/** A stored work's records with the page's versions in place of the stored ones, and the page's new records after them. */
+function withPageVersions(stored: NormalizedWork[], page: NormalizedWork[]): NormalizedWork[] {
+  const fresh = new Map(page.map((r) => [recordKey(r.source, r.sourceId), r]));
+  const out = stored.map((r) => {
+    const key = recordKey(r.source, r.sourceId);
+    const replaced = fresh.get(key);
+    fresh.delete(key);
+    return replaced ?? r;
+  });
+  return [...out, ...fresh.values()];
+}
+
+/** The keys a page locks: every DOI, arXiv id and title it holds. */
+function lockKeys(records: NormalizedWork[]): string[] {
+  const keys = new Set<string>();
+  for (const r of records) {
+    const k = matchKeys(r);
+    if (k.doi) keys.add(`doi:${k.doi}`);
+    if (k.arxivId) keys.add(`arxiv:${k.arxivId}`);
+    keys.add(`title:${k.titleKey}`);
+    // A renamed version locks the title it may join under.
+    if (k.titleCoreKey) keys.add(`title:${k.titleCoreKey}`);
   }
+  return [...keys];
 }
 
 function recordKey(source: string, sourceId: string): string {

@@ -4,9 +4,10 @@ import { WorkAttributionsRepository } from './work-attributions.repository';
 import { WorkAttributionsService } from './work-attributions.service';
 import { WorksIngestService } from './works-ingest.service';
 import { WorksQueryService } from './works-query.service';
+import { WorksRepository } from './works.repository';
 
 @Module({
-  providers: [WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService, WorkAttributionsRepository],
+  providers: [WorksRepository, WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService, WorkAttributionsRepository],
   exports: [WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService],
 })
 export class WorksModule {}
