@@ -32,7 +32,7 @@ const ALLOWED = {
   // the export's transaction
   imports: ['libs/domain/src/imports/account-export.service.ts'],
   // works, scholarly-identities (ingest, requests)
-  works: ['libs/domain/src/works/new-works.service.ts', 'libs/domain/src/works/work-ids.ts', 'libs/domain/src/works/works-ingest.service.ts', 'libs/domain/src/works/works-query.service.ts'],
+  works: ['libs/domain/src/works/new-works.service.ts', 'libs/domain/src/works/works-ingest.service.ts', 'libs/domain/src/works/works-query.service.ts'],
   'scholarly-identities': ['libs/domain/src/scholarly-identities/identities.service.ts'],
   // the API's rate-limit store (PostgreSQL counters): platform HTTP code to move to libs/platform
   api: ['apps/api/src/common/rate-limit.ts'],
