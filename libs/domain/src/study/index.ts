@@ -1,0 +1,15 @@
+export * from './plan-schedule';
+export * from './practice-drill.entity';
+export * from './practice-question.entity';
+export { practiceState } from './practice-schedule';
+export * from './question-bank.service';
+export * from './starter-plans';
+export * from './study-plan-item.entity';
+export * from './study-plan.entity';
+export * from './study-plans.service';
+export * from './study-resource.entity';
+export * from './study-session.entity';
+export * from './study.errors';
+export * from './study.module';
+export * from './study.service';
+export * from './study.types';
