@@ -40,6 +40,13 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'PUT /people/{id}/reading-checklist/settings': () => ({ size: 3, weights: { citations: 9 } }),
   'PUT /interviews/{id}/reading-checklist/settings': () => ({ size: 3 }),
   'PATCH /admin/users/{id}': () => ({ disabled: true, role: 'user' }),
+  'PATCH /study-resources/{id}': () => ({ title: 'changed by a stranger' }),
+  'POST /study-resources/{id}/sessions': () => ({ amount: 3, minutes: 30 }),
+  'PATCH /study-plans/{id}': () => ({ hoursPerWeek: 1 }),
+  'POST /study-plans/{id}/items': (ids) => ({ stageId: ids.stageId, resourceId: ids.otherStudyResourceId }),
+  'PATCH /study-plans/{id}/items/{planItemId}': () => ({ position: 7 }),
+  'PATCH /questions/{id}': () => ({ text: 'changed by a stranger' }),
+  'POST /questions/{id}/drills': () => ({ rating: 'easy' }),
 };
 /**
  * Routes whose path secret is the credential, not a record id: the calendar feed URL is given to
@@ -125,6 +132,10 @@ describe('ownership: another user gets 404 for every record on every route', () 
     expect((await t.http().get('/interviews?when=upcoming&days=365').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/tasks?status=all').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/resume-projects').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/study-resources').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/study-plans').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/questions').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/questions/due').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/retrospectives').set(stranger.auth).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     expect((await t.http().get('/applications/board?closed=true').set(stranger.auth).expect(200)).body.columns.every((c: { cards: unknown[] }) => c.cards.length === 0)).toBe(true);
   });
@@ -138,7 +149,7 @@ function paramKey(path: string, name: string): string {
   if (nested) return nested;
   const resource = path.split('/')[1];
   return (
-    { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId', 'sync-runs': 'syncRunId', 'resume-projects': 'resumeProjectId', briefings: 'briefingId' } as Record<string, string>
+    { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId', 'sync-runs': 'syncRunId', 'resume-projects': 'resumeProjectId', briefings: 'briefingId', 'study-resources': 'studyResourceId', 'study-plans': 'studyPlanId', questions: 'questionId' } as Record<string, string>
   )[resource] ?? `${resource}Id`;
 }
 
@@ -183,6 +194,14 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     "INSERT INTO briefings (user_id, interview_id, version, trigger, status, markdown, html) VALUES ($1, $2, 1, 'manual', 'ready', '# Owned', '<h1>Owned</h1>') RETURNING id",
     [owner.id, interview.id],
   );
+  const studyResource = (await t.http().post('/study-resources').set(owner.auth).send({ kind: 'book', title: 'Owned book', unit: 'pages', parts: [{ title: 'Ch. 1', amount: 20 }] }).expect(201)).body;
+  const otherStudyResource = (await t.http().post('/study-resources').set(owner.auth).send({ kind: 'paper', title: 'Owned paper', unit: 'pages', totalAmount: 10 }).expect(201)).body;
+  const studySession = (await t.http().post(`/study-resources/${studyResource.id}/sessions`).set(owner.auth).send({ amount: 5, minutes: 20 }).expect(201)).body;
+  const studyPlan = (
+    await t.http().post('/study-plans').set(owner.auth).send({ applicationId: application.id, hoursPerWeek: 6, items: [{ stageId: application.stages[1].id, resourceId: studyResource.id }] }).expect(201)
+  ).body;
+  const question = (await t.http().post('/questions').set(owner.auth).send({ text: 'Owned question', interviewId: interview.id }).expect(201)).body;
+  await t.http().post(`/questions/${question.id}/drills`).set(owner.auth).send({ rating: 'good' }).expect(201);
   const invitation = (await t.http().post('/admin/invitations').set(owner.auth).send({ email: 'invited@example.org' }).expect(201)).body;
   const session = (await t.http().get('/me/sessions').set(owner.auth).expect(200)).body.items[0];
   return {
@@ -208,6 +227,12 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     syncRunId: syncRun.id,
     identityId: syncedIdentity.id,
     resumeProjectId: resumeProject.id,
+    studyResourceId: studyResource.id,
+    otherStudyResourceId: otherStudyResource.id,
+    studySessionId: studySession.id,
+    studyPlanId: studyPlan.id,
+    planItemId: studyPlan.items[0].id,
+    questionId: question.id,
   };
 }
 
@@ -238,5 +263,11 @@ async function snapshot(t: TestApp, userId: string): Promise<unknown> {
     briefings: await rows('SELECT * FROM briefings WHERE user_id = $1 ORDER BY id'),
     readingEntries: await rows('SELECT * FROM reading_entries WHERE user_id = $1 ORDER BY id'),
     checklistSettings: await rows('SELECT * FROM reading_checklist_settings WHERE user_id = $1 ORDER BY id'),
+    studyResources: await rows('SELECT * FROM study_resources WHERE user_id = $1 ORDER BY id'),
+    studySessions: await rows('SELECT * FROM study_sessions WHERE user_id = $1 ORDER BY id'),
+    studyPlans: await rows('SELECT * FROM study_plans WHERE user_id = $1 ORDER BY id'),
+    studyPlanItems: await rows('SELECT * FROM study_plan_items WHERE user_id = $1 ORDER BY id'),
+    questions: await rows('SELECT * FROM practice_questions WHERE user_id = $1 ORDER BY id'),
+    drills: await rows('SELECT * FROM practice_drills WHERE user_id = $1 ORDER BY id'),
   };
 }
