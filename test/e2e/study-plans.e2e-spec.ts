@@ -37,7 +37,7 @@ describe('study plans', () => {
     await interview(user, stage('coding').id, '2027-04-26T10:00:00Z');
 
     const starters = (await t.http().get('/study-starter-plans').set(user.auth).expect(200)).body;
-    expect(starters.find((p: { stageType: string }) => p.stageType === 'coding').resources.map((r: { title: string }) => r.title)).toEqual([
+    expect(starters.items.find((p: { stageType: string }) => p.stageType === 'coding').resources.map((r: { title: string }) => r.title)).toEqual([
       'Cracking the Coding Interview, Ch. 1–9',
       'CLRS, Ch. 15: Dynamic programming',
     ]);

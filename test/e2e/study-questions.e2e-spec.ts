@@ -99,7 +99,7 @@ describe('question bank', () => {
     const lapse = await drill(user, q.id, 'again');
     expect(lapse.question.practice).toEqual(expect.objectContaining({ state: 'relearning', lapses: 1, reps: 4, due: '2027-03-14T09:20:00.000Z' }));
     const drills = (await t.http().get(`/questions/${q.id}/drills`).set(user.auth).expect(200)).body;
-    expect(drills.map((d: { rating: string; scheduledDays: number }) => [d.rating, d.scheduledDays])).toEqual([
+    expect(drills.items.map((d: { rating: string; scheduledDays: number }) => [d.rating, d.scheduledDays])).toEqual([
       ['again', 0],
       ['good', 11],
       ['good', 2],

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundRes
 import { QuestionBankService } from '#domain/study/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
-import { CreateQuestionDto, DrillQuestionDto, DrillResponse, DrillResultResponse, ListQuestionsQuery, PracticeQueueQuery, PracticeQueueResponse, QuestionResponse, QuestionsPage, UpdateQuestionDto } from './dto/question.dto';
+import { PageQuery } from '../common/page-query';
+import { CreateQuestionDto, DrillQuestionDto, DrillResponse, DrillResultResponse, DrillsPage, ListQuestionsQuery, PracticeQueueQuery, PracticeQueueResponse, QuestionResponse, QuestionsPage, UpdateQuestionDto } from './dto/question.dto';
 
 @ApiTags('study')
 @ApiBearerAuth()
@@ -32,7 +33,7 @@ export class QuestionsController {
   @ApiOkResponse({ type: PracticeQueueResponse })
   async due(@CurrentUserId() userId: string, @Query() query: PracticeQueueQuery): Promise<PracticeQueueResponse> {
     const queue = await this.questions.queue(userId, query);
-    return { today: queue.today, dueBefore: queue.dueBefore.toISOString(), items: queue.items.map(QuestionResponse.from), total: queue.total };
+    return { ...queue, dueBefore: queue.dueBefore.toISOString(), items: queue.items.map(QuestionResponse.from) };
   }
 
   @Get(':id')
@@ -68,9 +69,10 @@ export class QuestionsController {
 
   @Get(':id/drills')
   @ApiOperation({ summary: "A question's drills, newest first" })
-  @ApiOkResponse({ type: [DrillResponse] })
+  @ApiOkResponse({ type: DrillsPage })
   @ApiNotFoundResponse({ description: 'No such question for this user' })
-  async drills(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<DrillResponse[]> {
-    return (await this.questions.drills(userId, id)).map(DrillResponse.from);
+  async drills(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<DrillsPage> {
+    const page = await this.questions.drills(userId, id, query);
+    return { ...page, items: page.items.map(DrillResponse.from) };
   }
 }

@@ -2,13 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StudyPlansService } from '#domain/study/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
+import { PageQuery } from '../common/page-query';
 import { uuidParam } from '../common/uuid-param';
 import {
   AddStudyPlanItemDto,
   CreateStarterStudyPlanDto,
   CreateStudyPlanDto,
   ListStudyPlansQuery,
-  StarterPlanResponse,
+  StarterPlansPage,
   StudyPlanQuery,
   StudyPlanResponse,
   StudyPlansPage,
@@ -25,9 +26,12 @@ export class StudyPlansController {
 
   @Get('study-starter-plans')
   @ApiOperation({ summary: 'The starter plans Dossier ships, per stage type, with their resources' })
-  @ApiOkResponse({ type: [StarterPlanResponse] })
-  starterPlans(): StarterPlanResponse[] {
-    return this.plans.starterPlans();
+  @ApiOkResponse({ type: StarterPlansPage })
+  starterPlans(@Query() query: PageQuery): StarterPlansPage {
+    const all = this.plans.starterPlans();
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
   }
 
   @Post('study-plans')

@@ -43,6 +43,8 @@ export interface PracticeQueue {
   dueBefore: Date;
   items: PracticeQuestion[];
   total: number;
+  limit: number;
+  offset: number;
 }
 
 /** Questions met or expected, the user's answer notes, and their practice scheduled by FSRS. */
@@ -111,18 +113,22 @@ export class QuestionBankService {
     });
   }
 
-  async drills(userId: string, id: string): Promise<PracticeDrill[]> {
+  async drills(userId: string, id: string, page: { limit?: number; offset?: number } = {}): Promise<Page<PracticeDrill>> {
     await this.get(userId, id);
-    return this.repository.listDrills(userId, id);
+    const limit = page.limit ?? 50;
+    const offset = page.offset ?? 0;
+    return { ...(await this.repository.listDrills(userId, id, { limit, offset })), limit, offset };
   }
 
   /** Today's queue in the user's zone: what is due before midnight, most overdue first. */
-  async queue(userId: string, query: { forInterviewId?: string; limit?: number } = {}): Promise<PracticeQueue> {
+  async queue(userId: string, query: { forInterviewId?: string; limit?: number; offset?: number } = {}): Promise<PracticeQueue> {
     const { timeZone } = await this.accounts.getUser(userId);
     const today = dateIn(timeZone, this.clock.now());
     const relatedTo = query.forInterviewId ? await this.relatedTo(userId, query.forInterviewId) : undefined;
-    const due = await this.repository.dueQuestions(userId, today, timeZone, { relatedTo, limit: query.limit ?? 50 });
-    return { today, dueBefore: due.dueBefore, items: due.items, total: due.total };
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const due = await this.repository.dueQuestions(userId, today, timeZone, { relatedTo, limit, offset });
+    return { today, dueBefore: due.dueBefore, items: due.items, total: due.total, limit, offset };
   }
 
   private async relatedTo(userId: string, interviewId: string): Promise<{ organizationId: string; stageType: StageType }> {

@@ -237,8 +237,9 @@ export class StudyRepository {
     return em.save(em.create(PracticeDrill, fields));
   }
 
-  listDrills(userId: string, questionId: string): Promise<PracticeDrill[]> {
-    return this.dataSource.manager.find(PracticeDrill, { where: { userId, questionId }, order: { drilledAt: 'DESC', id: 'ASC' } });
+  async listDrills(userId: string, questionId: string, page: { limit: number; offset: number }): Promise<{ items: PracticeDrill[]; total: number }> {
+    const [items, total] = await this.dataSource.manager.findAndCount(PracticeDrill, { where: { userId, questionId }, order: { drilledAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset });
+    return { items, total };
   }
 
   /**
@@ -246,11 +247,11 @@ export class StudyRepository {
    * computed by PostgreSQL's zone rules), most overdue first; optionally only one organization's or
    * stage type's.
    */
-  async dueQuestions(userId: string, today: string, timeZone: string, filter: { relatedTo?: QuestionFilter['relatedTo']; limit: number }): Promise<{ items: PracticeQuestion[]; total: number; dueBefore: Date }> {
+  async dueQuestions(userId: string, today: string, timeZone: string, filter: { relatedTo?: QuestionFilter['relatedTo']; limit: number; offset: number }): Promise<{ items: PracticeQuestion[]; total: number; dueBefore: Date }> {
     const [{ until }] = (await this.dataSource.query('SELECT (($1::date + 1)::timestamp AT TIME ZONE $2) AS until', [today, timeZone])) as { until: Date }[];
     const qb = this.dataSource.manager.createQueryBuilder(PracticeQuestion, 'q').where('q.user_id = :userId AND q.due < :until', { userId, until });
     if (filter.relatedTo) qb.andWhere('(q.organization_id = :relatedOrg OR q.stage_type = :relatedType)', { relatedOrg: filter.relatedTo.organizationId, relatedType: filter.relatedTo.stageType });
-    const [items, total] = await qb.orderBy('q.due', 'ASC').addOrderBy('q.id', 'ASC').take(filter.limit).getManyAndCount();
+    const [items, total] = await qb.orderBy('q.due', 'ASC').addOrderBy('q.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { items, total, dueBefore: until };
   }
 }

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { STAGE_TYPES, StageType } from '#domain/stage-templates/index';
 import { DRILL_RATINGS, DrillRating, PracticeDrill, PracticeQuestion, practiceState, QUESTION_SOURCES, QuestionSource } from '#domain/study/index';
 import { PageQuery } from '../../common/page-query';
@@ -96,19 +95,11 @@ export class ListQuestionsQuery extends PageQuery {
   forInterviewId?: string;
 }
 
-export class PracticeQueueQuery {
+export class PracticeQueueQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: "Only the interview's organization's or stage type's questions" })
   @IsOptional()
   @IsUUID('all', { message: 'must be a UUID' })
   forInterviewId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class DrillQuestionDto {
@@ -175,6 +166,8 @@ export class PracticeQueueResponse {
   @ApiProperty({ format: 'date-time', description: 'The end of today in your time zone: all due before it' }) dueBefore: string;
   @ApiProperty({ type: [QuestionResponse], description: 'Most overdue first' }) items: QuestionResponse[];
   @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }
 
 export class DrillResponse {
@@ -188,6 +181,13 @@ export class DrillResponse {
   static from(d: PracticeDrill): DrillResponse {
     return { id: d.id, rating: d.rating, drilledAt: d.drilledAt.toISOString(), nextDue: d.nextDue.toISOString(), scheduledDays: d.scheduledDays, notes: d.notes };
   }
+}
+
+export class DrillsPage {
+  @ApiProperty({ type: [DrillResponse], description: 'Newest first' }) items: DrillResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }
 
 export class DrillResultResponse {

@@ -262,3 +262,10 @@ export class StarterPlanResponse {
   @ApiProperty() summary: string;
   @ApiProperty({ type: [StarterResourceResponse] }) resources: StarterResourceResponse[];
 }
+
+export class StarterPlansPage {
+  @ApiProperty({ type: [StarterPlanResponse], description: 'One per stage type, in loop order' }) items: StarterPlanResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}

@@ -207,7 +207,7 @@ export class StudyResourcesPage {
 }
 
 export class LogStudySessionDto {
-  @ApiPropertyOptional({ example: '2027-03-02T19:30:00+01:00', description: 'When; default now; not in the future' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2027-03-02T19:30:00+01:00', description: 'When; default now; not in the future' })
   @IsOptional()
   @IsZonedDateTime()
   studiedAt?: string;

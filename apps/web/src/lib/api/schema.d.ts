@@ -5911,6 +5911,7 @@ export interface components {
         };
         LogStudySessionDto: {
             /**
+             * Format: date-time
              * @description When; default now; not in the future
              * @example 2027-03-02T19:30:00+01:00
              */
@@ -5963,6 +5964,13 @@ export interface components {
             stageType: components["schemas"]["StageType"];
             summary: string;
             resources: components["schemas"]["StarterResourceResponse"][];
+        };
+        StarterPlansPage: {
+            /** @description One per stage type, in loop order */
+            items: components["schemas"]["StarterPlanResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
         StudyPaceDto: {
             /**
@@ -6247,6 +6255,8 @@ export interface components {
             /** @description Most overdue first */
             items: components["schemas"]["QuestionResponse"][];
             total: number;
+            limit: number;
+            offset: number;
         };
         UpdateQuestionDto: {
             /** @example dynamic programming */
@@ -6295,6 +6305,13 @@ export interface components {
         DrillResultResponse: {
             question: components["schemas"]["QuestionResponse"];
             drill: components["schemas"]["DrillResponse"];
+        };
+        DrillsPage: {
+            /** @description Newest first */
+            items: components["schemas"]["DrillResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
     };
     responses: never;
@@ -18168,7 +18185,10 @@ export interface operations {
     };
     "study-plans.starterPlans": {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: {
                 /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
                 "Idempotency-Key"?: string;
@@ -18183,7 +18203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StarterPlanResponse"][];
+                    "application/json": components["schemas"]["StarterPlansPage"];
                 };
             };
             /** @description Bad input: `details` names each field and its problem */
@@ -19172,9 +19192,10 @@ export interface operations {
     "questions.due": {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 /** @description Only the interview's organization's or stage type's questions */
                 forInterviewId?: string;
-                limit?: number;
             };
             header?: {
                 /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
@@ -19470,7 +19491,10 @@ export interface operations {
     };
     "questions.drills": {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: {
                 /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
                 "Idempotency-Key"?: string;
@@ -19487,7 +19511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DrillResponse"][];
+                    "application/json": components["schemas"]["DrillsPage"];
                 };
             };
             /** @description Bad input: `details` names each field and its problem */
