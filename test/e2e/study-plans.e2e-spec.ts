@@ -125,6 +125,10 @@ describe('study plans', () => {
     expect(moved.schedule.days.filter((d: { date: string }) => d.date <= '2027-03-28').every((d: { chunks: { title: string }[] }) => d.chunks.every((c) => c.title !== 'Cracking the Coding Interview, Ch. 1–9'))).toBe(true);
 
     // One plan per application; a second start from the starter plans reuses the account's copies.
+    // Two starts at once for a fresh application: one plan, the other answered 409.
+    const { application: raced } = await researchLabLoop(user);
+    const race = await Promise.all([0, 1].map(() => t.http().post('/study-plans').set(user.auth).send({ applicationId: raced.id, hoursPerWeek: 3 })));
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
     const again = await t.http().post('/study-plans/from-starter').set(user.auth).send({ applicationId: application.id, hoursPerWeek: 5 }).expect(409);
     expect(again.body).toEqual(expect.objectContaining({ code: 'study-plan.exists', planId: plan.id }));
     const { application: other } = await researchLabLoop(user);
@@ -133,6 +137,7 @@ describe('study plans', () => {
     expect((await t.http().get('/study-resources?limit=200').set(user.auth).expect(200)).body.total).toBe(plan.items.length);
     expect((await t.http().get('/study-plans').set(user.auth).expect(200)).body.items.map((p: { id: string; itemCount: number }) => [p.id, p.itemCount])).toEqual([
       [plan.id, plan.items.length],
+      [race.find((r) => r.status === 201)!.body.id, 0],
       [otherPlan.id, plan.items.length],
     ]);
   });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { CLOCK, Clock, NotFoundError } from '#platform';
 import { AccountsService } from '../accounts/index';
 import { ApplicationsService, ApplicationStage } from '../applications/index';
@@ -79,11 +79,12 @@ export class StudyPlansService {
     const owned = await this.resources.views(userId, items.map((i) => i.resourceId));
     const missing = items.find((i) => !owned.has(i.resourceId));
     if (missing) throw new NotFoundError('study resource', missing.resourceId);
-    const plan = await this.repository.transaction(async (em) => {
-      const created = await this.insertPlan(em, userId, input);
-      await this.repository.insertItems(items.map((item, position) => ({ userId, planId: created.id, stageId: item.stageId, resourceId: item.resourceId, position })), em);
-      return created;
-    });
+    const plan = await this.oncePerApplication(userId, input.applicationId, (em) =>
+      this.insertPlan(em, userId, input).then(async (created) => {
+        await this.repository.insertItems(items.map((item, position) => ({ userId, planId: created.id, stageId: item.stageId, resourceId: item.resourceId, position })), em);
+        return created;
+      }),
+    );
     return this.get(userId, plan.id, days);
   }
 
@@ -94,7 +95,7 @@ export class StudyPlansService {
    */
   async createFromStarter(userId: string, input: Omit<StudyPlanInput, 'items'>, days?: number): Promise<StudyPlanView> {
     const stages = (await this.applications.get(userId, input.applicationId)).stages;
-    const plan = await this.repository.transaction(async (em) => {
+    const plan = await this.oncePerApplication(userId, input.applicationId, async (em) => {
       const created = await this.insertPlan(em, userId, input);
       const wanted: { stage: ApplicationStage; key: string }[] = [];
       for (const stage of stages) {
@@ -231,6 +232,19 @@ export class StudyPlansService {
   /** The starter plans as shipped, with their resources, for the dashboard to show before copying. */
   starterPlans(): { stageType: StageType; summary: string; resources: (typeof STARTER_RESOURCES)[number][] }[] {
     return STARTER_PLANS.map((p) => ({ stageType: p.stageType, summary: p.summary, resources: p.resources.map((key) => STARTER_RESOURCES.find((r) => r.key === key)!) }));
+  }
+
+  /** Two plans started at once for one application: the unique index refuses the second, answered as the first's 409. */
+  private async oncePerApplication(userId: string, applicationId: string, work: (em: EntityManager) => Promise<StudyPlan>): Promise<StudyPlan> {
+    try {
+      return await this.repository.transaction(work);
+    } catch (e) {
+      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505') {
+        const existing = await this.repository.findPlanOfApplication(userId, applicationId);
+        if (existing) throw new StudyPlanExistsError(applicationId, existing.id);
+      }
+      throw e;
+    }
   }
 
   private async insertPlan(em: EntityManager, userId: string, input: Omit<StudyPlanInput, 'items'>): Promise<StudyPlan> {
