@@ -41,6 +41,8 @@ import { StudyPlan } from './study/study-plan.entity';
 import { StudyPlanItem } from './study/study-plan-item.entity';
 import { PracticeQuestion } from './study/practice-question.entity';
 import { PracticeDrill } from './study/practice-drill.entity';
+import { MockInterview } from './study/mock-interview.entity';
+import { BehaviouralStory } from './study/behavioural-story.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -87,4 +89,6 @@ export const ENTITIES = [
   StudyPlanItem,
   PracticeQuestion,
   PracticeDrill,
+  MockInterview,
+  BehaviouralStory,
 ];

@@ -1,3 +1,6 @@
+export * from './behavioural-story.entity';
+export * from './mock-interview.entity';
+export * from './mock-interviews.service';
 export * from './plan-schedule';
 export * from './practice-drill.entity';
 export * from './practice-question.entity';
@@ -13,3 +16,4 @@ export * from './study.errors';
 export * from './study.module';
 export * from './study.service';
 export * from './study.types';
+export * from './stories.service';

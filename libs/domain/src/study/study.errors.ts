@@ -1,6 +1,6 @@
 import { ConflictError, DomainError, ErrorKind, FieldProblem } from '#platform';
 
-export type StudyRecord = 'study-resource' | 'study-session' | 'study-plan' | 'question';
+export type StudyRecord = 'study-resource' | 'study-session' | 'study-plan' | 'question' | 'mock-interview' | 'story';
 
 /** Input a field-by-field validation cannot refuse (blank text, parts that do not add up, a stage of another application). */
 export class InvalidStudyInputError extends DomainError {

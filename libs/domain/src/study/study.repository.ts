@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { StageType } from '../stage-templates/index';
 import { escapeLike } from '../shared/sql';
+import { BehaviouralStory, Competency } from './behavioural-story.entity';
+import { MockInterview } from './mock-interview.entity';
 import { PracticeDrill } from './practice-drill.entity';
 import { PracticeQuestion, QuestionSource } from './practice-question.entity';
 import { StudyPlanItem } from './study-plan-item.entity';
@@ -253,5 +255,90 @@ export class StudyRepository {
     if (filter.relatedTo) qb.andWhere('(q.organization_id = :relatedOrg OR q.stage_type = :relatedType)', { relatedOrg: filter.relatedTo.organizationId, relatedType: filter.relatedTo.stageType });
     const [items, total] = await qb.orderBy('q.due', 'ASC').addOrderBy('q.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { items, total, dueBefore: until };
+  }
+
+  async ownedQuestionIds(userId: string, ids: string[], em: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = (await em.query('SELECT id FROM practice_questions WHERE user_id = $1 AND id = ANY($2::uuid[])', [userId, ids])) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  insertQuestionIn(fields: Omit<PracticeQuestion, 'id' | 'createdAt' | 'updatedAt' | 'user' | 'organization' | 'interview'>, em: EntityManager): Promise<PracticeQuestion> {
+    return em.save(em.create(PracticeQuestion, fields));
+  }
+
+  // --- mock interviews
+
+  insertMock(fields: Omit<MockInterview, 'id' | 'createdAt' | 'updatedAt' | 'user' | 'person' | 'organization' | 'interaction' | 'questions'>, em: EntityManager): Promise<MockInterview> {
+    return em.save(em.create(MockInterview, fields));
+  }
+
+  async linkMockQuestions(mockId: string, questionIds: string[], em: EntityManager): Promise<void> {
+    if (questionIds.length) await em.createQueryBuilder().relation(MockInterview, 'questions').of(mockId).add(questionIds);
+  }
+
+  findMock(userId: string, id: string): Promise<MockInterview | null> {
+    return this.dataSource.manager.findOne(MockInterview, { where: { id, userId }, relations: { questions: true } });
+  }
+
+  async listMocks(userId: string, filter: { stageType?: StageType; personId?: string; limit: number; offset: number }): Promise<{ items: MockInterview[]; total: number }> {
+    const [items, total] = await this.dataSource.manager.findAndCount(MockInterview, {
+      where: { userId, ...(filter.stageType ? { stageType: filter.stageType } : {}), ...(filter.personId ? { personId: filter.personId } : {}) },
+      relations: { questions: true },
+      order: { heldAt: 'DESC', id: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+    return { items, total };
+  }
+
+  saveMock(mock: MockInterview): Promise<MockInterview> {
+    return this.dataSource.manager.save(mock);
+  }
+
+  async deleteMock(userId: string, id: string): Promise<boolean> {
+    return !!(await this.dataSource.manager.delete(MockInterview, { id, userId })).affected;
+  }
+
+  // --- behavioural stories
+
+  insertStory(fields: Omit<BehaviouralStory, 'id' | 'createdAt' | 'updatedAt' | 'user' | 'projects'>, em: EntityManager): Promise<BehaviouralStory> {
+    return em.save(em.create(BehaviouralStory, fields));
+  }
+
+  async setStoryProjects(storyId: string, projectIds: string[], em: EntityManager): Promise<void> {
+    const relation = em.createQueryBuilder().relation(BehaviouralStory, 'projects').of(storyId);
+    const current = (await em.query('SELECT resume_project_id FROM behavioural_story_projects WHERE story_id = $1', [storyId])) as { resume_project_id: string }[];
+    await relation.addAndRemove(projectIds, current.map((c) => c.resume_project_id));
+  }
+
+  findStory(userId: string, id: string, em: EntityManager = this.dataSource.manager): Promise<BehaviouralStory | null> {
+    return em.findOne(BehaviouralStory, { where: { id, userId }, relations: { projects: true } });
+  }
+
+  async listStories(userId: string, filter: { stageType?: StageType; competency?: Competency; limit: number; offset: number }): Promise<{ items: BehaviouralStory[]; total: number }> {
+    const qb = this.dataSource.manager.createQueryBuilder(BehaviouralStory, 's').leftJoinAndSelect('s.projects', 'p').where('s.user_id = :userId', { userId });
+    if (filter.stageType) qb.andWhere("(s.stage_types = '{}' OR :stageType = ANY(s.stage_types))", { stageType: filter.stageType });
+    if (filter.competency) qb.andWhere(':competency = ANY(s.competencies)', { competency: filter.competency });
+    const [items, total] = await qb.orderBy('s.created_at', 'ASC').addOrderBy('s.id', 'ASC').addOrderBy('p.position', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return { items, total };
+  }
+
+  saveStory(story: BehaviouralStory, em: EntityManager): Promise<BehaviouralStory> {
+    return em.save(BehaviouralStory, story);
+  }
+
+  async deleteStory(userId: string, id: string): Promise<boolean> {
+    return !!(await this.dataSource.manager.delete(BehaviouralStory, { id, userId })).affected;
+  }
+
+  /** How many of the user's stories show each competency, among those worth telling in `stageType` (or all). */
+  async storiesPerCompetency(userId: string, stageType: StageType | undefined): Promise<Map<Competency, number>> {
+    const rows = (await this.dataSource.query(
+      `SELECT c AS competency, count(*)::int AS n FROM behavioural_stories s, unnest(s.competencies) c
+        WHERE s.user_id = $1 AND ($2::text IS NULL OR s.stage_types = '{}' OR $2 = ANY(s.stage_types)) GROUP BY c`,
+      [userId, stageType ?? null],
+    )) as { competency: Competency; n: number }[];
+    return new Map(rows.map((r) => [r.competency, r.n]));
   }
 }
