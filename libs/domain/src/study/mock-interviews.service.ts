@@ -90,13 +90,13 @@ export class MockInterviewsService {
   }
 
   async update(userId: string, id: string, input: { feedback?: string | null; scores?: TopicScore[] }): Promise<MockInterview> {
-    const mock = await this.get(userId, id);
+    await this.get(userId, id);
     const problems: FieldProblem[] = [];
-    if (input.scores !== undefined) mock.scores = cleanScores(input.scores, problems);
+    const patch: Partial<Pick<MockInterview, 'feedback' | 'scores'>> = {};
+    if (input.scores !== undefined) patch.scores = cleanScores(input.scores, problems);
     if (problems.length) throw new InvalidStudyInputError('mock-interview', problems);
-    if (input.feedback !== undefined) mock.feedback = input.feedback?.trim() || null;
-    const { questions: _questions, ...columns } = mock;
-    await this.repository.saveMock(columns as MockInterview);
+    if (input.feedback !== undefined) patch.feedback = input.feedback?.trim() || null;
+    await this.repository.updateMock(userId, id, patch);
     return this.get(userId, id);
   }
 

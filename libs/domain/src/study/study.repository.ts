@@ -292,8 +292,8 @@ export class StudyRepository {
     return { items, total };
   }
 
-  saveMock(mock: MockInterview): Promise<MockInterview> {
-    return this.dataSource.manager.save(mock);
+  async updateMock(userId: string, id: string, patch: Partial<Pick<MockInterview, 'feedback' | 'scores'>>): Promise<void> {
+    if (Object.keys(patch).length) await this.dataSource.manager.update(MockInterview, { id, userId }, patch);
   }
 
   async deleteMock(userId: string, id: string): Promise<boolean> {
