@@ -137,7 +137,9 @@ interface Run {
 export function planSchedule(input: PlanScheduleInput): PlanSchedule {
   const stages = input.stages.map((s) => {
     const past = s.interviewOn !== null && s.interviewOn < input.today;
-    return { ...s, past, workUntil: s.interviewOn === null ? null : addDays(s.interviewOn, -1) };
+    const workUntil = s.interviewOn === null ? null : addDays(s.interviewOn, -1);
+    // Days from today to the last day of work: simulations compare numbers, not dates.
+    return { ...s, past, workUntil, untilOffset: workUntil === null ? null : daysBetween(input.today, workUntil) };
   });
   const stageIndex = new Map(stages.map((s, i) => [s.stageId, i]));
   const tasks = expandTasks(input, stageIndex).filter((t) => !stages[t.stageIndex].past);
@@ -145,9 +147,10 @@ export function planSchedule(input: PlanScheduleInput): PlanSchedule {
   const deadline = (t: Task): string => stages[t.stageIndex].workUntil ?? '9999-12-31';
   tasks.sort((a, b) => deadline(a).localeCompare(deadline(b)) || stages[a.stageIndex].position - stages[b.stageIndex].position || a.item.position - b.item.position || a.partIndex - b.partIndex);
 
-  const run = (hoursPerWeek: number, adjustments: Adjustments, dayLimit: number): Run => simulate(input.today, hoursPerWeek, stages, tasks, adjustments, dayLimit);
+  // What-if runs (advice, hours needed) only ask what is short: they stop at the last interview.
+  const shortfallAt = (hoursPerWeek: number, adjustments: Adjustments): number => sum(simulate(input.today, hoursPerWeek, stages, tasks, adjustments, 0, true).shortfall);
   const none: Adjustments = new Map();
-  const base = run(input.hoursPerWeek, none, input.dayLimit ?? 28);
+  const base = simulate(input.today, input.hoursPerWeek, stages, tasks, none, input.dayLimit ?? 28, false);
   const behindHours = sum(base.shortfall);
 
   const advice: PlanAdvice[] = [];
@@ -157,7 +160,7 @@ export function planSchedule(input: PlanScheduleInput): PlanSchedule {
     for (const candidate of adviceCandidates(tasks, stages, base.shortfall)) {
       if (behindAfterAdvice <= EPSILON) break;
       adjustments.set(candidate.task.key, candidate.action);
-      const after = sum(run(input.hoursPerWeek, adjustments, 0).shortfall);
+      const after = shortfallAt(input.hoursPerWeek, adjustments);
       if (after < behindAfterAdvice - EPSILON) {
         addAdvice(advice, candidate.task, candidate.action, stages[candidate.task.stageIndex].stageId);
         behindAfterAdvice = after;
@@ -172,7 +175,7 @@ export function planSchedule(input: PlanScheduleInput): PlanSchedule {
     today: input.today,
     status: !dated ? 'no_dates' : behindHours > EPSILON ? 'behind' : 'on_track',
     behindHours: round2(behindHours),
-    neededHoursPerWeek: dated ? neededHoursPerWeek((h) => sum(run(h, none, 0).shortfall), input.hoursPerWeek, behindHours) : null,
+    neededHoursPerWeek: dated ? neededHoursPerWeek((h) => shortfallAt(h, none), input.hoursPerWeek, behindHours) : null,
     stages: stages.map((s, i) => ({
       stageId: s.stageId,
       name: s.name,
@@ -236,65 +239,73 @@ function taskHours(task: Task, adjustment: AdviceAction | undefined): number {
 /**
  * Fills each day with the hours a week spread evenly (a seventh a day), earliest deadline first.
  * Work that reaches a stage's interview unfinished is that stage's shortfall. Days are recorded only
- * within `dayLimit` days of today.
+ * within `dayLimit` days of today. `datedOnly` leaves undated work out and stops after the last interview.
  */
-function simulate(today: string, hoursPerWeek: number, stages: { workUntil: string | null }[], tasks: Task[], adjustments: Adjustments, dayLimit: number): Run {
+function simulate(today: string, hoursPerWeek: number, stages: { untilOffset: number | null }[], tasks: Task[], adjustments: Adjustments, dayLimit: number, datedOnly: boolean): Run {
   const shortfall = stages.map(() => 0);
   const hoursLeft = stages.map(() => 0);
-  const finishesOn: (string | null)[] = stages.map(() => null);
+  const lastDay: (number | null)[] = stages.map(() => null);
   const days: ScheduledDay[] = [];
   const perDay = hoursPerWeek / 7;
-  const queue = tasks.map((task) => ({ task, adjustment: adjustments.get(task.key), hours: taskHours(task, adjustments.get(task.key)) })).filter((q) => q.hours > EPSILON);
-  for (const q of queue) hoursLeft[q.task.stageIndex] += q.hours;
+  // Hours left per task, in one typed array: what-if runs repeat this hundreds of times, so nothing is allocated per task.
+  const left = new Float64Array(tasks.length);
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i];
+    if (datedOnly && stages[task.stageIndex].untilOffset === null) continue;
+    left[i] = taskHours(task, adjustments.get(task.key));
+    hoursLeft[task.stageIndex] += left[i];
+  }
+  const skip = (i: number): number => {
+    while (i < tasks.length && left[i] <= EPSILON) i++;
+    return i;
+  };
 
-  let next = 0;
+  let next = skip(0);
   let dayOffset = 0;
   let lastDeadlineOffset = 0;
-  for (const s of stages) if (s.workUntil) lastDeadlineOffset = Math.max(lastDeadlineOffset, daysBetween(today, s.workUntil));
-  const horizon = Math.max(lastDeadlineOffset, 0) + UNDATED_HORIZON_DAYS;
-  while (next < queue.length && dayOffset <= horizon && perDay > EPSILON) {
-    const date = addDays(today, dayOffset);
+  for (const s of stages) if (s.untilOffset !== null) lastDeadlineOffset = Math.max(lastDeadlineOffset, s.untilOffset);
+  const horizon = lastDeadlineOffset + (datedOnly ? 0 : UNDATED_HORIZON_DAYS);
+  while (next < tasks.length && dayOffset <= horizon && perDay > EPSILON) {
     let capacity = perDay;
-    const day: ScheduledDay | null = dayOffset < dayLimit ? { date, hours: 0, chunks: [] } : null;
-    while (capacity > EPSILON && next < queue.length) {
-      const q = queue[next];
-      const workUntil = stages[q.task.stageIndex].workUntil;
-      if (workUntil !== null && date > workUntil) {
+    const day: ScheduledDay | null = dayOffset < dayLimit ? { date: addDays(today, dayOffset), hours: 0, chunks: [] } : null;
+    while (capacity > EPSILON && next < tasks.length) {
+      const task = tasks[next];
+      const until = stages[task.stageIndex].untilOffset;
+      if (until !== null && dayOffset > until) {
         // The interview came first: what is left of this task did not fit.
-        shortfall[q.task.stageIndex] += q.hours;
-        next++;
+        shortfall[task.stageIndex] += left[next];
+        next = skip(next + 1);
         continue;
       }
-      const hours = Math.min(capacity, q.hours);
-      const total = taskHours(q.task, q.adjustment);
-      const doneHours = total - q.hours;
+      const hours = Math.min(capacity, left[next]);
       if (day) {
-        const from = q.task.start + (q.task.remaining * doneHours) / total;
-        const to = q.task.start + (q.task.remaining * (doneHours + hours)) / total;
+        const adjustment = adjustments.get(task.key);
+        const total = taskHours(task, adjustment);
+        const doneHours = total - left[next];
         day.chunks.push({
-          itemId: q.task.item.itemId,
-          resourceId: q.task.item.resourceId,
-          title: q.task.item.title,
-          part: q.task.part,
-          unit: q.task.item.unit,
-          from: Math.round(from),
-          to: Math.round(to),
+          itemId: task.item.itemId,
+          resourceId: task.item.resourceId,
+          title: task.item.title,
+          part: task.part,
+          unit: task.item.unit,
+          from: Math.round(task.start + (task.remaining * doneHours) / total),
+          to: Math.round(task.start + (task.remaining * (doneHours + hours)) / total),
           hours: round2(hours),
-          skim: q.adjustment === 'skim',
+          skim: adjustment === 'skim',
         });
         day.hours += hours;
       }
       capacity -= hours;
-      q.hours -= hours;
-      finishesOn[q.task.stageIndex] = date;
-      if (q.hours <= EPSILON) next++;
+      left[next] -= hours;
+      lastDay[task.stageIndex] = dayOffset;
+      if (left[next] <= EPSILON) next = skip(next + 1);
     }
     if (day && day.chunks.length) days.push({ ...day, hours: round2(day.hours) });
     dayOffset++;
   }
   // Dated work that never got a day (no hours a week, or beyond the horizon) is short too.
-  for (; next < queue.length; next++) if (stages[queue[next].task.stageIndex].workUntil !== null) shortfall[queue[next].task.stageIndex] += queue[next].hours;
-  for (let i = 0; i < stages.length; i++) if (shortfall[i] > EPSILON && stages[i].workUntil !== null) finishesOn[i] = null;
+  for (; next < tasks.length; next++) if (stages[tasks[next].stageIndex].untilOffset !== null) shortfall[tasks[next].stageIndex] += left[next];
+  const finishesOn = lastDay.map((offset, i) => (offset === null || (shortfall[i] > EPSILON && stages[i].untilOffset !== null) ? null : addDays(today, offset)));
   return { shortfall, hoursLeft, finishesOn, days };
 }
 
