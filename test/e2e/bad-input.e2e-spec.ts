@@ -85,7 +85,21 @@ async function realIds(t: TestApp, user: TestUser): Promise<Record<string, strin
   const people = (await get('/people')).items as { id: string; lastInteractionAt: string | null }[];
   const person = people.find((p) => p.lastInteractionAt)!;
   const interactions = await get(`/people/${person.id}/interactions`);
+  // Study records, so that junk reaches the study services too.
+  const studyResource = (await t.http().post('/study-resources').set(user.auth).send({ kind: 'book', title: 'Junk target', unit: 'pages', parts: [{ title: 'Ch. 1', amount: 10 }] }).expect(201)).body;
+  const studySession = (await t.http().post(`/study-resources/${studyResource.id}/sessions`).set(user.auth).send({ amount: 2, minutes: 10 }).expect(201)).body;
+  const studyPlan = (await t.http().post('/study-plans/from-starter').set(user.auth).send({ applicationId: example.applicationIds.inQuiz, hoursPerWeek: 8 }).expect(201)).body;
+  const question = (await t.http().post('/questions').set(user.auth).send({ text: 'Junk target question', stageType: 'quiz' }).expect(201)).body;
+  const mockInterview = (await t.http().post('/mock-interviews').set(user.auth).send({ personId: person.id, stageType: 'coding', heldAt: '2027-01-05T18:00:00Z' }).expect(201)).body;
+  const story = (await t.http().post('/stories').set(user.auth).send({ title: 'Junk target story' }).expect(201)).body;
   return {
+    'study-resources': studyResource.id,
+    studySessionId: studySession.id,
+    'study-plans': studyPlan.id,
+    planItemId: studyPlan.items[0].id,
+    questions: question.id,
+    'mock-interviews': mockInterview.id,
+    stories: story.id,
     people: person.id,
     personId: person.id,
     organizations: example.organizationId,

@@ -41,6 +41,15 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'PUT /interviews/{id}/reading-checklist/settings': () => ({ size: 3 }),
   'PUT /people/{id}/work-attributions/{workId}': () => ({ decision: 'accepted' }),
   'PATCH /admin/users/{id}': () => ({ disabled: true, role: 'user' }),
+  'PATCH /study-resources/{id}': () => ({ title: 'changed by a stranger' }),
+  'POST /study-resources/{id}/sessions': () => ({ amount: 3, minutes: 30 }),
+  'PATCH /study-plans/{id}': () => ({ hoursPerWeek: 1 }),
+  'POST /study-plans/{id}/items': (ids) => ({ stageId: ids.stageId, resourceId: ids.otherStudyResourceId }),
+  'PATCH /study-plans/{id}/items/{planItemId}': () => ({ position: 7 }),
+  'PATCH /questions/{id}': () => ({ text: 'changed by a stranger' }),
+  'POST /questions/{id}/drills': () => ({ rating: 'easy' }),
+  'PATCH /mock-interviews/{id}': () => ({ feedback: 'changed by a stranger' }),
+  'PATCH /stories/{id}': () => ({ title: 'changed by a stranger' }),
 };
 /**
  * Routes whose path secret is the credential, not a record id: the calendar feed URL is given to
@@ -126,6 +135,13 @@ describe('ownership: another user gets 404 for every record on every route', () 
     expect((await t.http().get('/interviews?when=upcoming&days=365').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/tasks?status=all').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/resume-projects').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/study-resources').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/study-plans').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/questions').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/questions/due').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/mock-interviews').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/stories').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/stories/coverage').set(stranger.auth).expect(200)).body.missing).toHaveLength(5);
     expect((await t.http().get('/retrospectives').set(stranger.auth).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     expect((await t.http().get('/applications/board?closed=true').set(stranger.auth).expect(200)).body.columns.every((c: { cards: unknown[] }) => c.cards.length === 0)).toBe(true);
   });
@@ -139,7 +155,7 @@ function paramKey(path: string, name: string): string {
   if (nested) return nested;
   const resource = path.split('/')[1];
   return (
-    { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId', 'sync-runs': 'syncRunId', 'resume-projects': 'resumeProjectId', briefings: 'briefingId' } as Record<string, string>
+    { people: 'personId', organizations: 'organizationId', interactions: 'interactionId', tokens: 'tokenId', imports: 'importId', 'stage-templates': 'templateId', applications: 'applicationId', referrals: 'referralId', interviews: 'interviewId', tasks: 'taskId', 'sync-runs': 'syncRunId', 'resume-projects': 'resumeProjectId', briefings: 'briefingId', 'study-resources': 'studyResourceId', 'study-plans': 'studyPlanId', questions: 'questionId', 'mock-interviews': 'mockInterviewId', stories: 'storyId' } as Record<string, string>
   )[resource] ?? `${resource}Id`;
 }
 
@@ -190,6 +206,16 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     "INSERT INTO briefings (user_id, interview_id, version, trigger, status, markdown, html) VALUES ($1, $2, 1, 'manual', 'ready', '# Owned', '<h1>Owned</h1>') RETURNING id",
     [owner.id, interview.id],
   );
+  const studyResource = (await t.http().post('/study-resources').set(owner.auth).send({ kind: 'book', title: 'Owned book', unit: 'pages', parts: [{ title: 'Ch. 1', amount: 20 }] }).expect(201)).body;
+  const otherStudyResource = (await t.http().post('/study-resources').set(owner.auth).send({ kind: 'paper', title: 'Owned paper', unit: 'pages', totalAmount: 10 }).expect(201)).body;
+  const studySession = (await t.http().post(`/study-resources/${studyResource.id}/sessions`).set(owner.auth).send({ amount: 5, minutes: 20 }).expect(201)).body;
+  const studyPlan = (
+    await t.http().post('/study-plans').set(owner.auth).send({ applicationId: application.id, hoursPerWeek: 6, items: [{ stageId: application.stages[1].id, resourceId: studyResource.id }] }).expect(201)
+  ).body;
+  const question = (await t.http().post('/questions').set(owner.auth).send({ text: 'Owned question', interviewId: interview.id }).expect(201)).body;
+  await t.http().post(`/questions/${question.id}/drills`).set(owner.auth).send({ rating: 'good' }).expect(201);
+  const mockInterview = (await t.http().post('/mock-interviews').set(owner.auth).send({ personId: person.id, stageType: 'coding', heldAt: '2027-01-05T18:00:00Z', questionIds: [question.id], scores: [{ topic: 'graphs', score: 3 }] }).expect(201)).body;
+  const story = (await t.http().post('/stories').set(owner.auth).send({ title: 'Owned story', competencies: ['impact'], resumeProjectIds: [resumeProject.id] }).expect(201)).body;
   const invitation = (await t.http().post('/admin/invitations').set(owner.auth).send({ email: 'invited@example.org' }).expect(201)).body;
   const session = (await t.http().get('/me/sessions').set(owner.auth).expect(200)).body.items[0];
   return {
@@ -216,6 +242,14 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     identityId: syncedIdentity.id,
     resumeProjectId: resumeProject.id,
     workId: ownedWork.id,
+    studyResourceId: studyResource.id,
+    otherStudyResourceId: otherStudyResource.id,
+    studySessionId: studySession.id,
+    studyPlanId: studyPlan.id,
+    planItemId: studyPlan.items[0].id,
+    questionId: question.id,
+    mockInterviewId: mockInterview.id,
+    storyId: story.id,
   };
 }
 
@@ -247,5 +281,15 @@ async function snapshot(t: TestApp, userId: string): Promise<unknown> {
     readingEntries: await rows('SELECT * FROM reading_entries WHERE user_id = $1 ORDER BY id'),
     checklistSettings: await rows('SELECT * FROM reading_checklist_settings WHERE user_id = $1 ORDER BY id'),
     workAttributions: await rows('SELECT * FROM work_attributions WHERE user_id = $1 ORDER BY person_id, record_id'),
+    studyResources: await rows('SELECT * FROM study_resources WHERE user_id = $1 ORDER BY id'),
+    studySessions: await rows('SELECT * FROM study_sessions WHERE user_id = $1 ORDER BY id'),
+    studyPlans: await rows('SELECT * FROM study_plans WHERE user_id = $1 ORDER BY id'),
+    studyPlanItems: await rows('SELECT * FROM study_plan_items WHERE user_id = $1 ORDER BY id'),
+    questions: await rows('SELECT * FROM practice_questions WHERE user_id = $1 ORDER BY id'),
+    drills: await rows('SELECT * FROM practice_drills WHERE user_id = $1 ORDER BY id'),
+    mockInterviews: await rows('SELECT * FROM mock_interviews WHERE user_id = $1 ORDER BY id'),
+    mockQuestions: await rows('SELECT mq.* FROM mock_interview_questions mq JOIN mock_interviews m ON m.id = mq.mock_interview_id WHERE m.user_id = $1 ORDER BY 1, 2'),
+    stories: await rows('SELECT * FROM behavioural_stories WHERE user_id = $1 ORDER BY id'),
+    storyProjects: await rows('SELECT sp.* FROM behavioural_story_projects sp JOIN behavioural_stories s ON s.id = sp.story_id WHERE s.user_id = $1 ORDER BY 1, 2'),
   };
 }

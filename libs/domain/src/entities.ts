@@ -36,6 +36,14 @@ import { ReadingEntry } from './reading/reading-entry.entity';
 import { ChecklistSettings } from './reading/checklist-settings.entity';
 import { ReadingGoal } from './reading/reading-goal.entity';
 import { SecurityEvent } from './security-events/security-event.entity';
+import { StudyResource } from './study/study-resource.entity';
+import { StudySession } from './study/study-session.entity';
+import { StudyPlan } from './study/study-plan.entity';
+import { StudyPlanItem } from './study/study-plan-item.entity';
+import { PracticeQuestion } from './study/practice-question.entity';
+import { PracticeDrill } from './study/practice-drill.entity';
+import { MockInterview } from './study/mock-interview.entity';
+import { BehaviouralStory } from './study/behavioural-story.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -77,4 +85,12 @@ export const ENTITIES = [
   ReadingEntry,
   ChecklistSettings,
   ReadingGoal,
+  StudyResource,
+  StudySession,
+  StudyPlan,
+  StudyPlanItem,
+  PracticeQuestion,
+  PracticeDrill,
+  MockInterview,
+  BehaviouralStory,
 ];

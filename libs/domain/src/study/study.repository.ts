@@ -1,0 +1,344 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { StageType } from '../stage-templates/index';
+import { escapeLike } from '../shared/sql';
+import { BehaviouralStory, Competency } from './behavioural-story.entity';
+import { MockInterview } from './mock-interview.entity';
+import { PracticeDrill } from './practice-drill.entity';
+import { PracticeQuestion, QuestionSource } from './practice-question.entity';
+import { StudyPlanItem } from './study-plan-item.entity';
+import { StudyPlan } from './study-plan.entity';
+import { StudyResource } from './study-resource.entity';
+import { StudySession } from './study-session.entity';
+import type { StudyUnit } from './study.types';
+
+export interface ResourceProgressRow {
+  resourceId: string;
+  doneAmount: number;
+  sessions: number;
+  minutes: number;
+  lastStudiedAt: Date | null;
+}
+
+/** Amount and minutes of the user's latest timed sessions in one unit: their pace. */
+export interface LoggedPaceRow {
+  unit: StudyUnit;
+  amount: number;
+  minutes: number;
+  sessions: number;
+}
+
+export interface ResourceFilter {
+  stageType?: StageType;
+  topic?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface QuestionFilter {
+  topic?: string;
+  stageType?: StageType;
+  organizationId?: string;
+  interviewId?: string;
+  source?: QuestionSource;
+  q?: string;
+  /** Questions of this organization or this stage type (those recorded for either show up). */
+  relatedTo?: { organizationId: string; stageType: StageType };
+  limit: number;
+  offset: number;
+}
+
+/** How many of the latest timed sessions per unit the pace is learned from: recent habits count, old ones fade out. */
+export const PACE_SESSIONS = 50;
+
+/** Every query of the study module (resources, sessions, plans, the question bank), one named method each. */
+@Injectable()
+export class StudyRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  // --- resources
+
+  async insertResource(fields: Omit<StudyResource, 'id' | 'createdAt' | 'updatedAt' | 'user'>, em: EntityManager = this.dataSource.manager): Promise<StudyResource> {
+    return em.save(em.create(StudyResource, fields));
+  }
+
+  async listResources(userId: string, filter: ResourceFilter): Promise<{ items: StudyResource[]; total: number }> {
+    const qb = this.dataSource.manager.createQueryBuilder(StudyResource, 'r').where('r.user_id = :userId', { userId });
+    if (filter.stageType) qb.andWhere("(r.stage_types = '{}' OR :stageType = ANY(r.stage_types))", { stageType: filter.stageType });
+    if (filter.topic) qb.andWhere('EXISTS (SELECT 1 FROM unnest(r.topics) t WHERE lower(t) = lower(:topic))', { topic: filter.topic });
+    if (filter.q) qb.andWhere("r.title ILIKE :q ESCAPE '\\'", { q: `%${escapeLike(filter.q)}%` });
+    const [items, total] = await qb.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return { items, total };
+  }
+
+  findResource(userId: string, id: string, em: EntityManager = this.dataSource.manager): Promise<StudyResource | null> {
+    return em.findOneBy(StudyResource, { id, userId });
+  }
+
+  async findResources(userId: string, ids: string[]): Promise<StudyResource[]> {
+    if (!ids.length) return [];
+    return this.dataSource.manager.createQueryBuilder(StudyResource, 'r').where('r.user_id = :userId AND r.id IN (:...ids)', { userId, ids }).getMany();
+  }
+
+  async findResourcesByStarterKeys(userId: string, keys: string[], em: EntityManager = this.dataSource.manager): Promise<StudyResource[]> {
+    if (!keys.length) return [];
+    return em.createQueryBuilder(StudyResource, 'r').where('r.user_id = :userId AND r.starter_key IN (:...keys)', { userId, keys }).orderBy('r.created_at', 'ASC').getMany();
+  }
+
+  saveResource(resource: StudyResource): Promise<StudyResource> {
+    return this.dataSource.manager.save(resource);
+  }
+
+  async deleteResource(userId: string, id: string): Promise<boolean> {
+    return !!(await this.dataSource.manager.delete(StudyResource, { id, userId })).affected;
+  }
+
+  async progressOf(userId: string, resourceIds: string[]): Promise<Map<string, ResourceProgressRow>> {
+    if (!resourceIds.length) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT resource_id, sum(amount)::int AS done, count(*)::int AS sessions, coalesce(sum(minutes), 0)::int AS minutes, max(studied_at) AS last
+         FROM study_sessions WHERE user_id = $1 AND resource_id = ANY($2::uuid[]) GROUP BY resource_id`,
+      [userId, resourceIds],
+    )) as { resource_id: string; done: number; sessions: number; minutes: number; last: Date }[];
+    return new Map(rows.map((r) => [r.resource_id, { resourceId: r.resource_id, doneAmount: r.done, sessions: r.sessions, minutes: r.minutes, lastStudiedAt: r.last }]));
+  }
+
+  // --- sessions
+
+  insertSession(fields: Omit<StudySession, 'id' | 'createdAt' | 'resource'>): Promise<StudySession> {
+    const em = this.dataSource.manager;
+    return em.save(em.create(StudySession, fields));
+  }
+
+  async listSessions(userId: string, resourceId: string, page: { limit: number; offset: number }): Promise<{ items: StudySession[]; total: number }> {
+    const [items, total] = await this.dataSource.manager.findAndCount(StudySession, { where: { userId, resourceId }, order: { studiedAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset });
+    return { items, total };
+  }
+
+  async deleteSession(userId: string, resourceId: string, id: string): Promise<boolean> {
+    return !!(await this.dataSource.manager.delete(StudySession, { id, userId, resourceId })).affected;
+  }
+
+  async loggedPaces(userId: string): Promise<LoggedPaceRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT unit, sum(amount)::float8 AS amount, sum(minutes)::float8 AS minutes, count(*)::int AS sessions
+         FROM (SELECT r.unit, s.amount, s.minutes, row_number() OVER (PARTITION BY r.unit ORDER BY s.studied_at DESC, s.id) AS n
+                 FROM study_sessions s JOIN study_resources r ON r.id = s.resource_id
+                WHERE s.user_id = $1 AND s.minutes > 0) timed
+        WHERE n <= $2 GROUP BY unit`,
+      [userId, PACE_SESSIONS],
+    )) as LoggedPaceRow[];
+    return rows;
+  }
+
+  // --- plans
+
+  insertPlan(fields: Pick<StudyPlan, 'userId' | 'applicationId' | 'hoursPerWeek' | 'statedPace'>, em: EntityManager): Promise<StudyPlan> {
+    return em.save(em.create(StudyPlan, fields));
+  }
+
+  findPlan(userId: string, id: string, em: EntityManager = this.dataSource.manager): Promise<StudyPlan | null> {
+    return em.findOneBy(StudyPlan, { id, userId });
+  }
+
+  lockPlan(userId: string, id: string, em: EntityManager): Promise<StudyPlan | null> {
+    return em.findOne(StudyPlan, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findPlanOfApplication(userId: string, applicationId: string, em: EntityManager = this.dataSource.manager): Promise<StudyPlan | null> {
+    return em.findOneBy(StudyPlan, { applicationId, userId });
+  }
+
+  async listPlans(userId: string, page: { limit: number; offset: number }): Promise<{ items: StudyPlan[]; total: number }> {
+    const [items, total] = await this.dataSource.manager.findAndCount(StudyPlan, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' }, take: page.limit, skip: page.offset });
+    return { items, total };
+  }
+
+  savePlan(plan: StudyPlan, em: EntityManager = this.dataSource.manager): Promise<StudyPlan> {
+    return em.save(plan);
+  }
+
+  async deletePlan(userId: string, id: string): Promise<boolean> {
+    return !!(await this.dataSource.manager.delete(StudyPlan, { id, userId })).affected;
+  }
+
+  planItems(planId: string, em: EntityManager = this.dataSource.manager): Promise<StudyPlanItem[]> {
+    return em.find(StudyPlanItem, { where: { planId }, order: { position: 'ASC', id: 'ASC' } });
+  }
+
+  async itemCounts(planIds: string[]): Promise<Map<string, number>> {
+    if (!planIds.length) return new Map();
+    const rows = (await this.dataSource.query('SELECT plan_id, count(*)::int AS n FROM study_plan_items WHERE plan_id = ANY($1::uuid[]) GROUP BY plan_id', [planIds])) as { plan_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.plan_id, r.n]));
+  }
+
+  insertItems(items: Pick<StudyPlanItem, 'userId' | 'planId' | 'stageId' | 'resourceId' | 'position'>[], em: EntityManager): Promise<StudyPlanItem[]> {
+    return em.save(items.map((i) => em.create(StudyPlanItem, i)));
+  }
+
+  findItem(userId: string, planId: string, id: string, em: EntityManager = this.dataSource.manager): Promise<StudyPlanItem | null> {
+    return em.findOneBy(StudyPlanItem, { id, planId, userId });
+  }
+
+  saveItem(item: StudyPlanItem, em: EntityManager): Promise<StudyPlanItem> {
+    return em.save(item);
+  }
+
+  async deleteItem(userId: string, planId: string, id: string): Promise<boolean> {
+    return !!(await this.dataSource.manager.delete(StudyPlanItem, { id, planId, userId })).affected;
+  }
+
+  async nextItemPosition(planId: string, em: EntityManager): Promise<number> {
+    const [row] = (await em.query('SELECT coalesce(max(position) + 1, 0)::int AS next FROM study_plan_items WHERE plan_id = $1', [planId])) as { next: number }[];
+    return row.next;
+  }
+
+  // --- the question bank
+
+  insertQuestion(fields: Omit<PracticeQuestion, 'id' | 'createdAt' | 'updatedAt' | 'user' | 'organization' | 'interview'>): Promise<PracticeQuestion> {
+    const em = this.dataSource.manager;
+    return em.save(em.create(PracticeQuestion, fields));
+  }
+
+  findQuestion(userId: string, id: string, em: EntityManager = this.dataSource.manager): Promise<PracticeQuestion | null> {
+    return em.findOneBy(PracticeQuestion, { id, userId });
+  }
+
+  lockQuestion(userId: string, id: string, em: EntityManager): Promise<PracticeQuestion | null> {
+    return em.findOne(PracticeQuestion, { where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async listQuestions(userId: string, filter: QuestionFilter): Promise<{ items: PracticeQuestion[]; total: number }> {
+    const qb = this.dataSource.manager.createQueryBuilder(PracticeQuestion, 'q').where('q.user_id = :userId', { userId });
+    if (filter.topic) qb.andWhere('lower(q.topic) = lower(:topic)', { topic: filter.topic });
+    if (filter.stageType) qb.andWhere('q.stage_type = :stageType', { stageType: filter.stageType });
+    if (filter.organizationId) qb.andWhere('q.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.interviewId) qb.andWhere('q.interview_id = :interviewId', { interviewId: filter.interviewId });
+    if (filter.source) qb.andWhere('q.source = :source', { source: filter.source });
+    if (filter.q) qb.andWhere("(q.text ILIKE :q ESCAPE '\\' OR q.answer_notes ILIKE :q ESCAPE '\\')", { q: `%${escapeLike(filter.q)}%` });
+    if (filter.relatedTo) qb.andWhere('(q.organization_id = :relatedOrg OR q.stage_type = :relatedType)', { relatedOrg: filter.relatedTo.organizationId, relatedType: filter.relatedTo.stageType });
+    const [items, total] = await qb.orderBy('q.created_at', 'DESC').addOrderBy('q.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return { items, total };
+  }
+
+  saveQuestion(question: PracticeQuestion, em: EntityManager = this.dataSource.manager): Promise<PracticeQuestion> {
+    return em.save(question);
+  }
+
+  async deleteQuestion(userId: string, id: string): Promise<boolean> {
+    return !!(await this.dataSource.manager.delete(PracticeQuestion, { id, userId })).affected;
+  }
+
+  insertDrill(fields: Omit<PracticeDrill, 'id' | 'question'>, em: EntityManager): Promise<PracticeDrill> {
+    return em.save(em.create(PracticeDrill, fields));
+  }
+
+  async listDrills(userId: string, questionId: string, page: { limit: number; offset: number }): Promise<{ items: PracticeDrill[]; total: number }> {
+    const [items, total] = await this.dataSource.manager.findAndCount(PracticeDrill, { where: { userId, questionId }, order: { drilledAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset });
+    return { items, total };
+  }
+
+  /**
+   * The daily queue: questions due before the end of `today` in `timeZone` (midnight that ends it,
+   * computed by PostgreSQL's zone rules), most overdue first; optionally only one organization's or
+   * stage type's.
+   */
+  async dueQuestions(userId: string, today: string, timeZone: string, filter: { relatedTo?: QuestionFilter['relatedTo']; limit: number; offset: number }): Promise<{ items: PracticeQuestion[]; total: number; dueBefore: Date }> {
+    const [{ until }] = (await this.dataSource.query('SELECT (($1::date + 1)::timestamp AT TIME ZONE $2) AS until', [today, timeZone])) as { until: Date }[];
+    const qb = this.dataSource.manager.createQueryBuilder(PracticeQuestion, 'q').where('q.user_id = :userId AND q.due < :until', { userId, until });
+    if (filter.relatedTo) qb.andWhere('(q.organization_id = :relatedOrg OR q.stage_type = :relatedType)', { relatedOrg: filter.relatedTo.organizationId, relatedType: filter.relatedTo.stageType });
+    const [items, total] = await qb.orderBy('q.due', 'ASC').addOrderBy('q.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return { items, total, dueBefore: until };
+  }
+
+  async ownedQuestionIds(userId: string, ids: string[], em: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = (await em.query('SELECT id FROM practice_questions WHERE user_id = $1 AND id = ANY($2::uuid[])', [userId, ids])) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  insertQuestionIn(fields: Omit<PracticeQuestion, 'id' | 'createdAt' | 'updatedAt' | 'user' | 'organization' | 'interview'>, em: EntityManager): Promise<PracticeQuestion> {
+    return em.save(em.create(PracticeQuestion, fields));
+  }
+
+  // --- mock interviews
+
+  insertMock(fields: Omit<MockInterview, 'id' | 'createdAt' | 'updatedAt' | 'user' | 'person' | 'organization' | 'interaction' | 'questions'>, em: EntityManager): Promise<MockInterview> {
+    return em.save(em.create(MockInterview, fields));
+  }
+
+  async linkMockQuestions(mockId: string, questionIds: string[], em: EntityManager): Promise<void> {
+    if (questionIds.length) await em.createQueryBuilder().relation(MockInterview, 'questions').of(mockId).add(questionIds);
+  }
+
+  findMock(userId: string, id: string): Promise<MockInterview | null> {
+    return this.dataSource.manager.findOne(MockInterview, { where: { id, userId }, relations: { questions: true } });
+  }
+
+  async listMocks(userId: string, filter: { stageType?: StageType; personId?: string; limit: number; offset: number }): Promise<{ items: MockInterview[]; total: number }> {
+    const [items, total] = await this.dataSource.manager.findAndCount(MockInterview, {
+      where: { userId, ...(filter.stageType ? { stageType: filter.stageType } : {}), ...(filter.personId ? { personId: filter.personId } : {}) },
+      relations: { questions: true },
+      order: { heldAt: 'DESC', id: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+    return { items, total };
+  }
+
+  async updateMock(userId: string, id: string, patch: Partial<Pick<MockInterview, 'feedback' | 'scores'>>): Promise<void> {
+    if (Object.keys(patch).length) await this.dataSource.manager.update(MockInterview, { id, userId }, patch);
+  }
+
+  async deleteMock(userId: string, id: string): Promise<boolean> {
+    return !!(await this.dataSource.manager.delete(MockInterview, { id, userId })).affected;
+  }
+
+  // --- behavioural stories
+
+  insertStory(fields: Omit<BehaviouralStory, 'id' | 'createdAt' | 'updatedAt' | 'user' | 'projects'>, em: EntityManager): Promise<BehaviouralStory> {
+    return em.save(em.create(BehaviouralStory, fields));
+  }
+
+  async setStoryProjects(storyId: string, projectIds: string[], em: EntityManager): Promise<void> {
+    const relation = em.createQueryBuilder().relation(BehaviouralStory, 'projects').of(storyId);
+    const current = (await em.query('SELECT resume_project_id FROM behavioural_story_projects WHERE story_id = $1', [storyId])) as { resume_project_id: string }[];
+    await relation.addAndRemove(projectIds, current.map((c) => c.resume_project_id));
+  }
+
+  findStory(userId: string, id: string, em: EntityManager = this.dataSource.manager): Promise<BehaviouralStory | null> {
+    return em.findOne(BehaviouralStory, { where: { id, userId }, relations: { projects: true } });
+  }
+
+  async listStories(userId: string, filter: { stageType?: StageType; competency?: Competency; limit: number; offset: number }): Promise<{ items: BehaviouralStory[]; total: number }> {
+    const qb = this.dataSource.manager.createQueryBuilder(BehaviouralStory, 's').leftJoinAndSelect('s.projects', 'p').where('s.user_id = :userId', { userId });
+    if (filter.stageType) qb.andWhere("(s.stage_types = '{}' OR :stageType = ANY(s.stage_types))", { stageType: filter.stageType });
+    if (filter.competency) qb.andWhere(':competency = ANY(s.competencies)', { competency: filter.competency });
+    const [items, total] = await qb.orderBy('s.created_at', 'ASC').addOrderBy('s.id', 'ASC').addOrderBy('p.position', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return { items, total };
+  }
+
+  saveStory(story: BehaviouralStory, em: EntityManager): Promise<BehaviouralStory> {
+    return em.save(BehaviouralStory, story);
+  }
+
+  async deleteStory(userId: string, id: string): Promise<boolean> {
+    return !!(await this.dataSource.manager.delete(BehaviouralStory, { id, userId })).affected;
+  }
+
+  /** How many of the user's stories show each competency, among those worth telling in `stageType` (or all). */
+  async storiesPerCompetency(userId: string, stageType: StageType | undefined): Promise<Map<Competency, number>> {
+    const rows = (await this.dataSource.query(
+      `SELECT c AS competency, count(*)::int AS n FROM behavioural_stories s, unnest(s.competencies) c
+        WHERE s.user_id = $1 AND ($2::text IS NULL OR s.stage_types = '{}' OR $2 = ANY(s.stage_types)) GROUP BY c`,
+      [userId, stageType ?? null],
+    )) as { competency: Competency; n: number }[];
+    return new Map(rows.map((r) => [r.competency, r.n]));
+  }
+}
