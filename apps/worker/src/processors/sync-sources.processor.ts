@@ -1,11 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, RateLimitError, UnrecoverableError } from 'bullmq';
-import { answerLookup, ScholarlyClients, SourceLookupAnswer } from '#domain/scholarly/index';
+import { answerLookup, ScholarlyClients, ScholarlyHttp, SourceLookupAnswer } from '#domain/scholarly/index';
 import type { ScholarlySource } from '#domain/scholarly/index';
 import { AuthorBatchResult, batchRequests, DEFAULT_RATE_LIMIT_WAIT_MS, firstStep, MAX_RATE_LIMIT_WAIT_MS, SyncService, SyncStepState } from '#domain/sync/index';
 import { JobData, JobName, SYNC_SOURCE_JOBS, SourceLookupJobName, SourceQueueName, SyncIdentityJobName } from '#domain/jobs/index';
-import { APP_CONFIG, AppConfig, JobQueueService } from '#platform';
+import { APP_CONFIG, AppConfig, JobQueueService, RequestPacer } from '#platform';
 
 export type SyncIdentityJob = Job<JobData<SyncIdentityJobName>, unknown, SyncIdentityJobName>;
 export type SourceLookupJob = Job<JobData<SourceLookupJobName>, SourceLookupAnswer<unknown>, SourceLookupJobName>;
@@ -19,7 +19,8 @@ export type CheckAuthorsJob = Job<JobData<typeof JobName.CheckSemanticScholarAut
  *   concurrency as the queue's global concurrency (`setGlobalConcurrency`): both hold over every
  *   worker process, on Redis and on the PostgreSQL backend;
  * - the same concurrency on this worker.
- * A job step makes one request, so the limiter counts requests. Besides the sync's steps, each queue
+ * A job step makes one request, so the limiter counts requests; the limiter spaces job starts, and
+ * the RequestPacer (in ScholarlyHttp) spaces the sends themselves, over every process. Besides the sync's steps, each queue
  * runs the API's interactive lookups (an author search, or reading one author while an identity is
  * linked), one request each, under the same limiter: they jump the queue (LIFO) and return their
  * answer, failures included, as the job's value (see SourceLookups). A step's lock is renewed while it
@@ -39,6 +40,7 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
     protected readonly sync: SyncService,
     protected readonly jobs: JobQueueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pacer: RequestPacer,
   ) {
     super();
   }
@@ -74,7 +76,7 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
 
   /** Never throws: someone is waiting for the answer, and a retry would come too late. */
   private async lookup(job: SourceLookupJob): Promise<SourceLookupAnswer<unknown>> {
-    this.clients ??= new ScholarlyClients(this.config.scholarly);
+    this.clients ??= new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, fetch, this.pacer));
     const answer = await answerLookup(this.clients, this.source, job.data);
     if (!answer.ok && answer.error.kind === 'rate-limited') {
       // The source said to wait: the sync's steps wait too, as after their own 429.

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig, configuredSecrets, JobQueue, NotFoundError, redactSecrets } from '#platform';
+import { APP_CONFIG, AppConfig, configuredSecrets, JobQueue, NotFoundError, redactSecrets, RequestPacer } from '#platform';
 import { DossierJobs, JobName, SYNC_SOURCE_JOBS, syncRunJobId } from '../jobs/index';
 import { Person } from '../people/index';
 import { MalformedResponseError, ScholarlyClients, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
@@ -88,6 +88,7 @@ export class SyncService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue<DossierJobs>,
     private readonly ingest: WorksIngestService,
+    private readonly pacer: RequestPacer,
   ) {}
 
   /**
@@ -175,7 +176,7 @@ export class SyncService {
       requests += 1;
       return fetch(input, init);
     };
-    const client = new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, counting)).semanticscholar;
+    const client = new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, counting, this.pacer)).semanticscholar;
     try {
       const snapshots = await client.getAuthors(ids);
       return { kind: 'done', snapshots, requests };
@@ -239,7 +240,7 @@ export class SyncService {
       requests += 1;
       return fetch(input, init);
     };
-    const client = new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, counting)).get(identity.source);
+    const client = new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, counting, this.pacer)).get(identity.source);
     try {
       if (state.step === 'author') {
         const snapshot = await client.getAuthor(identity.sourceAuthorId);
