@@ -10,6 +10,7 @@ import { idFromProfileLink, parseIdentityInput, sourceOfUrl } from './identity-i
 import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entity';
 import { AUTHORSHIPS_WITH_QUERIES_SQL } from '../works/index';
 import { SourceLookups } from './source-lookups';
+import { CandidateSearchCache } from './candidate-search-cache';
 
 /** The sources that can search authors by name (Crossref cannot: its identities are ORCID iDs). */
 export const CANDIDATE_SOURCES: ScholarlySource[] = SCHOLARLY_SOURCES.filter((s) => s !== 'crossref');
@@ -77,6 +78,8 @@ export interface AutoLinkResult {
 @Injectable()
 export class IdentitiesService {
   private readonly logger = new Logger(IdentitiesService.name);
+  /** The answers of the last searches, which an auto-link right after them reuses. */
+  private readonly searches = new CandidateSearchCache();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -196,7 +199,8 @@ export class IdentitiesService {
     }
 
     if (toSearch.length > 0) {
-      const search = await this.search(userId, person, subject, toSearch, options.limit ?? DEFAULT_CANDIDATE_LIMIT);
+      // The user usually looked at the candidates a moment ago: the sources' answers are taken again, not asked again.
+      const search = await this.search(userId, person, subject, toSearch, options.limit ?? DEFAULT_CANDIDATE_LIMIT, true);
       result.errors.push(...search.errors);
       const failed = new Set(search.errors.map((e) => e.source));
       const linkedSources = new Set(mine.filter((i) => i.status === 'linked').map((i) => i.source));
@@ -252,14 +256,20 @@ export class IdentitiesService {
     };
   }
 
-  private async search(userId: string, person: Person, subject: ScoringSubject, sources: ScholarlySource[], limit: number): Promise<CandidateSearch> {
+  /** `reuse`: take a source's answer from a search of the last minute (CandidateSearchCache) instead of asking it again. */
+  private async search(userId: string, person: Person, subject: ScoringSubject, sources: ScholarlySource[], limit: number, reuse = false): Promise<CandidateSearch> {
     const name = person.fullName;
     const affiliation = person.organization?.name ?? null;
     const unique = [...new Set(sources)];
     const answers = await Promise.all(
       unique.map(async (source) => {
+        const query = { name, affiliation: source === 'orcid' ? null : affiliation, limit };
+        const key = { userId, personId: person.id, source, ...query };
         try {
-          const found = await this.lookups.searchAuthors(source, { name, affiliation: source === 'orcid' ? null : affiliation, limit });
+          const cached = reuse ? this.searches.get(key) : null;
+          if (cached) return { source, found: cached };
+          const found = await this.lookups.searchAuthors(source, query);
+          this.searches.set(key, found);
           return { source, found };
         } catch (e) {
           return { source, error: this.describe(source, e) };
