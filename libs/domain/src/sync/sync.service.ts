@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig, configuredSecrets, JobQueue, NotFoundError, reda
 import { DossierJobs, JobName, SYNC_SOURCE_JOBS, syncRunJobId } from '../jobs/index';
 import { Person } from '../people/index';
 import { MalformedResponseError, ScholarlyClients, ScholarlyHttp, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
-import type { AuthorSnapshot } from '../scholarly/index';
+import { laterTimestamp, type AuthorSnapshot, type ScholarlyClient, type WorksPage } from '../scholarly/index';
 import { IdentitySyncState, ScholarlyIdentity } from '../scholarly-identities/index';
 import { SyncRun } from './sync-run.entity';
 import { WorksIngestService } from '../works/index';
@@ -25,6 +25,8 @@ export interface SyncStepState {
   pages: number;
   /** The author as read at the start; saved on the identity only once every page is in. */
   snapshot: AuthorSnapshot | null;
+  /** The snapshot was derived from the listing's first page: each later page may move its updatedAt. */
+  fromListing?: boolean;
 }
 
 /** What the queue should do after one step. The processor turns each into BullMQ's own mechanics. */
@@ -241,7 +243,23 @@ export class SyncService {
       return fetch(input, init);
     };
     const client = new ScholarlyClients(this.config.scholarly, new ScholarlyHttp(this.config.scholarly, counting, this.pacer)).get(identity.source);
+    /** The requests not yet counted on the run, now counted by the caller. */
+    const take = (): number => {
+      const n = requests;
+      requests = 0;
+      return n;
+    };
     try {
+      if (state.step === 'author' && client.getAuthorWithWorks && readsOnce(client, run.trigger)) {
+        // One read is the author and the first page: the same document is not read again to list it.
+        const { snapshot, works, fromListing } = await client.getAuthorWithWorks(identity.sourceAuthorId);
+        if (run.trigger === 'schedule' && sameSnapshot(snapshot, identity.lastSnapshot)) {
+          await this.count(run.id, take());
+          await this.finish(run, identity, 'skipped', snapshot);
+          return { kind: 'done', status: 'skipped' };
+        }
+        return await this.ingestPage(run, identity, { step: 'list', page: null, pages: 0, snapshot, fromListing }, await works(), take);
+      }
       if (state.step === 'author') {
         const snapshot = await client.getAuthor(identity.sourceAuthorId);
         await this.count(run.id, requests);
@@ -256,21 +274,28 @@ export class SyncService {
       // A merged OpenAlex author answers under the surviving id: list that one.
       const listId = state.snapshot?.sourceAuthorId && identity.source === 'openalex' ? state.snapshot.sourceAuthorId : identity.sourceAuthorId;
       const page = await client.listWorks(listId, state.page);
-      const result = await this.ingest.ingest(page.works);
-      await this.count(run.id, requests, result);
-      requests = 0;
-      const pages = state.pages + 1;
-      if (page.next !== null && pages >= MAX_PAGES) {
-        await this.addError(run.id, `${identity.source}: stopped after ${MAX_PAGES} pages; the rest of the list was not read`);
-      } else if (page.next !== null) {
-        return { kind: 'continue', state: { step: 'list', page: page.next, pages, snapshot: state.snapshot } };
-      }
-      await this.finish(run, identity, 'succeeded', state.snapshot);
-      return { kind: 'done', status: 'succeeded' };
+      return await this.ingestPage(run, identity, state, page, take);
     } catch (e) {
       await this.count(run.id, requests);
       return this.failure(run, identity, e as Error, attempt);
     }
+  }
+
+  /** Ingests one page (its requests counted with it), then: the next page, or the end of the run. */
+  private async ingestPage(run: SyncRun, identity: ScholarlyIdentity, state: SyncStepState, page: WorksPage, takeRequests: () => number): Promise<SyncStepOutcome> {
+    const result = await this.ingest.ingest(page.works);
+    await this.count(run.id, takeRequests(), result);
+    const pages = state.pages + 1;
+    // A snapshot derived from the listing takes the newest change of every page it lists.
+    const snapshot =
+      state.fromListing && state.snapshot && state.pages > 0 ? { ...state.snapshot, updatedAt: page.works.reduce((at, w) => laterTimestamp(at, w.sourceUpdatedAt), state.snapshot.updatedAt) } : state.snapshot;
+    if (page.next !== null && pages >= MAX_PAGES) {
+      await this.addError(run.id, `${identity.source}: stopped after ${MAX_PAGES} pages; the rest of the list was not read`);
+    } else if (page.next !== null) {
+      return { kind: 'continue', state: { step: 'list', page: page.next, pages, snapshot, ...(state.fromListing ? { fromListing: true } : {}) } };
+    }
+    await this.finish(run, identity, 'succeeded', snapshot);
+    return { kind: 'done', status: 'succeeded' };
   }
 
   /** Sorts a failure into what the queue does next, and records it on the run (and identity). */
@@ -346,6 +371,15 @@ export class SyncService {
       [runId, requests, works?.new ?? 0, works?.updated ?? 0, works?.unchanged ?? 0],
     );
   }
+}
+
+/**
+ * Whether a sync reads the author and the first page at once. Where they are one document (dblp,
+ * ORCID) always; where the listing only stands in for the author read (arXiv, Crossref), not for a
+ * scheduled sync, whose cheap author read spares the whole listing when nothing changed.
+ */
+function readsOnce(client: ScholarlyClient, trigger: SyncTrigger): boolean {
+  return trigger !== 'schedule' || client.source === 'dblp' || client.source === 'orcid';
 }
 
 /** Where an identity's job starts: at listing its works when a batch check already read its author. */
