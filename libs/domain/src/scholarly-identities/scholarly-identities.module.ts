@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Person } from '../people/index';
+import { IdentitiesRepository } from './identities.repository';
 import { IdentitiesService } from './identities.service';
 import { ScholarlyIdentity } from './scholarly-identity.entity';
 import { SourceLookups } from './source-lookups';
@@ -12,7 +13,7 @@ import { SourceLookups } from './source-lookups';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ScholarlyIdentity, Person])],
-  providers: [IdentitiesService, SourceLookups],
+  providers: [IdentitiesService, IdentitiesRepository, SourceLookups],
   exports: [IdentitiesService],
 })
 export class ScholarlyIdentitiesModule {}

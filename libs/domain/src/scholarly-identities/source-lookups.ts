@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
 import { DossierJobs, SYNC_SOURCE_JOBS } from '../jobs/index';
-import { rebuildLookupFailure, SourceBusyError, SourceLookupAnswer, SourceLookupRequest, SourceRateLimitedError } from '../scholarly/index';
+import { AuthorWorksSummary, rebuildLookupFailure, SourceBusyError, SourceLookupAnswer, SourceLookupRequest, SourceRateLimitedError } from '../scholarly/index';
 import type { AuthorCandidate, AuthorSnapshot, ScholarlySource } from '../scholarly/index';
 
 /** Extra patience beyond one request's time limit and one rate-limit window: the queue's own round trips. */
@@ -31,6 +31,11 @@ export class SourceLookups {
 
   searchAuthors(source: ScholarlySource, query: { name: string; affiliation: string | null; limit: number }): Promise<AuthorCandidate[]> {
     return this.ask(source, { kind: 'search', ...query }, 'author search') as Promise<AuthorCandidate[]>;
+  }
+
+  /** The years and co-authors of the author's first page of works (one request): evidence for a split profile. */
+  summarizeWorks(source: ScholarlySource, sourceAuthorId: string): Promise<AuthorWorksSummary> {
+    return this.ask(source, { kind: 'works', sourceAuthorId }, `works of ${sourceAuthorId}`) as Promise<AuthorWorksSummary>;
   }
 
   getAuthor(source: ScholarlySource, sourceAuthorId: string): Promise<AuthorSnapshot> {
