@@ -18,7 +18,7 @@ describe('interactive source lookups', () => {
   beforeAll(async () => {
     replay = addZoeCandidateSearches(await ReplayServer.start());
     // The time limit of a lookup: 2 s for the request, one window of the source's limit, and 3 s of slack (about 5 s).
-    t = await createTestApp({ worker: true, env: { ...sourcesAt(replay.url), SCHOLARLY_TIMEOUT_MS: '2000' } });
+    t = await createTestApp({ worker: true, env: { ...sourcesAt(replay.url), SCHOLARLY_TIMEOUT_MS: '2000', SEMANTIC_SCHOLAR_RATE_LIMIT: '10/1s' } });
   }, 60_000);
   afterAll(async () => {
     await t?.close();
@@ -38,7 +38,7 @@ describe('interactive source lookups', () => {
     const user = await registerUser(t);
     const id = await zoe(user);
     replay.fault(openAlexSearch, { kind: 'status', status: 429, headers: { 'retry-after': '1' } });
-    replay.fault(s2Search, { kind: 'status', status: 429, headers: { 'retry-after': new Date(Date.now() + 2_000).toUTCString() } });
+    replay.fault(s2Search, { kind: 'status', status: 429, headers: { 'retry-after': new Date(Date.now() + 3_000).toUTCString() } });
     const res = (await candidates(user, id, 'openalex,semanticscholar')).body;
     expect(res.errors).toEqual([]);
     expect(res.candidates.map((c: { source: string; sourceAuthorId: string }) => [c.source, c.sourceAuthorId])).toEqual(

@@ -80,7 +80,9 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
     const answer = await answerLookup(this.clients, this.source, job.data);
     if (!answer.ok && answer.error.kind === 'rate-limited') {
       // The source said to wait: the sync's steps wait too, as after their own 429.
-      await this.jobs.queue(this.queueName).rateLimit(Math.min(answer.error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS));
+      // A Retry-After already past (an HTTP date) is no wait: BullMQ refuses a rate limit of 0 ms.
+      const ms = Math.min(answer.error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS);
+      if (ms > 0) await this.jobs.queue(this.queueName).rateLimit(ms);
     }
     if (!answer.ok && answer.error.kind === 'unexpected') this.logger.warn(`${this.queueName} lookup failed unexpectedly: ${answer.error.message}`);
     return answer;
@@ -99,7 +101,7 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
         throw new DelayedError();
       case 'wait':
         // 429: the whole queue waits Retry-After; the job goes back to waiting without using an attempt.
-        await this.jobs.queue(this.queueName).rateLimit(outcome.ms);
+        await this.jobs.queue(this.queueName).rateLimit(Math.max(1, outcome.ms));
         throw new RateLimitError();
       case 'broken':
         throw new UnrecoverableError(outcome.message);
@@ -138,7 +140,7 @@ export class SyncSemanticScholarProcessor extends SyncSourceProcessor {
     await job.updateProgress({ requests });
     switch (outcome.kind) {
       case 'wait':
-        await this.jobs.queue(this.queueName).rateLimit(outcome.ms);
+        await this.jobs.queue(this.queueName).rateLimit(Math.max(1, outcome.ms));
         throw new RateLimitError();
       case 'rejected':
         throw new UnrecoverableError(outcome.message);

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { NotFoundError } from '#platform';
 import { Person } from '../people/index';
-import { type AuthorCandidate, SCHOLARLY_SOURCES, type ScholarlySource, ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/index';
+import { type AuthorCandidate, type AuthorWorksSummary, SCHOLARLY_SOURCES, type ScholarlySource, ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/index';
 import { AutoLinkRule, CandidateScore, Coauthor, compareScored, decideAutoLinks, isPlausible, scoreCandidate, ScoringSubject } from './candidate-scoring';
 import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityError, UnknownAtSourceError } from './identities.errors';
 import { idFromProfileLink, parseIdentityInput, sourceOfUrl } from './identity-input';
@@ -11,11 +11,14 @@ import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entit
 import { IdentitiesRepository } from './identities.repository';
 import { SourceLookups } from './source-lookups';
 import { CandidateSearchCache } from './candidate-search-cache';
+import { matchSplitProfile, ProfileEvidence, SplitProfileMatch } from './split-profiles';
 
 /** The sources that can search authors by name (Crossref cannot: its identities are ORCID iDs). */
 export const CANDIDATE_SOURCES: ScholarlySource[] = SCHOLARLY_SOURCES.filter((s) => s !== 'crossref');
 export const DEFAULT_CANDIDATE_LIMIT = 10;
 export const MAX_CANDIDATE_LIMIT = 25;
+/** At most this many same-name candidates per source are checked as split profiles (a request each). */
+const SPLIT_SUSPECTS = 2;
 
 export interface ScoredCandidate {
   candidate: AuthorCandidate;
@@ -25,6 +28,8 @@ export interface ScoredCandidate {
   identityId: string | null;
   /** Another of the user's people this author is linked to. */
   linkedTo: { personId: string; fullName: string } | null;
+  /** The person's linked identity at the same source this candidate looks like a second record of (its reasons say why); null: none. */
+  splitProfileOf: { identityId: string; sourceAuthorId: string } | null;
 }
 
 export interface SourceFailure {
@@ -105,7 +110,7 @@ export class IdentitiesService {
    */
   async candidates(userId: string, personId: string, options: { sources?: ScholarlySource[]; limit?: number } = {}): Promise<CandidateSearch> {
     const person = await this.person(userId, personId);
-    return this.search(userId, person, await this.subject(userId, person), options.sources ?? CANDIDATE_SOURCES, options.limit ?? DEFAULT_CANDIDATE_LIMIT);
+    return this.search(userId, person, await this.subject(userId, person), options.sources ?? CANDIDATE_SOURCES, options.limit ?? DEFAULT_CANDIDATE_LIMIT, { splitProfiles: true });
   }
 
   /**
@@ -199,7 +204,7 @@ export class IdentitiesService {
 
     if (toSearch.length > 0) {
       // The user usually looked at the candidates a moment ago: the sources' answers are taken again, not asked again.
-      const search = await this.search(userId, person, subject, toSearch, options.limit ?? DEFAULT_CANDIDATE_LIMIT, true);
+      const search = await this.search(userId, person, subject, toSearch, options.limit ?? DEFAULT_CANDIDATE_LIMIT, { reuse: true });
       result.errors.push(...search.errors);
       const failed = new Set(search.errors.map((e) => e.source));
       const linkedSources = new Set(mine.filter((i) => i.status === 'linked').map((i) => i.source));
@@ -255,7 +260,8 @@ export class IdentitiesService {
   }
 
   /** `reuse`: take a source's answer from a search of the last minute (CandidateSearchCache) instead of asking it again. */
-  private async search(userId: string, person: Person, subject: ScoringSubject, sources: ScholarlySource[], limit: number, reuse = false): Promise<CandidateSearch> {
+  private async search(userId: string, person: Person, subject: ScoringSubject, sources: ScholarlySource[], limit: number, options: { reuse?: boolean; splitProfiles?: boolean } = {}): Promise<CandidateSearch> {
+    const reuse = options.reuse ?? false;
     const name = person.fullName;
     const affiliation = person.organization?.name ?? null;
     const unique = [...new Set(sources)];
@@ -306,10 +312,12 @@ export class IdentitiesService {
           status: (own?.status as ScoredCandidate['status']) ?? null,
           identityId: own?.id ?? null,
           linkedTo: other ? { personId: other.person_id, fullName: other.full_name } : null,
+          splitProfileOf: null as ScoredCandidate['splitProfileOf'],
         };
       })
-      .filter((c) => isPlausible(c.score) || c.status !== null)
-      .sort(compareScored);
+      .filter((c) => isPlausible(c.score) || c.status !== null);
+    if (options.splitProfiles) await this.markSplitProfiles(userId, person.id, scored, errors);
+    scored.sort(compareScored);
     return {
       personId: person.id,
       query: { name, affiliation },
@@ -317,6 +325,52 @@ export class IdentitiesService {
       candidates: scored.map(({ order: _order, ...rest }) => rest),
       errors,
     };
+  }
+
+  /**
+   * Split profiles (split-profiles.ts): at a source where the person has a linked identity already
+   * synced, the best same-name candidates not yet decided are compared with it, on their first page
+   * of works (one request each, at most SPLIT_SUSPECTS per source) and topics; one that looks like
+   * the same career cut in two gets the reasons and their points, and names the identity.
+   */
+  private async markSplitProfiles(userId: string, personId: string, scored: (ScoredCandidate & { order: number })[], errors: SourceFailure[]): Promise<void> {
+    const linked = (await this.identities.listForPerson(userId, personId)).filter((i) => i.status === 'linked');
+    const failed = new Set(errors.map((e) => e.source));
+    const evidence = new Map<string, ProfileEvidence>();
+    for (const identity of linked) {
+      const synced = await this.identities.profileEvidence(identity.source, identity.sourceAuthorId);
+      const topics = identity.lastSnapshot?.topics ?? [];
+      // Nothing synced yet: nothing to compare a candidate with, and no request is spent on it.
+      if (synced.years.length + synced.coauthors.length + topics.length > 0) evidence.set(identity.id, { ...synced, topics });
+    }
+    const bySource = new Map<ScholarlySource, (ScoredCandidate & { order: number })[]>();
+    for (const c of scored) {
+      const source = c.candidate.source;
+      if (failed.has(source) || c.status !== null || c.linkedTo || (c.score.nameMatch !== 'exact' && c.score.nameMatch !== 'variant')) continue;
+      if (!linked.some((i) => i.source === source && evidence.has(i.id))) continue;
+      bySource.set(source, [...(bySource.get(source) ?? []), c]);
+    }
+    for (const [source, suspects] of bySource) {
+      for (const c of [...suspects].sort(compareScored).slice(0, SPLIT_SUSPECTS)) {
+        let works: AuthorWorksSummary;
+        try {
+          works = await this.lookups.summarizeWorks(source, c.candidate.sourceAuthorId);
+        } catch (e) {
+          this.logger.debug(`split-profile check of ${source} ${c.candidate.sourceAuthorId} skipped: ${(e as Error).message}`);
+          continue;
+        }
+        const matches = linked
+          .filter((i) => i.source === source && evidence.has(i.id))
+          .map((i) => matchSplitProfile(c.score.nameMatch, { years: works.years, coauthors: works.coauthors, topics: c.candidate.topics }, { identityId: i.id, sourceAuthorId: i.sourceAuthorId, evidence: evidence.get(i.id)! }))
+          .filter((m): m is SplitProfileMatch => m !== null)
+          .sort((a, b) => b.reasons.length - a.reasons.length);
+        const best = matches[0];
+        if (!best) continue;
+        c.splitProfileOf = { identityId: best.identityId, sourceAuthorId: best.sourceAuthorId };
+        c.score.reasons.push(...best.reasons);
+        c.score.score = Math.min(100, Math.max(0, Math.round(c.score.reasons.reduce((n, r) => n + r.points * 100, 0)))) / 100;
+      }
+    }
   }
 
   private describe(source: ScholarlySource, e: unknown): string {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { InProcessPacingStore, PacingStore, RequestPacer, SEND_TOLERANCE_MS } from './request-pacer';
+import { InProcessPacingStore, PacingStore, RequestPacer, sendTolerance } from './request-pacer';
 
 describe('RequestPacer', () => {
   it('lets concurrent senders out one slot apart, in the order they asked', async () => {
@@ -26,7 +26,7 @@ describe('RequestPacer', () => {
       reserve: async (key, gap) => {
         calls += 1;
         const wait = await inner.reserve(key, gap);
-        if (calls === 1) await sleep(SEND_TOLERANCE_MS * 4);
+        if (calls === 1) await sleep(sendTolerance(30) * 4);
         return wait;
       },
       hold: (key, ms) => inner.hold(key, ms),

@@ -12,11 +12,14 @@ import { redisOptions } from '../queue/queue-connection';
  *
  * The store cannot see when a request really leaves: a process whose answer from the store came
  * late, or whose event loop was busy when the slot came, would send late and crowd the next one.
- * So slots are `spacing + SEND_TOLERANCE_MS` apart, and a sender more than SEND_TOLERANCE_MS late
- * for its slot gives it up and reserves another: whatever the load, two sends are at least
- * `spacing` apart.
+ * So slots are `spacing + tolerance` apart, and a sender more than `tolerance` late for its slot
+ * gives it up and reserves another: whatever the load, two sends are at least `spacing` apart.
+ * The tolerance is a tenth of the spacing, within 10..250 ms: a slot given up costs a whole
+ * spacing, so a long one (arXiv's 3 s) allows more lateness on a busy machine.
  */
-export const SEND_TOLERANCE_MS = 10;
+export function sendTolerance(spacingMs: number): number {
+  return Math.min(250, Math.max(10, Math.round(spacingMs / 10)));
+}
 
 export interface PacingStore {
   /** Reserves the next slot of `key`, the one after it `gapMs` later; answers how long from now (as the store saw it) the slot is. */
@@ -38,14 +41,15 @@ export class RequestPacer {
   async beforeSend(key: string): Promise<void> {
     const spacing = this.spacing[key];
     if (!spacing) return;
+    const tolerance = sendTolerance(spacing);
     for (;;) {
       const asked = this.now();
-      const waitMs = await this.store.reserve(key, spacing + SEND_TOLERANCE_MS);
+      const waitMs = await this.store.reserve(key, spacing + tolerance);
       const answered = this.now();
       // The slot is no earlier than asked + waitMs (the store saw "now" after we asked) and no later than answered + waitMs.
       const target = answered + waitMs;
       for (let left = target - this.now(); left > 0; left = target - this.now()) await sleep(Math.ceil(left));
-      if (this.now() - (asked + waitMs) <= SEND_TOLERANCE_MS) return;
+      if (this.now() - (asked + waitMs) <= tolerance) return;
       // Too late for this slot (a slow store answer or a busy process): the next sender may already be on its way.
     }
   }
