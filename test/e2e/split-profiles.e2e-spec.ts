@@ -71,8 +71,14 @@ describe('split profiles: one person, two author records at a source', () => {
       ['openalex', 'A5200000001'],
       ['openalex', 'A5200000002'],
     ]);
-    const runs = await finishedRuns(t, user, (await t.http().post(`/people/${personId}/sync`).set(user.auth).expect(202)).body.runIds);
-    expect(Object.values(runs).map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+    const { runIds } = (await t.http().post(`/people/${personId}/sync`).set(user.auth).expect(202)).body;
+    expect(runIds).toHaveLength(2);
+    await finishedRuns(t, user, runIds);
+    const runs = await t.db.query('SELECT r.status, i.source_author_id FROM sync_runs r JOIN scholarly_identities i ON i.id = r.identity_id WHERE r.id = ANY($1::uuid[]) ORDER BY i.source_author_id', [runIds]);
+    expect(runs).toEqual([
+      { status: 'succeeded', source_author_id: 'A5200000001' },
+      { status: 'succeeded', source_author_id: 'A5200000002' },
+    ]);
 
     const works = (await t.http().get(`/people/${personId}/works?limit=100`).set(user.auth).expect(200)).body.items as { title: string }[];
     expect(works.map((w) => w.title).sort()).toEqual([
@@ -82,7 +88,7 @@ describe('split profiles: one person, two author records at a source', () => {
       'Message Passing for Molecular Conformers',
       'Random Walk Kernels on Chemical Graphs',
     ]);
-    const checklist = (await t.http().get(`/people/${personId}/reading-checklist?size=10`).set(user.auth).expect(200)).body.items as { work: { title: string } }[];
+    const checklist = (await t.http().get(`/people/${personId}/reading-checklist`).set(user.auth).expect(200)).body.items as { work: { title: string } }[];
     expect(checklist.map((i) => i.work.title)).toEqual(expect.arrayContaining(['Graph Kernels for Molecular Property Prediction', 'Message Passing for Molecular Conformers']));
     expect(checklist).toHaveLength(5);
     // No namesake's paper reached them.
