@@ -48,6 +48,15 @@ describe('arXiv author queries on shared records', () => {
     const { runIds } = (await t.http().post(`/people/${personId}/sync`).set(user.auth).expect(202)).body;
     return (await finishedRuns(t, user, runIds)).arxiv;
   };
+  /**
+   * Accepts every work held back for the person (issue 15: a name query's match that nothing
+   * confirms is held until the user says it is theirs); answers their arXiv ids.
+   */
+  const acceptHeld = async (user: TestUser, personId: string): Promise<string[]> => {
+    const held = (await t.http().get(`/people/${personId}/work-attributions`).set(user.auth).expect(200)).body.items as { work: { id: string; arxivId: string } }[];
+    for (const { work } of held) await t.http().put(`/people/${personId}/work-attributions/${work.id}`).set(user.auth).send({ decision: 'accepted' }).expect(200);
+    return held.map((h) => h.work.arxivId);
+  };
   // Inès is last of three (after her namesake Jean), second of four (before Claire Moreau), first of two.
   const MOREAU_WORKS = [
     ['2405.01111', 3, 3],
@@ -62,11 +71,14 @@ describe('arXiv author queries on shared records', () => {
     const bobsInes = (await personWithIdentities(t, bob, 'Ines Moreau', [['arxiv', MOREAU_PHRASE]])).personId;
 
     expect(await arxivRun(alice, alicesInes)).toMatchObject({ status: 'succeeded', worksNew: 3, worksUpdated: 0, worksUnchanged: 0 });
+    // "I. Moreau" in cs.LG with no co-author of hers, and no other identity to vouch: each user accepts it as hers.
+    expect(await acceptHeld(alice, alicesInes)).toEqual(['2311.02222']);
     expect(await listed(alice, alicesInes)).toEqual(MOREAU_WORKS);
 
     // Bob's query finds the same records: nothing in them changes, and Alice still has her list.
     const afterAlice = await worksSnapshot(t.db);
     expect(await arxivRun(bob, bobsInes)).toMatchObject({ status: 'succeeded', worksNew: 0, worksUpdated: 0, worksUnchanged: 3 });
+    expect(await acceptHeld(bob, bobsInes)).toEqual(['2311.02222']);
     expect(await listed(bob, bobsInes)).toEqual(MOREAU_WORKS);
     expect(await listed(alice, alicesInes)).toEqual(MOREAU_WORKS);
     const afterBob = (await worksSnapshot(t.db)) as Record<string, unknown>;

@@ -252,4 +252,38 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     expect(await page.getByRole('region', { name: 'Scholarly identities' }).count()).toBe(0);
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it("holds back a namesake's work that only the arXiv name query lists, says why, and counts it once accepted", async () => {
+    const okafor = 'au:"Tomas Okafor"';
+    replay
+      .route({ path: '/api/query', query: { search_query: okafor, sortBy: 'lastUpdatedDate', max_results: '1' }, file: join(FIXTURES, 'arxiv', 'au_tomas-okafor_updated.atom.xml') })
+      .route({ path: '/api/query', query: { search_query: okafor, sortBy: 'submittedDate', start: '0' }, file: join(FIXTURES, 'arxiv', 'au_tomas-okafor_start-0.atom.xml') });
+    const { personId } = await personWithIdentities(t, user, 'Tomás Okafor', [['arxiv', okafor]]);
+    await page.goto(`${baseUrl}/app/people/${personId}`);
+    const sync = region('Publication sync');
+    await sync.getByRole('button', { name: 'Sync now' }).click();
+    await waitFor(async () => ((await sync.locator('.run-succeeded').count()) === 1 ? true : undefined), 30_000);
+
+    const works = region(/^Works/);
+    await works.getByRole('heading', { name: 'Works (4)' }).waitFor();
+    const held = works.getByRole('group', { name: '1 work held back: unconfirmed' });
+    const dust = held.getByRole('listitem', { name: 'Dust Lanes in Barred Spiral Galaxies at z ~ 1' });
+    await dust.getByText(/Only the arXiv name query au:"Tomas Okafor" lists it, where the author is written "T\. Okafor"/).waitFor();
+    expect(await works.getByRole('list', { name: 'Their works' }).textContent()).not.toContain('Dust Lanes');
+    const checklist = region('Reading checklist');
+    await checklist.getByText('0 of 4 read', { exact: true }).waitFor();
+    await dashboard.checkAccessibility('person-scholarly-held-works');
+    await dashboard.shoot('person-scholarly-held-works');
+
+    await dust.getByRole('button', { name: 'Accept “Dust Lanes in Barred Spiral Galaxies at z ~ 1” as theirs' }).click();
+    await works.getByRole('heading', { name: 'Works (5)' }).waitFor();
+    await held.waitFor({ state: 'detached' });
+    await works.getByRole('list', { name: 'Their works' }).getByText('Dust Lanes in Barred Spiral Galaxies at z ~ 1').waitFor();
+    // The checklist, built on the works, follows without a reload.
+    await checklist.getByRole('listitem', { name: 'Dust Lanes in Barred Spiral Galaxies at z ~ 1' }).waitFor();
+    await checklist.getByText('0 of 5 read', { exact: true }).waitFor();
+    const accepted = (await t.http().get(`/people/${personId}/work-attributions?state=accepted`).set(user.auth).expect(200)).body.items as { work: { arxivId: string } }[];
+    expect(accepted.map((a) => a.work.arxivId)).toEqual(['2307.40004']);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

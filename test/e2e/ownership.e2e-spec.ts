@@ -39,6 +39,7 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'POST /interviews/{id}/briefings': () => ({}),
   'PUT /people/{id}/reading-checklist/settings': () => ({ size: 3, weights: { citations: 9 } }),
   'PUT /interviews/{id}/reading-checklist/settings': () => ({ size: 3 }),
+  'PUT /people/{id}/work-attributions/{workId}': () => ({ decision: 'accepted' }),
   'PATCH /admin/users/{id}': () => ({ disabled: true, role: 'user' }),
 };
 /**
@@ -179,6 +180,12 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
   await t.http().put(`/interviews/${interview.id}/reading-checklist/settings`).set(owner.auth).send({ size: 4 }).expect(200);
   const [ownedWork] = await t.db.query("INSERT INTO works (title, title_key, type) VALUES ('Owned reading', 'owned reading', 'article') RETURNING id");
   await t.http().put(`/works/${ownedWork.id}/reading`).set(owner.auth).send({ status: 'read', notes: 'owned notes' }).expect(200);
+  // A work an arXiv name query attributes to the owner's person, held back for the owner to decide.
+  const [heldRecord] = await t.db.query(
+    "INSERT INTO work_records (work_id, source, source_id, source_url, record, content_hash, fetched_at) VALUES ($1, 'arxiv', '2301.99999', 'https://arxiv.org/abs/2301.99999', '{}', 'owned', now()) RETURNING id",
+    [ownedWork.id],
+  );
+  await t.db.query("INSERT INTO work_attributions (person_id, record_id, user_id, status, evaluated_at) VALUES ($1, $2, $3, 'unconfirmed', now())", [person.id, heldRecord.id, owner.id]);
   const [briefing] = await t.db.query(
     "INSERT INTO briefings (user_id, interview_id, version, trigger, status, markdown, html) VALUES ($1, $2, 1, 'manual', 'ready', '# Owned', '<h1>Owned</h1>') RETURNING id",
     [owner.id, interview.id],
@@ -208,6 +215,7 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     syncRunId: syncRun.id,
     identityId: syncedIdentity.id,
     resumeProjectId: resumeProject.id,
+    workId: ownedWork.id,
   };
 }
 
@@ -238,5 +246,6 @@ async function snapshot(t: TestApp, userId: string): Promise<unknown> {
     briefings: await rows('SELECT * FROM briefings WHERE user_id = $1 ORDER BY id'),
     readingEntries: await rows('SELECT * FROM reading_entries WHERE user_id = $1 ORDER BY id'),
     checklistSettings: await rows('SELECT * FROM reading_checklist_settings WHERE user_id = $1 ORDER BY id'),
+    workAttributions: await rows('SELECT * FROM work_attributions WHERE user_id = $1 ORDER BY person_id, record_id'),
   };
 }

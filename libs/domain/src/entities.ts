@@ -26,6 +26,7 @@ import { Task } from './tasks/task.entity';
 import { ResumeProject } from './resume-projects/resume-project.entity';
 import { Briefing } from './briefings/briefing.entity';
 import { WorkAlias } from './works/work-alias.entity';
+import { WorkAttribution } from './works/work-attribution.entity';
 import { WorkTitle } from './works/work-title.entity';
 import { WorkAuthorQuery } from './works/work-author-query.entity';
 import { WorkAuthorship } from './works/work-authorship.entity';
@@ -67,6 +68,7 @@ export const ENTITIES = [
   WorkAuthorQuery,
   WorkAlias,
   WorkTitle,
+  WorkAttribution,
   ScholarlyIdentity,
   SyncRun,
   PersonSyncSettings,

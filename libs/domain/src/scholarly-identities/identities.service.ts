@@ -9,6 +9,7 @@ import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityErr
 import { idFromProfileLink, parseIdentityInput, sourceOfUrl } from './identity-input';
 import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entity';
 import { IdentitiesRepository } from './identities.repository';
+import { WorkAttributionsService } from '../works/index';
 import { SourceLookups } from './source-lookups';
 import { CandidateSearchCache } from './candidate-search-cache';
 import { matchSplitProfile, ProfileEvidence, SplitProfileMatch } from './split-profiles';
@@ -90,6 +91,7 @@ export class IdentitiesService {
     private readonly identities: IdentitiesRepository,
     @InjectRepository(Person) private readonly people: Repository<Person>,
     private readonly lookups: SourceLookups,
+    private readonly attributions: WorkAttributionsService,
   ) {}
 
   /** The person's identities, linked first, then rejected; by source, oldest first. */
@@ -158,7 +160,7 @@ export class IdentitiesService {
    * does not link it again; one the user linked (or a rejection) is forgotten.
    */
   async unlink(userId: string, personId: string, identityId: string): Promise<{ keptAsRejection: boolean }> {
-    return this.identities.transaction(async (em) => {
+    const result = await this.identities.transaction(async (em) => {
       const person = await em.findOne(Person, { where: { id: personId, userId } });
       const identity = person ? await this.identities.findByIdForUpdate(em, userId, personId, identityId) : null;
       if (!identity) throw new IdentityNotFoundError(identityId);
@@ -169,6 +171,9 @@ export class IdentitiesService {
       await this.identities.remove(em, identity.id);
       return { keptAsRejection: false };
     });
+    // The identity's works were evidence for the person's name-query matches.
+    await this.attributions.evaluatePerson(userId, personId);
+    return result;
   }
 
   /**
@@ -418,7 +423,7 @@ export class IdentitiesService {
   ): Promise<{ identity: ScholarlyIdentity; changed: boolean }> {
     // Dossier never overrides the user: an auto-link finding a rejection (made meanwhile) stops.
     const keepRejection = values.linkedBy === 'auto';
-    return this.identities.transaction(async (em) => {
+    const result = await this.identities.transaction(async (em) => {
       await this.identities.lockAuthorKey(em, userId, source, sourceAuthorId);
       const person = await em.findOne(Person, { where: { id: personId, userId } });
       if (!person) throw new NotFoundError('person', personId);
@@ -438,6 +443,9 @@ export class IdentitiesService {
       }
       return { identity: await this.identities.insert(em, { userId, personId, source, sourceAuthorId, name: values.name, status: values.status, linkedBy: values.linkedBy }), changed: true };
     });
+    // A new identity is new evidence for the name-query matches (and a name query, new matches).
+    if (result.changed) await this.attributions.evaluatePerson(userId, personId);
+    return result;
   }
 
   /** An auto-link that lost a race (the user rejected it, or linked it elsewhere, meanwhile) is reported, not thrown. */

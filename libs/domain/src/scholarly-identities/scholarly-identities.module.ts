@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Person } from '../people/index';
 import { IdentitiesRepository } from './identities.repository';
+import { WorksModule } from '../works/index';
 import { IdentitiesService } from './identities.service';
 import { ScholarlyIdentity } from './scholarly-identity.entity';
 import { SourceLookups } from './source-lookups';
@@ -12,7 +13,7 @@ import { SourceLookups } from './source-lookups';
  * provided here, so the API cannot call a source directly.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ScholarlyIdentity, Person])],
+  imports: [TypeOrmModule.forFeature([ScholarlyIdentity, Person]), WorksModule],
   providers: [IdentitiesService, IdentitiesRepository, SourceLookups],
   exports: [IdentitiesService],
 })

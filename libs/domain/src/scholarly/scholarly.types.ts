@@ -48,6 +48,11 @@ export interface NormalizedWork {
   pdfUrl: string | null;
   /** When the source last changed the record, if it says. */
   sourceUpdatedAt: string | null;
+  /**
+   * The subject categories the source files the record under (arXiv's), primary first: evidence
+   * of a name-query match (works/attribution.ts). Added from WorksPage.categories by the sync.
+   */
+  categories?: string[];
 }
 
 /** A person found at a source when searching by name: who they might be. */
@@ -89,6 +94,8 @@ export interface WorksPage {
   next: string | null;
   /** How many works the source says the author has in all, if it says. */
   total: number | null;
+  /** The subject categories of the page's records, by sourceId, primary first (arXiv). */
+  categories?: Record<string, string[]>;
 }
 
 /** What every source client offers; a source that cannot do one (ORCID has no name search worth using) says so. */

@@ -8,7 +8,7 @@ import { MalformedResponseError, ScholarlyClients, ScholarlyHttp, SourceRateLimi
 import { laterTimestamp, type AuthorSnapshot, type ScholarlyClient, type WorksPage } from '../scholarly/index';
 import { IdentitySyncState, ScholarlyIdentity } from '../scholarly-identities/index';
 import { SyncRun } from './sync-run.entity';
-import { WorksIngestService } from '../works/index';
+import { NAME_QUERY_SOURCES, withCategories, WorkAttributionsService, WorksIngestService } from '../works/index';
 import { AuthorChecks } from './author-checks';
 
 export type SyncTrigger = SyncRun['trigger'];
@@ -91,6 +91,7 @@ export class SyncService {
     private readonly jobs: JobQueue<DossierJobs>,
     private readonly ingest: WorksIngestService,
     private readonly pacer: RequestPacer,
+    private readonly attributions: WorkAttributionsService,
   ) {}
 
   /**
@@ -283,7 +284,9 @@ export class SyncService {
 
   /** Ingests one page (its requests counted with it), then: the next page, or the end of the run. */
   private async ingestPage(run: SyncRun, identity: ScholarlyIdentity, state: SyncStepState, page: WorksPage, takeRequests: () => number): Promise<SyncStepOutcome> {
-    const result = await this.ingest.ingest(page.works);
+    const result = await this.ingest.ingest(withCategories(page));
+    // A name query's fresh matches are weighed at once, before anyone reads them as the person's.
+    if (NAME_QUERY_SOURCES.includes(identity.source)) await this.attributions.evaluatePerson(run.userId, run.personId);
     await this.count(run.id, takeRequests(), result);
     const pages = state.pages + 1;
     // A snapshot derived from the listing takes the newest change of every page it lists.
@@ -349,6 +352,8 @@ export class SyncService {
 
   private async finish(run: SyncRun, identity: ScholarlyIdentity, status: 'succeeded' | 'skipped', snapshot: AuthorSnapshot | null): Promise<void> {
     const now = new Date();
+    // Another identity's works are evidence for (or against) the name query's matches.
+    if (status === 'succeeded') await this.attributions.evaluatePerson(run.userId, run.personId);
     await this.dataSource.transaction(async (em) => {
       await em.update(SyncRun, { id: run.id }, { status, finishedAt: now });
       await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'ok', brokenReason: null, lastSyncedAt: now, lastSnapshot: snapshot ?? identity.lastSnapshot });

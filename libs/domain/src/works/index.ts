@@ -1,5 +1,6 @@
 export * from './work-alias.entity';
 export * from './work-title.entity';
+export * from './work-attribution.entity';
 export * from './work-author-query.entity';
 export * from './work-authorship.entity';
 export * from './work-matching';
@@ -11,3 +12,5 @@ export * from './works.module';
 export * from './person-authorships';
 export * from './new-works.service';
 export * from './work-ids';
+export * from './attribution';
+export * from './work-attributions.service';

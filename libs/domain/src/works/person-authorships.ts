@@ -3,7 +3,8 @@
  * warm paths between people both follow. An authorship is a person's when its (source, source
  * author id) is one of the person's linked identities (at arXiv, whose ids are author queries: the
  * query matched that position, see work_author_queries), or its ORCID iD is the person's (their
- * `orcid` link, or a linked ORCID identity). Never by name: namesakes are common in science.
+ * `orcid` link, or a linked ORCID identity). Never by name: namesakes are common in science; a
+ * query's match that nothing else confirms is held back until the user accepts it (attribution.ts).
  */
 
 /** The ORCID iD in a person's `orcid` link (`alias` is the people row), or null. */
@@ -36,17 +37,31 @@ export function peopleAuthorKeysSql(people: string, user: string): string {
  * one OR, so that each side's index serves: by source author id, by ORCID iD, and (for arXiv,
  * whose ids are author queries kept apart in work_author_queries) by query back to the position it
  * matched. A row matched twice comes twice: callers keep one per (person, record, position).
+ *
+ * A position only a name query matched counts unless it is held back (work_attributions: the
+ * evidence left it unconfirmed and the user has not accepted it, or the user rejected it; see
+ * attribution.ts). One not evaluated yet counts.
  */
 export function matchAuthorshipsSql(authorships: string, keys: string): string {
   return `
-    SELECT mk.person_id, ma.* FROM ${authorships} ma JOIN ${keys} mk ON mk.orcid IS NULL AND ma.source = mk.source AND ma.source_author_id = mk.source_author_id
-    UNION ALL
-    SELECT mk.person_id, ma.* FROM ${authorships} ma JOIN ${keys} mk ON ma.orcid = mk.orcid
+    ${matchIdAuthorshipsSql(authorships, keys)}
     UNION ALL
     SELECT mk.person_id, ma.* FROM ${keys} mk
       JOIN work_author_queries mq ON mk.orcid IS NULL AND mk.source = 'arxiv' AND mq.query = mk.source_author_id
-      JOIN ${authorships} ma ON ma.record_id = mq.record_id AND ma.position = mq.position AND ma.source = mk.source`;
+      JOIN ${authorships} ma ON ma.record_id = mq.record_id AND ma.position = mq.position AND ma.source = mk.source
+     WHERE NOT EXISTS (SELECT 1 FROM work_attributions wt WHERE wt.person_id = mk.person_id AND wt.record_id = mq.record_id AND ${HELD_SQL('wt')})`;
 }
+
+/** The matches by an author id or an ORCID iD alone: what is the person's without any name query. */
+export function matchIdAuthorshipsSql(authorships: string, keys: string): string {
+  return `
+    SELECT mk.person_id, ma.* FROM ${authorships} ma JOIN ${keys} mk ON mk.orcid IS NULL AND ma.source = mk.source AND ma.source_author_id = mk.source_author_id
+    UNION ALL
+    SELECT mk.person_id, ma.* FROM ${authorships} ma JOIN ${keys} mk ON ma.orcid = mk.orcid`;
+}
+
+/** A work_attributions row (alias `a`) that keeps its record out of the person's works. */
+export const HELD_SQL = (a: string): string => `(${a}.decision IS NOT DISTINCT FROM 'rejected' OR (${a}.decision IS NULL AND ${a}.status = 'unconfirmed'))`;
 
 /**
  * work_authorships with author queries as ids: each arXiv position once more for every query that

@@ -41,6 +41,14 @@ export class Work {
   @Column({ name: 'arxiv_id', type: 'text', nullable: true })
   arxivId: string | null;
 
+  /**
+   * The title's key with a leading name ("Toolname: …") or a trailing subtitle dropped, when it has
+   * either: how a preprint finds its publication under a renamed title (see work-matching.ts).
+   */
+  @Index({ where: 'title_core_key IS NOT NULL' })
+  @Column({ name: 'title_core_key', type: 'text', nullable: true })
+  titleCoreKey: string | null;
+
   /** The first author's surname, folded: with title and year, how works without ids match. */
   @Column({ name: 'first_author_key', type: 'text', nullable: true })
   firstAuthorKey: string | null;

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { NormalizedWork, ScholarlySource } from '../scholarly/index';
 import { queriedPositions } from '../scholarly/sources/arxiv/arxiv.client';
-import { MatchKeys, matchKeys, sameByTitle } from './work-matching';
+import { surnameKey } from '../shared/text/index';
+import { MatchKeys, matchKeys, sameByTitle, sameRenamed, titleCoreKey } from './work-matching';
 
 /** What one page did to the shared cache of works. */
 export interface IngestResult {
@@ -57,6 +58,9 @@ export interface CandidateWork {
   title_keys: string[];
   year: number | null;
   first_author_key: string | null;
+  title_core_key: string | null;
+  /** The surnames of its authors, the first author's first: read only for works a renamed title may join. */
+  author_keys?: string[];
 }
 
 /**
@@ -159,6 +163,8 @@ export class WorksIngestService {
       if (k.doi) keys.add(`doi:${k.doi}`);
       if (k.arxivId) keys.add(`arxiv:${k.arxivId}`);
       keys.add(`title:${k.titleKey}`);
+      // A renamed version locks the title it may join under.
+      if (k.titleCoreKey) keys.add(`title:${k.titleCoreKey}`);
     }
     // Sorted, so two transactions take the locks in the same order and never deadlock.
     await em.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k', [[...keys].sort()]);
@@ -176,20 +182,33 @@ export class WorksIngestService {
   /** Stored works the page may join: by DOI, arXiv id or title, and the works its stored records are in. Oldest first. */
   private async candidateWorks(em: EntityManager, keys: MatchKeys[], workIds: string[]): Promise<CandidateWork[]> {
     const titles = keys.map((k) => k.titleKey);
+    const cores = keys.flatMap((k) => (k.titleCoreKey ? [k.titleCoreKey] : []));
     const works = (await em.query(
-      `SELECT id, doi, arxiv_id, title_key, year, first_author_key FROM works
-        WHERE doi = ANY($1::text[]) OR arxiv_id = ANY($2::text[]) OR title_key = ANY($3::text[])
+      `SELECT id, doi, arxiv_id, title_key, year, first_author_key, title_core_key FROM works
+        WHERE doi = ANY($1::text[]) OR arxiv_id = ANY($2::text[]) OR title_key = ANY($3::text[] || $5::text[]) OR title_core_key = ANY($3::text[])
            -- An array, not IN (SELECT …): every branch stays an index scan.
-           OR id = ANY($4::uuid[] || ARRAY(SELECT t.work_id FROM work_titles t WHERE t.title_key = ANY($3::text[])))
+           OR id = ANY($4::uuid[] || ARRAY(SELECT t.work_id FROM work_titles t WHERE t.title_key = ANY($3::text[] || $5::text[])))
         ORDER BY created_at, id`,
-      [keys.flatMap((k) => (k.doi ? [k.doi] : [])), keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])), titles, workIds],
+      [keys.flatMap((k) => (k.doi ? [k.doi] : [])), keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])), titles, workIds, cores],
     )) as Omit<CandidateWork, 'title_keys'>[];
     // Their other titles in a statement of their own: a subquery per row would raise the estimated
     // cost of the one above past PostgreSQL's JIT threshold, and compiling it costs more than running it.
     const others = (await em.query('SELECT work_id, title_key FROM work_titles WHERE work_id = ANY($1::uuid[])', [works.map((w) => w.id)])) as { work_id: string; title_key: string }[];
     const byWork = new Map<string, string[]>();
     for (const o of others) byWork.set(o.work_id, [...(byWork.get(o.work_id) ?? []), o.title_key]);
-    return works.map((w) => ({ ...w, title_keys: byWork.get(w.id) ?? [] }));
+    const candidates = works.map((w) => ({ ...w, title_keys: byWork.get(w.id) ?? [] }));
+    // Works only a renamed title may join need their authors for the co-author check: rare, so read apart.
+    const [titleSet, coreSet] = [new Set(titles), new Set(cores)];
+    const renamed = candidates.filter((w) => (w.title_core_key && titleSet.has(w.title_core_key)) || [w.title_key, ...w.title_keys].some((t) => coreSet.has(t)));
+    if (renamed.length > 0) {
+      const authors = (await em.query('SELECT work_id, array_agg(DISTINCT name) AS names FROM work_authorships WHERE work_id = ANY($1::uuid[]) GROUP BY work_id', [renamed.map((w) => w.id)])) as {
+        work_id: string;
+        names: string[];
+      }[];
+      const names = new Map(authors.map((a) => [a.work_id, a.names]));
+      for (const w of renamed) w.author_keys = storedAuthorKeys(w.first_author_key, names.get(w.id) ?? []);
+    }
+    return candidates;
   }
 
   /** One multi-row INSERT for every new work of the page; returns each record index's work id. */
@@ -197,8 +216,8 @@ export class WorksIngestService {
     const out = new Map<number, string>();
     if (groups.length === 0) return out;
     const rows = (await em.query(
-      `INSERT INTO works (title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+      `INSERT INTO works (title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key, title_core_key)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
        RETURNING id`,
       [
         groups.map((g) => g.record.title),
@@ -210,6 +229,7 @@ export class WorksIngestService {
         groups.map((g) => g.keys.doi),
         groups.map((g) => g.keys.arxivId),
         groups.map((g) => g.keys.firstAuthorKey),
+        groups.map((g) => titleCoreKey(g.record.title)),
       ],
     )) as { id: string }[];
     groups.forEach((g, i) => g.indexes.forEach((index) => out.set(index, rows[i].id)));
@@ -320,9 +340,9 @@ export class WorksIngestService {
     await em.query(
       `UPDATE works w SET title = m.title, title_key = m.title_key, year = m.year, publication_date = m.publication_date, venue = m.venue, type = m.type,
               doi = m.doi, arxiv_id = m.arxiv_id, first_author_key = m.first_author_key, citation_count = m.citation_count, abstract = m.abstract,
-              open_access_url = m.open_access_url, pdf_url = m.pdf_url, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[])
-              AS m(id, title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key, citation_count, abstract, open_access_url, pdf_url)
+              open_access_url = m.open_access_url, pdf_url = m.pdf_url, title_core_key = m.title_core_key, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[])
+              AS m(id, title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key, citation_count, abstract, open_access_url, pdf_url, title_core_key)
         WHERE w.id = m.id`,
       [
         merged.map((m) => m.id),
@@ -339,6 +359,7 @@ export class WorksIngestService {
         merged.map((m) => m.abstract),
         merged.map((m) => m.openAccessUrl),
         merged.map((m) => m.pdfUrl),
+        merged.map((m) => m.titleCoreKey),
       ],
     );
     // The works' other titles, rewritten only where a work has or had one (most works have one title: no statement).
@@ -416,7 +437,7 @@ export function groupPage(records: GroupInput[], stored: CandidateWork[]): PageG
     ...records.map((r) => ({ label: `r\u0000${r.label}`, keys: r.keys, titles: [r.keys.titleKey], work: null })),
     ...stored.map((w, i) => ({
       label: `w\u0000${String(i).padStart(8, '0')}`,
-      keys: { doi: w.doi, arxivId: w.arxiv_id, titleKey: w.title_key, year: w.year, firstAuthorKey: w.first_author_key },
+      keys: { doi: w.doi, arxivId: w.arxiv_id, titleKey: w.title_key, year: w.year, firstAuthorKey: w.first_author_key, titleCoreKey: w.title_core_key, authorKeys: w.author_keys },
       // A stored work answers to every version's title.
       titles: [...new Set([w.title_key, ...w.title_keys])],
       work: w,
@@ -471,6 +492,19 @@ export function groupPage(records: GroupInput[], stored: CandidateWork[]): PageG
     }
   }
 
+  // A version renamed on publication: one node's title core is another's title (see sameRenamed),
+  // pairs taken in an order fixed by their labels, as above.
+  const pairs: [number, number, string][] = [];
+  nodes.forEach((x, i) => {
+    const core = x.keys.titleCoreKey;
+    for (const j of (core && byTitle.get(core)) || []) if (j !== i && !(x.work && nodes[j].work)) pairs.push([i, j, core!]);
+  });
+  const label = (i: number) => nodes[i].label;
+  pairs.sort((p, q) => (label(p[0]) + label(p[1]) < label(q[0]) + label(q[1]) ? -1 : label(p[0]) + label(p[1]) > label(q[0]) + label(q[1]) ? 1 : 0));
+  for (const [a, b, core] of pairs) {
+    if (find(a) !== find(b) && sameRenamed(nodes[a].keys, { ...nodes[b].keys, titleKey: core, titleCoreKey: null }) && compatible(a, b)) union(a, b);
+  }
+
   const groups = new Map<number, PageGroup>();
   for (let i = 0; i < nodes.length; i++) {
     const root = find(i);
@@ -483,6 +517,12 @@ export function groupPage(records: GroupInput[], stored: CandidateWork[]): PageG
     g.keys.arxivId ??= nodes[i].keys.arxivId;
   }
   return [...groups.values()];
+}
+
+/** A stored work's authors as sameRenamed compares them: the first author's surname first, then every other one once. */
+function storedAuthorKeys(firstAuthorKey: string | null, names: string[]): string[] {
+  const others = [...new Set(names.flatMap((n) => surnameKey(n) ?? []))].filter((k) => k !== firstAuthorKey);
+  return firstAuthorKey ? [firstAuthorKey, ...others] : others;
 }
 
 function pick<T>(records: NormalizedWork[], priority: ScholarlySource[], value: (r: NormalizedWork) => T | null | undefined): T | null {
@@ -503,6 +543,7 @@ export function canonicalFields(records: NormalizedWork[]) {
   return {
     title,
     titleKey: matchKeys({ ...records[0], title }).titleKey,
+    titleCoreKey: titleCoreKey(title),
     // The published version's date and venue, when there is one; else the preprint's.
     year: pick(published.length ? published : records, METADATA_PRIORITY, (r) => r.year),
     publicationDate: pick(published.length ? published : records, METADATA_PRIORITY, (r) => r.publicationDate),

@@ -1304,6 +1304,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/{id}/work-attributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The works a name query attributes to the person, held back ones by default, each with its evidence or the reason it is held */
+        get: operations["work-attributions.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}/work-attributions/{workId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Accept a held work as the person’s, reject it as a namesake’s, or (null) leave it to the evidence again */
+        put: operations["work-attributions.decide"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/{id}/sync": {
         parameters: {
             query?: never;
@@ -4745,6 +4779,96 @@ export interface components {
              * @description Works that arrive after this are new
              */
             worksSeenAt: string;
+        };
+        /** @enum {string} */
+        AttributionState: "held" | "accepted" | "rejected" | "confirmed" | "all";
+        WorkDto: {
+            id: string;
+            title: string;
+            year: number | null;
+            /** @description yyyy-mm-dd, yyyy-mm or yyyy, as precise as the sources are */
+            date: string | null;
+            venue: string | null;
+            type: components["schemas"]["WorkType"];
+            /** @description Lower case, without https://doi.org/ */
+            doi: string | null;
+            /** @description Without version */
+            arxivId: string | null;
+            /** @description The highest count any source reports */
+            citationCount: number | null;
+            /** @description Only when asked for (lists) or on GET /works/{id} */
+            abstract?: string | null;
+            openAccessUrl: string | null;
+            pdfUrl: string | null;
+            links: components["schemas"]["WorkLinksDto"];
+        };
+        AttributionRecordDto: {
+            source: components["schemas"]["ScholarlySource"];
+            sourceId: string;
+            sourceUrl: string;
+        };
+        /**
+         * @description What the evidence says
+         * @enum {string}
+         */
+        AttributionStatus: "confirmed" | "unconfirmed";
+        /** @enum {string} */
+        AttributionDecision: "accepted" | "rejected";
+        /**
+         * @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs
+         * @enum {string}
+         */
+        AttributionEvidenceKind: "identity" | "name" | "coauthors" | "fields";
+        AttributionEvidenceDto: {
+            /** @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs */
+            kind: components["schemas"]["AttributionEvidenceKind"];
+            detail: string;
+        };
+        WorkAttributionDto: {
+            work: components["schemas"]["WorkDto"];
+            /** @description The record the name query matched */
+            record: components["schemas"]["AttributionRecordDto"];
+            /**
+             * @description The identity’s name query
+             * @example au:"Pat Lee"
+             */
+            query: string;
+            /**
+             * @description The author as the record writes them
+             * @example P. Lee
+             */
+            nameAsWritten: string;
+            position: number;
+            authorCount: number;
+            /**
+             * @description The record’s arXiv categories, primary first
+             * @example [
+             *       "cs.LG"
+             *     ]
+             */
+            categories: string[];
+            /** @description What the evidence says */
+            status: components["schemas"]["AttributionStatus"];
+            decision: components["schemas"]["AttributionDecision"] | null;
+            /** @description Whether the work counts as the person’s through this record */
+            counted: boolean;
+            evidence: components["schemas"]["AttributionEvidenceDto"][];
+            /** @description Why it is held back (null when it is not) */
+            reason: string | null;
+            /** Format: date-time */
+            evaluatedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        WorkAttributionsPage: {
+            items: components["schemas"]["WorkAttributionDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        DecideWorkAttributionDto: {
+            /** @description accepted: the work is theirs; rejected: a namesake’s; null: back to what the evidence says */
+            decision: components["schemas"]["AttributionDecision"] | null;
         };
         SyncStartedResponse: {
             /**
@@ -14010,6 +14134,172 @@ export interface operations {
             };
             /** @description The token may not do this (a read-only token writing, or a role without the right) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state (the body says which, and what is allowed), or a request with the same Idempotency-Key still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body (or an uploaded file) is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "work-attributions.list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description held: unconfirmed by any evidence and not decided (kept out of the person’s works); accepted / rejected: decided by the user; confirmed: counted on the evidence; all */
+                state?: components["schemas"]["AttributionState"];
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkAttributionsPage"];
+                };
+            };
+            /** @description An unknown state */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such person for this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "work-attributions.decide": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                workId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideWorkAttributionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkAttributionDto"];
+                };
+            };
+            /** @description decision is not accepted, rejected or null */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token may not do this (a read-only token writing, or a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such person for this user, or no name query of theirs lists that work */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,8 @@ export type SyncRun = Schemas['SyncRunResponse'];
 export type PersonWork = Schemas['PersonWorkDto'];
 export type PersonWorkSort = Schemas['PersonWorkSort'];
 export type AuthorPositionFilter = Schemas['AuthorPositionFilter'];
+export type WorkAttribution = Schemas['WorkAttributionDto'];
+export type AttributionDecision = Schemas['AttributionDecision'];
 
 export const WORKS_PAGE_SIZE = 20;
 const RUNS_SHOWN = 10;
@@ -30,6 +32,8 @@ export const scholarlyKeys = {
   schedule: (personId: string) => [...scholarlyKeys.person(personId), 'schedule'] as const,
   works: (personId: string) => [...scholarlyKeys.person(personId), 'works'] as const,
   worksPage: (personId: string, filter: WorksFilter) => [...scholarlyKeys.works(personId), filter] as const,
+  // Under works: whatever refreshes the works (a sync ending, a decision) refreshes these too.
+  held: (personId: string) => [...scholarlyKeys.works(personId), 'held'] as const,
 };
 
 /** Linked then rejected identities (a person has a handful: one page of 100 holds them). */
@@ -139,4 +143,22 @@ export function usePersonWorks(personId: string, filter: WorksFilter) {
 export function useRefreshAfterSync(personId: string) {
   const queryClient = useQueryClient();
   return () => Promise.all([queryClient.invalidateQueries({ queryKey: scholarlyKeys.works(personId) }), queryClient.invalidateQueries({ queryKey: scholarlyKeys.identities(personId) })]);
+}
+
+/** Works only a name query attributes, that nothing confirms: held back until the user decides (one page holds them). */
+export function useHeldWorks(personId: string) {
+  return useQuery({
+    queryKey: scholarlyKeys.held(personId),
+    queryFn: () => unwrap(api.GET('/people/{id}/work-attributions', { params: { path: { id: personId }, query: { state: 'held', limit: 200 } } })),
+  });
+}
+
+/** Accepting or rejecting one changes the person's works: both lists are read again. */
+export function useDecideAttribution(personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ workId, decision }: { workId: string; decision: AttributionDecision }) =>
+      unwrap(api.PUT('/people/{id}/work-attributions/{workId}', { params: { path: { id: personId, workId } }, body: { decision } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: scholarlyKeys.works(personId) }),
+  });
 }

@@ -14,7 +14,7 @@ export function PersonScholarly({ personId, onSynced }: { personId: string; onSy
     <>
       <IdentitiesSection personId={personId} />
       <SyncSection personId={personId} onSynced={onSynced} />
-      <WorksSection personId={personId} />
+      <WorksSection personId={personId} onChanged={onSynced} />
     </>
   );
 }

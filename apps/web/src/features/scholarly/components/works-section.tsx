@@ -4,6 +4,7 @@ import { Pager } from '@/components/pager';
 import { QueryStates } from '@/components/status';
 import { readingUrl, WorkTitle } from '@/components/work-title';
 import { usePersonWorks, type AuthorPositionFilter, type PersonWork, type PersonWorkSort, type WorksFilter } from '../api/scholarly';
+import { HeldWorks } from './held-works';
 import { sourceName } from './labels';
 
 const SORTS: { value: PersonWorkSort; label: string }[] = [
@@ -31,7 +32,8 @@ function authorPosition({ position, authorCount, first, last }: PersonWork['auth
   return `${ordinal(position)} of ${authorCount} authors`;
 }
 
-export function WorksSection({ personId }: { personId: string }) {
+/** `onChanged`: the person's works changed here (a held work accepted or rejected): what else is built on them reads them again. */
+export function WorksSection({ personId, onChanged }: { personId: string; onChanged?: () => void }) {
   const [filter, setFilter] = useState<WorksFilter>({ sort: 'year', position: 'any', offset: 0 });
   const works = usePersonWorks(personId, filter);
   return (
@@ -41,6 +43,7 @@ export function WorksSection({ personId }: { personId: string }) {
         <Choice label="Order" value={filter.sort} options={SORTS} onChange={(sort) => setFilter({ ...filter, sort, offset: 0 })} />
         <Choice label="Their position" value={filter.position} options={POSITIONS} onChange={(position) => setFilter({ ...filter, position, offset: 0 })} />
       </div>
+      <HeldWorks personId={personId} onDecided={onChanged} />
       <QueryStates query={works} isEmpty={(data) => data.items.length === 0} empty={filter.position === 'any' ? 'No works yet: link their identities and sync.' : 'No work in that position.'}>
         {(data) => (
           <>

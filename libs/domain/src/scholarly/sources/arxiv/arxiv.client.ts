@@ -196,7 +196,8 @@ export class ArxivClient implements ScholarlyClient {
     const seen = after ? works.findIndex((w) => w.sourceId === after) : -1;
     const fresh = seen >= 0 ? works.slice(seen + 1) : works;
     const last = works.at(-1)?.sourceId ?? after;
-    return { works: markQueriedAuthor(fresh, sourceAuthorId), next: next === null ? null : `${next}:${last ?? ''}`, total: feed.totalResults };
+    const categories = Object.fromEntries(feed.entries.map((e) => [e.id, [...new Set([...(e.primaryCategory ? [e.primaryCategory] : []), ...e.categories])]]));
+    return { works: markQueriedAuthor(fresh, sourceAuthorId), next: next === null ? null : `${next}:${last ?? ''}`, total: feed.totalResults, categories };
   }
 
   /**
