@@ -12,13 +12,19 @@ import { redisOptions } from '../queue/queue-connection';
  *
  * The store cannot see when a request really leaves: a process whose answer from the store came
  * late, or whose event loop was busy when the slot came, would send late and crowd the next one.
- * So slots are `spacing + tolerance` apart, and a sender more than `tolerance` late for its slot
- * gives it up and reserves another: whatever the load, two sends are at least `spacing` apart.
- * The tolerance is a tenth of the spacing, within 10..250 ms: a slot given up costs a whole
- * spacing, so a long one (arXiv's 3 s) allows more lateness on a busy machine.
+ * So slots are `spacing + margin` apart, and a sender more than `tolerance` late for its slot gives
+ * it up and reserves another. What the margin has left over the tolerance absorbs the time between
+ * the check and the bytes leaving (fetch's own steps, a busy event loop): two sends stay at least
+ * `spacing` apart unless that time exceeds `margin - tolerance` (25 ms at OpenAlex's 105 ms).
+ * A slot given up costs a whole spacing, so a long spacing (arXiv's 3 s) allows more lateness.
  */
 export function sendTolerance(spacingMs: number): number {
-  return Math.min(250, Math.max(10, Math.round(spacingMs / 10)));
+  return Math.min(100, Math.max(5, Math.round(spacingMs / 20)));
+}
+
+/** The time added to each slot beyond the spacing: a tenth of it, within 30..250 ms. */
+export function slotMargin(spacingMs: number): number {
+  return Math.min(250, Math.max(30, Math.round(spacingMs / 10)));
 }
 
 export interface PacingStore {
@@ -44,7 +50,7 @@ export class RequestPacer {
     const tolerance = sendTolerance(spacing);
     for (;;) {
       const asked = this.now();
-      const waitMs = await this.store.reserve(key, spacing + tolerance);
+      const waitMs = await this.store.reserve(key, spacing + slotMargin(spacing));
       const answered = this.now();
       // The slot is no earlier than asked + waitMs (the store saw "now" after we asked) and no later than answered + waitMs.
       const target = answered + waitMs;
