@@ -229,13 +229,17 @@ export function orcidRoutes(n: number, k = 0): ReplayRoute[] {
     'external-ids': { 'external-id': [] },
     'work-summary': codes[i].map((code) => ({ ...clone(summary), 'put-code': code, path: `/${orcid}/work/${code}`, title: { title: { value: `Bench work ${workNo(k, i)}` } }, 'external-ids': { 'external-id': [] } })),
   });
-  const routes: ReplayRoute[] = [{ path: `/v3.0/${orcid}/works`, body: JSON.stringify({ ...works, group: Array.from({ length: n }, (_, i) => group(i)) }) }];
+  const list = { ...works, group: Array.from({ length: n }, (_, i) => group(i)) };
+  const routes: ReplayRoute[] = [{ path: `/v3.0/${orcid}/works`, body: JSON.stringify(list) }];
   const all = codes.flat();
   for (let i = 0; i < all.length; i += 100) {
     const chunk = all.slice(i, i + 100);
     routes.push({ path: `/v3.0/${orcid}/works/${chunk.join(',')}`, body: JSON.stringify({ bulk: chunk.map((code) => ({ work: { ...clone(fullTemplate), 'put-code': code, path: `/${orcid}/work/${code}` } })) }) });
   }
-  routes.push({ path: `/v3.0/${orcid}/record`, body: readFileSync(path.join(FIXTURES, 'orcid/record_0000-0002-1825-0097.json'), 'utf8') });
+  // The record holds the same works list as /works (ORCID's activities summary), as a sync reads it from there.
+  const record = json('orcid/record_0000-0002-1825-0097.json');
+  record['activities-summary'].works = list;
+  routes.push({ path: `/v3.0/${orcid}/record`, body: JSON.stringify(record) });
   return routes;
 }
 

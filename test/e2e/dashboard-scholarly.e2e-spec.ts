@@ -4,7 +4,7 @@ import { Page } from 'playwright-core';
 import { Dashboard, startDashboard } from '../support/dashboard-browser';
 import { seedInterviewScene } from '../support/briefing-scene';
 import { ReplayServer } from '../support/replay-server';
-import { addSemanticScholarAndMoreau, addZoeCandidateSearches, arxivSnapshot, FIXTURES, KAISER, personWithIdentities, scholarlyReplay, syncEnv, ZOE } from '../support/sync-fixtures';
+import { addSemanticScholarAndMoreau, addZoeCandidateSearches, arxivPage, FIXTURES, KAISER, personWithIdentities, scholarlyReplay, syncEnv, ZOE } from '../support/sync-fixtures';
 import { TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -199,8 +199,8 @@ describe('a person’s scholarly identities, works and reading checklist in a br
     await addForm.locator('.field-error').filter({ hasText: /is not an author at semanticscholar/ }).waitFor();
     expect(await addForm.getByLabel('Id or profile address').getAttribute('aria-invalid')).toBe('true');
 
-    // arXiv answers 429 once (busy), then its recordings; Semantic Scholar does not know the author.
-    replay.fault(arxivSnapshot, { kind: 'status', status: 429, headers: { 'retry-after': '3' }, body: 'Rate exceeded.' });
+    // arXiv answers 429 once (busy) to its first read (the listing's first page: a manual sync reads no snapshot apart), then its recordings; Semantic Scholar does not know the author.
+    replay.fault(arxivPage(0), { kind: 'status', status: 429, headers: { 'retry-after': '3' }, body: 'Rate exceeded.' });
     const sync = region('Publication sync');
     await sync.getByRole('button', { name: 'Sync now' }).click();
     await sync.getByText('The source is busy (rate-limited): the sync waits and carries on by itself.').waitFor({ timeout: 15_000 });

@@ -11,6 +11,7 @@ export * from './http/error-body';
 export * from './http/global-exception.filter';
 export * from './http/public-link';
 export * from './http/redact-secrets';
+export * from './http/request-pacer';
 export * from './http/validation';
 export * from './logging/access-log';
 export * from './logging/logger';

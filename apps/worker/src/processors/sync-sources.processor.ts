@@ -108,7 +108,8 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
 
   /** 429: the whole queue waits Retry-After; the job goes back to waiting without using an attempt. */
   private async waitOut(ms: number): Promise<never> {
-    await this.jobs.queue(this.queueName).rateLimit(ms);
+    // At least 1 ms: a Retry-After date already past would ask BullMQ for a 0 ms limit, which it refuses.
+    await this.jobs.queue(this.queueName).rateLimit(Math.max(1, ms));
     throw new RateLimitError();
   }
 

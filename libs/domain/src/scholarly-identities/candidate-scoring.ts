@@ -43,7 +43,8 @@ export const AUTO_LINK = {
   minLead: 0.25,
 } as const;
 
-export type ReasonKind = 'name' | 'affiliation' | 'orcid' | 'profile-link' | 'coauthors' | 'topics';
+/** split-profile: evidence that the candidate is a second record of an identity already linked at its source (split-profiles.ts). */
+export type ReasonKind = 'name' | 'affiliation' | 'orcid' | 'profile-link' | 'coauthors' | 'topics' | 'split-profile';
 
 export interface ScoreReason {
   kind: ReasonKind;

@@ -1,15 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { NotFoundError } from '#platform';
 import { Person } from '../people/index';
-import { type AuthorCandidate, SCHOLARLY_SOURCES, type ScholarlySource, scholarlySourceNames, scholarlySources, ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/index';
+import { type AuthorCandidate, type AuthorWorksSummary, SCHOLARLY_SOURCES, type ScholarlySource, scholarlySourceNames, scholarlySources, ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/index';
 import { AutoLinkRule, CandidateScore, Coauthor, compareScored, decideAutoLinks, isPlausible, scoreCandidate, ScoringSubject } from './candidate-scoring';
 import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityError, UnknownAtSourceError } from './identities.errors';
 import { idFromProfileLink, parseIdentityInput, sourceOfUrl } from './identity-input';
 import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entity';
-import { AUTHORSHIPS_WITH_QUERIES_SQL, WorkAttributionsService } from '../works/index';
+import { IdentitiesRepository } from './identities.repository';
+import { WorkAttributionsService } from '../works/index';
 import { SourceLookups } from './source-lookups';
+import { CandidateSearchCache } from './candidate-search-cache';
+import { matchSplitProfile, ProfileEvidence, SplitProfileMatch } from './split-profiles';
 
 /** The sources that can search authors by name (Crossref cannot: its identities are ORCID iDs). */
 /** The built-in sources searched for candidates by default (the API documents them). */
@@ -18,6 +21,8 @@ export const CANDIDATE_SOURCES: ScholarlySource[] = SCHOLARLY_SOURCES.filter((s)
 const candidateSources = (): ScholarlySource[] => scholarlySources().filter((d) => d.identity.candidateSearch).map((d) => d.name);
 export const DEFAULT_CANDIDATE_LIMIT = 10;
 export const MAX_CANDIDATE_LIMIT = 25;
+/** At most this many same-name candidates per source are checked as split profiles (a request each). */
+const SPLIT_SUSPECTS = 2;
 
 export interface ScoredCandidate {
   candidate: AuthorCandidate;
@@ -27,6 +32,8 @@ export interface ScoredCandidate {
   identityId: string | null;
   /** Another of the user's people this author is linked to. */
   linkedTo: { personId: string; fullName: string } | null;
+  /** The person's linked identity at the same source this candidate looks like a second record of (its reasons say why); null: none. */
+  splitProfileOf: { identityId: string; sourceAuthorId: string } | null;
 }
 
 export interface SourceFailure {
@@ -80,10 +87,11 @@ export interface AutoLinkResult {
 @Injectable()
 export class IdentitiesService {
   private readonly logger = new Logger(IdentitiesService.name);
+  /** The answers of the last searches, which an auto-link right after them reuses. */
+  private readonly searches = new CandidateSearchCache();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(ScholarlyIdentity) private readonly identities: Repository<ScholarlyIdentity>,
+    private readonly identities: IdentitiesRepository,
     @InjectRepository(Person) private readonly people: Repository<Person>,
     private readonly lookups: SourceLookups,
     private readonly attributions: WorkAttributionsService,
@@ -92,7 +100,7 @@ export class IdentitiesService {
   /** The person's identities, linked first, then rejected; by source, oldest first. */
   async list(userId: string, personId: string): Promise<ScholarlyIdentity[]> {
     await this.person(userId, personId);
-    const rows = await this.identities.find({ where: { userId, personId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.identities.listForPerson(userId, personId);
     const status = (s: string) => IDENTITY_STATUSES.indexOf(s as never);
     const source = (s: ScholarlySource) => scholarlySourceNames().indexOf(s);
     return rows.sort((a, b) => status(a.status) - status(b.status) || source(a.source) - source(b.source));
@@ -107,7 +115,7 @@ export class IdentitiesService {
    */
   async candidates(userId: string, personId: string, options: { sources?: ScholarlySource[]; limit?: number } = {}): Promise<CandidateSearch> {
     const person = await this.person(userId, personId);
-    return this.search(userId, person, await this.subject(userId, person), options.sources ?? candidateSources(), options.limit ?? DEFAULT_CANDIDATE_LIMIT);
+    return this.search(userId, person, await this.subject(userId, person), options.sources ?? candidateSources(), options.limit ?? DEFAULT_CANDIDATE_LIMIT, { splitProfiles: true });
   }
 
   /**
@@ -131,9 +139,9 @@ export class IdentitiesService {
     if (!parsed.ok) throw new InvalidIdentityError(field, parsed.problem);
     let sourceAuthorId = parsed.sourceAuthorId;
     await this.person(userId, personId);
-    const existing = await this.identities.findOneBy({ userId, personId, source, sourceAuthorId });
+    const existing = await this.identities.findForPerson(userId, personId, source, sourceAuthorId);
     if (existing?.status === 'linked') return { identity: existing, changed: false, warning: null };
-    const elsewhere = await this.linkedElsewhere(this.dataSource.manager, userId, personId, source, sourceAuthorId);
+    const elsewhere = await this.identities.linkedElsewhere(userId, personId, source, sourceAuthorId);
     if (elsewhere) throw new IdentityLinkedElsewhereError(source, sourceAuthorId, elsewhere);
 
     const checked = await this.check(field, source, sourceAuthorId);
@@ -155,15 +163,15 @@ export class IdentitiesService {
    * does not link it again; one the user linked (or a rejection) is forgotten.
    */
   async unlink(userId: string, personId: string, identityId: string): Promise<{ keptAsRejection: boolean }> {
-    const result = await this.dataSource.transaction(async (em) => {
+    const result = await this.identities.transaction(async (em) => {
       const person = await em.findOne(Person, { where: { id: personId, userId } });
-      const identity = person ? await em.findOne(ScholarlyIdentity, { where: { id: identityId, userId, personId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const identity = person ? await this.identities.findByIdForUpdate(em, userId, personId, identityId) : null;
       if (!identity) throw new IdentityNotFoundError(identityId);
       if (identity.status === 'linked' && identity.linkedBy === 'auto') {
-        await em.update(ScholarlyIdentity, { id: identity.id }, { status: 'rejected', linkedBy: 'user' });
+        await this.identities.update(em, identity.id, { status: 'rejected', linkedBy: 'user' });
         return { keptAsRejection: true };
       }
-      await em.delete(ScholarlyIdentity, { id: identity.id });
+      await this.identities.remove(em, identity.id);
       return { keptAsRejection: false };
     });
     // The identity's works were evidence for the person's name-query matches.
@@ -182,7 +190,7 @@ export class IdentitiesService {
     const person = await this.person(userId, personId);
     const subject = await this.subject(userId, person);
     const sources = [...new Set(options.sources ?? candidateSources())];
-    const mine = await this.identities.findBy({ userId, personId });
+    const mine = await this.identities.listForPerson(userId, personId);
     const result: AutoLinkResult = { linked: [], undecided: [], errors: [] };
 
     const toSearch: ScholarlySource[] = [];
@@ -203,7 +211,8 @@ export class IdentitiesService {
     }
 
     if (toSearch.length > 0) {
-      const search = await this.search(userId, person, subject, toSearch, options.limit ?? DEFAULT_CANDIDATE_LIMIT);
+      // The user usually looked at the candidates a moment ago: the sources' answers are taken again, not asked again.
+      const search = await this.search(userId, person, subject, toSearch, options.limit ?? DEFAULT_CANDIDATE_LIMIT, { reuse: true });
       result.errors.push(...search.errors);
       const failed = new Set(search.errors.map((e) => e.source));
       const linkedSources = new Set(mine.filter((i) => i.status === 'linked').map((i) => i.source));
@@ -236,8 +245,7 @@ export class IdentitiesService {
     const links = person.links ?? {};
     let orcid = idFromProfileLink('orcid', links.orcid);
     if (!orcid) {
-      const identity = await this.identities.findOne({ where: [{ userId, personId: person.id, status: 'linked', source: 'orcid' }, { userId, personId: person.id, status: 'linked', source: 'crossref' }], order: { createdAt: 'ASC' } });
-      orcid = identity?.sourceAuthorId ?? null;
+      orcid = await this.identities.linkedOrcid(userId, person.id);
     }
     const profileIds: ScoringSubject['profileIds'] = {};
     const openalex = idFromProfileLink('openalex', links.openalex);
@@ -259,14 +267,21 @@ export class IdentitiesService {
     };
   }
 
-  private async search(userId: string, person: Person, subject: ScoringSubject, sources: ScholarlySource[], limit: number): Promise<CandidateSearch> {
+  /** `reuse`: take a source's answer from a search of the last minute (CandidateSearchCache) instead of asking it again. */
+  private async search(userId: string, person: Person, subject: ScoringSubject, sources: ScholarlySource[], limit: number, options: { reuse?: boolean; splitProfiles?: boolean } = {}): Promise<CandidateSearch> {
+    const reuse = options.reuse ?? false;
     const name = person.fullName;
     const affiliation = person.organization?.name ?? null;
     const unique = [...new Set(sources)];
     const answers = await Promise.all(
       unique.map(async (source) => {
+        const query = { name, affiliation: source === 'orcid' ? null : affiliation, limit };
+        const key = { userId, personId: person.id, source, ...query };
         try {
-          const found = await this.lookups.searchAuthors(source, { name, affiliation: source === 'orcid' ? null : affiliation, limit });
+          const cached = reuse ? this.searches.get(key) : null;
+          if (cached) return { source, found: cached };
+          const found = await this.lookups.searchAuthors(source, query);
+          this.searches.set(key, found);
           return { source, found };
         } catch (e) {
           return { source, error: this.describe(source, e) };
@@ -288,8 +303,8 @@ export class IdentitiesService {
       }
     }
 
-    const marks = await this.marks(userId, found.map((f) => f.candidate));
-    const coauthors = await this.coauthors(userId, person.id, found.map((f) => f.candidate));
+    const marks = await this.identities.marks(userId, found.map((f) => f.candidate));
+    const coauthors = await this.identities.contactCoauthors(userId, person.id, found.map((f) => f.candidate));
     const scored = found
       .map(({ candidate, order }, index) => {
         const key = `${candidate.source}\u0000${candidate.sourceAuthorId}`;
@@ -305,10 +320,12 @@ export class IdentitiesService {
           status: (own?.status as ScoredCandidate['status']) ?? null,
           identityId: own?.id ?? null,
           linkedTo: other ? { personId: other.person_id, fullName: other.full_name } : null,
+          splitProfileOf: null as ScoredCandidate['splitProfileOf'],
         };
       })
-      .filter((c) => isPlausible(c.score) || c.status !== null)
-      .sort(compareScored);
+      .filter((c) => isPlausible(c.score) || c.status !== null);
+    if (options.splitProfiles) await this.markSplitProfiles(userId, person.id, scored, errors);
+    scored.sort(compareScored);
     return {
       personId: person.id,
       query: { name, affiliation },
@@ -318,6 +335,52 @@ export class IdentitiesService {
     };
   }
 
+  /**
+   * Split profiles (split-profiles.ts): at a source where the person has a linked identity already
+   * synced, the best same-name candidates not yet decided are compared with it, on their first page
+   * of works (one request each, at most SPLIT_SUSPECTS per source) and topics; one that looks like
+   * the same career cut in two gets the reasons and their points, and names the identity.
+   */
+  private async markSplitProfiles(userId: string, personId: string, scored: (ScoredCandidate & { order: number })[], errors: SourceFailure[]): Promise<void> {
+    const linked = (await this.identities.listForPerson(userId, personId)).filter((i) => i.status === 'linked');
+    const failed = new Set(errors.map((e) => e.source));
+    const evidence = new Map<string, ProfileEvidence>();
+    for (const identity of linked) {
+      const synced = await this.identities.profileEvidence(identity.source, identity.sourceAuthorId);
+      const topics = identity.lastSnapshot?.topics ?? [];
+      // Nothing synced yet: nothing to compare a candidate with, and no request is spent on it.
+      if (synced.years.length + synced.coauthors.length + topics.length > 0) evidence.set(identity.id, { ...synced, topics });
+    }
+    const bySource = new Map<ScholarlySource, (ScoredCandidate & { order: number })[]>();
+    for (const c of scored) {
+      const source = c.candidate.source;
+      if (failed.has(source) || c.status !== null || c.linkedTo || (c.score.nameMatch !== 'exact' && c.score.nameMatch !== 'variant')) continue;
+      if (!linked.some((i) => i.source === source && evidence.has(i.id))) continue;
+      bySource.set(source, [...(bySource.get(source) ?? []), c]);
+    }
+    for (const [source, suspects] of bySource) {
+      for (const c of [...suspects].sort(compareScored).slice(0, SPLIT_SUSPECTS)) {
+        let works: AuthorWorksSummary;
+        try {
+          works = await this.lookups.summarizeWorks(source, c.candidate.sourceAuthorId);
+        } catch (e) {
+          this.logger.debug(`split-profile check of ${source} ${c.candidate.sourceAuthorId} skipped: ${(e as Error).message}`);
+          continue;
+        }
+        const matches = linked
+          .filter((i) => i.source === source && evidence.has(i.id))
+          .map((i) => matchSplitProfile(c.score.nameMatch, { years: works.years, coauthors: works.coauthors, topics: c.candidate.topics }, { identityId: i.id, sourceAuthorId: i.sourceAuthorId, evidence: evidence.get(i.id)! }))
+          .filter((m): m is SplitProfileMatch => m !== null)
+          .sort((a, b) => b.reasons.length - a.reasons.length);
+        const best = matches[0];
+        if (!best) continue;
+        c.splitProfileOf = { identityId: best.identityId, sourceAuthorId: best.sourceAuthorId };
+        c.score.reasons.push(...best.reasons);
+        c.score.score = Math.min(100, Math.max(0, Math.round(c.score.reasons.reduce((n, r) => n + r.points * 100, 0)))) / 100;
+      }
+    }
+  }
+
   private describe(source: ScholarlySource, e: unknown): string {
     if (e instanceof UnsupportedBySourceError) {
       return source === 'crossref' ? `${e.message}: Crossref identities are ORCID iDs; add one with POST /people/{id}/identities` : e.message;
@@ -325,98 +388,6 @@ export class IdentitiesService {
     if (e instanceof ScholarlySourceError) return e.message;
     this.logger.warn(`${source}: author search failed unexpectedly: ${(e as Error)?.stack ?? String(e)}`);
     return `${source}: unexpected error (${(e as Error)?.message ?? String(e)})`;
-  }
-
-  /** The user's identities (of people not deleted) for these candidates, by source and id. */
-  private async marks(userId: string, candidates: AuthorCandidate[]): Promise<Map<string, { id: string; person_id: string; status: string; full_name: string }[]>> {
-    const out = new Map<string, { id: string; person_id: string; status: string; full_name: string }[]>();
-    if (candidates.length === 0) return out;
-    const rows = (await this.dataSource.query(
-      `SELECT i.id, i.person_id, i.source, i.source_author_id, i.status, p.full_name
-         FROM scholarly_identities i
-         JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
-        WHERE i.user_id = $1
-          AND (i.source, i.source_author_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-        ORDER BY i.created_at, i.id`,
-      [userId, candidates.map((c) => c.source), candidates.map((c) => c.sourceAuthorId)],
-    )) as { id: string; person_id: string; source: string; source_author_id: string; status: string; full_name: string }[];
-    for (const row of rows) {
-      const key = `${row.source}\u0000${row.source_author_id}`;
-      out.set(key, [...(out.get(key) ?? []), row]);
-    }
-    return out;
-  }
-
-  /**
-   * The user's other people who co-authored with each candidate, from the works already in the
-   * shared cache: a work listing the candidate (by id at its source, or by ORCID iD) and, on any
-   * record of the same work, one of a contact's linked identities (or their ORCID iD). Early on,
-   * before anything is synced, there are none.
-   */
-  private async coauthors(userId: string, personId: string, candidates: AuthorCandidate[]): Promise<Map<number, Coauthor[]>> {
-    const out = new Map<number, Coauthor[]>();
-    if (candidates.length === 0) return out;
-    const rows = (await this.dataSource.query(
-      `WITH cand AS (
-         SELECT * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS c(n, source, source_author_id, orcid)
-       ),
-       cand_authorships AS (
-         SELECT c.n, a.work_id, a.record_id, a.position
-           FROM cand c JOIN (${AUTHORSHIPS_WITH_QUERIES_SQL}) a ON a.source = c.source AND a.source_author_id = c.source_author_id
-         UNION
-         SELECT c.n, a.work_id, a.record_id, a.position
-           FROM cand c JOIN work_authorships a ON a.orcid = c.orcid
-          WHERE c.orcid IS NOT NULL
-       ),
-       contact_ids AS (
-         SELECT i.person_id, i.source, i.source_author_id
-           FROM scholarly_identities i JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
-          WHERE i.user_id = $1 AND i.person_id <> $2 AND i.status = 'linked'
-       ),
-       contact_orcids AS (
-         SELECT person_id, upper(source_author_id) AS orcid FROM contact_ids WHERE source IN ('orcid', 'crossref')
-         UNION
-         SELECT p.id, upper(substring(p.links->>'orcid' from $7)) FROM people p
-          WHERE p.user_id = $1 AND p.id <> $2 AND p.deleted_at IS NULL AND p.links->>'orcid' IS NOT NULL
-       ),
-       others AS (
-         SELECT ca.n, oa.work_id, oa.source, oa.source_author_id, oa.orcid
-           FROM cand_authorships ca
-           JOIN work_records r ON r.work_id = ca.work_id
-           JOIN (${AUTHORSHIPS_WITH_QUERIES_SQL}) oa ON oa.record_id = r.id AND NOT (oa.record_id = ca.record_id AND oa.position = ca.position)
-       ),
-       coauthorships AS (
-         SELECT o.n, o.work_id, ci.person_id FROM others o JOIN contact_ids ci ON ci.source = o.source AND ci.source_author_id = o.source_author_id
-         UNION
-         SELECT o.n, o.work_id, co.person_id FROM others o JOIN contact_orcids co ON co.orcid = o.orcid
-       )
-       SELECT c.n, c.person_id, p.full_name, count(DISTINCT c.work_id)::int AS works
-         FROM coauthorships c JOIN people p ON p.id = c.person_id
-        GROUP BY c.n, c.person_id, p.full_name
-        ORDER BY c.n, p.full_name`,
-      [
-        userId,
-        personId,
-        candidates.map((_, i) => i),
-        candidates.map((c) => c.source),
-        candidates.map((c) => c.sourceAuthorId),
-        candidates.map((c) => c.orcid),
-        '\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dXx]',
-      ],
-    )) as { n: number; person_id: string; full_name: string; works: number }[];
-    for (const row of rows) out.set(row.n, [...(out.get(row.n) ?? []), { personId: row.person_id, name: row.full_name, works: row.works }]);
-    return out;
-  }
-
-  /** Another (not deleted) person of the user this author is linked to. */
-  private async linkedElsewhere(em: EntityManager, userId: string, personId: string, source: ScholarlySource, sourceAuthorId: string): Promise<{ id: string; fullName: string } | null> {
-    const [row] = (await em.query(
-      `SELECT p.id, p.full_name FROM scholarly_identities i JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
-        WHERE i.user_id = $1 AND i.source = $2 AND i.source_author_id = $3 AND i.status = 'linked' AND i.person_id <> $4
-        ORDER BY i.created_at LIMIT 1`,
-      [userId, source, sourceAuthorId, personId],
-    )) as { id: string; full_name: string }[];
-    return row ? { id: row.id, fullName: row.full_name } : null;
   }
 
   /**
@@ -455,27 +426,25 @@ export class IdentitiesService {
   ): Promise<{ identity: ScholarlyIdentity; changed: boolean }> {
     // Dossier never overrides the user: an auto-link finding a rejection (made meanwhile) stops.
     const keepRejection = values.linkedBy === 'auto';
-    const result = await this.dataSource.transaction(async (em) => {
-      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`scholarly-identity:${userId}:${source}:${sourceAuthorId}`]);
+    const result = await this.identities.transaction(async (em) => {
+      await this.identities.lockAuthorKey(em, userId, source, sourceAuthorId);
       const person = await em.findOne(Person, { where: { id: personId, userId } });
       if (!person) throw new NotFoundError('person', personId);
       if (values.status === 'linked') {
-        const elsewhere = await this.linkedElsewhere(em, userId, personId, source, sourceAuthorId);
+        const elsewhere = await this.identities.linkedElsewhere(userId, personId, source, sourceAuthorId, em);
         if (elsewhere) throw new IdentityLinkedElsewhereError(source, sourceAuthorId, elsewhere);
       }
-      const row = await em.findOne(ScholarlyIdentity, { where: { personId, source, sourceAuthorId }, lock: { mode: 'pessimistic_write' } });
+      const row = await this.identities.findForUpdate(em, personId, source, sourceAuthorId);
       if (row) {
         if (keepRejection && row.status === 'rejected') throw new RejectedMeanwhile(sourceAuthorId);
         if (row.status === values.status) {
-          if (values.name && !row.name) await em.update(ScholarlyIdentity, { id: row.id }, { name: values.name });
-          return { identity: await em.findOneByOrFail(ScholarlyIdentity, { id: row.id }), changed: false };
+          if (values.name && !row.name) await this.identities.update(em, row.id, { name: values.name });
+          return { identity: await this.identities.getById(em, row.id), changed: false };
         }
-        await em.update(ScholarlyIdentity, { id: row.id }, { status: values.status, linkedBy: values.linkedBy, name: values.name ?? row.name });
-        return { identity: await em.findOneByOrFail(ScholarlyIdentity, { id: row.id }), changed: true };
+        await this.identities.update(em, row.id, { status: values.status, linkedBy: values.linkedBy, name: values.name ?? row.name });
+        return { identity: await this.identities.getById(em, row.id), changed: true };
       }
-      const created = em.create(ScholarlyIdentity, { userId, personId, source, sourceAuthorId, name: values.name, status: values.status, linkedBy: values.linkedBy });
-      await em.insert(ScholarlyIdentity, created);
-      return { identity: await em.findOneByOrFail(ScholarlyIdentity, { id: created.id }), changed: true };
+      return { identity: await this.identities.insert(em, { userId, personId, source, sourceAuthorId, name: values.name, status: values.status, linkedBy: values.linkedBy }), changed: true };
     });
     // A new identity is new evidence for the name-query matches (and a name query, new matches).
     if (result.changed) await this.attributions.evaluatePerson(userId, personId);

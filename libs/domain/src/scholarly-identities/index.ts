@@ -1,6 +1,7 @@
 export * from './candidate-scoring';
 export * from './identities.errors';
 export * from './identities.service';
+export * from './split-profiles';
 export * from './identity-input';
 export * from './scholarly-identities.module';
 export * from './scholarly-identity.entity';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Person } from '../people/index';
+import { IdentitiesRepository } from './identities.repository';
 import { WorksModule } from '../works/index';
 import { IdentitiesService } from './identities.service';
 import { ScholarlyIdentity } from './scholarly-identity.entity';
@@ -14,7 +15,7 @@ import { ScholarlyIdentitiesExport } from './scholarly-identities.export';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ScholarlyIdentity, Person]), WorksModule],
-  providers: [ScholarlyIdentitiesExport, IdentitiesService, SourceLookups],
+  providers: [ScholarlyIdentitiesExport, IdentitiesService, IdentitiesRepository, SourceLookups],
   exports: [IdentitiesService],
 })
 export class ScholarlyIdentitiesModule {}

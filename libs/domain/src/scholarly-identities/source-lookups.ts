@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
 import { DossierJobs, sourceJobs } from '../jobs/index';
-import { rebuildLookupFailure, scholarlySource, SourceBusyError, SourceLookupAnswer, SourceLookupRequest } from '../scholarly/index';
+import { AuthorWorksSummary, rebuildLookupFailure, scholarlySource, SourceBusyError, SourceLookupAnswer, SourceLookupRequest, SourceRateLimitedError } from '../scholarly/index';
 import type { AuthorCandidate, AuthorSnapshot, ScholarlySource } from '../scholarly/index';
 
 /** Extra patience beyond one request's time limit and one rate-limit window: the queue's own round trips. */
@@ -10,13 +10,17 @@ const QUEUE_SLACK_MS = 3_000;
 /** The first look at the job is soon (a free queue answers in a few tens of ms); then less often, to spare the backend. */
 const FIRST_POLL_MS = 25;
 const MAX_POLL_MS = 250;
+/** A Retry-After is waited out only when this much of the time limit is left after it, for the request itself. */
+const AFTER_RETRY_MS = 1_500;
 
 /**
  * The API's way to ask a source something while a user waits: the request runs in the worker, in
  * the source's queue, whose global rate limit and concurrency count it with the sync's steps (see
  * SyncSourceProcessor), however many API processes ask. Throws what the client would have thrown;
  * no answer in time (a long queue, or no worker) is a SourceBusyError, and the job is taken back
- * when it has not started.
+ * when it has not started. A 429 whose Retry-After (seconds or an HTTP date) ends early enough is
+ * waited out and the request asked again, within the same time limit: one short refusal does not
+ * drop the source from a search the user is waiting for.
  */
 @Injectable()
 export class SourceLookups {
@@ -29,6 +33,11 @@ export class SourceLookups {
     return this.ask(source, { kind: 'search', ...query }, 'author search') as Promise<AuthorCandidate[]>;
   }
 
+  /** The years and co-authors of the author's first page of works (one request): evidence for a split profile. */
+  summarizeWorks(source: ScholarlySource, sourceAuthorId: string): Promise<AuthorWorksSummary> {
+    return this.ask(source, { kind: 'works', sourceAuthorId }, `works of ${sourceAuthorId}`) as Promise<AuthorWorksSummary>;
+  }
+
   getAuthor(source: ScholarlySource, sourceAuthorId: string): Promise<AuthorSnapshot> {
     return this.ask(source, { kind: 'author', sourceAuthorId }, `author ${sourceAuthorId}`) as Promise<AuthorSnapshot>;
   }
@@ -39,10 +48,22 @@ export class SourceLookups {
   }
 
   private async ask(source: ScholarlySource, request: SourceLookupRequest, what: string): Promise<unknown> {
-    const { lookup } = sourceJobs(source);
-    const id = await this.jobs.enqueue({ name: lookup, data: request });
     const waitMs = this.waitMs(source);
     const deadline = Date.now() + waitMs;
+    for (;;) {
+      try {
+        return await this.askOnce(source, request, what, deadline, waitMs);
+      } catch (e) {
+        const retryAfterMs = e instanceof SourceRateLimitedError ? e.retryAfterMs : null;
+        if (retryAfterMs === null || Date.now() + retryAfterMs + AFTER_RETRY_MS > deadline) throw e;
+        await sleep(retryAfterMs);
+      }
+    }
+  }
+
+  private async askOnce(source: ScholarlySource, request: SourceLookupRequest, what: string, deadline: number, waitMs: number): Promise<unknown> {
+    const { lookup } = sourceJobs(source);
+    const id = await this.jobs.enqueue({ name: lookup, data: request });
     // Polling the one job costs a read per look; a QueueEvents listener would hold connections of its own.
     for (let pause = FIRST_POLL_MS; ; pause = Math.min(pause * 2, MAX_POLL_MS)) {
       const job = await this.jobs.findJob(lookup, id);

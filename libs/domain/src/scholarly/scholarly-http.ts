@@ -1,4 +1,4 @@
-import { redactSecrets, type ScholarlyConfig } from '#platform';
+import { redactSecrets, type RequestPacer, type ScholarlyConfig } from '#platform';
 import type { ScholarlySource } from './scholarly.types';
 
 /**
@@ -77,10 +77,15 @@ export interface ScholarlyRequest {
 const SECRET_PARAMS = new Set(['api_key', 'apikey', 'key', 'token', 'mailto']);
 const SECRET_HEADERS = new Set(['x-api-key', 'authorization']);
 
+/** A Retry-After longer than this is left to the queue (a sync waits in it; a lookup gives up). */
+const MAX_HOLD_MS = 60_000;
+
 export class ScholarlyHttp {
   constructor(
     private readonly config: Pick<ScholarlyConfig, 'contactEmail' | 'timeoutMs'>,
     private readonly fetchImpl: typeof fetch = fetch,
+    /** Spaces every request to a source at the moment it is sent, over all processes; none: unpaced (unit tests, tools). */
+    private readonly pacer: Pick<RequestPacer, 'beforeSend' | 'hold'> | null = null,
   ) {}
 
   /** User-Agent per the sources' etiquette: the application, and a contact address when configured. */
@@ -110,6 +115,13 @@ export class ScholarlyHttp {
     // values sent as secrets (keys, the contact address) taken out in whatever form they come back.
     const known = [this.config.contactEmail, ...Object.values(options.secretQuery ?? {}), ...Object.entries(options.headers ?? {}).filter(([name]) => SECRET_HEADERS.has(name.toLowerCase())).map(([, value]) => value)];
     const redact = (text: string): string => redactSecrets(text, known);
+    if (this.pacer) {
+      try {
+        await this.pacer.beforeSend(source);
+      } catch (e) {
+        throw new SourceUnavailableError(source, shown, `request pacing unavailable (${(e as Error).message})`, null, method);
+      }
+    }
     let response: Response;
     let body: string;
     try {
@@ -124,15 +136,27 @@ export class ScholarlyHttp {
     } catch (e) {
       throw new SourceUnavailableError(source, shown, redact(describeNetworkError(e)), null, method);
     }
-    if (response.status === 429) throw new SourceRateLimitedError(source, shown, retryAfterMs(response.headers.get('retry-after')), method);
+    if (response.status === 429) {
+      const wait = retryAfterMs(response.headers.get('retry-after'));
+      await this.holdFor(source, wait);
+      throw new SourceRateLimitedError(source, shown, wait, method);
+    }
     if (response.status >= 500) {
       // A 503 with Retry-After asks for the same patience as a 429.
       const wait = retryAfterMs(response.headers.get('retry-after'));
-      if (response.status === 503 && wait !== null) throw new SourceRateLimitedError(source, shown, wait, method);
+      if (response.status === 503 && wait !== null) {
+        await this.holdFor(source, wait);
+        throw new SourceRateLimitedError(source, shown, wait, method);
+      }
       throw new SourceUnavailableError(source, shown, `HTTP ${response.status}`, response.status, method);
     }
     if (response.status >= 400) throw Object.assign(new SourceRejectedError(source, shown, response.status, redact(errorDetail(body)), method), { body: redact(body.slice(0, 4000)) });
     return { status: response.status, headers: response.headers, body, request: shown, method };
+  }
+
+  /** A Retry-After holds every process's next request to the source (a lookup as much as a sync step). */
+  private async holdFor(source: ScholarlySource, waitMs: number | null): Promise<void> {
+    if (this.pacer && waitMs) await this.pacer.hold(source, Math.min(waitMs, MAX_HOLD_MS)).catch(() => undefined);
   }
 
   /** GET and parse JSON; a body that does not parse is a MalformedResponseError naming the request. */

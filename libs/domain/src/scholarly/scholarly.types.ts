@@ -104,4 +104,25 @@ export interface ScholarlyClient {
   searchAuthors(query: { name: string; affiliation?: string | null; limit?: number }): Promise<AuthorCandidate[]>;
   getAuthor(sourceAuthorId: string): Promise<AuthorSnapshot>;
   listWorks(sourceAuthorId: string, page: string | null): Promise<WorksPage>;
+  /**
+   * The author and the first page of works from one read, where one document answers both (dblp's
+   * person page, ORCID's record) or the listing says what the author read would (arXiv, Crossref:
+   * then `updatedAt` is the newest of the page, which the sync folds over the later pages).
+   */
+  getAuthorWithWorks?(sourceAuthorId: string): Promise<AuthorWithWorks>;
+}
+
+export interface AuthorWithWorks {
+  snapshot: AuthorSnapshot;
+  /** The first page; where it takes more requests (ORCID's full works), they are made only when asked, so an unchanged author costs one read. */
+  works: () => Promise<WorksPage>;
+  /** True where the snapshot was derived from the listing (its updatedAt grows with the later pages); false where it is the author's own record. */
+  fromListing: boolean;
+}
+
+/** The later of two ISO timestamps (either may be null). */
+export function laterTimestamp(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return Date.parse(b) > Date.parse(a) ? b : a;
 }

@@ -9,7 +9,7 @@ import {
   SourceUnavailableError,
   UnsupportedBySourceError,
 } from './scholarly-http';
-import type { AuthorCandidate, AuthorSnapshot, ScholarlySource } from './scholarly.types';
+import type { AuthorCandidate, AuthorSnapshot, ScholarlySource, WorksPage } from './scholarly.types';
 
 /**
  * An interactive request to a source runs in the worker, in the source's queue (so its rate limit
@@ -19,10 +19,19 @@ import type { AuthorCandidate, AuthorSnapshot, ScholarlySource } from './scholar
  * so the caller handles it exactly as if it had called the client itself.
  */
 
-/** What an interactive lookup asks its source: an author search by name, or one author by id. */
+/** What an interactive lookup asks its source: an author search by name, one author by id, or a summary of an author's first page of works. */
 export type SourceLookupRequest =
   | { kind: 'search'; name: string; affiliation: string | null; limit: number }
-  | { kind: 'author'; sourceAuthorId: string };
+  | { kind: 'author'; sourceAuthorId: string }
+  | { kind: 'works'; sourceAuthorId: string };
+
+/** An author's first page of works, as little as a split-profile check needs: the years and the co-authors' names. */
+export interface AuthorWorksSummary {
+  works: number;
+  years: number[];
+  /** The other authors' names on those works, each once, as the source writes them. */
+  coauthors: string[];
+}
 
 export type SourceLookupFailure =
   | { kind: 'rejected'; status: number; message: string; request: string; method: ScholarlyMethod; detail: string; body: string | null }
@@ -34,17 +43,29 @@ export type SourceLookupFailure =
 
 export type SourceLookupAnswer<T> = { ok: true; value: T } | { ok: false; error: SourceLookupFailure };
 
-export type SourceLookupValue<R extends SourceLookupRequest> = R extends { kind: 'search' } ? AuthorCandidate[] : AuthorSnapshot;
+export type SourceLookupValue<R extends SourceLookupRequest> = R extends { kind: 'search' } ? AuthorCandidate[] : R extends { kind: 'works' } ? AuthorWorksSummary : AuthorSnapshot;
 
 /** Runs the request with the source's client (in the worker); never throws. */
-export async function answerLookup(clients: ScholarlyClients, source: ScholarlySource, request: SourceLookupRequest): Promise<SourceLookupAnswer<AuthorCandidate[] | AuthorSnapshot>> {
+export async function answerLookup(clients: ScholarlyClients, source: ScholarlySource, request: SourceLookupRequest): Promise<SourceLookupAnswer<AuthorCandidate[] | AuthorSnapshot | AuthorWorksSummary>> {
   try {
     const client = clients.get(source);
+    if (request.kind === 'works') return { ok: true, value: summarizeWorks(request.sourceAuthorId, await client.listWorks(request.sourceAuthorId, null)) };
     const value = request.kind === 'search' ? await client.searchAuthors({ name: request.name, affiliation: request.affiliation, limit: request.limit }) : await client.getAuthor(request.sourceAuthorId);
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: describeLookupFailure(e) };
   }
+}
+
+/** The years and co-authors of a page of works (the author's own positions left out). */
+export function summarizeWorks(sourceAuthorId: string, page: WorksPage): AuthorWorksSummary {
+  const years = new Set<number>();
+  const coauthors = new Set<string>();
+  for (const work of page.works) {
+    if (work.year !== null) years.add(work.year);
+    for (const author of work.authors) if (author.sourceAuthorId !== sourceAuthorId && author.name) coauthors.add(author.name);
+  }
+  return { works: page.works.length, years: [...years].sort((a, b) => a - b), coauthors: [...coauthors] };
 }
 
 /** What the lookup job returns (kept in the queue, read by the API): outside text redacted. */

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, configuredSecrets, JobQueue, NotFoundError, redactSecrets } from '#platform';
 import { DossierJobs, JobName, sourceJobs, syncRunJobId } from '../jobs/index';
-import { countRequests, isScholarlySource, scholarlySourceNames, MalformedResponseError, ScholarlyClients, scholarlySource, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
-import type { AuthorSnapshot, ScholarlyClient } from '../scholarly/index';
+import { countRequests, isScholarlySource, laterTimestamp, MalformedResponseError, ScholarlyClients, scholarlySource, scholarlySourceNames, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
+import type { AuthorSnapshot, ScholarlyClient, ScholarlySourceDescriptor, WorksPage } from '../scholarly/index';
 import { IdentitySyncState, ScholarlyIdentity } from '../scholarly-identities/index';
 import { SyncRun } from './sync-run.entity';
 import { SyncRepository } from './sync.repository';
@@ -24,6 +24,8 @@ export interface SyncStepState {
   pages: number;
   /** The author as read at the start; saved on the identity only once every page is in. */
   snapshot: AuthorSnapshot | null;
+  /** The snapshot was derived from the listing's first page: each later page may move its updatedAt. */
+  fromListing?: boolean;
 }
 
 /** What the queue should do after one step. The processor turns each into BullMQ's own mechanics. */
@@ -215,17 +217,31 @@ export class SyncService {
     const state: SyncStepState = previous ?? { step: 'author', page: null, pages: 0, snapshot: null };
     if (identity.syncState !== 'running') await this.store.updateIdentity(identity.id, { syncState: 'running' });
 
-    // The requests this step sends are counted onto its run; `count` is reset once they are.
+    // The requests this step sends are counted onto its run; `take` hands them over once.
     const count = { requests: 0 };
+    const take = (): number => {
+      const n = count.requests;
+      count.requests = 0;
+      return n;
+    };
     if (!isScholarlySource(identity.source)) return this.failure(run, identity, new SourceRejectedError(identity.source, 'sync', 400, 'no such source is registered'), attempt);
     const client = this.clients.get(identity.source);
     const source = scholarlySource(identity.source);
     return countRequests(count, async (): Promise<SyncStepOutcome> => {
       try {
+        if (state.step === 'author' && client.getAuthorWithWorks && readsOnce(client, run.trigger)) {
+          // One read is the author and the first page: the same document is not read again to list it.
+          const { snapshot, works, fromListing } = await client.getAuthorWithWorks(identity.sourceAuthorId);
+          if (run.trigger === 'schedule' && sameSnapshot(snapshot, identity.lastSnapshot)) {
+            await this.count(run.id, take());
+            await this.finish(run, identity, 'skipped', snapshot);
+            return { kind: 'done', status: 'skipped' };
+          }
+          return await this.ingestPage(run, identity, source, { step: 'list', page: null, pages: 0, snapshot, fromListing }, await works(), take);
+        }
         if (state.step === 'author') {
           const snapshot = await client.getAuthor(identity.sourceAuthorId);
-          await this.count(run.id, count.requests);
-          count.requests = 0;
+          await this.count(run.id, take());
           if (run.trigger === 'schedule' && sameSnapshot(snapshot, identity.lastSnapshot)) {
             // Kept: the fresh record, with the same counts and any new affiliations or topics.
             await this.finish(run, identity, 'skipped', snapshot);
@@ -235,24 +251,31 @@ export class SyncService {
         }
         const listId = source.listId?.(identity.sourceAuthorId, state.snapshot) ?? identity.sourceAuthorId;
         const page = await client.listWorks(listId, state.page);
-        const result = await this.ingest.ingest(withCategories(page));
-        // A name query's fresh matches are weighed at once, before anyone reads them as the person's.
-        if (source.attributedByName) await this.attributions.evaluatePerson(run.userId, run.personId);
-        await this.count(run.id, count.requests, result);
-        count.requests = 0;
-        const pages = state.pages + 1;
-        if (page.next !== null && pages >= MAX_PAGES) {
-          await this.addError(run.id, `${identity.source}: stopped after ${MAX_PAGES} pages; the rest of the list was not read`);
-        } else if (page.next !== null) {
-          return { kind: 'continue', state: { step: 'list', page: page.next, pages, snapshot: state.snapshot } };
-        }
-        await this.finish(run, identity, 'succeeded', state.snapshot);
-        return { kind: 'done', status: 'succeeded' };
+        return await this.ingestPage(run, identity, source, state, page, take);
       } catch (e) {
-        await this.count(run.id, count.requests);
+        await this.count(run.id, take());
         return this.failure(run, identity, e as Error, attempt);
       }
     });
+  }
+
+  /** Ingests one page (its requests counted with it), then: the next page, or the end of the run. */
+  private async ingestPage(run: SyncRun, identity: ScholarlyIdentity, source: ScholarlySourceDescriptor, state: SyncStepState, page: WorksPage, takeRequests: () => number): Promise<SyncStepOutcome> {
+    const result = await this.ingest.ingest(withCategories(page));
+    // A name query's fresh matches are weighed at once, before anyone reads them as the person's.
+    if (source.attributedByName) await this.attributions.evaluatePerson(run.userId, run.personId);
+    await this.count(run.id, takeRequests(), result);
+    const pages = state.pages + 1;
+    // A snapshot derived from the listing takes the newest change of every page it lists.
+    const snapshot =
+      state.fromListing && state.snapshot && state.pages > 0 ? { ...state.snapshot, updatedAt: page.works.reduce((at, w) => laterTimestamp(at, w.sourceUpdatedAt), state.snapshot.updatedAt) } : state.snapshot;
+    if (page.next !== null && pages >= MAX_PAGES) {
+      await this.addError(run.id, `${identity.source}: stopped after ${MAX_PAGES} pages; the rest of the list was not read`);
+    } else if (page.next !== null) {
+      return { kind: 'continue', state: { step: 'list', page: page.next, pages, snapshot, ...(state.fromListing ? { fromListing: true } : {}) } };
+    }
+    await this.finish(run, identity, 'succeeded', snapshot);
+    return { kind: 'done', status: 'succeeded' };
   }
 
   /** Sorts a failure into what the queue does next, and records it on the run (and identity). */
@@ -321,6 +344,15 @@ export class SyncService {
     if (requests === 0 && !works) return;
     await this.store.addRunCounts(runId, requests, works);
   }
+}
+
+/**
+ * Whether a sync reads the author and the first page at once. Where they are one document (dblp,
+ * ORCID) always; where the listing only stands in for the author read (arXiv, Crossref), not for a
+ * scheduled sync, whose cheap author read spares the whole listing when nothing changed.
+ */
+function readsOnce(client: ScholarlyClient, trigger: SyncTrigger): boolean {
+  return trigger !== 'schedule' || client.source === 'dblp' || client.source === 'orcid';
 }
 
 /** Where an identity's job starts: at listing its works when a batch check already read its author. */

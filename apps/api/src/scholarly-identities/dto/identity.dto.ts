@@ -136,7 +136,7 @@ export class LinkedIdentityResponse extends IdentityResponse {
 }
 
 export class ScoreReasonResponse {
-  @ApiProperty({ enum: ['name', 'affiliation', 'orcid', 'profile-link', 'coauthors', 'topics'] }) kind: string;
+  @ApiProperty({ enum: ['name', 'affiliation', 'orcid', 'profile-link', 'coauthors', 'topics', 'split-profile'], description: 'split-profile: evidence that the candidate is a second record of an identity already linked at its source' }) kind: string;
   @ApiProperty({ example: 0.45, description: 'Its contribution to the score; negative for evidence against (another ORCID iD)' }) points: number;
   @ApiProperty({ example: '"Łukasz Kaiser" matches the name exactly (accents and case aside)' }) detail: string;
 }
@@ -144,6 +144,11 @@ export class ScoreReasonResponse {
 export class LinkedToResponse {
   @ApiProperty() personId: string;
   @ApiProperty() fullName: string;
+}
+
+export class SplitProfileOfResponse {
+  @ApiProperty({ description: "The person's linked identity this candidate looks like a second record of" }) identityId: string;
+  @ApiProperty() sourceAuthorId: string;
 }
 
 export class CandidateResponse {
@@ -163,6 +168,12 @@ export class CandidateResponse {
   @ApiProperty({ nullable: true, enum: IDENTITY_STATUSES, enumName: 'IdentityStatus', description: 'linked (confirmed) or rejected for this person; null: not decided' }) status: string | null;
   @ApiProperty({ nullable: true, type: String, description: "This person's identity for the candidate, when linked or rejected" }) identityId: string | null;
   @ApiProperty({ nullable: true, type: LinkedToResponse, description: 'Another of your people this author is linked to' }) linkedTo: LinkedToResponse | null;
+  @ApiProperty({
+    nullable: true,
+    type: SplitProfileOfResponse,
+    description: 'A split profile: the same person as an identity already linked at this source, held by the source as a second author record (same name and at least two of: shared co-authors, shared topics, years apart; see the reasons). Link it too: works, checklists and briefings use every linked identity',
+  })
+  splitProfileOf: SplitProfileOfResponse | null;
 
   static from(c: ScoredCandidate): CandidateResponse {
     return {
@@ -173,6 +184,7 @@ export class CandidateResponse {
       status: c.status,
       identityId: c.identityId,
       linkedTo: c.linkedTo,
+      splitProfileOf: c.splitProfileOf,
     };
   }
 }

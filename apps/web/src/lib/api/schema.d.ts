@@ -5019,8 +5019,11 @@ export interface components {
             affiliation: string | null;
         };
         ScoreReasonResponse: {
-            /** @enum {string} */
-            kind: "name" | "affiliation" | "orcid" | "profile-link" | "coauthors" | "topics";
+            /**
+             * @description split-profile: evidence that the candidate is a second record of an identity already linked at its source
+             * @enum {string}
+             */
+            kind: "name" | "affiliation" | "orcid" | "profile-link" | "coauthors" | "topics" | "split-profile";
             /**
              * @description Its contribution to the score; negative for evidence against (another ORCID iD)
              * @example 0.45
@@ -5032,6 +5035,11 @@ export interface components {
         LinkedToResponse: {
             personId: string;
             fullName: string;
+        };
+        SplitProfileOfResponse: {
+            /** @description The person's linked identity this candidate looks like a second record of */
+            identityId: string;
+            sourceAuthorId: string;
         };
         CandidateResponse: {
             source: components["schemas"]["ScholarlySource"];
@@ -5060,6 +5068,8 @@ export interface components {
             identityId: string | null;
             /** @description Another of your people this author is linked to */
             linkedTo: components["schemas"]["LinkedToResponse"] | null;
+            /** @description A split profile: the same person as an identity already linked at this source, held by the source as a second author record (same name and at least two of: shared co-authors, shared topics, years apart; see the reasons). Link it too: works, checklists and briefings use every linked identity */
+            splitProfileOf: components["schemas"]["SplitProfileOfResponse"] | null;
         };
         SourceMessageResponse: {
             source: components["schemas"]["ScholarlySource"];

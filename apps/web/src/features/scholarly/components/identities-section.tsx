@@ -183,6 +183,11 @@ function CandidateRow({ personId, candidate: c, status }: { personId: string; ca
           </li>
         ))}
       </ul>
+      {c.splitProfileOf && (
+        <p className="small">
+          Looks like a second {sourceName(c.source)} record of this person (linked: {c.splitProfileOf.sourceAuthorId}): confirm it to add its works too.
+        </p>
+      )}
       {c.linkedTo && (
         <p className="small">
           Linked to another of your people: <Link to={`/people/${c.linkedTo.personId}`}>{c.linkedTo.fullName}</Link>

@@ -19,6 +19,7 @@ export const REASON_KINDS: Record<Candidate['reasons'][number]['kind'], string> 
   'profile-link': 'Profile link',
   coauthors: 'Co-authors',
   topics: 'Topics',
+  'split-profile': 'Split profile',
 };
 
 export const NAME_MATCH: Record<Candidate['nameMatch'], string> = {

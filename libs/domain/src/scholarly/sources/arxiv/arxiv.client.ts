@@ -1,6 +1,6 @@
 import { foldText } from '../../../shared/text/index';
 import { MalformedResponseError, ScholarlyHttp, SourceRejectedError, SourceUnavailableError } from '../../scholarly-http';
-import type { AuthorCandidate, AuthorSnapshot, NormalizedWork, ScholarlyClient, WorksPage } from '../../scholarly.types';
+import { type AuthorCandidate, type AuthorSnapshot, type AuthorWithWorks, laterTimestamp, type NormalizedWork, type ScholarlyClient, type WorksPage } from '../../scholarly.types';
 import { ArxivFeed, ArxivParseError, arxivEntryToWork, errorFromId, parseArxivFeed } from './arxiv.parse';
 
 /**
@@ -173,6 +173,16 @@ export class ArxivClient implements ScholarlyClient {
       citationCount: null,
       updatedAt: works[0]?.sourceUpdatedAt ?? null,
     };
+  }
+
+  /**
+   * The first page of the listing says what the author read would: the count is its totalResults,
+   * and the newest <updated> over every page (folded by the sync) is the one the author read finds.
+   */
+  async getAuthorWithWorks(sourceAuthorId: string): Promise<AuthorWithWorks> {
+    const page = await this.listWorks(sourceAuthorId, null);
+    const updatedAt = page.works.reduce<string | null>((at, w) => laterTimestamp(at, w.sourceUpdatedAt), null);
+    return { snapshot: { source: 'arxiv', sourceAuthorId, name: nameOfQuery(sourceAuthorId), worksCount: page.total, citationCount: null, updatedAt }, works: async () => page, fromListing: true };
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { ScholarlyConfig } from '#platform';
 import { normalizeDoi } from '../../../shared/text/index';
 import { MalformedResponseError, ScholarlyHttp, SourceRejectedError, UnsupportedBySourceError } from '../../scholarly-http';
-import type { AuthorCandidate, AuthorSnapshot, NormalizedWork, ScholarlyClient, WorksPage } from '../../scholarly.types';
+import { type AuthorCandidate, type AuthorSnapshot, type AuthorWithWorks, laterTimestamp, type NormalizedWork, type ScholarlyClient, type WorksPage } from '../../scholarly.types';
 import { InvalidIdentifierError, requireOrcid } from '../orcid/orcid.normalize';
 import { crossrefAuthors, crossrefFailure, doiPath, normalizeCrossrefWork } from './crossref.normalize';
 import type { CrossrefEnvelope, CrossrefWork, CrossrefWorkList } from './crossref.types';
@@ -83,6 +83,19 @@ export class CrossrefClient implements ScholarlyClient {
       citationCount: null,
       updatedAt: latest?.indexed?.['date-time'] ?? null,
     };
+  }
+
+  /**
+   * The first page of the listing says what the author read would: the count is total-results, the
+   * newest `indexed` over every page (folded by the sync) is the one the author read finds, and the
+   * name is how a work of the page credits the iD.
+   */
+  async getAuthorWithWorks(orcidInput: string): Promise<AuthorWithWorks> {
+    const page = await this.listWorks(orcidInput, null);
+    const orcid = requireOrcid('crossref', orcidInput, (id) => `/works?filter=orcid:${id}`);
+    const credited = page.works.flatMap((w) => w.authors).find((a) => a.orcid === orcid);
+    const updatedAt = page.works.reduce<string | null>((at, w) => laterTimestamp(at, w.sourceUpdatedAt), null);
+    return { snapshot: { source: 'crossref', sourceAuthorId: orcid, name: credited?.name ?? orcid, worksCount: page.total, citationCount: null, updatedAt }, works: async () => page, fromListing: true };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { foldText } from '../../../shared/text/index';
 import { MalformedResponseError, ScholarlyHttp, ScholarlyResponse } from '../../scholarly-http';
-import type { AuthorCandidate, AuthorSnapshot, ScholarlyClient, WorksPage } from '../../scholarly.types';
+import type { AuthorCandidate, AuthorSnapshot, AuthorWithWorks, ScholarlyClient, WorksPage } from '../../scholarly.types';
 import {
   DblpAuthorInfo,
   dblpAuthorToCandidate,
@@ -81,31 +81,21 @@ export class DblpClient implements ScholarlyClient {
     return ranked.slice(0, limit).map((r) => r.candidate);
   }
 
-  /**
-   * From the person page: worksCount is its `n` attribute, updatedAt the newest `mdate` of the
-   * person record and of every publication record (a date, yyyy-mm-dd, as dblp gives it).
-   */
+  /** The author from the person page (personSnapshot). */
   async getAuthor(sourceAuthorId: string): Promise<AuthorSnapshot> {
+    return personSnapshot(sourceAuthorId, (await this.getPerson(sourceAuthorId)).page);
+  }
+
+  /** The person page is the author and every work at once: a sync reads it once. */
+  async getAuthorWithWorks(sourceAuthorId: string): Promise<AuthorWithWorks> {
     const { page } = await this.getPerson(sourceAuthorId);
-    const dates = [page.mdate, ...page.records.map((r) => r.mdate)].filter((d): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d));
-    return {
-      source: 'dblp',
-      sourceAuthorId: pidOf(sourceAuthorId),
-      name: displayName(page.name),
-      worksCount: page.recordCount ?? page.records.length,
-      citationCount: null,
-      updatedAt: dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : null,
-      // The person record's affiliation notes, as dblp lists them (briefings show them).
-      affiliations: page.affiliations,
-    };
+    return { snapshot: personSnapshot(sourceAuthorId, page), works: async () => personWorks(page), fromListing: false };
   }
 
   /** Every record of the person page, in dblp's order (newest first); there is never a next page. */
   async listWorks(sourceAuthorId: string, page: string | null): Promise<WorksPage> {
     if (page !== null) throw new TypeError(`dblp person pages have a single page; got page token ${JSON.stringify(page)}`);
-    const { page: person } = await this.getPerson(sourceAuthorId);
-    const works = person.records.map(dblpRecordToWork);
-    return { works, next: null, total: person.recordCount ?? works.length };
+    return personWorks((await this.getPerson(sourceAuthorId)).page);
   }
 
   /** The publication search (`/search/publ/api`), paged with f/h; `next` is the next `f`. */
@@ -138,4 +128,27 @@ function readHits<T>(data: DblpSearchResponse<T>, response: ScholarlyResponse) {
 
 function asMalformed(e: unknown, response: ScholarlyResponse): unknown {
   return e instanceof DblpParseError ? new MalformedResponseError('dblp', response.request, e.reason) : e;
+}
+
+/**
+ * From the person page: worksCount is its `n` attribute, updatedAt the newest `mdate` of the
+ * person record and of every publication record (a date, yyyy-mm-dd, as dblp gives it).
+ */
+function personSnapshot(sourceAuthorId: string, page: DblpPersonPage): AuthorSnapshot {
+  const dates = [page.mdate, ...page.records.map((r) => r.mdate)].filter((d): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d));
+  return {
+    source: 'dblp',
+    sourceAuthorId: pidOf(sourceAuthorId),
+    name: displayName(page.name),
+    worksCount: page.recordCount ?? page.records.length,
+    citationCount: null,
+    updatedAt: dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : null,
+    // The person record's affiliation notes, as dblp lists them (briefings show them).
+    affiliations: page.affiliations,
+  };
+}
+
+function personWorks(person: DblpPersonPage): WorksPage {
+  const works = person.records.map(dblpRecordToWork);
+  return { works, next: null, total: person.recordCount ?? works.length };
 }

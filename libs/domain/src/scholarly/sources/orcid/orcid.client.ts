@@ -1,7 +1,7 @@
 import type { ScholarlyConfig } from '#platform';
 import { normalizeOrcid } from '../../../shared/text/index';
 import { MalformedResponseError, ScholarlyHttp } from '../../scholarly-http';
-import type { AuthorCandidate, AuthorSnapshot, NormalizedWork, ScholarlyClient, WorksPage } from '../../scholarly.types';
+import type { AuthorCandidate, AuthorSnapshot, AuthorWithWorks, NormalizedWork, ScholarlyClient, WorksPage } from '../../scholarly.types';
 import { normalizeOrcidGroup, normalizeOrcidWork, orcidPersonCandidate, orcidSearchCandidates, orcidSnapshot, requireOrcid } from './orcid.normalize';
 import type { OrcidBulkWorks, OrcidExpandedSearch, OrcidPerson, OrcidRecord, OrcidSearch, OrcidWork, OrcidWorks } from './orcid.types';
 
@@ -76,6 +76,16 @@ export class OrcidClient implements ScholarlyClient {
     return orcidSnapshot(orcid, data);
   }
 
+  /** The record holds the works list too (its activities summary): a sync reads the record once, not `/works` again. */
+  async getAuthorWithWorks(orcidInput: string): Promise<AuthorWithWorks> {
+    const orcid = requireOrcid('orcid', orcidInput, (id) => this.shown(`/${id}/record`));
+    const { data, request } = await this.getJson<OrcidRecord>(`/${orcid}/record`);
+    if (!data.person && !data['activities-summary']) throw new MalformedResponseError('orcid', request, 'neither "person" nor "activities-summary" in a record');
+    // A record without works has no works section, or one with no groups.
+    const works = { group: data['activities-summary']?.works?.group ?? [] };
+    return { snapshot: orcidSnapshot(orcid, data), works: () => this.worksPage(orcid, works, request), fromListing: false };
+  }
+
   /** Who an iD is (`/{orcid}/person`): names, other names and keywords, for confirming an identity. */
   async getPerson(orcidInput: string): Promise<AuthorCandidate> {
     const orcid = requireOrcid('orcid', orcidInput, (id) => this.shown(`/${id}/person`));
@@ -93,6 +103,11 @@ export class OrcidClient implements ScholarlyClient {
     const orcid = requireOrcid('orcid', orcidInput, (id) => this.shown(`/${id}/works`));
     if (page !== null) throw new Error(`orcid: /works has a single page; got the page token ${JSON.stringify(page)}`);
     const { data, request } = await this.getJson<OrcidWorks>(`/${orcid}/works`);
+    return this.worksPage(orcid, data, request);
+  }
+
+  /** The works of a works list (from `/works` or a record's summary): one per group, full records fetched in bulk with contributors. */
+  private async worksPage(orcid: string, data: OrcidWorks, request: string): Promise<WorksPage> {
     if (!Array.isArray(data.group)) throw new MalformedResponseError('orcid', request, '"group" is not a list');
     const groups = data.group;
     const full = this.withContributors ? await this.getWorks(orcid, groups.flatMap((g) => (g['work-summary'] ?? []).map((s) => s['put-code']))) : undefined;
