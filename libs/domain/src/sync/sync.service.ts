@@ -328,6 +328,8 @@ export class SyncService {
   }
 
   private async finish(run: SyncRun, identity: ScholarlyIdentity, status: 'succeeded' | 'skipped', snapshot: AuthorSnapshot | null): Promise<void> {
+    // Another identity's works are evidence for (or against) the name query's matches.
+    if (status === 'succeeded') await this.attributions.evaluatePerson(run.userId, run.personId);
     await this.store.finishRun(run.id, identity, status, snapshot);
   }
 
