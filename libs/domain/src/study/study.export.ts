@@ -36,7 +36,7 @@ const Texts = (): PropertyDecorator => (target, key) => {
 export class ExportedStudyPartDto {
   @ApiProperty() @IsString() @MaxLength(500) title: string;
   @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) amount: number;
-  @ApiProperty({ enum: STUDY_EMPHASES, enumName: 'StudyEmphasis' }) @IsIn(STUDY_EMPHASES) emphasis: (typeof STUDY_EMPHASES)[number];
+  @ApiProperty({ enum: STUDY_EMPHASES, enumName: 'StudyEmphasis', description: 'core: read in full; skim: the first to skim when behind; optional: the first to drop when behind; skip: not part of the plan' }) @IsIn(STUDY_EMPHASES) emphasis: (typeof STUDY_EMPHASES)[number];
 }
 
 export class ExportedStudyResourceDto {
@@ -45,10 +45,10 @@ export class ExportedStudyResourceDto {
   @ApiProperty() @IsString() @MaxLength(500) title: string;
   @ApiProperty({ nullable: true, type: String }) @NullableText() author: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() url: string | null;
-  @ApiProperty({ enum: STUDY_UNITS, enumName: 'StudyUnit' }) @IsIn(STUDY_UNITS) unit: (typeof STUDY_UNITS)[number];
+  @ApiProperty({ enum: STUDY_UNITS, enumName: 'StudyUnit', description: 'What progress is counted in' }) @IsIn(STUDY_UNITS) unit: (typeof STUDY_UNITS)[number];
   @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) totalAmount: number;
   @ApiProperty({ type: [ExportedStudyPartDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedStudyPartDto) parts: ExportedStudyPartDto[];
-  @ApiProperty({ enum: RESOURCE_EMPHASES, enumName: 'ResourceEmphasis' }) @IsIn(RESOURCE_EMPHASES) emphasis: (typeof RESOURCE_EMPHASES)[number];
+  @ApiProperty({ enum: RESOURCE_EMPHASES, enumName: 'ResourceEmphasis', description: 'The whole resource: core, skim (skim first when behind) or optional (drop first when behind)' }) @IsIn(RESOURCE_EMPHASES) emphasis: (typeof RESOURCE_EMPHASES)[number];
   @Texts() topics: string[];
   @StageTypes() stageTypes: StageType[];
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
@@ -98,7 +98,7 @@ export class ExportedPracticeQuestionDto {
   @ApiProperty({ nullable: true, enum: STAGE_TYPES, enumName: 'StageType' }) @ValidateIf((_, v) => v !== null) @IsIn(STAGE_TYPES) stageType: StageType | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() organizationId: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableUuid() interviewId: string | null;
-  @ApiProperty({ enum: QUESTION_SOURCES, enumName: 'QuestionSource' }) @IsIn(QUESTION_SOURCES) source: (typeof QUESTION_SOURCES)[number];
+  @ApiProperty({ enum: QUESTION_SOURCES, enumName: 'QuestionSource', description: 'Default: interview when an interview is given, else other' }) @IsIn(QUESTION_SOURCES) source: (typeof QUESTION_SOURCES)[number];
   @ApiProperty({ nullable: true, type: String }) @NullableText() answerNotes: string | null;
   @ApiProperty({ format: 'date-time' }) @IsDateString() due: string;
   @ApiProperty() @Amount() stability: number;
@@ -117,7 +117,7 @@ export class ExportedPracticeDrillDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsUUID() questionId: string;
   @ApiProperty({ format: 'date-time' }) @IsDateString() drilledAt: string;
-  @ApiProperty({ enum: DRILL_RATINGS, enumName: 'DrillRating' }) @IsIn(DRILL_RATINGS) rating: (typeof DRILL_RATINGS)[number];
+  @ApiProperty({ enum: DRILL_RATINGS, enumName: 'DrillRating', description: 'How it went: again (forgot), hard, good, easy' }) @IsIn(DRILL_RATINGS) rating: (typeof DRILL_RATINGS)[number];
   @ApiProperty({ format: 'date-time' }) @IsDateString() nextDue: string;
   @ApiProperty() @IsInt() @Min(0) scheduledDays: number;
   @ApiProperty({ nullable: true, type: String }) @NullableText() notes: string | null;
@@ -149,7 +149,7 @@ export class ExportedBehaviouralStoryDto {
   @ApiProperty({ nullable: true, type: String }) @NullableText() task: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() action: string | null;
   @ApiProperty({ nullable: true, type: String }) @NullableText() result: string | null;
-  @ApiProperty({ enum: COMPETENCIES, enumName: 'Competency', isArray: true }) @IsArray() @IsIn(COMPETENCIES, { each: true }) competencies: (typeof COMPETENCIES)[number][];
+  @ApiProperty({ enum: COMPETENCIES, enumName: 'Competency', isArray: true, description: 'What it shows' }) @IsArray() @IsIn(COMPETENCIES, { each: true }) competencies: (typeof COMPETENCIES)[number][];
   @StageTypes() stageTypes: StageType[];
   @ApiProperty({ type: [String], description: 'The résumé projects it comes from, from resumeProjects' }) @IsArray() @IsUUID(undefined, { each: true }) projectIds: string[];
   @ApiProperty({ format: 'date-time' }) @IsDateString() createdAt: string;

@@ -7,7 +7,7 @@ import { SCHOLARLY_SOURCES } from '../scholarly/index';
 import { ATTRIBUTION_DECISIONS, ATTRIBUTION_EVIDENCE_KINDS, ATTRIBUTION_STATUSES, WorkAttribution } from './work-attribution.entity';
 
 export class ExportedAttributionEvidenceDto {
-  @ApiProperty({ enum: ATTRIBUTION_EVIDENCE_KINDS, enumName: 'AttributionEvidenceKind' }) @IsIn(ATTRIBUTION_EVIDENCE_KINDS) kind: (typeof ATTRIBUTION_EVIDENCE_KINDS)[number];
+  @ApiProperty({ enum: ATTRIBUTION_EVIDENCE_KINDS, enumName: 'AttributionEvidenceKind', description: 'identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs' }) @IsIn(ATTRIBUTION_EVIDENCE_KINDS) kind: (typeof ATTRIBUTION_EVIDENCE_KINDS)[number];
   @ApiProperty() @IsString() @MaxLength(2000) detail: string;
 }
 
@@ -23,7 +23,7 @@ export class ExportedWorkDecisionDto {
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300) doi: string | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(100) arxivId: string | null;
   @ApiProperty() @IsString() @MaxLength(5000) title: string;
-  @ApiProperty({ enum: ATTRIBUTION_STATUSES, enumName: 'AttributionStatus' }) @IsIn(ATTRIBUTION_STATUSES) status: (typeof ATTRIBUTION_STATUSES)[number];
+  @ApiProperty({ enum: ATTRIBUTION_STATUSES, enumName: 'AttributionStatus', description: 'What the evidence says' }) @IsIn(ATTRIBUTION_STATUSES) status: (typeof ATTRIBUTION_STATUSES)[number];
   @ApiProperty({ type: [ExportedAttributionEvidenceDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ExportedAttributionEvidenceDto) evidence: ExportedAttributionEvidenceDto[];
   @ApiProperty({ enum: ATTRIBUTION_DECISIONS, enumName: 'AttributionDecision' }) @IsIn(ATTRIBUTION_DECISIONS) decision: (typeof ATTRIBUTION_DECISIONS)[number];
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) @NullableDateTime() decidedAt: string | null;
