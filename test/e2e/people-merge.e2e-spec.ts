@@ -292,5 +292,10 @@ describe('people: duplicates and merge', () => {
     const kept = (await get(u, `/mock-interviews/${mock.id}`).expect(200)).body;
     expect(kept).toMatchObject({ personId: ada, feedback: 'Explain the loop first', interactionId: mock.interactionId });
     expect((await timeline(u, ada)).map((i) => i.id)).toContain(mock.interactionId);
+
+    // Erasing her takes her decisions with her; the mock is the user's practice and stays, without her.
+    const erased = (await post(u, `/people/${ada}/erase`, {}).expect(200)).body.erased;
+    expect(erased).toMatchObject({ workAttributions: 3, mockInterviews: 1 });
+    expect((await get(u, `/mock-interviews/${mock.id}`).expect(200)).body).toMatchObject({ personId: null, feedback: 'Explain the loop first' });
   });
 });
