@@ -78,6 +78,8 @@ interface SplitScore {
   listed: boolean;
   flagged: boolean;
   reasons: string[];
+  /** Other candidates of that source flagged as split profiles of the person (namesakes, when the labels do not name them). */
+  wronglyFlagged: string[];
 }
 
 interface WorksScore {
@@ -199,6 +201,7 @@ async function runCase(c: LabelledCase, db: DataSource, userId: string, call: Ca
         listed: !!candidate,
         flagged: candidate?.splitProfileOf?.sourceAuthorId === linked,
         reasons: ((candidate?.reasons ?? []) as { kind: string; detail: string }[]).filter((r) => r.kind === 'split-profile').map((r) => r.detail),
+        wronglyFlagged: found.filter((f) => f.source === source && f.splitProfileOf && !c.identities[source]!.right.includes(f.sourceAuthorId)).map((f) => f.sourceAuthorId as string),
       });
     }
     await link(db, userId, personId, c.person.name, seconds);
@@ -210,6 +213,13 @@ async function runCase(c: LabelledCase, db: DataSource, userId: string, call: Ca
 async function scoreWorks(c: LabelledCase, db: DataSource, personId: string, labelOf: Map<string, LabelledCase['works'][number]>, heldFirst: string[], syncErrors: string[], call: Call): Promise<WorksScore> {
   const shown = (await call('GET', `/people/${personId}/works?limit=200`)).items as { id: string; records: { source: string; sourceId: string }[] }[];
   const held = await heldLabels(personId, labelOf, call);
+  // What a name query's match was counted on (evidence kinds, or the user's word), by label: why a namesake got through.
+  const attributions = (await call('GET', `/people/${personId}/work-attributions?state=all&limit=200`)).items as { record: { source: string; sourceId: string }; evidence: { kind: string }[]; counted: boolean }[];
+  const countedOn = new Map<string, string[]>();
+  for (const a of attributions) {
+    const label = labelOf.get(`${a.record.source}:${a.record.sourceId}`)?.label;
+    if (label && a.counted) countedOn.set(label, [...new Set([...(countedOn.get(label) ?? []), ...a.evidence.map((e) => e.kind)])]);
+  }
   const stored = (await db.query(`SELECT work_id, source || ':' || source_id AS key FROM work_records WHERE source || ':' || source_id = ANY($1::text[])`, [[...labelOf.keys()]])) as {
     work_id: string;
     key: string;
@@ -260,7 +270,7 @@ async function scoreWorks(c: LabelledCase, db: DataSource, personId: string, lab
     theirs: theirs.length,
     found: theirs.filter((w) => shownAny.has(w.label)).map((w) => w.label),
     missed: theirs.filter((w) => !shownAny.has(w.label)).map((w) => w.label),
-    wrong: c.works.filter((w) => !w.theirs && shownAny.has(w.label)).map((w) => w.label),
+    wrong: c.works.filter((w) => !w.theirs && shownAny.has(w.label)).map((w) => (countedOn.has(w.label) ? `${w.label} (counted on: ${countedOn.get(w.label)!.join(', ') || 'nothing'})` : w.label)),
     heldTheirs: held.filter(isTheirs),
     heldNot: held.filter((l) => !isTheirs(l)),
     heldFirst,
@@ -294,8 +304,8 @@ function report(cases: LabelledCase[], identities: IdentityScore[], splits: Spli
   if (splits.length > 0) {
     console.log('\nSplit profiles: after the first record is linked and synced, is the second flagged as the same person (splitProfileOf) with reasons?');
     table(
-      ['case', 'source', 'linked', 'second record', 'listed', 'flagged', 'reasons'],
-      splits.map((s) => [s.caseName, s.source, s.linked, s.second, s.listed ? 'yes' : 'no', s.flagged ? 'yes' : 'no', s.reasons.join(' | ') || '-']),
+      ['case', 'source', 'linked', 'second record', 'listed', 'flagged', 'reasons', 'namesakes flagged'],
+      splits.map((s) => [s.caseName, s.source, s.linked, s.second, s.listed ? 'yes' : 'no', s.flagged ? 'yes' : 'no', s.reasons.join(' | ') || '-', s.wronglyFlagged.join(', ') || '-']),
     );
   }
   console.log("\nWorks: the person's list (GET /people/:id/works, every labelled identity linked) against the labels");
@@ -338,6 +348,7 @@ function report(cases: LabelledCase[], identities: IdentityScore[], splits: Spli
     [
       ['identity top-1 right', ratio(identities.filter((s) => s.right).length, identities.length)],
       ['split profiles flagged, with reasons', ratio(splits.filter((s) => s.flagged && s.reasons.length > 0).length, splits.length)],
+      ['namesakes flagged as split profiles', String(new Set(splits.flatMap((s) => s.wronglyFlagged.map((id) => `${s.caseName}:${s.source}:${id}`))).size)],
       ['works of theirs found', ratio(sum((w) => w.found.length), sum((w) => w.theirs))],
       ['works wrongly attributed', String(sum((w) => w.wrong.length))],
       ["namesakes' works held back for the user", ratio(sum((w) => w.heldNot.length), namesakes)],
