@@ -15,6 +15,7 @@ import { ScholarlyIdentitiesModule } from '../scholarly-identities/index';
 import { StageTemplatesModule } from '../stage-templates/index';
 import { SyncModule } from '../sync/index';
 import { TasksModule } from '../tasks/index';
+import { AccountExportRepository } from './account-export.repository';
 import { AccountExportService } from './account-export.service';
 import { ImportRun } from './import-run.entity';
 import { ImportsRepository } from './imports.repository';
@@ -28,7 +29,7 @@ const EXPORTED_MODULES = [AccountsModule, OrganizationsModule, PeopleModule, Int
 
 @Module({
   imports: [TypeOrmModule.forFeature([ImportRun]), DiscoveryModule, ...EXPORTED_MODULES],
-  providers: [ImportsRepository, ImportsService, AccountExportService],
+  providers: [ImportsRepository, ImportsService, AccountExportRepository, AccountExportService],
   exports: [ImportsService, AccountExportService],
 })
 export class ImportsModule {}
