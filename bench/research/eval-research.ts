@@ -24,6 +24,8 @@ import { ENTITIES } from '#domain/entities';
 import { ScholarlyClients, type ScholarlySource } from '#domain/scholarly/index';
 import { compareScored, isPlausible, scoreCandidate, type ScoringSubject } from '#domain/scholarly-identities/index';
 import { WorksIngestService, WorksQueryService } from '#domain/works/index';
+import { WorksQueryRepository } from '#domain/works/works-query.repository';
+import { WorksRepository } from '#domain/works/works.repository';
 import { MIGRATIONS } from '../../migrations/index';
 import { ReplayServer } from '../../test/support/replay-server';
 import { dropDatabase, recreateDatabase } from '../api/seed';
@@ -138,7 +140,7 @@ async function scoreWorks(c: LabelledCase, db: DataSource, syncErrors: string[])
     `INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, status) SELECT $1, $2, s, a, 'linked' FROM unnest($3::text[], $4::text[]) AS t(s, a)`,
     [user.id, person.id, linked.map(([s]) => s), linked.map(([, a]) => a)],
   );
-  const shown = (await new WorksQueryService(db).forPerson(user.id, person.id, { limit: 100 })).items;
+  const shown = (await new WorksQueryService(new WorksQueryRepository(db)).forPerson(user.id, person.id, { limit: 100 })).items;
 
   const labelOf = new Map<string, LabelledCase['works'][number]>();
   for (const w of c.works) for (const r of w.records) labelOf.set(r, w);
@@ -284,7 +286,7 @@ async function main(): Promise<void> {
   try {
     await db.initialize();
     await db.runMigrations({ transaction: 'each' });
-    const ingest = new WorksIngestService(db);
+    const ingest = new WorksIngestService(new WorksRepository(db));
     const identities: IdentityScore[] = [];
     const works: WorksScore[] = [];
     for (const c of cases) {

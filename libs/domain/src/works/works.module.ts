@@ -3,11 +3,12 @@ import { NewWorksService } from './new-works.service';
 import { WorkAttributionsRepository } from './work-attributions.repository';
 import { WorkAttributionsService } from './work-attributions.service';
 import { WorksIngestService } from './works-ingest.service';
+import { WorksQueryRepository } from './works-query.repository';
 import { WorksQueryService } from './works-query.service';
 import { WorksRepository } from './works.repository';
 
 @Module({
-  providers: [WorksRepository, WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService, WorkAttributionsRepository],
+  providers: [WorksRepository, WorksQueryRepository, WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService, WorkAttributionsRepository],
   exports: [WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService],
 })
 export class WorksModule {}
