@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { QueueName } from '#domain/jobs/index';
+import { WorkAttributionsService, WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import { JobQueueService } from '#platform';
 import { ReplayServer } from '../support/replay-server';
 import { finishedRuns, OPENALEX_AUTHOR, personWithIdentities, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
 import { createTestApp, QueueBackend, registerUser, TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
+import { workAuthor, workRecord } from '../support/work-records';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '../fixtures/imports', name), 'utf8');
 
@@ -152,6 +155,67 @@ describe('imports and exports (inline)', () => {
     // Only into an empty account.
     const twice = await t.http().post('/imports/dossier').set(target.auth).send(exported).expect(409);
     expect(twice.body.code).toBe('import.account-not-empty');
+  });
+
+  it("round-trips the study module and the user's decisions on works found by name", async () => {
+    const source = await registerUser(t);
+    const post = async (path: string, body: object) => (await t.http().post(path).set(source.auth).send(body).expect(201)).body;
+    // Study: a book with chapters and a session, a plan for an application, the bank with a drill, a mock with a friend, a story.
+    const org = await post('/organizations', { name: 'Study Lab' });
+    const application = await post('/applications', { organizationId: org.id, role: 'Research Engineer', builtInTemplate: 'research-engineer' });
+    const interview = await post('/interviews', { stageId: application.stages[0].id, startsAt: '2027-02-10T10:00:00Z', timeZone: 'UTC', durationMinutes: 45, format: 'video' });
+    const book = await post('/study-resources', { kind: 'book', title: 'Elements of Programming Interviews', unit: 'pages', parts: [{ title: 'Arrays', amount: 30 }, { title: 'Graphs', amount: 40, emphasis: 'skim' }], topics: ['graphs'] });
+    const paper = await post('/study-resources', { kind: 'paper', title: 'Attention Is All You Need', unit: 'pages', totalAmount: 15 });
+    await post(`/study-resources/${book.id}/sessions`, { amount: 12, minutes: 50, notes: 'Two-pointer tricks' });
+    const plan = await post('/study-plans', {
+      applicationId: application.id,
+      hoursPerWeek: 6,
+      statedPace: { pages: 20 },
+      items: [
+        { stageId: application.stages[1].id, resourceId: book.id },
+        { stageId: application.stages[2].id, resourceId: paper.id },
+      ],
+    });
+    const asked = await post('/questions', { text: 'Detect a cycle in a linked list', topic: 'lists', interviewId: interview.id, answerNotes: 'Floyd' });
+    await post(`/questions/${asked.id}/drills`, { rating: 'hard' });
+    const friend = await post('/people', { fullName: 'Ada Łovelace' });
+    const mock = await post('/mock-interviews', { personId: friend.id, stageType: 'coding', organizationId: org.id, heldAt: '2027-01-05T18:00:00Z', feedback: 'Think aloud', scores: [{ topic: 'graphs', score: 3 }], questionIds: [asked.id], newQuestions: [{ text: 'Design an LRU cache' }] });
+    const project = await post('/resume-projects', { title: 'Cryo-EM denoiser', talkingPoints: ['3x faster'] });
+    await post('/stories', { title: 'The deadline we moved', situation: 'A release slipped', competencies: ['conflict'], resumeProjectIds: [project.id] });
+    // Works an arXiv name query attributes to her: one accepted, one left to the evidence (not the user's to export).
+    const query = 'au:"Ada Lovelace"';
+    await t.db.query("INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, name, status, linked_by) VALUES ($1, $2, 'arxiv', $3, 'Ada Łovelace', 'linked', 'user')", [source.id, friend.id, query]);
+    const preprint = (id: string, title: string) => workRecord({ source: 'arxiv', sourceId: id, arxivId: id, title, type: 'preprint', year: 2026, authors: [workAuthor(1, 'C. Babbage'), workAuthor(2, 'A. Lovelace', query)] });
+    const [accepted] = (await new WorksIngestService(new WorksRepository(t.db)).ingest([preprint('2603.00001', 'Notes on the Analytical Engine'), preprint('2603.00002', 'Bernoulli Numbers by Machine')])).workIds;
+    await t.app.get(WorkAttributionsService).evaluatePerson(source.id, friend.id);
+    await t.http().put(`/people/${friend.id}/work-attributions/${accepted}`).set(source.auth).send({ decision: 'accepted' }).expect(200);
+
+    const exported = (await t.http().get('/export').set(source.auth).expect(200)).body;
+    expect(exported.workDecisions).toEqual([expect.objectContaining({ personId: friend.id, source: 'arxiv', sourceId: '2603.00001', arxivId: '2603.00001', decision: 'accepted' })]);
+    expect(exported.studyResources.map((r: { title: string }) => r.title)).toEqual(['Elements of Programming Interviews', 'Attention Is All You Need']);
+    expect(exported.studySessions).toEqual([expect.objectContaining({ resourceId: book.id, amount: 12, minutes: 50 })]);
+    expect(exported.studyPlans).toEqual([expect.objectContaining({ id: plan.id, applicationId: application.id, hoursPerWeek: 6, statedPace: { pages: 20 } })]);
+    expect(exported.studyPlanItems).toHaveLength(2);
+    expect(exported.practiceQuestions).toHaveLength(2);
+    expect(exported.practiceDrills).toEqual([expect.objectContaining({ questionId: asked.id, rating: 'hard' })]);
+    expect(exported.mockInterviews).toEqual([expect.objectContaining({ id: mock.id, personId: friend.id, interactionId: mock.interactionId, questionIds: expect.arrayContaining([asked.id]) })]);
+    expect(exported.mockInterviews[0].questionIds).toHaveLength(2);
+    expect(exported.behaviouralStories).toEqual([expect.objectContaining({ title: 'The deadline we moved', projectIds: [project.id] })]);
+
+    const target = await registerUser(t);
+    const imported = await t.http().post('/imports/dossier').set(target.auth).send(exported).expect(201);
+    expect(imported.body.report).toMatchObject({ created: itemCount(exported), skipped: 0, skips: [] });
+    expect(withoutIds((await t.http().get('/export').set(target.auth).expect(200)).body)).toEqual(withoutIds(exported));
+
+    // And it works: her decision stands, the mock is hers and on her timeline, the plan counts the session.
+    const theirAda = (await t.http().get('/people').set(target.auth).expect(200)).body.items.find((p: { fullName: string }) => p.fullName === 'Ada Łovelace').id;
+    const decided = (await t.http().get(`/people/${theirAda}/work-attributions?state=accepted`).set(target.auth).expect(200)).body.items;
+    expect(decided.map((a: { work: { id: string } }) => a.work.id)).toEqual([accepted]);
+    const [theirMock] = (await t.http().get('/mock-interviews').set(target.auth).expect(200)).body.items;
+    expect(theirMock).toMatchObject({ personId: theirAda, feedback: 'Think aloud', scores: [{ topic: 'graphs', score: 3 }] });
+    expect((await t.http().get(`/people/${theirAda}/interactions`).set(target.auth).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([theirMock.interactionId]);
+    const [theirBook] = (await t.http().get('/study-resources?q=Elements').set(target.auth).expect(200)).body.items;
+    expect(theirBook).toMatchObject({ title: 'Elements of Programming Interviews', progress: expect.objectContaining({ doneAmount: 12, sessions: 1, minutes: 50 }) });
   });
 
   it('round-trips a reroute that carried a referral and the recruiter over, settled prep tasks and the reading goal', async () => {
@@ -396,7 +460,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('large imports run as a BullM
 /** The records an export holds: what an import of it creates. */
 function itemCount(doc: Record<string, any>): number {
   const apps = doc.applications as { stages: unknown[]; moves: unknown[] }[];
-  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'stageRetrospectives', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings'];
+  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'stageRetrospectives', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings', 'workDecisions', 'studyResources', 'studySessions', 'studyPlans', 'studyPlanItems', 'practiceQuestions', 'practiceDrills', 'mockInterviews', 'behaviouralStories'];
   return (
     doc.organizations.length +
     doc.organizations.reduce((n: number, o: { teams: unknown[] }) => n + o.teams.length, 0) +

@@ -1,4 +1,8 @@
+import { WorkAttributionsService, WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
+import { personWithIdentities } from '../support/sync-fixtures';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
+import { workAuthor, workRecord } from '../support/work-records';
 
 interface P {
   id: string;
@@ -119,7 +123,7 @@ describe('people: duplicates and merge', () => {
       const res = await merge(u, ada.id, body).expect(200);
       expect(res.body.applied).toBe(false);
       expect(res.body.merged).toEqual(augusta);
-      expect(res.body.moved).toEqual({ interactions: 2, tasks: 1, referralsMade: 0, referralsRecruited: 0, applicationsRecruited: 0, interviews: 0, interviewerNotes: 0, scholarlyIdentities: 0, syncRuns: 0, syncSettings: 0, readingChecklistSettings: 0 });
+      expect(res.body.moved).toEqual({ interactions: 2, tasks: 1, referralsMade: 0, referralsRecruited: 0, applicationsRecruited: 0, interviews: 0, interviewerNotes: 0, scholarlyIdentities: 0, syncRuns: 0, syncSettings: 0, readingChecklistSettings: 0, workAttributions: 0, mockInterviews: 0 });
       expect(res.body.result).toEqual({
         ...ada,
         headline: 'Countess of Lovelace',
@@ -248,5 +252,51 @@ describe('people: duplicates and merge', () => {
     expect((await merge(u, ada.id, {}).expect(400)).body.details).toEqual([{ field: 'otherId', problem: 'must be a UUID' }]);
     expect((await merge(u, 'ada', { otherId: grace.id }).expect(400)).body.details).toEqual([{ field: 'id', problem: 'must be a UUID' }]);
     expect(await getPerson(u, ada.id)).toEqual(before);
+  });
+  it("keeps the merged person's decisions on works found by name, and their mock interviews, on the survivor", async () => {
+    const u = await registerUser(t);
+    // The same woman tracked twice, each record with its own arXiv name query.
+    const ada = (await personWithIdentities(t, u, 'Ada Lovelace', [['arxiv', 'au:"Ada Lovelace"']])).personId;
+    const augusta = (await personWithIdentities(t, u, 'Augusta Ada King', [['arxiv', 'au:"Augusta King"']])).personId;
+    // Preprints both queries list (at her position), and one only the second lists.
+    const preprint = (id: string, title: string, queries: string[]) =>
+      workRecord({ source: 'arxiv', sourceId: id, arxivId: id, title, type: 'preprint', year: 2025, authors: [workAuthor(1, 'B. Babbage'), workAuthor(2, 'A. King', queries[0])] });
+    const ingest = new WorksIngestService(new WorksRepository(t.db));
+    const listedBy = async (id: string, title: string, queries: string[]) => {
+      let workId = '';
+      for (const q of queries) [workId] = (await ingest.ingest([preprint(id, title, [q])])).workIds;
+      return workId;
+    };
+    const both = ['au:"Ada Lovelace"', 'au:"Augusta King"'];
+    const onlyHers = await listedBy('2501.00001', 'Notes on the Engine', both);
+    const disputed = await listedBy('2501.00002', 'Bernoulli Numbers by Machine', both);
+    const hersAlone = await listedBy('2501.00003', 'A Sketch of the Engine', ['au:"Augusta King"']);
+    const attributions = t.app.get(WorkAttributionsService);
+    await attributions.evaluatePerson(u.id, ada);
+    await attributions.evaluatePerson(u.id, augusta);
+    const decide = (id: string, workId: string, decision: string) => t.http().put(`/people/${id}/work-attributions/${workId}`).set(u.auth).send({ decision }).expect(200);
+    // The survivor decided one work; the duplicate decided that one otherwise, and two more.
+    await decide(ada, disputed, 'rejected');
+    await decide(augusta, disputed, 'accepted');
+    await decide(augusta, onlyHers, 'accepted');
+    await decide(augusta, hersAlone, 'rejected');
+    const mock = (await post(u, '/mock-interviews', { personId: augusta, stageType: 'coding', heldAt: '2027-01-05T18:00:00Z', feedback: 'Explain the loop first' }).expect(201)).body;
+
+    const preview = (await merge(u, ada, { otherId: augusta }).expect(200)).body;
+    expect(preview.moved).toMatchObject({ workAttributions: 3, mockInterviews: 1, interactions: 1, scholarlyIdentities: 1 });
+    await merge(u, ada, { otherId: augusta, dryRun: false }).expect(200);
+
+    const decided = async (state: string) => ((await get(u, `/people/${ada}/work-attributions?state=${state}`).expect(200)).body.items as { work: { id: string } }[]).map((a) => a.work.id).sort();
+    // Where both decided, the survivor's word stands; where only the duplicate did, theirs is kept.
+    expect(await decided('accepted')).toEqual([onlyHers]);
+    expect(await decided('rejected')).toEqual([disputed, hersAlone].sort());
+    const kept = (await get(u, `/mock-interviews/${mock.id}`).expect(200)).body;
+    expect(kept).toMatchObject({ personId: ada, feedback: 'Explain the loop first', interactionId: mock.interactionId });
+    expect((await timeline(u, ada)).map((i) => i.id)).toContain(mock.interactionId);
+
+    // Erasing her takes her decisions with her; the mock is the user's practice and stays, without her.
+    const erased = (await post(u, `/people/${ada}/erase`, {}).expect(200)).body.erased;
+    expect(erased).toMatchObject({ workAttributions: 3, mockInterviews: 1 });
+    expect((await get(u, `/mock-interviews/${mock.id}`).expect(200)).body).toMatchObject({ personId: null, feedback: 'Explain the loop first' });
   });
 });

@@ -19,7 +19,8 @@ export type CheckAuthorsJob = Job<JobData<typeof JobName.CheckSemanticScholarAut
  *   concurrency as the queue's global concurrency (`setGlobalConcurrency`): both hold over every
  *   worker process, on Redis and on the PostgreSQL backend;
  * - the same concurrency on this worker.
- * A job step makes one request, so the limiter counts requests. Besides the sync's steps, each queue
+ * A job step makes one request, so the limiter counts requests; the limiter spaces job starts, and
+ * the RequestPacer (in ScholarlyHttp) spaces the sends themselves, over every process. Besides the sync's steps, each queue
  * runs the API's interactive lookups (an author search, or reading one author while an identity is
  * linked), one request each, under the same limiter: they jump the queue (LIFO) and return their
  * answer, failures included, as the job's value (see SourceLookups). A step's lock is renewed while it
@@ -83,7 +84,9 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
     const answer = await answerLookup(this.clients, this.source, job.data);
     if (!answer.ok && answer.error.kind === 'rate-limited') {
       // The source said to wait: the sync's steps wait too, as after their own 429.
-      await this.jobs.queue(this.queueName).rateLimit(Math.min(answer.error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS));
+      // A Retry-After already past (an HTTP date) is no wait: BullMQ refuses a rate limit of 0 ms.
+      const ms = Math.min(answer.error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS);
+      if (ms > 0) await this.jobs.queue(this.queueName).rateLimit(ms);
     }
     if (!answer.ok && answer.error.kind === 'unexpected') this.logger.warn(`${this.queueName} lookup failed unexpectedly: ${answer.error.message}`);
     return answer;

@@ -180,10 +180,18 @@ export class PeopleRepository {
     return count;
   }
 
-  /** Moves the rows of `otherId` to `survivorId`; where a unique key would collide, the survivor's row stays. */
+  /** Moves the rows of `otherId` to `survivorId`; where a unique key would collide, the survivor's row stays (taking over what it `inherit`s). */
   async moveReferences(em: EntityManager, ref: PersonReference, survivorId: string, otherId: string): Promise<void> {
     if (ref.uniqueWith) {
       const same = ref.uniqueWith.map((c) => `mine."${c}" = theirs."${c}"`).join(' AND ');
+      if (ref.inherit?.length) {
+        const [first] = ref.inherit;
+        await em.query(
+          `UPDATE "${ref.table}" mine SET ${ref.inherit.map((c) => `"${c}" = theirs."${c}"`).join(', ')} FROM "${ref.table}" theirs
+            WHERE mine."${ref.column}" = $1 AND theirs."${ref.column}" = $2 AND ${same} AND mine."${first}" IS NULL AND theirs."${first}" IS NOT NULL`,
+          [survivorId, otherId],
+        );
+      }
       await em.query(
         `DELETE FROM "${ref.table}" theirs WHERE theirs."${ref.column}" = $2
            AND EXISTS (SELECT 1 FROM "${ref.table}" mine WHERE mine."${ref.column}" = $1 AND ${same})`,

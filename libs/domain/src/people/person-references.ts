@@ -7,6 +7,8 @@
  *   goes with them; `'nullify'`: the row is the user's own (an application) and only loses the link.
  * - `uniqueWith`: the other columns of a unique key that includes this column; on merge, a row of
  *   the merged person that would collide with one of the survivor's is dropped, not moved.
+ * - `inherit`: on such a collision, columns the survivor's row takes from the dropped one when its
+ *   own first one is null and the other's is not (a decision the survivor lacks, with its date).
  */
 export interface PersonReference {
   table: string;
@@ -14,6 +16,7 @@ export interface PersonReference {
   label: string;
   onErase: 'delete' | 'nullify';
   uniqueWith?: string[];
+  inherit?: string[];
 }
 
 export const PERSON_REFERENCES: PersonReference[] = [
@@ -31,4 +34,9 @@ export const PERSON_REFERENCES: PersonReference[] = [
   { table: 'person_sync_settings', column: 'person_id', label: 'syncSettings', onErase: 'delete', uniqueWith: ['user_id'] },
   // One checklist's settings per person and user: when both have some, the survivor's stay.
   { table: 'reading_checklist_settings', column: 'person_id', label: 'readingChecklistSettings', onErase: 'delete', uniqueWith: ['user_id'] },
+  // The user's accept/reject of works a name query attributes to them: where both were evaluated on one
+  // record, the survivor's decision stays, or else the merged person's is taken over.
+  { table: 'work_attributions', column: 'person_id', label: 'workAttributions', onErase: 'delete', uniqueWith: ['record_id'], inherit: ['decision', 'decided_at'] },
+  // A practice interview is the user's: it stays when the person is erased, without them.
+  { table: 'mock_interviews', column: 'person_id', label: 'mockInterviews', onErase: 'nullify' },
 ];

@@ -44,6 +44,13 @@ export interface ScholarlySourceDescriptor<N extends string = string> {
   readonly attributedByName?: { queriedPositions(authors: { position: number; name: string }[], sourceAuthorId: string): number[] };
   /** The id to list works under once the author was read (a merged OpenAlex author answers under the survivor's id). */
   listId?(sourceAuthorId: string, snapshot: AuthorSnapshot | null): string;
+  /**
+   * When a sync reads the author and the first page of works at once (the client's
+   * getAuthorWithWorks): `always` where they are one document (DBLP's person page, ORCID's record);
+   * `unscheduled` where the listing only stands in for the author read (arXiv, Crossref), so a
+   * scheduled sync keeps its cheap author read, which spares the whole listing when nothing changed.
+   */
+  readonly authorWithWorks?: 'always' | 'unscheduled';
   /** Whether a scheduled tick reads many authors in one request first (Semantic Scholar's batch), and how many at most. */
   readonly authorBatch?: { size: number };
 }

@@ -19,12 +19,13 @@ import { StudyPlan } from './study-plan.entity';
 import { StudyPlansService } from './study-plans.service';
 import { StudyRepository } from './study.repository';
 import { StudyResource } from './study-resource.entity';
+import { StudyExport } from './study.export';
 import { StudyService } from './study.service';
 import { StudySession } from './study-session.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StudyResource, StudySession, StudyPlan, StudyPlanItem, PracticeQuestion, PracticeDrill, MockInterview, BehaviouralStory]), AccountsModule, ApplicationsModule, InterviewsModule, OrganizationsModule, PeopleModule, InteractionsModule, ResumeProjectsModule],
-  providers: [StudyRepository, StudyService, StudyPlansService, QuestionBankService, MockInterviewsService, StoriesService],
+  providers: [StudyRepository, StudyService, StudyPlansService, QuestionBankService, MockInterviewsService, StoriesService, StudyExport],
   exports: [StudyService, StudyPlansService, QuestionBankService, MockInterviewsService, StoriesService],
 })
 export class StudyModule {}

@@ -229,7 +229,7 @@ export class SyncService {
     const source = scholarlySource(identity.source);
     return countRequests(count, async (): Promise<SyncStepOutcome> => {
       try {
-        if (state.step === 'author' && client.getAuthorWithWorks && readsOnce(client, run.trigger)) {
+        if (state.step === 'author' && client.getAuthorWithWorks && readsOnce(source, run.trigger)) {
           // One read is the author and the first page: the same document is not read again to list it.
           const { snapshot, works, fromListing } = await client.getAuthorWithWorks(identity.sourceAuthorId);
           if (run.trigger === 'schedule' && sameSnapshot(snapshot, identity.lastSnapshot)) {
@@ -328,6 +328,8 @@ export class SyncService {
   }
 
   private async finish(run: SyncRun, identity: ScholarlyIdentity, status: 'succeeded' | 'skipped', snapshot: AuthorSnapshot | null): Promise<void> {
+    // Another identity's works are evidence for (or against) the name query's matches.
+    if (status === 'succeeded') await this.attributions.evaluatePerson(run.userId, run.personId);
     await this.store.finishRun(run.id, identity, status, snapshot);
   }
 
@@ -346,13 +348,9 @@ export class SyncService {
   }
 }
 
-/**
- * Whether a sync reads the author and the first page at once. Where they are one document (dblp,
- * ORCID) always; where the listing only stands in for the author read (arXiv, Crossref), not for a
- * scheduled sync, whose cheap author read spares the whole listing when nothing changed.
- */
-function readsOnce(client: ScholarlyClient, trigger: SyncTrigger): boolean {
-  return trigger !== 'schedule' || client.source === 'dblp' || client.source === 'orcid';
+/** Whether a sync reads the author and the first page at once (the source's `authorWithWorks`). */
+function readsOnce(source: ScholarlySourceDescriptor, trigger: SyncTrigger): boolean {
+  return source.authorWithWorks === 'always' || (source.authorWithWorks === 'unscheduled' && trigger !== 'schedule');
 }
 
 /** Where an identity's job starts: at listing its works when a batch check already read its author. */

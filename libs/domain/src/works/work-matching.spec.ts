@@ -105,4 +105,18 @@ describe('a version renamed on publication', () => {
     // Not when the stored work is another preprint (two arXiv ids are two papers).
     expect(groupPage([page[0]], [{ ...stored, doi: null, arxiv_id: '2311.09999' }])).toEqual([expect.objectContaining({ indexes: [0], works: [] })]);
   });
+
+  it('leaves a bare title that is the core of two papers with that prefix alone, whatever the order', () => {
+    const rec = (label: string, title: string, extra: Partial<NormalizedWork> = {}) => ({ label, keys: matchKeys(record({ title, year: 2024, authors: OKAFOR, ...extra })), workId: null });
+    const page = [
+      rec('arxiv\u00002402.00003', 'Scaling Laws for Tokenizers', { arxivId: '2402.00003' }),
+      rec('crossref\u000010.5555/bytes', 'Scaling Laws for Tokenizers: A Study of Byte Models', { doi: '10.5555/bytes' }),
+      rec('crossref\u000010.5555/words', 'Scaling Laws for Tokenizers: A Study of Word Models', { doi: '10.5555/words' }),
+    ];
+    const sets = (records: typeof page) => groupPage(records, []).map((g) => g.indexes.map((i) => records[i].label).sort().join(' + ')).sort();
+    expect(sets(page)).toEqual(['arxiv\u00002402.00003', 'crossref\u000010.5555/bytes', 'crossref\u000010.5555/words']);
+    expect(sets([...page].reverse())).toEqual(sets(page));
+    // With one of the two papers only, the preprint is its version.
+    expect(sets(page.slice(0, 2))).toEqual(['arxiv\u00002402.00003 + crossref\u000010.5555/bytes']);
+  });
 });

@@ -387,8 +387,16 @@ export function groupPage(records: GroupInput[], stored: CandidateWork[]): PageG
   });
   const label = (i: number) => nodes[i].label;
   pairs.sort((p, q) => (label(p[0]) + label(p[1]) < label(q[0]) + label(q[1]) ? -1 : label(p[0]) + label(p[1]) > label(q[0]) + label(q[1]) ? 1 : 0));
-  for (const [a, b, core] of pairs) {
-    if (find(a) !== find(b) && sameRenamed(nodes[a].keys, { ...nodes[b].keys, titleKey: core, titleCoreKey: null }) && compatible(a, b)) union(a, b);
+  // A title that is the core of two different titles ("P" beside "P: A" and "P: B") could be either
+  // paper's version: nothing says which, so it joins neither.
+  const renamed = pairs.filter(([a, b, core]) => sameRenamed(nodes[a].keys, { ...nodes[b].keys, titleKey: core, titleCoreKey: null }));
+  const partners = new Map<number, Set<string>>();
+  for (const [a, b] of renamed) {
+    for (const [x, y] of [[a, b], [b, a]]) partners.set(x, (partners.get(x) ?? new Set()).add(nodes[y].keys.titleKey));
+  }
+  for (const [a, b] of renamed) {
+    if (partners.get(a)!.size > 1 || partners.get(b)!.size > 1) continue;
+    if (find(a) !== find(b) && compatible(a, b)) union(a, b);
   }
 
   const groups = new Map<number, PageGroup>();

@@ -3071,6 +3071,42 @@ export interface components {
             updatedAt: string;
         };
         /** @enum {string} */
+        ScholarlySource: "openalex" | "semanticscholar" | "arxiv" | "dblp" | "crossref" | "orcid";
+        /**
+         * @description What the evidence says
+         * @enum {string}
+         */
+        AttributionStatus: "confirmed" | "unconfirmed";
+        /**
+         * @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs
+         * @enum {string}
+         */
+        AttributionEvidenceKind: "identity" | "name" | "coauthors" | "fields";
+        ExportedAttributionEvidenceDto: {
+            /** @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs */
+            kind: components["schemas"]["AttributionEvidenceKind"];
+            detail: string;
+        };
+        /** @enum {string} */
+        AttributionDecision: "accepted" | "rejected";
+        ExportedWorkDecisionDto: {
+            personId: string;
+            source: components["schemas"]["ScholarlySource"];
+            /** @example 2307.40004 */
+            sourceId: string;
+            doi: string | null;
+            arxivId: string | null;
+            title: string;
+            /** @description What the evidence says */
+            status: components["schemas"]["AttributionStatus"];
+            evidence: components["schemas"]["ExportedAttributionEvidenceDto"][];
+            decision: components["schemas"]["AttributionDecision"];
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            evaluatedAt: string;
+        };
+        /** @enum {string} */
         ReadingStatus: "to_read" | "reading" | "read" | "skipped";
         ExportedReadingEntryDto: {
             id: string;
@@ -3250,8 +3286,6 @@ export interface components {
             updatedAt: string;
         };
         /** @enum {string} */
-        ScholarlySource: "openalex" | "semanticscholar" | "arxiv" | "dblp" | "crossref" | "orcid";
-        /** @enum {string} */
         IdentityStatus: "linked" | "rejected";
         ExportedScholarlyIdentityDto: {
             id: string;
@@ -3315,6 +3349,176 @@ export interface components {
             /** Format: date-time */
             generatedAt: string | null;
         };
+        /** @enum {string} */
+        StudyResourceKind: "book" | "chapter_range" | "problem_set" | "paper" | "video" | "course" | "link";
+        /**
+         * @description What progress is counted in
+         * @enum {string}
+         */
+        StudyUnit: "pages" | "problems" | "chapters" | "minutes";
+        /**
+         * @description core: read in full; skim: the first to skim when behind; optional: the first to drop when behind; skip: not part of the plan
+         * @enum {string}
+         */
+        StudyEmphasis: "core" | "skim" | "optional" | "skip";
+        ExportedStudyPartDto: {
+            title: string;
+            amount: number;
+            /** @description core: read in full; skim: the first to skim when behind; optional: the first to drop when behind; skip: not part of the plan */
+            emphasis: components["schemas"]["StudyEmphasis"];
+        };
+        /**
+         * @description The whole resource: core, skim (skim first when behind) or optional (drop first when behind)
+         * @enum {string}
+         */
+        ResourceEmphasis: "core" | "skim" | "optional";
+        ExportedStudyResourceDto: {
+            id: string;
+            kind: components["schemas"]["StudyResourceKind"];
+            title: string;
+            author: string | null;
+            url: string | null;
+            /** @description What progress is counted in */
+            unit: components["schemas"]["StudyUnit"];
+            totalAmount: number;
+            parts: components["schemas"]["ExportedStudyPartDto"][];
+            /** @description The whole resource: core, skim (skim first when behind) or optional (drop first when behind) */
+            emphasis: components["schemas"]["ResourceEmphasis"];
+            topics: string[];
+            stageTypes: components["schemas"]["StageType"][];
+            notes: string | null;
+            starterKey: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ExportedStudySessionDto: {
+            id: string;
+            resourceId: string;
+            /** Format: date-time */
+            studiedAt: string;
+            amount: number;
+            minutes: number | null;
+            notes: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExportedStudyPaceDto: {
+            pages?: number;
+            problems?: number;
+            chapters?: number;
+        };
+        ExportedStudyPlanDto: {
+            id: string;
+            applicationId: string;
+            hoursPerWeek: number;
+            statedPace: components["schemas"]["ExportedStudyPaceDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ExportedStudyPlanItemDto: {
+            id: string;
+            planId: string;
+            stageId: string;
+            resourceId: string;
+            position: number;
+        };
+        /**
+         * @description Default: interview when an interview is given, else other
+         * @enum {string}
+         */
+        QuestionSource: "interview" | "mock" | "book" | "other";
+        ExportedPracticeQuestionDto: {
+            id: string;
+            text: string;
+            topic: string | null;
+            stageType: components["schemas"]["StageType"] | null;
+            organizationId: string | null;
+            interviewId: string | null;
+            /** @description Default: interview when an interview is given, else other */
+            source: components["schemas"]["QuestionSource"];
+            answerNotes: string | null;
+            /** Format: date-time */
+            due: string;
+            stability: number;
+            difficulty: number;
+            scheduledDays: number;
+            learningSteps: number;
+            reps: number;
+            lapses: number;
+            /** @description ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning */
+            state: number;
+            /** Format: date-time */
+            lastReview: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description How it went: again (forgot), hard, good, easy
+         * @enum {string}
+         */
+        DrillRating: "again" | "hard" | "good" | "easy";
+        ExportedPracticeDrillDto: {
+            id: string;
+            questionId: string;
+            /** Format: date-time */
+            drilledAt: string;
+            /** @description How it went: again (forgot), hard, good, easy */
+            rating: components["schemas"]["DrillRating"];
+            /** Format: date-time */
+            nextDue: string;
+            scheduledDays: number;
+            notes: string | null;
+        };
+        ExportedTopicScoreDto: {
+            topic: string;
+            score: number;
+        };
+        ExportedMockInterviewDto: {
+            id: string;
+            personId: string | null;
+            stageType: components["schemas"]["StageType"];
+            organizationId: string | null;
+            /** Format: date-time */
+            heldAt: string;
+            feedback: string | null;
+            scores: components["schemas"]["ExportedTopicScoreDto"][];
+            /** @description The ask recorded on the person for it */
+            interactionId: string | null;
+            /** @description The questions asked, from practiceQuestions */
+            questionIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description What it shows
+         * @enum {string}
+         */
+        Competency: "conflict" | "failure" | "leadership" | "ambiguity" | "impact";
+        ExportedBehaviouralStoryDto: {
+            id: string;
+            title: string;
+            situation: string | null;
+            task: string | null;
+            action: string | null;
+            result: string | null;
+            /** @description What it shows */
+            competencies: components["schemas"]["Competency"][];
+            stageTypes: components["schemas"]["StageType"][];
+            /** @description The résumé projects it comes from, from resumeProjects */
+            projectIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ExportedSyncScheduleDto: {
             personId: string;
             everyHours: number;
@@ -3342,6 +3546,8 @@ export interface components {
             stageTemplates?: components["schemas"]["ExportedStageTemplateDto"][];
             /** @description Since version 2 */
             referrals?: components["schemas"]["ExportedReferralDto"][];
+            /** @description Added with decisions on works found by name; absent in older documents */
+            workDecisions?: components["schemas"]["ExportedWorkDecisionDto"][];
             /** @description Added with reading checklists; absent in older documents */
             readingEntries?: components["schemas"]["ExportedReadingEntryDto"][];
             /** @description Added with reading checklists; absent in older documents */
@@ -3362,6 +3568,22 @@ export interface components {
             resumeProjects?: components["schemas"]["ExportedResumeProjectDto"][];
             /** @description Since version 3: every version of every briefing */
             briefings?: components["schemas"]["ExportedBriefingDto"][];
+            /** @description Added with the study module; absent in older documents */
+            studyResources?: components["schemas"]["ExportedStudyResourceDto"][];
+            /** @description Added with the study module; absent in older documents */
+            studySessions?: components["schemas"]["ExportedStudySessionDto"][];
+            /** @description Added with the study module; absent in older documents */
+            studyPlans?: components["schemas"]["ExportedStudyPlanDto"][];
+            /** @description Added with the study module; absent in older documents */
+            studyPlanItems?: components["schemas"]["ExportedStudyPlanItemDto"][];
+            /** @description Added with the study module; absent in older documents */
+            practiceQuestions?: components["schemas"]["ExportedPracticeQuestionDto"][];
+            /** @description Added with the study module; absent in older documents */
+            practiceDrills?: components["schemas"]["ExportedPracticeDrillDto"][];
+            /** @description Added with the study module; absent in older documents */
+            mockInterviews?: components["schemas"]["ExportedMockInterviewDto"][];
+            /** @description Added with the study module; absent in older documents */
+            behaviouralStories?: components["schemas"]["ExportedBehaviouralStoryDto"][];
             /** @description Since version 3: people's own sync cadences */
             syncSchedules?: components["schemas"]["ExportedSyncScheduleDto"][];
         };
@@ -4826,18 +5048,6 @@ export interface components {
             sourceId: string;
             sourceUrl: string;
         };
-        /**
-         * @description What the evidence says
-         * @enum {string}
-         */
-        AttributionStatus: "confirmed" | "unconfirmed";
-        /** @enum {string} */
-        AttributionDecision: "accepted" | "rejected";
-        /**
-         * @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs
-         * @enum {string}
-         */
-        AttributionEvidenceKind: "identity" | "name" | "coauthors" | "fields";
         AttributionEvidenceDto: {
             /** @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs */
             kind: components["schemas"]["AttributionEvidenceKind"];
@@ -6002,11 +6212,6 @@ export interface components {
             /** @description Questions to ask the author (replaces the list) */
             questions?: string[];
         };
-        /**
-         * @description core: read in full; skim: the first to skim when behind; optional: the first to drop when behind; skip: not part of the plan
-         * @enum {string}
-         */
-        StudyEmphasis: "core" | "skim" | "optional" | "skip";
         StudyPartDto: {
             /** @example Ch. 5 Bit manipulation */
             title: string;
@@ -6021,18 +6226,6 @@ export interface components {
              */
             emphasis: components["schemas"]["StudyEmphasis"];
         };
-        /**
-         * @description The whole resource: core, skim (skim first when behind) or optional (drop first when behind)
-         * @enum {string}
-         */
-        ResourceEmphasis: "core" | "skim" | "optional";
-        /** @enum {string} */
-        StudyResourceKind: "book" | "chapter_range" | "problem_set" | "paper" | "video" | "course" | "link";
-        /**
-         * @description What progress is counted in
-         * @enum {string}
-         */
-        StudyUnit: "pages" | "problems" | "chapters" | "minutes";
         CreateStudyResourceDto: {
             /** @example Gayle Laakmann McDowell */
             author?: string | null;
@@ -6403,11 +6596,6 @@ export interface components {
             stageId?: string;
             position?: number;
         };
-        /**
-         * @description Default: interview when an interview is given, else other
-         * @enum {string}
-         */
-        QuestionSource: "interview" | "mock" | "book" | "other";
         CreateQuestionDto: {
             /** @example dynamic programming */
             topic?: string | null;
@@ -6507,11 +6695,6 @@ export interface components {
             answerNotes?: string | null;
             text?: string;
         };
-        /**
-         * @description How it went: again (forgot), hard, good, easy
-         * @enum {string}
-         */
-        DrillRating: "again" | "hard" | "good" | "easy";
         DrillQuestionDto: {
             /** @description How it went: again (forgot), hard, good, easy */
             rating: components["schemas"]["DrillRating"];
@@ -6611,11 +6794,6 @@ export interface components {
             /** @description One per topic; replaces the list */
             scores?: components["schemas"]["TopicScoreDto"][];
         };
-        /**
-         * @description What it shows
-         * @enum {string}
-         */
-        Competency: "conflict" | "failure" | "leadership" | "ambiguity" | "impact";
         CreateStoryDto: {
             /** @description S: where and when */
             situation?: string | null;

@@ -52,6 +52,8 @@ export const KIND_LABEL: Record<string, [string, string]> = {
   syncRuns: ['sync run', 'sync runs'],
   syncSettings: ['sync schedule', 'sync schedules'],
   readingChecklistSettings: ['reading checklist setting', 'reading checklist settings'],
+  workAttributions: ['work found by name (with its decision)', 'works found by name (with their decisions)'],
+  mockInterviews: ['mock interview', 'mock interviews'],
   importReports: ['import report rewritten', 'import reports rewritten'],
   briefingVersions: ['briefing version', 'briefing versions'],
   idempotencyAnswers: ['stored API answer', 'stored API answers'],

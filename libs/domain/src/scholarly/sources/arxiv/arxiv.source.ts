@@ -19,6 +19,7 @@ export const arxivSource = {
     ownsHost: (host) => host === 'arxiv.org' || host === 'export.arxiv.org',
   },
   priority: { metadata: 60, abstract: 40 },
+  authorWithWorks: 'unscheduled',
   // arXiv has no author ids: an identity is a query, and its works name the authors it matches.
   attributedByName: { queriedPositions },
 } as const satisfies ScholarlySourceDescriptor<'arxiv'>;

@@ -11,4 +11,5 @@ export const crossrefSource = {
   // An orcid.org URL is an ORCID identity (ownsHost is ORCID's): say source=crossref for a Crossref one.
   identity: { caseInsensitiveIds: true, candidateSearch: false, authorUrl: (id) => `https://orcid.org/${id}`, parseInput: (text) => profileLinkInput('orcid', text) },
   priority: { metadata: 10, abstract: 30 },
+  authorWithWorks: 'unscheduled',
 } as const satisfies ScholarlySourceDescriptor<'crossref'>;

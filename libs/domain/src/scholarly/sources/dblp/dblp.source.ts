@@ -15,4 +15,5 @@ export const dblpSource = {
     ownsHost: (host) => host === 'dblp.org' || host.startsWith('dblp.'),
   },
   priority: { metadata: 40, abstract: 50 },
+  authorWithWorks: 'always',
 } as const satisfies ScholarlySourceDescriptor<'dblp'>;

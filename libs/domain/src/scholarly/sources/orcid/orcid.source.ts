@@ -15,4 +15,5 @@ export const orcidSource = {
     ownsHost: (host) => host === 'orcid.org' || host === 'pub.orcid.org',
   },
   priority: { metadata: 50, abstract: 60 },
+  authorWithWorks: 'always',
 } as const satisfies ScholarlySourceDescriptor<'orcid'>;
