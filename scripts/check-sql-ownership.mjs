@@ -27,16 +27,8 @@ const SQL = [
   [/\b(em|manager|entityManager)\.(find\w*|insert|update|delete|save|remove|exists\w*|count\w*|upsert|increment|decrement|softDelete|restore|create)\s*\(/, 'reads or writes through an EntityManager'],
 ];
 
-/** Files still running SQL outside a repository, by the module whose work converts them. Shrink only. */
-const ALLOWED = {
-  // the export's transaction
-  imports: ['libs/domain/src/imports/account-export.service.ts'],
-  // works, scholarly-identities (ingest, requests)
-  works: ['libs/domain/src/works/new-works.service.ts', 'libs/domain/src/works/works-ingest.service.ts', 'libs/domain/src/works/works-query.service.ts'],
-  'scholarly-identities': ['libs/domain/src/scholarly-identities/identities.service.ts'],
-  // the API's rate-limit store (PostgreSQL counters): platform HTTP code to move to libs/platform
-  api: ['apps/api/src/common/rate-limit.ts'],
-};
+/** Files still running SQL outside a repository, by the module whose work converts them. Shrink only: it is empty now, and stays so. */
+const ALLOWED = {};
 
 const allowed = new Set(Object.values(ALLOWED).flat());
 const problems = [];

@@ -30,6 +30,8 @@ import { dataSourceOptions } from '#platform';
 import { ENTITIES } from '#domain/entities';
 import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService, WorksQueryService } from '#domain/works/index';
+import { WorksQueryRepository } from '#domain/works/works-query.repository';
+import { WorksRepository } from '#domain/works/works.repository';
 import { MIGRATIONS } from '../../migrations/index';
 import { dropDatabase, recreateDatabase } from '../api/seed';
 import { copyFrom, copyText } from './copy-from';
@@ -95,7 +97,7 @@ async function main(): Promise<void> {
   await client.connect();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    const ingest = new WorksIngestService(dataSource);
+    const ingest = new WorksIngestService(new WorksRepository(dataSource));
     const random = mulberry32(7);
 
     // (a) Ingest.
@@ -242,7 +244,7 @@ async function readBack(dataSource: DataSource, corpus: Corpus): Promise<ReadRes
      SELECT $1, p, 'openalex', a, 'linked' FROM unnest($2::uuid[], $3::text[]) AS t(p, a)`,
     [user.id, people.map((p) => p.id), corpus.authors.map((a) => a.openalexId)],
   );
-  const query = new WorksQueryService(dataSource);
+  const query = new WorksQueryService(new WorksQueryRepository(dataSource));
   const scenarios: [string, Parameters<WorksQueryService['forPerson']>[2]][] = [
     ['default (newest first, 50)', {}],
     ['sort=citations&position=first', { sort: 'citations', position: 'first' }],

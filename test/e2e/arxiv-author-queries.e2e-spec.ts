@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import type { ReplayServer } from '../support/replay-server';
 import { addSemanticScholarAndMoreau, FIXTURES, finishedRuns, MOREAU, personWithIdentities, scholarlyReplay, syncEnv, worksSnapshot } from '../support/sync-fixtures';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
@@ -114,7 +115,7 @@ describe('arXiv author queries on shared records', () => {
   describe('when a record changes or its work merges', () => {
     let ingest: WorksIngestService;
     beforeAll(() => {
-      ingest = new WorksIngestService(t.db);
+      ingest = new WorksIngestService(new WorksRepository(t.db));
     });
 
     const author = (position: number, name: string, sourceAuthorId: string | null = null) => ({ position, name, sourceAuthorId, orcid: null, affiliations: [] });

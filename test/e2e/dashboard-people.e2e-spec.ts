@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
 import { WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import { Dashboard, startDashboard } from '../support/dashboard-browser';
 import { TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -72,7 +73,7 @@ describe('the People screens in a browser', () => {
     // A warm path: Grace (a contact) co-wrote a paper with Ada (the interviewer).
     ids.ada = (await post('/people', { fullName: 'Ada Lovelace', headline: 'Research Scientist, planning', tags: ['interviewer'] })).id;
     ids.grace = (await post('/people', { fullName: 'Grace Hopper', headline: 'Compiler engineer' })).id;
-    await new WorksIngestService(t.db).ingest(
+    await new WorksIngestService(new WorksRepository(t.db)).ingest(
       [workRecord({ source: 'openalex', sourceId: 'W-PEOPLE-1', title: 'Planning with Learned Compilers', year: 2024, authors: [workAuthor(1, 'Ada Lovelace', 'A-ADA'), workAuthor(2, 'Grace Hopper', 'A-GRACE')] })],
       new Date(),
     );

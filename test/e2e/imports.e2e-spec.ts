@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { QueueName } from '#domain/jobs/index';
 import { WorkAttributionsService, WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import { JobQueueService } from '#platform';
 import { ReplayServer } from '../support/replay-server';
 import { finishedRuns, OPENALEX_AUTHOR, personWithIdentities, scholarlyReplay, syncEnv } from '../support/sync-fixtures';
@@ -185,7 +186,7 @@ describe('imports and exports (inline)', () => {
     const query = 'au:"Ada Lovelace"';
     await t.db.query("INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, name, status, linked_by) VALUES ($1, $2, 'arxiv', $3, 'Ada Łovelace', 'linked', 'user')", [source.id, friend.id, query]);
     const preprint = (id: string, title: string) => workRecord({ source: 'arxiv', sourceId: id, arxivId: id, title, type: 'preprint', year: 2026, authors: [workAuthor(1, 'C. Babbage'), workAuthor(2, 'A. Lovelace', query)] });
-    const [accepted] = (await new WorksIngestService(t.db).ingest([preprint('2603.00001', 'Notes on the Analytical Engine'), preprint('2603.00002', 'Bernoulli Numbers by Machine')])).workIds;
+    const [accepted] = (await new WorksIngestService(new WorksRepository(t.db)).ingest([preprint('2603.00001', 'Notes on the Analytical Engine'), preprint('2603.00002', 'Bernoulli Numbers by Machine')])).workIds;
     await t.app.get(WorkAttributionsService).evaluatePerson(source.id, friend.id);
     await t.http().put(`/people/${friend.id}/work-attributions/${accepted}`).set(source.auth).send({ decision: 'accepted' }).expect(200);
 

@@ -1,4 +1,5 @@
 import { WorkAttributionsService, WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import { personWithIdentities } from '../support/sync-fixtures';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 import { workAuthor, workRecord } from '../support/work-records';
@@ -260,7 +261,7 @@ describe('people: duplicates and merge', () => {
     // Preprints both queries list (at her position), and one only the second lists.
     const preprint = (id: string, title: string, queries: string[]) =>
       workRecord({ source: 'arxiv', sourceId: id, arxivId: id, title, type: 'preprint', year: 2025, authors: [workAuthor(1, 'B. Babbage'), workAuthor(2, 'A. King', queries[0])] });
-    const ingest = new WorksIngestService(t.db);
+    const ingest = new WorksIngestService(new WorksRepository(t.db));
     const listedBy = async (id: string, title: string, queries: string[]) => {
       let workId = '';
       for (const q of queries) [workId] = (await ingest.ingest([preprint(id, title, [q])])).workIds;

@@ -1,5 +1,6 @@
 import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import { parseBibtex } from '../support/parse-bibtex';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 import { workAuthor as author, workRecord as record } from '../support/work-records';
@@ -54,7 +55,7 @@ describe('reading checklists', () => {
     t = await createTestApp();
     user = await registerUser(t);
     stranger = await registerUser(t);
-    ingest = new WorksIngestService(t.db);
+    ingest = new WorksIngestService(new WorksRepository(t.db));
     for (const [key, records] of Object.entries(WORKS)) workId[key] = (await ingest.ingest(records)).workIds[0];
     expect(new Set(Object.values(workId)).size).toBe(Object.keys(WORKS).length);
 

@@ -1,4 +1,5 @@
 import { WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 import { workAuthor as author, workRecord } from '../support/work-records';
 
@@ -19,7 +20,7 @@ describe("Today's feeds: new works since last looked, sync problems", () => {
   let n = 0;
   const publish = (title: string, ...authorIds: string[]) => {
     n += 1;
-    return new WorksIngestService(t.db).ingest([workRecord({ source: 'openalex', sourceId: `WT${n}`, title, year: 2026, authors: authorIds.map((id, i) => author(i + 1, `Author ${id}`, id)) })]);
+    return new WorksIngestService(new WorksRepository(t.db)).ingest([workRecord({ source: 'openalex', sourceId: `WT${n}`, title, year: 2026, authors: authorIds.map((id, i) => author(i + 1, `Author ${id}`, id)) })]);
   };
   const newWorks = async (u: TestUser, query = '') => (await t.http().get(`/new-works${query}`).set(u.auth).expect(200)).body;
   const titles = (page: { items: { title: string }[] }) => page.items.map((w) => w.title);

@@ -1,5 +1,6 @@
 import type { NormalizedAuthor, NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -77,7 +78,7 @@ describe('warm paths', () => {
     t = await createTestApp();
     me = await registerUser(t);
     other = await registerUser(t);
-    const result = await new WorksIngestService(t.db).ingest(WORKS, new Date('2026-01-02T03:04:05Z'));
+    const result = await new WorksIngestService(new WorksRepository(t.db)).ingest(WORKS, new Date('2026-01-02T03:04:05Z'));
     WORKS.forEach((w, i) => (works[w.doi!] = result.workIds[i]));
 
     people.ivy = await person(me, 'Ivy Interviewer', [['openalex', 'WP-I'], ['semanticscholar', 'WP-SI']]);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import { ReplayServer } from '../support/replay-server';
 import { FIXTURES, finishedRuns, personWithIdentities, syncEnv } from '../support/sync-fixtures';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
@@ -108,7 +109,7 @@ describe('works a name query alone attributes', () => {
       arxivId: DUST,
       authors: [workAuthor(1, 'Hannah Vogel', 'A9000000001'), workAuthor(2, 'T. Okafor'), workAuthor(3, 'Marco Ricci')],
     });
-    const [dustId] = (await new WorksIngestService(t.db).ingest([dust])).workIds;
+    const [dustId] = (await new WorksIngestService(new WorksRepository(t.db)).ingest([dust])).workIds;
     const org = (await t.http().post('/organizations').set(user.auth).send({ name: 'Polyglot Lab' }).expect(201)).body;
     const application = (await t.http().post('/applications').set(user.auth).send({ organizationId: org.id, role: 'Research Engineer', builtInTemplate: 'research-engineer' }).expect(201)).body;
     const interview = (
@@ -182,7 +183,7 @@ describe('works a name query alone attributes', () => {
     await sync(someone, theirs);
     expect((await attributions(someone, theirs)).items.map((a) => a.work.arxivId)).toEqual([DUST]);
     // An OpenAlex author whose record of the paper names them: linking it is evidence.
-    await new WorksIngestService(t.db).ingest([
+    await new WorksIngestService(new WorksRepository(t.db)).ingest([
       workRecord({ source: 'openalex', sourceId: 'W9000000003', title: 'Dust Lanes in Barred Spiral Galaxies at z ~ 1', year: 2023, arxivId: DUST, authors: [workAuthor(1, 'H. Vogel'), workAuthor(2, 'T. Okafor', 'A5100000001')] }),
     ]);
     const linked = (await t.http().post(`/people/${theirs}/identities`).set(someone.auth).send({ source: 'openalex', id: 'A5100000001' }).expect(201)).body;
@@ -203,7 +204,7 @@ describe('works a name query alone attributes', () => {
     expect((await get(user, `/people/${tomas}/work-attributions?state=bogus`).expect(400)).body.details).toEqual([expect.objectContaining({ field: 'state' })]);
     expect((await decide(user, tomas, 'not-a-uuid', 'accepted').expect(400)).body.details).toEqual([{ field: 'workId', problem: 'must be a UUID' }]);
     // A work no name query of theirs lists.
-    const [unrelated] = (await new WorksIngestService(t.db).ingest([workRecord({ source: 'openalex', sourceId: 'W9000000002', title: 'Something Else Entirely', doi: '10.5555/else' })])).workIds;
+    const [unrelated] = (await new WorksIngestService(new WorksRepository(t.db)).ingest([workRecord({ source: 'openalex', sourceId: 'W9000000002', title: 'Something Else Entirely', doi: '10.5555/else' })])).workIds;
     await decide(user, tomas, unrelated, 'accepted').expect(404);
   });
 });

@@ -1,5 +1,6 @@
 import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import { createTestApp, registerUser, TestApp } from '../support/test-app';
 import { workAuthor, workRecord } from '../support/work-records';
 
@@ -29,7 +30,7 @@ describe('works merging', () => {
   let ingest: WorksIngestService;
   beforeAll(async () => {
     t = await createTestApp();
-    ingest = new WorksIngestService(t.db);
+    ingest = new WorksIngestService(new WorksRepository(t.db));
   });
   afterAll(() => t.close());
 

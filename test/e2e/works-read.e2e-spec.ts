@@ -1,5 +1,6 @@
 import type { NormalizedAuthor, NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 import { workAuthor as author, workRecord as record } from '../support/work-records';
 
@@ -52,7 +53,7 @@ describe('reading works back', () => {
     t = await createTestApp();
     ada = await registerUser(t);
     stranger = await registerUser(t);
-    const ingest = new WorksIngestService(t.db);
+    const ingest = new WorksIngestService(new WorksRepository(t.db));
     const result = await ingest.ingest(PAGE, new Date(FETCHED_AT));
     const bySourceId = new Map(PAGE.map((r, i) => [r.sourceId, result.workIds[i]]));
     Object.assign(workId, { attention: bySourceId.get('W1'), resnet: bySourceId.get('W2'), preprint: bySourceId.get('s2-3'), dis: bySourceId.get('W4'), orcidOnly: bySourceId.get('10.1/orcid-only'), sole: bySourceId.get('W7'), other: bySourceId.get('W6') });

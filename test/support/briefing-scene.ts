@@ -1,5 +1,6 @@
 import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
+import { WorksRepository } from '#domain/works/works.repository';
 import type { TestApp, TestUser } from './test-app';
 import { workAuthor as author, workRecord } from './work-records';
 
@@ -75,7 +76,7 @@ export async function seedInterviewScene(t: TestApp, user: TestUser): Promise<Sc
       [user.id, personId, source, id, name, last, last ? FETCHED_AT : null],
     );
   }
-  const ingest = new WorksIngestService(t.db);
+  const ingest = new WorksIngestService(new WorksRepository(t.db));
   await ingest.ingest(ADA_WORKS, FETCHED_AT);
   await post(`/people/${people.ada}/interactions`, { type: 'conference_chat', occurredAt: '2025-06-01T10:00:00Z', summary: 'Talked about planning at ICML', asked: 'Advice on applying to the Core team' });
 

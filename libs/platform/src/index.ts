@@ -12,6 +12,7 @@ export * from './http/global-exception.filter';
 export * from './http/public-link';
 export * from './http/redact-secrets';
 export * from './http/request-pacer';
+export * from './http/postgres-rate-limit-store';
 export * from './http/validation';
 export * from './logging/access-log';
 export * from './logging/logger';

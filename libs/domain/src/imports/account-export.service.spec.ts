@@ -6,6 +6,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { IsString, IsUUID, MaxLength, validateSync } from 'class-validator';
 import { AccountExportDto, AccountExportPart, ExportContext, ExportPart, RestoreContext, sectionOf } from '../account-export/index';
+import { AccountExportRepository } from './account-export.repository';
 import { AccountExportService } from './account-export.service';
 
 // Adding an exported entity is one file in its module: these parts stand for such files. The
@@ -73,7 +74,7 @@ const em = { query: async () => [] };
 const dataSource = { manager: em, transaction: async (...args: unknown[]) => (args[args.length - 1] as (m: unknown) => unknown)(em) };
 
 async function service(modules: Type[]): Promise<AccountExportService> {
-  const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule, ...modules], providers: [AccountExportService, { provide: getDataSourceToken(), useValue: dataSource }] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule, ...modules], providers: [AccountExportService, AccountExportRepository, { provide: getDataSourceToken(), useValue: dataSource }] }).compile();
   return moduleRef.get(AccountExportService);
 }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ConflictError } from '#platform';
 import { AccountExport, AccountExportPart, EXPORT_FORMAT, EXPORT_VERSION, exportPartOptions, ExportPartOptions, RestoreContext, RestoreSkip } from '../account-export/index';
+import { AccountExportRepository } from './account-export.repository';
 
 const NOT_EMPTY = 'A Dossier export can only be imported into an empty account (no people, organizations, stage templates, tasks or résumé projects)';
 
@@ -33,13 +33,13 @@ export class AccountExportService {
   private ordered?: RegisteredPart[];
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: AccountExportRepository,
     private readonly discovery: DiscoveryService,
   ) {}
 
   /** One consistent snapshot: every part reads in the same repeatable-read transaction. */
   async export(userId: string): Promise<AccountExport> {
-    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+    return this.transactions.snapshot(async (em) => {
       const doc: AccountExport = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), account: {} };
       const fixes: ((doc: AccountExport) => void)[] = [];
       for (const { part } of this.parts()) {
@@ -58,7 +58,7 @@ export class AccountExportService {
   }
 
   async assertEmptyAccount(userId: string): Promise<void> {
-    if (await this.hasData(this.dataSource.manager, userId)) throw new ConflictError('import.account-not-empty', NOT_EMPTY);
+    if (await this.hasData(this.transactions.manager, userId)) throw new ConflictError('import.account-not-empty', NOT_EMPTY);
   }
 
   /**
@@ -67,9 +67,9 @@ export class AccountExportService {
    * New ids keep the order of the old ones, so records that tie on a date list in the same order.
    */
   async restore(userId: string, doc: AccountExport, onProgress: (done: number) => Promise<void>): Promise<RestoreResult> {
-    return this.dataSource.transaction(async (em) => {
+    return this.transactions.transaction(async (em) => {
       // Serializes concurrent restores into one account.
-      await em.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [userId]);
+      await this.transactions.lockAccount(em, userId);
       if (await this.hasData(em, userId)) throw new ConflictError('import.account-not-empty', NOT_EMPTY);
       const ctx = new RestoreContext(em, userId, onProgress);
       for (const { part } of this.parts()) await part.restorePart(userId, doc, ctx);

@@ -17,6 +17,7 @@ import { StudyModule } from '../study/index';
 import { SyncModule } from '../sync/index';
 import { TasksModule } from '../tasks/index';
 import { WorksModule } from '../works/index';
+import { AccountExportRepository } from './account-export.repository';
 import { AccountExportService } from './account-export.service';
 import { ImportRun } from './import-run.entity';
 import { ImportsRepository } from './imports.repository';
@@ -30,7 +31,7 @@ const EXPORTED_MODULES = [AccountsModule, OrganizationsModule, PeopleModule, Int
 
 @Module({
   imports: [TypeOrmModule.forFeature([ImportRun]), DiscoveryModule, ...EXPORTED_MODULES],
-  providers: [ImportsRepository, ImportsService, AccountExportService],
+  providers: [ImportsRepository, ImportsService, AccountExportRepository, AccountExportService],
   exports: [ImportsService, AccountExportService],
 })
 export class ImportsModule {}

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { NotFoundError } from '#platform';
-import { Person } from '../people/index';
+import { PeopleService, type Person } from '../people/index';
 import { type AuthorCandidate, type AuthorWorksSummary, SCHOLARLY_SOURCES, type ScholarlySource, scholarlySourceNames, scholarlySources, ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/index';
 import { AutoLinkRule, CandidateScore, Coauthor, compareScored, decideAutoLinks, isPlausible, scoreCandidate, ScoringSubject } from './candidate-scoring';
 import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityError, UnknownAtSourceError } from './identities.errors';
@@ -92,7 +90,7 @@ export class IdentitiesService {
 
   constructor(
     private readonly identities: IdentitiesRepository,
-    @InjectRepository(Person) private readonly people: Repository<Person>,
+    private readonly people: PeopleService,
     private readonly lookups: SourceLookups,
     private readonly attributions: WorkAttributionsService,
   ) {}
@@ -164,8 +162,7 @@ export class IdentitiesService {
    */
   async unlink(userId: string, personId: string, identityId: string): Promise<{ keptAsRejection: boolean }> {
     const result = await this.identities.transaction(async (em) => {
-      const person = await em.findOne(Person, { where: { id: personId, userId } });
-      const identity = person ? await this.identities.findByIdForUpdate(em, userId, personId, identityId) : null;
+      const identity = (await this.people.exists(userId, personId, em)) ? await this.identities.findByIdForUpdate(em, userId, personId, identityId) : null;
       if (!identity) throw new IdentityNotFoundError(identityId);
       if (identity.status === 'linked' && identity.linkedBy === 'auto') {
         await this.identities.update(em, identity.id, { status: 'rejected', linkedBy: 'user' });
@@ -234,10 +231,9 @@ export class IdentitiesService {
 
   // -------------------------------------------------------------------------------------------
 
-  private async person(userId: string, personId: string): Promise<Person> {
-    const person = await this.people.findOne({ where: { id: personId, userId }, relations: { organization: true } });
-    if (!person) throw new NotFoundError('person', personId);
-    return person;
+  /** The person with their organization; another user's (or a deleted) person is a 404. */
+  private person(userId: string, personId: string): Promise<Person> {
+    return this.people.get(userId, personId);
   }
 
   /** What the person is known by, for scoring. */
@@ -428,8 +424,7 @@ export class IdentitiesService {
     const keepRejection = values.linkedBy === 'auto';
     const result = await this.identities.transaction(async (em) => {
       await this.identities.lockAuthorKey(em, userId, source, sourceAuthorId);
-      const person = await em.findOne(Person, { where: { id: personId, userId } });
-      if (!person) throw new NotFoundError('person', personId);
+      if (!(await this.people.exists(userId, personId, em))) throw new NotFoundError('person', personId);
       if (values.status === 'linked') {
         const elsewhere = await this.identities.linkedElsewhere(userId, personId, source, sourceAuthorId, em);
         if (elsewhere) throw new IdentityLinkedElsewhereError(source, sourceAuthorId, elsewhere);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Person } from '../people/index';
+import { PeopleModule } from '../people/index';
 import { IdentitiesRepository } from './identities.repository';
 import { WorksModule } from '../works/index';
 import { IdentitiesService } from './identities.service';
@@ -14,7 +14,7 @@ import { ScholarlyIdentitiesExport } from './scholarly-identities.export';
  * provided here, so the API cannot call a source directly.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ScholarlyIdentity, Person]), WorksModule],
+  imports: [TypeOrmModule.forFeature([ScholarlyIdentity]), PeopleModule, WorksModule],
   providers: [ScholarlyIdentitiesExport, IdentitiesService, IdentitiesRepository, SourceLookups],
   exports: [IdentitiesService],
 })

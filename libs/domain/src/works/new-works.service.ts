@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
-import { WORK_COLUMNS, workFromRow, type WorkPage, type WorkView } from './works-query.service';
+import { WorksQueryRepository } from './works-query.repository';
+import { workFromRow, type WorkPage, type WorkView } from './works-query.service';
 
 export const NEW_WORKS_SCOPES = ['interviewers', 'all'] as const;
 export type NewWorksScope = (typeof NEW_WORKS_SCOPES)[number];
@@ -31,46 +29,13 @@ export interface NewWorksPage extends WorkPage<NewWork> {
  */
 @Injectable()
 export class NewWorksService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly works: WorksQueryRepository) {}
 
   async list(userId: string, query: { scope?: NewWorksScope; limit?: number; offset?: number } = {}): Promise<NewWorksPage> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const interviewersOnly = (query.scope ?? 'interviewers') === 'interviewers';
-    const rows = (await this.dataSource.query(
-      `WITH marker AS (SELECT coalesce(u.works_seen_at, u.created_at) AS since, now() AS as_of FROM users u WHERE u.id = $1),
-       chosen AS (
-         SELECT p.id, ${personOrcidSql('p')} AS orcid FROM people p
-          WHERE p.user_id = $1 AND p.deleted_at IS NULL
-          ${
-            interviewersOnly
-              ? `AND EXISTS (SELECT 1 FROM interview_interviewers ii JOIN interviews i ON i.id = ii.interview_id
-                              WHERE ii.person_id = p.id AND i.user_id = $1 AND i.outcome <> 'cancelled'
-                                AND i.starts_at + i.duration_minutes * interval '1 minute' > now())`
-              : ''
-          }
-       ),
-       person_keys AS (${peopleAuthorKeysSql('chosen', '$1')}),
-       matched AS (SELECT DISTINCT m.person_id, m.work_id FROM (${matchAuthorshipsSql('work_authorships', 'person_keys')}) m),
-       arrived AS (
-         SELECT w.id, w.created_at,
-                json_agg(json_build_object('id', p.id, 'fullName', p.full_name) ORDER BY p.name_folded, p.id) AS people
-           FROM matched mt JOIN works w ON w.id = mt.work_id JOIN people p ON p.id = mt.person_id, marker
-          WHERE w.created_at > marker.since
-          GROUP BY w.id, w.created_at
-       )
-       SELECT marker.since, marker.as_of, t.total, pg.*
-         FROM marker
-         CROSS JOIN (SELECT count(*)::int AS total FROM arrived) t
-         LEFT JOIN LATERAL (
-           SELECT ${WORK_COLUMNS}, a.people, a.created_at AS arrived_at
-             FROM arrived a JOIN works w ON w.id = a.id
-            ORDER BY a.created_at DESC, w.id
-            LIMIT $2 OFFSET $3
-         ) pg ON true
-        ORDER BY pg.arrived_at DESC, pg.id`,
-      [userId, limit, offset],
-    )) as Record<string, any>[];
+    const rows = await this.works.newWorksPage(userId, interviewersOnly, limit, offset);
     const first = rows[0];
     const items = rows
       .filter((row) => row.id !== null)
@@ -82,13 +47,7 @@ export class NewWorksService {
    * The user has seen the new works up to `until` (default: now; never later than now, never moving
    * the marker back): the list starts after it from now on. Answers the marker.
    */
-  async markSeen(userId: string, until?: Date): Promise<Date> {
-    const [row] = (await this.dataSource.query(
-      `UPDATE users SET works_seen_at = greatest(coalesce(works_seen_at, '-infinity'::timestamptz), least(coalesce($2::timestamptz, now()), now()))
-        WHERE id = $1 RETURNING works_seen_at`,
-      [userId, until ?? null],
-    )) as [Record<string, Date>[], number] | Record<string, Date>[];
-    const updated = Array.isArray(row) ? row[0] : row;
-    return new Date((updated as Record<string, Date>).works_seen_at);
+  markSeen(userId: string, until?: Date): Promise<Date> {
+    return this.works.markWorksSeen(userId, until);
   }
 }

@@ -6,7 +6,7 @@ import type { AttributionVerdict } from './attribution';
 import { HELD_SQL, matchIdAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
 import type { AttributionDecision } from './work-attribution.entity';
 import { resolveWorkId } from './work-ids';
-import { WORK_COLUMNS } from './works-query.service';
+import { WORK_COLUMNS } from './works-query.repository';
 
 export type AttributionListState = 'held' | 'accepted' | 'rejected' | 'confirmed' | 'all';
 

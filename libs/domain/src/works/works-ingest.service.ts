@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type NormalizedWork, type ScholarlySource, scholarlySource, scholarlySources, sourcesByPriority } from '../scholarly/index';
 import { surnameKey } from '../shared/text/index';
 import { MatchKeys, matchKeys, sameByTitle, sameRenamed, titleCoreKey } from './work-matching';
@@ -57,10 +56,7 @@ interface ChangedRecord {
  */
 @Injectable()
 export class WorksIngestService {
-  constructor(
-    @InjectDataSource() dataSource: DataSource,
-    private readonly works: WorksRepository = new WorksRepository(dataSource),
-  ) {}
+  constructor(private readonly works: WorksRepository) {}
 
   async ingest(records: NormalizedWork[], fetchedAt = new Date()): Promise<IngestResult> {
     if (records.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };

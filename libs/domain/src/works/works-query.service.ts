@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '#platform';
 import { normalizeArxivId, normalizeDoi, titleKey } from '../shared/text/index';
 import { type ScholarlySource, sourcesByPriority, type WorkType } from '../scholarly/index';
-import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
-import { resolveWorkId } from './work-ids';
+import { WorksQueryRepository, type WorksSearchCondition } from './works-query.repository';
 
 /**
  * Reading the shared cache of works back: a person's works (private to the person's user, as the
@@ -128,16 +125,9 @@ export interface WorkDetail {
   records: WorkRecordDetail[];
 }
 
-export const WORK_COLUMNS = 'w.id, w.title, w.year, w.publication_date, w.venue, w.type, w.doi, w.arxiv_id, w.citation_count, w.open_access_url, w.pdf_url';
-
-/** The records of work `w`, as JSON, in sourceOrder() ($1 is that order). */
-export const RECORDS_JSON = `(SELECT coalesce(json_agg(json_build_object('source', r.source, 'sourceId', r.source_id, 'sourceUrl', r.source_url, 'citationCount', r.citation_count, 'fetchedAt', r.fetched_at)
-                              ORDER BY array_position($1::text[], r.source), r.source_id), '[]'::json)
-     FROM work_records r WHERE r.work_id = w.id)`;
-
 @Injectable()
 export class WorksQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly works: WorksQueryRepository) {}
 
   /** The person's works, paged; a person of another user (or none, or deleted) is a 404. */
   async forPerson(userId: string, personId: string, query: PersonWorksQuery = {}): Promise<WorkPage<PersonWork>> {
@@ -146,69 +136,19 @@ export class WorksQueryService {
     }
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const params: unknown[] = [sourceOrder(), personId, userId];
-    const param = (value: unknown): string => `$${params.push(value)}`;
-
-    const where: string[] = [];
-    if (query.yearFrom !== undefined) where.push(`w.year >= ${param(query.yearFrom)}`);
-    if (query.yearTo !== undefined) where.push(`w.year <= ${param(query.yearTo)}`);
-    if (query.type) where.push(`w.type = ${param(query.type)}`);
-    if (query.position === 'first') where.push('p.position = 1');
-    if (query.position === 'last') where.push('p.position = p.author_count');
-    if (query.source) where.push(`EXISTS (SELECT 1 FROM work_records r WHERE r.work_id = w.id AND r.source = ${param(query.source)})`);
-    const words = titleWords(query.q);
-    if (words.length > 0) where.push(titleWordsCondition(param(words)));
-
-    const desc = (query.order ?? (query.sort === 'position' ? 'asc' : 'desc')) === 'desc';
-    const dir = desc ? 'DESC' : 'ASC';
-    const order = (a: string): string => {
-      switch (query.sort ?? 'year') {
-        case 'citations':
-          return `${a}.citation_count ${dir} NULLS LAST, ${a}.id`;
-        case 'position':
-          return `${a}.position ${dir}, ${a}.year DESC NULLS LAST, ${a}.id`;
-        default:
-          return `${a}.year ${dir} NULLS LAST, ${a}.publication_date ${dir} NULLS LAST, ${a}.id`;
-      }
-    };
-    const abstract = query.withAbstract ? 'w.abstract' : 'NULL::text';
-
-    const sql = `
-      WITH person AS (
-        SELECT p.id, ${personOrcidSql('p')} AS orcid
-          FROM people p WHERE p.id = $2 AND p.user_id = $3 AND p.deleted_at IS NULL
-      ),
-      person_keys AS (${peopleAuthorKeysSql('person', '$3')}),
-      mine AS (
-        -- The person's place on each record that lists them (once per record, if listed twice: the first).
-        SELECT DISTINCT ON (a.record_id) a.record_id, a.work_id, a.position, a.author_count, array_position($1::text[], a.source) AS rank
-          FROM (${matchAuthorshipsSql('work_authorships', 'person_keys')}) a
-         ORDER BY a.record_id, a.position
-      ),
-      chosen AS (
-        -- Where sources disagree: the position most records give, then the most trusted source's.
-        SELECT DISTINCT ON (work_id) work_id, position FROM mine
-         GROUP BY work_id, position ORDER BY work_id, count(*) DESC, min(rank), position
-      ),
-      positions AS (
-        SELECT DISTINCT ON (m.work_id) m.work_id, m.position, m.author_count FROM mine m JOIN chosen c USING (work_id, position)
-         GROUP BY m.work_id, m.position, m.author_count ORDER BY m.work_id, count(*) DESC, min(m.rank), m.author_count DESC
-      ),
-      filtered AS (
-        SELECT w.id, w.year, w.publication_date, w.citation_count, p.position, p.author_count
-          FROM positions p JOIN works w ON w.id = p.work_id
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      )
-      SELECT (SELECT count(*) FROM person)::int AS person_found, t.total, pg.*
-        FROM (SELECT count(*)::int AS total FROM filtered) t
-        LEFT JOIN LATERAL (
-          SELECT ${WORK_COLUMNS}, ${abstract} AS abstract, f.position, f.author_count, ${RECORDS_JSON} AS records
-            FROM filtered f JOIN works w ON w.id = f.id
-           ORDER BY ${order('f')}
-           LIMIT ${param(limit)} OFFSET ${param(offset)}
-        ) pg ON true
-       ORDER BY ${order('pg')}`;
-    const rows = (await this.dataSource.query(sql, params)) as Record<string, any>[];
+    const rows = await this.works.personWorksPage(sourceOrder(), userId, personId, {
+      yearFrom: query.yearFrom,
+      yearTo: query.yearTo,
+      type: query.type,
+      position: query.position,
+      source: query.source,
+      words: titleWords(query.q),
+      sort: query.sort ?? 'year',
+      desc: (query.order ?? (query.sort === 'position' ? 'asc' : 'desc')) === 'desc',
+      withAbstract: query.withAbstract === true,
+      limit,
+      offset,
+    });
     if (rows[0].person_found === 0) throw new NotFoundError('person', personId);
     const items = rows
       .filter((row) => row.id !== null)
@@ -224,29 +164,19 @@ export class WorksQueryService {
   async search(query: WorksSearchQuery): Promise<WorkPage<WorkSearchHit>> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const params: unknown[] = [];
-    const param = (value: unknown): string => `$${params.push(value)}`;
     const key = identifierOf(query.q);
-    let condition: string;
-    if (key?.doi) condition = `w.doi = ${param(key.doi)}`;
-    else if (key?.arxivId) condition = `w.arxiv_id = ${param(key.arxivId)}`;
+    let condition: WorksSearchCondition;
+    if (key?.doi) condition = { doi: key.doi };
+    else if (key?.arxivId) condition = { arxivId: key.arxivId };
     else {
       const words = titleWords(query.q);
       if (words.length === 0) return { items: [], total: 0, limit, offset };
-      condition = titleWordsCondition(param(words));
+      condition = { words };
     }
-    const page = `
-      SELECT ${WORK_COLUMNS}, count(*) OVER ()::int AS total,
-             (SELECT array_agg(DISTINCT r.source) FROM work_records r WHERE r.work_id = w.id) AS sources
-        FROM works w WHERE ${condition}
-       ORDER BY w.citation_count DESC NULLS LAST, w.year DESC NULLS LAST, w.id
-       LIMIT ${param(limit)} OFFSET ${param(offset)}`;
-    const rows = (await this.dataSource.query(page, params)) as Record<string, any>[];
+    const rows = await this.works.searchPage(condition, limit, offset);
     let total = rows[0]?.total ?? 0;
     // A page past the end has no row to carry the total: only then is it counted apart.
-    if (rows.length === 0 && offset > 0) {
-      [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM works w WHERE ${condition}`, params.slice(0, -2))) as { total: number }[];
-    }
+    if (rows.length === 0 && offset > 0) total = await this.works.countSearch(condition);
     const items = rows.map((row) => ({ work: workFromRow(row, false), sources: sortSources(parsePgArray(row.sources)) }));
     return { items, total, limit, offset };
   }
@@ -254,20 +184,8 @@ export class WorksQueryService {
   /** One shared work with every source's record of it and each record's authors in order. */
   async get(id: string): Promise<WorkDetail> {
     // An id of a version since merged into another answers for the merged work.
-    const workId = (await resolveWorkId(this.dataSource, id)) ?? id;
-    const [row] = (await this.dataSource.query(
-      `SELECT ${WORK_COLUMNS}, w.abstract,
-              (SELECT coalesce(json_agg(json_build_object(
-                        'source', r.source, 'sourceId', r.source_id, 'sourceUrl', r.source_url, 'citationCount', r.citation_count, 'fetchedAt', r.fetched_at,
-                        'title', r.record->'title', 'year', r.record->'year', 'venue', r.record->'venue', 'type', r.record->'type',
-                        'doi', r.record->'doi', 'arxivId', r.record->'arxivId',
-                        'authors', (SELECT coalesce(json_agg(json_build_object('position', a.position, 'name', a.name, 'sourceAuthorId', a.source_author_id, 'orcid', a.orcid) ORDER BY a.position), '[]'::json)
-                                      FROM work_authorships a WHERE a.record_id = r.id))
-                      ORDER BY array_position($1::text[], r.source), r.source_id), '[]'::json)
-                 FROM work_records r WHERE r.work_id = w.id) AS records
-         FROM works w WHERE w.id = $2`,
-      [sourceOrder(), workId],
-    )) as Record<string, any>[];
+    const workId = (await this.works.resolveWorkId(id)) ?? id;
+    const row = await this.works.workWithRecords(sourceOrder(), workId);
     if (!row) throw new NotFoundError('work', workId);
     const records = (row.records as any[]).map(
       (r): WorkRecordDetail => ({
@@ -289,11 +207,6 @@ export class WorksQueryService {
 export function titleWords(q: string | undefined): string[] {
   if (!q) return [];
   return [...new Set(titleKey(q).split(' ').filter(Boolean))];
-}
-
-/** Every word starts a word of the title (title keys are letters and digits between single spaces). */
-function titleWordsCondition(wordsParam: string): string {
-  return `(SELECT bool_and(strpos(' ' || w.title_key, ' ' || x) > 0) FROM unnest(${wordsParam}::text[]) AS x)`;
 }
 
 /**

@@ -4,11 +4,12 @@ import { WorkAttributionsRepository } from './work-attributions.repository';
 import { WorkAttributionsService } from './work-attributions.service';
 import { WorksExport } from './works.export';
 import { WorksIngestService } from './works-ingest.service';
+import { WorksQueryRepository } from './works-query.repository';
 import { WorksQueryService } from './works-query.service';
 import { WorksRepository } from './works.repository';
 
 @Module({
-  providers: [WorksRepository, WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService, WorkAttributionsRepository, WorksExport],
+  providers: [WorksRepository, WorksQueryRepository, WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService, WorkAttributionsRepository, WorksExport],
   exports: [WorksIngestService, WorksQueryService, NewWorksService, WorkAttributionsService],
 })
 export class WorksModule {}

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from '../person-authorships';
-import { authorPosition, PersonWork, RECORDS_JSON, recordsFromJson, sourceOrder, WORK_COLUMNS, workFromRow } from '../works-query.service';
+import { RECORDS_JSON, WORK_COLUMNS } from '../works-query.repository';
+import { authorPosition, PersonWork, recordsFromJson, sourceOrder, workFromRow } from '../works-query.service';
 
 /**
  * Every work of each of `personIds` (the user's people, not in the trash), most cited first, in one
