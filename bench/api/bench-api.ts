@@ -25,6 +25,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { RunningServer, runBenchmark, startServer, stopChildren } from '../processes';
 import { dropDatabase, migrateAndSeed, recreateDatabase, SeedResult } from './seed';
+import { intEnv } from '../measure';
 
 const DB_NAME = process.env.BENCH_DB_NAME ?? 'dossier_bench';
 const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -341,14 +342,6 @@ function procTicks(pid: number): { own: number; children: number; ppid: number }
   // Fields after the ")" that ends the command name, from field 3 (state): ppid 4, utime 14, stime 15, cutime 16, cstime 17.
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').map(Number);
   return { ppid: f[1], own: f[11] + f[12], children: f[13] + f[14] };
-}
-
-function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  return value;
 }
 
 // ---------------------------------------------------------------- cleanup

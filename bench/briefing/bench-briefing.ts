@@ -38,6 +38,7 @@ import type { NormalizedAuthor, NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
 import { dropDatabase, recreateDatabase } from '../api/seed';
 import { mulberry32 } from '../random';
+import { intEnv, measure } from '../measure';
 
 const DB_NAME = 'dossier_bench_briefing';
 const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -81,21 +82,21 @@ async function main(): Promise<void> {
     const personRanking = await measure(async () => {
       // With the application, as the interview's checklist ranks them: relevance on.
       for (const id of interviewerIds) await reading.personChecklist(userId, id, applicationId);
-    });
-    const bareRead = await measure(() => bareWorksRead(db, userId, interviewerIds));
+    }, REPEAT);
+    const bareRead = await measure(() => bareWorksRead(db, userId, interviewerIds), REPEAT);
     rows.push({ step: `rank ${interviewerIds.length} interviewer checklists`, ...personRanking, baseline: { name: 'one SQL read, sorted by citations', median: bareRead.median } });
-    const interviewRanking = await measure(() => reading.interviewChecklist(userId, interviewId));
+    const interviewRanking = await measure(() => reading.interviewChecklist(userId, interviewId), REPEAT);
     rows.push({ step: 'rank the interview checklist (union)', ...interviewRanking, baseline: { name: 'one SQL read, sorted by citations', median: bareRead.median } });
 
     const content = await assembler.assemble(userId, interviewId, new Date());
-    const assemble = await measure(() => assembler.assemble(userId, interviewId, new Date()));
+    const assemble = await measure(() => assembler.assemble(userId, interviewId, new Date()), REPEAT);
     rows.push({ step: 'assemble the briefing', ...assemble });
     const meta = { version: 2, changes: ['The interview was moved.'] };
     const markdown = renderBriefingMarkdown(content, meta);
-    const json = await measure(async () => JSON.stringify(content));
-    const md = await measure(async () => renderBriefingMarkdown(content, meta));
+    const json = await measure(async () => JSON.stringify(content), REPEAT);
+    const md = await measure(async () => renderBriefingMarkdown(content, meta), REPEAT);
     rows.push({ step: 'render Markdown', ...md, baseline: { name: 'JSON.stringify of the facts', median: json.median } });
-    const html = await measure(async () => renderBriefingHtml(markdown, 'Briefing'));
+    const html = await measure(async () => renderBriefingHtml(markdown, 'Briefing'), REPEAT);
     rows.push({ step: 'render HTML', ...html, baseline: { name: 'JSON.stringify of the facts', median: json.median } });
     const pdf = await pdfTiming(renderBriefingHtml(markdown, 'Briefing'));
     if (pdf) rows.push({ step: 'render PDF (Chromium)', ...pdf.timing, baseline: { name: 'Chromium loading the HTML only', median: pdf.load.median } });
@@ -207,38 +208,19 @@ async function pdfTiming(html: string): Promise<{ timing: { median: number; fast
   try {
     const page = await browser.newPage();
     let bytes = 0;
-    const load = await measure(() => page.setContent(html));
+    const load = await measure(() => page.setContent(html), REPEAT);
     const timing = await measure(async () => {
       await page.setContent(html);
       bytes = (await page.pdf({ format: 'A4', printBackground: true })).length;
-    });
+    }, REPEAT);
     return { timing, load, bytes };
   } finally {
     await browser.close();
   }
 }
 
-async function measure(fn: () => Promise<unknown>): Promise<{ median: number; fastest: number }> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], fastest: times[0] };
-}
-
 function ms(value: number): string {
   return value < 10 ? value.toFixed(2) : value.toFixed(0);
-}
-
-function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
 }
 
 main().catch((e: unknown) => {

@@ -28,6 +28,7 @@ import { InterviewsService } from '#domain/interviews/index';
 import { OrganizationsService } from '#domain/organizations/index';
 import { planSchedule, QuestionBankService, StudyPlansService, StudyService, StudyUnit } from '#domain/study/index';
 import { dropDatabase, recreateDatabase } from '../api/seed';
+import { intEnv, measure } from '../measure';
 
 const DB_NAME = 'dossier_bench_prep';
 const SERVER_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -65,8 +66,8 @@ async function main(): Promise<void> {
     const view = await plans.get(userId, planId);
 
     const rows: Timing[] = [];
-    const replan = await measure(() => plans.get(userId, planId));
-    const planRead = await measure(() => barePlanRead(db, userId, planId, applicationId));
+    const replan = await measure(() => plans.get(userId, planId), REPEAT);
+    const planRead = await measure(() => barePlanRead(db, userId, planId, applicationId), REPEAT);
     rows.push({ step: 're-plan the application (GET /study-plans/:id)', ...replan, baseline: { name: 'plain SQL read of the same rows', median: planRead.median } });
     // The pure planner alone, on the same input: what the re-plan spends beyond reading.
     const input = {
@@ -76,10 +77,10 @@ async function main(): Promise<void> {
       stages: view.schedule.stages.map((s, position) => ({ stageId: s.stageId, name: s.name, type: s.type, position, interviewOn: s.interviewOn })),
       items: view.items.map(({ item, resource: { resource, progress } }) => ({ itemId: item.id, resourceId: resource.id, title: resource.title, stageId: item.stageId, position: item.position, unit: resource.unit, emphasis: resource.emphasis, parts: resource.parts, totalAmount: resource.totalAmount, doneAmount: progress.doneAmount })),
     };
-    const planner = await measure(async () => planSchedule(input));
+    const planner = await measure(async () => planSchedule(input), REPEAT);
     rows.push({ step: '  of which the planner (planSchedule, pure)', ...planner, baseline: { name: 'plain SQL read of the same rows', median: planRead.median } });
-    const queue = await measure(() => bank.queue(userId));
-    const queueRead = await measure(() => bareQueueRead(db, userId));
+    const queue = await measure(() => bank.queue(userId), REPEAT);
+    const queueRead = await measure(() => bareQueueRead(db, userId), REPEAT);
     rows.push({ step: 'daily practice queue (GET /questions/due)', ...queue, baseline: { name: 'plain SQL read of the same rows', median: queueRead.median } });
 
     console.log('');
@@ -161,25 +162,8 @@ async function bareQueueRead(db: DataSource, userId: string): Promise<unknown> {
   ]);
 }
 
-async function measure(fn: () => Promise<unknown>): Promise<{ median: number; fastest: number }> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], fastest: times[0] };
-}
-
 function ms(n: number): string {
   return n.toFixed(n < 10 ? 2 : 1);
-}
-
-function intEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
 main().catch((e: unknown) => {

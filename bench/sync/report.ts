@@ -1,4 +1,5 @@
 // What the bench:sync sections share: reading BENCH_* counts, and printing Markdown tables.
+export { intEnv } from '../measure';
 
 /** Columns whose text reads better left-aligned; numbers are right-aligned. */
 const LEFT_COLUMNS = new Set(['note', 'configured limit', 'enforced limit']);
@@ -12,10 +13,3 @@ export function table(header: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-export function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  return value;
-}

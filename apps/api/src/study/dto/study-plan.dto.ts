@@ -1,10 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { STAGE_TYPES, StageType } from '#domain/stage-templates/index';
-import { RESOURCE_EMPHASES, ResourceEmphasis, STUDY_RESOURCE_KINDS, STUDY_UNITS, StudyPlan, StudyPlanView, StudyResourceKind, StudyUnit } from '#domain/study/index';
+import { STUDY_UNITS, StudyPlan, StudyPlanView, StudyUnit } from '#domain/study/index';
 import { PageQuery } from '../../common/page-query';
-import { StudyPartResponse, StudyResourceResponse } from './study-resource.dto';
+import { StudyResourceResponse } from './study-resource.dto';
 
 export class StudyPaceDto {
   @ApiPropertyOptional({ minimum: 0.1, maximum: 1000, example: 20, description: 'Pages an hour' })
@@ -242,19 +242,9 @@ export class StudyPlansPage {
 
 export class ListStudyPlansQuery extends PageQuery {}
 
-export class StarterResourceResponse {
+/** A starter plan's resource: the fields an account's resource has, before it is copied in. */
+export class StarterResourceResponse extends PickType(StudyResourceResponse, ['kind', 'title', 'author', 'url', 'unit', 'totalAmount', 'parts', 'emphasis', 'topics', 'stageTypes', 'notes'] as const) {
   @ApiProperty() key: string;
-  @ApiProperty({ enum: STUDY_RESOURCE_KINDS, enumName: 'StudyResourceKind' }) kind: StudyResourceKind;
-  @ApiProperty() title: string;
-  @ApiProperty({ type: String, nullable: true }) author: string | null;
-  @ApiProperty({ type: String, nullable: true }) url: string | null;
-  @ApiProperty({ enum: STUDY_UNITS, enumName: 'StudyUnit' }) unit: StudyUnit;
-  @ApiProperty() totalAmount: number;
-  @ApiProperty({ type: [StudyPartResponse] }) parts: StudyPartResponse[];
-  @ApiProperty({ enum: RESOURCE_EMPHASES, enumName: 'ResourceEmphasis' }) emphasis: ResourceEmphasis;
-  @ApiProperty({ type: [String] }) topics: string[];
-  @ApiProperty({ enum: STAGE_TYPES, enumName: 'StageType', isArray: true }) stageTypes: StageType[];
-  @ApiProperty({ type: String, nullable: true }) notes: string | null;
 }
 
 export class StarterPlanResponse {

@@ -6368,7 +6368,6 @@ export interface components {
             offset: number;
         };
         StarterResourceResponse: {
-            key: string;
             kind: components["schemas"]["StudyResourceKind"];
             title: string;
             author: string | null;
@@ -6380,6 +6379,7 @@ export interface components {
             topics: string[];
             stageTypes: components["schemas"]["StageType"][];
             notes: string | null;
+            key: string;
         };
         StarterPlanResponse: {
             stageType: components["schemas"]["StageType"];
