@@ -143,17 +143,23 @@ const HOLD_SQL = `
 INSERT INTO request_pacing AS p (key, next_at) VALUES ($1, statement_timestamp() + $2::float8 * interval '1 millisecond')
 ON CONFLICT (key) DO UPDATE SET next_at = GREATEST(p.next_at, EXCLUDED.next_at)`;
 
-/** Slots in PostgreSQL, when there is no Redis. */
+/**
+ * Slots in PostgreSQL, when there is no Redis. Keys carry the installation's queue prefix, as the
+ * Redis keys do, so two installations (or two test runs) sharing one database pace apart.
+ */
 export class PostgresPacingStore implements PacingStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly prefix = '',
+  ) {}
 
   async reserve(key: string, gapMs: number): Promise<number> {
-    const { rows } = await this.pool.query<{ wait_ms: number }>({ name: 'dossier-pacing-reserve', text: RESERVE_SQL, values: [key, gapMs] });
+    const { rows } = await this.pool.query<{ wait_ms: number }>({ name: 'dossier-pacing-reserve', text: RESERVE_SQL, values: [this.prefix + key, gapMs] });
     return Math.max(0, rows[0].wait_ms);
   }
 
   async hold(key: string, ms: number): Promise<void> {
-    await this.pool.query({ name: 'dossier-pacing-hold', text: HOLD_SQL, values: [key, ms] });
+    await this.pool.query({ name: 'dossier-pacing-hold', text: HOLD_SQL, values: [this.prefix + key, ms] });
   }
 
   async close(): Promise<void> {}
@@ -170,5 +176,5 @@ export function createRequestPacer(queue: AppConfig['queue'], pool: Pool, spacin
     redis.on('error', () => undefined);
     return new RequestPacer(new RedisPacingStore(redis, `${queue.prefix}:pacing:`), spacing);
   }
-  return new RequestPacer(new PostgresPacingStore(pool), spacing);
+  return new RequestPacer(new PostgresPacingStore(pool, `${queue.prefix}:pacing:`), spacing);
 }
