@@ -11,8 +11,8 @@ import { workAuthor, workRecord } from '../support/work-records';
  * arXiv lists whatever its name query matches, namesakes included. Tomás Okafor works on language
  * (cs.CL); `au:"Tomas Okafor"` also finds an astrophysics paper by another "T. Okafor" with people
  * he never wrote with (test/fixtures/scholarly/arxiv/au_tomas-okafor_*.atom.xml). That entry is held
- * back until the user accepts it; his own initial-only entries count, by a shared co-author or
- * his category.
+ * back until the user accepts it; his own initial-only entries count, by a shared co-author, or by
+ * his category together with the "T. Okafor" his co-authored entry is written with.
  */
 const OKAFOR = 'au:"Tomas Okafor"';
 const DUST = '2307.40004';
@@ -67,7 +67,7 @@ describe('works a name query alone attributes', () => {
     (await get(u, `/people/${personId}/work-attributions${state ? `?state=${state}` : ''}`).expect(200)).body;
   const decide = (u: TestUser, personId: string, workId: string, decision: unknown) => t.http().put(`/people/${personId}/work-attributions/${workId}`).set(u.auth).send({ decision });
 
-  it("holds back a namesake's initial-only entry in another field, and counts his own by his name in full, a shared co-author or his category", async () => {
+  it("holds back a namesake's initial-only entry in another field, and counts his own by his name in full, a shared co-author, or his category and the form he signs with", async () => {
     expect(await sync(user, tomas)).toMatchObject({ status: 'succeeded', worksNew: 5 });
     expect(await works(user, tomas)).toEqual([...HIS].sort());
 
@@ -85,7 +85,7 @@ describe('works a name query alone attributes', () => {
       evidence: [],
     });
     expect(held.items[0].reason).toBe(
-      'Only the arXiv name query au:"Tomas Okafor" lists it, where the author is written "T. Okafor" (2nd of 3) (filed under astro-ph.GA): no other identity of theirs lists it, the name is not written in full as they are known, and it shares no co-author or category with their confirmed works',
+      'Only the arXiv name query au:"Tomas Okafor" lists it, where the author is written "T. Okafor" (2nd of 3) (filed under astro-ph.GA): no other identity of theirs lists it, the name is not written in full as they are known, it shares no co-author with their confirmed works, and it is not filed under their categories with their name written as they write it',
     );
 
     const confirmed = await attributions(user, tomas, 'confirmed');
@@ -93,7 +93,8 @@ describe('works a name query alone attributes', () => {
       '2409.10001': ['Written "Tomás Okafor", their name in full'],
       '2402.20002': ['Written "Tomas Okafor", their name in full'],
       '2311.30003': ['Shares co-author Lena Brandt with their confirmed works', 'Filed under cs.LG, like their confirmed works'],
-      '2308.50005': ['Filed under cs.CL, like their confirmed works'],
+      // Filed under his category and written "T. Okafor" as his co-authored entry is: a category alone would not do.
+      '2308.50005': ['Filed under cs.CL, like their confirmed works', 'Written "T. Okafor", as their arXiv entries write them'],
     });
     expect(confirmed.items.every((a) => a.counted && a.status === 'confirmed')).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { coauthorKey, evaluateAttributions, fullNameKey, heldReason, NameQueryEntry, PersonEvidence } from './attribution';
+import { coauthorKey, evaluateAttributions, fullNameKey, heldReason, NameQueryEntry, PersonEvidence, writtenFormKey } from './attribution';
 
 const entry = (recordId: string, name: string, authors: string[], categories: string[], extra: Partial<NameQueryEntry> = {}): NameQueryEntry => ({
   recordId,
@@ -29,9 +29,12 @@ describe('attribution of name-query matches', () => {
     expect(fullNameKey('Lee')).toBeNull();
     expect(coauthorKey('Lena Brandt')).toBe(coauthorKey('L. Brandt'));
     expect(coauthorKey('Brandt, Lena')).toBe('l brandt');
+    expect(writtenFormKey('P. Lee')).toBe(writtenFormKey('Lee, P'));
+    expect(writtenFormKey('P. Lee')).not.toBe(writtenFormKey('P. Q. Lee'));
+    expect(writtenFormKey('P. Lee')).not.toBe(writtenFormKey('Pat Lee'));
   });
 
-  it("holds a namesake's initial-only entry in another field with strangers, and confirms the real person's by name, co-author or category", () => {
+  it("holds a namesake's initial-only entry in another field with strangers, and confirms the real person's by name, co-author, or category and the form they sign with", () => {
     const entries = [
       entry('full', 'Pat Lee', ['Pat Lee', 'Lena Brandt'], ['cs.CL']),
       entry('coauthor', 'P. Lee', ['Lena Brandt', 'P. Lee', 'Ana Lima'], ['cs.LG']),
@@ -42,10 +45,48 @@ describe('attribution of name-query matches', () => {
     expect(verdicts.map((v) => [v.recordId, v.status, v.evidence.map((e) => e.kind)])).toEqual([
       ['full', 'confirmed', ['name']],
       ['coauthor', 'confirmed', ['coauthors']],
-      ['field', 'confirmed', ['fields']],
+      // Their co-authored entry writes them "P. Lee": in their field, that form is theirs.
+      ['field', 'confirmed', ['fields', 'name-form']],
       ['namesake', 'unconfirmed', []],
     ]);
     expect(verdicts[1].evidence[0].detail).toBe('Shares co-author Lena Brandt with their confirmed works');
+    expect(verdicts[2].evidence[1].detail).toBe('Written "P. Lee", as their arXiv entries write them');
+  });
+
+  it("holds a namesake in the person's own field: a shared category alone is not evidence", () => {
+    const entries = [
+      entry('own', 'Ada Okafor', ['Ada Okafor', 'Pieter de Vries'], ['cs.RO', 'cs.LG']),
+      // A roboticist written with an initial only, with strangers: she never signs "A. Okafor".
+      entry('namesake', 'A. Okafor', ['Kwame Mensah', 'A. Okafor', 'Li Wei'], ['cs.RO']),
+      // Another given name in full, in her field: another person.
+      entry('other-given-name', 'Amaka Okafor', ['Amaka Okafor'], ['cs.RO']),
+      // Another middle initial than the form she signs with.
+      entry('other-initials', 'A. B. Okafor', ['A. B. Okafor'], ['cs.RO']),
+    ];
+    const verdicts = evaluateAttributions(person({ fullName: 'Ada Okafor', records: recordsOf(entries) }), entries);
+    expect(verdicts.map((v) => [v.recordId, v.status])).toEqual([
+      ['own', 'confirmed'],
+      ['namesake', 'unconfirmed'],
+      ['other-given-name', 'unconfirmed'],
+      ['other-initials', 'unconfirmed'],
+    ]);
+    // …until a linked source writes her that way.
+    const signed = evaluateAttributions(person({ fullName: 'Ada Okafor', identityNames: ['A. Okafor'], records: recordsOf(entries) }), entries);
+    expect(signed.map((v) => [v.recordId, v.status, v.evidence.map((e) => e.detail)])).toEqual([
+      ['own', 'confirmed', ['Written "Ada Okafor", their name in full']],
+      ['namesake', 'confirmed', ['Filed under cs.RO, like their confirmed works', 'Written "A. Okafor", as their linked records write them']],
+      ['other-given-name', 'unconfirmed', []],
+      ['other-initials', 'unconfirmed', []],
+    ]);
+  });
+
+  it("takes no name form from a rejected entry, nor from one confirmed only by category and form", () => {
+    const entries = [
+      entry('own', 'Pat Lee', ['Pat Lee'], ['cs.CL']),
+      entry('rejected', 'P. J. Lee', ['P. J. Lee', 'Ana Lima'], ['cs.CL'], { decision: 'rejected' }),
+      entry('in-field', 'P. J. Lee', ['P. J. Lee'], ['cs.CL']),
+    ];
+    expect(evaluateAttributions(person({ records: recordsOf(entries) }), entries).map((v) => v.status)).toEqual(['confirmed', 'unconfirmed', 'unconfirmed']);
   });
 
   it('takes another identity and the names it writes as evidence, and never chains a namesake from an entry confirmed only by co-authors', () => {
@@ -81,7 +122,7 @@ describe('attribution of name-query matches', () => {
 
   it('says why an entry is held', () => {
     expect(heldReason({ source: 'arxiv', query: 'au:"Pat Lee"', name: 'P. Lee', position: 2, authorCount: 3, categories: ['astro-ph.GA'] })).toBe(
-      'Only the arXiv name query au:"Pat Lee" lists it, where the author is written "P. Lee" (2nd of 3) (filed under astro-ph.GA): no other identity of theirs lists it, the name is not written in full as they are known, and it shares no co-author or category with their confirmed works',
+      'Only the arXiv name query au:"Pat Lee" lists it, where the author is written "P. Lee" (2nd of 3) (filed under astro-ph.GA): no other identity of theirs lists it, the name is not written in full as they are known, it shares no co-author with their confirmed works, and it is not filed under their categories with their name written as they write it',
     );
   });
 });

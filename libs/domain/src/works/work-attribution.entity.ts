@@ -11,7 +11,7 @@ export const ATTRIBUTION_DECISIONS = ['accepted', 'rejected'] as const;
 /** What the user said, which always wins over the evidence. */
 export type AttributionDecision = (typeof ATTRIBUTION_DECISIONS)[number];
 
-export const ATTRIBUTION_EVIDENCE_KINDS = ['identity', 'name', 'coauthors', 'fields'] as const;
+export const ATTRIBUTION_EVIDENCE_KINDS = ['identity', 'name', 'coauthors', 'fields', 'name-form'] as const;
 export type AttributionEvidenceKind = (typeof ATTRIBUTION_EVIDENCE_KINDS)[number];
 
 export interface AttributionEvidence {

@@ -7,7 +7,7 @@ import { SCHOLARLY_SOURCES } from '../scholarly/index';
 import { ATTRIBUTION_DECISIONS, ATTRIBUTION_EVIDENCE_KINDS, ATTRIBUTION_STATUSES, WorkAttribution } from './work-attribution.entity';
 
 export class ExportedAttributionEvidenceDto {
-  @ApiProperty({ enum: ATTRIBUTION_EVIDENCE_KINDS, enumName: 'AttributionEvidenceKind', description: 'identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs' }) @IsIn(ATTRIBUTION_EVIDENCE_KINDS) kind: (typeof ATTRIBUTION_EVIDENCE_KINDS)[number];
+  @ApiProperty({ enum: ATTRIBUTION_EVIDENCE_KINDS, enumName: 'AttributionEvidenceKind', description: 'identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs (counted only with name-form); name-form: written as their confirmed records write them' }) @IsIn(ATTRIBUTION_EVIDENCE_KINDS) kind: (typeof ATTRIBUTION_EVIDENCE_KINDS)[number];
   @ApiProperty() @IsString() @MaxLength(2000) detail: string;
 }
 

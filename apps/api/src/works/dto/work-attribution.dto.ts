@@ -35,7 +35,7 @@ export class DecideWorkAttributionDto {
 }
 
 export class AttributionEvidenceDto {
-  @ApiProperty({ enum: ATTRIBUTION_EVIDENCE_KINDS, enumName: 'AttributionEvidenceKind', description: 'identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs' })
+  @ApiProperty({ enum: ATTRIBUTION_EVIDENCE_KINDS, enumName: 'AttributionEvidenceKind', description: 'identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs (counted only with name-form); name-form: written as their confirmed records write them' })
   kind: AttributionEvidenceKind;
   @ApiProperty() detail: string;
 }

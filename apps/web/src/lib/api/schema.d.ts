@@ -3078,12 +3078,12 @@ export interface components {
          */
         AttributionStatus: "confirmed" | "unconfirmed";
         /**
-         * @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs
+         * @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs (counted only with name-form); name-form: written as their confirmed records write them
          * @enum {string}
          */
-        AttributionEvidenceKind: "identity" | "name" | "coauthors" | "fields";
+        AttributionEvidenceKind: "identity" | "name" | "coauthors" | "fields" | "name-form";
         ExportedAttributionEvidenceDto: {
-            /** @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs */
+            /** @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs (counted only with name-form); name-form: written as their confirmed records write them */
             kind: components["schemas"]["AttributionEvidenceKind"];
             detail: string;
         };
@@ -5049,7 +5049,7 @@ export interface components {
             sourceUrl: string;
         };
         AttributionEvidenceDto: {
-            /** @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs */
+            /** @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs (counted only with name-form); name-form: written as their confirmed records write them */
             kind: components["schemas"]["AttributionEvidenceKind"];
             detail: string;
         };
