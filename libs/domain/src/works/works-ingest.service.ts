@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type NormalizedWork, type ScholarlySource, scholarlySource, scholarlySources, sourcesByPriority } from '../scholarly/index';
-import { surnameKey } from '../shared/text/index';
+import { surnameKey, titleKey } from '../shared/text/index';
 import { MatchKeys, matchKeys, sameByTitle, sameRenamed, titleCoreKey } from './work-matching';
 import { CandidateWorkRow, ReadingEntryRow, StoredRecordRow, WorkFieldsRow, WorksRepository } from './works.repository';
 
@@ -61,8 +61,9 @@ export class WorksIngestService {
   async ingest(records: NormalizedWork[], fetchedAt = new Date()): Promise<IngestResult> {
     if (records.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const page = dedupe(records).map(takeQueryMarks);
+    const keysOf = memoizedKeys();
     return this.works.transaction(async (em) => {
-      const { result, recordIds, rewritten } = await this.ingestIn(em, page.map((p) => p.record), fetchedAt);
+      const { result, recordIds, rewritten } = await this.ingestIn(em, page.map((p) => p.record), fetchedAt, keysOf);
       await this.writeAuthorQueries(em, page, recordIds, rewritten);
       return result;
     });
@@ -72,9 +73,10 @@ export class WorksIngestService {
     em: EntityManager,
     records: NormalizedWork[],
     fetchedAt: Date,
+    keysOf: KeysOf,
   ): Promise<{ result: IngestResult; recordIds: Map<string, string>; rewritten: Map<string, NormalizedWork> }> {
     // Serializes writers touching the same ids, so two workers never create the same work twice.
-    await this.works.lockKeys(em, lockKeys(records));
+    await this.works.lockKeys(em, lockKeys(records, keysOf));
     const hashes = records.map(contentHash);
     const existing = new Map((await this.works.storedRecords(em, records)).map((r) => [recordKey(r.source, r.source_id), r]));
     const result: IngestResult = { new: 0, updated: 0, unchanged: 0, workIds: [] };
@@ -87,14 +89,14 @@ export class WorksIngestService {
       }
       if (found) result.updated += 1;
       else result.new += 1;
-      changed.push({ record, hash: hashes[i], keys: matchKeys(record), existing: found });
+      changed.push({ record, hash: hashes[i], keys: keysOf(record), existing: found });
     });
 
     const workOf = new Map<string, string>();
     for (const [key, found] of existing) workOf.set(key, found.work_id);
     const recordIds = new Map([...existing].map(([key, found]) => [key, found.id]));
     if (changed.length > 0) {
-      for (const [key, id] of await this.writeChanged(em, changed, workOf, fetchedAt)) recordIds.set(key, id);
+      for (const [key, id] of await this.writeChanged(em, changed, workOf, fetchedAt, keysOf)) recordIds.set(key, id);
     }
     result.workIds = records.map((r) => workOf.get(recordKey(r.source, r.sourceId))!);
     // Records stored before whose author list was just rewritten: their queries' positions may have moved.
@@ -106,7 +108,7 @@ export class WorksIngestService {
    * Groups the changed records into works (joining stored ones, merging stored works a record shows
    * to be one paper), then writes them; fills `workOf` and answers each written record's id.
    */
-  private async writeChanged(em: EntityManager, changed: ChangedRecord[], workOf: Map<string, string>, fetchedAt: Date): Promise<Map<string, string>> {
+  private async writeChanged(em: EntityManager, changed: ChangedRecord[], workOf: Map<string, string>, fetchedAt: Date, keysOf: KeysOf): Promise<Map<string, string>> {
     const candidates = await this.candidateWorks(em, changed.map((c) => c.keys), [...new Set(changed.flatMap((c) => (c.existing ? [c.existing.work_id] : [])))]);
     const groups = groupPage(changed.map((c) => ({ label: recordKey(c.record.source, c.record.sourceId), keys: c.keys, workId: c.existing?.work_id ?? null })), candidates.works);
     const newWorks: WorkFields[] = [];
@@ -115,7 +117,7 @@ export class WorksIngestService {
       const pageRecords = g.indexes.map((i) => changed[i].record);
       if (g.works.length === 0) {
         const id = randomUUID();
-        newWorks.push({ id, ...canonicalFields(pageRecords) });
+        newWorks.push({ id, ...canonicalFields(pageRecords, keysOf) });
         for (const r of pageRecords) workOf.set(recordKey(r.source, r.sourceId), id);
         continue;
       }
@@ -127,7 +129,7 @@ export class WorksIngestService {
         for (const [key, id] of workOf) if (dropped.has(id)) workOf.set(key, keep);
       }
       for (const r of pageRecords) workOf.set(recordKey(r.source, r.sourceId), keep);
-      updatedWorks.push({ id: keep, ...canonicalFields(withPageVersions(g.works.flatMap((w) => candidates.records.get(w) ?? []), pageRecords)) });
+      updatedWorks.push({ id: keep, ...canonicalFields(withPageVersions(g.works.flatMap((w) => candidates.records.get(w) ?? []), pageRecords), keysOf) });
     }
     const rewrittenIds = changed.flatMap((c) => (c.existing ? [c.existing.id] : []));
     if (rewrittenIds.length > 0) await this.works.deleteAuthorships(em, rewrittenIds);
@@ -244,11 +246,23 @@ function withPageVersions(stored: NormalizedWork[], page: NormalizedWork[]): Nor
   return [...out, ...fresh.values()];
 }
 
+/** A record's match keys, computed once per page (locking, grouping and canonical fields all read them). */
+type KeysOf = (record: NormalizedWork) => MatchKeys;
+
+function memoizedKeys(): KeysOf {
+  const known = new Map<NormalizedWork, MatchKeys>();
+  return (record) => {
+    let keys = known.get(record);
+    if (!keys) known.set(record, (keys = matchKeys(record)));
+    return keys;
+  };
+}
+
 /** The keys a page locks: every DOI, arXiv id and title it holds. */
-function lockKeys(records: NormalizedWork[]): string[] {
+function lockKeys(records: NormalizedWork[], keysOf: KeysOf): string[] {
   const keys = new Set<string>();
   for (const r of records) {
-    const k = matchKeys(r);
+    const k = keysOf(r);
     if (k.doi) keys.add(`doi:${k.doi}`);
     if (k.arxivId) keys.add(`arxiv:${k.arxivId}`);
     keys.add(`title:${k.titleKey}`);
@@ -429,14 +443,14 @@ function pick<T>(records: NormalizedWork[], priority: ScholarlySource[], value: 
 }
 
 /** The canonical work from its records: the publisher's metadata first, the highest citation count. */
-export function canonicalFields(records: NormalizedWork[]) {
-  const keys = records.map(matchKeys);
+export function canonicalFields(records: NormalizedWork[], keysOf: KeysOf = matchKeys) {
+  const keys = records.map(keysOf);
   const published = records.filter((r) => r.type !== 'preprint');
   const title = pick(records, METADATA_PRIORITY(), (r) => r.title) ?? '';
   const counts = records.map((r) => r.citationCount).filter((c): c is number => c !== null);
   return {
     title,
-    titleKey: matchKeys({ ...records[0], title }).titleKey,
+    titleKey: titleKey(title),
     titleCoreKey: titleCoreKey(title),
     // The published version's date and venue, when there is one; else the preprint's.
     year: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.year),
@@ -445,7 +459,7 @@ export function canonicalFields(records: NormalizedWork[]) {
     type: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.type) ?? 'other',
     doi: keys.find((k) => k.doi)?.doi ?? null,
     arxivId: keys.find((k) => k.arxivId)?.arxivId ?? null,
-    firstAuthorKey: pick(records, METADATA_PRIORITY(), (r) => matchKeys(r).firstAuthorKey),
+    firstAuthorKey: pick(records, METADATA_PRIORITY(), (r) => keysOf(r).firstAuthorKey),
     citationCount: counts.length ? Math.max(...counts) : null,
     abstract: pick(records, ABSTRACT_PRIORITY(), (r) => r.abstract),
     openAccessUrl: pick(records, METADATA_PRIORITY(), (r) => r.openAccessUrl),
