@@ -3319,21 +3319,6 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @enum {string} */
-        IdentityStatus: "linked" | "rejected";
-        ExportedScholarlyIdentityDto: {
-            id: string;
-            personId: string;
-            source: components["schemas"]["ScholarlySource"];
-            /** @example A5023888391 */
-            sourceAuthorId: string;
-            name: string | null;
-            status: components["schemas"]["IdentityStatus"];
-            /** @enum {string} */
-            linkedBy: "user" | "auto";
-            /** Format: date-time */
-            createdAt: string;
-        };
         ExportedResumeProjectLinkDto: {
             url: string;
             label: string | null;
@@ -3356,32 +3341,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        /**
-         * @description A version not finished when exported is imported as failed
-         * @enum {string}
-         */
-        BriefingStatus: "queued" | "generating" | "ready" | "failed";
-        ExportedBriefingDto: {
-            id: string;
-            interviewId: string;
-            version: number;
-            /** @enum {string} */
-            trigger: "manual" | "schedule";
-            /** @description A version not finished when exported is imported as failed */
-            status: components["schemas"]["BriefingStatus"];
-            /** Format: date-time */
-            forStartsAt: string | null;
-            /** @description The facts the version was rendered from, as GET /briefings/:id answers them */
-            content: components["schemas"]["BriefingContentDto"] | null;
-            markdown: string | null;
-            html: string | null;
-            changes: string[];
-            error: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            generatedAt: string | null;
         };
         /** @enum {string} */
         StudyResourceKind: "book" | "chapter_range" | "problem_set" | "paper" | "video" | "course" | "link";
@@ -3553,6 +3512,47 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @enum {string} */
+        IdentityStatus: "linked" | "rejected";
+        ExportedScholarlyIdentityDto: {
+            id: string;
+            personId: string;
+            source: components["schemas"]["ScholarlySource"];
+            /** @example A5023888391 */
+            sourceAuthorId: string;
+            name: string | null;
+            status: components["schemas"]["IdentityStatus"];
+            /** @enum {string} */
+            linkedBy: "user" | "auto";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @description A version not finished when exported is imported as failed
+         * @enum {string}
+         */
+        BriefingStatus: "queued" | "generating" | "ready" | "failed";
+        ExportedBriefingDto: {
+            id: string;
+            interviewId: string;
+            version: number;
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+            /** @description A version not finished when exported is imported as failed */
+            status: components["schemas"]["BriefingStatus"];
+            /** Format: date-time */
+            forStartsAt: string | null;
+            /** @description The facts the version was rendered from, as GET /briefings/:id answers them */
+            content: components["schemas"]["BriefingContentDto"] | null;
+            markdown: string | null;
+            html: string | null;
+            changes: string[];
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            generatedAt: string | null;
+        };
         ExportedSyncScheduleDto: {
             personId: string;
             everyHours: number;
@@ -3596,12 +3596,8 @@ export interface components {
             interviews?: components["schemas"]["ExportedInterviewDto"][];
             /** @description Added with per-interviewer notes; absent in older documents */
             interviewerNotes?: components["schemas"]["ExportedInterviewerNoteDto"][];
-            /** @description Since version 3; an import syncs the linked ones again */
-            scholarlyIdentities?: components["schemas"]["ExportedScholarlyIdentityDto"][];
             /** @description Added with résumé projects; absent in older documents */
             resumeProjects?: components["schemas"]["ExportedResumeProjectDto"][];
-            /** @description Since version 3: every version of every briefing */
-            briefings?: components["schemas"]["ExportedBriefingDto"][];
             /** @description Added with the study module; absent in older documents */
             studyResources?: components["schemas"]["ExportedStudyResourceDto"][];
             /** @description Added with the study module; absent in older documents */
@@ -3618,6 +3614,10 @@ export interface components {
             mockInterviews?: components["schemas"]["ExportedMockInterviewDto"][];
             /** @description Added with the study module; absent in older documents */
             behaviouralStories?: components["schemas"]["ExportedBehaviouralStoryDto"][];
+            /** @description Since version 3; an import syncs the linked ones again */
+            scholarlyIdentities?: components["schemas"]["ExportedScholarlyIdentityDto"][];
+            /** @description Since version 3: every version of every briefing */
+            briefings?: components["schemas"]["ExportedBriefingDto"][];
             /** @description Since version 3: people's own sync cadences */
             syncSchedules?: components["schemas"]["ExportedSyncScheduleDto"][];
         };
@@ -5788,6 +5788,40 @@ export interface components {
             talkingPoints: string[];
             links: string[];
         };
+        BriefingReadinessPartDto: {
+            /** @description reading, prep, plan, practice, mocks or stories */
+            key: string;
+            label: string;
+            value: number;
+            weight: number;
+            /** @description Its share of the figure, in percent */
+            share: number;
+            /** @example 3 of 4 papers read (goal 80%: 4) */
+            counts: string;
+            nextStep: string | null;
+        };
+        BriefingReadinessLeftOutDto: {
+            key: string;
+            label: string;
+            reason: string;
+        };
+        BriefingProgressDto: {
+            /** @description Papers of the interview's checklist read */
+            papersRead: number;
+            studyMinutes: number;
+            studySessions: number;
+            questionsDrilled: number;
+            mocks: number;
+            stories: number;
+        };
+        BriefingReadinessDto: {
+            figure: number | null;
+            parts: components["schemas"]["BriefingReadinessPartDto"][];
+            leftOut: components["schemas"]["BriefingReadinessLeftOutDto"][];
+            explanation: string;
+            /** @description The user's totals when the version was made: what the next version's changes compare */
+            progress: components["schemas"]["BriefingProgressDto"];
+        };
         BriefingContentDto: {
             /**
              * @description The content model's version
@@ -5808,6 +5842,8 @@ export interface components {
             /** @description The user's retrospectives on earlier stages of the same kind, most recent first */
             retrospectives: components["schemas"]["BriefingRetrospectiveDto"][];
             resumeProjects: components["schemas"]["BriefingResumeProjectDto"][];
+            /** @description How ready you were when this version was made; absent in versions made before readiness was in briefings */
+            readiness?: components["schemas"]["BriefingReadinessDto"];
         };
         BriefingResponse: {
             id: string;
