@@ -2064,6 +2064,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mock-interviews/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who could run a mock: people who interviewed you at the organization, sat on your interviews of that stage type, work there, or ran such a mock before; each with the reasons */
+        get: operations["mock-interviews.suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mock-interviews/{id}": {
         parameters: {
             query?: never;
@@ -6858,6 +6875,30 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        MockSuggestionPersonResponse: {
+            id: string;
+            fullName: string;
+            headline: string | null;
+            role: string | null;
+            /** @description Where they work */
+            organization: string | null;
+        };
+        MockSuggestionResponse: {
+            person: components["schemas"]["MockSuggestionPersonResponse"];
+            /**
+             * @description Why they could run the mock, most telling first
+             * @example [
+             *       "Interviewed you at Frontier Lab (Coding interview, 2026-11-02)"
+             *     ]
+             */
+            reasons: string[];
+            /** @description How strongly the reasons point to them: the order of the list */
+            score: number;
+        };
+        MockSuggestionsResponse: {
+            /** @description Most likely first, at most 20 */
+            items: components["schemas"]["MockSuggestionResponse"][];
         };
         UpdateMockInterviewDto: {
             feedback?: string | null;
@@ -20634,6 +20675,68 @@ export interface operations {
             };
             /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mock-interviews.suggestions": {
+        parameters: {
+            query?: {
+                stageType?: components["schemas"]["StageType"];
+                /** @description The organization to rehearse for (give this, stageType, or both) */
+                organizationId?: string;
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MockSuggestionsResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such organization for this user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
