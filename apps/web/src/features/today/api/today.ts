@@ -114,7 +114,8 @@ export function useMarkTaskDone() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (taskId: string) => unwrap(api.PATCH('/tasks/{id}', { params: { path: { id: taskId } }, body: { done: true } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: todayKeys.tasks() }),
+    // A prep task done moves its interview's readiness too.
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: todayKeys.tasks() }), queryClient.invalidateQueries({ queryKey: todayKeys.readiness() })]),
   });
 }
 
