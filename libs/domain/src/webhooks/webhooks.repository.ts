@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
+
+/** Every statement on webhook endpoints and their deliveries. */
+@Injectable()
+export class WebhooksRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insertEndpoint(fields: Partial<WebhookEndpoint>, em: EntityManager = this.dataSource.manager): Promise<WebhookEndpoint> {
+    const endpoint = em.create(WebhookEndpoint, fields);
+    await em.insert(WebhookEndpoint, endpoint);
+    return endpoint;
+  }
+
+  endpoints(userId: string): Promise<WebhookEndpoint[]> {
+    return this.dataSource.manager.find(WebhookEndpoint, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  endpoint(userId: string, id: string): Promise<WebhookEndpoint | null> {
+    return this.dataSource.manager.findOneBy(WebhookEndpoint, { userId, id });
+  }
+
+  endpointById(id: string): Promise<WebhookEndpoint | null> {
+    return this.dataSource.manager.findOneBy(WebhookEndpoint, { id });
+  }
+
+  /** The user's endpoints that are on and chose `type`. */
+  subscribers(userId: string, type: string): Promise<WebhookEndpoint[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(WebhookEndpoint, 'e')
+      .where('e.user_id = :userId AND e.enabled AND :type = ANY(e.events)', { userId, type })
+      .orderBy('e.created_at', 'ASC')
+      .getMany();
+  }
+
+  async updateEndpoint(id: string, fields: Partial<WebhookEndpoint>, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em.update(WebhookEndpoint, { id }, fields);
+  }
+
+  async deleteEndpoint(userId: string, id: string): Promise<boolean> {
+    const result = await this.dataSource.manager.delete(WebhookEndpoint, { userId, id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** A failed attempt: one more in the streak, which starts now unless it is already running. Answers the endpoint as it is now. */
+  async countFailure(id: string, at: Date): Promise<{ failingSince: Date; consecutiveFailures: number } | null> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1, failing_since = COALESCE(failing_since, $2)
+        WHERE id = $1 RETURNING failing_since, consecutive_failures`,
+      [id, at],
+    )) as [{ failing_since: Date; consecutive_failures: number }[], number];
+    return rows[0] ? { failingSince: rows[0].failing_since, consecutiveFailures: rows[0].consecutive_failures } : null;
+  }
+
+  /** Turns an endpoint off for failing, once: false when it was already off. */
+  async disableFailing(id: string, at: Date): Promise<boolean> {
+    const result = await this.dataSource.manager.update(WebhookEndpoint, { id, enabled: true }, { enabled: false, disabledReason: 'failing', disabledAt: at });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async insertDeliveries(rows: Partial<WebhookDelivery>[]): Promise<WebhookDelivery[]> {
+    if (rows.length === 0) return [];
+    const em = this.dataSource.manager;
+    const deliveries = rows.map((r) => em.create(WebhookDelivery, r));
+    await em.insert(WebhookDelivery, deliveries);
+    return deliveries;
+  }
+
+  /** An event's deliveries, once fanned out (a retried fan-out adds no second one). */
+  deliveriesOfEvent(eventId: string): Promise<WebhookDelivery[]> {
+    return this.dataSource.manager.find(WebhookDelivery, { where: { eventId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  delivery(id: string): Promise<WebhookDelivery | null> {
+    return this.dataSource.manager.findOneBy(WebhookDelivery, { id });
+  }
+
+  async updateDelivery(id: string, fields: Partial<WebhookDelivery>): Promise<void> {
+    await this.dataSource.manager.update(WebhookDelivery, { id }, fields);
+  }
+
+  /** Deliveries still waiting to go out to an endpoint that was turned off. */
+  async cancelPending(endpointId: string): Promise<void> {
+    await this.dataSource.manager.update(WebhookDelivery, { endpointId, status: 'pending' }, { status: 'cancelled', error: 'the endpoint was turned off' });
+  }
+
+  /** An endpoint's deliveries, newest first. */
+  deliveries(userId: string, endpointId: string, query: { status?: WebhookDeliveryStatus; limit: number; offset: number }): Promise<[WebhookDelivery[], number]> {
+    return this.dataSource.manager.findAndCount(WebhookDelivery, {
+      where: { userId, endpointId, ...(query.status ? { status: query.status } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+  }
+}
