@@ -24,7 +24,7 @@ export class CreateWebhookDto {
   @IsIn(DOMAIN_EVENT_TYPES, { each: true })
   events: DomainEventType[];
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ description: 'Whether it receives events (on unless false)' })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;

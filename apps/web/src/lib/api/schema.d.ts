@@ -7019,8 +7019,8 @@ export interface components {
              *     ]
              */
             events: components["schemas"]["WebhookEventType"][];
-            /** @default true */
-            enabled: boolean;
+            /** @description Whether it receives events (on unless false) */
+            enabled?: boolean;
         };
         WebhookWithSecretResponse: {
             endpoint: components["schemas"]["WebhookResponse"];
@@ -7045,8 +7045,8 @@ export interface components {
              *     ]
              */
             events?: components["schemas"]["WebhookEventType"][];
-            /** @default true */
-            enabled: boolean;
+            /** @description Whether it receives events (on unless false) */
+            enabled?: boolean;
         };
         RollWebhookSecretDto: {
             /**
