@@ -286,6 +286,7 @@ async function snapshot(t: TestApp, userId: string): Promise<unknown> {
     briefings: await rows('SELECT * FROM briefings WHERE user_id = $1 ORDER BY id'),
     webhookEndpoints: await rows('SELECT * FROM webhook_endpoints WHERE user_id = $1 ORDER BY id'),
     webhookDeliveries: await rows('SELECT * FROM webhook_deliveries WHERE user_id = $1 ORDER BY id'),
+    webhookDueNotices: await rows('SELECT * FROM webhook_due_notices WHERE user_id = $1 ORDER BY kind, item_id, due_on'),
     readingEntries: await rows('SELECT * FROM reading_entries WHERE user_id = $1 ORDER BY id'),
     checklistSettings: await rows('SELECT * FROM reading_checklist_settings WHERE user_id = $1 ORDER BY id'),
     workAttributions: await rows('SELECT * FROM work_attributions WHERE user_id = $1 ORDER BY person_id, record_id'),

@@ -1,7 +1,7 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { ResolvedAddress, WEBHOOK_RESOLVER, WebhookResolver } from '#domain/webhooks/index';
+import { ResolvedAddress, WEBHOOK_RESOLVER, WebhookResolver, WebhooksService } from '#domain/webhooks/index';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -209,7 +209,8 @@ describe('webhooks', () => {
     }
     // Plain http only into the allowed network; https to a public address is fine.
     expect((await post(user, '/webhooks', { url: 'http://93.184.215.14/', events: ['task.due'] }).expect(400)).body.details[0].problem).toContain('use https');
-    await post(user, '/webhooks', { url: 'https://93.184.215.14/hook', events: ['task.due'] }).expect(201);
+    // (Off: this test's receiver is not there, and nothing should try to reach it.)
+    await post(user, '/webhooks', { url: 'https://93.184.215.14/hook', events: ['task.due'], enabled: false }).expect(201);
     expect((await post(user, '/webhooks', { url: 'https://user:pw@hooks.example.org/', events: ['task.due'] }).expect(400)).body.details[0].field).toBe('url');
     expect((await post(user, '/webhooks', { url: 'ftp://hooks.example.org/', events: ['task.due'] }).expect(400)).body.details[0].field).toBe('url');
     expect((await post(user, '/webhooks', { url: 'https://hooks.example.org/', events: ['nope'] }).expect(400)).body.details[0].field).toBe('events');
@@ -252,6 +253,29 @@ describe('webhooks', () => {
 
     const on = (await t.http().patch(`/webhooks/${endpoint.id}`).set(user.auth).send({ enabled: true }).expect(200)).body;
     expect(on).toMatchObject({ enabled: true, disabledReason: null, consecutiveFailures: 0, failingSince: null });
+  });
+
+  it('announces tasks and follow-ups that fell due, once per due date, to the endpoints that chose them', async () => {
+    const { secret } = await create('/ok/due', ['task.due', 'follow-up.due']);
+    const task = (await post(user, '/tasks', { title: 'Send the take-home', dueOn: '2026-01-05' }).expect(201)).body;
+    await post(user, '/tasks', { title: 'Not due yet', dueOn: '2099-01-01' }).expect(201);
+    const grace = (await post(user, '/people', { fullName: 'Grace Hopper' }).expect(201)).body;
+    await t.http().put(`/people/${grace.id}/follow-up`).set(user.auth).send({ nextFollowUpAt: '2026-01-06' }).expect(200);
+    const tick = () => t.worker!.get(WebhooksService).announceDue();
+
+    expect(await tick()).toEqual({ tasks: 1, followUps: 1 });
+    const messages = await waitFor(async () => (receiver.at('/ok/due').length >= 2 ? receiver.at('/ok/due') : undefined));
+    const events = messages.map((m) => verify(secret, m)).sort((a, b) => a.type.localeCompare(b.type));
+    expect(events).toEqual([
+      { type: 'follow-up.due', timestamp: expect.any(String), data: { personId: grace.id, dueOn: '2026-01-06', daysOverdue: expect.any(Number) } },
+      { type: 'task.due', timestamp: expect.any(String), data: expect.objectContaining({ taskId: task.id, title: 'Send the take-home', dueOn: '2026-01-05' }) },
+    ]);
+    // Once per due date: the next tick has nothing new; a task moved to another (past) day is due again.
+    expect(await tick()).toEqual({ tasks: 0, followUps: 0 });
+    await t.http().patch(`/tasks/${task.id}`).set(user.auth).send({ dueOn: '2026-01-07' }).expect(200);
+    expect(await tick()).toEqual({ tasks: 1, followUps: 0 });
+    await waitFor(async () => (receiver.at('/ok/due').length >= 3 ? true : undefined));
+    expect(verify(secret, receiver.at('/ok/due')[2]).data).toMatchObject({ taskId: task.id, dueOn: '2026-01-07' });
   });
 
   it("keeps each account's endpoints its own", async () => {

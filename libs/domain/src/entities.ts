@@ -7,6 +7,7 @@ import { Invitation } from './accounts/invitation.entity';
 import { User } from './accounts/user.entity';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity';
+import { WebhookDueNotice } from './webhooks/webhook-due-notice.entity';
 import { ApplicationMove } from './applications/application-move.entity';
 import { ApplicationStage } from './applications/application-stage.entity';
 import { Application } from './applications/application.entity';
@@ -97,4 +98,5 @@ export const ENTITIES = [
   BehaviouralStory,
   WebhookEndpoint,
   WebhookDelivery,
+  WebhookDueNotice,
 ];

@@ -19,6 +19,7 @@ const HANDLERS: Record<Exclude<(typeof JobName)[keyof typeof JobName], typeof Jo
   [JobName.StartScheduledSyncs]: SyncPeopleProcessor,
   [JobName.PublishEvent]: WebhooksProcessor,
   [JobName.DeliverWebhook]: WebhooksProcessor,
+  [JobName.AnnounceDue]: WebhooksProcessor,
 };
 
 /** One processor class per source, made once per process (a class per queue, as @Processor binds one). */

@@ -1,9 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { JobData, JobName, QueueName } from '#domain/jobs/index';
 import { WebhooksService } from '#domain/webhooks/index';
 
-type WebhooksJobName = typeof JobName.PublishEvent | typeof JobName.DeliverWebhook;
+type WebhooksJobName = typeof JobName.PublishEvent | typeof JobName.DeliverWebhook | typeof JobName.AnnounceDue;
 export type WebhooksJob = Job<JobData<WebhooksJobName>, unknown, WebhooksJobName>;
 
 /**
@@ -12,13 +13,29 @@ export type WebhooksJob = Job<JobData<WebhooksJobName>, unknown, WebhooksJobName
  * application's events in the order they happened (as long as each first attempt succeeds).
  */
 @Processor(QueueName.Webhooks, { concurrency: 1 })
-export class WebhooksProcessor extends WorkerHost {
+export class WebhooksProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WebhooksProcessor.name);
+  private stopping = false;
+
   constructor(private readonly webhooks: WebhooksService) {
     super();
   }
 
+  /** Every worker start keeps the due-notices tick at its pace. */
+  onApplicationBootstrap(): void {
+    void this.webhooks.reconcileScheduler().catch((e: unknown) => {
+      if (!this.stopping) this.logger.error(`webhooks scheduler not reconciled: ${(e as Error).message}`);
+    });
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
   async process(job: WebhooksJob): Promise<unknown> {
     switch (job.name) {
+      case JobName.AnnounceDue:
+        return this.webhooks.announceDue();
       case JobName.PublishEvent:
         return this.webhooks.fanOut(job.data as JobData<typeof JobName.PublishEvent>);
       case JobName.DeliverWebhook: {

@@ -22,5 +22,6 @@ describe('the job catalogue', () => {
     expect(queueOf(JobName.CheckSemanticScholarAuthors)).toBe('sync-semanticscholar');
     expect(queueOf(JobName.PublishEvent)).toBe('webhooks');
     expect(queueOf(JobName.DeliverWebhook)).toBe('webhooks');
+    expect(queueOf(JobName.AnnounceDue)).toBe('webhooks');
   });
 });

@@ -82,6 +82,8 @@ export const JobName = {
   PublishEvent: 'webhooks.publish-event',
   /** Sends one webhook delivery, signed; retried with backoff. */
   DeliverWebhook: 'webhooks.deliver-webhook',
+  /** The scheduler's tick: `task.due` and `follow-up.due` for what fell due, once per item and date, to accounts whose endpoints chose them. */
+  AnnounceDue: 'webhooks.announce-due',
 } as const;
 
 /** Job payloads hold ids only (and what a request needs); the handler loads the rest. */
@@ -98,6 +100,7 @@ export type DossierJobs = {
   [JobName.CheckSemanticScholarAuthors]: { batchId: string; ids: string[] };
   [JobName.PublishEvent]: DomainEvent;
   [JobName.DeliverWebhook]: { deliveryId: string };
+  [JobName.AnnounceDue]: Record<string, never>;
 } & {
   /** `snapshot`: the author record a batch check has already read, so the sync starts at listing its works. */
   [N in SyncIdentityJobName]: { runId: string; snapshot?: AuthorSnapshot };
@@ -120,6 +123,7 @@ const JOB_QUEUE: Record<(typeof JobName)[keyof typeof JobName], QueueName> = {
   [JobName.CheckSemanticScholarAuthors]: SYNC_SOURCE_JOBS.semanticscholar.queue,
   [JobName.PublishEvent]: QueueName.Webhooks,
   [JobName.DeliverWebhook]: QueueName.Webhooks,
+  [JobName.AnnounceDue]: QueueName.Webhooks,
 };
 
 /** The queue that carries each job: a source's own jobs run in that source's queue. */

@@ -56,6 +56,9 @@ export function jobOptions(item: JobItem, config: AppConfig): JobPolicy {
     case JobName.DeliverWebhook:
       // One job per delivery; its attempts are the delivery's (the log shows each one's outcome).
       return { jobId: `webhook-delivery-${item.data.deliveryId}`, attempts: config.webhooks.attempts, backoff: { type: 'exponential', delay: config.webhooks.backoffMs }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
+    case JobName.AnnounceDue:
+      // A tick that fails is the next tick's work (what it had announced is recorded, so nothing twice).
+      return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
   }
 }
 

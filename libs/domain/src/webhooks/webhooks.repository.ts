@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { WebhookDueKind } from './webhook-due-notice.entity';
 
 /** Every statement on webhook endpoints and their deliveries. */
 @Injectable()
@@ -89,6 +90,24 @@ export class WebhooksRepository {
   /** Deliveries still waiting to go out to an endpoint that was turned off. */
   async cancelPending(endpointId: string): Promise<void> {
     await this.dataSource.manager.update(WebhookDelivery, { endpointId, status: 'pending' }, { status: 'cancelled', error: 'the endpoint was turned off' });
+  }
+
+  /** The accounts with an endpoint on that chose `type`. */
+  async usersSubscribedTo(type: string): Promise<string[]> {
+    const rows: { user_id: string }[] = await this.dataSource.query('SELECT DISTINCT user_id FROM webhook_endpoints WHERE enabled AND $1 = ANY(events) ORDER BY user_id', [type]);
+    return rows.map((r) => r.user_id);
+  }
+
+  /** Records the notices not given yet and answers their item ids: each item is announced once per due date. */
+  async claimDueNotices(userId: string, kind: WebhookDueKind, items: { id: string; dueOn: string }[]): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    const rows = (await this.dataSource.query(
+      `INSERT INTO webhook_due_notices (kind, item_id, due_on, user_id)
+       SELECT $1, i.id, i.due_on, $2 FROM unnest($3::uuid[], $4::date[]) AS i(id, due_on)
+       ON CONFLICT DO NOTHING RETURNING item_id`,
+      [kind, userId, items.map((i) => i.id), items.map((i) => i.dueOn)],
+    )) as { item_id: string }[];
+    return new Set(rows.map((r) => r.item_id));
   }
 
   /** An endpoint's deliveries, newest first. */

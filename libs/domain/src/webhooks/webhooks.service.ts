@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, CLOCK, Clock, JobQueue, NotFoundError, SECRET_KEYRING, SecretKeyring } from '#platform';
-import { DomainEvent, DomainEventType, DossierJobs, JobName } from '../jobs/index';
+import { DomainEvent, DomainEvents, DomainEventType, DossierJobs, JobName } from '../jobs/index';
+import { FollowUpsService } from '../interactions/index';
+import { TasksService } from '../tasks/index';
 import type { Page } from '../people/index';
 import { SecurityEventsService } from '../security-events/index';
 import { WEBHOOK_PING, WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
@@ -29,6 +31,10 @@ export const MAX_WEBHOOK_ENDPOINTS = 20;
 /** Failures in a row (beside WEBHOOK_DISABLE_AFTER_HOURS of them) before an endpoint is turned off. */
 export const DISABLE_AFTER_FAILURES = 5;
 export const DEFAULT_GRACE_HOURS = 24;
+/** How often the worker looks for tasks and follow-ups that fell due, and how many of each an account gets per look. */
+const DUE_CHECK_EVERY_MS = 15 * 60_000;
+const DUE_BATCH = 200;
+const DUE_SCHEDULER_ID = 'webhooks-announce-due';
 
 
 /**
@@ -48,6 +54,9 @@ export class WebhooksService {
     @Inject(SECRET_KEYRING) private readonly keyring: SecretKeyring,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WEBHOOK_RESOLVER) private readonly resolve: WebhookResolver,
+    private readonly tasks: TasksService,
+    private readonly followUps: FollowUpsService,
+    private readonly events: DomainEvents,
   ) {
     this.policy = new WebhookAddressPolicy(config.webhooks.allowedNetworks);
   }
@@ -181,6 +190,40 @@ export class WebhooksService {
       return 'done';
     }
     return final ? 'done' : 'retry';
+  }
+
+  /** Every worker start keeps the due-notices tick at its pace. */
+  async reconcileScheduler(): Promise<void> {
+    const existing = (await this.jobs.listSchedules(JobName.AnnounceDue)).find((s) => s.id === DUE_SCHEDULER_ID);
+    if (existing?.everyMs !== DUE_CHECK_EVERY_MS) await this.jobs.upsertSchedule(DUE_SCHEDULER_ID, DUE_CHECK_EVERY_MS, { name: JobName.AnnounceDue, data: {} });
+  }
+
+  /**
+   * The tick: for each account with an endpoint that chose `task.due` or `follow-up.due`, what is
+   * due by its today (in its time zone) and was not announced for that date yet. The first tick
+   * after an endpoint chooses them announces what is already overdue, up to DUE_BATCH of each kind.
+   */
+  async announceDue(): Promise<{ tasks: number; followUps: number }> {
+    let tasks = 0;
+    let followUps = 0;
+    for (const userId of await this.repository.usersSubscribedTo('task.due')) {
+      const due = await this.tasks.due(userId, { limit: DUE_BATCH });
+      const fresh = await this.repository.claimDueNotices(userId, 'task', due.items.map((i) => ({ id: i.task.id, dueOn: i.task.dueOn! })));
+      for (const { task, daysOverdue } of due.items.filter((i) => fresh.has(i.task.id))) {
+        await this.events.publish(userId, 'task.due', { taskId: task.id, title: task.title, dueOn: task.dueOn, daysOverdue, personId: task.personId, applicationId: task.applicationId, interviewId: task.interviewId });
+        tasks += 1;
+      }
+    }
+    for (const userId of await this.repository.usersSubscribedTo('follow-up.due')) {
+      const due = await this.followUps.due(userId, { limit: DUE_BATCH });
+      const fresh = await this.repository.claimDueNotices(userId, 'follow-up', due.items.map((i) => ({ id: i.person.id, dueOn: i.person.nextFollowUpAt! })));
+      for (const { person, daysOverdue } of due.items.filter((i) => fresh.has(i.person.id))) {
+        // The person by id only: a delivery's body is kept in its log, and an erased person's name must not stay there.
+        await this.events.publish(userId, 'follow-up.due', { personId: person.id, dueOn: person.nextFollowUpAt, daysOverdue });
+        followUps += 1;
+      }
+    }
+    return { tasks, followUps };
   }
 
   /** Every failed attempt lengthens the streak; one that has lasted WEBHOOK_DISABLE_AFTER_HOURS turns the endpoint off and tells its owner. */
