@@ -278,6 +278,20 @@ describe('webhooks', () => {
     expect(verify(secret, receiver.at('/ok/due')[2]).data).toMatchObject({ taskId: task.id, dueOn: '2026-01-07' });
   });
 
+  it("erases from the delivery log the messages that name an erased person or hold their id", async () => {
+    const { endpoint } = await create('/ok/erase', ['sync.failed']);
+    const person = (await post(user, '/people', { fullName: 'Zed Erasable' }).expect(201)).body;
+    const body = (data: object) => JSON.stringify({ type: 'sync.failed', timestamp: new Date().toISOString(), data });
+    await t.db.query(
+      `INSERT INTO webhook_deliveries (user_id, endpoint_id, event_type, body, status) VALUES ($1, $2, 'sync.failed', $3, 'succeeded'), ($1, $2, 'sync.failed', $4, 'succeeded'), ($1, $2, 'sync.failed', $5, 'succeeded')`,
+      [user.id, endpoint.id, body({ personId: person.id }), body({ error: 'no author named zed erasable' }), body({ personId: '00000000-0000-4000-8000-000000000000' })],
+    );
+    const res = await post(user, `/people/${person.id}/erase`).expect(200);
+    expect(res.body.erased.webhookDeliveries).toBe(2);
+    const left = (await get(user, `/webhooks/${endpoint.id}/deliveries`).expect(200)).body.items as Delivery[];
+    expect(left).toHaveLength(1);
+  });
+
   it("keeps each account's endpoints its own", async () => {
     const { endpoint } = await create('/ok/mine');
     await get(stranger, `/webhooks/${endpoint.id}`).expect(404);

@@ -78,7 +78,7 @@ export class BriefingsService {
     const title = `Briefing: ${content.interview.stage.name}${content.organization ? ` at ${content.organization.name}` : ''} (v${briefing.version})`;
     const html = renderBriefingHtml(markdown, title);
     await this.briefings.update(briefing.id, { status: 'ready', content, markdown, html, changes, error: null, generatedAt: new Date() });
-    await this.events.publish(briefing.userId, 'briefing.ready', { briefingId: briefing.id, interviewId: briefing.interviewId, version: briefing.version, trigger: briefing.trigger, changes: meta.changes });
+    await this.events.publish(briefing.userId, 'briefing.ready', { briefingId: briefing.id, interviewId: briefing.interviewId, version: briefing.version, trigger: briefing.trigger });
     return this.briefings.findById(briefing.id);
   }
 

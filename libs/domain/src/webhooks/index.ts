@@ -6,3 +6,4 @@ export * from './webhooks.errors';
 export * from './webhooks.export';
 export * from './webhooks.module';
 export * from './webhooks.service';
+export { eraseFromWebhookDeliveries } from './webhook-erasure';

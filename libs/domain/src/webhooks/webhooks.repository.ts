@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookDueKind } from './webhook-due-notice.entity';
+import { mentionsSql } from '../shared/text-mentions';
 
 /** Every statement on webhook endpoints and their deliveries. */
 @Injectable()
@@ -119,4 +120,18 @@ export class WebhooksRepository {
       skip: query.offset,
     });
   }
+}
+
+/**
+ * Deletes the user's deliveries whose body or error names an erased person (or holds their id),
+ * in the caller's transaction; answers how many. A delivery already sent is the log of a message,
+ * not something to resend: nothing is lost that the receiver does not already have.
+ */
+export async function deleteDeliveriesMentioning(em: EntityManager, userId: string, needles: string[]): Promise<number> {
+  const rows = (await em.query(
+    `WITH gone AS (DELETE FROM webhook_deliveries WHERE user_id = $1 AND (${mentionsSql('body', 2)} OR ${mentionsSql("coalesce(error, '')", 2)}) RETURNING id)
+     SELECT count(*)::int AS n FROM gone`,
+    [userId, needles],
+  )) as { n: number }[];
+  return rows[0]?.n ?? 0;
 }
