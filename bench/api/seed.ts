@@ -21,6 +21,7 @@ import { ReferralStatus } from '#domain/referrals/index';
 import { accountsServices, organizationsService as wireOrganizations, peopleService as wirePeople, referralsService as wireReferrals, stageTemplatesService } from '../domain-wiring';
 import { MIGRATIONS } from '../../migrations/index';
 import { mulberry32 } from '../random';
+import { unheardEvents } from '#domain/jobs/index';
 
 export interface SeedOptions {
   people: number;
@@ -231,7 +232,7 @@ async function seedReferrals(
   organizations: { org: Organization; teams: Team[] }[],
   random: () => number,
 ): Promise<number> {
-  const applications = new ApplicationsService(new ApplicationsRepository(dataSource), organizationsService, stageTemplatesService(dataSource, organizationsService));
+  const applications = new ApplicationsService(new ApplicationsRepository(dataSource), organizationsService, stageTemplatesService(dataSource, organizationsService), unheardEvents());
   const applicationIds: string[] = [];
   for (let i = 0; i < organizations.length && applicationIds.length < 30; i += 10) {
     const { org, teams } = organizations[i];

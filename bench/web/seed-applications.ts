@@ -13,6 +13,7 @@ import { Organization, Team } from '#domain/organizations/index';
 import { organizationsService as wireOrganizations, stageTemplatesService } from '../domain-wiring';
 import { MIGRATIONS } from '../../migrations/index';
 import { mulberry32 } from '../random';
+import { unheardEvents } from '#domain/jobs/index';
 
 const ROLES = ['Research Engineer', 'Research Scientist', 'Member of Technical Staff', 'Software Engineer, ML infrastructure', 'Applied Scientist', 'Research Engineer, Evals'];
 const DAY = 86_400_000;
@@ -34,7 +35,7 @@ export async function seedApplications(url: string, userId: string, total: numbe
   await dataSource.initialize();
   try {
     const organizationsService = wireOrganizations(dataSource);
-    const applications = new ApplicationsService(new ApplicationsRepository(dataSource), organizationsService, stageTemplatesService(dataSource, organizationsService));
+    const applications = new ApplicationsService(new ApplicationsRepository(dataSource), organizationsService, stageTemplatesService(dataSource, organizationsService), unheardEvents());
     const organizations = await dataSource.getRepository(Organization).find({ where: { userId }, order: { name: 'ASC' } });
     if (organizations.length === 0) throw new Error('seedApplications: the account has no organization to apply to');
     const teams = await dataSource.getRepository(Team).find({ where: { userId } });

@@ -118,6 +118,7 @@ describe('The OpenAPI document is a contract a generated client stands on', () =
     // Enums a client shares across screens are named components, referenced where they are used.
     expect(doc.components.schemas.ApplicationStatus).toMatchObject({ type: 'string', enum: expect.arrayContaining(['active', 'offer']) });
     expect(doc.components.schemas.ScholarlySource).toMatchObject({ type: 'string', enum: expect.arrayContaining(['openalex', 'orcid']) });
+    expect(doc.components.schemas.WebhookEventType).toMatchObject({ type: 'string', enum: expect.arrayContaining(['application.moved', 'task.due']) });
     expect(JSON.stringify(doc.components.schemas.ApplicationResponse.properties?.status)).toContain('#/components/schemas/ApplicationStatus');
   });
 

@@ -92,7 +92,9 @@ async function realIds(t: TestApp, user: TestUser): Promise<Record<string, strin
   const question = (await t.http().post('/questions').set(user.auth).send({ text: 'Junk target question', stageType: 'quiz' }).expect(201)).body;
   const mockInterview = (await t.http().post('/mock-interviews').set(user.auth).send({ personId: person.id, stageType: 'coding', heldAt: '2027-01-05T18:00:00Z' }).expect(201)).body;
   const story = (await t.http().post('/stories').set(user.auth).send({ title: 'Junk target story' }).expect(201)).body;
+  const webhook = (await t.http().post('/webhooks').set(user.auth).send({ url: 'https://hooks.example.org/junk', events: ['task.due'] }).expect(201)).body.endpoint;
   return {
+    webhooks: webhook.id,
     'study-resources': studyResource.id,
     studySessionId: studySession.id,
     'study-plans': studyPlan.id,

@@ -218,6 +218,31 @@ describe('imports and exports (inline)', () => {
     expect(theirBook).toMatchObject({ title: 'Elements of Programming Interviews', progress: expect.objectContaining({ doneAmount: 12, sessions: 1, minutes: 50 }) });
   });
 
+  it('round-trips webhook endpoints without their secrets, each restored off until its owner rolls a new secret', async () => {
+    const source = await registerUser(t);
+    const created = (await t.http().post('/webhooks').set(source.auth).send({ url: 'https://hooks.example.org/dossier', description: 'Home server', events: ['application.moved', 'interview.created'] }).expect(201)).body;
+    await t.http().post('/webhooks').set(source.auth).send({ url: 'https://other.example.org/h', events: ['task.due'], enabled: false }).expect(201);
+    const exported = (await t.http().get('/export').set(source.auth).expect(200)).body;
+    expect(exported.webhookEndpoints).toEqual([
+      { id: created.endpoint.id, url: 'https://hooks.example.org/dossier', description: 'Home server', events: ['application.moved', 'interview.created'], enabled: true, createdAt: expect.any(String) },
+      expect.objectContaining({ url: 'https://other.example.org/h', events: ['task.due'], enabled: false }),
+    ]);
+    const text = JSON.stringify(exported);
+    expect(text).not.toContain('whsec_');
+    expect(text).not.toContain(created.secret.slice(6));
+
+    const target = await registerUser(t);
+    const imported = await t.http().post('/imports/dossier').set(target.auth).send(exported).expect(201);
+    expect(imported.body.report).toMatchObject({ created: itemCount(exported), skipped: 0, skips: [] });
+    const back = (await t.http().get('/export').set(target.auth).expect(200)).body;
+    expect(withoutIds(back)).toEqual(withoutIds({ ...exported, webhookEndpoints: exported.webhookEndpoints.map((e: object) => ({ ...e, enabled: false })) }));
+    const [theirs] = (await t.http().get('/webhooks').set(target.auth).expect(200)).body.items;
+    expect(theirs).toMatchObject({ url: 'https://hooks.example.org/dossier', enabled: false, disabledReason: 'restored' });
+    const rolled = (await t.http().post(`/webhooks/${theirs.id}/roll-secret`).set(target.auth).send({ graceHours: 0 }).expect(200)).body;
+    expect(rolled.secret).toMatch(/^whsec_/);
+    expect((await t.http().patch(`/webhooks/${theirs.id}`).set(target.auth).send({ enabled: true }).expect(200)).body).toMatchObject({ enabled: true, disabledReason: null });
+  });
+
   it('round-trips a reroute that carried a referral and the recruiter over, settled prep tasks and the reading goal', async () => {
     const source = await registerUser(t);
     const org = (await t.http().post('/organizations').set(source.auth).send({ name: 'Carry Lab' }).expect(201)).body;
@@ -460,7 +485,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('large imports run as a BullM
 /** The records an export holds: what an import of it creates. */
 function itemCount(doc: Record<string, any>): number {
   const apps = doc.applications as { stages: unknown[]; moves: unknown[] }[];
-  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'stageRetrospectives', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings', 'workDecisions', 'studyResources', 'studySessions', 'studyPlans', 'studyPlanItems', 'practiceQuestions', 'practiceDrills', 'mockInterviews', 'behaviouralStories'];
+  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'stageRetrospectives', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings', 'workDecisions', 'studyResources', 'studySessions', 'studyPlans', 'studyPlanItems', 'practiceQuestions', 'practiceDrills', 'mockInterviews', 'behaviouralStories', 'webhookEndpoints'];
   return (
     doc.organizations.length +
     doc.organizations.reduce((n: number, o: { teams: unknown[] }) => n + o.teams.length, 0) +

@@ -50,6 +50,9 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => object | undefined> = {
   'POST /questions/{id}/drills': () => ({ rating: 'easy' }),
   'PATCH /mock-interviews/{id}': () => ({ feedback: 'changed by a stranger' }),
   'PATCH /stories/{id}': () => ({ title: 'changed by a stranger' }),
+  'PATCH /webhooks/{id}': () => ({ description: 'changed by a stranger', enabled: false }),
+  'POST /webhooks/{id}/roll-secret': () => ({ graceHours: 0 }),
+  'POST /webhooks/{id}/ping': () => ({}),
 };
 /**
  * Routes whose path secret is the credential, not a record id: the calendar feed URL is given to
@@ -141,6 +144,7 @@ describe('ownership: another user gets 404 for every record on every route', () 
     expect((await t.http().get('/questions/due').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/mock-interviews').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/stories').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/webhooks').set(stranger.auth).expect(200)).body.items).toEqual([]);
     expect((await t.http().get('/stories/coverage').set(stranger.auth).expect(200)).body.missing).toHaveLength(5);
     expect((await t.http().get('/readiness/upcoming?days=366').set(stranger.auth).expect(200)).body.items).toEqual([]);
     expect((await t.http().get('/mock-interviews/suggestions?stageType=coding').set(stranger.auth).expect(200)).body.items).toEqual([]);
@@ -218,6 +222,7 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
   await t.http().post(`/questions/${question.id}/drills`).set(owner.auth).send({ rating: 'good' }).expect(201);
   const mockInterview = (await t.http().post('/mock-interviews').set(owner.auth).send({ personId: person.id, stageType: 'coding', heldAt: '2027-01-05T18:00:00Z', questionIds: [question.id], scores: [{ topic: 'graphs', score: 3 }] }).expect(201)).body;
   const story = (await t.http().post('/stories').set(owner.auth).send({ title: 'Owned story', competencies: ['impact'], resumeProjectIds: [resumeProject.id] }).expect(201)).body;
+  const webhook = (await t.http().post('/webhooks').set(owner.auth).send({ url: 'https://hooks.example.org/owned', events: ['application.moved'] }).expect(201)).body.endpoint;
   const invitation = (await t.http().post('/admin/invitations').set(owner.auth).send({ email: 'invited@example.org' }).expect(201)).body;
   const session = (await t.http().get('/me/sessions').set(owner.auth).expect(200)).body.items[0];
   return {
@@ -252,6 +257,7 @@ async function seedOwnerRecords(t: TestApp, owner: TestUser): Promise<Ids> {
     questionId: question.id,
     mockInterviewId: mockInterview.id,
     storyId: story.id,
+    webhooksId: webhook.id,
   };
 }
 
@@ -280,6 +286,9 @@ async function snapshot(t: TestApp, userId: string): Promise<unknown> {
     identities: await rows('SELECT * FROM scholarly_identities WHERE user_id = $1 ORDER BY id'),
     resumeProjects: await rows('SELECT * FROM resume_projects WHERE user_id = $1 ORDER BY id'),
     briefings: await rows('SELECT * FROM briefings WHERE user_id = $1 ORDER BY id'),
+    webhookEndpoints: await rows('SELECT * FROM webhook_endpoints WHERE user_id = $1 ORDER BY id'),
+    webhookDeliveries: await rows('SELECT * FROM webhook_deliveries WHERE user_id = $1 ORDER BY id'),
+    webhookDueNotices: await rows('SELECT * FROM webhook_due_notices WHERE user_id = $1 ORDER BY kind, item_id, due_on'),
     readingEntries: await rows('SELECT * FROM reading_entries WHERE user_id = $1 ORDER BY id'),
     checklistSettings: await rows('SELECT * FROM reading_checklist_settings WHERE user_id = $1 ORDER BY id'),
     workAttributions: await rows('SELECT * FROM work_attributions WHERE user_id = $1 ORDER BY person_id, record_id'),

@@ -265,7 +265,7 @@ describe('people', () => {
     expect(await exportText()).toContain('Quorndon-Ystad');
 
     const res = await post(u, `/people/${x.id}/erase`, {}).expect(200);
-    expect(res.body).toEqual({ erased: { interactions: 3, tasks: 1, referralsMade: 0, referralsRecruited: 0, applicationsRecruited: 0, interviews: 0, interviewerNotes: 0, scholarlyIdentities: 0, syncRuns: 0, syncSettings: 0, readingChecklistSettings: 0, workAttributions: 0, mockInterviews: 0, people: 1, importReports: 0, briefingVersions: 0, idempotencyAnswers: 0, jobs: 0 } });
+    expect(res.body).toEqual({ erased: { interactions: 3, tasks: 1, referralsMade: 0, referralsRecruited: 0, applicationsRecruited: 0, interviews: 0, interviewerNotes: 0, scholarlyIdentities: 0, syncRuns: 0, syncSettings: 0, readingChecklistSettings: 0, workAttributions: 0, mockInterviews: 0, people: 1, importReports: 0, briefingVersions: 0, webhookDeliveries: 0, idempotencyAnswers: 0, jobs: 0 } });
 
     expect((await get(u, `/people/${x.id}`).expect(404)).body.code).toBe('person.not-found');
     await get(u, `/people/${x.id}/interactions`).expect(404);

@@ -34,6 +34,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Another app's database (and, with the same QUEUE_PREFIX in env, its queues), to run a second process on it; dropped by its owner. */
   databaseUrl?: string;
+  /** Providers replaced in the API and the worker (e.g. the webhooks' resolver, to answer test names). */
+  overrides?: { token: unknown; value: unknown }[];
 }
 
 /** One server key for every app of a test file, so that apps sharing a database read each other's sealed secrets. */
@@ -59,6 +61,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const builder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] });
   if (options.clock) builder.overrideProvider(CLOCK).useValue(options.clock);
+  for (const o of options.overrides ?? []) builder.overrideProvider(o.token).useValue(o.value);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: ['error', 'fatal'] });
   await configureApp(app, config);
@@ -67,7 +70,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
   let worker: INestApplicationContext | undefined;
   if (options.worker) {
-    worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] }).compile();
+    const workerBuilder = Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] });
+    for (const o of options.overrides ?? []) workerBuilder.overrideProvider(o.token).useValue(o.value);
+    worker = await workerBuilder.compile();
     await worker.init();
   }
   const db = app.get(DataSource);

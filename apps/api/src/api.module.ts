@@ -55,7 +55,9 @@ import { ErasureModule } from '#domain/erasure/index';
 import { ResumeProjectsController } from './resume-projects/resume-projects.controller';
 import { StudyModule } from '#domain/study/index';
 import { ReadinessModule } from '#domain/readiness/index';
+import { WebhooksModule } from '#domain/webhooks/index';
 import { ReadinessController } from './readiness/readiness.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { MockInterviewsController } from './study/mock-interviews.controller';
 import { QuestionsController } from './study/questions.controller';
 import { StoriesController } from './study/stories.controller';
@@ -68,8 +70,8 @@ export class ApiModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule, SyncModule, ScholarlyIdentitiesModule, BriefingsModule, WarmPathsModule, ResumeProjectsModule, ReadingModule, ErasureModule, StudyModule, ReadinessModule],
-      controllers: [AuthController, BrowserSessionController, TwoFactorController, SessionsController, AdminController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, RetrospectivesController, InterviewsController, PersonMeetingsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, NewWorksController, WorkAttributionsController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController, StudyResourcesController, StudyPlansController, QuestionsController, MockInterviewsController, StoriesController, ReadinessController],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule, SyncModule, ScholarlyIdentitiesModule, BriefingsModule, WarmPathsModule, ResumeProjectsModule, ReadingModule, ErasureModule, StudyModule, ReadinessModule, WebhooksModule],
+      controllers: [AuthController, BrowserSessionController, TwoFactorController, SessionsController, AdminController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, RetrospectivesController, InterviewsController, PersonMeetingsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, NewWorksController, WorkAttributionsController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController, StudyResourcesController, StudyPlansController, QuestionsController, MockInterviewsController, StoriesController, ReadinessController, WebhooksController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -5,6 +5,9 @@ import { SignInThrottle } from './accounts/sign-in-throttle.entity';
 import { UserTwoFactor } from './accounts/two-factor.entity';
 import { Invitation } from './accounts/invitation.entity';
 import { User } from './accounts/user.entity';
+import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity';
+import { WebhookDueNotice } from './webhooks/webhook-due-notice.entity';
 import { ApplicationMove } from './applications/application-move.entity';
 import { ApplicationStage } from './applications/application-stage.entity';
 import { Application } from './applications/application.entity';
@@ -93,4 +96,7 @@ export const ENTITIES = [
   PracticeDrill,
   MockInterview,
   BehaviouralStory,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookDueNotice,
 ];

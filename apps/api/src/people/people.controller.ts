@@ -77,7 +77,7 @@ export class PeopleController {
   @ApiOperation({
     summary: 'Erase a person and everything about them, for good',
     description:
-      'Deletes the person and what is about them (interactions, tasks, referrals they made, identities, sync runs), and every other trace of their name, emails and links the account holds: import report rows say "a person since erased" (counts kept), briefing versions that name them are deleted (ask for a new one), stored Idempotency-Key answers that hold them are deleted, and queue jobs that carry them are removed. Notes the user wrote on their own records stay as written.',
+      'Deletes the person and what is about them (interactions, tasks, referrals they made, identities, sync runs), and every other trace of their name, emails and links the account holds: import report rows say "a person since erased" (counts kept), briefing versions that name them are deleted (ask for a new one), webhook deliveries in the log that name them or hold their id are deleted, stored Idempotency-Key answers that hold them are deleted, and queue jobs that carry them are removed. Notes the user wrote on their own records stay as written.',
   })
   @ApiOkResponse({ type: EraseResponse })
   erase(@CurrentUserId() userId: string, @Param('id', uuidParam()) id: string): Promise<EraseResponse> {

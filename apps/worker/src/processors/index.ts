@@ -5,6 +5,7 @@ import { BriefingsProcessor } from './briefings.processor';
 import { ImportsProcessor } from './imports.processor';
 import { SyncPeopleProcessor } from './sync-people.processor';
 import { sourceProcessor } from './sync-sources.processor';
+import { WebhooksProcessor } from './webhooks.processor';
 
 /** The jobs that are not one source's, and their processor. A job without a handler is a compile error here. */
 const HANDLERS: Record<Exclude<(typeof JobName)[keyof typeof JobName], typeof JobName.CheckSemanticScholarAuthors>, Type> = {
@@ -16,6 +17,9 @@ const HANDLERS: Record<Exclude<(typeof JobName)[keyof typeof JobName], typeof Jo
   [JobName.SyncAccountPeople]: SyncPeopleProcessor,
   [JobName.FinishPersonSync]: SyncPeopleProcessor,
   [JobName.StartScheduledSyncs]: SyncPeopleProcessor,
+  [JobName.PublishEvent]: WebhooksProcessor,
+  [JobName.DeliverWebhook]: WebhooksProcessor,
+  [JobName.AnnounceDue]: WebhooksProcessor,
 };
 
 /** One processor class per source, made once per process (a class per queue, as @Processor binds one). */

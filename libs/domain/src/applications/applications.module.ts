@@ -12,10 +12,11 @@ import { StageRetrospectivesRepository } from './stage-retrospectives.repository
 import { PipelineStatsService } from './pipeline-stats.service';
 import { StageRetrospectivesService } from './stage-retrospectives.service';
 import { ApplicationsExport } from './applications.export';
+import { DomainEvents } from '../jobs/index';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationStage, ApplicationMove]), OrganizationsModule, StageTemplatesModule],
-  providers: [ApplicationsExport, ApplicationsRepository, PipelineStatsRepository, StageRetrospectivesRepository, ApplicationsService, PipelineStatsService, StageRetrospectivesService],
+  providers: [ApplicationsExport, ApplicationsRepository, PipelineStatsRepository, StageRetrospectivesRepository, ApplicationsService, PipelineStatsService, StageRetrospectivesService, DomainEvents],
   exports: [ApplicationsService, PipelineStatsService, StageRetrospectivesService],
 })
 export class ApplicationsModule {}

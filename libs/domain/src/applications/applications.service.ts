@@ -16,6 +16,8 @@ import { ApplicationsRepository, ApplicationSummary } from './applications.repos
 import { AlreadyReroutedError, IllegalMoveError, InvalidApplicationError, StaleMoveError } from './applications.errors';
 import { allowedMoves, PipelineState, transition, UserMove } from './pipeline-state-machine';
 import type { Page } from '../people/index';
+import { DomainEvents } from '../jobs/index';
+import type { DomainEventData } from '../jobs/index';
 
 export interface ApplicationInput {
   organizationId?: string;
@@ -85,6 +87,7 @@ export class ApplicationsService {
     private readonly repository: ApplicationsRepository,
     private readonly organizations: OrganizationsService,
     private readonly templates: StageTemplatesService,
+    private readonly events: DomainEvents,
   ) {}
 
   async create(userId: string, input: CreateApplicationInput, actorId = userId): Promise<ApplicationDetail> {
@@ -202,7 +205,7 @@ export class ApplicationsService {
 
   /** Applies one of the user's moves, or answers 409 with the moves that are allowed. */
   async move(userId: string, id: string, move: UserMove, input: MoveInput = {}, actorId = userId): Promise<ApplicationDetail> {
-    await this.repository.transaction(async (em) => {
+    const moved = await this.repository.transaction(async (em): Promise<{ at: Date; data: DomainEventData }> => {
       const application = await this.locked(em, userId, id);
       const stages = await this.repository.stages(id, em);
       const before = state(application, stages);
@@ -229,7 +232,12 @@ export class ApplicationsService {
       if (after.entered.includes(after.current)) await createPrepTasks(em, userId, Object.assign(next, { applicationId: id }));
       // The loop ended: its prep is settled with it, not left due.
       if (after.closed) await settlePrepTasks(em, id, after.status as TaskCloseReason, at);
+      return {
+        at,
+        data: { applicationId: id, organizationId: application.organizationId, role: application.role, move, fromStatus: application.status, toStatus: after.status, fromStage: current ? { id: current.id, name: current.name } : null, toStage: { id: next.id, name: next.name }, at: at.toISOString() },
+      };
     });
+    await this.events.publish(userId, 'application.moved', moved.data);
     return this.get(userId, id);
   }
 
@@ -238,7 +246,7 @@ export class ApplicationsService {
    * own (by default the short built-in) loop, linked both ways and recorded in both histories.
    */
   async reroute(userId: string, id: string, input: RerouteInput, actorId = userId): Promise<ApplicationDetail> {
-    const newId = await this.repository.transaction(async (em) => {
+    const rerouted = await this.repository.transaction(async (em) => {
       const failed = await this.locked(em, userId, id);
       const stages = await this.repository.stages(id, em);
       const current = stages.find((s) => s.id === failed.currentStageId) ?? null;
@@ -276,9 +284,10 @@ export class ApplicationsService {
       await this.startLoop(em, rerouted, template.stages, { move: 'reroute', actorId, at, note: input.note ?? null, relatedApplicationId: failed.id, carriedReferralIds: carried.map((c) => c.to), carriedRecruiter });
       // Settled when it failed; any prep opened again since is settled now, as the story moved on.
       await settlePrepTasks(em, failed.id, 'rerouted', at);
-      return rerouted.id;
+      return { id: rerouted.id, data: { applicationId: failed.id, newApplicationId: rerouted.id, organizationId: failed.organizationId, fromTeamId: failed.teamId, toTeamId: input.teamId, role: rerouted.role, at: at.toISOString() } };
     });
-    return this.get(userId, newId);
+    await this.events.publish(userId, 'application.rerouted', rerouted.data);
+    return this.get(userId, rerouted.id);
   }
 
   /** Copies the stages, enters the first one and records how the application began. */

@@ -13,10 +13,11 @@ import { Briefing } from './briefing.entity';
 import { BriefingsRepository } from './briefings.repository';
 import { BriefingsService } from './briefings.service';
 import { BriefingsExport } from './briefings.export';
+import { DomainEvents } from '../jobs/index';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Briefing]), ApplicationsModule, InterviewsModule, ReadingModule, WarmPathsModule, ResumeProjectsModule, ReadinessModule],
-  providers: [BriefingsExport, BriefingsRepository, BriefingsService, BriefingAssembler, BriefingExtras, BriefingPdfRenderer],
+  providers: [BriefingsExport, BriefingsRepository, BriefingsService, BriefingAssembler, BriefingExtras, BriefingPdfRenderer, DomainEvents],
   exports: [BriefingsService, BriefingPdfRenderer],
 })
 export class BriefingsModule {}

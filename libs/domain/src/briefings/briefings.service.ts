@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue, NotFoundError } from '#platform';
 import { InterviewsService } from '../interviews/index';
-import { DossierJobs, JobName } from '../jobs/index';
+import { DomainEvents, DossierJobs, JobName } from '../jobs/index';
 import { BriefingAssembler } from './briefing-assembler';
 import { briefingChanges } from './briefing-changes';
 import type { BriefingContent } from './briefing-content';
@@ -37,6 +37,7 @@ export class BriefingsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue<DossierJobs>,
     private readonly assembler: BriefingAssembler,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -77,6 +78,7 @@ export class BriefingsService {
     const title = `Briefing: ${content.interview.stage.name}${content.organization ? ` at ${content.organization.name}` : ''} (v${briefing.version})`;
     const html = renderBriefingHtml(markdown, title);
     await this.briefings.update(briefing.id, { status: 'ready', content, markdown, html, changes, error: null, generatedAt: new Date() });
+    await this.events.publish(briefing.userId, 'briefing.ready', { briefingId: briefing.id, interviewId: briefing.interviewId, version: briefing.version, trigger: briefing.trigger });
     return this.briefings.findById(briefing.id);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { eraseFromBriefings } from '../briefings/index';
 import { eraseFromImportRuns } from '../imports/index';
 import { PeopleService } from '../people/index';
+import { eraseFromWebhookDeliveries } from '../webhooks/index';
 
 /**
  * Erasing a person, for good: PeopleService erases the person, the rows that point at them and the
@@ -21,6 +22,7 @@ export class PersonErasureService {
         // Version ids belong to this person alone: the jobs that name them go too.
         return { erased: { briefingVersions: versions.length }, jobNeedles: versions };
       },
+      async (em, needles) => ({ erased: { webhookDeliveries: await eraseFromWebhookDeliveries(em, userId, personId, needles) } }),
     ]);
   }
 }

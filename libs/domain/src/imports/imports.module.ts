@@ -17,6 +17,7 @@ import { StudyModule } from '../study/index';
 import { SyncModule } from '../sync/index';
 import { TasksModule } from '../tasks/index';
 import { WorksModule } from '../works/index';
+import { WebhooksModule } from '../webhooks/index';
 import { AccountExportRepository } from './account-export.repository';
 import { AccountExportService } from './account-export.service';
 import { ImportRun } from './import-run.entity';
@@ -27,7 +28,7 @@ import { ImportsService } from './imports.service';
  * The modules whose records the account document holds, each with its export part: loaded here so
  * that a restore run by the worker has every part the API's export wrote.
  */
-const EXPORTED_MODULES = [AccountsModule, OrganizationsModule, PeopleModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, ReferralsModule, ResumeProjectsModule, ReadingModule, ScholarlyIdentitiesModule, SyncModule, BriefingsModule, WorksModule, StudyModule];
+const EXPORTED_MODULES = [AccountsModule, OrganizationsModule, PeopleModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, ReferralsModule, ResumeProjectsModule, ReadingModule, ScholarlyIdentitiesModule, SyncModule, BriefingsModule, WorksModule, StudyModule, WebhooksModule];
 
 @Module({
   imports: [TypeOrmModule.forFeature([ImportRun]), DiscoveryModule, ...EXPORTED_MODULES],

@@ -5,10 +5,11 @@ import { Interview } from './interview.entity';
 import { InterviewsRepository } from './interviews.repository';
 import { InterviewsService } from './interviews.service';
 import { InterviewsExport } from './interviews.export';
+import { DomainEvents } from '../jobs/index';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Interview]), ApplicationsModule],
-  providers: [InterviewsExport, InterviewsRepository, InterviewsService],
+  providers: [InterviewsExport, InterviewsRepository, InterviewsService, DomainEvents],
   exports: [InterviewsService],
 })
 export class InterviewsModule {}

@@ -5,6 +5,8 @@ import { allowedMoves, ApplicationStage, ApplicationsService, UserMove } from '.
 import type { Page } from '../people/index';
 import { livePeopleNamed, peopleInNameOrder, personCards } from '../people/index';
 import { refreshPrepTaskDueDates } from '../tasks/index';
+import { DomainEvents } from '../jobs/index';
+import type { DomainEventData } from '../jobs/index';
 import { Interview, InterviewFormat, InterviewOutcome } from './interview.entity';
 import { InterviewerHasNotesError, InvalidInterviewError, NotAnInterviewerError } from './interviews.errors';
 import { InterviewDates, InterviewerRow, InterviewsRepository, NotesRow } from './interviews.repository';
@@ -133,6 +135,7 @@ export class InterviewsService {
   constructor(
     private readonly repository: InterviewsRepository,
     private readonly applications: ApplicationsService,
+    private readonly events: DomainEvents,
   ) {}
 
   async create(userId: string, input: CreateInterviewInput): Promise<InterviewView> {
@@ -162,7 +165,9 @@ export class InterviewsService {
       await refreshPrepTaskDueDates(em, stage.id);
       return interview.id;
     });
-    return this.get(userId, id);
+    const view = await this.get(userId, id);
+    await this.events.publish(userId, 'interview.created', interviewFacts(view.interview));
+    return view;
   }
 
   async get(userId: string, id: string): Promise<InterviewView> {
@@ -216,10 +221,11 @@ export class InterviewsService {
     const nulls = REQUIRED_FIELDS.filter((f) => input[f] === null);
     if (nulls.length) throw new InvalidInterviewError(nulls.map((field) => ({ field, problem: 'must not be null' })));
     const timeZone = input.timeZone === undefined ? undefined : await this.zone(input.timeZone);
-    await this.repository.transaction(async (em) => {
+    const changedFields = await this.repository.transaction(async (em) => {
       const interview = await this.repository.locked(em, userId, id);
       if (!interview) throw new NotFoundError('interview', id);
       const next: Partial<Interview> = {};
+      let panelChanged = false;
       if (input.stageId !== undefined && input.stageId !== interview.stageId) {
         const stage = await this.stage(em, userId, input.stageId);
         Object.assign(next, { stageId: stage.id, applicationId: stage.applicationId });
@@ -251,6 +257,7 @@ export class InterviewsService {
         if (add.length || remove.length) {
           await this.repository.changePanel(em, id, add, remove);
           significant = true;
+          panelChanged = true;
         }
       }
       if (significant) patch.sequence = interview.sequence + 1;
@@ -258,8 +265,11 @@ export class InterviewsService {
       if (Object.keys(patch).length) await this.repository.update(em, id, { ...patch, updatedAt: new Date() });
       await refreshPrepTaskDueDates(em, interview.stageId);
       if (patch.stageId) await refreshPrepTaskDueDates(em, patch.stageId);
+      return [...Object.keys(patch).filter((f) => f !== 'sequence'), ...(panelChanged ? ['interviewerIds'] : [])];
     });
-    return this.get(userId, id);
+    const view = await this.get(userId, id);
+    if (changedFields.length) await this.events.publish(userId, 'interview.updated', { ...interviewFacts(view.interview), changed: changedFields });
+    return view;
   }
 
   /** Deletes the interview and the tasks linked to it; the stage's prep tasks move to its next interview. */
@@ -468,4 +478,9 @@ function changed(current: Interview, next: Partial<Interview>): Partial<Intervie
     if (!same) Object.assign(out, { [key]: value });
   }
   return out;
+}
+
+/** What an interview's events say about it: ids and its schedule, not its notes or feedback. */
+function interviewFacts(i: Interview): DomainEventData {
+  return { interviewId: i.id, applicationId: i.applicationId, stageId: i.stageId, startsAt: i.startsAt.toISOString(), timeZone: i.timeZone, durationMinutes: i.durationMinutes, format: i.format, outcome: i.outcome };
 }

@@ -1,6 +1,7 @@
 import type { JobItemOf } from '#platform';
 import { isScholarlySource, SCHOLARLY_SOURCES, scholarlySourceNames, type AuthorSnapshot, type BuiltInSource, type ScholarlySource } from '../scholarly/index';
 import type { SourceLookupRequest } from '../scholarly/index';
+import type { DomainEvent } from './domain-event';
 
 /**
  * Every job Dossier runs, in the domain's own terms: names, payloads and queues. The queue layer
@@ -20,6 +21,8 @@ export const QueueName = {
   Briefings: 'briefings',
   /** Publication sync, per person: scheduler ticks and the parent job of each person's flow. */
   SyncPeople: 'sync-people',
+  /** Webhooks: an event's fan-out to the endpoints that chose it, and each delivery (one at a time, so an endpoint receives events in order). */
+  Webhooks: 'webhooks',
 } as const;
 
 /** One queue per scholarly source, so each source's rate limit applies to its queue over every worker. */
@@ -75,6 +78,12 @@ export const JobName = {
   StartScheduledSyncs: 'sync.start-scheduled-syncs',
   /** Reads up to 1,000 Semantic Scholar author records in one request (a child of StartScheduledSyncs, in that source's queue). */
   CheckSemanticScholarAuthors: 'sync.check-semanticscholar-authors',
+  /** Something happened in an account (domain-events.ts): one delivery per endpoint of its owner that chose that event. */
+  PublishEvent: 'webhooks.publish-event',
+  /** Sends one webhook delivery, signed; retried with backoff. */
+  DeliverWebhook: 'webhooks.deliver-webhook',
+  /** The scheduler's tick: `task.due` and `follow-up.due` for what fell due, once per item and date, to accounts whose endpoints chose them. */
+  AnnounceDue: 'webhooks.announce-due',
 } as const;
 
 /** Job payloads hold ids only (and what a request needs); the handler loads the rest. */
@@ -89,6 +98,9 @@ export type DossierJobs = {
   [JobName.StartScheduledSyncs]: { personIds: string[] };
   /** `batchId` names the job (and so the failed batch among its parent's children); `ids` are Semantic Scholar author ids. */
   [JobName.CheckSemanticScholarAuthors]: { batchId: string; ids: string[] };
+  [JobName.PublishEvent]: DomainEvent;
+  [JobName.DeliverWebhook]: { deliveryId: string };
+  [JobName.AnnounceDue]: Record<string, never>;
 } & {
   /** `snapshot`: the author record a batch check has already read, so the sync starts at listing its works. */
   [N in SyncIdentityJobName]: { runId: string; snapshot?: AuthorSnapshot };
@@ -109,6 +121,9 @@ const JOB_QUEUE: Record<(typeof JobName)[keyof typeof JobName], QueueName> = {
   [JobName.FinishPersonSync]: QueueName.SyncPeople,
   [JobName.StartScheduledSyncs]: QueueName.SyncPeople,
   [JobName.CheckSemanticScholarAuthors]: SYNC_SOURCE_JOBS.semanticscholar.queue,
+  [JobName.PublishEvent]: QueueName.Webhooks,
+  [JobName.DeliverWebhook]: QueueName.Webhooks,
+  [JobName.AnnounceDue]: QueueName.Webhooks,
 };
 
 /** The queue that carries each job: a source's own jobs run in that source's queue. */

@@ -50,6 +50,15 @@ export function jobOptions(item: JobItem, config: AppConfig): JobPolicy {
       // One request, retried like a sync step. A batch that fails for good does not hold the tick:
       // its parent still runs, and the identities it held are checked one by one.
       return syncRequest(`s2-authors-${item.data.batchId}`, config);
+    case JobName.PublishEvent:
+      // The event's id names the job: an event is fanned out once. Reading endpoints and writing rows only.
+      return { jobId: `event-${item.data.id}`, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
+    case JobName.DeliverWebhook:
+      // One job per delivery; its attempts are the delivery's (the log shows each one's outcome).
+      return { jobId: `webhook-delivery-${item.data.deliveryId}`, attempts: config.webhooks.attempts, backoff: { type: 'exponential', delay: config.webhooks.backoffMs }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
+    case JobName.AnnounceDue:
+      // A tick that fails is the next tick's work (what it had announced is recorded, so nothing twice).
+      return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
   }
 }
 

@@ -16,6 +16,7 @@ export const SECURITY_EVENT_KINDS = [
   'feed-rotated',
   'feed-revoked',
   'export-made',
+  'webhook-disabled',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

@@ -9,6 +9,7 @@ import { SyncSchedulesService } from './sync-schedules.service';
 import { SyncRepository } from './sync.repository';
 import { SyncService } from './sync.service';
 import { SyncExport } from './sync.export';
+import { DomainEvents } from '../jobs/index';
 
 /**
  * Publication sync. Its queries are SyncRepository's. The source clients are built once
@@ -16,7 +17,7 @@ import { SyncExport } from './sync.export';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SyncRun, PersonSyncSettings]), WorksModule, ScholarlyModule],
-  providers: [SyncExport, SyncRepository, SyncService, SyncSchedulesService, SyncProblemsService],
+  providers: [SyncExport, SyncRepository, SyncService, SyncSchedulesService, SyncProblemsService, DomainEvents],
   exports: [SyncService, SyncSchedulesService, SyncProblemsService, ScholarlyModule],
 })
 export class SyncModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, configuredSecrets, JobQueue, NotFoundError, redactSecrets } from '#platform';
-import { DossierJobs, JobName, sourceJobs, syncRunJobId } from '../jobs/index';
+import { DomainEvents, DossierJobs, JobName, sourceJobs, syncRunJobId } from '../jobs/index';
 import { countRequests, isScholarlySource, laterTimestamp, MalformedResponseError, ScholarlyClients, scholarlySource, scholarlySourceNames, SourceRateLimitedError, SourceRejectedError } from '../scholarly/index';
 import type { AuthorSnapshot, ScholarlyClient, ScholarlySourceDescriptor, WorksPage } from '../scholarly/index';
 import { IdentitySyncState, ScholarlyIdentity } from '../scholarly-identities/index';
@@ -86,6 +86,7 @@ export class SyncService {
     private readonly ingest: WorksIngestService,
     private readonly clients: ScholarlyClients,
     private readonly attributions: WorkAttributionsService,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -292,6 +293,7 @@ export class SyncService {
         await this.store.closeRun(run.id, 'broken', redactSecrets(error.message), em);
         await this.store.updateIdentity(identity.id, { syncState: 'broken', brokenReason: error.message }, em);
       });
+      await this.announceFailure(run.id);
       return { kind: 'broken', message: error.message };
     }
     const message = error instanceof MalformedResponseError ? error.message : describe(identity, error);
@@ -331,10 +333,22 @@ export class SyncService {
     // Another identity's works are evidence for (or against) the name query's matches.
     if (status === 'succeeded') await this.attributions.evaluatePerson(run.userId, run.personId);
     await this.store.finishRun(run.id, identity, status, snapshot);
+    const done = await this.store.findRun(run.id);
+    if (done && done.worksNew > 0) {
+      await this.events.publish(done.userId, 'works.new', { personId: done.personId, runId: done.id, source: done.source, count: done.worksNew });
+    }
   }
 
   private async finishFailed(runId: string, message: string): Promise<void> {
     await this.store.closeRun(runId, 'failed', redactSecrets(message));
+    await this.announceFailure(runId);
+  }
+
+  /** `sync.failed`: the run's person, source and last error (already redacted). */
+  private async announceFailure(runId: string): Promise<void> {
+    const run = await this.store.findRun(runId);
+    if (!run || (run.status !== 'failed' && run.status !== 'broken')) return;
+    await this.events.publish(run.userId, 'sync.failed', { personId: run.personId, runId: run.id, identityId: run.identityId, source: run.source, status: run.status, error: run.errors.at(-1) ?? null, trigger: run.trigger });
   }
 
   private async addError(runId: string, message: string): Promise<void> {

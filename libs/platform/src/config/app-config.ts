@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -28,10 +29,21 @@ export interface AppConfig {
   sync: SyncConfig;
   /** Pre-interview briefings: generated this many hours before each interview, looked for this often. */
   briefings: { hoursBefore: number; checkEveryMinutes: number; chromiumPath: string };
+  /** Webhook deliveries: the networks allowed beside public addresses, and the retry pace. */
+  webhooks: WebhooksConfig;
   /** The server key: given (SECRET_KEY), or outside production kept in `keyFile` (see secret-key.ts). */
   secrets: { secretKey: string | null; keyFile: string };
   /** The API-wide limit per credential, or null when turned off (RATE_LIMIT=0/off). */
   rateLimit: { max: number; windowMs: number } | null;
+}
+
+export interface WebhooksConfig {
+  /** CIDRs (`10.0.0.0/8`, `fd00::/8`) a webhook may be delivered to although they are not public. */
+  allowedNetworks: string[];
+  timeoutMs: number;
+  attempts: number;
+  backoffMs: number;
+  disableAfterHours: number;
 }
 
 /** false: never; true: any hop; a number: that many hops; addresses/CIDRs: those proxies only. */
@@ -117,6 +129,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sync: syncConfig(parsed),
     briefings: { hoursBefore: parsed.BRIEFING_HOURS_BEFORE, checkEveryMinutes: parsed.BRIEFING_CHECK_EVERY_MINUTES, chromiumPath: parsed.CHROMIUM_PATH },
+    webhooks: {
+      allowedNetworks: parseNetworks('WEBHOOK_ALLOWED_NETWORKS', parsed.WEBHOOK_ALLOWED_NETWORKS),
+      timeoutMs: parsed.WEBHOOK_TIMEOUT_MS,
+      attempts: parsed.WEBHOOK_ATTEMPTS,
+      backoffMs: parsed.WEBHOOK_BACKOFF_MS,
+      disableAfterHours: parsed.WEBHOOK_DISABLE_AFTER_HOURS,
+    },
     secrets: { secretKey: parsed.SECRET_KEY ?? null, keyFile: join(resolve(parsed.DATA_DIR), 'secret.key') },
     rateLimit: rateLimitConfig(parsed.RATE_LIMIT),
   };
@@ -142,6 +161,22 @@ function syncConfig(parsed: EnvSchema): SyncConfig {
       orcid: limit(parsed.ORCID_RATE_LIMIT, parsed.ORCID_CONCURRENCY),
     },
   };
+}
+
+/** Each CIDR as ipaddr.js reads it, written back in its normal form; one it cannot read names the variable. */
+function parseNetworks(variable: string, value: string): string[] {
+  return value
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .map((cidr) => {
+      try {
+        const [address, prefix] = ipaddr.parseCIDR(cidr);
+        return `${address.toString()}/${prefix}`;
+      } catch {
+        throw new ConfigError(`Invalid configuration:\n  ${variable}=${JSON.stringify(value)}: ${cidr} is not a network (address/prefix)`);
+      }
+    });
 }
 
 function rateLimitConfig(value: string): AppConfig['rateLimit'] {

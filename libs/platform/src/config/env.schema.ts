@@ -9,6 +9,8 @@ export const RATE_PATTERN = /^[1-9]\d*\/[1-9]\d*(ms|s|m|h)$/;
 const PUBLIC_URL_PATTERN = /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$/;
 /** false, true, a hop count, or IPv4/IPv6 addresses with an optional /prefix, comma-separated. */
 const TRUST_PROXY_PATTERN = /^\s*(false|true|\d{1,3}|[0-9A-Fa-f:.]+(\/\d{1,3})?(\s*,\s*[0-9A-Fa-f:.]+(\/\d{1,3})?)*)\s*$/i;
+/** Empty, or CIDRs (IPv4 or IPv6 address/prefix) comma-separated; loadConfig parses each with ipaddr.js. */
+const CIDR_LIST_PATTERN = /^\s*([0-9A-Fa-f:.]+\/\d{1,3}(\s*,\s*[0-9A-Fa-f:.]+\/\d{1,3})*)?\s*$/;
 const RATE_MESSAGE = { message: 'must be <requests>/<window>, e.g. 10/1s, 1/3s, 1/1100ms or 100/5m' };
 
 /** Human description of each variable; the README's configuration table is written from these. */
@@ -46,6 +48,11 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   SYNC_DEFAULT_EVERY_HOURS: 'How often a person with linked scholarly identities is synced on schedule, in hours (an account can set its own default, a person their own cadence).',
   BRIEFING_HOURS_BEFORE: 'A briefing is generated automatically this many hours before each interview.',
   CHROMIUM_PATH: "The Chromium that prints briefings as PDF (Debian's chromium). Without it, PDFs answer 503; Markdown and HTML work.",
+  WEBHOOK_ALLOWED_NETWORKS: 'Networks webhooks may be delivered to although they are not public (loopback, private, link-local, …), as CIDRs, comma-separated, e.g. 10.0.0.0/8,127.0.0.1/32. Empty: public addresses only.',
+  WEBHOOK_TIMEOUT_MS: 'How long one webhook delivery may take (connect, send, answer) before it counts as failed.',
+  WEBHOOK_ATTEMPTS: 'Attempts of one webhook delivery before it fails for good.',
+  WEBHOOK_BACKOFF_MS: 'First retry delay of a failed webhook delivery; it doubles on each retry.',
+  WEBHOOK_DISABLE_AFTER_HOURS: 'An endpoint whose every delivery has failed for this long (and at least 5 in a row) is turned off, and its owner told.',
   BRIEFING_CHECK_EVERY_MINUTES: 'How often the worker looks for interviews coming up without a briefing, in minutes.',
   SYNC_BACKOFF_MS: 'First retry delay of a sync request that failed (5xx, reset, timeout, malformed body); it doubles on each retry, with jitter.',
   OPENALEX_RATE_LIMIT: 'OpenAlex requests per window over all workers (docs: 100 req/s ceiling, legacy polite pool 10 req/s).',
@@ -215,6 +222,31 @@ export class EnvSchema {
   @IsString()
   @IsNotEmpty()
   CHROMIUM_PATH = '/usr/bin/chromium';
+
+  @Matches(CIDR_LIST_PATTERN, { message: 'must be CIDRs (IPv4 or IPv6 address/prefix), comma-separated, e.g. 10.0.0.0/8,127.0.0.1/32' })
+  WEBHOOK_ALLOWED_NETWORKS = '';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  WEBHOOK_ATTEMPTS = 8;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  WEBHOOK_BACKOFF_MS = 60_000;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER_HOURS = 72;
 
   // The published limits (cited in ENV_DESCRIPTIONS; sources: ../shared/fixtures/scholarly/<source>/README.md),
   // paced evenly, one request per interval, with a margin of about 5%. BullMQ paces job starts, and a

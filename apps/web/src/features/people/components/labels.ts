@@ -56,6 +56,7 @@ export const KIND_LABEL: Record<string, [string, string]> = {
   mockInterviews: ['mock interview', 'mock interviews'],
   importReports: ['import report rewritten', 'import reports rewritten'],
   briefingVersions: ['briefing version', 'briefing versions'],
+  webhookDeliveries: ['webhook delivery in the log', 'webhook deliveries in the log'],
   idempotencyAnswers: ['stored API answer', 'stored API answers'],
   jobs: ['queued job', 'queued jobs'],
 };

@@ -20,6 +20,7 @@ const KINDS: Record<Kind, string> = {
   'feed-rotated': 'Calendar feed created or rotated',
   'feed-revoked': 'Calendar feed revoked',
   'export-made': 'Data exported',
+  'webhook-disabled': 'Webhook turned off after failing for days',
 };
 
 /** What the details say in a line: names, counts and dates (the API never puts a secret there; ids are left out). */

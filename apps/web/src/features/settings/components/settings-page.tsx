@@ -8,6 +8,7 @@ import { SessionsSection } from './sessions-section';
 import { SyncScheduleSection } from './sync-schedule-section';
 import { TokensSection } from './tokens-section';
 import { TwoFactorSection } from './two-factor-section';
+import { WebhooksSection } from './webhooks-section';
 
 /** The account's settings: each section loads, fails and retries on its own. */
 export function SettingsPage() {
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <ResumeProjectsSection />
       <CalendarFeedSection />
       <SyncScheduleSection />
+      <WebhooksSection />
       <SecurityEventsSection />
     </div>
   );
