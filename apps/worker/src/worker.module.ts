@@ -4,6 +4,7 @@ import { BriefingsModule } from '#domain/briefings/index';
 import { ImportsModule } from '#domain/imports/index';
 import { SyncModule } from '#domain/sync/index';
 import { DOSSIER_JOBS } from '#domain/jobs/index';
+import { MailModule } from '#domain/mail/index';
 import { AppConfig, AppConfigModule, DatabaseModule, QueueModule } from '#platform';
 import { MIGRATIONS } from '../../../migrations/index';
 import { processors } from './processors/index';
@@ -15,7 +16,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), ImportsModule, SyncModule, BriefingsModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), ImportsModule, SyncModule, BriefingsModule, MailModule],
       providers: [...processors(), WorkerErrors],
     };
   }

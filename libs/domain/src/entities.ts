@@ -44,6 +44,8 @@ import { PracticeQuestion } from './study/practice-question.entity';
 import { PracticeDrill } from './study/practice-drill.entity';
 import { MockInterview } from './study/mock-interview.entity';
 import { BehaviouralStory } from './study/behavioural-story.entity';
+import { MailLogEntry } from './mail/mail-log.entity';
+import { MailSettingsRow } from './mail/mail-settings.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -93,4 +95,6 @@ export const ENTITIES = [
   PracticeDrill,
   MockInterview,
   BehaviouralStory,
+  MailSettingsRow,
+  MailLogEntry,
 ];

@@ -3,6 +3,7 @@ import { JobName, sourceJobs } from '#domain/jobs/index';
 import { scholarlySources } from '#domain/scholarly/index';
 import { BriefingsProcessor } from './briefings.processor';
 import { ImportsProcessor } from './imports.processor';
+import { MailProcessor } from './mail.processor';
 import { SyncPeopleProcessor } from './sync-people.processor';
 import { sourceProcessor } from './sync-sources.processor';
 
@@ -16,6 +17,8 @@ const HANDLERS: Record<Exclude<(typeof JobName)[keyof typeof JobName], typeof Jo
   [JobName.SyncAccountPeople]: SyncPeopleProcessor,
   [JobName.FinishPersonSync]: SyncPeopleProcessor,
   [JobName.StartScheduledSyncs]: SyncPeopleProcessor,
+  [JobName.SendMail]: MailProcessor,
+  [JobName.SendDueBriefingMails]: MailProcessor,
 };
 
 /** One processor class per source, made once per process (a class per queue, as @Processor binds one). */

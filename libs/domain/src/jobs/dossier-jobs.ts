@@ -20,6 +20,8 @@ export const QueueName = {
   Briefings: 'briefings',
   /** Publication sync, per person: scheduler ticks and the parent job of each person's flow. */
   SyncPeople: 'sync-people',
+  /** Outgoing mail: each send, and the tick that mails briefings before interviews. */
+  Mail: 'mail',
 } as const;
 
 /** One queue per scholarly source, so each source's rate limit applies to its queue over every worker. */
@@ -75,6 +77,10 @@ export const JobName = {
   StartScheduledSyncs: 'sync.start-scheduled-syncs',
   /** Reads up to 1,000 Semantic Scholar author records in one request (a child of StartScheduledSyncs, in that source's queue). */
   CheckSemanticScholarAuthors: 'sync.check-semanticscholar-authors',
+  /** Hands one mail (its log row) to the SMTP server. */
+  SendMail: 'mail.send-mail',
+  /** The scheduler's tick: mails each briefing due before an interview (the account's lead time). */
+  SendDueBriefingMails: 'mail.send-due-briefing-mails',
 } as const;
 
 /** Job payloads hold ids only (and what a request needs); the handler loads the rest. */
@@ -89,6 +95,9 @@ export type DossierJobs = {
   [JobName.StartScheduledSyncs]: { personIds: string[] };
   /** `batchId` names the job (and so the failed batch among its parent's children); `ids` are Semantic Scholar author ids. */
   [JobName.CheckSemanticScholarAuthors]: { batchId: string; ids: string[] };
+  /** `sealed`: the mail itself, sealed with the server key for this log row (the admin's queue dashboard shows no body). */
+  [JobName.SendMail]: { mailId: string; sealed: string };
+  [JobName.SendDueBriefingMails]: Record<string, never>;
 } & {
   /** `snapshot`: the author record a batch check has already read, so the sync starts at listing its works. */
   [N in SyncIdentityJobName]: { runId: string; snapshot?: AuthorSnapshot };
@@ -109,6 +118,8 @@ const JOB_QUEUE: Record<(typeof JobName)[keyof typeof JobName], QueueName> = {
   [JobName.FinishPersonSync]: QueueName.SyncPeople,
   [JobName.StartScheduledSyncs]: QueueName.SyncPeople,
   [JobName.CheckSemanticScholarAuthors]: SYNC_SOURCE_JOBS.semanticscholar.queue,
+  [JobName.SendMail]: QueueName.Mail,
+  [JobName.SendDueBriefingMails]: QueueName.Mail,
 };
 
 /** The queue that carries each job: a source's own jobs run in that source's queue. */
