@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue, NotFoundError, publicLink, SECRET_KEYRING, SecretKeyring } from '#platform';
 import { DossierJobs, JobName, MAIL_ATTEMPTS } from '../jobs/index';
 import type { Page } from '../people/index';
+import { escapeHtml } from './mail-html';
 import { MailLogEntry } from './mail-log.entity';
 import { MailSettingsRow } from './mail-settings.entity';
 import { InvalidUnsubscribeTokenError, MailNotSentError } from './mail.errors';
@@ -210,8 +211,6 @@ function settingsOf(contact: { userId: string; email: string; displayName: strin
     kinds: { digest: row?.digestOn ?? true, briefing: row?.briefingOn ?? true, account: row?.accountOn ?? true },
   };
 }
-
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The HTML part with the unsubscribe footer, inside its body when it has one. */
 function withFooter(html: string, kind: MailKind, unsubscribe: string, settings: string): string {
