@@ -1,5 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import { generateSync } from 'otplib';
+import { BriefingMailService } from '#domain/mail/index';
+import { seedInterviewScene, Scene } from '../support/briefing-scene';
 import { SmtpSink } from '../support/smtp-sink';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -189,4 +191,69 @@ describe('mail without SMTP_URL', () => {
     await t.http().post('/me/password').set(user.auth).send({ currentPassword: PASSWORD, newPassword: 'another long password' }).expect(204);
     expect((await t.http().get('/me/mail-log').set(user.auth).expect(200)).body).toMatchObject({ items: [], total: 0 });
   });
+});
+
+describe('briefing mail', () => {
+  const smtp = new SmtpSink();
+  let t: TestApp;
+  let user: TestUser;
+  let scene: Scene;
+
+  const tick = () => t.worker!.get(BriefingMailService).sendDue();
+  const briefingReady = (interviewId: string, version: number) =>
+    waitFor(async () => {
+      const items = (await t.http().get(`/interviews/${interviewId}/briefings`).set(user.auth).expect(200)).body.items as { version: number; status: string }[];
+      return items.find((b) => b.version === version && b.status === 'ready');
+    }, 60_000);
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await createTestApp({ worker: true, env: { SMTP_URL: smtp.url, MAIL_RETRY_DELAY_MS: '50' } });
+    user = await registerUser(t);
+    scene = await seedInterviewScene(t, user);
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('mails the briefing with its PDF the lead time before the interview, once, and again when the interview moves', async () => {
+    await t.http().patch('/me/mail-settings').set(user.auth).send({ briefingLeadHours: 3 }).expect(200);
+    const startsAt = new Date(Date.now() + 2 * 3600_000);
+    startsAt.setUTCSeconds(0, 0);
+    const interviewId = await scene.scheduleInterview(startsAt.toISOString());
+    // Inside the lead time, no briefing made for this start yet: one is asked for, and mailed on a later tick.
+    expect(await tick()).toEqual({ sent: 0, waiting: 1 });
+    await briefingReady(interviewId, 1);
+    expect(await tick()).toEqual({ sent: 1, waiting: 0 });
+    const [mail] = await waitFor(async () => (smtp.to(user.email).length ? smtp.to(user.email) : undefined), 60_000);
+    expect(mail.subject).toMatch(/^Briefing: Team lead interview at .+, .+2026/);
+    expect(mail.html).toContain('Ada Lovelace');
+    expect(mail.text).toContain('### Ada Lovelace');
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]).toMatchObject({ contentType: 'application/pdf' });
+    expect(mail.attachments[0].filename).toMatch(/^briefing-team-lead-interview-.+-v1\.pdf$/);
+    expect(mail.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(header(mail, 'list-unsubscribe')).toContain('.briefing.');
+
+    // Sent once per start time.
+    expect(await tick()).toEqual({ sent: 0, waiting: 0 });
+    // Moved: a briefing for the new start, then the mail again.
+    const moved = new Date(startsAt.getTime() + 30 * 60_000);
+    await t.http().patch(`/interviews/${interviewId}`).set(user.auth).send({ startsAt: moved.toISOString() }).expect(200);
+    expect(await tick()).toEqual({ sent: 0, waiting: 1 });
+    await briefingReady(interviewId, 2);
+    expect(await tick()).toEqual({ sent: 1, waiting: 0 });
+    const mails = await waitFor(async () => (smtp.to(user.email).length === 2 ? smtp.to(user.email) : undefined), 60_000);
+    expect(mails[1].attachments[0].filename).toMatch(/-v2\.pdf$/);
+    expect(mails[1].subject).not.toBe(mails[0].subject);
+    const log = (await t.http().get('/me/mail-log?kind=briefing').set(user.auth).expect(200)).body;
+    expect(log.total).toBe(2);
+    expect(await tick()).toEqual({ sent: 0, waiting: 0 });
+
+    // Turned off: an interview coming up is not mailed.
+    await t.http().patch('/me/mail-settings').set(user.auth).send({ kinds: { briefing: false } }).expect(200);
+    await scene.scheduleInterview(new Date(Date.now() + 3600_000).toISOString());
+    expect(await tick()).toEqual({ sent: 0, waiting: 0 });
+  }, 180_000);
 });
