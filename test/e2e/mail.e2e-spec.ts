@@ -95,6 +95,18 @@ describe('mail', () => {
     const log = await waitFor(async () => ((await mailLog(user))[0]?.status === 'sent' ? mailLog(user) : undefined));
     expect(log).toEqual([expect.objectContaining({ kind: 'account', to: user.email, subject: 'Your Dossier password was changed', status: 'sent', attempts: 1, error: null })]);
     expect(JSON.stringify(log)).not.toContain('Your password was changed');
+
+    // In the account export (no body there either), and back in an account restored from it.
+    await t.http().patch('/me/mail-settings').set(user.auth).send({ kinds: { digest: false }, digestHour: 6, briefingLeadHours: 12 }).expect(200);
+    const exported = (await t.http().get('/export').set(user.auth).expect(200)).body;
+    expect(exported.account.mail).toEqual({ address: null, kinds: { digest: false, briefing: true, account: true }, digestHour: 6, briefingLeadHours: 12 });
+    expect(exported.mailLog).toEqual([expect.objectContaining({ kind: 'account', toAddress: user.email, subject: 'Your Dossier password was changed', status: 'sent', attempts: 1 })]);
+    expect(JSON.stringify(exported.mailLog)).not.toContain('Your password was changed');
+    const target = await registerUser(t);
+    await t.http().post('/imports/dossier').set(target.auth).send(exported).expect(201);
+    const again = (await t.http().get('/export').set(target.auth).expect(200)).body;
+    expect(again.account.mail).toEqual(exported.account.mail);
+    expect(again.mailLog.map(({ id: _id, ...e }: { id: string }) => e)).toEqual(exported.mailLog.map(({ id: _id, ...e }: { id: string }) => e));
   });
 
   it('honours the one-click unsubscribe for that kind only; opening the link changes nothing', async () => {

@@ -8,12 +8,13 @@ import { SecurityEventsModule } from '../security-events/index';
 import { BriefingMailService } from './briefing-mail.service';
 import { AccountMailService } from './account-mail.service';
 import { MailTransport } from './mail-transport';
+import { MailExport } from './mail.export';
 import { MailRepository } from './mail.repository';
 import { MailService } from './mail.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MailSettingsRow, MailLogEntry]), SecurityEventsModule, BriefingsModule, InterviewsModule],
-  providers: [MailRepository, MailTransport, MailService, AccountMailService, BriefingMailService],
+  providers: [MailExport, MailRepository, MailTransport, MailService, AccountMailService, BriefingMailService],
   exports: [MailService, AccountMailService, BriefingMailService],
 })
 export class MailModule {}
