@@ -152,6 +152,8 @@ describe('mail', () => {
     smtp.refuse = (to) => (to === other.email ? { code: 550, message: '5.1.1 mailbox unavailable' } : null);
     await changePassword(other);
     const [failed] = await waitFor(async () => ((await mailLog(other))[0]?.status === 'failed' ? mailLog(other) : undefined));
+    // Each account reads its own log only.
+    expect((await mailLog(user)).map((e) => e.to)).toEqual([user.email]);
     expect(failed).toMatchObject({ status: 'failed', attempts: 1, sentAt: null });
     expect(failed.error).toContain('550');
     expect(smtp.attempts.get(other.email)).toBe(1);
