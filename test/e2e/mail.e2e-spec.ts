@@ -1,6 +1,6 @@
 import type { ParsedMail } from 'mailparser';
 import { generateSync } from 'otplib';
-import { BriefingMailService } from '#domain/mail/index';
+import { BriefingMailService, MailService } from '#domain/mail/index';
 import { seedInterviewScene, Scene } from '../support/briefing-scene';
 import { SmtpSink } from '../support/smtp-sink';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
@@ -76,6 +76,12 @@ describe('mail', () => {
       expect(JSON.stringify(res.body.details)).toContain(field);
     }
     await t.http().get('/me/mail-settings').expect(401);
+
+    // What the digest schedules from: every account with it on, at its hour in its zone.
+    const recipients = await t.app.get(MailService).digestRecipients();
+    expect(recipients.find((r) => r.userId === user.id)).toBeUndefined();
+    await t.http().patch('/me/mail-settings').set(user.auth).send({ kinds: { digest: true } }).expect(200);
+    expect((await t.app.get(MailService).digestRecipients()).find((r) => r.userId === user.id)).toEqual({ userId: user.id, timeZone: 'UTC', digestHour: 18 });
   });
 
   it('mails a password change with a text and an HTML part and a one-click unsubscribe, and logs it without its body', async () => {

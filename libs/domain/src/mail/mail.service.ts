@@ -136,6 +136,20 @@ export class MailService {
     return contacts.map((c) => settingsOf(c, byUser.get(c.userId)));
   }
 
+  /**
+   * Every account with the digest on (and not disabled), with its time zone and digest hour, in two
+   * reads whatever the number of accounts: what the digest's tick schedules from. Empty when the
+   * server sends no mail.
+   */
+  async digestRecipients(): Promise<{ userId: string; timeZone: string; digestHour: number }[]> {
+    if (!this.transport.enabled) return [];
+    const [accounts, choices] = await Promise.all([this.repository.activeAccounts(), this.repository.digestChoices()]);
+    return accounts.flatMap((a) => {
+      const choice = choices.get(a.userId);
+      return choice && !choice.on ? [] : [{ userId: a.userId, timeZone: a.timeZone, digestHour: choice?.hour ?? DEFAULT_DIGEST_HOUR }];
+    });
+  }
+
   async getSettings(userId: string): Promise<MailSettings> {
     const [settings] = await this.mailSettings([userId]);
     if (!settings) throw new NotFoundError('user', userId);
