@@ -68,6 +68,12 @@ describe('mail settings in Settings, in a browser', () => {
     await d.checkAccessibility('settings-mail-failed');
     await section.scrollIntoViewIfNeeded();
     await d.shoot('settings-mail-failed');
+
+    // And a line on Today, so a reminder that never arrived does not go unseen.
+    await page.goto(`${baseUrl}/app/`);
+    await page.getByTestId('today-mail-failures').filter({ hasText: 'could not be delivered this week' }).waitFor();
+    await d.checkAccessibility('today-mail-failed');
+    await d.shoot('today-mail-failed');
     expect(d.problems).toEqual([]);
   }, 120_000);
 });
