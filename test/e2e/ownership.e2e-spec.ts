@@ -145,6 +145,8 @@ describe('ownership: another user gets 404 for every record on every route', () 
     expect((await t.http().get('/mock-interviews').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/stories').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/webhooks').set(stranger.auth).expect(200)).body.items).toEqual([]);
+    expect((await t.http().get('/me/mail-log').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/me/mail-settings').set(stranger.auth).expect(200)).body.address).toBe(stranger.email);
     expect((await t.http().get('/stories/coverage').set(stranger.auth).expect(200)).body.missing).toHaveLength(5);
     expect((await t.http().get('/readiness/upcoming?days=366').set(stranger.auth).expect(200)).body.items).toEqual([]);
     expect((await t.http().get('/mock-interviews/suggestions?stageType=coding').set(stranger.auth).expect(200)).body.items).toEqual([]);

@@ -47,6 +47,8 @@ import { PracticeQuestion } from './study/practice-question.entity';
 import { PracticeDrill } from './study/practice-drill.entity';
 import { MockInterview } from './study/mock-interview.entity';
 import { BehaviouralStory } from './study/behavioural-story.entity';
+import { MailLogEntry } from './mail/mail-log.entity';
+import { MailSettingsRow } from './mail/mail-settings.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -99,4 +101,6 @@ export const ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookDueNotice,
+  MailSettingsRow,
+  MailLogEntry,
 ];

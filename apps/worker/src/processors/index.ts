@@ -3,6 +3,7 @@ import { JobName, sourceJobs } from '#domain/jobs/index';
 import { scholarlySources } from '#domain/scholarly/index';
 import { BriefingsProcessor } from './briefings.processor';
 import { ImportsProcessor } from './imports.processor';
+import { MailProcessor } from './mail.processor';
 import { SyncPeopleProcessor } from './sync-people.processor';
 import { sourceProcessor } from './sync-sources.processor';
 import { WebhooksProcessor } from './webhooks.processor';
@@ -20,6 +21,8 @@ const HANDLERS: Record<Exclude<(typeof JobName)[keyof typeof JobName], typeof Jo
   [JobName.PublishEvent]: WebhooksProcessor,
   [JobName.DeliverWebhook]: WebhooksProcessor,
   [JobName.AnnounceDue]: WebhooksProcessor,
+  [JobName.SendMail]: MailProcessor,
+  [JobName.SendDueBriefingMails]: MailProcessor,
 };
 
 /** One processor class per source, made once per process (a class per queue, as @Processor binds one). */

@@ -14,6 +14,7 @@ import { ResumeProjectsModule } from '../resume-projects/index';
 import { ScholarlyIdentitiesModule } from '../scholarly-identities/index';
 import { StageTemplatesModule } from '../stage-templates/index';
 import { StudyModule } from '../study/index';
+import { MailModule } from '../mail/index';
 import { SyncModule } from '../sync/index';
 import { TasksModule } from '../tasks/index';
 import { WorksModule } from '../works/index';
@@ -29,6 +30,7 @@ import { ImportsService } from './imports.service';
  * that a restore run by the worker has every part the API's export wrote.
  */
 const EXPORTED_MODULES = [AccountsModule, OrganizationsModule, PeopleModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, ReferralsModule, ResumeProjectsModule, ReadingModule, ScholarlyIdentitiesModule, SyncModule, BriefingsModule, WorksModule, StudyModule, WebhooksModule];
+const EXPORTED_MODULES = [AccountsModule, OrganizationsModule, PeopleModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, ReferralsModule, ResumeProjectsModule, ReadingModule, ScholarlyIdentitiesModule, SyncModule, BriefingsModule, WorksModule, StudyModule, MailModule];
 
 @Module({
   imports: [TypeOrmModule.forFeature([ImportRun]), DiscoveryModule, ...EXPORTED_MODULES],

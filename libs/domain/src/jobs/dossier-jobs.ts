@@ -23,6 +23,8 @@ export const QueueName = {
   SyncPeople: 'sync-people',
   /** Webhooks: an event's fan-out to the endpoints that chose it, and each delivery (one at a time, so an endpoint receives events in order). */
   Webhooks: 'webhooks',
+  /** Outgoing mail: each send, and the tick that mails briefings before interviews. */
+  Mail: 'mail',
 } as const;
 
 /** One queue per scholarly source, so each source's rate limit applies to its queue over every worker. */
@@ -84,6 +86,10 @@ export const JobName = {
   DeliverWebhook: 'webhooks.deliver-webhook',
   /** The scheduler's tick: `task.due` and `follow-up.due` for what fell due, once per item and date, to accounts whose endpoints chose them. */
   AnnounceDue: 'webhooks.announce-due',
+  /** Hands one mail (its log row) to the SMTP server. */
+  SendMail: 'mail.send-mail',
+  /** The scheduler's tick: mails each briefing due before an interview (the account's lead time). */
+  SendDueBriefingMails: 'mail.send-due-briefing-mails',
 } as const;
 
 /** Job payloads hold ids only (and what a request needs); the handler loads the rest. */
@@ -101,6 +107,9 @@ export type DossierJobs = {
   [JobName.PublishEvent]: DomainEvent;
   [JobName.DeliverWebhook]: { deliveryId: string };
   [JobName.AnnounceDue]: Record<string, never>;
+  /** `sealed`: the mail itself, sealed with the server key for this log row (the admin's queue dashboard shows no body). */
+  [JobName.SendMail]: { mailId: string; sealed: string };
+  [JobName.SendDueBriefingMails]: Record<string, never>;
 } & {
   /** `snapshot`: the author record a batch check has already read, so the sync starts at listing its works. */
   [N in SyncIdentityJobName]: { runId: string; snapshot?: AuthorSnapshot };
@@ -124,6 +133,8 @@ const JOB_QUEUE: Record<(typeof JobName)[keyof typeof JobName], QueueName> = {
   [JobName.PublishEvent]: QueueName.Webhooks,
   [JobName.DeliverWebhook]: QueueName.Webhooks,
   [JobName.AnnounceDue]: QueueName.Webhooks,
+  [JobName.SendMail]: QueueName.Mail,
+  [JobName.SendDueBriefingMails]: QueueName.Mail,
 };
 
 /** The queue that carries each job: a source's own jobs run in that source's queue. */

@@ -7,6 +7,8 @@ const KEEP_FAILED = { age: 7 * 24 * 3600, count: 5000 };
 const LOOKUP_KEEP = { age: 600, count: 1000 };
 /** Attempts of one sync step (one request) that fails in a way worth retrying: 5xx, reset, timeout, malformed body. */
 export const SYNC_ATTEMPTS = 6;
+/** Attempts to hand one mail to the SMTP server (with the default delay, about 4 hours in all). */
+export const MAIL_ATTEMPTS = 8;
 
 /** The id of the job that runs one sync run. */
 export const syncRunJobId = (runId: string): string => `sync-run-${runId}`;
@@ -56,6 +58,13 @@ export function jobOptions(item: JobItem, config: AppConfig): JobPolicy {
     case JobName.DeliverWebhook:
       // One job per delivery; its attempts are the delivery's (the log shows each one's outcome).
       return { jobId: `webhook-delivery-${item.data.deliveryId}`, attempts: config.webhooks.attempts, backoff: { type: 'exponential', delay: config.webhooks.backoffMs }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
+    case JobName.SendMail:
+      // The log row names the job: one send per row. Retried while the server refuses for now (4xx)
+      // or cannot be reached, doubling from MAIL_RETRY_DELAY_MS; a sent job goes soon (its data holds
+      // the sealed mail), a failed one stays a week for the admin's queue dashboard.
+      return { jobId: `mail-${item.data.mailId}`, attempts: MAIL_ATTEMPTS, backoff: { type: 'exponential', delay: config.mail.retryDelayMs, jitter: 0.2 }, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: KEEP_FAILED };
+    case JobName.SendDueBriefingMails:
+      // A tick that fails is the next tick's work.
     case JobName.AnnounceDue:
       // A tick that fails is the next tick's work (what it had announced is recorded, so nothing twice).
       return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };

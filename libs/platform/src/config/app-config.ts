@@ -31,6 +31,8 @@ export interface AppConfig {
   briefings: { hoursBefore: number; checkEveryMinutes: number; chromiumPath: string };
   /** Webhook deliveries: the networks allowed beside public addresses, and the retry pace. */
   webhooks: WebhooksConfig;
+  /** Outgoing mail: null `smtpUrl` means none is sent. `from` is the sender of every mail. */
+  mail: { smtpUrl: string | null; from: string; retryDelayMs: number };
   /** The server key: given (SECRET_KEY), or outside production kept in `keyFile` (see secret-key.ts). */
   secrets: { secretKey: string | null; keyFile: string };
   /** The API-wide limit per credential, or null when turned off (RATE_LIMIT=0/off). */
@@ -136,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffMs: parsed.WEBHOOK_BACKOFF_MS,
       disableAfterHours: parsed.WEBHOOK_DISABLE_AFTER_HOURS,
     },
+    mail: { smtpUrl: parsed.SMTP_URL || null, from: parsed.MAIL_FROM || `Dossier <dossier@${mailHost(parsed.PUBLIC_URL ?? `http://${linkHost(parsed.HOST)}`)}>`, retryDelayMs: parsed.MAIL_RETRY_DELAY_MS },
     secrets: { secretKey: parsed.SECRET_KEY ?? null, keyFile: join(resolve(parsed.DATA_DIR), 'secret.key') },
     rateLimit: rateLimitConfig(parsed.RATE_LIMIT),
   };
@@ -208,10 +211,15 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): EnvSchema {
   const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { whitelist: true });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(raw[e.property])}: ${problems(e.constraints ?? {})}`);
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(shown(e.property, raw[e.property]))}: ${problems(e.constraints ?? {})}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed;
+}
+
+/** A wrong value as an error shows it: an SMTP URL's password is left out. */
+function shown(name: string, value: string): string {
+  return name === 'SMTP_URL' ? value.replace(/^([a-z]+:\/\/[^:@/]*:)[^@/]*@/i, '$1***@') : value;
 }
 
 /** A value that is not a number at all breaks every numeric rule; saying so once is clearer. */
@@ -240,6 +248,12 @@ export function parseTrustProxy(value: string): TrustProxy {
   });
   if (wrong.length > 0) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY=${JSON.stringify(value)}: not an address or CIDR: ${wrong.join(', ')}`);
   return entries;
+}
+
+/** The host of a link, for a default sender address (`localhost` stays as it is). */
+function mailHost(url: string): string {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return isIP(host) ? 'localhost' : host;
 }
 
 function trimSlash(url: string): string {

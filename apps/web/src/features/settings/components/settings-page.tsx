@@ -1,5 +1,6 @@
 import './settings.css';
 import { CalendarFeedSection } from './calendar-feed-section';
+import { MailSection } from './mail-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 import { ResumeProjectsSection } from './resume-projects-section';
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <CalendarFeedSection />
       <SyncScheduleSection />
       <WebhooksSection />
+      <MailSection />
       <SecurityEventsSection />
     </div>
   );
