@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import { describedBy, FieldControl, FieldNotes } from '@/components/field';
 import { ErrorMessage } from '@/components/status';
+import { STAGE_TYPE_LABEL, STAGE_TYPES, type StageType } from '@/lib/stage-types';
 import { asApiError, type ApiError } from '@/lib/api/errors';
 
 /**
@@ -29,7 +31,7 @@ export function UnplacedError({ error, unplaced }: { error: unknown; unplaced: b
 export function CheckGroup<T extends string>({ legend, options, labels, value, onChange, error, hint }: { legend: string; options: readonly T[]; labels: Record<T, string>; value: T[]; onChange: (value: T[]) => void; error?: string; hint?: string }) {
   const id = useId();
   return (
-    <fieldset className="field study-checks" aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
+    <fieldset className="field study-checks" aria-describedby={describedBy(id, hint, error)}>
       <legend>{legend}</legend>
       <div className="study-check-row">
         {options.map((option) => (
@@ -38,16 +40,7 @@ export function CheckGroup<T extends string>({ legend, options, labels, value, o
           </label>
         ))}
       </div>
-      {hint && (
-        <p id={`${id}-hint`} className="muted small">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </fieldset>
   );
 }
@@ -55,4 +48,45 @@ export function CheckGroup<T extends string>({ legend, options, labels, value, o
 /** A number typed in a form: undefined when blank, NaN when not a number. */
 export function numberOrBlank(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text);
+}
+
+/** A labelled select of a set of values shown by their labels; `none` labels an empty choice, which gives ''. */
+export function ChoiceSelect<T extends string, V extends T | ''>({ label, options, labels, value, onChange, none, error }: { label: string; options: readonly T[]; labels: Record<T, string>; value: V; onChange: (value: V) => void; none?: string; error?: string }) {
+  return (
+    <FieldControl label={label} error={error}>
+      {(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value as V)}>
+          {none !== undefined && <option value="">{none}</option>}
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {labels[o]}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldControl>
+  );
+}
+
+/** A select of stage types; `none` labels the empty choice (any, none), which gives ''. */
+export function StageTypeSelect<V extends StageType | ''>(props: { label: string; value: V; onChange: (value: V) => void; none?: string; error?: string }) {
+  return <ChoiceSelect<StageType, V> options={STAGE_TYPES} labels={STAGE_TYPE_LABEL} {...props} />;
+}
+
+/** A select of the user's organizations, with an empty choice labelled `none` (''). */
+export function OrganizationSelect({ label, value, onChange, none, organizations, error }: { label: string; value: string; onChange: (value: string) => void; none: string; organizations: { id: string; name: string }[]; error?: string }) {
+  return (
+    <FieldControl label={label} error={error}>
+      {(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{none}</option>
+          {organizations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldControl>
+  );
 }

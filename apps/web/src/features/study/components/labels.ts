@@ -1,20 +1,8 @@
 import type { Competency } from '../api/stories';
 import type { DrillRating, QuestionSource } from '../api/questions';
-import type { StageType, StudyEmphasis, StudyResourceKind, StudyUnit } from '../api/resources';
+import type { StudyEmphasis, StudyResourceKind, StudyUnit } from '../api/resources';
 
-export const STAGE_TYPE_LABEL: Record<StageType, string> = {
-  recruiter: 'Recruiter call',
-  quiz: 'Quiz',
-  coding: 'Coding',
-  take_home: 'Take-home',
-  system_design: 'System design',
-  research: 'Research',
-  team_lead: 'Team lead',
-  senior_lead: 'Senior lead',
-  culture: 'Culture',
-  other: 'Other',
-};
-export const STAGE_TYPES = Object.keys(STAGE_TYPE_LABEL) as StageType[];
+export { STAGE_TYPE_LABEL, STAGE_TYPES } from '@/lib/stage-types';
 
 export const KIND_LABEL: Record<StudyResourceKind, string> = {
   book: 'Book',

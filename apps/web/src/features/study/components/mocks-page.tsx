@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Field, FieldControl } from '@/components/field';
+import { Field, FieldControl, SubmitAndCancel } from '@/components/field';
 import { ErrorMessage, QueryStates } from '@/components/status';
 import { Pager } from '@/components/pager';
 import { currentTimeZone, formatDateTime } from '@/lib/format';
 import { isoToWallClock, wallClockToIso } from '@/lib/wall-clock';
 import { MOCK_PAGE, type MockInterview, useBankSearch, useDeleteMock, useMockInterviews, usePeopleSearch, usePersonName, useRecordMock } from '../api/mocks';
 import { type StageType, useOrganizationChoices } from '../api/questions';
-import { fieldProblems, UnplacedError } from './form-bits';
-import { STAGE_TYPE_LABEL, STAGE_TYPES } from './labels';
+import { OrganizationSelect, StageTypeSelect, UnplacedError, fieldProblems } from './form-bits';
+import { STAGE_TYPE_LABEL } from './labels';
 import './study.css';
 
 /** Mock interviews: record one with a person from the network (it goes on their timeline), and the list with feedback and scores. */
@@ -167,29 +167,8 @@ function MockForm({ organizations, onDone }: { organizations: { id: string; name
             )}
           </div>
         )}
-        <FieldControl label="Mock stage type" error={problem('stageType')}>
-          {(props) => (
-            <select {...props} value={stageType} onChange={(e) => setStageType(e.target.value as StageType)}>
-              {STAGE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {STAGE_TYPE_LABEL[t]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldControl>
-        <FieldControl label="Preparing for" error={problem('organizationId')}>
-          {(props) => (
-            <select {...props} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
-              <option value="">No organization in particular</option>
-              {organizations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldControl>
+        <StageTypeSelect label="Mock stage type" value={stageType} onChange={setStageType} error={problem('stageType')} />
+        <OrganizationSelect label="Preparing for" value={organizationId} onChange={setOrganizationId} none="No organization in particular" organizations={organizations} error={problem('organizationId')} />
         <Field label="Held at" type="datetime-local" value={heldAt} onChange={(e) => setHeldAt(e.target.value)} error={problem('heldAt')} hint={currentTimeZone()} />
       </div>
 
@@ -273,12 +252,7 @@ function MockForm({ organizations, onDone }: { organizations: { id: string; name
       </fieldset>
       <UnplacedError error={record.error} unplaced={unplaced} />
       <div className="actions">
-        <button type="submit" disabled={record.isPending}>
-          {record.isPending ? 'Recording…' : 'Record the mock'}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          Cancel
-        </button>
+        <SubmitAndCancel label="Record the mock" pendingLabel="Recording…" pending={record.isPending} onCancel={onDone} />
       </div>
     </form>
   );

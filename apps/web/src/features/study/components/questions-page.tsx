@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Field, FieldControl } from '@/components/field';
+import { Field, FieldControl, SubmitAndCancel } from '@/components/field';
 import { ErrorMessage, QueryStates } from '@/components/status';
 import { Pager } from '@/components/pager';
 import { formatDate } from '@/lib/format';
 import { type Question, type QuestionSource, QUESTION_PAGE, type StageType, useCreateQuestion, useDeleteQuestion, useOrganizationChoices, useQuestions, useUpdateQuestion } from '../api/questions';
-import { fieldProblems, UnplacedError } from './form-bits';
-import { SOURCE_LABEL, STAGE_TYPE_LABEL, STAGE_TYPES } from './labels';
+import { ChoiceSelect, fieldProblems, OrganizationSelect, StageTypeSelect, UnplacedError } from './form-bits';
+import { SOURCE_LABEL, STAGE_TYPE_LABEL } from './labels';
 import './study.css';
 
 const SOURCES = Object.keys(SOURCE_LABEL) as QuestionSource[];
@@ -41,42 +41,9 @@ export function QuestionsPage() {
       {adding && <QuestionForm organizations={organizations.data?.items ?? []} onDone={() => setAdding(false)} />}
       <div className="filters" role="search" aria-label="Filter questions">
         <Field label="Topic" value={topic} onChange={(e) => refilter(setTopic)(e.target.value)} />
-        <FieldControl label="Stage type">
-          {(props) => (
-            <select {...props} value={stageType} onChange={(e) => refilter(setStageType)(e.target.value as StageType | '')}>
-              <option value="">Any</option>
-              {STAGE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {STAGE_TYPE_LABEL[t]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldControl>
-        <FieldControl label="Organization">
-          {(props) => (
-            <select {...props} value={organizationId} onChange={(e) => refilter(setOrganizationId)(e.target.value)}>
-              <option value="">Any</option>
-              {organizations.data?.items.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldControl>
-        <FieldControl label="Came from">
-          {(props) => (
-            <select {...props} value={source} onChange={(e) => refilter(setSource)(e.target.value as QuestionSource | '')}>
-              <option value="">Anywhere</option>
-              {SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {SOURCE_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldControl>
+        <StageTypeSelect label="Stage type" value={stageType} onChange={refilter(setStageType)} none="Any" />
+        <OrganizationSelect label="Organization" value={organizationId} onChange={refilter(setOrganizationId)} none="Any" organizations={organizations.data?.items ?? []} />
+        <ChoiceSelect label="Came from" options={SOURCES} labels={SOURCE_LABEL} value={source} onChange={refilter(setSource)} none="Anywhere" />
         <Field label="Text contains" type="search" value={q} onChange={(e) => refilter(setQ)(e.target.value)} />
       </div>
       <QueryStates
@@ -197,53 +164,16 @@ function QuestionForm({ organizations, onDone }: { organizations: { id: string; 
       </FieldControl>
       <div className="filters">
         <Field label="Question topic" value={topic} onChange={(e) => setTopic(e.target.value)} error={problem('topic')} />
-        <FieldControl label="For stage type" error={problem('stageType')}>
-          {(props) => (
-            <select {...props} value={stageType} onChange={(e) => setStageType(e.target.value as StageType | '')}>
-              <option value="">None</option>
-              {STAGE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {STAGE_TYPE_LABEL[t]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldControl>
-        <FieldControl label="Asked at" error={problem('organizationId')}>
-          {(props) => (
-            <select {...props} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
-              <option value="">No organization</option>
-              {organizations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldControl>
-        <FieldControl label="Where it came from" error={problem('source')}>
-          {(props) => (
-            <select {...props} value={source} onChange={(e) => setSource(e.target.value as QuestionSource)}>
-              {SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {SOURCE_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldControl>
+        <StageTypeSelect label="For stage type" value={stageType} onChange={setStageType} none="None" error={problem('stageType')} />
+        <OrganizationSelect label="Asked at" value={organizationId} onChange={setOrganizationId} none="No organization" organizations={organizations} error={problem('organizationId')} />
+        <ChoiceSelect label="Where it came from" options={SOURCES} labels={SOURCE_LABEL} value={source} onChange={setSource} error={problem('source')} />
       </div>
       <FieldControl label="Your answer notes" error={problem('answerNotes')}>
         {(props) => <textarea {...props} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />}
       </FieldControl>
       <UnplacedError error={create.error} unplaced={unplaced} />
       <div className="actions">
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add the question'}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          Cancel
-        </button>
+        <SubmitAndCancel label="Add the question" pendingLabel="Adding…" pending={create.isPending} onCancel={onDone} />
       </div>
     </form>
   );

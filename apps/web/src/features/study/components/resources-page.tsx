@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Field, FieldControl } from '@/components/field';
+import { Field, FieldControl, SubmitAndCancel } from '@/components/field';
 import { QueryStates } from '@/components/status';
 import { formatDateTime } from '@/lib/format';
 import { type CreateStudyResource, type ResourceEmphasis, type StageType, type StudyPart, type StudyResource, type StudyResourceKind, type StudyUnit, useCreateStudyResource, useStudyResources } from '../api/resources';
-import { CheckGroup, fieldProblems, numberOrBlank, UnplacedError } from './form-bits';
+import { CheckGroup, StageTypeSelect, UnplacedError, fieldProblems, numberOrBlank } from './form-bits';
 import { amount, EMPHASIS_LABEL, KIND_LABEL, KIND_UNIT, KINDS, splitList, STAGE_TYPE_LABEL, STAGE_TYPES, UNITS } from './labels';
 import './study.css';
 
@@ -29,18 +29,7 @@ export function ResourcesPage() {
         </div>
         {adding && <ResourceForm onDone={() => setAdding(false)} />}
         <div className="filters" role="search" aria-label="Filter resources">
-          <FieldControl label="Stage type">
-            {(props) => (
-              <select {...props} value={stageType} onChange={(e) => setStageType(e.target.value as StageType | '')}>
-                <option value="">Any</option>
-                {STAGE_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {STAGE_TYPE_LABEL[t]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FieldControl>
+          <StageTypeSelect label="Stage type" value={stageType} onChange={setStageType} none="Any" />
           <Field label="Topic" value={topic} onChange={(e) => setTopic(e.target.value)} />
           <Field label="Title contains" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
@@ -248,12 +237,7 @@ function ResourceForm({ onDone }: { onDone: () => void }) {
       </FieldControl>
       <UnplacedError error={create.error} unplaced={unplaced} />
       <div className="actions">
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add the resource'}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          Cancel
-        </button>
+        <SubmitAndCancel label="Add the resource" pendingLabel="Adding…" pending={create.isPending} onCancel={onDone} />
       </div>
     </form>
   );

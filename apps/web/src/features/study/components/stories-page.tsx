@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Field, FieldControl } from '@/components/field';
+import { Field, FieldControl, SubmitAndCancel } from '@/components/field';
 import { ErrorMessage, QueryStates } from '@/components/status';
 import { type Competency, type StageType, type Story, useCreateStory, useDeleteStory, useResumeProjects, useStories, useStoryCoverage } from '../api/stories';
-import { CheckGroup, fieldProblems, UnplacedError } from './form-bits';
+import { CheckGroup, StageTypeSelect, UnplacedError, fieldProblems } from './form-bits';
 import { COMPETENCIES, COMPETENCY_LABEL, STAGE_TYPE_LABEL, STAGE_TYPES } from './labels';
 import './study.css';
 
@@ -44,18 +44,7 @@ function CoverageSection() {
     <section className="card" aria-labelledby="coverage-heading">
       <h2 id="coverage-heading">Coverage</h2>
       <div className="filters">
-        <FieldControl label="For stage type">
-          {(props) => (
-            <select {...props} value={stageType} onChange={(e) => setStageType(e.target.value as StageType | '')}>
-              <option value="">Any</option>
-              {STAGE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {STAGE_TYPE_LABEL[t]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldControl>
+        <StageTypeSelect label="For stage type" value={stageType} onChange={setStageType} none="Any" />
       </div>
       <QueryStates query={coverage} isEmpty={() => false} empty={null}>
         {(c) => (
@@ -176,12 +165,7 @@ function StoryForm({ onDone }: { onDone: () => void }) {
       )}
       <UnplacedError error={create.error} unplaced={unplaced} />
       <div className="actions">
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add the story'}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          Cancel
-        </button>
+        <SubmitAndCancel label="Add the story" pendingLabel="Adding…" pending={create.isPending} onCancel={onDone} />
       </div>
     </form>
   );
