@@ -54,6 +54,8 @@ import { ResumeProjectsModule } from '#domain/resume-projects/index';
 import { ErasureModule } from '#domain/erasure/index';
 import { ResumeProjectsController } from './resume-projects/resume-projects.controller';
 import { StudyModule } from '#domain/study/index';
+import { ReadinessModule } from '#domain/readiness/index';
+import { ReadinessController } from './readiness/readiness.controller';
 import { MockInterviewsController } from './study/mock-interviews.controller';
 import { QuestionsController } from './study/questions.controller';
 import { StoriesController } from './study/stories.controller';
@@ -66,8 +68,8 @@ export class ApiModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule, SyncModule, ScholarlyIdentitiesModule, BriefingsModule, WarmPathsModule, ResumeProjectsModule, ReadingModule, ErasureModule, StudyModule],
-      controllers: [AuthController, BrowserSessionController, TwoFactorController, SessionsController, AdminController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, RetrospectivesController, InterviewsController, PersonMeetingsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, NewWorksController, WorkAttributionsController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController, StudyResourcesController, StudyPlansController, QuestionsController, MockInterviewsController, StoriesController],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), AccountsModule, PeopleModule, ImportsModule, OrganizationsModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, CalendarModule, ReferralsModule, ExamplesModule, WorksModule, SyncModule, ScholarlyIdentitiesModule, BriefingsModule, WarmPathsModule, ResumeProjectsModule, ReadingModule, ErasureModule, StudyModule, ReadinessModule],
+      controllers: [AuthController, BrowserSessionController, TwoFactorController, SessionsController, AdminController, HealthController, PeopleController, ImportsController, OrganizationsController, InteractionsController, FollowUpsController, StageTemplatesController, ApplicationsController, RetrospectivesController, InterviewsController, PersonMeetingsController, TasksController, CalendarController, ReferralsController, ExamplesController, WorksController, NewWorksController, WorkAttributionsController, SyncController, IdentitiesController, BriefingsController, WarmPathsController, ResumeProjectsController, ReadingController, StudyResourcesController, StudyPlansController, QuestionsController, MockInterviewsController, StoriesController, ReadinessController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -91,6 +91,11 @@ export class ApplicationsRepository {
     return em.findOneBy(ApplicationStage, { id: stageId, userId });
   }
 
+  /** The stages of several of the user's applications, each application's in loop order. */
+  stagesOfApplications(userId: string, applicationIds: string[]): Promise<ApplicationStage[]> {
+    return applicationIds.length ? this.dataSource.getRepository(ApplicationStage).find({ where: { userId, applicationId: In(applicationIds) }, order: { applicationId: 'ASC', position: 'ASC' } }) : Promise.resolve([]);
+  }
+
   stagesByIds(ids: string[]): Promise<ApplicationStage[]> {
     return ids.length ? this.dataSource.getRepository(ApplicationStage).findBy({ id: In(ids) }) : Promise.resolve([]);
   }

@@ -178,6 +178,13 @@ export class ApplicationsService {
     return new Map((await this.repository.stagesByIds(ids)).map((s) => [s.id, s]));
   }
 
+  /** The stages of the user's applications among `ids`, by application, in loop order: one read for them all. */
+  async stagesOfApplications(userId: string, ids: string[]): Promise<Map<string, ApplicationStage[]>> {
+    const out = new Map<string, ApplicationStage[]>();
+    for (const stage of await this.repository.stagesOfApplications(userId, [...new Set(ids)])) out.set(stage.applicationId, [...(out.get(stage.applicationId) ?? []), stage]);
+    return out;
+  }
+
   /** The user's applications among `ids` by role, organization and team (for records that name them), in one read. */
   summaries(userId: string, ids: string[]): Promise<Map<string, ApplicationSummary>> {
     return this.repository.summaries(userId, ids);

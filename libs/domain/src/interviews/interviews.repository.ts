@@ -39,6 +39,16 @@ export interface InterviewListFilter {
   offset: number;
 }
 
+/** When one interview meets, and for which stage: the light read of the planner and readiness. */
+export interface InterviewDates {
+  id: string;
+  applicationId: string;
+  stageId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  outcome: InterviewOutcome;
+}
+
 /** An interview is over once its duration has passed: one in progress is still upcoming. */
 const ENDS_AT = "i.starts_at + i.duration_minutes * interval '1 minute'";
 
@@ -104,6 +114,24 @@ export class InterviewsRepository {
   async lockRow(em: EntityManager, userId: string, id: string): Promise<boolean> {
     const found = (await em.query('SELECT id FROM interviews WHERE id = $1 AND user_id = $2 FOR UPDATE', [id, userId])) as unknown[];
     return found.length > 0;
+  }
+
+  /**
+   * The dates of the user's interviews, nothing joined: of these applications, or these interviews,
+   * or those not over yet and starting before `until` (cancelled ones left out there). For readers
+   * that only need when each stage meets (the study planner, readiness).
+   */
+  async dates(userId: string, f: { applicationIds?: string[]; interviewIds?: string[]; upcoming?: { now: Date; until: Date } }): Promise<InterviewDates[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT i.id, i.application_id, i.stage_id, i.starts_at, i.duration_minutes, i.outcome FROM interviews i
+        WHERE i.user_id = $1
+          AND ($2::uuid[] IS NULL OR i.application_id = ANY($2::uuid[]))
+          AND ($3::uuid[] IS NULL OR i.id = ANY($3::uuid[]))
+          AND ($4::timestamptz IS NULL OR (${ENDS_AT} > $4 AND i.starts_at < $5 AND i.outcome <> 'cancelled'))
+        ORDER BY i.starts_at, i.id`,
+      [userId, f.applicationIds ?? null, f.interviewIds ?? null, f.upcoming?.now ?? null, f.upcoming?.until ?? null],
+    )) as { id: string; application_id: string; stage_id: string; starts_at: Date; duration_minutes: number; outcome: InterviewOutcome }[];
+    return rows.map((r) => ({ id: r.id, applicationId: r.application_id, stageId: r.stage_id, startsAt: r.starts_at, durationMinutes: r.duration_minutes, outcome: r.outcome }));
   }
 
   /** Interviews of every user starting in (from, to], not cancelled, soonest first. */

@@ -7,7 +7,9 @@ import { livePeopleNamed, peopleInNameOrder, personCards } from '../people/index
 import { refreshPrepTaskDueDates } from '../tasks/index';
 import { Interview, InterviewFormat, InterviewOutcome } from './interview.entity';
 import { InterviewerHasNotesError, InvalidInterviewError, NotAnInterviewerError } from './interviews.errors';
-import { InterviewerRow, InterviewsRepository, NotesRow } from './interviews.repository';
+import { InterviewDates, InterviewerRow, InterviewsRepository, NotesRow } from './interviews.repository';
+
+export type { InterviewDates } from './interviews.repository';
 import { canonicalTimeZone } from './zoned-time';
 
 export interface InterviewInput {
@@ -189,6 +191,18 @@ export class InterviewsService {
     const views: InterviewView[] = [];
     for (const interview of items) views.push({ interview, interviewers: interviewers.get(interview.id) ?? [], suggestedMove: await this.suggestMove(this.repository.manager, interview) });
     return { items: views, total, limit, offset };
+  }
+
+  /**
+   * When the user's interviews meet, without their panels, relations or suggested moves: those of
+   * `applicationIds`, or `interviewIds`, or the upcoming ones (next `days`, not cancelled), soonest
+   * first. What the study planner and readiness read; one statement however many.
+   */
+  dates(userId: string, of: { applicationIds?: string[]; interviewIds?: string[]; upcomingDays?: number }): Promise<InterviewDates[]> {
+    if ((of.applicationIds && !of.applicationIds.length) || (of.interviewIds && !of.interviewIds.length)) return Promise.resolve([]);
+    const now = new Date();
+    const upcoming = of.upcomingDays === undefined ? undefined : { now, until: new Date(now.getTime() + of.upcomingDays * 86_400_000) };
+    return this.repository.dates(userId, { applicationIds: of.applicationIds, interviewIds: of.interviewIds, upcoming });
   }
 
   /** Every interview of the user, oldest first (for the calendar feed). */

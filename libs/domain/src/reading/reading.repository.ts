@@ -32,6 +32,17 @@ export class ReadingRepository {
     return row ? { id: row.id, applicationId: row.application_id, personIds: row.person_ids } : null;
   }
 
+  /** The panels of several of the user's interviews at once (interviews not theirs are left out). */
+  async interviewPanels(userId: string, interviewIds: string[]): Promise<{ id: string; applicationId: string; personIds: string[] }[]> {
+    if (!interviewIds.length) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT i.id, i.application_id, coalesce((SELECT array_agg(ii.person_id) FROM interview_interviewers ii WHERE ii.interview_id = i.id), '{}') AS person_ids
+         FROM interviews i WHERE i.id = ANY($1::uuid[]) AND i.user_id = $2`,
+      [interviewIds, userId],
+    )) as { id: string; application_id: string; person_ids: string[] }[];
+    return rows.map((row) => ({ id: row.id, applicationId: row.application_id, personIds: row.person_ids }));
+  }
+
   async interviewExists(userId: string, interviewId: string): Promise<boolean> {
     const [found] = (await this.dataSource.query('SELECT 1 FROM interviews WHERE id = $1 AND user_id = $2', [interviewId, userId])) as unknown[];
     return !!found;
@@ -46,6 +57,18 @@ export class ReadingRepository {
       [applicationId, userId],
     )) as Record<string, any>[];
     return row ?? null;
+  }
+
+  /** applicationTerms for several applications at once, by application id. */
+  async applicationTermsMany(userId: string, applicationIds: string[]): Promise<Map<string, Record<string, any>>> {
+    if (!applicationIds.length) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.keywords, o.tags, o.research_notes AS org_notes, t.name AS team_name, t.description AS team_description, t.research_notes AS team_notes
+         FROM applications a JOIN organizations o ON o.id = a.organization_id LEFT JOIN teams t ON t.id = a.team_id
+        WHERE a.id = ANY($1::uuid[]) AND a.user_id = $2`,
+      [applicationIds, userId],
+    )) as Record<string, any>[];
+    return new Map(rows.map((r) => [r.id as string, r]));
   }
 
   goal(userId: string): Promise<ReadingGoal | null> {
@@ -83,6 +106,13 @@ export class ReadingRepository {
 
   settings(userId: string, where: { personId: string } | { interviewId: string }): Promise<ChecklistSettings | null> {
     return this.dataSource.getRepository(ChecklistSettings).findOneBy({ userId, ...where });
+  }
+
+  /** The checklist settings of several interviews, by interview id (those with none are absent). */
+  async interviewSettings(userId: string, interviewIds: string[]): Promise<Map<string, ChecklistSettings>> {
+    if (!interviewIds.length) return new Map();
+    const rows = await this.dataSource.getRepository(ChecklistSettings).createQueryBuilder('s').where('s.user_id = :userId AND s.interview_id = ANY(:interviewIds)', { userId, interviewIds }).getMany();
+    return new Map(rows.map((r) => [r.interviewId!, r]));
   }
 
   /** Writes a person's or an interview's checklist settings (one row per target). */

@@ -73,6 +73,12 @@ export interface Coverage {
   total: number;
 }
 
+/** How much of an interview's checklist is read, and the best-ranked paper still unread. */
+export interface InterviewCoverage extends Coverage {
+  perInterviewer: (ChecklistInterviewer & Coverage)[];
+  nextUnread: { workId: string; title: string } | null;
+}
+
 export interface Checklist {
   settings: ChecklistSettingsView;
   context: ChecklistContext | null;
@@ -173,31 +179,54 @@ export class ReadingService {
     return this.getReading(userId, workId);
   }
 
+  /**
+   * The reading coverage of several interviews' checklists at once (what readiness shows for a
+   * Today of many interviews): the panels, their people, works, settings, terms and the user's
+   * readings are one read each, however many interviews; ranking is done in memory. Interviews not
+   * the user's are left out.
+   */
+  async interviewCoverages(userId: string, interviewIds: string[], now = new Date()): Promise<Map<string, InterviewCoverage>> {
+    const out = new Map<string, InterviewCoverage>();
+    const panels = await this.repository.interviewPanels(userId, [...new Set(interviewIds)]);
+    if (!panels.length) return out;
+    const personIds = [...new Set(panels.flatMap((p) => p.personIds))];
+    const applicationIds = [...new Set(panels.map((p) => p.applicationId))];
+    const [people, works, settingRows, terms, names] = await Promise.all([
+      livePeopleNamed(this.repository.db, userId, personIds),
+      personIds.length ? worksOfPeople(this.repository.db, userId, personIds, { withAbstract: true }) : Promise.resolve(new Map<string, PersonWork[]>()),
+      this.repository.interviewSettings(userId, panels.map((p) => p.id)),
+      this.repository.applicationTermsMany(userId, applicationIds),
+      allPeopleNames(this.repository.db, userId),
+    ]);
+    const ranked = panels.map((panel) => {
+      const members = new Set(panel.personIds);
+      const interviewers = people.filter((p) => members.has(p.id));
+      const row = settingRows.get(panel.id);
+      const settings: ChecklistSettingsView = row ? { size: row.size, weights: { ...DEFAULT_WEIGHTS, ...row.weights }, updatedAt: row.updatedAt } : { size: DEFAULT_SIZE, weights: { ...DEFAULT_WEIGHTS }, updatedAt: null };
+      const termRow = terms.get(panel.applicationId);
+      const context = termRow ? { applicationId: panel.applicationId, terms: contextTerms(relevanceOf(termRow), nameWords(names)) } : null;
+      return { panel, ...rankPanel(interviewers, settings, context, now, (id) => works.get(id) ?? []) };
+    });
+    const readings = await this.readings(userId, [...new Set(ranked.flatMap((r) => [...r.byWork.keys()]))]);
+    const isRead = (id: string): boolean => readings.get(id)?.status === 'read';
+    for (const { panel, byWork, perInterviewer } of ranked) {
+      const ids = [...byWork.keys()];
+      const firstUnread = [...byWork.values()].filter((e) => !isRead(e.pw.work.id)).sort((a, b) => b.score - a.score || a.pw.work.id.localeCompare(b.pw.work.id))[0];
+      out.set(panel.id, {
+        nextUnread: firstUnread ? { workId: firstUnread.pw.work.id, title: firstUnread.pw.work.title } : null,
+        read: ids.filter(isRead).length,
+        total: ids.length,
+        perInterviewer: perInterviewer.map(({ workIds, worksTotal: _, ...rest }) => ({ ...rest, read: workIds.filter(isRead).length, total: workIds.length })),
+      });
+    }
+    return out;
+  }
+
   private async build(userId: string, interviewers: ChecklistInterviewer[], settings: ChecklistSettingsView, context: ChecklistContext | null, now: Date, given?: Map<string, PersonWork[]>): Promise<Checklist> {
     // The people's works, by the one rule of whose works are whose, read for all of them at once.
     const missing = interviewers.filter((i) => !given?.has(i.id)).map((i) => i.id);
     const read = missing.length ? await worksOfPeople(this.repository.db, userId, missing, { withAbstract: true }) : new Map<string, PersonWork[]>();
-    const byWork = new Map<string, { pw: PersonWork; score: number; reasons: RankingReason[]; interviewers: ChecklistItem['interviewers'] }>();
-    const perInterviewer: (ChecklistInterviewer & { workIds: string[]; worksTotal: number })[] = [];
-    for (const interviewer of interviewers) {
-      const items = given?.get(interviewer.id) ?? read.get(interviewer.id) ?? [];
-      const ranked = rankWorks(
-        items.map((pw) => ({ ...pw.work, authorship: pw.authorship, pw })),
-        settings.weights,
-        context?.terms ?? null,
-        now,
-        settings.size,
-      );
-      ranked.forEach((r, i) => {
-        const entry = byWork.get(r.work.id) ?? { pw: r.work.pw, score: r.score, reasons: r.reasons, interviewers: [] };
-        entry.interviewers.push({ ...interviewer, rank: i + 1, score: r.score, authorship: r.work.pw.authorship, reasons: r.reasons });
-        // A paper two interviewers wrote is one item, explained by the interviewer it ranks best for.
-        if (r.score > entry.score) Object.assign(entry, { score: r.score, reasons: r.reasons });
-        byWork.set(r.work.id, entry);
-      });
-      perInterviewer.push({ ...interviewer, workIds: ranked.map((r) => r.work.id), worksTotal: items.length });
-    }
-
+    const { byWork, perInterviewer } = rankPanel(interviewers, settings, context, now, (id) => given?.get(id) ?? read.get(id) ?? []);
     const workIds = [...byWork.keys()];
     const [readings, authors] = await Promise.all([this.readings(userId, workIds), authorsOfWorks(this.repository.db, workIds)]);
     const items = [...byWork.values()]
@@ -257,13 +286,8 @@ export class ReadingService {
   private async applicationContext(userId: string, applicationId: string): Promise<ChecklistContext> {
     const row = await this.repository.applicationTerms(userId, applicationId);
     if (!row) throw new NotFoundError('application', applicationId);
-    const context: RelevanceContext = {
-      application: { keywords: row.keywords ?? [] },
-      team: row.team_name ? { name: row.team_name, description: row.team_description, researchNotes: row.team_notes } : null,
-      organization: { tags: row.tags ?? [], researchNotes: row.org_notes },
-    };
     // The user's contacts' names are not topics: "Petar" in the team's notes says who, not what.
-    return { applicationId, terms: contextTerms(context, nameWords(await allPeopleNames(this.repository.db, userId))) };
+    return { applicationId, terms: contextTerms(relevanceOf(row), nameWords(await allPeopleNames(this.repository.db, userId))) };
   }
 
   private async settings(userId: string, where: { personId: string } | { interviewId: string }): Promise<ChecklistSettingsView> {
@@ -292,6 +316,47 @@ export class ReadingService {
     return new Map(rows.map((r) => [r.workId, stateOf(r)]));
   }
 
+}
+
+type RankedEntry = { pw: PersonWork; score: number; reasons: RankingReason[]; interviewers: ChecklistItem['interviewers'] };
+
+/** Each interviewer's works ranked into one checklist: a paper two of them wrote is one item, explained by the interviewer it ranks best for. */
+function rankPanel(
+  interviewers: ChecklistInterviewer[],
+  settings: ChecklistSettingsView,
+  context: ChecklistContext | null,
+  now: Date,
+  worksOf: (personId: string) => PersonWork[],
+): { byWork: Map<string, RankedEntry>; perInterviewer: (ChecklistInterviewer & { workIds: string[]; worksTotal: number })[] } {
+  const byWork = new Map<string, RankedEntry>();
+  const perInterviewer: (ChecklistInterviewer & { workIds: string[]; worksTotal: number })[] = [];
+  for (const interviewer of interviewers) {
+    const items = worksOf(interviewer.id);
+    const ranked = rankWorks(
+      items.map((pw) => ({ ...pw.work, authorship: pw.authorship, pw })),
+      settings.weights,
+      context?.terms ?? null,
+      now,
+      settings.size,
+    );
+    ranked.forEach((r, i) => {
+      const entry = byWork.get(r.work.id) ?? { pw: r.work.pw, score: r.score, reasons: r.reasons, interviewers: [] };
+      entry.interviewers.push({ ...interviewer, rank: i + 1, score: r.score, authorship: r.work.pw.authorship, reasons: r.reasons });
+      if (r.score > entry.score) Object.assign(entry, { score: r.score, reasons: r.reasons });
+      byWork.set(r.work.id, entry);
+    });
+    perInterviewer.push({ ...interviewer, workIds: ranked.map((r) => r.work.id), worksTotal: items.length });
+  }
+  return { byWork, perInterviewer };
+}
+
+/** An application's terms row as the ranking's relevance context. */
+function relevanceOf(row: Record<string, any>): RelevanceContext {
+  return {
+    application: { keywords: row.keywords ?? [] },
+    team: row.team_name ? { name: row.team_name, description: row.team_description, researchNotes: row.team_notes } : null,
+    organization: { tags: row.tags ?? [], researchNotes: row.org_notes },
+  };
 }
 
 function stateOf(entry: ReadingEntry): ReadingState {

@@ -10,6 +10,7 @@ export * from './starter-plans';
 export * from './study-plan-item.entity';
 export * from './study-plan.entity';
 export * from './study-plans.service';
+export * from './study-progress.service';
 export * from './study-resource.entity';
 export * from './study-session.entity';
 export * from './study.errors';

@@ -130,54 +130,76 @@ export class StudyPlansService {
   async get(userId: string, id: string, days = 28): Promise<StudyPlanView> {
     const plan = await this.repository.findPlan(userId, id);
     if (!plan) throw new NotFoundError('study plan', id);
-    const [application, interviews, user, items, logged] = await Promise.all([
-      this.applications.get(userId, plan.applicationId),
-      this.interviews.list(userId, { applicationId: plan.applicationId, limit: 200 }),
+    return (await this.schedule(userId, [plan], days))[0];
+  }
+
+  /**
+   * The plans of these applications with their schedules (an application without a plan is absent),
+   * read together: what readiness reads for a Today of many interviews.
+   */
+  async ofApplications(userId: string, applicationIds: string[], days = 7): Promise<Map<string, StudyPlanView>> {
+    const plans = await this.repository.plansOfApplications(userId, [...new Set(applicationIds)]);
+    return new Map((await this.schedule(userId, plans, days)).map((view) => [view.plan.applicationId, view]));
+  }
+
+  /**
+   * Each plan's schedule, from one read of each kind for all of them: the applications' stages, the
+   * dates of their interviews (the interviews module's light read: no panels, no suggested moves),
+   * the items with their resources and logged progress, and the paces learned from the log.
+   */
+  private async schedule(userId: string, plans: StudyPlan[], days: number): Promise<StudyPlanView[]> {
+    if (!plans.length) return [];
+    const applicationIds = plans.map((p) => p.applicationId);
+    const [stagesOf, interviews, user, allItems, logged] = await Promise.all([
+      this.applications.stagesOfApplications(userId, applicationIds),
+      this.interviews.dates(userId, { applicationIds }),
       this.accounts.getUser(userId),
-      this.repository.planItems(plan.id),
+      this.repository.itemsOfPlans(plans.map((p) => p.id)),
       this.repository.loggedPaces(userId),
     ]);
-    const resources = await this.resources.views(userId, items.map((i) => i.resourceId));
+    const resources = await this.resources.views(userId, [...new Set(allItems.map((i) => i.resourceId))]);
     const today = dateIn(user.timeZone, this.clock.now());
     // Each stage's first interview that is not cancelled, as a day in the user's zone.
     const firstInterview = new Map<string, string>();
-    for (const { interview } of interviews.items) {
+    for (const interview of interviews) {
       if (interview.outcome === 'cancelled') continue;
       const day = dateIn(user.timeZone, interview.startsAt);
       const current = firstInterview.get(interview.stageId);
       if (!current || day < current) firstInterview.set(interview.stageId, day);
     }
-    const paces = STUDY_UNITS.map((unit): UnitPace => {
-      const log = logged.find((l) => l.unit === unit);
-      if (unit === 'minutes') return { unit, unitsPerHour: 60, source: 'default', sessions: 0 };
-      if (log && log.minutes > 0 && log.amount > 0) return { unit, unitsPerHour: round2(log.amount / (log.minutes / 60)), source: 'log', sessions: log.sessions };
-      const stated = plan.statedPace[unit];
-      return stated ? { unit, unitsPerHour: stated, source: 'stated', sessions: 0 } : { unit, unitsPerHour: DEFAULT_PACES[unit], source: 'default', sessions: 0 };
+    return plans.map((plan) => {
+      const paces = STUDY_UNITS.map((unit): UnitPace => {
+        const log = logged.find((l) => l.unit === unit);
+        if (unit === 'minutes') return { unit, unitsPerHour: 60, source: 'default', sessions: 0 };
+        if (log && log.minutes > 0 && log.amount > 0) return { unit, unitsPerHour: round2(log.amount / (log.minutes / 60)), source: 'log', sessions: log.sessions };
+        const stated = plan.statedPace[unit];
+        return stated ? { unit, unitsPerHour: stated, source: 'stated', sessions: 0 } : { unit, unitsPerHour: DEFAULT_PACES[unit], source: 'default', sessions: 0 };
+      });
+      const views = allItems.flatMap((item) => {
+        const resource = item.planId === plan.id ? resources.get(item.resourceId) : undefined;
+        return resource ? [{ item, resource }] : [];
+      });
+      const schedule = planSchedule({
+        today,
+        hoursPerWeek: plan.hoursPerWeek,
+        paces: Object.fromEntries(paces.map((p) => [p.unit, p.unitsPerHour])) as Record<StudyUnit, number>,
+        stages: (stagesOf.get(plan.applicationId) ?? []).map((s) => ({ stageId: s.id, name: s.name, type: s.type, position: s.position, interviewOn: firstInterview.get(s.id) ?? null })),
+        items: views.map(({ item, resource: { resource, progress } }) => ({
+          itemId: item.id,
+          resourceId: resource.id,
+          title: resource.title,
+          stageId: item.stageId,
+          position: item.position,
+          unit: resource.unit,
+          emphasis: resource.emphasis,
+          parts: resource.parts,
+          totalAmount: resource.totalAmount,
+          doneAmount: progress.doneAmount,
+        })),
+        dayLimit: days,
+      });
+      return { plan, items: views, paces, schedule };
     });
-    const views = items.flatMap((item) => {
-      const resource = resources.get(item.resourceId);
-      return resource ? [{ item, resource }] : [];
-    });
-    const schedule = planSchedule({
-      today,
-      hoursPerWeek: plan.hoursPerWeek,
-      paces: Object.fromEntries(paces.map((p) => [p.unit, p.unitsPerHour])) as Record<StudyUnit, number>,
-      stages: application.stages.map((s) => ({ stageId: s.id, name: s.name, type: s.type, position: s.position, interviewOn: firstInterview.get(s.id) ?? null })),
-      items: views.map(({ item, resource: { resource, progress } }) => ({
-        itemId: item.id,
-        resourceId: resource.id,
-        title: resource.title,
-        stageId: item.stageId,
-        position: item.position,
-        unit: resource.unit,
-        emphasis: resource.emphasis,
-        parts: resource.parts,
-        totalAmount: resource.totalAmount,
-        doneAmount: progress.doneAmount,
-      })),
-      dayLimit: days,
-    });
-    return { plan, items: views, paces, schedule };
   }
 
   async update(userId: string, id: string, input: { hoursPerWeek?: number; statedPace?: StudyPaces }, days?: number): Promise<StudyPlanView> {

@@ -17,6 +17,7 @@ import { QuestionBankService } from './question-bank.service';
 import { StudyPlanItem } from './study-plan-item.entity';
 import { StudyPlan } from './study-plan.entity';
 import { StudyPlansService } from './study-plans.service';
+import { StudyProgressService } from './study-progress.service';
 import { StudyRepository } from './study.repository';
 import { StudyResource } from './study-resource.entity';
 import { StudyExport } from './study.export';
@@ -25,7 +26,7 @@ import { StudySession } from './study-session.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StudyResource, StudySession, StudyPlan, StudyPlanItem, PracticeQuestion, PracticeDrill, MockInterview, BehaviouralStory]), AccountsModule, ApplicationsModule, InterviewsModule, OrganizationsModule, PeopleModule, InteractionsModule, ResumeProjectsModule],
-  providers: [StudyRepository, StudyService, StudyPlansService, QuestionBankService, MockInterviewsService, StoriesService, StudyExport],
-  exports: [StudyService, StudyPlansService, QuestionBankService, MockInterviewsService, StoriesService],
+  providers: [StudyRepository, StudyService, StudyPlansService, QuestionBankService, MockInterviewsService, StoriesService, StudyExport, StudyProgressService],
+  exports: [StudyService, StudyPlansService, QuestionBankService, MockInterviewsService, StoriesService, StudyProgressService],
 })
 export class StudyModule {}

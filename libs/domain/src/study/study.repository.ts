@@ -13,6 +13,23 @@ import { StudyResource } from './study-resource.entity';
 import { StudySession } from './study-session.entity';
 import type { StudyUnit } from './study.types';
 
+export interface PracticeCountRow {
+  organizationId: string | null;
+  stageType: StageType | null;
+  total: number;
+  practised: number;
+  due: number;
+}
+
+/** Totals of what the user did, for a briefing's "what changed" to compare. */
+export interface StudyProgressTotals {
+  studyMinutes: number;
+  studySessions: number;
+  drills: number;
+  mocks: number;
+  stories: number;
+}
+
 export interface ResourceProgressRow {
   resourceId: string;
   doneAmount: number;
@@ -153,6 +170,16 @@ export class StudyRepository {
 
   findPlanOfApplication(userId: string, applicationId: string, em: EntityManager = this.dataSource.manager): Promise<StudyPlan | null> {
     return em.findOneBy(StudyPlan, { applicationId, userId });
+  }
+
+  /** The user's plans of these applications (one each at most). */
+  plansOfApplications(userId: string, applicationIds: string[]): Promise<StudyPlan[]> {
+    return applicationIds.length ? this.dataSource.manager.createQueryBuilder(StudyPlan, 'p').where('p.user_id = :userId AND p.application_id IN (:...applicationIds)', { userId, applicationIds }).getMany() : Promise.resolve([]);
+  }
+
+  /** The items of several plans, each plan's in order. */
+  itemsOfPlans(planIds: string[]): Promise<StudyPlanItem[]> {
+    return planIds.length ? this.dataSource.manager.createQueryBuilder(StudyPlanItem, 'i').where('i.plan_id IN (:...planIds)', { planIds }).orderBy('i.plan_id').addOrderBy('i.position').addOrderBy('i.id').getMany() : Promise.resolve([]);
   }
 
   async listPlans(userId: string, page: { limit: number; offset: number }): Promise<{ items: StudyPlan[]; total: number }> {
@@ -340,5 +367,41 @@ export class StudyRepository {
       [userId, stageType ?? null],
     )) as { competency: Competency; n: number }[];
     return new Map(rows.map((r) => [r.competency, r.n]));
+  }
+  // --- what readiness counts (one statement each, for all the user's interviews at once)
+
+  /** The user's questions per organization and stage type: how many, practised at least once, due before `until`. */
+  async practiceCounts(userId: string, until: Date): Promise<PracticeCountRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT organization_id, stage_type, count(*)::int AS total, (count(*) FILTER (WHERE reps > 0))::int AS practised, (count(*) FILTER (WHERE due < $2))::int AS due
+         FROM practice_questions WHERE user_id = $1 GROUP BY organization_id, stage_type`,
+      [userId, until],
+    )) as { organization_id: string | null; stage_type: StageType | null; total: number; practised: number; due: number }[];
+    return rows.map((r) => ({ organizationId: r.organization_id, stageType: r.stage_type, total: r.total, practised: r.practised, due: r.due }));
+  }
+
+  /** Mocks held before `before`, per stage type. */
+  async mocksHeld(userId: string, before: Date): Promise<Map<StageType, number>> {
+    const rows = (await this.dataSource.query('SELECT stage_type, count(*)::int AS n FROM mock_interviews WHERE user_id = $1 AND held_at <= $2 GROUP BY stage_type', [userId, before])) as { stage_type: StageType; n: number }[];
+    return new Map(rows.map((r) => [r.stage_type, r.n]));
+  }
+
+  /** Every story's competencies and stage types (what coverage per stage type is computed from). */
+  async storyTags(userId: string): Promise<{ competencies: Competency[]; stageTypes: StageType[] }[]> {
+    const rows = (await this.dataSource.query('SELECT competencies, stage_types FROM behavioural_stories WHERE user_id = $1', [userId])) as { competencies: Competency[]; stage_types: StageType[] }[];
+    return rows.map((r) => ({ competencies: r.competencies, stageTypes: r.stage_types }));
+  }
+
+  /** What the user has done so far, in totals: minutes studied, sessions, drills, mocks, stories. */
+  async progressTotals(userId: string): Promise<StudyProgressTotals> {
+    const [row] = (await this.dataSource.query(
+      `SELECT (SELECT coalesce(sum(minutes), 0)::int FROM study_sessions WHERE user_id = $1) AS study_minutes,
+              (SELECT count(*)::int FROM study_sessions WHERE user_id = $1) AS study_sessions,
+              (SELECT count(*)::int FROM practice_drills WHERE user_id = $1) AS drills,
+              (SELECT count(*)::int FROM mock_interviews WHERE user_id = $1) AS mocks,
+              (SELECT count(*)::int FROM behavioural_stories WHERE user_id = $1) AS stories`,
+      [userId],
+    )) as { study_minutes: number; study_sessions: number; drills: number; mocks: number; stories: number }[];
+    return { studyMinutes: row.study_minutes, studySessions: row.study_sessions, drills: row.drills, mocks: row.mocks, stories: row.stories };
   }
 }

@@ -78,6 +78,16 @@ export class TasksRepository {
   }
 
   /** Open checklist tasks of a stage (the candidates for reading tasks). */
+  /** The tasks linked to any of these interviews or of any of these stages (one read for many interviews). */
+  async ofInterviewsOrStages(userId: string, interviewIds: string[], stageIds: string[]): Promise<{ id: string; title: string; interviewId: string | null; stageId: string | null; applicationId: string | null; dueOn: string | null; done: boolean; createdAt: Date }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, title, interview_id, stage_id, application_id, due_on::text AS due_on, done_at IS NOT NULL AS done, created_at FROM tasks
+        WHERE user_id = $1 AND (interview_id = ANY($2::uuid[]) OR stage_id = ANY($3::uuid[]))`,
+      [userId, interviewIds, stageIds],
+    )) as { id: string; title: string; interview_id: string | null; stage_id: string | null; application_id: string | null; due_on: string | null; done: boolean; created_at: Date }[];
+    return rows.map((r) => ({ id: r.id, title: r.title, interviewId: r.interview_id, stageId: r.stage_id, applicationId: r.application_id, dueOn: r.due_on, done: r.done, createdAt: r.created_at }));
+  }
+
   openChecklistTasks(userId: string): Promise<Task[]> {
     return this.dataSource
       .getRepository(Task)

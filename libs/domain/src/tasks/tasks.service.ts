@@ -6,6 +6,7 @@ import type { Page } from '../people/index';
 import { PeopleService } from '../people/index';
 import { daysBetween } from '../shared/dates';
 import { refreshPrepTaskDueDates, reopenSettledTasks } from './prep-tasks';
+import type { PrepTaskFacts } from './repository/tasks.read-model';
 import { Task } from './task.entity';
 import { InvalidTaskError } from './tasks.errors';
 import { TasksRepository } from './tasks.repository';
@@ -116,6 +117,28 @@ export class TasksService {
     const by = query.by ?? today;
     const [tasks, total] = await this.tasks.find(userId, { dueBy: by }, { limit, offset });
     return { by, today, items: tasks.map((task) => ({ task, daysOverdue: daysBetween(task.dueOn!, today) })), total, limit, offset };
+  }
+
+  /**
+   * The tasks of each interview (linked to it, or prep tasks of its stage), as a briefing lists them
+   * (interviewTasks) but for many interviews in one read: by interview id, soonest due first, then in
+   * the order of the stage's checklist.
+   */
+  async ofInterviews(userId: string, interviews: { interviewId: string; stageId: string; applicationId: string; checklist: string[] }[]): Promise<Map<string, PrepTaskFacts[]>> {
+    const out = new Map<string, PrepTaskFacts[]>();
+    if (!interviews.length) return out;
+    const rows = await this.tasks.ofInterviewsOrStages(userId, interviews.map((i) => i.interviewId), [...new Set(interviews.map((i) => i.stageId))]);
+    for (const of of interviews) {
+      const place = (title: string): number => {
+        const at = of.checklist.indexOf(title);
+        return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+      };
+      const mine = rows
+        .filter((t) => t.interviewId === of.interviewId || (t.stageId === of.stageId && t.applicationId === of.applicationId))
+        .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || place(a.title) - place(b.title) || a.createdAt.getTime() - b.createdAt.getTime() || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+      out.set(of.interviewId, mine.map((t) => ({ id: t.id, title: t.title, dueOn: t.dueOn, done: t.done })));
+    }
+    return out;
   }
 
   /** Every open task with a due date (for the calendar feed). */

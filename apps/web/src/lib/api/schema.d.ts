@@ -2132,6 +2132,40 @@ export interface paths {
         patch: operations["stories.update"];
         trace?: never;
     };
+    "/interviews/{id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How ready you are for the interview: one figure (0–100) and its parts (interviewers' papers read, prep tasks done, the stage's study plan on track, questions practised, mocks, stories), each with what it counts, its weight and a next step; parts that do not apply are listed with why, and the others' weights scaled to make 100 */
+        get: operations["readiness.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readiness/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness of each upcoming interview (not over, starting within `days`, not cancelled), soonest first: Today's view */
+        get: operations["readiness.upcoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6864,6 +6898,66 @@ export interface components {
             /** @description Résumé projects it comes from; replaces the list */
             resumeProjectIds?: string[];
             title?: string;
+        };
+        ReadinessStageResponse: {
+            id: string;
+            name: string;
+            type: components["schemas"]["StageType"];
+        };
+        ReadinessApplicationResponse: {
+            id: string;
+            role: string;
+            organization: components["schemas"]["RefDto"];
+        };
+        /** @enum {string} */
+        ReadinessPartKey: "reading" | "prep" | "plan" | "practice" | "mocks" | "stories";
+        ReadinessPartResponse: {
+            key: components["schemas"]["ReadinessPartKey"];
+            /** @example Interviewers' papers read */
+            label: string;
+            /** @description How far this part is, 0–100 */
+            value: number;
+            /** @description Its weight as configured (the six weights sum to 100) */
+            weight: number;
+            /** @description Its share of the figure in percent once the parts left out are taken away (the shares sum to 100) */
+            share: number;
+            /** @description What is done, in the unit of `counts` */
+            done: number;
+            /** @description Out of how many */
+            total: number;
+            /** @example 12 of 30 papers read (goal 60%: 18) */
+            counts: string;
+            /** @description What to do next for this part; null when nothing is left */
+            nextStep: string | null;
+        };
+        ReadinessLeftOutResponse: {
+            key: components["schemas"]["ReadinessPartKey"];
+            label: string;
+            weight: number;
+            /** @example no study plan for this stage */
+            reason: string;
+        };
+        ReadinessResponse: {
+            interviewId: string;
+            /** Format: date-time */
+            startsAt: string;
+            stage: components["schemas"]["ReadinessStageResponse"];
+            application: components["schemas"]["ReadinessApplicationResponse"];
+            /** @description 0–100: the parts' values weighted by their shares; null when no part applies */
+            figure: number | null;
+            /** @description The parts that apply, in a fixed order */
+            parts: components["schemas"]["ReadinessPartResponse"][];
+            /** @description Parts that do not apply to this interview, and why */
+            leftOut: components["schemas"]["ReadinessLeftOutResponse"][];
+            /** @description Whether parts were left out and the weights of the others scaled up to make 100 */
+            renormalised: boolean;
+            /** @description How the figure is made, in one sentence */
+            explanation: string;
+        };
+        UpcomingReadinessResponse: {
+            /** @description Soonest first */
+            items: components["schemas"]["ReadinessResponse"][];
+            days: number;
         };
     };
     responses: never;
@@ -21201,6 +21295,118 @@ export interface operations {
             };
             /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "readiness.get": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such interview for this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "readiness.upcoming": {
+        parameters: {
+            query?: {
+                /** @description With when=upcoming: how many days ahead */
+                days?: number;
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpcomingReadinessResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,3 @@
+export * from './readiness';
+export * from './readiness.module';
+export * from './readiness.service';
