@@ -28,6 +28,8 @@ describe('the preparation screens in a browser', () => {
   let quizInterviewId: string;
   let quizStageId: string;
   let codingStageId: string;
+  let codingStageName: string;
+  let codingInterviewId: string;
 
   beforeAll(async () => {
     dashboard = await startDashboard({ spec: 'prep', app: { clock } });
@@ -42,7 +44,8 @@ describe('the preparation screens in a browser', () => {
     codingStageId = application.stages.find((s: { type: string }) => s.type === 'coding').id;
     const interview = async (stageId: string, startsAt: string) => (await t.http().post('/interviews').set(user.auth).send({ stageId, startsAt, timeZone: 'UTC', durationMinutes: 60, format: 'video' }).expect(201)).body;
     quizInterviewId = (await interview(quizStageId, '2027-04-12T10:00:00Z')).id;
-    await interview(codingStageId, '2027-04-26T10:00:00Z');
+    codingStageName = application.stages.find((s: { type: string }) => s.type === 'coding').name;
+    codingInterviewId = (await interview(codingStageId, '2027-04-26T10:00:00Z')).id;
     await t.http().post('/people').set(user.auth).send({ fullName: 'Grace Hopper' }).expect(201);
   }, 300_000);
   afterAll(() => dashboard?.close());
@@ -81,6 +84,12 @@ describe('the preparation screens in a browser', () => {
     expect(await today.textContent()).toContain('Algorithms textbook (about 340 of its 400 pages) — Ch. 1 Foundations and complexity: pages 0–35');
     const quizRow = () => region('Stages').getByRole('row').filter({ hasText: 'Quiz' }).first();
     expect(await quizRow().textContent()).toContain('12 Apr 2027');
+    // Readiness for the coding interview, with its parts: the plan is on track, nothing practised or mocked yet.
+    const codingReadiness = () => region('Readiness').getByRole('listitem', { name: `${codingStageName} at Frontier Lab` });
+    const figure = async () => Number(/(\d+)% ready/.exec((await codingReadiness().locator('.study-readiness-figure').textContent()) ?? '')?.[1]);
+    await codingReadiness().waitFor();
+    const readyAtStart = await figure();
+    expect(readyAtStart).toBe((await t.http().get(`/interviews/${codingInterviewId}/readiness`).set(user.auth).expect(200)).body.figure);
     await dashboard.screen('plan-on-track');
 
     // A week of slow study, logged in the UI: ten pages in an hour a day.
@@ -245,6 +254,16 @@ describe('the preparation screens in a browser', () => {
     await coverage.getByText('No story yet for: Leadership, Ambiguity, Impact.').waitFor();
     expect(await page.getByRole('list', { name: 'Stories', exact: true }).textContent()).toContain('Tell it in: Team lead');
     await dashboard.screen('stories');
+
+    // Readiness for the coding interview rose: questions drilled, a mock done for its stage type.
+    await page.getByRole('navigation', { name: 'Prepare' }).getByRole('link', { name: 'Plans' }).click();
+    await codingReadiness().waitFor();
+    const readyNow = await figure();
+    expect(readyNow).toBeGreaterThan(readyAtStart);
+    expect(readyNow).toBe((await t.http().get(`/interviews/${codingInterviewId}/readiness`).set(user.auth).expect(200)).body.figure);
+    await codingReadiness().getByText('What it is made of').click();
+    expect(await codingReadiness().textContent()).toMatch(/Mock/i);
+    await dashboard.screen('prepare-readiness');
 
     expect(problems).toEqual([]);
   }, 240_000);

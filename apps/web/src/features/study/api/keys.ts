@@ -1,3 +1,5 @@
+import type { QueryClient } from '@tanstack/react-query';
+
 /**
  * The query keys of the preparation screens. A session logged changes a resource, its plans'
  * schedules and Today's readiness; a drill changes the queue and the bank: each mutation invalidates
@@ -22,7 +24,14 @@ export const studyKeys = {
   storyList: () => [...studyKeys.stories(), 'list'] as const,
   coverage: (stageType: string) => [...studyKeys.stories(), 'coverage', stageType] as const,
   lookups: () => [...studyKeys.all, 'lookups'] as const,
+  readiness: () => [...studyKeys.all, 'readiness'] as const,
 };
 
 // Today shows readiness and the practice due: shared by value, as features never import each other.
-export const TODAY_KEY = ['today'] as const;
+const TODAY_KEY = ['today'] as const;
+
+/** Progress of any kind (study, drills, mocks, stories, the plan) moves readiness, here and on Today. */
+export function invalidateProgress(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: studyKeys.readiness() });
+  void queryClient.invalidateQueries({ queryKey: TODAY_KEY });
+}

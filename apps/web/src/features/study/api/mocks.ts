@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
-import { studyKeys, TODAY_KEY } from './keys';
+import { invalidateProgress, studyKeys } from './keys';
 
 export type MockInterview = components['schemas']['MockInterviewResponse'];
 export type CreateMockInterview = components['schemas']['CreateMockInterviewDto'];
@@ -55,7 +55,7 @@ export function useRecordMock() {
       // New questions went into the bank; the person's timeline has the mock.
       void queryClient.invalidateQueries({ queryKey: studyKeys.questions() });
       void queryClient.invalidateQueries({ queryKey: ['people'] });
-      void queryClient.invalidateQueries({ queryKey: TODAY_KEY });
+      invalidateProgress(queryClient);
     },
   });
 }
@@ -66,7 +66,7 @@ export function useDeleteMock() {
     mutationFn: (id: string) => unwrap(api.DELETE('/mock-interviews/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: studyKeys.mocks() });
-      void queryClient.invalidateQueries({ queryKey: TODAY_KEY });
+      invalidateProgress(queryClient);
     },
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
-import { studyKeys, TODAY_KEY } from './keys';
+import { invalidateProgress, studyKeys } from './keys';
 
 export type StudyPlan = components['schemas']['StudyPlanResponse'];
 export type StudyPlanSummary = components['schemas']['StudyPlanSummaryResponse'];
@@ -50,7 +50,7 @@ function usePlanChanged() {
     void queryClient.invalidateQueries({ queryKey: studyKeys.plans() });
     // Starting from the starter plans copies resources into the account.
     void queryClient.invalidateQueries({ queryKey: studyKeys.resources() });
-    void queryClient.invalidateQueries({ queryKey: TODAY_KEY });
+    invalidateProgress(queryClient);
   };
 }
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
-import { studyKeys, TODAY_KEY } from './keys';
+import { invalidateProgress, studyKeys } from './keys';
 
 export type Question = components['schemas']['QuestionResponse'];
 export type CreateQuestion = components['schemas']['CreateQuestionDto'];
@@ -48,7 +48,7 @@ function useQuestionsChanged() {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: studyKeys.questions() });
-    void queryClient.invalidateQueries({ queryKey: TODAY_KEY });
+    invalidateProgress(queryClient);
   };
 }
 
@@ -77,7 +77,7 @@ export function useDrill() {
     mutationFn: ({ id, rating }: { id: string; rating: DrillRating }) => unwrap(api.POST('/questions/{id}/drills', { params: { path: { id } }, body: { rating } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: [...studyKeys.questions(), 'list'] });
-      void queryClient.invalidateQueries({ queryKey: TODAY_KEY });
+      invalidateProgress(queryClient);
     },
   });
 }

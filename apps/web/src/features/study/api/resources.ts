@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
-import { studyKeys, TODAY_KEY } from './keys';
+import { invalidateProgress, studyKeys } from './keys';
 
 export type StudyResource = components['schemas']['StudyResourceResponse'];
 export type CreateStudyResource = components['schemas']['CreateStudyResourceDto'];
@@ -49,7 +49,7 @@ function useStudyChanged() {
   return () => {
     void queryClient.invalidateQueries({ queryKey: studyKeys.resources() });
     void queryClient.invalidateQueries({ queryKey: studyKeys.plans() });
-    void queryClient.invalidateQueries({ queryKey: TODAY_KEY });
+    invalidateProgress(queryClient);
   };
 }
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
-import { studyKeys, TODAY_KEY } from './keys';
+import { invalidateProgress, studyKeys } from './keys';
 
 export type Story = components['schemas']['StoryResponse'];
 export type CreateStory = components['schemas']['CreateStoryDto'];
@@ -25,7 +25,7 @@ function useStoriesChanged() {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: studyKeys.stories() });
-    void queryClient.invalidateQueries({ queryKey: TODAY_KEY });
+    invalidateProgress(queryClient);
   };
 }
 

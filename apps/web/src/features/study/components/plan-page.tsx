@@ -7,6 +7,7 @@ import { PLAN_DAYS, type PlanSchedule, type StudyPace, type StudyPlan, useAddPla
 import { useStudyResources } from '../api/resources';
 import { fieldProblems, numberOrBlank, UnplacedError } from './form-bits';
 import { amount, hours, STAGE_TYPE_LABEL } from './labels';
+import { ReadinessSection } from './readiness-section';
 import { ProgressLine } from './resources-page';
 import './study.css';
 
@@ -146,6 +147,7 @@ function PlanView({ plan, application, days, onMoreDays }: { plan: StudyPlan; ap
   return (
     <>
       <StatusSection schedule={s} plan={plan} />
+      <ReadinessSection applicationId={application.id} />
       {s.advice.length > 0 && <AdviceSection schedule={s} application={application} />}
       <StagesSection schedule={s} />
       <ScheduleSection schedule={s} days={days} onMoreDays={onMoreDays} />
