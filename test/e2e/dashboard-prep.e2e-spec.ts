@@ -265,6 +265,18 @@ describe('the preparation screens in a browser', () => {
     expect(await codingReadiness().textContent()).toMatch(/Mock/i);
     await dashboard.screen('prepare-readiness');
 
+    // On the coding interview's page: what to practise for it (the lab's questions), and a question asked in it recorded into the bank.
+    await codingReadiness().getByRole('link', { name: `${codingStageName} at Frontier Lab` }).click();
+    const questions = region('Questions');
+    await questions.getByRole('list', { name: 'To practise for this interview' }).getByText('Explain the bias-variance trade-off').waitFor();
+    await questions.getByLabel('Question asked', { exact: true }).fill('Implement top-k with a heap');
+    await questions.getByLabel('Its topic').fill('heaps');
+    await questions.getByRole('button', { name: 'Record the question' }).click();
+    await questions.getByRole('list', { name: 'Asked in this interview' }).getByText('Implement top-k with a heap').waitFor();
+    const recorded = (await t.http().get(`/questions?interviewId=${codingInterviewId}`).set(user.auth).expect(200)).body.items;
+    expect(recorded).toEqual([expect.objectContaining({ text: 'Implement top-k with a heap', topic: 'heaps', source: 'interview', stageType: 'coding' })]);
+    await dashboard.screen('interview-questions');
+
     expect(problems).toEqual([]);
   }, 240_000);
 });

@@ -1,3 +1,4 @@
+export { InterviewQuestions } from './components/interview-questions';
 export { MocksPage } from './components/mocks-page';
 export { PlanPage } from './components/plan-page';
 export { PlansOverview } from './components/plans-overview';

@@ -35,6 +35,11 @@ export function useQuestions(filter: QuestionFilter, offset: number) {
   });
 }
 
+/** The questions asked in an interview (`interviewId`), or to practise for one (`forInterviewId`: its organization's or stage type's). */
+export function useInterviewQuestions(query: { interviewId: string } | { forInterviewId: string }) {
+  return useQuery({ queryKey: studyKeys.questionList({ ...query }), queryFn: () => unwrap(api.GET('/questions', { params: { query: { ...query, limit: QUESTION_PAGE } } })) });
+}
+
 export function usePracticeQueue() {
   return useQuery({ queryKey: studyKeys.due(), queryFn: () => unwrap(api.GET('/questions/due', { params: { query: { limit: QUEUE_PAGE } } })) });
 }

@@ -173,6 +173,8 @@ function StatusSection({ schedule: s, plan }: { schedule: PlanSchedule; plan: St
       <p className="muted small">
         Today is {formatDate(s.today)}. Pace:{' '}
         {plan.paces
+          // Minutes are their own pace: only the units read at a speed are worth saying.
+          .filter((p) => p.unit !== 'minutes')
           .map((p) => `${Math.round(p.unitsPerHour * 10) / 10} ${p.unit} an hour (${p.source === 'log' ? `from your log, ${p.sessions} timed sessions` : p.source === 'stated' ? 'as you said' : 'Dossier’s guess'})`)
           .join(' · ')}
       </p>
