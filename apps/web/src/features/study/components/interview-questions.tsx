@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FieldControl, Field } from '@/components/field';
 import { QueryStates } from '@/components/status';
+import { asApiError } from '@/lib/api/errors';
 import { formatDate } from '@/lib/format';
 import { useCreateQuestion, useInterviewQuestions } from '../api/questions';
 import { fieldProblems, UnplacedError } from './form-bits';
@@ -21,6 +22,8 @@ export function InterviewQuestions({ interviewId }: { interviewId: string }) {
   const [topic, setTopic] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const { problem, unplaced } = fieldProblems(create.error, local, ['text', 'topic', 'interviewId']);
+  // No such interview: the interview's own section says so, once.
+  if ([asked.error, toPractise.error].some((e) => asApiError(e)?.status === 404)) return null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setLocal(text.trim() ? {} : { text: 'Write the question' });
