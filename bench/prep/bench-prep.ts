@@ -8,6 +8,8 @@
 //   2. Each step BENCH_REPEAT times (7) after one warm-up, median and fastest:
 //        re-plan   StudyPlansService.get: stages, interview dates, items, progress, paces learned from
 //                  the log, and the schedule with its advice
+//                  (and the interviews read alone: InterviewsService.dates beside InterviewsService.list)
+//        readiness ReadinessService.upcoming: every upcoming interview's readiness, beside one re-plan
 //        queue     QuestionBankService.queue: today's due questions in the user's zone (first page of 50)
 //      beside baselines measured in the same run: plain SQL reads of the same rows (the plan's items with
 //      their resources and summed log, the application's interviews; the due questions and their count).
@@ -26,6 +28,7 @@ import { AccountsService } from '#domain/accounts/index';
 import { ApplicationsService } from '#domain/applications/index';
 import { InterviewsService } from '#domain/interviews/index';
 import { OrganizationsService } from '#domain/organizations/index';
+import { ReadinessService } from '#domain/readiness/index';
 import { planSchedule, QuestionBankService, StudyPlansService, StudyService, StudyUnit } from '#domain/study/index';
 import { dropDatabase, recreateDatabase } from '../api/seed';
 import { intEnv, measure } from '../measure';
@@ -79,6 +82,17 @@ async function main(): Promise<void> {
     };
     const planner = await measure(async () => planSchedule(input), REPEAT);
     rows.push({ step: '  of which the planner (planSchedule, pure)', ...planner, baseline: { name: 'plain SQL read of the same rows', median: planRead.median } });
+    // The planner's interviews read: the light read of dates it uses now, beside the full list it used
+    // before (panels, relations and a suggested move per interview), in the same run.
+    const interviews = app.get(InterviewsService);
+    const light = await measure(() => interviews.dates(userId, { applicationIds: [applicationId] }), REPEAT);
+    const full = await measure(() => interviews.list(userId, { applicationId, limit: 200 }), REPEAT);
+    rows.push({ step: "  the application's interviews, light read (InterviewsService.dates)", ...light, baseline: { name: 'InterviewsService.list, as the re-plan read them before', median: full.median } });
+    // Readiness of every upcoming interview (Today): a re-plan, the checklists, tasks, practice, mocks, stories.
+    const readiness = app.get(ReadinessService);
+    const today = await measure(() => readiness.upcoming(userId, 366), REPEAT);
+    const upcoming = (await readiness.upcoming(userId, 366)).length;
+    rows.push({ step: `readiness of the ${upcoming} upcoming interviews (GET /readiness/upcoming)`, ...today, baseline: { name: 'one re-plan (GET /study-plans/:id)', median: replan.median } });
     const queue = await measure(() => bank.queue(userId), REPEAT);
     const queueRead = await measure(() => bareQueueRead(db, userId), REPEAT);
     rows.push({ step: 'daily practice queue (GET /questions/due)', ...queue, baseline: { name: 'plain SQL read of the same rows', median: queueRead.median } });

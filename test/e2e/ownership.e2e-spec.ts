@@ -143,6 +143,7 @@ describe('ownership: another user gets 404 for every record on every route', () 
     expect((await t.http().get('/stories').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/stories/coverage').set(stranger.auth).expect(200)).body.missing).toHaveLength(5);
     expect((await t.http().get('/readiness/upcoming?days=366').set(stranger.auth).expect(200)).body.items).toEqual([]);
+    expect((await t.http().get('/mock-interviews/suggestions?stageType=coding').set(stranger.auth).expect(200)).body.items).toEqual([]);
     expect((await t.http().get('/retrospectives').set(stranger.auth).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     expect((await t.http().get('/applications/board?closed=true').set(stranger.auth).expect(200)).body.columns.every((c: { cards: unknown[] }) => c.cards.length === 0)).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { WorksIngestService } from '#domain/works/index';
 import { WorksRepository } from '#domain/works/works.repository';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
 import { workAuthor as author, workRecord as record } from '../support/work-records';
 
 /**
@@ -26,9 +27,16 @@ describe('readiness per interview', () => {
   const post = (u: TestUser, url: string, body: object = {}) => t.http().post(url).set(u.auth).send(body);
   const readiness = async (id: string): Promise<any> => (await get(user, `/interviews/${id}/readiness`).expect(200)).body;
   const part = (r: any, key: string) => r.parts.find((p: { key: string }) => p.key === key);
+  const briefing = async (): Promise<any> => {
+    const { id } = (await post(user, `/interviews/${teamLead}/briefings`).expect(202)).body;
+    return waitFor(async () => {
+      const b = (await get(user, `/briefings/${id}`).expect(200)).body;
+      return b.status === 'ready' || b.status === 'failed' ? b : undefined;
+    });
+  };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ worker: true });
     user = await registerUser(t);
     stranger = await registerUser(t);
     const ingest = new WorksIngestService(new WorksRepository(t.db));
@@ -65,10 +73,19 @@ describe('readiness per interview', () => {
     // The shares are the weights scaled over the parts that apply: 25 / 80 of the figure for reading.
     expect(part(r, 'reading')).toEqual({ key: 'reading', label: "Interviewers' papers read", value: 0, weight: 25, share: 31.3, done: 0, total: 4, counts: '0 of 4 papers read (goal 80%: 4)', nextStep: 'Read “Readiness of World Models”' });
     expect(r.parts.reduce((s: number, p: { share: number }) => s + p.share, 0)).toBeCloseTo(100, 0);
-    expect(part(r, 'prep')).toEqual(expect.objectContaining({ done: 0, total: 3, counts: '0 of 3 prep tasks done', nextStep: expect.stringMatching(/^Do: /) }));
+    expect(part(r, 'prep')).toEqual(expect.objectContaining({ done: 0, total: 3, counts: '0 of 3 prep tasks done', nextStep: "Read the team lead's most cited and first-author papers" }));
     expect(part(r, 'practice')).toEqual(expect.objectContaining({ value: 0, total: 0, nextStep: 'Add questions you expect in a team lead interview and drill them' }));
     expect(part(r, 'mocks')).toEqual(expect.objectContaining({ value: 0, done: 0, total: 2, counts: '0 of 2 mock team lead interviews done' }));
     expect(part(r, 'stories')).toEqual(expect.objectContaining({ value: 0, done: 0, total: 5, nextStep: 'Write a story showing conflict, failure, leadership, ambiguity, impact' }));
+
+    // The briefing shows the same figure and parts, and keeps the totals for the next version.
+    const first = await briefing();
+    expect(first.status).toBe('ready');
+    expect(first.content.readiness).toEqual(expect.objectContaining({ figure: 0, progress: { papersRead: 0, studyMinutes: 0, studySessions: 0, questionsDrilled: 0, mocks: 0, stories: 0 } }));
+    const md = (await get(user, `/briefings/${first.id}/markdown`).expect(200)).text;
+    expect(md).toContain('## Readiness: 0 of 100');
+    expect(md).toContain("- **Interviewers' papers read: 0%** (31.3% of the figure) — 0 of 4 papers read (goal 80%: 4). Next: Read “Readiness of World Models”.");
+    expect(md).toContain('left out: study plan on track (no study plan for this stage)');
 
     // A coding round asks for no stories: left out there, with the reason.
     const c = await readiness(coding);
@@ -87,7 +104,7 @@ describe('readiness per interview', () => {
     await post(user, '/mock-interviews', { personId: friend, stageType: 'team_lead', organizationId: org, heldAt: new Date(Date.now() - DAY).toISOString() }).expect(201);
     await post(user, '/stories', { title: 'The migration we argued about', competencies: ['conflict', 'leadership'], stageTypes: ['team_lead'] }).expect(201);
     await post(user, '/stories', { title: 'A coding-only story', competencies: ['failure'], stageTypes: ['coding'] }).expect(201);
-    await post(user, '/study-plans/from-starter', { applicationId: application.id, hoursPerWeek: 40 }).expect(201);
+    const studyPlan = (await post(user, '/study-plans/from-starter', { applicationId: application.id, hoursPerWeek: 40 }).expect(201)).body;
 
     const r = await readiness(teamLead);
     expect(r.figure).toBeGreaterThan(before);
@@ -102,11 +119,20 @@ describe('readiness per interview', () => {
     expect(part(r, 'mocks')).toEqual(expect.objectContaining({ done: 1, value: 50 }));
     // The coding-only story does not count for a team-lead round.
     expect(part(r, 'stories')).toEqual(expect.objectContaining({ done: 2, total: 5, value: 40, nextStep: 'Write a story showing failure, ambiguity, impact' }));
-    const plan = part(r, 'plan');
+    const plan = { ...part(r, 'plan'), planResourceId: studyPlan.items.find((i: { stageId: string }) => i.stageId === application.stages[4].id).resource.id as string };
     expect(plan).toEqual(expect.objectContaining({ key: 'plan', weight: 20, share: 20 }));
     expect(plan.counts).toMatch(/^On track: the [\d.]+ h left fit before the interview$/);
     expect(plan.value).toBe(100);
     expect(plan.nextStep).toMatch(/^Study /);
+    // The next briefing says how far the user came since the last one.
+    const second = await briefing();
+    expect(second.changes).toEqual(expect.arrayContaining([`Readiness: 0 → ${r.figure} of 100.`, 'Progress: 3 papers read, 1 question drilled, 1 mock interview, 2 stories added.']));
+    const html = (await get(user, `/briefings/${second.id}/html`).expect(200)).text;
+    expect(html).toContain(`<h2 id="readiness-${r.figure}-of-100">Readiness: ${r.figure} of 100</h2>`);
+    await t.http().post(`/study-resources/${plan.planResourceId}/sessions`).set(user.auth).send({ amount: 10, minutes: 90 }).expect(201);
+    const third = await briefing();
+    expect(third.changes).toEqual(expect.arrayContaining(['Progress: 1.5 h of study logged (1 session).']));
+
     const weighted = Math.round(r.parts.reduce((s: number, p: { value: number; share: number }) => s + p.value * p.share, 0) / 100);
     expect(Math.abs(r.figure - weighted)).toBeLessThanOrEqual(1);
   });

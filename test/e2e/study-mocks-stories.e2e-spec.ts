@@ -139,4 +139,43 @@ describe('mock interviews and behavioural stories', () => {
     await t.http().delete(`/stories/${story.id}`).set(owner.auth).expect(204);
     expect((await t.http().get('/stories').set(owner.auth).expect(200)).body.total).toBe(1);
   });
+  it('suggests who could run a mock: interviewers at the organization, of the stage type elsewhere, people who work there, earlier mock partners; each with why', async () => {
+    const u = await registerUser(t);
+    const post = async (url: string, body: object) => (await t.http().post(url).set(u.auth).send(body).expect(201)).body;
+    const lab = await post('/organizations', { name: 'Suggestion Lab' });
+    const other = await post('/organizations', { name: 'Other Lab' });
+    const ada = await post('/people', { fullName: 'Ada Panel' });
+    const bob = await post('/people', { fullName: 'Bob Elsewhere' });
+    const cleo = await post('/people', { fullName: 'Cleo Insider', organizationId: lab.id, role: 'Research Scientist' });
+    const dan = await post('/people', { fullName: 'Dan Mockpartner' });
+    const eve = await post('/people', { fullName: 'Eve Cancelled' });
+    const gone = await post('/people', { fullName: 'Gus Trashed', organizationId: lab.id });
+    const atLab = await post('/applications', { organizationId: lab.id, role: 'Research Engineer', builtInTemplate: 'research-engineer' });
+    const atOther = await post('/applications', { organizationId: other.id, role: 'Research Engineer', builtInTemplate: 'research-engineer' });
+    const stage = (a: any, type: string) => a.stages.find((s: { type: string }) => s.type === type).id;
+    await post('/interviews', { stageId: stage(atLab, 'recruiter'), startsAt: '2026-10-01T10:00:00Z', timeZone: 'UTC', durationMinutes: 30, format: 'video', interviewerIds: [ada.id] });
+    await post('/interviews', { stageId: stage(atOther, 'coding'), startsAt: '2026-10-05T10:00:00Z', timeZone: 'UTC', durationMinutes: 60, format: 'video', interviewerIds: [bob.id] });
+    const cancelled = await post('/interviews', { stageId: stage(atOther, 'coding'), startsAt: '2026-10-06T10:00:00Z', timeZone: 'UTC', durationMinutes: 60, format: 'video', interviewerIds: [eve.id] });
+    await t.http().patch(`/interviews/${cancelled.id}`).set(u.auth).send({ outcome: 'cancelled' }).expect(200);
+    await post('/mock-interviews', { personId: dan.id, stageType: 'coding', heldAt: '2026-09-20T18:00:00Z' });
+    await t.http().delete(`/people/${gone.id}`).set(u.auth).expect(204);
+
+    const suggestions = async (query: string) => (await t.http().get(`/mock-interviews/suggestions?${query}`).set(u.auth).expect(200)).body.items;
+    const both = await suggestions(`organizationId=${lab.id}&stageType=coding`);
+    expect(both.map((s: any) => [s.person.fullName, s.reasons])).toEqual([
+      ['Ada Panel', ['Interviewed you at Suggestion Lab (Recruiter chat, 2026-10-01)']],
+      ['Bob Elsewhere', ['Was on your coding interview at Other Lab (2026-10-05)']],
+      ['Cleo Insider', ['Works at Suggestion Lab as Research Scientist']],
+      ['Dan Mockpartner', ['Ran a mock coding interview with you (2026-09-20)']],
+    ]);
+    expect(both[2].person).toEqual({ id: cleo.id, fullName: 'Cleo Insider', headline: null, role: 'Research Scientist', organization: 'Suggestion Lab' });
+    // By stage type alone: who sat on coding interviews anywhere, and earlier partners.
+    expect((await suggestions('stageType=coding')).map((s: any) => s.person.fullName)).toEqual(['Bob Elsewhere', 'Dan Mockpartner']);
+
+    // Another user's organization is not found; nothing asked is refused, naming the field.
+    await t.http().get(`/mock-interviews/suggestions?organizationId=${lab.id}`).set(stranger.auth).expect(404);
+    const bad = await t.http().get('/mock-interviews/suggestions').set(u.auth).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['organizationId']);
+    await t.http().get('/mock-interviews/suggestions?stageType=juggling').set(u.auth).expect(400);
+  });
 });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundRes
 import { MockInterviewsService } from '#domain/study/index';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/uuid-param';
-import { CreateMockInterviewDto, ListMockInterviewsQuery, MockInterviewResponse, MockInterviewsPage, UpdateMockInterviewDto } from './dto/mock-interview.dto';
+import { CreateMockInterviewDto, ListMockInterviewsQuery, MockInterviewResponse, MockInterviewsPage, MockSuggestionsQuery, MockSuggestionsResponse, UpdateMockInterviewDto } from './dto/mock-interview.dto';
 
 @ApiTags('study')
 @ApiBearerAuth()
@@ -25,6 +25,14 @@ export class MockInterviewsController {
   async list(@CurrentUserId() userId: string, @Query() query: ListMockInterviewsQuery): Promise<MockInterviewsPage> {
     const page = await this.mocks.list(userId, query);
     return { ...page, items: page.items.map(MockInterviewResponse.from) };
+  }
+
+  @Get('suggestions')
+  @ApiOperation({ summary: 'Who could run a mock: people who interviewed you at the organization, sat on your interviews of that stage type, work there, or ran such a mock before; each with the reasons' })
+  @ApiOkResponse({ type: MockSuggestionsResponse })
+  @ApiNotFoundResponse({ description: 'No such organization for this user' })
+  async suggestions(@CurrentUserId() userId: string, @Query() query: MockSuggestionsQuery): Promise<MockSuggestionsResponse> {
+    return { items: await this.mocks.suggestions(userId, query) };
   }
 
   @Get(':id')

@@ -5,12 +5,13 @@ import { ApplicationsService, StageRetrospectivesService } from '../applications
 import { asksOf, lastSpokeWith } from '../interactions/index';
 import { InterviewsService } from '../interviews/index';
 import { personCards, PersonCard } from '../people/index';
+import { ReadinessService } from '../readiness/index';
 import { latestReferralOf, referralsMadeBy } from '../referrals/index';
 import { identitySourceUrl, LinkedIdentityFacts, linkedIdentitiesOf } from '../scholarly-identities/index';
 import type { StageType } from '../stage-templates/index';
 import { interviewTasks } from '../tasks/index';
 import { PersonWork, worksOfPeople } from '../works/index';
-import type { BriefingContent, BriefingInterviewer, BriefingMeeting, BriefingReferralBy, SourceLink } from './briefing-content';
+import type { BriefingContent, BriefingInterviewer, BriefingReadiness, BriefingMeeting, BriefingReferralBy, SourceLink } from './briefing-content';
 import { briefingWork } from './briefing-work';
 import { BriefingExtras } from './briefing-extras';
 import { BriefingsRepository } from './briefings.repository';
@@ -40,6 +41,7 @@ export class BriefingAssembler {
     private readonly applications: ApplicationsService,
     private readonly extras: BriefingExtras,
     private readonly retrospectives: StageRetrospectivesService,
+    private readonly readiness: ReadinessService,
   ) {}
 
   private get db(): EntityManager {
@@ -57,7 +59,7 @@ export class BriefingAssembler {
 
     // Independent reads, each batched over the panel, run side by side; only the checklist waits for the works.
     const works = worksOfPeople(this.db, userId, ids, { withAbstract: true });
-    const [timeZone, referral, tasks, lessons, history, cards, lastSpoke, identities, warmPaths, resumeProjects, reading] = await Promise.all([
+    const [timeZone, referral, tasks, lessons, history, cards, lastSpoke, identities, warmPaths, resumeProjects, reading, readiness] = await Promise.all([
       userTimeZone(this.db, userId),
       latestReferralOf(this.db, userId, application.id),
       // Prep tasks come from the stage's checklist: listed in its order.
@@ -72,6 +74,7 @@ export class BriefingAssembler {
       // With abstracts, as the checklist ranks by them (the profiles only count and list). Works are
       // ranked as of the interview: a paper's age and recency are what they will be on the day.
       works.then((w) => this.extras.reading(userId, interview.id, interviewers, interview.startsAt, w)),
+      this.readinessOf(userId, interview.id),
     ]);
     const worksOf = await works;
     const people: BriefingInterviewer[] = ids.map((id, k) => ({
@@ -128,6 +131,19 @@ export class BriefingAssembler {
         doDifferently: r.doDifferently,
       })),
       resumeProjects,
+      readiness,
+    };
+  }
+
+  /** The interview's readiness as the briefing keeps it, with the user's totals for the next version to compare. */
+  private async readinessOf(userId: string, interviewId: string): Promise<BriefingReadiness> {
+    const r = await this.readiness.forInterview(userId, interviewId);
+    return {
+      figure: r.figure,
+      parts: r.parts.map((p) => ({ key: p.key, label: p.label, value: p.value, weight: p.weight, share: p.share, counts: p.counts, nextStep: p.nextStep })),
+      leftOut: r.leftOut.map((l) => ({ key: l.key, label: l.label, reason: l.reason })),
+      explanation: r.explanation,
+      progress: await this.readiness.progress(userId, r),
     };
   }
 

@@ -89,3 +89,25 @@ describe('briefingChanges', () => {
     expect(briefingChanges(old, noted)).toEqual([]);
   });
 });
+
+describe('briefing changes: progress since the last version', () => {
+  const readiness = (figure: number | null, progress: Partial<NonNullable<BriefingContent['readiness']>['progress']> = {}): BriefingContent['readiness'] => ({
+    figure,
+    parts: [],
+    leftOut: [],
+    explanation: '',
+    progress: { papersRead: 0, studyMinutes: 0, studySessions: 0, questionsDrilled: 0, mocks: 0, stories: 0, ...progress },
+  });
+  const withReadiness = (r: BriefingContent['readiness']): BriefingContent => ({ ...content([], []), readiness: r });
+
+  it('says readiness then and now and what the user did in between, leaving out what did not move', () => {
+    const before = withReadiness(readiness(20, { papersRead: 1, studyMinutes: 60, studySessions: 1, questionsDrilled: 4 }));
+    const after = withReadiness(readiness(55, { papersRead: 3, studyMinutes: 150, studySessions: 3, questionsDrilled: 5, mocks: 1, stories: 2 }));
+    expect(briefingChanges(before, after)).toEqual(['Readiness: 20 → 55 of 100.', 'Progress: 2 papers read, 1.5 h of study logged (2 sessions), 1 question drilled, 1 mock interview, 2 stories added.']);
+    expect(briefingChanges(after, after)).toEqual([]);
+  });
+
+  it('compares nothing with a version made before readiness was in briefings', () => {
+    expect(briefingChanges(content([], []), withReadiness(readiness(40, { mocks: 2 })))).toEqual([]);
+  });
+});

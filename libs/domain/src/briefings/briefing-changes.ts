@@ -1,5 +1,5 @@
 import { titleKey } from '../shared/text/index';
-import type { BriefingContent, BriefingMeeting, BriefingWork } from './briefing-content';
+import type { BriefingContent, BriefingMeeting, BriefingReadiness, BriefingWork } from './briefing-content';
 
 /**
  * What changed between two generations of a briefing, in sentences a user reads at the top of the
@@ -76,10 +76,31 @@ export function briefingChanges(before: BriefingContent, after: BriefingContent)
       }
     }
   }
+  // Versions made before readiness was in briefings have none: nothing to compare with.
+  if (before.readiness && after.readiness) changes.push(...progressChanges(before.readiness, after.readiness));
   // The earlier content came back from jsonb, which reorders object keys: compare in a fixed order.
   const projects = (c: BriefingContent) => JSON.stringify(c.resumeProjects.map((p) => [p.id, p.title, p.summary, p.role, p.technologies, p.talkingPoints, p.links]));
   if (projects(before) !== projects(after)) changes.push('Your résumé projects changed.');
   return changes;
+}
+
+/** Readiness then and now, and what the user did in between: papers read, study logged, questions drilled, mocks, stories. */
+function progressChanges(before: BriefingReadiness, after: BriefingReadiness): string[] {
+  const out: string[] = [];
+  if (before.figure !== after.figure) out.push(`Readiness: ${before.figure ?? '–'} → ${after.figure ?? '–'} of 100.`);
+  const b = before.progress;
+  const a = after.progress;
+  const done: string[] = [];
+  if (a.papersRead > b.papersRead) done.push(`${plural(a.papersRead - b.papersRead, 'paper')} read`);
+  if (a.studyMinutes > b.studyMinutes || a.studySessions > b.studySessions) {
+    const minutes = a.studyMinutes - b.studyMinutes;
+    done.push(`${minutes > 0 ? `${Math.round(minutes / 6) / 10} h of study logged` : 'study logged'} (${plural(a.studySessions - b.studySessions, 'session')})`);
+  }
+  if (a.questionsDrilled > b.questionsDrilled) done.push(`${plural(a.questionsDrilled - b.questionsDrilled, 'question')} drilled`);
+  if (a.mocks > b.mocks) done.push(`${plural(a.mocks - b.mocks, 'mock interview')}`);
+  if (a.stories > b.stories) done.push(`${plural(a.stories - b.stories, 'story', 'stories')} added`);
+  if (done.length) out.push(`Progress: ${done.join(', ')}.`);
+  return out;
 }
 
 /**
@@ -117,8 +138,8 @@ function notesKey(notes: BriefingMeeting['notes']): string {
   return notes ? JSON.stringify([notes.asked, notes.howItWent, notes.followUp]) : '';
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
 }
 
 function titles(works: Pick<BriefingWork, 'title'>[]): string {

@@ -1,3 +1,4 @@
+import type { ReadinessProgress } from '../readiness/index';
 import type { ScholarlySource } from '../scholarly/index';
 
 /**
@@ -21,6 +22,21 @@ export interface BriefingContent {
   /** The user's retrospectives on earlier stages of the same kind, in any application, most recent first. */
   retrospectives: BriefingRetrospective[];
   resumeProjects: BriefingResumeProject[];
+  /**
+   * How ready the user was for the interview when this version was made, with their totals then, so
+   * the next version says what progress they made. Absent in versions made before readiness was in briefings.
+   */
+  readiness?: BriefingReadiness;
+}
+
+export interface BriefingReadiness {
+  /** 0–100; null when no part applied. */
+  figure: number | null;
+  parts: { key: string; label: string; value: number; weight: number; share: number; counts: string; nextStep: string | null }[];
+  leftOut: { key: string; label: string; reason: string }[];
+  explanation: string;
+  /** Totals as of this version: what "what changed" compares. */
+  progress: ReadinessProgress;
 }
 
 export interface BriefingRetrospective {

@@ -1,5 +1,5 @@
 import { sourceDisplayName } from '../scholarly/index';
-import type { BriefingContent, BriefingInterviewer, BriefingWork, SourceLink } from './briefing-content';
+import type { BriefingContent, BriefingInterviewer, BriefingReadiness, BriefingWork, SourceLink } from './briefing-content';
 
 /** What the renderer needs besides the content: which version this is and what changed since the last. */
 export interface BriefingMeta {
@@ -7,6 +7,15 @@ export interface BriefingMeta {
   changes: string[];
 }
 
+
+/** How ready the user is: the figure, each part with what it counts, its share and the next step, and what was left out. */
+function readinessSection(r: BriefingReadiness): string[] {
+  const out = [`## Readiness: ${r.figure === null ? 'nothing to measure yet' : `${r.figure} of 100`}`, ''];
+  for (const p of r.parts) out.push(`- **${esc(p.label)}: ${p.value}%** (${p.share}% of the figure) — ${esc(p.counts)}.${p.nextStep ? ` Next: ${esc(p.nextStep)}.` : ''}`);
+  if (r.parts.length) out.push('');
+  out.push(`*${esc(r.explanation)}*`, '');
+  return out;
+}
 
 /**
  * The briefing as Markdown (CommonMark). Text that comes from people or sources (titles, names,
@@ -35,6 +44,8 @@ export function renderBriefingMarkdown(content: BriefingContent, meta: BriefingM
   out.push(`- **Interviewers:** ${content.interviewers.length ? content.interviewers.map((i) => esc(i.fullName)).join(', ') : 'not known yet'}`);
   if (interview.prepNotes) out.push('', quote(interview.prepNotes));
   out.push('');
+
+  if (content.readiness) out.push(...readinessSection(content.readiness));
 
   out.push('## Interviewers', '');
   if (content.interviewers.length === 0) out.push('No interviewer is named on this interview yet.', '');

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/index';
 import { InterviewsModule } from '../interviews/index';
 import { ReadingModule } from '../reading/index';
+import { ReadinessModule } from '../readiness/index';
 import { ResumeProjectsModule } from '../resume-projects/index';
 import { WarmPathsModule } from '../warm-paths/index';
 import { BriefingAssembler } from './briefing-assembler';
@@ -14,7 +15,7 @@ import { BriefingsService } from './briefings.service';
 import { BriefingsExport } from './briefings.export';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Briefing]), ApplicationsModule, InterviewsModule, ReadingModule, WarmPathsModule, ResumeProjectsModule],
+  imports: [TypeOrmModule.forFeature([Briefing]), ApplicationsModule, InterviewsModule, ReadingModule, WarmPathsModule, ResumeProjectsModule, ReadinessModule],
   providers: [BriefingsExport, BriefingsRepository, BriefingsService, BriefingAssembler, BriefingExtras, BriefingPdfRenderer],
   exports: [BriefingsService, BriefingPdfRenderer],
 })

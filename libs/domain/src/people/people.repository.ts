@@ -5,6 +5,7 @@ import { DataSource, EntityManager, IsNull, Not, QueryFailedError, Repository } 
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL, PersonDetail, personDetailFromRows, personFromRow } from './people.queries';
 import type { PeopleQuery } from './people.types';
+import { PersonCard, personCards } from './repository/people.read-model';
 import { Person } from './person.entity';
 import type { PersonReference } from './person-references';
 
@@ -53,6 +54,14 @@ export class PeopleRepository {
   async findDetail(userId: string, id: string): Promise<PersonDetail | null> {
     const rows = await this.read(PERSON_DETAIL, [id, userId]);
     return rows.length === 0 ? null : personDetailFromRows(rows);
+  }
+
+  /** The user's people among `ids` not in the trash, as cards (name, headline, role, organization), in one read. */
+  async liveCards(userId: string, ids: string[]): Promise<Map<string, PersonCard & { organizationId: string | null }>> {
+    if (!ids.length) return new Map();
+    const cards = await personCards(this.dataSource, userId, ids);
+    const rows = (await this.dataSource.query('SELECT id, organization_id FROM people WHERE user_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL', [userId, ids])) as { id: string; organization_id: string | null }[];
+    return new Map(rows.flatMap((r) => (cards.has(r.id) ? [[r.id, { ...cards.get(r.id)!, organizationId: r.organization_id }]] : [])));
   }
 
   findAll(userId: string): Promise<Person[]> {

@@ -10,6 +10,7 @@ import type { PersonDetail } from './people.queries';
 import { DuplicateReason, PeopleRepository } from './people.repository';
 import { Page, PeopleQuery, PersonInput } from './people.types';
 import { Person } from './person.entity';
+import type { PersonCard } from './repository/people.read-model';
 import { PERSON_REFERENCES } from './person-references';
 import { addDays, dateIn } from '../shared/dates';
 import type { EntityManager } from 'typeorm';
@@ -79,6 +80,11 @@ export class PeopleService {
     const detail = await this.people.findDetail(userId, id);
     if (!detail) throw new NotFoundError('person', id);
     return detail;
+  }
+
+  /** The user's people among `ids` not in the trash, as cards (name, headline, role, organization), by id: one read for them all. */
+  liveCards(userId: string, ids: string[]): Promise<Map<string, PersonCard & { organizationId: string | null }>> {
+    return this.people.liveCards(userId, [...new Set(ids)]);
   }
 
   /** Every (not deleted) person of the user, by name: for whole-network exports. */

@@ -95,7 +95,7 @@ export function readiness(f: ReadinessFacts): Readiness {
   }
 
   if (f.prep.total === 0) drafts.push({ key: 'prep', reason: 'no prep tasks for this stage' });
-  else drafts.push({ key: 'prep', value: pct(f.prep.done, f.prep.total), done: f.prep.done, total: f.prep.total, counts: `${f.prep.done} of ${f.prep.total} prep tasks done`, nextStep: f.prep.nextOpen ? `Do: ${f.prep.nextOpen}` : null });
+  else drafts.push({ key: 'prep', value: pct(f.prep.done, f.prep.total), done: f.prep.done, total: f.prep.total, counts: `${f.prep.done} of ${f.prep.total} prep tasks done`, nextStep: f.prep.nextOpen });
 
   if (!f.plan) drafts.push({ key: 'plan', reason: 'no study plan for this stage' });
   else {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FieldProblem, NotFoundError } from '#platform';
 import { InteractionsService } from '../interactions/index';
+import { InterviewsService } from '../interviews/index';
 import { OrganizationsService } from '../organizations/index';
 import type { Page } from '../people/index';
 import { PeopleService } from '../people/index';
@@ -24,6 +25,19 @@ export interface MockInterviewInput {
   newQuestions?: { text: string; topic?: string | null }[];
 }
 
+/** Someone of the network who could run a mock interview, and why Dossier thinks so. */
+export interface MockSuggestion {
+  person: { id: string; fullName: string; headline: string | null; role: string | null; organization: string | null };
+  /** Most telling first. */
+  reasons: string[];
+  /** How strongly the reasons point to them (the order of the list). */
+  score: number;
+}
+
+/** How much each kind of reason counts toward the order of suggestions. */
+const REASON_WEIGHTS = { interviewedAtOrganization: 3, interviewedForStageType: 2, worksAtOrganization: 2, ranMock: 1 } as const;
+const MAX_SUGGESTIONS = 20;
+
 /** Practice interviews with people of the network; each is recorded as an ask on the person's timeline. */
 @Injectable()
 export class MockInterviewsService {
@@ -32,6 +46,7 @@ export class MockInterviewsService {
     private readonly people: PeopleService,
     private readonly interactions: InteractionsService,
     private readonly organizations: OrganizationsService,
+    private readonly interviews: InterviewsService,
   ) {}
 
   async create(userId: string, input: MockInterviewInput): Promise<MockInterview> {
@@ -98,6 +113,55 @@ export class MockInterviewsService {
     if (input.feedback !== undefined) patch.feedback = input.feedback?.trim() || null;
     await this.repository.updateMock(userId, id, patch);
     return this.get(userId, id);
+  }
+
+  /**
+   * People of the network who could run a mock: those who interviewed the user at the organization
+   * (on a panel of one of its interviews), who sat on the user's interviews of that stage type
+   * elsewhere, who work at the organization, and who ran a mock of that type before; each with the
+   * reasons, most likely first. People in the trash are left out; cancelled interviews do not count.
+   */
+  async suggestions(userId: string, query: { organizationId?: string; stageType?: StageType }): Promise<MockSuggestion[]> {
+    const { organizationId, stageType } = query;
+    if (!organizationId && !stageType) throw new InvalidStudyInputError('mock-interview', [{ field: 'organizationId', problem: 'give an organizationId, a stageType or both' }]);
+    if (organizationId) await this.organizations.assertOwned(userId, organizationId, null);
+    const [interviews, atOrganization, mocks] = await Promise.all([
+      this.interviews.all(userId),
+      organizationId ? this.people.list(userId, { organizationId, limit: 200 }) : Promise.resolve({ items: [] as { id: string }[] }),
+      stageType ? this.repository.listMocks(userId, { stageType, limit: 200, offset: 0 }) : Promise.resolve({ items: [] as MockInterview[] }),
+    ]);
+    const found = new Map<string, { score: number; reasons: { weight: number; text: string }[] }>();
+    const add = (personId: string, weight: number, text: string): void => {
+      const entry = found.get(personId) ?? { score: 0, reasons: [] };
+      if (entry.reasons.some((r) => r.text === text)) return;
+      entry.score += weight;
+      entry.reasons.push({ weight, text });
+      found.set(personId, entry);
+    };
+    const type = (t: string): string => t.replace(/_/g, ' ');
+    for (const { interview, interviewers } of interviews) {
+      if (interview.outcome === 'cancelled') continue;
+      const org = interview.application?.organization?.name ?? 'an organization';
+      const on = interview.startsAt.toISOString().slice(0, 10);
+      const atThisOrg = !!organizationId && interview.application?.organizationId === organizationId;
+      const ofThisType = !!stageType && interview.stage?.type === stageType;
+      for (const person of interviewers) {
+        if (atThisOrg) add(person.id, REASON_WEIGHTS.interviewedAtOrganization, `Interviewed you at ${org} (${interview.stage?.name ?? 'an interview'}, ${on})`);
+        else if (ofThisType) add(person.id, REASON_WEIGHTS.interviewedForStageType, `Was on your ${type(stageType!)} interview at ${org} (${on})`);
+      }
+    }
+    for (const person of atOrganization.items) add(person.id, REASON_WEIGHTS.worksAtOrganization, 'Works at the organization');
+    for (const mock of mocks.items) if (mock.personId) add(mock.personId, REASON_WEIGHTS.ranMock, `Ran a mock ${type(mock.stageType)} interview with you (${mock.heldAt.toISOString().slice(0, 10)})`);
+    const cards = await this.people.liveCards(userId, [...found.keys()]);
+    return [...found.entries()]
+      .flatMap(([id, entry]) => {
+        const card = cards.get(id);
+        if (!card) return [];
+        const reasons = entry.reasons.sort((a, b) => b.weight - a.weight).map((r) => (r.text === 'Works at the organization' ? `Works at ${card.organization ?? 'the organization'}${card.role ? ` as ${card.role}` : ''}` : r.text));
+        return [{ person: { id, fullName: card.fullName, headline: card.headline, role: card.role, organization: card.organization }, reasons, score: entry.score }];
+      })
+      .sort((a, b) => b.score - a.score || a.person.fullName.localeCompare(b.person.fullName) || a.person.id.localeCompare(b.person.id))
+      .slice(0, MAX_SUGGESTIONS);
   }
 
   /** Deletes the mock and the interaction it put on the person's timeline; questions it added stay in the bank. */

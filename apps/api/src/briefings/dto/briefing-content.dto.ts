@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SCHOLARLY_SOURCES } from '#domain/scholarly/index';
-import type { BriefingApplication, BriefingContent, BriefingInterview, BriefingInterviewer, BriefingMeeting, BriefingReadingItem, BriefingResumeProject, BriefingRetrospective, BriefingWork } from '#domain/briefings/index';
+import type { BriefingApplication, BriefingContent, BriefingInterview, BriefingInterviewer, BriefingMeeting, BriefingReadiness, BriefingReadingItem, BriefingResumeProject, BriefingRetrospective, BriefingWork } from '#domain/briefings/index';
 
 // The facts a briefing is rendered from (libs/domain/src/briefings/briefing-content.ts), as the API
 // answers them: documented field by field so that a client reads them typed.
@@ -291,6 +291,39 @@ export class BriefingRetrospectiveDto {
   @ApiProperty({ type: String, nullable: true }) doDifferently: string | null;
 }
 
+export class BriefingReadinessPartDto {
+  @ApiProperty({ description: 'reading, prep, plan, practice, mocks or stories' }) key: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) value: number;
+  @ApiProperty() weight: number;
+  @ApiProperty({ description: 'Its share of the figure, in percent' }) share: number;
+  @ApiProperty({ example: '3 of 4 papers read (goal 80%: 4)' }) counts: string;
+  @ApiProperty({ type: String, nullable: true }) nextStep: string | null;
+}
+
+export class BriefingReadinessLeftOutDto {
+  @ApiProperty() key: string;
+  @ApiProperty() label: string;
+  @ApiProperty() reason: string;
+}
+
+export class BriefingProgressDto {
+  @ApiProperty({ description: "Papers of the interview's checklist read" }) papersRead: number;
+  @ApiProperty() studyMinutes: number;
+  @ApiProperty() studySessions: number;
+  @ApiProperty() questionsDrilled: number;
+  @ApiProperty() mocks: number;
+  @ApiProperty() stories: number;
+}
+
+export class BriefingReadinessDto {
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100 }) figure: number | null;
+  @ApiProperty({ type: [BriefingReadinessPartDto] }) parts: BriefingReadinessPartDto[];
+  @ApiProperty({ type: [BriefingReadinessLeftOutDto] }) leftOut: BriefingReadinessLeftOutDto[];
+  @ApiProperty() explanation: string;
+  @ApiProperty({ type: BriefingProgressDto, description: "The user's totals when the version was made: what the next version's changes compare" }) progress: BriefingProgressDto;
+}
+
 export class BriefingContentDto {
   @ApiProperty({ enum: [1], description: "The content model's version" }) schema: 1;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
@@ -303,6 +336,7 @@ export class BriefingContentDto {
   @ApiProperty({ type: BriefingPrepDto }) prep: BriefingPrepDto;
   @ApiProperty({ type: [BriefingRetrospectiveDto], description: "The user's retrospectives on earlier stages of the same kind, most recent first" }) retrospectives: BriefingRetrospectiveDto[];
   @ApiProperty({ type: [BriefingResumeProjectDto] }) resumeProjects: BriefingResumeProjectDto[];
+  @ApiPropertyOptional({ type: BriefingReadinessDto, description: 'How ready you were when this version was made; absent in versions made before readiness was in briefings' }) readiness?: BriefingReadinessDto;
 }
 
 export class BriefingLinksDto {
@@ -324,5 +358,6 @@ const sameKeys = {
   retrospective: true satisfies SameKeys<BriefingRetrospective, BriefingRetrospectiveDto>,
   meeting: true satisfies SameKeys<BriefingMeeting, BriefingMeetingDto>,
   resumeProject: true satisfies SameKeys<BriefingResumeProject, BriefingResumeProjectDto>,
+  readiness: true satisfies SameKeys<BriefingReadiness, BriefingReadinessDto>,
 };
 void sameKeys;

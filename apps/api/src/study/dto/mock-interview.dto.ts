@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { STAGE_TYPES, StageType } from '#domain/stage-templates/index';
@@ -142,4 +142,29 @@ export class MockInterviewsPage {
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+}
+
+export class MockSuggestionsQuery extends PickType(ListMockInterviewsQuery, ['stageType'] as const) {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The organization to rehearse for (give this, stageType, or both)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  organizationId?: string;
+}
+
+export class MockSuggestionPersonResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ type: String, nullable: true }) headline: string | null;
+  @ApiProperty({ type: String, nullable: true }) role: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Where they work' }) organization: string | null;
+}
+
+export class MockSuggestionResponse {
+  @ApiProperty({ type: MockSuggestionPersonResponse }) person: MockSuggestionPersonResponse;
+  @ApiProperty({ type: [String], description: 'Why they could run the mock, most telling first', example: ['Interviewed you at Frontier Lab (Coding interview, 2026-11-02)'] }) reasons: string[];
+  @ApiProperty({ description: 'How strongly the reasons point to them: the order of the list' }) score: number;
+}
+
+export class MockSuggestionsResponse {
+  @ApiProperty({ type: [MockSuggestionResponse], description: 'Most likely first, at most 20' }) items: MockSuggestionResponse[];
 }

@@ -2064,6 +2064,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mock-interviews/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who could run a mock: people who interviewed you at the organization, sat on your interviews of that stage type, work there, or ran such a mock before; each with the reasons */
+        get: operations["mock-interviews.suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mock-interviews/{id}": {
         parameters: {
             query?: never;
@@ -3319,21 +3336,6 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @enum {string} */
-        IdentityStatus: "linked" | "rejected";
-        ExportedScholarlyIdentityDto: {
-            id: string;
-            personId: string;
-            source: components["schemas"]["ScholarlySource"];
-            /** @example A5023888391 */
-            sourceAuthorId: string;
-            name: string | null;
-            status: components["schemas"]["IdentityStatus"];
-            /** @enum {string} */
-            linkedBy: "user" | "auto";
-            /** Format: date-time */
-            createdAt: string;
-        };
         ExportedResumeProjectLinkDto: {
             url: string;
             label: string | null;
@@ -3356,32 +3358,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        /**
-         * @description A version not finished when exported is imported as failed
-         * @enum {string}
-         */
-        BriefingStatus: "queued" | "generating" | "ready" | "failed";
-        ExportedBriefingDto: {
-            id: string;
-            interviewId: string;
-            version: number;
-            /** @enum {string} */
-            trigger: "manual" | "schedule";
-            /** @description A version not finished when exported is imported as failed */
-            status: components["schemas"]["BriefingStatus"];
-            /** Format: date-time */
-            forStartsAt: string | null;
-            /** @description The facts the version was rendered from, as GET /briefings/:id answers them */
-            content: components["schemas"]["BriefingContentDto"] | null;
-            markdown: string | null;
-            html: string | null;
-            changes: string[];
-            error: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            generatedAt: string | null;
         };
         /** @enum {string} */
         StudyResourceKind: "book" | "chapter_range" | "problem_set" | "paper" | "video" | "course" | "link";
@@ -3553,6 +3529,47 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @enum {string} */
+        IdentityStatus: "linked" | "rejected";
+        ExportedScholarlyIdentityDto: {
+            id: string;
+            personId: string;
+            source: components["schemas"]["ScholarlySource"];
+            /** @example A5023888391 */
+            sourceAuthorId: string;
+            name: string | null;
+            status: components["schemas"]["IdentityStatus"];
+            /** @enum {string} */
+            linkedBy: "user" | "auto";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @description A version not finished when exported is imported as failed
+         * @enum {string}
+         */
+        BriefingStatus: "queued" | "generating" | "ready" | "failed";
+        ExportedBriefingDto: {
+            id: string;
+            interviewId: string;
+            version: number;
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+            /** @description A version not finished when exported is imported as failed */
+            status: components["schemas"]["BriefingStatus"];
+            /** Format: date-time */
+            forStartsAt: string | null;
+            /** @description The facts the version was rendered from, as GET /briefings/:id answers them */
+            content: components["schemas"]["BriefingContentDto"] | null;
+            markdown: string | null;
+            html: string | null;
+            changes: string[];
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            generatedAt: string | null;
+        };
         ExportedSyncScheduleDto: {
             personId: string;
             everyHours: number;
@@ -3596,12 +3613,8 @@ export interface components {
             interviews?: components["schemas"]["ExportedInterviewDto"][];
             /** @description Added with per-interviewer notes; absent in older documents */
             interviewerNotes?: components["schemas"]["ExportedInterviewerNoteDto"][];
-            /** @description Since version 3; an import syncs the linked ones again */
-            scholarlyIdentities?: components["schemas"]["ExportedScholarlyIdentityDto"][];
             /** @description Added with résumé projects; absent in older documents */
             resumeProjects?: components["schemas"]["ExportedResumeProjectDto"][];
-            /** @description Since version 3: every version of every briefing */
-            briefings?: components["schemas"]["ExportedBriefingDto"][];
             /** @description Added with the study module; absent in older documents */
             studyResources?: components["schemas"]["ExportedStudyResourceDto"][];
             /** @description Added with the study module; absent in older documents */
@@ -3618,6 +3631,10 @@ export interface components {
             mockInterviews?: components["schemas"]["ExportedMockInterviewDto"][];
             /** @description Added with the study module; absent in older documents */
             behaviouralStories?: components["schemas"]["ExportedBehaviouralStoryDto"][];
+            /** @description Since version 3; an import syncs the linked ones again */
+            scholarlyIdentities?: components["schemas"]["ExportedScholarlyIdentityDto"][];
+            /** @description Since version 3: every version of every briefing */
+            briefings?: components["schemas"]["ExportedBriefingDto"][];
             /** @description Since version 3: people's own sync cadences */
             syncSchedules?: components["schemas"]["ExportedSyncScheduleDto"][];
         };
@@ -5788,6 +5805,40 @@ export interface components {
             talkingPoints: string[];
             links: string[];
         };
+        BriefingReadinessPartDto: {
+            /** @description reading, prep, plan, practice, mocks or stories */
+            key: string;
+            label: string;
+            value: number;
+            weight: number;
+            /** @description Its share of the figure, in percent */
+            share: number;
+            /** @example 3 of 4 papers read (goal 80%: 4) */
+            counts: string;
+            nextStep: string | null;
+        };
+        BriefingReadinessLeftOutDto: {
+            key: string;
+            label: string;
+            reason: string;
+        };
+        BriefingProgressDto: {
+            /** @description Papers of the interview's checklist read */
+            papersRead: number;
+            studyMinutes: number;
+            studySessions: number;
+            questionsDrilled: number;
+            mocks: number;
+            stories: number;
+        };
+        BriefingReadinessDto: {
+            figure: number | null;
+            parts: components["schemas"]["BriefingReadinessPartDto"][];
+            leftOut: components["schemas"]["BriefingReadinessLeftOutDto"][];
+            explanation: string;
+            /** @description The user's totals when the version was made: what the next version's changes compare */
+            progress: components["schemas"]["BriefingProgressDto"];
+        };
         BriefingContentDto: {
             /**
              * @description The content model's version
@@ -5808,6 +5859,8 @@ export interface components {
             /** @description The user's retrospectives on earlier stages of the same kind, most recent first */
             retrospectives: components["schemas"]["BriefingRetrospectiveDto"][];
             resumeProjects: components["schemas"]["BriefingResumeProjectDto"][];
+            /** @description How ready you were when this version was made; absent in versions made before readiness was in briefings */
+            readiness?: components["schemas"]["BriefingReadinessDto"];
         };
         BriefingResponse: {
             id: string;
@@ -6822,6 +6875,30 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        MockSuggestionPersonResponse: {
+            id: string;
+            fullName: string;
+            headline: string | null;
+            role: string | null;
+            /** @description Where they work */
+            organization: string | null;
+        };
+        MockSuggestionResponse: {
+            person: components["schemas"]["MockSuggestionPersonResponse"];
+            /**
+             * @description Why they could run the mock, most telling first
+             * @example [
+             *       "Interviewed you at Frontier Lab (Coding interview, 2026-11-02)"
+             *     ]
+             */
+            reasons: string[];
+            /** @description How strongly the reasons point to them: the order of the list */
+            score: number;
+        };
+        MockSuggestionsResponse: {
+            /** @description Most likely first, at most 20 */
+            items: components["schemas"]["MockSuggestionResponse"][];
         };
         UpdateMockInterviewDto: {
             feedback?: string | null;
@@ -20598,6 +20675,68 @@ export interface operations {
             };
             /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mock-interviews.suggestions": {
+        parameters: {
+            query?: {
+                stageType?: components["schemas"]["StageType"];
+                /** @description The organization to rehearse for (give this, stageType, or both) */
+                organizationId?: string;
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MockSuggestionsResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such organization for this user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ export const interviewKeys = {
   lists: () => [...interviewKeys.all, 'list'] as const,
   list: (when: When, offset: number, includeCancelled: boolean) => [...interviewKeys.lists(), when, offset, includeCancelled] as const,
   detail: (id: string) => [...interviewKeys.all, 'detail', id] as const,
+  readiness: (id: string) => [...interviewKeys.all, 'readiness', id] as const,
   applications: (q: string) => [...interviewKeys.all, 'applications', q] as const,
   application: (id: string) => [...interviewKeys.all, 'application', id] as const,
   people: (q: string) => [...interviewKeys.all, 'people', q] as const,
@@ -43,6 +44,11 @@ export function useInterviews(when: When, offset: number, includeCancelled = fal
 
 export function useInterview(id: string) {
   return useQuery({ queryKey: interviewKeys.detail(id), queryFn: () => unwrap(api.GET('/interviews/{id}', { params: { path: { id } } })) });
+}
+
+/** How ready the user is for the interview: the figure and its parts. */
+export function useInterviewReadiness(id: string) {
+  return useQuery({ queryKey: interviewKeys.readiness(id), queryFn: () => unwrap(api.GET('/interviews/{id}/readiness', { params: { path: { id } } })) });
 }
 
 function useInterviewChanged() {

@@ -9,6 +9,7 @@ import { BriefingsSection } from './briefings-section';
 import { InterviewForm } from './interview-form';
 import { FORMAT_LABEL, InterviewWhen, OUTCOME_LABEL } from './interview-when';
 import { InterviewersSection } from './interviewers-section';
+import { ReadinessSection } from './readiness-section';
 
 /** One interview: when (in both zones), the application, the interviewers with the user's notes, and its briefings. */
 export function InterviewPage({ id }: { id: string }) {
@@ -28,6 +29,7 @@ export function InterviewPage({ id }: { id: string }) {
   return (
     <div className="stack">
       <Summary interview={i} />
+      <ReadinessSection interviewId={i.id} />
       <InterviewersSection interview={i} />
       <BriefingsSection interviewId={i.id} />
     </div>

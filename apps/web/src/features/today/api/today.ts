@@ -17,6 +17,7 @@ export const todayKeys = {
   briefings: (interviewId: string) => [...todayKeys.all, 'briefings', interviewId] as const,
   coverage: (interviewId: string) => [...todayKeys.all, 'coverage', interviewId] as const,
   readingGoal: () => [...todayKeys.all, 'reading-goal'] as const,
+  readiness: () => [...todayKeys.all, 'readiness'] as const,
   newWorksAll: () => [...todayKeys.all, 'new-works'] as const,
   newWorks: (scope: NewWorksScope) => [...todayKeys.newWorksAll(), scope] as const,
   syncProblems: () => [...todayKeys.all, 'sync-problems'] as const,
@@ -33,6 +34,14 @@ export function useDueTasks() {
 
 export function useUpcomingInterviews() {
   return useQuery({ queryKey: todayKeys.interviews(), queryFn: () => unwrap(api.GET('/interviews', { params: { query: { when: 'upcoming', days: 14, limit: 20 } } })) });
+}
+
+/** Readiness of each interview of the next two weeks, in one request, by interview id. */
+export function useUpcomingReadiness() {
+  return useQuery({
+    queryKey: todayKeys.readiness(),
+    queryFn: async () => new Map((await unwrap(api.GET('/readiness/upcoming', { params: { query: { days: 14 } } }))).items.map((r) => [r.interviewId, r])),
+  });
 }
 
 /** The newest briefing of an interview, to link its HTML (it opens with the browser's session). */

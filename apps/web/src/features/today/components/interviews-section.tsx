@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { components } from '@/lib/api/schema';
 import { formatDateTime, formatInZone } from '@/lib/format';
-import { useLatestBriefing, useReadingCoverage, useReadingGoal, useUpcomingInterviews } from '../api/today';
+import { ReadinessSummary } from '@/components/readiness';
+import { useLatestBriefing, useReadingCoverage, useReadingGoal, useUpcomingInterviews, useUpcomingReadiness } from '../api/today';
 import { TodayListSection, TodayRow } from './today-section';
 
 type Interview = components['schemas']['InterviewResponse'];
@@ -34,6 +35,7 @@ function InterviewRow({ interview }: { interview: Interview }) {
           {interview.interviewers.length > 0 ? ` · with ${interview.interviewers.map((i) => i.fullName).join(', ')}` : ''}
           <br />
           <ReadingCoverage interviewId={interview.id} />
+          <InterviewReadiness interviewId={interview.id} />
         </>
       }
     >
@@ -46,6 +48,15 @@ function InterviewRow({ interview }: { interview: Interview }) {
       )}
     </TodayRow>
   );
+}
+
+/** The interview's readiness figure, its parts behind a disclosure (one request for all of Today's interviews). */
+function InterviewReadiness({ interviewId }: { interviewId: string }) {
+  const readiness = useUpcomingReadiness();
+  if (readiness.isPending) return null;
+  if (readiness.isError) return <span className="small">Readiness: could not be loaded ({readiness.error.message})</span>;
+  const r = readiness.data.get(interviewId);
+  return r ? <ReadinessSummary readiness={r} compact /> : null;
 }
 
 /** "Reading: 2 of 6 read (33%), goal 80%": the interview's checklist against the user's reading goal. */
