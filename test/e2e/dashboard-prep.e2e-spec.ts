@@ -46,7 +46,7 @@ describe('the preparation screens in a browser', () => {
     quizInterviewId = (await interview(quizStageId, '2027-04-12T10:00:00Z')).id;
     codingStageName = application.stages.find((s: { type: string }) => s.type === 'coding').name;
     codingInterviewId = (await interview(codingStageId, '2027-04-26T10:00:00Z')).id;
-    await t.http().post('/people').set(user.auth).send({ fullName: 'Grace Hopper' }).expect(201);
+    await t.http().post('/people').set(user.auth).send({ fullName: 'Grace Hopper', organizationId: org.id }).expect(201);
   }, 300_000);
   afterAll(() => dashboard?.close());
 
@@ -86,7 +86,7 @@ describe('the preparation screens in a browser', () => {
     expect(await quizRow().textContent()).toContain('12 Apr 2027');
     // Readiness for the coding interview, with its parts: the plan is on track, nothing practised or mocked yet.
     const codingReadiness = () => region('Readiness').getByRole('listitem', { name: `${codingStageName} at Frontier Lab` });
-    const figure = async () => Number(/(\d+)% ready/.exec((await codingReadiness().locator('.study-readiness-figure').textContent()) ?? '')?.[1]);
+    const figure = async () => Number(/Readiness (\d+) of 100/.exec((await codingReadiness().textContent()) ?? '')?.[1]);
     await codingReadiness().waitFor();
     const readyAtStart = await figure();
     expect(readyAtStart).toBe((await t.http().get(`/interviews/${codingInterviewId}/readiness`).set(user.auth).expect(200)).body.figure);
@@ -211,10 +211,13 @@ describe('the preparation screens in a browser', () => {
     await page.getByRole('navigation', { name: 'Prepare' }).getByRole('link', { name: 'Mock interviews' }).click();
     await page.getByText('No mock interview yet').waitFor();
     await page.getByRole('button', { name: 'Record a mock interview' }).click();
-    await page.getByLabel('Find a person').fill('grace');
-    await page.getByRole('button', { name: 'Choose Grace Hopper' }).click();
+    // Preparing for the lab: the people who work there are suggested, with the reason.
     await page.getByLabel('Mock stage type').selectOption('coding');
     await page.getByLabel('Preparing for').selectOption({ label: 'Frontier Lab' });
+    const suggested = page.getByRole('list', { name: 'Suggested interviewers' }).getByRole('listitem').filter({ hasText: 'Grace Hopper' });
+    await suggested.waitFor();
+    expect(await suggested.textContent()).toContain('Works at Frontier Lab');
+    await page.getByRole('button', { name: 'Choose Grace Hopper' }).click();
     const heldAt = new Date(clock.now().getTime() - 3 * 3_600_000).toISOString().slice(0, 16);
     await page.getByLabel('Held at').fill(heldAt);
     await page.getByLabel('Find in your bank').fill('bias');
@@ -261,7 +264,7 @@ describe('the preparation screens in a browser', () => {
     const readyNow = await figure();
     expect(readyNow).toBeGreaterThan(readyAtStart);
     expect(readyNow).toBe((await t.http().get(`/interviews/${codingInterviewId}/readiness`).set(user.auth).expect(200)).body.figure);
-    await codingReadiness().getByText('What it is made of').click();
+    await codingReadiness().getByText(/^Its \d+ parts$/).click();
     expect(await codingReadiness().textContent()).toMatch(/Mock/i);
     await dashboard.screen('prepare-readiness');
 

@@ -5,6 +5,7 @@ import { invalidateProgress, studyKeys } from './keys';
 
 export type MockInterview = components['schemas']['MockInterviewResponse'];
 export type CreateMockInterview = components['schemas']['CreateMockInterviewDto'];
+type StageType = components['schemas']['StageType'];
 
 export const MOCK_PAGE = 20;
 
@@ -32,6 +33,15 @@ export function usePeopleSearch(q: string) {
     queryKey: [...studyKeys.lookups(), 'people', q],
     queryFn: () => unwrap(api.GET('/people', { params: { query: { q, limit: 8, sort: 'name' } } })),
     enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Who could run a mock for this organization and/or stage type, most likely first, with the reasons. */
+export function useMockSuggestions(organizationId: string, stageType: string) {
+  return useQuery({
+    queryKey: [...studyKeys.mocks(), 'suggestions', organizationId, stageType],
+    queryFn: () => unwrap(api.GET('/mock-interviews/suggestions', { params: { query: { organizationId: organizationId || undefined, stageType: (stageType || undefined) as StageType | undefined } } })),
     placeholderData: keepPreviousData,
   });
 }

@@ -5,7 +5,7 @@ import { ErrorMessage, QueryStates } from '@/components/status';
 import { Pager } from '@/components/pager';
 import { currentTimeZone, formatDateTime } from '@/lib/format';
 import { isoToWallClock, wallClockToIso } from '@/lib/wall-clock';
-import { MOCK_PAGE, type MockInterview, useBankSearch, useDeleteMock, useMockInterviews, usePeopleSearch, usePersonName, useRecordMock } from '../api/mocks';
+import { MOCK_PAGE, type MockInterview, useBankSearch, useDeleteMock, useMockInterviews, useMockSuggestions, usePeopleSearch, usePersonName, useRecordMock } from '../api/mocks';
 import { type StageType, useOrganizationChoices } from '../api/questions';
 import { OrganizationSelect, StageTypeSelect, UnplacedError, fieldProblems } from './form-bits';
 import { STAGE_TYPE_LABEL } from './labels';
@@ -102,6 +102,7 @@ function MockForm({ organizations, onDone }: { organizations: { id: string; name
   const [stageType, setStageType] = useState<StageType>('coding');
   const [organizationId, setOrganizationId] = useState('');
   const [heldAt, setHeldAt] = useState(() => isoToWallClock(new Date(), currentTimeZone()));
+  const suggestions = useMockSuggestions(organizationId, stageType);
   const [bankQuery, setBankQuery] = useState('');
   const bank = useBankSearch(bankQuery);
   const [asked, setAsked] = useState<Chosen[]>([]);
@@ -152,6 +153,21 @@ function MockForm({ organizations, onDone }: { organizations: { id: string; name
         ) : (
           <div className="stack">
             <Field label="Find a person" type="search" value={personQuery} onChange={(e) => setPersonQuery(e.target.value)} error={problem('personId')} hint="Someone from your network" />
+            {suggestions.data && suggestions.data.items.length > 0 && !personQuery.trim() && (
+              <ul className="list" aria-label="Suggested interviewers">
+                {suggestions.data.items.slice(0, 5).map((sug) => (
+                  <li key={sug.person.id} className="row">
+                    <div>
+                      <p>{sug.person.fullName}</p>
+                      <p className="muted small">{sug.reasons.join(' · ')}</p>
+                    </div>
+                    <button type="button" className="secondary" onClick={() => setPerson({ id: sug.person.id, fullName: sug.person.fullName })}>
+                      Choose {sug.person.fullName}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
             {people.data && personQuery.trim() && (
               <ul className="list" aria-label="People found">
                 {people.data.items.length === 0 && <li className="muted small">Nobody by that name among your people.</li>}

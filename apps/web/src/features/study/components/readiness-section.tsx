@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { ReadinessSummary } from '@/components/readiness';
 import { QueryStates } from '@/components/status';
 import { formatDateTime } from '@/lib/format';
 import { type Readiness, useUpcomingReadiness } from '../api/readiness';
@@ -35,28 +36,12 @@ export function ReadinessSection({ applicationId }: { applicationId?: string }) 
 function ReadinessRow({ readiness: r }: { readiness: Readiness }) {
   const label = `${r.stage.name} at ${r.application.organization.name}`;
   return (
-    <li className="row study-readiness" aria-label={label}>
+    <li className="row" aria-label={label}>
       <div>
         <p>
           <Link to={`/interviews/${r.interviewId}`}>{label}</Link> <span className="muted small">· {formatDateTime(r.startsAt)}</span>
         </p>
-        <p className="study-readiness-figure">{r.figure === null ? 'Nothing to measure yet' : `${r.figure}% ready`}</p>
-        <details>
-          <summary className="small">What it is made of</summary>
-          <p className="small muted">{r.explanation}</p>
-          <ul className="small">
-            {r.parts.map((p) => (
-              <li key={p.key}>
-                <strong>{p.label}</strong>: {p.value}% ({p.counts}; {p.share}% of the figure){p.nextStep ? ` · Next: ${p.nextStep}` : ''}
-              </li>
-            ))}
-            {r.leftOut.map((p) => (
-              <li key={p.key} className="muted">
-                {p.label}: left out ({p.reason})
-              </li>
-            ))}
-          </ul>
-        </details>
+        <ReadinessSummary readiness={r} compact />
       </div>
     </li>
   );
