@@ -10,7 +10,8 @@ import { TestClock } from '../support/test-clock';
  * study logged in the UI puts the user behind and the plan says what to drop and skim; the quiz
  * moves earlier and the plan re-spreads; a question added, drilled, and drilled again when FSRS
  * brings it back; a mock with a contact; behavioural stories and the competencies still without
- * one. axe-core and screenshots at desktop and phone widths on every screen.
+ * one; readiness rising on Prepare and in the coding interview's second briefing. axe-core and
+ * screenshots at desktop and phone widths on every screen.
  */
 const PASSWORD = 'a long enough password';
 const DAY = 86_400_000;
@@ -32,7 +33,8 @@ describe('the preparation screens in a browser', () => {
   let codingInterviewId: string;
 
   beforeAll(async () => {
-    dashboard = await startDashboard({ spec: 'prep', app: { clock } });
+    // The worker writes the briefings (their readiness, and what changed since the version before).
+    dashboard = await startDashboard({ spec: 'prep', app: { clock, worker: true } });
     ({ t, page, baseUrl, problems } = dashboard);
     // A step that does not happen fails with its locator long before the test's own timeout.
     page.setDefaultTimeout(15_000);
@@ -91,6 +93,13 @@ describe('the preparation screens in a browser', () => {
     const readyAtStart = await figure();
     expect(readyAtStart).toBe((await t.http().get(`/interviews/${codingInterviewId}/readiness`).set(user.auth).expect(200)).body.figure);
     await dashboard.screen('plan-on-track');
+    // The coding interview's first briefing, with readiness as it is now.
+    await codingReadiness().getByRole('link', { name: `${codingStageName} at Frontier Lab` }).click();
+    const briefings = region('Briefings');
+    await briefings.getByRole('button', { name: 'Generate a new version' }).click();
+    await briefings.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Version 1' }) }).getByText('Ready').waitFor({ timeout: 60_000 });
+    await page.goto(`${baseUrl}/app/applications/${applicationId}/plan`);
+    await codingReadiness().waitFor();
 
     // A week of slow study, logged in the UI: ten pages in an hour a day.
     await region('Resources per stage').getByRole('link', { name: 'Algorithms textbook (about 340 of its 400 pages)' }).click();
@@ -268,8 +277,21 @@ describe('the preparation screens in a browser', () => {
     expect(await codingReadiness().textContent()).toMatch(/Mock/i);
     await dashboard.screen('prepare-readiness');
 
-    // On the coding interview's page: what to practise for it (the lab's questions), and a question asked in it recorded into the bank.
+    // The briefing's second version says readiness then and now, and the progress made in between.
     await codingReadiness().getByRole('link', { name: `${codingStageName} at Frontier Lab` }).click();
+    await briefings.getByRole('button', { name: 'Generate a new version' }).click();
+    await briefings.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Version 2' }) }).getByText('Ready').waitFor({ timeout: 60_000 });
+    const changed = briefings.getByRole('list', { name: 'What changed in version 2' });
+    await changed.getByText(/^Readiness: /).waitFor();
+    const changes = await changed.getByRole('listitem').allTextContents();
+    // Rising from the figure of version 1 (the worker writes briefings on its own clock, not the test's:
+    // the plan and practice parts may stand differently from the API's figure above, so only the rise is checked).
+    const [, then, now] = /^Readiness: (\d+) → (\d+) of 100\.$/.exec(changes[0]) ?? [];
+    expect(Number(now)).toBeGreaterThan(Number(then));
+    expect(changes[1]).toBe('Progress: 7 h of study logged (7 sessions), 3 questions drilled, 1 mock interview, 1 story added.');
+    await dashboard.screen('briefing-readiness');
+
+    // On the coding interview's page: what to practise for it (the lab's questions), and a question asked in it recorded into the bank.
     const questions = region('Questions');
     await questions.getByRole('list', { name: 'To practise for this interview' }).getByText('Explain the bias-variance trade-off').waitFor();
     await questions.getByLabel('Question asked', { exact: true }).fill('Implement top-k with a heap');
