@@ -77,6 +77,7 @@ const NAV: { to: string; label: string; screen: keyof typeof screens }[] = [
   { to: '/organizations', label: 'Organizations', screen: 'organizations' },
   { to: '/pipeline', label: 'Pipeline', screen: 'pipeline' },
   { to: '/interviews', label: 'Interviews', screen: 'interviews' },
+  { to: '/prepare', label: 'Prepare', screen: 'prepare' },
   { to: '/imports', label: 'Imports', screen: 'imports' },
   { to: '/settings', label: 'Settings', screen: 'settings' },
   { to: '/admin', label: 'Admin', screen: 'admin' },

@@ -18,4 +18,5 @@ export const screens = {
   imports: () => import('./routes/imports'),
   settings: () => import('./routes/settings'),
   admin: () => import('./routes/admin'),
+  prepare: () => import('./routes/prepare'),
 };

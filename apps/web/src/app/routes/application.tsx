@@ -6,7 +6,7 @@ export function ApplicationRoute() {
   return (
     <>
       <nav aria-label="Breadcrumb" className="small">
-        <Link to="/pipeline">Pipeline</Link>
+        <Link to="/pipeline">Pipeline</Link> · <Link to={`/applications/${id}/plan`}>Study plan</Link>
       </nav>
       <ApplicationPage key={id} id={id} />
     </>

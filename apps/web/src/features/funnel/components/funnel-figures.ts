@@ -1,20 +1,8 @@
+import { STAGE_TYPE_LABEL } from '@/lib/stage-types';
 import type { FunnelSection, FunnelType, StageType } from '../api/funnel';
 
-const TYPE_LABELS: Record<StageType, string> = {
-  recruiter: 'Recruiter',
-  quiz: 'Quiz',
-  coding: 'Coding',
-  take_home: 'Take-home',
-  system_design: 'System design',
-  research: 'Research',
-  team_lead: 'Team lead',
-  senior_lead: 'Senior lead',
-  culture: 'Culture',
-  other: 'Other',
-};
-
 export function typeLabel(type: StageType): string {
-  return TYPE_LABELS[type];
+  return STAGE_TYPE_LABEL[type];
 }
 
 /** One row of a chart or table: a stage type, or a stage by name (with its type), with its counts. */

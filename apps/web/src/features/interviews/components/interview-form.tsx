@@ -6,7 +6,7 @@ import type { ApiError } from '@/lib/api/errors';
 import { currentTimeZone } from '@/lib/format';
 import { useApplicationChoices, useApplicationStages, type CreateInterview, type Interview, type InterviewFormat, type InterviewOutcome } from '../api/interviews';
 import { timeZones } from '@/lib/time-zones';
-import { wallClockToIso } from '../time';
+import { wallClockToIso } from '@/lib/wall-clock';
 
 import { FORMAT_LABEL, OUTCOME_LABEL } from './interview-when';
 import { InterviewerPicker, type Chosen } from './interviewer-picker';

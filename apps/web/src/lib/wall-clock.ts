@@ -1,6 +1,7 @@
 /**
- * Wall-clock times in a named zone, for the scheduling form: the user types the time the interview
- * was arranged at (say 14:00 in London) and picks that zone; the API takes an instant with an offset.
+ * Wall-clock times in a named zone, for forms: the user types a time as read on the clocks of a zone
+ * (an interview arranged for 14:00 in London, a mock held at 18:00 at home) and the API takes an
+ * instant with an offset.
  */
 
 /** The zone's offset from UTC, in minutes, at one instant. */
@@ -24,4 +25,11 @@ export function wallClockToIso(local: string, zone: string): string | undefined 
   const abs = Math.abs(offset);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${local.slice(0, 16)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** An instant as the clocks of `zone` show it, for a datetime-local input: "2027-03-02T14:00". */
+export function isoToWallClock(iso: string | Date, zone: string): string {
+  const instant = new Date(iso).getTime();
+  const wall = new Date(instant + offsetMinutes(instant, zone) * 60_000);
+  return wall.toISOString().slice(0, 16);
 }
