@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,5 +63,13 @@ describe("npm run check: a module's SQL names only its own tables", () => {
     const run = check();
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${PEOPLE_REPOSITORY}: no longer names teams; remove it from .sql-ownership-known-violations.json`);
+
+    // `npm run sql:shrink` drops the fixed entry and adds none, even for a new violation.
+    write('libs/domain/src/people/repository/people.read-model.ts', "export const teams = (em) => em.query('SELECT * FROM teams');\n");
+    const shrink = spawnSync(process.execPath, [SCRIPT, '--shrink'], { cwd: dir, encoding: 'utf8' });
+    expect(shrink.status).toBe(1);
+    expect(shrink.stderr).toContain('libs/domain/src/people/repository/people.read-model.ts: its SQL names teams (owned by organizations)');
+    expect(shrink.stderr).not.toContain('no longer names');
+    expect(JSON.parse(readFileSync(join(dir, '.sql-ownership-known-violations.json'), 'utf8'))).toEqual({});
   });
 });

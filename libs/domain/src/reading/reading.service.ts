@@ -258,9 +258,9 @@ export class ReadingService {
     const row = await this.repository.applicationTerms(userId, applicationId);
     if (!row) throw new NotFoundError('application', applicationId);
     const context: RelevanceContext = {
-      application: { keywords: row.keywords ?? [] },
-      team: row.team_name ? { name: row.team_name, description: row.team_description, researchNotes: row.team_notes } : null,
-      organization: { tags: row.tags ?? [], researchNotes: row.org_notes },
+      application: { keywords: row.keywords },
+      team: row.organization.team,
+      organization: { tags: row.organization.tags, researchNotes: row.organization.researchNotes },
     };
     // The user's contacts' names are not topics: "Petar" in the team's notes says who, not what.
     return { applicationId, terms: contextTerms(context, nameWords(await allPeopleNames(this.repository.db, userId))) };
