@@ -88,7 +88,7 @@ export const warmPathsSql = (): string => `
       UNION ALL
       SELECT xo.xkey, a.record_id, a.position FROM x_orcids xo JOIN work_authorships a ON a.orcid = xo.orcid
       UNION ALL
-      SELECT xi.xkey, q.record_id, q.position FROM x_ids xi JOIN work_author_queries q ON xi.source = ANY(${queriedSourcesSql()}) AND q.query = xi.source_author_id
+      SELECT xi.xkey, q.record_id, q.position FROM x_ids xi JOIN work_author_queries q ON ${queriedSourcesSql('xi.source')} AND q.query = xi.source_author_id
     ) x
   ),
   via_rows AS (

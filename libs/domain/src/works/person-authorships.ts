@@ -10,15 +10,16 @@
 import { scholarlySources } from '../scholarly/index';
 
 /**
- * The sources whose identities are author queries and whose works name authors only by name (their
- * descriptor's `attributedByName`: arXiv), as an SQL text array. Source names are lowercase letters
- * and digits (the registry refuses any other), so they are written into the SQL as they are.
+ * A condition that `column` is one of the sources whose identities are author queries and whose works
+ * name authors only by name (their descriptor's `attributedByName`: arXiv). Source names are
+ * lowercase letters and digits (the registry refuses any other), so they are written into the SQL
+ * as they are; with one such source it is the plain equality the planner had before.
  */
-export function queriedSourcesSql(): string {
-  return `ARRAY[${scholarlySources()
+export function queriedSourcesSql(column: string): string {
+  const names = scholarlySources()
     .filter((d) => d.attributedByName)
-    .map((d) => `'${d.name}'`)
-    .join(', ')}]::text[]`;
+    .map((d) => `'${d.name}'`);
+  return names.length === 0 ? 'false' : names.length === 1 ? `${column} = ${names[0]}` : `${column} IN (${names.join(', ')})`;
 }
 
 /** The ORCID iD in a person's `orcid` link (`alias` is the people row), or null. */
@@ -61,7 +62,7 @@ export function matchAuthorshipsSql(authorships: string, keys: string): string {
     ${matchIdAuthorshipsSql(authorships, keys)}
     UNION ALL
     SELECT mk.person_id, ma.* FROM ${keys} mk
-      JOIN work_author_queries mq ON mk.orcid IS NULL AND mk.source = ANY(${queriedSourcesSql()}) AND mq.query = mk.source_author_id
+      JOIN work_author_queries mq ON mk.orcid IS NULL AND ${queriedSourcesSql('mk.source')} AND mq.query = mk.source_author_id
       JOIN ${authorships} ma ON ma.record_id = mq.record_id AND ma.position = mq.position AND ma.source = mk.source
      WHERE NOT EXISTS (SELECT 1 FROM work_attributions wt WHERE wt.person_id = mk.person_id AND wt.record_id = mq.record_id AND ${HELD_SQL('wt')})`;
 }
