@@ -14,6 +14,7 @@ import { waitFor } from '../support/wait-for';
  * a client and its normalizer), registered before the apps are built. Ada Lovelace, an interviewer
  * of the briefing scene, gets a Paperdex identity; a sync reads her two papers there (one is a
  * paper OpenAlex and Semantic Scholar already describe, by DOI), and her briefing lists Paperdex.
+ * Requests name it like a built-in source (a rejected candidate, a works filter).
  */
 const FIXTURES = join(__dirname, '..', 'sources', 'paperdex', 'fixtures');
 
@@ -45,6 +46,13 @@ describe('a seventh source added as a plug-in', () => {
     replay.clearRequests();
   });
 
+  it("takes the plug-in's name in a request body, and lists it among the sources a bad name is told of", async () => {
+    const rejected = await t.http().post(`/people/${scene.people.hedy}/identities/reject`).set(user.auth).send({ source: PAPERDEX, id: 'hedy-lamarr-1914', name: 'H. Lamarr' }).expect(200);
+    expect(rejected.body).toMatchObject({ source: PAPERDEX, sourceAuthorId: 'hedy-lamarr-1914', name: 'H. Lamarr', status: 'rejected' });
+    const unknown = await t.http().post(`/people/${scene.people.hedy}/identities`).set(user.auth).send({ source: 'paperdeck', id: 'hedy-lamarr' }).expect(400);
+    expect(unknown.body.details).toEqual([{ field: 'source', problem: 'must be one of the following values: openalex, semanticscholar, arxiv, dblp, crossref, orcid, paperdex' }]);
+  });
+
   it('has its own queue, syncs through it page by page, and counts its requests', async () => {
     const { runIds } = (await t.http().post(`/people/${scene.people.ada}/sync`).set(user.auth).expect(202)).body as { runIds: string[] };
     const runs = await finishedRuns(t, user, runIds);
@@ -69,6 +77,11 @@ describe('a seventh source added as a plug-in', () => {
 
     const [own] = await t.db.query("SELECT w.title, w.arxiv_id FROM work_records r JOIN works w ON w.id = r.work_id WHERE r.source = 'paperdex' AND r.source_id = 'PDX-7002'");
     expect(own).toEqual({ title: 'Curiosity-Driven Planning in Latent Space', arxiv_id: '2511.04417' });
+  });
+
+  it("filters the person's works by the plug-in's name", async () => {
+    const page = (await t.http().get(`/people/${scene.people.ada}/works`).query({ source: PAPERDEX }).set(user.auth).expect(200)).body as { items: { title: string }[]; total: number };
+    expect(page.items.map((w) => w.title).sort()).toEqual(['Curiosity-Driven Planning in Latent Space', 'Scaling World Models']);
   });
 
   it("briefs the interviewer with the source's name and links", async () => {

@@ -18,3 +18,4 @@ export * from './users-admin.service';
 export * from './accounts.export';
 export * from './repository/user-time-zone.read-model';
 export * from './repository/user-contacts.read-model';
+export * from './repository/account-settings.read-model';

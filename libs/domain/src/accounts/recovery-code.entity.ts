@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { User } from './user.entity';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { OwnedRecord } from './owned-record.entity';
 
 /**
  * One of the ten codes that sign in instead of the authenticator, each once. Stored as a SHA-256 of
@@ -8,17 +8,7 @@ import { User } from './user.entity';
  */
 @Entity('two_factor_recovery_codes')
 @Index(['userId', 'codeHash'], { unique: true })
-export class RecoveryCode {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
-
+export class RecoveryCode extends OwnedRecord {
   @Column({ name: 'code_hash', type: 'text' })
   codeHash: string;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { organizationNames } from '../organizations/index';
 import { foldName } from '../shared/text/index';
 import { escapeLike } from '../shared/sql';
 import { ApplicationMove } from './application-move.entity';
@@ -74,12 +75,12 @@ export class ApplicationsRepository {
   async summaries(userId: string, ids: string[]): Promise<Map<string, ApplicationSummary>> {
     if (ids.length === 0) return new Map();
     const rows = (await this.dataSource.query(
-      `SELECT a.id, a.role, a.status, a.organization_id AS "organizationId", o.name AS organization, t.id AS "teamId", t.name AS team
-         FROM applications a JOIN organizations o ON o.id = a.organization_id LEFT JOIN teams t ON t.id = a.team_id
-        WHERE a.user_id = $1 AND a.id = ANY($2::uuid[])`,
+      `SELECT a.id, a.role, a.status, a.organization_id AS "organizationId", a.team_id AS "teamId"
+         FROM applications a WHERE a.user_id = $1 AND a.id = ANY($2::uuid[])`,
       [userId, ids],
-    )) as ApplicationSummary[];
-    return new Map(rows.map((r) => [r.id, r]));
+    )) as Omit<ApplicationSummary, 'organization' | 'team'>[];
+    const names = await organizationNames(this.dataSource, rows.map((r) => r.organizationId), rows.map((r) => r.teamId));
+    return new Map(rows.map((r) => [r.id, { ...r, organization: names.organizations.get(r.organizationId)!, team: r.teamId ? (names.teams.get(r.teamId) ?? null) : null }]));
   }
 
   stages(applicationId: string, em: EntityManager = this.manager): Promise<ApplicationStage[]> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { organizationNames, type OrganizationNames } from '../organizations/index';
 import type { ApplicationStatus } from './application.entity';
 import type { BoardRow, ExportQuery, ExportRow, FunnelQuery, FunnelRow } from './pipeline-stats.service';
 
@@ -17,14 +18,12 @@ export class PipelineStatsRepository {
   async board(userId: string, statuses: ApplicationStatus[], organizationId: string | undefined, now: Date): Promise<BoardRow[]> {
     const params: unknown[] = [userId, statuses];
     if (organizationId) params.push(organizationId);
-    return (await this.dataSource.query(
-      `SELECT a.id, a.role, a.status, a.updated_at, a.organization_id, o.name AS organization_name, a.team_id, t.name AS team_name,
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.role, a.status, a.updated_at, a.organization_id, a.team_id,
               s.id AS stage_id, s.name AS stage_name, s.type AS stage_type, s.status AS stage_status, s.position AS stage_position, s.entered_at,
               next.starts_at AS next_interview_at,
               EXISTS (SELECT 1 FROM application_stages later WHERE later.application_id = a.id AND later.position > s.position) AS has_next
          FROM applications a
-         JOIN organizations o ON o.id = a.organization_id
-         LEFT JOIN teams t ON t.id = a.team_id
          LEFT JOIN application_stages s ON s.id = a.current_stage_id
          LEFT JOIN LATERAL (
            SELECT i.starts_at FROM interviews i
@@ -34,6 +33,7 @@ export class PipelineStatsRepository {
         WHERE a.user_id = $1 AND a.status = ANY($2::text[])${organizationId ? ' AND a.organization_id = $3' : ''}`,
       [...params, now],
     )) as BoardRow[];
+    return named(rows, await organizationNames(this.dataSource, rows.map((r) => r.organization_id), rows.map((r) => r.team_id)));
   }
 
   /** Each stage name's latest position in any of the user's loops: where it sits in a full loop. */
@@ -48,16 +48,15 @@ export class PipelineStatsRepository {
     if (query.organizationId) where.push(`a.organization_id = $${params.push(query.organizationId)}`);
     if (query.from) where.push(`a.applied_on >= $${params.push(query.from)}::date`);
     if (query.to) where.push(`a.applied_on <= $${params.push(query.to)}::date`);
-    return (await this.dataSource.query(
+    const rows = (await this.dataSource.query(
       `WITH s AS (
-         SELECT a.organization_id, o.name AS organization_name, st.name, st.type, st.position, st.status, st.entered_at, st.left_at
+         SELECT a.organization_id, st.name, st.type, st.position, st.status, st.entered_at, st.left_at
            FROM application_stages st
            JOIN applications a ON a.id = st.application_id
-           JOIN organizations o ON o.id = a.organization_id
           WHERE st.user_id = $1 AND ${where.join(' AND ')}
        ), g AS (
          SELECT GROUPING(organization_id) = 0 AS by_org, GROUPING(type) = 0 AS by_type,
-                organization_id, CASE WHEN GROUPING(organization_id) = 0 THEN min(organization_name) END AS organization_name, name, type,
+                organization_id, name, type,
                 (array_agg(type ORDER BY position, type))[1] AS name_type,
                 max(position)::int AS position, -- a short rerouted loop starts mid-way: the full loop's place counts
                 count(*) FILTER (WHERE entered_at IS NOT NULL)::int AS reached,
@@ -69,13 +68,18 @@ export class PipelineStatsRepository {
            FROM s
           GROUP BY GROUPING SETS ((name), (type), (organization_id, name), (organization_id, type))
        )
-       SELECT by_org, by_type, organization_id, organization_name, name, type, name_type, position, reached, passed, failed, current,
+       SELECT by_org, by_type, organization_id, name, type, name_type, position, reached, passed, failed, current,
               CASE WHEN passed + failed > 0 THEN round(passed::numeric / (passed + failed), 4)::float8 END AS conversion,
               round(median::numeric, 2)::float8 AS median_days
          FROM g
-        ORDER BY by_org, organization_name COLLATE "C", organization_id, position, name COLLATE "C", type`,
+        ORDER BY by_org, organization_id, position, name COLLATE "C", type`,
       params,
     )) as FunnelRow[];
+    // Overall first, then each organization by name (in code point order, as COLLATE "C"); the sort is stable, so each keeps the SQL's order within.
+    const names = await organizationNames(this.dataSource, rows.map((r) => r.organization_id));
+    for (const row of rows) row.organization_name = row.organization_id ? names.organizations.get(row.organization_id)! : null;
+    const key = (row: FunnelRow) => (row.by_org ? `1${row.organization_name}\u0000${row.organization_id}` : '0');
+    return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 
   /** Every recorded move of the user's applications (filtered), by applied_on, then move time. */
@@ -84,17 +88,26 @@ export class PipelineStatsRepository {
     const where = ['a.user_id = $1', 'm.user_id = $1'];
     if (query.status?.length) where.push(`a.status = ANY($${params.push(query.status)}::text[])`);
     if (query.organizationId) where.push(`a.organization_id = $${params.push(query.organizationId)}`);
-    return (await this.dataSource.query(
-      `SELECT a.id AS application_id, o.name AS organization, t.name AS team, a.role, a.source, a.status,
+    const rows = (await this.dataSource.query(
+      `SELECT a.id AS application_id, a.organization_id, a.team_id, a.role, a.source, a.status,
               a.applied_on::text AS applied_on, a.closed_on::text AS closed_on, a.template_name AS template, a.rerouted_from_id,
               m.move, m.at, m.from_stage, m.to_stage, m.from_status, m.to_status, m.note
          FROM applications a
-         JOIN organizations o ON o.id = a.organization_id
-         LEFT JOIN teams t ON t.id = a.team_id
          JOIN application_moves m ON m.application_id = a.id
         WHERE ${where.join(' AND ')}
         ORDER BY a.applied_on, a.created_at, a.id, m.at, m.recorded_at, m.id`,
       params,
-    )) as ExportRow[];
+    )) as (ExportRow & { organization_id: string; team_id: string | null })[];
+    const names = await organizationNames(this.dataSource, rows.map((r) => r.organization_id), rows.map((r) => r.team_id));
+    return rows.map(({ organization_id, team_id, ...row }) => ({ ...row, organization: names.organizations.get(organization_id)!, team: team_id ? names.teams.get(team_id)! : null }));
   }
+}
+
+/** The board's rows with their organization's and team's names. */
+function named(rows: BoardRow[], names: OrganizationNames): BoardRow[] {
+  for (const row of rows) {
+    row.organization_name = names.organizations.get(row.organization_id)!;
+    row.team_name = row.team_id ? (names.teams.get(row.team_id) ?? null) : null;
+  }
+  return rows;
 }

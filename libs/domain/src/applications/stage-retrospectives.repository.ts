@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { organizationNames } from '../organizations/index';
 import type { RetrospectiveView } from './stage-retrospectives.service';
 
 /** The stage_retrospectives table: every statement on it. */
@@ -50,17 +51,16 @@ export class StageRetrospectivesRepository {
   private async query(em: EntityManager, userId: string, where: string, params: unknown[]): Promise<RetrospectiveView[]> {
     const rows = (await em.query(
       `SELECT r.id, r.went_well, r.went_badly, r.do_differently, r.created_at, r.updated_at,
-              a.id AS application_id, a.role, a.status AS application_status, o.id AS organization_id, o.name AS organization_name, t.id AS team_id, t.name AS team_name,
+              a.id AS application_id, a.role, a.status AS application_status, a.organization_id, a.team_id,
               s.id AS stage_id, s.name AS stage_name, s.type AS stage_type, s.status AS stage_status, s.entered_at, s.left_at
          FROM stage_retrospectives r
          JOIN application_stages s ON s.id = r.stage_id
          JOIN applications a ON a.id = s.application_id
-         JOIN organizations o ON o.id = a.organization_id
-         LEFT JOIN teams t ON t.id = a.team_id
         WHERE r.user_id = $1 AND ${where}
         ORDER BY coalesce(s.left_at, s.entered_at, r.created_at) DESC, r.id`,
       [userId, ...params],
     )) as Record<string, any>[];
+    const names = await organizationNames(em, rows.map((r) => r.organization_id), rows.map((r) => r.team_id));
     return rows.map((r) => ({
       id: r.id,
       wentWell: r.went_well,
@@ -68,7 +68,7 @@ export class StageRetrospectivesRepository {
       doDifferently: r.do_differently,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
-      application: { id: r.application_id, role: r.role, status: r.application_status, organization: { id: r.organization_id, name: r.organization_name }, team: r.team_id ? { id: r.team_id, name: r.team_name } : null },
+      application: { id: r.application_id, role: r.role, status: r.application_status, organization: { id: r.organization_id, name: names.organizations.get(r.organization_id)! }, team: r.team_id ? { id: r.team_id, name: names.teams.get(r.team_id)! } : null },
       stage: { id: r.stage_id, name: r.stage_name, type: r.stage_type, status: r.stage_status, enteredAt: r.entered_at, leftAt: r.left_at },
     }));
   }

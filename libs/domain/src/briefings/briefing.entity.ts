@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { User } from '../accounts/user.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 import { Interview } from '../interviews/interview.entity';
 import type { BriefingContent } from './briefing-content';
 
@@ -14,17 +14,7 @@ export type BriefingTrigger = 'manual' | 'schedule';
 @Entity('briefings')
 @Index(['interviewId', 'version'], { unique: true })
 @Index(['userId', 'createdAt'])
-export class Briefing {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
-
+export class Briefing extends OwnedRecord {
   @Column({ name: 'interview_id', type: 'uuid' })
   interviewId: string;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { lockAccountRow } from '../accounts/index';
 
 /**
  * The export's transactions. The parts read and write their own modules' tables (each module's
@@ -27,6 +28,6 @@ export class AccountExportRepository {
 
   /** Holds the account's row until the transaction ends, so that two restores into it run one after the other. */
   async lockAccount(em: EntityManager, userId: string): Promise<void> {
-    await em.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [userId]);
+    await lockAccountRow(em, userId);
   }
 }

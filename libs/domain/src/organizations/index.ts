@@ -4,3 +4,4 @@ export * from './organizations.module';
 export * from './organizations.service';
 export * from './team.entity';
 export * from './organizations.export';
+export * from './repository/organization-names.read-model';

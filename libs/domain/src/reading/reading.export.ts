@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { AccountExportPart, ExportContext, ExportPart, NullableText, NullableUuid, recordOf, RestoreContext, sectionOf } from '../account-export/index';
+import { findWorks, workKeys } from '../works/index';
 import { ChecklistSettings } from './checklist-settings.entity';
 import { READING_STATUSES, ReadingEntry } from './reading-entry.entity';
 import { ReadingGoal } from './reading-goal.entity';
@@ -67,10 +68,9 @@ type ReadingSection = {
 export class ReadingExport implements AccountExportPart<ReadingSection> {
   async exportPart(userId: string, { em }: ExportContext): Promise<ReadingSection> {
     // The work's ids and title, so that another Dossier finds it again (works are shared: read, never exported whole).
-    const entries = (await em.query(
-      `SELECT e.*, w.doi, w.arxiv_id, w.title FROM reading_entries e JOIN works w ON w.id = e.work_id WHERE e.user_id = $1 ORDER BY e.created_at, e.id`,
-      [userId],
-    )) as Record<string, any>[];
+    const all = (await em.query('SELECT e.* FROM reading_entries e WHERE e.user_id = $1 ORDER BY e.created_at, e.id', [userId])) as Record<string, any>[];
+    const keys = await workKeys(em, all.map((e) => e.work_id));
+    const entries = all.filter((e) => keys.has(e.work_id)).map((e): Record<string, any> => ({ ...e, ...keys.get(e.work_id)! }));
     const settings = await em.find(ChecklistSettings, { where: { userId }, order: { updatedAt: 'ASC', id: 'ASC' } });
     const goal = await em.findOneBy(ReadingGoal, { userId });
     return {
@@ -79,7 +79,7 @@ export class ReadingExport implements AccountExportPart<ReadingSection> {
         id: e.id,
         workId: e.work_id,
         doi: e.doi,
-        arxivId: e.arxiv_id,
+        arxivId: e.arxivId,
         title: e.title,
         status: e.status,
         notes: e.notes,
@@ -102,17 +102,11 @@ export class ReadingExport implements AccountExportPart<ReadingSection> {
       await em.query('INSERT INTO reading_goals (user_id, coverage_target) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET coverage_target = EXCLUDED.coverage_target, updated_at = now()', [userId, doc.account.readingCoverageTarget]);
     }
     const entries = doc.readingEntries ?? [];
-    const found = entries.length
-      ? ((await em.query(
-          `SELECT coalesce((SELECT w.id FROM works w WHERE w.id = e.id), (SELECT w.id FROM works w WHERE w.doi = e.doi), (SELECT w.id FROM works w WHERE w.arxiv_id = e.arxiv)) AS work_id
-             FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS e(id, doi, arxiv, ord) ORDER BY e.ord`,
-          [entries.map((e) => e.workId), entries.map((e) => e.doi), entries.map((e) => e.arxivId)],
-        )) as { work_id: string | null }[])
-      : [];
+    const found = await findWorks(em, entries.map((e) => ({ workId: e.workId, doi: e.doi, arxivId: e.arxivId })));
     const seenWorks = new Set<string>();
     const rows: Partial<ReadingEntry>[] = [];
     entries.forEach((e, i) => {
-      const workId = found[i].work_id;
+      const workId = found[i];
       if (!workId) return ctx.skip(`readingEntries[${e.id}]`, `the work "${e.title}" is not cached here; sync its author, then import again or set it anew`);
       if (seenWorks.has(workId)) return ctx.skip(`readingEntries[${e.id}]`, 'another entry of the document is about the same work; the first is kept');
       seenWorks.add(workId);

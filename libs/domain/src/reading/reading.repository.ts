@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { organizationTerms, organizationTermsOf, type OrganizationTerms } from '../organizations/index';
 import { ChecklistSettings } from './checklist-settings.entity';
 import { ReadingEntry } from './reading-entry.entity';
 import { ReadingGoal } from './reading-goal.entity';
@@ -10,7 +11,7 @@ import { ReadingGoal } from './reading-goal.entity';
  * statement on them.
  *
  * Two reads of the interviews' and applications' tables stay here, named (an interview's panel, an
- * application's terms with its organization's and team's): those modules sit above reading at run
+ * application's keywords and organization; the organization's terms come from organizations): those modules sit above reading at run
  * time (their prep tasks complete by reading coverage: interviews → tasks → reading), so reading
  * cannot call them without an import cycle. People and works are read through their owners.
  */
@@ -49,26 +50,32 @@ export class ReadingRepository {
   }
 
   /** What an application's reading is relevant to: its keywords, its organization's tags and notes, its team's. */
-  async applicationTerms(userId: string, applicationId: string): Promise<Record<string, any> | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT a.keywords, o.tags, o.research_notes AS org_notes, t.name AS team_name, t.description AS team_description, t.research_notes AS team_notes
-         FROM applications a JOIN organizations o ON o.id = a.organization_id LEFT JOIN teams t ON t.id = a.team_id
-        WHERE a.id = $1 AND a.user_id = $2`,
-      [applicationId, userId],
-    )) as Record<string, any>[];
-    return row ?? null;
+  async applicationTerms(userId: string, applicationId: string): Promise<{ keywords: string[]; organization: OrganizationTerms } | null> {
+    const [row] = (await this.dataSource.query('SELECT a.keywords, a.organization_id, a.team_id FROM applications a WHERE a.id = $1 AND a.user_id = $2', [applicationId, userId])) as {
+      keywords: string[] | null;
+      organization_id: string;
+      team_id: string | null;
+    }[];
+    const organization = row ? await organizationTerms(this.dataSource, row.organization_id, row.team_id) : null;
+    return row && organization ? { keywords: row.keywords ?? [], organization } : null;
   }
 
-  /** applicationTerms for several applications at once, by application id. */
-  async applicationTermsMany(userId: string, applicationIds: string[]): Promise<Map<string, Record<string, any>>> {
+  /** applicationTerms for several applications at once, by application id (two statements however many). */
+  async applicationTermsMany(userId: string, applicationIds: string[]): Promise<Map<string, { keywords: string[]; organization: OrganizationTerms }>> {
     if (!applicationIds.length) return new Map();
-    const rows = (await this.dataSource.query(
-      `SELECT a.id, a.keywords, o.tags, o.research_notes AS org_notes, t.name AS team_name, t.description AS team_description, t.research_notes AS team_notes
-         FROM applications a JOIN organizations o ON o.id = a.organization_id LEFT JOIN teams t ON t.id = a.team_id
-        WHERE a.id = ANY($1::uuid[]) AND a.user_id = $2`,
-      [applicationIds, userId],
-    )) as Record<string, any>[];
-    return new Map(rows.map((r) => [r.id as string, r]));
+    const rows = (await this.dataSource.query('SELECT a.id, a.keywords, a.organization_id, a.team_id FROM applications a WHERE a.id = ANY($1::uuid[]) AND a.user_id = $2', [applicationIds, userId])) as {
+      id: string;
+      keywords: string[] | null;
+      organization_id: string;
+      team_id: string | null;
+    }[];
+    const terms = await organizationTermsOf(this.dataSource, rows.map((r) => ({ organizationId: r.organization_id, teamId: r.team_id })));
+    const out = new Map<string, { keywords: string[]; organization: OrganizationTerms }>();
+    rows.forEach((row, i) => {
+      const organization = terms[i];
+      if (organization) out.set(row.id, { keywords: row.keywords ?? [], organization });
+    });
+    return out;
   }
 
   goal(userId: string): Promise<ReadingGoal | null> {

@@ -1,3 +1,4 @@
+import type { OrganizationTerms } from '../organizations/index';
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, NotFoundError } from '#platform';
 import { allPeopleNames, livePeopleNamed } from '../people/index';
@@ -350,12 +351,12 @@ function rankPanel(
   return { byWork, perInterviewer };
 }
 
-/** An application's terms row as the ranking's relevance context. */
-function relevanceOf(row: Record<string, any>): RelevanceContext {
+/** An application's terms (its keywords, its organization's and team's) as the ranking's relevance context. */
+function relevanceOf(row: { keywords: string[]; organization: OrganizationTerms }): RelevanceContext {
   return {
-    application: { keywords: row.keywords ?? [] },
-    team: row.team_name ? { name: row.team_name, description: row.team_description, researchNotes: row.team_notes } : null,
-    organization: { tags: row.tags ?? [], researchNotes: row.org_notes },
+    application: { keywords: row.keywords },
+    team: row.organization.team,
+    organization: { tags: row.organization.tags, researchNotes: row.organization.researchNotes },
   };
 }
 

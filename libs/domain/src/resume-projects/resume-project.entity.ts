@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { User } from '../accounts/user.entity';
 import type { StageType } from '../stage-templates/index';
 
@@ -13,17 +14,7 @@ export interface ResumeProjectLink {
  */
 @Entity('resume_projects')
 @Index(['userId', 'position', 'createdAt'])
-export class ResumeProject {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
-
+export class ResumeProject extends TimestampedOwnedRecord {
   @Column({ type: 'text' })
   title: string;
 
@@ -60,10 +51,4 @@ export class ResumeProject {
   /** User-set list order (ascending); ties list oldest first. */
   @Column({ type: 'integer', default: 0 })
   position: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { NotFoundError } from '#platform';
 import { PeopleService, type Person } from '../people/index';
-import { type AuthorCandidate, type AuthorWorksSummary, SCHOLARLY_SOURCES, type ScholarlySource, scholarlySourceNames, scholarlySources, ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/index';
+import { type AuthorCandidate, type AuthorWorksSummary, SCHOLARLY_SOURCES, type ScholarlySource, scholarlySource, scholarlySourceNames, scholarlySources, ScholarlySourceError, SourceRejectedError, UnsupportedBySourceError } from '../scholarly/index';
 import { AutoLinkRule, CandidateScore, Coauthor, compareScored, decideAutoLinks, isPlausible, scoreCandidate, ScoringSubject } from './candidate-scoring';
 import { IdentityLinkedElsewhereError, IdentityNotFoundError, InvalidIdentityError, UnknownAtSourceError } from './identities.errors';
 import { idFromProfileLink, parseIdentityInput, sourceOfUrl } from './identity-input';
@@ -379,7 +379,8 @@ export class IdentitiesService {
 
   private describe(source: ScholarlySource, e: unknown): string {
     if (e instanceof UnsupportedBySourceError) {
-      return source === 'crossref' ? `${e.message}: Crossref identities are ORCID iDs; add one with POST /people/{id}/identities` : e.message;
+      const hint = scholarlySources().find((d) => d.name === source)?.identity.noSearchHint;
+      return hint ? `${e.message}: ${hint}` : e.message;
     }
     if (e instanceof ScholarlySourceError) return e.message;
     this.logger.warn(`${source}: author search failed unexpectedly: ${(e as Error)?.stack ?? String(e)}`);
@@ -393,14 +394,10 @@ export class IdentitiesService {
   private async check(field: string, source: ScholarlySource, sourceAuthorId: string): Promise<{ sourceAuthorId: string; name: string | null; warning: string | null }> {
     try {
       const snapshot = await this.lookups.getAuthor(source, sourceAuthorId);
-      if (source === 'arxiv' && snapshot.worksCount === 0) throw new UnknownAtSourceError(field, source, sourceAuthorId, 'no preprint matches this author query');
-      let warning: string | null = null;
-      let id = sourceAuthorId;
-      if (source === 'openalex' && snapshot.sourceAuthorId && snapshot.sourceAuthorId !== sourceAuthorId) {
-        warning = `OpenAlex merged ${sourceAuthorId} into ${snapshot.sourceAuthorId}; the surviving id was linked`;
-        id = snapshot.sourceAuthorId;
-      }
-      if (source === 'crossref' && !snapshot.worksCount) warning = 'Crossref has no works naming this ORCID iD yet';
+      const verdict = scholarlySource(source).identity.checkLinked?.(snapshot, sourceAuthorId) ?? {};
+      if (verdict.problem) throw new UnknownAtSourceError(field, source, sourceAuthorId, verdict.problem);
+      const id = verdict.sourceAuthorId ?? sourceAuthorId;
+      const warning = verdict.warning ?? null;
       const name = snapshot.name && snapshot.name !== sourceAuthorId ? snapshot.name : null;
       return { sourceAuthorId: id, name, warning };
     } catch (e) {

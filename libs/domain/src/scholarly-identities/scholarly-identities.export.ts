@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { AccountExportPart, ExportContext, ExportPart, recordOf, RestoreContext, sectionOf } from '../account-export/index';
-import { SCHOLARLY_SOURCES } from '../scholarly/index';
+import { IsScholarlySource, SCHOLARLY_SOURCES } from '../scholarly/index';
 import { parseIdentityInput } from './identity-input';
 import { IDENTITY_STATUSES, ScholarlyIdentity } from './scholarly-identity.entity';
 
@@ -17,7 +17,7 @@ export const IMPORTED_LINKED_PEOPLE = 'scholarlyIdentities.linkedPeople';
 export class ExportedScholarlyIdentityDto {
   @ApiProperty() @IsUUID() id: string;
   @ApiProperty() @IsUUID() personId: string;
-  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) @IsIn(SCHOLARLY_SOURCES) source: string;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) @IsScholarlySource() source: string;
   @ApiProperty({ example: 'A5023888391' }) @IsString() @Length(1, 500) sourceAuthorId: string;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000) name: string | null;
   @ApiProperty({ enum: IDENTITY_STATUSES, enumName: 'IdentityStatus' }) @IsIn(IDENTITY_STATUSES) status: (typeof IDENTITY_STATUSES)[number];

@@ -7,3 +7,4 @@ export * from './source-registry';
 export * from './request-count';
 export * from './scholarly.module';
 export * from './profile-link-input';
+export * from './source-validation';

@@ -8,6 +8,13 @@ import type { AuthorSnapshot, ScholarlyClient } from './scholarly.types';
  * job names, the worker's processors, the clients, ingest priorities, identity scoring and the
  * labels of briefings all derive from it. Nothing outside the folder names the source.
  */
+/** What a source says of an author being linked (see identity.checkLinked). */
+export interface LinkCheck {
+  problem?: string;
+  sourceAuthorId?: string;
+  warning?: string;
+}
+
 /** A typed or pasted identity, read: the id as stored, or the problem. */
 export type IdentityInput = { ok: true; sourceAuthorId: string } | { ok: false; problem: string };
 
@@ -31,6 +38,14 @@ export interface ScholarlySourceDescriptor<N extends string = string> {
     parseInput(text: string): IdentityInput;
     /** Whether a pasted profile URL on `host` (lowercase, without www.) is this source's. */
     ownsHost?(host: string): boolean;
+    /**
+     * What linking makes of the author the source answered for `sourceAuthorId`: a refusal
+     * (`problem`, a 422 naming the field: arXiv, a query no preprint matches), another id to link
+     * instead (OpenAlex, a merged author's survivor), a warning to show (Crossref, no works yet).
+     */
+    checkLinked?(snapshot: AuthorSnapshot, sourceAuthorId: string): LinkCheck;
+    /** Said after "cannot search authors" when a candidate search names this source (Crossref: what to do instead). */
+    noSearchHint?: string;
   };
   /**
    * Rank when several sources describe one work: lower wins. `metadata` for title, date, venue

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { User } from '../accounts/user.entity';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 
 /** What happened to an account's credentials, as its owner reads it at GET /me/security-events. */
 export const SECURITY_EVENT_KINDS = [
@@ -25,17 +25,7 @@ export type SecurityEventDetails = Record<string, string | number | boolean | nu
 
 @Entity('security_events')
 @Index(['userId', 'at'])
-export class SecurityEvent {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
-
+export class SecurityEvent extends OwnedRecord {
   @Column({ type: 'text' })
   kind: SecurityEventKind;
 

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import { User } from '../accounts/user.entity';
+import { Column, Entity, Index, JoinTable, ManyToMany, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { ResumeProject } from '../resume-projects/resume-project.entity';
 import type { StageType } from '../stage-templates/index';
 
@@ -10,17 +10,7 @@ export type Competency = (typeof COMPETENCIES)[number];
 /** A story told in STAR form (situation, task, action, result), linked to the résumé projects it comes from. */
 @Entity('behavioural_stories')
 @Index(['userId', 'createdAt'])
-export class BehaviouralStory {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
-
+export class BehaviouralStory extends TimestampedOwnedRecord {
   @Column({ type: 'text' })
   title: string;
 
@@ -46,10 +36,4 @@ export class BehaviouralStory {
   @ManyToMany(() => ResumeProject, { onDelete: 'CASCADE' })
   @JoinTable({ name: 'behavioural_story_projects', joinColumn: { name: 'story_id' }, inverseJoinColumn: { name: 'resume_project_id' } })
   projects?: Relation<ResumeProject>[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import { User } from '../accounts/user.entity';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Interaction } from '../interactions/interaction.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Person } from '../people/person.entity';
@@ -19,17 +19,7 @@ export interface TopicScore {
  */
 @Entity('mock_interviews')
 @Index(['userId', 'heldAt'])
-export class MockInterview {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
-
+export class MockInterview extends TimestampedOwnedRecord {
   /** Null once the person is erased: the practice stays, the person does not. */
   @Column({ name: 'person_id', type: 'uuid', nullable: true })
   personId: string | null;
@@ -69,10 +59,4 @@ export class MockInterview {
   @ManyToMany(() => PracticeQuestion, { onDelete: 'CASCADE' })
   @JoinTable({ name: 'mock_interview_questions', joinColumn: { name: 'mock_interview_id' }, inverseJoinColumn: { name: 'question_id' } })
   questions?: Relation<PracticeQuestion>[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import { User } from '../accounts/user.entity';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Interview } from '../interviews/interview.entity';
 import { Organization } from '../organizations/organization.entity';
 import type { StageType } from '../stage-templates/index';
@@ -14,17 +14,7 @@ export type QuestionSource = (typeof QUESTION_SOURCES)[number];
 @Entity('practice_questions')
 @Index(['userId', 'due'])
 @Index(['userId', 'organizationId'])
-export class PracticeQuestion {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
-
+export class PracticeQuestion extends TimestampedOwnedRecord {
   @Column({ type: 'text' })
   text: string;
 
@@ -83,10 +73,4 @@ export class PracticeQuestion {
 
   @Column({ name: 'last_review', type: 'timestamptz', nullable: true })
   lastReview: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

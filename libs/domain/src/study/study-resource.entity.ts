@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import { User } from '../accounts/user.entity';
+import { Column, Entity, Index } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import type { StageType } from '../stage-templates/index';
 import type { ResourceEmphasis, StudyPart, StudyResourceKind, StudyUnit } from './study.types';
 
@@ -9,17 +9,7 @@ import type { ResourceEmphasis, StudyPart, StudyResourceKind, StudyUnit } from '
  */
 @Entity('study_resources')
 @Index(['userId', 'createdAt'])
-export class StudyResource {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
-
+export class StudyResource extends TimestampedOwnedRecord {
   @Column({ type: 'text' })
   kind: StudyResourceKind;
 
@@ -59,10 +49,4 @@ export class StudyResource {
   /** The starter resource it was copied from, so starting a second plan reuses the copy. */
   @Column({ name: 'starter_key', type: 'text', nullable: true })
   starterKey: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -2,6 +2,7 @@ import { applyDecorators, Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { accountSyncCadence, setAccountSyncCadence } from '../accounts/index';
 import { AccountExportPart, ExportContext, ExportPart, recordOf, RestoreContext, sectionOf } from '../account-export/index';
 import { IMPORTED_LINKED_PEOPLE } from '../scholarly-identities/index';
 import { PersonSyncSettings } from './person-sync-settings.entity';
@@ -52,18 +53,18 @@ export class SyncExport implements AccountExportPart<SyncSection> {
   constructor(private readonly schedules: SyncSchedulesService) {}
 
   async exportPart(userId: string, { em }: ExportContext): Promise<SyncSection> {
-    const [account] = (await em.query('SELECT sync_every_hours, sync_paused FROM users WHERE id = $1', [userId])) as { sync_every_hours: number | null; sync_paused: boolean }[];
-    const mode = account.sync_paused ? 'paused' : account.sync_every_hours === null ? 'server' : 'every';
+    const account = (await accountSyncCadence(em, userId)) ?? { everyHours: null, paused: false };
+    const mode = account.paused ? 'paused' : account.everyHours === null ? 'server' : 'every';
     const schedules = await em.find(PersonSyncSettings, { where: { userId }, order: { personId: 'ASC' } });
     return {
-      account: { syncSchedule: { mode, everyHours: mode === 'every' ? account.sync_every_hours : null } },
+      account: { syncSchedule: { mode, everyHours: mode === 'every' ? account.everyHours : null } },
       syncSchedules: schedules.map((s) => recordOf(ExportedSyncScheduleDto, s)),
     };
   }
 
   async restorePart(userId: string, doc: SyncSection, ctx: RestoreContext): Promise<void> {
     const account = doc.account.syncSchedule;
-    if (account) await ctx.em.query('UPDATE users SET sync_every_hours = $2, sync_paused = $3 WHERE id = $1', [userId, account.mode === 'every' ? account.everyHours : null, account.mode === 'paused']);
+    if (account) await setAccountSyncCadence(ctx.em, userId, account.mode === 'every' ? account.everyHours : null, account.mode === 'paused');
 
     const scheduled = new Set<string>();
     const schedules = (doc.syncSchedules ?? []).filter((s, n) => {

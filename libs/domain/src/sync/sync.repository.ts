@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { accountsWithOwnSyncCadence, accountSyncCadence, setAccountSyncCadence } from '../accounts/index';
 import type { AuthorSnapshot, ScholarlySource } from '../scholarly/index';
 import { ScholarlyIdentity } from '../scholarly-identities/index';
 import { PersonSyncSettings } from './person-sync-settings.entity';
@@ -154,18 +155,16 @@ export class SyncRepository {
   // --- cadences
 
   async accountCadence(userId: string): Promise<{ everyHours: number | null; paused: boolean }> {
-    const [row] = (await this.dataSource.query('SELECT sync_every_hours, sync_paused FROM users WHERE id = $1', [userId])) as { sync_every_hours: number | null; sync_paused: boolean }[];
-    return { everyHours: row?.sync_every_hours ?? null, paused: row?.sync_paused ?? false };
+    return (await accountSyncCadence(this.dataSource, userId)) ?? { everyHours: null, paused: false };
   }
 
   async setAccountCadence(userId: string, everyHours: number | null, paused: boolean): Promise<void> {
-    await this.dataSource.query('UPDATE users SET sync_every_hours = $2, sync_paused = $3 WHERE id = $1', [userId, everyHours, paused]);
+    await setAccountSyncCadence(this.dataSource, userId, everyHours, paused);
   }
 
   /** Accounts with a cadence of their own, not paused. */
   async accountsWithOwnCadence(): Promise<{ id: string; everyHours: number }[]> {
-    const rows = (await this.dataSource.query('SELECT id, sync_every_hours FROM users WHERE sync_every_hours IS NOT NULL AND NOT sync_paused')) as { id: string; sync_every_hours: number }[];
-    return rows.map((r) => ({ id: r.id, everyHours: r.sync_every_hours }));
+    return accountsWithOwnSyncCadence(this.dataSource);
   }
 
   /** The person's own cadence row; with `userId`, only under that account. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AUTHORSHIPS_WITH_QUERIES_SQL, matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from '../works/index';
+import { AUTHORSHIPS_WITH_QUERIES_SQL, matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql, queriedSourcesSql } from '../works/index';
 
 /** Intermediates listed per contact on an indirect path; `throughCount` gives them all. */
 export const THROUGH_PER_CONTACT = 5;
@@ -16,8 +16,12 @@ const worksJson = (ids: string): string => `
 const contactJson = (c: string): string =>
   `json_build_object('id', ${c}.id, 'fullName', ${c}.full_name, 'headline', ${c}.headline, 'role', ${c}.role, 'organizationId', ${c}.organization_id)`;
 
-/** $1 interviewer, $2 user, $3 works per path, $4 contacts per list. */
-export const WARM_PATHS_SQL = `
+/**
+ * $1 interviewer, $2 user, $3 works per path, $4 contacts per list. Written when asked for, not when
+ * the file loads: which sources' identities are author queries comes from the registry, which a
+ * plug-in may join before the apps are built.
+ */
+export const warmPathsSql = (): string => `
   WITH interviewer AS (
     SELECT p.id, ${personOrcidSql('p')} AS orcid FROM people p WHERE p.id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL
   ),
@@ -84,7 +88,7 @@ export const WARM_PATHS_SQL = `
       UNION ALL
       SELECT xo.xkey, a.record_id, a.position FROM x_orcids xo JOIN work_authorships a ON a.orcid = xo.orcid
       UNION ALL
-      SELECT xi.xkey, q.record_id, q.position FROM x_ids xi JOIN work_author_queries q ON xi.source = 'arxiv' AND q.query = xi.source_author_id
+      SELECT xi.xkey, q.record_id, q.position FROM x_ids xi JOIN work_author_queries q ON ${queriedSourcesSql('xi.source')} AND q.query = xi.source_author_id
     ) x
   ),
   via_rows AS (
@@ -144,7 +148,7 @@ export class WarmPathsRepository {
 
   /** One row: found (0 when the person is not the user's), direct, direct_total, via, via_total. */
   async forPerson(userId: string, personId: string, works: number, limit: number): Promise<Record<string, any>> {
-    const [row] = (await this.dataSource.query(WARM_PATHS_SQL, [personId, userId, works, limit])) as Record<string, any>[];
+    const [row] = (await this.dataSource.query(warmPathsSql(), [personId, userId, works, limit])) as Record<string, any>[];
     return row;
   }
 }

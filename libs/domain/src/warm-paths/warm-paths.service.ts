@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#platform';
 import type { ScholarlySource } from '../scholarly/index';
-import { WARM_PATHS_SQL, WarmPathsRepository } from './warm-paths.repository';
+import { warmPathsSql, WarmPathsRepository } from './warm-paths.repository';
 
 /**
  * Warm paths to an interviewer: who in the user's network can introduce them, read from the shared
@@ -105,5 +105,7 @@ export class WarmPathsService {
   }
 
   /** The statement, for EXPLAIN in benchmarks and tests. */
-  static readonly sql = WARM_PATHS_SQL;
+  static get sql(): string {
+    return warmPathsSql();
+  }
 }

@@ -15,3 +15,4 @@ export * from './work-ids';
 export * from './attribution';
 export * from './work-attributions.service';
 export * from './repository/works.read-model';
+export * from './repository/work-keys.read-model';

@@ -7,6 +7,21 @@
  * query's match that nothing else confirms is held back until the user accepts it (attribution.ts).
  */
 
+import { scholarlySources } from '../scholarly/index';
+
+/**
+ * A condition that `column` is one of the sources whose identities are author queries and whose works
+ * name authors only by name (their descriptor's `attributedByName`: arXiv). Source names are
+ * lowercase letters and digits (the registry refuses any other), so they are written into the SQL
+ * as they are; with one such source it is the plain equality the planner had before.
+ */
+export function queriedSourcesSql(column: string): string {
+  const names = scholarlySources()
+    .filter((d) => d.attributedByName)
+    .map((d) => `'${d.name}'`);
+  return names.length === 0 ? 'false' : names.length === 1 ? `${column} = ${names[0]}` : `${column} IN (${names.join(', ')})`;
+}
+
 /** The ORCID iD in a person's `orcid` link (`alias` is the people row), or null. */
 export function personOrcidSql(alias: string): string {
   return `substring(${alias}.links->>'orcid' from '\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]')`;
@@ -34,8 +49,8 @@ export function peopleAuthorKeysSql(people: string, user: string): string {
 /**
  * SQL matching authorship rows to author keys: every column of `authorships` (a relation shaped like
  * work_authorships, maybe with more columns) plus the key's person_id first. Equality joins, not
- * one OR, so that each side's index serves: by source author id, by ORCID iD, and (for arXiv,
- * whose ids are author queries kept apart in work_author_queries) by query back to the position it
+ * one OR, so that each side's index serves: by source author id, by ORCID iD, and (for arXiv and
+ * any source whose descriptor says attributedByName, whose ids are author queries kept apart in work_author_queries) by query back to the position it
  * matched. A row matched twice comes twice: callers keep one per (person, record, position).
  *
  * A position only a name query matched counts unless it is held back (work_attributions: the
@@ -47,7 +62,7 @@ export function matchAuthorshipsSql(authorships: string, keys: string): string {
     ${matchIdAuthorshipsSql(authorships, keys)}
     UNION ALL
     SELECT mk.person_id, ma.* FROM ${keys} mk
-      JOIN work_author_queries mq ON mk.orcid IS NULL AND mk.source = 'arxiv' AND mq.query = mk.source_author_id
+      JOIN work_author_queries mq ON mk.orcid IS NULL AND ${queriedSourcesSql('mk.source')} AND mq.query = mk.source_author_id
       JOIN ${authorships} ma ON ma.record_id = mq.record_id AND ma.position = mq.position AND ma.source = mk.source
      WHERE NOT EXISTS (SELECT 1 FROM work_attributions wt WHERE wt.person_id = mk.person_id AND wt.record_id = mq.record_id AND ${HELD_SQL('wt')})`;
 }

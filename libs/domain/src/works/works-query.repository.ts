@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { markWorksSeen, worksSeenMarker } from '../accounts/index';
 import type { ScholarlySource, WorkType } from '../scholarly/index';
 import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
 import { resolveWorkId } from './work-ids';
@@ -157,15 +158,16 @@ export class WorksQueryRepository {
   }
 
   /**
-   * The works first cached after the user's marker (users.works_seen_at, or the account's creation)
+   * The works first cached after the user's marker (accounts' worksSeenMarker: their works_seen_at, or the account's creation)
    * whose authorships are one of the user's people's (`interviewersOnly`: the people on the user's
    * upcoming, not cancelled, interviews), newest first, one page. Every row carries the marker
    * (since), the time of the read (as_of) and the total; with nothing on the page, one row of nulls
    * but those.
    */
   async newWorksPage(userId: string, interviewersOnly: boolean, limit: number, offset: number): Promise<WorkRow[]> {
+    const since = await worksSeenMarker(this.dataSource, userId);
     return (await this.dataSource.query(
-      `WITH marker AS (SELECT coalesce(u.works_seen_at, u.created_at) AS since, now() AS as_of FROM users u WHERE u.id = $1),
+      `WITH marker AS (SELECT $4::timestamptz AS since, now() AS as_of),
        chosen AS (
          SELECT p.id, ${personOrcidSql('p')} AS orcid FROM people p
           WHERE p.user_id = $1 AND p.deleted_at IS NULL
@@ -196,19 +198,13 @@ export class WorksQueryRepository {
             LIMIT $2 OFFSET $3
          ) pg ON true
         ORDER BY pg.arrived_at DESC, pg.id`,
-      [userId, limit, offset],
+      [userId, limit, offset, since],
     )) as WorkRow[];
   }
 
   /** Moves the user's marker to `until` (default: now; never later than now, never back). Answers the marker. */
-  async markWorksSeen(userId: string, until?: Date): Promise<Date> {
-    const [row] = (await this.dataSource.query(
-      `UPDATE users SET works_seen_at = greatest(coalesce(works_seen_at, '-infinity'::timestamptz), least(coalesce($2::timestamptz, now()), now()))
-        WHERE id = $1 RETURNING works_seen_at`,
-      [userId, until ?? null],
-    )) as [Record<string, Date>[], number] | Record<string, Date>[];
-    const updated = Array.isArray(row) ? row[0] : row;
-    return new Date((updated as Record<string, Date>).works_seen_at);
+  markWorksSeen(userId: string, until?: Date): Promise<Date> {
+    return markWorksSeen(this.dataSource, userId, until);
   }
 }
 

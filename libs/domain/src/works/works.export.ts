@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDateString, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { AccountExportPart, ExportContext, ExportPart, NullableDateTime, RestoreContext, sectionOf } from '../account-export/index';
-import { SCHOLARLY_SOURCES } from '../scholarly/index';
+import { IsScholarlySource, SCHOLARLY_SOURCES } from '../scholarly/index';
 import { ATTRIBUTION_DECISIONS, ATTRIBUTION_EVIDENCE_KINDS, ATTRIBUTION_STATUSES, WorkAttribution } from './work-attribution.entity';
 
 export class ExportedAttributionEvidenceDto {
@@ -18,7 +18,7 @@ export class ExportedAttributionEvidenceDto {
  */
 export class ExportedWorkDecisionDto {
   @ApiProperty() @IsUUID() personId: string;
-  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) @IsIn(SCHOLARLY_SOURCES) source: string;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) @IsScholarlySource() source: string;
   @ApiProperty({ example: '2307.40004' }) @IsString() @Length(1, 500) sourceId: string;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300) doi: string | null;
   @ApiProperty({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(100) arxivId: string | null;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { SCHOLARLY_SOURCES, type ScholarlySource } from '#domain/scholarly/index';
+import { ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { AtMostEverySource, IsScholarlySource, PLUGIN_SOURCES_NOTE, SCHOLARLY_SOURCES, type ScholarlySource } from '#domain/scholarly/index';
 import {
   AutoLinkResult,
   CANDIDATE_SOURCES,
@@ -20,7 +20,7 @@ const csv = ({ value }: { value: unknown }) => (typeof value === 'string' ? valu
 
 export class CandidatesQuery {
   @ApiPropertyOptional({
-    description: `Comma-separated sources to search, at once (default: ${CANDIDATE_SOURCES.join(',')}). Crossref cannot search authors (its identities are ORCID iDs) and is reported in errors.`,
+    description: `Comma-separated sources to search, at once (default: ${CANDIDATE_SOURCES.join(',')}). Crossref cannot search authors (its identities are ORCID iDs) and is reported in errors. ${PLUGIN_SOURCES_NOTE}`,
     example: 'openalex,semanticscholar',
     enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource',
     isArray: true,
@@ -29,7 +29,7 @@ export class CandidatesQuery {
   @Transform(csv)
   @IsArray()
   @ArrayMinSize(1)
-  @IsIn(SCHOLARLY_SOURCES, { each: true })
+  @IsScholarlySource({ each: true })
   sources?: ScholarlySource[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_CANDIDATE_LIMIT, default: DEFAULT_CANDIDATE_LIMIT, description: 'Authors asked of each source' })
@@ -42,9 +42,9 @@ export class CandidatesQuery {
 }
 
 export class LinkIdentityDto {
-  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', example: 'openalex', description: 'Required with id; with url, the address says it (an orcid.org URL is an ORCID identity: give crossref for a Crossref one)' })
+  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', example: 'openalex', description: 'Required with id; with url, the address says it (an orcid.org URL is an ORCID identity: give crossref for a Crossref one). ' + PLUGIN_SOURCES_NOTE })
   @IsOptional()
-  @IsIn(SCHOLARLY_SOURCES)
+  @IsScholarlySource()
   source?: ScholarlySource;
 
   @ApiPropertyOptional({
@@ -66,7 +66,7 @@ export class LinkIdentityDto {
 }
 
 export class RejectIdentityDto {
-  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource' }) @IsIn(SCHOLARLY_SOURCES) source: ScholarlySource;
+  @ApiProperty({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', description: PLUGIN_SOURCES_NOTE }) @IsScholarlySource() source: ScholarlySource;
 
   @ApiPropertyOptional({ example: 'A5100000002', description: "The candidate's id at the source (its sourceAuthorId), as linking takes it; the forms POST /people/{id}/identities accepts as id are read too. Required (or the deprecated sourceAuthorId)" })
   @ValidateIf((o: RejectIdentityDto) => o.id !== undefined || o.sourceAuthorId === undefined)
@@ -89,12 +89,12 @@ export class RejectIdentityDto {
 }
 
 export class AutoLinkDto {
-  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', isArray: true, description: `Sources to consider (default: ${CANDIDATE_SOURCES.join(', ')})` })
+  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', isArray: true, description: `Sources to consider (default: ${CANDIDATE_SOURCES.join(', ')}). ${PLUGIN_SOURCES_NOTE}` })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(SCHOLARLY_SOURCES.length)
-  @IsIn(SCHOLARLY_SOURCES, { each: true })
+  @AtMostEverySource()
+  @IsScholarlySource({ each: true })
   sources?: ScholarlySource[];
 }
 

@@ -15,7 +15,7 @@ import {
   WorkSourceRecord,
   WorkView,
 } from '#domain/works/index';
-import { SCHOLARLY_SOURCES, ScholarlySource, WORK_TYPES, WorkType } from '#domain/scholarly/index';
+import { IsScholarlySource, PLUGIN_SOURCES_NOTE, SCHOLARLY_SOURCES, ScholarlySource, WORK_TYPES, WorkType } from '#domain/scholarly/index';
 import { PageQuery } from '../../common/page-query';
 
 /** "true" and "false" from a query string; anything else is left for the validator to refuse. */
@@ -48,9 +48,9 @@ export class PersonWorksQuery extends PageQuery {
   @IsIn(AUTHOR_POSITION_FILTERS)
   position?: AuthorPositionFilter;
 
-  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', description: 'Only works this source has a record of' })
+  @ApiPropertyOptional({ enum: SCHOLARLY_SOURCES, enumName: 'ScholarlySource', description: `Only works this source has a record of. ${PLUGIN_SOURCES_NOTE}` })
   @IsOptional()
-  @IsIn(SCHOLARLY_SOURCES)
+  @IsScholarlySource()
   source?: ScholarlySource;
 
   @ApiPropertyOptional({ example: 'attention need', description: 'Title words (case, accents and punctuation ignored); each must start a word of the title' })

@@ -5571,7 +5571,7 @@ export interface components {
         };
         LinkIdentityDto: {
             /**
-             * @description Required with id; with url, the address says it (an orcid.org URL is an ORCID identity: give crossref for a Crossref one)
+             * @description Required with id; with url, the address says it (an orcid.org URL is an ORCID identity: give crossref for a Crossref one). The built-in sources are listed; a server with plug-in sources accepts and answers their names too.
              * @example openalex
              */
             source?: components["schemas"]["ScholarlySource"];
@@ -5617,6 +5617,7 @@ export interface components {
             warning: string | null;
         };
         RejectIdentityDto: {
+            /** @description The built-in sources are listed; a server with plug-in sources accepts and answers their names too. */
             source: components["schemas"]["ScholarlySource"];
             /**
              * @description The candidate's id at the source (its sourceAuthorId), as linking takes it; the forms POST /people/{id}/identities accepts as id are read too. Required (or the deprecated sourceAuthorId)
@@ -5636,7 +5637,7 @@ export interface components {
             name?: string | null;
         };
         AutoLinkDto: {
-            /** @description Sources to consider (default: openalex, semanticscholar, arxiv, dblp, orcid) */
+            /** @description Sources to consider (default: openalex, semanticscholar, arxiv, dblp, orcid). The built-in sources are listed; a server with plug-in sources accepts and answers their names too. */
             sources?: components["schemas"]["ScholarlySource"][];
         };
         AutoLinkedResponse: {
@@ -15609,7 +15610,7 @@ export interface operations {
                 type?: components["schemas"]["WorkType"];
                 /** @description first: the person is the first author; last: the last author (a sole author is both) */
                 position?: components["schemas"]["AuthorPositionFilter"];
-                /** @description Only works this source has a record of */
+                /** @description Only works this source has a record of. The built-in sources are listed; a server with plug-in sources accepts and answers their names too. */
                 source?: components["schemas"]["ScholarlySource"];
                 /** @description Title words (case, accents and punctuation ignored); each must start a word of the title */
                 q?: string;
@@ -16663,7 +16664,7 @@ export interface operations {
     "identities.candidates": {
         parameters: {
             query?: {
-                /** @description Comma-separated sources to search, at once (default: openalex,semanticscholar,arxiv,dblp,orcid). Crossref cannot search authors (its identities are ORCID iDs) and is reported in errors. */
+                /** @description Comma-separated sources to search, at once (default: openalex,semanticscholar,arxiv,dblp,orcid). Crossref cannot search authors (its identities are ORCID iDs) and is reported in errors. The built-in sources are listed; a server with plug-in sources accepts and answers their names too. */
                 sources?: components["schemas"]["ScholarlySource"][];
                 /** @description Authors asked of each source */
                 limit?: number;

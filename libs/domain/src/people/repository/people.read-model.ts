@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { organizationNames } from '../../organizations/index';
 import type { PersonLinks } from '../../shared/text/index';
 import { Person } from '../person.entity';
 
@@ -17,12 +18,12 @@ export interface PersonCard {
 export async function personCards(db: DataSource | EntityManager, userId: string, ids: string[]): Promise<Map<string, PersonCard>> {
   if (ids.length === 0) return new Map();
   const rows = (await db.query(
-    `SELECT p.id, p.full_name, p.headline, p.role, p.links, o.name AS organization, t.name AS team
-       FROM people p LEFT JOIN organizations o ON o.id = p.organization_id LEFT JOIN teams t ON t.id = p.team_id
-      WHERE p.user_id = $1 AND p.id = ANY($2::uuid[])`,
+    `SELECT p.id, p.full_name, p.headline, p.role, p.links, p.organization_id, p.team_id FROM people p WHERE p.user_id = $1 AND p.id = ANY($2::uuid[])`,
     [userId, ids],
-  )) as { id: string; full_name: string; headline: string | null; role: string | null; links: PersonLinks | null; organization: string | null; team: string | null }[];
-  return new Map(rows.map((r) => [r.id, { id: r.id, fullName: r.full_name, headline: r.headline, role: r.role, links: r.links, organization: r.organization, team: r.team }]));
+  )) as { id: string; full_name: string; headline: string | null; role: string | null; links: PersonLinks | null; organization_id: string | null; team_id: string | null }[];
+  const names = await organizationNames(db, rows.map((r) => r.organization_id), rows.map((r) => r.team_id));
+  const nameOf = (map: Map<string, string>, id: string | null) => (id ? (map.get(id) ?? null) : null);
+  return new Map(rows.map((r) => [r.id, { id: r.id, fullName: r.full_name, headline: r.headline, role: r.role, links: r.links, organization: nameOf(names.organizations, r.organization_id), team: nameOf(names.teams, r.team_id) }]));
 }
 
 /** The user's people among `ids` not in the trash, by name then id. */

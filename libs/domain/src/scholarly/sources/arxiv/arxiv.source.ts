@@ -17,6 +17,8 @@ export const arxivSource = {
     },
     parseInput: parseArxivIdentity,
     ownsHost: (host) => host === 'arxiv.org' || host === 'export.arxiv.org',
+    // An author query is all an arXiv identity is: one that matches no preprint names no one.
+    checkLinked: (snapshot) => (snapshot.worksCount === 0 ? { problem: 'no preprint matches this author query' } : {}),
   },
   priority: { metadata: 60, abstract: 40 },
   authorWithWorks: 'unscheduled',
