@@ -44,6 +44,7 @@ import { PracticeQuestion } from './study/practice-question.entity';
 import { PracticeDrill } from './study/practice-drill.entity';
 import { MockInterview } from './study/mock-interview.entity';
 import { BehaviouralStory } from './study/behavioural-story.entity';
+import { DigestRun } from './digests/digest-run.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -93,4 +94,5 @@ export const ENTITIES = [
   PracticeDrill,
   MockInterview,
   BehaviouralStory,
+  DigestRun,
 ];

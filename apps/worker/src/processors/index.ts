@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { JobName, sourceJobs } from '#domain/jobs/index';
 import { scholarlySources } from '#domain/scholarly/index';
 import { BriefingsProcessor } from './briefings.processor';
+import { DigestsProcessor } from './digests.processor';
 import { ImportsProcessor } from './imports.processor';
 import { SyncPeopleProcessor } from './sync-people.processor';
 import { sourceProcessor } from './sync-sources.processor';
@@ -16,6 +17,7 @@ const HANDLERS: Record<Exclude<(typeof JobName)[keyof typeof JobName], typeof Jo
   [JobName.SyncAccountPeople]: SyncPeopleProcessor,
   [JobName.FinishPersonSync]: SyncPeopleProcessor,
   [JobName.StartScheduledSyncs]: SyncPeopleProcessor,
+  [JobName.SendDueDigests]: DigestsProcessor,
 };
 
 /** One processor class per source, made once per process (a class per queue, as @Processor binds one). */

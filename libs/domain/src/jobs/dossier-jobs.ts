@@ -20,6 +20,8 @@ export const QueueName = {
   Briefings: 'briefings',
   /** Publication sync, per person: scheduler ticks and the parent job of each person's flow. */
   SyncPeople: 'sync-people',
+  /** The daily digest's tick. */
+  Digests: 'digests',
 } as const;
 
 /** One queue per scholarly source, so each source's rate limit applies to its queue over every worker. */
@@ -75,6 +77,8 @@ export const JobName = {
   StartScheduledSyncs: 'sync.start-scheduled-syncs',
   /** Reads up to 1,000 Semantic Scholar author records in one request (a child of StartScheduledSyncs, in that source's queue). */
   CheckSemanticScholarAuthors: 'sync.check-semanticscholar-authors',
+  /** The digest scheduler's tick: composes and hands to the mail every daily digest whose hour has come. */
+  SendDueDigests: 'digests.send-due-digests',
 } as const;
 
 /** Job payloads hold ids only (and what a request needs); the handler loads the rest. */
@@ -89,6 +93,7 @@ export type DossierJobs = {
   [JobName.StartScheduledSyncs]: { personIds: string[] };
   /** `batchId` names the job (and so the failed batch among its parent's children); `ids` are Semantic Scholar author ids. */
   [JobName.CheckSemanticScholarAuthors]: { batchId: string; ids: string[] };
+  [JobName.SendDueDigests]: Record<string, never>;
 } & {
   /** `snapshot`: the author record a batch check has already read, so the sync starts at listing its works. */
   [N in SyncIdentityJobName]: { runId: string; snapshot?: AuthorSnapshot };
@@ -109,6 +114,7 @@ const JOB_QUEUE: Record<(typeof JobName)[keyof typeof JobName], QueueName> = {
   [JobName.FinishPersonSync]: QueueName.SyncPeople,
   [JobName.StartScheduledSyncs]: QueueName.SyncPeople,
   [JobName.CheckSemanticScholarAuthors]: SYNC_SOURCE_JOBS.semanticscholar.queue,
+  [JobName.SendDueDigests]: QueueName.Digests,
 };
 
 /** The queue that carries each job: a source's own jobs run in that source's queue. */

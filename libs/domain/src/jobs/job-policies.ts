@@ -50,6 +50,9 @@ export function jobOptions(item: JobItem, config: AppConfig): JobPolicy {
       // One request, retried like a sync step. A batch that fails for good does not hold the tick:
       // its parent still runs, and the identities it held are checked one by one.
       return syncRequest(`s2-authors-${item.data.batchId}`, config);
+    case JobName.SendDueDigests:
+      // A tick that fails is the next tick's work: the days it claimed and did not hand over are given back or taken back.
+      return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
   }
 }
 
