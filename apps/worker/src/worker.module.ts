@@ -5,6 +5,7 @@ import { DigestsModule } from '#domain/digests/index';
 import { ImportsModule } from '#domain/imports/index';
 import { SyncModule } from '#domain/sync/index';
 import { DOSSIER_JOBS } from '#domain/jobs/index';
+import { MailModule } from '#domain/mail/index';
 import { AppConfig, AppConfigModule, DatabaseModule, QueueModule } from '#platform';
 import { MIGRATIONS } from '../../../migrations/index';
 import { processors } from './processors/index';
@@ -16,7 +17,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), ImportsModule, SyncModule, BriefingsModule, DigestsModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), ImportsModule, SyncModule, BriefingsModule, MailModule, DigestsModule],
       providers: [...processors(), WorkerErrors],
     };
   }

@@ -45,6 +45,8 @@ import { PracticeDrill } from './study/practice-drill.entity';
 import { MockInterview } from './study/mock-interview.entity';
 import { BehaviouralStory } from './study/behavioural-story.entity';
 import { DigestRun } from './digests/digest-run.entity';
+import { MailLogEntry } from './mail/mail-log.entity';
+import { MailSettingsRow } from './mail/mail-settings.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -95,4 +97,6 @@ export const ENTITIES = [
   MockInterview,
   BehaviouralStory,
   DigestRun,
+  MailSettingsRow,
+  MailLogEntry,
 ];

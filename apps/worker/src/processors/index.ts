@@ -4,6 +4,7 @@ import { scholarlySources } from '#domain/scholarly/index';
 import { BriefingsProcessor } from './briefings.processor';
 import { DigestsProcessor } from './digests.processor';
 import { ImportsProcessor } from './imports.processor';
+import { MailProcessor } from './mail.processor';
 import { SyncPeopleProcessor } from './sync-people.processor';
 import { sourceProcessor } from './sync-sources.processor';
 
@@ -18,6 +19,8 @@ const HANDLERS: Record<Exclude<(typeof JobName)[keyof typeof JobName], typeof Jo
   [JobName.FinishPersonSync]: SyncPeopleProcessor,
   [JobName.StartScheduledSyncs]: SyncPeopleProcessor,
   [JobName.SendDueDigests]: DigestsProcessor,
+  [JobName.SendMail]: MailProcessor,
+  [JobName.SendDueBriefingMails]: MailProcessor,
 };
 
 /** One processor class per source, made once per process (a class per queue, as @Processor binds one). */

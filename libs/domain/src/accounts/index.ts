@@ -17,3 +17,4 @@ export * from './two-factor.service';
 export * from './users-admin.service';
 export * from './accounts.export';
 export * from './repository/user-time-zone.read-model';
+export * from './repository/user-contacts.read-model';

@@ -1,25 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { activeAccountIds } from '../accounts/index';
+import { MailService } from '../mail/index';
 import type { RenderedDigest } from './digest-render';
 import type { DigestRecipient } from './digests.service';
+import { DigestsRepository } from './digests.repository';
+
+/** Accounts whose mail settings are read together. */
+const SETTINGS_BATCH = 1000;
 
 /**
- * What the digest needs of the mail module: who has the digest on (one read for every account),
- * and handing one digest over to be sent. The mail module's settings and send jobs stand behind it.
+ * What the digest needs of the mail module: who has the digest on, and handing one digest over.
+ * Unsubscribing from the digest (the mail's one-click link) turns the kind off in the mail
+ * settings: such an account is no recipient, and `MailService.send` refuses the kind anyway.
  */
-export abstract class DigestPostbox {
-  /** Every account with the digest on, with its zone and hour. */
-  abstract recipients(): Promise<DigestRecipient[]>;
+@Injectable()
+export class DigestPostbox {
+  constructor(
+    private readonly mail: MailService,
+    private readonly digests: DigestsRepository,
+  ) {}
 
-  /** Queues one account's digest of its local day; sending it twice for the same day must be harmless (the mail module de-duplicates). */
-  abstract post(userId: string, localDate: string, mail: RenderedDigest): Promise<void>;
-}
-
-/** Until the mail module stands behind the digest: nobody has it on, so nothing is composed or sent. */
-export class NoMailPostbox extends DigestPostbox {
-  recipients(): Promise<DigestRecipient[]> {
-    return Promise.resolve([]);
+  /** Every account that can sign in with the digest on, with its zone and hour; nobody while the server has no SMTP_URL. */
+  async recipients(): Promise<DigestRecipient[]> {
+    if (!this.mail.status().enabled) return [];
+    const ids = await activeAccountIds(this.digests.manager);
+    const out: DigestRecipient[] = [];
+    for (let i = 0; i < ids.length; i += SETTINGS_BATCH) {
+      for (const s of await this.mail.mailSettings(ids.slice(i, i + SETTINGS_BATCH))) {
+        if (s.kinds.digest) out.push({ userId: s.userId, timeZone: s.timeZone, digestHour: s.digestHour });
+      }
+    }
+    return out;
   }
 
-  post(): Promise<void> {
-    return Promise.reject(new Error('no mail module'));
+  /** Queues one account's digest of its local day; the day's key makes a second hand-over send nothing. */
+  async post(userId: string, localDate: string, mail: RenderedDigest): Promise<void> {
+    await this.mail.send(userId, { kind: 'digest', subject: mail.subject, text: mail.text, html: mail.html, dedupeKey: `digest:${localDate}` });
   }
 }

@@ -118,12 +118,12 @@ function subjectOf(content: DigestContent): string {
 
 /**
  * The digest as a mail: the same sections in plain text and in HTML (every value escaped), dates
- * on the account's wall clock, each line linking to the dashboard.
+ * on the account's wall clock, each line linking to the dashboard. The mail module adds the
+ * unsubscribe and settings links.
  */
 export function renderDigest(content: DigestContent, link: LinkTo): RenderedDigest {
   const all = sections(content, link);
   const heading = `Your day in Dossier: ${dayLabel(content.localDate)}`;
-  const settings = link('/app/settings');
 
   const text = [heading, `Times are in ${content.timeZone}.`, ''];
   for (const s of all) {
@@ -137,7 +137,7 @@ export function renderDigest(content: DigestContent, link: LinkTo): RenderedDige
     if (s.more > 0) text.push(`- and ${s.more} more: ${s.moreLink}`);
     text.push('');
   }
-  text.push(`Open Dossier: ${link('/app/')}`, `Digest hour and mail settings: ${settings}`, '');
+  text.push(`Open Dossier: ${link('/app/')}`, '');
 
   const h = escapeHtml;
   const a = (href: string, label: string): string => `<a href="${h(href)}" style="color:#1f5fa8">${h(label)}</a>`;
@@ -163,7 +163,7 @@ export function renderDigest(content: DigestContent, link: LinkTo): RenderedDige
         (s.more > 0 ? `\n<li style="margin:.3rem 0">${a(s.moreLink, `and ${s.more} more`)}</li>` : '') +
         '\n</ul>',
     ),
-    `<p style="margin-top:2rem;color:#46505c">${a(link('/app/'), 'Open Dossier')} · ${a(settings, 'Digest hour and mail settings')}</p>`,
+    `<p style="margin-top:2rem;color:#46505c">${a(link('/app/'), 'Open Dossier')}</p>`,
     '</body></html>',
     '',
   ].join('\n');

@@ -20,19 +20,20 @@ export class DigestsRepository {
   }
 
   /**
-   * Claims each account's digest of its local day, at `now`: answers those claimed by this call.
-   * A day already sent or empty is never claimed again; one left pending by a tick that stopped is
-   * taken back once older than `staleBefore`.
+   * Claims each account's digest of its local day: answers those claimed by this call. A day
+   * already sent or empty is never claimed again; one left pending by a tick that stopped is taken
+   * back once older than `staleAfterMs`. The claim's time is the database's (works arrive on its
+   * clock): the next digest lists the works that arrived after it.
    */
-  async claim(claims: DigestClaim[], now: Date, staleBefore: Date): Promise<DigestClaim[]> {
+  async claim(claims: DigestClaim[], staleAfterMs: number): Promise<DigestClaim[]> {
     if (claims.length === 0) return [];
     const rows = (await this.dataSource.query(
       `INSERT INTO digest_runs (user_id, local_date, status, composed_at)
-       SELECT c.user_id, c.local_date, 'pending', $3 FROM unnest($1::uuid[], $2::date[]) AS c(user_id, local_date)
+       SELECT c.user_id, c.local_date, 'pending', now() FROM unnest($1::uuid[], $2::date[]) AS c(user_id, local_date)
        ON CONFLICT (user_id, local_date) DO UPDATE SET composed_at = EXCLUDED.composed_at
-          WHERE digest_runs.status = 'pending' AND digest_runs.composed_at < $4
+          WHERE digest_runs.status = 'pending' AND digest_runs.composed_at < now() - $3 * interval '1 millisecond'
        RETURNING user_id, local_date::text AS local_date`,
-      [claims.map((c) => c.userId), claims.map((c) => c.localDate), now, staleBefore],
+      [claims.map((c) => c.userId), claims.map((c) => c.localDate), staleAfterMs],
     )) as { user_id: string; local_date: string }[];
     return rows.map((r) => ({ userId: r.user_id, localDate: r.local_date }));
   }

@@ -87,7 +87,7 @@ export class DigestsService {
     const result: DigestTickResult = { due: 0, sent: 0, empty: 0 };
     for (let i = 0; i < due.length; i += BATCH) {
       const batch = due.slice(i, i + BATCH);
-      const claimed = await this.digests.claim(batch, now, new Date(now.getTime() - STALE_CLAIM_MS));
+      const claimed = await this.digests.claim(batch, STALE_CLAIM_MS);
       if (claimed.length === 0) continue;
       result.due += claimed.length;
       const zones = new Map(batch.map((c) => [c.userId, c.timeZone]));

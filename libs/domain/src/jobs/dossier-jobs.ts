@@ -22,6 +22,8 @@ export const QueueName = {
   SyncPeople: 'sync-people',
   /** The daily digest's tick. */
   Digests: 'digests',
+  /** Outgoing mail: each send, and the tick that mails briefings before interviews. */
+  Mail: 'mail',
 } as const;
 
 /** One queue per scholarly source, so each source's rate limit applies to its queue over every worker. */
@@ -79,6 +81,10 @@ export const JobName = {
   CheckSemanticScholarAuthors: 'sync.check-semanticscholar-authors',
   /** The digest scheduler's tick: composes and hands to the mail every daily digest whose hour has come. */
   SendDueDigests: 'digests.send-due-digests',
+  /** Hands one mail (its log row) to the SMTP server. */
+  SendMail: 'mail.send-mail',
+  /** The scheduler's tick: mails each briefing due before an interview (the account's lead time). */
+  SendDueBriefingMails: 'mail.send-due-briefing-mails',
 } as const;
 
 /** Job payloads hold ids only (and what a request needs); the handler loads the rest. */
@@ -94,6 +100,9 @@ export type DossierJobs = {
   /** `batchId` names the job (and so the failed batch among its parent's children); `ids` are Semantic Scholar author ids. */
   [JobName.CheckSemanticScholarAuthors]: { batchId: string; ids: string[] };
   [JobName.SendDueDigests]: Record<string, never>;
+  /** `sealed`: the mail itself, sealed with the server key for this log row (the admin's queue dashboard shows no body). */
+  [JobName.SendMail]: { mailId: string; sealed: string };
+  [JobName.SendDueBriefingMails]: Record<string, never>;
 } & {
   /** `snapshot`: the author record a batch check has already read, so the sync starts at listing its works. */
   [N in SyncIdentityJobName]: { runId: string; snapshot?: AuthorSnapshot };
@@ -115,6 +124,8 @@ const JOB_QUEUE: Record<(typeof JobName)[keyof typeof JobName], QueueName> = {
   [JobName.StartScheduledSyncs]: QueueName.SyncPeople,
   [JobName.CheckSemanticScholarAuthors]: SYNC_SOURCE_JOBS.semanticscholar.queue,
   [JobName.SendDueDigests]: QueueName.Digests,
+  [JobName.SendMail]: QueueName.Mail,
+  [JobName.SendDueBriefingMails]: QueueName.Mail,
 };
 
 /** The queue that carries each job: a source's own jobs run in that source's queue. */

@@ -7,6 +7,8 @@ const KEEP_FAILED = { age: 7 * 24 * 3600, count: 5000 };
 const LOOKUP_KEEP = { age: 600, count: 1000 };
 /** Attempts of one sync step (one request) that fails in a way worth retrying: 5xx, reset, timeout, malformed body. */
 export const SYNC_ATTEMPTS = 6;
+/** Attempts to hand one mail to the SMTP server (with the default delay, about 4 hours in all). */
+export const MAIL_ATTEMPTS = 8;
 
 /** The id of the job that runs one sync run. */
 export const syncRunJobId = (runId: string): string => `sync-run-${runId}`;
@@ -52,6 +54,14 @@ export function jobOptions(item: JobItem, config: AppConfig): JobPolicy {
       return syncRequest(`s2-authors-${item.data.batchId}`, config);
     case JobName.SendDueDigests:
       // A tick that fails is the next tick's work: the days it claimed and did not hand over are given back or taken back.
+      return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
+    case JobName.SendMail:
+      // The log row names the job: one send per row. Retried while the server refuses for now (4xx)
+      // or cannot be reached, doubling from MAIL_RETRY_DELAY_MS; a sent job goes soon (its data holds
+      // the sealed mail), a failed one stays a week for the admin's queue dashboard.
+      return { jobId: `mail-${item.data.mailId}`, attempts: MAIL_ATTEMPTS, backoff: { type: 'exponential', delay: config.mail.retryDelayMs, jitter: 0.2 }, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: KEEP_FAILED };
+    case JobName.SendDueBriefingMails:
+      // A tick that fails is the next tick's work.
       return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
   }
 }

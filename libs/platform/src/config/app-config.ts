@@ -28,6 +28,8 @@ export interface AppConfig {
   sync: SyncConfig;
   /** Pre-interview briefings: generated this many hours before each interview, looked for this often. */
   briefings: { hoursBefore: number; checkEveryMinutes: number; chromiumPath: string };
+  /** Outgoing mail: null `smtpUrl` means none is sent. `from` is the sender of every mail. */
+  mail: { smtpUrl: string | null; from: string; retryDelayMs: number };
   /** The server key: given (SECRET_KEY), or outside production kept in `keyFile` (see secret-key.ts). */
   secrets: { secretKey: string | null; keyFile: string };
   /** The API-wide limit per credential, or null when turned off (RATE_LIMIT=0/off). */
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sync: syncConfig(parsed),
     briefings: { hoursBefore: parsed.BRIEFING_HOURS_BEFORE, checkEveryMinutes: parsed.BRIEFING_CHECK_EVERY_MINUTES, chromiumPath: parsed.CHROMIUM_PATH },
+    mail: { smtpUrl: parsed.SMTP_URL || null, from: parsed.MAIL_FROM || `Dossier <dossier@${mailHost(parsed.PUBLIC_URL ?? `http://${linkHost(parsed.HOST)}`)}>`, retryDelayMs: parsed.MAIL_RETRY_DELAY_MS },
     secrets: { secretKey: parsed.SECRET_KEY ?? null, keyFile: join(resolve(parsed.DATA_DIR), 'secret.key') },
     rateLimit: rateLimitConfig(parsed.RATE_LIMIT),
   };
@@ -205,6 +208,12 @@ export function parseTrustProxy(value: string): TrustProxy {
   });
   if (wrong.length > 0) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY=${JSON.stringify(value)}: not an address or CIDR: ${wrong.join(', ')}`);
   return entries;
+}
+
+/** The host of a link, for a default sender address (`localhost` stays as it is). */
+function mailHost(url: string): string {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return isIP(host) ? 'localhost' : host;
 }
 
 function trimSlash(url: string): string {

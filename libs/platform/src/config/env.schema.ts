@@ -62,6 +62,9 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   ORCID_CONCURRENCY: 'ORCID requests in flight at once.',
   SECRET_KEY:
     'Server key (at least 32 characters, e.g. `openssl rand -base64 48`) that encrypts two-factor secrets at rest and keys the sign-in throttle. Required when NODE_ENV=production; otherwise, when unset, one is generated on first start into DATA_DIR/secret.key (mode 0600) and reused. Keep it with your backups: without it, two-factor sign-in falls back to recovery codes.',
+  SMTP_URL: 'Where mail is sent: an SMTP server as smtp://user:pass@host:587 (STARTTLS when the server offers it) or smtps://user:pass@host:465 (TLS from the start); user and password percent-encoded. Unset: Dossier sends no mail at all, and the settings say so. Never logged.',
+  MAIL_FROM: 'The sender of every mail, e.g. `Dossier <dossier@example.org>`. Unset: dossier@ the host of PUBLIC_URL.',
+  MAIL_RETRY_DELAY_MS: 'First retry delay of a mail the SMTP server refused for now (4xx) or could not be reached for; it doubles on each of the 8 attempts (about 4 hours in all at the default). A 5xx refusal is final at once.',
   RATE_LIMIT: 'Requests per window each credential may make to the API, over all processes (`<requests>/<window>`: per token when authenticated, per client address otherwise; /health* is not limited). `0` or `off` turns it off.',
 };
 
@@ -275,6 +278,21 @@ export class EnvSchema {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters (e.g. the output of `openssl rand -base64 48`)' })
   SECRET_KEY?: string;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== '')
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true }, { message: 'must be smtp://[user:pass@]host[:port] or smtps://[user:pass@]host[:port]' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'must be an address, e.g. dossier@example.org or Dossier <dossier@example.org>' })
+  MAIL_FROM?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  MAIL_RETRY_DELAY_MS = 60_000;
 
   // A generous limit: a dashboard page makes a handful of requests, a script a few per second.
   @Matches(/^(0|[oO][fF][fF])$|^[1-9]\d*\/[1-9]\d*(ms|s|m|h)$/, { message: 'must be <requests>/<window>, e.g. 600/1m, or 0 or off' })

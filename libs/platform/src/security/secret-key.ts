@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, closeSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AppConfig } from '../config/app-config';
@@ -15,11 +15,13 @@ const FORMAT = 'v1';
 export class SecretKeyring {
   private readonly sealKey: Buffer;
   private readonly fingerprintKey: Buffer;
+  private readonly signKey: Buffer;
 
   constructor(serverKey: string) {
     const ikm = Buffer.from(serverKey, 'utf8');
     this.sealKey = Buffer.from(hkdfSync('sha256', ikm, 'dossier', 'seal secrets at rest', 32));
     this.fingerprintKey = Buffer.from(hkdfSync('sha256', ikm, 'dossier', 'fingerprint identifiers', 32));
+    this.signKey = Buffer.from(hkdfSync('sha256', ikm, 'dossier', 'sign links', 32));
   }
 
   /** `v1.<iv>.<ciphertext>.<tag>`, base64url. `context` (e.g. the owner's id) must be given again to open it. */
@@ -43,6 +45,21 @@ export class SecretKeyring {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * A signature (HMAC-SHA-256, base64url) of `value` for one `purpose`, for links handed out that must
+   * come back unaltered (an unsubscribe link): a signature made for one purpose is worth nothing for another.
+   */
+  sign(purpose: string, value: string): string {
+    return createHmac('sha256', this.signKey).update(`${purpose}\0${value}`, 'utf8').digest('base64url');
+  }
+
+  /** Whether `signature` is `sign(purpose, value)`, compared in constant time. */
+  verify(purpose: string, value: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(purpose, value), 'utf8');
+    const given = Buffer.from(signature, 'utf8');
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   /** HMAC-SHA-256 in base64url: equal inputs give equal fingerprints, and without the key none can be reversed by guessing. */
