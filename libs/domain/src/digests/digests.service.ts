@@ -22,6 +22,8 @@ export const DIGEST_TICK_EVERY_MINUTES = 15;
 const DIGEST_SCHEDULER_ID = 'digests';
 /** Accounts composed together: each section is one statement per batch. */
 const BATCH = 500;
+/** Digests handed to the mail module at once (each hand-over is a few statements and a queued job). */
+const HANDOVER_CONCURRENCY = 16;
 /** A claim left pending this long (its tick stopped) is taken back by the next tick. */
 const STALE_CLAIM_MS = 10 * MINUTE_MS;
 /** The first digest lists works that arrived at most this long ago. */
@@ -49,6 +51,15 @@ export function localDayAndHour(timeZone: string, now: Date): { date: string; ho
   } catch {
     return { date: now.toISOString().slice(0, 10), hour: now.getUTCHours() };
   }
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function eachAtOnce<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /**
@@ -97,23 +108,26 @@ export class DigestsService {
       );
       const finished: Parameters<DigestsRepository['finish']>[0] = [];
       const unsent: DigestClaim[] = [];
+      const toSend: DigestContent[] = [];
       for (const content of contents) {
         const items = digestSize(content);
-        const claim = { userId: content.userId, localDate: content.localDate };
-        if (items === 0) {
-          finished.push({ ...claim, status: 'empty', items });
+        if (items > 0) toSend.push(content);
+        else {
+          finished.push({ userId: content.userId, localDate: content.localDate, status: 'empty', items });
           result.empty += 1;
-          continue;
         }
+      }
+      await eachAtOnce(toSend, HANDOVER_CONCURRENCY, async (content) => {
+        const claim = { userId: content.userId, localDate: content.localDate };
         try {
           await this.postbox.post(content.userId, content.localDate, this.render(content));
-          finished.push({ ...claim, status: 'sent', items });
+          finished.push({ ...claim, status: 'sent', items: digestSize(content) });
           result.sent += 1;
         } catch (e) {
           this.logger.warn(`digest of account ${content.userId} for ${content.localDate} not handed to the mail: ${(e as Error).message}`);
           unsent.push(claim);
         }
-      }
+      });
       await this.digests.finish(finished);
       await this.digests.release(unsent);
     }

@@ -4,3 +4,4 @@ export * from './digest-render';
 export * from './digest-run.entity';
 export * from './digests.module';
 export * from './digests.service';
+export * from './digests.export';

@@ -3525,6 +3525,24 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @description sent: handed to the mail; empty: nothing was in it, nothing sent; pending: being composed
+         * @enum {string}
+         */
+        DigestDayStatus: "pending" | "sent" | "empty";
+        ExportedDigestDayDto: {
+            /**
+             * @description The account's local day
+             * @example 2026-12-08
+             */
+            localDate: string;
+            /** @description sent: handed to the mail; empty: nothing was in it, nothing sent; pending: being composed */
+            status: components["schemas"]["DigestDayStatus"];
+            /** @description Lines it held */
+            items: number;
+            /** Format: date-time */
+            composedAt: string;
+        };
         AccountExportDto: {
             /**
              * @example dossier-export
@@ -3586,6 +3604,8 @@ export interface components {
             behaviouralStories?: components["schemas"]["ExportedBehaviouralStoryDto"][];
             /** @description Since version 3: people's own sync cadences */
             syncSchedules?: components["schemas"]["ExportedSyncScheduleDto"][];
+            /** @description Added with the daily digest; absent in older documents */
+            digestDays?: components["schemas"]["ExportedDigestDayDto"][];
         };
         ImportRunsPage: {
             /** @description Newest first */
