@@ -7,7 +7,7 @@ import { DIGEST_RUN_STATUSES, DigestRun, type DigestRunStatus } from './digest-r
 
 /** A day the daily digest was composed for: restored, it keeps a restored account from getting that day's digest again. */
 export class ExportedDigestDayDto {
-  @ApiProperty({ example: '2026-12-08', description: "The account's local day" }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'localDate must be a date as yyyy-mm-dd' }) localDate: string;
+  @ApiProperty({ format: 'date', example: '2026-12-08', description: "The account's local day" }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'localDate must be a date as yyyy-mm-dd' }) localDate: string;
   @ApiProperty({ enum: DIGEST_RUN_STATUSES, enumName: 'DigestDayStatus', description: 'sent: handed to the mail; empty: nothing was in it, nothing sent; pending: being composed' })
   @IsIn(DIGEST_RUN_STATUSES)
   status: DigestRunStatus;

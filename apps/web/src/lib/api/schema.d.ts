@@ -3532,6 +3532,7 @@ export interface components {
         DigestDayStatus: "pending" | "sent" | "empty";
         ExportedDigestDayDto: {
             /**
+             * Format: date
              * @description The account's local day
              * @example 2026-12-08
              */
