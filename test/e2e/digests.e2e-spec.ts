@@ -1,5 +1,8 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import type { ParsedMail } from 'mailparser';
 import { DigestsService } from '#domain/digests/index';
+import { QueueName } from '#domain/jobs/index';
 import { MailService } from '#domain/mail/index';
 import { dateIn, addDays } from '#domain/shared/dates';
 import { WorksIngestService } from '#domain/works/index';
@@ -24,6 +27,11 @@ describe('the daily digest', () => {
     t = await createTestApp({ worker: true, env: { SMTP_URL: sink.url, MAIL_FROM: 'Dossier <dossier@example.test>', PUBLIC_URL: 'https://dossier.example/base' } });
     digests = t.worker!.get(DigestsService);
     mail = t.worker!.get(MailService);
+    // The worker's schedule ticks at once and then every 15 minutes: the tests tick at their own instants instead.
+    await digests.reconcileScheduler();
+    const queue = t.worker!.get<Queue>(getQueueToken(QueueName.Digests), { strict: false });
+    await queue.removeJobScheduler('digests');
+    await waitFor(async () => (Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).every((n) => n === 0) ? true : undefined));
   });
   afterAll(async () => {
     await t.close();
@@ -61,8 +69,8 @@ describe('the daily digest', () => {
     const org = await post(u, '/organizations', { name: 'Deep Lab' });
     const application = await post(u, '/applications', { organizationId: org.id, role: 'Research Scientist', builtInTemplate: 'research-engineer' });
     const stageId = application.stages[0].id as string;
-    // 36 hours on: within the next three days of any instant of the account's today.
-    const interview = await post(u, '/interviews', { stageId, startsAt: new Date(Date.now() + 36 * 3_600_000).toISOString(), timeZone: 'Europe/London', durationMinutes: 45, format: 'video', interviewerIds: [ada, edsger] });
+    // Two days after the first digest below: coming up for it and for the next day's.
+    const interview = await post(u, '/interviews', { stageId, startsAt: new Date(at(today, '23:05', '+09:00').getTime() + 48 * 3_600_000).toISOString(), timeZone: 'Europe/London', durationMinutes: 45, format: 'video', interviewerIds: [ada, edsger] });
     await post(u, '/referrals', { applicationId: application.id, referrerId: grace, status: 'submitted', on: addDays(today, -4) });
     await t.db.query("INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, name, status, linked_by) VALUES ($1, $2, 'openalex', 'DG1', 'x', 'linked', 'user')", [u.id, edsger]);
     await t.db.query(
@@ -80,7 +88,9 @@ describe('the daily digest', () => {
     await digests.tick(at(today, '23:05', '+09:00'));
     const [digest] = await arrived(u, 1);
     const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${today}T12:00:00Z`)).replace(',', '');
-    expect(digest.subject).toBe(`Dossier, ${day}: 1 interview, 1 follow-up, 1 task, 1 new work, 1 referral, 1 sync problem`);
+    // The tasks due are Today's (the application's prep tasks too, dated by the interview).
+    const tasksDue = (await t.http().get(`/tasks/due?by=${today}`).set(u.auth).expect(200)).body.total as number;
+    expect(digest.subject).toBe(`Dossier, ${day}: 1 interview, 1 follow-up, ${tasksDue} task${tasksDue === 1 ? '' : 's'}, 1 new work, 1 referral, 1 sync problem`);
     const text = digest.text ?? '';
     expect(text).toContain('Times are in Asia/Tokyo.');
     expect(text).toContain(`- Ada <b>Lovelace</b>: 3 days overdue\n  https://dossier.example/base/app/people/${ada}`);
