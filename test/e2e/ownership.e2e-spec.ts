@@ -141,6 +141,8 @@ describe('ownership: another user gets 404 for every record on every route', () 
     expect((await t.http().get('/questions/due').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/mock-interviews').set(stranger.auth).expect(200)).body.total).toBe(0);
     expect((await t.http().get('/stories').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/me/mail-log').set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http().get('/me/mail-settings').set(stranger.auth).expect(200)).body.address).toBe(stranger.email);
     expect((await t.http().get('/stories/coverage').set(stranger.auth).expect(200)).body.missing).toHaveLength(5);
     expect((await t.http().get('/retrospectives').set(stranger.auth).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     expect((await t.http().get('/applications/board?closed=true').set(stranger.auth).expect(200)).body.columns.every((c: { cards: unknown[] }) => c.cards.length === 0)).toBe(true);

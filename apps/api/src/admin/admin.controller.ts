@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvitationsService, UsersAdminService } from '#domain/accounts/index';
+import { AccountMailService } from '#domain/mail/index';
 import { AdminOnly } from '../auth/auth.guard';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { PageQuery } from '../common/page-query';
@@ -17,6 +18,7 @@ export class AdminController {
   constructor(
     private readonly users: UsersAdminService,
     private readonly invitations: InvitationsService,
+    private readonly accountMail: AccountMailService,
   ) {}
 
   @Get('users')
@@ -46,6 +48,8 @@ export class AdminController {
   @ReturnsSecret('url', 'token')
   async createInvitation(@CurrentUserId() adminId: string, @Body() body: CreateInvitationDto): Promise<CreatedInvitationResponse> {
     const { invitation, token, url } = await this.invitations.create(adminId, body);
+    // An invitation naming an address is mailed to it (when the server sends mail).
+    if (invitation.email) await this.accountMail.invitation(adminId, invitation.email, url, invitation.expiresAt);
     return { ...InvitationResponse.from(invitation), url, token };
   }
 

@@ -26,13 +26,23 @@ export function ApiJsonUpload(type: Function): MethodDecorator {
 }
 
 /**
+ * A route a plain HTML form or a mail client posts to (the RFC 8058 one-click unsubscribe): a small
+ * form, urlencoded (read by Nest's own parser, as everywhere) or multipart (read here only), whose
+ * fields the route does not need (everything is in its query).
+ */
+export function ApiFormPost(): MethodDecorator {
+  return applyDecorators(RouteConfig({ formPost: true }), ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data'));
+}
+
+/**
  * Forms are read by the routes that take a file (ApiFileUpload) and no other: elsewhere a
  * multipart/form-data body is 415 before it is read, as it was before uploads were taken.
  */
 export function refuseFormsElsewhere(fastify: FastifyInstance): void {
   fastify.addHook('preParsing', async (request) => {
     // The header, not request.isMultipart(): that one is known only once the body is parsed.
-    if (/^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '') && (request.routeOptions.config as { fileUpload?: boolean } | undefined)?.fileUpload !== true) {
+    const config = request.routeOptions.config as { fileUpload?: boolean; formPost?: boolean } | undefined;
+    if (/^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '') && config?.fileUpload !== true && config?.formPost !== true) {
       throw Object.assign(new Error('Unsupported content type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
     }
   });

@@ -1,19 +1,34 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { JobData, JobName, QueueName } from '#domain/jobs/index';
-import { MailNotSentError, MailService } from '#domain/mail/index';
+import { BriefingMailService, MailNotSentError, MailService } from '#domain/mail/index';
 
 type MailJobName = typeof JobName.SendMail | typeof JobName.SendDueBriefingMails;
 export type MailJob = Job<JobData<MailJobName>, unknown, MailJobName>;
 
 /** Hands mail to the SMTP server, retrying what it refuses for now; a 5xx refusal fails the job at once. */
 @Processor(QueueName.Mail, { concurrency: 4 })
-export class MailProcessor extends WorkerHost {
+export class MailProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
+  private stopping = false;
 
-  constructor(private readonly mail: MailService) {
+  constructor(
+    private readonly mail: MailService,
+    private readonly briefingMail: BriefingMailService,
+  ) {
     super();
+  }
+
+  /** Every worker start keeps the briefing mail tick at the configured pace (or removes it when mail is off). */
+  onApplicationBootstrap(): void {
+    void this.briefingMail.reconcileScheduler().catch((e: unknown) => {
+      if (!this.stopping) this.logger.error(`briefing mail scheduler not reconciled: ${(e as Error).message}`);
+    });
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
   }
 
   async process(job: MailJob): Promise<unknown> {
@@ -29,7 +44,7 @@ export class MailProcessor extends WorkerHost {
         }
       }
       case JobName.SendDueBriefingMails:
-        return { queued: 0 };
+        return this.briefingMail.sendDue();
       default:
         this.logger.error(`mail queue received an unknown job: ${String((job as Job).name)}`);
         throw new UnrecoverableError(`mail queue received an unknown job: ${String((job as Job).name)}`);

@@ -14,6 +14,7 @@ import { ResumeProjectsModule } from '../resume-projects/index';
 import { ScholarlyIdentitiesModule } from '../scholarly-identities/index';
 import { StageTemplatesModule } from '../stage-templates/index';
 import { StudyModule } from '../study/index';
+import { MailModule } from '../mail/index';
 import { SyncModule } from '../sync/index';
 import { TasksModule } from '../tasks/index';
 import { WorksModule } from '../works/index';
@@ -28,7 +29,7 @@ import { DigestsModule } from '../digests/index';
  * The modules whose records the account document holds, each with its export part: loaded here so
  * that a restore run by the worker has every part the API's export wrote.
  */
-const EXPORTED_MODULES = [AccountsModule, OrganizationsModule, PeopleModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, ReferralsModule, ResumeProjectsModule, ReadingModule, ScholarlyIdentitiesModule, SyncModule, BriefingsModule, WorksModule, StudyModule, DigestsModule];
+const EXPORTED_MODULES = [AccountsModule, OrganizationsModule, PeopleModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, ReferralsModule, ResumeProjectsModule, ReadingModule, ScholarlyIdentitiesModule, SyncModule, BriefingsModule, WorksModule, StudyModule, MailModule, DigestsModule];
 
 @Module({
   imports: [TypeOrmModule.forFeature([ImportRun]), DiscoveryModule, ...EXPORTED_MODULES],

@@ -1,6 +1,10 @@
+export * from './account-mail.service';
+export * from './briefing-mail.service';
+export { escapeHtml } from './mail-html';
 export * from './mail-log.entity';
 export * from './mail-settings.entity';
 export * from './mail.errors';
+export * from './mail.export';
 export * from './mail.module';
 export * from './mail.service';
 export * from './mail.types';

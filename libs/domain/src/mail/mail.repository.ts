@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { userContacts, type UserContact } from '../accounts/index';
+import { activeAccountZones, userContacts, type UserContact } from '../accounts/index';
 import { MailLogEntry } from './mail-log.entity';
 import { MailSettingsRow } from './mail-settings.entity';
-import type { MailKind, MailStatus } from './mail.types';
+import { DEFAULT_DIGEST_HOUR, type MailKind, type MailStatus } from './mail.types';
 
 /** Every statement on mail settings and the mail log. */
 @Injectable()
@@ -13,6 +13,16 @@ export class MailRepository {
 
   contacts(userIds: string[]): Promise<UserContact[]> {
     return userContacts(this.dataSource, userIds);
+  }
+
+  activeAccounts(): Promise<{ userId: string; timeZone: string }[]> {
+    return activeAccountZones(this.dataSource);
+  }
+
+  /** The digest settings that differ from the defaults (turned off, or another hour), by account. */
+  async digestChoices(): Promise<Map<string, { on: boolean; hour: number }>> {
+    const rows = (await this.dataSource.query(`SELECT user_id, digest_on, digest_hour FROM mail_settings WHERE NOT digest_on OR digest_hour <> ${DEFAULT_DIGEST_HOUR}`)) as { user_id: string; digest_on: boolean; digest_hour: number }[];
+    return new Map(rows.map((r) => [r.user_id, { on: r.digest_on, hour: r.digest_hour }]));
   }
 
   settingsOf(userIds: string[]): Promise<MailSettingsRow[]> {

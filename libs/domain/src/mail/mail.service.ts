@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue, NotFoundError, publicLink, SECRET_KEYRING, SecretKeyring } from '#platform';
 import { DossierJobs, JobName, MAIL_ATTEMPTS } from '../jobs/index';
 import type { Page } from '../people/index';
+import { escapeHtml } from './mail-html';
 import { MailLogEntry } from './mail-log.entity';
 import { MailSettingsRow } from './mail-settings.entity';
 import { InvalidUnsubscribeTokenError, MailNotSentError } from './mail.errors';
@@ -135,6 +136,20 @@ export class MailService {
     return contacts.map((c) => settingsOf(c, byUser.get(c.userId)));
   }
 
+  /**
+   * Every account with the digest on (and not disabled), with its time zone and digest hour, in two
+   * reads whatever the number of accounts: what the digest's tick schedules from. Empty when the
+   * server sends no mail.
+   */
+  async digestRecipients(): Promise<{ userId: string; timeZone: string; digestHour: number }[]> {
+    if (!this.transport.enabled) return [];
+    const [accounts, choices] = await Promise.all([this.repository.activeAccounts(), this.repository.digestChoices()]);
+    return accounts.flatMap((a) => {
+      const choice = choices.get(a.userId);
+      return choice && !choice.on ? [] : [{ userId: a.userId, timeZone: a.timeZone, digestHour: choice?.hour ?? DEFAULT_DIGEST_HOUR }];
+    });
+  }
+
   async getSettings(userId: string): Promise<MailSettings> {
     const [settings] = await this.mailSettings([userId]);
     if (!settings) throw new NotFoundError('user', userId);
@@ -210,8 +225,6 @@ function settingsOf(contact: { userId: string; email: string; displayName: strin
     kinds: { digest: row?.digestOn ?? true, briefing: row?.briefingOn ?? true, account: row?.accountOn ?? true },
   };
 }
-
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The HTML part with the unsubscribe footer, inside its body when it has one. */
 function withFooter(html: string, kind: MailKind, unsubscribe: string, settings: string): string {

@@ -9,10 +9,10 @@ export type MailKind = (typeof MAIL_KINDS)[number];
 /**
  * Where a mail stands. `queued`: handed to the queue; `retrying`: the server refused it for now (or
  * could not be reached) and it will be tried again; `sent`: the server accepted it; `failed`: it
- * never will be (refused for good, or out of attempts); `suppressed`: not sent, because the kind
- * was turned off or unsubscribed when it was due.
+ * never will be (refused for good, or out of attempts). A mail of a kind turned off is not recorded:
+ * it was never sent.
  */
-export const MAIL_STATUSES = ['queued', 'retrying', 'sent', 'failed', 'suppressed'] as const;
+export const MAIL_STATUSES = ['queued', 'retrying', 'sent', 'failed'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** A file attached to a mail (a briefing's PDF). */

@@ -12,6 +12,12 @@ export class SecurityEventsRepository {
     await em.insert(SecurityEvent, fields);
   }
 
+  /** The user's latest events of one kind, newest first. */
+  async recentOfKind(userId: string, kind: SecurityEvent['kind'], limit: number): Promise<{ client: { ip: string | null; userAgent: string | null }; details: SecurityEvent['details'] }[]> {
+    const rows = await this.dataSource.manager.find(SecurityEvent, { where: { userId, kind }, order: { at: 'DESC', id: 'DESC' }, take: limit });
+    return rows.map((r) => ({ client: { ip: r.ip, userAgent: r.userAgent }, details: r.details }));
+  }
+
   /** The user's events, newest first. */
   page(userId: string, limit: number, offset: number): Promise<[SecurityEvent[], number]> {
     return this.dataSource.manager.findAndCount(SecurityEvent, { where: { userId }, order: { at: 'DESC', id: 'DESC' }, take: limit, skip: offset });

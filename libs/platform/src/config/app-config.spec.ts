@@ -99,4 +99,15 @@ describe('loadConfig', () => {
     expect(configError({ DATABASE_URL: DB, TRUST_PROXY: 'yes please' })).toContain('TRUST_PROXY="yes please": must be false, true');
     expect(configError({ DATABASE_URL: DB, TRUST_PROXY: '10.0.0/8,1.2.3.4/40' })).toContain('not an address or CIDR: 10.0.0/8, 1.2.3.4/40');
   });
+
+  it('reads SMTP_URL and MAIL_FROM, defaults the sender to the public host, and never shows an SMTP password', () => {
+    expect(loadConfig({ DATABASE_URL: DB }).mail).toEqual({ smtpUrl: null, from: 'Dossier <dossier@localhost>', retryDelayMs: 60_000 });
+    const config = loadConfig({ DATABASE_URL: DB, SMTP_URL: 'smtps://me:p%40ss@smtp.example.org:465', PUBLIC_URL: 'https://dossier.example.org', MAIL_RETRY_DELAY_MS: '500' });
+    expect(config.mail).toEqual({ smtpUrl: 'smtps://me:p%40ss@smtp.example.org:465', from: 'Dossier <dossier@dossier.example.org>', retryDelayMs: 500 });
+    expect(loadConfig({ DATABASE_URL: DB, MAIL_FROM: 'Lab prep <prep@example.org>' }).mail.from).toBe('Lab prep <prep@example.org>');
+    const wrong = configError({ DATABASE_URL: DB, SMTP_URL: 'http://me:secret@smtp.example.org' });
+    expect(wrong).toContain('SMTP_URL="http://me:***@smtp.example.org": must be smtp://');
+    expect(wrong).not.toContain('secret');
+    expect(configError({ DATABASE_URL: DB, MAIL_FROM: 'not an address' })).toContain('MAIL_FROM="not an address": must be an address');
+  });
 });

@@ -176,10 +176,15 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): EnvSchema {
   const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { whitelist: true });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(raw[e.property])}: ${problems(e.constraints ?? {})}`);
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(shown(e.property, raw[e.property]))}: ${problems(e.constraints ?? {})}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed;
+}
+
+/** A wrong value as an error shows it: an SMTP URL's password is left out. */
+function shown(name: string, value: string): string {
+  return name === 'SMTP_URL' ? value.replace(/^([a-z]+:\/\/[^:@/]*:)[^@/]*@/i, '$1***@') : value;
 }
 
 /** A value that is not a number at all breaks every numeric rule; saying so once is clearer. */

@@ -33,6 +33,19 @@ describe('SecretKeyring', () => {
   });
 });
 
+describe('SecretKeyring signatures', () => {
+  it('signs a value for one purpose: the same key verifies it, another purpose, value or key does not', () => {
+    const keyring = new SecretKeyring('k'.repeat(48));
+    const signature = keyring.sign('mail-unsubscribe', 'user.digest');
+    expect(keyring.verify('mail-unsubscribe', 'user.digest', signature)).toBe(true);
+    expect(keyring.verify('mail-unsubscribe', 'user.account', signature)).toBe(false);
+    expect(keyring.verify('another purpose', 'user.digest', signature)).toBe(false);
+    expect(keyring.verify('mail-unsubscribe', 'user.digest', signature.slice(0, -2))).toBe(false);
+    expect(new SecretKeyring('o'.repeat(48)).verify('mail-unsubscribe', 'user.digest', signature)).toBe(false);
+    expect(signature).not.toBe(keyring.fingerprint('mail-unsubscribe\0user.digest'));
+  });
+});
+
 describe('resolveSecretKey', () => {
   let dir: string;
   beforeEach(() => {

@@ -2132,6 +2132,59 @@ export interface paths {
         patch: operations["stories.update"];
         trace?: never;
     };
+    "/me/mail-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your mail settings: whether the server sends mail at all (and why not), your address, each kind on or off, the digest hour, the briefing lead time, and mail that failed lately */
+        get: operations["mail.settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change your mail settings; what is left out stays as it is */
+        patch: operations["mail.update"];
+        trace?: never;
+    };
+    "/me/mail-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mail sent to you (or tried), newest first: when, kind, to, subject, status, attempts and the last error. Never the body */
+        get: operations["mail.log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mail/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page an unsubscribe link opens, no sign-in needed: it names the kind of mail and has the one button that stops it. Opening it changes nothing (mail scanners open links), the button (or a mail client's RFC 8058 one-click POST) does */
+        get: operations["mail.confirm"];
+        put?: never;
+        /** Unsubscribe from one kind of mail, no sign-in needed (RFC 8058 one-click: a mail client POSTs List-Unsubscribe=One-Click here). That kind only; turn it back on in Settings */
+        post: operations["mail.unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2932,6 +2985,18 @@ export interface components {
             /** Format: date-time */
             finishedAt: string | null;
         };
+        ExportedMailKindsDto: {
+            digest: boolean;
+            briefing: boolean;
+            account: boolean;
+        };
+        ExportedMailSettingsDto: {
+            /** @description Where mail goes; null: the account's email */
+            address: string | null;
+            kinds: components["schemas"]["ExportedMailKindsDto"];
+            digestHour: number;
+            briefingLeadHours: number;
+        };
         /**
          * @description every: sync every everyHours hours; paused: no scheduled sync; server: back to the server's default (SYNC_DEFAULT_EVERY_HOURS)
          * @enum {string}
@@ -2948,6 +3013,8 @@ export interface components {
             timeZone: string;
             /** @description Reading goal in percent; null while the default applies; absent in older documents */
             readingCoverageTarget?: number | null;
+            /** @description Added with mail; absent in older documents */
+            mail?: components["schemas"]["ExportedMailSettingsDto"];
             /** @description Added with account sync schedules; absent in older documents */
             syncSchedule?: components["schemas"]["ExportedAccountSyncScheduleDto"];
         };
@@ -3519,6 +3586,23 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @enum {string} */
+        MailKind: "digest" | "briefing" | "account";
+        /** @enum {string} */
+        MailStatus: "queued" | "retrying" | "sent" | "failed";
+        ExportedMailLogEntryDto: {
+            id: string;
+            kind: components["schemas"]["MailKind"];
+            toAddress: string;
+            subject: string | null;
+            status: components["schemas"]["MailStatus"];
+            attempts: number;
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
         ExportedSyncScheduleDto: {
             personId: string;
             everyHours: number;
@@ -3603,6 +3687,8 @@ export interface components {
             mockInterviews?: components["schemas"]["ExportedMockInterviewDto"][];
             /** @description Added with the study module; absent in older documents */
             behaviouralStories?: components["schemas"]["ExportedBehaviouralStoryDto"][];
+            /** @description Added with mail; absent in older documents */
+            mailLog?: components["schemas"]["ExportedMailLogEntryDto"][];
             /** @description Since version 3: people's own sync cadences */
             syncSchedules?: components["schemas"]["ExportedSyncScheduleDto"][];
             /** @description Added with the daily digest; absent in older documents */
@@ -6885,6 +6971,83 @@ export interface components {
             /** @description Résumé projects it comes from; replaces the list */
             resumeProjectIds?: string[];
             title?: string;
+        };
+        MailServerStatusDto: {
+            /** @description Whether this server sends mail at all (SMTP_URL is set) */
+            enabled: boolean;
+            /**
+             * @description Why no mail is sent; null when it is
+             * @example mail is off: the server has no SMTP_URL
+             */
+            reason: string | null;
+            /** @description The sender of every mail (MAIL_FROM); null when mail is off */
+            from: string | null;
+        };
+        MailKindsDto: {
+            /** @description The daily digest */
+            digest: boolean;
+            /** @description The briefing mailed before each interview */
+            briefing: boolean;
+            /** @description Password and two-factor changes, sign-ins from a new place */
+            account: boolean;
+        };
+        MailLogEntryDto: {
+            id: string;
+            kind: components["schemas"]["MailKind"];
+            /** @description The address it went to */
+            to: string;
+            subject: string | null;
+            /** @description queued; retrying (the server refused it for now or could not be reached: tried again later); sent (the server accepted it); failed (refused for good, or out of attempts: error says why) */
+            status: components["schemas"]["MailStatus"];
+            /** @description Attempts made to hand it to the SMTP server */
+            attempts: number;
+            /** @description The last refusal or failure, as the SMTP server or the connection gave it */
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        MailFailuresDto: {
+            /** @description Mail that failed for good in the last 7 days */
+            count: number;
+            latest: components["schemas"]["MailLogEntryDto"] | null;
+        };
+        MailSettingsResponse: {
+            server: components["schemas"]["MailServerStatusDto"];
+            /** @description Where your mail goes */
+            address: string;
+            /** @description Whether that is your account's email (no other address set) */
+            addressIsAccountEmail: boolean;
+            /** @description Your time zone (set on your account): the digest hour is in it */
+            timeZone: string;
+            /** @description Each kind of mail on or off */
+            kinds: components["schemas"]["MailKindsDto"];
+            /** @description Hour of the day, in your time zone, at which the daily digest is sent */
+            digestHour: number;
+            /** @description How many hours before each interview its briefing is mailed */
+            briefingLeadHours: number;
+            /** @description Mail that could not be delivered lately */
+            failures: components["schemas"]["MailFailuresDto"];
+        };
+        MailKindsPatchDto: {
+            digest?: boolean;
+            briefing?: boolean;
+            account?: boolean;
+        };
+        UpdateMailSettingsDto: {
+            /** @description Where your mail goes; null: back to your account's email */
+            address?: string | null;
+            /** @description Kinds to turn on (true) or off; those left out stay as they are */
+            kinds?: components["schemas"]["MailKindsPatchDto"];
+            digestHour?: number;
+            briefingLeadHours?: number;
+        };
+        MailLogPage: {
+            items: components["schemas"]["MailLogEntryDto"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
     };
     responses: never;
@@ -21213,6 +21376,304 @@ export interface operations {
             };
             /** @description The body (or an uploaded file) is over the size limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mail.settings": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailSettingsResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mail.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMailSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailSettingsResponse"];
+                };
+            };
+            /** @description address is not an email; a kind is not true or false; digestHour outside 0–23; briefingLeadHours outside 1–336 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token may not do this (a read-only token writing, or a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state (the body says which, and what is allowed), or a request with the same Idempotency-Key still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body (or an uploaded file) is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mail.log": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: components["schemas"]["MailStatus"];
+                kind?: components["schemas"]["MailKind"];
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailLogPage"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mail.confirm": {
+        parameters: {
+            query: {
+                /** @description The token of the link in the mail */
+                token: string;
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/html */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The token is missing, altered or cut short (mail.unsubscribe-token-invalid) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "mail.unsubscribe": {
+        parameters: {
+            query: {
+                /** @description The token of the link in the mail */
+                token: string;
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/html */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The token is missing, altered or cut short (mail.unsubscribe-token-invalid) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state (the body says which, and what is allowed), or a request with the same Idempotency-Key still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,8 +15,8 @@ export async function userContacts(db: DataSource | EntityManager, userIds: stri
   return rows.map((r) => ({ userId: r.id, email: r.email, displayName: r.display_name, timeZone: r.time_zone }));
 }
 
-/** Every account that can sign in (not disabled by an admin), by id: those a scheduled mail may go to. */
-export async function activeAccountIds(db: DataSource | EntityManager): Promise<string[]> {
-  const rows = (await db.query('SELECT id FROM users WHERE disabled_at IS NULL ORDER BY id')) as { id: string }[];
-  return rows.map((r) => r.id);
+/** Every account that can sign in (not disabled), with its time zone: for a sender that schedules by the hour in each zone. */
+export async function activeAccountZones(db: DataSource | EntityManager): Promise<{ userId: string; timeZone: string }[]> {
+  const rows = (await db.query('SELECT id, time_zone FROM users WHERE disabled_at IS NULL ORDER BY id')) as { id: string; time_zone: string }[];
+  return rows.map((r) => ({ userId: r.id, timeZone: r.time_zone }));
 }

@@ -16,6 +16,8 @@ export const settingsKeys = {
   projects: (offset: number) => [...settingsKeys.all, 'resume-projects', offset] as const,
   projectsAll: () => [...settingsKeys.all, 'resume-projects'] as const,
   syncSchedule: () => [...settingsKeys.all, 'sync-schedule'] as const,
+  mail: () => [...settingsKeys.all, 'mail'] as const,
+  mailLog: (offset: number) => [...settingsKeys.all, 'mail-log', offset] as const,
 };
 // The signed-in user as the app shell reads it (features never import each other: the key is shared by value).
 const ME_KEY = ['auth', 'me'] as const;
@@ -186,4 +188,20 @@ export function useSetAccountSyncSchedule() {
     mutationFn: (body: components['schemas']['SetAccountSyncScheduleDto']) => unwrap(api.PUT('/me/sync-schedule', { body })),
     onSuccess: (schedule) => queryClient.setQueryData(settingsKeys.syncSchedule(), schedule),
   });
+}
+
+export function useMailSettings() {
+  return useQuery({ queryKey: settingsKeys.mail(), queryFn: () => unwrap(api.GET('/me/mail-settings')) });
+}
+
+export function useUpdateMailSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: components['schemas']['UpdateMailSettingsDto']) => unwrap(api.PATCH('/me/mail-settings', { body })),
+    onSuccess: (settings) => queryClient.setQueryData(settingsKeys.mail(), settings),
+  });
+}
+
+export function useMailLog(offset: number) {
+  return useQuery({ queryKey: settingsKeys.mailLog(offset), queryFn: () => unwrap(api.GET('/me/mail-log', { params: { query: { limit: PAGE_SIZE, offset } } })) });
 }

@@ -1,5 +1,6 @@
 import './settings.css';
 import { CalendarFeedSection } from './calendar-feed-section';
+import { MailSection } from './mail-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 import { ResumeProjectsSection } from './resume-projects-section';
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <ResumeProjectsSection />
       <CalendarFeedSection />
       <SyncScheduleSection />
+      <MailSection />
       <SecurityEventsSection />
     </div>
   );

@@ -20,6 +20,7 @@ export const todayKeys = {
   newWorksAll: () => [...todayKeys.all, 'new-works'] as const,
   newWorks: (scope: NewWorksScope) => [...todayKeys.newWorksAll(), scope] as const,
   syncProblems: () => [...todayKeys.all, 'sync-problems'] as const,
+  mailFailures: () => [...todayKeys.all, 'mail-failures'] as const,
   referrals: (status: ReferralStatus) => [...todayKeys.all, 'referrals', status] as const,
 };
 
@@ -62,6 +63,11 @@ export function useNewWorks(scope: NewWorksScope) {
 
 export function useSyncProblems() {
   return useQuery({ queryKey: todayKeys.syncProblems(), queryFn: () => unwrap(api.GET('/sync-problems', { params: { query: { limit: 20 } } })) });
+}
+
+/** Mail that could not be delivered this week (from the mail settings). */
+export function useMailFailures() {
+  return useQuery({ queryKey: todayKeys.mailFailures(), queryFn: () => unwrap(api.GET('/me/mail-settings')), select: (s) => s.failures });
 }
 
 /** Referrals still waiting on someone: one small list per status, merged oldest first. */

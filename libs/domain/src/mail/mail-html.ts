@@ -1,0 +1,25 @@
+/** Plain mail bodies (account notices, invitations): the same paragraphs as text and as HTML. */
+
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A paragraph: text, or text with one link. */
+export type MailParagraph = string | { text: string; link: { label: string; url: string } };
+
+export interface MailBody {
+  text: string;
+  html: string;
+}
+
+/** A short notice: a heading and paragraphs, as text and as a self-contained HTML page. */
+export function noticeBody(heading: string, paragraphs: MailParagraph[]): MailBody {
+  const text = [heading, '', ...paragraphs.map((p) => (typeof p === 'string' ? p : `${p.text} ${p.link.label}: ${p.link.url}`)).flatMap((p) => [p, ''])].join('\n');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(heading)}</title></head><body style="font:15px/1.5 system-ui,sans-serif;color:#1a1a1a;max-width:40rem"><h1 style="font-size:20px">${escapeHtml(heading)}</h1>${paragraphs
+    .map((p) => (typeof p === 'string' ? `<p>${escapeHtml(p)}</p>` : `<p>${escapeHtml(p.text)} <a href="${escapeHtml(p.link.url)}">${escapeHtml(p.link.label)}</a></p>`))
+    .join('')}</body></html>`;
+  return { text, html };
+}
+
+/** An instant as the account's owner reads it: `Mon, 7 Dec 2026, 14:05 CET`. */
+export function formatInstant(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(at);
+}
