@@ -182,6 +182,8 @@ describe('imports and exports (inline)', () => {
     const mock = await post('/mock-interviews', { personId: friend.id, stageType: 'coding', organizationId: org.id, heldAt: '2027-01-05T18:00:00Z', feedback: 'Think aloud', scores: [{ topic: 'graphs', score: 3 }], questionIds: [asked.id], newQuestions: [{ text: 'Design an LRU cache' }] });
     const project = await post('/resume-projects', { title: 'Cryo-EM denoiser', talkingPoints: ['3x faster'] });
     await post('/stories', { title: 'The deadline we moved', situation: 'A release slipped', competencies: ['conflict'], resumeProjectIds: [project.id] });
+    // A day the daily digest went out (the worker's tick writes these; digests.e2e-spec.ts sends them): restored, that day is not sent again.
+    await t.db.query("INSERT INTO digest_runs (user_id, local_date, status, composed_at, items) VALUES ($1, '2027-01-05', 'sent', '2027-01-05T07:00:00Z', 4)", [source.id]);
     // Works an arXiv name query attributes to her: one accepted, one left to the evidence (not the user's to export).
     const query = 'au:"Ada Lovelace"';
     await t.db.query("INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, name, status, linked_by) VALUES ($1, $2, 'arxiv', $3, 'Ada Łovelace', 'linked', 'user')", [source.id, friend.id, query]);
@@ -201,6 +203,7 @@ describe('imports and exports (inline)', () => {
     expect(exported.mockInterviews).toEqual([expect.objectContaining({ id: mock.id, personId: friend.id, interactionId: mock.interactionId, questionIds: expect.arrayContaining([asked.id]) })]);
     expect(exported.mockInterviews[0].questionIds).toHaveLength(2);
     expect(exported.behaviouralStories).toEqual([expect.objectContaining({ title: 'The deadline we moved', projectIds: [project.id] })]);
+    expect(exported.digestDays).toEqual([{ localDate: '2027-01-05', status: 'sent', items: 4, composedAt: '2027-01-05T07:00:00.000Z' }]);
 
     const target = await registerUser(t);
     const imported = await t.http().post('/imports/dossier').set(target.auth).send(exported).expect(201);
@@ -486,6 +489,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('large imports run as a BullM
 function itemCount(doc: Record<string, any>): number {
   const apps = doc.applications as { stages: unknown[]; moves: unknown[] }[];
   const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'stageRetrospectives', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings', 'workDecisions', 'studyResources', 'studySessions', 'studyPlans', 'studyPlanItems', 'practiceQuestions', 'practiceDrills', 'mockInterviews', 'behaviouralStories', 'webhookEndpoints', 'mailLog'];
+  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'stageRetrospectives', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings', 'workDecisions', 'studyResources', 'studySessions', 'studyPlans', 'studyPlanItems', 'practiceQuestions', 'practiceDrills', 'mockInterviews', 'behaviouralStories', 'mailLog', 'digestDays'];
   return (
     doc.organizations.length +
     doc.organizations.reduce((n: number, o: { teams: unknown[] }) => n + o.teams.length, 0) +

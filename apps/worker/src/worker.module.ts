@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ENTITIES } from '#domain/entities';
 import { BriefingsModule } from '#domain/briefings/index';
+import { DigestsModule } from '#domain/digests/index';
 import { ImportsModule } from '#domain/imports/index';
 import { SyncModule } from '#domain/sync/index';
 import { WebhooksModule } from '#domain/webhooks/index';
@@ -17,7 +18,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), ImportsModule, SyncModule, BriefingsModule, WebhooksModule, MailModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES, MIGRATIONS), QueueModule.forRoot(DOSSIER_JOBS), ImportsModule, SyncModule, BriefingsModule, WebhooksModule, MailModule, DigestsModule],
       providers: [...processors(), WorkerErrors],
     };
   }

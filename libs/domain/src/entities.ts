@@ -47,6 +47,7 @@ import { PracticeQuestion } from './study/practice-question.entity';
 import { PracticeDrill } from './study/practice-drill.entity';
 import { MockInterview } from './study/mock-interview.entity';
 import { BehaviouralStory } from './study/behavioural-story.entity';
+import { DigestRun } from './digests/digest-run.entity';
 import { MailLogEntry } from './mail/mail-log.entity';
 import { MailSettingsRow } from './mail/mail-settings.entity';
 
@@ -101,6 +102,7 @@ export const ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookDueNotice,
+  DigestRun,
   MailSettingsRow,
   MailLogEntry,
 ];

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { JobName, sourceJobs } from '#domain/jobs/index';
 import { scholarlySources } from '#domain/scholarly/index';
 import { BriefingsProcessor } from './briefings.processor';
+import { DigestsProcessor } from './digests.processor';
 import { ImportsProcessor } from './imports.processor';
 import { MailProcessor } from './mail.processor';
 import { SyncPeopleProcessor } from './sync-people.processor';
@@ -21,6 +22,7 @@ const HANDLERS: Record<Exclude<(typeof JobName)[keyof typeof JobName], typeof Jo
   [JobName.PublishEvent]: WebhooksProcessor,
   [JobName.DeliverWebhook]: WebhooksProcessor,
   [JobName.AnnounceDue]: WebhooksProcessor,
+  [JobName.SendDueDigests]: DigestsProcessor,
   [JobName.SendMail]: MailProcessor,
   [JobName.SendDueBriefingMails]: MailProcessor,
 };

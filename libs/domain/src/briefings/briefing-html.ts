@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { escapeHtml } from '../shared/html';
 
 // Raw HTML off: whatever the Markdown holds is shown as text, never run. Links open in a new tab.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -55,8 +56,4 @@ export function slug(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 }

@@ -6,3 +6,4 @@ export * from './briefings.errors';
 export * from './briefing-pdf';
 export { eraseFromBriefings } from './briefing-erasure';
 export * from './briefings.export';
+export * from './repository/briefings.read-model';

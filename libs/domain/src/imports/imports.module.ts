@@ -24,12 +24,13 @@ import { AccountExportService } from './account-export.service';
 import { ImportRun } from './import-run.entity';
 import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
+import { DigestsModule } from '../digests/index';
 
 /**
  * The modules whose records the account document holds, each with its export part: loaded here so
  * that a restore run by the worker has every part the API's export wrote.
  */
-const EXPORTED_MODULES = [AccountsModule, OrganizationsModule, PeopleModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, ReferralsModule, ResumeProjectsModule, ReadingModule, ScholarlyIdentitiesModule, SyncModule, BriefingsModule, WorksModule, StudyModule, WebhooksModule, MailModule];
+const EXPORTED_MODULES = [AccountsModule, OrganizationsModule, PeopleModule, InteractionsModule, StageTemplatesModule, ApplicationsModule, InterviewsModule, TasksModule, ReferralsModule, ResumeProjectsModule, ReadingModule, ScholarlyIdentitiesModule, SyncModule, BriefingsModule, WorksModule, StudyModule, WebhooksModule, MailModule, DigestsModule];
 
 @Module({
   imports: [TypeOrmModule.forFeature([ImportRun]), DiscoveryModule, ...EXPORTED_MODULES],

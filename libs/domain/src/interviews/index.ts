@@ -5,3 +5,4 @@ export * from './interviews.module';
 export * from './interviews.service';
 export * from './zoned-time';
 export * from './interviews.export';
+export * from './repository/interviews.read-model';

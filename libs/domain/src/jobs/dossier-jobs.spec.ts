@@ -4,7 +4,7 @@ import { JobName, QUEUE_NAMES, queueOf, SYNC_SOURCE_JOBS } from './index';
 // source list must give exactly the names they have always had.
 describe('the job catalogue', () => {
   it('names every queue as before, the sources last', () => {
-    expect(QUEUE_NAMES).toEqual(['imports', 'briefings', 'sync-people', 'webhooks', 'mail', 'sync-openalex', 'sync-semanticscholar', 'sync-arxiv', 'sync-dblp', 'sync-crossref', 'sync-orcid']);
+    expect(QUEUE_NAMES).toEqual(['imports', 'briefings', 'sync-people', 'webhooks', 'digests', 'mail', 'sync-openalex', 'sync-semanticscholar', 'sync-arxiv', 'sync-dblp', 'sync-crossref', 'sync-orcid']);
   });
 
   it("names each source's identity sync and lookup jobs as before, in the source's queue", () => {
@@ -23,5 +23,6 @@ describe('the job catalogue', () => {
     expect(queueOf(JobName.PublishEvent)).toBe('webhooks');
     expect(queueOf(JobName.DeliverWebhook)).toBe('webhooks');
     expect(queueOf(JobName.AnnounceDue)).toBe('webhooks');
+    expect(queueOf(JobName.SendDueDigests)).toBe('digests');
   });
 });

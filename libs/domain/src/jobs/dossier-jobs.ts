@@ -23,6 +23,8 @@ export const QueueName = {
   SyncPeople: 'sync-people',
   /** Webhooks: an event's fan-out to the endpoints that chose it, and each delivery (one at a time, so an endpoint receives events in order). */
   Webhooks: 'webhooks',
+  /** The daily digest's tick. */
+  Digests: 'digests',
   /** Outgoing mail: each send, and the tick that mails briefings before interviews. */
   Mail: 'mail',
 } as const;
@@ -86,6 +88,8 @@ export const JobName = {
   DeliverWebhook: 'webhooks.deliver-webhook',
   /** The scheduler's tick: `task.due` and `follow-up.due` for what fell due, once per item and date, to accounts whose endpoints chose them. */
   AnnounceDue: 'webhooks.announce-due',
+  /** The digest scheduler's tick: composes and hands to the mail every daily digest whose hour has come. */
+  SendDueDigests: 'digests.send-due-digests',
   /** Hands one mail (its log row) to the SMTP server. */
   SendMail: 'mail.send-mail',
   /** The scheduler's tick: mails each briefing due before an interview (the account's lead time). */
@@ -107,6 +111,7 @@ export type DossierJobs = {
   [JobName.PublishEvent]: DomainEvent;
   [JobName.DeliverWebhook]: { deliveryId: string };
   [JobName.AnnounceDue]: Record<string, never>;
+  [JobName.SendDueDigests]: Record<string, never>;
   /** `sealed`: the mail itself, sealed with the server key for this log row (the admin's queue dashboard shows no body). */
   [JobName.SendMail]: { mailId: string; sealed: string };
   [JobName.SendDueBriefingMails]: Record<string, never>;
@@ -133,6 +138,7 @@ const JOB_QUEUE: Record<(typeof JobName)[keyof typeof JobName], QueueName> = {
   [JobName.PublishEvent]: QueueName.Webhooks,
   [JobName.DeliverWebhook]: QueueName.Webhooks,
   [JobName.AnnounceDue]: QueueName.Webhooks,
+  [JobName.SendDueDigests]: QueueName.Digests,
   [JobName.SendMail]: QueueName.Mail,
   [JobName.SendDueBriefingMails]: QueueName.Mail,
 };

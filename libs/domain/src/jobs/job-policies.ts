@@ -58,6 +58,9 @@ export function jobOptions(item: JobItem, config: AppConfig): JobPolicy {
     case JobName.DeliverWebhook:
       // One job per delivery; its attempts are the delivery's (the log shows each one's outcome).
       return { jobId: `webhook-delivery-${item.data.deliveryId}`, attempts: config.webhooks.attempts, backoff: { type: 'exponential', delay: config.webhooks.backoffMs }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
+    case JobName.SendDueDigests:
+      // A tick that fails is the next tick's work: the days it claimed and did not hand over are given back or taken back.
+      return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
     case JobName.SendMail:
       // The log row names the job: one send per row. Retried while the server refuses for now (4xx)
       // or cannot be reached, doubling from MAIL_RETRY_DELAY_MS; a sent job goes soon (its data holds

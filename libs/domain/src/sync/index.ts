@@ -6,3 +6,4 @@ export * from './sync-schedules.service';
 export * from './sync.module';
 export * from './sync.service';
 export * from './sync.export';
+export * from './repository/sync-problems.read-model';

@@ -6,6 +6,7 @@ import type { AuthorSnapshot, ScholarlySource } from '../scholarly/index';
 import { ScholarlyIdentity } from '../scholarly-identities/index';
 import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncRun } from './sync-run.entity';
+import { syncProblemsSql } from './repository/sync-problems.read-model';
 
 /** Errors kept on one run. */
 const MAX_ERRORS = 50;
@@ -216,22 +217,7 @@ export class SyncRepository {
    */
   problems(userId: string, limit: number, offset: number): Promise<SyncProblemRow[]> {
     return this.dataSource.query(
-      `WITH problems AS (
-         SELECT CASE WHEN i.sync_state = 'broken' THEN 'broken' WHEN l.status = 'running' THEN 'busy' ELSE 'failed' END AS kind,
-                i.id AS identity_id, p.id AS person_id, p.full_name, i.source, i.source_author_id,
-                CASE WHEN i.sync_state = 'broken' THEN i.broken_reason ELSE l.errors->>-1 END AS message,
-                CASE WHEN l.status = 'running' THEN l.started_at ELSE coalesce(l.finished_at, i.updated_at) END AS at,
-                l.id AS run_id
-           FROM scholarly_identities i
-           JOIN people p ON p.id = i.person_id AND p.user_id = i.user_id AND p.deleted_at IS NULL
-           LEFT JOIN LATERAL (
-             SELECT r.id, r.status, r.errors, r.started_at, r.finished_at FROM sync_runs r
-              WHERE r.user_id = i.user_id AND r.person_id = i.person_id AND r.identity_id = i.id
-              ORDER BY r.started_at DESC, r.id DESC LIMIT 1
-           ) l ON true
-          WHERE i.user_id = $1 AND i.status = 'linked'
-            AND (i.sync_state = 'broken' OR l.status = 'failed' OR (l.status = 'running' AND jsonb_array_length(l.errors) > 0))
-       )
+      `WITH problems AS (${syncProblemsSql('i.user_id = $1')})
        SELECT *, count(*) OVER ()::int AS total FROM problems ORDER BY at DESC, identity_id LIMIT $2 OFFSET $3`,
       [userId, limit, offset],
     );

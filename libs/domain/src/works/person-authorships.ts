@@ -31,7 +31,8 @@ export function personOrcidSql(alias: string): string {
  * SQL for the author keys of some people: rows (person_id, source, source_author_id, orcid), each
  * either an identity (orcid null) or an ORCID iD (source and source_author_id null).
  * `people` names a relation of one user's people with columns (id, orcid); `user` is the SQL
- * parameter holding that user's id.
+ * parameter holding that user's id (or, for many accounts' people at once, `pk.user_id`: the
+ * relation's own user_id column).
  */
 export function peopleAuthorKeysSql(people: string, user: string): string {
   return `

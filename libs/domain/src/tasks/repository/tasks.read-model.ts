@@ -30,3 +30,48 @@ export async function countTasks(db: DataSource | EntityManager, userId: string)
   const [{ tasks }] = (await db.query('SELECT count(*)::int AS tasks FROM tasks WHERE user_id = $1', [userId])) as { tasks: number }[];
   return tasks;
 }
+
+/** An open task due for one account, as a digest lists it. */
+export interface DueTaskFacts {
+  userId: string;
+  taskId: string;
+  title: string;
+  /** yyyy-mm-dd */
+  dueOn: string;
+  /** Whom or what it is about: the person's name, or the application's organization and role. */
+  about: string | null;
+}
+
+/**
+ * For many accounts at once, each with its own today (yyyy-mm-dd in its time zone): the open tasks
+ * due on or before that day, oldest due first, at most `perAccount` each, with each account's
+ * total. One statement however many accounts.
+ */
+export async function dueTasksOfAccounts(
+  db: DataSource | EntityManager,
+  days: { userId: string; today: string }[],
+  perAccount: number,
+): Promise<{ items: DueTaskFacts[]; totals: Map<string, number> }> {
+  if (days.length === 0) return { items: [], totals: new Map() };
+  const rows = (await db.query(
+    `WITH day AS (SELECT * FROM unnest($1::uuid[], $2::date[]) AS d(user_id, today)),
+     due AS (
+       SELECT t.user_id, t.id, t.title, t.due_on::text AS due_on, t.person_id, t.application_id,
+              row_number() OVER (PARTITION BY t.user_id ORDER BY t.due_on, t.created_at, t.id) AS n,
+              count(*) OVER (PARTITION BY t.user_id)::int AS total
+         FROM day JOIN tasks t ON t.user_id = day.user_id AND t.due_on <= day.today AND t.done_at IS NULL AND t.closed_at IS NULL
+     )
+     SELECT due.user_id, due.id, due.title, due.due_on, due.total,
+            coalesce(p.full_name, o.name || ' · ' || a.role) AS about
+       FROM due
+       LEFT JOIN people p ON p.id = due.person_id
+       LEFT JOIN applications a ON a.id = due.application_id
+       LEFT JOIN organizations o ON o.id = a.organization_id
+      WHERE due.n <= $3 ORDER BY due.user_id, due.n`,
+    [days.map((d) => d.userId), days.map((d) => d.today), perAccount],
+  )) as { user_id: string; id: string; title: string; due_on: string; about: string | null; total: number }[];
+  return {
+    items: rows.map((r) => ({ userId: r.user_id, taskId: r.id, title: r.title, dueOn: r.due_on, about: r.about })),
+    totals: new Map(rows.map((r) => [r.user_id, r.total])),
+  };
+}

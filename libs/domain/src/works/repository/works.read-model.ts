@@ -52,3 +52,58 @@ export async function authorsOfWorks(db: DataSource | EntityManager, workIds: st
   )) as { work_id: string; authors: string[] }[];
   return new Map(rows.map((r) => [r.work_id, r.authors]));
 }
+
+/** A work new for one account: by one of the interviewers on its upcoming interviews. */
+export interface NewInterviewerWorkFacts {
+  userId: string;
+  workId: string;
+  title: string;
+  year: number | null;
+  venue: string | null;
+  /** A link to read it: open access, the DOI, or arXiv; null when there is none. */
+  url: string | null;
+  /** The account's people it is by, by name. */
+  people: { id: string; fullName: string }[];
+  arrivedAt: Date;
+}
+
+/**
+ * For many accounts at once, each with its own `since`: the works first cached after it (as on
+ * Today's new works) by the people on the account's upcoming interviews (not cancelled, not over
+ * at `now`), newest first, at most `perAccount` each, with each account's total. One statement
+ * however many accounts; authorships are a person's by the one rule (person-authorships.ts).
+ */
+export async function newInterviewerWorksOfAccounts(
+  db: DataSource | EntityManager,
+  accounts: { userId: string; since: Date }[],
+  now: Date,
+  perAccount: number,
+): Promise<{ items: NewInterviewerWorkFacts[]; totals: Map<string, number> }> {
+  if (accounts.length === 0) return { items: [], totals: new Map() };
+  const rows = (await db.query(
+    `WITH acc AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) AS a(user_id, since)),
+     chosen AS (
+       SELECT p.id, p.user_id, ${personOrcidSql('p')} AS orcid FROM acc JOIN people p ON p.user_id = acc.user_id AND p.deleted_at IS NULL
+        WHERE EXISTS (SELECT 1 FROM interview_interviewers ii JOIN interviews i ON i.id = ii.interview_id
+                       WHERE ii.person_id = p.id AND i.user_id = p.user_id AND i.outcome <> 'cancelled'
+                         AND i.starts_at + i.duration_minutes * interval '1 minute' > $3)
+     ),
+     person_keys AS (${peopleAuthorKeysSql('chosen', 'pk.user_id')}),
+     matched AS (SELECT DISTINCT m.person_id, m.work_id FROM (${matchAuthorshipsSql('work_authorships', 'person_keys')}) m),
+     arrived AS (
+       SELECT c.user_id, w.id, w.title, w.year, w.venue, coalesce(w.open_access_url, 'https://doi.org/' || w.doi, 'https://arxiv.org/abs/' || w.arxiv_id) AS url, w.created_at,
+              json_agg(json_build_object('id', p.id, 'fullName', p.full_name) ORDER BY p.name_folded, p.id) AS people
+         FROM matched mt JOIN chosen c ON c.id = mt.person_id JOIN acc ON acc.user_id = c.user_id
+         JOIN works w ON w.id = mt.work_id AND w.created_at > acc.since
+         JOIN people p ON p.id = mt.person_id
+        GROUP BY c.user_id, w.id
+     ),
+     numbered AS (SELECT *, row_number() OVER (PARTITION BY user_id ORDER BY created_at DESC, id) AS n, count(*) OVER (PARTITION BY user_id)::int AS total FROM arrived)
+     SELECT * FROM numbered WHERE n <= $4 ORDER BY user_id, n`,
+    [accounts.map((a) => a.userId), accounts.map((a) => a.since), now, perAccount],
+  )) as { user_id: string; id: string; title: string; year: number | null; venue: string | null; url: string | null; created_at: Date; people: { id: string; fullName: string }[]; total: number }[];
+  return {
+    items: rows.map((r) => ({ userId: r.user_id, workId: r.id, title: r.title, year: r.year, venue: r.venue, url: r.url, people: r.people, arrivedAt: new Date(r.created_at) })),
+    totals: new Map(rows.map((r) => [r.user_id, r.total])),
+  };
+}
