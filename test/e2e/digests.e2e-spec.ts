@@ -98,7 +98,10 @@ describe('the daily digest', () => {
     expect(text).toContain('- Send the thank-you note: due today');
     expect(text).not.toContain('Not yet');
     const startsAt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(new Date(interview.startsAt));
-    expect(text).toContain(`- ${startsAt}: Deep Lab, Research Scientist (${application.stages[0].name}) with Ada <b>Lovelace</b>, Edsger Dijkstra\n  No briefing yet\n  https://dossier.example/base/app/interviews/${interview.id}`);
+    // The interview carries its readiness, the figure Today and the briefing show.
+    const readiness = (await t.http().get(`/interviews/${interview.id}/readiness`).set(u.auth).expect(200)).body.figure as number;
+    expect(typeof readiness).toBe('number');
+    expect(text).toContain(`- ${startsAt}: Deep Lab, Research Scientist (${application.stages[0].name}) with Ada <b>Lovelace</b>, Edsger Dijkstra\n  Readiness ${readiness} of 100\n  https://dossier.example/base/app/interviews/${interview.id}`);
     expect(text).toContain('- Shortest Paths Revisited (STOC, 2026)\n  by Edsger Dijkstra\n  https://doi.org/10.1/spr');
     expect(text).toContain(`- Grace Hopper for Deep Lab, Research Scientist: submitted since`);
     expect(text).toContain('(4 days)');

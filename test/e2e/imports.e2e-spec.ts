@@ -488,8 +488,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('large imports run as a BullM
 /** The records an export holds: what an import of it creates. */
 function itemCount(doc: Record<string, any>): number {
   const apps = doc.applications as { stages: unknown[]; moves: unknown[] }[];
-  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'stageRetrospectives', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings', 'workDecisions', 'studyResources', 'studySessions', 'studyPlans', 'studyPlanItems', 'practiceQuestions', 'practiceDrills', 'mockInterviews', 'behaviouralStories', 'webhookEndpoints', 'mailLog'];
-  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'stageRetrospectives', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings', 'workDecisions', 'studyResources', 'studySessions', 'studyPlans', 'studyPlanItems', 'practiceQuestions', 'practiceDrills', 'mockInterviews', 'behaviouralStories', 'mailLog', 'digestDays'];
+  const lists = ['people', 'interactions', 'stageTemplates', 'interviews', 'interviewerNotes', 'stageRetrospectives', 'tasks', 'referrals', 'readingEntries', 'readingChecklistSettings', 'resumeProjects', 'scholarlyIdentities', 'syncSchedules', 'briefings', 'workDecisions', 'studyResources', 'studySessions', 'studyPlans', 'studyPlanItems', 'practiceQuestions', 'practiceDrills', 'mockInterviews', 'behaviouralStories', 'webhookEndpoints', 'mailLog', 'digestDays'];
   return (
     doc.organizations.length +
     doc.organizations.reduce((n: number, o: { teams: unknown[] }) => n + o.teams.length, 0) +

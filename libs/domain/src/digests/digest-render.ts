@@ -74,7 +74,7 @@ function sections(content: DigestContent, link: LinkTo): Section[] {
   return [
     section(`Interviews coming up`, content.interviews, (i) => ({
       text: `${timeLabel(i.startsAt, content.timeZone)}: ${i.organization}, ${i.role}${i.stage ? ` (${i.stage})` : ''}${i.interviewers.length ? ` with ${i.interviewers.join(', ')}` : ''}`,
-      detail: i.readiness === null ? (i.briefingId ? 'Briefing ready' : 'No briefing yet') : `Readiness ${i.readiness}%${i.briefingId ? '; briefing ready' : ''}`,
+      detail: i.readiness === null ? (i.briefingId ? 'Briefing ready' : 'No briefing yet') : `Readiness ${i.readiness} of 100${i.briefingId ? '; briefing ready' : ''}`,
       link: link(`/app/interviews/${i.interviewId}`),
       extra: i.briefingId ? { label: 'Briefing', link: link(`/briefings/${i.briefingId}/html`) } : undefined,
     })),

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue, publicLink } from '#platform';
 import { accountDigestFacts } from '../accounts/index';
 import { latestReadyBriefings } from '../briefings/index';
-import { upcomingInterviewsOfAccounts, wallClock } from '../interviews/index';
+import { UpcomingInterviewFacts, upcomingInterviewsOfAccounts, wallClock } from '../interviews/index';
 import { DossierJobs, JobName } from '../jobs/index';
 import { dueFollowUpsOfAccounts } from '../people/index';
 import { waitingReferralsOfAccounts } from '../referrals/index';
@@ -10,6 +10,7 @@ import { dateIn } from '../shared/dates';
 import { brokenSyncsOfAccounts } from '../sync/index';
 import { dueTasksOfAccounts } from '../tasks/index';
 import { newInterviewerWorksOfAccounts } from '../works/index';
+import { ReadinessService } from '../readiness/index';
 import { byAccount, DIGEST_INTERVIEW_DAYS, DIGEST_LINES_PER_SECTION, DigestContent, digestSize, InterviewReadiness } from './digest-content';
 import { DigestPostbox } from './digest-postbox';
 import { renderDigest, RenderedDigest } from './digest-render';
@@ -24,6 +25,8 @@ const DIGEST_SCHEDULER_ID = 'digests';
 const BATCH = 500;
 /** Digests handed to the mail module at once (each hand-over is a few statements and a queued job). */
 const HANDOVER_CONCURRENCY = 16;
+/** Accounts whose interviews' readiness is worked out at once (readiness reads per account). */
+const READINESS_CONCURRENCY = 4;
 /** A claim left pending this long (its tick stopped) is taken back by the next tick. */
 const STALE_CLAIM_MS = 10 * MINUTE_MS;
 /** The first digest lists works that arrived at most this long ago. */
@@ -79,6 +82,7 @@ export class DigestsService {
     private readonly digests: DigestsRepository,
     private readonly postbox: DigestPostbox,
     private readonly jobs: JobQueue<DossierJobs>,
+    private readonly readiness: ReadinessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -160,7 +164,7 @@ export class DigestsService {
       waitingReferralsOfAccounts(db, userIds, DIGEST_LINES_PER_SECTION),
       brokenSyncsOfAccounts(db, userIds, DIGEST_LINES_PER_SECTION),
     ]);
-    const [briefings, readiness] = await Promise.all([latestReadyBriefings(db, interviews.map((i) => i.interviewId)), this.readinessOf(interviews.map((i) => i.interviewId))]);
+    const [briefings, readiness] = await Promise.all([latestReadyBriefings(db, interviews.map((i) => i.interviewId)), this.readinessOf(interviews)]);
     const interviewsOf = byAccount(interviews);
     const followUpsOf = byAccount(followUps.items);
     const tasksOf = byAccount(tasks.items);
@@ -187,12 +191,22 @@ export class DigestsService {
   }
 
   /**
-   * READINESS HOOK: each interview's readiness (0–100), for many interviews in one read. The
-   * readiness module (issue 16, branch `readiness`) is not here yet: until it is, every interview's
-   * readiness is unknown and the digest shows whether its briefing is ready instead.
+   * Each upcoming interview's readiness (0–100), as Today and the briefing show it. Readiness is
+   * worked out per account (its reading goal, plans and practice are the account's), each account's
+   * interviews at once, a few accounts at a time. One that fails leaves its interviews without a
+   * figure rather than the digest unsent.
    */
-  private async readinessOf(_interviewIds: string[]): Promise<Map<string, InterviewReadiness>> {
-    return new Map();
+  private async readinessOf(interviews: UpcomingInterviewFacts[]): Promise<Map<string, InterviewReadiness>> {
+    const figures = new Map<string, InterviewReadiness>();
+    const accounts = [...byAccount(interviews).entries()];
+    await eachAtOnce(accounts, READINESS_CONCURRENCY, async ([userId, items]) => {
+      try {
+        for (const r of await this.readiness.forInterviews(userId, items.map((i) => i.interviewId))) figures.set(r.interviewId, r.figure);
+      } catch (e) {
+        this.logger.warn(`readiness of account ${userId}'s interviews left out of its digest: ${(e as Error).message}`);
+      }
+    });
+    return figures;
   }
 
   /** Keeps the one scheduler at DIGEST_TICK_EVERY_MINUTES (a worker calls this when it starts). */

@@ -49,6 +49,12 @@ export class ReadinessService {
     return found;
   }
 
+  /** Readiness of several of the user's interviews in one pass (those not the user's are left out). */
+  async forInterviews(userId: string, interviewIds: string[]): Promise<InterviewReadiness[]> {
+    if (!interviewIds.length) return [];
+    return this.of(userId, await this.interviews.dates(userId, { interviewIds }));
+  }
+
   /** Each upcoming interview (not over, starting within `days`, not cancelled), soonest first. */
   async upcoming(userId: string, days: number): Promise<InterviewReadiness[]> {
     return this.of(userId, await this.interviews.dates(userId, { upcomingDays: days }));

@@ -453,7 +453,7 @@ export interface paths {
         put?: never;
         /**
          * Erase a person and everything about them, for good
-         * @description Deletes the person and what is about them (interactions, tasks, referrals they made, identities, sync runs), and every other trace of their name, emails and links the account holds: import report rows say "a person since erased" (counts kept), briefing versions that name them are deleted (ask for a new one), stored Idempotency-Key answers that hold them are deleted, and queue jobs that carry them are removed. Notes the user wrote on their own records stay as written.
+         * @description Deletes the person and what is about them (interactions, tasks, referrals they made, identities, sync runs), and every other trace of their name, emails and links the account holds: import report rows say "a person since erased" (counts kept), briefing versions that name them are deleted (ask for a new one), webhook deliveries in the log that name them or hold their id are deleted, stored Idempotency-Key answers that hold them are deleted, and queue jobs that carry them are removed. Notes the user wrote on their own records stay as written.
          */
         post: operations["people.erase"];
         delete?: never;
@@ -2064,6 +2064,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mock-interviews/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who could run a mock: people who interviewed you at the organization, sat on your interviews of that stage type, work there, or ran such a mock before; each with the reasons */
+        get: operations["mock-interviews.suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mock-interviews/{id}": {
         parameters: {
             query?: never;
@@ -2130,6 +2147,126 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["stories.update"];
+        trace?: never;
+    };
+    "/interviews/{id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How ready you are for the interview: one figure (0–100) and its parts (interviewers' papers read, prep tasks done, the stage's study plan on track, questions practised, mocks, stories), each with what it counts, its weight and a next step; parts that do not apply are listed with why, and the others' weights scaled to make 100 */
+        get: operations["readiness.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readiness/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness of each upcoming interview (not over, starting within `days`, not cancelled), soonest first: Today's view */
+        get: operations["readiness.upcoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your webhook endpoints, oldest first, and the events they may choose */
+        get: operations["webhooks.list"];
+        put?: never;
+        /** Register an endpoint: its signing secret is in this answer only */
+        post: operations["webhooks.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["webhooks.get"];
+        put?: never;
+        post?: never;
+        delete: operations["webhooks.remove"];
+        options?: never;
+        head?: never;
+        /** Change the URL, description or events; turn it off, or on again */
+        patch: operations["webhooks.update"];
+        trace?: never;
+    };
+    "/webhooks/{id}/roll-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, shown once; the previous one keeps signing beside it for the grace period */
+        post: operations["webhooks.roll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message (webhook.ping), even to an endpoint that is off; follow it in the delivery log */
+        post: operations["webhooks.ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log, newest first: status, attempts, and the latest attempt's response code, duration and error */
+        get: operations["webhooks.deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/me/mail-settings": {
@@ -2458,7 +2595,7 @@ export interface components {
             offset: number;
         };
         /** @enum {string} */
-        SecurityEventKind: "sign-in" | "sign-in-failed" | "two-factor-enabled" | "two-factor-disabled" | "recovery-code-used" | "recovery-codes-regenerated" | "password-changed" | "token-created" | "token-revoked" | "session-revoked" | "feed-rotated" | "feed-revoked" | "export-made";
+        SecurityEventKind: "sign-in" | "sign-in-failed" | "two-factor-enabled" | "two-factor-disabled" | "recovery-code-used" | "recovery-codes-regenerated" | "password-changed" | "token-created" | "token-revoked" | "session-revoked" | "feed-rotated" | "feed-revoked" | "export-made" | "webhook-disabled";
         SecurityEventResponse: {
             id: string;
             kind: components["schemas"]["SecurityEventKind"];
@@ -3145,12 +3282,12 @@ export interface components {
          */
         AttributionStatus: "confirmed" | "unconfirmed";
         /**
-         * @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs
+         * @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs (counted only with name-form); name-form: written as their confirmed records write them
          * @enum {string}
          */
-        AttributionEvidenceKind: "identity" | "name" | "coauthors" | "fields";
+        AttributionEvidenceKind: "identity" | "name" | "coauthors" | "fields" | "name-form";
         ExportedAttributionEvidenceDto: {
-            /** @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs */
+            /** @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs (counted only with name-form); name-form: written as their confirmed records write them */
             kind: components["schemas"]["AttributionEvidenceKind"];
             detail: string;
         };
@@ -3352,21 +3489,6 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @enum {string} */
-        IdentityStatus: "linked" | "rejected";
-        ExportedScholarlyIdentityDto: {
-            id: string;
-            personId: string;
-            source: components["schemas"]["ScholarlySource"];
-            /** @example A5023888391 */
-            sourceAuthorId: string;
-            name: string | null;
-            status: components["schemas"]["IdentityStatus"];
-            /** @enum {string} */
-            linkedBy: "user" | "auto";
-            /** Format: date-time */
-            createdAt: string;
-        };
         ExportedResumeProjectLinkDto: {
             url: string;
             label: string | null;
@@ -3389,32 +3511,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        /**
-         * @description A version not finished when exported is imported as failed
-         * @enum {string}
-         */
-        BriefingStatus: "queued" | "generating" | "ready" | "failed";
-        ExportedBriefingDto: {
-            id: string;
-            interviewId: string;
-            version: number;
-            /** @enum {string} */
-            trigger: "manual" | "schedule";
-            /** @description A version not finished when exported is imported as failed */
-            status: components["schemas"]["BriefingStatus"];
-            /** Format: date-time */
-            forStartsAt: string | null;
-            /** @description The facts the version was rendered from, as GET /briefings/:id answers them */
-            content: components["schemas"]["BriefingContentDto"] | null;
-            markdown: string | null;
-            html: string | null;
-            changes: string[];
-            error: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            generatedAt: string | null;
         };
         /** @enum {string} */
         StudyResourceKind: "book" | "chapter_range" | "problem_set" | "paper" | "video" | "course" | "link";
@@ -3587,6 +3683,47 @@ export interface components {
             updatedAt: string;
         };
         /** @enum {string} */
+        IdentityStatus: "linked" | "rejected";
+        ExportedScholarlyIdentityDto: {
+            id: string;
+            personId: string;
+            source: components["schemas"]["ScholarlySource"];
+            /** @example A5023888391 */
+            sourceAuthorId: string;
+            name: string | null;
+            status: components["schemas"]["IdentityStatus"];
+            /** @enum {string} */
+            linkedBy: "user" | "auto";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @description A version not finished when exported is imported as failed
+         * @enum {string}
+         */
+        BriefingStatus: "queued" | "generating" | "ready" | "failed";
+        ExportedBriefingDto: {
+            id: string;
+            interviewId: string;
+            version: number;
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+            /** @description A version not finished when exported is imported as failed */
+            status: components["schemas"]["BriefingStatus"];
+            /** Format: date-time */
+            forStartsAt: string | null;
+            /** @description The facts the version was rendered from, as GET /briefings/:id answers them */
+            content: components["schemas"]["BriefingContentDto"] | null;
+            markdown: string | null;
+            html: string | null;
+            changes: string[];
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            generatedAt: string | null;
+        };
+        /** @enum {string} */
         MailKind: "digest" | "briefing" | "account";
         /** @enum {string} */
         MailStatus: "queued" | "retrying" | "sent" | "failed";
@@ -3608,6 +3745,18 @@ export interface components {
             everyHours: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @enum {string} */
+        WebhookEventType: "application.moved" | "application.rerouted" | "interview.created" | "interview.updated" | "briefing.ready" | "works.new" | "sync.failed" | "follow-up.due" | "task.due";
+        ExportedWebhookEndpointDto: {
+            id: string;
+            url: string;
+            description: string;
+            events: components["schemas"]["WebhookEventType"][];
+            /** @description Whether it was on when exported; a restored endpoint starts off */
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
         /**
          * @description sent: handed to the mail; empty: nothing was in it, nothing sent; pending: being composed
@@ -3665,12 +3814,8 @@ export interface components {
             interviews?: components["schemas"]["ExportedInterviewDto"][];
             /** @description Added with per-interviewer notes; absent in older documents */
             interviewerNotes?: components["schemas"]["ExportedInterviewerNoteDto"][];
-            /** @description Since version 3; an import syncs the linked ones again */
-            scholarlyIdentities?: components["schemas"]["ExportedScholarlyIdentityDto"][];
             /** @description Added with résumé projects; absent in older documents */
             resumeProjects?: components["schemas"]["ExportedResumeProjectDto"][];
-            /** @description Since version 3: every version of every briefing */
-            briefings?: components["schemas"]["ExportedBriefingDto"][];
             /** @description Added with the study module; absent in older documents */
             studyResources?: components["schemas"]["ExportedStudyResourceDto"][];
             /** @description Added with the study module; absent in older documents */
@@ -3687,10 +3832,16 @@ export interface components {
             mockInterviews?: components["schemas"]["ExportedMockInterviewDto"][];
             /** @description Added with the study module; absent in older documents */
             behaviouralStories?: components["schemas"]["ExportedBehaviouralStoryDto"][];
+            /** @description Since version 3; an import syncs the linked ones again */
+            scholarlyIdentities?: components["schemas"]["ExportedScholarlyIdentityDto"][];
+            /** @description Since version 3: every version of every briefing */
+            briefings?: components["schemas"]["ExportedBriefingDto"][];
             /** @description Added with mail; absent in older documents */
             mailLog?: components["schemas"]["ExportedMailLogEntryDto"][];
             /** @description Since version 3: people's own sync cadences */
             syncSchedules?: components["schemas"]["ExportedSyncScheduleDto"][];
+            /** @description Added with webhooks; absent in older documents. Without signing secrets */
+            webhookEndpoints?: components["schemas"]["ExportedWebhookEndpointDto"][];
             /** @description Added with the daily digest; absent in older documents */
             digestDays?: components["schemas"]["ExportedDigestDayDto"][];
         };
@@ -5156,7 +5307,7 @@ export interface components {
             sourceUrl: string;
         };
         AttributionEvidenceDto: {
-            /** @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs */
+            /** @description identity: another linked identity lists it; name: written in full as they are known; coauthors; fields: an arXiv category of theirs (counted only with name-form); name-form: written as their confirmed records write them */
             kind: components["schemas"]["AttributionEvidenceKind"];
             detail: string;
         };
@@ -5441,7 +5592,7 @@ export interface components {
         };
         LinkIdentityDto: {
             /**
-             * @description Required with id; with url, the address says it (an orcid.org URL is an ORCID identity: give crossref for a Crossref one)
+             * @description Required with id; with url, the address says it (an orcid.org URL is an ORCID identity: give crossref for a Crossref one). The built-in sources are listed; a server with plug-in sources accepts and answers their names too.
              * @example openalex
              */
             source?: components["schemas"]["ScholarlySource"];
@@ -5487,6 +5638,7 @@ export interface components {
             warning: string | null;
         };
         RejectIdentityDto: {
+            /** @description The built-in sources are listed; a server with plug-in sources accepts and answers their names too. */
             source: components["schemas"]["ScholarlySource"];
             /**
              * @description The candidate's id at the source (its sourceAuthorId), as linking takes it; the forms POST /people/{id}/identities accepts as id are read too. Required (or the deprecated sourceAuthorId)
@@ -5506,7 +5658,7 @@ export interface components {
             name?: string | null;
         };
         AutoLinkDto: {
-            /** @description Sources to consider (default: openalex, semanticscholar, arxiv, dblp, orcid) */
+            /** @description Sources to consider (default: openalex, semanticscholar, arxiv, dblp, orcid). The built-in sources are listed; a server with plug-in sources accepts and answers their names too. */
             sources?: components["schemas"]["ScholarlySource"][];
         };
         AutoLinkedResponse: {
@@ -5861,6 +6013,40 @@ export interface components {
             talkingPoints: string[];
             links: string[];
         };
+        BriefingReadinessPartDto: {
+            /** @description reading, prep, plan, practice, mocks or stories */
+            key: string;
+            label: string;
+            value: number;
+            weight: number;
+            /** @description Its share of the figure, in percent */
+            share: number;
+            /** @example 3 of 4 papers read (goal 80%: 4) */
+            counts: string;
+            nextStep: string | null;
+        };
+        BriefingReadinessLeftOutDto: {
+            key: string;
+            label: string;
+            reason: string;
+        };
+        BriefingProgressDto: {
+            /** @description Papers of the interview's checklist read */
+            papersRead: number;
+            studyMinutes: number;
+            studySessions: number;
+            questionsDrilled: number;
+            mocks: number;
+            stories: number;
+        };
+        BriefingReadinessDto: {
+            figure: number | null;
+            parts: components["schemas"]["BriefingReadinessPartDto"][];
+            leftOut: components["schemas"]["BriefingReadinessLeftOutDto"][];
+            explanation: string;
+            /** @description The user's totals when the version was made: what the next version's changes compare */
+            progress: components["schemas"]["BriefingProgressDto"];
+        };
         BriefingContentDto: {
             /**
              * @description The content model's version
@@ -5881,6 +6067,8 @@ export interface components {
             /** @description The user's retrospectives on earlier stages of the same kind, most recent first */
             retrospectives: components["schemas"]["BriefingRetrospectiveDto"][];
             resumeProjects: components["schemas"]["BriefingResumeProjectDto"][];
+            /** @description How ready you were when this version was made; absent in versions made before readiness was in briefings */
+            readiness?: components["schemas"]["BriefingReadinessDto"];
         };
         BriefingResponse: {
             id: string;
@@ -6896,6 +7084,30 @@ export interface components {
             limit: number;
             offset: number;
         };
+        MockSuggestionPersonResponse: {
+            id: string;
+            fullName: string;
+            headline: string | null;
+            role: string | null;
+            /** @description Where they work */
+            organization: string | null;
+        };
+        MockSuggestionResponse: {
+            person: components["schemas"]["MockSuggestionPersonResponse"];
+            /**
+             * @description Why they could run the mock, most telling first
+             * @example [
+             *       "Interviewed you at Frontier Lab (Coding interview, 2026-11-02)"
+             *     ]
+             */
+            reasons: string[];
+            /** @description How strongly the reasons point to them: the order of the list */
+            score: number;
+        };
+        MockSuggestionsResponse: {
+            /** @description Most likely first, at most 20 */
+            items: components["schemas"]["MockSuggestionResponse"][];
+        };
         UpdateMockInterviewDto: {
             feedback?: string | null;
             /** @description One per topic; replaces the list */
@@ -6971,6 +7183,188 @@ export interface components {
             /** @description Résumé projects it comes from; replaces the list */
             resumeProjectIds?: string[];
             title?: string;
+        };
+        ReadinessStageResponse: {
+            id: string;
+            name: string;
+            type: components["schemas"]["StageType"];
+        };
+        ReadinessApplicationResponse: {
+            id: string;
+            role: string;
+            organization: components["schemas"]["RefDto"];
+        };
+        /** @enum {string} */
+        ReadinessPartKey: "reading" | "prep" | "plan" | "practice" | "mocks" | "stories";
+        ReadinessPartResponse: {
+            key: components["schemas"]["ReadinessPartKey"];
+            /** @example Interviewers' papers read */
+            label: string;
+            /** @description How far this part is, 0–100 */
+            value: number;
+            /** @description Its weight as configured (the six weights sum to 100) */
+            weight: number;
+            /** @description Its share of the figure in percent once the parts left out are taken away (the shares sum to 100) */
+            share: number;
+            /** @description What is done, in the unit of `counts` */
+            done: number;
+            /** @description Out of how many */
+            total: number;
+            /** @example 12 of 30 papers read (goal 60%: 18) */
+            counts: string;
+            /** @description What to do next for this part; null when nothing is left */
+            nextStep: string | null;
+        };
+        ReadinessLeftOutResponse: {
+            key: components["schemas"]["ReadinessPartKey"];
+            label: string;
+            weight: number;
+            /** @example no study plan for this stage */
+            reason: string;
+        };
+        ReadinessResponse: {
+            interviewId: string;
+            /** Format: date-time */
+            startsAt: string;
+            stage: components["schemas"]["ReadinessStageResponse"];
+            application: components["schemas"]["ReadinessApplicationResponse"];
+            /** @description 0–100: the parts' values weighted by their shares; null when no part applies */
+            figure: number | null;
+            /** @description The parts that apply, in a fixed order */
+            parts: components["schemas"]["ReadinessPartResponse"][];
+            /** @description Parts that do not apply to this interview, and why */
+            leftOut: components["schemas"]["ReadinessLeftOutResponse"][];
+            /** @description Whether parts were left out and the weights of the others scaled up to make 100 */
+            renormalised: boolean;
+            /** @description How the figure is made, in one sentence */
+            explanation: string;
+        };
+        UpcomingReadinessResponse: {
+            /** @description Soonest first */
+            items: components["schemas"]["ReadinessResponse"][];
+            days: number;
+        };
+        /**
+         * @description user: turned off by you; failing: every delivery failed for days; restored: imported from an export, with a new secret to roll before turning it on
+         * @enum {string}
+         */
+        WebhookDisabledReason: "user" | "failing" | "restored";
+        WebhookResponse: {
+            id: string;
+            url: string;
+            description: string;
+            events: components["schemas"]["WebhookEventType"][];
+            enabled: boolean;
+            /** @description user: turned off by you; failing: every delivery failed for days; restored: imported from an export, with a new secret to roll before turning it on */
+            disabledReason: components["schemas"]["WebhookDisabledReason"] | null;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /**
+             * Format: date-time
+             * @description The first failed attempt since the last success
+             */
+            failingSince: string | null;
+            /** @description Failed attempts since the last success */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            lastSuccessAt: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the secret before the last roll still signs
+             */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhooksList: {
+            items: components["schemas"]["WebhookResponse"][];
+            /** @description Every event an endpoint may choose */
+            events: components["schemas"]["WebhookEventType"][];
+        };
+        CreateWebhookDto: {
+            /**
+             * @description https; plain http only into a network the server allows (WEBHOOK_ALLOWED_NETWORKS). Loopback, private, link-local and metadata addresses are refused.
+             * @example https://hooks.example.org/dossier
+             */
+            url: string;
+            /** @example Home automation */
+            description?: string;
+            /**
+             * @example [
+             *       "application.moved",
+             *       "interview.created"
+             *     ]
+             */
+            events: components["schemas"]["WebhookEventType"][];
+            /** @description Whether it receives events (on unless false) */
+            enabled?: boolean;
+        };
+        WebhookWithSecretResponse: {
+            endpoint: components["schemas"]["WebhookResponse"];
+            /**
+             * @description The signing secret, shown this once: keep it with the receiver, which verifies the webhook-signature header with it (Standard Webhooks)
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        UpdateWebhookDto: {
+            /**
+             * @description https; plain http only into a network the server allows (WEBHOOK_ALLOWED_NETWORKS). Loopback, private, link-local and metadata addresses are refused.
+             * @example https://hooks.example.org/dossier
+             */
+            url?: string;
+            /** @example Home automation */
+            description?: string;
+            /**
+             * @example [
+             *       "application.moved",
+             *       "interview.created"
+             *     ]
+             */
+            events?: components["schemas"]["WebhookEventType"][];
+            /** @description Whether it receives events (on unless false) */
+            enabled?: boolean;
+        };
+        RollWebhookSecretDto: {
+            /**
+             * @description Hours the previous secret keeps signing beside the new one (both signatures are sent); 0 ends it now
+             * @default 24
+             */
+            graceHours: number;
+        };
+        /** @enum {string} */
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed" | "refused" | "cancelled";
+        WebhookDeliveryResponse: {
+            /** @description Sent as the webhook-id header */
+            id: string;
+            /**
+             * @description An event type, or webhook.ping for a test
+             * @example application.moved
+             */
+            eventType: string;
+            eventId: string | null;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /** @description Attempts made so far */
+            attempts: number;
+            /** @description The latest attempt's response code */
+            responseStatus: number | null;
+            /** @description The latest attempt's duration */
+            durationMs: number | null;
+            /** @description What went wrong on the latest attempt */
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+        };
+        WebhookDeliveriesPage: {
+            /** @description Newest first */
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
         MailServerStatusDto: {
             /** @description Whether this server sends mail at all (SMTP_URL is set) */
@@ -15237,7 +15631,7 @@ export interface operations {
                 type?: components["schemas"]["WorkType"];
                 /** @description first: the person is the first author; last: the last author (a sole author is both) */
                 position?: components["schemas"]["AuthorPositionFilter"];
-                /** @description Only works this source has a record of */
+                /** @description Only works this source has a record of. The built-in sources are listed; a server with plug-in sources accepts and answers their names too. */
                 source?: components["schemas"]["ScholarlySource"];
                 /** @description Title words (case, accents and punctuation ignored); each must start a word of the title */
                 q?: string;
@@ -16291,7 +16685,7 @@ export interface operations {
     "identities.candidates": {
         parameters: {
             query?: {
-                /** @description Comma-separated sources to search, at once (default: openalex,semanticscholar,arxiv,dblp,orcid). Crossref cannot search authors (its identities are ORCID iDs) and is reported in errors. */
+                /** @description Comma-separated sources to search, at once (default: openalex,semanticscholar,arxiv,dblp,orcid). Crossref cannot search authors (its identities are ORCID iDs) and is reported in errors. The built-in sources are listed; a server with plug-in sources accepts and answers their names too. */
                 sources?: components["schemas"]["ScholarlySource"][];
                 /** @description Authors asked of each source */
                 limit?: number;
@@ -20706,6 +21100,68 @@ export interface operations {
             };
         };
     };
+    "mock-interviews.suggestions": {
+        parameters: {
+            query?: {
+                stageType?: components["schemas"]["StageType"];
+                /** @description The organization to rehearse for (give this, stageType, or both) */
+                organizationId?: string;
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MockSuggestionsResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such organization for this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     "mock-interviews.get": {
         parameters: {
             query?: never;
@@ -21385,6 +21841,751 @@ export interface operations {
             };
             /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "readiness.get": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such interview for this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "readiness.upcoming": {
+        parameters: {
+            query?: {
+                /** @description With when=upcoming: how many days ahead */
+                days?: number;
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpcomingReadinessResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "webhooks.list": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhooksList"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "webhooks.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token may not do this (a read-only token writing, or a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state (the body says which, and what is allowed), or a request with the same Idempotency-Key still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body (or an uploaded file) is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "webhooks.get": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "webhooks.remove": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token may not do this (a read-only token writing, or a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found among your records */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state (the body says which, and what is allowed), or a request with the same Idempotency-Key still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "webhooks.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token may not do this (a read-only token writing, or a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found among your records */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state (the body says which, and what is allowed), or a request with the same Idempotency-Key still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body (or an uploaded file) is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "webhooks.roll": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RollWebhookSecretDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token may not do this (a read-only token writing, or a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found among your records */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state (the body says which, and what is allowed), or a request with the same Idempotency-Key still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body (or an uploaded file) is over the size limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "webhooks.ping": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token may not do this (a read-only token writing, or a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found among your records */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state (the body says which, and what is allowed), or a request with the same Idempotency-Key still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but refused (the body says why), or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests for now: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "webhooks.deliveries": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+            };
+            header?: {
+                /** @description On a write (POST, PUT, PATCH, DELETE): the same key again within a day gets the first answer back (header Idempotent-Replayed: true) and writes nothing; 409 while the first still runs, 422 with another method, path or body. A secret (a new token, a feed URL, recovery codes) is never kept: where the first answer held one, the retry gets 409 idempotency.secret-not-replayed with what was created, without the secret */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveriesPage"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (missing, unknown, expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found among your records */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
