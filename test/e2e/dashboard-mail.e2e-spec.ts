@@ -36,7 +36,7 @@ describe('mail settings in Settings, in a browser', () => {
     await section.getByText('No mail sent yet.').waitFor();
     await d.checkAccessibility('settings-mail');
     await section.scrollIntoViewIfNeeded();
-    await d.shoot('settings-mail');
+    await d.shoot('settings-mail', { readme: 'mail' });
 
     // An hour out of range: the API's problem under the field, nothing saved.
     const hour = section.getByLabel('Digest hour');

@@ -115,7 +115,7 @@ describe('the preparation screens in a browser', () => {
     }
     expect(await page.getByText('70 of 340 pages (21%) · 7 sessions').textContent()).toBeTruthy();
     expect(await page.getByRole('list', { name: 'Sessions' }).textContent()).toContain('Slower than I hoped');
-    await dashboard.screen('resource');
+    await dashboard.screen('resource', { readme: 'study-resource' });
 
     // The plan: behind, by how much, and what to drop and skim to make it.
     await page.goto(`${baseUrl}/app/applications/${applicationId}/plan`);
@@ -128,7 +128,7 @@ describe('the preparation screens in a browser', () => {
       expect.stringMatching(/^Skim Ch\. 6 Math and logic puzzles, Ch\. 9 System design and scalability of Cracking the Coding Interview, Ch\. 1–9 for the .*: saves 6\.8 h\.$/),
     ]);
     expect(await page.getByRole('listitem', { name: 'Today, 8 Mar 2027' }).count()).toBe(1);
-    await dashboard.screen('plan-behind');
+    await dashboard.screen('plan-behind', { readme: 'study-plan' });
 
     // The quiz moves two weeks earlier: the plan re-spreads from the new date.
     await t.http().patch(`/interviews/${quizInterviewId}`).set(user.auth).send({ startsAt: '2027-03-29T10:00:00Z' }).expect(200);
@@ -192,7 +192,7 @@ describe('the preparation screens in a browser', () => {
     expect(await page.getByText('1 due today (8 Mar 2027)').count()).toBe(1);
     await page.getByRole('button', { name: 'Show my notes' }).click();
     await page.getByText('Error = bias² + variance + noise').waitFor();
-    await dashboard.screen('practice');
+    await dashboard.screen('practice', { readme: 'practice' });
     await page.getByRole('button', { name: 'Good' }).click();
     // New, it is learnt in steps: back ten minutes later, the same day.
     await page.getByRole('status').filter({ hasText: 'Rated “Good”: next review on 8 Mar 2027, 09:10' }).waitFor();
@@ -247,7 +247,7 @@ describe('the preparation screens in a browser', () => {
     expect(await mock.textContent()).toContain('2 questions asked');
     const bank = (await t.http().get('/questions?source=mock').set(user.auth).expect(200)).body.items;
     expect(bank.map((q: { text: string }) => q.text)).toEqual(['Design an LRU cache']);
-    await dashboard.screen('mocks');
+    await dashboard.screen('mocks', { readme: 'mock-interviews' });
 
     // Stories: every competency without one at first; two covered by the first story.
     await page.getByRole('navigation', { name: 'Prepare' }).getByRole('link', { name: 'Stories' }).click();
@@ -265,7 +265,7 @@ describe('the preparation screens in a browser', () => {
     await page.getByRole('button', { name: 'Add the story' }).click();
     await coverage.getByText('No story yet for: Leadership, Ambiguity, Impact.').waitFor();
     expect(await page.getByRole('list', { name: 'Stories', exact: true }).textContent()).toContain('Tell it in: Team lead');
-    await dashboard.screen('stories');
+    await dashboard.screen('stories', { readme: 'stories' });
 
     // Readiness for the coding interview rose: questions drilled, a mock done for its stage type.
     await page.getByRole('navigation', { name: 'Prepare' }).getByRole('link', { name: 'Plans' }).click();
@@ -284,10 +284,10 @@ describe('the preparation screens in a browser', () => {
     const changed = briefings.getByRole('list', { name: 'What changed in version 2' });
     await changed.getByText(/^Readiness: /).waitFor();
     const changes = await changed.getByRole('listitem').allTextContents();
-    // Rising from the figure of version 1 (the worker writes briefings on its own clock, not the test's:
-    // the plan and practice parts may stand differently from the API's figure above, so only the rise is checked).
+    // Rising from the figure of version 1 to the one Prepare showed (the worker writes briefings on the test's clock).
     const [, then, now] = /^Readiness: (\d+) → (\d+) of 100\.$/.exec(changes[0]) ?? [];
     expect(Number(now)).toBeGreaterThan(Number(then));
+    expect(Number(now)).toBe(readyNow);
     expect(changes[1]).toBe('Progress: 7 h of study logged (7 sessions), 3 questions drilled, 1 mock interview, 1 story added.');
     await dashboard.screen('briefing-readiness');
 

@@ -46,7 +46,7 @@ describe('readiness in the dashboard', () => {
     await parts.getByRole('listitem').filter({ hasText: "Interviewers' papers read" }).getByText(/^\d+ of \d+ papers read/).waitFor();
     await parts.getByRole('listitem').filter({ hasText: 'Stories ready' }).getByText('Next: Write a story showing conflict, failure, leadership, ambiguity, impact').waitFor();
     await figure.getByText(/left out: study plan on track \(no study plan for this stage\)/).waitFor();
-    await dashboard.screen('readiness-today');
+    await dashboard.screen('readiness-today', { readme: 'readiness' });
 
     // The interview's page: every part shown, with its share of the figure.
     await row.getByRole('link', { name: /Team lead interview/ }).click();

@@ -84,7 +84,7 @@ describe('the Webhooks settings in a browser', () => {
     expect(received).toHaveLength(1);
     expect((new Webhook(secret).verify(received[0].body, received[0].headers as Record<string, string>) as { type: string }).type).toBe('webhook.ping');
     await dashboard.checkAccessibility('webhooks-log');
-    await dashboard.shoot('webhooks-log');
+    await dashboard.shoot('webhooks-log', { readme: 'webhooks' });
 
     // Roll: a new secret once, the old one still signing for a day.
     await row.getByRole('button', { name: 'Roll secret of Home server' }).click();

@@ -50,9 +50,16 @@ describe.each<QueueBackend>(['redis', 'postgres'])('publication sync under fault
     return finishedRuns(t, user, res.body.runIds);
   }
 
+  /**
+   * The run's job once the queue has settled it. The run's status is written by the job's last step,
+   * a moment before the queue records the job completed or failed (the step still announces the
+   * outcome as an event), so the job is read when it is settled, not mid-way.
+   */
   async function job(source: 'openalex' | 'arxiv', runId: string) {
     const name = source === 'openalex' ? SYNC_SOURCE_JOBS.openalex.queue : SYNC_SOURCE_JOBS.arxiv.queue;
-    return (await t.app.get(JobQueueService).queue(name).getJob(`sync-run-${runId}`))!;
+    const queue = t.app.get(JobQueueService).queue(name);
+    await waitFor(async () => (['completed', 'failed'].includes(await (await queue.getJob(`sync-run-${runId}`))!.getState()) ? true : undefined));
+    return (await queue.getJob(`sync-run-${runId}`))!;
   }
 
   it('429 with Retry-After: 1 waits a second, then completes without using an attempt', async () => {

@@ -72,6 +72,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.worker) {
     const workerBuilder = Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] });
     for (const o of options.overrides ?? []) workerBuilder.overrideProvider(o.token).useValue(o.value);
+    // The worker keeps the test's time too: a briefing it writes stands where the API's answers do.
+    if (options.clock) workerBuilder.overrideProvider(CLOCK).useValue(options.clock);
     worker = await workerBuilder.compile();
     await worker.init();
   }
