@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { ParsedMail } from 'mailparser';
+import { DataSource } from 'typeorm';
 import { DigestsService } from '#domain/digests/index';
 import { QueueName } from '#domain/jobs/index';
 import { MailService } from '#domain/mail/index';
@@ -153,10 +154,17 @@ describe('the daily digest', () => {
       return { u, today, stage: active.stages[0].name as string };
     };
     const accounts = [await seed('One'), await seed('Two')];
-    const contents = await digests.compose(
-      accounts.map((a) => ({ userId: a.u.id, localDate: a.today, timeZone: 'UTC' })),
-      now,
-    );
+    const claims = accounts.map((a) => ({ userId: a.u.id, localDate: a.today, timeZone: 'UTC' }));
+    // Each section reads its owner's rows for all the accounts at once, then the names on them:
+    // as many statements for two accounts as for one.
+    const statements = jest.spyOn(t.worker!.get(DataSource).manager, 'query');
+    await digests.compose(claims.slice(0, 1), now);
+    const forOne = statements.mock.calls.length;
+    expect(forOne).toBeGreaterThan(0);
+    statements.mockClear();
+    const contents = await digests.compose(claims, now);
+    expect(statements.mock.calls.length).toBe(forOne);
+    statements.mockRestore();
     for (const [i, tag] of ['One', 'Two'].entries()) {
       const content = contents[i];
       expect(content.userId).toBe(accounts[i].u.id);
