@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { ParsedMail } from 'mailparser';
+import { DataSource } from 'typeorm';
 import { DigestsService } from '#domain/digests/index';
 import { QueueName } from '#domain/jobs/index';
 import { MailService } from '#domain/mail/index';
@@ -124,6 +125,57 @@ describe('the daily digest', () => {
     expect(second.text).toContain('- Ada <b>Lovelace</b>: 4 days overdue');
     expect(second.text).toContain('A Second Note');
     expect(second.text).not.toContain('Shortest Paths Revisited');
+  });
+
+  it("composes several accounts together, each with its own rows and its owners' names (people in the trash, closed applications)", async () => {
+    const now = new Date();
+    const seed = async (tag: string) => {
+      const u = await account('UTC', 0);
+      const today = dateIn('UTC', now);
+      const person = async (fullName: string) => (await post(u, '/people', { fullName })).id as string;
+      const [ann, bob, cat, dan] = [await person(`Ann ${tag}`), await person(`Bob ${tag}`), await person(`Cat ${tag}`), await person(`Dan ${tag}`)];
+      const org = await post(u, '/organizations', { name: `Lab ${tag}` });
+      const active = await post(u, '/applications', { organizationId: org.id, role: `Scientist ${tag}`, builtInTemplate: 'research-engineer' });
+      const closed = await post(u, '/applications', { organizationId: org.id, role: `Engineer ${tag}`, builtInTemplate: 'research-engineer' });
+      await post(u, '/tasks', { title: `Prepare ${tag}`, dueOn: today, applicationId: active.id });
+      await post(u, '/tasks', { title: `Write to Dan ${tag}`, dueOn: today, personId: dan });
+      await post(u, '/interviews', { stageId: active.stages[0].id, startsAt: new Date(now.getTime() + 24 * 3_600_000).toISOString(), timeZone: 'UTC', durationMinutes: 30, format: 'video', interviewerIds: [bob, ann] });
+      await post(u, '/referrals', { applicationId: active.id, referrerId: cat, status: 'submitted', on: addDays(today, -2) });
+      await post(u, '/referrals', { applicationId: closed.id, referrerId: cat, status: 'submitted', on: addDays(today, -3) });
+      await t.http().post(`/applications/${closed.id}/moves`).set(u.auth).send({ move: 'withdraw' }).expect(200);
+      for (const [personId, id] of [[cat, `cat/${tag}`], [bob, `bob/${tag}`]])
+        await t.db.query(
+          "INSERT INTO scholarly_identities (user_id, person_id, source, source_author_id, name, status, linked_by, sync_state, broken_reason) VALUES ($1, $2, 'dblp', $3, 'x', 'linked', 'user', 'broken', 'Gone')",
+          [u.id, personId, id],
+        );
+      // In the trash: left off the panel and the sync problems, still named on the task about them.
+      await t.http().delete(`/people/${bob}`).set(u.auth).expect(204);
+      await t.http().delete(`/people/${dan}`).set(u.auth).expect(204);
+      return { u, today, stage: active.stages[0].name as string };
+    };
+    const accounts = [await seed('One'), await seed('Two')];
+    const claims = accounts.map((a) => ({ userId: a.u.id, localDate: a.today, timeZone: 'UTC' }));
+    // Each section reads its owner's rows for all the accounts at once, then the names on them:
+    // as many statements for two accounts as for one.
+    const statements = jest.spyOn(t.worker!.get(DataSource).manager, 'query');
+    await digests.compose(claims.slice(0, 1), now);
+    const forOne = statements.mock.calls.length;
+    expect(forOne).toBeGreaterThan(0);
+    statements.mockClear();
+    const contents = await digests.compose(claims, now);
+    expect(statements.mock.calls.length).toBe(forOne);
+    statements.mockRestore();
+    for (const [i, tag] of ['One', 'Two'].entries()) {
+      const content = contents[i];
+      expect(content.userId).toBe(accounts[i].u.id);
+      expect(content.interviews.items.map((x) => ({ organization: x.organization, role: x.role, stage: x.stage, interviewers: x.interviewers }))).toEqual([
+        { organization: `Lab ${tag}`, role: `Scientist ${tag}`, stage: accounts[i].stage, interviewers: [`Ann ${tag}`] },
+      ]);
+      expect(content.tasks.items.find((x) => x.title === `Write to Dan ${tag}`)?.about).toBe(`Dan ${tag}`);
+      expect(content.tasks.items.find((x) => x.title === `Prepare ${tag}`)?.about).toBe(`Lab ${tag} · Scientist ${tag}`);
+      expect(content.brokenSyncs).toEqual({ total: 1, items: [expect.objectContaining({ kind: 'broken', fullName: `Cat ${tag}`, source: 'dblp', message: 'Gone' })] });
+      expect(content.referrals).toEqual({ total: 1, items: [expect.objectContaining({ referrerName: `Cat ${tag}`, organization: `Lab ${tag}`, role: `Scientist ${tag}`, status: 'submitted' })] });
+    }
   });
 
   it('sends nothing on a day with nothing in it', async () => {

@@ -10,3 +10,4 @@ export * from './pipeline-stats.service';
 export * from './stage-retrospective.entity';
 export * from './stage-retrospectives.service';
 export * from './applications.export';
+export * from './repository/applications.read-model';

@@ -2,15 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue, publicLink } from '#platform';
 import { accountDigestFacts } from '../accounts/index';
 import { latestReadyBriefings } from '../briefings/index';
-import { UpcomingInterviewFacts, upcomingInterviewsOfAccounts, wallClock } from '../interviews/index';
+import { UpcomingInterviewFacts, wallClock } from '../interviews/index';
 import { DossierJobs, JobName } from '../jobs/index';
 import { dueFollowUpsOfAccounts } from '../people/index';
-import { waitingReferralsOfAccounts } from '../referrals/index';
 import { dateIn } from '../shared/dates';
 import { brokenSyncsOfAccounts } from '../sync/index';
-import { dueTasksOfAccounts } from '../tasks/index';
-import { newInterviewerWorksOfAccounts } from '../works/index';
 import { ReadinessService } from '../readiness/index';
+import { dueTasks, newInterviewerWorks, upcomingInterviews, waitingReferrals } from './digest-sections';
 import { byAccount, DIGEST_INTERVIEW_DAYS, DIGEST_LINES_PER_SECTION, DigestContent, digestSize, InterviewReadiness } from './digest-content';
 import { DigestPostbox } from './digest-postbox';
 import { renderDigest, RenderedDigest } from './digest-render';
@@ -158,10 +156,10 @@ export class DigestsService {
     });
     const [followUps, tasks, interviews, works, referrals, syncs] = await Promise.all([
       dueFollowUpsOfAccounts(db, days, DIGEST_LINES_PER_SECTION),
-      dueTasksOfAccounts(db, days, DIGEST_LINES_PER_SECTION),
-      upcomingInterviewsOfAccounts(db, userIds, now, new Date(now.getTime() + DIGEST_INTERVIEW_DAYS * DAY_MS)),
-      newInterviewerWorksOfAccounts(db, worksSince, now, DIGEST_LINES_PER_SECTION),
-      waitingReferralsOfAccounts(db, userIds, DIGEST_LINES_PER_SECTION),
+      dueTasks(db, days, DIGEST_LINES_PER_SECTION),
+      upcomingInterviews(db, userIds, now, new Date(now.getTime() + DIGEST_INTERVIEW_DAYS * DAY_MS)),
+      newInterviewerWorks(db, worksSince, now, DIGEST_LINES_PER_SECTION),
+      waitingReferrals(db, userIds, DIGEST_LINES_PER_SECTION),
       brokenSyncsOfAccounts(db, userIds, DIGEST_LINES_PER_SECTION),
     ]);
     const [briefings, readiness] = await Promise.all([latestReadyBriefings(db, interviews.map((i) => i.interviewId)), this.readinessOf(interviews)]);

@@ -6,7 +6,7 @@ import type { AuthorSnapshot, ScholarlySource } from '../scholarly/index';
 import { ScholarlyIdentity } from '../scholarly-identities/index';
 import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncRun } from './sync-run.entity';
-import { syncProblemsSql } from './repository/sync-problems.read-model';
+import { syncProblemsOfAccounts } from './repository/sync-problems.read-model';
 
 /** Errors kept on one run. */
 const MAX_ERRORS = 50;
@@ -213,13 +213,22 @@ export class SyncRepository {
 
   /**
    * One line per linked identity with a problem, newest first: broken, or its latest run failed or
-   * is retrying with errors. Each row carries the total count (a window), for paging.
+   * is retrying with errors (one rule with the digest: syncProblemsOfAccounts). Each row carries
+   * the total count, for paging.
    */
-  problems(userId: string, limit: number, offset: number): Promise<SyncProblemRow[]> {
-    return this.dataSource.query(
-      `WITH problems AS (${syncProblemsSql('i.user_id = $1')})
-       SELECT *, count(*) OVER ()::int AS total FROM problems ORDER BY at DESC, identity_id LIMIT $2 OFFSET $3`,
-      [userId, limit, offset],
-    );
+  async problems(userId: string, limit: number, offset: number): Promise<SyncProblemRow[]> {
+    const problems = await syncProblemsOfAccounts(this.dataSource, [userId]);
+    return problems.slice(offset, offset + limit).map((p) => ({
+      kind: p.kind,
+      identity_id: p.identityId,
+      person_id: p.personId,
+      full_name: p.fullName,
+      source: p.source,
+      source_author_id: p.sourceAuthorId,
+      message: p.message,
+      at: p.at,
+      run_id: p.runId,
+      total: problems.length,
+    }));
   }
 }

@@ -96,7 +96,8 @@ export interface DueFollowUpFacts {
 /**
  * For many accounts at once, each with its own today (yyyy-mm-dd in its time zone): the people whose
  * next follow-up is on or before that day, not in the trash, oldest due first, at most `perAccount`
- * each, with each account's total. One statement however many accounts.
+ * each, with each account's total. One statement however many accounts, then one for the names of
+ * their organizations.
  */
 export async function dueFollowUpsOfAccounts(
   db: DataSource | EntityManager,
@@ -107,17 +108,17 @@ export async function dueFollowUpsOfAccounts(
   const rows = (await db.query(
     `WITH day AS (SELECT * FROM unnest($1::uuid[], $2::date[]) AS d(user_id, today)),
      due AS (
-       SELECT p.user_id, p.id, p.full_name, o.name AS organization, p.next_follow_up_at::text AS due_on, p.next_follow_up_reason AS reason,
+       SELECT p.user_id, p.id, p.full_name, p.organization_id, p.next_follow_up_at::text AS due_on, p.next_follow_up_reason AS reason,
               row_number() OVER (PARTITION BY p.user_id ORDER BY p.next_follow_up_at, p.name_folded, p.id) AS n,
               count(*) OVER (PARTITION BY p.user_id)::int AS total
          FROM day JOIN people p ON p.user_id = day.user_id AND p.next_follow_up_at <= day.today AND p.deleted_at IS NULL
-         LEFT JOIN organizations o ON o.id = p.organization_id
      )
      SELECT * FROM due WHERE n <= $3 ORDER BY user_id, n`,
     [days.map((d) => d.userId), days.map((d) => d.today), perAccount],
-  )) as { user_id: string; id: string; full_name: string; organization: string | null; due_on: string; reason: string | null; total: number }[];
+  )) as { user_id: string; id: string; full_name: string; organization_id: string | null; due_on: string; reason: string | null; total: number }[];
+  const names = await organizationNames(db, rows.map((r) => r.organization_id));
   return {
-    items: rows.map((r) => ({ userId: r.user_id, personId: r.id, fullName: r.full_name, organization: r.organization, dueOn: r.due_on, reason: r.reason })),
+    items: rows.map((r) => ({ userId: r.user_id, personId: r.id, fullName: r.full_name, organization: r.organization_id ? (names.organizations.get(r.organization_id) ?? null) : null, dueOn: r.due_on, reason: r.reason })),
     totals: new Map(rows.map((r) => [r.user_id, r.total])),
   };
 }

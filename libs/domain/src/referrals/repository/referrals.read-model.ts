@@ -72,30 +72,37 @@ export interface WaitingReferralFacts {
 /** The statuses of a referral that wait on someone else, in path order. */
 export const WAITING_REFERRAL_STATUSES = ['discussed', 'offered', 'submitted', 'recruiter_contacted'] as const;
 
+/** A waiting referral's own row: the application's organization and role are the applications module's. */
+export type WaitingReferralRow = Omit<WaitingReferralFacts, 'organization' | 'role'>;
+
 /**
- * For many accounts at once: their referrals waiting on someone, on applications still active,
- * each once (a carried-over referral as its latest copy), longest waiting first, at most
- * `perAccount` each, with each account's total. One statement.
+ * For many accounts at once: their referrals waiting on someone, on `activeApplicationIds` (the
+ * accounts' applications still active, as the applications module lists them), each once (a
+ * carried-over referral as its latest copy), longest waiting first, at most `perAccount` each,
+ * with each account's total. One statement.
  */
-export async function waitingReferralsOfAccounts(db: DataSource | EntityManager, userIds: string[], perAccount: number): Promise<{ items: WaitingReferralFacts[]; totals: Map<string, number> }> {
-  if (userIds.length === 0) return { items: [], totals: new Map() };
+export async function waitingReferralsOfAccounts(
+  db: DataSource | EntityManager,
+  userIds: string[],
+  activeApplicationIds: string[],
+  perAccount: number,
+): Promise<{ items: WaitingReferralRow[]; totals: Map<string, number> }> {
+  if (userIds.length === 0 || activeApplicationIds.length === 0) return { items: [], totals: new Map() };
   const rows = (await db.query(
     `WITH waiting AS (
-       SELECT r.user_id, r.id, r.application_id, p.full_name AS referrer_name, o.name AS organization, a.role, r.status, r.status_dates->>r.status AS since,
+       SELECT r.user_id, r.id, r.application_id, p.full_name AS referrer_name, r.status, r.status_dates->>r.status AS since,
               row_number() OVER (PARTITION BY r.user_id ORDER BY r.status_dates->>r.status NULLS LAST, r.created_at, r.id) AS n,
               count(*) OVER (PARTITION BY r.user_id)::int AS total
          FROM referrals r
          JOIN people p ON p.id = r.referrer_id
-         JOIN applications a ON a.id = r.application_id AND a.status = 'active'
-         JOIN organizations o ON o.id = a.organization_id
-        WHERE r.user_id = ANY($1::uuid[]) AND r.status = ANY($2::text[])
+        WHERE r.user_id = ANY($1::uuid[]) AND r.status = ANY($2::text[]) AND r.application_id = ANY($4::uuid[])
           AND NOT EXISTS (SELECT 1 FROM referrals c WHERE c.carried_from_id = r.id)
      )
      SELECT * FROM waiting WHERE n <= $3 ORDER BY user_id, n`,
-    [userIds, [...WAITING_REFERRAL_STATUSES], perAccount],
-  )) as { user_id: string; id: string; application_id: string; referrer_name: string; organization: string; role: string; status: string; since: string | null; total: number }[];
+    [userIds, [...WAITING_REFERRAL_STATUSES], perAccount, activeApplicationIds],
+  )) as { user_id: string; id: string; application_id: string; referrer_name: string; status: string; since: string | null; total: number }[];
   return {
-    items: rows.map((r) => ({ userId: r.user_id, referralId: r.id, applicationId: r.application_id, referrerName: r.referrer_name, organization: r.organization, role: r.role, status: r.status, since: r.since })),
+    items: rows.map((r) => ({ userId: r.user_id, referralId: r.id, applicationId: r.application_id, referrerName: r.referrer_name, status: r.status, since: r.since })),
     totals: new Map(rows.map((r) => [r.user_id, r.total])),
   };
 }

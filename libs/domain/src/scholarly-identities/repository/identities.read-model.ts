@@ -26,3 +26,35 @@ export async function linkedIdentitiesOf(db: DataSource | EntityManager, userId:
   }
   return out;
 }
+
+/** A linked identity and its sync state, as the sync problems list reads it. */
+export interface IdentitySyncFacts {
+  id: string;
+  userId: string;
+  personId: string;
+  source: ScholarlySource;
+  sourceAuthorId: string;
+  broken: boolean;
+  brokenReason: string | null;
+  updatedAt: Date;
+}
+
+/** For many accounts at once, in one statement: their linked identities, with their sync state. */
+export async function linkedIdentitiesOfAccounts(db: DataSource | EntityManager, userIds: string[]): Promise<IdentitySyncFacts[]> {
+  if (userIds.length === 0) return [];
+  const rows = (await db.query(
+    `SELECT id, user_id, person_id, source, source_author_id, sync_state, broken_reason, updated_at FROM scholarly_identities
+      WHERE user_id = ANY($1::uuid[]) AND status = 'linked'`,
+    [userIds],
+  )) as { id: string; user_id: string; person_id: string; source: ScholarlySource; source_author_id: string; sync_state: string; broken_reason: string | null; updated_at: Date }[];
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    personId: r.person_id,
+    source: r.source,
+    sourceAuthorId: r.source_author_id,
+    broken: r.sync_state === 'broken',
+    brokenReason: r.broken_reason,
+    updatedAt: new Date(r.updated_at),
+  }));
+}

@@ -42,6 +42,9 @@ export interface DueTaskFacts {
   about: string | null;
 }
 
+/** A due task's own row: whom or what it is about by id (the person's and the application's names are their owners'). */
+export type DueTaskRow = Omit<DueTaskFacts, 'about'> & { personId: string | null; applicationId: string | null };
+
 /**
  * For many accounts at once, each with its own today (yyyy-mm-dd in its time zone): the open tasks
  * due on or before that day, oldest due first, at most `perAccount` each, with each account's
@@ -51,7 +54,7 @@ export async function dueTasksOfAccounts(
   db: DataSource | EntityManager,
   days: { userId: string; today: string }[],
   perAccount: number,
-): Promise<{ items: DueTaskFacts[]; totals: Map<string, number> }> {
+): Promise<{ items: DueTaskRow[]; totals: Map<string, number> }> {
   if (days.length === 0) return { items: [], totals: new Map() };
   const rows = (await db.query(
     `WITH day AS (SELECT * FROM unnest($1::uuid[], $2::date[]) AS d(user_id, today)),
@@ -61,17 +64,11 @@ export async function dueTasksOfAccounts(
               count(*) OVER (PARTITION BY t.user_id)::int AS total
          FROM day JOIN tasks t ON t.user_id = day.user_id AND t.due_on <= day.today AND t.done_at IS NULL AND t.closed_at IS NULL
      )
-     SELECT due.user_id, due.id, due.title, due.due_on, due.total,
-            coalesce(p.full_name, o.name || ' · ' || a.role) AS about
-       FROM due
-       LEFT JOIN people p ON p.id = due.person_id
-       LEFT JOIN applications a ON a.id = due.application_id
-       LEFT JOIN organizations o ON o.id = a.organization_id
-      WHERE due.n <= $3 ORDER BY due.user_id, due.n`,
+     SELECT user_id, id, title, due_on, person_id, application_id, total FROM due WHERE n <= $3 ORDER BY user_id, n`,
     [days.map((d) => d.userId), days.map((d) => d.today), perAccount],
-  )) as { user_id: string; id: string; title: string; due_on: string; about: string | null; total: number }[];
+  )) as { user_id: string; id: string; title: string; due_on: string; person_id: string | null; application_id: string | null; total: number }[];
   return {
-    items: rows.map((r) => ({ userId: r.user_id, taskId: r.id, title: r.title, dueOn: r.due_on, about: r.about })),
+    items: rows.map((r) => ({ userId: r.user_id, taskId: r.id, title: r.title, dueOn: r.due_on, personId: r.person_id, applicationId: r.application_id })),
     totals: new Map(rows.map((r) => [r.user_id, r.total])),
   };
 }

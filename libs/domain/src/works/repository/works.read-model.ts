@@ -69,24 +69,25 @@ export interface NewInterviewerWorkFacts {
 
 /**
  * For many accounts at once, each with its own `since`: the works first cached after it (as on
- * Today's new works) by the people on the account's upcoming interviews (not cancelled, not over
- * at `now`), newest first, at most `perAccount` each, with each account's total. One statement
- * however many accounts; authorships are a person's by the one rule (person-authorships.ts).
+ * Today's new works) by `interviewers`, the people on the account's upcoming interviews (as the
+ * interviews module lists them; those in the trash are left out), newest first, at most
+ * `perAccount` each, with each account's total. One statement however many accounts; authorships
+ * are a person's by the one rule (person-authorships.ts).
  */
 export async function newInterviewerWorksOfAccounts(
   db: DataSource | EntityManager,
   accounts: { userId: string; since: Date }[],
-  now: Date,
+  interviewers: { userId: string; personId: string }[],
   perAccount: number,
 ): Promise<{ items: NewInterviewerWorkFacts[]; totals: Map<string, number> }> {
-  if (accounts.length === 0) return { items: [], totals: new Map() };
+  if (accounts.length === 0 || interviewers.length === 0) return { items: [], totals: new Map() };
   const rows = (await db.query(
     `WITH acc AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) AS a(user_id, since)),
      chosen AS (
-       SELECT p.id, p.user_id, ${personOrcidSql('p')} AS orcid FROM acc JOIN people p ON p.user_id = acc.user_id AND p.deleted_at IS NULL
-        WHERE EXISTS (SELECT 1 FROM interview_interviewers ii JOIN interviews i ON i.id = ii.interview_id
-                       WHERE ii.person_id = p.id AND i.user_id = p.user_id AND i.outcome <> 'cancelled'
-                         AND i.starts_at + i.duration_minutes * interval '1 minute' > $3)
+       SELECT DISTINCT p.id, p.user_id, ${personOrcidSql('p')} AS orcid
+         FROM unnest($3::uuid[], $4::uuid[]) AS ch(user_id, person_id)
+         JOIN acc ON acc.user_id = ch.user_id
+         JOIN people p ON p.id = ch.person_id AND p.user_id = ch.user_id AND p.deleted_at IS NULL
      ),
      person_keys AS (${peopleAuthorKeysSql('chosen', 'pk.user_id')}),
      matched AS (SELECT DISTINCT m.person_id, m.work_id FROM (${matchAuthorshipsSql('work_authorships', 'person_keys')}) m),
@@ -99,8 +100,8 @@ export async function newInterviewerWorksOfAccounts(
         GROUP BY c.user_id, w.id
      ),
      numbered AS (SELECT *, row_number() OVER (PARTITION BY user_id ORDER BY created_at DESC, id) AS n, count(*) OVER (PARTITION BY user_id)::int AS total FROM arrived)
-     SELECT * FROM numbered WHERE n <= $4 ORDER BY user_id, n`,
-    [accounts.map((a) => a.userId), accounts.map((a) => a.since), now, perAccount],
+     SELECT * FROM numbered WHERE n <= $5 ORDER BY user_id, n`,
+    [accounts.map((a) => a.userId), accounts.map((a) => a.since), interviewers.map((i) => i.userId), interviewers.map((i) => i.personId), perAccount],
   )) as { user_id: string; id: string; title: string; year: number | null; venue: string | null; url: string | null; created_at: Date; people: { id: string; fullName: string }[]; total: number }[];
   return {
     items: rows.map((r) => ({ userId: r.user_id, workId: r.id, title: r.title, year: r.year, venue: r.venue, url: r.url, people: r.people, arrivedAt: new Date(r.created_at) })),
