@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { User } from '../accounts/user.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 /**
@@ -18,17 +18,7 @@ export const WEBHOOK_PING = 'webhook.ping';
 @Index(['endpointId', 'createdAt'])
 @Index(['userId'])
 @Index(['eventId'])
-export class WebhookDelivery {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
-
+export class WebhookDelivery extends OwnedRecord {
   @Column({ name: 'endpoint_id', type: 'uuid' })
   endpointId: string;
 

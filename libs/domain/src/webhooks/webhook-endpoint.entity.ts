@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import { User } from '../accounts/user.entity';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 import type { DomainEventType } from '../jobs/index';
 
 /** Why an endpoint receives nothing: the user turned it off, it failed for days, or it came from an export with a new secret. */
@@ -9,17 +9,7 @@ export type WebhookDisabledReason = (typeof WEBHOOK_DISABLED_REASONS)[number];
 /** A URL of the user's that receives the events they chose, signed with its own secret. */
 @Entity('webhook_endpoints')
 @Index(['userId', 'createdAt'])
-export class WebhookEndpoint {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
-
+export class WebhookEndpoint extends OwnedRecord {
   @Column({ type: 'text' })
   url: string;
 
