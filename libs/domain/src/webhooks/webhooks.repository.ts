@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookDueKind } from './webhook-due-notice.entity';
@@ -88,9 +88,10 @@ export class WebhooksRepository {
     await this.dataSource.manager.update(WebhookDelivery, { id }, fields);
   }
 
-  /** Deliveries still waiting to go out to an endpoint that was turned off. */
-  async cancelPending(endpointId: string): Promise<void> {
-    await this.dataSource.manager.update(WebhookDelivery, { endpointId, status: 'pending' }, { status: 'cancelled', error: 'the endpoint was turned off' });
+  /** Deliveries still waiting to go out to an endpoint that was turned off (but the one whose failed attempt turned it off). */
+  async cancelPending(endpointId: string, exceptDeliveryId?: string): Promise<void> {
+    const where = exceptDeliveryId ? { endpointId, status: 'pending' as const, id: Not(exceptDeliveryId) } : { endpointId, status: 'pending' as const };
+    await this.dataSource.manager.update(WebhookDelivery, where, { status: 'cancelled', error: 'the endpoint was turned off' });
   }
 
   /** The accounts with an endpoint on that chose `type`. */

@@ -176,20 +176,18 @@ export class WebhooksService {
       return 'done';
     }
     const final = outcome.kind === 'refused' || lastAttempt;
+    // The streak is counted before the attempt is written, so its delivery is never seen cancelled
+    // for a moment by the same turning-off that cancels the endpoint's other pending deliveries.
+    const turnedOff = await this.countFailure(endpoint, at, delivery.id);
     await this.repository.updateDelivery(delivery.id, {
-      status: outcome.kind === 'refused' ? 'refused' : final ? 'failed' : 'pending',
+      status: outcome.kind === 'refused' ? 'refused' : final || turnedOff ? 'failed' : 'pending',
       attempts: attempt,
       lastAttemptAt: at,
       responseStatus: outcome.kind === 'failed' ? outcome.status : null,
       durationMs: outcome.kind === 'failed' ? outcome.durationMs : null,
-      error: outcome.error,
+      error: turnedOff ? `${outcome.error}; the endpoint was turned off after failing for ${this.config.webhooks.disableAfterHours} hours` : outcome.error,
     });
-    if ((await this.countFailure(endpoint, at)) && !final) {
-      // This attempt turned the endpoint off: its delivery ends here, failed, like those it cancelled.
-      await this.repository.updateDelivery(delivery.id, { status: 'failed', error: `${outcome.error}; the endpoint was turned off after failing for ${this.config.webhooks.disableAfterHours} hours` });
-      return 'done';
-    }
-    return final ? 'done' : 'retry';
+    return final || turnedOff ? 'done' : 'retry';
   }
 
   /** Every worker start keeps the due-notices tick at its pace. */
@@ -227,13 +225,13 @@ export class WebhooksService {
   }
 
   /** Every failed attempt lengthens the streak; one that has lasted WEBHOOK_DISABLE_AFTER_HOURS turns the endpoint off and tells its owner. */
-  private async countFailure(endpoint: WebhookEndpoint, at: Date): Promise<boolean> {
+  private async countFailure(endpoint: WebhookEndpoint, at: Date, deliveryId: string): Promise<boolean> {
     const streak = await this.repository.countFailure(endpoint.id, at);
     if (!streak || !endpoint.enabled) return false;
     const failingHours = (at.getTime() - streak.failingSince.getTime()) / 3_600_000;
     if (streak.consecutiveFailures < DISABLE_AFTER_FAILURES || failingHours < this.config.webhooks.disableAfterHours) return false;
     if (!(await this.repository.disableFailing(endpoint.id, at))) return false;
-    await this.repository.cancelPending(endpoint.id);
+    await this.repository.cancelPending(endpoint.id, deliveryId);
     await this.securityEvents.record(endpoint.userId, 'webhook-disabled', {
       details: { endpointId: endpoint.id, host: new URL(endpoint.url).host, failingSince: streak.failingSince.toISOString(), consecutiveFailures: streak.consecutiveFailures },
     });
