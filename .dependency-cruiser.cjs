@@ -74,12 +74,23 @@ module.exports = {
       severity: 'error',
       comment:
         'Another domain module is reached through its index.ts only (`../people/index`): export what ' +
-        'is needed there. libs/domain/src/shared is open to all.',
+        "is needed there; its published relations (repository/<module>.relations.ts) are the one other door. " +
+        'libs/domain/src/shared is open to all.',
       from: { path: '^libs/domain/src/([^/]+)/', pathNot: '\\.entity\\.ts$' },
       to: {
         path: '^libs/domain/src/[^/]+/',
-        pathNot: ['^libs/domain/src/$1/', '^libs/domain/src/[^/]+/index\\.ts$', '^libs/domain/src/shared/'],
+        pathNot: ['^libs/domain/src/$1/', '^libs/domain/src/[^/]+/index\\.ts$', '^libs/domain/src/[^/]+/repository/[^/]+\\.relations\\.ts$', '^libs/domain/src/shared/'],
       },
+    },
+    {
+      name: 'relations-are-leaves',
+      severity: 'error',
+      comment:
+        "A module's published relations (repository/<module>.relations.ts: SQL text of inline views over " +
+        'its own tables) are the second door into it, open to every module whatever their order, so they ' +
+        'import nothing but the shared kernel: no service, no entity, no other module.',
+      from: { path: '^libs/domain/src/[^/]+/repository/[^/]+\\.relations\\.ts$' },
+      to: { pathNot: '^libs/domain/src/shared/' },
     },
     {
       name: 'entities-import-only-entities-across-modules',

@@ -1,0 +1,16 @@
+/**
+ * The people module's published relations: inline views over its tables, with the columns it
+ * promises, for other modules' SQL to join (`JOIN ${LIVE_PEOPLE} p ON p.id = …`) instead of naming
+ * the `people` table. The module may change its tables as long as these keep their columns. A
+ * relations file imports nothing but the shared kernel, so any module may import it directly (the
+ * second door beside index.ts) without an import cycle, whichever module sits above the other.
+ */
+
+/** A person's ORCID iD as written in their links (the iD alone), or null. */
+const ORCID_OF_LINKS = `substring(p.links->>'orcid' from '\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]')`;
+
+/** Every person of every account, in the trash too: id, user_id, full_name, orcid, deleted_at. */
+export const PEOPLE = `(SELECT p.id, p.user_id, p.full_name, ${ORCID_OF_LINKS} AS orcid, p.deleted_at FROM people p)`;
+
+/** The people not in the trash: id, user_id, full_name, orcid. */
+export const LIVE_PEOPLE = `(SELECT p.id, p.user_id, p.full_name, ${ORCID_OF_LINKS} AS orcid FROM people p WHERE p.deleted_at IS NULL)`;
