@@ -1,6 +1,7 @@
 import { normalizeArxivId, normalizeDoi, normalizeOrcid } from '../../../shared/text/index';
 import type { AuthorCandidate, AuthorSnapshot, NormalizedAuthor, NormalizedWork, WorkType } from '../../scholarly.types';
 import type { OpenAlexAuthor, OpenAlexAutocompleteItem, OpenAlexInstitution, OpenAlexLocation, OpenAlexWork } from './openalex.types';
+import { cleanText, finiteCount, uniqueTexts } from '../../normalize-values';
 
 /**
  * OpenAlex records → Dossier's shapes. Pure functions over tolerant raw types: a field that is
@@ -64,29 +65,6 @@ export function arxivIdFromDoi(doi: string | null): string | null {
   return match ? normalizeArxivId(match[1]) : null;
 }
 
-function clean(text: string | null | undefined): string | null {
-  if (typeof text !== 'string') return null;
-  const trimmed = text.replace(/\s+/g, ' ').trim();
-  return trimmed || null;
-}
-
-function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function unique(values: (string | null | undefined)[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const value of values) {
-    const text = clean(value);
-    if (text && !seen.has(text.toLowerCase())) {
-      seen.add(text.toLowerCase());
-      out.push(text);
-    }
-  }
-  return out;
-}
-
 /**
  * OpenAlex's type → Dossier's. OpenAlex calls proceedings papers `article`; they are told apart by
  * `type_crossref: proceedings-article` (until 2025) or a primary source of type `conference`.
@@ -124,14 +102,14 @@ export function mapOpenAlexType(work: Pick<OpenAlexWork, 'type' | 'type_crossref
 }
 
 function institutionNames(institutions: (OpenAlexInstitution | null | undefined)[] | null | undefined): string[] {
-  return unique((institutions ?? []).map((i) => i?.display_name));
+  return uniqueTexts((institutions ?? []).map((i) => i?.display_name));
 }
 
 function normalizeAuthorships(work: OpenAlexWork): NormalizedAuthor[] {
   const authors: NormalizedAuthor[] = [];
   for (const authorship of work.authorships ?? []) {
     if (!authorship) continue;
-    const name = clean(authorship.author?.display_name) ?? clean(authorship.raw_author_name);
+    const name = cleanText(authorship.author?.display_name) ?? cleanText(authorship.raw_author_name);
     if (!name) continue;
     const institutions = institutionNames(authorship.institutions);
     authors.push({
@@ -139,7 +117,7 @@ function normalizeAuthorships(work: OpenAlexWork): NormalizedAuthor[] {
       name,
       sourceAuthorId: openAlexShortId(authorship.author?.id),
       orcid: normalizeOrcid(authorship.author?.orcid),
-      affiliations: institutions.length > 0 ? institutions : unique(authorship.raw_affiliation_strings ?? []),
+      affiliations: institutions.length > 0 ? institutions : uniqueTexts(authorship.raw_affiliation_strings ?? []),
     });
   }
   return authors;
@@ -163,9 +141,9 @@ const CITATION_TAIL = /,\s*(?:vol(?:ume)?\.?\s*\d.*|\d+\s*\(\d+\)\s*,.*)$/i;
 
 /** A `raw_source_name` as a venue, or null when it names none. */
 export function rawVenue(location: OpenAlexLocation | null | undefined): string | null {
-  const raw = clean(location?.raw_source_name);
+  const raw = cleanText(location?.raw_source_name);
   if (!raw || OAI_SET_LABEL.test(raw)) return null;
-  return clean(raw.replace(CITATION_TAIL, ''));
+  return cleanText(raw.replace(CITATION_TAIL, ''));
 }
 
 /**
@@ -176,11 +154,11 @@ export function rawVenue(location: OpenAlexLocation | null | undefined): string 
  */
 export function venueOf(work: Pick<OpenAlexWork, 'primary_location' | 'locations' | 'best_oa_location'>): string | null {
   const primary = work.primary_location;
-  const own = clean(primary?.source?.display_name) ?? rawVenue(primary);
+  const own = cleanText(primary?.source?.display_name) ?? rawVenue(primary);
   if (own) return own;
   const others = [...(work.locations ?? []), work.best_oa_location].filter((l): l is OpenAlexLocation => !!l && l !== primary);
-  const published = others.find((l) => l.source && (l.source.type ?? '').toLowerCase() !== 'repository' && clean(l.source.display_name));
-  if (published) return clean(published.source?.display_name);
+  const published = others.find((l) => l.source && (l.source.type ?? '').toLowerCase() !== 'repository' && cleanText(l.source.display_name));
+  if (published) return cleanText(published.source?.display_name);
   for (const location of others) {
     const raw = location.source ? null : rawVenue(location);
     if (raw) return raw;
@@ -189,10 +167,10 @@ export function venueOf(work: Pick<OpenAlexWork, 'primary_location' | 'locations
 }
 
 function pdfUrlOf(work: OpenAlexWork): string | null {
-  const best = clean(work.best_oa_location?.pdf_url);
+  const best = cleanText(work.best_oa_location?.pdf_url);
   if (best) return best;
-  const open = [work.primary_location, ...(work.locations ?? [])].find((l) => l?.is_oa && clean(l.pdf_url));
-  return clean(open?.pdf_url);
+  const open = [work.primary_location, ...(work.locations ?? [])].find((l) => l?.is_oa && cleanText(l.pdf_url));
+  return cleanText(open?.pdf_url);
 }
 
 function shortPmid(pmid: string | null | undefined): string | null {
@@ -203,12 +181,12 @@ function shortPmid(pmid: string | null | undefined): string | null {
 /** One OpenAlex work → a NormalizedWork; null when it has no id or no title (e.g. untitled paratext). */
 export function normalizeOpenAlexWork(work: OpenAlexWork): NormalizedWork | null {
   const sourceId = openAlexShortId(work.id) ?? openAlexShortId(work.ids?.openalex);
-  const title = clean(work.title) ?? clean(work.display_name);
+  const title = cleanText(work.title) ?? cleanText(work.display_name);
   if (!sourceId || !title) return null;
   const doi = normalizeDoi(work.doi) ?? normalizeDoi(work.ids?.doi);
   const arxivId = arxivIdOf(work, doi);
-  const year = count(work.publication_year);
-  const date = clean(work.publication_date);
+  const year = finiteCount(work.publication_year);
+  const date = cleanText(work.publication_date);
   const externalIds: NormalizedWork['externalIds'] = { openalex: sourceId };
   const mag = work.ids?.mag;
   if (mag !== null && mag !== undefined && String(mag).trim()) externalIds.mag = String(mag).trim();
@@ -228,9 +206,9 @@ export function normalizeOpenAlexWork(work: OpenAlexWork): NormalizedWork | null
     arxivId,
     externalIds,
     authors: normalizeAuthorships(work),
-    citationCount: count(work.cited_by_count),
+    citationCount: finiteCount(work.cited_by_count),
     abstract: rebuildAbstract(work.abstract_inverted_index as Record<string, number[] | null> | null | undefined),
-    openAccessUrl: clean(work.open_access?.oa_url) ?? clean(work.best_oa_location?.landing_page_url),
+    openAccessUrl: cleanText(work.open_access?.oa_url) ?? cleanText(work.best_oa_location?.landing_page_url),
     pdfUrl: pdfUrlOf(work),
     sourceUpdatedAt: openAlexTimestamp(work.updated_date),
   };
@@ -243,26 +221,26 @@ function authorAffiliations(author: OpenAlexAuthor): string[] {
     .filter((a) => a?.institution)
     .map((a, order) => ({ name: a.institution?.display_name, latest: Math.max(0, ...(a.years ?? []).filter((y) => Number.isInteger(y))), order }))
     .sort((a, b) => b.latest - a.latest || a.order - b.order);
-  return unique([...current.map((i) => i?.display_name), ...past.map((p) => p.name)]);
+  return uniqueTexts([...current.map((i) => i?.display_name), ...past.map((p) => p.name)]);
 }
 
 const TOPICS_PER_CANDIDATE = 5;
 
 export function normalizeOpenAlexCandidate(author: OpenAlexAuthor): AuthorCandidate | null {
   const sourceAuthorId = openAlexShortId(author.id) ?? openAlexShortId(author.ids?.openalex);
-  const name = clean(author.display_name);
+  const name = cleanText(author.display_name);
   if (!sourceAuthorId || !name) return null;
   const subjects = author.topics && author.topics.length > 0 ? author.topics : (author.x_concepts ?? []);
   return {
     source: 'openalex',
     sourceAuthorId,
     name,
-    alternativeNames: unique(author.display_name_alternatives ?? []).filter((n) => n.toLowerCase() !== name.toLowerCase()),
+    alternativeNames: uniqueTexts(author.display_name_alternatives ?? []).filter((n) => n.toLowerCase() !== name.toLowerCase()),
     affiliations: authorAffiliations(author),
     orcid: normalizeOrcid(author.orcid) ?? normalizeOrcid(author.ids?.orcid),
-    worksCount: count(author.works_count),
-    citationCount: count(author.cited_by_count),
-    topics: unique(subjects.map((t) => t?.display_name)).slice(0, TOPICS_PER_CANDIDATE),
+    worksCount: finiteCount(author.works_count),
+    citationCount: finiteCount(author.cited_by_count),
+    topics: uniqueTexts(subjects.map((t) => t?.display_name)).slice(0, TOPICS_PER_CANDIDATE),
     sourceUrl: OPENALEX_URL + sourceAuthorId,
   };
 }
@@ -270,9 +248,9 @@ export function normalizeOpenAlexCandidate(author: OpenAlexAuthor): AuthorCandid
 /** An autocomplete item (slim: name, hint = institution, counts, ORCID URL) → a candidate; null for other entity types. */
 export function normalizeOpenAlexSuggestion(item: OpenAlexAutocompleteItem): AuthorCandidate | null {
   const sourceAuthorId = openAlexShortId(item.id);
-  const name = clean(item.display_name);
+  const name = cleanText(item.display_name);
   if (!sourceAuthorId || !name || !sourceAuthorId.startsWith('A') || (item.entity_type && item.entity_type !== 'author')) return null;
-  const hint = clean(item.hint);
+  const hint = cleanText(item.hint);
   return {
     source: 'openalex',
     sourceAuthorId,
@@ -280,8 +258,8 @@ export function normalizeOpenAlexSuggestion(item: OpenAlexAutocompleteItem): Aut
     alternativeNames: [],
     affiliations: hint ? [hint] : [],
     orcid: normalizeOrcid(item.external_id),
-    worksCount: count(item.works_count),
-    citationCount: count(item.cited_by_count),
+    worksCount: finiteCount(item.works_count),
+    citationCount: finiteCount(item.cited_by_count),
     topics: [],
     sourceUrl: OPENALEX_URL + sourceAuthorId,
   };
@@ -289,21 +267,21 @@ export function normalizeOpenAlexSuggestion(item: OpenAlexAutocompleteItem): Aut
 
 /** OpenAlex's stub for an author removed by re-disambiguation or a merge. */
 export function isDeletedOpenAlexAuthor(author: OpenAlexAuthor): boolean {
-  return clean(author.display_name) === 'Deleted Author' && !author.works_count;
+  return cleanText(author.display_name) === 'Deleted Author' && !author.works_count;
 }
 
 export function normalizeOpenAlexSnapshot(author: OpenAlexAuthor): AuthorSnapshot | null {
   const sourceAuthorId = openAlexShortId(author.id) ?? openAlexShortId(author.ids?.openalex);
-  const name = clean(author.display_name);
+  const name = cleanText(author.display_name);
   if (!sourceAuthorId || !name) return null;
   return {
     source: 'openalex',
     sourceAuthorId,
     name,
-    worksCount: count(author.works_count),
-    citationCount: count(author.cited_by_count),
+    worksCount: finiteCount(author.works_count),
+    citationCount: finiteCount(author.cited_by_count),
     updatedAt: openAlexTimestamp(author.updated_date),
     affiliations: authorAffiliations(author),
-    topics: unique((author.topics && author.topics.length > 0 ? author.topics : (author.x_concepts ?? [])).map((t) => t?.display_name)).slice(0, TOPICS_PER_CANDIDATE),
+    topics: uniqueTexts((author.topics && author.topics.length > 0 ? author.topics : (author.x_concepts ?? [])).map((t) => t?.display_name)).slice(0, TOPICS_PER_CANDIDATE),
   };
 }

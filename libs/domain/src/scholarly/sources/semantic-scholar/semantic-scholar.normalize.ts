@@ -1,6 +1,7 @@
 import { normalizeArxivId, normalizeDoi, normalizeOrcid } from '../../../shared/text/index';
 import type { AuthorCandidate, AuthorSnapshot, NormalizedAuthor, NormalizedWork, WorkType } from '../../scholarly.types';
 import type { S2Author, S2Paper } from './semantic-scholar.types';
+import { cleanText, finiteCount, uniqueTexts } from '../../normalize-values';
 
 /**
  * Semantic Scholar records → Dossier's shapes. Pure functions over tolerant raw types: a missing
@@ -9,33 +10,10 @@ import type { S2Author, S2Paper } from './semantic-scholar.types';
 
 const S2_URL = 'https://www.semanticscholar.org';
 
-function clean(text: unknown): string | null {
-  if (typeof text !== 'string') return null;
-  const trimmed = text.replace(/\s+/g, ' ').trim();
-  return trimmed || null;
-}
-
-function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
 /** A string or number id as a trimmed string; null when empty. */
 function idText(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return clean(value);
-}
-
-function unique(values: unknown[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const value of values) {
-    const text = clean(value);
-    if (text && !seen.has(text.toLowerCase())) {
-      seen.add(text.toLowerCase());
-      out.push(text);
-    }
-  }
-  return out;
+  return cleanText(value);
 }
 
 const ARXIV_VENUE = /^arxiv(\.org)?$/i;
@@ -54,10 +32,10 @@ const JOURNAL_NAME = /\b(journal|transactions|letters|review|magazine|annals|bul
  * A `journal.name` is S2 saying it appeared in a journal; a bare `venue` counts only by its name.
  */
 export function typeFromS2Venue(paper: Pick<S2Paper, 'venue' | 'journal' | 'publicationVenue'>): WorkType | null {
-  const journal = clean(paper.journal?.name);
-  const names = [clean(paper.venue), clean(paper.publicationVenue?.name), journal].filter((v): v is string => v !== null);
+  const journal = cleanText(paper.journal?.name);
+  const names = [cleanText(paper.venue), cleanText(paper.publicationVenue?.name), journal].filter((v): v is string => v !== null);
   if (names.some((n) => ABSTRACTS_NAME.test(n))) return null;
-  const kind = clean(paper.publicationVenue?.type)?.toLowerCase();
+  const kind = cleanText(paper.publicationVenue?.type)?.toLowerCase();
   if (kind === 'conference') return 'conference-paper';
   const conference = names.some((n) => CONFERENCE_NAME.test(n) && !JOURNAL_PROCEEDINGS.test(n));
   if (kind === 'journal') return conference && /lecture notes/i.test(names.join(' ')) ? 'conference-paper' : 'article';
@@ -76,7 +54,7 @@ const NOT_PAPERS = new Set(['News', 'LettersAndComments']);
  * venue or journal (typeFromS2Venue), a preprint when S2 knows only an arXiv id, otherwise "other".
  */
 export function mapS2Type(paper: Pick<S2Paper, 'publicationTypes' | 'venue' | 'journal' | 'publicationVenue' | 'externalIds'>): WorkType {
-  const venues = [paper.venue, paper.journal?.name, paper.publicationVenue?.name].map(clean).filter((v): v is string => v !== null);
+  const venues = [paper.venue, paper.journal?.name, paper.publicationVenue?.name].map(cleanText).filter((v): v is string => v !== null);
   const types = new Set((paper.publicationTypes ?? []).filter((t): t is string => typeof t === 'string'));
   const arxivOnly = !!paper.externalIds?.ArXiv && (venues.length === 0 || venues.every((v) => ARXIV_VENUE.test(v)));
   if (venues.length > 0 && venues.every((v) => ARXIV_VENUE.test(v))) return 'preprint';
@@ -95,7 +73,7 @@ export function mapS2Type(paper: Pick<S2Paper, 'publicationTypes' | 'venue' | 'j
 function normalizeAuthors(paper: S2Paper): NormalizedAuthor[] {
   const authors: NormalizedAuthor[] = [];
   for (const author of paper.authors ?? []) {
-    const name = clean(author?.name);
+    const name = cleanText(author?.name);
     if (!name) continue;
     authors.push({ position: authors.length + 1, name, sourceAuthorId: idText(author?.authorId), orcid: null, affiliations: [] });
   }
@@ -104,8 +82,8 @@ function normalizeAuthors(paper: S2Paper): NormalizedAuthor[] {
 
 /** One S2 paper → a NormalizedWork; null without a paperId or a title. */
 export function normalizeS2Paper(paper: S2Paper): NormalizedWork | null {
-  const sourceId = clean(paper.paperId);
-  const title = clean(paper.title);
+  const sourceId = cleanText(paper.paperId);
+  const title = cleanText(paper.title);
   if (!sourceId || !title) return null;
   const ids = paper.externalIds ?? {};
   const doi = normalizeDoi(ids.DOI);
@@ -115,33 +93,33 @@ export function normalizeS2Paper(paper: S2Paper): NormalizedWork | null {
   const corpus = idText(ids.CorpusId) ?? idText(paper.corpusId);
   if (corpus) externalIds.corpus = corpus;
   if (arxivId) externalIds.arxiv = arxivId;
-  const dblp = clean(ids.DBLP);
+  const dblp = cleanText(ids.DBLP);
   if (dblp) externalIds.dblp = dblp;
   const mag = idText(ids.MAG);
   if (mag) externalIds.mag = mag;
   const pubmed = idText(ids.PubMed);
   if (pubmed) externalIds.pubmed = pubmed;
-  const acl = clean(ids.ACL);
+  const acl = cleanText(ids.ACL);
   if (acl) externalIds.acl = acl;
-  const year = count(paper.year);
-  const date = clean(paper.publicationDate);
+  const year = finiteCount(paper.year);
+  const date = cleanText(paper.publicationDate);
   const validDate = date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) ? date : null;
-  const pdf = clean(paper.openAccessPdf?.url);
+  const pdf = cleanText(paper.openAccessPdf?.url);
   return {
     source: 'semanticscholar',
     sourceId,
-    sourceUrl: clean(paper.url) ?? `${S2_URL}/paper/${sourceId}`,
+    sourceUrl: cleanText(paper.url) ?? `${S2_URL}/paper/${sourceId}`,
     title,
     publicationDate: validDate ?? (year ? String(year) : null),
     year: year ?? (validDate ? Number(validDate.slice(0, 4)) : null),
-    venue: clean(paper.venue) ?? clean(paper.publicationVenue?.name) ?? clean(paper.journal?.name),
+    venue: cleanText(paper.venue) ?? cleanText(paper.publicationVenue?.name) ?? cleanText(paper.journal?.name),
     type: mapS2Type(paper),
     doi,
     arxivId,
     externalIds,
     authors: normalizeAuthors(paper),
-    citationCount: count(paper.citationCount),
-    abstract: clean(paper.abstract),
+    citationCount: finiteCount(paper.citationCount),
+    abstract: cleanText(paper.abstract),
     openAccessUrl: pdf,
     pdfUrl: pdf,
     sourceUpdatedAt: null,
@@ -150,7 +128,7 @@ export function normalizeS2Paper(paper: S2Paper): NormalizedWork | null {
 
 export function normalizeS2Candidate(author: S2Author): AuthorCandidate | null {
   const sourceAuthorId = idText(author.authorId);
-  const name = clean(author.name);
+  const name = cleanText(author.name);
   if (!sourceAuthorId || !name) return null;
   const dblp = author.externalIds?.DBLP;
   const dblpNames = Array.isArray(dblp) ? dblp : [dblp];
@@ -159,20 +137,20 @@ export function normalizeS2Candidate(author: S2Author): AuthorCandidate | null {
     sourceAuthorId,
     name,
     // The DBLP names S2 links the author to are the names they publish under.
-    alternativeNames: unique(dblpNames).filter((n) => n.toLowerCase() !== name.toLowerCase()),
-    affiliations: unique(author.affiliations ?? []),
-    orcid: normalizeOrcid(clean(author.externalIds?.ORCID)),
-    worksCount: count(author.paperCount),
-    citationCount: count(author.citationCount),
+    alternativeNames: uniqueTexts(dblpNames).filter((n) => n.toLowerCase() !== name.toLowerCase()),
+    affiliations: uniqueTexts(author.affiliations ?? []),
+    orcid: normalizeOrcid(cleanText(author.externalIds?.ORCID)),
+    worksCount: finiteCount(author.paperCount),
+    citationCount: finiteCount(author.citationCount),
     topics: [],
-    sourceUrl: clean(author.url) ?? `${S2_URL}/author/${sourceAuthorId}`,
+    sourceUrl: cleanText(author.url) ?? `${S2_URL}/author/${sourceAuthorId}`,
   };
 }
 
 /** S2 says nothing about when an author changed: `updatedAt` is null, counts are the signal. */
 export function normalizeS2Snapshot(author: S2Author): AuthorSnapshot | null {
   const sourceAuthorId = idText(author.authorId);
-  const name = clean(author.name);
+  const name = cleanText(author.name);
   if (!sourceAuthorId || !name) return null;
-  return { source: 'semanticscholar', sourceAuthorId, name, worksCount: count(author.paperCount), citationCount: count(author.citationCount), updatedAt: null };
+  return { source: 'semanticscholar', sourceAuthorId, name, worksCount: finiteCount(author.paperCount), citationCount: finiteCount(author.citationCount), updatedAt: null };
 }
