@@ -79,7 +79,6 @@ export class TasksRepository {
     return !!(await this.dataSource.getRepository(Task).delete({ id, userId })).affected;
   }
 
-  /** Open checklist tasks of a stage (the candidates for reading tasks). */
   /** The tasks linked to any of these interviews or of any of these stages (one read for many interviews). */
   async ofInterviewsOrStages(userId: string, interviewIds: string[], stageIds: string[]): Promise<{ id: string; title: string; interviewId: string | null; stageId: string | null; applicationId: string | null; dueOn: string | null; done: boolean; createdAt: Date }[]> {
     const rows = (await this.dataSource.query(
@@ -90,6 +89,7 @@ export class TasksRepository {
     return rows.map((r) => ({ id: r.id, title: r.title, interviewId: r.interview_id, stageId: r.stage_id, applicationId: r.application_id, dueOn: r.due_on, done: r.done, createdAt: r.created_at }));
   }
 
+  /** Open checklist tasks of a stage (the candidates for reading tasks). */
   openChecklistTasks(userId: string): Promise<Task[]> {
     return this.dataSource
       .getRepository(Task)
