@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { APPLICATIONS } from '../applications/repository/applications.relations';
+import { INTERVIEW_PANELS, INTERVIEWS } from '../interviews/repository/interviews.relations';
 import { organizationTerms, organizationTermsOf, type OrganizationTerms } from '../organizations/index';
 import { ChecklistSettings } from './checklist-settings.entity';
 import { ReadingEntry } from './reading-entry.entity';
@@ -10,10 +12,11 @@ import { ReadingGoal } from './reading-goal.entity';
  * The reading module's tables (reading_entries, reading_checklist_settings, reading_goals): every
  * statement on them.
  *
- * Two reads of the interviews' and applications' tables stay here, named (an interview's panel, an
- * application's keywords and organization; the organization's terms come from organizations): those modules sit above reading at run
- * time (their prep tasks complete by reading coverage: interviews → tasks → reading), so reading
- * cannot call them without an import cycle. People and works are read through their owners.
+ * Two reads of interviews and applications stay here, over their published relations (an
+ * interview's panel, an application's keywords and organization; the organization's terms come from
+ * organizations): those modules sit above reading at run time (their prep tasks complete by reading
+ * coverage: interviews → tasks → reading), so reading cannot call them without an import cycle.
+ * People and works are read through their owners.
  */
 @Injectable()
 export class ReadingRepository {
@@ -26,8 +29,7 @@ export class ReadingRepository {
   /** The user's interview with the ids of the people on its panel (the people module names them). */
   async interviewPanel(userId: string, interviewId: string): Promise<{ id: string; applicationId: string; personIds: string[] } | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT i.id, i.application_id, coalesce((SELECT array_agg(ii.person_id) FROM interview_interviewers ii WHERE ii.interview_id = i.id), '{}') AS person_ids
-         FROM interviews i WHERE i.id = $1 AND i.user_id = $2`,
+      `SELECT i.id, i.application_id, i.person_ids FROM ${INTERVIEW_PANELS} i WHERE i.id = $1 AND i.user_id = $2`,
       [interviewId, userId],
     )) as { id: string; application_id: string; person_ids: string[] }[];
     return row ? { id: row.id, applicationId: row.application_id, personIds: row.person_ids } : null;
@@ -37,21 +39,20 @@ export class ReadingRepository {
   async interviewPanels(userId: string, interviewIds: string[]): Promise<{ id: string; applicationId: string; personIds: string[] }[]> {
     if (!interviewIds.length) return [];
     const rows = (await this.dataSource.query(
-      `SELECT i.id, i.application_id, coalesce((SELECT array_agg(ii.person_id) FROM interview_interviewers ii WHERE ii.interview_id = i.id), '{}') AS person_ids
-         FROM interviews i WHERE i.id = ANY($1::uuid[]) AND i.user_id = $2`,
+      `SELECT i.id, i.application_id, i.person_ids FROM ${INTERVIEW_PANELS} i WHERE i.id = ANY($1::uuid[]) AND i.user_id = $2`,
       [interviewIds, userId],
     )) as { id: string; application_id: string; person_ids: string[] }[];
     return rows.map((row) => ({ id: row.id, applicationId: row.application_id, personIds: row.person_ids }));
   }
 
   async interviewExists(userId: string, interviewId: string): Promise<boolean> {
-    const [found] = (await this.dataSource.query('SELECT 1 FROM interviews WHERE id = $1 AND user_id = $2', [interviewId, userId])) as unknown[];
+    const [found] = (await this.dataSource.query(`SELECT 1 FROM ${INTERVIEWS} i WHERE i.id = $1 AND i.user_id = $2`, [interviewId, userId])) as unknown[];
     return !!found;
   }
 
   /** What an application's reading is relevant to: its keywords, its organization's tags and notes, its team's. */
   async applicationTerms(userId: string, applicationId: string): Promise<{ keywords: string[]; organization: OrganizationTerms } | null> {
-    const [row] = (await this.dataSource.query('SELECT a.keywords, a.organization_id, a.team_id FROM applications a WHERE a.id = $1 AND a.user_id = $2', [applicationId, userId])) as {
+    const [row] = (await this.dataSource.query(`SELECT a.keywords, a.organization_id, a.team_id FROM ${APPLICATIONS} a WHERE a.id = $1 AND a.user_id = $2`, [applicationId, userId])) as {
       keywords: string[] | null;
       organization_id: string;
       team_id: string | null;
@@ -63,7 +64,7 @@ export class ReadingRepository {
   /** applicationTerms for several applications at once, by application id (two statements however many). */
   async applicationTermsMany(userId: string, applicationIds: string[]): Promise<Map<string, { keywords: string[]; organization: OrganizationTerms }>> {
     if (!applicationIds.length) return new Map();
-    const rows = (await this.dataSource.query('SELECT a.id, a.keywords, a.organization_id, a.team_id FROM applications a WHERE a.id = ANY($1::uuid[]) AND a.user_id = $2', [applicationIds, userId])) as {
+    const rows = (await this.dataSource.query(`SELECT a.id, a.keywords, a.organization_id, a.team_id FROM ${APPLICATIONS} a WHERE a.id = ANY($1::uuid[]) AND a.user_id = $2`, [applicationIds, userId])) as {
       id: string;
       keywords: string[] | null;
       organization_id: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { APPLICATIONS } from '../applications/repository/applications.relations';
 import { organizationNames } from '../organizations/index';
 import { Referral, ReferralStatus } from './referral.entity';
 
@@ -26,12 +27,13 @@ export class ReferralsRepository {
   }
 
   /**
-   * The application a referral is for, if it is the user's. Read here rather than through
-   * ApplicationsService: applications carry referrals over on a reroute, so they depend on this
-   * module, and the other way round would be an import cycle. The organization's name comes from organizations.
+   * The application a referral is for, if it is the user's. Read through the applications'
+   * published relation rather than ApplicationsService: applications carry referrals over on a
+   * reroute, so they depend on this module, and the other way round would be an import cycle. The
+   * organization's name comes from organizations.
    */
   async findApplication(em: EntityManager, userId: string, applicationId: string): Promise<ReferredApplication | null> {
-    const [row] = (await em.query('SELECT a.id, a.organization_id FROM applications a WHERE a.id = $1 AND a.user_id = $2', [applicationId, userId])) as { id: string; organization_id: string }[];
+    const [row] = (await em.query(`SELECT a.id, a.organization_id FROM ${APPLICATIONS} a WHERE a.id = $1 AND a.user_id = $2`, [applicationId, userId])) as { id: string; organization_id: string }[];
     if (!row) return null;
     const names = await organizationNames(em, [row.organization_id]);
     return { id: row.id, organizationName: names.organizations.get(row.organization_id) ?? null };

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { APPLICATIONS } from '../applications/repository/applications.relations';
+import { INTERVIEWS } from '../interviews/repository/interviews.relations';
 import { Task, TaskCloseReason } from './task.entity';
 
 /** Which tasks a list shows (all of them the user's); `dueOp` compares due_on with `today`. */
@@ -24,8 +26,8 @@ export interface TaskFilter {
  * (prep tasks are written in the transactions of applications and interviews).
  *
  * The few reads of applications and interviews here (is it the user's, which stage's interview comes
- * first) are by table name: applications and interviews write prep tasks through this module, so
- * reaching back through their services would be an import cycle.
+ * first) join their published relations: applications and interviews write prep tasks through this
+ * module, so reaching back through their services would be an import cycle.
  */
 @Injectable()
 export class TasksRepository {
@@ -77,7 +79,6 @@ export class TasksRepository {
     return !!(await this.dataSource.getRepository(Task).delete({ id, userId })).affected;
   }
 
-  /** Open checklist tasks of a stage (the candidates for reading tasks). */
   /** The tasks linked to any of these interviews or of any of these stages (one read for many interviews). */
   async ofInterviewsOrStages(userId: string, interviewIds: string[], stageIds: string[]): Promise<{ id: string; title: string; interviewId: string | null; stageId: string | null; applicationId: string | null; dueOn: string | null; done: boolean; createdAt: Date }[]> {
     const rows = (await this.dataSource.query(
@@ -88,6 +89,7 @@ export class TasksRepository {
     return rows.map((r) => ({ id: r.id, title: r.title, interviewId: r.interview_id, stageId: r.stage_id, applicationId: r.application_id, dueOn: r.due_on, done: r.done, createdAt: r.created_at }));
   }
 
+  /** Open checklist tasks of a stage (the candidates for reading tasks). */
   openChecklistTasks(userId: string): Promise<Task[]> {
     return this.dataSource
       .getRepository(Task)
@@ -103,26 +105,30 @@ export class TasksRepository {
   /** The stage's first interview not cancelled, if any. */
   async firstInterviewOfStage(userId: string, stageId: string): Promise<string | null> {
     const [interview] = (await this.dataSource.query(
-      `SELECT id FROM interviews WHERE stage_id = $1 AND user_id = $2 AND outcome <> 'cancelled' ORDER BY starts_at, id LIMIT 1`,
+      `SELECT i.id FROM ${INTERVIEWS} i WHERE i.stage_id = $1 AND i.user_id = $2 AND i.outcome <> 'cancelled' ORDER BY i.starts_at, i.id LIMIT 1`,
       [stageId, userId],
     )) as { id: string }[];
     return interview?.id ?? null;
   }
 
   async applicationExists(userId: string, applicationId: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows = (await em.query('SELECT 1 FROM applications WHERE id = $1 AND user_id = $2', [applicationId, userId])) as unknown[];
+    const rows = (await em.query(`SELECT 1 FROM ${APPLICATIONS} a WHERE a.id = $1 AND a.user_id = $2`, [applicationId, userId])) as unknown[];
     return rows.length > 0;
   }
 
-  /** Locks the user's application row for the rest of the transaction; false when there is none. */
+  /**
+   * Locks the user's application row for the rest of the transaction (against the application's
+   * moves, which lock it too); false when there is none. FOR UPDATE through the relation locks the
+   * applications row beneath it.
+   */
   async lockApplication(em: EntityManager, userId: string, applicationId: string): Promise<boolean> {
-    const rows = (await em.query('SELECT 1 FROM applications WHERE id = $1 AND user_id = $2 FOR UPDATE', [applicationId, userId])) as unknown[];
+    const rows = (await em.query(`SELECT 1 FROM ${APPLICATIONS} a WHERE a.id = $1 AND a.user_id = $2 FOR UPDATE`, [applicationId, userId])) as unknown[];
     return rows.length > 0;
   }
 
   /** The user's interview and its application, if it is theirs. */
   async findInterview(userId: string, interviewId: string): Promise<{ id: string; applicationId: string } | null> {
-    const [row] = (await this.dataSource.query('SELECT id, application_id FROM interviews WHERE id = $1 AND user_id = $2', [interviewId, userId])) as { id: string; application_id: string }[];
+    const [row] = (await this.dataSource.query(`SELECT i.id, i.application_id FROM ${INTERVIEWS} i WHERE i.id = $1 AND i.user_id = $2`, [interviewId, userId])) as { id: string; application_id: string }[];
     return row ? { id: row.id, applicationId: row.application_id } : null;
   }
 
@@ -135,7 +141,7 @@ export class TasksRepository {
     await em.query(
       `UPDATE tasks t SET due_on = first.due, sequence = t.sequence + 1, updated_at = now()
          FROM (SELECT ((SELECT (i.starts_at AT TIME ZONE i.time_zone)::date - 1
-                          FROM interviews i WHERE i.stage_id = $1 AND i.outcome <> 'cancelled'
+                          FROM ${INTERVIEWS} i WHERE i.stage_id = $1 AND i.outcome <> 'cancelled'
                          ORDER BY i.starts_at LIMIT 1)) AS due) first
         WHERE t.stage_id = $1 AND t.origin = 'checklist' AND t.done_at IS NULL AND t.closed_at IS NULL
           AND t.due_on IS DISTINCT FROM first.due`,

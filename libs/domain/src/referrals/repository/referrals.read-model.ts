@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { PEOPLE } from '../../people/repository/people.relations';
 
 export interface ReferralFacts {
   referrerId: string;
@@ -13,7 +14,7 @@ export interface ReferralFacts {
 export async function latestReferralOf(db: DataSource | EntityManager, userId: string, applicationId: string): Promise<ReferralFacts | null> {
   const [row] = (await db.query(
     `SELECT r.status, r.status_dates, r.notes, r.application_id, p.id AS referrer_id, p.full_name AS referrer_name
-       FROM referrals r JOIN people p ON p.id = r.referrer_id
+       FROM referrals r JOIN ${PEOPLE} p ON p.id = r.referrer_id
       WHERE r.user_id = $1 AND r.application_id = $2 ORDER BY r.created_at DESC LIMIT 1`,
     [userId, applicationId],
   )) as ReferralRow[];
@@ -94,7 +95,7 @@ export async function waitingReferralsOfAccounts(
               row_number() OVER (PARTITION BY r.user_id ORDER BY r.status_dates->>r.status NULLS LAST, r.created_at, r.id) AS n,
               count(*) OVER (PARTITION BY r.user_id)::int AS total
          FROM referrals r
-         JOIN people p ON p.id = r.referrer_id
+         JOIN ${PEOPLE} p ON p.id = r.referrer_id
         WHERE r.user_id = ANY($1::uuid[]) AND r.status = ANY($2::text[]) AND r.application_id = ANY($4::uuid[])
           AND NOT EXISTS (SELECT 1 FROM referrals c WHERE c.carried_from_id = r.id)
      )

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { APPLICATION_STAGES } from '../../applications/repository/applications.relations';
 import { Task } from '../task.entity';
 
 /** A task written as it stands (the example account's), not through the API's checks. */
@@ -24,7 +25,7 @@ export async function insertSeededTasks(em: EntityManager, userId: string, tasks
  */
 export async function completeLeftStagesPrep(em: EntityManager, userId: string): Promise<void> {
   await em.query(
-    `UPDATE tasks t SET done_at = s.left_at, closed_at = NULL, closed_reason = NULL, updated_at = now() FROM application_stages s
+    `UPDATE tasks t SET done_at = s.left_at, closed_at = NULL, closed_reason = NULL, updated_at = now() FROM ${APPLICATION_STAGES} s
       WHERE t.stage_id = s.id AND t.user_id = $1 AND t.origin = 'checklist' AND t.done_at IS NULL AND s.left_at IS NOT NULL
         AND (t.closed_at IS NULL OR s.left_at < t.closed_at)`,
     [userId],
