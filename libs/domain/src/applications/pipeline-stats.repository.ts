@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { INTERVIEWS } from '../interviews/repository/interviews.relations';
 import { organizationNames, type OrganizationNames } from '../organizations/index';
 import type { ApplicationStatus } from './application.entity';
 import type { BoardRow, ExportQuery, ExportRow, FunnelQuery, FunnelRow } from './pipeline-stats.service';
@@ -26,8 +27,8 @@ export class PipelineStatsRepository {
          FROM applications a
          LEFT JOIN application_stages s ON s.id = a.current_stage_id
          LEFT JOIN LATERAL (
-           SELECT i.starts_at FROM interviews i
-            WHERE i.application_id = a.id AND i.user_id = a.user_id AND i.outcome = 'pending' AND i.starts_at > $${params.length + 1}
+           SELECT i.starts_at FROM ${INTERVIEWS} i
+            WHERE i.outcome = 'pending' AND i.application_id = a.id AND i.user_id = a.user_id AND i.starts_at > $${params.length + 1}
             ORDER BY i.starts_at LIMIT 1
          ) next ON true
         WHERE a.user_id = $1 AND a.status = ANY($2::text[])${organizationId ? ' AND a.organization_id = $3' : ''}`,

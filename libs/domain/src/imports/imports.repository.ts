@@ -68,6 +68,11 @@ export async function importRunsMentioning(em: EntityManager, userId: string, ne
   )) as RunMentioning[];
 }
 
+/** Report rows name the person they were about (erasure finds them by it): after a merge, the survivor, in the merge's transaction. */
+export async function renameInImportRuns(em: EntityManager, userId: string, survivorId: string, mergedId: string): Promise<void> {
+  await em.query('UPDATE import_runs SET report = replace(report::text, $2, $1)::jsonb WHERE user_id = $3 AND strpos(report::text, $2) > 0', [survivorId, mergedId, userId]);
+}
+
 /** Rewrites a run's report and error, dropping its upload when asked. */
 export async function rewriteImportRun(em: EntityManager, id: string, report: ImportReport | null, error: string | null, dropPayload: boolean): Promise<void> {
   await em.query(`UPDATE import_runs SET report = $2, error = $3${dropPayload ? ', payload = NULL' : ''} WHERE id = $1`, [id, report === null ? null : JSON.stringify(report), error]);

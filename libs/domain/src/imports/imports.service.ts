@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue, NotFoundError } from '#platform';
 import { DossierJobs, JobName } from '../jobs/index';
 import { ORGANIZATION_NAME_MAX, OrganizationsService } from '../organizations/index';
@@ -9,7 +9,7 @@ import { AccountExportService } from './account-export.service';
 import { parseLinkedInConnections, parseVCards, ParseResult, PersonDraft } from './formats/index';
 import { ImportFormat, ImportReport, ImportRun } from './import-run.entity';
 import { UnreadableImportError } from './imports.errors';
-import { ImportsRepository } from './imports.repository';
+import { ImportsRepository, renameInImportRuns } from './imports.repository';
 
 const PROGRESS_EVERY = 50;
 
@@ -19,7 +19,7 @@ const PROGRESS_EVERY = 50;
  * Contacts are matched before they are written, so importing the same file twice creates nothing new.
  */
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnModuleInit {
   private readonly logger = new Logger(ImportsService.name);
 
   constructor(
@@ -30,6 +30,11 @@ export class ImportsService {
     private readonly accountExport: AccountExportService,
     private readonly jobs: JobQueue<DossierJobs>,
   ) {}
+
+  /** A merge moves the reports' rows about the merged person to the survivor (people sits below and cannot write here). */
+  onModuleInit(): void {
+    this.people.whenMerged((em, merge) => renameInImportRuns(em, merge.userId, merge.survivorId, merge.mergedId));
+  }
 
   /** Parses first (so a broken file is a 400 at once), then runs inline or queues. */
   async start(userId: string, format: ImportFormat, payload: string): Promise<{ run: ImportRun; queued: boolean }> {

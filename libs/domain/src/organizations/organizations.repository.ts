@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { APPLICATIONS } from '../applications/repository/applications.relations';
+import { REFERRALS } from '../referrals/repository/referrals.relations';
 import { escapeLike } from '../shared/sql';
 import { Organization } from './organization.entity';
 import { Team } from './team.entity';
@@ -126,7 +128,7 @@ export class OrganizationsRepository {
       people: await count('people WHERE organization_id = $1 AND user_id = $2'),
       applications: await count('applications WHERE organization_id = $1 AND user_id = $2'),
       stageTemplates: await count('stage_templates WHERE organization_id = $1 AND user_id = $2'),
-      referrals: await count('referrals r JOIN applications a ON a.id = r.application_id WHERE a.organization_id = $1 AND a.user_id = $2'),
+      referrals: await count(`${REFERRALS} r JOIN ${APPLICATIONS} a ON a.id = r.application_id WHERE a.organization_id = $1 AND a.user_id = $2`),
     };
   }
 

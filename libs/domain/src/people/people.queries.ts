@@ -5,9 +5,16 @@
 // rows are mapped by hand to the shape TypeORM returns: a Person with every column, whose
 // organization and team carry only id and name (all that responses show). Writes and the other
 // reads stay on TypeORM. bench/api/bare-server.ts runs the same statements: keep the two in step.
+// The other modules' tables (organizations, applications, referrals, …) are joined through their
+// published relations, inline views the planner pulls up: the plans are those of the bare tables.
+import { USER_TIME_ZONES } from '../accounts/repository/accounts.relations';
 import type { Application } from '../applications/index';
+import { APPLICATIONS } from '../applications/repository/applications.relations';
+import { INTERACTIONS } from '../interactions/repository/interactions.relations';
 import type { Organization, Team } from '../organizations/index';
+import { ORGANIZATIONS, TEAMS } from '../organizations/repository/organizations.relations';
 import type { Referral } from '../referrals/index';
+import { REFERRALS } from '../referrals/repository/referrals.relations';
 import { escapeLike } from '../shared/sql';
 import { foldName, foldText } from '../shared/text/index';
 import type { Asks, PeopleQuery, PeopleSort } from './people.types';
@@ -27,8 +34,8 @@ export const PERSON_COLUMNS = `p.id, p.user_id, p.full_name, p.given_name, p.fam
   to_char(p.next_follow_up_at, 'YYYY-MM-DD') AS next_follow_up_at, p.next_follow_up_reason, p.follow_up_cadence_days,
   p.last_interaction_at, p.created_at, p.updated_at, p.deleted_at`;
 export const PERSON_FROM = `people p
-  LEFT JOIN organizations o ON o.id = p.organization_id
-  LEFT JOIN teams t ON t.id = p.team_id`;
+  LEFT JOIN ${ORGANIZATIONS} o ON o.id = p.organization_id
+  LEFT JOIN ${TEAMS} t ON t.id = p.team_id`;
 
 /** One person by id ($1) of a user ($2). */
 export const PERSON_BY_ID = `SELECT ${PERSON_COLUMNS} FROM ${PERSON_FROM} WHERE p.id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL`;
@@ -54,26 +61,26 @@ export const PERSON_DETAIL = `SELECT ${PERSON_COLUMNS}, asks.count AS asks_count
   r.status_dates AS r_status_dates, r.notes AS r_notes, r.created_at AS r_created_at, r.updated_at AS r_updated_at,
   a.role AS a_role, a.status AS a_status, a.organization_id AS a_organization_id, aorg.name AS a_organization_name,
   ateam.id AS a_team_id, ateam.name AS a_team_name, rec.id AS rec_id, rec.full_name AS rec_full_name,
-  (SELECT ${CARRIED_REFERRAL} FROM referrals c JOIN applications ca ON ca.id = c.application_id
-     JOIN organizations co ON co.id = ca.organization_id LEFT JOIN teams ct ON ct.id = ca.team_id
+  (SELECT ${CARRIED_REFERRAL} FROM ${REFERRALS} c JOIN ${APPLICATIONS} ca ON ca.id = c.application_id
+     JOIN ${ORGANIZATIONS} co ON co.id = ca.organization_id LEFT JOIN ${TEAMS} ct ON ct.id = ca.team_id
     WHERE c.id = r.carried_from_id) AS r_carried_from,
-  (SELECT coalesce(json_agg(${CARRIED_REFERRAL} ORDER BY c.created_at, c.id), '[]') FROM referrals c JOIN applications ca ON ca.id = c.application_id
-     JOIN organizations co ON co.id = ca.organization_id LEFT JOIN teams ct ON ct.id = ca.team_id
+  (SELECT coalesce(json_agg(${CARRIED_REFERRAL} ORDER BY c.created_at, c.id), '[]') FROM ${REFERRALS} c JOIN ${APPLICATIONS} ca ON ca.id = c.application_id
+     JOIN ${ORGANIZATIONS} co ON co.id = ca.organization_id LEFT JOIN ${TEAMS} ct ON ct.id = ca.team_id
     WHERE c.carried_from_id = r.id) AS r_carried_to
 FROM ${PERSON_FROM}
   CROSS JOIN LATERAL (
     SELECT count(*)::int AS count, max(asked.at) AS last FROM (
-      SELECT i.occurred_at AS at FROM interactions i WHERE i.user_id = p.user_id AND i.person_id = p.id AND i.asked IS NOT NULL
+      SELECT i.occurred_at AS at FROM ${INTERACTIONS} i WHERE i.user_id = p.user_id AND i.person_id = p.id AND i.asked IS NOT NULL
       UNION ALL
       SELECT COALESCE(((SELECT min(d.value::date) FROM jsonb_each_text(ar.status_dates) d))::timestamp AT TIME ZONE u.time_zone, ar.created_at)
-        FROM referrals ar JOIN users u ON u.id = ar.user_id WHERE ar.user_id = p.user_id AND ar.referrer_id = p.id
+        FROM ${REFERRALS} ar JOIN ${USER_TIME_ZONES} u ON u.id = ar.user_id WHERE ar.user_id = p.user_id AND ar.referrer_id = p.id
           AND ar.carried_from_id IS NULL
     ) asked
   ) asks
-  LEFT JOIN referrals r ON r.user_id = p.user_id AND r.referrer_id = p.id
-  LEFT JOIN applications a ON a.id = r.application_id
-  LEFT JOIN organizations aorg ON aorg.id = a.organization_id
-  LEFT JOIN teams ateam ON ateam.id = a.team_id
+  LEFT JOIN ${REFERRALS} r ON r.user_id = p.user_id AND r.referrer_id = p.id
+  LEFT JOIN ${APPLICATIONS} a ON a.id = r.application_id
+  LEFT JOIN ${ORGANIZATIONS} aorg ON aorg.id = a.organization_id
+  LEFT JOIN ${TEAMS} ateam ON ateam.id = a.team_id
   LEFT JOIN people rec ON rec.id = r.recruiter_id
 WHERE p.id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL
 ORDER BY r.created_at DESC, r.id ASC`;

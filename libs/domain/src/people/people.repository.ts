@@ -3,6 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager, IsNull, Not, QueryFailedError, Repository } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { INTERACTIONS } from '../interactions/repository/interactions.relations';
+import { SYNC_RUNS } from '../sync/repository/sync.relations';
 import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL, PersonDetail, personDetailFromRows, personFromRow } from './people.queries';
 import type { PeopleQuery } from './people.types';
 import { PersonCard, personCards } from './repository/people.read-model';
@@ -144,7 +146,7 @@ export class PeopleRepository {
          last_interaction_at = latest.at,
          next_follow_up_at = CASE WHEN p.follow_up_cadence_days IS NULL OR latest.at IS NULL THEN p.next_follow_up_at
                                   ELSE (latest.at AT TIME ZONE 'UTC')::date + p.follow_up_cadence_days END
-       FROM (SELECT max(occurred_at) AS at FROM interactions WHERE person_id = $1) latest
+       FROM (SELECT max(i.occurred_at) AS at FROM ${INTERACTIONS} i WHERE i.person_id = $1) latest
        WHERE p.id = $1 AND p.user_id = $2`,
       [personId, userId],
     );
@@ -223,13 +225,8 @@ export class PeopleRepository {
 
   /** The person's sync runs: their jobs carry only the run's id. */
   async syncRunIds(em: EntityManager, personId: string): Promise<string[]> {
-    const runs = (await em.query('SELECT id FROM sync_runs WHERE person_id = $1', [personId])) as { id: string }[];
+    const runs = (await em.query(`SELECT r.id FROM ${SYNC_RUNS} r WHERE r.person_id = $1`, [personId])) as { id: string }[];
     return runs.map((r) => r.id);
-  }
-
-  /** Import report rows name the person they were about, for erasure: after a merge, the survivor. */
-  async renameInImportReports(em: EntityManager, userId: string, survivorId: string, otherId: string): Promise<void> {
-    await em.query('UPDATE import_runs SET report = replace(report::text, $2, $1)::jsonb WHERE user_id = $3 AND strpos(report::text, $2) > 0', [survivorId, otherId, userId]);
   }
 
   /**

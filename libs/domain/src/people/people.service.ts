@@ -30,6 +30,13 @@ export interface DuplicateGroup {
  */
 export type PersonErasureStep = (em: EntityManager, needles: string[]) => Promise<{ erased: Record<string, number>; jobNeedles?: string[] }>;
 
+/**
+ * A module's part of an applied merge, run inside the merge's transaction once the rows that point
+ * at the merged person have moved to the survivor, before the merged person is deleted: the modules
+ * above people rewrite there what they keep of them (import reports name the person a row was about).
+ */
+export type PersonMergeHandler = (em: EntityManager, merge: { userId: string; survivorId: string; mergedId: string }) => Promise<void>;
+
 export interface MergePreview {
   survivor: Person;
   merged: Person;
@@ -43,6 +50,8 @@ export interface MergePreview {
 /** The user's network. Every query is scoped to one user; another user's id is simply not found. */
 @Injectable()
 export class PeopleService {
+  private readonly mergeHandlers: PersonMergeHandler[] = [];
+
   constructor(
     private readonly people: PeopleRepository,
     private readonly organizations: OrganizationsService,
@@ -176,7 +185,7 @@ export class PeopleService {
       if (!dryRun) {
         // Both were on the same interview or referred the same application: the survivor's row stays.
         for (const ref of PERSON_REFERENCES) await this.people.moveReferences(em, ref, survivorId, otherId);
-        await this.people.renameInImportReports(em, userId, survivorId, otherId);
+        for (const handler of this.mergeHandlers) await handler(em, { userId, survivorId, mergedId: otherId });
         const { organization: _o, team: _t, ...columns } = merged;
         await this.people.update(userId, survivorId, { ...columns, updatedAt: new Date() }, em);
         await this.people.delete(em, userId, otherId);
@@ -186,6 +195,14 @@ export class PeopleService {
       const result = dryRun ? merged : await this.people.findWithRelations(em, survivorId);
       return { survivor: result, merged: other, conflicts, moved, applied: !dryRun };
     });
+  }
+
+  /**
+   * Adds a step every applied merge runs in its transaction (see PersonMergeHandler), by a module
+   * above people when it starts: people does not know those modules, they know people.
+   */
+  whenMerged(handler: PersonMergeHandler): void {
+    this.mergeHandlers.push(handler);
   }
 
   /** Records that the user was in touch: keeps the last-interaction date and advances the cadence. */

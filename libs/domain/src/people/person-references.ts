@@ -1,7 +1,8 @@
 /**
  * Columns that point at a person. Merging two people moves these rows to the survivor, so a merge
  * keeps every related record; erasing a person removes them. A module that adds a table
- * referencing people adds it here.
+ * referencing people adds it here. A module above people that names a person elsewhere than in such
+ * a column (import reports) registers a merge handler (PeopleService.whenMerged) and an erasure step.
  *
  * - `onErase: 'delete'`: the row is about the person (an interaction, a referral they made) and
  *   goes with them; `'nullify'`: the row is the user's own (an application) and only loses the link.
