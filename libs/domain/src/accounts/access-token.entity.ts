@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, JoinColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { User } from './user.entity';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { OwnedRecord } from './owned-record.entity';
 
 export type AccessTokenKind = 'session' | 'personal';
 /** `read`: GET and HEAD; `write`: every other method. A session has both. */
@@ -8,18 +8,8 @@ export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write'];
 
 /** A bearer credential: a login session or a personal access token. Only its SHA-256 is stored. */
 @Entity('access_tokens')
-export class AccessToken {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: Relation<User>;
-
+@Index(['userId'])
+export class AccessToken extends OwnedRecord {
   @Column({ type: 'text' })
   kind: AccessTokenKind;
 

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 import { Application, ApplicationStatus } from './application.entity';
 
 /** The moves of the pipeline state machine, plus `apply` (created) and `reroute`. */
@@ -8,13 +9,7 @@ export type ApplicationMoveKind = (typeof APPLICATION_MOVES)[number];
 /** One recorded move: who, when, from where to where, and why. The application's history. */
 @Entity('application_moves')
 @Index(['applicationId', 'at'])
-export class ApplicationMove {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class ApplicationMove extends OwnedRecord {
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 

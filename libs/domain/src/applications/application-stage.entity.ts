@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 import type { StageType } from '../stage-templates/index';
 import { Application } from './application.entity';
 
@@ -9,13 +10,7 @@ export type StageStatus = (typeof STAGE_STATUSES)[number];
 /** An application's own copy of one stage of its loop. */
 @Entity('application_stages')
 @Index(['applicationId', 'position'], { unique: true })
-export class ApplicationStage {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class ApplicationStage extends OwnedRecord {
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../organizations/team.entity';
 import { Person } from '../people/person.entity';
@@ -16,13 +17,7 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 @Entity('applications')
 @Index(['userId', 'status'])
 @Index(['userId', 'organizationId'])
-export class Application {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class Application extends TimestampedOwnedRecord {
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
@@ -92,10 +87,4 @@ export class Application {
 
   @OneToMany(() => ApplicationStage, (stage) => stage.application)
   stages?: Relation<ApplicationStage>[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

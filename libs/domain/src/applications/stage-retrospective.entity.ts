@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, OneToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { ApplicationStage } from './application-stage.entity';
 
 /**
@@ -7,13 +8,7 @@ import { ApplicationStage } from './application-stage.entity';
  */
 @Entity('stage_retrospectives')
 @Index(['userId', 'createdAt'])
-export class StageRetrospective {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class StageRetrospective extends TimestampedOwnedRecord {
   /** One retrospective per stage. */
   @Column({ name: 'stage_id', type: 'uuid', unique: true })
   stageId: string;
@@ -30,10 +25,4 @@ export class StageRetrospective {
 
   @Column({ name: 'do_differently', type: 'text', nullable: true })
   doDifferently: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

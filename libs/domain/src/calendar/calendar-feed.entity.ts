@@ -1,18 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 
 /**
  * A user's secret calendar feed. Calendar apps cannot send a bearer header, so the secret is in
  * the URL; only its SHA-256 is stored, and revoking deletes the row.
  */
 @Entity('calendar_feeds')
-export class CalendarFeed {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index({ unique: true })
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+// One feed per account.
+@Index(['userId'], { unique: true })
+export class CalendarFeed extends OwnedRecord {
   @Index({ unique: true })
   @Column({ name: 'token_hash', type: 'text' })
   tokenHash: string;

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 
 export const IMPORT_FORMATS = ['linkedin-csv', 'vcard', 'dossier-json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -17,13 +18,7 @@ export interface ImportReport {
 /** One import of a file into a user's account; large ones run as a BullMQ job and report progress here. */
 @Entity('import_runs')
 @Index(['userId', 'createdAt'])
-export class ImportRun {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class ImportRun extends OwnedRecord {
   @Column({ type: 'text' })
   format: ImportFormat;
 

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Person } from '../people/person.entity';
 
 export const INTERACTION_TYPES = ['message', 'call', 'meeting', 'conference_chat', 'email', 'comment'] as const;
@@ -7,13 +8,7 @@ export type InteractionType = (typeof INTERACTION_TYPES)[number];
 /** One touch-point with a person. */
 @Entity('interactions')
 @Index(['personId', 'occurredAt'])
-export class Interaction {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class Interaction extends TimestampedOwnedRecord {
   @Column({ name: 'person_id', type: 'uuid' })
   personId: string;
 
@@ -41,10 +36,4 @@ export class Interaction {
   /** What the user asked of them (an intro, a referral, advice): counted so nobody is asked too often. */
   @Column({ type: 'text', nullable: true })
   asked: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

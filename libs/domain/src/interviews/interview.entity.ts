@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { ApplicationStage } from '../applications/application-stage.entity';
 import { Application } from '../applications/application.entity';
 import { Person } from '../people/person.entity';
@@ -12,13 +13,7 @@ export type InterviewOutcome = (typeof INTERVIEW_OUTCOMES)[number];
 /** One meeting of one stage of an application; a stage may have several. */
 @Entity('interviews')
 @Index(['userId', 'startsAt'])
-export class Interview {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class Interview extends TimestampedOwnedRecord {
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 
@@ -70,10 +65,4 @@ export class Interview {
   /** iCalendar SEQUENCE: bumped on every change calendar clients should notice. */
   @Column({ type: 'integer', default: 0 })
   sequence: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

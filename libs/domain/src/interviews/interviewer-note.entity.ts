@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Person } from '../people/person.entity';
 import { Interview } from './interview.entity';
 
@@ -9,13 +10,7 @@ import { Interview } from './interview.entity';
 @Entity('interviewer_notes')
 @Index(['interviewId', 'personId'], { unique: true })
 @Index(['userId', 'personId'])
-export class InterviewerNote {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class InterviewerNote extends TimestampedOwnedRecord {
   @Column({ name: 'interview_id', type: 'uuid' })
   interviewId: string;
 
@@ -41,10 +36,4 @@ export class InterviewerNote {
   /** What to follow up on with them. */
   @Column({ name: 'follow_up', type: 'text', nullable: true })
   followUp: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, OneToMany, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Team } from './team.entity';
 
 /** The longest name of an organization or a team (the API's DTOs and the contact imports both hold to it). */
@@ -6,13 +7,7 @@ export const ORGANIZATION_NAME_MAX = 200;
 
 @Entity('organizations')
 @Index(['userId', 'nameFolded'], { unique: true })
-export class Organization {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class Organization extends TimestampedOwnedRecord {
   @Column({ type: 'text' })
   name: string;
 
@@ -44,10 +39,4 @@ export class Organization {
 
   @OneToMany(() => Team, (team) => team.organization)
   teams?: Relation<Team[]>;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,15 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Organization } from './organization.entity';
 
 @Entity('teams')
 @Index(['organizationId', 'nameFolded'], { unique: true })
-export class Team {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class Team extends TimestampedOwnedRecord {
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
@@ -28,10 +23,4 @@ export class Team {
 
   @Column({ name: 'research_notes', type: 'text', nullable: true })
   researchNotes: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../organizations/team.entity';
 import type { PersonLinks } from '../shared/text/index';
@@ -12,13 +13,7 @@ export type RelationshipStage = (typeof RELATIONSHIP_STAGES)[number];
 @Index(['userId', 'createdAt'])
 // An expression index on links->>'linkedin', written by hand in the migration.
 @Index('IDX_people_linkedin', { synchronize: false })
-export class Person {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class Person extends TimestampedOwnedRecord {
   @Column({ name: 'full_name', type: 'text' })
   fullName: string;
 
@@ -93,12 +88,6 @@ export class Person {
 
   @Column({ name: 'last_interaction_at', type: 'timestamptz', nullable: true })
   lastInteractionAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 
   @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz' })
   deletedAt: Date | null;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, UpdateDateColumn } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 import { Interview } from '../interviews/interview.entity';
 import { Person } from '../people/person.entity';
 import type { RankingWeights } from './reading-ranking';
@@ -10,13 +11,7 @@ import type { RankingWeights } from './reading-ranking';
 @Entity('reading_checklist_settings')
 @Index(['userId', 'personId'], { unique: true, where: 'person_id IS NOT NULL' })
 @Index(['userId', 'interviewId'], { unique: true, where: 'interview_id IS NOT NULL' })
-export class ChecklistSettings {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class ChecklistSettings extends OwnedRecord {
   @Column({ name: 'person_id', type: 'uuid', nullable: true })
   personId: string | null;
 

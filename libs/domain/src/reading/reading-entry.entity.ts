@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Work } from '../works/work.entity';
 
 export const READING_STATUSES = ['to_read', 'reading', 'read', 'skipped'] as const;
@@ -12,13 +13,7 @@ export type ReadingStatus = (typeof READING_STATUSES)[number];
 @Entity('reading_entries')
 @Index(['userId', 'workId'], { unique: true })
 @Index(['workId'])
-export class ReadingEntry {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class ReadingEntry extends TimestampedOwnedRecord {
   @Column({ name: 'work_id', type: 'uuid' })
   workId: string;
 
@@ -39,10 +34,4 @@ export class ReadingEntry {
   /** Questions to ask the author. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   questions: string[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

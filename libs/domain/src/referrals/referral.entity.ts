@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Application } from '../applications/application.entity';
 import { Person } from '../people/person.entity';
 
@@ -10,13 +11,7 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 @Entity('referrals')
 @Index(['applicationId', 'referrerId'], { unique: true })
 @Index(['userId', 'referrerId'])
-export class Referral {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class Referral extends TimestampedOwnedRecord {
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 
@@ -59,10 +54,4 @@ export class Referral {
   /** The referrals later reroutes carried this one over to. */
   @OneToMany(() => Referral, (r) => r.carriedFrom)
   carriedTo?: Relation<Referral>[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

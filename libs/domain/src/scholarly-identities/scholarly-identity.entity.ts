@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Person } from '../people/person.entity';
 import type { AuthorSnapshot, ScholarlySource } from '../scholarly/index';
 
@@ -16,13 +17,7 @@ export type IdentitySyncState = (typeof IDENTITY_SYNC_STATES)[number];
 @Index(['personId', 'source', 'sourceAuthorId'], { unique: true })
 @Index(['userId', 'status'])
 @Index(['source', 'sourceAuthorId'])
-export class ScholarlyIdentity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class ScholarlyIdentity extends TimestampedOwnedRecord {
   @Column({ name: 'person_id', type: 'uuid' })
   personId: string;
 
@@ -59,10 +54,4 @@ export class ScholarlyIdentity {
   /** The cheap author record from the last sync: a scheduled sync re-lists works only when it changed. */
   @Column({ name: 'last_snapshot', type: 'jsonb', nullable: true })
   lastSnapshot: AuthorSnapshot | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

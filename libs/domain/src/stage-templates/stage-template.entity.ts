@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Organization } from '../organizations/organization.entity';
 import type { TemplateStage } from './stage-types';
 
@@ -9,13 +10,7 @@ import type { TemplateStage } from './stage-types';
  */
 @Entity('stage_templates')
 @Index(['userId', 'organizationId'])
-export class StageTemplate {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class StageTemplate extends TimestampedOwnedRecord {
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId: string | null;
 
@@ -32,10 +27,4 @@ export class StageTemplate {
 
   @Column({ type: 'jsonb' })
   stages: TemplateStage[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

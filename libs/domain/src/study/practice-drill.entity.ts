@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 import { PracticeQuestion } from './practice-question.entity';
 
 export const DRILL_RATINGS = ['again', 'hard', 'good', 'easy'] as const;
@@ -8,13 +9,7 @@ export type DrillRating = (typeof DRILL_RATINGS)[number];
 @Entity('practice_drills')
 @Index(['questionId', 'drilledAt'])
 @Index(['userId', 'drilledAt'])
-export class PracticeDrill {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class PracticeDrill extends OwnedRecord {
   @Column({ name: 'question_id', type: 'uuid' })
   questionId: string;
 

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 import { ApplicationStage } from '../applications/application-stage.entity';
 import { StudyPlan } from './study-plan.entity';
 import { StudyResource } from './study-resource.entity';
@@ -7,13 +8,7 @@ import { StudyResource } from './study-resource.entity';
 @Entity('study_plan_items')
 @Index(['planId', 'resourceId'], { unique: true })
 @Index(['resourceId'])
-export class StudyPlanItem {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class StudyPlanItem extends OwnedRecord {
   @Column({ name: 'plan_id', type: 'uuid' })
   planId: string;
 

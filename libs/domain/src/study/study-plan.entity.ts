@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { Application } from '../applications/application.entity';
 import type { StudyPaces } from './study.types';
 
@@ -10,13 +11,7 @@ import type { StudyPaces } from './study.types';
 @Entity('study_plans')
 @Index(['applicationId'], { unique: true })
 @Index(['userId', 'createdAt'])
-export class StudyPlan {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class StudyPlan extends TimestampedOwnedRecord {
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 
@@ -30,10 +25,4 @@ export class StudyPlan {
   /** Units an hour the user says they manage; their log overrides a unit once it has timed sessions. */
   @Column({ name: 'stated_pace', type: 'jsonb', default: () => "'{}'" })
   statedPace: StudyPaces;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,17 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 import { StudyResource } from './study-resource.entity';
 
 /** One sitting with a resource: when, how much (in the resource's unit), how long, and notes. */
 @Entity('study_sessions')
 @Index(['resourceId', 'studiedAt'])
 @Index(['userId', 'studiedAt'])
-export class StudySession {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class StudySession extends OwnedRecord {
   @Column({ name: 'resource_id', type: 'uuid' })
   resourceId: string;
 

@@ -1,4 +1,5 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { User } from '../accounts/user.entity';
 import { Person } from '../people/person.entity';
 
 /**
@@ -16,6 +17,10 @@ export class PersonSyncSettings {
 
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
 
   @Column({ name: 'every_hours', type: 'integer' })
   everyHours: number;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { OwnedRecord } from '../accounts/owned-record.entity';
 import type { ScholarlySource } from '../scholarly/index';
 import { ScholarlyIdentity } from '../scholarly-identities/scholarly-identity.entity';
 
@@ -8,13 +9,7 @@ export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
 /** One sync of one identity: what it asked the source, and what changed. */
 @Entity('sync_runs')
 @Index(['userId', 'personId', 'startedAt'])
-export class SyncRun {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class SyncRun extends OwnedRecord {
   @Column({ name: 'person_id', type: 'uuid' })
   personId: string;
 

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import { ApplicationStage } from '../applications/application-stage.entity';
 import { Application } from '../applications/application.entity';
 import { Interview } from '../interviews/interview.entity';
@@ -18,13 +19,7 @@ export type TaskCloseReason = (typeof TASK_CLOSE_REASONS)[number];
 /** Something to do, by a date, about a person, an application or an interview. */
 @Entity('tasks')
 @Index(['userId', 'dueOn'])
-export class Task {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
+export class Task extends TimestampedOwnedRecord {
   @Column({ type: 'text' })
   title: string;
 
@@ -78,10 +73,4 @@ export class Task {
 
   @Column({ type: 'integer', default: 0 })
   sequence: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
