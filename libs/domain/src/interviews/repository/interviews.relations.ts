@@ -3,3 +3,10 @@
  * promises, for other modules' SQL to join instead of naming its tables (see
  * people/repository/people.relations.ts for the rule). Imports nothing but the shared kernel.
  */
+
+/**
+ * Who sits on each interview that is neither cancelled nor over yet (as of the statement's
+ * now()): interview_id, user_id (the interview's account), person_id.
+ */
+export const UPCOMING_INTERVIEW_PANELS = `(SELECT ii.interview_id, i.user_id, ii.person_id FROM interview_interviewers ii JOIN interviews i ON i.id = ii.interview_id
+  WHERE i.outcome <> 'cancelled' AND i.starts_at + i.duration_minutes * interval '1 minute' > now())`;

@@ -14,3 +14,6 @@ export const PEOPLE = `(SELECT p.id, p.user_id, p.full_name, ${ORCID_OF_LINKS} A
 
 /** The people not in the trash: id, user_id, full_name, orcid. */
 export const LIVE_PEOPLE = `(SELECT p.id, p.user_id, p.full_name, ${ORCID_OF_LINKS} AS orcid FROM people p WHERE p.deleted_at IS NULL)`;
+
+/** The people not in the trash with the key lists of people sort by: id, user_id, full_name, name_folded, orcid. */
+export const LIVE_PEOPLE_WITH_SORT_NAME = `(SELECT p.id, p.user_id, p.full_name, p.name_folded, ${ORCID_OF_LINKS} AS orcid FROM people p WHERE p.deleted_at IS NULL)`;
