@@ -1,6 +1,5 @@
 import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
-import { WorksRepository } from '#domain/works/works.repository';
 import { createTestApp, registerUser, TestApp } from '../support/test-app';
 import { workAuthor, workRecord } from '../support/work-records';
 
@@ -30,7 +29,8 @@ describe('works merging', () => {
   let ingest: WorksIngestService;
   beforeAll(async () => {
     t = await createTestApp();
-    ingest = new WorksIngestService(new WorksRepository(t.db));
+    // The app's own service: the reading module has registered its hook on merges of works there.
+    ingest = t.app.get(WorksIngestService);
   });
   afterAll(() => t.close());
 
