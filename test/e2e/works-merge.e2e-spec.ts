@@ -188,3 +188,24 @@ describe('works merging', () => {
     });
   });
 });
+
+describe('works merging in the worker', () => {
+  // Syncs ingest in the worker: its app must hold the reading module's hook too, or a merge there
+  // would delete users' reading with the dropped work.
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ worker: true });
+  });
+  afterAll(() => t.close());
+
+  it("a merge by the worker's ingest moves the dropped work's reading to the kept one", async () => {
+    const ingest = t.worker!.get(WorksIngestService);
+    const p = paper(40);
+    const [pub] = (await ingest.ingest([p.published])).workIds;
+    const [pre] = (await ingest.ingest([p.preprint])).workIds;
+    const ada = await registerUser(t);
+    await t.http().put(`/works/${pre}/reading`).set(ada.auth).send({ status: 'reading', notes: 'Read on the preprint.' }).expect(200);
+    expect((await ingest.ingest([p.bridge])).workIds).toEqual([pub]);
+    expect((await t.http().get(`/works/${pub}/reading`).set(ada.auth).expect(200)).body).toMatchObject({ workId: pub, status: 'reading', notes: 'Read on the preprint.' });
+  });
+});
