@@ -1,6 +1,5 @@
 import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
-import { WorksRepository } from '#domain/works/works.repository';
 import { parseBibtex } from '../support/parse-bibtex';
 import { createTestApp, registerUser, TestApp, TestUser } from '../support/test-app';
 import { workAuthor as author, workRecord as record } from '../support/work-records';
@@ -55,7 +54,8 @@ describe('reading checklists', () => {
     t = await createTestApp();
     user = await registerUser(t);
     stranger = await registerUser(t);
-    ingest = new WorksIngestService(new WorksRepository(t.db));
+    // The app's own service: the reading module has registered its hook on merges of works there.
+    ingest = t.app.get(WorksIngestService);
     for (const [key, records] of Object.entries(WORKS)) workId[key] = (await ingest.ingest(records)).workIds[0];
     expect(new Set(Object.values(workId)).size).toBe(Object.keys(WORKS).length);
 

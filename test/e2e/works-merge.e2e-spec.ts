@@ -1,6 +1,5 @@
 import type { NormalizedWork } from '#domain/scholarly/index';
 import { WorksIngestService } from '#domain/works/index';
-import { WorksRepository } from '#domain/works/works.repository';
 import { createTestApp, registerUser, TestApp } from '../support/test-app';
 import { workAuthor, workRecord } from '../support/work-records';
 
@@ -30,7 +29,8 @@ describe('works merging', () => {
   let ingest: WorksIngestService;
   beforeAll(async () => {
     t = await createTestApp();
-    ingest = new WorksIngestService(new WorksRepository(t.db));
+    // The app's own service: the reading module has registered its hook on merges of works there.
+    ingest = t.app.get(WorksIngestService);
   });
   afterAll(() => t.close());
 
@@ -186,5 +186,26 @@ describe('works merging', () => {
         expect({ seed, n }).toEqual({ seed, n: expected.length });
       }
     });
+  });
+});
+
+describe('works merging in the worker', () => {
+  // Syncs ingest in the worker: its app must hold the reading module's hook too, or a merge there
+  // would delete users' reading with the dropped work.
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ worker: true });
+  });
+  afterAll(() => t.close());
+
+  it("a merge by the worker's ingest moves the dropped work's reading to the kept one", async () => {
+    const ingest = t.worker!.get(WorksIngestService);
+    const p = paper(40);
+    const [pub] = (await ingest.ingest([p.published])).workIds;
+    const [pre] = (await ingest.ingest([p.preprint])).workIds;
+    const ada = await registerUser(t);
+    await t.http().put(`/works/${pre}/reading`).set(ada.auth).send({ status: 'reading', notes: 'Read on the preprint.' }).expect(200);
+    expect((await ingest.ingest([p.bridge])).workIds).toEqual([pub]);
+    expect((await t.http().get(`/works/${pub}/reading`).set(ada.auth).expect(200)).body).toMatchObject({ workId: pub, status: 'reading', notes: 'Read on the preprint.' });
   });
 });

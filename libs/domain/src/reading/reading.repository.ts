@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APPLICATIONS } from '../applications/repository/applications.relations';
 import { INTERVIEW_PANELS, INTERVIEWS } from '../interviews/repository/interviews.relations';
 import { organizationTerms, organizationTermsOf, type OrganizationTerms } from '../organizations/index';
@@ -132,4 +132,55 @@ export class ReadingRepository {
       [userId, target.personId, target.interviewId, size, JSON.stringify(weights)],
     );
   }
+
+  /** The reading entries of users who have more than one among the works, by user, oldest touched first. */
+  readingEntriesToFold(em: EntityManager, workIds: string[]): Promise<ReadingEntryRow[]> {
+    return em.query(
+      `SELECT id, user_id, status, notes, summary, questions, created_at, updated_at FROM reading_entries
+        WHERE work_id = ANY($1::uuid[]) AND user_id IN (SELECT user_id FROM reading_entries WHERE work_id = ANY($1::uuid[]) GROUP BY user_id HAVING count(*) > 1)
+        ORDER BY user_id, updated_at, id`,
+      [workIds],
+    ) as Promise<ReadingEntryRow[]>;
+  }
+
+  /** One user's entries become one: `gone` are deleted, `kept` takes their folded texts and moves to the kept work. */
+  async foldReadingEntries(em: EntityManager, gone: string[], kept: FoldedReadingEntry): Promise<void> {
+    await em.query('DELETE FROM reading_entries WHERE id = ANY($1::uuid[])', [gone]);
+    await em.query('UPDATE reading_entries SET work_id = $2, notes = $3, summary = $4, questions = $5, created_at = $6, updated_at = $7 WHERE id = $1', [
+      kept.id,
+      kept.workId,
+      kept.notes,
+      kept.summary,
+      kept.questions,
+      kept.createdAt,
+      kept.updatedAt,
+    ]);
+  }
+
+  /** Every other reading entry of the dropped works moves to the kept one. */
+  async moveReadingEntries(em: EntityManager, keep: string, drop: string[]): Promise<void> {
+    await em.query('UPDATE reading_entries SET work_id = $1 WHERE work_id = ANY($2::uuid[])', [keep, drop]);
+  }
+}
+
+/** One user's reading entry of a work, as a merge of works folds them. */
+export interface ReadingEntryRow {
+  id: string;
+  user_id: string;
+  notes: string | null;
+  summary: string | null;
+  questions: string[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The new state of a reading entry that absorbed a user's other entries of merged works. */
+export interface FoldedReadingEntry {
+  id: string;
+  workId: string;
+  notes: string | null;
+  summary: string | null;
+  questions: string[];
+  createdAt: Date;
+  updatedAt: Date;
 }

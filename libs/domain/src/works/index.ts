@@ -14,5 +14,6 @@ export * from './new-works.service';
 export * from './work-ids';
 export * from './attribution';
 export * from './work-attributions.service';
+export * from './work-merge-hooks';
 export * from './repository/works.read-model';
 export * from './repository/work-keys.read-model';

@@ -8,6 +8,7 @@
  */
 
 import { scholarlySources } from '../scholarly/index';
+import { LINKED_IDENTITIES } from '../scholarly-identities/repository/scholarly-identities.relations';
 
 /**
  * A condition that `column` is one of the sources whose identities are author queries and whose works
@@ -22,7 +23,11 @@ export function queriedSourcesSql(column: string): string {
   return names.length === 0 ? 'false' : names.length === 1 ? `${column} = ${names[0]}` : `${column} IN (${names.join(', ')})`;
 }
 
-/** The ORCID iD in a person's `orcid` link (`alias` is the people row), or null. */
+/**
+ * The ORCID iD in a person's `orcid` link (`alias` is the people row), or null. Works reads it as
+ * the `orcid` column of people's relations; kept only for warm-paths' statements until they read
+ * those relations too (then it goes).
+ */
 export function personOrcidSql(alias: string): string {
   return `substring(${alias}.links->>'orcid' from '\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]')`;
 }
@@ -37,14 +42,14 @@ export function personOrcidSql(alias: string): string {
 export function peopleAuthorKeysSql(people: string, user: string): string {
   return `
     SELECT i.person_id, i.source, i.source_author_id, NULL::text AS orcid
-      FROM scholarly_identities i JOIN ${people} pk ON pk.id = i.person_id
-     WHERE i.user_id = ${user} AND i.status = 'linked'
+      FROM ${LINKED_IDENTITIES} i JOIN ${people} pk ON pk.id = i.person_id
+     WHERE i.user_id = ${user}
     UNION
     SELECT pk.id, NULL, NULL, pk.orcid FROM ${people} pk WHERE pk.orcid IS NOT NULL
     UNION
     SELECT i.person_id, NULL, NULL, upper(i.source_author_id)
-      FROM scholarly_identities i JOIN ${people} pk ON pk.id = i.person_id
-     WHERE i.user_id = ${user} AND i.status = 'linked' AND i.source = 'orcid'`;
+      FROM ${LINKED_IDENTITIES} i JOIN ${people} pk ON pk.id = i.person_id
+     WHERE i.user_id = ${user} AND i.source = 'orcid'`;
 }
 
 /**

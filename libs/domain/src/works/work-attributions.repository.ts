@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { LIVE_PEOPLE, PEOPLE } from '../people/repository/people.relations';
 import type { ScholarlySource } from '../scholarly/index';
+import { LINKED_IDENTITIES } from '../scholarly-identities/repository/scholarly-identities.relations';
 import type { AttributionVerdict } from './attribution';
-import { HELD_SQL, matchIdAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
+import { HELD_SQL, matchIdAuthorshipsSql, peopleAuthorKeysSql } from './person-authorships';
 import type { AttributionDecision } from './work-attribution.entity';
 import { resolveWorkId } from './work-ids';
 import { WORK_COLUMNS } from './works-query.repository';
@@ -38,12 +40,12 @@ export class WorkAttributionsRepository {
   }
 
   async personName(em: EntityManager, userId: string, personId: string): Promise<string | null> {
-    const [person] = (await em.query('SELECT full_name FROM people WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL', [personId, userId])) as { full_name: string }[];
+    const [person] = (await em.query(`SELECT p.full_name FROM ${LIVE_PEOPLE} p WHERE p.id = $1 AND p.user_id = $2`, [personId, userId])) as { full_name: string }[];
     return person?.full_name ?? null;
   }
 
   async personExists(userId: string, personId: string): Promise<boolean> {
-    const [row] = (await this.dataSource.query('SELECT 1 FROM people WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL', [personId, userId])) as unknown[];
+    const [row] = (await this.dataSource.query(`SELECT 1 FROM ${LIVE_PEOPLE} p WHERE p.id = $1 AND p.user_id = $2`, [personId, userId])) as unknown[];
     return row !== undefined;
   }
 
@@ -77,7 +79,7 @@ export class WorkAttributionsRepository {
                 mq.query, wa.name, wa.position, wa.author_count
            FROM work_attributions wt
            JOIN work_records r ON r.id = wt.record_id
-           JOIN scholarly_identities i ON i.person_id = wt.person_id AND i.user_id = wt.user_id AND i.status = 'linked' AND i.source = r.source
+           JOIN ${LINKED_IDENTITIES} i ON i.person_id = wt.person_id AND i.user_id = wt.user_id AND i.source = r.source
            JOIN work_author_queries mq ON mq.record_id = r.id AND mq.query = i.source_author_id
            JOIN work_authorships wa ON wa.record_id = r.id AND wa.position = mq.position
           WHERE wt.person_id = $1 AND wt.user_id = $2 AND ${filter}
@@ -115,12 +117,12 @@ export class WorkAttributionsRepository {
       `SELECT DISTINCT ON (r.id) r.id AS record_id, r.work_id, r.source, mq.query, wa.name, wa.position, wa.author_count,
               (SELECT array_agg(a.name ORDER BY a.position) FROM work_authorships a WHERE a.record_id = r.id) AS authors,
               coalesce(r.record->'categories', '[]'::jsonb) AS categories, wt.decision
-         FROM scholarly_identities i
+         FROM ${LINKED_IDENTITIES} i
          JOIN work_author_queries mq ON mq.query = i.source_author_id
          JOIN work_records r ON r.id = mq.record_id AND r.source = i.source
          JOIN work_authorships wa ON wa.record_id = r.id AND wa.position = mq.position
          LEFT JOIN work_attributions wt ON wt.person_id = i.person_id AND wt.record_id = r.id
-        WHERE i.person_id = $1 AND i.user_id = $2 AND i.status = 'linked' AND i.source = ANY($3::text[])
+        WHERE i.person_id = $1 AND i.user_id = $2 AND i.source = ANY($3::text[])
         ORDER BY r.id, mq.position`,
       [personId, userId, sources],
     )) as NameQueryEntryRow[];
@@ -129,7 +131,7 @@ export class WorkAttributionsRepository {
   /** The works the person's id-linked identities list, with the source and the name as written. */
   async idMatchedWorks(em: EntityManager, userId: string, personId: string): Promise<{ work_id: string; source: ScholarlySource; name: string }[]> {
     return (await em.query(
-      `WITH person AS (SELECT p.id, ${personOrcidSql('p')} AS orcid FROM people p WHERE p.id = $1 AND p.user_id = $2),
+      `WITH person AS (SELECT p.id, p.orcid FROM ${PEOPLE} p WHERE p.id = $1 AND p.user_id = $2),
        person_keys AS (${peopleAuthorKeysSql('person', '$2')})
        SELECT DISTINCT m.work_id, m.source, m.name FROM (${matchIdAuthorshipsSql('work_authorships', 'person_keys')}) m`,
       [personId, userId],

@@ -3,8 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type NormalizedWork, type ScholarlySource, scholarlySource, scholarlySources, sourcesByPriority } from '../scholarly/index';
 import { surnameKey, titleKey } from '../shared/text/index';
+import { WorkMergeHooks } from './work-merge-hooks';
 import { MatchKeys, matchKeys, sameByTitle, sameRenamed, titleCoreKey } from './work-matching';
-import { CandidateWorkRow, ReadingEntryRow, StoredRecordRow, WorkFieldsRow, WorksRepository } from './works.repository';
+import { CandidateWorkRow, StoredRecordRow, WorkFieldsRow, WorksRepository } from './works.repository';
 
 /** What one page did to the shared cache of works. */
 export interface IngestResult {
@@ -56,7 +57,14 @@ interface ChangedRecord {
  */
 @Injectable()
 export class WorksIngestService {
-  constructor(private readonly works: WorksRepository) {}
+  /**
+   * Built by hand (a bench, a test without the app), it has no hooks: a merge of works then
+   * leaves other modules' rows on the dropped works, which their delete takes with them.
+   */
+  constructor(
+    private readonly works: WorksRepository,
+    private readonly mergeHooks: WorkMergeHooks = new WorkMergeHooks(),
+  ) {}
 
   async ingest(records: NormalizedWork[], fetchedAt = new Date()): Promise<IngestResult> {
     if (records.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
@@ -186,38 +194,11 @@ export class WorksIngestService {
     return { works: candidates, records: details.records };
   }
 
-  /** Folds the works `drop` into `keep`, users' reading included; old ids become aliases of `keep`. */
+  /** Folds the works `drop` into `keep`, other modules' rows (users' reading) included; old ids become aliases of `keep`. */
   private async mergeWorks(em: EntityManager, keep: string, drop: string[]): Promise<void> {
-    // Reading first: deleting the dropped works would cascade to their entries.
-    await this.mergeReading(em, keep, drop);
+    // The hooks first: deleting the dropped works would cascade to the rows still on them.
+    await this.mergeHooks.worksMerged(em, keep, drop);
     await this.works.mergeWorks(em, keep, drop);
-  }
-
-  /**
-   * Each user's reading of the merged works becomes their reading of the one work. A user with
-   * entries on two of them (one per version) loses nothing: the entry touched last stays, with its
-   * status (their latest word on the paper); the notes and summaries that differ are all kept,
-   * oldest first, a blank line apart; the questions are the union, oldest first. It keeps the
-   * earliest created_at and the latest updated_at.
-   */
-  private async mergeReading(em: EntityManager, keep: string, drop: string[]): Promise<void> {
-    const rows = await this.works.readingEntriesToFold(em, [keep, ...drop]);
-    const byUser = new Map<string, ReadingEntryRow[]>();
-    for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
-    for (const entries of byUser.values()) {
-      const latest = entries[entries.length - 1];
-      const texts = (pickText: (r: ReadingEntryRow) => string | null) => [...new Set(entries.map(pickText).filter((t): t is string => !!t))].join('\n\n') || null;
-      await this.works.foldReadingEntries(em, entries.slice(0, -1).map((e) => e.id), {
-        id: latest.id,
-        workId: keep,
-        notes: texts((r) => r.notes),
-        summary: texts((r) => r.summary),
-        questions: [...new Set(entries.flatMap((e) => e.questions))],
-        createdAt: entries.reduce((min, e) => (e.created_at < min ? e.created_at : min), latest.created_at),
-        updatedAt: latest.updated_at,
-      });
-    }
-    await this.works.moveReadingEntries(em, keep, drop);
   }
 
   /**

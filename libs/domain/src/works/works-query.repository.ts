@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { markWorksSeen, worksSeenMarker } from '../accounts/index';
+import { UPCOMING_INTERVIEW_PANELS } from '../interviews/repository/interviews.relations';
+import { LIVE_PEOPLE } from '../people/repository/people.relations';
 import type { ScholarlySource, WorkType } from '../scholarly/index';
-import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from './person-authorships';
+import { matchAuthorshipsSql, peopleAuthorKeysSql } from './person-authorships';
 import { resolveWorkId } from './work-ids';
 
 export const WORK_COLUMNS = 'w.id, w.title, w.year, w.publication_date, w.venue, w.type, w.doi, w.arxiv_id, w.citation_count, w.open_access_url, w.pdf_url';
@@ -77,8 +79,7 @@ export class WorksQueryRepository {
 
     const sql = `
       WITH person AS (
-        SELECT p.id, ${personOrcidSql('p')} AS orcid
-          FROM people p WHERE p.id = $2 AND p.user_id = $3 AND p.deleted_at IS NULL
+        SELECT p.id, p.orcid FROM ${LIVE_PEOPLE} p WHERE p.id = $2 AND p.user_id = $3
       ),
       person_keys AS (${peopleAuthorKeysSql('person', '$3')}),
       mine AS (
@@ -169,22 +170,16 @@ export class WorksQueryRepository {
     return (await this.dataSource.query(
       `WITH marker AS (SELECT $4::timestamptz AS since, now() AS as_of),
        chosen AS (
-         SELECT p.id, ${personOrcidSql('p')} AS orcid FROM people p
-          WHERE p.user_id = $1 AND p.deleted_at IS NULL
-          ${
-            interviewersOnly
-              ? `AND EXISTS (SELECT 1 FROM interview_interviewers ii JOIN interviews i ON i.id = ii.interview_id
-                              WHERE ii.person_id = p.id AND i.user_id = $1 AND i.outcome <> 'cancelled'
-                                AND i.starts_at + i.duration_minutes * interval '1 minute' > now())`
-              : ''
-          }
+         SELECT p.id, p.orcid FROM ${LIVE_PEOPLE} p
+          WHERE p.user_id = $1
+          ${interviewersOnly ? `AND EXISTS (SELECT 1 FROM ${UPCOMING_INTERVIEW_PANELS} ip WHERE ip.person_id = p.id AND ip.user_id = $1)` : ''}
        ),
        person_keys AS (${peopleAuthorKeysSql('chosen', '$1')}),
        matched AS (SELECT DISTINCT m.person_id, m.work_id FROM (${matchAuthorshipsSql('work_authorships', 'person_keys')}) m),
        arrived AS (
          SELECT w.id, w.created_at,
                 json_agg(json_build_object('id', p.id, 'fullName', p.full_name) ORDER BY p.name_folded, p.id) AS people
-           FROM matched mt JOIN works w ON w.id = mt.work_id JOIN people p ON p.id = mt.person_id, marker
+           FROM matched mt JOIN works w ON w.id = mt.work_id JOIN ${LIVE_PEOPLE} p ON p.id = mt.person_id, marker
           WHERE w.created_at > marker.since
           GROUP BY w.id, w.created_at
        )

@@ -50,28 +50,6 @@ export interface RecordRow {
   hash: string;
 }
 
-/** One user's reading entry of a work, as a merge of works folds them. */
-export interface ReadingEntryRow {
-  id: string;
-  user_id: string;
-  notes: string | null;
-  summary: string | null;
-  questions: string[];
-  created_at: Date;
-  updated_at: Date;
-}
-
-/** The new state of a reading entry that absorbed a user's other entries of merged works. */
-export interface FoldedReadingEntry {
-  id: string;
-  workId: string;
-  notes: string | null;
-  summary: string | null;
-  questions: string[];
-  createdAt: Date;
-  updatedAt: Date;
-}
-
 const WORK_FIELDS = `title, title_key, year, publication_date, venue, type, doi, arxiv_id, first_author_key, citation_count, abstract, open_access_url, pdf_url, title_core_key`;
 const WORK_FIELD_TYPES = `$2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[]`;
 
@@ -98,8 +76,8 @@ function workFieldArrays(works: WorkFieldsRow[]): unknown[] {
 
 /**
  * Every statement on the shared cache of works (works, work_records, work_authorships, work_titles,
- * work_aliases, work_author_queries) that the ingest runs, and the reading entries a merge of works
- * folds. Methods that take an EntityManager run inside the caller's transaction. Every write takes
+ * work_aliases, work_author_queries) that the ingest runs. Methods that take an EntityManager run
+ * inside the caller's transaction. Every write takes
  * whole sets (arrays through unnest), never one statement per work.
  */
 @Injectable()
@@ -265,8 +243,8 @@ export class WorksRepository {
   }
 
   /**
-   * Folds the works `drop` into `keep`, once their reading entries have moved (a dropped work's
-   * delete cascades to the entries still on it): their records and
+   * Folds the works `drop` into `keep`, once other modules' rows have moved (WorkMergeHooks: a dropped
+   * work's delete cascades to the reading entries still on it): their records and
    * authorships move over, and each dropped id becomes an alias of `keep` (aliases of a dropped
    * work follow it), so links to the old id still resolve.
    */
@@ -277,35 +255,6 @@ export class WorksRepository {
     await em.query('UPDATE work_aliases SET work_id = $1 WHERE work_id = ANY($2::uuid[])', [keep, drop]);
     await em.query('INSERT INTO work_aliases (old_id, work_id) SELECT d, $1 FROM unnest($2::uuid[]) AS d ON CONFLICT (old_id) DO UPDATE SET work_id = EXCLUDED.work_id', [keep, drop]);
     await em.query('DELETE FROM works WHERE id = ANY($1::uuid[])', [drop]);
-  }
-
-  /** The reading entries of users who have more than one among the works, by user, oldest touched first. */
-  readingEntriesToFold(em: EntityManager, workIds: string[]): Promise<ReadingEntryRow[]> {
-    return em.query(
-      `SELECT id, user_id, status, notes, summary, questions, created_at, updated_at FROM reading_entries
-        WHERE work_id = ANY($1::uuid[]) AND user_id IN (SELECT user_id FROM reading_entries WHERE work_id = ANY($1::uuid[]) GROUP BY user_id HAVING count(*) > 1)
-        ORDER BY user_id, updated_at, id`,
-      [workIds],
-    ) as Promise<ReadingEntryRow[]>;
-  }
-
-  /** One user's entries become one: `gone` are deleted, `kept` takes their folded texts and moves to the kept work. */
-  async foldReadingEntries(em: EntityManager, gone: string[], kept: FoldedReadingEntry): Promise<void> {
-    await em.query('DELETE FROM reading_entries WHERE id = ANY($1::uuid[])', [gone]);
-    await em.query('UPDATE reading_entries SET work_id = $2, notes = $3, summary = $4, questions = $5, created_at = $6, updated_at = $7 WHERE id = $1', [
-      kept.id,
-      kept.workId,
-      kept.notes,
-      kept.summary,
-      kept.questions,
-      kept.createdAt,
-      kept.updatedAt,
-    ]);
-  }
-
-  /** Every other reading entry of the dropped works moves to the kept one. */
-  async moveReadingEntries(em: EntityManager, keep: string, drop: string[]): Promise<void> {
-    await em.query('UPDATE reading_entries SET work_id = $1 WHERE work_id = ANY($2::uuid[])', [keep, drop]);
   }
 
   /** Removes the author queries of some records; answers what they were. */

@@ -11,3 +11,10 @@ export const INTERVIEWS = `(SELECT i.id, i.user_id, i.application_id, i.stage_id
 export const INTERVIEW_PANELS = `(SELECT i.id, i.user_id, i.application_id,
     coalesce((SELECT array_agg(ii.person_id) FROM interview_interviewers ii WHERE ii.interview_id = i.id), '{}') AS person_ids
    FROM interviews i)`;
+
+/**
+ * Who sits on each interview that is neither cancelled nor over yet (as of the statement's
+ * now()): interview_id, user_id (the interview's account), person_id.
+ */
+export const UPCOMING_INTERVIEW_PANELS = `(SELECT ii.interview_id, i.user_id, ii.person_id FROM interview_interviewers ii JOIN interviews i ON i.id = ii.interview_id
+  WHERE i.outcome <> 'cancelled' AND i.starts_at + i.duration_minutes * interval '1 minute' > now())`;

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql } from '../person-authorships';
+import { LIVE_PEOPLE } from '../../people/repository/people.relations';
+import { matchAuthorshipsSql, peopleAuthorKeysSql } from '../person-authorships';
 import { RECORDS_JSON, WORK_COLUMNS } from '../works-query.repository';
 import { authorPosition, PersonWork, recordsFromJson, sourceOrder, workFromRow } from '../works-query.service';
 
@@ -14,7 +15,7 @@ export async function worksOfPeople(db: DataSource | EntityManager, userId: stri
   if (personIds.length === 0) return out;
   const rows = (await db.query(
     `WITH person AS (
-       SELECT p.id, ${personOrcidSql('p')} AS orcid FROM people p WHERE p.id = ANY($2::uuid[]) AND p.user_id = $3 AND p.deleted_at IS NULL
+       SELECT p.id, p.orcid FROM ${LIVE_PEOPLE} p WHERE p.id = ANY($2::uuid[]) AND p.user_id = $3
      ),
      person_keys AS (${peopleAuthorKeysSql('person', '$3')}),
      mine AS (
@@ -84,10 +85,10 @@ export async function newInterviewerWorksOfAccounts(
   const rows = (await db.query(
     `WITH acc AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) AS a(user_id, since)),
      chosen AS (
-       SELECT DISTINCT p.id, p.user_id, ${personOrcidSql('p')} AS orcid
+       SELECT DISTINCT p.id, p.user_id, p.orcid
          FROM unnest($3::uuid[], $4::uuid[]) AS ch(user_id, person_id)
          JOIN acc ON acc.user_id = ch.user_id
-         JOIN people p ON p.id = ch.person_id AND p.user_id = ch.user_id AND p.deleted_at IS NULL
+         JOIN ${LIVE_PEOPLE} p ON p.id = ch.person_id AND p.user_id = ch.user_id
      ),
      person_keys AS (${peopleAuthorKeysSql('chosen', 'pk.user_id')}),
      matched AS (SELECT DISTINCT m.person_id, m.work_id FROM (${matchAuthorshipsSql('work_authorships', 'person_keys')}) m),
@@ -96,7 +97,7 @@ export async function newInterviewerWorksOfAccounts(
               json_agg(json_build_object('id', p.id, 'fullName', p.full_name) ORDER BY p.name_folded, p.id) AS people
          FROM matched mt JOIN chosen c ON c.id = mt.person_id JOIN acc ON acc.user_id = c.user_id
          JOIN works w ON w.id = mt.work_id AND w.created_at > acc.since
-         JOIN people p ON p.id = mt.person_id
+         JOIN ${LIVE_PEOPLE} p ON p.id = mt.person_id
         GROUP BY c.user_id, w.id
      ),
      numbered AS (SELECT *, row_number() OVER (PARTITION BY user_id ORDER BY created_at DESC, id) AS n, count(*) OVER (PARTITION BY user_id)::int AS total FROM arrived)
