@@ -14,3 +14,6 @@ export const PEOPLE = `(SELECT p.id, p.user_id, p.full_name, ${ORCID_OF_LINKS} A
 
 /** The people not in the trash: id, user_id, full_name, orcid. */
 export const LIVE_PEOPLE = `(SELECT p.id, p.user_id, p.full_name, ${ORCID_OF_LINKS} AS orcid FROM people p WHERE p.deleted_at IS NULL)`;
+
+/** The people not in the trash, with what a contact's card shows: id, user_id, full_name, headline, role, organization_id, orcid. */
+export const LIVE_PEOPLE_CARDS = `(SELECT p.id, p.user_id, p.full_name, p.headline, p.role, p.organization_id, ${ORCID_OF_LINKS} AS orcid FROM people p WHERE p.deleted_at IS NULL)`;
