@@ -4,5 +4,8 @@
  * people/repository/people.relations.ts for the rule). Imports nothing but the shared kernel.
  */
 
-/** The identities users linked to their people (not the rejected ones): id, user_id, person_id, source, source_author_id. */
-export const LINKED_IDENTITIES = `(SELECT i.id, i.user_id, i.person_id, i.source, i.source_author_id FROM scholarly_identities i WHERE i.status = 'linked')`;
+/**
+ * The identities a user has linked to a person (the ones that attribute works; suggested and
+ * rejected ones do not): person_id, user_id, source, source_author_id.
+ */
+export const LINKED_IDENTITIES = `(SELECT i.person_id, i.user_id, i.source, i.source_author_id FROM scholarly_identities i WHERE i.status = 'linked')`;
