@@ -7,7 +7,7 @@
 // reads stay on TypeORM. bench/api/bare-server.ts runs the same statements: keep the two in step.
 // The other modules' tables (organizations, applications, referrals, …) are joined through their
 // published relations, inline views the planner pulls up: the plans are those of the bare tables.
-import { USER_TIME_ZONES } from '../accounts/repository/accounts.relations';
+import { ACCOUNTS } from '../accounts/repository/accounts.relations';
 import type { Application } from '../applications/index';
 import { APPLICATIONS } from '../applications/repository/applications.relations';
 import { INTERACTIONS } from '../interactions/repository/interactions.relations';
@@ -73,7 +73,7 @@ FROM ${PERSON_FROM}
       SELECT i.occurred_at AS at FROM ${INTERACTIONS} i WHERE i.user_id = p.user_id AND i.person_id = p.id AND i.asked IS NOT NULL
       UNION ALL
       SELECT COALESCE(((SELECT min(d.value::date) FROM jsonb_each_text(ar.status_dates) d))::timestamp AT TIME ZONE u.time_zone, ar.created_at)
-        FROM ${REFERRALS} ar JOIN ${USER_TIME_ZONES} u ON u.id = ar.user_id WHERE ar.user_id = p.user_id AND ar.referrer_id = p.id
+        FROM ${REFERRALS} ar JOIN ${ACCOUNTS} u ON u.id = ar.user_id WHERE ar.user_id = p.user_id AND ar.referrer_id = p.id
           AND ar.carried_from_id IS NULL
     ) asked
   ) asks

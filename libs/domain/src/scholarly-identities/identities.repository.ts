@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthorCandidate, ScholarlySource } from '../scholarly/index';
+import { LIVE_PEOPLE, PEOPLE } from '../people/repository/people.relations';
 import { AUTHORSHIPS_WITH_QUERIES_SQL } from '../works/index';
+import { WORK_AUTHORSHIPS, WORK_RECORDS, WORKS } from '../works/repository/works.relations';
 import type { Coauthor } from './candidate-scoring';
 import { ScholarlyIdentity } from './scholarly-identity.entity';
 import type { ProfileEvidence } from './split-profiles';
@@ -90,7 +92,7 @@ export class IdentitiesRepository {
     const rows = (await this.dataSource.query(
       `SELECT i.id, i.person_id, i.source, i.source_author_id, i.status, p.full_name
          FROM scholarly_identities i
-         JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
+         JOIN ${LIVE_PEOPLE} p ON p.id = i.person_id
         WHERE i.user_id = $1
           AND (i.source, i.source_author_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
         ORDER BY i.created_at, i.id`,
@@ -121,24 +123,24 @@ export class IdentitiesRepository {
            FROM cand c JOIN (${AUTHORSHIPS_WITH_QUERIES_SQL}) a ON a.source = c.source AND a.source_author_id = c.source_author_id
          UNION
          SELECT c.n, a.work_id, a.record_id, a.position
-           FROM cand c JOIN work_authorships a ON a.orcid = c.orcid
+           FROM cand c JOIN ${WORK_AUTHORSHIPS} a ON a.orcid = c.orcid
           WHERE c.orcid IS NOT NULL
        ),
        contact_ids AS (
          SELECT i.person_id, i.source, i.source_author_id
-           FROM scholarly_identities i JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
+           FROM scholarly_identities i JOIN ${LIVE_PEOPLE} p ON p.id = i.person_id
           WHERE i.user_id = $1 AND i.person_id <> $2 AND i.status = 'linked'
        ),
        contact_orcids AS (
          SELECT person_id, upper(source_author_id) AS orcid FROM contact_ids WHERE source IN ('orcid', 'crossref')
          UNION
-         SELECT p.id, upper(substring(p.links->>'orcid' from $7)) FROM people p
-          WHERE p.user_id = $1 AND p.id <> $2 AND p.deleted_at IS NULL AND p.links->>'orcid' IS NOT NULL
+         SELECT p.id, p.orcid FROM ${LIVE_PEOPLE} p
+          WHERE p.user_id = $1 AND p.id <> $2 AND p.orcid IS NOT NULL
        ),
        others AS (
          SELECT ca.n, oa.work_id, oa.source, oa.source_author_id, oa.orcid
            FROM cand_authorships ca
-           JOIN work_records r ON r.work_id = ca.work_id
+           JOIN ${WORK_RECORDS} r ON r.work_id = ca.work_id
            JOIN (${AUTHORSHIPS_WITH_QUERIES_SQL}) oa ON oa.record_id = r.id AND NOT (oa.record_id = ca.record_id AND oa.position = ca.position)
        ),
        coauthorships AS (
@@ -147,7 +149,7 @@ export class IdentitiesRepository {
          SELECT o.n, o.work_id, co.person_id FROM others o JOIN contact_orcids co ON co.orcid = o.orcid
        )
        SELECT c.n, c.person_id, p.full_name, count(DISTINCT c.work_id)::int AS works
-         FROM coauthorships c JOIN people p ON p.id = c.person_id
+         FROM coauthorships c JOIN ${PEOPLE} p ON p.id = c.person_id
         GROUP BY c.n, c.person_id, p.full_name
         ORDER BY c.n, p.full_name`,
       [
@@ -157,7 +159,6 @@ export class IdentitiesRepository {
         candidates.map((c) => c.source),
         candidates.map((c) => c.sourceAuthorId),
         candidates.map((c) => c.orcid),
-        '\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dXx]',
       ],
     )) as { n: number; person_id: string; full_name: string; works: number }[];
     for (const row of rows) out.set(row.n, [...(out.get(row.n) ?? []), { personId: row.person_id, name: row.full_name, works: row.works }]);
@@ -167,7 +168,7 @@ export class IdentitiesRepository {
   /** Another (not deleted) person of the user this author is linked to. */
   async linkedElsewhere(userId: string, personId: string, source: ScholarlySource, sourceAuthorId: string, em: EntityManager = this.dataSource.manager): Promise<{ id: string; fullName: string } | null> {
     const [row] = (await em.query(
-      `SELECT p.id, p.full_name FROM scholarly_identities i JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
+      `SELECT p.id, p.full_name FROM scholarly_identities i JOIN ${LIVE_PEOPLE} p ON p.id = i.person_id
         WHERE i.user_id = $1 AND i.source = $2 AND i.source_author_id = $3 AND i.status = 'linked' AND i.person_id <> $4
         ORDER BY i.created_at LIMIT 1`,
       [userId, source, sourceAuthorId, personId],
@@ -184,8 +185,8 @@ export class IdentitiesRepository {
       `WITH mine AS (
          SELECT a.record_id, a.position, a.work_id FROM (${AUTHORSHIPS_WITH_QUERIES_SQL}) a WHERE a.source = $1 AND a.source_author_id = $2
        )
-       SELECT COALESCE((SELECT array_agg(DISTINCT w.year ORDER BY w.year) FROM mine m JOIN works w ON w.id = m.work_id WHERE w.year IS NOT NULL), '{}') AS years,
-              COALESCE((SELECT array_agg(DISTINCT o.name) FROM mine m JOIN work_authorships o ON o.record_id = m.record_id AND o.position <> m.position), '{}') AS coauthors`,
+       SELECT COALESCE((SELECT array_agg(DISTINCT w.year ORDER BY w.year) FROM mine m JOIN ${WORKS} w ON w.id = m.work_id WHERE w.year IS NOT NULL), '{}') AS years,
+              COALESCE((SELECT array_agg(DISTINCT o.name) FROM mine m JOIN ${WORK_AUTHORSHIPS} o ON o.record_id = m.record_id AND o.position <> m.position), '{}') AS coauthors`,
       [source, sourceAuthorId],
     )) as { years: number[]; coauthors: string[] }[];
     return { years: row.years, coauthors: row.coauthors };

@@ -8,3 +8,4 @@ export * from './scholarly-identity.entity';
 export * from './source-lookups';
 export * from './scholarly-identities.export';
 export * from './repository/identities.read-model';
+export * from './repository/identity-sync-state';

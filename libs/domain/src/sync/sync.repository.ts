@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { accountsWithOwnSyncCadence, accountSyncCadence, setAccountSyncCadence } from '../accounts/index';
+import { ACCOUNTS } from '../accounts/repository/accounts.relations';
+import { LIVE_PEOPLE } from '../people/repository/people.relations';
 import type { AuthorSnapshot, ScholarlySource } from '../scholarly/index';
-import { ScholarlyIdentity } from '../scholarly-identities/index';
+import { identityById, IdentitySyncPatch, linkedAuthorIdsToCheck, lockLinkedIdentitiesOfPerson, recordIdentitySync, ScholarlyIdentity, unqueueIdentities } from '../scholarly-identities/index';
+import { LINKED_IDENTITIES } from '../scholarly-identities/repository/scholarly-identities.relations';
 import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncRun } from './sync-run.entity';
 import { syncProblemsOfAccounts } from './repository/sync-problems.read-model';
@@ -30,8 +33,9 @@ export interface SyncProblemRow {
 
 /**
  * Every query of publication sync: its runs (sync_runs), people's own cadences
- * (person_sync_settings), accounts' cadences (users' sync columns) and the identities' sync state.
- * Methods that take an EntityManager run inside the caller's transaction.
+ * (person_sync_settings), and, through what their owners publish, accounts' cadences (users' sync
+ * columns) and the identities' sync state. Methods that take an EntityManager run inside the
+ * caller's transaction.
  */
 @Injectable()
 export class SyncRepository {
@@ -46,52 +50,36 @@ export class SyncRepository {
 
   /** Whether the person is there (not erased) under that account. */
   async personExists(userId: string, personId: string): Promise<boolean> {
-    return (await this.dataSource.query('SELECT 1 FROM people WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL', [personId, userId])).length > 0;
+    return (await this.dataSource.query(`SELECT 1 FROM ${LIVE_PEOPLE} p WHERE p.id = $1 AND p.user_id = $2`, [personId, userId])).length > 0;
   }
 
   /** The accounts of these people (erased ones left out). */
   async ownersOf(personIds: string[]): Promise<Map<string, string>> {
-    const rows = (await this.dataSource.query('SELECT id, user_id FROM people WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL', [personIds])) as { id: string; user_id: string }[];
+    const rows = (await this.dataSource.query(`SELECT p.id, p.user_id FROM ${LIVE_PEOPLE} p WHERE p.id = ANY($1::uuid[])`, [personIds])) as { id: string; user_id: string }[];
     return new Map(rows.map((p) => [p.id, p.user_id]));
   }
 
   /** The person's linked identities, locked until the transaction ends (two triggers never queue one twice). */
   lockLinkedIdentities(em: EntityManager, userId: string, personId: string): Promise<ScholarlyIdentity[]> {
-    return em
-      .createQueryBuilder(ScholarlyIdentity, 'i')
-      .setLock('pessimistic_write')
-      .where('i.user_id = :userId AND i.person_id = :personId AND i.status = :status', { userId, personId, status: 'linked' })
-      .orderBy('i.created_at')
-      .addOrderBy('i.id')
-      .getMany();
+    return lockLinkedIdentitiesOfPerson(em, userId, personId);
   }
 
   findIdentity(id: string): Promise<ScholarlyIdentity | null> {
-    return this.dataSource.manager.findOneBy(ScholarlyIdentity, { id });
+    return identityById(this.dataSource.manager, id);
   }
 
-  async updateIdentity(id: string, patch: Partial<Pick<ScholarlyIdentity, 'syncState' | 'brokenReason' | 'lastSyncedAt' | 'lastSnapshot'>>, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em.update(ScholarlyIdentity, { id }, patch);
+  updateIdentity(id: string, patch: IdentitySyncPatch, em: EntityManager = this.dataSource.manager): Promise<void> {
+    return recordIdentitySync(em, id, patch);
   }
 
   /** Identities left `queued` by runs that were never queued go back to the state they had. */
-  async unqueueIdentities(identityIds: string[]): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE scholarly_identities SET sync_state = CASE WHEN broken_reason IS NOT NULL THEN 'broken' WHEN last_synced_at IS NOT NULL THEN 'ok' ELSE 'never' END
-        WHERE id = ANY($1::uuid[]) AND sync_state = 'queued'`,
-      [identityIds],
-    );
+  unqueueIdentities(identityIds: string[]): Promise<void> {
+    return unqueueIdentities(this.dataSource, identityIds);
   }
 
   /** The ids of `source`'s linked authors of these people that a scheduled sync would check (not broken, not being synced). */
-  async authorsToCheck(personIds: string[], source: ScholarlySource): Promise<string[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT DISTINCT btrim(source_author_id) AS id FROM scholarly_identities
-        WHERE person_id = ANY($1::uuid[]) AND source = $2 AND status = 'linked' AND sync_state NOT IN ('broken', 'queued', 'running')
-        ORDER BY 1`,
-      [personIds, source],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+  authorsToCheck(personIds: string[], source: ScholarlySource): Promise<string[]> {
+    return linkedAuthorIdsToCheck(this.dataSource, personIds, source);
   }
 
   // --- runs
@@ -132,7 +120,7 @@ export class SyncRepository {
     const now = new Date();
     await this.dataSource.transaction(async (em) => {
       await em.update(SyncRun, { id: runId }, { status, finishedAt: now });
-      await em.update(ScholarlyIdentity, { id: identity.id }, { syncState: 'ok', brokenReason: null, lastSyncedAt: now, lastSnapshot: snapshot ?? identity.lastSnapshot });
+      await recordIdentitySync(em, identity.id, { syncState: 'ok', brokenReason: null, lastSyncedAt: now, lastSnapshot: snapshot ?? identity.lastSnapshot });
     });
   }
 
@@ -198,11 +186,11 @@ export class SyncRepository {
   private async peopleWithoutOwnCadence(accountFilter: string, params: unknown[]): Promise<string[]> {
     const people = (await this.dataSource.query(
       `SELECT DISTINCT i.person_id
-         FROM scholarly_identities i
-         JOIN people p ON p.id = i.person_id AND p.deleted_at IS NULL
-         JOIN users u ON u.id = p.user_id
+         FROM ${LINKED_IDENTITIES} i
+         JOIN ${LIVE_PEOPLE} p ON p.id = i.person_id
+         JOIN ${ACCOUNTS} u ON u.id = p.user_id
          LEFT JOIN person_sync_settings s ON s.person_id = i.person_id
-        WHERE i.status = 'linked' AND s.person_id IS NULL AND ${accountFilter}
+        WHERE s.person_id IS NULL AND ${accountFilter}
         ORDER BY i.person_id`,
       params,
     )) as { person_id: string }[];

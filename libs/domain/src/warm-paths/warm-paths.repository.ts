@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AUTHORSHIPS_WITH_QUERIES_SQL, matchAuthorshipsSql, peopleAuthorKeysSql, personOrcidSql, queriedSourcesSql } from '../works/index';
+import { LIVE_PEOPLE } from '../people/repository/people.relations';
+import { AUTHORSHIPS_WITH_QUERIES_SQL, matchAuthorshipsSql, peopleAuthorKeysSql, queriedSourcesSql } from '../works/index';
+import { WORK_AUTHOR_QUERIES, WORK_AUTHORSHIPS, WORKS } from '../works/repository/works.relations';
 
 /** Intermediates listed per contact on an indirect path; `throughCount` gives them all. */
 export const THROUGH_PER_CONTACT = 5;
@@ -11,7 +13,7 @@ const WORK_ORDER = 'w.year DESC NULLS LAST, w.publication_date DESC NULLS LAST, 
 /** Up to $3 works of an array of work ids, newest first, as JSON. */
 const worksJson = (ids: string): string => `
   (SELECT coalesce(json_agg(json_build_object('id', w.id, 'title', w.title, 'year', w.year, 'venue', w.venue, 'doi', w.doi, 'arxivId', w.arxiv_id) ORDER BY ${WORK_ORDER}), '[]'::json)
-     FROM (SELECT w.* FROM works w WHERE w.id = ANY(${ids}) ORDER BY ${WORK_ORDER} LIMIT $3) w)`;
+     FROM (SELECT w.* FROM ${WORKS} w WHERE w.id = ANY(${ids}) ORDER BY ${WORK_ORDER} LIMIT $3) w)`;
 
 const contactJson = (c: string): string =>
   `json_build_object('id', ${c}.id, 'fullName', ${c}.full_name, 'headline', ${c}.headline, 'role', ${c}.role, 'organizationId', ${c}.organization_id)`;
@@ -23,22 +25,22 @@ const contactJson = (c: string): string =>
  */
 export const warmPathsSql = (): string => `
   WITH interviewer AS (
-    SELECT p.id, ${personOrcidSql('p')} AS orcid FROM people p WHERE p.id = $1 AND p.user_id = $2 AND p.deleted_at IS NULL
+    SELECT p.id, p.orcid FROM ${LIVE_PEOPLE} p WHERE p.id = $1 AND p.user_id = $2
   ),
   contacts AS (
     -- Deleted people are not contacts (and erased ones are gone).
-    SELECT p.id, p.full_name, p.headline, p.role, p.organization_id, ${personOrcidSql('p')} AS orcid
-      FROM people p WHERE p.user_id = $2 AND p.deleted_at IS NULL AND p.id <> $1
+    SELECT p.id, p.full_name, p.headline, p.role, p.organization_id, p.orcid
+      FROM ${LIVE_PEOPLE} p WHERE p.user_id = $2 AND p.id <> $1
   ),
   interviewer_keys AS (${peopleAuthorKeysSql('interviewer', '$2')}),
   contact_keys AS (${peopleAuthorKeysSql('contacts', '$2')}),
   theirs AS (
     -- The interviewer's own places on the records that list them.
-    SELECT DISTINCT m.record_id, m.position, m.work_id FROM (${matchAuthorshipsSql('work_authorships', 'interviewer_keys')}) m
+    SELECT DISTINCT m.record_id, m.position, m.work_id FROM (${matchAuthorshipsSql(WORK_AUTHORSHIPS, 'interviewer_keys')}) m
   ),
   contact_rows AS (
     -- Every place of every contact on a record in the cache.
-    SELECT DISTINCT m.person_id, m.record_id, m.position, m.work_id FROM (${matchAuthorshipsSql('work_authorships', 'contact_keys')}) m
+    SELECT DISTINCT m.person_id, m.record_id, m.position, m.work_id FROM (${matchAuthorshipsSql(WORK_AUTHORSHIPS, 'contact_keys')}) m
   ),
   their_works AS MATERIALIZED (
     -- A join on this set, not IN (SELECT … FROM theirs): the planner, misled by the CTEs' row
@@ -55,7 +57,7 @@ export const warmPathsSql = (): string => `
     SELECT b.person_id, array_agg(DISTINCT b.work_id) AS work_ids FROM beside b GROUP BY b.person_id
   ),
   direct_ranked AS (
-    SELECT d.person_id, d.work_ids, cardinality(d.work_ids) AS n, (SELECT max(w.year) FROM works w WHERE w.id = ANY(d.work_ids)) AS latest_year
+    SELECT d.person_id, d.work_ids, cardinality(d.work_ids) AS n, (SELECT max(w.year) FROM ${WORKS} w WHERE w.id = ANY(d.work_ids)) AS latest_year
       FROM direct d
   ),
   coauthor_rows AS MATERIALIZED (
@@ -84,11 +86,11 @@ export const warmPathsSql = (): string => `
   x_rows AS (
     -- Every record in the cache that lists an intermediate.
     SELECT DISTINCT x.xkey, x.record_id, x.position FROM (
-      SELECT xi.xkey, a.record_id, a.position FROM x_ids xi JOIN work_authorships a ON a.source = xi.source AND a.source_author_id = xi.source_author_id
+      SELECT xi.xkey, a.record_id, a.position FROM x_ids xi JOIN ${WORK_AUTHORSHIPS} a ON a.source = xi.source AND a.source_author_id = xi.source_author_id
       UNION ALL
-      SELECT xo.xkey, a.record_id, a.position FROM x_orcids xo JOIN work_authorships a ON a.orcid = xo.orcid
+      SELECT xo.xkey, a.record_id, a.position FROM x_orcids xo JOIN ${WORK_AUTHORSHIPS} a ON a.orcid = xo.orcid
       UNION ALL
-      SELECT xi.xkey, q.record_id, q.position FROM x_ids xi JOIN work_author_queries q ON ${queriedSourcesSql('xi.source')} AND q.query = xi.source_author_id
+      SELECT xi.xkey, q.record_id, q.position FROM x_ids xi JOIN ${WORK_AUTHOR_QUERIES} q ON ${queriedSourcesSql('xi.source')} AND q.query = xi.source_author_id
     ) x
   ),
   via_rows AS (
@@ -105,7 +107,7 @@ export const warmPathsSql = (): string => `
   paths AS (
     SELECT l.person_id, l.xkey, l.contact_work_ids, xw.work_ids AS interviewer_work_ids,
            cardinality(l.contact_work_ids) + cardinality(xw.work_ids) AS strength,
-           (SELECT max(w.year) FROM works w WHERE w.id = ANY(l.contact_work_ids || xw.work_ids)) AS latest_year
+           (SELECT max(w.year) FROM ${WORKS} w WHERE w.id = ANY(l.contact_work_ids || xw.work_ids)) AS latest_year
       FROM via_legs l JOIN x_works xw USING (xkey)
   ),
   via_ranked AS (

@@ -4,5 +4,9 @@
  * people/repository/people.relations.ts for the rule). Imports nothing but the shared kernel.
  */
 
-/** Each account's time zone, for dates its user typed as days: id (the user's), time_zone. */
-export const USER_TIME_ZONES = `(SELECT u.id, u.time_zone FROM users u)`;
+/**
+ * Every account with what other modules read of it: id (the user's), time_zone (for dates its user
+ * typed as days), sync_every_hours (its own publication sync cadence; null: the server's default),
+ * sync_paused.
+ */
+export const ACCOUNTS = `(SELECT u.id, u.time_zone, u.sync_every_hours, u.sync_paused FROM users u)`;
