@@ -24,15 +24,6 @@ export function queriedSourcesSql(column: string): string {
 }
 
 /**
- * The ORCID iD in a person's `orcid` link (`alias` is the people row), or null. Works reads it as
- * the `orcid` column of people's relations; kept only for warm-paths' statements until they read
- * those relations too (then it goes).
- */
-export function personOrcidSql(alias: string): string {
-  return `substring(${alias}.links->>'orcid' from '\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]')`;
-}
-
-/**
  * SQL for the author keys of some people: rows (person_id, source, source_author_id, orcid), each
  * either an identity (orcid null) or an ORCID iD (source and source_author_id null).
  * `people` names a relation of one user's people with columns (id, orcid); `user` is the SQL
