@@ -21,6 +21,7 @@ import { Team } from '../libs/domain/src/organizations/team.entity';
 import { PeopleRepository } from '../libs/domain/src/people/people.repository';
 import { PeopleService } from '../libs/domain/src/people/people.service';
 import { Person } from '../libs/domain/src/people/person.entity';
+import { PersonReferences } from '../libs/domain/src/people/person-references';
 import { ReferralsRepository } from '../libs/domain/src/referrals/referrals.repository';
 import { ReferralsService } from '../libs/domain/src/referrals/referrals.service';
 import { SecurityEventsRepository } from '../libs/domain/src/security-events/security-events.repository';
@@ -41,8 +42,9 @@ export function organizationsService(dataSource: DataSource): OrganizationsServi
   return new OrganizationsService(new OrganizationsRepository(dataSource.getRepository(Organization), dataSource.getRepository(Team), dataSource));
 }
 
+// No reference registered: the seeds create people, they never merge or erase them.
 export function peopleService(dataSource: DataSource, organizations: OrganizationsService, accounts: ReturnType<typeof accountsServices>, jobs: JobQueue<any>): PeopleService {
-  return new PeopleService(new PeopleRepository(dataSource.getRepository(Person), dataSource), organizations, accounts.timeZones, accounts.idempotencyKeys, jobs);
+  return new PeopleService(new PeopleRepository(dataSource.getRepository(Person), dataSource), organizations, accounts.timeZones, accounts.idempotencyKeys, jobs, new PersonReferences());
 }
 
 export function stageTemplatesService(dataSource: DataSource, organizations: OrganizationsService): StageTemplatesService {

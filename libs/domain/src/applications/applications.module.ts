@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { PeopleModule, PersonReferences } from '../people/index';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/index';
 import { StageTemplatesModule } from '../stage-templates/index';
@@ -15,8 +16,18 @@ import { ApplicationsExport } from './applications.export';
 import { DomainEvents } from '../jobs/index';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Application, ApplicationStage, ApplicationMove]), OrganizationsModule, StageTemplatesModule],
+  imports: [TypeOrmModule.forFeature([Application, ApplicationStage, ApplicationMove]), OrganizationsModule, StageTemplatesModule, PeopleModule],
   providers: [ApplicationsExport, ApplicationsRepository, PipelineStatsRepository, StageRetrospectivesRepository, ApplicationsService, PipelineStatsService, StageRetrospectivesService, DomainEvents],
   exports: [ApplicationsService, PipelineStatsService, StageRetrospectivesService],
 })
-export class ApplicationsModule {}
+export class ApplicationsModule implements OnModuleInit {
+  constructor(
+    private readonly personReferences: PersonReferences,
+    private readonly repository: ApplicationsRepository,
+  ) {}
+
+  // People merges and erases people without knowing this module: it moves these rows through what is registered.
+  onModuleInit(): void {
+    this.personReferences.register(...this.repository.personReferences);
+  }
+}

@@ -7,6 +7,8 @@ import { escapeLike } from '../shared/sql';
 import { ApplicationMove } from './application-move.entity';
 import { ApplicationStage } from './application-stage.entity';
 import { Application, ApplicationStatus } from './application.entity';
+import { ColumnReference, columnReferenceStatements } from '../shared/references';
+import type { PersonReference } from '../people/index';
 
 const RELATIONS = { organization: true, team: true, recruiter: true } as const;
 
@@ -24,6 +26,27 @@ export interface ApplicationSummary {
 /** The applications module's tables (applications, application_stages, application_moves): every statement on them. */
 @Injectable()
 export class ApplicationsRepository {
+  /** An application is the user's: erasing its recruiter only unlinks them. People's merges and erasures run these (registered in ApplicationsModule). */
+  readonly personReferences: PersonReference[] = [
+    this.personReference('applicationsRecruited', { table: 'applications', column: 'recruiter_id', onErase: 'nullify' }),
+  ];
+
+  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
+  private personReference(label: string, ref: ColumnReference): PersonReference {
+    const sql = columnReferenceStatements(ref);
+    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
+    return {
+      label,
+      table: ref.table,
+      column: ref.column,
+      count: (em, personId) => counted(em, sql.count, personId),
+      async moveToSurvivor(em, survivorId, mergedId) {
+        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
+      },
+      erase: (em, personId) => counted(em, sql.erase, personId),
+    };
+  }
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {

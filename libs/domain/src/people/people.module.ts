@@ -6,10 +6,12 @@ import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { Person } from './person.entity';
 import { PeopleExport } from './people.export';
+import { PersonReferences } from './person-references';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Person]), OrganizationsModule, AccountsModule],
-  providers: [PeopleExport, PeopleService, PeopleRepository],
-  exports: [PeopleService],
+  providers: [PeopleExport, PeopleService, PeopleRepository, PersonReferences],
+  // PersonReferences: where the modules whose rows point at people register them.
+  exports: [PeopleService, PersonReferences],
 })
 export class PeopleModule {}
