@@ -15,6 +15,7 @@ import { TwoFactorRepository } from '../libs/domain/src/accounts/two-factor.repo
 import { TwoFactorService } from '../libs/domain/src/accounts/two-factor.service';
 import { UsersRepository } from '../libs/domain/src/accounts/users.repository';
 import { Organization } from '../libs/domain/src/organizations/organization.entity';
+import { OrganizationReferences } from '../libs/domain/src/organizations/organization-references';
 import { OrganizationsRepository } from '../libs/domain/src/organizations/organizations.repository';
 import { OrganizationsService } from '../libs/domain/src/organizations/organizations.service';
 import { Team } from '../libs/domain/src/organizations/team.entity';
@@ -38,8 +39,9 @@ export function accountsServices(dataSource: DataSource, config: AppConfig, keyr
   return { accounts, timeZones: new TimeZonesService(users), idempotencyKeys: new IdempotencyKeysService(new IdempotencyKeysRepository(dataSource)) };
 }
 
+// No reference registered: the seeds never merge organizations.
 export function organizationsService(dataSource: DataSource): OrganizationsService {
-  return new OrganizationsService(new OrganizationsRepository(dataSource.getRepository(Organization), dataSource.getRepository(Team), dataSource));
+  return new OrganizationsService(new OrganizationsRepository(dataSource.getRepository(Organization), dataSource.getRepository(Team), dataSource), new OrganizationReferences());
 }
 
 // No reference registered: the seeds create people, they never merge or erase them.

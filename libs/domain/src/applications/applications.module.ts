@@ -1,7 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { PeopleModule, PersonReferences } from '../people/index';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganizationsModule } from '../organizations/index';
+import { OrganizationReferences, OrganizationsModule } from '../organizations/index';
 import { StageTemplatesModule } from '../stage-templates/index';
 import { ApplicationMove } from './application-move.entity';
 import { ApplicationStage } from './application-stage.entity';
@@ -23,11 +23,14 @@ import { DomainEvents } from '../jobs/index';
 export class ApplicationsModule implements OnModuleInit {
   constructor(
     private readonly personReferences: PersonReferences,
+    private readonly organizationReferences: OrganizationReferences,
     private readonly repository: ApplicationsRepository,
   ) {}
 
-  // People merges and erases people without knowing this module: it moves these rows through what is registered.
+  // People and organizations merge (people also erase) without knowing this module: they move these rows through what is registered.
   onModuleInit(): void {
     this.personReferences.register(...this.repository.personReferences);
+    this.organizationReferences.registerOrganizationReferences(...this.repository.organizationReferences);
+    this.organizationReferences.registerTeamReferences(...this.repository.teamReferences);
   }
 }

@@ -57,3 +57,19 @@ export function columnReferenceStatements(ref: ColumnReference): ColumnReference
     erase: `WITH changed AS (${change}) SELECT count(*)::int AS count FROM changed`,
   };
 }
+
+/** The statements of a column of the user's own rows (`user_id`) that follows a merge of two rows it points at. */
+export interface UserRowsReferenceStatements {
+  /** `$1`: the referenced id, `$2`: the user; one row `{ count }`. */
+  count: string;
+  /** `$1`: the survivor, `$2`: the merged one, `$3`: the user. */
+  move: string;
+}
+
+export function userRowsReferenceStatements(ref: { table: string; column: string }): UserRowsReferenceStatements {
+  const [table, column] = [`"${ref.table}"`, `"${ref.column}"`];
+  return {
+    count: `SELECT count(*)::int AS count FROM ${table} WHERE ${column} = $1 AND user_id = $2`,
+    move: `UPDATE ${table} SET ${column} = $1 WHERE ${column} = $2 AND user_id = $3`,
+  };
+}
