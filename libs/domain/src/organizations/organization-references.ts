@@ -26,7 +26,7 @@ export interface TeamReference {
 /**
  * The references to organizations and teams, registered by their owners when the app starts
  * (`onModuleInit`): organizations sits below them (people, applications, stage templates), so it
- * moves their rows only through what they register. test/e2e/references checks every foreign key
+ * moves their rows only through what they register. test/e2e/references.e2e-spec.ts checks every foreign key
  * to organizations and teams against what the apps register.
  */
 @Injectable()

@@ -24,7 +24,7 @@ export interface PersonReference {
 /**
  * The references to people, registered by their owners when the app starts (`onModuleInit`): people
  * sits below most of them, so it knows their rows only through what they register. An app that
- * leaves out an owner would leave its rows behind on a merge: test/e2e/person-references checks
+ * leaves out an owner would leave its rows behind on a merge: test/e2e/references.e2e-spec.ts checks
  * every foreign key to people against what the apps register.
  */
 @Injectable()
