@@ -15,12 +15,14 @@ import { TwoFactorRepository } from '../libs/domain/src/accounts/two-factor.repo
 import { TwoFactorService } from '../libs/domain/src/accounts/two-factor.service';
 import { UsersRepository } from '../libs/domain/src/accounts/users.repository';
 import { Organization } from '../libs/domain/src/organizations/organization.entity';
+import { OrganizationReferences } from '../libs/domain/src/organizations/organization-references';
 import { OrganizationsRepository } from '../libs/domain/src/organizations/organizations.repository';
 import { OrganizationsService } from '../libs/domain/src/organizations/organizations.service';
 import { Team } from '../libs/domain/src/organizations/team.entity';
 import { PeopleRepository } from '../libs/domain/src/people/people.repository';
 import { PeopleService } from '../libs/domain/src/people/people.service';
 import { Person } from '../libs/domain/src/people/person.entity';
+import { PersonReferences } from '../libs/domain/src/people/person-references';
 import { ReferralsRepository } from '../libs/domain/src/referrals/referrals.repository';
 import { ReferralsService } from '../libs/domain/src/referrals/referrals.service';
 import { SecurityEventsRepository } from '../libs/domain/src/security-events/security-events.repository';
@@ -37,12 +39,14 @@ export function accountsServices(dataSource: DataSource, config: AppConfig, keyr
   return { accounts, timeZones: new TimeZonesService(users), idempotencyKeys: new IdempotencyKeysService(new IdempotencyKeysRepository(dataSource)) };
 }
 
+// No reference registered: the seeds never merge organizations.
 export function organizationsService(dataSource: DataSource): OrganizationsService {
-  return new OrganizationsService(new OrganizationsRepository(dataSource.getRepository(Organization), dataSource.getRepository(Team), dataSource));
+  return new OrganizationsService(new OrganizationsRepository(dataSource.getRepository(Organization), dataSource.getRepository(Team), dataSource), new OrganizationReferences());
 }
 
+// No reference registered: the seeds create people, they never merge or erase them.
 export function peopleService(dataSource: DataSource, organizations: OrganizationsService, accounts: ReturnType<typeof accountsServices>, jobs: JobQueue<any>): PeopleService {
-  return new PeopleService(new PeopleRepository(dataSource.getRepository(Person), dataSource), organizations, accounts.timeZones, accounts.idempotencyKeys, jobs);
+  return new PeopleService(new PeopleRepository(dataSource.getRepository(Person), dataSource), organizations, accounts.timeZones, accounts.idempotencyKeys, jobs, new PersonReferences());
 }
 
 export function stageTemplatesService(dataSource: DataSource, organizations: OrganizationsService): StageTemplatesService {

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { PeopleModule, PersonReferences } from '../people/index';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganizationsModule } from '../organizations/index';
+import { OrganizationReferences, OrganizationsModule } from '../organizations/index';
 import { StageTemplatesModule } from '../stage-templates/index';
 import { ApplicationMove } from './application-move.entity';
 import { ApplicationStage } from './application-stage.entity';
@@ -15,8 +16,21 @@ import { ApplicationsExport } from './applications.export';
 import { DomainEvents } from '../jobs/index';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Application, ApplicationStage, ApplicationMove]), OrganizationsModule, StageTemplatesModule],
+  imports: [TypeOrmModule.forFeature([Application, ApplicationStage, ApplicationMove]), OrganizationsModule, StageTemplatesModule, PeopleModule],
   providers: [ApplicationsExport, ApplicationsRepository, PipelineStatsRepository, StageRetrospectivesRepository, ApplicationsService, PipelineStatsService, StageRetrospectivesService, DomainEvents],
   exports: [ApplicationsService, PipelineStatsService, StageRetrospectivesService],
 })
-export class ApplicationsModule {}
+export class ApplicationsModule implements OnModuleInit {
+  constructor(
+    private readonly personReferences: PersonReferences,
+    private readonly organizationReferences: OrganizationReferences,
+    private readonly repository: ApplicationsRepository,
+  ) {}
+
+  // People and organizations merge (people also erase) without knowing this module: they move these rows through what is registered.
+  onModuleInit(): void {
+    this.personReferences.register(...this.repository.personReferences);
+    this.organizationReferences.registerOrganizationReferences(...this.repository.organizationReferences);
+    this.organizationReferences.registerTeamReferences(...this.repository.teamReferences);
+  }
+}

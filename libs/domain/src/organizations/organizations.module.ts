@@ -5,10 +5,12 @@ import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
 import { Team } from './team.entity';
 import { OrganizationsExport } from './organizations.export';
+import { OrganizationReferences } from './organization-references';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, Team])],
-  providers: [OrganizationsExport, OrganizationsService, OrganizationsRepository],
-  exports: [OrganizationsService],
+  providers: [OrganizationsExport, OrganizationsService, OrganizationsRepository, OrganizationReferences],
+  // OrganizationReferences: where the modules whose rows point at organizations and teams register them.
+  exports: [OrganizationsService, OrganizationReferences],
 })
 export class OrganizationsModule {}

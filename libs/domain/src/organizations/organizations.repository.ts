@@ -7,14 +7,6 @@ import { escapeLike } from '../shared/sql';
 import { Organization } from './organization.entity';
 import { Team } from './team.entity';
 
-/** What a merge moves, by kind (see OrganizationsService.merge). */
-export interface OrganizationReferenceCounts {
-  people: number;
-  applications: number;
-  stageTemplates: number;
-  referrals: number;
-}
-
 /** The other name an organization clashes with. */
 export interface NameClash {
   name: string;
@@ -23,9 +15,8 @@ export interface NameClash {
 }
 
 /**
- * Every statement on organizations and teams. Merging moves the rows of other modules that point at
- * an organization or a team (people, applications, stage templates: columns organization_id and
- * team_id); those statements are here, by the tables' names, as PERSON_REFERENCES does for people.
+ * Every statement on organizations and teams. The rows of other modules that point at an
+ * organization or a team move on a merge through what their owners register (OrganizationReferences).
  */
 @Injectable()
 export class OrganizationsRepository {
@@ -121,25 +112,13 @@ export class OrganizationsRepository {
     return this.organizations.existsBy({ id, userId });
   }
 
-  /** How many rows of other modules point at the organization. */
-  async countReferences(em: EntityManager, userId: string, organizationId: string): Promise<OrganizationReferenceCounts> {
-    const count = async (sql: string) => ((await em.query(`SELECT count(*)::int AS count FROM ${sql}`, [organizationId, userId])) as { count: number }[])[0].count;
-    return {
-      people: await count('people WHERE organization_id = $1 AND user_id = $2'),
-      applications: await count('applications WHERE organization_id = $1 AND user_id = $2'),
-      stageTemplates: await count('stage_templates WHERE organization_id = $1 AND user_id = $2'),
-      referrals: await count(`${REFERRALS} r JOIN ${APPLICATIONS} a ON a.id = r.application_id WHERE a.organization_id = $1 AND a.user_id = $2`),
-    };
-  }
-
-  /** Moves the people, applications and stage templates of one organization to another. */
-  async moveReferences(em: EntityManager, userId: string, survivorId: string, otherId: string): Promise<void> {
-    for (const table of ['people', 'applications', 'stage_templates']) await em.query(`UPDATE "${table}" SET organization_id = $1 WHERE organization_id = $2 AND user_id = $3`, [survivorId, otherId, userId]);
-  }
-
-  /** Moves the people and applications of one team to another. */
-  async moveTeamReferences(em: EntityManager, userId: string, intoTeamId: string, fromTeamId: string): Promise<void> {
-    for (const table of ['people', 'applications']) await em.query(`UPDATE "${table}" SET team_id = $1 WHERE team_id = $2 AND user_id = $3`, [intoTeamId, fromTeamId, userId]);
+  /** How many referrals the applications of the organization have (they follow their applications). */
+  async countReferrals(em: EntityManager, userId: string, organizationId: string): Promise<number> {
+    const [{ count }] = (await em.query(`SELECT count(*)::int AS count FROM ${REFERRALS} r JOIN ${APPLICATIONS} a ON a.id = r.application_id WHERE a.organization_id = $1 AND a.user_id = $2`, [
+      organizationId,
+      userId,
+    ])) as { count: number }[];
+    return count;
   }
 
   findTeam(where: { id: string; userId: string; organizationId?: string }): Promise<Team | null> {

@@ -4,6 +4,7 @@ import { ConflictError, FieldProblem, NotFoundError } from '#platform';
 import { foldName, normalizeLink } from '../shared/text/index';
 import { InvalidOrganizationError, OrganizationMergeSelfError, OrganizationNameTakenError } from './organizations.errors';
 import { Organization } from './organization.entity';
+import { OrganizationReferenceKind, OrganizationReferences } from './organization-references';
 import { OrganizationsRepository } from './organizations.repository';
 import { Team } from './team.entity';
 import type { Page } from '../people/index';
@@ -46,6 +47,7 @@ export interface TeamInput {
 export class OrganizationsService {
   constructor(
     private readonly organizations: OrganizationsRepository,
+    private readonly references: OrganizationReferences,
   ) {}
 
   async create(userId: string, input: OrganizationInput & { name: string }): Promise<Organization> {
@@ -119,11 +121,9 @@ export class OrganizationsService {
       const survivorTeams = new Map((survivor.teams ?? []).map((t) => [t.nameFolded, t]));
       const folded = (other.teams ?? []).filter((t) => survivorTeams.has(t.nameFolded));
       const moving = (other.teams ?? []).filter((t) => !survivorTeams.has(t.nameFolded));
-      const moved = {
-        teams: moving.length,
-        teamsMerged: folded.length,
-        ...(await this.organizations.countReferences(em, userId, otherId)),
-      };
+      const counts = {} as Record<OrganizationReferenceKind, number>;
+      for (const ref of this.references.organizationReferences()) counts[ref.kind] = (counts[ref.kind] ?? 0) + (await ref.count(em, userId, otherId));
+      const moved = { teams: moving.length, teamsMerged: folded.length, ...counts, referrals: await this.organizations.countReferrals(em, userId, otherId) };
       const merged = combineOrganizations(survivor, other);
       if (dryRun) {
         const teams = [...(survivor.teams ?? []), ...moving].sort((a, b) => a.nameFolded.localeCompare(b.nameFolded));
@@ -131,7 +131,7 @@ export class OrganizationsService {
       }
       for (const team of folded) {
         const into = survivorTeams.get(team.nameFolded)!;
-        await this.organizations.moveTeamReferences(em, userId, into.id, team.id);
+        for (const ref of this.references.teamReferences()) await ref.moveToSurvivor(em, userId, into.id, team.id);
         const fill: Partial<Team> = {};
         if (!into.description && team.description) fill.description = team.description;
         if (team.researchNotes && team.researchNotes !== into.researchNotes) fill.researchNotes = into.researchNotes ? `${into.researchNotes}\n\n${team.researchNotes}` : team.researchNotes;
@@ -139,7 +139,7 @@ export class OrganizationsService {
         await this.organizations.deleteTeam({ id: team.id }, em);
       }
       if (moving.length) await this.organizations.moveTeams(em, moving.map((t) => t.id), survivorId);
-      await this.organizations.moveReferences(em, userId, survivorId, otherId);
+      for (const ref of this.references.organizationReferences()) await ref.moveToSurvivor(em, userId, survivorId, otherId);
       await this.organizations.delete(userId, otherId, em);
       await this.organizations.update(userId, survivorId, { ...merged, updatedAt: new Date() }, em);
       return { survivor: await load(survivorId), merged: other, moved, applied: true };

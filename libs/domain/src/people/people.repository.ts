@@ -9,7 +9,8 @@ import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL,
 import type { PeopleQuery } from './people.types';
 import { PersonCard, personCards } from './repository/people.read-model';
 import { Person } from './person.entity';
-import type { PersonReference } from './person-references';
+import type { OrganizationReference, OrganizationReferenceKind, TeamReference } from '../organizations/index';
+import { userRowsReferenceStatements } from '../shared/references';
 
 export type DuplicateReason = 'email' | 'linkedin' | 'name';
 
@@ -20,6 +21,34 @@ export type DuplicateReason = 'email' | 'linkedin' | 'name';
  */
 @Injectable()
 export class PeopleRepository {
+  /** A person's organization and team follow a merge of organizations (registered in PeopleModule). */
+  readonly organizationReferences: OrganizationReference[] = [this.organizationReference('people', { table: 'people', column: 'organization_id' })];
+  readonly teamReferences: TeamReference[] = [this.teamReference({ table: 'people', column: 'team_id' })];
+
+  /** Runs the statements of one of this module's columns that point at an organization, on the merge's transaction. */
+  private organizationReference(kind: OrganizationReferenceKind, ref: { table: string; column: string }): OrganizationReference {
+    const sql = userRowsReferenceStatements(ref);
+    return {
+      kind,
+      ...ref,
+      count: async (em, userId, organizationId) => ((await em.query(sql.count, [organizationId, userId])) as { count: number }[])[0].count,
+      async moveToSurvivor(em, userId, survivorId, mergedId) {
+        await em.query(sql.move, [survivorId, mergedId, userId]);
+      },
+    };
+  }
+
+  /** Runs the statement of one of this module's columns that point at a team, on the merge's transaction. */
+  private teamReference(ref: { table: string; column: string }): TeamReference {
+    const sql = userRowsReferenceStatements(ref);
+    return {
+      ...ref,
+      async moveToSurvivor(em, userId, intoTeamId, fromTeamId) {
+        await em.query(sql.move, [intoTeamId, fromTeamId, userId]);
+      },
+    };
+  }
+
   constructor(
     @InjectRepository(Person) private readonly people: Repository<Person>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -181,46 +210,6 @@ export class PeopleRepository {
        ORDER BY 1, 2`,
       [userId],
     );
-  }
-
-  // The rows that point at a person (PERSON_REFERENCES): the tables are other modules', the columns
-  // are declared by them in person-references.ts, so merge and erasure reach them by that list.
-
-  async countReferences(em: EntityManager, ref: PersonReference, personId: string): Promise<number> {
-    const [{ count }] = (await em.query(`SELECT count(*)::int AS count FROM "${ref.table}" WHERE "${ref.column}" = $1`, [personId])) as { count: number }[];
-    return count;
-  }
-
-  /** Moves the rows of `otherId` to `survivorId`; where a unique key would collide, the survivor's row stays (taking over what it `inherit`s). */
-  async moveReferences(em: EntityManager, ref: PersonReference, survivorId: string, otherId: string): Promise<void> {
-    if (ref.uniqueWith) {
-      const same = ref.uniqueWith.map((c) => `mine."${c}" = theirs."${c}"`).join(' AND ');
-      if (ref.inherit?.length) {
-        const [first] = ref.inherit;
-        await em.query(
-          `UPDATE "${ref.table}" mine SET ${ref.inherit.map((c) => `"${c}" = theirs."${c}"`).join(', ')} FROM "${ref.table}" theirs
-            WHERE mine."${ref.column}" = $1 AND theirs."${ref.column}" = $2 AND ${same} AND mine."${first}" IS NULL AND theirs."${first}" IS NOT NULL`,
-          [survivorId, otherId],
-        );
-      }
-      await em.query(
-        `DELETE FROM "${ref.table}" theirs WHERE theirs."${ref.column}" = $2
-           AND EXISTS (SELECT 1 FROM "${ref.table}" mine WHERE mine."${ref.column}" = $1 AND ${same})`,
-        [survivorId, otherId],
-      );
-    }
-    await em.query(`UPDATE "${ref.table}" SET "${ref.column}" = $1 WHERE "${ref.column}" = $2`, [survivorId, otherId]);
-  }
-
-  /** Deletes or unlinks (per `onErase`) the rows that point at the person; answers how many. */
-  async eraseReferences(em: EntityManager, ref: PersonReference, personId: string): Promise<number> {
-    const sql =
-      ref.onErase === 'delete'
-        ? `DELETE FROM "${ref.table}" WHERE "${ref.column}" = $1 RETURNING 1`
-        : `UPDATE "${ref.table}" SET "${ref.column}" = NULL WHERE "${ref.column}" = $1 RETURNING 1`;
-    // Counted through a SELECT: for a bare DELETE/UPDATE the driver answers [rows, rowCount], not the rows.
-    const [{ count }] = (await em.query(`WITH changed AS (${sql}) SELECT count(*)::int AS count FROM changed`, [personId])) as { count: number }[];
-    return count;
   }
 
   /** The person's sync runs: their jobs carry only the run's id. */

@@ -11,7 +11,7 @@ import { DuplicateReason, PeopleRepository } from './people.repository';
 import { Page, PeopleQuery, PersonInput } from './people.types';
 import { Person } from './person.entity';
 import type { PersonCard } from './repository/people.read-model';
-import { PERSON_REFERENCES } from './person-references';
+import { PersonReferences } from './person-references';
 import { addDays, dateIn } from '../shared/dates';
 import type { EntityManager } from 'typeorm';
 
@@ -58,6 +58,7 @@ export class PeopleService {
     private readonly timeZones: TimeZonesService,
     private readonly idempotencyKeys: IdempotencyKeysService,
     private readonly jobs: JobQueue<DossierJobs>,
+    private readonly references: PersonReferences,
   ) {}
 
   async create(userId: string, input: PersonInput & { fullName: string }): Promise<Person> {
@@ -121,7 +122,7 @@ export class PeopleService {
 
   /**
    * Deletes the person and everything about them, for good (their data is theirs, not the user's):
-   * the rows that point at them (PERSON_REFERENCES), and every other trace the account holds of their
+   * the rows that point at them (PersonReferences), and every other trace the account holds of their
    * name, emails and links: what the modules above people keep, through `steps` (import report rows,
    * briefing versions: see PersonErasureService), stored answers to Idempotency-Key writes, then
    * queued and finished jobs and their events. Free text the user wrote on their own records (an
@@ -135,7 +136,7 @@ export class PeopleService {
       // Sync jobs carry only their run's id: found by it once the runs are gone.
       const runs = await this.people.syncRunIds(em, id);
       const erased: Record<string, number> = {};
-      for (const ref of PERSON_REFERENCES) erased[ref.label] = (erased[ref.label] ?? 0) + (await this.people.eraseReferences(em, ref, id));
+      for (const ref of this.references.list()) erased[ref.label] = (erased[ref.label] ?? 0) + (await ref.erase(em, id));
       await this.people.delete(em, userId, id);
       erased.people = 1;
       const stepNeedles: string[] = [];
@@ -181,10 +182,10 @@ export class PeopleService {
       const other = locked.get(otherId)!;
       const { merged, conflicts } = combine(survivor, other);
       const moved: Record<string, number> = {};
-      for (const ref of PERSON_REFERENCES) moved[ref.label] = await this.people.countReferences(em, ref, otherId);
+      for (const ref of this.references.list()) moved[ref.label] = await ref.count(em, otherId);
       if (!dryRun) {
         // Both were on the same interview or referred the same application: the survivor's row stays.
-        for (const ref of PERSON_REFERENCES) await this.people.moveReferences(em, ref, survivorId, otherId);
+        for (const ref of this.references.list()) await ref.moveToSurvivor(em, survivorId, otherId);
         for (const handler of this.mergeHandlers) await handler(em, { userId, survivorId, mergedId: otherId });
         const { organization: _o, team: _t, ...columns } = merged;
         await this.people.update(userId, survivorId, { ...columns, updatedAt: new Date() }, em);

@@ -7,6 +7,8 @@ import { organizationTerms, organizationTermsOf, type OrganizationTerms } from '
 import { ChecklistSettings } from './checklist-settings.entity';
 import { ReadingEntry } from './reading-entry.entity';
 import { ReadingGoal } from './reading-goal.entity';
+import { ColumnReference, columnReferenceStatements } from '../shared/references';
+import type { PersonReference } from '../people/index';
 
 /**
  * The reading module's tables (reading_entries, reading_checklist_settings, reading_goals): every
@@ -20,6 +22,27 @@ import { ReadingGoal } from './reading-goal.entity';
  */
 @Injectable()
 export class ReadingRepository {
+  /** One checklist's settings per person and user: when both have some, the survivor's stay. People's merges and erasures run these (registered in ReadingModule). */
+  readonly personReferences: PersonReference[] = [
+    this.personReference('readingChecklistSettings', { table: 'reading_checklist_settings', column: 'person_id', onErase: 'delete', uniqueWith: ['user_id'] }),
+  ];
+
+  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
+  private personReference(label: string, ref: ColumnReference): PersonReference {
+    const sql = columnReferenceStatements(ref);
+    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
+    return {
+      label,
+      table: ref.table,
+      column: ref.column,
+      count: (em, personId) => counted(em, sql.count, personId),
+      async moveToSurvivor(em, survivorId, mergedId) {
+        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
+      },
+      erase: (em, personId) => counted(em, sql.erase, personId),
+    };
+  }
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   get db(): DataSource {

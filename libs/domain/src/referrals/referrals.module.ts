@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '../accounts/index';
-import { PeopleModule } from '../people/index';
+import { PeopleModule, PersonReferences } from '../people/index';
 import { ReferralsRepository } from './referrals.repository';
 import { ReferralsService } from './referrals.service';
 import { ReferralsExport } from './referrals.export';
@@ -10,4 +10,14 @@ import { ReferralsExport } from './referrals.export';
   providers: [ReferralsExport, ReferralsService, ReferralsRepository],
   exports: [ReferralsService],
 })
-export class ReferralsModule {}
+export class ReferralsModule implements OnModuleInit {
+  constructor(
+    private readonly personReferences: PersonReferences,
+    private readonly repository: ReferralsRepository,
+  ) {}
+
+  // People merges and erases people without knowing this module: it moves these rows through what is registered.
+  onModuleInit(): void {
+    this.personReferences.register(...this.repository.personReferences);
+  }
+}

@@ -4,6 +4,8 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { APPLICATIONS } from '../applications/repository/applications.relations';
 import { organizationNames } from '../organizations/index';
 import { Referral, ReferralStatus } from './referral.entity';
+import { ColumnReference, columnReferenceStatements } from '../shared/references';
+import type { PersonReference } from '../people/index';
 
 /** What a referral needs of its application: that it is the user's, and its organization's name. */
 export interface ReferredApplication {
@@ -20,6 +22,28 @@ export interface ReferralFilter {
 /** Every statement on referrals. Methods that take an EntityManager run inside the caller's transaction. */
 @Injectable()
 export class ReferralsRepository {
+  /** A referral a person made goes with them (when both referred one application, the survivor's stays); one they recruited for only loses the link. People's merges and erasures run these (registered in ReferralsModule). */
+  readonly personReferences: PersonReference[] = [
+    this.personReference('referralsMade', { table: 'referrals', column: 'referrer_id', onErase: 'delete', uniqueWith: ['application_id'] }),
+    this.personReference('referralsRecruited', { table: 'referrals', column: 'recruiter_id', onErase: 'nullify' }),
+  ];
+
+  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
+  private personReference(label: string, ref: ColumnReference): PersonReference {
+    const sql = columnReferenceStatements(ref);
+    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
+    return {
+      label,
+      table: ref.table,
+      column: ref.column,
+      count: (em, personId) => counted(em, sql.count, personId),
+      async moveToSurvivor(em, survivorId, mergedId) {
+        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
+      },
+      erase: (em, personId) => counted(em, sql.erase, personId),
+    };
+  }
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

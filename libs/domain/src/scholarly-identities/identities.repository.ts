@@ -8,6 +8,8 @@ import { WORK_AUTHORSHIPS, WORK_RECORDS, WORKS } from '../works/repository/works
 import type { Coauthor } from './candidate-scoring';
 import { ScholarlyIdentity } from './scholarly-identity.entity';
 import type { ProfileEvidence } from './split-profiles';
+import { ColumnReference, columnReferenceStatements } from '../shared/references';
+import type { PersonReference } from '../people/index';
 
 export interface IdentityMark {
   id: string;
@@ -24,6 +26,27 @@ export type IdentityValues = Pick<ScholarlyIdentity, 'status' | 'linkedBy' | 'na
  */
 @Injectable()
 export class IdentitiesRepository {
+  /** Who a person is at a source: when both were linked to one author, the survivor's link stays. People's merges and erasures run these (registered in ScholarlyIdentitiesModule). */
+  readonly personReferences: PersonReference[] = [
+    this.personReference('scholarlyIdentities', { table: 'scholarly_identities', column: 'person_id', onErase: 'delete', uniqueWith: ['source', 'source_author_id'] }),
+  ];
+
+  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
+  private personReference(label: string, ref: ColumnReference): PersonReference {
+    const sql = columnReferenceStatements(ref);
+    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
+    return {
+      label,
+      table: ref.table,
+      column: ref.column,
+      count: (em, personId) => counted(em, sql.count, personId),
+      async moveToSurvivor(em, survivorId, mergedId) {
+        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
+      },
+      erase: (em, personId) => counted(em, sql.erase, personId),
+    };
+  }
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Runs `work` in one transaction; its EntityManager goes to the methods that take one. */

@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PeopleModule } from '../people/index';
+import { PeopleModule, PersonReferences } from '../people/index';
 import { IdentitiesRepository } from './identities.repository';
 import { WorksModule } from '../works/index';
 import { IdentitiesService } from './identities.service';
@@ -18,4 +18,14 @@ import { ScholarlyIdentitiesExport } from './scholarly-identities.export';
   providers: [ScholarlyIdentitiesExport, IdentitiesService, IdentitiesRepository, SourceLookups],
   exports: [IdentitiesService],
 })
-export class ScholarlyIdentitiesModule {}
+export class ScholarlyIdentitiesModule implements OnModuleInit {
+  constructor(
+    private readonly personReferences: PersonReferences,
+    private readonly repository: IdentitiesRepository,
+  ) {}
+
+  // People merges and erases people without knowing this module: it moves these rows through what is registered.
+  onModuleInit(): void {
+    this.personReferences.register(...this.repository.personReferences);
+  }
+}

@@ -1,11 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/index';
 import { ApplicationsModule } from '../applications/index';
 import { InterviewsModule } from '../interviews/index';
 import { InteractionsModule } from '../interactions/index';
 import { OrganizationsModule } from '../organizations/index';
-import { PeopleModule } from '../people/index';
+import { PeopleModule, PersonReferences } from '../people/index';
 import { ResumeProjectsModule } from '../resume-projects/index';
 import { BehaviouralStory } from './behavioural-story.entity';
 import { MockInterview } from './mock-interview.entity';
@@ -29,4 +29,14 @@ import { StudySession } from './study-session.entity';
   providers: [StudyRepository, StudyService, StudyPlansService, QuestionBankService, MockInterviewsService, StoriesService, StudyExport, StudyProgressService],
   exports: [StudyService, StudyPlansService, QuestionBankService, MockInterviewsService, StoriesService, StudyProgressService],
 })
-export class StudyModule {}
+export class StudyModule implements OnModuleInit {
+  constructor(
+    private readonly personReferences: PersonReferences,
+    private readonly repository: StudyRepository,
+  ) {}
+
+  // People merges and erases people without knowing this module: it moves these rows through what is registered.
+  onModuleInit(): void {
+    this.personReferences.register(...this.repository.personReferences);
+  }
+}

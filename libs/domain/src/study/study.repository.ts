@@ -12,6 +12,8 @@ import { StudyPlan } from './study-plan.entity';
 import { StudyResource } from './study-resource.entity';
 import { StudySession } from './study-session.entity';
 import type { StudyUnit } from './study.types';
+import { ColumnReference, columnReferenceStatements } from '../shared/references';
+import type { PersonReference } from '../people/index';
 
 export interface PracticeCountRow {
   organizationId: string | null;
@@ -73,6 +75,27 @@ export const PACE_SESSIONS = 50;
 /** Every query of the study module (resources, sessions, plans, the question bank), one named method each. */
 @Injectable()
 export class StudyRepository {
+  /** A practice interview is the user's: it stays when the person is erased, without them. People's merges and erasures run these (registered in StudyModule). */
+  readonly personReferences: PersonReference[] = [
+    this.personReference('mockInterviews', { table: 'mock_interviews', column: 'person_id', onErase: 'nullify' }),
+  ];
+
+  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
+  private personReference(label: string, ref: ColumnReference): PersonReference {
+    const sql = columnReferenceStatements(ref);
+    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
+    return {
+      label,
+      table: ref.table,
+      column: ref.column,
+      count: (em, personId) => counted(em, sql.count, personId),
+      async moveToSurvivor(em, survivorId, mergedId) {
+        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
+      },
+      erase: (em, personId) => counted(em, sql.erase, personId),
+    };
+  }
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { PeopleModule, PersonReferences } from '../people/index';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ScholarlyModule } from '../scholarly/index';
 import { SyncRun } from './sync-run.entity';
@@ -16,8 +17,18 @@ import { DomainEvents } from '../jobs/index';
  * (ScholarlyModule, exported for the worker's processors); each step counts the requests it makes.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([SyncRun, PersonSyncSettings]), WorksModule, ScholarlyModule],
+  imports: [TypeOrmModule.forFeature([SyncRun, PersonSyncSettings]), WorksModule, ScholarlyModule, PeopleModule],
   providers: [SyncExport, SyncRepository, SyncService, SyncSchedulesService, SyncProblemsService, DomainEvents],
   exports: [SyncService, SyncSchedulesService, SyncProblemsService, ScholarlyModule],
 })
-export class SyncModule {}
+export class SyncModule implements OnModuleInit {
+  constructor(
+    private readonly personReferences: PersonReferences,
+    private readonly repository: SyncRepository,
+  ) {}
+
+  // People merges and erases people without knowing this module: it moves these rows through what is registered.
+  onModuleInit(): void {
+    this.personReferences.register(...this.repository.personReferences);
+  }
+}

@@ -10,6 +10,8 @@ import { LINKED_IDENTITIES } from '../scholarly-identities/repository/scholarly-
 import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncRun } from './sync-run.entity';
 import { syncProblemsOfAccounts } from './repository/sync-problems.read-model';
+import { ColumnReference, columnReferenceStatements } from '../shared/references';
+import type { PersonReference } from '../people/index';
 
 /** Errors kept on one run. */
 const MAX_ERRORS = 50;
@@ -39,6 +41,28 @@ export interface SyncProblemRow {
  */
 @Injectable()
 export class SyncRepository {
+  /** A person's sync runs, and their schedule (one row per person: when both have their own, the survivor's stays). People's merges and erasures run these (registered in SyncModule). */
+  readonly personReferences: PersonReference[] = [
+    this.personReference('syncRuns', { table: 'sync_runs', column: 'person_id', onErase: 'delete' }),
+    this.personReference('syncSettings', { table: 'person_sync_settings', column: 'person_id', onErase: 'delete', uniqueWith: ['user_id'] }),
+  ];
+
+  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
+  private personReference(label: string, ref: ColumnReference): PersonReference {
+    const sql = columnReferenceStatements(ref);
+    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
+    return {
+      label,
+      table: ref.table,
+      column: ref.column,
+      count: (em, personId) => counted(em, sql.count, personId),
+      async moveToSurvivor(em, survivorId, mergedId) {
+        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
+      },
+      erase: (em, personId) => counted(em, sql.erase, personId),
+    };
+  }
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Runs `fn` in one transaction. */

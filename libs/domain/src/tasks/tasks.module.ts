@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '../accounts/index';
-import { PeopleModule } from '../people/index';
+import { PeopleModule, PersonReferences } from '../people/index';
 import { ReadingModule } from '../reading/index';
 import { ReadingTasksService } from './reading-tasks.service';
 import { TasksRepository } from './tasks.repository';
@@ -12,4 +12,14 @@ import { TasksExport } from './tasks.export';
   providers: [TasksExport, TasksService, ReadingTasksService, TasksRepository],
   exports: [TasksService, ReadingTasksService],
 })
-export class TasksModule {}
+export class TasksModule implements OnModuleInit {
+  constructor(
+    private readonly personReferences: PersonReferences,
+    private readonly repository: TasksRepository,
+  ) {}
+
+  // People merges and erases people without knowing this module: it moves these rows through what is registered.
+  onModuleInit(): void {
+    this.personReferences.register(...this.repository.personReferences);
+  }
+}

@@ -9,6 +9,8 @@ import { HELD_SQL, matchIdAuthorshipsSql, peopleAuthorKeysSql } from './person-a
 import type { AttributionDecision } from './work-attribution.entity';
 import { resolveWorkId } from './work-ids';
 import { WORK_COLUMNS } from './works-query.repository';
+import { ColumnReference, columnReferenceStatements } from '../shared/references';
+import type { PersonReference } from '../people/index';
 
 export type AttributionListState = 'held' | 'accepted' | 'rejected' | 'confirmed' | 'all';
 
@@ -28,6 +30,27 @@ export interface NameQueryEntryRow {
 /** Every statement on work_attributions, and the reads of records and identities its evidence needs. */
 @Injectable()
 export class WorkAttributionsRepository {
+  /** The user's accept/reject of works a name query attributes to a person: where both were evaluated on one record, the survivor's decision stays, or else the merged person's is taken over. People's merges and erasures run these (registered in WorksModule). */
+  readonly personReferences: PersonReference[] = [
+    this.personReference('workAttributions', { table: 'work_attributions', column: 'person_id', onErase: 'delete', uniqueWith: ['record_id'], inherit: ['decision', 'decided_at'] }),
+  ];
+
+  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
+  private personReference(label: string, ref: ColumnReference): PersonReference {
+    const sql = columnReferenceStatements(ref);
+    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
+    return {
+      label,
+      table: ref.table,
+      column: ref.column,
+      count: (em, personId) => counted(em, sql.count, personId),
+      async moveToSurvivor(em, survivorId, mergedId) {
+        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
+      },
+      erase: (em, personId) => counted(em, sql.erase, personId),
+    };
+  }
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
