@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './config/env.schema';
+export * from './database/column-references';
 export * from './database/data-source-options';
 export * from './database/database-health';
 export * from './database/database.module';

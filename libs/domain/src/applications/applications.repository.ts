@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { columnReference, userRowsReference } from '#platform';
 import { organizationNames } from '../organizations/index';
 import { foldName } from '../shared/text/index';
 import { escapeLike } from '../shared/sql';
 import { ApplicationMove } from './application-move.entity';
 import { ApplicationStage } from './application-stage.entity';
 import { Application, ApplicationStatus } from './application.entity';
-import { ColumnReference, columnReferenceStatements, userRowsReferenceStatements } from '../shared/references';
 import type { PersonReference } from '../people/index';
-import type { OrganizationReference, OrganizationReferenceKind, TeamReference } from '../organizations/index';
+import type { OrganizationReference, TeamReference } from '../organizations/index';
 
 const RELATIONS = { organization: true, team: true, recruiter: true } as const;
 
@@ -28,53 +28,13 @@ export interface ApplicationSummary {
 @Injectable()
 export class ApplicationsRepository {
   /** An application's organization and team follow a merge of organizations (registered in ApplicationsModule). */
-  readonly organizationReferences: OrganizationReference[] = [this.organizationReference('applications', { table: 'applications', column: 'organization_id' })];
-  readonly teamReferences: TeamReference[] = [this.teamReference({ table: 'applications', column: 'team_id' })];
-
-  /** Runs the statements of one of this module's columns that point at an organization, on the merge's transaction. */
-  private organizationReference(kind: OrganizationReferenceKind, ref: { table: string; column: string }): OrganizationReference {
-    const sql = userRowsReferenceStatements(ref);
-    return {
-      kind,
-      ...ref,
-      count: async (em, userId, organizationId) => ((await em.query(sql.count, [organizationId, userId])) as { count: number }[])[0].count,
-      async moveToSurvivor(em, userId, survivorId, mergedId) {
-        await em.query(sql.move, [survivorId, mergedId, userId]);
-      },
-    };
-  }
-
-  /** Runs the statement of one of this module's columns that point at a team, on the merge's transaction. */
-  private teamReference(ref: { table: string; column: string }): TeamReference {
-    const sql = userRowsReferenceStatements(ref);
-    return {
-      ...ref,
-      async moveToSurvivor(em, userId, intoTeamId, fromTeamId) {
-        await em.query(sql.move, [intoTeamId, fromTeamId, userId]);
-      },
-    };
-  }
+  readonly organizationReferences: OrganizationReference[] = [{ kind: 'applications', ...userRowsReference({ table: 'applications', column: 'organization_id' }) }];
+  readonly teamReferences: TeamReference[] = [userRowsReference({ table: 'applications', column: 'team_id' })];
 
   /** An application is the user's: erasing its recruiter only unlinks them. People's merges and erasures run these (registered in ApplicationsModule). */
   readonly personReferences: PersonReference[] = [
-    this.personReference('applicationsRecruited', { table: 'applications', column: 'recruiter_id', onErase: 'nullify' }),
+    { label: 'applicationsRecruited', ...columnReference({ table: 'applications', column: 'recruiter_id', onErase: 'nullify' }) },
   ];
-
-  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
-  private personReference(label: string, ref: ColumnReference): PersonReference {
-    const sql = columnReferenceStatements(ref);
-    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
-    return {
-      label,
-      table: ref.table,
-      column: ref.column,
-      count: (em, personId) => counted(em, sql.count, personId),
-      async moveToSurvivor(em, survivorId, mergedId) {
-        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
-      },
-      erase: (em, personId) => counted(em, sql.erase, personId),
-    };
-  }
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { columnReference } from '#platform';
 import { Person } from '../people/index';
 import { Interaction, InteractionType } from './interaction.entity';
-import { ColumnReference, columnReferenceStatements } from '../shared/references';
 import type { PersonReference } from '../people/index';
 
 /** Every statement on interactions. Methods that take an EntityManager run inside the caller's transaction. */
@@ -11,24 +11,8 @@ import type { PersonReference } from '../people/index';
 export class InteractionsRepository {
   /** Interactions are about the person: they follow a merge to the survivor and go with an erasure. People's merges and erasures run these (registered in InteractionsModule). */
   readonly personReferences: PersonReference[] = [
-    this.personReference('interactions', { table: 'interactions', column: 'person_id', onErase: 'delete' }),
+    { label: 'interactions', ...columnReference({ table: 'interactions', column: 'person_id', onErase: 'delete' }) },
   ];
-
-  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
-  private personReference(label: string, ref: ColumnReference): PersonReference {
-    const sql = columnReferenceStatements(ref);
-    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
-    return {
-      label,
-      table: ref.table,
-      column: ref.column,
-      count: (em, personId) => counted(em, sql.count, personId),
-      async moveToSurvivor(em, survivorId, mergedId) {
-        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
-      },
-      erase: (em, personId) => counted(em, sql.erase, personId),
-    };
-  }
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
+import { columnReference } from '#platform';
 import { Interview, InterviewOutcome } from './interview.entity';
-import { ColumnReference, columnReferenceStatements } from '../shared/references';
 import type { PersonReference } from '../people/index';
 
 /** The user's notes on one interviewer at one interview, as stored. */
@@ -59,25 +59,9 @@ const ENDS_AT = "i.starts_at + i.duration_minutes * interval '1 minute'";
 export class InterviewsRepository {
   /** A person's seat on a panel and the user's notes on them at an interview: when both were on one interview, the survivor's stay. People's merges and erasures run these (registered in InterviewsModule). */
   readonly personReferences: PersonReference[] = [
-    this.personReference('interviews', { table: 'interview_interviewers', column: 'person_id', onErase: 'delete', uniqueWith: ['interview_id'] }),
-    this.personReference('interviewerNotes', { table: 'interviewer_notes', column: 'person_id', onErase: 'delete', uniqueWith: ['interview_id'] }),
+    { label: 'interviews', ...columnReference({ table: 'interview_interviewers', column: 'person_id', onErase: 'delete', uniqueWith: ['interview_id'] }) },
+    { label: 'interviewerNotes', ...columnReference({ table: 'interviewer_notes', column: 'person_id', onErase: 'delete', uniqueWith: ['interview_id'] }) },
   ];
-
-  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
-  private personReference(label: string, ref: ColumnReference): PersonReference {
-    const sql = columnReferenceStatements(ref);
-    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
-    return {
-      label,
-      table: ref.table,
-      column: ref.column,
-      count: (em, personId) => counted(em, sql.count, personId),
-      async moveToSurvivor(em, survivorId, mergedId) {
-        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
-      },
-      erase: (em, personId) => counted(em, sql.erase, personId),
-    };
-  }
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

@@ -3,14 +3,14 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager, IsNull, Not, QueryFailedError, Repository } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { userRowsReference } from '#platform';
 import { INTERACTIONS } from '../interactions/repository/interactions.relations';
 import { SYNC_RUNS } from '../sync/repository/sync.relations';
 import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL, PersonDetail, personDetailFromRows, personFromRow } from './people.queries';
 import type { PeopleQuery } from './people.types';
 import { PersonCard, personCards } from './repository/people.read-model';
 import { Person } from './person.entity';
-import type { OrganizationReference, OrganizationReferenceKind, TeamReference } from '../organizations/index';
-import { userRowsReferenceStatements } from '../shared/references';
+import type { OrganizationReference, TeamReference } from '../organizations/index';
 
 export type DuplicateReason = 'email' | 'linkedin' | 'name';
 
@@ -22,32 +22,8 @@ export type DuplicateReason = 'email' | 'linkedin' | 'name';
 @Injectable()
 export class PeopleRepository {
   /** A person's organization and team follow a merge of organizations (registered in PeopleModule). */
-  readonly organizationReferences: OrganizationReference[] = [this.organizationReference('people', { table: 'people', column: 'organization_id' })];
-  readonly teamReferences: TeamReference[] = [this.teamReference({ table: 'people', column: 'team_id' })];
-
-  /** Runs the statements of one of this module's columns that point at an organization, on the merge's transaction. */
-  private organizationReference(kind: OrganizationReferenceKind, ref: { table: string; column: string }): OrganizationReference {
-    const sql = userRowsReferenceStatements(ref);
-    return {
-      kind,
-      ...ref,
-      count: async (em, userId, organizationId) => ((await em.query(sql.count, [organizationId, userId])) as { count: number }[])[0].count,
-      async moveToSurvivor(em, userId, survivorId, mergedId) {
-        await em.query(sql.move, [survivorId, mergedId, userId]);
-      },
-    };
-  }
-
-  /** Runs the statement of one of this module's columns that point at a team, on the merge's transaction. */
-  private teamReference(ref: { table: string; column: string }): TeamReference {
-    const sql = userRowsReferenceStatements(ref);
-    return {
-      ...ref,
-      async moveToSurvivor(em, userId, intoTeamId, fromTeamId) {
-        await em.query(sql.move, [intoTeamId, fromTeamId, userId]);
-      },
-    };
-  }
+  readonly organizationReferences: OrganizationReference[] = [{ kind: 'people', ...userRowsReference({ table: 'people', column: 'organization_id' }) }];
+  readonly teamReferences: TeamReference[] = [userRowsReference({ table: 'people', column: 'team_id' })];
 
   constructor(
     @InjectRepository(Person) private readonly people: Repository<Person>,

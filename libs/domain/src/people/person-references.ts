@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 /**
  * A column of another module's table that points at a person. Merging two people moves these rows
  * to the survivor, so a merge keeps every related record; erasing a person removes them (or unlinks
- * them). The module that owns the table builds the statements (shared `columnReference`, over its own
+ * them). The module that owns the table builds the statements (platform's `columnReference`, over its own
  * table) and registers them here; people runs them inside its merge's or erasure's transaction.
  * A module above people that names a person elsewhere than in such a column (import reports)
  * registers a merge handler (PeopleService.whenMerged) and an erasure step instead.

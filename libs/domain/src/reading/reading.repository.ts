@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { columnReference } from '#platform';
 import { APPLICATIONS } from '../applications/repository/applications.relations';
 import { INTERVIEW_PANELS, INTERVIEWS } from '../interviews/repository/interviews.relations';
 import { organizationTerms, organizationTermsOf, type OrganizationTerms } from '../organizations/index';
 import { ChecklistSettings } from './checklist-settings.entity';
 import { ReadingEntry } from './reading-entry.entity';
 import { ReadingGoal } from './reading-goal.entity';
-import { ColumnReference, columnReferenceStatements } from '../shared/references';
 import type { PersonReference } from '../people/index';
 
 /**
@@ -24,24 +24,8 @@ import type { PersonReference } from '../people/index';
 export class ReadingRepository {
   /** One checklist's settings per person and user: when both have some, the survivor's stay. People's merges and erasures run these (registered in ReadingModule). */
   readonly personReferences: PersonReference[] = [
-    this.personReference('readingChecklistSettings', { table: 'reading_checklist_settings', column: 'person_id', onErase: 'delete', uniqueWith: ['user_id'] }),
+    { label: 'readingChecklistSettings', ...columnReference({ table: 'reading_checklist_settings', column: 'person_id', onErase: 'delete', uniqueWith: ['user_id'] }) },
   ];
-
-  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
-  private personReference(label: string, ref: ColumnReference): PersonReference {
-    const sql = columnReferenceStatements(ref);
-    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
-    return {
-      label,
-      table: ref.table,
-      column: ref.column,
-      count: (em, personId) => counted(em, sql.count, personId),
-      async moveToSurvivor(em, survivorId, mergedId) {
-        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
-      },
-      erase: (em, personId) => counted(em, sql.erase, personId),
-    };
-  }
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { columnReference } from '#platform';
 import { APPLICATIONS } from '../applications/repository/applications.relations';
 import { organizationNames } from '../organizations/index';
 import { Referral, ReferralStatus } from './referral.entity';
-import { ColumnReference, columnReferenceStatements } from '../shared/references';
 import type { PersonReference } from '../people/index';
 
 /** What a referral needs of its application: that it is the user's, and its organization's name. */
@@ -24,25 +24,9 @@ export interface ReferralFilter {
 export class ReferralsRepository {
   /** A referral a person made goes with them (when both referred one application, the survivor's stays); one they recruited for only loses the link. People's merges and erasures run these (registered in ReferralsModule). */
   readonly personReferences: PersonReference[] = [
-    this.personReference('referralsMade', { table: 'referrals', column: 'referrer_id', onErase: 'delete', uniqueWith: ['application_id'] }),
-    this.personReference('referralsRecruited', { table: 'referrals', column: 'recruiter_id', onErase: 'nullify' }),
+    { label: 'referralsMade', ...columnReference({ table: 'referrals', column: 'referrer_id', onErase: 'delete', uniqueWith: ['application_id'] }) },
+    { label: 'referralsRecruited', ...columnReference({ table: 'referrals', column: 'recruiter_id', onErase: 'nullify' }) },
   ];
-
-  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
-  private personReference(label: string, ref: ColumnReference): PersonReference {
-    const sql = columnReferenceStatements(ref);
-    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
-    return {
-      label,
-      table: ref.table,
-      column: ref.column,
-      count: (em, personId) => counted(em, sql.count, personId),
-      async moveToSurvivor(em, survivorId, mergedId) {
-        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
-      },
-      erase: (em, personId) => counted(em, sql.erase, personId),
-    };
-  }
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

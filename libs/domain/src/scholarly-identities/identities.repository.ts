@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { columnReference } from '#platform';
 import type { AuthorCandidate, ScholarlySource } from '../scholarly/index';
 import { LIVE_PEOPLE, PEOPLE } from '../people/repository/people.relations';
 import { AUTHORSHIPS_WITH_QUERIES_SQL } from '../works/index';
@@ -8,7 +9,6 @@ import { WORK_AUTHORSHIPS, WORK_RECORDS, WORKS } from '../works/repository/works
 import type { Coauthor } from './candidate-scoring';
 import { ScholarlyIdentity } from './scholarly-identity.entity';
 import type { ProfileEvidence } from './split-profiles';
-import { ColumnReference, columnReferenceStatements } from '../shared/references';
 import type { PersonReference } from '../people/index';
 
 export interface IdentityMark {
@@ -28,24 +28,8 @@ export type IdentityValues = Pick<ScholarlyIdentity, 'status' | 'linkedBy' | 'na
 export class IdentitiesRepository {
   /** Who a person is at a source: when both were linked to one author, the survivor's link stays. People's merges and erasures run these (registered in ScholarlyIdentitiesModule). */
   readonly personReferences: PersonReference[] = [
-    this.personReference('scholarlyIdentities', { table: 'scholarly_identities', column: 'person_id', onErase: 'delete', uniqueWith: ['source', 'source_author_id'] }),
+    { label: 'scholarlyIdentities', ...columnReference({ table: 'scholarly_identities', column: 'person_id', onErase: 'delete', uniqueWith: ['source', 'source_author_id'] }) },
   ];
-
-  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
-  private personReference(label: string, ref: ColumnReference): PersonReference {
-    const sql = columnReferenceStatements(ref);
-    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
-    return {
-      label,
-      table: ref.table,
-      column: ref.column,
-      count: (em, personId) => counted(em, sql.count, personId),
-      async moveToSurvivor(em, survivorId, mergedId) {
-        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
-      },
-      erase: (em, personId) => counted(em, sql.erase, personId),
-    };
-  }
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

@@ -1,28 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
+import { userRowsReference } from '#platform';
 import { StageTemplate } from './stage-template.entity';
-import type { OrganizationReference, OrganizationReferenceKind } from '../organizations/index';
-import { userRowsReferenceStatements } from '../shared/references';
+import type { OrganizationReference } from '../organizations/index';
 
 /** Every statement on stage templates. */
 @Injectable()
 export class StageTemplatesRepository {
   /** An organization's own stage templates follow a merge of organizations (registered in StageTemplatesModule). */
-  readonly organizationReferences: OrganizationReference[] = [this.organizationReference('stageTemplates', { table: 'stage_templates', column: 'organization_id' })];
-
-  /** Runs the statements of one of this module's columns that point at an organization, on the merge's transaction. */
-  private organizationReference(kind: OrganizationReferenceKind, ref: { table: string; column: string }): OrganizationReference {
-    const sql = userRowsReferenceStatements(ref);
-    return {
-      kind,
-      ...ref,
-      count: async (em, userId, organizationId) => ((await em.query(sql.count, [organizationId, userId])) as { count: number }[])[0].count,
-      async moveToSurvivor(em, userId, survivorId, mergedId) {
-        await em.query(sql.move, [survivorId, mergedId, userId]);
-      },
-    };
-  }
+  readonly organizationReferences: OrganizationReference[] = [{ kind: 'stageTemplates', ...userRowsReference({ table: 'stage_templates', column: 'organization_id' }) }];
 
   constructor(@InjectRepository(StageTemplate) private readonly templates: Repository<StageTemplate>) {}
 

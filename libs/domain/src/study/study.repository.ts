@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { columnReference } from '#platform';
 import type { StageType } from '../stage-templates/index';
 import { escapeLike } from '../shared/sql';
 import { BehaviouralStory, Competency } from './behavioural-story.entity';
@@ -12,7 +13,6 @@ import { StudyPlan } from './study-plan.entity';
 import { StudyResource } from './study-resource.entity';
 import { StudySession } from './study-session.entity';
 import type { StudyUnit } from './study.types';
-import { ColumnReference, columnReferenceStatements } from '../shared/references';
 import type { PersonReference } from '../people/index';
 
 export interface PracticeCountRow {
@@ -77,24 +77,8 @@ export const PACE_SESSIONS = 50;
 export class StudyRepository {
   /** A practice interview is the user's: it stays when the person is erased, without them. People's merges and erasures run these (registered in StudyModule). */
   readonly personReferences: PersonReference[] = [
-    this.personReference('mockInterviews', { table: 'mock_interviews', column: 'person_id', onErase: 'nullify' }),
+    { label: 'mockInterviews', ...columnReference({ table: 'mock_interviews', column: 'person_id', onErase: 'nullify' }) },
   ];
-
-  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
-  private personReference(label: string, ref: ColumnReference): PersonReference {
-    const sql = columnReferenceStatements(ref);
-    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
-    return {
-      label,
-      table: ref.table,
-      column: ref.column,
-      count: (em, personId) => counted(em, sql.count, personId),
-      async moveToSurvivor(em, survivorId, mergedId) {
-        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
-      },
-      erase: (em, personId) => counted(em, sql.erase, personId),
-    };
-  }
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

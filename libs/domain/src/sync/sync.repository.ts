@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { columnReference } from '#platform';
 import { accountsWithOwnSyncCadence, accountSyncCadence, setAccountSyncCadence } from '../accounts/index';
 import { ACCOUNTS } from '../accounts/repository/accounts.relations';
 import { LIVE_PEOPLE } from '../people/repository/people.relations';
@@ -10,7 +11,6 @@ import { LINKED_IDENTITIES } from '../scholarly-identities/repository/scholarly-
 import { PersonSyncSettings } from './person-sync-settings.entity';
 import { SyncRun } from './sync-run.entity';
 import { syncProblemsOfAccounts } from './repository/sync-problems.read-model';
-import { ColumnReference, columnReferenceStatements } from '../shared/references';
 import type { PersonReference } from '../people/index';
 
 /** Errors kept on one run. */
@@ -43,25 +43,9 @@ export interface SyncProblemRow {
 export class SyncRepository {
   /** A person's sync runs, and their schedule (one row per person: when both have their own, the survivor's stays). People's merges and erasures run these (registered in SyncModule). */
   readonly personReferences: PersonReference[] = [
-    this.personReference('syncRuns', { table: 'sync_runs', column: 'person_id', onErase: 'delete' }),
-    this.personReference('syncSettings', { table: 'person_sync_settings', column: 'person_id', onErase: 'delete', uniqueWith: ['user_id'] }),
+    { label: 'syncRuns', ...columnReference({ table: 'sync_runs', column: 'person_id', onErase: 'delete' }) },
+    { label: 'syncSettings', ...columnReference({ table: 'person_sync_settings', column: 'person_id', onErase: 'delete', uniqueWith: ['user_id'] }) },
   ];
-
-  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
-  private personReference(label: string, ref: ColumnReference): PersonReference {
-    const sql = columnReferenceStatements(ref);
-    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
-    return {
-      label,
-      table: ref.table,
-      column: ref.column,
-      count: (em, personId) => counted(em, sql.count, personId),
-      async moveToSurvivor(em, survivorId, mergedId) {
-        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
-      },
-      erase: (em, personId) => counted(em, sql.erase, personId),
-    };
-  }
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { columnReference } from '#platform';
 import { APPLICATIONS } from '../applications/repository/applications.relations';
 import { INTERVIEWS } from '../interviews/repository/interviews.relations';
 import { Task, TaskCloseReason } from './task.entity';
-import { ColumnReference, columnReferenceStatements } from '../shared/references';
 import type { PersonReference } from '../people/index';
 
 /** Which tasks a list shows (all of them the user's); `dueOp` compares due_on with `today`. */
@@ -35,24 +35,8 @@ export interface TaskFilter {
 export class TasksRepository {
   /** A person's tasks follow a merge to the survivor and go with an erasure. People's merges and erasures run these (registered in TasksModule). */
   readonly personReferences: PersonReference[] = [
-    this.personReference('tasks', { table: 'tasks', column: 'person_id', onErase: 'delete' }),
+    { label: 'tasks', ...columnReference({ table: 'tasks', column: 'person_id', onErase: 'delete' }) },
   ];
-
-  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
-  private personReference(label: string, ref: ColumnReference): PersonReference {
-    const sql = columnReferenceStatements(ref);
-    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
-    return {
-      label,
-      table: ref.table,
-      column: ref.column,
-      count: (em, personId) => counted(em, sql.count, personId),
-      async moveToSurvivor(em, survivorId, mergedId) {
-        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
-      },
-      erase: (em, personId) => counted(em, sql.erase, personId),
-    };
-  }
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { columnReference } from '#platform';
 import { LIVE_PEOPLE, PEOPLE } from '../people/repository/people.relations';
 import type { ScholarlySource } from '../scholarly/index';
 import { LINKED_IDENTITIES } from '../scholarly-identities/repository/scholarly-identities.relations';
@@ -9,7 +10,6 @@ import { HELD_SQL, matchIdAuthorshipsSql, peopleAuthorKeysSql } from './person-a
 import type { AttributionDecision } from './work-attribution.entity';
 import { resolveWorkId } from './work-ids';
 import { WORK_COLUMNS } from './works-query.repository';
-import { ColumnReference, columnReferenceStatements } from '../shared/references';
 import type { PersonReference } from '../people/index';
 
 export type AttributionListState = 'held' | 'accepted' | 'rejected' | 'confirmed' | 'all';
@@ -32,24 +32,8 @@ export interface NameQueryEntryRow {
 export class WorkAttributionsRepository {
   /** The user's accept/reject of works a name query attributes to a person: where both were evaluated on one record, the survivor's decision stays, or else the merged person's is taken over. People's merges and erasures run these (registered in WorksModule). */
   readonly personReferences: PersonReference[] = [
-    this.personReference('workAttributions', { table: 'work_attributions', column: 'person_id', onErase: 'delete', uniqueWith: ['record_id'], inherit: ['decision', 'decided_at'] }),
+    { label: 'workAttributions', ...columnReference({ table: 'work_attributions', column: 'person_id', onErase: 'delete', uniqueWith: ['record_id'], inherit: ['decision', 'decided_at'] }) },
   ];
-
-  /** Runs the statements of one of this module's columns that point at a person, on people's transaction. */
-  private personReference(label: string, ref: ColumnReference): PersonReference {
-    const sql = columnReferenceStatements(ref);
-    const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
-    return {
-      label,
-      table: ref.table,
-      column: ref.column,
-      count: (em, personId) => counted(em, sql.count, personId),
-      async moveToSurvivor(em, survivorId, mergedId) {
-        for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
-      },
-      erase: (em, personId) => counted(em, sql.erase, personId),
-    };
-  }
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

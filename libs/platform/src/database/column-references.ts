@@ -1,8 +1,10 @@
+import type { EntityManager } from 'typeorm';
+
 /**
  * A column of a module's table that points at another module's row (a person, an organization).
  * When two such rows are merged, the column moves to the survivor; when one is erased, the rows go
- * with it or only lose the link. The owner of the table declares it and its repository runs the
- * statements built here, in the merging or erasing module's transaction: the rule is written once.
+ * with it or only lose the link. The owner of the table declares it (its repository names its own table) and gets back the
+ * operations, which run on the merging or erasing module's EntityManager: the rule is written once.
  *
  * - `onErase: 'delete'`: the row is about the referenced one (an interaction) and goes with it;
  *   `'nullify'`: the row is the user's own (an application) and only loses the link.
@@ -71,5 +73,51 @@ export function userRowsReferenceStatements(ref: { table: string; column: string
   return {
     count: `SELECT count(*)::int AS count FROM ${table} WHERE ${column} = $1 AND user_id = $2`,
     move: `UPDATE ${table} SET ${column} = $1 WHERE ${column} = $2 AND user_id = $3`,
+  };
+}
+
+/** A column reference's operations, run on the caller's transaction. */
+export interface ColumnReferenceOperations {
+  table: string;
+  column: string;
+  /** How many rows point at `id`. */
+  count(em: EntityManager, id: string): Promise<number>;
+  /** Moves the merged one's rows to the survivor; where a unique key would collide, the survivor's row stays. */
+  moveToSurvivor(em: EntityManager, survivorId: string, mergedId: string): Promise<void>;
+  /** Deletes or unlinks the rows that point at `id`; answers how many. */
+  erase(em: EntityManager, id: string): Promise<number>;
+}
+
+export function columnReference(ref: ColumnReference): ColumnReferenceOperations {
+  const sql = columnReferenceStatements(ref);
+  const counted = async (em: EntityManager, statement: string, id: string) => ((await em.query(statement, [id])) as { count: number }[])[0].count;
+  return {
+    table: ref.table,
+    column: ref.column,
+    count: (em, id) => counted(em, sql.count, id),
+    async moveToSurvivor(em, survivorId, mergedId) {
+      for (const statement of sql.move) await em.query(statement, [survivorId, mergedId]);
+    },
+    erase: (em, id) => counted(em, sql.erase, id),
+  };
+}
+
+/** A column of the user's own rows' operations, run on the caller's transaction. */
+export interface UserRowsReferenceOperations {
+  table: string;
+  column: string;
+  count(em: EntityManager, userId: string, id: string): Promise<number>;
+  moveToSurvivor(em: EntityManager, userId: string, survivorId: string, mergedId: string): Promise<void>;
+}
+
+export function userRowsReference(ref: { table: string; column: string }): UserRowsReferenceOperations {
+  const sql = userRowsReferenceStatements(ref);
+  return {
+    table: ref.table,
+    column: ref.column,
+    count: async (em, userId, id) => ((await em.query(sql.count, [id, userId])) as { count: number }[])[0].count,
+    async moveToSurvivor(em, userId, survivorId, mergedId) {
+      await em.query(sql.move, [survivorId, mergedId, userId]);
+    },
   };
 }
