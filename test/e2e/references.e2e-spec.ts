@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { OrganizationReferences } from '#domain/organizations/index';
 import { PersonReferences } from '#domain/people/index';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, registerUser, TestApp } from '../support/test-app';
 
 /**
  * A merge or an erasure of a person, and a merge of organizations, move or remove the rows of other
@@ -47,20 +47,35 @@ describe('references: every column that points at a person, an organization or a
     }
   });
 
-  // Study's practice questions and mock interviews name an organization, but a merge of organizations
-  // has never moved them: the merged organization's delete unlinks them (ON DELETE SET NULL). Listed
-  // here so that this stays a decision: moving them would add kinds to the merge's answer (its API).
-  const UNLINKED_BY_AN_ORGANIZATION_MERGE = ['mock_interviews.organization_id', 'practice_questions.organization_id'];
-
   it('registers every foreign key to organizations(id) and teams(id), in the API and in the worker', async () => {
-    const toOrganizations = (await foreignKeyColumns('organizations', ['organizations', 'teams'])).filter((c) => !UNLINKED_BY_AN_ORGANIZATION_MERGE.includes(c));
+    const toOrganizations = await foreignKeyColumns('organizations', ['organizations', 'teams']);
     const toTeams = await foreignKeyColumns('teams', ['organizations', 'teams']);
     expect(toOrganizations).toContain('applications.organization_id');
+    expect(toOrganizations).toContain('practice_questions.organization_id');
     expect(toTeams).toContain('people.team_id');
     for (const [name, app] of apps()) {
       const references = app.get(OrganizationReferences, { strict: false });
       expect({ app: name, missing: toOrganizations.filter((c) => !registered(references.organizationReferences()).includes(c)) }).toEqual({ app: name, missing: [] });
       expect({ app: name, missing: toTeams.filter((c) => !registered(references.teamReferences()).includes(c)) }).toEqual({ app: name, missing: [] });
     }
+  });
+
+  it("moves a merged organization's mock interviews and bank questions to the survivor, so its practice still counts for it", async () => {
+    const user = await registerUser(t);
+    const post = async (path: string, body: object, status = 201) => (await t.http().post(path).set(user.auth).send(body).expect(status)).body;
+    const survivor = await post('/organizations', { name: 'DeepMind' });
+    const other = await post('/organizations', { name: 'Google DeepMind' });
+    const friend = await post('/people', { fullName: 'Ada Mock' });
+    const question = await post('/questions', { text: 'Why this lab?', organizationId: other.id });
+    const mock = await post('/mock-interviews', { personId: friend.id, stageType: 'coding', organizationId: other.id, heldAt: '2027-01-05T18:00:00Z' });
+
+    const preview = await post(`/organizations/${survivor.id}/merge`, { otherId: other.id }, 200);
+    expect(preview.moved).toMatchObject({ mockInterviews: 1, practiceQuestions: 1 });
+    await post(`/organizations/${survivor.id}/merge`, { otherId: other.id, dryRun: false }, 200);
+
+    expect((await t.http().get(`/questions/${question.id}`).set(user.auth).expect(200)).body.organizationId).toBe(survivor.id);
+    expect((await t.http().get(`/mock-interviews/${mock.id}`).set(user.auth).expect(200)).body.organizationId).toBe(survivor.id);
+    const asked = (await t.http().get(`/questions?organizationId=${survivor.id}`).set(user.auth).expect(200)).body.items as { id: string }[];
+    expect(asked.map((q) => q.id)).toContain(question.id);
   });
 });

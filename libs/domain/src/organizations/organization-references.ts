@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** The kinds of rows a merge of organizations reports moving (its preview's `moved`, an API field each). */
-export type OrganizationReferenceKind = 'people' | 'applications' | 'stageTemplates';
+export type OrganizationReferenceKind = 'people' | 'applications' | 'stageTemplates' | 'mockInterviews' | 'practiceQuestions';
 
 /**
  * A column of another module's table that points at an organization. Merging two organizations

@@ -31,8 +31,8 @@ export interface OrganizationInput {
 export interface OrganizationMergePreview {
   survivor: Organization;
   merged: Organization;
-  /** How many records move to the survivor: teams moved, teams folded into the survivor's same-named team, people, applications, stage templates, referrals (of the moved applications). */
-  moved: { teams: number; teamsMerged: number; people: number; applications: number; stageTemplates: number; referrals: number };
+  /** How many records move to the survivor: teams moved, teams folded into the survivor's same-named team, people, applications, stage templates, mock interviews, bank questions, referrals (of the moved applications). */
+  moved: { teams: number; teamsMerged: number; people: number; applications: number; stageTemplates: number; mockInterviews: number; practiceQuestions: number; referrals: number };
   applied: boolean;
 }
 

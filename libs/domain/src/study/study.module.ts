@@ -4,7 +4,7 @@ import { AccountsModule } from '../accounts/index';
 import { ApplicationsModule } from '../applications/index';
 import { InterviewsModule } from '../interviews/index';
 import { InteractionsModule } from '../interactions/index';
-import { OrganizationsModule } from '../organizations/index';
+import { OrganizationReferences, OrganizationsModule } from '../organizations/index';
 import { PeopleModule, PersonReferences } from '../people/index';
 import { ResumeProjectsModule } from '../resume-projects/index';
 import { BehaviouralStory } from './behavioural-story.entity';
@@ -32,11 +32,13 @@ import { StudySession } from './study-session.entity';
 export class StudyModule implements OnModuleInit {
   constructor(
     private readonly personReferences: PersonReferences,
+    private readonly organizationReferences: OrganizationReferences,
     private readonly repository: StudyRepository,
   ) {}
 
-  // People merges and erases people without knowing this module: it moves these rows through what is registered.
+  // People and organizations merge without knowing this module: they move these rows through what is registered.
   onModuleInit(): void {
     this.personReferences.register(...this.repository.personReferences);
+    this.organizationReferences.registerOrganizationReferences(...this.repository.organizationReferences);
   }
 }

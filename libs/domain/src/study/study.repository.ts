@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { columnReference } from '#platform';
+import { columnReference, userRowsReference } from '#platform';
 import type { StageType } from '../stage-templates/index';
 import { escapeLike } from '../shared/sql';
 import { BehaviouralStory, Competency } from './behavioural-story.entity';
@@ -14,6 +14,7 @@ import { StudyResource } from './study-resource.entity';
 import { StudySession } from './study-session.entity';
 import type { StudyUnit } from './study.types';
 import type { PersonReference } from '../people/index';
+import type { OrganizationReference } from '../organizations/index';
 
 export interface PracticeCountRow {
   organizationId: string | null;
@@ -78,6 +79,12 @@ export class StudyRepository {
   /** A practice interview is the user's: it stays when the person is erased, without them. People's merges and erasures run these (registered in StudyModule). */
   readonly personReferences: PersonReference[] = [
     { label: 'mockInterviews', ...columnReference({ table: 'mock_interviews', column: 'person_id', onErase: 'nullify' }) },
+  ];
+
+  /** A mock and a bank question name the organization they were for: they follow a merge of organizations (registered in StudyModule). */
+  readonly organizationReferences: OrganizationReference[] = [
+    { kind: 'mockInterviews', ...userRowsReference({ table: 'mock_interviews', column: 'organization_id' }) },
+    { kind: 'practiceQuestions', ...userRowsReference({ table: 'practice_questions', column: 'organization_id' }) },
   ];
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

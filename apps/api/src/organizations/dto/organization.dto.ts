@@ -160,6 +160,8 @@ export class OrganizationsMovedDto {
   @ApiProperty() people: number;
   @ApiProperty() applications: number;
   @ApiProperty() stageTemplates: number;
+  @ApiProperty({ description: 'Mock interviews held for the organization' }) mockInterviews: number;
+  @ApiProperty({ description: 'Question-bank questions asked at the organization' }) practiceQuestions: number;
   @ApiProperty({ description: 'Referrals of the applications moved' }) referrals: number;
 }
 

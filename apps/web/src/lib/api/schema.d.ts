@@ -3969,6 +3969,10 @@ export interface components {
             people: number;
             applications: number;
             stageTemplates: number;
+            /** @description Mock interviews held for the organization */
+            mockInterviews: number;
+            /** @description Question-bank questions asked at the organization */
+            practiceQuestions: number;
             /** @description Referrals of the applications moved */
             referrals: number;
         };

@@ -3,7 +3,7 @@ import { Field, FieldControl } from '@/components/field';
 import { ErrorMessage } from '@/components/status';
 import { useMergeOrganization, useOrganizationSearch, type Organization } from '../api/organizations';
 
-type Moved = { teams: number; teamsMerged: number; people: number; applications: number; stageTemplates: number; referrals: number };
+type Moved = { teams: number; teamsMerged: number; people: number; applications: number; stageTemplates: number; mockInterviews: number; practiceQuestions: number; referrals: number };
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -16,6 +16,9 @@ function movedItems(moved: Moved): string[] {
       ? count(moved.teams, 'team', 'teams')
       : `${moved.teams > 0 ? `${count(moved.teams, 'team', 'teams')} moved over, ${moved.teamsMerged}` : count(moved.teamsMerged, 'team', 'teams')} folded into the team of the same name here`,
     count(moved.stageTemplates, 'stage template', 'stage templates'),
+    // Preparation for the organization is named only when there is some.
+    ...(moved.mockInterviews > 0 ? [count(moved.mockInterviews, 'mock interview', 'mock interviews')] : []),
+    ...(moved.practiceQuestions > 0 ? [count(moved.practiceQuestions, 'bank question', 'bank questions')] : []),
   ];
 }
 
