@@ -294,13 +294,19 @@ function contentHash(record: NormalizedWork): string {
   return createHash('sha256').update(stableJson(record)).digest('base64url');
 }
 
+/** JSON with every object's keys sorted (an undefined value as null): the text the content hash is taken of, so it never changes. */
 function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
+  // Plain loops, no intermediate arrays: it runs over every record of every page.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + stableJson(value[i]);
+    return `${out}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${stableJson((value as Record<string, unknown>)[keys[i]])}`;
+    return `${out}}`;
   }
   return JSON.stringify(value ?? null);
 }
