@@ -62,8 +62,10 @@ export class WorksIngestService {
     if (records.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const page = dedupe(records).map(takeQueryMarks);
     const keysOf = memoizedKeys();
-    return this.works.transaction(async (em) => {
-      const { result, recordIds, rewritten } = await this.ingestIn(em, page.map((p) => p.record), fetchedAt, keysOf);
+    const pageRecords = page.map((p) => p.record);
+    // The page's keys are locked before its stored records are read (one round trip, see lockedPageTransaction).
+    return this.works.lockedPageTransaction(lockKeys(pageRecords, keysOf), pageRecords, async (em, stored) => {
+      const { result, recordIds, rewritten } = await this.ingestIn(em, pageRecords, stored, fetchedAt, keysOf);
       await this.writeAuthorQueries(em, page, recordIds, rewritten);
       return result;
     });
@@ -72,13 +74,12 @@ export class WorksIngestService {
   private async ingestIn(
     em: EntityManager,
     records: NormalizedWork[],
+    stored: StoredRecordRow[],
     fetchedAt: Date,
     keysOf: KeysOf,
   ): Promise<{ result: IngestResult; recordIds: Map<string, string>; rewritten: Map<string, NormalizedWork> }> {
-    // Serializes writers touching the same ids, so two workers never create the same work twice.
-    await this.works.lockKeys(em, lockKeys(records, keysOf));
     const hashes = records.map(contentHash);
-    const existing = new Map((await this.works.storedRecords(em, records)).map((r) => [recordKey(r.source, r.source_id), r]));
+    const existing = new Map(stored.map((r) => [recordKey(r.source, r.source_id), r]));
     const result: IngestResult = { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const changed: ChangedRecord[] = [];
     records.forEach((record, i) => {

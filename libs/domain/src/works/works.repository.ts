@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { NormalizedWork, ScholarlySource } from '../scholarly/index';
 
@@ -77,6 +78,11 @@ const WORK_FIELDS = `title, title_key, year, publication_date, venue, type, doi,
 const WORK_ROW = `id uuid, title text, "titleKey" text, year int, "publicationDate" text, venue text, type text, doi text, "arxivId" text, "firstAuthorKey" text, "citationCount" int, abstract text, "openAccessUrl" text, "pdfUrl" text, "titleCoreKey" text`;
 const WORK_ROW_FIELDS = `title, "titleKey", year, "publicationDate", venue, type, doi, "arxivId", "firstAuthorKey", "citationCount", abstract, "openAccessUrl", "pdfUrl", "titleCoreKey"`;
 
+/** A text[] as an SQL literal, for the simple protocol (no parameters): every element quoted by pg's escapeLiteral. */
+function textArray(values: string[]): string {
+  return values.length === 0 ? `'{}'::text[]` : `ARRAY[${values.map(escapeLiteral).join(',')}]::text[]`;
+}
+
 /**
  * Every statement on the shared cache of works (works, work_records, work_authorships, work_titles,
  * work_aliases, work_author_queries) that the ingest runs, and the reading entries a merge of works
@@ -87,8 +93,38 @@ const WORK_ROW_FIELDS = `title, "titleKey", year, "publicationDate", venue, type
 export class WorksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /**
+   * A page's transaction, opened in one round trip: BEGIN, the advisory locks on `lockKeys` (sorted,
+   * so two writers never deadlock: they serialize writers touching the same ids) and the read of the
+   * page's stored records go as one simple-protocol string of three statements. Each statement still
+   * takes its own snapshot (READ COMMITTED), so the read sees every row a writer that held one of the
+   * locks committed before this one got it. Simple protocol takes no parameters: the keys go as
+   * quoted literals. `work` runs inside; COMMIT after it, ROLLBACK on any failure.
+   */
+  async lockedPageTransaction<T>(
+    lockKeys: string[],
+    records: { source: string; sourceId: string }[],
+    work: (em: EntityManager, stored: StoredRecordRow[]) => Promise<T>,
+  ): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as { query(text: string): Promise<{ rows: unknown[] }[]> };
+      const opened = await client.query(
+        `BEGIN;
+         SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${textArray([...lockKeys].sort())}) AS k ORDER BY k;
+         SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
+           FROM work_records r JOIN unnest(${textArray(records.map((r) => r.source))}, ${textArray(records.map((r) => r.sourceId))}) AS k(source, source_id) USING (source, source_id)`,
+      );
+      const result = await work(runner.manager, opened[2].rows as StoredRecordRow[]);
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      // Also when BEGIN itself failed: ROLLBACK outside a transaction is only a warning.
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** The live id of a work: the id itself, or the work it was merged into (work_aliases); null when neither knows it. */
@@ -98,20 +134,6 @@ export class WorksRepository {
       [workId],
     )) as { id: string | null }[];
     return row?.id ?? null;
-  }
-
-  /** Transaction-scoped advisory locks on the keys, taken in sorted order so two writers never deadlock. */
-  async lockKeys(em: EntityManager, keys: string[]): Promise<void> {
-    await em.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k', [[...keys].sort()]);
-  }
-
-  /** The stored records among (source, source id) pairs. */
-  storedRecords(em: EntityManager, records: { source: string; sourceId: string }[]): Promise<StoredRecordRow[]> {
-    return em.query(
-      `SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
-         FROM work_records r JOIN unnest($1::text[], $2::text[]) AS k(source, source_id) USING (source, source_id)`,
-      [records.map((r) => r.source), records.map((r) => r.sourceId)],
-    ) as Promise<StoredRecordRow[]>;
   }
 
   /**
