@@ -63,9 +63,11 @@ export class WorksIngestService {
     const page = dedupe(records).map(takeQueryMarks);
     const keysOf = memoizedKeys();
     const pageRecords = page.map((p) => p.record);
-    // The page's keys are locked before its stored records are read (one round trip, see lockedPageTransaction).
-    return this.works.lockedPageTransaction(lockKeys(pageRecords, keysOf), pageRecords, async (em, stored) => {
-      const { result, recordIds, rewritten } = await this.ingestIn(em, pageRecords, stored, fetchedAt, keysOf);
+    // The page's keys are locked before its stored records are read (one round trip, see
+    // lockedPageTransaction); the records' content hashes are computed meanwhile.
+    const hashesOf = () => pageRecords.map(contentHash);
+    return this.works.lockedPageTransaction(lockKeys(pageRecords, keysOf), pageRecords, hashesOf, async (em, stored, hashes) => {
+      const { result, recordIds, rewritten } = await this.ingestIn(em, pageRecords, stored, hashes, fetchedAt, keysOf);
       await this.writeAuthorQueries(em, page, recordIds, rewritten);
       return result;
     });
@@ -75,10 +77,10 @@ export class WorksIngestService {
     em: EntityManager,
     records: NormalizedWork[],
     stored: StoredRecordRow[],
+    hashes: string[],
     fetchedAt: Date,
     keysOf: KeysOf,
   ): Promise<{ result: IngestResult; recordIds: Map<string, string>; rewritten: Map<string, NormalizedWork> }> {
-    const hashes = records.map(contentHash);
     const existing = new Map(stored.map((r) => [recordKey(r.source, r.source_id), r]));
     const result: IngestResult = { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const changed: ChangedRecord[] = [];
@@ -452,25 +454,27 @@ function pick<T>(records: NormalizedWork[], priority: ScholarlySource[], value: 
 /** The canonical work from its records: the publisher's metadata first, the highest citation count. */
 export function canonicalFields(records: NormalizedWork[], keysOf: KeysOf = matchKeys) {
   const keys = records.map(keysOf);
+  // Ranked once per work, not once per field: the registry sorts its sources on every call.
+  const metadata = METADATA_PRIORITY();
   const published = records.filter((r) => r.type !== 'preprint');
-  const title = pick(records, METADATA_PRIORITY(), (r) => r.title) ?? '';
+  const title = pick(records, metadata, (r) => r.title) ?? '';
   const counts = records.map((r) => r.citationCount).filter((c): c is number => c !== null);
   return {
     title,
     titleKey: titleKey(title),
     titleCoreKey: titleCoreKey(title),
     // The published version's date and venue, when there is one; else the preprint's.
-    year: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.year),
-    publicationDate: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.publicationDate),
-    venue: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.venue),
-    type: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.type) ?? 'other',
+    year: pick(published.length ? published : records, metadata, (r) => r.year),
+    publicationDate: pick(published.length ? published : records, metadata, (r) => r.publicationDate),
+    venue: pick(published.length ? published : records, metadata, (r) => r.venue),
+    type: pick(published.length ? published : records, metadata, (r) => r.type) ?? 'other',
     doi: keys.find((k) => k.doi)?.doi ?? null,
     arxivId: keys.find((k) => k.arxivId)?.arxivId ?? null,
-    firstAuthorKey: pick(records, METADATA_PRIORITY(), (r) => keysOf(r).firstAuthorKey),
+    firstAuthorKey: pick(records, metadata, (r) => keysOf(r).firstAuthorKey),
     citationCount: counts.length ? Math.max(...counts) : null,
     abstract: pick(records, ABSTRACT_PRIORITY(), (r) => r.abstract),
-    openAccessUrl: pick(records, METADATA_PRIORITY(), (r) => r.openAccessUrl),
-    pdfUrl: pick(records, METADATA_PRIORITY(), (r) => r.pdfUrl),
+    openAccessUrl: pick(records, metadata, (r) => r.openAccessUrl),
+    pdfUrl: pick(records, metadata, (r) => r.pdfUrl),
     titleKeys: [...new Set(keys.map((k) => k.titleKey).filter(Boolean))].sort(),
   };
 }

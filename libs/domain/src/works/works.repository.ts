@@ -99,23 +99,30 @@ export class WorksRepository {
    * page's stored records go as one simple-protocol string of three statements. Each statement still
    * takes its own snapshot (READ COMMITTED), so the read sees every row a writer that held one of the
    * locks committed before this one got it. Simple protocol takes no parameters: the keys go as
-   * quoted literals. `work` runs inside; COMMIT after it, ROLLBACK on any failure.
+   * quoted literals. `meanwhile` runs in the process while the database locks and reads (the page's
+   * own computing, overlapped with the round trip); `work` runs inside with both answers; COMMIT
+   * after it, ROLLBACK on any failure.
    */
-  async lockedPageTransaction<T>(
+  async lockedPageTransaction<P, T>(
     lockKeys: string[],
     records: { source: string; sourceId: string }[],
-    work: (em: EntityManager, stored: StoredRecordRow[]) => Promise<T>,
+    meanwhile: () => P,
+    work: (em: EntityManager, stored: StoredRecordRow[], prepared: P) => Promise<T>,
   ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as { query(text: string): Promise<{ rows: unknown[] }[]> };
-      const opened = await client.query(
-        `BEGIN;
-         SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${textArray([...lockKeys].sort())}) AS k ORDER BY k;
-         SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
-           FROM work_records r JOIN unnest(${textArray(records.map((r) => r.source))}, ${textArray(records.map((r) => r.sourceId))}) AS k(source, source_id) USING (source, source_id)`,
-      );
-      const result = await work(runner.manager, opened[2].rows as StoredRecordRow[]);
+      const [opened, prepared] = await Promise.all([
+        client.query(
+          `BEGIN;
+           SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${textArray([...lockKeys].sort())}) AS k ORDER BY k;
+           SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
+             FROM work_records r JOIN unnest(${textArray(records.map((r) => r.source))}, ${textArray(records.map((r) => r.sourceId))}) AS k(source, source_id) USING (source, source_id)`,
+        ),
+        // A microtask: client.query has written the statements to the socket by then.
+        Promise.resolve().then(meanwhile),
+      ]);
+      const result = await work(runner.manager, opened[2].rows as StoredRecordRow[], prepared);
       await runner.query('COMMIT');
       return result;
     } catch (error) {
