@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { escapeLiteral } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { NormalizedWork, ScholarlySource } from '../scholarly/index';
 
 /** A stored record as the ingest compares it with the page. */
@@ -97,15 +97,17 @@ export class WorksRepository {
    * A page's transaction, opened in one round trip: BEGIN, JIT off for the transaction, the advisory
    * locks on `lockKeys` (sorted, so two writers never deadlock: they serialize writers touching the
    * same ids) and the read of the page's stored records go as one simple-protocol string of four
-   * statements. JIT: once the works table has statistics, the finding of works to join is estimated
-   * (a title's rows from the table's average) past jit_above_cost, and compiling it took 11 ms of
-   * its 12 ms on a page of 125 records in a table of 30,000 works; no statement of a page runs long
-   * enough to repay compiling. Each statement still
-   * takes its own snapshot (READ COMMITTED), so the read sees every row a writer that held one of the
-   * locks committed before this one got it. Simple protocol takes no parameters: the keys go as
-   * quoted literals. `meanwhile` runs in the process while the database locks and reads (the page's
-   * own computing, overlapped with the round trip); `work` runs inside with both answers; COMMIT
-   * after it, ROLLBACK on any failure.
+   * statements. Each statement still takes its own snapshot (READ COMMITTED), so the read sees every
+   * row a writer that held one of the locks committed before this one got it. Simple protocol takes
+   * no parameters: the keys go as quoted literals.
+   *
+   * JIT: once the works table has statistics, the finding of works to join is estimated (a title's
+   * rows from the table's average) past jit_above_cost, and compiling it took 11 ms of its 12 ms on
+   * a page of 125 records beside 30,000 works; no statement of a page runs long enough to repay it.
+   *
+   * `meanwhile` runs in the process while the database locks and reads (the page's own computing,
+   * overlapped with the round trip); `work` runs inside with both answers; COMMIT after it, ROLLBACK
+   * on any failure.
    */
   async lockedPageTransaction<P, T>(
     lockKeys: string[],
@@ -116,14 +118,16 @@ export class WorksRepository {
     const runner = this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as { query(text: string): Promise<{ rows: unknown[] }[]> };
+      const opening = `BEGIN;
+        SET LOCAL jit = off;
+        SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${textArray([...lockKeys].sort())}) AS k ORDER BY k;
+        SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
+          FROM work_records r JOIN unnest(${textArray(records.map((r) => r.source))}, ${textArray(records.map((r) => r.sourceId))}) AS k(source, source_id) USING (source, source_id)`;
       const [opened, prepared] = await Promise.all([
-        client.query(
-          `BEGIN;
-           SET LOCAL jit = off;
-           SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${textArray([...lockKeys].sort())}) AS k ORDER BY k;
-           SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
-             FROM work_records r JOIN unnest(${textArray(records.map((r) => r.source))}, ${textArray(records.map((r) => r.sourceId))}) AS k(source, source_id) USING (source, source_id)`,
-        ),
+        // Failing as em.query fails (QueryFailedError), though it goes to the driver itself.
+        client.query(opening).catch((error: Error) => {
+          throw new QueryFailedError(opening, [], error);
+        }),
         // A microtask: client.query has written the statements to the socket by then.
         Promise.resolve().then(meanwhile),
       ]);
