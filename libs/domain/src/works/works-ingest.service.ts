@@ -50,10 +50,10 @@ interface ChangedRecord {
  * Writes pages of normalized records into the shared cache: each page in one transaction, with a
  * fixed number of set-based statements whatever its size (never one statement per work), so a
  * failed job leaves no half-written page and running the same page twice changes nothing. A page
- * that only brings new works costs five statements: lock its keys, read its stored records, find
- * the works it may join, and write everything (works with their canonical fields, records,
- * authorships) in one; the canonical fields are computed here from the page itself, so new works
- * are never read back.
+ * that only brings new works costs four round trips: open the transaction (BEGIN, lock its keys,
+ * read its stored records, all in one), find the works it may join, write everything (works with
+ * their canonical fields, records, authorships) in one statement, COMMIT; the canonical fields are
+ * computed here from the page itself, so new works are never read back.
  */
 @Injectable()
 export class WorksIngestService {
@@ -70,8 +70,12 @@ export class WorksIngestService {
     if (records.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const page = dedupe(records).map(takeQueryMarks);
     const keysOf = memoizedKeys();
-    return this.works.transaction(async (em) => {
-      const { result, recordIds, rewritten } = await this.ingestIn(em, page.map((p) => p.record), fetchedAt, keysOf);
+    const pageRecords = page.map((p) => p.record);
+    // The page's keys are locked before its stored records are read (one round trip, see
+    // lockedPageTransaction); the records' content hashes are computed meanwhile.
+    const hashesOf = () => pageRecords.map(contentHash);
+    return this.works.lockedPageTransaction(lockKeys(pageRecords, keysOf), pageRecords, hashesOf, async (em, stored, hashes) => {
+      const { result, recordIds, rewritten } = await this.ingestIn(em, pageRecords, stored, hashes, fetchedAt, keysOf);
       await this.writeAuthorQueries(em, page, recordIds, rewritten);
       return result;
     });
@@ -80,13 +84,12 @@ export class WorksIngestService {
   private async ingestIn(
     em: EntityManager,
     records: NormalizedWork[],
+    stored: StoredRecordRow[],
+    hashes: string[],
     fetchedAt: Date,
     keysOf: KeysOf,
   ): Promise<{ result: IngestResult; recordIds: Map<string, string>; rewritten: Map<string, NormalizedWork> }> {
-    // Serializes writers touching the same ids, so two workers never create the same work twice.
-    await this.works.lockKeys(em, lockKeys(records, keysOf));
-    const hashes = records.map(contentHash);
-    const existing = new Map((await this.works.storedRecords(em, records)).map((r) => [recordKey(r.source, r.source_id), r]));
+    const existing = new Map(stored.map((r) => [recordKey(r.source, r.source_id), r]));
     const result: IngestResult = { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const changed: ChangedRecord[] = [];
     records.forEach((record, i) => {
@@ -275,13 +278,19 @@ function contentHash(record: NormalizedWork): string {
   return createHash('sha256').update(stableJson(record)).digest('base64url');
 }
 
+/** JSON with every object's keys sorted (an undefined value as null): the text the content hash is taken of, so it never changes. */
 function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
+  // Plain loops, no intermediate arrays: it runs over every record of every page.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + stableJson(value[i]);
+    return `${out}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${stableJson((value as Record<string, unknown>)[keys[i]])}`;
+    return `${out}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -426,25 +435,27 @@ function pick<T>(records: NormalizedWork[], priority: ScholarlySource[], value: 
 /** The canonical work from its records: the publisher's metadata first, the highest citation count. */
 export function canonicalFields(records: NormalizedWork[], keysOf: KeysOf = matchKeys) {
   const keys = records.map(keysOf);
+  // Ranked once per work, not once per field: the registry sorts its sources on every call.
+  const metadata = METADATA_PRIORITY();
   const published = records.filter((r) => r.type !== 'preprint');
-  const title = pick(records, METADATA_PRIORITY(), (r) => r.title) ?? '';
+  const title = pick(records, metadata, (r) => r.title) ?? '';
   const counts = records.map((r) => r.citationCount).filter((c): c is number => c !== null);
   return {
     title,
     titleKey: titleKey(title),
     titleCoreKey: titleCoreKey(title),
     // The published version's date and venue, when there is one; else the preprint's.
-    year: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.year),
-    publicationDate: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.publicationDate),
-    venue: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.venue),
-    type: pick(published.length ? published : records, METADATA_PRIORITY(), (r) => r.type) ?? 'other',
+    year: pick(published.length ? published : records, metadata, (r) => r.year),
+    publicationDate: pick(published.length ? published : records, metadata, (r) => r.publicationDate),
+    venue: pick(published.length ? published : records, metadata, (r) => r.venue),
+    type: pick(published.length ? published : records, metadata, (r) => r.type) ?? 'other',
     doi: keys.find((k) => k.doi)?.doi ?? null,
     arxivId: keys.find((k) => k.arxivId)?.arxivId ?? null,
-    firstAuthorKey: pick(records, METADATA_PRIORITY(), (r) => keysOf(r).firstAuthorKey),
+    firstAuthorKey: pick(records, metadata, (r) => keysOf(r).firstAuthorKey),
     citationCount: counts.length ? Math.max(...counts) : null,
     abstract: pick(records, ABSTRACT_PRIORITY(), (r) => r.abstract),
-    openAccessUrl: pick(records, METADATA_PRIORITY(), (r) => r.openAccessUrl),
-    pdfUrl: pick(records, METADATA_PRIORITY(), (r) => r.pdfUrl),
+    openAccessUrl: pick(records, metadata, (r) => r.openAccessUrl),
+    pdfUrl: pick(records, metadata, (r) => r.pdfUrl),
     titleKeys: [...new Set(keys.map((k) => k.titleKey).filter(Boolean))].sort(),
   };
 }
