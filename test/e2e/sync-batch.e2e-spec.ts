@@ -125,7 +125,7 @@ describe.each<QueueBackend>(['redis', 'postgres'])('scheduled sync with author b
     expect(replay.requests.filter((r) => !S2_PATH.test(r.path)).map((r) => r.path).sort()).toEqual(['/api/query', openAlexAuthor.path]);
 
     // The batch ran in the Semantic Scholar queue (so its limiter counted it), for all three ids.
-    const [batch] = await jobs.queue(SYNC_SOURCE_JOBS.semanticscholar.queue).getJobs(['completed']).then((all) => all.filter((j) => j.name === JobName.CheckSemanticScholarAuthors));
+    const [batch] = await jobs.queue(SYNC_SOURCE_JOBS.semanticscholar.queue).getJobs(['completed']).then((all) => all.filter((j) => j.name === SYNC_SOURCE_JOBS.semanticscholar.checkAuthors));
     expect(batch.returnvalue).toMatchObject({ ids: ['2100000001', '2100000002', '2100000003'], requests: 1, failure: null });
 
     const s2Run = (person: string) => runs.find((r) => r.person_id === person && r.source === 'semanticscholar')!;

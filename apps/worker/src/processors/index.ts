@@ -10,7 +10,7 @@ import { sourceProcessor } from './sync-sources.processor';
 import { WebhooksProcessor } from './webhooks.processor';
 
 /** The jobs that are not one source's, and their processor. A job without a handler is a compile error here. */
-const HANDLERS: Record<Exclude<(typeof JobName)[keyof typeof JobName], typeof JobName.CheckSemanticScholarAuthors>, Type> = {
+const HANDLERS: Record<(typeof JobName)[keyof typeof JobName], Type> = {
   [JobName.RunImport]: ImportsProcessor,
   [JobName.GenerateBriefing]: BriefingsProcessor,
   [JobName.GenerateDueBriefings]: BriefingsProcessor,
@@ -32,16 +32,16 @@ const SOURCE_PROCESSORS = new Map<string, Type>();
 
 /**
  * Which processor handles each job: the fixed ones above, and for every source registered now its
- * identity syncs and lookups (Semantic Scholar's queue also runs the author batch checks).
+ * identity syncs and lookups, and the author batch checks of those with `authorBatch`.
  */
 export function jobHandlers(): Map<string, Type> {
   const handlers = new Map<string, Type>(Object.entries(HANDLERS));
   for (const source of scholarlySources()) {
     let processor = SOURCE_PROCESSORS.get(source.name);
     if (!processor) SOURCE_PROCESSORS.set(source.name, (processor = sourceProcessor(source)));
-    const { job, lookup } = sourceJobs(source.name);
+    const { job, lookup, checkAuthors } = sourceJobs(source.name);
     handlers.set(job, processor).set(lookup, processor);
-    if (source.authorBatch) handlers.set(JobName.CheckSemanticScholarAuthors, processor);
+    if (source.authorBatch) handlers.set(checkAuthors, processor);
   }
   return handlers;
 }

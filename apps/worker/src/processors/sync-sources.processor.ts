@@ -4,12 +4,12 @@ import { DelayedError, type Job, RateLimitError, UnrecoverableError } from 'bull
 import { answerLookup, ScholarlyClients, scholarlySource, SourceLookupAnswer } from '#domain/scholarly/index';
 import type { ScholarlySource, ScholarlySourceDescriptor } from '#domain/scholarly/index';
 import { AuthorBatchResult, batchRequests, DEFAULT_RATE_LIMIT_WAIT_MS, firstStep, MAX_RATE_LIMIT_WAIT_MS, SyncService, SyncStepState } from '#domain/sync/index';
-import { JobData, JobName, sourceJobs, SourceLookupJobName, SourceQueueName, SyncIdentityJobName } from '#domain/jobs/index';
+import { CheckAuthorsJobName, JobData, JobName, sourceJobs, SourceLookupJobName, SourceQueueName, SyncIdentityJobName } from '#domain/jobs/index';
 import { APP_CONFIG, AppConfig, JobQueueService } from '#platform';
 
 export type SyncIdentityJob = Job<JobData<SyncIdentityJobName>, unknown, SyncIdentityJobName>;
 export type SourceLookupJob = Job<JobData<SourceLookupJobName>, SourceLookupAnswer<unknown>, SourceLookupJobName>;
-export type CheckAuthorsJob = Job<JobData<typeof JobName.CheckSemanticScholarAuthors>, AuthorBatchResult, typeof JobName.CheckSemanticScholarAuthors>;
+export type CheckAuthorsJob = Job<JobData<CheckAuthorsJobName>, AuthorBatchResult, CheckAuthorsJobName>;
 
 /**
  * Every worker option that matters for a source comes from configuration, which the @Processor
@@ -74,8 +74,8 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
 
   async process(job: SyncIdentityJob | SourceLookupJob | CheckAuthorsJob, token?: string): Promise<unknown> {
     if (job.name === sourceJobs(this.source).lookup) return this.lookup(job as SourceLookupJob);
-    // Semantic Scholar's queue also runs the scheduled ticks' author batch checks: one request each, under the same limiter.
-    if (job.name === JobName.CheckSemanticScholarAuthors) return this.checkAuthors(job as CheckAuthorsJob);
+    // A source with `authorBatch` also runs the scheduled ticks' author batch checks: one request each, under the same limiter.
+    if (job.name === sourceJobs(this.source).checkAuthors) return this.checkAuthors(job as CheckAuthorsJob);
     return this.syncStep(job as SyncIdentityJob, token);
   }
 
@@ -94,10 +94,10 @@ export abstract class SyncSourceProcessor extends WorkerHost implements OnApplic
 
   private async checkAuthors(job: CheckAuthorsJob): Promise<AuthorBatchResult> {
     const { ids } = job.data;
-    const outcome = await this.sync.checkAuthorBatch(ids);
+    const outcome = await this.sync.checkAuthorBatch(this.source, ids);
     // Requests of earlier attempts are kept on the job, so the batch's count includes them.
     const requests = batchRequests(job.progress) + outcome.requests;
-    if (outcome.kind === 'done') return { ids, snapshots: outcome.snapshots, requests, failure: null } satisfies AuthorBatchResult;
+    if (outcome.kind === 'done') return { source: this.source, ids, snapshots: outcome.snapshots, requests, failure: null } satisfies AuthorBatchResult;
     await job.updateProgress({ requests });
     switch (outcome.kind) {
       case 'wait':

@@ -7,8 +7,8 @@ describe('the job catalogue', () => {
     expect(QUEUE_NAMES).toEqual(['imports', 'briefings', 'sync-people', 'webhooks', 'digests', 'mail', 'sync-openalex', 'sync-semanticscholar', 'sync-arxiv', 'sync-dblp', 'sync-crossref', 'sync-orcid']);
   });
 
-  it("names each source's identity sync and lookup jobs as before, in the source's queue", () => {
-    expect(SYNC_SOURCE_JOBS.semanticscholar).toEqual({ queue: 'sync-semanticscholar', job: 'sync.sync-semanticscholar-identity', lookup: 'scholarly.lookup-semanticscholar' });
+  it("names each source's identity sync, lookup and author batch jobs as before, in the source's queue", () => {
+    expect(SYNC_SOURCE_JOBS.semanticscholar).toEqual({ queue: 'sync-semanticscholar', job: 'sync.sync-semanticscholar-identity', lookup: 'scholarly.lookup-semanticscholar', checkAuthors: 'sync.check-semanticscholar-authors' });
     for (const { queue, job, lookup } of Object.values(SYNC_SOURCE_JOBS)) {
       expect(queueOf(job)).toBe(queue);
       expect(queueOf(lookup)).toBe(queue);
@@ -19,7 +19,7 @@ describe('the job catalogue', () => {
     expect(queueOf(JobName.RunImport)).toBe('imports');
     expect(queueOf(JobName.GenerateDueBriefings)).toBe('briefings');
     expect(queueOf(JobName.FinishPersonSync)).toBe('sync-people');
-    expect(queueOf(JobName.CheckSemanticScholarAuthors)).toBe('sync-semanticscholar');
+    expect(queueOf(SYNC_SOURCE_JOBS.semanticscholar.checkAuthors)).toBe('sync-semanticscholar');
     expect(queueOf(JobName.PublishEvent)).toBe('webhooks');
     expect(queueOf(JobName.DeliverWebhook)).toBe('webhooks');
     expect(queueOf(JobName.AnnounceDue)).toBe('webhooks');

@@ -38,6 +38,11 @@ export type SyncIdentityJobName<S extends string = ScholarlySource> = `sync.sync
  * and run in the source's queue so that its rate limit counts it; the answer is the job's return value.
  */
 export type SourceLookupJobName<S extends string = ScholarlySource> = `scholarly.lookup-${S}`;
+/**
+ * A scheduled tick's read of many of a source's authors in one request (a child of
+ * StartScheduledSyncs, in the source's queue), for sources whose descriptor has `authorBatch`.
+ */
+export type CheckAuthorsJobName<S extends string = ScholarlySource> = `sync.check-${S}-authors`;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName] | SourceQueueName;
 
@@ -45,11 +50,12 @@ export interface SourceJobs<S extends string = ScholarlySource> {
   queue: SourceQueueName<S>;
   job: SyncIdentityJobName<S>;
   lookup: SourceLookupJobName<S>;
+  checkAuthors: CheckAuthorsJobName<S>;
 }
 
-/** A source's sync queue, identity job and interactive lookup job, named after it. */
+/** A source's sync queue, identity job, interactive lookup job and author batch check, named after it. */
 export function sourceJobs<S extends string>(source: S): SourceJobs<S> {
-  return { queue: `sync-${source}`, job: `sync.sync-${source}-identity`, lookup: `scholarly.lookup-${source}` };
+  return { queue: `sync-${source}`, job: `sync.sync-${source}-identity`, lookup: `scholarly.lookup-${source}`, checkAuthors: `sync.check-${source}-authors` };
 }
 
 /** The built-in sources' queues and jobs, by source. */
@@ -78,10 +84,8 @@ export const JobName = {
   SyncAccountPeople: 'sync.sync-account-people',
   /** The parent of a person's sync flow: runs once every identity child has finished. */
   FinishPersonSync: 'sync.finish-person-sync',
-  /** The parent of a scheduled tick's flow: starts each person's scheduled sync once their Semantic Scholar authors are checked. */
+  /** The parent of a scheduled tick's flow: starts each person's scheduled sync once the batch checks of their authors (sources with `authorBatch`) have run. */
   StartScheduledSyncs: 'sync.start-scheduled-syncs',
-  /** Reads up to 1,000 Semantic Scholar author records in one request (a child of StartScheduledSyncs, in that source's queue). */
-  CheckSemanticScholarAuthors: 'sync.check-semanticscholar-authors',
   /** Something happened in an account (domain-events.ts): one delivery per endpoint of its owner that chose that event. */
   PublishEvent: 'webhooks.publish-event',
   /** Sends one webhook delivery, signed; retried with backoff. */
@@ -106,8 +110,6 @@ export type DossierJobs = {
   [JobName.SyncAccountPeople]: { userId: string };
   [JobName.FinishPersonSync]: { personId: string; runIds: string[] };
   [JobName.StartScheduledSyncs]: { personIds: string[] };
-  /** `batchId` names the job (and so the failed batch among its parent's children); `ids` are Semantic Scholar author ids. */
-  [JobName.CheckSemanticScholarAuthors]: { batchId: string; ids: string[] };
   [JobName.PublishEvent]: DomainEvent;
   [JobName.DeliverWebhook]: { deliveryId: string };
   [JobName.AnnounceDue]: Record<string, never>;
@@ -118,7 +120,10 @@ export type DossierJobs = {
 } & {
   /** `snapshot`: the author record a batch check has already read, so the sync starts at listing its works. */
   [N in SyncIdentityJobName]: { runId: string; snapshot?: AuthorSnapshot };
-} & { [N in SourceLookupJobName]: SourceLookupRequest };
+} & { [N in SourceLookupJobName]: SourceLookupRequest } & {
+  /** `batchId` names the job (and so the failed batch among its parent's children); `ids` are the source's author ids. */
+  [N in CheckAuthorsJobName]: { batchId: string; ids: string[] };
+};
 
 export type JobName = keyof DossierJobs & string;
 export type JobItem = JobItemOf<DossierJobs>;
@@ -134,7 +139,6 @@ const JOB_QUEUE: Record<(typeof JobName)[keyof typeof JobName], QueueName> = {
   [JobName.SyncAccountPeople]: QueueName.SyncPeople,
   [JobName.FinishPersonSync]: QueueName.SyncPeople,
   [JobName.StartScheduledSyncs]: QueueName.SyncPeople,
-  [JobName.CheckSemanticScholarAuthors]: SYNC_SOURCE_JOBS.semanticscholar.queue,
   [JobName.PublishEvent]: QueueName.Webhooks,
   [JobName.DeliverWebhook]: QueueName.Webhooks,
   [JobName.AnnounceDue]: QueueName.Webhooks,
@@ -151,12 +155,12 @@ export function queueOf(name: JobName): QueueName {
   return sourceJobs(source).queue;
 }
 
-const SOURCE_JOB = /^(?:sync\.sync-([a-z][a-z0-9]*)-identity|scholarly\.lookup-([a-z][a-z0-9]*))$/;
+const SOURCE_JOB = /^(?:sync\.sync-([a-z][a-z0-9]*)-identity|scholarly\.lookup-([a-z][a-z0-9]*)|sync\.check-([a-z][a-z0-9]*)-authors)$/;
 
-/** The registered source whose identity sync or lookup `name` is; null for any other job. */
+/** The registered source whose identity sync, lookup or author batch check `name` is; null for any other job. */
 export function sourceOfJob(name: string): ScholarlySource | null {
   const match = SOURCE_JOB.exec(name);
-  const source = match?.[1] ?? match?.[2];
+  const source = match?.[1] ?? match?.[2] ?? match?.[3];
   return source && isScholarlySource(source) ? source : null;
 }
 
@@ -168,4 +172,9 @@ export function isSyncIdentityJob(item: JobItem): item is Extract<JobItem, { nam
 export function isSourceLookupJob(item: JobItem): item is Extract<JobItem, { name: SourceLookupJobName }> {
   const source = sourceOfJob(item.name);
   return source !== null && sourceJobs(source).lookup === item.name;
+}
+
+export function isCheckAuthorsJob(item: JobItem): item is Extract<JobItem, { name: CheckAuthorsJobName }> {
+  const source = sourceOfJob(item.name);
+  return source !== null && sourceJobs(source).checkAuthors === item.name;
 }

@@ -1,5 +1,5 @@
 import type { AppConfig, JobCatalogue, JobPolicy } from '#platform';
-import { DossierJobs, isSourceLookupJob, isSyncIdentityJob, JobItem, JobName, queueNames, queueOf } from './dossier-jobs';
+import { DossierJobs, isCheckAuthorsJob, isSourceLookupJob, isSyncIdentityJob, JobItem, JobName, queueNames, queueOf, sourceOfJob } from './dossier-jobs';
 
 /** Jobs removed this long after they finish, successful or not (enough to read a failure). */
 const KEEP_COMPLETED = { age: 24 * 3600, count: 1000 };
@@ -19,6 +19,11 @@ export function jobOptions(item: JobItem, config: AppConfig): JobPolicy {
     // The run id names the job: one job per run. A failed child does not hold its person's flow:
     // the parent still runs and records it. 429s do not count as attempts (they wait, see the processor).
     return syncRequest(syncRunJobId(item.data.runId), config);
+  }
+  if (isCheckAuthorsJob(item)) {
+    // One request, retried like a sync step. A batch that fails for good does not hold the tick:
+    // its parent still runs, and the identities it held are checked one by one.
+    return syncRequest(authorBatchJobId(sourceOfJob(item.name)!, item.data.batchId), config);
   }
   if (isSourceLookupJob(item)) {
     // Someone is waiting for it: LIFO puts it ahead of the queued sync steps (BullMQ runs jobs
@@ -48,10 +53,6 @@ export function jobOptions(item: JobItem, config: AppConfig): JobPolicy {
     case JobName.StartScheduledSyncs:
       // Like the tick that adds it: a failure is the next tick's work.
       return { attempts: 1, removeOnComplete: 100, removeOnFail: 100 };
-    case JobName.CheckSemanticScholarAuthors:
-      // One request, retried like a sync step. A batch that fails for good does not hold the tick:
-      // its parent still runs, and the identities it held are checked one by one.
-      return syncRequest(`s2-authors-${item.data.batchId}`, config);
     case JobName.PublishEvent:
       // The event's id names the job: an event is fanned out once. Reading endpoints and writing rows only.
       return { jobId: `event-${item.data.id}`, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
@@ -97,3 +98,14 @@ export const DOSSIER_JOBS: JobCatalogue<DossierJobs> = {
   queueOf,
   policy: jobOptions,
 };
+
+/** The id of a source's author batch check: the source and the batch (the tick's flow reads both back from a failed child's key). */
+export function authorBatchJobId(source: string, batchId: string): string {
+  return `${source}-authors-${batchId}`;
+}
+
+/** The source and the job id of an author batch check, from a job's id or key; null for any other. */
+export function parseAuthorBatchJobId(key: string): { source: string; jobId: string } | null {
+  const match = /(([a-z][a-z0-9]*)-authors-[0-9a-f-]{36})$/.exec(key);
+  return match ? { source: match[2], jobId: match[1] } : null;
+}

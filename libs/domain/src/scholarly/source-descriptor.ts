@@ -66,6 +66,9 @@ export interface ScholarlySourceDescriptor<N extends string = string> {
    * scheduled sync keeps its cheap author read, which spares the whole listing when nothing changed.
    */
   readonly authorWithWorks?: 'always' | 'unscheduled';
-  /** Whether a scheduled tick reads many authors in one request first (Semantic Scholar's batch), and how many at most. */
-  readonly authorBatch?: { size: number };
+  /**
+   * Whether a scheduled tick reads many authors in one request first (Semantic Scholar's batch):
+   * how many at most, and the read (one snapshot or null per id, in the order asked).
+   */
+  readonly authorBatch?: { size: number; read(client: ScholarlyClient, ids: string[]): Promise<(AuthorSnapshot | null)[]> };
 }

@@ -1,10 +1,12 @@
 import type { AuthorSnapshot } from '../scholarly/index';
 
-/** What one batch check of Semantic Scholar authors found (the return value of its job). */
+/** What one batch check of a source's authors found (the return value of its job). */
 export interface AuthorBatchResult {
+  /** The source whose authors were read (one whose descriptor has `authorBatch`). */
+  source: string;
   /** The author ids asked for, in the order asked. */
   ids: string[];
-  /** One entry per id, in the same order; null where S2 does not know the id. Null for a batch that failed. */
+  /** One entry per id, in the same order; null where the source does not know the id. Null for a batch that failed. */
   snapshots: (AuthorSnapshot | null)[] | null;
   /** Requests the batch made, failed attempts included. */
   requests: number;
@@ -20,9 +22,12 @@ export interface BatchCharge {
 
 const NO_CHARGE: BatchCharge = { requests: 0, error: null };
 
+/** An author of one source: ids of two sources never meet. */
+const authorKey = (source: string, id: string) => `${source}\u0000${id.trim()}`;
+
 /**
- * The Semantic Scholar author records a scheduled tick read in batches (up to 1,000 ids a
- * request), for the person syncs it starts: an identity whose record is here starts without a
+ * The author records a scheduled tick read in batches (sources whose descriptor has `authorBatch`:
+ * Semantic Scholar, up to 1,000 ids a request), for the person syncs it starts: an identity whose record is here starts without a
  * snapshot request of its own.
  *
  * sync_runs.requests counts whole requests, so a batch request is counted once, on the first run
@@ -40,11 +45,11 @@ export class AuthorChecks {
   constructor(batches: AuthorBatchResult[] = []) {
     batches.forEach((batch, index) => {
       batch.ids.forEach((id, i) => {
-        this.batchOf.set(id, index);
-        if (batch.snapshots) this.snapshots.set(id, batch.snapshots[i] ?? null);
+        this.batchOf.set(authorKey(batch.source, id), index);
+        if (batch.snapshots) this.snapshots.set(authorKey(batch.source, id), batch.snapshots[i] ?? null);
       });
       if (batch.requests > 0 || batch.failure) {
-        this.charges.set(index, { requests: batch.requests, error: batch.failure ? `semanticscholar: the author batch check (${batch.ids.length} ids) failed; each author was checked alone: ${batch.failure}` : null });
+        this.charges.set(index, { requests: batch.requests, error: batch.failure ? `${batch.source}: the author batch check (${batch.ids.length} ids) failed; each author was checked alone: ${batch.failure}` : null });
       }
     });
   }
@@ -53,16 +58,14 @@ export class AuthorChecks {
     return this.batchOf.size;
   }
 
-  /** The author as a batch read it; null when no batch read it (not asked, failed, or unknown to S2). */
+  /** The author as a batch read it; null when no batch read it (not asked, failed, or unknown to the source). */
   snapshot(source: string, sourceAuthorId: string): AuthorSnapshot | null {
-    if (source !== 'semanticscholar') return null;
-    return this.snapshots.get(sourceAuthorId.trim()) ?? null;
+    return this.snapshots.get(authorKey(source, sourceAuthorId)) ?? null;
   }
 
   /** What the run of this identity is charged for its batch: the batch's requests once, on its first run. */
   charge(source: string, sourceAuthorId: string): BatchCharge {
-    if (source !== 'semanticscholar') return NO_CHARGE;
-    const batch = this.batchOf.get(sourceAuthorId.trim());
+    const batch = this.batchOf.get(authorKey(source, sourceAuthorId));
     if (batch === undefined) return NO_CHARGE;
     const charge = this.charges.get(batch);
     if (!charge) return NO_CHARGE;

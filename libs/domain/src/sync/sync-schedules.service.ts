@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue } from '#platform';
-import { DossierJobs, JobItem, JobName } from '../jobs/index';
-import { scholarlySource } from '../scholarly/index';
+import { DossierJobs, JobItem, JobName, parseAuthorBatchJobId, sourceJobs } from '../jobs/index';
+import { isScholarlySource, scholarlySources } from '../scholarly/index';
 import { AuthorBatchResult, AuthorChecks } from './author-checks';
 import { SyncRepository } from './sync.repository';
 import { SyncService } from './sync.service';
@@ -184,25 +184,29 @@ export class SyncSchedulesService {
   }
 
   /**
-   * Scheduled syncs of these people. Their Semantic Scholar authors that a sync would check
-   * (linked, not broken, not already being synced) are read first, in batches, by a flow whose
-   * parent then starts the syncs (startCheckedSyncs); without any, the syncs start at once.
-   * Also how an import brings the imported people's works back.
+   * Scheduled syncs of these people. Their authors at sources that read authors in batches
+   * (descriptor `authorBatch`: Semantic Scholar) that a sync would check (linked, not broken, not
+   * already being synced) are read first, in batches, by a flow whose parent then starts the syncs
+   * (startCheckedSyncs); without any, the syncs start at once. Also how an import brings the
+   * imported people's works back.
    */
   async startScheduled(personIds: string[]): Promise<ScheduledStart> {
     if (personIds.length === 0) return { people: 0, runs: 0, authorBatches: 0 };
-    const ids = await this.store.authorsToCheck(personIds, 'semanticscholar');
-    if (ids.length > 0) {
-      const batches: JobItem[] = [];
-      const size = scholarlySource('semanticscholar').authorBatch?.size ?? 1;
+    const batches: JobItem[] = [];
+    for (const source of scholarlySources()) {
+      if (!source.authorBatch) continue;
+      const ids = await this.store.authorsToCheck(personIds, source.name);
+      const { size } = source.authorBatch;
       for (let start = 0; start < ids.length; start += size) {
-        batches.push({ name: JobName.CheckSemanticScholarAuthors, data: { batchId: randomUUID(), ids: ids.slice(start, start + size) } });
+        batches.push({ name: sourceJobs(source.name).checkAuthors, data: { batchId: randomUUID(), ids: ids.slice(start, start + size) } });
       }
+    }
+    if (batches.length > 0) {
       try {
         await this.jobs.enqueueFlow({ name: JobName.StartScheduledSyncs, data: { personIds } }, batches);
         return { people: personIds.length, runs: 0, authorBatches: batches.length };
       } catch (e) {
-        this.logger.warn(`Semantic Scholar author batches not queued, each author is checked alone: ${(e as Error).message}`);
+        this.logger.warn(`author batches not queued, each author is checked alone: ${(e as Error).message}`);
       }
     }
     const { runs } = await this.startCheckedSyncs(personIds, new AuthorChecks());
@@ -232,11 +236,12 @@ export class SyncSchedulesService {
   async failedAuthorBatches(failures: Record<string, string>): Promise<AuthorBatchResult[]> {
     const failed: AuthorBatchResult[] = [];
     for (const [key, reason] of Object.entries(failures)) {
-      const jobId = /(s2-authors-[0-9a-f-]{36})$/.exec(key)?.[1];
-      const job = jobId ? await this.jobs.findJob(JobName.CheckSemanticScholarAuthors, jobId) : null;
+      const batch = parseAuthorBatchJobId(key);
+      if (!batch || !isScholarlySource(batch.source)) continue;
+      const job = await this.jobs.findJob(sourceJobs(batch.source).checkAuthors, batch.jobId);
       const ids = (job?.data as { ids?: unknown } | undefined)?.ids;
       if (!Array.isArray(ids)) continue;
-      failed.push({ ids: ids as string[], snapshots: null, requests: batchRequests(job?.progress), failure: reason });
+      failed.push({ source: batch.source, ids: ids as string[], snapshots: null, requests: batchRequests(job?.progress), failure: reason });
     }
     return failed;
   }

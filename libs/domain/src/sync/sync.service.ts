@@ -152,22 +152,24 @@ export class SyncService {
   }
 
   /**
-   * The cheap change check of many Semantic Scholar authors at once: one `POST /author/batch`
-   * request (the caller keeps a batch to S2_AUTHOR_BATCH ids). Failures are sorted as a sync
-   * step's are; `requests` counts what this call sent.
+   * The cheap change check of many of a source's authors at once: one request of its descriptor's
+   * `authorBatch` (Semantic Scholar's `POST /author/batch`; the caller keeps a batch to its size).
+   * Failures are sorted as a sync step's are; `requests` counts what this call sent.
    */
-  async checkAuthorBatch(ids: string[]): Promise<AuthorBatchOutcome> {
+  async checkAuthorBatch(source: string, ids: string[]): Promise<AuthorBatchOutcome> {
     const count = { requests: 0 };
-    const client = this.clients.get('semanticscholar') as ScholarlyClient & { getAuthors(ids: string[]): Promise<(AuthorSnapshot | null)[]> };
+    const batch = scholarlySource(source).authorBatch;
+    if (!batch) return { kind: 'rejected', message: `${source}: reads no authors in batches`, requests: 0 };
+    const client = this.clients.get(source);
     try {
-      const snapshots = await countRequests(count, () => client.getAuthors(ids));
+      const snapshots = await countRequests(count, () => batch.read(client, ids));
       return { kind: 'done', snapshots, requests: count.requests };
     } catch (e) {
       const { requests } = count;
       const error = e as Error;
       if (error instanceof SourceRateLimitedError) return { kind: 'wait', ms: Math.min(error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS), message: error.message, requests };
       if (error instanceof SourceRejectedError) return { kind: 'rejected', message: error.message, requests };
-      const message = /^semanticscholar: /.test(error.message) ? error.message : `semanticscholar: ${error.message} (author batch of ${ids.length})`;
+      const message = error.message.startsWith(`${source}: `) ? error.message : `${source}: ${error.message} (author batch of ${ids.length})`;
       this.logger.warn(message);
       return { kind: 'retry', error: error.message === message ? error : Object.assign(new Error(message), { cause: error }), requests };
     }

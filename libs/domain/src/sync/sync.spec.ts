@@ -66,8 +66,8 @@ describe('sync jobs', () => {
 
   it("retry an author batch check like a step, named by its batch, without holding the tick's flow", () => {
     const config = loadConfig({ DATABASE_URL: DB, SYNC_BACKOFF_MS: '2000' });
-    expect(jobOptions({ name: JobName.CheckSemanticScholarAuthors, data: { batchId: 'b1', ids: ['1'] } }, config)).toMatchObject({
-      jobId: 's2-authors-b1',
+    expect(jobOptions({ name: SYNC_SOURCE_JOBS.semanticscholar.checkAuthors, data: { batchId: 'b1', ids: ['1'] } }, config)).toMatchObject({
+      jobId: 'semanticscholar-authors-b1',
       attempts: 6,
       backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
       ignoreDependencyOnFailure: true,
@@ -91,8 +91,8 @@ describe('AuthorChecks', () => {
   const s2 = (id: string, worksCount: number): AuthorSnapshot => ({ source: 'semanticscholar', sourceAuthorId: id, name: id, worksCount, citationCount: 1, updatedAt: null });
   const checks = () =>
     new AuthorChecks([
-      { ids: ['1', '2', '3'], snapshots: [s2('1', 5), null, s2('3', 7)], requests: 1, failure: null },
-      { ids: ['4'], snapshots: null, requests: 2, failure: 'semanticscholar: HTTP 400' },
+      { source: 'semanticscholar', ids: ['1', '2', '3'], snapshots: [s2('1', 5), null, s2('3', 7)], requests: 1, failure: null },
+      { source: 'semanticscholar', ids: ['4'], snapshots: null, requests: 2, failure: 'semanticscholar: HTTP 400' },
     ]);
 
   it("gives each Semantic Scholar author the record its batch read; none for another source, an unknown id or a failed batch", () => {

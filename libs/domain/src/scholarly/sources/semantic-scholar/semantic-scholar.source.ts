@@ -15,5 +15,5 @@ export const semanticScholarSource = {
     ownsHost: (host) => host === 'semanticscholar.org' || host === 'api.semanticscholar.org',
   },
   priority: { metadata: 30, abstract: 20 },
-  authorBatch: { size: S2_AUTHOR_BATCH },
+  authorBatch: { size: S2_AUTHOR_BATCH, read: (client, ids) => (client as SemanticScholarClient).getAuthors(ids) },
 } as const satisfies ScholarlySourceDescriptor<'semanticscholar'>;
