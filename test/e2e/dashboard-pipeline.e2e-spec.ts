@@ -226,11 +226,15 @@ describe('the Pipeline screens in a browser', () => {
     const screen = column('Recruiter screen');
     await screen.getByRole('heading', { name: 'Recruiter screen (60)' }).waitFor();
     // The top of the column first, the rest of the first 25 right after (in a transition).
+    // Each page of cards renders in a transition after the click: wait for its last card, then count.
     await screen.getByRole('button', { name: 'Show 25 more in Recruiter screen (35 left)' }).waitFor();
+    await screen.getByRole('article').nth(24).waitFor();
     expect(await screen.getByRole('article').count()).toBe(25);
     await screen.getByRole('button', { name: 'Show 25 more in Recruiter screen (35 left)' }).click();
+    await screen.getByRole('article').nth(49).waitFor();
     expect(await screen.getByRole('article').count()).toBe(50);
     await screen.getByRole('button', { name: 'Show 10 more in Recruiter screen (10 left)' }).click();
+    await screen.getByRole('article').nth(59).waitFor();
     expect(await screen.getByRole('article').count()).toBe(60);
     expect(await screen.getByRole('button', { name: /^Show/ }).count()).toBe(0);
 
