@@ -154,12 +154,14 @@ export class AccountsService {
     const user = await this.getUser(caller.userId);
     if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new WrongPasswordError();
     const passwordHash = await hashPassword(newPassword);
-    await this.users.transaction(async (em) => {
+    const changed = await this.users.transaction(async (em) => {
       await this.users.update(user.id, { passwordHash }, em);
       const ended = await this.tokens.revokeOtherSessions(em, user.id, caller.tokenId);
       const kept = await this.tokens.countPersonal(em, user.id);
-      await this.events.record(user.id, 'password-changed', { ...client, details: { sessionsEnded: ended, personalTokensKept: kept } }, em);
+      return this.events.record(user.id, 'password-changed', { ...client, details: { sessionsEnded: ended, personalTokensKept: kept } }, em);
     });
+    // The mail that says so is queued once the change has committed, never for one that rolled back.
+    await changed.announce();
   }
 
   /**

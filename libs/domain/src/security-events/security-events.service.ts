@@ -24,10 +24,36 @@ export class SecurityEventsService {
 
   constructor(private readonly events: SecurityEventsRepository) {}
 
-  /** Records an event; pass `em` to write it in the same transaction as the change it describes. */
-  async record(userId: string, kind: SecurityEventKind, event: Partial<ClientInfo> & { details?: SecurityEventDetails } = {}, em?: EntityManager): Promise<void> {
+  /**
+   * Records an event. Without `em` its listeners are told at once. With `em` it is written in the
+   * same transaction as the change it describes, and the listeners are told only when the caller
+   * calls the answer's `announce()` after that transaction has committed: a mail must not go out
+   * about a change that rolled back.
+   */
+  async record(
+    userId: string,
+    kind: SecurityEventKind,
+    event: Partial<ClientInfo> & { details?: SecurityEventDetails } = {},
+    em?: EntityManager,
+  ): Promise<{ announce(): Promise<void> }> {
     const recorded: RecordedSecurityEvent = { userId, kind, client: { ip: event.ip ?? null, userAgent: event.userAgent ?? null }, details: event.details ?? {} };
     await this.events.insert({ userId, kind, ip: recorded.client.ip, userAgent: recorded.client.userAgent, details: recorded.details }, em);
+    if (!em) {
+      await this.announce(recorded);
+      return { announce: async () => undefined };
+    }
+    let announced = false;
+    return {
+      announce: async () => {
+        if (announced) return;
+        announced = true;
+        await this.announce(recorded);
+      },
+    };
+  }
+
+  private async announce(recorded: RecordedSecurityEvent): Promise<void> {
+    const { kind } = recorded;
     for (const listener of this.listeners) {
       try {
         await listener(recorded);
