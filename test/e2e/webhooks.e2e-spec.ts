@@ -278,6 +278,19 @@ describe('webhooks', () => {
     expect(verify(secret, receiver.at('/ok/due')[2]).data).toMatchObject({ taskId: task.id, dueOn: '2026-01-07' });
   });
 
+  it('keeps finished deliveries in the log for the retention days, then lets them go; one still being tried stays', async () => {
+    const { endpoint } = await create('/ok/retention');
+    const old = await ping(endpoint.id);
+    const recent = await ping(endpoint.id);
+    const waiting = await ping(endpoint.id);
+    // Aged past the default 30 days: one finished, one made to look still in flight.
+    await t.db.query(`UPDATE webhook_deliveries SET created_at = now() - interval '31 days' WHERE id = ANY($1::uuid[])`, [[old.id, waiting.id]]);
+    await t.db.query(`UPDATE webhook_deliveries SET status = 'pending' WHERE id = $1`, [waiting.id]);
+    expect(await t.worker!.get(WebhooksService).pruneDeliveryLog()).toBe(1);
+    const log = (await get(user, `/webhooks/${endpoint.id}/deliveries`).expect(200)).body.items as Delivery[];
+    expect(log.map((d) => d.id).sort()).toEqual([recent.id, waiting.id].sort());
+  });
+
   it("erases from the delivery log the messages that name an erased person or hold their id", async () => {
     const { endpoint } = await create('/ok/erase', ['sync.failed']);
     const person = (await post(user, '/people', { fullName: 'Zed Erasable' }).expect(201)).body;

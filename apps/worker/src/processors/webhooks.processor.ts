@@ -35,7 +35,8 @@ export class WebhooksProcessor extends WorkerHost implements OnApplicationBootst
   async process(job: WebhooksJob): Promise<unknown> {
     switch (job.name) {
       case JobName.AnnounceDue:
-        return this.webhooks.announceDue();
+        // The same tick keeps the delivery log to its retention.
+        return { ...(await this.webhooks.announceDue()), pruned: await this.webhooks.pruneDeliveryLog() };
       case JobName.PublishEvent:
         return this.webhooks.fanOut(job.data as JobData<typeof JobName.PublishEvent>);
       case JobName.DeliverWebhook: {

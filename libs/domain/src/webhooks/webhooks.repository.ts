@@ -94,6 +94,25 @@ export class WebhooksRepository {
     await this.dataSource.manager.update(WebhookDelivery, where, { status: 'cancelled', error: 'the endpoint was turned off' });
   }
 
+  /**
+   * Deletes finished deliveries (not pending) created before `before`, at most `perEndpoint` of each
+   * endpoint (its (endpoint_id, created_at) index finds them); answers how many went.
+   */
+  async pruneDeliveries(before: Date, perEndpoint: number): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `WITH gone AS (
+         DELETE FROM webhook_deliveries d USING (
+           SELECT old.id FROM webhook_endpoints e
+            CROSS JOIN LATERAL (SELECT x.id FROM webhook_deliveries x WHERE x.endpoint_id = e.id AND x.created_at < $1 AND x.status <> 'pending' ORDER BY x.created_at LIMIT $2) old
+         ) doomed
+         WHERE d.id = doomed.id
+         RETURNING 1)
+       SELECT count(*)::int AS count FROM gone`,
+      [before, perEndpoint],
+    )) as { count: number }[];
+    return rows[0].count;
+  }
+
   /** The accounts with an endpoint on that chose `type`. */
   async usersSubscribedTo(type: string): Promise<string[]> {
     const rows: { user_id: string }[] = await this.dataSource.query('SELECT DISTINCT user_id FROM webhook_endpoints WHERE enabled AND $1 = ANY(events) ORDER BY user_id', [type]);

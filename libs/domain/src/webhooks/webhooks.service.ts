@@ -33,6 +33,8 @@ export const DISABLE_AFTER_FAILURES = 5;
 export const DEFAULT_GRACE_HOURS = 24;
 /** How often the worker looks for tasks and follow-ups that fell due, and how many of each an account gets per look. */
 const DUE_CHECK_EVERY_MS = 15 * 60_000;
+/** Old deliveries each endpoint sheds per tick: a log that grew for years empties over a few ticks, no tick long. */
+const PRUNE_PER_ENDPOINT = 5_000;
 const DUE_BATCH = 200;
 const DUE_SCHEDULER_ID = 'webhooks-announce-due';
 
@@ -222,6 +224,12 @@ export class WebhooksService {
       }
     }
     return { tasks, followUps };
+  }
+
+  /** Finished deliveries older than WEBHOOK_LOG_RETENTION_DAYS leave the log (run on the due-notices tick); answers how many. */
+  async pruneDeliveryLog(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - this.config.webhooks.logRetentionDays * 86_400_000);
+    return this.repository.pruneDeliveries(before, PRUNE_PER_ENDPOINT);
   }
 
   /** Every failed attempt lengthens the streak; one that has lasted WEBHOOK_DISABLE_AFTER_HOURS turns the endpoint off and tells its owner. */

@@ -46,6 +46,8 @@ export interface WebhooksConfig {
   attempts: number;
   backoffMs: number;
   disableAfterHours: number;
+  /** Finished deliveries older than this leave the log. */
+  logRetentionDays: number;
 }
 
 /** false: never; true: any hop; a number: that many hops; addresses/CIDRs: those proxies only. */
@@ -137,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       attempts: parsed.WEBHOOK_ATTEMPTS,
       backoffMs: parsed.WEBHOOK_BACKOFF_MS,
       disableAfterHours: parsed.WEBHOOK_DISABLE_AFTER_HOURS,
+      logRetentionDays: parsed.WEBHOOK_LOG_RETENTION_DAYS,
     },
     mail: { smtpUrl: parsed.SMTP_URL || null, from: parsed.MAIL_FROM || `Dossier <dossier@${mailHost(parsed.PUBLIC_URL ?? `http://${linkHost(parsed.HOST)}`)}>`, retryDelayMs: parsed.MAIL_RETRY_DELAY_MS },
     secrets: { secretKey: parsed.SECRET_KEY ?? null, keyFile: join(resolve(parsed.DATA_DIR), 'secret.key') },

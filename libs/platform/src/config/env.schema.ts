@@ -53,6 +53,7 @@ export const ENV_DESCRIPTIONS: Record<keyof EnvSchema, string> = {
   WEBHOOK_ATTEMPTS: 'Attempts of one webhook delivery before it fails for good.',
   WEBHOOK_BACKOFF_MS: 'First retry delay of a failed webhook delivery; it doubles on each retry.',
   WEBHOOK_DISABLE_AFTER_HOURS: 'An endpoint whose every delivery has failed for this long (and at least 5 in a row) is turned off, and its owner told.',
+  WEBHOOK_LOG_RETENTION_DAYS: 'How long a finished webhook delivery stays in its endpoint\'s log (with its body) before it is deleted; deliveries still being tried stay.',
   BRIEFING_CHECK_EVERY_MINUTES: 'How often the worker looks for interviews coming up without a briefing, in minutes.',
   SYNC_BACKOFF_MS: 'First retry delay of a sync request that failed (5xx, reset, timeout, malformed body); it doubles on each retry, with jitter.',
   OPENALEX_RATE_LIMIT: 'OpenAlex requests per window over all workers (docs: 100 req/s ceiling, legacy polite pool 10 req/s).',
@@ -250,6 +251,11 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   WEBHOOK_DISABLE_AFTER_HOURS = 72;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  WEBHOOK_LOG_RETENTION_DAYS = 30;
 
   // The published limits (cited in ENV_DESCRIPTIONS; sources: ../shared/fixtures/scholarly/<source>/README.md),
   // paced evenly, one request per interval, with a margin of about 5%. BullMQ paces job starts, and a
