@@ -140,6 +140,10 @@ describe('study plans', () => {
       [race.find((r) => r.status === 201)!.body.id, 0],
       [otherPlan.id, plan.items.length],
     ]);
+    // One application's plan, found by its application; a malformed id is named.
+    expect((await t.http().get(`/study-plans?applicationId=${other.id}`).set(user.auth).expect(200)).body.items.map((p: { id: string }) => p.id)).toEqual([otherPlan.id]);
+    const bad = await t.http().get('/study-plans?applicationId=nope').set(user.auth).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('applicationId');
   });
 
   it('picks, moves and removes resources by hand', async () => {

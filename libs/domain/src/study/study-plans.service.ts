@@ -119,10 +119,11 @@ export class StudyPlansService {
     return this.get(userId, plan.id, days);
   }
 
-  async list(userId: string, page: { limit?: number; offset?: number } = {}): Promise<Page<{ plan: StudyPlan; itemCount: number }>> {
+  /** The account's plans, oldest first; `applicationId`: that application's only. */
+  async list(userId: string, page: { limit?: number; offset?: number; applicationId?: string } = {}): Promise<Page<{ plan: StudyPlan; itemCount: number }>> {
     const limit = page.limit ?? 50;
     const offset = page.offset ?? 0;
-    const { items, total } = await this.repository.listPlans(userId, { limit, offset });
+    const { items, total } = await this.repository.listPlans(userId, { limit, offset }, page.applicationId);
     const counts = await this.repository.itemCounts(items.map((p) => p.id));
     return { items: items.map((plan) => ({ plan, itemCount: counts.get(plan.id) ?? 0 })), total, limit, offset };
   }

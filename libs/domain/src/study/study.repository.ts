@@ -196,8 +196,9 @@ export class StudyRepository {
     return planIds.length ? this.dataSource.manager.createQueryBuilder(StudyPlanItem, 'i').where('i.plan_id IN (:...planIds)', { planIds }).orderBy('i.plan_id').addOrderBy('i.position').addOrderBy('i.id').getMany() : Promise.resolve([]);
   }
 
-  async listPlans(userId: string, page: { limit: number; offset: number }): Promise<{ items: StudyPlan[]; total: number }> {
-    const [items, total] = await this.dataSource.manager.findAndCount(StudyPlan, { where: { userId }, order: { createdAt: 'ASC', id: 'ASC' }, take: page.limit, skip: page.offset });
+  async listPlans(userId: string, page: { limit: number; offset: number }, applicationId?: string): Promise<{ items: StudyPlan[]; total: number }> {
+    const where = applicationId ? { userId, applicationId } : { userId };
+    const [items, total] = await this.dataSource.manager.findAndCount(StudyPlan, { where, order: { createdAt: 'ASC', id: 'ASC' }, take: page.limit, skip: page.offset });
     return { items, total };
   }
 

@@ -240,7 +240,12 @@ export class StudyPlansPage {
   @ApiProperty() offset: number;
 }
 
-export class ListStudyPlansQuery extends PageQuery {}
+export class ListStudyPlansQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this application's plan" })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  applicationId?: string;
+}
 
 /** A starter plan's resource: the fields an account's resource has, before it is copied in. */
 export class StarterResourceResponse extends PickType(StudyResourceResponse, ['kind', 'title', 'author', 'url', 'unit', 'totalAmount', 'parts', 'emphasis', 'topics', 'stageTypes', 'notes'] as const) {
