@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { escapeHtml, MAIL_KIND_LABELS, MailService } from '#domain/mail/index';
+import { MAIL_KIND_LABELS, MailService } from '#domain/mail/index';
+import { escapeHtml } from '#domain/shared/html';
 import { Public } from '../auth/auth.guard';
 import { CurrentUserId } from '../auth/current-user.decorator';
 import { ApiFormPost } from '../common/file-upload';

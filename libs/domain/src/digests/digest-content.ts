@@ -7,7 +7,7 @@ import type { BrokenSyncFacts } from '../sync/index';
 
 /** Lines listed per section; the rest is counted and linked. */
 export const DIGEST_LINES_PER_SECTION = 10;
-/** Interviews listed: those starting from now until the end of this many local days after today. */
+/** Interviews listed: those starting within this many days (24-hour days) from now. */
 export const DIGEST_INTERVIEW_DAYS = 3;
 
 /** A list with how many there are in all (the list holds at most DIGEST_LINES_PER_SECTION). */

@@ -3,6 +3,10 @@ import { APP_CONFIG, AppConfig, clientAddressGroup, publicLink } from '#platform
 import { type ClientInfo, type RecordedSecurityEvent, SecurityEventsService } from '../security-events/index';
 import { formatInstant, MailParagraph, noticeBody } from './mail-html';
 import { MailService } from './mail.service';
+import type { MailSettings } from './mail.types';
+
+/** The security events that may be mailed about. */
+const NOTICE_KINDS = new Set<string>(['password-changed', 'two-factor-enabled', 'two-factor-disabled', 'sign-in']);
 
 /** Sign-ins looked back on to tell whether one comes from a place seen before. */
 const KNOWN_PLACES_LOOKBACK = 200;
@@ -45,17 +49,20 @@ export class AccountMailService implements OnModuleInit {
   }
 
   private async onEvent(event: RecordedSecurityEvent): Promise<void> {
-    if (!this.mail.status().enabled) return;
+    if (!this.mail.status().enabled || !NOTICE_KINDS.has(event.kind)) return;
+    // The account's settings first: with account mail off, a sign-in costs no look at earlier ones.
+    const [settings] = await this.mail.mailSettings([event.userId]);
+    if (!settings?.kinds.account) return;
     switch (event.kind) {
       case 'password-changed':
-        return this.notice(event, 'Your Dossier password was changed', ['Your password was changed; every other signed-in browser was signed out.']);
+        return this.notice(event, settings, 'Your Dossier password was changed', ['Your password was changed; every other signed-in browser was signed out.']);
       case 'two-factor-enabled':
-        return this.notice(event, 'Two-factor sign-in is on', ['Two-factor sign-in was turned on for your account: signing in now also takes a code from your authenticator app (or a recovery code).']);
+        return this.notice(event, settings, 'Two-factor sign-in is on', ['Two-factor sign-in was turned on for your account: signing in now also takes a code from your authenticator app (or a recovery code).']);
       case 'two-factor-disabled':
-        return this.notice(event, 'Two-factor sign-in is off', ['Two-factor sign-in was turned off for your account: your password alone now signs you in.']);
+        return this.notice(event, settings, 'Two-factor sign-in is off', ['Two-factor sign-in was turned off for your account: your password alone now signs you in.']);
       case 'sign-in':
         if (event.details.method === 'registration' || (await this.placeKnown(event.userId, event.client))) return;
-        return this.notice(event, 'New sign-in to Dossier', ['Your account was signed in to from a network or browser not seen before.']);
+        return this.notice(event, settings, 'New sign-in to Dossier', ['Your account was signed in to from a network or browser not seen before.']);
       default:
         return;
     }
@@ -68,9 +75,7 @@ export class AccountMailService implements OnModuleInit {
     return earlier.some((e) => place(e.client) === here);
   }
 
-  private async notice(event: RecordedSecurityEvent, subject: string, what: string[]): Promise<void> {
-    const [settings] = await this.mail.mailSettings([event.userId]);
-    if (!settings) return;
+  private async notice(event: RecordedSecurityEvent, settings: MailSettings, subject: string, what: string[]): Promise<void> {
     const paragraphs: MailParagraph[] = [
       ...what,
       `When: ${formatInstant(new Date(), settings.timeZone)}`,

@@ -1,6 +1,5 @@
 export * from './account-mail.service';
 export * from './briefing-mail.service';
-export { escapeHtml } from './mail-html';
 export * from './mail-log.entity';
 export * from './mail-settings.entity';
 export * from './mail.errors';

@@ -1,6 +1,5 @@
 /** Plain mail bodies (account notices, invitations): the same paragraphs as text and as HTML. */
-
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from '../shared/html';
 
 /** A paragraph: text, or text with one link. */
 export type MailParagraph = string | { text: string; link: { label: string; url: string } };

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobQueue, NotFoundError, publicLink, SECRET_KEYRING, SecretKeyring } from '#platform';
 import { DossierJobs, JobName, MAIL_ATTEMPTS } from '../jobs/index';
 import type { Page } from '../people/index';
-import { escapeHtml } from './mail-html';
+import { escapeHtml } from '../shared/html';
 import { MailLogEntry } from './mail-log.entity';
 import { MailSettingsRow } from './mail-settings.entity';
 import { InvalidUnsubscribeTokenError, MailNotSentError } from './mail.errors';

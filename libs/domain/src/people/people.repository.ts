@@ -5,7 +5,6 @@ import { DataSource, EntityManager, IsNull, Not, QueryFailedError, Repository } 
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { userRowsReference } from '#platform';
 import { INTERACTIONS } from '../interactions/repository/interactions.relations';
-import { SYNC_RUNS } from '../sync/repository/sync.relations';
 import { listStatements, PERSON_BY_ID, PERSON_BY_ID_WITH_DELETED, PERSON_DETAIL, PersonDetail, personDetailFromRows, personFromRow } from './people.queries';
 import type { PeopleQuery } from './people.types';
 import { PersonCard, personCards } from './repository/people.read-model';
@@ -186,12 +185,6 @@ export class PeopleRepository {
        ORDER BY 1, 2`,
       [userId],
     );
-  }
-
-  /** The person's sync runs: their jobs carry only the run's id. */
-  async syncRunIds(em: EntityManager, personId: string): Promise<string[]> {
-    const runs = (await em.query(`SELECT r.id FROM ${SYNC_RUNS} r WHERE r.person_id = $1`, [personId])) as { id: string }[];
-    return runs.map((r) => r.id);
   }
 
   /**

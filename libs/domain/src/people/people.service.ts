@@ -122,10 +122,11 @@ export class PeopleService {
 
   /**
    * Deletes the person and everything about them, for good (their data is theirs, not the user's):
-   * the rows that point at them (PersonReferences), and every other trace the account holds of their
-   * name, emails and links: what the modules above people keep, through `steps` (import report rows,
-   * briefing versions: see PersonErasureService), stored answers to Idempotency-Key writes, then
-   * queued and finished jobs and their events. Free text the user wrote on their own records (an
+   * every other trace the account holds of their name, emails and links, through `steps` of the
+   * modules above people (import report rows, briefing versions, webhook deliveries, and the ids of
+   * sync runs whose jobs name only those: see PersonErasureService), run first so that they still
+   * find their rows; then the rows that point at them (PersonReferences), stored answers to
+   * Idempotency-Key writes, and after the commit queued and finished jobs and their events. Free text the user wrote on their own records (an
    * application's notes) is the user's and stays as written.
    */
   async erase(userId: string, id: string, steps: PersonErasureStep[] = []): Promise<{ erased: Record<string, number> }> {
@@ -133,22 +134,20 @@ export class PeopleService {
       const person = await this.people.findWithDeleted(em, userId, id);
       if (!person) throw new NotFoundError('person', id);
       const needles = personNeedles(person);
-      // Sync jobs carry only their run's id: found by it once the runs are gone.
-      const runs = await this.people.syncRunIds(em, id);
       const erased: Record<string, number> = {};
-      for (const ref of this.references.list()) erased[ref.label] = (erased[ref.label] ?? 0) + (await ref.erase(em, id));
-      await this.people.delete(em, userId, id);
-      erased.people = 1;
       const stepNeedles: string[] = [];
       for (const step of steps) {
         const done = await step(em, needles);
         Object.assign(erased, done.erased);
         stepNeedles.push(...(done.jobNeedles ?? []));
       }
+      for (const ref of this.references.list()) erased[ref.label] = (erased[ref.label] ?? 0) + (await ref.erase(em, id));
+      await this.people.delete(em, userId, id);
+      erased.people = 1;
       erased.idempotencyAnswers = await this.idempotencyKeys.eraseMentioning(em, userId, [...needles, id]);
       // Run and version ids belong to this person alone; their own id is matched only where a job
       // names one person (a scheduled tick's job lists many, and must not go with them).
-      return { erased, jobNeedles: [...needles, ...runs, ...stepNeedles] };
+      return { erased, jobNeedles: [...needles, ...stepNeedles] };
     });
     // After the commit: a queue is not part of the transaction, and the person is gone either way.
     const jobs = await this.jobs.removeJobsMentioning(jobNeedles, (data) => (data as { personId?: unknown } | null)?.personId === id);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { columnReference } from '#platform';
 import { APPLICATIONS } from '../applications/repository/applications.relations';
-import { INTERVIEW_PANELS, INTERVIEWS } from '../interviews/repository/interviews.relations';
+import { INTERVIEWS } from '../interviews/repository/interviews.relations';
 import { organizationTerms, organizationTermsOf, type OrganizationTerms } from '../organizations/index';
 import { ChecklistSettings } from './checklist-settings.entity';
 import { ReadingEntry } from './reading-entry.entity';
@@ -36,7 +36,7 @@ export class ReadingRepository {
   /** The user's interview with the ids of the people on its panel (the people module names them). */
   async interviewPanel(userId: string, interviewId: string): Promise<{ id: string; applicationId: string; personIds: string[] } | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT i.id, i.application_id, i.person_ids FROM ${INTERVIEW_PANELS} i WHERE i.id = $1 AND i.user_id = $2`,
+      `SELECT i.id, i.application_id, i.person_ids FROM ${INTERVIEWS} i WHERE i.id = $1 AND i.user_id = $2`,
       [interviewId, userId],
     )) as { id: string; application_id: string; person_ids: string[] }[];
     return row ? { id: row.id, applicationId: row.application_id, personIds: row.person_ids } : null;
@@ -46,7 +46,7 @@ export class ReadingRepository {
   async interviewPanels(userId: string, interviewIds: string[]): Promise<{ id: string; applicationId: string; personIds: string[] }[]> {
     if (!interviewIds.length) return [];
     const rows = (await this.dataSource.query(
-      `SELECT i.id, i.application_id, i.person_ids FROM ${INTERVIEW_PANELS} i WHERE i.id = ANY($1::uuid[]) AND i.user_id = $2`,
+      `SELECT i.id, i.application_id, i.person_ids FROM ${INTERVIEWS} i WHERE i.id = ANY($1::uuid[]) AND i.user_id = $2`,
       [interviewIds, userId],
     )) as { id: string; application_id: string; person_ids: string[] }[];
     return rows.map((row) => ({ id: row.id, applicationId: row.application_id, personIds: row.person_ids }));

@@ -7,3 +7,4 @@ export * from './sync.module';
 export * from './sync.service';
 export * from './sync.export';
 export * from './repository/sync-problems.read-model';
+export * from './repository/person-sync-runs.read-model';

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
-import { OwnedRecord } from '../accounts/owned-record.entity';
+import { Column, Entity, Index } from 'typeorm';
+import { TimestampedOwnedRecord } from '../accounts/owned-record.entity';
 import type { DomainEventType } from '../jobs/index';
 
 /** Why an endpoint receives nothing: the user turned it off, it failed for days, or it came from an export with a new secret. */
@@ -9,7 +9,7 @@ export type WebhookDisabledReason = (typeof WEBHOOK_DISABLED_REASONS)[number];
 /** A URL of the user's that receives the events they chose, signed with its own secret. */
 @Entity('webhook_endpoints')
 @Index(['userId', 'createdAt'])
-export class WebhookEndpoint extends OwnedRecord {
+export class WebhookEndpoint extends TimestampedOwnedRecord {
   @Column({ type: 'text' })
   url: string;
 
@@ -48,10 +48,4 @@ export class WebhookEndpoint extends OwnedRecord {
 
   @Column({ name: 'last_success_at', type: 'timestamptz', nullable: true })
   lastSuccessAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -46,6 +46,14 @@ export class WebhooksRepository {
     await em.update(WebhookEndpoint, { id }, fields);
   }
 
+  /**
+   * A delivery went through: the failing streak ends. Raw, like countFailure, so the endpoint's
+   * updated_at keeps saying when its owner last changed it, not when traffic last passed.
+   */
+  async countSuccess(id: string, at: Date): Promise<void> {
+    await this.dataSource.query('UPDATE webhook_endpoints SET failing_since = NULL, consecutive_failures = 0, last_success_at = $2 WHERE id = $1', [id, at]);
+  }
+
   async deleteEndpoint(userId: string, id: string): Promise<boolean> {
     const result = await this.dataSource.manager.delete(WebhookEndpoint, { userId, id });
     return (result.affected ?? 0) > 0;
@@ -96,19 +104,20 @@ export class WebhooksRepository {
 
   /**
    * Deletes finished deliveries (not pending) created before `before`, at most `perEndpoint` of each
-   * endpoint (its (endpoint_id, created_at) index finds them); answers how many went.
+   * endpoint (its (endpoint_id, created_at) index finds them) and `inAll` in one call; answers how many went.
    */
-  async pruneDeliveries(before: Date, perEndpoint: number): Promise<number> {
+  async pruneDeliveries(before: Date, perEndpoint: number, inAll: number): Promise<number> {
     const rows = (await this.dataSource.query(
       `WITH gone AS (
          DELETE FROM webhook_deliveries d USING (
            SELECT old.id FROM webhook_endpoints e
             CROSS JOIN LATERAL (SELECT x.id FROM webhook_deliveries x WHERE x.endpoint_id = e.id AND x.created_at < $1 AND x.status <> 'pending' ORDER BY x.created_at LIMIT $2) old
+           LIMIT $3
          ) doomed
          WHERE d.id = doomed.id
          RETURNING 1)
        SELECT count(*)::int AS count FROM gone`,
-      [before, perEndpoint],
+      [before, perEndpoint, inAll],
     )) as { count: number }[];
     return rows[0].count;
   }

@@ -35,7 +35,10 @@ export const DEFAULT_GRACE_HOURS = 24;
 const DUE_CHECK_EVERY_MS = 15 * 60_000;
 /** Old deliveries each endpoint sheds per tick: a log that grew for years empties over a few ticks, no tick long. */
 const PRUNE_PER_ENDPOINT = 5_000;
+const PRUNE_PER_TICK = 20_000;
 const DUE_BATCH = 200;
+/** Pages of due items read per account and tick: 5,000 items, past what any person keeps due. */
+const DUE_PAGES = 25;
 const DUE_SCHEDULER_ID = 'webhooks-announce-due';
 
 
@@ -174,7 +177,7 @@ export class WebhooksService {
     const at = this.clock.now();
     if (outcome.kind === 'delivered') {
       await this.repository.updateDelivery(delivery.id, { status: 'succeeded', attempts: attempt, lastAttemptAt: at, responseStatus: outcome.status, durationMs: outcome.durationMs, error: null });
-      await this.repository.updateEndpoint(endpoint.id, { failingSince: null, consecutiveFailures: 0, lastSuccessAt: at });
+      await this.repository.countSuccess(endpoint.id, at);
       return 'done';
     }
     const final = outcome.kind === 'refused' || lastAttempt;
@@ -200,27 +203,34 @@ export class WebhooksService {
 
   /**
    * The tick: for each account with an endpoint that chose `task.due` or `follow-up.due`, what is
-   * due by its today (in its time zone) and was not announced for that date yet. The first tick
-   * after an endpoint chooses them announces what is already overdue, up to DUE_BATCH of each kind.
+   * due by its today (in its time zone) and was not announced for that date yet. The due lists are
+   * read a page of DUE_BATCH at a time, oldest due first, up to DUE_PAGES pages: an account with
+   * many old items already announced still has its newly due ones found behind them.
    */
   async announceDue(): Promise<{ tasks: number; followUps: number }> {
     let tasks = 0;
     let followUps = 0;
     for (const userId of await this.repository.usersSubscribedTo('task.due')) {
-      const due = await this.tasks.due(userId, { limit: DUE_BATCH });
-      const fresh = await this.repository.claimDueNotices(userId, 'task', due.items.map((i) => ({ id: i.task.id, dueOn: i.task.dueOn! })));
-      for (const { task, daysOverdue } of due.items.filter((i) => fresh.has(i.task.id))) {
-        await this.events.publish(userId, 'task.due', { taskId: task.id, title: task.title, dueOn: task.dueOn, daysOverdue, personId: task.personId, applicationId: task.applicationId, interviewId: task.interviewId });
-        tasks += 1;
+      for (let page = 0, offset = 0; page < DUE_PAGES; page++, offset += DUE_BATCH) {
+        const due = await this.tasks.due(userId, { limit: DUE_BATCH, offset });
+        const fresh = await this.repository.claimDueNotices(userId, 'task', due.items.map((i) => ({ id: i.task.id, dueOn: i.task.dueOn! })));
+        for (const { task, daysOverdue } of due.items.filter((i) => fresh.has(i.task.id))) {
+          await this.events.publish(userId, 'task.due', { taskId: task.id, title: task.title, dueOn: task.dueOn, daysOverdue, personId: task.personId, applicationId: task.applicationId, interviewId: task.interviewId });
+          tasks += 1;
+        }
+        if (offset + DUE_BATCH >= due.total) break;
       }
     }
     for (const userId of await this.repository.usersSubscribedTo('follow-up.due')) {
-      const due = await this.followUps.due(userId, { limit: DUE_BATCH });
-      const fresh = await this.repository.claimDueNotices(userId, 'follow-up', due.items.map((i) => ({ id: i.person.id, dueOn: i.person.nextFollowUpAt! })));
-      for (const { person, daysOverdue } of due.items.filter((i) => fresh.has(i.person.id))) {
-        // The person by id only: a delivery's body is kept in its log, and an erased person's name must not stay there.
-        await this.events.publish(userId, 'follow-up.due', { personId: person.id, dueOn: person.nextFollowUpAt, daysOverdue });
-        followUps += 1;
+      for (let page = 0, offset = 0; page < DUE_PAGES; page++, offset += DUE_BATCH) {
+        const due = await this.followUps.due(userId, { limit: DUE_BATCH, offset });
+        const fresh = await this.repository.claimDueNotices(userId, 'follow-up', due.items.map((i) => ({ id: i.person.id, dueOn: i.person.nextFollowUpAt! })));
+        for (const { person, daysOverdue } of due.items.filter((i) => fresh.has(i.person.id))) {
+          // The person by id only: a delivery's body is kept in its log, and an erased person's name must not stay there.
+          await this.events.publish(userId, 'follow-up.due', { personId: person.id, dueOn: person.nextFollowUpAt, daysOverdue });
+          followUps += 1;
+        }
+        if (offset + DUE_BATCH >= due.total) break;
       }
     }
     return { tasks, followUps };
@@ -229,7 +239,7 @@ export class WebhooksService {
   /** Finished deliveries older than WEBHOOK_LOG_RETENTION_DAYS leave the log (run on the due-notices tick); answers how many. */
   async pruneDeliveryLog(): Promise<number> {
     const before = new Date(this.clock.now().getTime() - this.config.webhooks.logRetentionDays * 86_400_000);
-    return this.repository.pruneDeliveries(before, PRUNE_PER_ENDPOINT);
+    return this.repository.pruneDeliveries(before, PRUNE_PER_ENDPOINT, PRUNE_PER_TICK);
   }
 
   /** Every failed attempt lengthens the streak; one that has lasted WEBHOOK_DISABLE_AFTER_HOURS turns the endpoint off and tells its owner. */

@@ -22,7 +22,7 @@ export interface ColumnReference {
 }
 
 /** The statements of a column reference, as SQL text. */
-export interface ColumnReferenceStatements {
+interface ColumnReferenceStatements {
   /** `$1`: the referenced id; one row `{ count }`. */
   count: string;
   /** `$1`: the survivor, `$2`: the merged one; run in this order. */
@@ -31,7 +31,7 @@ export interface ColumnReferenceStatements {
   erase: string;
 }
 
-export function columnReferenceStatements(ref: ColumnReference): ColumnReferenceStatements {
+function columnReferenceStatements(ref: ColumnReference): ColumnReferenceStatements {
   const table = `"${ref.table}"`;
   const column = `"${ref.column}"`;
   const move: string[] = [];
@@ -61,14 +61,14 @@ export function columnReferenceStatements(ref: ColumnReference): ColumnReference
 }
 
 /** The statements of a column of the user's own rows (`user_id`) that follows a merge of two rows it points at. */
-export interface UserRowsReferenceStatements {
+interface UserRowsReferenceStatements {
   /** `$1`: the referenced id, `$2`: the user; one row `{ count }`. */
   count: string;
   /** `$1`: the survivor, `$2`: the merged one, `$3`: the user. */
   move: string;
 }
 
-export function userRowsReferenceStatements(ref: { table: string; column: string }): UserRowsReferenceStatements {
+function userRowsReferenceStatements(ref: { table: string; column: string }): UserRowsReferenceStatements {
   const [table, column] = [`"${ref.table}"`, `"${ref.column}"`];
   return {
     count: `SELECT count(*)::int AS count FROM ${table} WHERE ${column} = $1 AND user_id = $2`,

@@ -4,11 +4,12 @@
  * people/repository/people.relations.ts for the rule). Imports nothing but the shared kernel.
  */
 
-/** Every interview of every account: id, user_id, application_id, stage_id, starts_at, time_zone (the zone it was arranged in), outcome. */
-export const INTERVIEWS = `(SELECT i.id, i.user_id, i.application_id, i.stage_id, i.starts_at, i.time_zone, i.outcome FROM interviews i)`;
-
-/** Every interview with its panel: id, user_id, application_id, person_ids (the people on the panel; '{}' when none). */
-export const INTERVIEW_PANELS = `(SELECT i.id, i.user_id, i.application_id,
+/**
+ * Every interview of every account: id, user_id, application_id, stage_id, starts_at, time_zone (the
+ * zone it was arranged in), outcome, person_ids (the people on its panel; '{}' when none: computed
+ * only when a statement reads it, as PostgreSQL drops an inline view's unused columns).
+ */
+export const INTERVIEWS = `(SELECT i.id, i.user_id, i.application_id, i.stage_id, i.starts_at, i.time_zone, i.outcome,
     coalesce((SELECT array_agg(ii.person_id) FROM interview_interviewers ii WHERE ii.interview_id = i.id), '{}') AS person_ids
    FROM interviews i)`;
 
