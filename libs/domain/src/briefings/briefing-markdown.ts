@@ -1,4 +1,5 @@
 import { sourceDisplayName } from '../scholarly/index';
+import { formatInstant } from '../shared/dates';
 import type { BriefingContent, BriefingInterviewer, BriefingReadiness, BriefingWork, SourceLink } from './briefing-content';
 
 /** What the renderer needs besides the content: which version this is and what changed since the last. */
@@ -26,7 +27,7 @@ export function renderBriefingMarkdown(content: BriefingContent, meta: BriefingM
   const { interview, application, organization } = content;
   const where = organization ? ` at ${esc(organization.name)}` : '';
   out.push(`# Briefing: ${esc(interview.stage.name)}${where}`, '');
-  out.push(`*${esc(application.role)}${application.team ? `, ${esc(application.team)}` : ''} · version ${meta.version} · generated ${formatDateTime(content.generatedAt, content.timeZone)}*`, '');
+  out.push(`*${esc(application.role)}${application.team ? `, ${esc(application.team)}` : ''} · version ${meta.version} · generated ${formatInstant(content.generatedAt, content.timeZone)}*`, '');
 
   if (meta.changes.length > 0) {
     out.push(`## What changed since version ${meta.version - 1}`, '');
@@ -236,10 +237,6 @@ function formatDay(day: string): string {
 
 function stageLabel(type: string): string {
   return type.replace(/_/g, ' ');
-}
-
-export function formatDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
 }
 
 function formatDate(iso: string, timeZone: string): string {

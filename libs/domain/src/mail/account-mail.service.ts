@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, clientAddressGroup, publicLink } from '#platform';
 import { type ClientInfo, type RecordedSecurityEvent, SecurityEventsService } from '../security-events/index';
-import { formatInstant, MailParagraph, noticeBody } from './mail-html';
+import { formatInstant } from '../shared/dates';
+import { MailParagraph, noticeBody } from './mail-html';
 import { MailService } from './mail.service';
 import type { MailSettings } from './mail.types';
 

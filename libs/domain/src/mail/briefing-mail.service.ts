@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig, JobQueue, NotFoundError } from '#platform';
 import { Briefing, BriefingPdfRenderer, BriefingsService } from '../briefings/index';
 import { InterviewsService } from '../interviews/index';
 import { DossierJobs, JobName } from '../jobs/index';
-import { formatInstant } from './mail-html';
+import { formatInstant } from '../shared/dates';
 import { MailService } from './mail.service';
 import { MAX_BRIEFING_LEAD_HOURS, type MailAttachment } from './mail.types';
 

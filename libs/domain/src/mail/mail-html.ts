@@ -17,8 +17,3 @@ export function noticeBody(heading: string, paragraphs: MailParagraph[]): MailBo
     .join('')}</body></html>`;
   return { text, html };
 }
-
-/** An instant as the account's owner reads it: `Mon, 7 Dec 2026, 14:05 CET`. */
-export function formatInstant(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(at);
-}

@@ -30,3 +30,15 @@ export function partialDate(year: number | null | undefined, month?: number | nu
   if (!day) return `${year}-${pad(month)}`;
   return `${year}-${pad(month)}-${pad(day)}`;
 }
+
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as a person in `timeZone` reads it: `Mon, 7 Dec 2026, 14:05 CET` (mails, briefings). */
+export function formatInstant(at: Date | string, timeZone: string): string {
+  let format = instantFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+    instantFormats.set(timeZone, format);
+  }
+  return format.format(typeof at === 'string' ? new Date(at) : at);
+}
