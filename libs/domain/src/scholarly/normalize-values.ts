@@ -28,3 +28,39 @@ export function uniqueTexts(values: unknown[]): string[] {
   }
   return out;
 }
+
+/**
+ * Characters PostgreSQL cannot keep in text or jsonb: NUL, and a UTF-16 surrogate without its pair
+ * (JSON may write either as an escape, `\u0000` or `\ud800`). Left in, one such character in one
+ * record fails the whole page, and every retry of it.
+ */
+const NUL_RE = /\u0000/g;
+const LONE_SURROGATE_RE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** In JSON text: a NUL or a surrogate written as an escape (a pair written so is harmless, but rare enough to check). */
+const UNSTORABLE_ESCAPE_RE = /\\u0000|\\u[dD][89a-fA-F]/;
+
+/** Text PostgreSQL can keep: NUL characters dropped, a lone surrogate made U+FFFD (the replacement character). */
+export function storableText(value: string): string {
+  return value.replace(NUL_RE, '').replace(LONE_SURROGATE_RE, '\ufffd');
+}
+
+/** A source's body with its raw NUL characters dropped (they are never part of JSON or XML text). */
+export function withoutNul(body: string): string {
+  return body.includes('\u0000') ? body.replace(NUL_RE, '') : body;
+}
+
+/**
+ * A source's JSON, parsed, with every string storableText. The walk runs only when the text holds
+ * an escape that may need it, so a clean body (nearly all) costs one scan.
+ */
+export function parseSourceJson(text: string): unknown {
+  const parsed: unknown = JSON.parse(text);
+  return UNSTORABLE_ESCAPE_RE.test(text) ? storableValue(parsed) : parsed;
+}
+
+function storableValue(value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (Array.isArray(value)) return value.map(storableValue);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), storableValue(v)]));
+  return value;
+}

@@ -23,6 +23,14 @@ describe('ScholarlyHttp over a replay server', () => {
     expect(response.request).toBe('/works?filter=author.id%3AA1');
   });
 
+  it('answers only text PostgreSQL can store: NUL dropped and a lone surrogate replaced, whether escaped or raw; pairs kept', async () => {
+    // As JSON text: an escaped NUL, an escaped lone high and low surrogate, an escaped pair (an emoji), a raw NUL, and an escaped backslash before "u0000".
+    const body = '{"results":[{"title":"Nul\\u0000 here","abstract":"lone \\ud800 high, lone \\udc00 low, pair \\ud83d\\ude00","venue":"raw\u0000nul","note":"a \\\\u0000 stays"}]}';
+    replay.fault(works, { kind: 'status', status: 200, body });
+    const { data } = await call();
+    expect(data).toEqual({ results: [{ title: 'Nul here', abstract: 'lone \ufffd high, lone \ufffd low, pair \u{1f600}', venue: 'rawnul', note: 'a \\u0000 stays' }] });
+  });
+
   it('sorts failures into what the sync does about them, naming the source and request but not the key', async () => {
     const cases: [Parameters<ReplayServer['fault']>[1], (e: unknown) => void][] = [
       [{ kind: 'status', status: 429, headers: { 'retry-after': '7' } }, (e) => expect(e).toMatchObject({ constructor: SourceRateLimitedError, retryAfterMs: 7000 })],

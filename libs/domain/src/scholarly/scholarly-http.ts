@@ -1,4 +1,5 @@
 import { redactSecrets, type RequestPacer, type ScholarlyConfig } from '#platform';
+import { parseSourceJson, withoutNul } from './normalize-values';
 import type { ScholarlySource } from './scholarly.types';
 
 /**
@@ -132,7 +133,7 @@ export class ScholarlyHttp {
         redirect: 'follow',
         signal: AbortSignal.timeout(this.config.timeoutMs),
       });
-      body = await response.text();
+      body = withoutNul(await response.text());
     } catch (e) {
       throw new SourceUnavailableError(source, shown, redact(describeNetworkError(e)), null, method);
     }
@@ -172,7 +173,7 @@ export class ScholarlyHttp {
 
 function parseJson<T>(source: ScholarlySource, response: ScholarlyResponse): { data: T; response: ScholarlyResponse } {
   try {
-    return { data: JSON.parse(response.body) as T, response };
+    return { data: parseSourceJson(response.body) as T, response };
   } catch (e) {
     throw new MalformedResponseError(source, response.request, `not JSON (${(e as Error).message})`, response.method);
   }

@@ -1,5 +1,6 @@
 import type { ScholarlyConfig } from '#platform';
 import { normalizeOrcid } from '../../../shared/text/index';
+import { parseSourceJson } from '../../normalize-values';
 import { MalformedResponseError, ScholarlyHttp } from '../../scholarly-http';
 import type { AuthorCandidate, AuthorSnapshot, AuthorWithWorks, NormalizedWork, ScholarlyClient, WorksPage } from '../../scholarly.types';
 import { normalizeOrcidGroup, normalizeOrcidWork, orcidPersonCandidate, orcidSearchCandidates, orcidSnapshot, requireOrcid } from './orcid.normalize';
@@ -158,7 +159,7 @@ export class OrcidClient implements ScholarlyClient {
 export function parseOrcidJson<T extends object>(body: string, request: string): T {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body);
+    parsed = parseSourceJson(body);
   } catch (e) {
     const root = xmlRoot(body);
     if (root) {
