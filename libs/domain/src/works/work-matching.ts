@@ -26,6 +26,7 @@ export interface MatchKeys {
 export function matchKeys(record: NormalizedWork): MatchKeys {
   // A DOI minted by arXiv (10.48550/arxiv.…) names the preprint, not a publication.
   const arxivDoi = record.doi?.startsWith('10.48550/arxiv.') ? record.doi : null;
+  let authorKeys: string[] | undefined;
   return {
     doi: arxivDoi ? null : record.doi,
     arxivId: record.arxivId ?? (arxivDoi ? arxivDoi.slice('10.48550/arxiv.'.length) : null),
@@ -33,7 +34,11 @@ export function matchKeys(record: NormalizedWork): MatchKeys {
     year: record.year,
     firstAuthorKey: surnameKey(record.authors[0]?.name),
     titleCoreKey: titleCoreKey(record.title),
-    authorKeys: record.authors.flatMap((a) => surnameKey(a.name) ?? []),
+    // Only a renamed title's co-author check reads these: worked out on first read, not for every record of every page.
+    get authorKeys(): string[] {
+      authorKeys ??= record.authors.flatMap((a) => surnameKey(a.name) ?? []);
+      return authorKeys;
+    },
   };
 }
 

@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type NormalizedWork, type ScholarlySource, scholarlySource, scholarlySources, sourcesByPriority } from '../scholarly/index';
 import { surnameKey, titleKey } from '../shared/text/index';
 import { WorkMergeHooks } from './work-merge-hooks';
 import { MatchKeys, matchKeys, sameByTitle, sameRenamed, titleCoreKey } from './work-matching';
-import { CandidateWorkRow, StoredRecordRow, WorkFieldsRow, WorksRepository } from './works.repository';
+import { CandidateWorkRow, PageOpening, PageRecordKeys, StoredRecordRow, WorkFieldsRow, WorksRepository } from './works.repository';
 
 /** What one page did to the shared cache of works. */
 export interface IngestResult {
@@ -68,14 +68,20 @@ export class WorksIngestService {
 
   async ingest(records: NormalizedWork[], fetchedAt = new Date()): Promise<IngestResult> {
     if (records.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
-    const page = dedupe(records).map(takeQueryMarks);
+    const queryIdSources = QUERY_ID_SOURCES();
+    const page = dedupe(records).map((r) => takeQueryMarks(r, queryIdSources));
     const keysOf = memoizedKeys();
     const pageRecords = page.map((p) => p.record);
-    // The page's keys are locked before its stored records are read (one round trip, see
-    // lockedPageTransaction); the records' content hashes are computed meanwhile.
+    const keys = pageRecords.map((r): PageRecordKeys => {
+      const k = keysOf(r);
+      return { source: r.source, sourceId: r.sourceId, doi: k.doi, arxivId: k.arxivId, titleKey: k.titleKey, titleCoreKey: k.titleCoreKey ?? null };
+    });
+    // The page's keys are locked before its stored records are read, and the works its new records
+    // may join are found, in one round trip (see lockedPageTransaction); the records' content hashes
+    // are computed meanwhile.
     const hashesOf = () => pageRecords.map(contentHash);
-    return this.works.lockedPageTransaction(lockKeys(pageRecords, keysOf), pageRecords, hashesOf, async (em, stored, hashes) => {
-      const { result, recordIds, rewritten } = await this.ingestIn(em, pageRecords, stored, hashes, fetchedAt, keysOf);
+    return this.works.lockedPageTransaction(lockKeys(pageRecords, keysOf), keys, hashesOf, async (em, opening, hashes) => {
+      const { result, recordIds, rewritten } = await this.ingestIn(em, pageRecords, opening, hashes, fetchedAt, keysOf);
       await this.writeAuthorQueries(em, page, recordIds, rewritten);
       return result;
     });
@@ -84,12 +90,12 @@ export class WorksIngestService {
   private async ingestIn(
     em: EntityManager,
     records: NormalizedWork[],
-    stored: StoredRecordRow[],
+    opening: PageOpening,
     hashes: string[],
     fetchedAt: Date,
     keysOf: KeysOf,
   ): Promise<{ result: IngestResult; recordIds: Map<string, string>; rewritten: Map<string, NormalizedWork> }> {
-    const existing = new Map(stored.map((r) => [recordKey(r.source, r.source_id), r]));
+    const existing = new Map(opening.stored.map((r) => [recordKey(r.source, r.source_id), r]));
     const result: IngestResult = { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const changed: ChangedRecord[] = [];
     records.forEach((record, i) => {
@@ -107,11 +113,14 @@ export class WorksIngestService {
     for (const [key, found] of existing) workOf.set(key, found.work_id);
     const recordIds = new Map([...existing].map(([key, found]) => [key, found.id]));
     if (changed.length > 0) {
-      for (const [key, id] of await this.writeChanged(em, changed, workOf, fetchedAt, keysOf)) recordIds.set(key, id);
+      // The opening found the works the new records may join; a changed stored record needs the search again, with its work.
+      const candidates = result.updated === 0 ? opening.candidatesOfNew : null;
+      for (const [key, id] of await this.writeChanged(em, changed, candidates, workOf, fetchedAt, keysOf)) recordIds.set(key, id);
     }
     result.workIds = records.map((r) => workOf.get(recordKey(r.source, r.sourceId))!);
     // Records stored before whose author list was just rewritten: their queries' positions may have moved.
-    const rewritten = new Map(changed.filter((c) => c.existing && QUERY_ID_SOURCES().includes(c.record.source)).map((c) => [c.existing!.id, c.record]));
+    const queryIdSources = QUERY_ID_SOURCES();
+    const rewritten = new Map(changed.filter((c) => c.existing && queryIdSources.includes(c.record.source)).map((c) => [c.existing!.id, c.record]));
     return { result, recordIds, rewritten };
   }
 
@@ -119,8 +128,20 @@ export class WorksIngestService {
    * Groups the changed records into works (joining stored ones, merging stored works a record shows
    * to be one paper), then writes them; fills `workOf` and answers each written record's id.
    */
-  private async writeChanged(em: EntityManager, changed: ChangedRecord[], workOf: Map<string, string>, fetchedAt: Date, keysOf: KeysOf): Promise<Map<string, string>> {
-    const candidates = await this.candidateWorks(em, changed.map((c) => c.keys), [...new Set(changed.flatMap((c) => (c.existing ? [c.existing.work_id] : [])))]);
+  private async writeChanged(
+    em: EntityManager,
+    changed: ChangedRecord[],
+    found: CandidateWorkRow[] | null,
+    workOf: Map<string, string>,
+    fetchedAt: Date,
+    keysOf: KeysOf,
+  ): Promise<Map<string, string>> {
+    const candidates = await this.candidateWorks(
+      em,
+      changed.map((c) => c.keys),
+      [...new Set(changed.flatMap((c) => (c.existing ? [c.existing.work_id] : [])))],
+      found,
+    );
     const groups = groupPage(changed.map((c) => ({ label: recordKey(c.record.source, c.record.sourceId), keys: c.keys, workId: c.existing?.work_id ?? null })), candidates.works);
     const newWorks: WorkFields[] = [];
     const updatedWorks: WorkFields[] = [];
@@ -172,18 +193,26 @@ export class WorksIngestService {
 
   /**
    * Stored works the page may join: by DOI, arXiv id or title, and the works its stored records
-   * are in, oldest first; with their other titles and their records (by work id).
+   * are in, oldest first (`found` when the opening already searched them); with their other titles
+   * and their records (by work id).
    */
-  private async candidateWorks(em: EntityManager, keys: MatchKeys[], workIds: string[]): Promise<{ works: CandidateWork[]; records: Map<string, NormalizedWork[]> }> {
+  private async candidateWorks(
+    em: EntityManager,
+    keys: MatchKeys[],
+    workIds: string[],
+    found: CandidateWorkRow[] | null,
+  ): Promise<{ works: CandidateWork[]; records: Map<string, NormalizedWork[]> }> {
     const titleKeys = keys.map((k) => k.titleKey);
     const titleCoreKeys = keys.flatMap((k) => (k.titleCoreKey ? [k.titleCoreKey] : []));
-    const works = await this.works.candidateWorks(em, {
-      dois: keys.flatMap((k) => (k.doi ? [k.doi] : [])),
-      arxivIds: keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])),
-      titleKeys,
-      titleCoreKeys,
-      workIds,
-    });
+    const works =
+      found ??
+      (await this.works.candidateWorks(em, {
+        dois: keys.flatMap((k) => (k.doi ? [k.doi] : [])),
+        arxivIds: keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])),
+        titleKeys,
+        titleCoreKeys,
+        workIds,
+      }));
     if (works.length === 0) return { works: [], records: new Map() };
     const details = await this.works.worksDetails(em, works.map((w) => w.id));
     const candidates: CandidateWork[] = works.map((w) => ({ ...w, title_keys: details.titles.get(w.id) ?? [] }));
@@ -266,33 +295,64 @@ function dedupe(records: NormalizedWork[]): NormalizedWork[] {
 }
 
 /** Splits a query-id source's record into the record as stored (no author ids) and its query marks. */
-function takeQueryMarks(record: NormalizedWork): PageRecord {
-  if (!QUERY_ID_SOURCES().includes(record.source)) return { record, marks: [] };
+function takeQueryMarks(record: NormalizedWork, queryIdSources: ScholarlySource[]): PageRecord {
+  if (!queryIdSources.includes(record.source)) return { record, marks: [] };
   return {
     record: { ...record, authors: record.authors.map((a) => (a.sourceAuthorId === null ? a : { ...a, sourceAuthorId: null })) },
     marks: record.authors.flatMap((a) => (a.sourceAuthorId ? [{ position: a.position, query: a.sourceAuthorId }] : [])),
   };
 }
 
-function contentHash(record: NormalizedWork): string {
-  return createHash('sha256').update(stableJson(record)).digest('base64url');
+/** The hash stored with a record (work_records.content_hash): a re-sync skips a record whose hash is unchanged. */
+export function contentHash(record: NormalizedWork): string {
+  return hash('sha256', stableJson(record), 'base64url');
 }
 
-/** JSON with every object's keys sorted (an undefined value as null): the text the content hash is taken of, so it never changes. */
+/**
+ * JSON with every object's keys sorted (an undefined value as null): the text the content hash is
+ * taken of, so it must never change. It runs over every record of every page, re-syncs included:
+ * plain loops, and each object shape's sorted keys and their JSON prefixes worked out once
+ * (records and authors repeat a handful of shapes), which halves its time.
+ */
 function stableJson(value: unknown): string {
-  // Plain loops, no intermediate arrays: it runs over every record of every page.
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || value === undefined) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + stableJson(value[i]);
+    if (value.length === 0) return '[]';
+    let out = `[${stableJson(value[0])}`;
+    for (let i = 1; i < value.length; i++) out += `,${stableJson(value[i])}`;
     return `${out}]`;
   }
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    let out = '{';
-    for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${stableJson((value as Record<string, unknown>)[keys[i]])}`;
-    return `${out}}`;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return '{}';
+  const { sorted, prefixes } = shapeOf(keys);
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) out += prefixes[i] + stableJson((value as Record<string, unknown>)[sorted[i]]);
+  return `${out}}`;
+}
+
+interface ObjectShape {
+  keys: string[];
+  sorted: string[];
+  /** `{"key":` for the first sorted key, `,"key":` for the others. */
+  prefixes: string[];
+}
+
+/** Shapes seen so far, up to a bound: objects with other keys (a source's externalIds) fall back to sorting. */
+const shapes: ObjectShape[] = [];
+const MAX_SHAPES = 64;
+
+function shapeOf(keys: string[]): ObjectShape {
+  next: for (const shape of shapes) {
+    if (shape.keys.length !== keys.length) continue;
+    for (let i = 0; i < keys.length; i++) if (shape.keys[i] !== keys[i]) continue next;
+    return shape;
   }
-  return JSON.stringify(value ?? null);
+  const sorted = [...keys].sort();
+  const shape = { keys, sorted, prefixes: sorted.map((k, i) => `${i === 0 ? '{' : ','}${JSON.stringify(k)}:`) };
+  if (shapes.length < MAX_SHAPES) shapes.push(shape);
+  return shape;
 }
 
 /** A changed record of the page, as the grouping sees it. */
@@ -304,11 +364,10 @@ interface GroupInput {
   workId: string | null;
 }
 
-/** Records of a page that are one work: the indexes of the records, the stored works they join (oldest first), the ids they carry. */
+/** Records of a page that are one work: the indexes of the records, and the stored works they join (oldest first). */
 export interface PageGroup {
   indexes: number[];
   works: string[];
-  keys: MatchKeys;
 }
 
 /**
@@ -407,12 +466,10 @@ export function groupPage(records: GroupInput[], stored: CandidateWork[]): PageG
   for (let i = 0; i < nodes.length; i++) {
     const root = find(i);
     if (i >= n && !groups.has(root)) continue; // a stored work no record of the page joins
-    const g = groups.get(root) ?? { indexes: [], works: [], keys: { ...nodes[i].keys, doi: null, arxivId: null } };
+    const g = groups.get(root) ?? { indexes: [], works: [] };
     groups.set(root, g);
     if (i < n) g.indexes.push(i);
     else g.works.push(nodes[i].work!.id);
-    g.keys.doi ??= nodes[i].keys.doi;
-    g.keys.arxivId ??= nodes[i].keys.arxivId;
   }
   return [...groups.values()];
 }
