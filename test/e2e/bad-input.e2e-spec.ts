@@ -26,7 +26,7 @@ describe('bad input never gets a 500', () => {
     const ref = Object.values(op.requestBody?.content ?? {})[0]?.schema?.$ref;
     const properties = Object.keys((ref && doc.components.schemas[ref.split('/').pop()!]?.properties) || {});
     const every = (value: unknown) => Object.fromEntries(properties.map((p) => [p, value]));
-    return [[], 'text', 42, {}, every(null), every(-1), every('x'), every([]), every({ nested: true }), every('9'.repeat(40)), every('2026-02-30'), every('a\u0000b')];
+    return [[], 'text', 42, {}, every(null), every(-1), every('x'), every([]), every({ nested: true }), every('9'.repeat(40)), every('2026-02-30'), every('a\u0000b'), every('a\ud800b'), every(['a\udc00b'])];
   }
 
   it('answers every operation with junk with a 4xx error body or a success', async () => {
@@ -69,6 +69,20 @@ describe('bad input never gets a 500', () => {
     const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Love\u0000lace,,,,,01 Mar 2025\n';
     expect((await t.http().post('/imports/linkedin').set(user.auth).set('content-type', 'text/csv').send(csv).expect(400)).body.details).toEqual([{ field: 'body', problem: nul }]);
     // Nothing was written.
+    expect((await t.http().get('/people').query({ q: 'Ada' }).set(user.auth).expect(200)).body.total).toBe(0);
+  });
+
+  it('names the field holding a lone UTF-16 surrogate (JSON can write one, PostgreSQL cannot keep it), signing in included', async () => {
+    const lone = 'must not contain a lone UTF-16 surrogate (U+D800 to U+DFFF without its pair)';
+    // As a client would send them: JSON escapes, a high surrogate alone and a low one alone; a pair (an emoji) is fine.
+    const body = '{"fullName":"Ada \\ud83d\\ude00","notes":"met at \\ud800 NeurIPS","links":{"site":"https://example.org/\\udc00"}}';
+    const person = await t.http().post('/people').set(user.auth).set('content-type', 'application/json').send(body).expect(400);
+    expect(person.body.details).toEqual([
+      { field: 'notes', problem: lone },
+      { field: 'links.site', problem: lone },
+    ]);
+    const login = await t.http().post('/auth/login').set('content-type', 'application/json').send('{"email":"a\\ud800@example.org","password":"x"}').expect(400);
+    expect(login.body.details).toEqual([{ field: 'email', problem: lone }]);
     expect((await t.http().get('/people').query({ q: 'Ada' }).set(user.auth).expect(200)).body.total).toBe(0);
   });
 });

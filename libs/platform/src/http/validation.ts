@@ -40,30 +40,42 @@ export function unexpectedNulls(body: unknown, metatype: Function | undefined): 
 }
 
 const NUL_PROBLEM = 'must not contain the NUL character (U+0000)';
+const SURROGATE_PROBLEM = 'must not contain a lone UTF-16 surrogate (U+D800 to U+DFFF without its pair)';
+const LONE_SURROGATE_RE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Deeper than any document Dossier reads; deeper input is refused rather than walked. */
 const MAX_DEPTH = 64;
 
+function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return NUL_PROBLEM;
+  return LONE_SURROGATE_RE.test(text) ? SURROGATE_PROBLEM : null;
+}
+
 /**
- * PostgreSQL text and jsonb cannot hold U+0000: input with it, in any string or key of a body, a
- * query or a path, is refused here with the field named, not left to fail in the database.
+ * PostgreSQL text and jsonb cannot hold U+0000, and jsonb no lone surrogate (which JSON can write
+ * as `\ud800`; the e-mail checks threw on one): input with either, in any string or key of a body,
+ * a query or a path, is refused here with the field named, not left to fail further in.
  */
-export function nulCharacters(value: unknown, field = '', depth = 0): FieldProblem[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [{ field: field || 'body', problem: NUL_PROBLEM }] : [];
+export function unstorableCharacters(value: unknown, field = '', depth = 0): FieldProblem[] {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    return problem ? [{ field: field || 'body', problem }] : [];
+  }
   if (Buffer.isBuffer(value)) return value.includes(0) ? [{ field: field || 'body', problem: NUL_PROBLEM }] : [];
   if (value === null || typeof value !== 'object') return [];
   if (depth >= MAX_DEPTH) return [{ field: field || 'body', problem: `is nested too deeply (more than ${MAX_DEPTH} levels)` }];
   const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
   return entries.flatMap(([key, v]) => {
     const path = field ? `${field}.${key}` : key;
-    return key.includes('\u0000') ? [{ field: path, problem: NUL_PROBLEM }] : nulCharacters(v, path, depth + 1);
+    const problem = textProblem(key);
+    return problem ? [{ field: path, problem }] : unstorableCharacters(v, path, depth + 1);
   });
 }
 
 class DossierValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const nuls = nulCharacters(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
-      if (nuls.length) throw invalid(nuls);
+      const unstorable = unstorableCharacters(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (unstorable.length) throw invalid(unstorable);
     }
     const nulls = metadata.type === 'body' ? unexpectedNulls(value, metadata.metatype) : [];
     try {
