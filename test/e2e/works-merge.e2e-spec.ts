@@ -1,5 +1,5 @@
 import type { NormalizedWork } from '#domain/scholarly/index';
-import { WorksIngestService } from '#domain/works/index';
+import { WorkMergeHooks, WorksIngestService } from '#domain/works/index';
 import { createTestApp, registerUser, TestApp } from '../support/test-app';
 import { workAuthor, workRecord } from '../support/work-records';
 
@@ -111,6 +111,25 @@ describe('works merging', () => {
     await t.http().put(`/works/${pre}/reading`).set(bob.auth).send({ questions: ['Code released?'] }).expect(200);
     expect((await t.http().get(`/works/${pub}/reading`).set(bob.auth).expect(200)).body).toMatchObject({ workId: pub, notes: 'Nice figures.', questions: ['Code released?'] });
     await t.http().get('/works/00000000-0000-4000-8000-000000000000/reading').set(bob.auth).expect(404);
+  });
+
+  it("a merge hook's own transaction nests inside the page's: the page's locks are held until the page commits", async () => {
+    const p = paper(25);
+    await ingest.ingest([p.published]);
+    await ingest.ingest([p.preprint]);
+    const held: number[] = [];
+    t.app.get(WorkMergeHooks).register(async (em) => {
+      await em.transaction(async (inner) => {
+        await inner.query('SELECT 1');
+      });
+      const [row] = (await em.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")) as { n: number }[];
+      held.push(row.n);
+    });
+    await ingest.ingest([p.bridge]);
+    // Had the hook's transaction committed the page's, its advisory locks would be gone.
+    expect(held).toHaveLength(1);
+    expect(held[0]).toBeGreaterThan(0);
+    expect(await worksOf(p.doi, p.arxivId)).toHaveLength(1);
   });
 
   it('an id merged twice still resolves, to the work kept last', async () => {

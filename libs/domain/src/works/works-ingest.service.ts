@@ -50,10 +50,10 @@ interface ChangedRecord {
  * Writes pages of normalized records into the shared cache: each page in one transaction, with a
  * fixed number of set-based statements whatever its size (never one statement per work), so a
  * failed job leaves no half-written page and running the same page twice changes nothing. A page
- * that only brings new works costs four round trips: open the transaction (BEGIN, lock its keys,
- * read its stored records, all in one), find the works it may join, write everything (works with
- * their canonical fields, records, authorships) in one statement, COMMIT; the canonical fields are
- * computed here from the page itself, so new works are never read back.
+ * that only brings new works costs three round trips: open the transaction (BEGIN, lock its keys,
+ * read its stored records and find the works its new records may join, all in one), write
+ * everything (works with their canonical fields, records, authorships) in one statement, COMMIT;
+ * the canonical fields are computed here from the page itself, so new works are never read back.
  */
 @Injectable()
 export class WorksIngestService {

@@ -176,12 +176,16 @@ export class WorksRepository {
         // A microtask: client.query has written the statements to the socket by then.
         Promise.resolve().then(meanwhile),
       ]);
+      // The opening began the transaction itself (to save a round trip): TypeORM is told so, so that
+      // a transaction opened inside (a merge hook's em.transaction) nests as a savepoint instead of
+      // committing the page half-way, and commitTransaction ends it.
+      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       const result = await work(runner.manager, { stored: opened[4].rows as StoredRecordRow[], candidatesOfNew: opened[5].rows as CandidateWorkRow[] }, prepared);
-      await runner.query('COMMIT');
+      await runner.commitTransaction();
       return result;
     } catch (error) {
       // Also when BEGIN itself failed: ROLLBACK outside a transaction is only a warning.
-      await runner.query('ROLLBACK').catch(() => undefined);
+      await (runner.isTransactionActive ? runner.rollbackTransaction() : runner.query('ROLLBACK')).catch(() => undefined);
       throw error;
     } finally {
       await runner.release();
