@@ -5,7 +5,7 @@ import { type NormalizedWork, type ScholarlySource, scholarlySource, scholarlySo
 import { surnameKey, titleKey } from '../shared/text/index';
 import { WorkMergeHooks } from './work-merge-hooks';
 import { MatchKeys, matchKeys, sameByTitle, sameRenamed, titleCoreKey } from './work-matching';
-import { CandidateWorkRow, PageOpening, PageRecordKeys, StoredRecordRow, WorkFieldsRow, WorksRepository } from './works.repository';
+import { CandidateWorkRow, StoredRecordRow, WorkFieldsRow, WorksRepository } from './works.repository';
 
 /** What one page did to the shared cache of works. */
 export interface IngestResult {
@@ -50,10 +50,10 @@ interface ChangedRecord {
  * Writes pages of normalized records into the shared cache: each page in one transaction, with a
  * fixed number of set-based statements whatever its size (never one statement per work), so a
  * failed job leaves no half-written page and running the same page twice changes nothing. A page
- * that only brings new works costs three round trips: open the transaction (BEGIN, lock its keys,
- * read its stored records and find the works its new records may join, all in one), write
- * everything (works with their canonical fields, records, authorships) in one statement, COMMIT;
- * the canonical fields are computed here from the page itself, so new works are never read back.
+ * that only brings new works costs four round trips: open the transaction (BEGIN, lock its keys,
+ * read its stored records, all in one), find the works it may join, write everything (works with
+ * their canonical fields, records, authorships) in one statement, COMMIT; the canonical fields are
+ * computed here from the page itself, so new works are never read back.
  */
 @Injectable()
 export class WorksIngestService {
@@ -72,16 +72,11 @@ export class WorksIngestService {
     const page = dedupe(records).map((r) => takeQueryMarks(r, queryIdSources));
     const keysOf = memoizedKeys();
     const pageRecords = page.map((p) => p.record);
-    const keys = pageRecords.map((r): PageRecordKeys => {
-      const k = keysOf(r);
-      return { source: r.source, sourceId: r.sourceId, doi: k.doi, arxivId: k.arxivId, titleKey: k.titleKey, titleCoreKey: k.titleCoreKey ?? null };
-    });
-    // The page's keys are locked before its stored records are read, and the works its new records
-    // may join are found, in one round trip (see lockedPageTransaction); the records' content hashes
-    // are computed meanwhile.
+    // The page's keys are locked before its stored records are read (one round trip, see
+    // lockedPageTransaction); the records' content hashes are computed meanwhile.
     const hashesOf = () => pageRecords.map(contentHash);
-    return this.works.lockedPageTransaction(lockKeys(pageRecords, keysOf), keys, hashesOf, async (em, opening, hashes) => {
-      const { result, recordIds, rewritten } = await this.ingestIn(em, pageRecords, opening, hashes, fetchedAt, keysOf);
+    return this.works.lockedPageTransaction(lockKeys(pageRecords, keysOf), pageRecords, hashesOf, async (em, stored, hashes) => {
+      const { result, recordIds, rewritten } = await this.ingestIn(em, pageRecords, stored, hashes, fetchedAt, keysOf);
       await this.writeAuthorQueries(em, page, recordIds, rewritten);
       return result;
     });
@@ -90,12 +85,12 @@ export class WorksIngestService {
   private async ingestIn(
     em: EntityManager,
     records: NormalizedWork[],
-    opening: PageOpening,
+    stored: StoredRecordRow[],
     hashes: string[],
     fetchedAt: Date,
     keysOf: KeysOf,
   ): Promise<{ result: IngestResult; recordIds: Map<string, string>; rewritten: Map<string, NormalizedWork> }> {
-    const existing = new Map(opening.stored.map((r) => [recordKey(r.source, r.source_id), r]));
+    const existing = new Map(stored.map((r) => [recordKey(r.source, r.source_id), r]));
     const result: IngestResult = { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const changed: ChangedRecord[] = [];
     records.forEach((record, i) => {
@@ -113,9 +108,7 @@ export class WorksIngestService {
     for (const [key, found] of existing) workOf.set(key, found.work_id);
     const recordIds = new Map([...existing].map(([key, found]) => [key, found.id]));
     if (changed.length > 0) {
-      // The opening found the works the new records may join; a changed stored record needs the search again, with its work.
-      const candidates = result.updated === 0 ? opening.candidatesOfNew : null;
-      for (const [key, id] of await this.writeChanged(em, changed, candidates, workOf, fetchedAt, keysOf)) recordIds.set(key, id);
+      for (const [key, id] of await this.writeChanged(em, changed, workOf, fetchedAt, keysOf)) recordIds.set(key, id);
     }
     result.workIds = records.map((r) => workOf.get(recordKey(r.source, r.sourceId))!);
     // Records stored before whose author list was just rewritten: their queries' positions may have moved.
@@ -128,20 +121,8 @@ export class WorksIngestService {
    * Groups the changed records into works (joining stored ones, merging stored works a record shows
    * to be one paper), then writes them; fills `workOf` and answers each written record's id.
    */
-  private async writeChanged(
-    em: EntityManager,
-    changed: ChangedRecord[],
-    found: CandidateWorkRow[] | null,
-    workOf: Map<string, string>,
-    fetchedAt: Date,
-    keysOf: KeysOf,
-  ): Promise<Map<string, string>> {
-    const candidates = await this.candidateWorks(
-      em,
-      changed.map((c) => c.keys),
-      [...new Set(changed.flatMap((c) => (c.existing ? [c.existing.work_id] : [])))],
-      found,
-    );
+  private async writeChanged(em: EntityManager, changed: ChangedRecord[], workOf: Map<string, string>, fetchedAt: Date, keysOf: KeysOf): Promise<Map<string, string>> {
+    const candidates = await this.candidateWorks(em, changed.map((c) => c.keys), [...new Set(changed.flatMap((c) => (c.existing ? [c.existing.work_id] : [])))]);
     const groups = groupPage(changed.map((c) => ({ label: recordKey(c.record.source, c.record.sourceId), keys: c.keys, workId: c.existing?.work_id ?? null })), candidates.works);
     const newWorks: WorkFields[] = [];
     const updatedWorks: WorkFields[] = [];
@@ -193,26 +174,18 @@ export class WorksIngestService {
 
   /**
    * Stored works the page may join: by DOI, arXiv id or title, and the works its stored records
-   * are in, oldest first (`found` when the opening already searched them); with their other titles
-   * and their records (by work id).
+   * are in, oldest first; with their other titles and their records (by work id).
    */
-  private async candidateWorks(
-    em: EntityManager,
-    keys: MatchKeys[],
-    workIds: string[],
-    found: CandidateWorkRow[] | null,
-  ): Promise<{ works: CandidateWork[]; records: Map<string, NormalizedWork[]> }> {
+  private async candidateWorks(em: EntityManager, keys: MatchKeys[], workIds: string[]): Promise<{ works: CandidateWork[]; records: Map<string, NormalizedWork[]> }> {
     const titleKeys = keys.map((k) => k.titleKey);
     const titleCoreKeys = keys.flatMap((k) => (k.titleCoreKey ? [k.titleCoreKey] : []));
-    const works =
-      found ??
-      (await this.works.candidateWorks(em, {
-        dois: keys.flatMap((k) => (k.doi ? [k.doi] : [])),
-        arxivIds: keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])),
-        titleKeys,
-        titleCoreKeys,
-        workIds,
-      }));
+    const works = await this.works.candidateWorks(em, {
+      dois: keys.flatMap((k) => (k.doi ? [k.doi] : [])),
+      arxivIds: keys.flatMap((k) => (k.arxivId ? [k.arxivId] : [])),
+      titleKeys,
+      titleCoreKeys,
+      workIds,
+    });
     if (works.length === 0) return { works: [], records: new Map() };
     const details = await this.works.worksDetails(em, works.map((w) => w.id));
     const candidates: CandidateWork[] = works.map((w) => ({ ...w, title_keys: details.titles.get(w.id) ?? [] }));

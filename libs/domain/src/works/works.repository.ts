@@ -56,8 +56,8 @@ const WORK_ROW = `id uuid, title text, "titleKey" text, year int, "publicationDa
 const WORK_ROW_FIELDS = `title, "titleKey", year, "publicationDate", venue, type, doi, "arxivId", "firstAuthorKey", "citationCount", abstract, "openAccessUrl", "pdfUrl", "titleCoreKey"`;
 
 /** A text[] as an SQL literal, for the simple protocol (no parameters). */
-function textArray(values: (string | null)[]): string {
-  return values.length === 0 ? `'{}'::text[]` : `ARRAY[${values.map((v) => (v === null ? 'NULL' : quoteText(v))).join(',')}]::text[]`;
+function textArray(values: string[]): string {
+  return values.length === 0 ? `'{}'::text[]` : `ARRAY[${values.map(quoteText).join(',')}]::text[]`;
 }
 
 /**
@@ -69,50 +69,30 @@ export function quoteText(value: string): string {
   return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
-/** The keys of one record of a page: its place at its source, and what a stored work may share with it. */
-export interface PageRecordKeys {
-  source: string;
-  sourceId: string;
-  doi: string | null;
-  arxivId: string | null;
-  titleKey: string;
-  titleCoreKey: string | null;
-}
-
-/** What a page's opening answers: its stored records, and the works its new records may join. */
-export interface PageOpening {
-  stored: StoredRecordRow[];
-  /** Candidates for the page's records that have no stored version (candidateWorks' answer for their keys). */
-  candidatesOfNew: CandidateWorkRow[];
-}
-
-const CANDIDATE_COLUMNS = 'id, doi, arxiv_id, title_key, year, first_author_key, title_core_key';
-
 /**
- * Stored works with one of the DOIs, arXiv ids or titles (their own or another version's), or one
- * of the ids; oldest first. Each argument is an SQL expression of an array: parameters, or arrays
- * taken from a CTE. A UNION of index probes, one branch a kind of key, each title looked up on its
- * own (a LATERAL subquery kept apart by OFFSET 0): written as one WHERE with ORs, the planner
- * estimated a title's rows from the table's average (hundreds where there is one or none) and read
- * the whole table, 8–18 ms a page beside 10,000–40,000 works, where the probes take 1–2. The DOI and
- * arXiv indexes are unique, so `= ANY(…)` on them is estimated right.
+ * Stored works with one of the DOIs ($1), arXiv ids ($2) or titles ($3: their own or another
+ * version's), or one of the ids ($4); a title core ($5) is looked up as a title. Oldest first. A
+ * UNION of index probes, one branch a kind of key, each title looked up on its own (a LATERAL
+ * subquery kept apart by OFFSET 0): written as one WHERE with ORs, the planner estimated a title's
+ * rows from the table's average (hundreds where there is one or none) and read the whole table,
+ * 8–18 ms a page beside 10,000–40,000 works, where the probes take 1–2. The DOI and arXiv indexes
+ * are unique, so `= ANY(…)` on them is estimated right.
  */
-function candidateWorksSql(keys: { dois: string; arxivIds: string; titleKeys: string; titleCoreKeys: string; workIds: string }): string {
+const CANDIDATE_WORKS_SQL = (() => {
   // created_at for the order: of works a page shows to be one, the oldest stays.
-  const c = `${CANDIDATE_COLUMNS}, created_at`;
-  return `SELECT ${CANDIDATE_COLUMNS} FROM (
-         SELECT ${c} FROM works WHERE doi = ANY(${keys.dois})
-         UNION SELECT ${c} FROM works WHERE arxiv_id = ANY(${keys.arxivIds})
-         UNION SELECT w.* FROM unnest(${keys.workIds}) AS k, LATERAL (SELECT ${c} FROM works WHERE id = k OFFSET 0) w
-         -- A title is looked up as a title and as another version's title core; a title core as a title.
-         UNION SELECT w.* FROM unnest(${keys.titleKeys} || ${keys.titleCoreKeys}) AS k, LATERAL (SELECT ${c} FROM works WHERE title_key = k OFFSET 0) w
-         UNION SELECT w.* FROM unnest(${keys.titleKeys}) AS k, LATERAL (SELECT ${c} FROM works WHERE title_core_key = k OFFSET 0) w
-         UNION SELECT w.* FROM unnest(${keys.titleKeys} || ${keys.titleCoreKeys}) AS k,
+  const c = 'id, doi, arxiv_id, title_key, year, first_author_key, title_core_key, created_at';
+  return `SELECT id, doi, arxiv_id, title_key, year, first_author_key, title_core_key FROM (
+         SELECT ${c} FROM works WHERE doi = ANY($1::text[])
+         UNION SELECT ${c} FROM works WHERE arxiv_id = ANY($2::text[])
+         UNION SELECT w.* FROM unnest($4::uuid[]) AS k, LATERAL (SELECT ${c} FROM works WHERE id = k OFFSET 0) w
+         UNION SELECT w.* FROM unnest($3::text[] || $5::text[]) AS k, LATERAL (SELECT ${c} FROM works WHERE title_key = k OFFSET 0) w
+         UNION SELECT w.* FROM unnest($3::text[]) AS k, LATERAL (SELECT ${c} FROM works WHERE title_core_key = k OFFSET 0) w
+         UNION SELECT w.* FROM unnest($3::text[] || $5::text[]) AS k,
                  LATERAL (SELECT work_id FROM work_titles WHERE title_key = k OFFSET 0) t,
                  LATERAL (SELECT ${c} FROM works WHERE id = t.work_id OFFSET 0) w
        ) found
        ORDER BY created_at, id`;
-}
+})();
 
 /**
  * Every statement on the shared cache of works (works, work_records, work_authorships, work_titles,
@@ -125,22 +105,15 @@ export class WorksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * A page's transaction, opened in one round trip: BEGIN, the transaction's settings, the advisory
+   * A page's transaction, opened in one round trip: BEGIN, JIT off for the transaction, the advisory
    * locks on `lockKeys` (sorted, so two writers never deadlock: they serialize writers touching the
-   * same ids), the read of the page's stored records, and the search for stored works that its new
-   * records (those with no stored version) may join, go as one simple-protocol string. Each
-   * statement still takes its own snapshot (READ COMMITTED), so the reads see every row a writer
-   * that held one of the locks committed before this one got it. Simple protocol takes no
-   * parameters: the keys go as quoted literals. A re-sync's page, all of it stored, searches nothing.
+   * same ids) and the read of the page's stored records go as one simple-protocol string of four
+   * statements. Each statement still takes its own snapshot (READ COMMITTED), so the read sees every
+   * row a writer that held one of the locks committed before this one got it. Simple protocol takes
+   * no parameters: the keys go as quoted literals.
    *
-   * Settings, for this transaction only:
-   * - JIT off: once the works table has statistics, a page's statements are estimated past
-   *   jit_above_cost, and compiling took 11 ms of a 12 ms statement; none runs long enough to repay it.
-   * - synchronous_commit off: COMMIT does not wait for the WAL to reach the disk (1–2 ms a page).
-   *   What a page writes is a cache of what the sources publish, and the sync counts each page on
-   *   its run right after it (an ordinary commit, which flushes the WAL up to and past the page)
-   *   before it moves on: a crash can lose only a page no run has counted, and then its step runs
-   *   again. The database itself is never left inconsistent.
+   * JIT: once the works table has statistics, a page's statements are estimated past
+   * jit_above_cost, and compiling took 11 ms of a 12 ms statement; none runs long enough to repay it.
    *
    * `meanwhile` runs in the process while the database locks and reads (the page's own computing,
    * overlapped with the round trip); `work` runs inside with both answers; COMMIT after it, ROLLBACK
@@ -148,26 +121,18 @@ export class WorksRepository {
    */
   async lockedPageTransaction<P, T>(
     lockKeys: string[],
-    records: PageRecordKeys[],
+    records: { source: string; sourceId: string }[],
     meanwhile: () => P,
-    work: (em: EntityManager, opening: PageOpening, prepared: P) => Promise<T>,
+    work: (em: EntityManager, stored: StoredRecordRow[], prepared: P) => Promise<T>,
   ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as { query(text: string): Promise<{ rows: unknown[] }[]> };
-      const column = (value: (r: PageRecordKeys) => string | null) => textArray(records.map(value));
-      const fresh = (key: string) => `ARRAY(SELECT ${key} FROM fresh WHERE ${key} IS NOT NULL)`;
       const opening = `BEGIN;
         SET LOCAL jit = off;
-        SET LOCAL synchronous_commit = off;
         SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${textArray([...lockKeys].sort())}) AS k ORDER BY k;
         SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
-          FROM work_records r JOIN unnest(${column((r) => r.source)}, ${column((r) => r.sourceId)}) AS k(source, source_id) USING (source, source_id);
-        WITH fresh AS MATERIALIZED (
-          SELECT k.* FROM unnest(${column((r) => r.source)}, ${column((r) => r.sourceId)}, ${column((r) => r.doi)}, ${column((r) => r.arxivId)}, ${column((r) => r.titleKey)}, ${column((r) => r.titleCoreKey)})
-                 AS k(source, source_id, doi, arxiv_id, title_key, title_core_key)
-           WHERE NOT EXISTS (SELECT FROM work_records r WHERE r.source = k.source AND r.source_id = k.source_id))
-        ${candidateWorksSql({ dois: fresh('doi'), arxivIds: fresh('arxiv_id'), titleKeys: fresh('title_key'), titleCoreKeys: fresh('title_core_key'), workIds: `'{}'::uuid[]` })}`;
+          FROM work_records r JOIN unnest(${textArray(records.map((r) => r.source))}, ${textArray(records.map((r) => r.sourceId))}) AS k(source, source_id) USING (source, source_id)`;
       const [opened, prepared] = await Promise.all([
         // Failing as em.query fails (QueryFailedError), though it goes to the driver itself.
         client.query(opening).catch((error: Error) => {
@@ -180,7 +145,7 @@ export class WorksRepository {
       // a transaction opened inside (a merge hook's em.transaction) nests as a savepoint instead of
       // committing the page half-way, and commitTransaction ends it.
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-      const result = await work(runner.manager, { stored: opened[4].rows as StoredRecordRow[], candidatesOfNew: opened[5].rows as CandidateWorkRow[] }, prepared);
+      const result = await work(runner.manager, opened.at(-1)!.rows as StoredRecordRow[], prepared);
       await runner.commitTransaction();
       return result;
     } catch (error) {
@@ -201,15 +166,9 @@ export class WorksRepository {
     return row?.id ?? null;
   }
 
-  /** Stored works a page's records may join: see candidateWorksSql. */
+  /** Stored works a page's records may join: see CANDIDATE_WORKS_SQL. */
   candidateWorks(em: EntityManager, keys: { dois: string[]; arxivIds: string[]; titleKeys: string[]; titleCoreKeys: string[]; workIds: string[] }): Promise<CandidateWorkRow[]> {
-    return em.query(candidateWorksSql({ dois: '$1::text[]', arxivIds: '$2::text[]', titleKeys: '$3::text[]', workIds: '$4::uuid[]', titleCoreKeys: '$5::text[]' }), [
-      keys.dois,
-      keys.arxivIds,
-      keys.titleKeys,
-      keys.workIds,
-      keys.titleCoreKeys,
-    ]) as Promise<CandidateWorkRow[]>;
+    return em.query(CANDIDATE_WORKS_SQL, [keys.dois, keys.arxivIds, keys.titleKeys, keys.workIds, keys.titleCoreKeys]) as Promise<CandidateWorkRow[]>;
   }
 
   /** Each work's distinct author names: what the co-author check of a renamed title compares. */
