@@ -67,9 +67,12 @@ class Receiver {
   }
 }
 
-/** Test names: each answers what the test last set it to. */
+/** Test names: each answers what the test last set it to, after any answers scripted for its next lookups. */
 const answers = new Map<string, ResolvedAddress[]>();
+const scripted = new Map<string, (() => Promise<ResolvedAddress[]>)[]>();
 const resolver: WebhookResolver = async (hostname) => {
+  const next = scripted.get(hostname)?.shift();
+  if (next) return next();
   const answer = answers.get(hostname);
   if (!answer) throw Object.assign(new Error(`${hostname} is not a test name`), { code: 'ENOTFOUND' });
   return answer;
@@ -238,6 +241,18 @@ describe('webhooks', () => {
     }
     expect(receiver.connections).toBe(before);
     expect(receiver.at('/ok/rebind')).toHaveLength(1);
+  });
+
+  it('tries again a name that did not resolve, or whose resolver never answered, instead of refusing it for good', async () => {
+    answers.set('outage.test', v4('127.0.0.1'));
+    scripted.set('outage.test', [
+      () => Promise.reject(Object.assign(new Error('temporary failure in name resolution'), { code: 'EAI_AGAIN' })),
+      () => new Promise<never>(() => undefined),
+    ]);
+    const { endpoint } = await create('/ok/outage', ['application.moved'], 'outage.test');
+    const delivery = await ping(endpoint.id);
+    expect(delivery).toMatchObject({ status: 'succeeded', attempts: 3, responseStatus: 204, error: null });
+    expect(receiver.at('/ok/outage')).toHaveLength(1);
   });
 
   it('turns off an endpoint that has failed for days, tells its owner, and can be turned on again', async () => {

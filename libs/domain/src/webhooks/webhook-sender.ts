@@ -26,15 +26,17 @@ export async function sendWebhook(
 ): Promise<AttemptOutcome> {
   const url = new URL(target);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'refused', error: `${url.protocol} URLs are not delivered to` };
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   const pinned = await pick(url.hostname, url.protocol === 'http:', options);
-  if ('error' in pinned) return { kind: 'refused', error: pinned.error };
+  // A name that did not resolve may resolve later (a DNS outage, a record not yet published): an
+  // attempt failed, tried again with backoff. An address the policy refuses is never contacted.
+  if ('error' in pinned) return pinned.unresolved ? { kind: 'failed', status: null, durationMs: elapsed(), error: pinned.error } : { kind: 'refused', error: pinned.error };
 
   const lookup: LookupFunction = (_host, opts, callback) => {
     if (opts.all) (callback as (e: null, a: ResolvedAddress[]) => void)(null, [pinned]);
     else callback(null, pinned.address, pinned.family);
   };
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
   return new Promise<AttemptOutcome>((resolve) => {
     const request = (url.protocol === 'https:' ? https : http).request(
       url,
@@ -71,18 +73,23 @@ export async function sendWebhook(
   });
 }
 
-/** The address to connect to, checked; or why the target may not be reached. */
-async function pick(hostname: string, plainHttp: boolean, options: { policy: WebhookAddressPolicy; resolve: WebhookResolver }): Promise<ResolvedAddress | { error: string }> {
+/** The address to connect to, checked; or why the target may not be reached (`unresolved`: not yet). */
+async function pick(
+  hostname: string,
+  plainHttp: boolean,
+  options: { policy: WebhookAddressPolicy; resolve: WebhookResolver; timeoutMs: number },
+): Promise<ResolvedAddress | { error: string; unresolved?: true }> {
   const literal = literalAddress(hostname);
   let addresses: ResolvedAddress[];
   if (literal) addresses = [{ address: literal, family: literal.includes(':') ? 6 : 4 }];
   else {
     try {
-      addresses = await options.resolve(hostname);
+      // Bounded by the attempt's time limit: a resolver that never answers would hold the queue.
+      addresses = await withinMs(options.resolve(hostname), options.timeoutMs);
     } catch (e) {
-      return { error: `${hostname} did not resolve: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+      return { error: `${hostname} did not resolve: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, unresolved: true };
     }
-    if (addresses.length === 0) return { error: `${hostname} did not resolve` };
+    if (addresses.length === 0) return { error: `${hostname} did not resolve`, unresolved: true };
   }
   // Every answer must be allowed: a name that also points inside is refused, whichever address would be tried.
   for (const a of addresses) {
@@ -90,4 +97,13 @@ async function pick(hostname: string, plainHttp: boolean, options: { policy: Web
     if (refusal) return { error: literal ? `${a.address} is ${refusal}` : `${hostname} resolves to ${a.address}, ${refusal}` };
   }
   return addresses[0];
+}
+
+/** The promise's answer, or an ETIMEOUT error once `ms` have passed without one. */
+function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: `ETIMEOUT (no answer within ${ms} ms)` })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

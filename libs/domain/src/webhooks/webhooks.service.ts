@@ -154,7 +154,8 @@ export class WebhooksService {
 
   /**
    * One attempt of a delivery. Answers `retry` when it failed and attempts are left (the job is
-   * then retried with backoff), `done` otherwise. A refused target is never contacted nor retried.
+   * then retried with backoff), `done` otherwise. A refused target (an address the policy refuses)
+   * is never contacted nor retried; a name that did not resolve is a failed attempt, tried again.
    */
   async deliver(deliveryId: string, attempt: number, lastAttempt: boolean): Promise<'done' | 'retry'> {
     const delivery = await this.repository.delivery(deliveryId);
