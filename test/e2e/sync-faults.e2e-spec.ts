@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SyncService } from '#domain/sync/index';
 import { SYNC_ATTEMPTS, SYNC_SOURCE_JOBS } from '#domain/jobs/index';
 import { JobQueueService } from '#platform';
 import { buildOnce, ROOT, runNode, Running } from '../support/compiled-processes';
 import type { ReplayServer } from '../support/replay-server';
-import { arxivPage, CURSORS, finishedRuns, KAISER, OPENALEX_AUTHOR, openAlexAuthor, openAlexWorks, pacedGap, personWithIdentities, RunView, scholarlyReplay, syncEnv, worksSnapshot } from '../support/sync-fixtures';
+import { arxivPage, CURSORS, finishedRuns, FIXTURES, KAISER, OPENALEX_AUTHOR, openAlexAuthor, openAlexWorks, pacedGap, personWithIdentities, RunView, scholarlyReplay, syncEnv, worksSnapshot } from '../support/sync-fixtures';
 import { createTestApp, QueueBackend, registerUser, TEST_REDIS_URL, TestApp, TestUser } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -145,6 +146,24 @@ describe.each<QueueBackend>(['redis', 'postgres'])('publication sync under fault
     const [fixed] = await t.db.query("SELECT sync_state, broken_reason FROM scholarly_identities WHERE person_id = $1 AND source = 'openalex'", [personId]);
     expect(fixed).toEqual({ sync_state: 'ok', broken_reason: null });
     expect(await worksSnapshot(t.db)).toEqual(clean);
+  });
+
+  it('a page whose text holds NUL characters or lone surrogates is stored without them, and the sync succeeds', async () => {
+    // Before, one such character failed its whole page on every retry, PostgreSQL refusing it.
+    const page = JSON.parse(readFileSync(join(FIXTURES, 'openalex', 'works_filter_author.id_A5100000001_cursor_3.json'), 'utf8')) as {
+      results: { title: string; display_name: string; authorships: { author: { display_name: string }; institutions: { display_name: string }[] }[] }[];
+    };
+    const work = page.results[1];
+    // JSON.stringify writes both as escapes, as an API would: "\u0000" and "\ud800".
+    work.title = work.display_name = 'Recency-Weighted\u0000 Reading Lists \ud800';
+    work.authorships[0].author.display_name = 'S\u00f8ren\u0000 Kj\u00e6rgaard';
+    work.authorships[0].institutions[0].display_name = 'Uppsala\u0000 University';
+    replay.fault(openAlexWorks(CURSORS.third), { kind: 'status', status: 200, body: JSON.stringify(page) }, 10);
+
+    const runs = await sync();
+    expect(runs.openalex).toMatchObject({ status: 'succeeded', worksNew: 5, errors: [] });
+    const [record] = await t.db.query("SELECT record FROM work_records WHERE source = 'openalex' AND source_id = 'W4100000006'");
+    expect(record.record).toMatchObject({ title: 'Recency-Weighted Reading Lists \ufffd', authors: [expect.objectContaining({ name: 'Søren Kjærgaard', affiliations: ['Uppsala University'] }), expect.anything()] });
   });
 });
 
