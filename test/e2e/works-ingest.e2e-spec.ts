@@ -69,6 +69,15 @@ describe('works ingest', () => {
     expect((await t.db.query("SELECT citation_count FROM works WHERE doi = '10.1109/cvpr.2016.90'"))[0].citation_count).toBe(120);
   });
 
+  it("takes ids and titles with quotes and backslashes as they are (the page's opening sends its keys as literals)", async () => {
+    // DOIs may hold almost any character; a title may hold LaTeX.
+    const odd = record({ source: 'crossref', sourceId: "10.1000/it's\\odd\\'; SELECT 1; --", doi: "10.1000/it's\\odd\\'; SELECT 1; --", title: "O'Brien's \\emph{Backslash} Study" });
+    const [workId] = (await ingest.ingest([odd])).workIds;
+    expect(await ingest.ingest([odd])).toMatchObject({ new: 0, unchanged: 1, workIds: [workId] });
+    const [stored] = await t.db.query('SELECT doi, title FROM works WHERE id = $1', [workId]);
+    expect(stored).toEqual({ doi: odd.doi, title: "O'Brien's \\emph{Backslash} Study" });
+  });
+
   it('a record updated with a shorter author list shows only its new authors, and its work the new canonical fields', async () => {
     const first = record({ source: 'openalex', sourceId: 'W7', title: 'Mastering Chess by Self-Play', doi: '10.5555/chess.7', venue: null, authors: [workAuthor(1, 'David Silver'), workAuthor(2, 'Julian Schrittwieser'), workAuthor(3, 'Karen Simonyan')] });
     const [id] = (await ingest.ingest([first])).workIds;

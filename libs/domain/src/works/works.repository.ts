@@ -65,7 +65,7 @@ function textArray(values: string[]): string {
  * back the same whatever standard_conforming_strings says. Two native replaces, where pg's
  * escapeLiteral walks each string a character at a time (a page's opening quotes ~1,000 values).
  */
-export function quoteText(value: string): string {
+function quoteText(value: string): string {
   return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
