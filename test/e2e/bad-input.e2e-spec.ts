@@ -83,6 +83,12 @@ describe('bad input never gets a 500', () => {
     ]);
     const login = await t.http().post('/auth/login').set('content-type', 'application/json').send('{"email":"a\\ud800@example.org","password":"x"}').expect(400);
     expect(login.body.details).toEqual([{ field: 'email', problem: lone }]);
+    // A surrogate's UTF-8 bytes (not valid UTF-8) in a path: a 400 in the one error shape (in a query, the
+    // value cannot be decoded and is searched for as typed).
+    for (const path of ['/people/%ED%A0%80', '/works/%ED%A0%80/reading']) {
+      const res = await t.http().get(path).set(user.auth);
+      expect([path, res.status, typeof res.body.code, typeof res.body.message]).toEqual([path, 400, 'string', 'string']);
+    }
     expect((await t.http().get('/people').query({ q: 'Ada' }).set(user.auth).expect(200)).body.total).toBe(0);
   });
 });
