@@ -266,6 +266,21 @@ describe('the preparation screens in a browser', () => {
     await page.getByRole('button', { name: 'Add the story' }).click();
     await coverage.getByText('No story yet for: Leadership, Ambiguity, Impact.').waitFor();
     expect(await page.getByRole('list', { name: 'Stories', exact: true }).textContent()).toContain('Tell it in: Team lead');
+    // Edited in place: the form holds what was written, and the story shows what was saved.
+    await page.getByRole('button', { name: 'Edit The week-long data-loader bug' }).click();
+    const editing = page.getByRole('form', { name: 'Edit The week-long data-loader bug' });
+    expect(await editing.getByLabel('Situation').inputValue()).toBe('A shared training cluster, a deadline in a week.');
+    expect(await editing.getByRole('group', { name: 'Competencies it shows' }).getByLabel('Conflict').isChecked()).toBe(true);
+    await dashboard.screen('story-edit');
+    await editing.getByLabel('Result').fill('Fixed in three days; I led the post-mortem, and the test caught two later regressions.');
+    await editing.getByRole('group', { name: 'Competencies it shows' }).getByLabel('Leadership').check();
+    await editing.getByRole('button', { name: 'Save the story' }).click();
+    await coverage.getByText('No story yet for: Ambiguity, Impact.').waitFor();
+    const storyRow = page.getByRole('list', { name: 'Stories', exact: true }).getByRole('listitem');
+    await storyRow.getByText('Situation, task, action, result').click();
+    await storyRow.getByText('I led the post-mortem').waitFor();
+    expect(await storyRow.textContent()).toContain('Leadership');
+    expect(await storyRow.textContent()).toContain('Tell it in: Team lead');
     await dashboard.screen('stories', { readme: 'stories' });
 
     // Readiness for the coding interview rose: questions drilled, a mock done for its stage type.

@@ -5,6 +5,7 @@ import { invalidateProgress, studyKeys } from './keys';
 
 export type Story = components['schemas']['StoryResponse'];
 export type CreateStory = components['schemas']['CreateStoryDto'];
+export type UpdateStory = components['schemas']['UpdateStoryDto'];
 export type Competency = components['schemas']['Competency'];
 export type StageType = components['schemas']['StageType'];
 
@@ -32,6 +33,11 @@ function useStoriesChanged() {
 export function useCreateStory() {
   const changed = useStoriesChanged();
   return useMutation({ mutationFn: (body: CreateStory) => unwrap(api.POST('/stories', { body })), onSuccess: changed });
+}
+
+export function useUpdateStory() {
+  const changed = useStoriesChanged();
+  return useMutation({ mutationFn: ({ id, ...body }: UpdateStory & { id: string }) => unwrap(api.PATCH('/stories/{id}', { params: { path: { id } }, body })), onSuccess: changed });
 }
 
 export function useDeleteStory() {

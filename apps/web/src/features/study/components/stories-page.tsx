@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Field, FieldControl, SubmitAndCancel } from '@/components/field';
 import { ErrorMessage, QueryStates } from '@/components/status';
-import { type Competency, type StageType, type Story, useCreateStory, useDeleteStory, useResumeProjects, useStories, useStoryCoverage } from '../api/stories';
+import { type Competency, type StageType, type Story, useCreateStory, useDeleteStory, useResumeProjects, useStories, useStoryCoverage, useUpdateStory } from '../api/stories';
 import { CheckGroup, StageTypeSelect, UnplacedError, fieldProblems } from './form-bits';
 import { COMPETENCIES, COMPETENCY_LABEL, STAGE_TYPE_LABEL, STAGE_TYPES } from './labels';
 import './study.css';
@@ -71,6 +71,14 @@ function CoverageSection() {
 
 function StoryRow({ story: s }: { story: Story }) {
   const remove = useDeleteStory();
+  const [editing, setEditing] = useState(false);
+  if (editing) {
+    return (
+      <li className="row">
+        <StoryForm story={s} onDone={() => setEditing(false)} />
+      </li>
+    );
+  }
   return (
     <li className="row">
       <div>
@@ -100,6 +108,9 @@ function StoryRow({ story: s }: { story: Story }) {
         {remove.error ? <ErrorMessage error={remove.error} /> : null}
       </div>
       <div className="row-end">
+        <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${s.title}`}>
+          Edit
+        </button>
         <button type="button" className="secondary" disabled={remove.isPending} onClick={() => remove.mutate(s.id)} aria-label={`Delete ${s.title}`}>
           Delete
         </button>
@@ -110,16 +121,19 @@ function StoryRow({ story: s }: { story: Story }) {
 
 const FIELDS = ['title', 'situation', 'task', 'action', 'result', 'competencies', 'stageTypes', 'resumeProjectIds'];
 
-function StoryForm({ onDone }: { onDone: () => void }) {
+/** A new story, or `story` edited in place (every field sent: the lists replace the stored ones). */
+function StoryForm({ story, onDone }: { story?: Story; onDone: () => void }) {
   const create = useCreateStory();
+  const update = useUpdateStory();
+  const saving = story ? update : create;
   const projects = useResumeProjects();
-  const [title, setTitle] = useState('');
-  const [star, setStar] = useState({ situation: '', task: '', action: '', result: '' });
-  const [competencies, setCompetencies] = useState<Competency[]>([]);
-  const [stageTypes, setStageTypes] = useState<StageType[]>([]);
-  const [projectIds, setProjectIds] = useState<string[]>([]);
+  const [title, setTitle] = useState(story?.title ?? '');
+  const [star, setStar] = useState({ situation: story?.situation ?? '', task: story?.task ?? '', action: story?.action ?? '', result: story?.result ?? '' });
+  const [competencies, setCompetencies] = useState<Competency[]>(story?.competencies ?? []);
+  const [stageTypes, setStageTypes] = useState<StageType[]>(story?.stageTypes ?? []);
+  const [projectIds, setProjectIds] = useState<string[]>(story?.resumeProjects.map((p) => p.id) ?? []);
   const [local, setLocal] = useState<Record<string, string>>({});
-  const { problem, unplaced } = fieldProblems(create.error, local, FIELDS);
+  const { problem, unplaced } = fieldProblems(saving.error, local, FIELDS);
   const projectLabels = Object.fromEntries((projects.data?.items ?? []).map((p) => [p.id, p.title]));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -127,22 +141,21 @@ function StoryForm({ onDone }: { onDone: () => void }) {
     if (!title.trim()) found.title = 'Give the story a title';
     setLocal(found);
     if (Object.keys(found).length > 0) return;
-    create.mutate(
-      {
-        title: title.trim(),
-        situation: star.situation.trim() || null,
-        task: star.task.trim() || null,
-        action: star.action.trim() || null,
-        result: star.result.trim() || null,
-        competencies,
-        stageTypes,
-        resumeProjectIds: projectIds,
-      },
-      { onSuccess: onDone },
-    );
+    const body = {
+      title: title.trim(),
+      situation: star.situation.trim() || null,
+      task: star.task.trim() || null,
+      action: star.action.trim() || null,
+      result: star.result.trim() || null,
+      competencies,
+      stageTypes,
+      resumeProjectIds: projectIds,
+    };
+    if (story) update.mutate({ id: story.id, ...body }, { onSuccess: onDone });
+    else create.mutate(body, { onSuccess: onDone });
   };
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="New story">
+    <form className="stack" onSubmit={submit} noValidate aria-label={story ? `Edit ${story.title}` : 'New story'}>
       <Field label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={problem('title')} />
       {(
         [
@@ -163,9 +176,9 @@ function StoryForm({ onDone }: { onDone: () => void }) {
       ) : (
         <p className="muted small">No résumé projects yet: add them in Settings to link stories to them.</p>
       )}
-      <UnplacedError error={create.error} unplaced={unplaced} />
+      <UnplacedError error={saving.error} unplaced={unplaced} />
       <div className="actions">
-        <SubmitAndCancel label="Add the story" pendingLabel="Adding…" pending={create.isPending} onCancel={onDone} />
+        <SubmitAndCancel label={story ? 'Save the story' : 'Add the story'} pendingLabel={story ? 'Saving…' : 'Adding…'} pending={saving.isPending} onCancel={onDone} />
       </div>
     </form>
   );
