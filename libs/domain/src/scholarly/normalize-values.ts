@@ -3,11 +3,15 @@
  * keeps, whatever the source. A normalizer keeps only what is its source's own.
  */
 
+/** The text with its runs of white space folded to one space, and trimmed. */
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** A string with its runs of white space folded to one space and trimmed; null when empty or not a string. */
 export function cleanText(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const trimmed = value.replace(/\s+/g, ' ').trim();
-  return trimmed || null;
+  return collapseSpace(value) || null;
 }
 
 /** A finite number (a count, a citation total); null for anything else. */

@@ -1,6 +1,7 @@
 import { load } from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { arxivVersion, normalizeArxivId, normalizeDoi } from '../../../shared/text/index';
+import { collapseSpace } from '../../normalize-values';
 import type { NormalizedAuthor, NormalizedWork } from '../../scholarly.types';
 
 /**
@@ -135,7 +136,7 @@ function readEntry(xml: Reader, node: XmlNode, idUrl: string): ArxivEntry {
     version: arxivVersion(versionedId),
     versionedId,
     // A title element with text "0" is a real title; only an absent element is null.
-    title: titleNode ? collapse(xml.raw(titleNode)) : null,
+    title: titleNode ? collapseSpace(xml.raw(titleNode)) : null,
     summary: xml.text(xml.child(node, ATOM_NS, 'summary')),
     published: xml.text(xml.child(node, ATOM_NS, 'published')),
     updated: xml.text(xml.child(node, ATOM_NS, 'updated')),
@@ -195,10 +196,6 @@ function isoOrNull(value: string | null): string | null {
   return Number.isNaN(at) ? null : new Date(at).toISOString();
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** Namespace URI and local name of an element, resolving its prefix through the xmlns declarations in scope. */
 function is(node: XmlNode, ns: string, local: string): boolean {
   const colon = node.name.indexOf(':');
@@ -230,7 +227,7 @@ class Reader {
   /** Collapsed text, null when the element is absent or blank. */
   text(node: XmlNode | null): string | null {
     if (!node) return null;
-    const value = collapse(this.raw(node));
+    const value = collapseSpace(this.raw(node));
     return value === '' ? null : value;
   }
 

@@ -2,6 +2,7 @@ import { load } from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { foldText, normalizeArxivId, normalizeDoi, normalizeOrcid } from '../../../shared/text/index';
 import { partialDate } from '../../../shared/dates';
+import { collapseSpace } from '../../normalize-values';
 import type { AuthorCandidate, NormalizedAuthor, NormalizedWork, WorkType } from '../../scholarly.types';
 
 /**
@@ -330,7 +331,7 @@ export function dblpPublToWork(info: DblpPublInfo): NormalizedWork | null {
     source: 'dblp',
     sourceId: key,
     sourceUrl: `https://dblp.org/rec/${key}`,
-    title: stripClosingDot(collapse(decodeEntities(info.title ?? ''))),
+    title: stripClosingDot(collapseSpace(decodeEntities(info.title ?? ''))),
     publicationDate: partialDate(year),
     year,
     venue: venue[0] ?? null,
@@ -403,10 +404,6 @@ export function decodeEntities(text: string): string {
   });
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** cheerio's node types (from domhandler), taken from its API so no other package is imported. */
 type AnyNode = Parameters<CheerioAPI['contains']>[0];
 type XmlElement = Extract<AnyNode, { attribs: Record<string, string> }>;
@@ -426,7 +423,7 @@ class Reader {
   /** Decoded, collapsed text (inline markup flattened); null when blank. */
   text(node: XmlElement | null): string | null {
     if (!node) return null;
-    const value = collapse(decodeEntities(this.$(node).text()));
+    const value = collapseSpace(decodeEntities(this.$(node).text()));
     return value === '' ? null : value;
   }
 }
