@@ -165,6 +165,21 @@ describe('the preparation screens in a browser', () => {
     expect(await drills.textContent()).toContain('0 of 2 problems (0%)');
     expect(await drills.textContent()).toContain('#dynamic programming');
     await dashboard.screen('resources');
+    // Edited on its page: the form holds what it has; a problem added, a topic changed.
+    await drills.getByRole('link', { name: 'DP drills' }).click();
+    await page.getByRole('button', { name: 'Edit DP drills' }).click();
+    const editingDrills = page.getByRole('form', { name: 'Edit DP drills' });
+    expect(await editingDrills.getByLabel('Problem 2 title').inputValue()).toBe('Edit distance');
+    expect(await editingDrills.getByLabel('Problem 2 emphasis').inputValue()).toBe('skim');
+    await editingDrills.getByRole('button', { name: 'Add a problem' }).click();
+    await editingDrills.getByLabel('Problem 3 title').fill('Knapsack');
+    await editingDrills.getByLabel('Problem 3 problems').fill('1');
+    await editingDrills.getByLabel('Topics').fill('dynamic programming, strings, knapsack');
+    await dashboard.screen('resource-edit');
+    await editingDrills.getByRole('button', { name: 'Save the resource' }).click();
+    await page.getByText('0 of 3 problems (0%)').waitFor();
+    await page.getByText('dynamic programming, strings, knapsack', { exact: true }).waitFor();
+    expect(await page.getByRole('table').textContent()).toContain('Knapsack');
 
     // The question bank: add a question with answer notes.
     await page.getByRole('navigation', { name: 'Prepare' }).getByRole('link', { name: 'Question bank' }).click();

@@ -5,6 +5,7 @@ import { invalidateProgress, studyKeys } from './keys';
 
 export type StudyResource = components['schemas']['StudyResourceResponse'];
 export type CreateStudyResource = components['schemas']['CreateStudyResourceDto'];
+export type UpdateStudyResource = components['schemas']['UpdateStudyResourceDto'];
 export type StudyPart = components['schemas']['StudyPartDto'];
 export type StudyResourceKind = components['schemas']['StudyResourceKind'];
 export type StudyUnit = components['schemas']['StudyUnit'];
@@ -56,6 +57,11 @@ function useStudyChanged() {
 export function useCreateStudyResource() {
   const changed = useStudyChanged();
   return useMutation({ mutationFn: (body: CreateStudyResource) => unwrap(api.POST('/study-resources', { body })), onSuccess: changed });
+}
+
+export function useUpdateStudyResource(id: string) {
+  const changed = useStudyChanged();
+  return useMutation({ mutationFn: (body: UpdateStudyResource) => unwrap(api.PATCH('/study-resources/{id}', { params: { path: { id } }, body })), onSuccess: changed });
 }
 
 export function useDeleteStudyResource(id: string) {

@@ -9,7 +9,7 @@ import { wallClockToIso } from '@/lib/wall-clock';
 import { SESSION_PAGE, type StudyResource, useDeleteStudyResource, useDeleteStudySession, useLogStudySession, useStudyResource, useStudySessions } from '../api/resources';
 import { fieldProblems, numberOrBlank, UnplacedError } from './form-bits';
 import { amount, EMPHASIS_LABEL, KIND_LABEL, STAGE_TYPE_LABEL } from './labels';
-import { ProgressLine } from './resources-page';
+import { ProgressLine, ResourceForm } from './resources-page';
 import './study.css';
 
 /** One resource: its parts and what to skim or skip, progress in its unit, logging a session, and the session log. */
@@ -23,45 +23,68 @@ export function ResourcePage({ id }: { id: string }) {
         <Link to="/prepare/resources">Back to the resources</Link>
       </div>
     );
-  const r = resource.data;
+  return <ResourceView resource={resource.data} />;
+}
+
+function ResourceView({ resource: r }: { resource: StudyResource }) {
+  const [editing, setEditing] = useState(false);
   return (
     <div className="stack">
-      <header className="card">
-        <h1>{r.title}</h1>
-        <p className="muted">
-          {KIND_LABEL[r.kind]}
-          {r.author ? ` · ${r.author}` : ''} · counted in {r.unit}
-        </p>
-        <ProgressLine resource={r} />
-        <dl className="facts">
-          {r.url && (
-            <>
-              <dt>Link</dt>
-              <dd>
-                <a href={r.url} rel="noreferrer noopener" target="_blank">
-                  {r.url}
-                </a>
-              </dd>
-            </>
-          )}
-          <dt>Prepares for</dt>
-          <dd>{r.stageTypes.length > 0 ? r.stageTypes.map((t) => STAGE_TYPE_LABEL[t]).join(', ') : 'Any stage'}</dd>
-          {r.topics.length > 0 && (
-            <>
-              <dt>Topics</dt>
-              <dd>{r.topics.join(', ')}</dd>
-            </>
-          )}
-          <dt>When behind</dt>
-          <dd>{r.emphasis === 'core' ? 'Keep it' : r.emphasis === 'skim' ? 'Skim it first' : 'Drop it first'}</dd>
-        </dl>
-        {r.notes && <p className="prewrap">{r.notes}</p>}
-      </header>
+      {editing ? (
+        <section className="card" aria-labelledby="edit-heading">
+          <h1 id="edit-heading">{r.title}</h1>
+          <ResourceForm resource={r} onDone={() => setEditing(false)} />
+        </section>
+      ) : (
+        <ResourceHeader resource={r} onEdit={() => setEditing(true)} />
+      )}
       {r.parts.length > 0 && <PartsSection resource={r} />}
       <LogSessionSection resource={r} />
       <SessionsSection resource={r} />
       <DeleteResource resource={r} />
     </div>
+  );
+}
+
+/** What the resource is: kind, author, progress, link, stage types, topics, emphasis, notes. */
+function ResourceHeader({ resource: r, onEdit }: { resource: StudyResource; onEdit: () => void }) {
+  return (
+    <header className="card">
+      <div className="actions">
+        <h1>{r.title}</h1>
+        <button type="button" className="secondary" onClick={onEdit} aria-label={`Edit ${r.title}`}>
+          Edit
+        </button>
+      </div>
+      <p className="muted">
+        {KIND_LABEL[r.kind]}
+        {r.author ? ` · ${r.author}` : ''} · counted in {r.unit}
+      </p>
+      <ProgressLine resource={r} />
+      <dl className="facts">
+        {r.url && (
+          <>
+            <dt>Link</dt>
+            <dd>
+              <a href={r.url} rel="noreferrer noopener" target="_blank">
+                {r.url}
+              </a>
+            </dd>
+          </>
+        )}
+        <dt>Prepares for</dt>
+        <dd>{r.stageTypes.length > 0 ? r.stageTypes.map((t) => STAGE_TYPE_LABEL[t]).join(', ') : 'Any stage'}</dd>
+        {r.topics.length > 0 && (
+          <>
+            <dt>Topics</dt>
+            <dd>{r.topics.join(', ')}</dd>
+          </>
+        )}
+        <dt>When behind</dt>
+        <dd>{r.emphasis === 'core' ? 'Keep it' : r.emphasis === 'skim' ? 'Skim it first' : 'Drop it first'}</dd>
+      </dl>
+      {r.notes && <p className="prewrap">{r.notes}</p>}
+    </header>
   );
 }
 

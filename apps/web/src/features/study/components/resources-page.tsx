@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Field, FieldControl, SubmitAndCancel } from '@/components/field';
 import { QueryStates } from '@/components/status';
 import { formatDateTime } from '@/lib/format';
-import { type CreateStudyResource, type ResourceEmphasis, type StageType, type StudyPart, type StudyResource, type StudyResourceKind, type StudyUnit, useCreateStudyResource, useStudyResources } from '../api/resources';
+import { type CreateStudyResource, type ResourceEmphasis, type StageType, type StudyPart, type StudyResource, type StudyResourceKind, type StudyUnit, useCreateStudyResource, useStudyResources, useUpdateStudyResource } from '../api/resources';
 import { CheckGroup, StageTypeSelect, UnplacedError, fieldProblems, numberOrBlank } from './form-bits';
 import { amount, EMPHASIS_LABEL, KIND_LABEL, KIND_UNIT, KINDS, splitList, STAGE_TYPE_LABEL, STAGE_TYPES, UNITS } from './labels';
 import './study.css';
@@ -99,22 +99,28 @@ interface PartDraft {
   emphasis: StudyPart['emphasis'];
 }
 
-/** Add a resource: its kind and unit, its size or its parts (chapters, problems) with what to skim or skip. */
-function ResourceForm({ onDone }: { onDone: () => void }) {
+/**
+ * Add a resource: its kind and unit, its size or its parts (chapters, problems) with what to skim or
+ * skip. With `resource`, the same form edits it, holding what it has; its session log stays.
+ */
+export function ResourceForm({ resource, onDone }: { resource?: StudyResource; onDone: () => void }) {
   const create = useCreateStudyResource();
-  const [kind, setKind] = useState<StudyResourceKind>('book');
-  const [unit, setUnit] = useState<StudyUnit>('pages');
-  const [title, setTitle] = useState('');
-  const [author, setAuthor] = useState('');
-  const [url, setUrl] = useState('');
-  const [total, setTotal] = useState('');
-  const [parts, setParts] = useState<PartDraft[]>([]);
-  const [emphasis, setEmphasis] = useState<ResourceEmphasis>('core');
-  const [topics, setTopics] = useState('');
-  const [stageTypes, setStageTypes] = useState<StageType[]>([]);
-  const [notes, setNotes] = useState('');
+  const update = useUpdateStudyResource(resource?.id ?? '');
+  const saving = resource ? update : create;
+  const [kind, setKind] = useState<StudyResourceKind>(resource?.kind ?? 'book');
+  const [unit, setUnit] = useState<StudyUnit>(resource?.unit ?? 'pages');
+  const [title, setTitle] = useState(resource?.title ?? '');
+  const [author, setAuthor] = useState(resource?.author ?? '');
+  const [url, setUrl] = useState(resource?.url ?? '');
+  // With parts, the size is their sum: left blank.
+  const [total, setTotal] = useState(resource && resource.parts.length === 0 ? String(resource.totalAmount) : '');
+  const [parts, setParts] = useState<PartDraft[]>(resource?.parts.map((p) => ({ title: p.title, amount: String(p.amount), emphasis: p.emphasis })) ?? []);
+  const [emphasis, setEmphasis] = useState<ResourceEmphasis>(resource?.emphasis ?? 'core');
+  const [topics, setTopics] = useState(resource?.topics.join(', ') ?? '');
+  const [stageTypes, setStageTypes] = useState<StageType[]>(resource?.stageTypes ?? []);
+  const [notes, setNotes] = useState(resource?.notes ?? '');
   const [local, setLocal] = useState<Record<string, string>>({});
-  const { problem, unplaced } = fieldProblems(create.error, local, FIELDS);
+  const { problem, unplaced } = fieldProblems(saving.error, local, FIELDS);
   const partsLabel = unit === 'problems' ? 'Problems' : unit === 'minutes' ? 'Sections' : 'Chapters';
 
   const chooseKind = (next: StudyResourceKind) => {
@@ -154,11 +160,13 @@ function ResourceForm({ onDone }: { onDone: () => void }) {
       stageTypes,
       notes: notes.trim() || null,
     };
-    create.mutate(body, { onSuccess: onDone });
+    // An edit always sends the parts: none listed clears them.
+    if (resource) update.mutate({ ...body, parts: body.parts ?? [] }, { onSuccess: onDone });
+    else create.mutate(body, { onSuccess: onDone });
   };
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="New resource">
+    <form className="stack" onSubmit={submit} noValidate aria-label={resource ? `Edit ${resource.title}` : 'New resource'}>
       <div className="filters">
         <FieldControl label="Kind" error={problem('kind')}>
           {(props) => (
@@ -235,9 +243,9 @@ function ResourceForm({ onDone }: { onDone: () => void }) {
       <FieldControl label="Notes" error={problem('notes')}>
         {(props) => <textarea {...props} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />}
       </FieldControl>
-      <UnplacedError error={create.error} unplaced={unplaced} />
+      <UnplacedError error={saving.error} unplaced={unplaced} />
       <div className="actions">
-        <SubmitAndCancel label="Add the resource" pendingLabel="Adding…" pending={create.isPending} onCancel={onDone} />
+        <SubmitAndCancel label={resource ? 'Save the resource' : 'Add the resource'} pendingLabel={resource ? 'Saving…' : 'Adding…'} pending={saving.isPending} onCancel={onDone} />
       </div>
     </form>
   );
