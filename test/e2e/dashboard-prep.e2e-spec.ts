@@ -263,6 +263,20 @@ describe('the preparation screens in a browser', () => {
     expect(await mock.textContent()).toContain('2 questions asked');
     const bank = (await t.http().get('/questions?source=mock').set(user.auth).expect(200)).body.items;
     expect(bank.map((q: { text: string }) => q.text)).toEqual(['Design an LRU cache']);
+    // The written feedback came the next day: edited in place, its scores with it.
+    await mock.getByRole('button', { name: /^Edit feedback of the mock of / }).click();
+    const feedbackForm = mock.getByRole('form', { name: /^Feedback of the mock of / });
+    expect(await feedbackForm.getByLabel('Feedback').inputValue()).toBe('Clear on the cache; slow to test edge cases.');
+    expect(await feedbackForm.getByLabel('Score 1', { exact: true }).inputValue()).toBe('4');
+    await feedbackForm.getByLabel('Feedback').fill('Clear on the cache; slow to test edge cases. Write the tests first next time.');
+    await feedbackForm.getByRole('button', { name: 'Add a score' }).click();
+    await feedbackForm.getByLabel('Score 2 topic').fill('testing');
+    await feedbackForm.getByLabel('Score 2', { exact: true }).selectOption('2');
+    await dashboard.screen('mock-feedback');
+    await feedbackForm.getByRole('button', { name: 'Save the feedback' }).click();
+    await mock.getByText('testing: 2/5').waitFor();
+    expect(await mock.textContent()).toContain('data structures: 4/5');
+    expect(await mock.textContent()).toContain('Write the tests first next time.');
     await dashboard.screen('mocks', { readme: 'mock-interviews' });
 
     // Stories: every competency without one at first; two covered by the first story.

@@ -5,6 +5,7 @@ import { invalidateProgress, studyKeys } from './keys';
 
 export type MockInterview = components['schemas']['MockInterviewResponse'];
 export type CreateMockInterview = components['schemas']['CreateMockInterviewDto'];
+export type UpdateMockInterview = components['schemas']['UpdateMockInterviewDto'];
 type StageType = components['schemas']['StageType'];
 
 export const MOCK_PAGE = 20;
@@ -65,6 +66,18 @@ export function useRecordMock() {
       // New questions went into the bank; the person's timeline has the mock.
       void queryClient.invalidateQueries({ queryKey: studyKeys.questions() });
       void queryClient.invalidateQueries({ queryKey: ['people'] });
+      invalidateProgress(queryClient);
+    },
+  });
+}
+
+/** Feedback and scores, which often come after the mock. */
+export function useUpdateMock(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateMockInterview) => unwrap(api.PATCH('/mock-interviews/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: studyKeys.mocks() });
       invalidateProgress(queryClient);
     },
   });

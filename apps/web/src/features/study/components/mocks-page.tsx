@@ -5,7 +5,7 @@ import { ErrorMessage, QueryStates } from '@/components/status';
 import { Pager } from '@/components/pager';
 import { currentTimeZone, formatDateTime } from '@/lib/format';
 import { isoToWallClock, wallClockToIso } from '@/lib/wall-clock';
-import { MOCK_PAGE, type MockInterview, useBankSearch, useDeleteMock, useMockInterviews, useMockSuggestions, usePeopleSearch, usePersonName, useRecordMock } from '../api/mocks';
+import { MOCK_PAGE, type MockInterview, useBankSearch, useDeleteMock, useMockInterviews, useMockSuggestions, usePeopleSearch, usePersonName, useRecordMock, useUpdateMock } from '../api/mocks';
 import { type StageType, useOrganizationChoices } from '../api/questions';
 import { OrganizationSelect, StageTypeSelect, UnplacedError, fieldProblems } from './form-bits';
 import { STAGE_TYPE_LABEL } from './labels';
@@ -48,6 +48,7 @@ export function MocksPage() {
 function MockRow({ mock: m, organization }: { mock: MockInterview; organization?: string }) {
   const person = usePersonName(m.personId);
   const remove = useDeleteMock();
+  const [editing, setEditing] = useState(false);
   const who = m.personId === null ? 'someone since erased' : (person.data?.fullName ?? '…');
   return (
     <li className="row">
@@ -75,10 +76,15 @@ function MockRow({ mock: m, organization }: { mock: MockInterview; organization?
             </ul>
           </details>
         )}
-        {m.feedback && <p className="prewrap small">{m.feedback}</p>}
+        {editing ? <MockFeedbackForm mock={m} onDone={() => setEditing(false)} /> : m.feedback && <p className="prewrap small">{m.feedback}</p>}
         {remove.error ? <ErrorMessage error={remove.error} /> : null}
       </div>
       <div className="row-end">
+        {!editing && (
+          <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit feedback of the mock of ${formatDateTime(m.heldAt)}`}>
+            Edit feedback
+          </button>
+        )}
         <button type="button" className="secondary" disabled={remove.isPending} onClick={() => remove.mutate(m.id)} aria-label={`Delete the mock of ${formatDateTime(m.heldAt)}`}>
           Delete
         </button>
@@ -108,7 +114,7 @@ function MockForm({ organizations, onDone }: { organizations: { id: string; name
   const [asked, setAsked] = useState<Chosen[]>([]);
   const [newQuestions, setNewQuestions] = useState<{ text: string; topic: string }[]>([]);
   const [feedback, setFeedback] = useState('');
-  const [scores, setScores] = useState<{ topic: string; score: string }[]>([]);
+  const [scores, setScores] = useState<ScoreDraft[]>([]);
   const [local, setLocal] = useState<Record<string, string>>({});
   const { problem, unplaced } = fieldProblems(record.error, local, FIELDS);
 
@@ -238,37 +244,78 @@ function MockForm({ organizations, onDone }: { organizations: { id: string; name
       <FieldControl label="Feedback" error={problem('feedback')}>
         {(props) => <textarea {...props} rows={3} value={feedback} onChange={(e) => setFeedback(e.target.value)} />}
       </FieldControl>
-      <fieldset className="field study-checks">
-        <legend>Scores per topic</legend>
-        {scores.map((s, i) => (
-          <div key={i} className="study-score">
-            <Field label={`Score ${i + 1} topic`} value={s.topic} onChange={(e) => setScores(scores.map((n, j) => (j === i ? { ...n, topic: e.target.value } : n)))} />
-            <FieldControl label={`Score ${i + 1}`}>
-              {(props) => (
-                <select {...props} value={s.score} onChange={(e) => setScores(scores.map((n, j) => (j === i ? { ...n, score: e.target.value } : n)))}>
-                  {['1', '2', '3', '4', '5'].map((n) => (
-                    <option key={n} value={n}>
-                      {n} of 5
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FieldControl>
-            <button type="button" className="secondary" onClick={() => setScores(scores.filter((_, j) => j !== i))}>
-              Remove score {i + 1}
-            </button>
-          </div>
-        ))}
-        {problem('scores') && <p className="field-error">{problem('scores')}</p>}
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => setScores([...scores, { topic: '', score: '3' }])}>
-            Add a score
-          </button>
-        </div>
-      </fieldset>
+      <ScoresFieldset scores={scores} onChange={setScores} error={problem('scores')} />
       <UnplacedError error={record.error} unplaced={unplaced} />
       <div className="actions">
         <SubmitAndCancel label="Record the mock" pendingLabel="Recording…" pending={record.isPending} onCancel={onDone} />
+      </div>
+    </form>
+  );
+}
+
+interface ScoreDraft {
+  topic: string;
+  score: string;
+}
+
+/** Scores per topic, 1 to 5: a row each, added and removed. */
+function ScoresFieldset({ scores, onChange, error }: { scores: ScoreDraft[]; onChange: (scores: ScoreDraft[]) => void; error?: string }) {
+  return (
+    <fieldset className="field study-checks">
+      <legend>Scores per topic</legend>
+      {scores.map((s, i) => (
+        <div key={i} className="study-score">
+          <Field label={`Score ${i + 1} topic`} value={s.topic} onChange={(e) => onChange(scores.map((n, j) => (j === i ? { ...n, topic: e.target.value } : n)))} />
+          <FieldControl label={`Score ${i + 1}`}>
+            {(props) => (
+              <select {...props} value={s.score} onChange={(e) => onChange(scores.map((n, j) => (j === i ? { ...n, score: e.target.value } : n)))}>
+                {['1', '2', '3', '4', '5'].map((n) => (
+                  <option key={n} value={n}>
+                    {n} of 5
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldControl>
+          <button type="button" className="secondary" onClick={() => onChange(scores.filter((_, j) => j !== i))}>
+            Remove score {i + 1}
+          </button>
+        </div>
+      ))}
+      {error && <p className="field-error">{error}</p>}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => onChange([...scores, { topic: '', score: '3' }])}>
+          Add a score
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The feedback and scores of a mock held, which often come after it. */
+function MockFeedbackForm({ mock, onDone }: { mock: MockInterview; onDone: () => void }) {
+  const update = useUpdateMock(mock.id);
+  const [feedback, setFeedback] = useState(mock.feedback ?? '');
+  const [scores, setScores] = useState<ScoreDraft[]>(mock.scores.map((s) => ({ topic: s.topic, score: String(s.score) })));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const { problem, unplaced } = fieldProblems(update.error, local, ['feedback', 'scores']);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (scores.some((s) => !s.topic.trim())) found.scores = 'Name the topic of each score, or remove it';
+    setLocal(found);
+    if (Object.keys(found).length > 0) return;
+    update.mutate({ feedback: feedback.trim() || null, scores: scores.map((s) => ({ topic: s.topic.trim(), score: Number(s.score) })) }, { onSuccess: onDone });
+  };
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-label={`Feedback of the mock of ${formatDateTime(mock.heldAt)}`}>
+      <FieldControl label="Feedback" error={problem('feedback')}>
+        {(props) => <textarea {...props} rows={3} value={feedback} onChange={(e) => setFeedback(e.target.value)} />}
+      </FieldControl>
+      <ScoresFieldset scores={scores} onChange={setScores} error={problem('scores')} />
+      <UnplacedError error={update.error} unplaced={unplaced} />
+      <div className="actions">
+        <SubmitAndCancel label="Save the feedback" pendingLabel="Saving…" pending={update.isPending} onCancel={onDone} />
       </div>
     </form>
   );
