@@ -78,6 +78,23 @@ describe('works ingest', () => {
     expect(stored).toEqual({ doi: odd.doi, title: "O'Brien's \\emph{Backslash} Study" });
   });
 
+  it('stores a record whose year or citation count no integer column takes, with that value left unknown', async () => {
+    const page = [
+      record({ source: 'openalex', sourceId: 'Wbig1', title: 'A Paper Cited Three Billion Times', citationCount: 3e9 }),
+      record({ source: 'openalex', sourceId: 'Wbig2', title: 'A Paper Cited Twelve and a Half Times', citationCount: 12.5 }),
+      record({ source: 'openalex', sourceId: 'Wbig3', title: 'A Paper From the Far Future', year: 1e10 }),
+    ];
+    const { workIds } = await ingest.ingest(page);
+    const stored = await t.db.query('SELECT title, year, citation_count FROM works WHERE id = ANY($1::uuid[]) ORDER BY title', [workIds]);
+    expect(stored).toEqual([
+      { title: 'A Paper Cited Three Billion Times', year: 2017, citation_count: null },
+      { title: 'A Paper Cited Twelve and a Half Times', year: 2017, citation_count: null },
+      { title: 'A Paper From the Far Future', year: null, citation_count: null },
+    ]);
+    // The same page again changes nothing.
+    expect(await ingest.ingest(page)).toMatchObject({ new: 0, updated: 0, unchanged: 3 });
+  });
+
   it('a record updated with a shorter author list shows only its new authors, and its work the new canonical fields', async () => {
     const first = record({ source: 'openalex', sourceId: 'W7', title: 'Mastering Chess by Self-Play', doi: '10.5555/chess.7', venue: null, authors: [workAuthor(1, 'David Silver'), workAuthor(2, 'Julian Schrittwieser'), workAuthor(3, 'Karen Simonyan')] });
     const [id] = (await ingest.ingest([first])).workIds;

@@ -14,9 +14,9 @@ export function cleanText(value: unknown): string | null {
   return collapseSpace(value) || null;
 }
 
-/** A finite number (a count, a citation total); null for anything else. */
+/** A count (citations, works, a year): a whole number, not negative; null for anything else. */
 export function finiteCount(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
 }
 
 /** The cleaned strings among `values`, each once regardless of case, the first spelling kept, in order. */

@@ -69,7 +69,7 @@ export class WorksIngestService {
   async ingest(records: NormalizedWork[], fetchedAt = new Date()): Promise<IngestResult> {
     if (records.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const queryIdSources = QUERY_ID_SOURCES();
-    const page = dedupe(records).map((r) => takeQueryMarks(r, queryIdSources));
+    const page = dedupe(records.map(storableNumbers)).map((r) => takeQueryMarks(r, queryIdSources));
     const keysOf = memoizedKeys();
     const pageRecords = page.map((p) => p.record);
     // The page's keys are locked before its stored records are read (one round trip, see
@@ -260,6 +260,18 @@ function lockKeys(records: NormalizedWork[], keysOf: KeysOf): string[] {
 
 function recordKey(source: string, sourceId: string): string {
   return `${source}\u0000${sourceId}`;
+}
+
+const INT_MAX = 2_147_483_647;
+
+/**
+ * The record with a year or citation count that PostgreSQL's integer columns cannot take (12.5,
+ * 3e9, a negative count) made null: kept, one such value would fail its whole page on every retry.
+ */
+function storableNumbers(record: NormalizedWork): NormalizedWork {
+  const whole = (value: number | null, min: number) => value === null || (Number.isInteger(value) && value >= min && value <= INT_MAX);
+  if (whole(record.year, -INT_MAX) && whole(record.citationCount, 0)) return record;
+  return { ...record, year: whole(record.year, -INT_MAX) ? record.year : null, citationCount: whole(record.citationCount, 0) ? record.citationCount : null };
 }
 
 /** A page may list a record twice (sources repeat items across pages): the last one wins. */
