@@ -108,6 +108,18 @@ describe('works ingest', () => {
     expect(stored.key_bytes).toBeLessThanOrEqual(2000);
   });
 
+  it('leaves out ids too long to index: a DOI or author id made unknown, a record with such an id of its own left out', async () => {
+    const junk = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919) % 36).toString(36)).join('') + Math.random().toString(36);
+    const page = [
+      record({ source: 'openalex', sourceId: 'Wlongids', title: 'A Paper With Junk Ids', doi: `10.5555/${junk(3000)}`, authors: [{ ...workAuthor(1, 'Ada Lovelace'), sourceAuthorId: junk(3000) }] }),
+      record({ source: 'openalex', sourceId: junk(3000), title: 'A Record Whose Own Id Is Junk' }),
+    ];
+    expect(await ingest.ingest(page)).toMatchObject({ new: 1, updated: 0, unchanged: 0 });
+    const [stored] = await t.db.query("SELECT w.doi, a.source_author_id FROM work_records r JOIN works w ON w.id = r.work_id JOIN work_authorships a ON a.record_id = r.id WHERE r.source_id = 'Wlongids'");
+    expect(stored).toEqual({ doi: null, source_author_id: null });
+    expect(await t.db.query("SELECT 1 FROM works WHERE title = 'A Record Whose Own Id Is Junk'")).toEqual([]);
+  });
+
   it('a record updated with a shorter author list shows only its new authors, and its work the new canonical fields', async () => {
     const first = record({ source: 'openalex', sourceId: 'W7', title: 'Mastering Chess by Self-Play', doi: '10.5555/chess.7', venue: null, authors: [workAuthor(1, 'David Silver'), workAuthor(2, 'Julian Schrittwieser'), workAuthor(3, 'Karen Simonyan')] });
     const [id] = (await ingest.ingest([first])).workIds;

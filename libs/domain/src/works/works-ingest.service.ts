@@ -69,7 +69,8 @@ export class WorksIngestService {
   async ingest(records: NormalizedWork[], fetchedAt = new Date()): Promise<IngestResult> {
     if (records.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const queryIdSources = QUERY_ID_SOURCES();
-    const page = dedupe(records.map(storableNumbers)).map((r) => takeQueryMarks(r, queryIdSources));
+    const page = dedupe(records.flatMap(storable)).map((r) => takeQueryMarks(r, queryIdSources));
+    if (page.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const keysOf = memoizedKeys();
     const pageRecords = page.map((p) => p.record);
     // The page's keys are locked before its stored records are read (one round trip, see
@@ -263,15 +264,31 @@ function recordKey(source: string, sourceId: string): string {
 }
 
 const INT_MAX = 2_147_483_647;
+/** Ids are indexed, and a btree entry holds at most 2,704 bytes: no real id comes near this. */
+const MAX_ID_BYTES = 1000;
 
 /**
- * The record with a year or citation count that PostgreSQL's integer columns cannot take (12.5,
- * 3e9, a negative count) made null: kept, one such value would fail its whole page on every retry.
+ * The record as the tables can take it, where one value would otherwise fail its whole page on
+ * every retry: a year or citation count no integer column takes (12.5, 3e9, a negative count) made
+ * null, as are a DOI, arXiv id, author id or ORCID iD too long to index. A record whose own id is
+ * that long is no record: left out.
  */
-function storableNumbers(record: NormalizedWork): NormalizedWork {
+function storable(record: NormalizedWork): NormalizedWork[] {
   const whole = (value: number | null, min: number) => value === null || (Number.isInteger(value) && value >= min && value <= INT_MAX);
-  if (whole(record.year, -INT_MAX) && whole(record.citationCount, 0)) return record;
-  return { ...record, year: whole(record.year, -INT_MAX) ? record.year : null, citationCount: whole(record.citationCount, 0) ? record.citationCount : null };
+  const fits = (id: string | null) => id === null || id.length * 4 <= MAX_ID_BYTES || Buffer.byteLength(id) <= MAX_ID_BYTES;
+  if (!fits(record.sourceId)) return [];
+  const authorsFit = record.authors.every((a) => fits(a.sourceAuthorId) && fits(a.orcid));
+  if (whole(record.year, -INT_MAX) && whole(record.citationCount, 0) && fits(record.doi) && fits(record.arxivId) && authorsFit) return [record];
+  return [
+    {
+      ...record,
+      year: whole(record.year, -INT_MAX) ? record.year : null,
+      citationCount: whole(record.citationCount, 0) ? record.citationCount : null,
+      doi: fits(record.doi) ? record.doi : null,
+      arxivId: fits(record.arxivId) ? record.arxivId : null,
+      authors: authorsFit ? record.authors : record.authors.map((a) => ({ ...a, sourceAuthorId: fits(a.sourceAuthorId) ? a.sourceAuthorId : null, orcid: fits(a.orcid) ? a.orcid : null })),
+    },
+  ];
 }
 
 /** A page may list a record twice (sources repeat items across pages): the last one wins. */
