@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { within } from '#platform';
 
 /** One readiness check: resolves when the dependency answers. */
 export type HealthCheck = () => Promise<unknown>;
@@ -52,7 +53,7 @@ async function readiness(checks: Record<string, HealthCheck>): Promise<Record<st
 
 async function probe(check: HealthCheck): Promise<string> {
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref())]);
+    await within(check(), CHECK_TIMEOUT_MS);
     return 'ok';
   } catch (e) {
     return `error: ${(e as Error).message}`;

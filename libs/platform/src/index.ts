@@ -24,5 +24,7 @@ export * from './queue/queue.module';
 export * from './lifecycle/graceful-shutdown';
 export * from './security/secret-key';
 export * from './time/clock';
+export * from './time/within';
+export * from './text/storable-text';
 export * from './http/client-address';
 export * from './http/date-validators';

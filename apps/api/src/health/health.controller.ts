@@ -1,6 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DatabaseHealth, JobQueueService } from '#platform';
+import { DatabaseHealth, JobQueueService, within } from '#platform';
 import { Public } from '../auth/auth.guard';
 
 @ApiTags('health')
@@ -35,7 +35,7 @@ export class HealthController {
 
 async function probe(check: () => Promise<unknown>): Promise<string> {
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+    await within(check(), 2000);
     return 'ok';
   } catch (e) {
     return `error: ${(e as Error).message}`;

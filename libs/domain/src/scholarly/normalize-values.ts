@@ -2,6 +2,7 @@
  * Small readers the source normalizers share: what an API answered, made into the values Dossier
  * keeps, whatever the source. A normalizer keeps only what is its source's own.
  */
+import { storableText } from '#platform';
 
 /** The text with its runs of white space folded to one space, and trimmed. */
 export function collapseSpace(text: string): string {
@@ -34,23 +35,15 @@ export function uniqueTexts(values: unknown[]): string[] {
 }
 
 /**
- * Characters PostgreSQL cannot keep in text or jsonb: NUL, and a UTF-16 surrogate without its pair
- * (JSON may write either as an escape, `\u0000` or `\ud800`). Left in, one such character in one
- * record fails the whole page, and every retry of it.
+ * JSON may write a NUL or a lone surrogate as an escape (`\u0000`, `\ud800`), and PostgreSQL keeps
+ * neither: left in, one in one record fails the whole page, and every retry of it. An escaped pair
+ * is harmless but rare enough to check too.
  */
-const NUL_RE = /\u0000/g;
-const LONE_SURROGATE_RE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-/** In JSON text: a NUL or a surrogate written as an escape (a pair written so is harmless, but rare enough to check). */
 const UNSTORABLE_ESCAPE_RE = /\\u0000|\\u[dD][89a-fA-F]/;
-
-/** Text PostgreSQL can keep: NUL characters dropped, a lone surrogate made U+FFFD (the replacement character). */
-export function storableText(value: string): string {
-  return value.replace(NUL_RE, '').replace(LONE_SURROGATE_RE, '\ufffd');
-}
 
 /** A source's body with its raw NUL characters dropped (they are never part of JSON or XML text). */
 export function withoutNul(body: string): string {
-  return body.includes('\u0000') ? body.replace(NUL_RE, '') : body;
+  return body.includes('\u0000') ? body.replaceAll('\u0000', '') : body;
 }
 
 /**

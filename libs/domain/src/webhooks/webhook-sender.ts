@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { TimedOutError, within } from '#platform';
 import { literalAddress, ResolvedAddress, WebhookAddressPolicy, WebhookResolver } from './webhook-target';
 
 /** What one attempt came to. `refused`: the target was never contacted. */
@@ -85,9 +86,10 @@ async function pick(
   else {
     try {
       // Bounded by the attempt's time limit: a resolver that never answers would hold the queue.
-      addresses = await withinMs(options.resolve(hostname), options.timeoutMs);
+      addresses = await within(options.resolve(hostname), options.timeoutMs);
     } catch (e) {
-      return { error: `${hostname} did not resolve: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, unresolved: true };
+      const why = e instanceof TimedOutError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      return { error: `${hostname} did not resolve: ${why}`, unresolved: true };
     }
     if (addresses.length === 0) return { error: `${hostname} did not resolve`, unresolved: true };
   }
@@ -99,11 +101,3 @@ async function pick(
   return addresses[0];
 }
 
-/** The promise's answer, or an ETIMEOUT error once `ms` have passed without one. */
-function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: `ETIMEOUT (no answer within ${ms} ms)` })), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}

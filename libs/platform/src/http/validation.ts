@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem, InvalidInputError } from './domain-error';
+import { unstorableCharacter } from '../text/storable-text';
 
 /** Flattens class-validator's tree into one problem per field, with dotted paths (`links.orcid`, `emails.1`). */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -41,13 +42,12 @@ export function unexpectedNulls(body: unknown, metatype: Function | undefined): 
 
 const NUL_PROBLEM = 'must not contain the NUL character (U+0000)';
 const SURROGATE_PROBLEM = 'must not contain a lone UTF-16 surrogate (U+D800 to U+DFFF without its pair)';
-const LONE_SURROGATE_RE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Deeper than any document Dossier reads; deeper input is refused rather than walked. */
 const MAX_DEPTH = 64;
 
 function textProblem(text: string): string | null {
-  if (text.includes('\u0000')) return NUL_PROBLEM;
-  return LONE_SURROGATE_RE.test(text) ? SURROGATE_PROBLEM : null;
+  const found = unstorableCharacter(text);
+  return found === 'nul' ? NUL_PROBLEM : found === 'lone-surrogate' ? SURROGATE_PROBLEM : null;
 }
 
 /**
