@@ -196,20 +196,10 @@ async function copyBaseline(client: Client, pages: NormalizedWork[][]): Promise<
   await client.query('CREATE TABLE bare_work_authorships (LIKE work_authorships INCLUDING DEFAULTS)');
   const out: CopyResult[] = [];
   try {
-    let t0 = process.hrtime.bigint();
-    for (let p = 0; p < pages.length; p++) {
-      await client.query('BEGIN');
-      if (worksBy[p].length) await copyFrom(client, 'bare_works', WORK_COLUMNS, copyText(worksBy[p]));
-      if (recordsBy[p].length) await copyFrom(client, 'bare_work_records', RECORD_COLUMNS, copyText(recordsBy[p]));
-      if (authorshipsBy[p].length) await copyFrom(client, 'bare_work_authorships', AUTHORSHIP_COLUMNS, copyText(authorshipsBy[p]));
-      await client.query('COMMIT');
-    }
-    out.push({ name: 'COPY FROM STDIN, per page', seconds: Number(process.hrtime.bigint() - t0) / 1e9, tables: 'bare' });
-    const copied = (await client.query('SELECT (SELECT count(*) FROM bare_works)::int + (SELECT count(*) FROM bare_work_records)::int + (SELECT count(*) FROM bare_work_authorships)::int AS n')).rows[0].n as number;
-    if (copied !== works.length + records.length + authorships.length) throw new Error(`COPY wrote ${copied} rows, expected ${works.length + records.length + authorships.length}`);
+    out.push({ name: 'COPY FROM STDIN, per page', seconds: await copyPages(client, 'bare_', worksBy, recordsBy, authorshipsBy, works.length + records.length + authorships.length), tables: 'bare' });
 
     await client.query('TRUNCATE bare_works, bare_work_records, bare_work_authorships');
-    t0 = process.hrtime.bigint();
+    const t0 = process.hrtime.bigint();
     await client.query('BEGIN');
     await copyFrom(client, 'bare_works', WORK_COLUMNS, copyText(works));
     await copyFrom(client, 'bare_work_records', RECORD_COLUMNS, copyText(records));
@@ -222,6 +212,26 @@ async function copyBaseline(client: Client, pages: NormalizedWork[][]): Promise<
   out.push(await copyIntoRealTables(client, worksBy, recordsBy, authorshipsBy, works.length + records.length + authorships.length));
   for (const c of out) console.log(`  ${c.name}: ${c.seconds.toFixed(2)} s`);
   return out;
+}
+
+/**
+ * The pages sent with COPY, one transaction a page, into `<prefix>works`, `<prefix>work_records` and
+ * `<prefix>work_authorships`; answers the seconds taken, once the tables are checked to hold every row.
+ */
+async function copyPages(client: Client, prefix: string, worksBy: unknown[][][], recordsBy: unknown[][][], authorshipsBy: unknown[][][], expected: number): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  for (let p = 0; p < worksBy.length; p++) {
+    await client.query('BEGIN');
+    if (worksBy[p].length) await copyFrom(client, `${prefix}works`, WORK_COLUMNS, copyText(worksBy[p]));
+    if (recordsBy[p].length) await copyFrom(client, `${prefix}work_records`, RECORD_COLUMNS, copyText(recordsBy[p]));
+    if (authorshipsBy[p].length) await copyFrom(client, `${prefix}work_authorships`, AUTHORSHIP_COLUMNS, copyText(authorshipsBy[p]));
+    await client.query('COMMIT');
+  }
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const count = (table: string) => `(SELECT count(*) FROM ${prefix}${table})::int`;
+  const copied = (await client.query(`SELECT ${count('works')} + ${count('work_records')} + ${count('work_authorships')} AS n`)).rows[0].n as number;
+  if (copied !== expected) throw new Error(`COPY into the ${prefix} tables wrote ${copied} rows, expected ${expected}`);
+  return seconds;
 }
 
 /**
@@ -238,17 +248,7 @@ async function copyIntoRealTables(client: Client, worksBy: unknown[][][], record
   await client.query('ALTER TABLE real_work_records ADD FOREIGN KEY (work_id) REFERENCES real_works (id) ON DELETE CASCADE');
   await client.query('ALTER TABLE real_work_authorships ADD FOREIGN KEY (record_id) REFERENCES real_work_records (id) ON DELETE CASCADE');
   try {
-    const t0 = process.hrtime.bigint();
-    for (let p = 0; p < worksBy.length; p++) {
-      await client.query('BEGIN');
-      if (worksBy[p].length) await copyFrom(client, 'real_works', WORK_COLUMNS, copyText(worksBy[p]));
-      if (recordsBy[p].length) await copyFrom(client, 'real_work_records', RECORD_COLUMNS, copyText(recordsBy[p]));
-      if (authorshipsBy[p].length) await copyFrom(client, 'real_work_authorships', AUTHORSHIP_COLUMNS, copyText(authorshipsBy[p]));
-      await client.query('COMMIT');
-    }
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    const copied = (await client.query('SELECT (SELECT count(*) FROM real_works)::int + (SELECT count(*) FROM real_work_records)::int + (SELECT count(*) FROM real_work_authorships)::int AS n')).rows[0].n as number;
-    if (copied !== expected) throw new Error(`COPY into the real tables wrote ${copied} rows, expected ${expected}`);
+    const seconds = await copyPages(client, 'real_', worksBy, recordsBy, authorshipsBy, expected);
     return { name: 'COPY FROM STDIN, per page, real tables', seconds, tables: 'real' };
   } finally {
     await client.query('DROP TABLE IF EXISTS real_work_authorships, real_work_records, real_works');
