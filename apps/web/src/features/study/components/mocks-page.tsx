@@ -125,7 +125,7 @@ function MockForm({ organizations, onDone }: { organizations: { id: string; name
     const at = wallClockToIso(heldAt, currentTimeZone());
     if (!at) found.heldAt = 'Give the date and time';
     if (newQuestions.some((q) => !q.text.trim())) found.newQuestions = 'Write each new question, or remove it';
-    if (scores.some((s) => !s.topic.trim())) found.scores = 'Name the topic of each score, or remove it';
+    if (scores.some((s) => !s.topic.trim())) found.scores = SCORE_TOPIC_MISSING;
     setLocal(found);
     if (Object.keys(found).length > 0 || !person || !at) return;
     record.mutate(
@@ -137,7 +137,7 @@ function MockForm({ organizations, onDone }: { organizations: { id: string; name
         questionIds: asked.map((q) => q.id),
         newQuestions: newQuestions.map((q) => ({ text: q.text.trim(), topic: q.topic.trim() || null })),
         feedback: feedback.trim() || null,
-        scores: scores.map((s) => ({ topic: s.topic.trim(), score: Number(s.score) })),
+        scores: scoresBody(scores),
       },
       { onSuccess: onDone },
     );
@@ -241,10 +241,7 @@ function MockForm({ organizations, onDone }: { organizations: { id: string; name
         </div>
       </fieldset>
 
-      <FieldControl label="Feedback" error={problem('feedback')}>
-        {(props) => <textarea {...props} rows={3} value={feedback} onChange={(e) => setFeedback(e.target.value)} />}
-      </FieldControl>
-      <ScoresFieldset scores={scores} onChange={setScores} error={problem('scores')} />
+      <FeedbackFields feedback={feedback} onFeedback={setFeedback} scores={scores} onScores={setScores} problem={problem} />
       <UnplacedError error={record.error} unplaced={unplaced} />
       <div className="actions">
         <SubmitAndCancel label="Record the mock" pendingLabel="Recording…" pending={record.isPending} onCancel={onDone} />
@@ -256,6 +253,24 @@ function MockForm({ organizations, onDone }: { organizations: { id: string; name
 interface ScoreDraft {
   topic: string;
   score: string;
+}
+
+const SCORE_TOPIC_MISSING = 'Name the topic of each score, or remove it';
+
+function scoresBody(scores: ScoreDraft[]): { topic: string; score: number }[] {
+  return scores.map((s) => ({ topic: s.topic.trim(), score: Number(s.score) }));
+}
+
+/** The feedback and the scores per topic: what recording a mock asks for, and what editing it changes. */
+function FeedbackFields(props: { feedback: string; onFeedback: (text: string) => void; scores: ScoreDraft[]; onScores: (scores: ScoreDraft[]) => void; problem: (field: string) => string | undefined }) {
+  return (
+    <>
+      <FieldControl label="Feedback" error={props.problem('feedback')}>
+        {(field) => <textarea {...field} rows={3} value={props.feedback} onChange={(e) => props.onFeedback(e.target.value)} />}
+      </FieldControl>
+      <ScoresFieldset scores={props.scores} onChange={props.onScores} error={props.problem('scores')} />
+    </>
+  );
 }
 
 /** Scores per topic, 1 to 5: a row each, added and removed. */
@@ -302,17 +317,14 @@ function MockFeedbackForm({ mock, onDone }: { mock: MockInterview; onDone: () =>
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (scores.some((s) => !s.topic.trim())) found.scores = 'Name the topic of each score, or remove it';
+    if (scores.some((s) => !s.topic.trim())) found.scores = SCORE_TOPIC_MISSING;
     setLocal(found);
     if (Object.keys(found).length > 0) return;
-    update.mutate({ feedback: feedback.trim() || null, scores: scores.map((s) => ({ topic: s.topic.trim(), score: Number(s.score) })) }, { onSuccess: onDone });
+    update.mutate({ feedback: feedback.trim() || null, scores: scoresBody(scores) }, { onSuccess: onDone });
   };
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label={`Feedback of the mock of ${formatDateTime(mock.heldAt)}`}>
-      <FieldControl label="Feedback" error={problem('feedback')}>
-        {(props) => <textarea {...props} rows={3} value={feedback} onChange={(e) => setFeedback(e.target.value)} />}
-      </FieldControl>
-      <ScoresFieldset scores={scores} onChange={setScores} error={problem('scores')} />
+      <FeedbackFields feedback={feedback} onFeedback={setFeedback} scores={scores} onScores={setScores} problem={problem} />
       <UnplacedError error={update.error} unplaced={unplaced} />
       <div className="actions">
         <SubmitAndCancel label="Save the feedback" pendingLabel="Saving…" pending={update.isPending} onCancel={onDone} />
