@@ -69,6 +69,23 @@ describe('works ingest', () => {
     expect((await t.db.query("SELECT citation_count FROM works WHERE doi = '10.1109/cvpr.2016.90'"))[0].citation_count).toBe(120);
   });
 
+  it('stores each record as the source gave it, and gives new works and records ids in the order they were made', async () => {
+    const first = record({ source: 'openalex', sourceId: 'W-order-1', title: 'Layer Normalization', doi: '10.48550/order.1', externalIds: { arxiv: '1607.06450' } });
+    const [firstWork] = (await ingest.ingest([first])).workIds;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const later = [2, 3].map((n) => record({ source: 'openalex', sourceId: `W-order-${n}`, title: `Ordered Paper Number ${n}`, doi: `10.48550/order.${n}` }));
+    const laterWorks = (await ingest.ingest(later)).workIds;
+
+    const [stored] = await t.db.query("SELECT record FROM work_records WHERE source_id = 'W-order-1'");
+    expect(stored.record).toEqual(JSON.parse(JSON.stringify(first)));
+    // Version 7: time first, so a page's new rows are appended to each index, not scattered over it.
+    const rows = (await t.db.query("SELECT w.id AS work_id, r.id AS record_id FROM work_records r JOIN works w ON w.id = r.work_id WHERE r.source_id LIKE 'W-order-%' ORDER BY r.source_id")) as { work_id: string; record_id: string }[];
+    for (const row of rows) for (const id of [row.work_id, row.record_id]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(rows.map((r) => r.work_id)).toEqual([firstWork, ...laterWorks]);
+    expect(rows[1].work_id > rows[0].work_id && rows[2].work_id > rows[0].work_id).toBe(true);
+    expect(rows[1].record_id > rows[0].record_id && rows[2].record_id > rows[0].record_id).toBe(true);
+  });
+
   it("takes ids and titles with quotes and backslashes as they are (the page's opening sends its keys as literals)", async () => {
     // DOIs may hold almost any character; a title may hold LaTeX.
     const odd = record({ source: 'crossref', sourceId: "10.1000/it's\\odd\\'; SELECT 1; --", doi: "10.1000/it's\\odd\\'; SELECT 1; --", title: "O'Brien's \\emph{Backslash} Study" });

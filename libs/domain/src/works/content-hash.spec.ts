@@ -1,5 +1,5 @@
 import type { NormalizedWork } from '../scholarly/index';
-import { contentHash } from './works-ingest.service';
+import { contentHash, hashedJson } from './works-ingest.service';
 
 // A record of every kind of value the hash text meets: nested objects and arrays, non-ASCII and
 // escaped characters, nulls and undefined values (hashed as null).
@@ -52,5 +52,34 @@ describe('contentHash', () => {
       contentHash({ ...record, externalIds: { arxiv: '2101.00001', doi: '10.1/x' } }),
     ]);
     expect(hashes.size).toBe(6);
+  });
+});
+
+describe('hashedJson', () => {
+  // What the tables must receive: the record as JSON.stringify writes it (jsonb does not keep key order).
+  const asStringified = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+  const plain = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as unknown as NormalizedWork;
+  plain.externalIds = { arxiv: '2101.00001' };
+  plain.authors = [record.authors[0], { ...record.authors[1], sourceAuthorId: null }];
+
+  it('gives the content hash, and the record as JSON for the tables', () => {
+    for (const r of [record, plain]) {
+      const { hash, json } = hashedJson(r);
+      expect(hash).toBe(contentHash(r));
+      expect(JSON.parse(json)).toEqual(asStringified(r));
+    }
+  });
+
+  it('leaves out undefined values as JSON.stringify does, where the hash text writes them as null', () => {
+    const { json } = hashedJson(record);
+    expect(JSON.parse(json)).not.toHaveProperty('pdfUrl');
+    expect((JSON.parse(json) as NormalizedWork).externalIds).toEqual({ arxiv: '2101.00001' });
+    // A record without any gives the hash text itself, keys sorted.
+    expect(hashedJson(plain).json.startsWith('{"abstract":')).toBe(true);
+  });
+
+  it('writes a value with toJSON (a date) as JSON.stringify does', () => {
+    const dated = { ...plain, sourceUpdatedAt: new Date('2024-05-01T00:00:00Z') } as unknown as NormalizedWork;
+    expect((JSON.parse(hashedJson(dated).json) as { sourceUpdatedAt: string }).sourceUpdatedAt).toBe('2024-05-01T00:00:00.000Z');
   });
 });

@@ -45,8 +45,11 @@ export interface WorkFieldsRow {
 
 /** A record to write, with the work it belongs to. */
 export interface RecordRow {
+  /** Its id: the stored record's, or a new one. */
+  id: string;
   workId: string;
-  record: NormalizedWork;
+  /** The NormalizedWork as JSON text. */
+  json: string;
   hash: string;
 }
 
@@ -215,10 +218,10 @@ export class WorksRepository {
    * foreign keys are checked at its end, when every row is in. Answers each record's id.
    */
   async writePage(em: EntityManager, page: { newWorks: WorkFieldsRow[]; records: RecordRow[]; updatedWorks: WorkFieldsRow[]; fetchedAt: Date }): Promise<{ id: string; source: ScholarlySource; source_id: string }[]> {
-    // Rows go as JSON, three parameters in all: one JSON.stringify each, where 32 arrays made pg
-    // escape every element (the records' JSON most of all) in the process. The authorships are read
-    // from the records' own author lists, as stored.
-    const records = page.records.map((r) => ({ workId: r.workId, hash: r.hash, record: r.record }));
+    // Rows go as JSON, three parameters in all, where 32 arrays made pg escape every element (the
+    // records' JSON most of all) in the process; each record's JSON is the text its hash was taken
+    // of, put in as it is. The authorships are read from the records' own author lists, as stored.
+    const records = `[${page.records.map((r) => `{"id":${JSON.stringify(r.id)},"workId":${JSON.stringify(r.workId)},"hash":${JSON.stringify(r.hash)},"record":${r.json}}`).join(',')}]`;
     return em.query(
       `WITH inserted AS (
          INSERT INTO works (id, ${WORK_FIELDS}) SELECT id, ${WORK_ROW_FIELDS} FROM json_to_recordset($1::json) AS m(${WORK_ROW})
@@ -230,9 +233,9 @@ export class WorksRepository {
            FROM json_to_recordset($2::json) AS m(${WORK_ROW}) WHERE w.id = m.id
        ),
        r AS (
-         INSERT INTO work_records (work_id, source, source_id, source_url, record, content_hash, citation_count, fetched_at)
-         SELECT t."workId", t.record->>'source', t.record->>'sourceId', t.record->>'sourceUrl', t.record, t.hash, (t.record->>'citationCount')::int, $4
-           FROM jsonb_to_recordset($3::jsonb) AS t("workId" uuid, hash text, record jsonb)
+         INSERT INTO work_records (id, work_id, source, source_id, source_url, record, content_hash, citation_count, fetched_at)
+         SELECT t.id, t."workId", t.record->>'source', t.record->>'sourceId', t.record->>'sourceUrl', t.record, t.hash, (t.record->>'citationCount')::int, $4
+           FROM jsonb_to_recordset($3::jsonb) AS t(id uuid, "workId" uuid, hash text, record jsonb)
          ON CONFLICT (source, source_id) DO UPDATE SET work_id = EXCLUDED.work_id, source_url = EXCLUDED.source_url, record = EXCLUDED.record,
            content_hash = EXCLUDED.content_hash, citation_count = EXCLUDED.citation_count, fetched_at = EXCLUDED.fetched_at
          RETURNING id, source, source_id, work_id, record
@@ -243,7 +246,7 @@ export class WorksRepository {
            FROM r, jsonb_array_elements(r.record->'authors') AS x
        )
        SELECT id, source, source_id FROM r`,
-      [JSON.stringify(page.newWorks), JSON.stringify(page.updatedWorks), JSON.stringify(records), page.fetchedAt],
+      [JSON.stringify(page.newWorks), JSON.stringify(page.updatedWorks), records, page.fetchedAt],
     ) as Promise<{ id: string; source: ScholarlySource; source_id: string }[]>;
   }
 
