@@ -139,6 +139,7 @@ async function main(): Promise<void> {
 
 async function runPass(name: string, ingest: WorksIngestService, dataSource: DataSource, pages: NormalizedWork[][]): Promise<PassResult> {
   const before = (await counts(dataSource)).works;
+  await checkpoint(dataSource);
   const result: PassResult = { name, pages: pages.length, records: 0, new: 0, updated: 0, unchanged: 0, worksCreated: 0, seconds: 0 };
   const t0 = process.hrtime.bigint();
   for (const page of pages) {
@@ -153,6 +154,22 @@ async function runPass(name: string, ingest: WorksIngestService, dataSource: Dat
   console.log(`  ${name}: ${result.records} records in ${result.pages} pages, ${result.seconds.toFixed(1)} s (new ${result.new}, updated ${result.updated}, unchanged ${result.unchanged}, works created ${result.worksCreated})`);
   return result;
 }
+
+/**
+ * Each timed writer starts right after a checkpoint. A checkpoint falling inside one (the bench
+ * writes over a GiB of WAL, past max_wal_size) makes its first change to every page after it
+ * write that whole page to the WAL again: ±20% on whichever writer it fell in. CHECKPOINT needs a
+ * superuser or pg_checkpoint; without either the runs are only noisier, which the report says.
+ */
+async function checkpoint(db: { query(text: string): Promise<unknown> }): Promise<void> {
+  try {
+    await db.query('CHECKPOINT');
+  } catch (e) {
+    if (!checkpointRefused) console.log(`  (no CHECKPOINT before each writer: ${(e as Error).message}; figures will be noisier)`);
+    checkpointRefused = true;
+  }
+}
+let checkpointRefused = false;
 
 async function counts(dataSource: DataSource): Promise<{ works: number; records: number; authorships: number }> {
   const [row] = (await dataSource.query(
@@ -199,6 +216,7 @@ async function copyBaseline(client: Client, pages: NormalizedWork[][]): Promise<
     out.push({ name: 'COPY FROM STDIN, per page', seconds: await copyPages(client, 'bare_', worksBy, recordsBy, authorshipsBy, works.length + records.length + authorships.length), tables: 'bare' });
 
     await client.query('TRUNCATE bare_works, bare_work_records, bare_work_authorships');
+    await checkpoint(client);
     const t0 = process.hrtime.bigint();
     await client.query('BEGIN');
     await copyFrom(client, 'bare_works', WORK_COLUMNS, copyText(works));
@@ -219,6 +237,7 @@ async function copyBaseline(client: Client, pages: NormalizedWork[][]): Promise<
  * `<prefix>work_authorships`; answers the seconds taken, once the tables are checked to hold every row.
  */
 async function copyPages(client: Client, prefix: string, worksBy: unknown[][][], recordsBy: unknown[][][], authorshipsBy: unknown[][][], expected: number): Promise<number> {
+  await checkpoint(client);
   const t0 = process.hrtime.bigint();
   for (let p = 0; p < worksBy.length; p++) {
     await client.query('BEGIN');
