@@ -27,14 +27,13 @@ export function matchKeys(record: NormalizedWork): MatchKeys {
   // A DOI minted by arXiv (10.48550/arxiv.…) names the preprint, not a publication.
   const arxivDoi = record.doi?.startsWith('10.48550/arxiv.') ? record.doi : null;
   let authorKeys: string[] | undefined;
-  const title = titleKeysOf(record.title);
   return {
     doi: arxivDoi ? null : record.doi,
     arxivId: record.arxivId ?? (arxivDoi ? arxivDoi.slice('10.48550/arxiv.'.length) : null),
-    titleKey: title.key,
+    titleKey: titleKey(record.title),
     year: record.year,
     firstAuthorKey: surnameKey(record.authors[0]?.name),
-    titleCoreKey: title.core,
+    titleCoreKey: titleCoreKey(record.title),
     // Only a renamed title's co-author check reads these: worked out on first read, not for every record of every page.
     get authorKeys(): string[] {
       authorKeys ??= record.authors.flatMap((a) => surnameKey(a.name) ?? []);
@@ -42,24 +41,6 @@ export function matchKeys(record: NormalizedWork): MatchKeys {
     },
   };
 }
-
-/**
- * A title's key and core key, remembered: folding is most of the matching's own time, and the same
- * titles come back (every re-sync, every other source and co-author of a paper). Pure functions of
- * the title, so the cache is only ever a shortcut; bounded, emptied when full.
- */
-function titleKeysOf(title: string): { key: string; core: string | null } {
-  let keys = titleKeysCache.get(title);
-  if (!keys) {
-    if (titleKeysCache.size >= TITLE_KEYS_CACHED) titleKeysCache.clear();
-    keys = { key: titleKey(title), core: titleCoreKey(title) };
-    titleKeysCache.set(title, keys);
-  }
-  return keys;
-}
-const titleKeysCache = new Map<string, { key: string; core: string | null }>();
-/** About 5 MB at most: a large sync's worth of titles. */
-const TITLE_KEYS_CACHED = 20_000;
 
 /** True when two records without a shared id are still one work by title, year and first author. */
 export function sameByTitle(a: MatchKeys, b: MatchKeys): boolean {
