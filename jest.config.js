@@ -5,7 +5,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(ts|js|mjs)$': swc },
   // Packages that ship ESM only; everything else in node_modules is CommonJS already.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@bull-board|content-disposition|@otplib|@scure|@noble)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@bull-board|content-disposition|@otplib|@scure|@noble|uuid)/)'],
   moduleNameMapper: {
     '^#platform$': '<rootDir>/libs/platform/src/index.ts',
     '^#platform/(.*)$': '<rootDir>/libs/platform/src/$1',
