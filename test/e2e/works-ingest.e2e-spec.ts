@@ -86,6 +86,35 @@ describe('works ingest', () => {
     expect(rows[1].record_id > rows[0].record_id && rows[2].record_id > rows[0].record_id).toBe(true);
   });
 
+  it('a page that changes nothing is answered without waiting for the locks a writer holds; a changed one waits its turn', async () => {
+    const page = [2, 3].map((n) => record({ source: 'openalex', sourceId: `W-quiet-${n}`, title: `Quiet Page Paper ${n}`, doi: `10.5555/quiet.${n}` }));
+    const { workIds } = await ingest.ingest(page);
+    await ingest.ingest(page); // changes nothing: the next page is read first, without locks
+
+    // Another writer holds the lock on one of the page's DOIs, as while it writes that work.
+    const holder = t.db.createQueryRunner();
+    await holder.connect();
+    await holder.query("SELECT pg_advisory_lock(hashtext('doi:10.5555/quiet.2'))");
+    const released = () => holder.query("SELECT pg_advisory_unlock(hashtext('doi:10.5555/quiet.2'))");
+    try {
+      expect(await ingest.ingest(page)).toEqual({ new: 0, updated: 0, unchanged: 2, workIds });
+      // A changed record must wait for the writer: it is written once the lock is released.
+      let written = false;
+      const changed = ingest.ingest([{ ...page[0], citationCount: 7 }]).then((r) => {
+        written = true;
+        return r;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(written).toBe(false);
+      await released();
+      expect(await changed).toMatchObject({ new: 0, updated: 1, unchanged: 0, workIds: [workIds[0]] });
+    } finally {
+      await released().catch(() => undefined);
+      await holder.release();
+    }
+    expect((await t.db.query("SELECT citation_count FROM works WHERE doi = '10.5555/quiet.2'"))[0].citation_count).toBe(7);
+  });
+
   it("takes ids and titles with quotes and backslashes as they are (the page's opening sends its keys as literals)", async () => {
     // DOIs may hold almost any character; a title may hold LaTeX.
     const odd = record({ source: 'crossref', sourceId: "10.1000/it's\\odd\\'; SELECT 1; --", doi: "10.1000/it's\\odd\\'; SELECT 1; --", title: "O'Brien's \\emph{Backslash} Study" });

@@ -56,10 +56,18 @@ interface ChangedRecord {
  * that only brings new works costs four round trips: open the transaction (BEGIN, lock its keys,
  * read its stored records, all in one), find the works it may join, write everything (works with
  * their canonical fields, records, authorships) in one statement, COMMIT; the canonical fields are
- * computed here from the page itself, so new works are never read back.
+ * computed here from the page itself, so new works are never read back. A page that changes nothing
+ * (a re-sync) needs no locks and no match keys: once a page has changed nothing, the next one is
+ * first read without a transaction, and only if it brings something does it take the locked path.
  */
 @Injectable()
 export class WorksIngestService {
+  /**
+   * Whether the last page changed nothing: then the next is likely a re-sync's too (see ingest).
+   * Shared by concurrent jobs, it is only a guess: a wrong one costs one round trip, never a write.
+   */
+  private lastPageQuiet = false;
+
   /**
    * Built by hand (a bench, a test without the app), it has no hooks: a merge of works then
    * leaves other modules' rows on the dropped works, which their delete takes with them.
@@ -76,14 +84,25 @@ export class WorksIngestService {
     if (page.length === 0) return { new: 0, updated: 0, unchanged: 0, workIds: [] };
     const keysOf = memoizedKeys();
     const pageRecords = page.map((p) => p.record);
+    // The records' content hashes and JSON, computed while the database reads the stored records.
+    let hashes: HashedJson[] | undefined;
+    const hashesOf = () => (hashes ??= pageRecords.map(hashedJson));
+    // Likely a re-sync: if every record is stored as it is, the page is done, without a lock.
+    // Author query marks are written even for unchanged records, so such a page takes the locks.
+    if (this.lastPageQuiet && page.every((p) => p.marks.length === 0)) {
+      const { stored, prepared } = await this.works.storedRecords(pageRecords, hashesOf);
+      const quiet = unchangedPage(pageRecords, stored, prepared);
+      if (quiet) return quiet;
+    }
     // The page's keys are locked before its stored records are read (one round trip, see
-    // lockedPageTransaction); the records' content hashes and JSON are computed meanwhile.
-    const hashesOf = () => pageRecords.map(hashedJson);
-    return this.works.lockedPageTransaction(lockKeys(pageRecords, keysOf), pageRecords, hashesOf, async (em, stored, hashes) => {
-      const { result, recordIds, rewritten } = await this.ingestIn(em, pageRecords, stored, hashes, fetchedAt, keysOf);
+    // lockedPageTransaction): the read sees every page that a writer holding one of them committed.
+    const result = await this.works.lockedPageTransaction(lockKeys(pageRecords, keysOf), pageRecords, hashesOf, async (em, stored, prepared) => {
+      const { result, recordIds, rewritten } = await this.ingestIn(em, pageRecords, stored, prepared, fetchedAt, keysOf);
       await this.writeAuthorQueries(em, page, recordIds, rewritten);
       return result;
     });
+    this.lastPageQuiet = result.new + result.updated === 0;
+    return result;
   }
 
   private async ingestIn(
@@ -234,6 +253,21 @@ function withPageVersions(stored: NormalizedWork[], page: NormalizedWork[]): Nor
     return replaced ?? r;
   });
   return [...out, ...fresh.values()];
+}
+
+/**
+ * The page's result when every record is stored with the same content hash (nothing to write);
+ * null when any record is new or changed.
+ */
+function unchangedPage(records: NormalizedWork[], stored: StoredRecordRow[], hashes: HashedJson[]): IngestResult | null {
+  const byKey = new Map(stored.map((r) => [recordKey(r.source, r.source_id), r]));
+  const workIds: string[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const found = byKey.get(recordKey(records[i].source, records[i].sourceId));
+    if (!found || found.content_hash !== hashes[i].hash) return null;
+    workIds.push(found.work_id);
+  }
+  return { new: 0, updated: 0, unchanged: records.length, workIds };
 }
 
 /** A record's match keys, computed once per page (locking, grouping and canonical fields all read them). */

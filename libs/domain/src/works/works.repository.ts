@@ -97,6 +97,10 @@ const CANDIDATE_WORKS_SQL = (() => {
        ORDER BY created_at, id`;
 })();
 
+/** The stored records of a page ($1 sources, $2 their source ids), as the ingest compares them. */
+const STORED_RECORDS_SQL = `SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
+  FROM work_records r JOIN unnest($1::text[], $2::text[]) AS k(source, source_id) USING (source, source_id)`;
+
 /**
  * Every statement on the shared cache of works (works, work_records, work_authorships, work_titles,
  * work_aliases, work_author_queries) that the ingest runs. Methods that take an EntityManager run
@@ -155,6 +159,26 @@ export class WorksRepository {
       // Also when BEGIN itself failed: ROLLBACK outside a transaction is only a warning.
       await (runner.isTransactionActive ? runner.rollbackTransaction() : runner.query('ROLLBACK')).catch(() => undefined);
       throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * A page's stored records, read outside any transaction and without locks (one statement, the
+   * same as lockedPageTransaction's read); `meanwhile` runs in the process while the database reads.
+   * Enough to tell that a page changes nothing; anything it would write needs lockedPageTransaction.
+   */
+  async storedRecords<P>(records: { source: string; sourceId: string }[], meanwhile: () => P): Promise<{ stored: StoredRecordRow[]; prepared: P }> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      const [stored, prepared] = await Promise.all([
+        runner.query(STORED_RECORDS_SQL, [records.map((r) => r.source), records.map((r) => r.sourceId)]) as Promise<StoredRecordRow[]>,
+        // Once the statement is on its way: the runner's connection is held, so it goes out at once.
+        new Promise<void>((resolve) => setImmediate(resolve)).then(meanwhile),
+      ]);
+      return { stored, prepared };
     } finally {
       await runner.release();
     }
