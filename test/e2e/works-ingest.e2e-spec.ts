@@ -115,6 +115,30 @@ describe('works ingest', () => {
     expect((await t.db.query("SELECT citation_count FROM works WHERE doi = '10.5555/quiet.2'"))[0].citation_count).toBe(7);
   });
 
+  it('indexes author places by author id only where the source gives one, and a lookup by id still reads that index', async () => {
+    await ingest.ingest([
+      record({ source: 'openalex', sourceId: 'W-ids-1', title: 'Indexed Authors Paper', authors: [workAuthor(1, 'Ada Lovelace', 'A-ada'), workAuthor(2, 'Charles Babbage')] }),
+    ]);
+    const [index] = await t.db.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'work_authorships' AND indexdef LIKE '%source_author_id%'");
+    expect(index.indexdef).toContain('WHERE (source_author_id IS NOT NULL)');
+    // The planner must prove the lookup's rows are in the index: by an id, and joined to ids, as a person's works are.
+    const runner = t.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SET enable_seqscan = off');
+      const plans = [
+        "EXPLAIN SELECT record_id FROM work_authorships WHERE source = 'openalex' AND source_author_id = 'A-ada'",
+        "EXPLAIN SELECT a.record_id FROM (VALUES ('openalex', 'A-ada')) AS k(source, id) JOIN work_authorships a ON a.source = k.source AND a.source_author_id = k.id",
+      ];
+      for (const plan of plans) expect(JSON.stringify(await runner.query(plan))).toContain('IDX_634f30cb10f86a0055b356ed09');
+      expect(await runner.query("SELECT name FROM work_authorships WHERE source = 'openalex' AND source_author_id = 'A-ada'")).toEqual([{ name: 'Ada Lovelace' }]);
+    } finally {
+      // The connection goes back to the pool: as it came.
+      await runner.query('RESET enable_seqscan');
+      await runner.release();
+    }
+  });
+
   it("takes ids and titles with quotes and backslashes as they are (the page's opening sends its keys as literals)", async () => {
     // DOIs may hold almost any character; a title may hold LaTeX.
     const odd = record({ source: 'crossref', sourceId: "10.1000/it's\\odd\\'; SELECT 1; --", doi: "10.1000/it's\\odd\\'; SELECT 1; --", title: "O'Brien's \\emph{Backslash} Study" });

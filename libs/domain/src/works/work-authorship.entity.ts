@@ -7,8 +7,8 @@ import { WorkRecord } from './work-record.entity';
  * of the person's linked identities (source + source author id) as an author.
  */
 @Entity('work_authorships')
-@Index(['source', 'sourceAuthorId'])
-// Only authorships with an iD: most have none, and lookups are by equality.
+// Only authorships with an author id, or with an iD: many have none, and lookups are by equality.
+@Index(['source', 'sourceAuthorId'], { where: 'source_author_id IS NOT NULL' })
 @Index(['orcid'], { where: 'orcid IS NOT NULL' })
 export class WorkAuthorship {
   @PrimaryColumn({ name: 'record_id', type: 'uuid' })
