@@ -91,8 +91,8 @@ export class WorksIngestService {
     // Author query marks are written even for unchanged records, so such a page takes the locks.
     if (this.lastPageQuiet && page.every((p) => p.marks.length === 0)) {
       const { stored, prepared } = await this.works.storedRecords(pageRecords, hashesOf);
-      const quiet = unchangedPage(pageRecords, stored, prepared);
-      if (quiet) return quiet;
+      const { existing, result, changed } = comparePage(pageRecords, stored, prepared, keysOf);
+      if (changed.length === 0) return { ...result, workIds: pageRecords.map((r) => existing.get(recordKey(r.source, r.sourceId))!.work_id) };
     }
     // The page's keys are locked before its stored records are read (one round trip, see
     // lockedPageTransaction): the read sees every page that a writer holding one of them committed.
@@ -113,20 +113,7 @@ export class WorksIngestService {
     fetchedAt: Date,
     keysOf: KeysOf,
   ): Promise<{ result: IngestResult; recordIds: Map<string, string>; rewritten: Map<string, NormalizedWork> }> {
-    const existing = new Map(stored.map((r) => [recordKey(r.source, r.source_id), r]));
-    const result: IngestResult = { new: 0, updated: 0, unchanged: 0, workIds: [] };
-    const changed: ChangedRecord[] = [];
-    records.forEach((record, i) => {
-      const found = existing.get(recordKey(record.source, record.sourceId));
-      if (found && found.content_hash === hashes[i].hash) {
-        result.unchanged += 1;
-        return;
-      }
-      if (found) result.updated += 1;
-      else result.new += 1;
-      changed.push({ record, ...hashes[i], keys: keysOf(record), existing: found });
-    });
-
+    const { existing, result, changed } = comparePage(records, stored, hashes, keysOf);
     const workOf = new Map<string, string>();
     for (const [key, found] of existing) workOf.set(key, found.work_id);
     const recordIds = new Map([...existing].map(([key, found]) => [key, found.id]));
@@ -256,18 +243,29 @@ function withPageVersions(stored: NormalizedWork[], page: NormalizedWork[]): Nor
 }
 
 /**
- * The page's result when every record is stored with the same content hash (nothing to write);
- * null when any record is new or changed.
+ * The page beside its stored records: how many are new, changed or unchanged (workIds left to the
+ * caller), and the new and changed ones with their keys.
  */
-function unchangedPage(records: NormalizedWork[], stored: StoredRecordRow[], hashes: HashedJson[]): IngestResult | null {
-  const byKey = new Map(stored.map((r) => [recordKey(r.source, r.source_id), r]));
-  const workIds: string[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const found = byKey.get(recordKey(records[i].source, records[i].sourceId));
-    if (!found || found.content_hash !== hashes[i].hash) return null;
-    workIds.push(found.work_id);
-  }
-  return { new: 0, updated: 0, unchanged: records.length, workIds };
+function comparePage(
+  records: NormalizedWork[],
+  stored: StoredRecordRow[],
+  hashes: HashedJson[],
+  keysOf: KeysOf,
+): { existing: Map<string, StoredRecordRow>; result: IngestResult; changed: ChangedRecord[] } {
+  const existing = new Map(stored.map((r) => [recordKey(r.source, r.source_id), r]));
+  const result: IngestResult = { new: 0, updated: 0, unchanged: 0, workIds: [] };
+  const changed: ChangedRecord[] = [];
+  records.forEach((record, i) => {
+    const found = existing.get(recordKey(record.source, record.sourceId));
+    if (found && found.content_hash === hashes[i].hash) {
+      result.unchanged += 1;
+      return;
+    }
+    if (found) result.updated += 1;
+    else result.new += 1;
+    changed.push({ record, ...hashes[i], keys: keysOf(record), existing: found });
+  });
+  return { existing, result, changed };
 }
 
 /** A record's match keys, computed once per page (locking, grouping and canonical fields all read them). */
@@ -577,9 +575,9 @@ export function canonicalFields(records: NormalizedWork[], keysOf: KeysOf = matc
   const keys = records.map(keysOf);
   // Ranked once per work, not once per field: the registry sorts its sources on every call.
   const metadata = ranked(records, METADATA_PRIORITY());
-  const published = records.filter((r) => r.type !== 'preprint');
   // The published version's date and venue, when there is one; else the preprint's.
-  const dated = published.length === records.length ? metadata : published.length ? metadata.filter((r) => r.type !== 'preprint') : metadata;
+  const published = metadata.filter((r) => r.type !== 'preprint');
+  const dated = published.length > 0 ? published : metadata;
   // The record the title comes from: its keys are the title's, already worked out.
   const titled = metadata.find((r) => r.title);
   const counts = records.map((r) => r.citationCount).filter((c): c is number => c !== null);

@@ -97,9 +97,9 @@ const CANDIDATE_WORKS_SQL = (() => {
        ORDER BY created_at, id`;
 })();
 
-/** The stored records of a page ($1 sources, $2 their source ids), as the ingest compares them. */
-const STORED_RECORDS_SQL = `SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
-  FROM work_records r JOIN unnest($1::text[], $2::text[]) AS k(source, source_id) USING (source, source_id)`;
+/** The stored records of a page, as the ingest compares them: `sources` and `sourceIds` are SQL text[] expressions. */
+const storedRecordsSql = (sources: string, sourceIds: string): string => `SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
+  FROM work_records r JOIN unnest(${sources}, ${sourceIds}) AS k(source, source_id) USING (source, source_id)`;
 
 /**
  * Every statement on the shared cache of works (works, work_records, work_authorships, work_titles,
@@ -138,8 +138,7 @@ export class WorksRepository {
       const opening = `BEGIN;
         SET LOCAL jit = off;
         SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${textArray([...lockKeys].sort())}) AS k ORDER BY k;
-        SELECT r.id, r.source, r.source_id, r.work_id, r.content_hash
-          FROM work_records r JOIN unnest(${textArray(records.map((r) => r.source))}, ${textArray(records.map((r) => r.sourceId))}) AS k(source, source_id) USING (source, source_id)`;
+        ${storedRecordsSql(textArray(records.map((r) => r.source)), textArray(records.map((r) => r.sourceId)))}`;
       const [opened, prepared] = await Promise.all([
         // Failing as em.query fails (QueryFailedError), though it goes to the driver itself.
         client.query(opening).catch((error: Error) => {
@@ -174,7 +173,7 @@ export class WorksRepository {
     try {
       await runner.connect();
       const [stored, prepared] = await Promise.all([
-        runner.query(STORED_RECORDS_SQL, [records.map((r) => r.source), records.map((r) => r.sourceId)]) as Promise<StoredRecordRow[]>,
+        runner.query(storedRecordsSql('$1::text[]', '$2::text[]'), [records.map((r) => r.source), records.map((r) => r.sourceId)]) as Promise<StoredRecordRow[]>,
         // Once the statement is on its way: the runner's connection is held, so it goes out at once.
         new Promise<void>((resolve) => setImmediate(resolve)).then(meanwhile),
       ]);
